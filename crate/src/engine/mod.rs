@@ -1,0 +1,1 @@
+//! The SQLite connection, transactions and the event log.

@@ -1,0 +1,10 @@
+//! SessionLab: SQLAlchemy's Core and ORM semantics on SQLite, in Rust, for the browser and the CLI.
+//!
+//! See `src/README.md` for a map of every module.
+
+pub mod clock;
+pub mod engine;
+pub mod script;
+pub mod sql;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -1,0 +1,3 @@
+//! The `sessionlab` command-line tool.
+
+fn main() {}

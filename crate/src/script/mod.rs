@@ -1,0 +1,1 @@
+//! The Python-subset front end: tokenizer, parser, AST and interpreter.

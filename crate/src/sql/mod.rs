@@ -1,0 +1,1 @@
+//! SQLAlchemy Core for the SQLite dialect: schema, expressions, statements and the compiler.
