@@ -1,1 +1,5 @@
 //! The SQLite connection, transactions and the event log.
+
+pub mod value;
+
+pub use value::SqlValue;
