@@ -12,18 +12,18 @@ pub fn now_ms() -> f64 {
 /// Milliseconds since an arbitrary fixed origin, with sub-millisecond resolution.
 #[cfg(target_arch = "wasm32")]
 pub fn now_ms() -> f64 {
+    thread_local! {
+        // Looked up once: timing wraps every statement, so the lookup must not.
+        static PERFORMANCE: Option<web_sys::Performance> = performance();
+    }
+    PERFORMANCE.with(|p| p.as_ref().map_or_else(js_sys::Date::now, |p| p.now()))
+}
+
+/// The global `performance` object: of a Worker, a Window, or Node (all expose `globalThis.performance`).
+#[cfg(target_arch = "wasm32")]
+fn performance() -> Option<web_sys::Performance> {
     use wasm_bindgen::JsCast;
-    // The core runs in a Worker, but tests may run it on the main thread: try both scopes.
-    let global = js_sys::global();
-    if let Some(scope) = global.dyn_ref::<web_sys::WorkerGlobalScope>() {
-        if let Some(p) = scope.performance() {
-            return p.now();
-        }
-    }
-    if let Some(window) = global.dyn_ref::<web_sys::Window>() {
-        if let Some(p) = window.performance() {
-            return p.now();
-        }
-    }
-    js_sys::Date::now()
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
 }

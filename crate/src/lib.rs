@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod engine;
+pub mod run;
 pub mod script;
 pub mod sql;
 #[cfg(target_arch = "wasm32")]

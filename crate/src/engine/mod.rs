@@ -1,5 +1,11 @@
 //! The SQLite connection, transactions and the event log.
 
+pub mod connection;
+pub mod error;
+pub mod event;
 pub mod value;
 
+pub use connection::{Connection, EventContext, ResultSet};
+pub use error::{DbError, DbErrorKind};
+pub use event::{Cause, Event, EventKind, Params};
 pub use value::SqlValue;

@@ -87,6 +87,9 @@ mod tests {
             SqlValue::Blob(vec![0, 255]),
         ];
         let json = serde_json::to_string(&values).unwrap_or_default();
-        assert_eq!(json, r#"[null,3,2.5,{"float":"-inf"},"a",{"bytes":"00ff"}]"#);
+        assert_eq!(
+            json,
+            r#"[null,3,2.5,{"float":"-inf"},"a",{"bytes":"00ff"}]"#
+        );
     }
 }

@@ -1,0 +1,74 @@
+//! The WebAssembly API: one long-lived `Lab` object per worker, plain serde results.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::run::run_sql;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** A value as SQLite returns it; blobs as hex. */
+export type SqlValue = null | number | string | { bytes: string } | { float: "nan" | "inf" | "-inf" };
+/** One executed raw-SQL statement. */
+export interface StatementReport {
+  sql: string; line: number; column: number; columns: string[]; rows: SqlValue[][];
+  rowCount: number; rowsAffected: number | null; elapsedMs: number;
+}
+/** What a raw-SQL run did. */
+export interface SqlReport {
+  statements: StatementReport[];
+  error: null | { type: string; message: string; line: number; column: number; sql: string };
+  elapsedMs: number; sqliteVersion: string;
+}
+"#;
+
+/// Converts any error into a JS `Error` whose `name` is the error's type.
+fn into_error(name: &str, e: impl std::fmt::Display) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name(name);
+    err.into()
+}
+
+/// Serialises a report into a plain JS object (maps as objects, missing values as null).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| into_error("SerializationError", e))
+}
+
+/// The SessionLab engine as the page's worker holds it.
+#[wasm_bindgen]
+pub struct Lab {}
+
+#[wasm_bindgen]
+impl Lab {
+    /// Creates the engine.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Lab {
+        Lab {}
+    }
+
+    /// The crate version and the SQLite version, e.g. `"0.1.0 (SQLite 3.50.4)"`.
+    pub fn version(&self) -> String {
+        format!(
+            "{} (SQLite {})",
+            env!("CARGO_PKG_VERSION"),
+            crate::engine::Connection::sqlite_version()
+        )
+    }
+
+    /// Runs raw SQL statements on a fresh in-memory database; returns a `SqlReport`.
+    #[wasm_bindgen(js_name = runSql, unchecked_return_type = "SqlReport")]
+    pub fn run_sql(&self, source: &str) -> Result<JsValue, JsValue> {
+        to_js(&run_sql(source))
+    }
+}
+
+impl Default for Lab {
+    fn default() -> Self {
+        Lab::new()
+    }
+}

@@ -1,0 +1,65 @@
+//! The `sessionlab` binary's contract: arguments, output and exit codes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn sessionlab(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_sessionlab"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run sessionlab: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn write_temp(name: &str, text: &str) -> String {
+    let path = std::env::temp_dir().join(format!("sessionlab-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {path:?}: {e}"));
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn sql_prints_each_statement_with_rows() {
+    let file = write_temp(
+        "ok.sql",
+        "CREATE TABLE t(x); INSERT INTO t VALUES (1),(2); UPDATE t SET x = x + 1; SELECT * FROM t;",
+    );
+    let (code, stdout, _) = sessionlab(&["sql", &file]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("[3] line 1: UPDATE t SET x = x + 1\n    2 rows affected in "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("    x\n    -\n    2\n    3\n    2 rows in "),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn sql_json_is_the_page_report() {
+    let file = write_temp("err.sql", "SELECT 1 AS one;\nSELECT * FROM nope;");
+    let (code, stdout, _) = sessionlab(&["sql", "--json", &file]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}"));
+    assert_eq!(report["statements"][0]["rows"], serde_json::json!([[1]]));
+    assert_eq!(report["error"]["type"], "OperationalError");
+    assert_eq!(report["error"]["message"], "no such table: nope");
+    assert_eq!(report["error"]["line"], 2);
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(sessionlab(&[]).0, 2);
+    assert_eq!(sessionlab(&["sql"]).0, 2);
+    let (code, _, stderr) = sessionlab(&["sql", "/nonexistent/x.sql"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("cannot read /nonexistent/x.sql"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,61 @@
+// Builds the production site into dist/: release wasm, wasm-bindgen glue, the page and web/.
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { must, say } from './proc.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = join(root, 'web', 'pkg');
+const dist = join(root, 'dist');
+
+/** Sizes of a file, raw and gzipped (level 9, as a static host would serve it). */
+export function sizes(path) {
+  const bytes = readFileSync(path);
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+/** Compiles the crate for wasm32 in release, generates web/pkg and assembles dist/. */
+export async function build() {
+  say('compiling the crate for wasm32 (cargo build --release)');
+  await must('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'sessionlab', '--lib'], {
+    cwd: root,
+  });
+  say('generating the JS glue (wasm-bindgen --target web)');
+  rmSync(pkg, { recursive: true, force: true });
+  await must(
+    'wasm-bindgen',
+    [
+      '--target',
+      'web',
+      // Function names only help debugging; the page ships without them.
+      '--remove-name-section',
+      '--remove-producers-section',
+      '--out-dir',
+      pkg,
+      join(root, 'target', 'wasm32-unknown-unknown', 'release', 'sessionlab.wasm'),
+    ],
+    { cwd: root },
+  );
+  for (const name of readdirSync(pkg).filter((f) => f.endsWith('_bg.wasm'))) {
+    const { raw, gzip } = sizes(join(pkg, name));
+    say(`web/pkg/${name}: ${kb(raw)} raw, ${kb(gzip)} gzipped`);
+  }
+  say('assembling dist/ (index.html and web/)');
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  cpSync(join(root, 'index.html'), join(dist, 'index.html'));
+  cpSync(join(root, 'web'), join(dist, 'web'), { recursive: true });
+  for (const extra of ['favicon.svg']) {
+    if (existsSync(join(root, extra))) cpSync(join(root, extra), join(dist, extra));
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { setup } = await import('./setup.mjs');
+  await setup();
+  await build();
+  say('build complete: dist/ is a static site');
+}

@@ -1,0 +1,81 @@
+// `npm test`: everything CI checks, in one place. Every step runs even after a failure, and the
+// last line is the summary `N passed, M failed` (tests counted from each runner's own summary;
+// checks such as fmt and clippy count as one each).
+//
+//   node scripts/test.mjs             all steps
+//   node scripts/test.mjs --only e2e  just the steps whose name contains "e2e"
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run, say } from './proc.mjs';
+import { setup } from './setup.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
+
+const wasmEnv = { ...process.env, CHROMEDRIVER: '/usr/bin/chromedriver', WASM_BINDGEN_TEST_TIMEOUT: '120' };
+
+/** Counts tests from cargo's and node's own summary lines; null when the output has none. */
+function countTests(text) {
+  let passed = 0;
+  let failed = 0;
+  let seen = false;
+  for (const m of text.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+    seen = true;
+  }
+  for (const m of text.matchAll(/^(?:# |ℹ )pass (\d+)$/gm)) {
+    passed += Number(m[1]);
+    seen = true;
+  }
+  for (const m of text.matchAll(/^(?:# |ℹ )fail (\d+)$/gm)) {
+    failed += Number(m[1]);
+    seen = true;
+  }
+  return seen ? { passed, failed } : null;
+}
+
+const steps = [
+  ['cargo fmt', 'cargo', ['fmt', '--all', '--check']],
+  ['clippy (native)', 'cargo', ['clippy', '--workspace', '--all-targets', '--', '-D', 'warnings']],
+  [
+    'clippy (wasm32)',
+    'cargo',
+    ['clippy', '--workspace', '--all-targets', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings'],
+  ],
+  ['cargo test (native)', 'cargo', ['test', '--workspace']],
+  [
+    'wasm tests (headless Chromium)',
+    'cargo',
+    ['test', '-p', 'sessionlab', '--target', 'wasm32-unknown-unknown', '--test', 'wasm'],
+    { env: wasmEnv },
+  ],
+  ['JS lint and format', 'node', ['scripts/lint.mjs']],
+  ['build (release wasm, dist/)', 'node', ['scripts/build.mjs']],
+  ['e2e (playwright-core, Debian Chromium)', 'node', ['--test', '--test-reporter=spec', 'tests/e2e/']],
+];
+
+await setup({ tests: true });
+let passed = 0;
+let failed = 0;
+const report = [];
+for (const [name, command, args, options] of steps) {
+  if (only && !name.includes(only)) continue;
+  say(`── ${name}`);
+  const started = Date.now();
+  const { code, text } = await run(command, args, { cwd: root, ...options });
+  const counted = countTests(text);
+  const ok = code === 0 && (!counted || counted.failed === 0);
+  if (counted) {
+    passed += counted.passed;
+    failed += counted.failed;
+    if (!ok && counted.failed === 0) failed += 1;
+  } else {
+    ok ? passed++ : failed++;
+  }
+  report.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+say('summary');
+for (const line of report) console.log(`  ${line}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
