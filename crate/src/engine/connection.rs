@@ -6,7 +6,7 @@
 
 use rusqlite::types::ValueRef;
 
-use super::event::{Cause, Event, EventKind, Params, is_ddl};
+use super::event::{Cause, EchoNote, Event, EventKind, Params, is_ddl};
 use super::{DbError, SqlValue};
 use crate::clock::now_ms;
 
@@ -172,6 +172,13 @@ impl Connection {
         Ok(())
     }
 
+    /// Sets the echo remark of the statement logged last (the compiler knows, the connection not).
+    pub fn annotate_last(&mut self, note: EchoNote) {
+        if let Some(event) = self.events.last_mut() {
+            event.note = Some(note);
+        }
+    }
+
     fn push_sql(
         &mut self,
         sql: &str,
@@ -190,6 +197,8 @@ impl Connection {
             elapsed_ms: elapsed,
             rowcount,
             cause: Some(self.context.cause.clone()),
+            note: None,
+            at_ms: now_ms() - elapsed,
         });
     }
 

@@ -68,6 +68,43 @@ pub struct Event {
     /// Who asked for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<Cause>,
+    /// What the echo log says about how the statement was compiled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<EchoNote>,
+    /// Milliseconds since the run started (the `clock::now_ms` origin) when the event began.
+    pub at_ms: f64,
+}
+
+/// The bracketed remark SQLAlchemy's echo log prints before a statement's parameters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EchoNote {
+    /// `[raw sql]`: text sent with `exec_driver_sql` (the PRAGMA probes).
+    RawSql,
+    /// `[no key 0.00012s]`: DDL, compiled without a cache key.
+    NoKey {
+        /// Compile time in seconds.
+        seconds: f64,
+    },
+    /// `[generated in 0.00011s]`: the first compile of a statement shape.
+    Generated {
+        /// Compile time in seconds.
+        seconds: f64,
+    },
+    /// `[cached since 0.0008s ago]`: a statement shape compiled earlier.
+    CachedSince {
+        /// Seconds since the shape was first compiled.
+        seconds: f64,
+    },
+    /// One row of an insertmanyvalues batch that SQLite runs row by row.
+    InsertManyValues {
+        /// 1-based position of this row in the batch.
+        index: usize,
+        /// Rows in the batch.
+        total: usize,
+        /// Compile time, on the first row only (`[generated in …s (insertmanyvalues) 1/N …]`).
+        generated_seconds: Option<f64>,
+    },
 }
 
 impl Event {
@@ -83,6 +120,8 @@ impl Event {
             elapsed_ms,
             rowcount: None,
             cause: None,
+            note: None,
+            at_ms: crate::clock::now_ms(),
         }
     }
 }
@@ -116,6 +155,9 @@ mod tests {
     fn transaction_events_serialize_without_sql_fields() {
         let e = Event::transaction(EventKind::Begin, Some(3), 0.0);
         let json = serde_json::to_string(&e).unwrap_or_default();
-        assert_eq!(json, r#"{"kind":"begin","line":3,"elapsed_ms":0.0}"#);
+        assert!(
+            json.starts_with(r#"{"kind":"begin","line":3,"elapsed_ms":0.0,"at_ms":"#),
+            "{json}"
+        );
     }
 }

@@ -1,0 +1,70 @@
+//! Reading a whole database back, as anyone opening it after a script would see it.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Connection, DbError, SqlValue};
+
+/// One table's contents: its column names in table order and every row, by rowid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableDump {
+    /// Column names in declaration order.
+    pub columns: Vec<String>,
+    /// Every row, `ORDER BY rowid` (tables without rowid in their natural order).
+    pub rows: Vec<Vec<SqlValue>>,
+}
+
+/// Every user table (not `sqlite_%`) by name, without logging anything.
+pub fn dump_tables(conn: &Connection) -> Result<BTreeMap<String, TableDump>, DbError> {
+    let names = conn.query_unlogged(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        &[],
+    )?;
+    let mut out = BTreeMap::new();
+    for row in names.rows {
+        let (Some(SqlValue::Text(name)), sql) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let without_rowid = matches!(sql, Some(SqlValue::Text(s)) if s.to_ascii_uppercase().contains("WITHOUT ROWID"));
+        let quoted = quote_identifier(name);
+        let order = if without_rowid { "" } else { " ORDER BY rowid" };
+        let result = conn.query_unlogged(&format!("SELECT * FROM {quoted}{order}"), &[])?;
+        out.insert(
+            name.clone(),
+            TableDump {
+                columns: result.columns,
+                rows: result.rows,
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// Quotes an SQLite identifier with double quotes, doubling any inside.
+pub fn quote_identifier(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dumps_every_user_table_by_rowid() -> Result<(), DbError> {
+        let mut c = Connection::open_in_memory()?;
+        c.execute("CREATE TABLE \"we\"\"ird\" (b TEXT, a INTEGER)", &[])?;
+        c.execute("CREATE TABLE k (id TEXT PRIMARY KEY) WITHOUT ROWID", &[])?;
+        c.execute("INSERT INTO \"we\"\"ird\" VALUES ('y', 2), ('x', 1)", &[])?;
+        c.execute("INSERT INTO k VALUES ('b'), ('a')", &[])?;
+        let tables = dump_tables(&c)?;
+        let weird = &tables["we\"ird"];
+        assert_eq!(weird.columns, vec!["b", "a"]);
+        assert_eq!(
+            weird.rows[0],
+            vec![SqlValue::Text("y".into()), SqlValue::Integer(2)]
+        );
+        assert_eq!(tables["k"].rows.len(), 2);
+        Ok(())
+    }
+}
