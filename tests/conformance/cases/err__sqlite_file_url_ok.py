@@ -1,0 +1,13 @@
+# Different sqlite URL forms all work; two engines on one file share its data.
+from sqlalchemy import create_engine, text
+
+e1 = create_engine("sqlite:///shared.db")
+e2 = create_engine("sqlite:///shared.db")
+with e1.begin() as conn:
+    conn.execute(text("CREATE TABLE kv (k VARCHAR(5), v INTEGER)"))
+    conn.execute(text("INSERT INTO kv VALUES ('a', 1)"))
+with e2.connect() as conn:
+    print(conn.execute(text("SELECT k, v FROM kv")).all())
+print(e1.url, e1.dialect.name, e1.dialect.driver)
+e3 = create_engine("sqlite+pysqlite:///:memory:")
+print(e3.url.database, e3.dialect.driver)
