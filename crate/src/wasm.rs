@@ -56,7 +56,7 @@ impl Lab {
         format!(
             "{} (SQLite {})",
             env!("CARGO_PKG_VERSION"),
-            crate::engine::Connection::sqlite_version()
+            crate::engine::DbapiConnection::sqlite_version()
         )
     }
 

@@ -83,7 +83,7 @@ fn py_g4(x: f64) -> String {
 }
 
 /// A parameter set as Python prints a tuple: `()`, `(1,)`, `(1, 'a')`.
-fn repr_tuple(values: &[SqlValue]) -> String {
+pub(crate) fn repr_tuple(values: &[SqlValue]) -> String {
     let items: Vec<String> = values.iter().map(repr_param).collect();
     match items.len() {
         1 => format!("({},)", items[0]),
@@ -92,7 +92,7 @@ fn repr_tuple(values: &[SqlValue]) -> String {
 }
 
 /// Many parameter sets as SQLAlchemy logs them: a list, the middle elided past ten sets.
-fn repr_many(sets: &[Vec<SqlValue>]) -> String {
+pub(crate) fn repr_many(sets: &[Vec<SqlValue>]) -> String {
     let list = |sets: &[Vec<SqlValue>]| -> String {
         let items: Vec<String> = sets.iter().map(|s| repr_tuple(s)).collect();
         format!("[{}]", items.join(", "))

@@ -1,8 +1,98 @@
 //! The event log: every interaction with the database, in order, with timing and cause.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use super::SqlValue;
+
+/// Where the next events come from: set by the caller before it runs statements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventContext {
+    /// The script line being executed.
+    pub line: Option<u32>,
+    /// Who asks for the statements.
+    pub cause: Cause,
+}
+
+impl Default for EventContext {
+    fn default() -> Self {
+        EventContext {
+            line: None,
+            cause: Cause::Execute,
+        }
+    }
+}
+
+/// The run's event log, shared by every connection of the run so events keep one order.
+#[derive(Debug, Clone, Default)]
+pub struct EventLog(Rc<RefCell<LogState>>);
+
+#[derive(Debug, Default)]
+struct LogState {
+    events: Vec<Event>,
+    context: EventContext,
+}
+
+impl EventLog {
+    /// An empty log.
+    pub fn new() -> Self {
+        EventLog::default()
+    }
+
+    /// Appends an event.
+    pub fn push(&self, event: Event) {
+        self.0.borrow_mut().events.push(event);
+    }
+
+    /// A copy of the events logged so far.
+    pub fn events(&self) -> Vec<Event> {
+        self.0.borrow().events.clone()
+    }
+
+    /// How many events have been logged.
+    pub fn len(&self) -> usize {
+        self.0.borrow().events.len()
+    }
+
+    /// True when nothing has been logged.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Takes the events logged so far, leaving the log empty.
+    pub fn take(&self) -> Vec<Event> {
+        std::mem::take(&mut self.0.borrow_mut().events)
+    }
+
+    /// The attribution of the events logged next.
+    pub fn context(&self) -> EventContext {
+        self.0.borrow().context.clone()
+    }
+
+    /// Sets the attribution of the events logged next.
+    pub fn set_context(&self, context: EventContext) {
+        self.0.borrow_mut().context = context;
+    }
+
+    /// Sets only the script line of the events logged next.
+    pub fn set_line(&self, line: Option<u32>) {
+        self.0.borrow_mut().context.line = line;
+    }
+
+    /// Applies `f` to the last event, if any (the compiler adds what the connection cannot know).
+    pub fn update_last(&self, f: impl FnOnce(&mut Event)) {
+        if let Some(event) = self.0.borrow_mut().events.last_mut() {
+            f(event);
+        }
+    }
+
+    /// Time inside SQLite of the last event, in milliseconds.
+    pub fn last_elapsed_ms(&self) -> f64 {
+        self.0.borrow().events.last().map_or(0.0, |e| e.elapsed_ms)
+    }
+}
 
 /// What kind of database interaction an event records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,14 +1,17 @@
 //! The SQLite connection, transactions and the event log.
 
-pub mod connection;
+pub mod base;
+pub mod dbapi;
 pub mod echo;
 pub mod error;
 pub mod event;
 pub mod tables;
+pub mod url;
 pub mod value;
 
-pub use connection::{Connection, EventContext, ResultSet};
+pub use base::{Connection, Databases, Engine, EngineError};
+pub use dbapi::{DbapiConnection, ResultSet};
 pub use error::{DbError, DbErrorKind};
-pub use event::{Cause, Event, EventKind, Params};
+pub use event::{Cause, EchoNote, Event, EventContext, EventKind, EventLog, Params};
 pub use tables::{TableDump, dump_tables};
 pub use value::SqlValue;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Connection, DbError, SqlValue};
+use super::{DbError, DbapiConnection, SqlValue};
 
 /// One table's contents: its column names in table order and every row, by rowid.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -16,7 +16,7 @@ pub struct TableDump {
 }
 
 /// Every user table (not `sqlite_%`) by name, without logging anything.
-pub fn dump_tables(conn: &Connection) -> Result<BTreeMap<String, TableDump>, DbError> {
+pub fn dump_tables(conn: &DbapiConnection) -> Result<BTreeMap<String, TableDump>, DbError> {
     let names = conn.query_unlogged(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
         &[],
@@ -52,7 +52,7 @@ mod tests {
 
     #[test]
     fn dumps_every_user_table_by_rowid() -> Result<(), DbError> {
-        let mut c = Connection::open_in_memory()?;
+        let mut c = DbapiConnection::open_in_memory(crate::engine::EventLog::new())?;
         c.execute("CREATE TABLE \"we\"\"ird\" (b TEXT, a INTEGER)", &[])?;
         c.execute("CREATE TABLE k (id TEXT PRIMARY KEY) WITHOUT ROWID", &[])?;
         c.execute("INSERT INTO \"we\"\"ird\" VALUES ('y', 2), ('x', 1)", &[])?;

@@ -1,6 +1,7 @@
 //! The entry points the CLI and the wasm API share.
 
 pub mod raw_sql;
+pub mod report;
 pub mod split;
 
 pub use raw_sql::{SqlReport, run_sql};

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::split::split_statements;
 use crate::clock::now_ms;
-use crate::engine::{Cause, Connection, DbError, EventContext, SqlValue};
+use crate::engine::{Cause, DbError, DbapiConnection, EventContext, EventLog, SqlValue};
 
 /// Rows of one result kept in a report; the rest are counted but not sent to the page.
 pub const MAX_ROWS_SHOWN: usize = 1000;
@@ -68,9 +68,9 @@ pub fn run_sql(source: &str) -> SqlReport {
         statements: Vec::new(),
         error: None,
         elapsed_ms: 0.0,
-        sqlite_version: Connection::sqlite_version().to_string(),
+        sqlite_version: DbapiConnection::sqlite_version().to_string(),
     };
-    match Connection::open_in_memory() {
+    match DbapiConnection::open_in_memory(EventLog::new()) {
         Ok(mut conn) => run_on(&mut conn, source, &mut report),
         Err(e) => report.error = Some(located(e, 1, 1, "")),
     }
@@ -79,16 +79,16 @@ pub fn run_sql(source: &str) -> SqlReport {
 }
 
 /// Runs `source` on an open connection in autocommit mode, as the `sqlite3` shell would.
-fn run_on(conn: &mut Connection, source: &str, report: &mut SqlReport) {
+fn run_on(conn: &mut DbapiConnection, source: &str, report: &mut SqlReport) {
     conn.implicit_begin = false;
     for piece in split_statements(source) {
-        conn.context = EventContext {
+        conn.log().set_context(EventContext {
             line: Some(piece.line),
             cause: Cause::RawSql,
-        };
+        });
         match conn.execute(&piece.sql, &[]) {
             Ok(result) => {
-                let elapsed_ms = conn.events().last().map_or(0.0, |e| e.elapsed_ms);
+                let elapsed_ms = conn.log().last_elapsed_ms();
                 let row_count = result.rows.len();
                 let mut rows = result.rows;
                 rows.truncate(MAX_ROWS_SHOWN);

@@ -1,4 +1,4 @@
-//! The DBAPI-level connection: rusqlite, with the transaction behaviour of Python's `sqlite3`.
+//! The DBAPI connection (what `sqlite3` gives SQLAlchemy): rusqlite with `sqlite3`'s transaction rules.
 //!
 //! SQLAlchemy on SQLite talks to the `sqlite3` module, whose legacy transaction control issues
 //! `BEGIN` only before `INSERT`/`UPDATE`/`DELETE`/`REPLACE` and `COMMIT` only when a transaction
@@ -6,7 +6,7 @@
 
 use rusqlite::types::ValueRef;
 
-use super::event::{Cause, EchoNote, Event, EventKind, Params, is_ddl};
+use super::event::{Event, EventKind, EventLog, Params, is_ddl};
 use super::{DbError, SqlValue};
 use crate::clock::now_ms;
 
@@ -26,40 +26,25 @@ pub struct ResultSet {
     pub lastrowid: i64,
 }
 
-/// Where the next events come from: set by the caller before it runs statements.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EventContext {
-    /// The script line being executed.
-    pub line: Option<u32>,
-    /// Who asks for the statements.
-    pub cause: Cause,
-}
-
 /// One SQLite database with its event log.
-pub struct Connection {
+pub struct DbapiConnection {
     db: rusqlite::Connection,
-    events: Vec<Event>,
-    /// Attribution for the events logged next.
-    pub context: EventContext,
+    log: EventLog,
     /// When true (the default, as under SQLAlchemy), DML implicitly opens a transaction as
     /// Python's `sqlite3` does; when false, statements run in SQLite's autocommit mode.
     pub implicit_begin: bool,
 }
 
-impl Connection {
-    /// Opens a fresh private in-memory database.
-    pub fn open_in_memory() -> Result<Self, DbError> {
+impl DbapiConnection {
+    /// Opens a fresh private in-memory database that logs to `log`.
+    pub fn open_in_memory(log: EventLog) -> Result<Self, DbError> {
         let db = rusqlite::Connection::open_in_memory()?;
         db.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // The page's database must not reach other files: no ATTACH at all.
         db.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)?;
-        Ok(Connection {
+        Ok(DbapiConnection {
             db,
-            events: Vec::new(),
-            context: EventContext {
-                line: None,
-                cause: Cause::Execute,
-            },
+            log,
             implicit_begin: true,
         })
     }
@@ -69,14 +54,9 @@ impl Connection {
         rusqlite::version()
     }
 
-    /// The events logged so far.
-    pub fn events(&self) -> &[Event] {
-        &self.events
-    }
-
-    /// Takes the events logged so far, leaving the log empty.
-    pub fn take_events(&mut self) -> Vec<Event> {
-        std::mem::take(&mut self.events)
+    /// The log this connection writes to.
+    pub fn log(&self) -> &EventLog {
+        &self.log
     }
 
     /// True while SQLite has a transaction open.
@@ -86,8 +66,8 @@ impl Connection {
 
     /// Records that SQLAlchemy began a transaction (no SQL is sent: `BEGIN (implicit)`).
     pub fn log_begin(&mut self) {
-        let line = self.context.line;
-        self.events
+        let line = self.log.context().line;
+        self.log
             .push(Event::transaction(EventKind::Begin, line, 0.0));
     }
 
@@ -172,13 +152,6 @@ impl Connection {
         Ok(())
     }
 
-    /// Sets the echo remark of the statement logged last (the compiler knows, the connection not).
-    pub fn annotate_last(&mut self, note: EchoNote) {
-        if let Some(event) = self.events.last_mut() {
-            event.note = Some(note);
-        }
-    }
-
     fn push_sql(
         &mut self,
         sql: &str,
@@ -187,24 +160,25 @@ impl Connection {
         elapsed: f64,
         rowcount: Option<u64>,
     ) {
-        self.events.push(Event {
+        let context = self.log.context();
+        self.log.push(Event {
             kind: EventKind::Sql,
             sql: Some(sql.to_string()),
             params: Some(params),
             many: Some(many),
             ddl: Some(is_ddl(sql)),
-            line: self.context.line,
+            line: context.line,
             elapsed_ms: elapsed,
             rowcount,
-            cause: Some(self.context.cause.clone()),
+            cause: Some(context.cause),
             note: None,
             at_ms: now_ms() - elapsed,
         });
     }
 
     fn push_transaction(&mut self, kind: EventKind, elapsed: f64) {
-        let line = self.context.line;
-        self.events.push(Event::transaction(kind, line, elapsed));
+        let line = self.log.context().line;
+        self.log.push(Event::transaction(kind, line, elapsed));
     }
 }
 
@@ -262,8 +236,8 @@ fn first_word(sql: &str) -> &str {
 mod tests {
     use super::*;
 
-    fn conn() -> Connection {
-        match Connection::open_in_memory() {
+    fn conn() -> DbapiConnection {
+        match DbapiConnection::open_in_memory(EventLog::new()) {
             Ok(c) => c,
             Err(e) => panic!("open: {e}"),
         }
@@ -291,12 +265,13 @@ mod tests {
         let sets = vec![vec![SqlValue::Integer(1)], vec![SqlValue::Integer(2)]];
         assert_eq!(c.executemany("INSERT INTO t VALUES (?)", &sets)?, 2);
         c.commit()?;
-        let kinds: Vec<EventKind> = c.events().iter().map(|e| e.kind).collect();
+        let events = c.log().events();
+        let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
         assert_eq!(
             kinds,
             vec![EventKind::Sql, EventKind::Sql, EventKind::Commit]
         );
-        assert_eq!(c.events()[1].many, Some(true));
+        assert_eq!(events[1].many, Some(true));
         Ok(())
     }
 

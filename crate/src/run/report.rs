@@ -1,0 +1,62 @@
+//! The run report: what a script did, in the format of `shared/conformance/README.md`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::engine::{Event, TableDump};
+
+/// The SQLAlchemy version whose behaviour SessionLab reproduces.
+pub const SQLALCHEMY_VERSION: &str = "2.1.9";
+/// The Python version whose semantics and messages the interpreter follows.
+pub const PYTHON_VERSION: &str = "3.11";
+
+/// Everything a run did: events, printed output, the escaping error and the final tables.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunReport {
+    /// Every database interaction, in order.
+    pub events: Vec<Event>,
+    /// What the script printed.
+    pub stdout: String,
+    /// The exception that escaped the script, if any.
+    pub error: Option<ReportError>,
+    /// Every table of the first engine's database after the run (open transactions rolled back).
+    pub tables: BTreeMap<String, TableDump>,
+    /// True when the script ended inside a transaction with uncommitted writes.
+    pub uncommitted_at_exit: bool,
+    /// Warnings raised while the script ran.
+    pub warnings: Vec<ReportWarning>,
+    /// The SQLAlchemy version reproduced.
+    pub sqlalchemy: &'static str,
+    /// The SQLite library version.
+    pub sqlite_version: String,
+    /// The Python version whose semantics are followed.
+    pub python: &'static str,
+}
+
+/// The exception that escaped a script.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportError {
+    /// The exception class name, e.g. `IntegrityError`.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// The module that defines it, e.g. `sqlalchemy.exc` or `builtins`.
+    pub module: String,
+    /// `str(exc)`.
+    pub message: String,
+    /// The innermost script line of the traceback (1-based).
+    pub line: u32,
+    /// The column on that line (1-based), for the editor's underline.
+    pub column: u32,
+    /// The whole traceback as CPython prints it.
+    pub traceback: String,
+}
+
+/// A warning raised while a script ran.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportWarning {
+    /// The warning class name.
+    pub category: String,
+    /// Its text.
+    pub message: String,
+}
