@@ -7,7 +7,7 @@
 use rusqlite::types::ValueRef;
 
 use super::event::{Event, EventKind, EventLog, Params, is_ddl};
-use super::{DbError, SqlValue};
+use super::{DbError, DbErrorKind, SqlValue};
 use crate::clock::now_ms;
 
 /// Prepared statements kept per connection (SQLAlchemy's compiled cache plus `sqlite3`'s own).
@@ -47,6 +47,31 @@ impl DbapiConnection {
             log,
             implicit_begin: true,
         })
+    }
+
+    /// Opens a private in-memory database holding a copy of `bytes` (a standard SQLite file).
+    pub fn open_from_bytes(bytes: &[u8], log: EventLog) -> Result<Self, DbError> {
+        // SQLite would accept garbage lazily and fail on first use; say it plainly up front.
+        if bytes.len() < 100 || !bytes.starts_with(b"SQLite format 3\0") {
+            return Err(DbError {
+                kind: DbErrorKind::DatabaseError,
+                message: "file is not a database".into(),
+                offset: None,
+            });
+        }
+        let mut conn = Self::open_in_memory(log)?;
+        conn.db
+            .deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), false)?;
+        // Reading the schema now surfaces corruption before any statement runs.
+        conn.db
+            .query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+        Ok(conn)
+    }
+
+    /// The database as a standard SQLite file (what sql.js's `db.export()` returns).
+    pub fn serialize(&mut self) -> Result<Vec<u8>, DbError> {
+        let data = self.db.serialize(rusqlite::MAIN_DB)?;
+        Ok(data.to_vec())
     }
 
     /// The SQLite library version, e.g. `"3.50.4"`.
@@ -287,6 +312,35 @@ mod tests {
                 "NOT NULL constraint failed: t.x".to_string()
             ))
         );
+        Ok(())
+    }
+
+    #[test]
+    fn snapshots_round_trip_and_garbage_is_refused() -> Result<(), DbError> {
+        let mut a = conn();
+        a.execute("CREATE TABLE t (x INTEGER)", &[])?;
+        a.execute("INSERT INTO t VALUES (41)", &[])?;
+        a.commit()?;
+        let bytes = a.serialize()?;
+        assert!(bytes.starts_with(b"SQLite format 3\0"));
+        let mut b = DbapiConnection::open_from_bytes(&bytes, EventLog::new())?;
+        b.execute("UPDATE t SET x = x + 1", &[])?;
+        let rows = b.query_unlogged("SELECT x FROM t", &[])?.rows;
+        assert_eq!(rows, vec![vec![SqlValue::Integer(42)]]);
+        // The snapshot itself is untouched by the copy's changes.
+        let again = DbapiConnection::open_from_bytes(&bytes, EventLog::new())?;
+        let rows = again.query_unlogged("SELECT x FROM t", &[])?.rows;
+        assert_eq!(rows, vec![vec![SqlValue::Integer(41)]]);
+        let garbage = DbapiConnection::open_from_bytes(b"hello", EventLog::new());
+        assert_eq!(
+            garbage.err().map(|e| e.message),
+            Some("file is not a database".into())
+        );
+        let mut corrupt = bytes.clone();
+        for byte in corrupt.iter_mut().skip(100) {
+            *byte = 0xA5;
+        }
+        assert!(DbapiConnection::open_from_bytes(&corrupt, EventLog::new()).is_err());
         Ok(())
     }
 
