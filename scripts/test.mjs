@@ -52,6 +52,7 @@ const steps = [
   ],
   ['JS lint and format', 'node', ['scripts/lint.mjs']],
   ['build (release wasm, dist/)', 'node', ['scripts/build.mjs']],
+  ['wasm build in Node (tests/node)', 'node', ['--test', '--test-reporter=spec', 'tests/node/']],
   ['e2e (playwright-core, Debian Chromium)', 'node', ['--test', '--test-reporter=spec', 'tests/e2e/']],
 ];
 

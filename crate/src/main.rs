@@ -2,14 +2,17 @@
 
 use std::process::ExitCode;
 
-use sessionlab::run::{raw_sql, run_sql};
+use sessionlab::run::{raw_sql, run_sql_from};
 
-const USAGE: &str = "usage: sessionlab sql [--json] FILE.sql
+const USAGE: &str =
+    "usage: sessionlab sql [--json] [--db START.sqlite] [--save OUT.sqlite] FILE.sql
 
 commands:
   sql FILE.sql    run each SQL statement on a fresh in-memory SQLite database and print
-                  every statement with its rows, rows affected and time (--json: the report
-                  the page receives)";
+                  every statement with its rows, rows affected and time
+                    --json            print the report the page receives
+                    --db FILE         start from a copy of this SQLite database file
+                    --save FILE       write the database as the run left it";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,17 +39,63 @@ fn read_source(path: &str) -> Result<String, ExitCode> {
     })
 }
 
+/// The options of `sessionlab sql`.
+#[derive(Default)]
+struct SqlArgs {
+    json: bool,
+    db: Option<String>,
+    save: Option<String>,
+    file: Option<String>,
+}
+
+fn parse_sql_args(args: &[String]) -> Option<SqlArgs> {
+    let mut parsed = SqlArgs::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--json" => parsed.json = true,
+            "--db" => parsed.db = Some(it.next()?.clone()),
+            "--save" => parsed.save = Some(it.next()?.clone()),
+            other if other.starts_with("--") => return None,
+            other if parsed.file.is_none() => parsed.file = Some(other.to_string()),
+            _ => return None,
+        }
+    }
+    parsed.file.is_some().then_some(parsed)
+}
+
 fn sql_command(args: &[String]) -> ExitCode {
-    let json = args.iter().any(|a| a == "--json");
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [path] = files.as_slice() else {
+    let Some(SqlArgs {
+        json,
+        db,
+        save,
+        file: Some(path),
+    }) = parse_sql_args(args)
+    else {
         return usage_error();
     };
-    let source = match read_source(path) {
+    let source = match read_source(&path) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let report = run_sql(&source);
+    let start = match db.as_deref().map(std::fs::read).transpose() {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("sessionlab: cannot read {}: {e}", db.unwrap_or_default());
+            return ExitCode::from(2);
+        }
+    };
+    let (report, conn) = run_sql_from(start.as_deref(), &source);
+    if let (Some(out), Some(mut conn)) = (save, conn) {
+        let written = conn
+            .serialize()
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| std::fs::write(&out, bytes).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            eprintln!("sessionlab: cannot save {out}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
     if json {
         match serde_json::to_string_pretty(&report) {
             Ok(text) => println!("{text}"),

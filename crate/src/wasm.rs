@@ -3,7 +3,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::run::run_sql;
+use crate::engine::{DbapiConnection, EventLog};
+use crate::run::run_sql_from;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -41,14 +42,46 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 /// The SessionLab engine as the page's worker holds it.
 #[wasm_bindgen]
-pub struct Lab {}
+pub struct Lab {
+    /// An imported SQLite file every run starts from (a copy each time).
+    start: Option<Vec<u8>>,
+    /// The database as the last run left it, for export.
+    last: Option<DbapiConnection>,
+}
 
 #[wasm_bindgen]
 impl Lab {
     /// Creates the engine.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Lab {
-        Lab {}
+        Lab {
+            start: None,
+            last: None,
+        }
+    }
+
+    /// Uses a standard SQLite file as the starting data of every later run.
+    #[wasm_bindgen(js_name = importDatabase)]
+    pub fn import_database(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
+        DbapiConnection::open_from_bytes(bytes, EventLog::new())
+            .map_err(|e| into_error(e.kind.name(), e))?;
+        self.start = Some(bytes.to_vec());
+        Ok(())
+    }
+
+    /// Forgets an imported database: later runs start empty again.
+    #[wasm_bindgen(js_name = clearImport)]
+    pub fn clear_import(&mut self) {
+        self.start = None;
+    }
+
+    /// The database as the last run left it, as a standard SQLite file.
+    #[wasm_bindgen(js_name = exportDatabase)]
+    pub fn export_database(&mut self) -> Result<Vec<u8>, JsValue> {
+        match &mut self.last {
+            Some(conn) => conn.serialize().map_err(|e| into_error(e.kind.name(), e)),
+            None => Err(into_error("InvalidRequestError", "nothing has run yet")),
+        }
     }
 
     /// The crate version and the SQLite version, e.g. `"0.1.0 (SQLite 3.50.4)"`.
@@ -62,8 +95,10 @@ impl Lab {
 
     /// Runs raw SQL statements on a fresh in-memory database; returns a `SqlReport`.
     #[wasm_bindgen(js_name = runSql, unchecked_return_type = "SqlReport")]
-    pub fn run_sql(&self, source: &str) -> Result<JsValue, JsValue> {
-        to_js(&run_sql(source))
+    pub fn run_sql(&mut self, source: &str) -> Result<JsValue, JsValue> {
+        let (report, conn) = run_sql_from(self.start.as_deref(), source);
+        self.last = conn;
+        to_js(&report)
     }
 }
 

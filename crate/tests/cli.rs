@@ -53,9 +53,29 @@ fn sql_json_is_the_page_report() {
 }
 
 #[test]
+fn sql_saves_and_starts_from_database_files() {
+    let first = write_temp(
+        "seed.sql",
+        "CREATE TABLE t(x); INSERT INTO t VALUES (20), (21);",
+    );
+    let db = std::env::temp_dir().join(format!("sessionlab-cli-{}.sqlite", std::process::id()));
+    let db = db.to_string_lossy().into_owned();
+    assert_eq!(sessionlab(&["sql", "--save", &db, &first]).0, 0);
+    let second = write_temp("double.sql", "SELECT sum(x) * 2 AS total FROM t;");
+    let (code, stdout, _) = sessionlab(&["sql", "--db", &db, &second]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("    total\n    -----\n    82\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn bad_usage_exits_2() {
     assert_eq!(sessionlab(&[]).0, 2);
     assert_eq!(sessionlab(&["sql"]).0, 2);
+    assert_eq!(sessionlab(&["sql", "--db"]).0, 2);
+    assert_eq!(sessionlab(&["sql", "--bogus", "x.sql"]).0, 2);
     let (code, _, stderr) = sessionlab(&["sql", "/nonexistent/x.sql"]);
     assert_eq!(code, 2);
     assert!(

@@ -4,4 +4,4 @@ pub mod raw_sql;
 pub mod report;
 pub mod split;
 
-pub use raw_sql::{SqlReport, run_sql};
+pub use raw_sql::{SqlReport, run_sql, run_sql_from};

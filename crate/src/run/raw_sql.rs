@@ -63,23 +63,39 @@ pub struct SqlRunError {
 
 /// Runs every statement of `source` in order on a fresh in-memory database.
 pub fn run_sql(source: &str) -> SqlReport {
-    let start = now_ms();
+    run_sql_from(None, source).0
+}
+
+/// Runs `source` on a fresh database, empty or a copy of the SQLite file `start`, and returns
+/// the report with the database as the run left it (for export).
+pub fn run_sql_from(start: Option<&[u8]>, source: &str) -> (SqlReport, Option<DbapiConnection>) {
+    let begun = now_ms();
     let mut report = SqlReport {
         statements: Vec::new(),
         error: None,
         elapsed_ms: 0.0,
         sqlite_version: DbapiConnection::sqlite_version().to_string(),
     };
-    match DbapiConnection::open_in_memory(EventLog::new()) {
-        Ok(mut conn) => run_on(&mut conn, source, &mut report),
-        Err(e) => report.error = Some(located(e, 1, 1, "")),
-    }
-    report.elapsed_ms = now_ms() - start;
-    report
+    let opened = match start {
+        Some(bytes) => DbapiConnection::open_from_bytes(bytes, EventLog::new()),
+        None => DbapiConnection::open_in_memory(EventLog::new()),
+    };
+    let conn = match opened {
+        Ok(mut conn) => {
+            run_on(&mut conn, source, &mut report);
+            Some(conn)
+        }
+        Err(e) => {
+            report.error = Some(located(e, 1, 1, ""));
+            None
+        }
+    };
+    report.elapsed_ms = now_ms() - begun;
+    (report, conn)
 }
 
 /// Runs `source` on an open connection in autocommit mode, as the `sqlite3` shell would.
-fn run_on(conn: &mut DbapiConnection, source: &str, report: &mut SqlReport) {
+pub fn run_on(conn: &mut DbapiConnection, source: &str, report: &mut SqlReport) {
     conn.implicit_begin = false;
     for piece in split_statements(source) {
         conn.log().set_context(EventContext {
@@ -262,6 +278,24 @@ mod tests {
                 20
             ))
         );
+    }
+
+    #[test]
+    fn runs_can_start_from_a_database_file() -> Result<(), DbError> {
+        let (_, conn) = run_sql_from(None, "CREATE TABLE t(x); INSERT INTO t VALUES (7);");
+        let bytes = match conn {
+            Some(mut c) => c.serialize()?,
+            None => Vec::new(),
+        };
+        let (report, _) = run_sql_from(Some(&bytes), "UPDATE t SET x = x * 6; SELECT x FROM t;");
+        assert_eq!(report.statements[1].rows, vec![vec![SqlValue::Integer(42)]]);
+        let (report, conn) = run_sql_from(Some(b"not sqlite"), "SELECT 1");
+        assert!(conn.is_none());
+        assert_eq!(
+            report.error.map(|e| e.type_name),
+            Some("DatabaseError".to_string())
+        );
+        Ok(())
     }
 
     #[test]
