@@ -1,7 +1,7 @@
 // `npm start`: set up, build the production site and serve it on 127.0.0.1.
 import { build } from './build.mjs';
-import { serve } from './serve.mjs';
 import { say } from './proc.mjs';
+import { serve } from './serve.mjs';
 import { setup } from './setup.mjs';
 
 await setup();

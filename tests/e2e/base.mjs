@@ -1,0 +1,74 @@
+// The shared base of the browser specs: Debian's Chromium through playwright-core, the
+// production build served on 127.0.0.1, page errors collected and shown only when a test fails.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, afterEach, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const screenshots = join(root, 'tests', 'e2e', 'screenshots');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Registers the browser and server hooks for a spec file; returns an accessor for both. */
+export function useBrowser() {
+  const state = { browser: null, server: null, problems: [] };
+  before(async () => {
+    state.server = await serve({ root: join(root, 'dist') });
+    // playwright gives every launch a fresh, empty profile of its own.
+    state.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  afterEach((t) => {
+    // Console errors and page errors explain most failures; print them only then.
+    if (state.problems.length && t.passed === false) console.error(state.problems.join('\n'));
+    state.problems = [];
+  });
+  return state;
+}
+
+/** Opens the playground in a fresh context and waits until the worker reports ready. */
+export async function openPage(state, { colorScheme = 'light', viewport, path = '' } = {}) {
+  const context = await state.browser.newContext({ colorScheme, viewport: viewport ?? { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => state.problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') state.problems.push(`console: ${msg.text()}`);
+  });
+  await page.goto(new URL(path, state.server.url).href);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 20_000 });
+  return { page, context, problems: state.problems };
+}
+
+/** Replaces the editor's text as a user would (select all, type). */
+export async function setSource(page, text) {
+  await page.locator('#source').fill(text);
+}
+
+/** Clicks Run and waits until the run finished. */
+export async function runAndWait(page, trigger = () => page.locator('#run').click()) {
+  const before = Number((await page.evaluate(() => document.body.dataset.runs)) ?? 0);
+  await trigger();
+  await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n, before, { timeout: 20_000 });
+}
+
+/** Saves a screenshot to tests/e2e/screenshots (git-ignored) for a person to look at. */
+export async function screenshot(page, name) {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,81 @@
+// A promise-based client for web/worker.js: call ids, the ready handshake, working events,
+// and restart (a cancelled run terminates the worker; a fresh one takes its place).
+
+/** Thrown for an error reply; `type` is the Python/DBAPI exception name or a protocol error. */
+export class WorkerError extends Error {
+  constructor({ type, message, line = null, column = null }) {
+    super(message);
+    this.name = type;
+    this.type = type;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+export class LabClient {
+  /** @param {{onWorking?: (state: 'start'|'end') => void}} options */
+  constructor({ onWorking = () => {} } = {}) {
+    this.onWorking = onWorking;
+    this.nextId = 1;
+    this.pending = new Map();
+    this.start();
+  }
+
+  /** Starts a worker; `ready` resolves to the engine version once it is loaded. */
+  start() {
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.ready = new Promise((resolve, reject) => {
+      this.readyCallbacks = { resolve, reject };
+    });
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.failAll(new WorkerError({ type: 'InternalError', message: event.message || 'the worker crashed' }));
+    };
+  }
+
+  receive(message) {
+    const { type, id, result, error } = message;
+    if (type === 'ready') {
+      this.readyCallbacks.resolve(result.version);
+      return;
+    }
+    if (type === 'error' && id === null) {
+      this.readyCallbacks.reject(new WorkerError(error));
+      return;
+    }
+    if (type === 'working') {
+      this.onWorking(result);
+      return;
+    }
+    const call = this.pending.get(id);
+    if (!call) return;
+    this.pending.delete(id);
+    if (type === 'error') call.reject(new WorkerError(error));
+    else call.resolve(result);
+  }
+
+  /** Sends a request and resolves to its result. */
+  async call(type, args = {}, transfer = []) {
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type, id, args }, transfer);
+    });
+  }
+
+  failAll(error) {
+    for (const call of this.pending.values()) call.reject(error);
+    this.pending.clear();
+  }
+
+  /** Stops whatever runs (the worker is terminated) and starts a fresh engine. */
+  restart() {
+    this.worker.terminate();
+    this.failAll(new WorkerError({ type: 'Cancelled', message: 'the run was cancelled' }));
+    this.onWorking('end');
+    this.start();
+    return this.ready;
+  }
+}

@@ -1,0 +1,89 @@
+// The SessionLab worker: holds the one wasm `Lab` and answers the page's requests.
+//
+// Message protocol (every message is a plain object):
+//
+//   worker → page, once at start:
+//     {type: 'ready', result: {version}}                       the engine is loaded
+//     {type: 'error', id: null, error: {type, message}}         loading failed
+//
+//   page → worker, a request:
+//     {type, id, args}          `type` names a handler below, `id` is chosen by the page
+//
+//   worker → page, for each request:
+//     {type: 'working', id, result: 'start'}                    before a run starts
+//     {type, id, result}                                        the handler's result
+//     {type: 'error', id, error: {type, message, line, column}} the handler failed
+//     {type: 'working', id, result: 'end'}                      after a run, success or not
+//
+// Only one run is in flight at a time: a second request while one runs is answered with
+// {type: 'error', id, error: {type: 'Busy', …}}. (Runs are synchronous inside the worker, so
+// this guards against re-entrancy from future async handlers as much as against the page.)
+//
+// Handlers:
+//   version        args: {}                 → string
+//   runSql         args: {source}           → SqlReport (see web/pkg/sessionlab.d.ts)
+//   importDatabase args: {bytes: Uint8Array} → null; later runs start from that SQLite file
+//   clearImport    args: {}                 → null
+//   exportDatabase args: {}                 → Uint8Array, the database as the last run left it
+import init, { Lab } from './pkg/sessionlab.js';
+
+let lab = null;
+let busy = false;
+
+const handlers = {
+  version: () => lab.version(),
+  runSql: ({ source }) => lab.runSql(String(source ?? '')),
+  importDatabase: ({ bytes }) => {
+    lab.importDatabase(bytes);
+    return null;
+  },
+  clearImport: () => {
+    lab.clearImport();
+    return null;
+  },
+  exportDatabase: () => lab.exportDatabase(),
+};
+
+/** An error as the protocol sends it; wasm errors carry their Python/DBAPI type as `name`. */
+function describe(err) {
+  return {
+    type: err?.name && err.name !== 'Error' ? err.name : 'InternalError',
+    message: String(err?.message ?? err),
+    line: err?.line ?? null,
+    column: err?.column ?? null,
+  };
+}
+
+self.onmessage = (event) => {
+  const { type, id, args } = event.data ?? {};
+  const handler = Object.hasOwn(handlers, type) ? handlers[type] : null;
+  if (!handler || !lab) {
+    const message = lab ? `unknown request type: ${type}` : 'the engine is not ready yet';
+    self.postMessage({ type: 'error', id, error: { type: 'ProtocolError', message } });
+    return;
+  }
+  if (busy) {
+    self.postMessage({ type: 'error', id, error: { type: 'Busy', message: 'a run is already in progress' } });
+    return;
+  }
+  busy = true;
+  self.postMessage({ type: 'working', id, result: 'start' });
+  try {
+    const result = handler(args ?? {});
+    const transfer = result instanceof Uint8Array ? [result.buffer] : [];
+    self.postMessage({ type, id, result }, transfer);
+  } catch (err) {
+    self.postMessage({ type: 'error', id, error: describe(err) });
+  } finally {
+    busy = false;
+    self.postMessage({ type: 'working', id, result: 'end' });
+  }
+};
+
+try {
+  await init();
+  lab = new Lab();
+  self.postMessage({ type: 'ready', result: { version: lab.version() } });
+} catch (err) {
+  self.postMessage({ type: 'error', id: null, error: describe(err) });
+}
