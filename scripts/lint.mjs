@@ -1,12 +1,14 @@
-// `npm run lint`: Biome checks formatting and lint rules of every JS file (biome.json says which).
+// `npm run lint`: Prettier checks the formatting and ESLint the rules of every JS file.
 //   node scripts/lint.mjs          check only (what `npm test` runs)
-//   node scripts/lint.mjs --fix    rewrite files to the format and apply safe fixes
+//   node scripts/lint.mjs --fix    rewrite files to the format and apply ESLint's safe fixes
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from './proc.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const biome = join(root, 'node_modules', '.bin', 'biome');
-const args = process.argv.includes('--fix') ? ['check', '--write', '.'] : ['ci', '.'];
-const { code } = await run(biome, args, { cwd: root });
-process.exit(code);
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const fix = process.argv.includes('--fix');
+const files = ['.'];
+const prettier = await run(bin('prettier'), [fix ? '--write' : '--check', ...files], { cwd: root });
+const eslint = await run(bin('eslint'), [...(fix ? ['--fix'] : []), ...files], { cwd: root });
+process.exit(prettier.code || eslint.code);
