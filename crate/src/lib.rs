@@ -7,5 +7,6 @@ pub mod engine;
 pub mod run;
 pub mod script;
 pub mod sql;
+pub mod stack;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("sql") => sql_command(&args[1..]),
+        Some("run") => run_command(&args[1..]),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -62,6 +63,28 @@ fn parse_sql_args(args: &[String]) -> Option<SqlArgs> {
         }
     }
     parsed.file.is_some().then_some(parsed)
+}
+
+fn run_command(args: &[String]) -> ExitCode {
+    let [path] = args else {
+        return usage_error();
+    };
+    let source = match read_source(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let outcome = sessionlab::script::run(&source, sessionlab::script::Limits::default());
+    print!("{}", outcome.stdout);
+    match outcome.error {
+        Some(e) => {
+            eprint!("{}", e.traceback);
+            if let Some(hint) = e.hint {
+                eprintln!("(SessionLab: {hint})");
+            }
+            ExitCode::FAILURE
+        }
+        None => ExitCode::SUCCESS,
+    }
 }
 
 fn sql_command(args: &[String]) -> ExitCode {

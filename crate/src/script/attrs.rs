@@ -1,0 +1,455 @@
+//! Attribute access and subscripting, with CPython's error messages.
+
+use std::rc::Rc;
+
+use super::interp::{Interpreter, PyResult};
+use super::value::{Builtin, Value, range_len};
+
+impl Interpreter {
+    /// `obj.name`, raising `AttributeError` when missing.
+    pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match self.get_attr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => {
+                let msg = match obj {
+                    Value::Class(c) => {
+                        format!("type object '{}' has no attribute '{name}'", c.name)
+                    }
+                    Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
+                    other => format!("'{}' object has no attribute '{name}'", other.type_name()),
+                };
+                let err = self.error("AttributeError", msg);
+                if let Value::Instance(i) = &err.value {
+                    i.dict.borrow_mut().insert("name".into(), Value::str(name));
+                    i.dict.borrow_mut().insert("obj".into(), obj.clone());
+                }
+                Err(err)
+            }
+        }
+    }
+
+    /// `obj.name`, or `None` when the attribute does not exist.
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => {
+                if name == "__class__" {
+                    return Ok(Some(Value::Class(inst.class.clone())));
+                }
+                if name == "__dict__" {
+                    let d = inst
+                        .dict
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (Value::str(k.as_str()), v.clone()))
+                        .collect::<Vec<_>>();
+                    return Ok(Some(super::builtins::dict_from_pairs(self, d)?));
+                }
+                let class_attr = inst.class.lookup(name);
+                if let Some(Value::Host(h)) = &class_attr {
+                    let h = h.clone();
+                    if let Some(v) =
+                        h.descr_get(self, Some(obj), &Value::Class(inst.class.clone()))?
+                    {
+                        return Ok(Some(v));
+                    }
+                }
+                if let Some(v) = inst.dict.borrow().get(name) {
+                    return Ok(Some(v.clone()));
+                }
+                if let Some(attr) = class_attr {
+                    return Ok(Some(match attr {
+                        Value::Function(_) => Value::BoundMethod(Rc::new((obj.clone(), attr))),
+                        other => other,
+                    }));
+                }
+                if let Some(h) = inst.host.borrow().clone() {
+                    return h.get_attr(self, name);
+                }
+                if let Some(getattr) = inst.class.lookup("__getattr__") {
+                    let bound = Value::BoundMethod(Rc::new((obj.clone(), getattr)));
+                    return match self.call(&bound, vec![Value::str(name)], Vec::new()) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if self.is_exception(&e, "AttributeError") => Ok(None),
+                        Err(e) => Err(e),
+                    };
+                }
+                Ok(None)
+            }
+            Value::Class(c) => {
+                match name {
+                    "__name__" | "__qualname__" => return Ok(Some(Value::str(c.name.as_str()))),
+                    "__module__" => return Ok(Some(Value::str(c.module.as_str()))),
+                    "__bases__" => {
+                        return Ok(Some(Value::tuple(
+                            c.bases.iter().cloned().map(Value::Class).collect(),
+                        )));
+                    }
+                    "__mro__" => {
+                        let mut v = vec![Value::Class(c.clone())];
+                        v.extend(c.mro.borrow().iter().cloned().map(Value::Class));
+                        return Ok(Some(Value::tuple(v)));
+                    }
+                    _ => {}
+                }
+                let attr = c.lookup(name);
+                if let Some(Value::Host(h)) = &attr {
+                    let h = h.clone();
+                    if let Some(v) = h.descr_get(self, None, obj)? {
+                        return Ok(Some(v));
+                    }
+                }
+                if attr.is_none()
+                    && let Some(h) = c.host.borrow().clone()
+                {
+                    return h.get_attr(self, name);
+                }
+                Ok(attr)
+            }
+            Value::Module(m) => Ok(m.dict.borrow().get(name).cloned()),
+            Value::Host(h) => {
+                let h = h.clone();
+                h.get_attr(self, name)
+            }
+            Value::Function(f) => Ok(match name {
+                "__name__" => Some(Value::str(f.def.name.as_str())),
+                "__qualname__" => Some(Value::str(f.qualname.as_str())),
+                _ => None,
+            }),
+            Value::Builtin(b) if name == "__name__" => Ok(Some(Value::str(b.name))),
+            _ => {
+                let Some((qualified, func)) = super::methods::lookup(obj, name) else {
+                    return Ok(match (obj, name) {
+                        (Value::Slice(s), "start") => Some(s[0].clone()),
+                        (Value::Slice(s), "stop") => Some(s[1].clone()),
+                        (Value::Slice(s), "step") => Some(s[2].clone()),
+                        (Value::Range(a, _, _), "start") => Some(Value::Int(*a)),
+                        (Value::Range(_, b, _), "stop") => Some(Value::Int(*b)),
+                        (Value::Range(_, _, s), "step") => Some(Value::Int(*s)),
+                        (Value::Float(f), "real") => Some(Value::Float(*f)),
+                        (Value::Int(i), "real" | "numerator") => Some(Value::Int(*i)),
+                        (Value::Int(_), "denominator") => Some(Value::Int(1)),
+                        (Value::Int(_) | Value::Float(_), "imag") => Some(Value::Int(0)),
+                        _ => None,
+                    });
+                };
+                Ok(Some(Value::Builtin(Rc::new(Builtin {
+                    name: qualified,
+                    func,
+                    receiver: Some(obj.clone()),
+                }))))
+            }
+        }
+    }
+
+    /// `obj.name = value`.
+    pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(Value::Host(h)) = inst.class.lookup(name)
+                    && h.descr_set(self, obj, value.clone())?
+                {
+                    return Ok(());
+                }
+                if let Some(setattr) = inst.class.lookup("__setattr__")
+                    && matches!(setattr, Value::Function(_))
+                {
+                    let bound = Value::BoundMethod(Rc::new((obj.clone(), setattr)));
+                    self.call(&bound, vec![Value::str(name), value], Vec::new())?;
+                    return Ok(());
+                }
+                inst.dict.borrow_mut().insert(name.to_string(), value);
+                Ok(())
+            }
+            Value::Class(c) => {
+                c.dict.borrow_mut().insert(name.to_string(), value);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.dict.borrow_mut().insert(name.to_string(), value);
+                Ok(())
+            }
+            Value::Host(h) => {
+                let h = h.clone();
+                if h.set_attr(self, name, value)? {
+                    Ok(())
+                } else {
+                    let tn = obj.type_name();
+                    Err(self.error(
+                        "AttributeError",
+                        format!("'{tn}' object has no attribute '{name}'"),
+                    ))
+                }
+            }
+            other => {
+                let tn = other.type_name();
+                let has = super::methods::lookup(other, name).is_some();
+                let msg = if has {
+                    format!("'{tn}' object attribute '{name}' is read-only")
+                } else {
+                    format!("'{tn}' object has no attribute '{name}'")
+                };
+                Err(self.error("AttributeError", msg))
+            }
+        }
+    }
+
+    /// `obj[key]`.
+    pub fn get_item(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = key {
+                    let items = l.borrow().clone();
+                    return Ok(Value::list(self.slice(&items, s)?));
+                }
+                let i = self.index_of(key, l.borrow().len(), "list")?;
+                Ok(l.borrow()[i].clone())
+            }
+            Value::Tuple(t) => {
+                if let Value::Slice(s) = key {
+                    return Ok(Value::tuple(self.slice(t, s)?));
+                }
+                let i = self.index_of(key, t.len(), "tuple")?;
+                Ok(t[i].clone())
+            }
+            Value::Str(s) => {
+                let chars: Vec<Value> = s.chars().map(|c| Value::str(c.to_string())).collect();
+                if let Value::Slice(sl) = key {
+                    let parts = self.slice(&chars, sl)?;
+                    let text: String = parts
+                        .iter()
+                        .map(|p| match p {
+                            Value::Str(c) => c.to_string(),
+                            _ => String::new(),
+                        })
+                        .collect();
+                    return Ok(Value::str(text));
+                }
+                let i = self.index_of(key, chars.len(), "string")?;
+                Ok(chars[i].clone())
+            }
+            Value::Bytes(b) => {
+                let items: Vec<Value> = b.iter().map(|x| Value::Int(i64::from(*x))).collect();
+                if let Value::Slice(sl) = key {
+                    let parts = self.slice(&items, sl)?;
+                    let bytes: Vec<u8> = parts
+                        .iter()
+                        .map(|p| if let Value::Int(i) = p { *i as u8 } else { 0 })
+                        .collect();
+                    return Ok(Value::Bytes(bytes.into()));
+                }
+                let i = self.index_of(key, items.len(), "index")?;
+                Ok(items[i].clone())
+            }
+            Value::Range(a, b, s) => {
+                let n = range_len(*a, *b, *s) as usize;
+                let i = self.index_of(key, n, "range object")?;
+                Ok(Value::Int(a + s * i as i64))
+            }
+            Value::Dict(d) => {
+                let k = self.hash_key(key)?;
+                let found = d.borrow().get(&k).map(|(_, v)| v.clone());
+                match found {
+                    Some(v) => Ok(v),
+                    None => {
+                        let class = self.exc["KeyError"].clone();
+                        let exc = super::exceptions::new_exception(&class, vec![key.clone()]);
+                        Err(self.raise_value(exc))
+                    }
+                }
+            }
+            Value::Instance(_) => {
+                match self.get_attr_opt(obj, "__getitem__")? {
+                    Some(m) => self.call(&m, vec![key.clone()], Vec::new()),
+                    None => Err(self
+                        .type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+                }
+            }
+            Value::Class(c) => {
+                if let Some(m) = c.lookup("__class_getitem__") {
+                    return self.call(&m, vec![key.clone()], Vec::new());
+                }
+                if let Some(h) = c.host.borrow().clone()
+                    && let Some(v) = h.get_item(self, key)?
+                {
+                    return Ok(v);
+                }
+                // `list[int]` and friends: a generic alias behaves as the class here.
+                Ok(obj.clone())
+            }
+            Value::Host(h) => {
+                let h = h.clone();
+                match h.get_item(self, key)? {
+                    Some(v) => Ok(v),
+                    None => Err(self
+                        .type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+                }
+            }
+            other => Err(self.type_error(format!(
+                "'{}' object is not subscriptable",
+                other.type_name()
+            ))),
+        }
+    }
+
+    fn index_of(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match key {
+            Value::Int(i) => *i,
+            Value::Bool(b) => i64::from(*b),
+            other => {
+                let kind = if what == "string" { "string" } else { what };
+                let kind = if kind == "range object" {
+                    "range"
+                } else {
+                    kind
+                };
+                return Err(self.type_error(format!(
+                    "{kind} indices must be integers or slices, not {}",
+                    other.type_name()
+                )));
+            }
+        };
+        let idx = if i < 0 { i + len as i64 } else { i };
+        if idx < 0 || idx >= len as i64 {
+            let msg = if what == "index" {
+                "index out of range".to_string()
+            } else {
+                format!("{what} index out of range")
+            };
+            return Err(self.error("IndexError", msg));
+        }
+        Ok(idx as usize)
+    }
+
+    /// The (start, stop, step) of a slice over `len` items, normalised as CPython does.
+    pub fn slice_indices(&mut self, s: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
+        let len = len as i64;
+        let get = |v: &Value| -> Option<i64> {
+            match v {
+                Value::Int(i) => Some(*i),
+                Value::Bool(b) => Some(i64::from(*b)),
+                _ => None,
+            }
+        };
+        let step = match &s[2] {
+            Value::None => 1,
+            v => get(v).ok_or_else(|| {
+                self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )
+            })?,
+        };
+        if step == 0 {
+            return Err(self.error("ValueError", "slice step cannot be zero"));
+        }
+        let bound = |v: &Value, default: i64, interp: &mut Interpreter| -> PyResult<i64> {
+            match v {
+                Value::None => Ok(default),
+                v => {
+                    let i = get(v).ok_or_else(|| {
+                        interp.type_error(
+                            "slice indices must be integers or None or have an __index__ method",
+                        )
+                    })?;
+                    let i = if i < 0 { i + len } else { i };
+                    Ok(if step > 0 {
+                        i.clamp(0, len)
+                    } else {
+                        i.clamp(-1, len - 1)
+                    })
+                }
+            }
+        };
+        let (ds, de) = if step > 0 { (0, len) } else { (len - 1, -1) };
+        let start = bound(&s[0], ds, self)?;
+        let stop = bound(&s[1], de, self)?;
+        Ok((start, stop, step))
+    }
+
+    fn slice(&mut self, items: &[Value], s: &[Value; 3]) -> PyResult<Vec<Value>> {
+        let (start, stop, step) = self.slice_indices(s, items.len())?;
+        let mut out = Vec::new();
+        let mut i = start;
+        while (step > 0 && i < stop) || (step < 0 && i > stop) {
+            if let Some(v) = items.get(i as usize) {
+                out.push(v.clone());
+            }
+            i += step;
+        }
+        Ok(out)
+    }
+
+    /// `obj[key] = value`.
+    pub fn set_item(&mut self, obj: &Value, key: Value, value: Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = &key {
+                    let new_items = self.collect(&value)?;
+                    let len = l.borrow().len();
+                    let (start, stop, step) = self.slice_indices(s, len)?;
+                    if step == 1 {
+                        let stop = stop.max(start);
+                        l.borrow_mut()
+                            .splice(start as usize..stop as usize, new_items);
+                        return Ok(());
+                    }
+                    let mut idx = Vec::new();
+                    let mut i = start;
+                    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                        idx.push(i as usize);
+                        i += step;
+                    }
+                    if idx.len() != new_items.len() {
+                        return Err(self.error(
+                            "ValueError",
+                            format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                new_items.len(),
+                                idx.len()
+                            ),
+                        ));
+                    }
+                    let mut list = l.borrow_mut();
+                    for (i, v) in idx.into_iter().zip(new_items) {
+                        list[i] = v;
+                    }
+                    return Ok(());
+                }
+                let len = l.borrow().len();
+                let i = match self.index_of(&key, len, "list") {
+                    Ok(i) => i,
+                    Err(e) if self.is_exception(&e, "IndexError") => {
+                        return Err(self.error("IndexError", "list assignment index out of range"));
+                    }
+                    Err(e) => return Err(e),
+                };
+                l.borrow_mut()[i] = value;
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let k = self.hash_key(&key)?;
+                let mut d = d.borrow_mut();
+                match d.get_mut(&k) {
+                    Some(entry) => entry.1 = value,
+                    None => {
+                        d.insert(k, (key, value));
+                    }
+                }
+                Ok(())
+            }
+            Value::Instance(_) => match self.get_attr_opt(obj, "__setitem__")? {
+                Some(m) => {
+                    self.call(&m, vec![key, value], Vec::new())?;
+                    Ok(())
+                }
+                None => Err(self.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    obj.type_name()
+                ))),
+            },
+            other => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                other.type_name()
+            ))),
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Errors found before running: `SyntaxError` and `IndentationError` with CPython's rendering.
+
+/// A syntax error at a 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// `SyntaxError` or `IndentationError`.
+    pub type_name: &'static str,
+    /// CPython's message, e.g. `expected ':'`.
+    pub message: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub col: u32,
+    /// The text of that line, for the caret display.
+    pub text: String,
+}
+
+impl SyntaxError {
+    /// A `SyntaxError` at `(line, col)` of the source whose lines are `lines`.
+    pub fn new(message: impl Into<String>, line: u32, col: u32, lines: &[&str]) -> Self {
+        let text = lines
+            .get(line.saturating_sub(1) as usize)
+            .map(|l| l.trim_end_matches('\r').to_string())
+            .unwrap_or_default();
+        SyntaxError {
+            type_name: "SyntaxError",
+            message: message.into(),
+            line,
+            col,
+            text,
+        }
+    }
+
+    /// The same error as an `IndentationError`.
+    pub fn indentation(mut self) -> Self {
+        self.type_name = "IndentationError";
+        self
+    }
+
+    /// CPython's rendering: file/line header, the stripped source line, a caret, the message.
+    pub fn render(&self, filename: &str) -> String {
+        let mut out = format!("  File \"{filename}\", line {}\n", self.line);
+        let stripped = self.text.trim_start();
+        if !stripped.is_empty() {
+            let indent = self.text.chars().count() - stripped.chars().count();
+            let caret = (self.col as usize).saturating_sub(1).saturating_sub(indent);
+            out.push_str(&format!("    {}\n", stripped.trim_end()));
+            out.push_str(&format!("    {}^\n", " ".repeat(caret)));
+        }
+        out.push_str(&format!("{}: {}\n", self.type_name, self.message));
+        out
+    }
+}

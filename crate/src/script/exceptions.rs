@@ -1,0 +1,158 @@
+//! Python's built-in exception classes, raising helpers and CPython-style traceback rendering.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::interp::Interpreter;
+use super::value::{Class, Instance, Value};
+
+/// The built-in exception hierarchy, as (name, parent) in definition order.
+pub const HIERARCHY: [(&str, &str); 34] = [
+    ("BaseException", ""),
+    ("Exception", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("LookupError", "Exception"),
+    ("KeyError", "LookupError"),
+    ("IndexError", "LookupError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("RuntimeError", "Exception"),
+    ("RecursionError", "RuntimeError"),
+    ("NotImplementedError", "RuntimeError"),
+    ("StopIteration", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("MemoryError", "Exception"),
+    ("OSError", "Exception"),
+    ("FileNotFoundError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("SyntaxError", "Exception"),
+    ("StepBudgetExceeded", "BaseException"),
+];
+
+/// A raised exception travelling up the stack.
+pub struct Raised {
+    /// The exception instance.
+    pub value: Value,
+    /// The stack when it was raised: (function name, line), outermost first.
+    pub frames: Vec<(String, u32)>,
+    /// `__context__`: the exception being handled when this one was raised.
+    pub context: Option<Box<Raised>>,
+    /// `__cause__`: set by `raise … from …`.
+    pub cause: Option<Box<Raised>>,
+    /// `raise … from None` hides the context.
+    pub suppress_context: bool,
+}
+
+impl Clone for Raised {
+    fn clone(&self) -> Self {
+        Raised {
+            value: self.value.clone(),
+            frames: self.frames.clone(),
+            context: self.context.as_ref().map(|c| Box::new((**c).clone())),
+            cause: self.cause.as_ref().map(|c| Box::new((**c).clone())),
+            suppress_context: self.suppress_context,
+        }
+    }
+}
+
+/// Creates the built-in exception classes.
+pub fn builtin_classes() -> IndexMap<String, Rc<Class>> {
+    let mut classes: IndexMap<String, Rc<Class>> = IndexMap::new();
+    for (name, parent) in HIERARCHY {
+        let bases: Vec<Rc<Class>> = classes.get(parent).cloned().into_iter().collect();
+        let class = Rc::new(Class {
+            name: name.to_string(),
+            bases,
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(IndexMap::new()),
+            module: if name == "StepBudgetExceeded" {
+                "sessionlab"
+            } else {
+                "builtins"
+            }
+            .to_string(),
+            builtin: true,
+            annotations: RefCell::new(Vec::new()),
+            host: RefCell::new(None),
+        });
+        Class::compute_mro(&class);
+        classes.insert(name.to_string(), class);
+    }
+    classes
+}
+
+/// A new exception instance of `class` with `args`.
+pub fn new_exception(class: &Rc<Class>, args: Vec<Value>) -> Value {
+    let mut dict = IndexMap::new();
+    dict.insert("args".to_string(), Value::tuple(args));
+    Value::Instance(Rc::new(Instance {
+        class: class.clone(),
+        dict: RefCell::new(dict),
+        host: RefCell::new(None),
+    }))
+}
+
+/// The class name as a traceback's last line shows it (`__main__.E` for user classes).
+pub fn qualified_name(class: &Class) -> String {
+    if class.module == "builtins" {
+        class.name.clone()
+    } else {
+        format!("{}.{}", class.module, class.name)
+    }
+}
+
+/// Renders a traceback exactly as CPython 3.11 does (without the `~~~^^^` marker lines).
+pub fn render_traceback(interp: &mut Interpreter, raised: &Raised, filename: &str) -> String {
+    let mut out = String::new();
+    if let Some(cause) = &raised.cause {
+        out.push_str(&render_traceback(interp, cause, filename));
+        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if let (Some(context), false) = (&raised.context, raised.suppress_context) {
+        out.push_str(&render_traceback(interp, context, filename));
+        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    if !raised.frames.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        for (name, line) in &raised.frames {
+            out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
+            let text = interp.source_line(*line);
+            if !text.trim().is_empty() {
+                out.push_str(&format!("    {}\n", text.trim()));
+            }
+        }
+    }
+    out.push_str(&exception_line(interp, &raised.value));
+    out.push('\n');
+    out
+}
+
+/// `Type: message` (or just `Type` when the message is empty).
+pub fn exception_line(interp: &mut Interpreter, value: &Value) -> String {
+    let name = match value {
+        Value::Instance(i) => qualified_name(&i.class),
+        other => other.type_name(),
+    };
+    let message = interp.exception_message(value);
+    if message.is_empty() {
+        name
+    } else {
+        format!("{name}: {message}")
+    }
+}

@@ -1,0 +1,1693 @@
+//! The tree-walking evaluator: scopes, statements, expressions and calls.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::ast::*;
+use super::exceptions::{Raised, builtin_classes, new_exception};
+use super::value::{Builtin, Class, Function, Instance, Module, PyIter, Value};
+
+/// Evaluated call arguments: positional values and keyword pairs.
+pub type CallArgs = (Vec<Value>, Vec<(String, Value)>);
+
+/// An expression's result: a value or a raised exception.
+pub type PyResult<T = Value> = Result<T, Box<Raised>>;
+
+/// How a statement ended.
+pub enum Flow {
+    /// It ran to its end.
+    Normal,
+    /// `break`.
+    Break,
+    /// `continue`.
+    Continue,
+    /// `return value`.
+    Return(Value),
+}
+
+/// What kind of scope an environment is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ScopeKind {
+    /// The module (globals).
+    Module,
+    /// A function call.
+    Function,
+    /// A class body (not visible from its methods).
+    Class,
+}
+
+/// A scope: its variables and the scope it is nested in.
+pub struct Env {
+    /// The variables.
+    pub vars: RefCell<HashMap<String, Value>>,
+    /// The enclosing scope (`None` for the module).
+    pub parent: Option<Rc<Env>>,
+    /// What it is.
+    pub kind: ScopeKind,
+    /// Names declared `global` here.
+    pub globals: RefCell<HashSet<String>>,
+    /// Names declared `nonlocal` here.
+    pub nonlocals: RefCell<HashSet<String>>,
+    /// For functions: the names the body assigns (Python's static locals).
+    pub locals: Option<Rc<HashSet<String>>>,
+}
+
+impl Env {
+    /// A new scope.
+    pub fn new(
+        kind: ScopeKind,
+        parent: Option<Rc<Env>>,
+        locals: Option<Rc<HashSet<String>>>,
+    ) -> Rc<Env> {
+        Rc::new(Env {
+            vars: RefCell::new(HashMap::new()),
+            parent,
+            kind,
+            globals: RefCell::new(HashSet::new()),
+            nonlocals: RefCell::new(HashSet::new()),
+            locals,
+        })
+    }
+}
+
+/// Limits that keep runaway scripts from hanging or exhausting the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Statements and calls a run may execute.
+    pub step_budget: u64,
+    /// Nested Python calls (CPython's default recursion limit is 1000).
+    pub recursion_limit: usize,
+    /// Elements a single list/string/bytes may hold.
+    pub max_items: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            step_budget: 50_000_000,
+            recursion_limit: 1000,
+            max_items: 50_000_000,
+        }
+    }
+}
+
+/// One Python call frame for tracebacks and zero-argument `super()`.
+struct Frame {
+    name: String,
+    line: u32,
+    /// The class that defined the running function, and its first argument.
+    method_of: Option<(Rc<Class>, Value)>,
+}
+
+/// A host module factory, called on first import.
+pub type ModuleFactory = Rc<dyn Fn(&mut Interpreter) -> PyResult<Value>>;
+
+/// The interpreter: globals, built-ins, output and the call stack.
+pub struct Interpreter {
+    /// Everything `print` wrote.
+    pub stdout: String,
+    /// The module scope.
+    pub globals: Rc<Env>,
+    /// Built-in functions and classes.
+    pub builtins: HashMap<String, Value>,
+    /// Built-in exception classes by name.
+    pub exc: IndexMap<String, Rc<Class>>,
+    /// The script's source lines (for tracebacks).
+    lines: Vec<String>,
+    frames: Vec<Frame>,
+    /// Exceptions currently being handled (for `__context__` and bare `raise`).
+    handling: Vec<Raised>,
+    steps: u64,
+    /// The limits in force.
+    pub limits: Limits,
+    modules: HashMap<String, Value>,
+    factories: HashMap<String, ModuleFactory>,
+    /// Built-in `type` objects (`int`, `str`, …) by name, for `isinstance` and `type()`.
+    pub types: HashMap<String, Rc<Class>>,
+    /// A hook the host can set: called with each new line the script executes.
+    pub on_line: Option<Rc<dyn Fn(u32)>>,
+    /// The state of `random`.
+    pub rng: u64,
+}
+
+impl Interpreter {
+    /// A fresh interpreter for `source` (used for traceback lines) with `limits`.
+    pub fn new(source: &str, limits: Limits) -> Self {
+        let exc = builtin_classes();
+        let mut interp = Interpreter {
+            stdout: String::new(),
+            globals: Env::new(ScopeKind::Module, None, None),
+            builtins: HashMap::new(),
+            exc,
+            lines: source
+                .split('\n')
+                .map(|l| l.trim_end_matches('\r').to_string())
+                .collect(),
+            frames: vec![Frame {
+                name: "<module>".into(),
+                line: 1,
+                method_of: None,
+            }],
+            handling: Vec::new(),
+            steps: 0,
+            limits,
+            modules: HashMap::new(),
+            factories: HashMap::new(),
+            types: HashMap::new(),
+            on_line: None,
+            rng: 0x2545_F491_4F6C_DD1D,
+        };
+        super::builtins::install(&mut interp);
+        interp
+            .globals
+            .vars
+            .borrow_mut()
+            .insert("__name__".into(), Value::str("__main__"));
+        interp
+    }
+
+    /// Registers a module the script may import (built on first import).
+    pub fn register_module(&mut self, name: &str, factory: ModuleFactory) {
+        self.factories.insert(name.to_string(), factory);
+    }
+
+    /// Sets a global variable before the run (e.g. `N`, the row count).
+    pub fn set_global(&mut self, name: &str, value: Value) {
+        self.globals
+            .vars
+            .borrow_mut()
+            .insert(name.to_string(), value);
+    }
+
+    /// The class and receiver of the running method (for `super()`).
+    pub fn current_method(&self) -> Option<(Rc<Class>, Value)> {
+        self.frames.last().and_then(|f| f.method_of.clone())
+    }
+
+    /// The line being executed now.
+    pub fn current_line(&self) -> u32 {
+        self.frames.last().map_or(0, |f| f.line)
+    }
+
+    /// Source text of a 1-based line.
+    pub fn source_line(&self, line: u32) -> String {
+        self.lines
+            .get(line.saturating_sub(1) as usize)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn set_line(&mut self, line: u32) {
+        if let Some(f) = self.frames.last_mut()
+            && f.line != line
+        {
+            f.line = line;
+            if let Some(hook) = &self.on_line {
+                hook(line);
+            }
+        }
+    }
+
+    // ---- raising ----
+
+    /// Raises a new exception of the built-in class `name` with one message argument.
+    pub fn error(&mut self, name: &str, message: impl Into<String>) -> Box<Raised> {
+        let class = self
+            .exc
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| self.exc["Exception"].clone());
+        let value = new_exception(&class, vec![Value::str(message.into())]);
+        self.raise_value(value)
+    }
+
+    /// Raises an existing exception instance, capturing the stack and the context.
+    pub fn raise_value(&mut self, value: Value) -> Box<Raised> {
+        let frames = self
+            .frames
+            .iter()
+            .map(|f| (f.name.clone(), f.line))
+            .collect();
+        Box::new(Raised {
+            value,
+            frames,
+            context: self.handling.last().map(|h| Box::new(h.clone())),
+            cause: None,
+            suppress_context: false,
+        })
+    }
+
+    /// A `TypeError`.
+    pub fn type_error(&mut self, message: impl Into<String>) -> Box<Raised> {
+        self.error("TypeError", message)
+    }
+
+    /// True when the exception is an instance of the named built-in class.
+    pub fn is_exception(&self, raised: &Raised, name: &str) -> bool {
+        match (&raised.value, self.exc.get(name)) {
+            (Value::Instance(i), Some(c)) => i.class.is_subclass(c),
+            _ => false,
+        }
+    }
+
+    /// `str(exc)` for an exception instance.
+    pub fn exception_message(&mut self, value: &Value) -> String {
+        let Value::Instance(inst) = value else {
+            return String::new();
+        };
+        if inst
+            .class
+            .lookup("__str__")
+            .is_some_and(|m| matches!(m, Value::Function(_)))
+        {
+            return self.to_str(value).unwrap_or_default();
+        }
+        let args = inst.dict.borrow().get("args").cloned();
+        let is_key_error = self
+            .exc
+            .get("KeyError")
+            .is_some_and(|k| inst.class.is_subclass(k));
+        match args {
+            Some(Value::Tuple(items)) if items.is_empty() => String::new(),
+            Some(Value::Tuple(items)) if items.len() == 1 => {
+                if is_key_error {
+                    self.repr(&items[0]).unwrap_or_default()
+                } else {
+                    self.to_str(&items[0]).unwrap_or_default()
+                }
+            }
+            Some(args @ Value::Tuple(_)) => self.repr(&args).unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    fn step(&mut self) -> PyResult<()> {
+        self.steps += 1;
+        if self.steps > self.limits.step_budget {
+            let budget = self.limits.step_budget;
+            return Err(self.error(
+                "StepBudgetExceeded",
+                format!(
+                    "the script ran {budget} steps without finishing (an endless loop?); \
+                     SessionLab stops runs at this budget"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    // ---- running ----
+
+    /// Runs a parsed module.
+    pub fn run_module(&mut self, body: &[Stmt]) -> PyResult<()> {
+        let globals = self.globals.clone();
+        match self.exec_block(body, &globals)? {
+            Flow::Normal | Flow::Return(_) | Flow::Break | Flow::Continue => Ok(()),
+        }
+    }
+
+    fn exec_block(&mut self, body: &[Stmt], env: &Rc<Env>) -> PyResult<Flow> {
+        for stmt in body {
+            match self.exec(stmt, env)? {
+                Flow::Normal => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn exec(&mut self, stmt: &Stmt, env: &Rc<Env>) -> PyResult<Flow> {
+        self.set_line(stmt.span.line);
+        self.step()?;
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.eval(e, env)?;
+            }
+            StmtKind::Assign(targets, value) => {
+                let v = self.eval(value, env)?;
+                for t in targets {
+                    self.assign(t, v.clone(), env)?;
+                }
+            }
+            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, env)?,
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
+                if env.kind == ScopeKind::Class
+                    && let ExprKind::Name(n) = &target.kind
+                {
+                    let ann = self.eval(annotation, env).unwrap_or(Value::None);
+                    let anns = env.vars.borrow().get("__annotations__").cloned();
+                    if let Some(Value::List(list)) = anns {
+                        list.borrow_mut()
+                            .push(Value::tuple(vec![Value::str(n.as_str()), ann]));
+                    }
+                }
+                if let Some(v) = value {
+                    let v = self.eval(v, env)?;
+                    self.assign(target, v, env)?;
+                }
+            }
+            StmtKind::If(test, body, orelse) => {
+                let t = self.eval(test, env)?;
+                return if self.truthy(&t)? {
+                    self.exec_block(body, env)
+                } else {
+                    self.exec_block(orelse, env)
+                };
+            }
+            StmtKind::While(test, body, orelse) => loop {
+                self.set_line(stmt.span.line);
+                let t = self.eval(test, env)?;
+                if !self.truthy(&t)? {
+                    return self.exec_block(orelse, env);
+                }
+                match self.exec_block(body, env)? {
+                    Flow::Break => return Ok(Flow::Normal),
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Normal | Flow::Continue => {}
+                }
+                self.step()?;
+            },
+            StmtKind::For(target, iter, body, orelse) => {
+                let iterable = self.eval(iter, env)?;
+                let it = self.iter(&iterable)?;
+                loop {
+                    let Some(item) = self.next(&it)? else {
+                        return self.exec_block(orelse, env);
+                    };
+                    self.set_line(stmt.span.line);
+                    self.assign(target, item, env)?;
+                    match self.exec_block(body, env)? {
+                        Flow::Break => return Ok(Flow::Normal),
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                    self.step()?;
+                }
+            }
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+            StmtKind::Pass => {}
+            StmtKind::Return(value) => {
+                let v = match value {
+                    Some(e) => self.eval(e, env)?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return(v));
+            }
+            StmtKind::FunctionDef(def) => {
+                let f = self.make_function(def, env)?;
+                let f = self.apply_decorators(&def.decorators, f, env)?;
+                self.store(&def.name, f, env)?;
+            }
+            StmtKind::ClassDef(def) => {
+                let c = self.make_class(def, env)?;
+                let c = self.apply_decorators(&def.decorators, c, env)?;
+                self.store(&def.name, c, env)?;
+            }
+            StmtKind::Import(names) => {
+                for (name, alias) in names {
+                    let module = self.import(name)?;
+                    match alias {
+                        Some(a) => self.store(a, module, env)?,
+                        None => {
+                            let top = name.split('.').next().unwrap_or(name);
+                            let top_module = self.import(top)?;
+                            self.store(top, top_module, env)?;
+                        }
+                    }
+                }
+            }
+            StmtKind::ImportFrom(module, names) => {
+                let m = self.import(module)?;
+                for (name, alias) in names {
+                    let value = match self.get_attr_opt(&m, name)? {
+                        Some(v) => v,
+                        None => match self.import(&format!("{module}.{name}")) {
+                            Ok(v) => v,
+                            Err(_) => {
+                                return Err(self.error(
+                                    "ImportError",
+                                    format!(
+                                        "cannot import name '{name}' from '{module}' (unknown location)"
+                                    ),
+                                ));
+                            }
+                        },
+                    };
+                    self.store(alias.as_ref().unwrap_or(name), value, env)?;
+                }
+            }
+            StmtKind::With(items, body) => return self.exec_with(items, body, env, stmt.span.line),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => return self.exec_try(body, handlers, orelse, finalbody, env),
+            StmtKind::Raise(exc, cause) => {
+                return Err(self.exec_raise(exc.as_ref(), cause.as_ref(), env));
+            }
+            StmtKind::Assert(test, msg) => {
+                let t = self.eval(test, env)?;
+                if !self.truthy(&t)? {
+                    let args = match msg {
+                        Some(m) => vec![self.eval(m, env)?],
+                        None => Vec::new(),
+                    };
+                    let class = self.exc["AssertionError"].clone();
+                    return Err(self.raise_value(new_exception(&class, args)));
+                }
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t, env)?;
+                }
+            }
+            StmtKind::Global(names) => {
+                env.globals.borrow_mut().extend(names.iter().cloned());
+            }
+            StmtKind::Nonlocal(names) => {
+                env.nonlocals.borrow_mut().extend(names.iter().cloned());
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn exec_raise(
+        &mut self,
+        exc: Option<&Expr>,
+        cause: Option<&Expr>,
+        env: &Rc<Env>,
+    ) -> Box<Raised> {
+        let Some(exc) = exc else {
+            return match self.handling.last() {
+                Some(h) => Box::new(h.clone()),
+                None => self.error("RuntimeError", "No active exception to reraise"),
+            };
+        };
+        let value = match self.eval(exc, env) {
+            Ok(v) => v,
+            Err(e) => return e,
+        };
+        let value = match self.exception_instance(value) {
+            Ok(v) => v,
+            Err(e) => return e,
+        };
+        let mut raised = self.raise_value(value);
+        if let Some(c) = cause {
+            match self.eval(c, env) {
+                Ok(Value::None) => raised.suppress_context = true,
+                Ok(cv) => match self.exception_instance(cv) {
+                    Ok(cv) => {
+                        let mut cause = self.raise_value(cv);
+                        cause.frames.clear();
+                        cause.context = None;
+                        raised.cause = Some(cause);
+                        raised.suppress_context = true;
+                    }
+                    Err(e) => return e,
+                },
+                Err(e) => return e,
+            }
+        }
+        raised
+    }
+
+    /// `raise X` accepts a class (instantiated without arguments) or an instance.
+    fn exception_instance(&mut self, value: Value) -> PyResult<Value> {
+        let base = self.exc["BaseException"].clone();
+        match &value {
+            Value::Class(c) if c.is_subclass(&base) => self.call(&value, Vec::new(), Vec::new()),
+            Value::Instance(i) if i.class.is_subclass(&base) => Ok(value),
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    fn exec_try(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+        env: &Rc<Env>,
+    ) -> PyResult<Flow> {
+        let outcome = match self.exec_block(body, env) {
+            Ok(flow) => match flow {
+                Flow::Normal => self.exec_block(orelse, env),
+                other => Ok(other),
+            },
+            Err(raised) => self.handle(raised, handlers, env),
+        };
+        if finalbody.is_empty() {
+            return outcome;
+        }
+        // `finally` runs always; its own break/return/raise replaces the pending outcome.
+        match self.exec_block(finalbody, env)? {
+            Flow::Normal => outcome,
+            other => Ok(other),
+        }
+    }
+
+    fn handle(
+        &mut self,
+        raised: Box<Raised>,
+        handlers: &[Handler],
+        env: &Rc<Env>,
+    ) -> PyResult<Flow> {
+        if self.is_exception(&raised, "StepBudgetExceeded") {
+            return Err(raised);
+        }
+        for h in handlers {
+            let matches = match &h.kind {
+                None => true,
+                Some(kind) => {
+                    let k = self.eval(kind, env)?;
+                    self.exception_matches(&raised.value, &k)?
+                }
+            };
+            if !matches {
+                continue;
+            }
+            self.set_line(h.span.line);
+            if let Some(name) = &h.name {
+                self.store(name, raised.value.clone(), env)?;
+            }
+            self.handling.push(*raised);
+            let result = self.exec_block(&h.body, env);
+            self.handling.pop();
+            if let Some(name) = &h.name {
+                env.vars.borrow_mut().remove(name);
+            }
+            return result;
+        }
+        Err(raised)
+    }
+
+    /// `isinstance(exc, kind)` where `kind` is a class or a tuple of classes.
+    pub fn exception_matches(&mut self, exc: &Value, kind: &Value) -> PyResult<bool> {
+        match kind {
+            Value::Class(c) => Ok(match exc {
+                Value::Instance(i) => i.class.is_subclass(c),
+                _ => false,
+            }),
+            Value::Tuple(items) => {
+                for item in items.iter() {
+                    if self.exception_matches(exc, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    fn exec_with(
+        &mut self,
+        items: &[(Expr, Option<Expr>)],
+        body: &[Stmt],
+        env: &Rc<Env>,
+        line: u32,
+    ) -> PyResult<Flow> {
+        let Some(((ctx_expr, target), rest)) = items.split_first() else {
+            return self.exec_block(body, env);
+        };
+        let ctx = self.eval(ctx_expr, env)?;
+        let entered = self.enter(&ctx)?;
+        if let Some(t) = target {
+            self.assign(t, entered, env)?;
+        }
+        let outcome = if rest.is_empty() {
+            self.exec_block(body, env)
+        } else {
+            self.exec_with(rest, body, env, line)
+        };
+        // CPython attributes __exit__ to the `with` line.
+        self.set_line(line);
+        match outcome {
+            Ok(flow) => {
+                self.exit(&ctx, None)?;
+                Ok(flow)
+            }
+            Err(raised) => {
+                let exc = raised.value.clone();
+                self.handling.push((*raised).clone());
+                let suppressed = self.exit(&ctx, Some(&exc));
+                self.handling.pop();
+                if suppressed? {
+                    Ok(Flow::Normal)
+                } else {
+                    Err(raised)
+                }
+            }
+        }
+    }
+
+    fn enter(&mut self, ctx: &Value) -> PyResult<Value> {
+        if let Value::Host(h) = ctx {
+            let h = h.clone();
+            return match h.enter(self)? {
+                Some(v) => Ok(v),
+                None => Err(self.type_error(format!(
+                    "'{}' object does not support the context manager protocol",
+                    ctx.type_name()
+                ))),
+            };
+        }
+        match self.get_attr_opt(ctx, "__enter__")? {
+            Some(m) if matches!(ctx, Value::Instance(_)) => self.call(&m, Vec::new(), Vec::new()),
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                ctx.type_name()
+            ))),
+        }
+    }
+
+    fn exit(&mut self, ctx: &Value, exc: Option<&Value>) -> PyResult<bool> {
+        if let Value::Host(h) = ctx {
+            let h = h.clone();
+            return h.exit(self, exc);
+        }
+        let Some(m) = self.get_attr_opt(ctx, "__exit__")? else {
+            return Ok(false);
+        };
+        let args = match exc {
+            Some(e) => {
+                let class = match e {
+                    Value::Instance(i) => Value::Class(i.class.clone()),
+                    _ => Value::None,
+                };
+                vec![class, e.clone(), Value::None]
+            }
+            None => vec![Value::None, Value::None, Value::None],
+        };
+        let r = self.call(&m, args, Vec::new())?;
+        self.truthy(&r)
+    }
+
+    fn apply_decorators(
+        &mut self,
+        decorators: &[Expr],
+        mut value: Value,
+        env: &Rc<Env>,
+    ) -> PyResult<Value> {
+        for d in decorators.iter().rev() {
+            let f = self.eval(d, env)?;
+            value = self.call(&f, vec![value], Vec::new())?;
+        }
+        Ok(value)
+    }
+
+    // ---- names ----
+
+    /// Stores a name in the right scope (honouring `global` and `nonlocal`).
+    pub fn store(&mut self, name: &str, value: Value, env: &Rc<Env>) -> PyResult<()> {
+        if env.globals.borrow().contains(name) {
+            self.globals
+                .vars
+                .borrow_mut()
+                .insert(name.to_string(), value);
+            return Ok(());
+        }
+        if env.nonlocals.borrow().contains(name) {
+            let mut scope = env.parent.clone();
+            while let Some(s) = scope {
+                if s.kind == ScopeKind::Function && s.vars.borrow().contains_key(name) {
+                    s.vars.borrow_mut().insert(name.to_string(), value);
+                    return Ok(());
+                }
+                scope = s.parent.clone();
+            }
+        }
+        env.vars.borrow_mut().insert(name.to_string(), value);
+        Ok(())
+    }
+
+    fn load(&mut self, name: &str, env: &Rc<Env>) -> PyResult<Value> {
+        if let Some(v) = env.vars.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        let declared_global = env.globals.borrow().contains(name);
+        if !declared_global {
+            if env.locals.as_ref().is_some_and(|l| l.contains(name))
+                && !env.nonlocals.borrow().contains(name)
+            {
+                return Err(self.error(
+                    "UnboundLocalError",
+                    format!("cannot access local variable '{name}' where it is not associated with a value"),
+                ));
+            }
+            let mut scope = env.parent.clone();
+            while let Some(s) = scope {
+                if s.kind != ScopeKind::Class
+                    && let Some(v) = s.vars.borrow().get(name)
+                {
+                    return Ok(v.clone());
+                }
+                scope = s.parent.clone();
+            }
+        } else if let Some(v) = self.globals.vars.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.builtins.get(name) {
+            return Ok(v.clone());
+        }
+        Err(self.error("NameError", format!("name '{name}' is not defined")))
+    }
+
+    // ---- assignment ----
+
+    /// Assigns to a target expression (names, attributes, items, unpacking).
+    pub fn assign_target(&mut self, target: &Expr, value: Value, env: &Rc<Env>) -> PyResult<()> {
+        self.assign(target, value, env)
+    }
+
+    fn assign(&mut self, target: &Expr, value: Value, env: &Rc<Env>) -> PyResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => self.store(n, value, env),
+            ExprKind::Attribute(obj, name) => {
+                let o = self.eval(obj, env)?;
+                self.set_attr(&o, name, value)
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(index, env)?;
+                self.set_item(&o, i, value)
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => self.unpack(items, value, env),
+            ExprKind::Starred(_) => Err(self.error(
+                "SyntaxError",
+                "starred assignment target must be in a list or tuple",
+            )),
+            _ => Err(self.error("SyntaxError", "cannot assign to expression")),
+        }
+    }
+
+    fn unpack(&mut self, targets: &[Expr], value: Value, env: &Rc<Env>) -> PyResult<()> {
+        let items = self.collect(&value).map_err(|e| {
+            if self.is_exception(&e, "TypeError") {
+                self.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    value.type_name()
+                ))
+            } else {
+                e
+            }
+        })?;
+        let star = targets
+            .iter()
+            .position(|t| matches!(t.kind, ExprKind::Starred(_)));
+        match star {
+            None => {
+                if items.len() != targets.len() {
+                    return Err(if items.len() > targets.len() {
+                        self.error(
+                            "ValueError",
+                            format!("too many values to unpack (expected {})", targets.len()),
+                        )
+                    } else {
+                        self.error(
+                            "ValueError",
+                            format!(
+                                "not enough values to unpack (expected {}, got {})",
+                                targets.len(),
+                                items.len()
+                            ),
+                        )
+                    });
+                }
+                for (t, v) in targets.iter().zip(items) {
+                    self.assign(t, v, env)?;
+                }
+            }
+            Some(s) => {
+                let after = targets.len() - s - 1;
+                if items.len() < targets.len() - 1 {
+                    return Err(self.error(
+                        "ValueError",
+                        format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            targets.len() - 1,
+                            items.len()
+                        ),
+                    ));
+                }
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(s);
+                for (t, v) in targets[..s].iter().zip(items) {
+                    self.assign(t, v, env)?;
+                }
+                if let ExprKind::Starred(inner) = &targets[s].kind {
+                    self.assign(inner, Value::list(middle), env)?;
+                }
+                for (t, v) in targets[s + 1..].iter().zip(tail) {
+                    self.assign(t, v, env)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn aug_assign(
+        &mut self,
+        target: &Expr,
+        op: BinOp,
+        value: &Expr,
+        env: &Rc<Env>,
+    ) -> PyResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let current = self.load(n, env)?;
+                let rhs = self.eval(value, env)?;
+                let result = self.inplace_op(op, current, rhs)?;
+                self.store(n, result, env)
+            }
+            ExprKind::Attribute(obj, name) => {
+                let o = self.eval(obj, env)?;
+                let current = self.get_attr(&o, name)?;
+                let rhs = self.eval(value, env)?;
+                let result = self.inplace_op(op, current, rhs)?;
+                self.set_attr(&o, name, result)
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(index, env)?;
+                let current = self.get_item(&o, &i)?;
+                let rhs = self.eval(value, env)?;
+                let result = self.inplace_op(op, current, rhs)?;
+                self.set_item(&o, i, result)
+            }
+            _ => Err(self.error("SyntaxError", "illegal expression for augmented assignment")),
+        }
+    }
+
+    fn inplace_op(&mut self, op: BinOp, current: Value, rhs: Value) -> PyResult<Value> {
+        // Lists extend in place for `+=` (aliases see the change), as in CPython.
+        if let (BinOp::Add, Value::List(l)) = (op, &current) {
+            let items = self.collect(&rhs)?;
+            l.borrow_mut().extend(items);
+            return Ok(current);
+        }
+        if let Value::Instance(_) = &current {
+            let name = format!("__i{}__", super::ops::dunder(op));
+            if let Some(m) = self.get_attr_opt(&current, &name)? {
+                return self.call(&m, vec![rhs], Vec::new());
+            }
+        }
+        super::ops::binary(self, op, &current, &rhs)
+    }
+
+    fn delete(&mut self, target: &Expr, env: &Rc<Env>) -> PyResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let removed = if env.globals.borrow().contains(n) {
+                    self.globals.vars.borrow_mut().remove(n)
+                } else {
+                    env.vars.borrow_mut().remove(n)
+                };
+                match removed {
+                    Some(_) => Ok(()),
+                    None => Err(self.error("NameError", format!("name '{n}' is not defined"))),
+                }
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(index, env)?;
+                super::builtins::del_item(self, &o, &i)
+            }
+            ExprKind::Attribute(obj, name) => {
+                let o = self.eval(obj, env)?;
+                let removed = match &o {
+                    Value::Instance(inst) => inst.dict.borrow_mut().shift_remove(name).is_some(),
+                    Value::Class(c) => c.dict.borrow_mut().shift_remove(name).is_some(),
+                    _ => false,
+                };
+                if removed {
+                    Ok(())
+                } else {
+                    let tn = o.type_name();
+                    Err(self.error(
+                        "AttributeError",
+                        format!("'{tn}' object has no attribute '{name}'"),
+                    ))
+                }
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.delete(i, env)?;
+                }
+                Ok(())
+            }
+            _ => Err(self.error("SyntaxError", "cannot delete expression")),
+        }
+    }
+
+    // ---- functions and classes ----
+
+    fn make_function(&mut self, def: &Rc<FunctionDef>, env: &Rc<Env>) -> PyResult<Value> {
+        let mut defaults = Vec::new();
+        for (_, d) in &def.params.positional {
+            if let Some(d) = d {
+                defaults.push(self.eval(d, env)?);
+            }
+        }
+        let mut kw_defaults = Vec::new();
+        for (name, d) in &def.params.kwonly {
+            if let Some(d) = d {
+                kw_defaults.push((name.clone(), self.eval(d, env)?));
+            }
+        }
+        // Methods see the scope around the class, not the class body.
+        let closure = if env.kind == ScopeKind::Class {
+            env.parent.clone().unwrap_or_else(|| self.globals.clone())
+        } else {
+            env.clone()
+        };
+        let qualname = if env.kind == ScopeKind::Class {
+            let cls = env.vars.borrow().get("__qualname__").cloned();
+            match cls {
+                Some(Value::Str(c)) => format!("{c}.{}", def.name),
+                _ => def.name.clone(),
+            }
+        } else {
+            def.name.clone()
+        };
+        Ok(Value::Function(Rc::new(Function {
+            def: def.clone(),
+            defaults,
+            kw_defaults,
+            closure,
+            globals: self.globals.clone(),
+            qualname,
+            locals: Rc::new(super::scope::local_names(def)),
+            owner: RefCell::new(None),
+        })))
+    }
+
+    fn make_class(&mut self, def: &Rc<ClassDef>, env: &Rc<Env>) -> PyResult<Value> {
+        let mut bases = Vec::new();
+        let mut host_base = None;
+        for b in &def.bases {
+            match self.eval(b, env)? {
+                Value::Class(c) => {
+                    if host_base.is_none() {
+                        host_base = c.host.borrow().clone();
+                    }
+                    bases.push(c);
+                }
+                Value::Host(h) => {
+                    // A host class used as a base (e.g. DeclarativeBase): the host builds it.
+                    host_base = Some(h.clone());
+                }
+                other => {
+                    let tn = other.type_name();
+                    return Err(self.type_error(format!("bases must be types, not {tn}")));
+                }
+            }
+        }
+        for (_, k) in &def.keywords {
+            self.eval(k, env)?;
+        }
+        let body_env = Env::new(ScopeKind::Class, Some(env.clone()), None);
+        body_env
+            .vars
+            .borrow_mut()
+            .insert("__qualname__".into(), Value::str(def.name.as_str()));
+        body_env
+            .vars
+            .borrow_mut()
+            .insert("__annotations__".into(), Value::list(Vec::new()));
+        self.exec_block(&def.body, &body_env)?;
+        let mut vars: Vec<(String, Value)> = body_env.vars.borrow_mut().drain().collect();
+        vars.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut dict = IndexMap::new();
+        let mut annotations = Vec::new();
+        for (k, v) in vars {
+            if k == "__annotations__" {
+                if let Value::List(l) = v {
+                    for item in l.borrow().iter() {
+                        if let Value::Tuple(pair) = item
+                            && let (Some(Value::Str(n)), Some(t)) = (pair.first(), pair.get(1))
+                        {
+                            annotations.push((n.to_string(), t.clone()));
+                        }
+                    }
+                }
+            } else if k != "__qualname__" {
+                dict.insert(k, v);
+            }
+        }
+        let module = match self.globals.vars.borrow().get("__name__") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => "__main__".into(),
+        };
+        let class = Rc::new(Class {
+            name: def.name.clone(),
+            bases,
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(dict),
+            module,
+            builtin: false,
+            annotations: RefCell::new(annotations),
+            host: RefCell::new(host_base.clone()),
+        });
+        Class::compute_mro(&class);
+        for v in class.dict.borrow().values() {
+            if let Value::Function(f) = v {
+                *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
+            }
+        }
+        let value = Value::Class(class);
+        if let Some(host) = host_base {
+            // The host (e.g. the ORM) instruments the new class; it may return a replacement.
+            if let Some(v) = host.call(
+                self,
+                vec![Value::str("__init_subclass__"), value.clone()],
+                Vec::new(),
+            )? && !matches!(v, Value::None)
+            {
+                return Ok(v);
+            }
+        }
+        Ok(value)
+    }
+
+    /// Calls any callable value.
+    pub fn call(
+        &mut self,
+        f: &Value,
+        mut args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        match f {
+            Value::Function(func) => self.call_function(func, args, kwargs),
+            Value::Builtin(b) => {
+                if let Some(r) = &b.receiver {
+                    args.insert(0, r.clone());
+                }
+                (b.func)(self, args, kwargs)
+            }
+            Value::BoundMethod(bm) => {
+                let (receiver, func) = (bm.0.clone(), bm.1.clone());
+                args.insert(0, receiver);
+                self.call(&func, args, kwargs)
+            }
+            Value::Class(c) => self.instantiate(c, args, kwargs),
+            Value::Host(h) => {
+                let h = h.clone();
+                match h.call(self, args, kwargs)? {
+                    Some(v) => Ok(v),
+                    None => {
+                        Err(self.type_error(format!("'{}' object is not callable", f.type_name())))
+                    }
+                }
+            }
+            Value::Instance(_) => match self.get_attr_opt(f, "__call__")? {
+                Some(m) => self.call(&m, args, kwargs),
+                None => Err(self.type_error(format!("'{}' object is not callable", f.type_name()))),
+            },
+            other => {
+                Err(self.type_error(format!("'{}' object is not callable", other.type_name())))
+            }
+        }
+    }
+
+    fn instantiate(
+        &mut self,
+        class: &Rc<Class>,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        if class.builtin {
+            if let Some(ctor) = class.dict.borrow().get("__new__").cloned() {
+                return self.call(&ctor, args, kwargs);
+            }
+            let base = self.exc["BaseException"].clone();
+            if class.is_subclass(&base) {
+                if !kwargs.is_empty() {
+                    return Err(
+                        self.type_error(format!("{}() takes no keyword arguments", class.name))
+                    );
+                }
+                return Ok(new_exception(class, args));
+            }
+        }
+        let base = self.exc["BaseException"].clone();
+        let instance = Value::Instance(Rc::new(Instance {
+            class: class.clone(),
+            dict: RefCell::new(IndexMap::new()),
+            host: RefCell::new(None),
+        }));
+        if class.is_subclass(&base)
+            && let Value::Instance(i) = &instance
+        {
+            i.dict
+                .borrow_mut()
+                .insert("args".into(), Value::tuple(args.clone()));
+        }
+        match class.lookup("__init__") {
+            Some(init) => {
+                let r = self.call(&init, [vec![instance.clone()], args].concat(), kwargs)?;
+                if !matches!(r, Value::None) {
+                    let tn = r.type_name();
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{tn}'"))
+                    );
+                }
+            }
+            None => {
+                if class.is_subclass(&base) {
+                    // BaseException.__init__ stores args (done above).
+                } else if !args.is_empty() || !kwargs.is_empty() {
+                    let host = class.host.borrow().clone();
+                    if let Some(h) = host
+                        && let Some(v) = h.call(
+                            self,
+                            [vec![Value::str("__init__"), instance.clone()], args].concat(),
+                            kwargs,
+                        )?
+                    {
+                        let _ = v;
+                        return Ok(instance);
+                    }
+                    return Err(self.type_error(format!("{}() takes no arguments", class.name)));
+                } else if let Some(h) = class.host.borrow().clone() {
+                    h.call(
+                        self,
+                        vec![Value::str("__init__"), instance.clone()],
+                        Vec::new(),
+                    )?;
+                }
+            }
+        }
+        Ok(instance)
+    }
+
+    fn call_function(
+        &mut self,
+        func: &Rc<Function>,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        if self.frames.len() > self.limits.recursion_limit {
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.step()?;
+        let env = Env::new(
+            ScopeKind::Function,
+            Some(func.closure.clone()),
+            Some(func.locals.clone()),
+        );
+        let first = args.first().cloned();
+        super::call::bind_arguments(self, func, args, kwargs, &env)?;
+        let owner = func
+            .owner
+            .borrow()
+            .as_ref()
+            .and_then(std::rc::Weak::upgrade);
+        self.frames.push(Frame {
+            name: func.def.name.clone(),
+            line: func.def.span.line,
+            method_of: owner.zip(first),
+        });
+        let result = self.exec_block(&func.def.body, &env);
+        self.frames.pop();
+        match result? {
+            Flow::Return(v) => Ok(v),
+            _ => Ok(Value::None),
+        }
+    }
+
+    // ---- modules ----
+
+    fn import(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        let module = if let Some(factory) = self.factories.get(name).cloned() {
+            factory(self)?
+        } else if let Some(m) = super::modules::builtin_module(self, name) {
+            m
+        } else {
+            let top = name.split('.').next().unwrap_or(name);
+            let refused = matches!(
+                top,
+                "os" | "sys"
+                    | "subprocess"
+                    | "socket"
+                    | "shutil"
+                    | "pathlib"
+                    | "io"
+                    | "ctypes"
+                    | "importlib"
+                    | "builtins"
+            );
+            let class = self.exc["ModuleNotFoundError"].clone();
+            let value = new_exception(
+                &class,
+                vec![Value::str(format!("No module named '{name}'"))],
+            );
+            if let Value::Instance(i) = &value {
+                i.dict.borrow_mut().insert("name".into(), Value::str(name));
+                let hint = if refused {
+                    "SessionLab scripts cannot reach the system"
+                } else {
+                    "SessionLab provides sqlalchemy, sqlalchemy.orm, sqlalchemy.exc, time, math, random, datetime, decimal and typing"
+                };
+                i.dict
+                    .borrow_mut()
+                    .insert("__sessionlab_hint__".into(), Value::str(hint));
+            }
+            return Err(self.raise_value(value));
+        };
+        self.modules.insert(name.to_string(), module.clone());
+        Ok(module)
+    }
+
+    /// Builds a module value from attributes.
+    pub fn module(name: &str, attrs: Vec<(&str, Value)>) -> Value {
+        let dict = attrs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        Value::Module(Rc::new(Module {
+            name: name.to_string(),
+            dict: RefCell::new(dict),
+        }))
+    }
+
+    /// A built-in function value.
+    pub fn builtin(name: &'static str, func: super::value::BuiltinFn) -> Value {
+        Value::Builtin(Rc::new(Builtin {
+            name,
+            func,
+            receiver: None,
+        }))
+    }
+
+    // ---- iteration ----
+
+    /// `iter(value)`.
+    pub fn iter(&mut self, value: &Value) -> PyResult<Value> {
+        let it = match value {
+            Value::List(l) => PyIter::List(l.clone(), 0),
+            Value::Tuple(t) => PyIter::Seq(t.clone(), 0),
+            Value::Str(s) => PyIter::Str(s.clone(), 0),
+            Value::Range(a, b, s) => PyIter::Range(*a, *b, *s),
+            Value::Dict(d) => PyIter::Seq(d.borrow().values().map(|(k, _)| k.clone()).collect(), 0),
+            Value::Set(s, _) => {
+                PyIter::Seq(s.borrow().values().map(|(k, _)| k.clone()).collect(), 0)
+            }
+            Value::Bytes(b) => {
+                PyIter::Seq(b.iter().map(|x| Value::Int(i64::from(*x))).collect(), 0)
+            }
+            Value::Iterator(_) => return Ok(value.clone()),
+            Value::Host(h) => {
+                let h = h.clone();
+                match h.iterate(self)? {
+                    Some(items) => PyIter::Seq(items.into(), 0),
+                    None => {
+                        return Err(self.type_error(format!(
+                            "'{}' object is not iterable",
+                            value.type_name()
+                        )));
+                    }
+                }
+            }
+            Value::Instance(_) => {
+                if let Some(m) = self.get_attr_opt(value, "__iter__")? {
+                    let it = self.call(&m, Vec::new(), Vec::new())?;
+                    if matches!(it, Value::Instance(_)) {
+                        // A user iterator: drain it through __next__ eagerly.
+                        let mut items = Vec::new();
+                        let next = self.get_attr(&it, "__next__")?;
+                        loop {
+                            match self.call(&next, Vec::new(), Vec::new()) {
+                                Ok(v) => items.push(v),
+                                Err(e) if self.is_exception(&e, "StopIteration") => break,
+                                Err(e) => return Err(e),
+                            }
+                            self.step()?;
+                        }
+                        PyIter::Seq(items.into(), 0)
+                    } else {
+                        return self.iter(&it);
+                    }
+                } else if self.get_attr_opt(value, "__getitem__")?.is_some() {
+                    let mut items = Vec::new();
+                    let mut i = 0;
+                    loop {
+                        match self.get_item(value, &Value::Int(i)) {
+                            Ok(v) => items.push(v),
+                            Err(e) if self.is_exception(&e, "IndexError") => break,
+                            Err(e) => return Err(e),
+                        }
+                        i += 1;
+                        self.step()?;
+                    }
+                    PyIter::Seq(items.into(), 0)
+                } else {
+                    return Err(
+                        self.type_error(format!("'{}' object is not iterable", value.type_name()))
+                    );
+                }
+            }
+            other => {
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", other.type_name()))
+                );
+            }
+        };
+        Ok(Value::Iterator(Rc::new(RefCell::new(it))))
+    }
+
+    /// The next item of an iterator made by `iter`, or `None` at the end.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        let Value::Iterator(state) = it else {
+            return Err(self.type_error(format!("'{}' object is not an iterator", it.type_name())));
+        };
+        let mut s = state.borrow_mut();
+        let item = match &mut *s {
+            PyIter::Seq(items, i) => {
+                let v = items.get(*i).cloned();
+                *i += 1;
+                v
+            }
+            PyIter::List(list, i) => {
+                let v = list.borrow().get(*i).cloned();
+                *i += 1;
+                v
+            }
+            PyIter::Range(a, b, step) => {
+                if (*step > 0 && *a < *b) || (*step < 0 && *a > *b) {
+                    let v = *a;
+                    *a = a.saturating_add(*step);
+                    Some(Value::Int(v))
+                } else {
+                    None
+                }
+            }
+            PyIter::Str(text, i) => {
+                let c = text[*i..].chars().next();
+                if let Some(c) = c {
+                    *i += c.len_utf8();
+                }
+                c.map(|c| Value::str(c.to_string()))
+            }
+            PyIter::Done => None,
+        };
+        if item.is_none() {
+            *s = PyIter::Done;
+        }
+        Ok(item)
+    }
+
+    /// All items of an iterable.
+    pub fn collect(&mut self, value: &Value) -> PyResult<Vec<Value>> {
+        match value {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            _ => {}
+        }
+        let it = self.iter(value)?;
+        let mut out = Vec::new();
+        while let Some(v) = self.next(&it)? {
+            out.push(v);
+            if out.len() > self.limits.max_items {
+                return Err(self.error(
+                    "MemoryError",
+                    "the sequence is too large for SessionLab's memory budget",
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    // ---- truthiness ----
+
+    /// `bool(value)`.
+    pub fn truthy(&mut self, value: &Value) -> PyResult<bool> {
+        if let Some(b) = value.truthy_simple() {
+            return Ok(b);
+        }
+        match value {
+            Value::Host(h) => {
+                let h = h.clone();
+                h.truthy(self)
+            }
+            Value::Instance(_) => {
+                if let Some(m) = self.get_attr_opt(value, "__bool__")? {
+                    let r = self.call(&m, Vec::new(), Vec::new())?;
+                    return Ok(matches!(r, Value::Bool(true)));
+                }
+                if let Some(m) = self.get_attr_opt(value, "__len__")? {
+                    let r = self.call(&m, Vec::new(), Vec::new())?;
+                    return Ok(!matches!(r, Value::Int(0)));
+                }
+                Ok(true)
+            }
+            _ => Ok(true),
+        }
+    }
+
+    // ---- expressions ----
+
+    /// Evaluates an expression.
+    pub fn eval(&mut self, e: &Expr, env: &Rc<Env>) -> PyResult<Value> {
+        match &e.kind {
+            ExprKind::Name(n) => self.load(n, env),
+            ExprKind::Constant(c) => Ok(match c {
+                Constant::None => Value::None,
+                Constant::Bool(b) => Value::Bool(*b),
+                Constant::Int(i) => Value::Int(*i),
+                Constant::Float(f) => Value::Float(*f),
+                Constant::Str(s) => Value::str(s.as_str()),
+                Constant::Bytes(b) => Value::Bytes(b.as_slice().into()),
+                Constant::Ellipsis => Value::str("Ellipsis"),
+            }),
+            ExprKind::FString(parts) => Ok(Value::str(self.fstring(parts, env)?)),
+            ExprKind::Attribute(obj, name) => {
+                let o = self.eval(obj, env)?;
+                self.get_attr(&o, name)
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(index, env)?;
+                self.get_item(&o, &i)
+            }
+            ExprKind::Slice(a, b, c) => {
+                let mut part = |x: &Option<Box<Expr>>| -> PyResult<Value> {
+                    match x {
+                        Some(x) => self.eval(x, env),
+                        None => Ok(Value::None),
+                    }
+                };
+                let (a, b, c) = (part(a)?, part(b)?, part(c)?);
+                Ok(Value::Slice(Rc::new([a, b, c])))
+            }
+            ExprKind::Call(func, args) => {
+                let f = self.eval(func, env)?;
+                let (pos, kw) = self.eval_args(args, env)?;
+                self.set_line(e.span.line);
+                self.call(&f, pos, kw)
+            }
+            ExprKind::BinOp(l, op, r) => {
+                let a = self.eval(l, env)?;
+                let b = self.eval(r, env)?;
+                super::ops::binary(self, *op, &a, &b)
+            }
+            ExprKind::UnaryOp(op, operand) => {
+                let v = self.eval(operand, env)?;
+                super::ops::unary(self, *op, &v)
+            }
+            ExprKind::And(items) => {
+                let mut last = Value::Bool(true);
+                for item in items {
+                    last = self.eval(item, env)?;
+                    if !self.truthy(&last)? {
+                        return Ok(last);
+                    }
+                }
+                Ok(last)
+            }
+            ExprKind::Or(items) => {
+                let mut last = Value::Bool(false);
+                for item in items {
+                    last = self.eval(item, env)?;
+                    if self.truthy(&last)? {
+                        return Ok(last);
+                    }
+                }
+                Ok(last)
+            }
+            ExprKind::Compare(first, rest) => {
+                let mut left = self.eval(first, env)?;
+                let mut result = Value::Bool(true);
+                for (op, right) in rest {
+                    let r = self.eval(right, env)?;
+                    result = super::ops::compare(self, *op, &left, &r)?;
+                    if !self.truthy(&result)? {
+                        return Ok(result);
+                    }
+                    left = r;
+                }
+                Ok(result)
+            }
+            ExprKind::IfExp(test, body, orelse) => {
+                let t = self.eval(test, env)?;
+                if self.truthy(&t)? {
+                    self.eval(body, env)
+                } else {
+                    self.eval(orelse, env)
+                }
+            }
+            ExprKind::Lambda(def) => self.make_function(def, env),
+            ExprKind::List(items) => Ok(Value::list(self.eval_items(items, env)?)),
+            ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(items, env)?)),
+            ExprKind::Set(items) => {
+                let values = self.eval_items(items, env)?;
+                super::builtins::make_set(self, values, false)
+            }
+            ExprKind::Dict(items) => {
+                let mut d = super::value::Dict::new();
+                for (k, v) in items {
+                    match k {
+                        Some(k) => {
+                            let key = self.eval(k, env)?;
+                            let value = self.eval(v, env)?;
+                            let hk = self.hash_key(&key)?;
+                            d.insert(hk, (key, value));
+                        }
+                        None => {
+                            let other = self.eval(v, env)?;
+                            let Value::Dict(o) = &other else {
+                                let tn = other.type_name();
+                                return Err(
+                                    self.type_error(format!("'{tn}' object is not a mapping"))
+                                );
+                            };
+                            for (hk, kv) in o.borrow().iter() {
+                                d.insert(hk.clone(), kv.clone());
+                            }
+                        }
+                    }
+                }
+                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            }
+            ExprKind::Starred(_) => {
+                Err(self.error("SyntaxError", "can't use starred expression here"))
+            }
+            ExprKind::Comp(c) => super::comprehension::eval(self, c, env),
+        }
+    }
+
+    /// The hash key of a value or `TypeError: unhashable type`.
+    pub fn hash_key(&mut self, v: &Value) -> PyResult<super::value::HashKey> {
+        match v.hash_key() {
+            Some(k) => Ok(k),
+            None => {
+                let tn = v.type_name();
+                Err(self.type_error(format!("unhashable type: '{tn}'")))
+            }
+        }
+    }
+
+    fn eval_items(&mut self, items: &[Expr], env: &Rc<Env>) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if let ExprKind::Starred(inner) = &item.kind {
+                let v = self.eval(inner, env)?;
+                out.extend(self.collect(&v)?);
+            } else {
+                out.push(self.eval(item, env)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn eval_args(&mut self, args: &[Arg], env: &Rc<Env>) -> PyResult<CallArgs> {
+        let mut pos = Vec::with_capacity(args.len());
+        let mut kw = Vec::new();
+        for a in args {
+            match a {
+                Arg::Positional(e) => pos.push(self.eval(e, env)?),
+                Arg::Star(e) => {
+                    let v = self.eval(e, env)?;
+                    let items = self.collect(&v).map_err(|err| {
+                        if self.is_exception(&err, "TypeError") {
+                            let tn = v.type_name();
+                            self.type_error(format!("Value after * must be an iterable, not {tn}"))
+                        } else {
+                            err
+                        }
+                    })?;
+                    pos.extend(items);
+                }
+                Arg::Keyword(k, e) => kw.push((k.clone(), self.eval(e, env)?)),
+                Arg::DoubleStar(e) => {
+                    let v = self.eval(e, env)?;
+                    let Value::Dict(d) = &v else {
+                        let tn = v.type_name();
+                        return Err(self
+                            .type_error(format!("argument after ** must be a mapping, not {tn}")));
+                    };
+                    for (k, val) in d.borrow().values() {
+                        let Value::Str(k) = k else {
+                            return Err(self.type_error("keywords must be strings"));
+                        };
+                        kw.push((k.to_string(), val.clone()));
+                    }
+                }
+            }
+        }
+        Ok((pos, kw))
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart], env: &Rc<Env>) -> PyResult<String> {
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                FStringPart::Literal(s) => out.push_str(s),
+                FStringPart::Value {
+                    expr,
+                    conversion,
+                    spec,
+                    debug,
+                } => {
+                    if let Some(d) = debug {
+                        out.push_str(d);
+                    }
+                    let v = self.eval(expr, env)?;
+                    let spec_text = self.fstring(spec, env)?;
+                    let v = match conversion {
+                        Some('r') => Value::str(self.repr(&v)?),
+                        Some('s') => Value::str(self.to_str(&v)?),
+                        Some('a') => Value::str(self.repr(&v)?.escape_default().to_string()),
+                        _ => v,
+                    };
+                    out.push_str(&self.format_value(&v, &spec_text)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Appends to stdout, enforcing the memory budget.
+    pub fn write_stdout(&mut self, text: &str) -> PyResult<()> {
+        if self.stdout.len() + text.len() > self.limits.max_items {
+            return Err(self.error(
+                "MemoryError",
+                "the script printed more than SessionLab keeps",
+            ));
+        }
+        self.stdout.push_str(text);
+        Ok(())
+    }
+}

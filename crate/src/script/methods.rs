@@ -1,0 +1,1093 @@
+//! Methods of the built-in types (`str.split`, `list.append`, `dict.get`, …); each receives
+//! its receiver as the first argument.
+
+use std::rc::Rc;
+
+use super::interp::{Interpreter, PyResult};
+use super::value::{BuiltinFn, Value};
+
+type Kw = Vec<(String, Value)>;
+
+/// The built-in method `name` of `obj`'s type, with its qualified name.
+pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, BuiltinFn)> {
+    let table: &[(&'static str, BuiltinFn)] = match obj {
+        Value::Str(_) => &STR_METHODS,
+        Value::List(_) => &LIST_METHODS,
+        Value::Dict(_) => &DICT_METHODS,
+        Value::Set(..) => &SET_METHODS,
+        Value::Tuple(_) => &TUPLE_METHODS,
+        Value::Bytes(_) => &BYTES_METHODS,
+        Value::Int(_) | Value::Bool(_) => &INT_METHODS,
+        Value::Float(_) => &FLOAT_METHODS,
+        _ => return None,
+    };
+    table
+        .iter()
+        .find(|(n, _)| n.rsplit('.').next() == Some(name))
+        .map(|(n, f)| (*n, *f))
+}
+
+const STR_METHODS: [(&str, BuiltinFn); 33] = [
+    ("str.upper", s_upper),
+    ("str.lower", s_lower),
+    ("str.title", s_title),
+    ("str.capitalize", s_capitalize),
+    ("str.swapcase", s_swapcase),
+    ("str.strip", s_strip),
+    ("str.lstrip", s_lstrip),
+    ("str.rstrip", s_rstrip),
+    ("str.split", s_split),
+    ("str.rsplit", s_rsplit),
+    ("str.splitlines", s_splitlines),
+    ("str.join", s_join),
+    ("str.replace", s_replace),
+    ("str.startswith", s_startswith),
+    ("str.endswith", s_endswith),
+    ("str.find", s_find),
+    ("str.rfind", s_rfind),
+    ("str.index", s_index),
+    ("str.count", s_count),
+    ("str.format", s_format),
+    ("str.isdigit", s_isdigit),
+    ("str.isalpha", s_isalpha),
+    ("str.isalnum", s_isalnum),
+    ("str.isspace", s_isspace),
+    ("str.isupper", s_isupper),
+    ("str.islower", s_islower),
+    ("str.zfill", s_zfill),
+    ("str.ljust", s_ljust),
+    ("str.rjust", s_rjust),
+    ("str.center", s_center),
+    ("str.encode", s_encode),
+    ("str.partition", s_partition),
+    ("str.removeprefix", s_removeprefix),
+];
+
+const LIST_METHODS: [(&str, BuiltinFn); 11] = [
+    ("list.append", l_append),
+    ("list.extend", l_extend),
+    ("list.pop", l_pop),
+    ("list.insert", l_insert),
+    ("list.remove", l_remove),
+    ("list.sort", l_sort),
+    ("list.reverse", l_reverse),
+    ("list.copy", l_copy),
+    ("list.clear", l_clear),
+    ("list.index", seq_index),
+    ("list.count", seq_count),
+];
+
+const TUPLE_METHODS: [(&str, BuiltinFn); 2] =
+    [("tuple.index", seq_index), ("tuple.count", seq_count)];
+
+const DICT_METHODS: [(&str, BuiltinFn); 10] = [
+    ("dict.keys", d_keys),
+    ("dict.values", d_values),
+    ("dict.items", d_items),
+    ("dict.get", d_get),
+    ("dict.update", d_update),
+    ("dict.setdefault", d_setdefault),
+    ("dict.pop", d_pop),
+    ("dict.copy", d_copy),
+    ("dict.clear", d_clear),
+    ("dict.popitem", d_popitem),
+];
+
+const SET_METHODS: [(&str, BuiltinFn); 12] = [
+    ("set.add", set_add),
+    ("set.discard", set_discard),
+    ("set.remove", set_remove),
+    ("set.union", set_union),
+    ("set.intersection", set_intersection),
+    ("set.difference", set_difference),
+    ("set.issubset", set_issubset),
+    ("set.issuperset", set_issuperset),
+    ("set.copy", set_copy),
+    ("set.clear", set_clear),
+    ("set.pop", set_pop),
+    ("set.update", set_update),
+];
+
+const BYTES_METHODS: [(&str, BuiltinFn); 2] = [("bytes.decode", b_decode), ("bytes.hex", b_hex)];
+
+const INT_METHODS: [(&str, BuiltinFn); 1] = [("int.bit_length", i_bit_length)];
+
+const FLOAT_METHODS: [(&str, BuiltinFn); 1] = [("float.is_integer", f_is_integer)];
+
+// ---- helpers ----
+
+fn recv_str(args: &[Value]) -> Rc<str> {
+    match args.first() {
+        Some(Value::Str(s)) => s.clone(),
+        _ => "".into(),
+    }
+}
+
+fn str_arg(
+    interp: &mut Interpreter,
+    args: &[Value],
+    i: usize,
+    method: &str,
+) -> PyResult<Option<String>> {
+    match args.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.to_string())),
+        Some(other) => {
+            let tn = other.type_name();
+            Err(interp.type_error(format!("{method} arg must be None or str, not {tn}")))
+        }
+    }
+}
+
+fn int_at(args: &[Value], i: usize, default: i64) -> i64 {
+    match args.get(i) {
+        Some(Value::Int(n)) => *n,
+        Some(Value::Bool(b)) => i64::from(*b),
+        _ => default,
+    }
+}
+
+fn kw_or(kw: &Kw, name: &str, args: &[Value], i: usize) -> Option<Value> {
+    kw.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .or_else(|| args.get(i).cloned())
+}
+
+// ---- str ----
+
+fn s_upper(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::str(recv_str(&a).to_uppercase()))
+}
+
+fn s_lower(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::str(recv_str(&a).to_lowercase()))
+}
+
+fn s_swapcase(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s: String = recv_str(&a)
+        .chars()
+        .map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<String>()
+            } else {
+                c.to_uppercase().collect()
+            }
+        })
+        .collect();
+    Ok(Value::str(s))
+}
+
+fn s_title(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let mut out = String::new();
+    let mut prev_cased = false;
+    for c in recv_str(&a).chars() {
+        if c.is_alphabetic() {
+            if prev_cased {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            prev_cased = true;
+        } else {
+            out.push(c);
+            prev_cased = false;
+        }
+    }
+    Ok(Value::str(out))
+}
+
+fn s_capitalize(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let mut chars = s.chars();
+    let out = match chars.next() {
+        Some(f) => f
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    };
+    Ok(Value::str(out))
+}
+
+fn strip_impl(
+    interp: &mut Interpreter,
+    a: Vec<Value>,
+    left: bool,
+    right: bool,
+    name: &str,
+) -> PyResult {
+    let s = recv_str(&a);
+    let chars = str_arg(interp, &a, 1, name)?;
+    let is_strip = |c: char| match &chars {
+        Some(set) => set.contains(c),
+        None => c.is_whitespace(),
+    };
+    let mut t: &str = &s;
+    if left {
+        t = t.trim_start_matches(is_strip);
+    }
+    if right {
+        t = t.trim_end_matches(is_strip);
+    }
+    Ok(Value::str(t))
+}
+
+fn s_strip(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    strip_impl(i, a, true, true, "strip")
+}
+
+fn s_lstrip(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    strip_impl(i, a, true, false, "lstrip")
+}
+
+fn s_rstrip(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    strip_impl(i, a, false, true, "rstrip")
+}
+
+fn split_impl(interp: &mut Interpreter, a: Vec<Value>, k: Kw, from_right: bool) -> PyResult {
+    let s = recv_str(&a);
+    let sep = match kw_or(&k, "sep", &a, 1) {
+        None | Some(Value::None) => None,
+        Some(Value::Str(x)) => Some(x.to_string()),
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(interp.type_error(format!("must be str or None, not {tn}")));
+        }
+    };
+    let maxsplit = match kw_or(&k, "maxsplit", &a, 2) {
+        Some(Value::Int(n)) => n,
+        _ => -1,
+    };
+    let parts: Vec<String> = match &sep {
+        Some(sep) if sep.is_empty() => return Err(interp.error("ValueError", "empty separator")),
+        Some(sep) => {
+            if maxsplit < 0 {
+                s.split(sep.as_str()).map(String::from).collect()
+            } else if from_right {
+                let mut v: Vec<String> = s
+                    .rsplitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect();
+                v.reverse();
+                v
+            } else {
+                s.splitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
+            }
+        }
+        None => {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if maxsplit < 0 || words.len() <= maxsplit as usize {
+                words.into_iter().map(String::from).collect()
+            } else if from_right {
+                // Keep the left remainder intact, trimmed on the right only.
+                let mut out = Vec::new();
+                let mut rest: &str = s.trim_end();
+                for _ in 0..maxsplit {
+                    match rest.rfind(char::is_whitespace) {
+                        Some(p) => {
+                            out.push(rest[p + 1..].to_string());
+                            rest = rest[..p].trim_end();
+                        }
+                        None => break,
+                    }
+                }
+                out.push(rest.trim_start().to_string());
+                out.reverse();
+                out
+            } else {
+                let mut out = Vec::new();
+                let mut rest: &str = s.trim_start();
+                for _ in 0..maxsplit {
+                    match rest.find(char::is_whitespace) {
+                        Some(p) => {
+                            out.push(rest[..p].to_string());
+                            rest = rest[p..].trim_start();
+                        }
+                        None => break,
+                    }
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out
+            }
+        }
+    };
+    Ok(Value::list(parts.into_iter().map(Value::str).collect()))
+}
+
+fn s_split(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    split_impl(i, a, k, false)
+}
+
+fn s_rsplit(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    split_impl(i, a, k, true)
+}
+
+fn s_splitlines(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    Ok(Value::list(s.lines().map(Value::str).collect()))
+}
+
+fn s_join(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let sep = recv_str(&a);
+    let Some(src) = a.get(1) else {
+        return Err(interp.type_error("str.join() takes exactly one argument (0 given)"));
+    };
+    let items = interp.collect(src)?;
+    let mut parts = Vec::with_capacity(items.len());
+    for (idx, v) in items.iter().enumerate() {
+        match v {
+            Value::Str(s) => parts.push(s.to_string()),
+            other => {
+                let tn = other.type_name();
+                return Err(interp.type_error(format!(
+                    "sequence item {idx}: expected str instance, {tn} found"
+                )));
+            }
+        }
+    }
+    Ok(Value::str(parts.join(&sep)))
+}
+
+fn s_replace(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let (Some(Value::Str(old)), Some(Value::Str(new))) = (a.get(1), a.get(2)) else {
+        return Err(interp.type_error("replace() argument must be str"));
+    };
+    let count = int_at(&a, 3, -1);
+    Ok(Value::str(if count < 0 {
+        s.replace(&**old, new)
+    } else {
+        s.replacen(&**old, new, count as usize)
+    }))
+}
+
+fn affix(
+    interp: &mut Interpreter,
+    a: Vec<Value>,
+    name: &str,
+    test: fn(&str, &str) -> bool,
+) -> PyResult {
+    let s = recv_str(&a);
+    match a.get(1) {
+        Some(Value::Str(p)) => Ok(Value::Bool(test(&s, p))),
+        Some(Value::Tuple(items)) => Ok(Value::Bool(
+            items
+                .iter()
+                .any(|p| matches!(p, Value::Str(p) if test(&s, p))),
+        )),
+        Some(other) => {
+            let tn = other.type_name();
+            Err(interp.type_error(format!(
+                "{name} first arg must be str or a tuple of str, not {tn}"
+            )))
+        }
+        None => Err(interp.type_error(format!("{name}() takes at least 1 argument (0 given)"))),
+    }
+}
+
+fn s_startswith(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    affix(i, a, "startswith", |s, p| s.starts_with(p))
+}
+
+fn s_endswith(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    affix(i, a, "endswith", |s, p| s.ends_with(p))
+}
+
+fn char_index(s: &str, byte: usize) -> i64 {
+    s[..byte].chars().count() as i64
+}
+
+fn s_find(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let Some(Value::Str(sub)) = a.get(1) else {
+        return Err(interp.type_error("must be str"));
+    };
+    Ok(Value::Int(s.find(&**sub).map_or(-1, |b| char_index(&s, b))))
+}
+
+fn s_rfind(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let Some(Value::Str(sub)) = a.get(1) else {
+        return Err(interp.type_error("must be str"));
+    };
+    Ok(Value::Int(
+        s.rfind(&**sub).map_or(-1, |b| char_index(&s, b)),
+    ))
+}
+
+fn s_index(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let Some(Value::Str(sub)) = a.get(1) else {
+        return Err(interp.type_error("must be str"));
+    };
+    match s.find(&**sub) {
+        Some(b) => Ok(Value::Int(char_index(&s, b))),
+        None => Err(interp.error("ValueError", "substring not found")),
+    }
+}
+
+fn s_count(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let Some(Value::Str(sub)) = a.get(1) else {
+        return Err(interp.type_error("must be str"));
+    };
+    if sub.is_empty() {
+        return Ok(Value::Int(s.chars().count() as i64 + 1));
+    }
+    Ok(Value::Int(s.matches(&**sub).count() as i64))
+}
+
+fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    let fmt = recv_str(&a);
+    let args = &a[1..];
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut auto = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' && chars.get(i + 1) == Some(&'{') {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        if c == '}' && chars.get(i + 1) == Some(&'}') {
+            out.push('}');
+            i += 2;
+            continue;
+        }
+        if c == '}' {
+            return Err(interp.error("ValueError", "Single '}' encountered in format string"));
+        }
+        if c != '{' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let Some(end) = chars[i..].iter().position(|ch| *ch == '}').map(|p| p + i) else {
+            return Err(interp.error("ValueError", "Single '{' encountered in format string"));
+        };
+        let field: String = chars[i + 1..end].iter().collect();
+        i = end + 1;
+        let (name_conv, spec) = match field.split_once(':') {
+            Some((n, s)) => (n.to_string(), s.to_string()),
+            None => (field.clone(), String::new()),
+        };
+        let (name, conv) = match name_conv.split_once('!') {
+            Some((n, c)) => (n.to_string(), c.chars().next()),
+            None => (name_conv, None),
+        };
+        let (head, attrs) = match name.find(['.', '[']) {
+            Some(p) => (name[..p].to_string(), name[p..].to_string()),
+            None => (name.clone(), String::new()),
+        };
+        let mut value = if head.is_empty() {
+            let v = args.get(auto).cloned();
+            auto += 1;
+            match v {
+                Some(v) => v,
+                None => {
+                    return Err(interp.error(
+                        "IndexError",
+                        format!(
+                            "Replacement index {} out of range for positional args tuple",
+                            auto - 1
+                        ),
+                    ));
+                }
+            }
+        } else if let Ok(n) = head.parse::<usize>() {
+            match args.get(n) {
+                Some(v) => v.clone(),
+                None => {
+                    return Err(interp.error(
+                        "IndexError",
+                        format!("Replacement index {n} out of range for positional args tuple"),
+                    ));
+                }
+            }
+        } else {
+            match k.iter().find(|(kn, _)| *kn == head) {
+                Some((_, v)) => v.clone(),
+                None => {
+                    let class = interp.exc["KeyError"].clone();
+                    let exc =
+                        super::exceptions::new_exception(&class, vec![Value::str(head.as_str())]);
+                    return Err(interp.raise_value(exc));
+                }
+            }
+        };
+        for part in attrs.split_inclusive(['.', '[']).filter(|p| !p.is_empty()) {
+            let p = part.trim_end_matches(['.', '[']).trim_end_matches(']');
+            if p.is_empty() {
+                continue;
+            }
+            if part.starts_with('[') || attrs.contains(&format!("[{p}]")) {
+                let key = p
+                    .parse::<i64>()
+                    .map(Value::Int)
+                    .unwrap_or_else(|_| Value::str(p));
+                value = interp.get_item(&value, &key)?;
+            } else {
+                value = interp.get_attr(&value, p)?;
+            }
+        }
+        let value = match conv {
+            Some('r') => Value::str(interp.repr(&value)?),
+            Some('s') => Value::str(interp.to_str(&value)?),
+            _ => value,
+        };
+        out.push_str(&interp.format_value(&value, &spec)?);
+    }
+    Ok(Value::str(out))
+}
+
+fn s_pred(a: &[Value], f: fn(char) -> bool) -> Value {
+    let s = recv_str(a);
+    Value::Bool(!s.is_empty() && s.chars().all(f))
+}
+
+fn s_isdigit(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(s_pred(&a, |c| c.is_ascii_digit()))
+}
+
+fn s_isalpha(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(s_pred(&a, char::is_alphabetic))
+}
+
+fn s_isalnum(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(s_pred(&a, char::is_alphanumeric))
+}
+
+fn s_isspace(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(s_pred(&a, char::is_whitespace))
+}
+
+fn s_isupper(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    Ok(Value::Bool(
+        s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase),
+    ))
+}
+
+fn s_islower(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    Ok(Value::Bool(
+        s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_uppercase),
+    ))
+}
+
+fn s_zfill(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let width = int_at(&a, 1, 0).max(0) as usize;
+    let len = s.chars().count();
+    if len >= width {
+        return Ok(Value::str(s));
+    }
+    let (sign, digits) = match s.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
+        _ => (String::new(), &s[..]),
+    };
+    Ok(Value::str(format!(
+        "{sign}{}{digits}",
+        "0".repeat(width - len)
+    )))
+}
+
+fn justify(a: Vec<Value>, kind: char) -> PyResult {
+    let s = recv_str(&a);
+    let width = int_at(&a, 1, 0).max(0) as usize;
+    let fill = match a.get(2) {
+        Some(Value::Str(f)) => f.chars().next().unwrap_or(' '),
+        _ => ' ',
+    };
+    let len = s.chars().count();
+    if len >= width {
+        return Ok(Value::str(s));
+    }
+    let n = width - len;
+    let pad = |k: usize| fill.to_string().repeat(k);
+    Ok(Value::str(match kind {
+        '<' => format!("{s}{}", pad(n)),
+        '>' => format!("{}{s}", pad(n)),
+        _ => {
+            // CPython's center puts the extra fill on the right when n is odd and len is even.
+            let left = n / 2 + (n & width & 1);
+            format!("{}{s}{}", pad(left), pad(n - left))
+        }
+    }))
+}
+
+fn s_ljust(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    justify(a, '<')
+}
+
+fn s_rjust(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    justify(a, '>')
+}
+
+fn s_center(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    justify(a, '^')
+}
+
+fn s_encode(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::Bytes(recv_str(&a).as_bytes().into()))
+}
+
+fn s_partition(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let Some(Value::Str(sep)) = a.get(1) else {
+        return Err(interp.type_error("must be str"));
+    };
+    Ok(match s.split_once(&**sep) {
+        Some((x, y)) => Value::tuple(vec![Value::str(x), Value::str(&**sep), Value::str(y)]),
+        None => Value::tuple(vec![Value::str(&*s), Value::str(""), Value::str("")]),
+    })
+}
+
+fn s_removeprefix(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let p = match a.get(1) {
+        Some(Value::Str(p)) => p.to_string(),
+        _ => String::new(),
+    };
+    Ok(Value::str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
+}
+
+// ---- list / tuple ----
+
+fn list_of(a: &[Value]) -> Option<Rc<std::cell::RefCell<Vec<Value>>>> {
+    match a.first() {
+        Some(Value::List(l)) => Some(l.clone()),
+        _ => None,
+    }
+}
+
+fn l_append(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (Some(l), Some(v)) = (list_of(&a), a.get(1)) else {
+        return Err(interp.type_error("list.append() takes exactly one argument (0 given)"));
+    };
+    if l.borrow().len() >= interp.limits.max_items {
+        return Err(interp.error(
+            "MemoryError",
+            "the list is too large for SessionLab's memory budget",
+        ));
+    }
+    l.borrow_mut().push(v.clone());
+    Ok(Value::None)
+}
+
+fn l_extend(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (Some(l), Some(v)) = (list_of(&a), a.get(1)) else {
+        return Err(interp.type_error("list.extend() takes exactly one argument (0 given)"));
+    };
+    let items = interp.collect(v)?;
+    l.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn l_pop(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(l) = list_of(&a) else {
+        return Ok(Value::None);
+    };
+    let len = l.borrow().len() as i64;
+    if len == 0 {
+        return Err(interp.error("IndexError", "pop from empty list"));
+    }
+    let i = int_at(&a, 1, -1);
+    let idx = if i < 0 { i + len } else { i };
+    if idx < 0 || idx >= len {
+        return Err(interp.error("IndexError", "pop index out of range"));
+    }
+    Ok(l.borrow_mut().remove(idx as usize))
+}
+
+fn l_insert(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (Some(l), Some(v)) = (list_of(&a), a.get(2)) else {
+        return Err(interp.type_error("insert expected 2 arguments"));
+    };
+    let len = l.borrow().len() as i64;
+    let i = int_at(&a, 1, 0);
+    let idx = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    l.borrow_mut().insert(idx as usize, v.clone());
+    Ok(Value::None)
+}
+
+fn l_remove(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (Some(l), Some(v)) = (list_of(&a), a.get(1)) else {
+        return Err(interp.type_error("list.remove() takes exactly one argument (0 given)"));
+    };
+    let items = l.borrow().clone();
+    for (i, item) in items.iter().enumerate() {
+        if super::ops::eq(interp, item, v)? {
+            l.borrow_mut().remove(i);
+            return Ok(Value::None);
+        }
+    }
+    Err(interp.error("ValueError", "list.remove(x): x not in list"))
+}
+
+fn l_sort(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    let Some(l) = list_of(&a) else {
+        return Ok(Value::None);
+    };
+    let mut items = l.borrow().clone();
+    let key = k.iter().find(|(n, _)| n == "key").map(|(_, v)| v.clone());
+    let reverse = match k.iter().find(|(n, _)| n == "reverse") {
+        Some((_, v)) => interp.truthy(v)?,
+        None => false,
+    };
+    super::builtins::sort_values(interp, &mut items, key.as_ref(), reverse)?;
+    *l.borrow_mut() = items;
+    Ok(Value::None)
+}
+
+fn l_reverse(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    if let Some(l) = list_of(&a) {
+        l.borrow_mut().reverse();
+    }
+    Ok(Value::None)
+}
+
+fn l_copy(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::list(
+        list_of(&a).map(|l| l.borrow().clone()).unwrap_or_default(),
+    ))
+}
+
+fn l_clear(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    if let Some(l) = list_of(&a) {
+        l.borrow_mut().clear();
+    }
+    Ok(Value::None)
+}
+
+fn seq_items(interp: &mut Interpreter, a: &[Value]) -> PyResult<Vec<Value>> {
+    match a.first() {
+        Some(v) => interp.collect(v),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn seq_index(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let items = seq_items(interp, &a)?;
+    let Some(v) = a.get(1) else {
+        return Err(interp.type_error("index expected at least 1 argument, got 0"));
+    };
+    for (i, item) in items.iter().enumerate() {
+        if super::ops::eq(interp, item, v)? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    let what = if matches!(a.first(), Some(Value::Tuple(_))) {
+        "tuple.index(x): x not in tuple".to_string()
+    } else {
+        let r = interp.repr(v)?;
+        format!("{r} is not in list")
+    };
+    Err(interp.error("ValueError", what))
+}
+
+fn seq_count(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let items = seq_items(interp, &a)?;
+    let Some(v) = a.get(1) else {
+        return Ok(Value::Int(0));
+    };
+    let mut n = 0;
+    for item in &items {
+        if super::ops::eq(interp, item, v)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+// ---- dict ----
+
+fn dict_of(a: &[Value]) -> Option<Rc<std::cell::RefCell<super::value::Dict>>> {
+    match a.first() {
+        Some(Value::Dict(d)) | Some(Value::Set(d, _)) => Some(d.clone()),
+        _ => None,
+    }
+}
+
+fn d_keys(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let d = dict_of(&a)
+        .map(|d| d.borrow().values().map(|(k, _)| k.clone()).collect())
+        .unwrap_or_default();
+    Ok(Value::list(d))
+}
+
+fn d_values(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let d = dict_of(&a)
+        .map(|d| d.borrow().values().map(|(_, v)| v.clone()).collect())
+        .unwrap_or_default();
+    Ok(Value::list(d))
+}
+
+fn d_items(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let d = dict_of(&a)
+        .map(|d| {
+            d.borrow()
+                .values()
+                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Value::list(d))
+}
+
+fn d_get(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(d) = dict_of(&a) else {
+        return Ok(Value::None);
+    };
+    let Some(key) = a.get(1) else {
+        return Err(interp.type_error("get expected at least 1 argument, got 0"));
+    };
+    let hk = interp.hash_key(key)?;
+    let found = d.borrow().get(&hk).map(|(_, v)| v.clone());
+    Ok(found.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+}
+
+fn d_update(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    let Some(d) = dict_of(&a) else {
+        return Ok(Value::None);
+    };
+    let mut pairs: Vec<(Value, Value)> = Vec::new();
+    if let Some(src) = a.get(1) {
+        match src {
+            Value::Dict(o) => pairs.extend(o.borrow().values().cloned()),
+            other => {
+                for item in interp.collect(other)? {
+                    let kv = interp.collect(&item)?;
+                    if kv.len() == 2 {
+                        pairs.push((kv[0].clone(), kv[1].clone()));
+                    }
+                }
+            }
+        }
+    }
+    pairs.extend(k.into_iter().map(|(n, v)| (Value::str(n), v)));
+    for (key, v) in pairs {
+        let hk = interp.hash_key(&key)?;
+        let mut dm = d.borrow_mut();
+        match dm.get_mut(&hk) {
+            Some(e) => e.1 = v,
+            None => {
+                dm.insert(hk, (key, v));
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn d_setdefault(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(d) = dict_of(&a) else {
+        return Ok(Value::None);
+    };
+    let Some(key) = a.get(1).cloned() else {
+        return Err(interp.type_error("setdefault expected at least 1 argument, got 0"));
+    };
+    let default = a.get(2).cloned().unwrap_or(Value::None);
+    let hk = interp.hash_key(&key)?;
+    let mut dm = d.borrow_mut();
+    Ok(dm.entry(hk).or_insert((key, default)).1.clone())
+}
+
+fn d_pop(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(d) = dict_of(&a) else {
+        return Ok(Value::None);
+    };
+    let Some(key) = a.get(1) else {
+        return Err(interp.type_error("pop expected at least 1 argument, got 0"));
+    };
+    let hk = interp.hash_key(key)?;
+    let removed = d.borrow_mut().shift_remove(&hk);
+    match (removed, a.get(2)) {
+        (Some((_, v)), _) => Ok(v),
+        (None, Some(default)) => Ok(default.clone()),
+        (None, None) => {
+            let class = interp.exc["KeyError"].clone();
+            let exc = super::exceptions::new_exception(&class, vec![key.clone()]);
+            Err(interp.raise_value(exc))
+        }
+    }
+}
+
+fn d_popitem(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(d) = dict_of(&a) else {
+        return Ok(Value::None);
+    };
+    let last = d.borrow_mut().pop();
+    match last {
+        Some((_, (k, v))) => Ok(Value::tuple(vec![k, v])),
+        None => Err(interp.error("KeyError", "popitem(): dictionary is empty")),
+    }
+}
+
+fn d_copy(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(match a.first() {
+        Some(Value::Dict(d)) => Value::Dict(Rc::new(std::cell::RefCell::new(d.borrow().clone()))),
+        Some(Value::Set(d, f)) => {
+            Value::Set(Rc::new(std::cell::RefCell::new(d.borrow().clone())), *f)
+        }
+        _ => Value::None,
+    })
+}
+
+fn d_clear(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    if let Some(d) = dict_of(&a) {
+        d.borrow_mut().clear();
+    }
+    Ok(Value::None)
+}
+
+// ---- set ----
+
+fn set_add(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (Some(d), Some(v)) = (dict_of(&a), a.get(1)) else {
+        return Ok(Value::None);
+    };
+    let hk = interp.hash_key(v)?;
+    d.borrow_mut().entry(hk).or_insert((v.clone(), Value::None));
+    Ok(Value::None)
+}
+
+fn set_discard(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (Some(d), Some(v)) = (dict_of(&a), a.get(1)) else {
+        return Ok(Value::None);
+    };
+    let hk = interp.hash_key(v)?;
+    d.borrow_mut().shift_remove(&hk);
+    Ok(Value::None)
+}
+
+fn set_remove(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (Some(d), Some(v)) = (dict_of(&a), a.get(1)) else {
+        return Ok(Value::None);
+    };
+    let hk = interp.hash_key(v)?;
+    if d.borrow_mut().shift_remove(&hk).is_none() {
+        let class = interp.exc["KeyError"].clone();
+        let exc = super::exceptions::new_exception(&class, vec![v.clone()]);
+        return Err(interp.raise_value(exc));
+    }
+    Ok(Value::None)
+}
+
+fn set_binop(interp: &mut Interpreter, a: Vec<Value>, op: super::ast::BinOp) -> PyResult {
+    let mut acc = a.first().cloned().unwrap_or(Value::None);
+    for other in &a[1..] {
+        let items = interp.collect(other)?;
+        let other_set = super::builtins::make_set(interp, items, false)?;
+        acc = super::ops::binary(interp, op, &acc, &other_set)?;
+    }
+    if a.len() == 1 {
+        return d_copy(interp, a, Vec::new());
+    }
+    Ok(acc)
+}
+
+fn set_union(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    set_binop(i, a, super::ast::BinOp::BitOr)
+}
+
+fn set_intersection(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    set_binop(i, a, super::ast::BinOp::BitAnd)
+}
+
+fn set_difference(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    set_binop(i, a, super::ast::BinOp::Sub)
+}
+
+fn set_issubset(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (Some(d), Some(o)) = (dict_of(&a), a.get(1)) else {
+        return Ok(Value::Bool(false));
+    };
+    let items = interp.collect(o)?;
+    let other = super::builtins::make_set(interp, items, false)?;
+    let Value::Set(od, _) = other else {
+        return Ok(Value::Bool(false));
+    };
+    let r = d.borrow().keys().all(|k| od.borrow().contains_key(k));
+    Ok(Value::Bool(r))
+}
+
+fn set_issuperset(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (Some(d), Some(o)) = (dict_of(&a), a.get(1)) else {
+        return Ok(Value::Bool(false));
+    };
+    let items = interp.collect(o)?;
+    let mut all = true;
+    for v in items {
+        let hk = interp.hash_key(&v)?;
+        all &= d.borrow().contains_key(&hk);
+    }
+    Ok(Value::Bool(all))
+}
+
+fn set_copy(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    d_copy(i, a, k)
+}
+
+fn set_clear(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    d_clear(i, a, k)
+}
+
+fn set_pop(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(d) = dict_of(&a) else {
+        return Ok(Value::None);
+    };
+    let first = d.borrow_mut().shift_remove_index(0);
+    match first {
+        Some((_, (k, _))) => Ok(k),
+        None => Err(interp.error("KeyError", "pop from an empty set")),
+    }
+}
+
+fn set_update(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(d) = dict_of(&a) else {
+        return Ok(Value::None);
+    };
+    for other in &a[1..] {
+        for v in interp.collect(other)? {
+            let hk = interp.hash_key(&v)?;
+            d.borrow_mut().entry(hk).or_insert((v, Value::None));
+        }
+    }
+    Ok(Value::None)
+}
+
+// ---- bytes, numbers ----
+
+fn b_decode(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(match a.first() {
+        Some(Value::Bytes(b)) => Value::str(String::from_utf8_lossy(b).into_owned()),
+        _ => Value::str(""),
+    })
+}
+
+fn b_hex(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(match a.first() {
+        Some(Value::Bytes(b)) => {
+            Value::str(b.iter().map(|x| format!("{x:02x}")).collect::<String>())
+        }
+        _ => Value::str(""),
+    })
+}
+
+fn i_bit_length(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let n = int_at(&a, 0, 0);
+    Ok(Value::Int(64 - i64::from(n.unsigned_abs().leading_zeros())))
+}
+
+fn f_is_integer(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::Bool(
+        matches!(a.first(), Some(Value::Float(f)) if f.fract() == 0.0),
+    ))
+}

@@ -1,0 +1,426 @@
+//! The standard-library modules the page provides: `time`, `math`, `random`, `typing`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::interp::{Interpreter, PyResult};
+use super::value::{Class, Value};
+
+type Kw = Vec<(String, Value)>;
+
+/// A built-in module by name, or `None` when the page has no such module.
+pub fn builtin_module(interp: &mut Interpreter, name: &str) -> Option<Value> {
+    Some(match name {
+        "time" => Interpreter::module(
+            "time",
+            vec![
+                (
+                    "perf_counter",
+                    Interpreter::builtin("perf_counter", t_perf_counter),
+                ),
+                (
+                    "monotonic",
+                    Interpreter::builtin("monotonic", t_perf_counter),
+                ),
+                ("time", Interpreter::builtin("time", t_time)),
+                ("sleep", Interpreter::builtin("sleep", t_sleep)),
+            ],
+        ),
+        "math" => Interpreter::module(
+            "math",
+            vec![
+                ("pi", Value::Float(std::f64::consts::PI)),
+                ("e", Value::Float(std::f64::consts::E)),
+                ("tau", Value::Float(std::f64::consts::TAU)),
+                ("inf", Value::Float(f64::INFINITY)),
+                ("nan", Value::Float(f64::NAN)),
+                ("sqrt", Interpreter::builtin("sqrt", m_sqrt)),
+                ("floor", Interpreter::builtin("floor", m_floor)),
+                ("ceil", Interpreter::builtin("ceil", m_ceil)),
+                ("trunc", Interpreter::builtin("trunc", m_trunc)),
+                ("fabs", Interpreter::builtin("fabs", m_fabs)),
+                ("log", Interpreter::builtin("log", m_log)),
+                ("log10", Interpreter::builtin("log10", m_log10)),
+                ("log2", Interpreter::builtin("log2", m_log2)),
+                ("exp", Interpreter::builtin("exp", m_exp)),
+                ("sin", Interpreter::builtin("sin", m_sin)),
+                ("cos", Interpreter::builtin("cos", m_cos)),
+                ("tan", Interpreter::builtin("tan", m_tan)),
+                ("pow", Interpreter::builtin("pow", m_pow)),
+                ("isclose", Interpreter::builtin("isclose", m_isclose)),
+                ("isnan", Interpreter::builtin("isnan", m_isnan)),
+                ("isinf", Interpreter::builtin("isinf", m_isinf)),
+                ("gcd", Interpreter::builtin("gcd", m_gcd)),
+                ("factorial", Interpreter::builtin("factorial", m_factorial)),
+                ("hypot", Interpreter::builtin("hypot", m_hypot)),
+            ],
+        ),
+        "random" => Interpreter::module(
+            "random",
+            vec![
+                ("seed", Interpreter::builtin("seed", r_seed)),
+                ("random", Interpreter::builtin("random", r_random)),
+                ("randint", Interpreter::builtin("randint", r_randint)),
+                ("randrange", Interpreter::builtin("randrange", r_randrange)),
+                ("uniform", Interpreter::builtin("uniform", r_uniform)),
+                ("choice", Interpreter::builtin("choice", r_choice)),
+                ("shuffle", Interpreter::builtin("shuffle", r_shuffle)),
+                ("sample", Interpreter::builtin("sample", r_sample)),
+            ],
+        ),
+        "typing" => {
+            let names = [
+                "Optional",
+                "List",
+                "Dict",
+                "Tuple",
+                "Set",
+                "FrozenSet",
+                "Any",
+                "Union",
+                "Callable",
+                "Iterable",
+                "Iterator",
+                "Sequence",
+                "Mapping",
+                "Type",
+                "ClassVar",
+                "Annotated",
+                "Literal",
+            ];
+            let mut attrs: Vec<(&str, Value)> = names
+                .iter()
+                .map(|n| (*n, Value::Class(typing_form(n))))
+                .collect();
+            attrs.push(("TYPE_CHECKING", Value::Bool(false)));
+            Interpreter::module("typing", attrs)
+        }
+        _ => {
+            let _ = interp;
+            return None;
+        }
+    })
+}
+
+/// A `typing` special form: subscriptable, and otherwise inert.
+fn typing_form(name: &str) -> Rc<Class> {
+    let class = Rc::new(Class {
+        name: name.to_string(),
+        bases: Vec::new(),
+        mro: RefCell::new(Vec::new()),
+        dict: RefCell::new(IndexMap::new()),
+        module: "typing".into(),
+        builtin: true,
+        annotations: RefCell::new(Vec::new()),
+        host: RefCell::new(None),
+    });
+    Class::compute_mro(&class);
+    class
+}
+
+fn float_arg(interp: &mut Interpreter, args: &[Value], i: usize) -> PyResult<f64> {
+    match args.get(i) {
+        Some(Value::Int(n)) => Ok(*n as f64),
+        Some(Value::Bool(b)) => Ok(f64::from(u8::from(*b))),
+        Some(Value::Float(f)) => Ok(*f),
+        Some(other) => {
+            let tn = other.type_name();
+            Err(interp.type_error(format!("must be real number, not {tn}")))
+        }
+        None => Err(interp.type_error("function missing required argument")),
+    }
+}
+
+fn int_arg(interp: &mut Interpreter, args: &[Value], i: usize) -> PyResult<i64> {
+    match args.get(i) {
+        Some(Value::Int(n)) => Ok(*n),
+        Some(Value::Bool(b)) => Ok(i64::from(*b)),
+        Some(other) => {
+            let tn = other.type_name();
+            Err(interp.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+        None => Err(interp.type_error("function missing required argument")),
+    }
+}
+
+fn domain(interp: &mut Interpreter) -> Box<super::exceptions::Raised> {
+    interp.error("ValueError", "math domain error")
+}
+
+fn t_perf_counter(_i: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::Float(crate::clock::now_ms() / 1000.0))
+}
+
+fn t_time(_i: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {
+    #[cfg(target_arch = "wasm32")]
+    let now = js_sys::Date::now() / 1000.0;
+    #[cfg(not(target_arch = "wasm32"))]
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64());
+    Ok(Value::Float(now))
+}
+
+fn t_sleep(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    // The page never blocks: sleeping is accepted and skipped.
+    float_arg(interp, &a, 0)?;
+    Ok(Value::None)
+}
+
+fn unary_math(
+    interp: &mut Interpreter,
+    a: &[Value],
+    f: fn(f64) -> f64,
+    check: fn(f64) -> bool,
+) -> PyResult {
+    let x = float_arg(interp, a, 0)?;
+    if !check(x) {
+        return Err(domain(interp));
+    }
+    Ok(Value::Float(f(x)))
+}
+
+fn m_sqrt(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::sqrt, |x| x >= 0.0 || x.is_nan())
+}
+
+fn m_fabs(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::abs, |_| true)
+}
+
+fn m_exp(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::exp, |_| true)
+}
+
+fn m_sin(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::sin, f64::is_finite)
+}
+
+fn m_cos(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::cos, f64::is_finite)
+}
+
+fn m_tan(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::tan, f64::is_finite)
+}
+
+fn m_log10(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::log10, |x| x > 0.0)
+}
+
+fn m_log2(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::log2, |x| x > 0.0)
+}
+
+fn m_log(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let x = float_arg(interp, &a, 0)?;
+    if x <= 0.0 {
+        return Err(domain(interp));
+    }
+    match a.get(1) {
+        Some(_) => {
+            let b = float_arg(interp, &a, 1)?;
+            if b <= 0.0 || b == 1.0 {
+                return Err(domain(interp));
+            }
+            Ok(Value::Float(x.ln() / b.ln()))
+        }
+        None => Ok(Value::Float(x.ln())),
+    }
+}
+
+fn to_int(interp: &mut Interpreter, a: &[Value], f: fn(f64) -> f64) -> PyResult {
+    if let Some(Value::Int(i)) = a.first() {
+        return Ok(Value::Int(*i));
+    }
+    let x = float_arg(interp, a, 0)?;
+    if !x.is_finite() {
+        return Err(interp.error("OverflowError", "cannot convert float infinity to integer"));
+    }
+    Ok(Value::Int(f(x) as i64))
+}
+
+fn m_floor(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    to_int(i, &a, f64::floor)
+}
+
+fn m_ceil(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    to_int(i, &a, f64::ceil)
+}
+
+fn m_trunc(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    to_int(i, &a, f64::trunc)
+}
+
+fn m_pow(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (x, y) = (float_arg(interp, &a, 0)?, float_arg(interp, &a, 1)?);
+    Ok(Value::Float(x.powf(y)))
+}
+
+fn m_hypot(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (x, y) = (float_arg(interp, &a, 0)?, float_arg(interp, &a, 1)?);
+    Ok(Value::Float(x.hypot(y)))
+}
+
+fn m_isclose(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    let (x, y) = (float_arg(interp, &a, 0)?, float_arg(interp, &a, 1)?);
+    let get = |name: &str, default: f64| match k.iter().find(|(n, _)| n == name) {
+        Some((_, Value::Float(f))) => *f,
+        Some((_, Value::Int(i))) => *i as f64,
+        _ => default,
+    };
+    let (rel, abs) = (get("rel_tol", 1e-9), get("abs_tol", 0.0));
+    Ok(Value::Bool(
+        x == y || (x - y).abs() <= (rel * x.abs().max(y.abs())).max(abs),
+    ))
+}
+
+fn m_isnan(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::Bool(float_arg(interp, &a, 0)?.is_nan()))
+}
+
+fn m_isinf(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::Bool(float_arg(interp, &a, 0)?.is_infinite()))
+}
+
+fn m_gcd(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let mut g = 0i64;
+    for i in 0..a.len() {
+        let mut x = int_arg(interp, &a, i)?.abs();
+        let mut y = g;
+        while y != 0 {
+            (x, y) = (y, x % y);
+        }
+        g = x;
+    }
+    Ok(Value::Int(g))
+}
+
+fn m_factorial(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let n = int_arg(interp, &a, 0)?;
+    if n < 0 {
+        return Err(interp.error("ValueError", "factorial() not defined for negative values"));
+    }
+    let mut r: i64 = 1;
+    for i in 2..=n {
+        r = match r.checked_mul(i) {
+            Some(v) => v,
+            None => {
+                return Err(interp.error(
+                    "OverflowError",
+                    "integer overflow: SessionLab's ints are 64-bit",
+                ));
+            }
+        };
+    }
+    Ok(Value::Int(r))
+}
+
+/// xorshift64*: deterministic, seeded per run (not CPython's Mersenne Twister sequence).
+fn next_u64(interp: &mut Interpreter) -> u64 {
+    let mut x = interp.rng;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    interp.rng = x;
+    x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+}
+
+fn next_f64(interp: &mut Interpreter) -> f64 {
+    (next_u64(interp) >> 11) as f64 / (1u64 << 53) as f64
+}
+
+fn below(interp: &mut Interpreter, n: u64) -> u64 {
+    if n == 0 { 0 } else { next_u64(interp) % n }
+}
+
+fn r_seed(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let seed = match a.first() {
+        Some(Value::Int(i)) => *i as u64,
+        Some(Value::Str(s)) => s.bytes().fold(1469598103934665603u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(1099511628211)
+        }),
+        _ => 0,
+    };
+    interp.rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    Ok(Value::None)
+}
+
+fn r_random(interp: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::Float(next_f64(interp)))
+}
+
+fn r_randint(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (lo, hi) = (int_arg(interp, &a, 0)?, int_arg(interp, &a, 1)?);
+    if hi < lo {
+        return Err(interp.error(
+            "ValueError",
+            format!(
+                "empty range for randrange() ({lo}, {}, {})",
+                hi + 1,
+                hi + 1 - lo
+            ),
+        ));
+    }
+    let span = (hi - lo + 1) as u64;
+    Ok(Value::Int(lo + below(interp, span) as i64))
+}
+
+fn r_randrange(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (lo, hi) = if a.len() >= 2 {
+        (int_arg(interp, &a, 0)?, int_arg(interp, &a, 1)?)
+    } else {
+        (0, int_arg(interp, &a, 0)?)
+    };
+    if hi <= lo {
+        return Err(interp.error("ValueError", "empty range for randrange()"));
+    }
+    Ok(Value::Int(lo + below(interp, (hi - lo) as u64) as i64))
+}
+
+fn r_uniform(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (lo, hi) = (float_arg(interp, &a, 0)?, float_arg(interp, &a, 1)?);
+    Ok(Value::Float(lo + (hi - lo) * next_f64(interp)))
+}
+
+fn r_choice(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let items = match a.first() {
+        Some(v) => interp.collect(v)?,
+        None => Vec::new(),
+    };
+    if items.is_empty() {
+        return Err(interp.error("IndexError", "Cannot choose from an empty sequence"));
+    }
+    let i = below(interp, items.len() as u64) as usize;
+    Ok(items[i].clone())
+}
+
+fn r_shuffle(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    if let Some(Value::List(l)) = a.first() {
+        let n = l.borrow().len();
+        for i in (1..n).rev() {
+            let j = below(interp, (i + 1) as u64) as usize;
+            l.borrow_mut().swap(i, j);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn r_sample(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let mut items = match a.first() {
+        Some(v) => interp.collect(v)?,
+        None => Vec::new(),
+    };
+    let k = int_arg(interp, &a, 1)?;
+    if k < 0 || k as usize > items.len() {
+        return Err(interp.error("ValueError", "Sample larger than population or is negative"));
+    }
+    let mut out = Vec::new();
+    for _ in 0..k {
+        let i = below(interp, items.len() as u64) as usize;
+        out.push(items.remove(i));
+    }
+    Ok(Value::list(out))
+}

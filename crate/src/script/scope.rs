@@ -1,0 +1,110 @@
+//! Python's static scoping: the names a function body assigns are its locals.
+
+use std::collections::HashSet;
+
+use super::ast::*;
+
+/// Names assigned anywhere in a function's body (not in nested functions), minus `global` and
+/// `nonlocal` declarations, plus its parameters.
+pub fn local_names(def: &FunctionDef) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let p = &def.params;
+    for (n, _) in p.positional.iter().chain(p.kwonly.iter()) {
+        out.insert(n.clone());
+    }
+    out.extend(p.varargs.iter().cloned());
+    out.extend(p.kwargs.iter().cloned());
+    let mut declared = HashSet::new();
+    block(&def.body, &mut out, &mut declared);
+    for d in declared {
+        out.remove(&d);
+    }
+    out
+}
+
+fn block(body: &[Stmt], out: &mut HashSet<String>, declared: &mut HashSet<String>) {
+    for s in body {
+        stmt(s, out, declared);
+    }
+}
+
+fn stmt(s: &Stmt, out: &mut HashSet<String>, declared: &mut HashSet<String>) {
+    match &s.kind {
+        StmtKind::Assign(targets, _) => targets.iter().for_each(|t| target(t, out)),
+        StmtKind::AugAssign(t, _, _) => target(t, out),
+        StmtKind::AnnAssign {
+            target: t, value, ..
+        } if value.is_some() => {
+            target(t, out);
+        }
+        StmtKind::If(_, a, b) | StmtKind::While(_, a, b) => {
+            block(a, out, declared);
+            block(b, out, declared);
+        }
+        StmtKind::For(t, _, a, b) => {
+            target(t, out);
+            block(a, out, declared);
+            block(b, out, declared);
+        }
+        StmtKind::FunctionDef(d) => {
+            out.insert(d.name.clone());
+        }
+        StmtKind::ClassDef(d) => {
+            out.insert(d.name.clone());
+        }
+        StmtKind::Import(names) => {
+            for (n, alias) in names {
+                out.insert(
+                    alias
+                        .clone()
+                        .unwrap_or_else(|| n.split('.').next().unwrap_or(n).to_string()),
+                );
+            }
+        }
+        StmtKind::ImportFrom(_, names) => {
+            for (n, alias) in names {
+                out.insert(alias.clone().unwrap_or_else(|| n.clone()));
+            }
+        }
+        StmtKind::With(items, body) => {
+            for (_, t) in items {
+                if let Some(t) = t {
+                    target(t, out);
+                }
+            }
+            block(body, out, declared);
+        }
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            block(body, out, declared);
+            for h in handlers {
+                if let Some(n) = &h.name {
+                    out.insert(n.clone());
+                }
+                block(&h.body, out, declared);
+            }
+            block(orelse, out, declared);
+            block(finalbody, out, declared);
+        }
+        StmtKind::Delete(targets) => targets.iter().for_each(|t| target(t, out)),
+        StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
+            declared.extend(names.iter().cloned())
+        }
+        _ => {}
+    }
+}
+
+fn target(t: &Expr, out: &mut HashSet<String>) {
+    match &t.kind {
+        ExprKind::Name(n) => {
+            out.insert(n.clone());
+        }
+        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| target(i, out)),
+        ExprKind::Starred(inner) => target(inner, out),
+        _ => {}
+    }
+}

@@ -1,0 +1,360 @@
+//! Runtime values. Everything is reference-counted (no tracing GC), so an object is dropped
+//! exactly when the script's last reference to it goes, as with CPython's refcounting.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::ast::FunctionDef;
+use super::host::HostObject;
+use super::interp::Env;
+
+/// A Python value.
+#[derive(Clone)]
+pub enum Value {
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// A 64-bit int (overflow raises `OverflowError`).
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// An immutable string.
+    Str(Rc<str>),
+    /// An immutable bytes object.
+    Bytes(Rc<[u8]>),
+    /// A list.
+    List(Rc<RefCell<Vec<Value>>>),
+    /// A tuple.
+    Tuple(Rc<[Value]>),
+    /// A dict (insertion-ordered).
+    Dict(Rc<RefCell<Dict>>),
+    /// A set or frozenset.
+    Set(Rc<RefCell<Dict>>, bool),
+    /// `range(start, stop, step)`.
+    Range(i64, i64, i64),
+    /// `slice(start, stop, step)`.
+    Slice(Rc<[Value; 3]>),
+    /// A user-defined function or lambda.
+    Function(Rc<Function>),
+    /// A built-in function or method.
+    Builtin(Rc<Builtin>),
+    /// A method bound to its receiver.
+    BoundMethod(Rc<(Value, Value)>),
+    /// A class (user-defined or built-in exception / type).
+    Class(Rc<Class>),
+    /// An instance of a user class (exceptions included).
+    Instance(Rc<Instance>),
+    /// A module.
+    Module(Rc<Module>),
+    /// An iterator in progress.
+    Iterator(Rc<RefCell<PyIter>>),
+    /// An object the host (the `sqlalchemy` binding) implements in Rust.
+    Host(Rc<dyn HostObject>),
+}
+
+/// Hashable projection of a value, with Python's equalities (`1 == 1.0 == True`).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum HashKey {
+    /// `None`.
+    None,
+    /// Integers, bools and integral floats.
+    Int(i64),
+    /// Other floats, by bits.
+    Float(u64),
+    /// Strings.
+    Str(Rc<str>),
+    /// Bytes.
+    Bytes(Rc<[u8]>),
+    /// Tuples of hashables.
+    Tuple(Vec<HashKey>),
+    /// Everything hashed by identity (functions, classes, instances, host objects).
+    Id(usize),
+}
+
+/// An insertion-ordered mapping from hash keys to (key, value) pairs (also backs sets).
+pub type Dict = IndexMap<HashKey, (Value, Value)>;
+
+/// A user function: its definition, defaults and closure.
+pub struct Function {
+    /// The parsed definition.
+    pub def: Rc<FunctionDef>,
+    /// Default values of positional parameters (aligned to the last ones).
+    pub defaults: Vec<Value>,
+    /// Default values of keyword-only parameters.
+    pub kw_defaults: Vec<(String, Value)>,
+    /// The scope the function was defined in.
+    pub closure: Rc<Env>,
+    /// The module globals.
+    pub globals: Rc<Env>,
+    /// `Class.method` for methods, for messages.
+    pub qualname: String,
+    /// Names assigned in the body (locals), computed once.
+    pub locals: Rc<std::collections::HashSet<String>>,
+    /// The class whose body defined it (for zero-argument `super()`).
+    pub owner: RefCell<Option<std::rc::Weak<Class>>>,
+}
+
+/// The signature of a built-in: receives the interpreter, positional and keyword arguments.
+pub type BuiltinFn = fn(
+    &mut super::interp::Interpreter,
+    Vec<Value>,
+    Vec<(String, Value)>,
+) -> super::interp::PyResult;
+
+/// A built-in function, possibly bound to a receiver (`"x".upper`).
+pub struct Builtin {
+    /// Its name for messages and repr.
+    pub name: &'static str,
+    /// The implementation.
+    pub func: BuiltinFn,
+    /// The receiver of a bound built-in method, passed as the first argument.
+    pub receiver: Option<Value>,
+}
+
+/// A class object.
+pub struct Class {
+    /// `__name__`.
+    pub name: String,
+    /// Direct bases.
+    pub bases: Vec<Rc<Class>>,
+    /// Method resolution order after the class itself (holding itself would be an Rc cycle).
+    pub mro: RefCell<Vec<Rc<Class>>>,
+    /// Class attributes.
+    pub dict: RefCell<IndexMap<String, Value>>,
+    /// The module that defined it (`builtins` for built-in exceptions).
+    pub module: String,
+    /// True for built-in types.
+    pub builtin: bool,
+    /// Annotations in the class body, in order (read by the ORM's declarative mapping).
+    pub annotations: RefCell<Vec<(String, Value)>>,
+    /// A host hook attached to classes derived from a host base (set by the host).
+    pub host: RefCell<Option<Rc<dyn HostObject>>>,
+}
+
+/// An instance of a user class.
+pub struct Instance {
+    /// Its class.
+    pub class: Rc<Class>,
+    /// Its attributes.
+    pub dict: RefCell<IndexMap<String, Value>>,
+    /// A host payload (e.g. the ORM's instance state) attached by the host.
+    pub host: RefCell<Option<Rc<dyn HostObject>>>,
+}
+
+/// A module: a name and its attributes.
+pub struct Module {
+    /// The module name.
+    pub name: String,
+    /// Its attributes.
+    pub dict: RefCell<IndexMap<String, Value>>,
+}
+
+/// An iterator's state.
+pub enum PyIter {
+    /// Over a snapshot of values (lists are iterated live by index).
+    Seq(Rc<[Value]>, usize),
+    /// Over a list, live.
+    List(Rc<RefCell<Vec<Value>>>, usize),
+    /// Over a range.
+    Range(i64, i64, i64),
+    /// Over a string's characters.
+    Str(Rc<str>, usize),
+    /// Exhausted.
+    Done,
+}
+
+thread_local! {
+    static NEXT_ID: Cell<usize> = const { Cell::new(1) };
+}
+
+impl Value {
+    /// A string value.
+    pub fn str(s: impl Into<Rc<str>>) -> Value {
+        Value::Str(s.into())
+    }
+
+    /// A list value.
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    /// A tuple value.
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(items.into())
+    }
+
+    /// The type name as `type(x).__name__` gives it.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Str(_) => "str".into(),
+            Value::Bytes(_) => "bytes".into(),
+            Value::List(_) => "list".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Set(_, frozen) => if *frozen { "frozenset" } else { "set" }.into(),
+            Value::Range(..) => "range".into(),
+            Value::Slice(_) => "slice".into(),
+            Value::Function(_) => "function".into(),
+            Value::Builtin(_) => "builtin_function_or_method".into(),
+            Value::BoundMethod(_) => "method".into(),
+            Value::Class(_) => "type".into(),
+            Value::Instance(i) => i.class.name.clone(),
+            Value::Module(_) => "module".into(),
+            Value::Iterator(_) => "iterator".into(),
+            Value::Host(h) => h.type_name(),
+        }
+    }
+
+    /// Python truthiness for values that need no method call.
+    pub fn truthy_simple(&self) -> Option<bool> {
+        Some(match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s, _) => !s.borrow().is_empty(),
+            Value::Range(a, b, s) => range_len(*a, *b, *s) > 0,
+            Value::Instance(_) | Value::Host(_) => return None,
+            _ => true,
+        })
+    }
+
+    /// An identity for `is`, `id()` and identity hashing.
+    pub fn identity(&self) -> usize {
+        match self {
+            Value::None => 1,
+            Value::Bool(b) => 2 + usize::from(*b),
+            Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Dict(r) | Value::Set(r, _) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Function(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Builtin(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::BoundMethod(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Class(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Iterator(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Host(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Str(s) => s.as_ptr() as usize,
+            Value::Bytes(b) => b.as_ptr() as usize,
+            Value::Tuple(t) => t.as_ptr() as usize,
+            Value::Slice(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::Int(i) => (*i as usize).wrapping_mul(2654435761),
+            Value::Float(f) => f.to_bits() as usize,
+            Value::Range(a, b, c) => (*a ^ b.rotate_left(21) ^ c.rotate_left(42)) as usize,
+        }
+    }
+
+    /// The hash key of a hashable value, or `None` for unhashable ones (lists, dicts, sets).
+    pub fn hash_key(&self) -> Option<HashKey> {
+        Some(match self {
+            Value::None => HashKey::None,
+            Value::Bool(b) => HashKey::Int(i64::from(*b)),
+            Value::Int(i) => HashKey::Int(*i),
+            Value::Float(f) => {
+                if f.fract() == 0.0 && f.abs() < 9.2e18 {
+                    HashKey::Int(*f as i64)
+                } else {
+                    HashKey::Float(f.to_bits())
+                }
+            }
+            Value::Str(s) => HashKey::Str(s.clone()),
+            Value::Bytes(b) => HashKey::Bytes(b.clone()),
+            Value::Tuple(items) => HashKey::Tuple(
+                items
+                    .iter()
+                    .map(Value::hash_key)
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+            Value::Set(s, true) => {
+                let mut keys: Vec<String> = s.borrow().keys().map(|k| format!("{k:?}")).collect();
+                keys.sort();
+                HashKey::Str(keys.join("|").into())
+            }
+            Value::List(_) | Value::Dict(_) | Value::Set(_, false) => return None,
+            Value::Range(a, b, c) => {
+                HashKey::Tuple(vec![HashKey::Int(*a), HashKey::Int(*b), HashKey::Int(*c)])
+            }
+            Value::Host(h) => return h.hash_key(),
+            other => HashKey::Id(other.identity()),
+        })
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{}>", self.type_name())
+    }
+}
+
+/// The number of elements of `range(start, stop, step)`.
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+/// A fresh unique id (for host objects that need one).
+pub fn next_id() -> usize {
+    NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    })
+}
+
+impl Class {
+    /// Looks an attribute up along the MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for base in self.mro.borrow().iter() {
+            if let Some(v) = base.dict.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// True when `self` is `other` or derives from it.
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        std::ptr::eq(self, other)
+            || self
+                .mro
+                .borrow()
+                .iter()
+                .any(|c| std::ptr::eq(c.as_ref(), other))
+    }
+
+    /// Computes a C3-like MRO (depth-first, duplicates removed keeping the last occurrence).
+    pub fn compute_mro(this: &Rc<Class>) {
+        let mut seq: Vec<Rc<Class>> = Vec::new();
+        for base in &this.bases {
+            let mut chain = vec![base.clone()];
+            chain.extend(base.mro.borrow().iter().cloned());
+            for c in chain {
+                // A class's later occurrence wins, keeping it after all its subclasses.
+                seq.retain(|x| !Rc::ptr_eq(x, &c));
+                seq.push(c);
+            }
+        }
+        *this.mro.borrow_mut() = seq;
+    }
+}
