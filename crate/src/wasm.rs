@@ -15,6 +15,13 @@ export interface StatementReport {
   sql: string; line: number; column: number; columns: string[]; rows: SqlValue[][];
   rowCount: number; rowsAffected: number | null; elapsedMs: number;
 }
+/** An exception that escaped a script, located for the editor. */
+export interface ScriptError {
+  type: string; module: string; message: string; line: number; column: number;
+  traceback: string; hint: string | null;
+}
+/** What a Python run printed and raised. */
+export interface ScriptOutcome { stdout: string; error: ScriptError | null; }
 /** What a raw-SQL run did. */
 export interface SqlReport {
   statements: StatementReport[];
@@ -94,6 +101,15 @@ impl Lab {
             env!("CARGO_PKG_VERSION"),
             crate::engine::DbapiConnection::sqlite_version()
         )
+    }
+
+    /// Runs a Python script; returns its stdout and the escaping error (a `ScriptOutcome`).
+    #[wasm_bindgen(js_name = runPython, unchecked_return_type = "ScriptOutcome")]
+    pub fn run_python(&mut self, source: &str) -> Result<JsValue, JsValue> {
+        to_js(&crate::script::run(
+            source,
+            crate::script::Limits::default(),
+        ))
     }
 
     /// Runs raw SQL statements on a fresh in-memory database; returns a `SqlReport`.

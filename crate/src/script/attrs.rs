@@ -44,6 +44,12 @@ impl Interpreter {
                         .collect::<Vec<_>>();
                     return Ok(Some(super::builtins::dict_from_pairs(self, d)?));
                 }
+                if inst.class.plain_setattr() {
+                    // No data descriptors: the instance dict wins, as in CPython.
+                    if let Some(v) = inst.dict.borrow().get(name) {
+                        return Ok(Some(v.clone()));
+                    }
+                }
                 let class_attr = inst.class.lookup(name);
                 if let Some(Value::Host(h)) = &class_attr {
                     let h = h.clone();
@@ -162,6 +168,7 @@ impl Interpreter {
             }
             Value::Class(c) => {
                 c.dict.borrow_mut().insert(name.to_string(), value);
+                c.plain_cache.set(None);
                 Ok(())
             }
             Value::Module(m) => {

@@ -84,7 +84,7 @@ pub fn install(interp: &mut Interpreter) {
         }
     }
     interp.types = types;
-    let functions: [(&'static str, super::value::BuiltinFn); 41] = [
+    let functions: [(&'static str, super::value::BuiltinFn); 44] = [
         ("print", b_print),
         ("len", b_len),
         ("repr", b_repr),
@@ -122,6 +122,9 @@ pub fn install(interp: &mut Interpreter) {
         ("oct", b_oct),
         ("super", b_super),
         ("vars", b_vars),
+        ("classmethod", b_classmethod),
+        ("staticmethod", b_staticmethod),
+        ("property", b_property),
         ("open", b_refused),
         ("eval", b_refused),
         ("exec", b_refused),
@@ -174,6 +177,7 @@ fn new_type(name: &str, bases: Vec<Rc<Class>>, ctor: Option<Value>) -> Rc<Class>
         builtin: true,
         annotations: RefCell::new(Vec::new()),
         host: RefCell::new(None),
+        plain_cache: std::cell::Cell::new(None),
     });
     Class::compute_mro(&class);
     class
@@ -1388,4 +1392,113 @@ fn b_super(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
         _ => return Err(interp.type_error("super() argument 1 must be a type")),
     };
     Ok(Value::Host(Rc::new(Super { owner, receiver })))
+}
+
+/// What a method-wrapping decorator does when read through a class or an instance.
+enum Wrapper {
+    /// `@classmethod`: binds the class.
+    ClassMethod(Value),
+    /// `@staticmethod`: the plain function.
+    StaticMethod(Value),
+    /// `@property` (getter, optional setter).
+    Property(Value, Option<Value>),
+}
+
+/// The descriptor objects `classmethod`, `staticmethod` and `property` return.
+struct Descriptor(Wrapper);
+
+impl HostObject for Descriptor {
+    fn type_name(&self) -> String {
+        match self.0 {
+            Wrapper::ClassMethod(_) => "classmethod",
+            Wrapper::StaticMethod(_) => "staticmethod",
+            Wrapper::Property(..) => "property",
+        }
+        .into()
+    }
+
+    fn descr_get(
+        &self,
+        interp: &mut Interpreter,
+        instance: Option<&Value>,
+        owner: &Value,
+    ) -> PyResult<Option<Value>> {
+        Ok(Some(match (&self.0, instance) {
+            (Wrapper::ClassMethod(f), _) => Value::BoundMethod(Rc::new((owner.clone(), f.clone()))),
+            (Wrapper::StaticMethod(f), _) => f.clone(),
+            (Wrapper::Property(get, _), Some(inst)) => {
+                interp.call(get, vec![inst.clone()], Vec::new())?
+            }
+            (Wrapper::Property(..), None) => return Ok(None),
+        }))
+    }
+
+    fn descr_set(
+        &self,
+        interp: &mut Interpreter,
+        instance: &Value,
+        value: Value,
+    ) -> PyResult<bool> {
+        match &self.0 {
+            Wrapper::Property(_, Some(set)) => {
+                interp.call(set, vec![instance.clone(), value], Vec::new())?;
+                Ok(true)
+            }
+            Wrapper::Property(get, None) => {
+                let name = match get {
+                    Value::Function(f) => f.def.name.clone(),
+                    _ => "property".into(),
+                };
+                let tn = instance.type_name();
+                Err(interp.error(
+                    "AttributeError",
+                    format!("property '{name}' of '{tn}' object has no setter"),
+                ))
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if let (Wrapper::Property(get, _), "setter") = (&self.0, name) {
+            return Ok(Some(Value::Builtin(Rc::new(super::value::Builtin {
+                name: "setter",
+                func: property_setter,
+                receiver: Some(get.clone()),
+            }))));
+        }
+        Ok(None)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn property_setter(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
+    let (Some(get), Some(set)) = (args.first(), args.get(1)) else {
+        return Err(interp.type_error("setter() takes exactly one argument"));
+    };
+    Ok(Value::Host(Rc::new(Descriptor(Wrapper::Property(
+        get.clone(),
+        Some(set.clone()),
+    )))))
+}
+
+fn b_classmethod(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
+    let f = arg(interp, &args, 0, "classmethod")?;
+    Ok(Value::Host(Rc::new(Descriptor(Wrapper::ClassMethod(f)))))
+}
+
+fn b_staticmethod(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
+    let f = arg(interp, &args, 0, "staticmethod")?;
+    Ok(Value::Host(Rc::new(Descriptor(Wrapper::StaticMethod(f)))))
+}
+
+fn b_property(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
+    let f = arg(interp, &args, 0, "property")?;
+    Ok(Value::Host(Rc::new(Descriptor(Wrapper::Property(
+        f,
+        args.get(1).cloned(),
+    )))))
 }

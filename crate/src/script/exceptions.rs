@@ -91,6 +91,7 @@ pub fn builtin_classes() -> IndexMap<String, Rc<Class>> {
             builtin: true,
             annotations: RefCell::new(Vec::new()),
             host: RefCell::new(None),
+            plain_cache: std::cell::Cell::new(None),
         });
         Class::compute_mro(&class);
         classes.insert(name.to_string(), class);
@@ -130,12 +131,28 @@ pub fn render_traceback(interp: &mut Interpreter, raised: &Raised, filename: &st
     }
     if !raised.frames.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
-        for (name, line) in &raised.frames {
-            out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
-            let text = interp.source_line(*line);
-            if !text.trim().is_empty() {
-                out.push_str(&format!("    {}\n", text.trim()));
+        // CPython prints a frame repeated more than three times in a row only three times.
+        let mut i = 0;
+        while i < raised.frames.len() {
+            let frame = &raised.frames[i];
+            let run = raised.frames[i..]
+                .iter()
+                .take_while(|f| *f == frame)
+                .count();
+            for _ in 0..run.min(3) {
+                let (name, line) = frame;
+                out.push_str(&format!("  File \"{filename}\", line {line}, in {name}\n"));
+                let text = interp.source_line(*line);
+                if !text.trim().is_empty() {
+                    out.push_str(&format!("    {}\n", text.trim()));
+                }
             }
+            if run > 3 {
+                let more = run - 3;
+                let times = if more == 1 { "time" } else { "times" };
+                out.push_str(&format!("  [Previous line repeated {more} more {times}]\n"));
+            }
+            i += run;
         }
     }
     out.push_str(&exception_line(interp, &raised.value));

@@ -42,7 +42,7 @@ pub enum ScopeKind {
 /// A scope: its variables and the scope it is nested in.
 pub struct Env {
     /// The variables.
-    pub vars: RefCell<HashMap<String, Value>>,
+    pub vars: RefCell<HashMap<String, Value, super::value::FastState>>,
     /// The enclosing scope (`None` for the module).
     pub parent: Option<Rc<Env>>,
     /// What it is.
@@ -63,7 +63,7 @@ impl Env {
         locals: Option<Rc<HashSet<String>>>,
     ) -> Rc<Env> {
         Rc::new(Env {
-            vars: RefCell::new(HashMap::new()),
+            vars: RefCell::new(HashMap::default()),
             parent,
             kind,
             globals: RefCell::new(HashSet::new()),
@@ -94,10 +94,21 @@ impl Default for Limits {
     }
 }
 
+/// The module scope an environment belongs to.
+fn root_env(env: &Rc<Env>) -> Rc<Env> {
+    let mut e = env.clone();
+    while let Some(p) = e.parent.clone() {
+        e = p;
+    }
+    e
+}
+
 /// One Python call frame for tracebacks and zero-argument `super()`.
 struct Frame {
     name: String,
     line: u32,
+    /// Code of a provided module: left out of tracebacks.
+    hidden: bool,
     /// The class that defined the running function, and its first argument.
     method_of: Option<(Rc<Class>, Value)>,
 }
@@ -149,6 +160,7 @@ impl Interpreter {
             frames: vec![Frame {
                 name: "<module>".into(),
                 line: 1,
+                hidden: false,
                 method_of: None,
             }],
             handling: Vec::new(),
@@ -202,6 +214,7 @@ impl Interpreter {
 
     fn set_line(&mut self, line: u32) {
         if let Some(f) = self.frames.last_mut()
+            && !f.hidden
             && f.line != line
         {
             f.line = line;
@@ -229,6 +242,7 @@ impl Interpreter {
         let frames = self
             .frames
             .iter()
+            .filter(|f| !f.hidden)
             .map(|f| (f.name.clone(), f.line))
             .collect();
         Box::new(Raised {
@@ -991,6 +1005,7 @@ impl Interpreter {
             qualname,
             locals: Rc::new(super::scope::local_names(def)),
             owner: RefCell::new(None),
+            internal: !Rc::ptr_eq(&root_env(env), &self.globals),
         })))
     }
 
@@ -1047,7 +1062,7 @@ impl Interpreter {
                 dict.insert(k, v);
             }
         }
-        let module = match self.globals.vars.borrow().get("__name__") {
+        let module = match root_env(env).vars.borrow().get("__name__") {
             Some(Value::Str(s)) => s.to_string(),
             _ => "__main__".into(),
         };
@@ -1060,6 +1075,7 @@ impl Interpreter {
             builtin: false,
             annotations: RefCell::new(annotations),
             host: RefCell::new(host_base.clone()),
+            plain_cache: std::cell::Cell::new(None),
         });
         Class::compute_mro(&class);
         for v in class.dict.borrow().values() {
@@ -1218,6 +1234,7 @@ impl Interpreter {
         self.frames.push(Frame {
             name: func.def.name.clone(),
             line: func.def.span.line,
+            hidden: func.internal,
             method_of: owner.zip(first),
         });
         let result = self.exec_block(&func.def.body, &env);
@@ -1238,6 +1255,8 @@ impl Interpreter {
             factory(self)?
         } else if let Some(m) = super::modules::builtin_module(self, name) {
             m
+        } else if let Some(source) = super::modules::python_module_source(name) {
+            self.python_module(name, source)?
         } else {
             let top = name.split('.').next().unwrap_or(name);
             let refused = matches!(
@@ -1272,6 +1291,46 @@ impl Interpreter {
         };
         self.modules.insert(name.to_string(), module.clone());
         Ok(module)
+    }
+
+    /// Runs a provided module written in Python and returns it as a module value.
+    fn python_module(&mut self, name: &str, source: &str) -> PyResult<Value> {
+        let body = match super::parser::parse_module(source) {
+            Ok(b) => b,
+            Err(e) => {
+                return Err(self.error("ImportError", format!("cannot load {name}: {}", e.message)));
+            }
+        };
+        let env = Env::new(ScopeKind::Module, None, None);
+        env.vars
+            .borrow_mut()
+            .insert("__name__".into(), Value::str(name));
+        // Its statements are not the user's: keep the current line and frames as they are.
+        self.frames.push(Frame {
+            name: name.to_string(),
+            line: self.current_line(),
+            hidden: true,
+            method_of: None,
+        });
+        let result = self.exec_block(&body, &env);
+        self.frames.pop();
+        result?;
+        let mut attrs: Vec<(String, Value)> = env
+            .vars
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        attrs.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Value::Module(Rc::new(Module {
+            name: name.to_string(),
+            dict: RefCell::new(
+                attrs
+                    .into_iter()
+                    .filter(|(k, _)| !k.starts_with("__"))
+                    .collect(),
+            ),
+        })))
     }
 
     /// Builds a module value from attributes.

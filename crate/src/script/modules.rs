@@ -10,6 +10,14 @@ use super::value::{Class, Value};
 
 type Kw = Vec<(String, Value)>;
 
+/// Source of a provided module written in the Python subset itself.
+pub fn python_module_source(name: &str) -> Option<&'static str> {
+    match name {
+        "datetime" => Some(include_str!("prelude/datetime.py")),
+        _ => None,
+    }
+}
+
 /// A built-in module by name, or `None` when the page has no such module.
 pub fn builtin_module(interp: &mut Interpreter, name: &str) -> Option<Value> {
     Some(match name {
@@ -115,6 +123,7 @@ fn typing_form(name: &str) -> Rc<Class> {
         builtin: true,
         annotations: RefCell::new(Vec::new()),
         host: RefCell::new(None),
+        plain_cache: std::cell::Cell::new(None),
     });
     Class::compute_mro(&class);
     class

@@ -517,7 +517,15 @@ pub fn order(
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => return Ok(x.cmp(y)),
         (Value::Bytes(x), Value::Bytes(y)) => return Ok(x.cmp(y)),
-        (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !eq(interp, p, q)? {
+                    return order(interp, p, q, op);
+                }
+            }
+            return Ok(x.len().cmp(&y.len()));
+        }
+        (Value::List(_), Value::List(_)) => {
             let x = interp.collect(a)?;
             let y = interp.collect(b)?;
             for (p, q) in x.iter().zip(y.iter()) {

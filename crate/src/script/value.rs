@@ -96,6 +96,8 @@ pub struct Function {
     pub locals: Rc<std::collections::HashSet<String>>,
     /// The class whose body defined it (for zero-argument `super()`).
     pub owner: RefCell<Option<std::rc::Weak<Class>>>,
+    /// Defined by a module SessionLab provides in Python: hidden from tracebacks, as C code is.
+    pub internal: bool,
 }
 
 /// The signature of a built-in: receives the interpreter, positional and keyword arguments.
@@ -133,6 +135,8 @@ pub struct Class {
     pub annotations: RefCell<Vec<(String, Value)>>,
     /// A host hook attached to classes derived from a host base (set by the host).
     pub host: RefCell<Option<Rc<dyn HostObject>>>,
+    /// Cached answer of `plain_setattr` (cleared when the class namespace changes).
+    pub plain_cache: Cell<Option<bool>>,
 }
 
 /// An instance of a user class.
@@ -166,6 +170,37 @@ pub enum PyIter {
     /// Exhausted.
     Done,
 }
+
+/// A fast, non-cryptographic hasher for identifier-keyed maps (FxHash's multiply-rotate):
+/// scripts cannot choose our hash seeds usefully, and SipHash dominated name lookups.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Builds `FastHasher`s.
+pub type FastState = std::hash::BuildHasherDefault<FastHasher>;
 
 thread_local! {
     static NEXT_ID: Cell<usize> = const { Cell::new(1) };
@@ -331,6 +366,24 @@ impl Class {
             }
         }
         None
+    }
+
+    /// True when attribute assignment needs no lookups: no `__setattr__` and no host
+    /// descriptors anywhere in the class or its bases.
+    pub fn plain_setattr(&self) -> bool {
+        if let Some(p) = self.plain_cache.get() {
+            return p;
+        }
+        let plain = |c: &Class| {
+            c.host.borrow().is_none()
+                && c.dict
+                    .borrow()
+                    .iter()
+                    .all(|(k, v)| k != "__setattr__" && !matches!(v, Value::Host(_)))
+        };
+        let result = plain(self) && self.mro.borrow().iter().all(|c| plain(c));
+        self.plain_cache.set(Some(result));
+        result
     }
 
     /// True when `self` is `other` or derives from it.

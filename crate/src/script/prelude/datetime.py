@@ -1,0 +1,270 @@
+# The `datetime` module's basics, written in the Python subset SessionLab runs.
+_DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+MINYEAR = 1
+MAXYEAR = 9999
+
+
+def _is_leap(year):
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _days_in_month(year, month):
+    if month == 2 and _is_leap(year):
+        return 29
+    return _DAYS_IN_MONTH[month - 1]
+
+
+def _to_ordinal(year, month, day):
+    y = year - 1
+    days = y * 365 + y // 4 - y // 100 + y // 400
+    for m in range(1, month):
+        days += _days_in_month(year, m)
+    return days + day
+
+
+def _from_ordinal(n):
+    year = (n - 1) // 366 + 1
+    while _to_ordinal(year + 1, 1, 1) <= n:
+        year += 1
+    month = 1
+    while month < 12 and _to_ordinal(year, month + 1, 1) <= n:
+        month += 1
+    return year, month, n - _to_ordinal(year, month, 1) + 1
+
+
+class timedelta:
+    def __init__(self, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
+        total = round(((((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000000 + milliseconds * 1000 + microseconds)
+        self.days = total // 86400000000
+        self.seconds = (total % 86400000000) // 1000000
+        self.microseconds = total % 1000000
+
+    def _us(self):
+        return (self.days * 86400 + self.seconds) * 1000000 + self.microseconds
+
+    def total_seconds(self):
+        return self._us() / 1000000
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            return timedelta(microseconds=self._us() + other._us())
+        return NotImplemented
+
+    def __radd__(self, other):
+        return self.__add__(other)
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return timedelta(microseconds=self._us() - other._us())
+        return NotImplemented
+
+    def __neg__(self):
+        return timedelta(microseconds=-self._us())
+
+    def __mul__(self, n):
+        return timedelta(microseconds=self._us() * n)
+
+    def __eq__(self, other):
+        return isinstance(other, timedelta) and self._us() == other._us()
+
+    def __lt__(self, other):
+        return self._us() < other._us()
+
+    def __le__(self, other):
+        return self._us() <= other._us()
+
+    def __gt__(self, other):
+        return self._us() > other._us()
+
+    def __ge__(self, other):
+        return self._us() >= other._us()
+
+    def __hash__(self):
+        return hash(self._us())
+
+    def __bool__(self):
+        return self._us() != 0
+
+    def __repr__(self):
+        parts = []
+        if self.days:
+            parts.append(f"days={self.days}")
+        if self.seconds:
+            parts.append(f"seconds={self.seconds}")
+        if self.microseconds:
+            parts.append(f"microseconds={self.microseconds}")
+        return "datetime.timedelta(" + ", ".join(parts) + ")"
+
+    def __str__(self):
+        minutes, seconds = divmod(self.seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        text = f"{hours}:{minutes:02d}:{seconds:02d}"
+        if self.microseconds:
+            text += f".{self.microseconds:06d}"
+        if self.days:
+            plural = "" if abs(self.days) == 1 else "s"
+            text = f"{self.days} day{plural}, " + text
+        return text
+
+
+class date:
+    def __init__(self, year, month, day):
+        if not MINYEAR <= year <= MAXYEAR:
+            raise ValueError(f"year {year} is out of range")
+        if not 1 <= month <= 12:
+            raise ValueError("month must be in 1..12")
+        if not 1 <= day <= _days_in_month(year, month):
+            raise ValueError("day is out of range for month")
+        self.year = year
+        self.month = month
+        self.day = day
+
+    def toordinal(self):
+        return _to_ordinal(self.year, self.month, self.day)
+
+    @classmethod
+    def fromordinal(cls, n):
+        y, m, d = _from_ordinal(n)
+        return date(y, m, d)
+
+    @classmethod
+    def fromisoformat(cls, text):
+        y, m, d = text[:10].split("-")
+        return date(int(y), int(m), int(d))
+
+    def weekday(self):
+        return (self.toordinal() + 6) % 7
+
+    def isoweekday(self):
+        return self.weekday() + 1
+
+    def isoformat(self):
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def replace(self, year=None, month=None, day=None):
+        return date(year or self.year, month or self.month, day or self.day)
+
+    def strftime(self, fmt):
+        return _strftime(self, fmt)
+
+    def __str__(self):
+        return self.isoformat()
+
+    def __repr__(self):
+        return f"datetime.date({self.year}, {self.month}, {self.day})"
+
+    def _key(self):
+        return (self.year, self.month, self.day, 0, 0, 0, 0)
+
+    def __eq__(self, other):
+        return isinstance(other, date) and self._key() == other._key()
+
+    def __lt__(self, other):
+        return self._key() < other._key()
+
+    def __le__(self, other):
+        return self._key() <= other._key()
+
+    def __gt__(self, other):
+        return self._key() > other._key()
+
+    def __ge__(self, other):
+        return self._key() >= other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            return date.fromordinal(self.toordinal() + other.days)
+        return NotImplemented
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return date.fromordinal(self.toordinal() - other.days)
+        if isinstance(other, date):
+            return timedelta(days=self.toordinal() - other.toordinal())
+        return NotImplemented
+
+
+class datetime(date):
+    def __init__(self, year, month, day, hour=0, minute=0, second=0, microsecond=0):
+        date.__init__(self, year, month, day)
+        if not 0 <= hour <= 23:
+            raise ValueError("hour must be in 0..23")
+        if not 0 <= minute <= 59:
+            raise ValueError("minute must be in 0..59")
+        if not 0 <= second <= 59:
+            raise ValueError("second must be in 0..59")
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.microsecond = microsecond
+
+    def date(self):
+        return date(self.year, self.month, self.day)
+
+    def _key(self):
+        return (self.year, self.month, self.day, self.hour, self.minute, self.second, self.microsecond)
+
+    def _us(self):
+        return ((self.toordinal() * 86400 + self.hour * 3600 + self.minute * 60 + self.second) * 1000000 + self.microsecond)
+
+    @classmethod
+    def _from_us(cls, us):
+        days, rest = divmod(us, 86400000000)
+        y, m, d = _from_ordinal(days)
+        secs, micro = divmod(rest, 1000000)
+        h, rem = divmod(secs, 3600)
+        mi, s = divmod(rem, 60)
+        return datetime(y, m, d, h, mi, s, micro)
+
+    @classmethod
+    def fromisoformat(cls, text):
+        d = date.fromisoformat(text[:10])
+        h = mi = s = 0
+        if len(text) > 10:
+            parts = text[11:19].split(":")
+            h, mi = int(parts[0]), int(parts[1])
+            s = int(parts[2]) if len(parts) > 2 else 0
+        return datetime(d.year, d.month, d.day, h, mi, s)
+
+    def isoformat(self, sep="T"):
+        text = f"{self.year:04d}-{self.month:02d}-{self.day:02d}{sep}{self.hour:02d}:{self.minute:02d}:{self.second:02d}"
+        if self.microsecond:
+            text += f".{self.microsecond:06d}"
+        return text
+
+    def replace(self, **changes):
+        values = dict(year=self.year, month=self.month, day=self.day, hour=self.hour, minute=self.minute, second=self.second, microsecond=self.microsecond)
+        values.update(changes)
+        return datetime(**values)
+
+    def __str__(self):
+        return self.isoformat(" ")
+
+    def __repr__(self):
+        fields = [self.year, self.month, self.day, self.hour, self.minute]
+        if self.second or self.microsecond:
+            fields.append(self.second)
+        if self.microsecond:
+            fields.append(self.microsecond)
+        return "datetime.datetime(" + ", ".join(str(f) for f in fields) + ")"
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            return datetime._from_us(self._us() + other._us())
+        return NotImplemented
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return datetime._from_us(self._us() - other._us())
+        if isinstance(other, datetime):
+            return timedelta(microseconds=self._us() - other._us())
+        return NotImplemented
+
+
+def _strftime(value, fmt):
+    out = fmt.replace("%Y", f"{value.year:04d}").replace("%m", f"{value.month:02d}").replace("%d", f"{value.day:02d}")
+    out = out.replace("%H", f"{getattr(value, 'hour', 0):02d}").replace("%M", f"{getattr(value, 'minute', 0):02d}")
+    return out.replace("%S", f"{getattr(value, 'second', 0):02d}").replace("%%", "%")
