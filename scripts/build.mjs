@@ -19,8 +19,8 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 /** Compiles the crate for wasm32 in release, generates web/pkg and assembles dist/. */
 export async function build() {
-  say('compiling the crate for wasm32 (cargo build --release)');
-  await must('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'sessionlab', '--lib'], {
+  say('compiling the crate for wasm32 (cargo build --profile web: release, optimised for size)');
+  await must('cargo', ['build', '--profile', 'web', '--target', 'wasm32-unknown-unknown', '-p', 'sessionlab', '--lib'], {
     cwd: root,
   });
   say('generating the JS glue (wasm-bindgen --target web)');
@@ -35,7 +35,7 @@ export async function build() {
       '--remove-producers-section',
       '--out-dir',
       pkg,
-      join(root, 'target', 'wasm32-unknown-unknown', 'release', 'sessionlab.wasm'),
+      join(root, 'target', 'wasm32-unknown-unknown', 'web', 'sessionlab.wasm'),
     ],
     { cwd: root },
   );
