@@ -164,7 +164,7 @@ fn leak(name: &str) -> &'static str {
 }
 
 fn new_type(name: &str, bases: Vec<Rc<Class>>, ctor: Option<Value>) -> Rc<Class> {
-    let mut dict = IndexMap::new();
+    let mut dict = super::value::Attrs::default();
     if let Some(c) = ctor {
         dict.insert("__new__".to_string(), c);
     }

@@ -81,7 +81,7 @@ pub fn builtin_classes() -> IndexMap<String, Rc<Class>> {
             name: name.to_string(),
             bases,
             mro: RefCell::new(Vec::new()),
-            dict: RefCell::new(IndexMap::new()),
+            dict: RefCell::new(super::value::Attrs::default()),
             module: if name == "StepBudgetExceeded" {
                 "sessionlab"
             } else {
@@ -101,7 +101,7 @@ pub fn builtin_classes() -> IndexMap<String, Rc<Class>> {
 
 /// A new exception instance of `class` with `args`.
 pub fn new_exception(class: &Rc<Class>, args: Vec<Value>) -> Value {
-    let mut dict = IndexMap::new();
+    let mut dict = super::value::Attrs::default();
     dict.insert("args".to_string(), Value::tuple(args));
     Value::Instance(Rc::new(Instance {
         class: class.clone(),

@@ -725,14 +725,23 @@ impl Interpreter {
 
     /// Stores a name in the right scope (honouring `global` and `nonlocal`).
     pub fn store(&mut self, name: &str, value: Value, env: &Rc<Env>) -> PyResult<()> {
-        if env.globals.borrow().contains(name) {
+        // Declarations are rare: test the (usually empty) sets before hashing the name.
+        let declared_global = {
+            let g = env.globals.borrow();
+            !g.is_empty() && g.contains(name)
+        };
+        if declared_global {
             self.globals
                 .vars
                 .borrow_mut()
                 .insert(name.to_string(), value);
             return Ok(());
         }
-        if env.nonlocals.borrow().contains(name) {
+        let declared_nonlocal = {
+            let n = env.nonlocals.borrow();
+            !n.is_empty() && n.contains(name)
+        };
+        if declared_nonlocal {
             let mut scope = env.parent.clone();
             while let Some(s) = scope {
                 if s.kind == ScopeKind::Function && s.vars.borrow().contains_key(name) {
@@ -742,7 +751,13 @@ impl Interpreter {
                 scope = s.parent.clone();
             }
         }
-        env.vars.borrow_mut().insert(name.to_string(), value);
+        let mut vars = env.vars.borrow_mut();
+        match vars.get_mut(name) {
+            Some(slot) => *slot = value,
+            None => {
+                vars.insert(name.to_string(), value);
+            }
+        }
         Ok(())
     }
 
@@ -750,7 +765,10 @@ impl Interpreter {
         if let Some(v) = env.vars.borrow().get(name) {
             return Ok(v.clone());
         }
-        let declared_global = env.globals.borrow().contains(name);
+        let declared_global = {
+            let g = env.globals.borrow();
+            !g.is_empty() && g.contains(name)
+        };
         if !declared_global {
             if env.locals.as_ref().is_some_and(|l| l.contains(name))
                 && !env.nonlocals.borrow().contains(name)
@@ -1045,7 +1063,7 @@ impl Interpreter {
         self.exec_block(&def.body, &body_env)?;
         let mut vars: Vec<(String, Value)> = body_env.vars.borrow_mut().drain().collect();
         vars.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut dict = IndexMap::new();
+        let mut dict = super::value::Attrs::default();
         let mut annotations = Vec::new();
         for (k, v) in vars {
             if k == "__annotations__" {
@@ -1161,7 +1179,7 @@ impl Interpreter {
         let base = self.exc["BaseException"].clone();
         let instance = Value::Instance(Rc::new(Instance {
             class: class.clone(),
-            dict: RefCell::new(IndexMap::new()),
+            dict: RefCell::new(super::value::Attrs::default()),
             host: RefCell::new(None),
         }));
         if class.is_subclass(&base)

@@ -118,7 +118,7 @@ fn typing_form(name: &str) -> Rc<Class> {
         name: name.to_string(),
         bases: Vec::new(),
         mro: RefCell::new(Vec::new()),
-        dict: RefCell::new(IndexMap::new()),
+        dict: RefCell::new(super::value::Attrs::default()),
         module: "typing".into(),
         builtin: true,
         annotations: RefCell::new(Vec::new()),

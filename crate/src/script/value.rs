@@ -75,6 +75,9 @@ pub enum HashKey {
     Id(usize),
 }
 
+/// Attribute namespaces of classes, instances and modules (insertion-ordered, fast hashing).
+pub type Attrs = IndexMap<String, Value, FastState>;
+
 /// An insertion-ordered mapping from hash keys to (key, value) pairs (also backs sets).
 pub type Dict = IndexMap<HashKey, (Value, Value)>;
 
@@ -126,7 +129,7 @@ pub struct Class {
     /// Method resolution order after the class itself (holding itself would be an Rc cycle).
     pub mro: RefCell<Vec<Rc<Class>>>,
     /// Class attributes.
-    pub dict: RefCell<IndexMap<String, Value>>,
+    pub dict: RefCell<Attrs>,
     /// The module that defined it (`builtins` for built-in exceptions).
     pub module: String,
     /// True for built-in types.
@@ -144,7 +147,7 @@ pub struct Instance {
     /// Its class.
     pub class: Rc<Class>,
     /// Its attributes.
-    pub dict: RefCell<IndexMap<String, Value>>,
+    pub dict: RefCell<Attrs>,
     /// A host payload (e.g. the ORM's instance state) attached by the host.
     pub host: RefCell<Option<Rc<dyn HostObject>>>,
 }
@@ -154,7 +157,7 @@ pub struct Module {
     /// The module name.
     pub name: String,
     /// Its attributes.
-    pub dict: RefCell<IndexMap<String, Value>>,
+    pub dict: RefCell<Attrs>,
 }
 
 /// An iterator's state.
