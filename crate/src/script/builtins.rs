@@ -3,7 +3,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-
 use super::host::HostObject;
 use super::interp::{Interpreter, PyResult};
 use super::ops;

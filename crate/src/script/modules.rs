@@ -3,8 +3,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use indexmap::IndexMap;
-
 use super::interp::{Interpreter, PyResult};
 use super::value::{Class, Value};
 
