@@ -18,14 +18,55 @@ impl Interpreter {
                     Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
                     other => format!("'{}' object has no attribute '{name}'", other.type_name()),
                 };
+                let suggestion =
+                    super::suggestions::suggest(name, self.dir(obj).iter().map(String::as_str));
                 let err = self.error("AttributeError", msg);
                 if let Value::Instance(i) = &err.value {
                     i.dict.borrow_mut().insert("name".into(), Value::str(name));
                     i.dict.borrow_mut().insert("obj".into(), obj.clone());
+                    if let Some(s) = suggestion {
+                        i.dict
+                            .borrow_mut()
+                            .insert("__suggestion__".into(), Value::str(s));
+                    }
                 }
                 Err(err)
             }
         }
+    }
+
+    /// The attribute names `dir(obj)` would list (for suggestions).
+    pub fn dir(&self, obj: &Value) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let class_names = |c: &super::value::Class, names: &mut Vec<String>| {
+            names.extend(c.dict.borrow().keys().cloned());
+            for base in c.mro.borrow().iter() {
+                names.extend(base.dict.borrow().keys().cloned());
+            }
+        };
+        match obj {
+            Value::Instance(i) => {
+                names.extend(i.dict.borrow().keys().cloned());
+                class_names(&i.class, &mut names);
+            }
+            Value::Class(c) => class_names(c, &mut names),
+            Value::Module(m) => names.extend(m.dict.borrow().keys().cloned()),
+            other => {
+                for n in super::methods::names(other) {
+                    names.push(n.to_string());
+                }
+            }
+        }
+        if !matches!(obj, Value::Module(_)) {
+            names.extend(
+                super::suggestions::OBJECT_DUNDERS
+                    .iter()
+                    .map(|s| s.to_string()),
+            );
+        }
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// `obj.name`, or `None` when the attribute does not exist.

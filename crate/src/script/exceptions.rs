@@ -166,7 +166,12 @@ pub fn exception_line(interp: &mut Interpreter, value: &Value) -> String {
         Value::Instance(i) => qualified_name(&i.class),
         other => other.type_name(),
     };
-    let message = interp.exception_message(value);
+    let mut message = interp.exception_message(value);
+    if let Value::Instance(i) = value {
+        if let Some(Value::Str(s)) = i.dict.borrow().get("__suggestion__") {
+            message.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+    }
     if message.is_empty() {
         name
     } else {

@@ -793,7 +793,20 @@ impl Interpreter {
         if let Some(v) = self.builtins.get(name) {
             return Ok(v.clone());
         }
-        Err(self.error("NameError", format!("name '{name}' is not defined")))
+        // CPython suggests from the frame's locals, then globals, then builtins.
+        let mut candidates: Vec<String> = env.vars.borrow().keys().cloned().collect();
+        if !Rc::ptr_eq(env, &self.globals) {
+            candidates.extend(self.globals.vars.borrow().keys().cloned());
+        }
+        candidates.extend(self.builtins.keys().cloned());
+        let suggestion = super::suggestions::suggest(name, candidates.iter().map(String::as_str));
+        let err = self.error("NameError", format!("name '{name}' is not defined"));
+        if let (Value::Instance(i), Some(s)) = (&err.value, suggestion) {
+            i.dict
+                .borrow_mut()
+                .insert("__suggestion__".into(), Value::str(s));
+        }
+        Err(err)
     }
 
     // ---- assignment ----
