@@ -167,10 +167,10 @@ pub fn exception_line(interp: &mut Interpreter, value: &Value) -> String {
         other => other.type_name(),
     };
     let mut message = interp.exception_message(value);
-    if let Value::Instance(i) = value {
-        if let Some(Value::Str(s)) = i.dict.borrow().get("__suggestion__") {
-            message.push_str(&format!(". Did you mean: '{s}'?"));
-        }
+    if let Value::Instance(i) = value
+        && let Some(Value::Str(s)) = i.dict.borrow().get("__suggestion__")
+    {
+        message.push_str(&format!(". Did you mean: '{s}'?"));
     }
     if message.is_empty() {
         name
