@@ -16,6 +16,7 @@ pub struct Piece {
 pub fn split_statements(source: &str) -> Vec<Piece> {
     let chars: Vec<char> = source.chars().collect();
     let mut pieces = Vec::new();
+    let mut cursor = Cursor::default();
     let mut start = 0usize;
     let mut i = 0usize;
     // Trigger bodies hold semicolons; track BEGIN/END depth only inside CREATE TRIGGER.
@@ -40,7 +41,7 @@ pub fn split_statements(source: &str) -> Vec<Piece> {
                 i = (i + 2).min(chars.len());
             }
             ';' if depth <= 0 => {
-                push_piece(&chars, start, i, &mut pieces);
+                push_piece(&chars, start, i, &mut cursor, &mut pieces);
                 start = i + 1;
                 depth = 0;
                 head.clear();
@@ -71,8 +72,39 @@ pub fn split_statements(source: &str) -> Vec<Piece> {
             _ => i += 1,
         }
     }
-    push_piece(&chars, start, chars.len(), &mut pieces);
+    push_piece(&chars, start, chars.len(), &mut cursor, &mut pieces);
     pieces
+}
+
+/// A position carried forward through the source, so locating each statement is linear.
+struct Cursor {
+    offset: usize,
+    line: u32,
+    column: u32,
+}
+
+impl Default for Cursor {
+    fn default() -> Self {
+        Cursor {
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+}
+
+impl Cursor {
+    fn advance_to(&mut self, chars: &[char], offset: usize) {
+        for &c in &chars[self.offset..offset] {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.offset = offset;
+    }
 }
 
 fn skip_quoted(chars: &[char], open: usize, close: char) -> usize {
@@ -91,26 +123,24 @@ fn skip_quoted(chars: &[char], open: usize, close: char) -> usize {
     chars.len()
 }
 
-fn push_piece(chars: &[char], start: usize, end: usize, pieces: &mut Vec<Piece>) {
+fn push_piece(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    cursor: &mut Cursor,
+    pieces: &mut Vec<Piece>,
+) {
     let text: String = chars[start..end].iter().collect();
     if is_blank(&text) {
         return;
     }
     let leading = text.len() - text.trim_start().len();
     let offset = start + text[..leading].chars().count();
-    let (mut line, mut column) = (1u32, 1u32);
-    for &c in &chars[..offset] {
-        if c == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
-        }
-    }
+    cursor.advance_to(chars, offset);
     pieces.push(Piece {
         sql: text.trim().to_string(),
-        line,
-        column,
+        line: cursor.line,
+        column: cursor.column,
     });
 }
 
