@@ -54,6 +54,7 @@ const steps = [
   ['build (release wasm, dist/)', 'node', ['scripts/build.mjs']],
   ['wasm build in Node (tests/node)', 'node', ['--test', '--test-reporter=spec', 'tests/node/']],
   ['e2e (playwright-core, Debian Chromium)', 'node', ['--test', '--test-reporter=spec', 'tests/e2e/']],
+  ['bench smoke (N=1,000, one repetition)', 'node', ['scripts/bench.mjs', '--quick']],
 ];
 
 await setup({ tests: true });

@@ -1,0 +1,393 @@
+// Browser benchmarks of the raw-SQL runner, in headless Chromium, inside a module Web Worker:
+// our core vs sql.js (same page, same worker), wasm size, bytes transferred, cold/warm start.
+//
+//   node scripts/bench-browser.mjs [--quick] [--variant NAME=DIR ...] [--reps N]
+//
+// --quick: N = 1,000 and one repetition (results in bench/results/browser-quick.json); otherwise
+// N = 1,000 / 10,000 / 100,000 with 5 interleaved repetitions (bench/results/browser-latest.json).
+// --variant adds another build of web/pkg (a folder holding sessionlab.js + sessionlab_bg.wasm):
+// its size, cold start and raw-UPDATE speed are measured interleaved with the main build.
+// Every comparison comes from one run with interleaved repetitions (A B A B …): median, min–max.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
+
+// Our runner's statement splitter is quadratic today (each statement's line/column is counted
+// from the start of the source): 10,000 statements take seconds, 100,000 would take minutes, so
+// the single-row UPDATE text is only run up to this N (the table shows – beyond it).
+const OURS_SINGLES_MAX_N = 10000;
+// Other builds (--variant) run the single-row text at N = 1,000 only.
+const VARIANT_SINGLES_MAX_N = 1000;
+
+// ---------- statistics ----------
+function stats(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = v.length >> 1;
+  const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  return { median, min: v[0], max: v[v.length - 1], n: v.length };
+}
+const fmt = (s, d = 2) =>
+  s ? (s.n > 1 ? `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})` : s.median.toFixed(d)) : '–';
+const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+
+export function sizes(file) {
+  const buf = readFileSync(file);
+  return {
+    raw: buf.length,
+    gzip6: gzipSync(buf, { level: 6 }).length,
+    gzip9: gzipSync(buf, { level: 9 }).length,
+    brotli11: brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+// ---------- static server (127.0.0.1, gzip like a CDN, ETag revalidation, byte counting) ----------
+function startServer(mounts) {
+  const gz = new Map();
+  const counter = { bytes: 0, requests: [] };
+  const resolveFile = (urlPath) => {
+    for (const [prefix, dir] of mounts) {
+      if (!urlPath.startsWith(prefix)) continue;
+      const full = normalize(join(dir, urlPath.slice(prefix.length)));
+      if (full !== dir && !full.startsWith(dir + sep)) return null;
+      return full;
+    }
+    return null;
+  };
+  const body = (file) => {
+    // sql.js ships a UMD script; a module worker imports it through this ESM wrapper.
+    if (file.endsWith('sql-wasm.mjs')) {
+      return Buffer.concat([
+        Buffer.from('var module;\n'),
+        readFileSync(file.replace(/\.mjs$/, '.js')),
+        Buffer.from('\nexport default initSqlJs;\n'),
+      ]);
+    }
+    return readFileSync(file);
+  };
+  const server = createServer((req, res) => {
+    const urlPath = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const file = resolveFile(urlPath);
+    let data;
+    try {
+      if (!file) throw new Error('no mount');
+      if (!file.endsWith('sql-wasm.mjs')) statSync(file);
+      data = body(file);
+    } catch {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const etag = `"${createHash('sha1').update(data).digest('hex').slice(0, 16)}"`;
+    const headers = {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+      ETag: etag,
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      counter.requests.push({ url: urlPath, status: 304, bytes: 0 });
+      return;
+    }
+    let out = data;
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (!gz.has(etag)) gz.set(etag, gzipSync(data, { level: 6 }));
+      out = gz.get(etag);
+      headers['Content-Encoding'] = 'gzip';
+    }
+    headers['Content-Length'] = out.length;
+    res.writeHead(200, headers).end(out);
+    counter.bytes += out.length;
+    counter.requests.push({ url: urlPath, status: 200, bytes: out.length, raw: data.length });
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () =>
+      ok({
+        url: `http://127.0.0.1:${server.address().port}`,
+        counter,
+        close: () => new Promise((c) => server.close(c)),
+      }),
+    ),
+  );
+}
+
+// ---------- benchmarks ----------
+async function speed(browser, base, { ns, reps, variants }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('pageerror', e));
+  await page.goto(`${base}/bench/browser/index.html`);
+  await page.waitForFunction(() => window.benchReady === true);
+  await page.evaluate(() => window.spawn('main', 'pkg=/pkg/&sqljs=1'));
+  for (const name of Object.keys(variants)) {
+    await page.evaluate(([n, q]) => window.spawn(n, q), [name, `pkg=/v/${name}/`]);
+  }
+  const run = (worker, task, n) => page.evaluate(([w, t, x]) => window.run(w, t, x), [worker, task, n]);
+  const info = await run('main', 'info', 0);
+  // Warm-up round (JIT, allocator growth), not recorded.
+  for (const t of ['oursRaw', 'oursSetup', 'oursSingles', 'sqljsRaw', 'sqljsSingles', 'sqljsSinglesText'])
+    await run('main', t, 1000);
+  for (const name of Object.keys(variants)) await run(name, 'oursRaw', 1000);
+
+  const results = {};
+  for (const n of ns) {
+    const raw = {
+      oursRaw: [],
+      oursSetup: [],
+      oursSingles: [],
+      sqljsRaw: [],
+      sqljsSingles: [],
+      sqljsSinglesText: [],
+      variants: {},
+    };
+    for (const name of Object.keys(variants)) raw.variants[name] = [];
+    for (let r = 0; r < reps; r++) {
+      raw.oursRaw.push(await run('main', 'oursRaw', n));
+      raw.sqljsRaw.push(await run('main', 'sqljsRaw', n));
+      for (const name of Object.keys(variants)) {
+        const v = { raw: await run(name, 'oursRaw', n), mainRaw: raw.oursRaw.at(-1) };
+        // N single-row UPDATEs per build too (wall time: parse/split, serialisation).
+        if (n <= VARIANT_SINGLES_MAX_N) {
+          v.mainSingles = await run('main', 'oursSingles', n);
+          v.singles = await run(name, 'oursSingles', n);
+        }
+        raw.variants[name].push(v);
+      }
+      raw.oursSetup.push(await run('main', 'oursSetup', n));
+      raw.oursSingles.push(n <= OURS_SINGLES_MAX_N ? await run('main', 'oursSingles', n) : { sqlMs: NaN, wallMs: NaN });
+      raw.sqljsSingles.push(await run('main', 'sqljsSingles', n));
+      raw.sqljsSinglesText.push(await run('main', 'sqljsSinglesText', n));
+      process.stderr.write(`  N=${n} rep ${r + 1}/${reps}\n`);
+    }
+    const per = (arr, k) => arr.map((x) => x[k]);
+    const oursSinglesNet = raw.oursSingles.map((x, i) => x.wallMs - raw.oursSetup[i].wallMs);
+    results[n] = {
+      oursRawUpdateMs: stats(per(raw.oursRaw, 'updateMs')),
+      oursRawCallWallMs: stats(per(raw.oursRaw, 'wallMs')),
+      sqljsRawUpdateMs: stats(per(raw.sqljsRaw, 'updateMs')),
+      sqljsRawWallMs: stats(per(raw.sqljsRaw, 'wallMs')),
+      ratioRawUpdate: stats(raw.oursRaw.map((x, i) => x.updateMs / raw.sqljsRaw[i].updateMs)),
+      oursSinglesSqlMs: stats(per(raw.oursSingles, 'sqlMs')),
+      oursSinglesCallWallMs: stats(per(raw.oursSingles, 'wallMs')),
+      oursSetupCallWallMs: stats(per(raw.oursSetup, 'wallMs')),
+      oursSinglesNetWallMs: stats(oursSinglesNet),
+      sqljsSinglesPreparedMs: stats(per(raw.sqljsSingles, 'loopMs')),
+      sqljsSinglesExecTextMs: stats(per(raw.sqljsSinglesText, 'execMs')),
+      ratioSinglesNetVsPrepared: stats(oursSinglesNet.map((x, i) => x / raw.sqljsSingles[i].loopMs)),
+      ratioSinglesNetVsExecText: stats(oursSinglesNet.map((x, i) => x / raw.sqljsSinglesText[i].execMs)),
+      ratioSinglesSqlVsPrepared: stats(raw.oursSingles.map((x, i) => x.sqlMs / raw.sqljsSingles[i].loopMs)),
+      variants: Object.fromEntries(
+        Object.keys(variants).map((name) => [
+          name,
+          {
+            rawUpdateMs: stats(raw.variants[name].map((x) => x.raw.updateMs)),
+            ratioVsMain: stats(raw.variants[name].map((x) => x.raw.updateMs / x.mainRaw.updateMs)),
+            rawCallWallRatioVsMain: stats(raw.variants[name].map((x) => x.raw.wallMs / x.mainRaw.wallMs)),
+            singlesWallMs: stats(raw.variants[name].map((x) => x.singles?.wallMs)),
+            singlesWallRatioVsMain: stats(
+              raw.variants[name].map((x) => (x.singles ? x.singles.wallMs / x.mainSingles.wallMs : NaN)),
+            ),
+          },
+        ]),
+      ),
+    };
+  }
+  await context.close();
+  return { info, results };
+}
+
+async function startup(browser, base, server, { reps, pkgs }) {
+  const out = Object.fromEntries(
+    Object.keys(pkgs).map((k) => [k, { cold: [], coldBytes: [], prime: [], warm: [], warmBytes: [], coldDetail: [] }]),
+  );
+  let requests = null;
+  const nav = async (page, prefix) => {
+    server.counter.bytes = 0;
+    server.counter.requests = [];
+    await page.goto(`${base}/bench/browser/ready.html?pkg=${encodeURIComponent(prefix)}`);
+    await page.waitForFunction(() => window.readyAt !== undefined || window.readyError !== undefined, null, {
+      timeout: 60000,
+    });
+    const r = await page.evaluate(() => ({ at: window.readyAt, info: window.readyInfo, error: window.readyError }));
+    if (r.error) throw new Error(r.error);
+    return { ms: r.at, info: r.info, bytes: server.counter.bytes, requests: server.counter.requests.slice() };
+  };
+  for (let r = 0; r < reps; r++) {
+    for (const [name, prefix] of Object.entries(pkgs)) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      const cold = await nav(page, prefix);
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+      const prime = await nav(page, prefix);
+      const warm = await nav(page, prefix);
+      const o = out[name];
+      o.cold.push(cold.ms);
+      o.coldBytes.push(cold.bytes);
+      o.coldDetail.push(cold.info);
+      o.prime.push(prime.ms);
+      o.warm.push(warm.ms);
+      o.warmBytes.push(warm.bytes);
+      if (name === 'main' && !requests) requests = cold.requests;
+      await context.close();
+    }
+  }
+  const res = {};
+  for (const [name, o] of Object.entries(out)) {
+    res[name] = {
+      coldMs: stats(o.cold),
+      coldBytes: stats(o.coldBytes),
+      coldInitMs: stats(o.coldDetail.map((d) => d.initMs)),
+      coldImportMs: stats(o.coldDetail.map((d) => d.importMs)),
+      coldLabMs: stats(o.coldDetail.map((d) => d.labMs)),
+      secondVisitMs: stats(o.prime),
+      warmMs: stats(o.warm),
+      warmBytes: stats(o.warmBytes),
+    };
+  }
+  return { pages: res, mainColdRequests: requests };
+}
+
+export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt } = {}) {
+  const { chromium } = await import('playwright-core');
+  const pkgDir = join(ROOT, 'web', 'pkg');
+  statSync(join(pkgDir, 'sessionlab_bg.wasm'));
+  const ns = quick ? [1000] : [1000, 10000, 100000];
+  const reps = repsOpt ?? (quick ? 1 : 5);
+  const mounts = [
+    ['/bench/browser/', join(ROOT, 'bench', 'browser')],
+    ['/pkg/', pkgDir],
+    ['/sqljs/', join(ROOT, 'node_modules', 'sql.js', 'dist')],
+    ...Object.entries(variants).map(([name, dir]) => [`/v/${name}/`, resolve(dir)]),
+  ];
+  const server = await startServer(mounts);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const size = {
+      main: { wasm: sizes(join(pkgDir, 'sessionlab_bg.wasm')), js: sizes(join(pkgDir, 'sessionlab.js')) },
+      sqljs: {
+        wasm: sizes(join(ROOT, 'node_modules/sql.js/dist/sql-wasm.wasm')),
+        js: sizes(join(ROOT, 'node_modules/sql.js/dist/sql-wasm.js')),
+      },
+    };
+    for (const [name, dir] of Object.entries(variants))
+      size[name] = { wasm: sizes(join(dir, 'sessionlab_bg.wasm')), js: sizes(join(dir, 'sessionlab.js')) };
+    process.stderr.write('startup…\n');
+    const pkgs = { main: '/pkg/', ...Object.fromEntries(Object.keys(variants).map((k) => [k, `/v/${k}/`])) };
+    const start = await startup(browser, server.url, server, { reps: quick ? 1 : reps, pkgs });
+    process.stderr.write('speed…\n');
+    const sp = await speed(browser, server.url, { ns, reps, variants });
+    return {
+      date: new Date().toISOString(),
+      quick,
+      reps,
+      chromium: browser.version(),
+      notes:
+        'ms; median (min–max) of interleaved repetitions in one run; ratios computed per repetition. Transfer: gzip level 6 bodies, 127.0.0.1.',
+      engine: sp.info,
+      size,
+      startup: start,
+      speed: sp.results,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export function markdown(r) {
+  const lines = [];
+  lines.push(
+    `## Browser bench (${r.chromium}, ${r.quick ? 'quick' : `${r.reps} reps`}; ${r.engine.version}; sql.js SQLite ${r.engine.sqljsVersion})`,
+    '',
+  );
+  lines.push(
+    '| build | wasm raw | wasm gzip-6 | wasm gzip-9 | wasm brotli | js gzip | cold transfer | cold start ms | warm start ms | warm transfer |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const [name, s] of Object.entries(r.size)) {
+    const st = r.startup.pages[name];
+    lines.push(
+      `| ${name} | ${kb(s.wasm.raw)} | ${kb(s.wasm.gzip6)} | ${kb(s.wasm.gzip9)} | ${kb(s.wasm.brotli11)} | ${kb(s.js.gzip6)} | ${st ? kb(st.coldBytes.median) : '–'} | ${st ? fmt(st.coldMs, 0) : '–'} | ${st ? fmt(st.warmMs, 0) : '–'} | ${st ? kb(st.warmBytes.median) : '–'} |`,
+    );
+  }
+  const m = r.startup.pages.main;
+  lines.push(
+    '',
+    `Cold start breakdown (main, in worker): import ${fmt(m.coldImportMs, 1)} ms, init (fetch+compile+instantiate) ${fmt(m.coldInitMs, 1)} ms, new Lab ${fmt(m.coldLabMs, 1)} ms.`,
+    '',
+  );
+  lines.push(
+    '| N | ours UPDATE ms | sql.js UPDATE ms | **ours/sql.js raw** | ours call wall ms | ours N singles net wall ms | ours singles SQL-only ms | sql.js prepared loop ms | sql.js exec(text) ms | **ours/sql.js singles (vs prepared)** | ours/sql.js singles (vs exec text) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const [n, s] of Object.entries(r.speed)) {
+    lines.push(
+      `| ${n} | ${fmt(s.oursRawUpdateMs)} | ${fmt(s.sqljsRawUpdateMs)} | ${fmt(s.ratioRawUpdate)} | ${fmt(s.oursRawCallWallMs)} | ${fmt(s.oursSinglesNetWallMs)} | ${fmt(s.oursSinglesSqlMs)} | ${fmt(s.sqljsSinglesPreparedMs)} | ${fmt(s.sqljsSinglesExecTextMs)} | ${fmt(s.ratioSinglesNetVsPrepared)} | ${fmt(s.ratioSinglesNetVsExecText)} |`,
+    );
+  }
+  const vnames = Object.keys(Object.values(r.speed)[0].variants);
+  if (vnames.length) {
+    lines.push('', 'Builds vs main (ratios per interleaved repetition; <1 = faster than main):', '');
+    lines.push(
+      '| build | N | raw UPDATE ms | UPDATE / main | raw call wall / main | N singles wall ms | singles wall / main |',
+      '|---|---|---|---|---|---|---|',
+    );
+    for (const v of vnames) {
+      for (const [n, s] of Object.entries(r.speed)) {
+        const x = s.variants[v];
+        lines.push(
+          `| ${v} | ${n} | ${fmt(x.rawUpdateMs)} | ${fmt(x.ratioVsMain)} | ${fmt(x.rawCallWallRatioVsMain)} | ${fmt(x.singlesWallMs, 1)} | ${fmt(x.singlesWallRatioVsMain)} |`,
+        );
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const quick = argv.includes('--quick');
+  const variants = {};
+  let reps;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--variant') {
+      const [name, dir] = argv[++i].split('=');
+      variants[name] = dir;
+    } else if (argv[i] === '--reps') reps = Number(argv[++i]);
+  }
+  const result = await benchBrowser({ quick, variants, reps });
+  const outDir = join(ROOT, 'bench', 'results');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, quick ? 'browser-quick.json' : 'browser-latest.json');
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(markdown(result));
+  console.log(`\nwritten ${file}`);
+}
