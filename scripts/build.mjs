@@ -20,9 +20,13 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 /** Compiles the crate for wasm32 in release, generates web/pkg and assembles dist/. */
 export async function build() {
   say('compiling the crate for wasm32 (cargo build --profile web: release, optimised for size)');
-  await must('cargo', ['build', '--profile', 'web', '--target', 'wasm32-unknown-unknown', '-p', 'sessionlab', '--lib'], {
-    cwd: root,
-  });
+  await must(
+    'cargo',
+    ['build', '--profile', 'web', '--target', 'wasm32-unknown-unknown', '-p', 'sessionlab', '--lib'],
+    {
+      cwd: root,
+    },
+  );
   say('generating the JS glue (wasm-bindgen --target web)');
   rmSync(pkg, { recursive: true, force: true });
   await must(
