@@ -66,21 +66,49 @@ fn parse_sql_args(args: &[String]) -> Option<SqlArgs> {
 }
 
 fn run_command(args: &[String]) -> ExitCode {
-    let [path] = args else {
+    let json = args.iter().any(|a| a == "--json");
+    let echo = args.iter().any(|a| a == "--echo");
+    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let ([path], true) = (
+        files.as_slice(),
+        args.len() == files.len() + usize::from(json) + usize::from(echo),
+    ) else {
         return usage_error();
     };
     let source = match read_source(path) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let outcome = sessionlab::script::run(&source, sessionlab::script::Limits::default());
-    print!("{}", outcome.stdout);
-    match outcome.error {
+    let report = sessionlab::run::run_script(&source, sessionlab::script::Limits::default());
+    if json {
+        return match serde_json::to_string_pretty(&report) {
+            Ok(text) => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("sessionlab: cannot encode the report: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if echo {
+        let epoch_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+            - sessionlab::clock::now_ms();
+        let transcript = sessionlab::run::script::echo_transcript(&report, epoch_ms);
+        print!("{transcript}");
+        return if report.error.is_some() {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    print!("{}", report.stdout);
+    match report.error {
         Some(e) => {
             eprint!("{}", e.traceback);
-            if let Some(hint) = e.hint {
-                eprintln!("(SessionLab: {hint})");
-            }
             ExitCode::FAILURE
         }
         None => ExitCode::SUCCESS,

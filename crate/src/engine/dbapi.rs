@@ -91,9 +91,10 @@ impl DbapiConnection {
 
     /// Records that SQLAlchemy began a transaction (no SQL is sent: `BEGIN (implicit)`).
     pub fn log_begin(&mut self) {
-        let line = self.log.context().line;
-        self.log
-            .push(Event::transaction(EventKind::Begin, line, 0.0));
+        let context = self.log.context();
+        let mut event = Event::transaction(EventKind::Begin, context.line, 0.0);
+        event.stdout_offset = context.stdout_offset;
+        self.log.push(event);
     }
 
     /// Runs one statement with one set of parameters, fetching all rows.
@@ -138,6 +139,13 @@ impl DbapiConnection {
         };
         self.push_transaction(EventKind::Rollback, now_ms() - start);
         outcome
+    }
+
+    /// Rolls back without logging: what process exit does to an open transaction.
+    pub fn rollback_unlogged(&mut self) {
+        if self.in_transaction() {
+            let _ = self.db.execute_batch("ROLLBACK");
+        }
     }
 
     /// Runs a query without logging it: for the page's own reads (final tables, stale checks).
@@ -198,12 +206,15 @@ impl DbapiConnection {
             cause: Some(context.cause),
             note: None,
             at_ms: now_ms() - elapsed,
+            stdout_offset: context.stdout_offset,
         });
     }
 
     fn push_transaction(&mut self, kind: EventKind, elapsed: f64) {
-        let line = self.log.context().line;
-        self.log.push(Event::transaction(kind, line, elapsed));
+        let context = self.log.context();
+        let mut event = Event::transaction(kind, context.line, elapsed);
+        event.stdout_offset = context.stdout_offset;
+        self.log.push(event);
     }
 }
 

@@ -284,6 +284,7 @@ mod tests {
             cause: Some(Cause::Execute),
             note: Some(note),
             at_ms: 193.0,
+            stdout_offset: 0,
         }
     }
 

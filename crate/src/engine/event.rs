@@ -14,6 +14,8 @@ pub struct EventContext {
     pub line: Option<u32>,
     /// Who asks for the statements.
     pub cause: Cause,
+    /// How much the script had printed by then (to interleave the echo log with its output).
+    pub stdout_offset: usize,
 }
 
 impl Default for EventContext {
@@ -21,6 +23,7 @@ impl Default for EventContext {
         EventContext {
             line: None,
             cause: Cause::Execute,
+            stdout_offset: 0,
         }
     }
 }
@@ -163,6 +166,9 @@ pub struct Event {
     pub note: Option<EchoNote>,
     /// Milliseconds since the run started (the `clock::now_ms` origin) when the event began.
     pub at_ms: f64,
+    /// How much the script had printed when the event happened.
+    #[serde(skip)]
+    pub stdout_offset: usize,
 }
 
 /// The bracketed remark SQLAlchemy's echo log prints before a statement's parameters.
@@ -212,6 +218,7 @@ impl Event {
             cause: None,
             note: None,
             at_ms: crate::clock::now_ms(),
+            stdout_offset: 0,
         }
     }
 }

@@ -2,6 +2,8 @@
 
 pub mod raw_sql;
 pub mod report;
+pub mod script;
 pub mod split;
 
 pub use raw_sql::{SqlReport, run_sql, run_sql_from};
+pub use script::run_script;

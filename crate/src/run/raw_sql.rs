@@ -101,6 +101,7 @@ pub fn run_on(conn: &mut DbapiConnection, source: &str, report: &mut SqlReport) 
         conn.log().set_context(EventContext {
             line: Some(piece.line),
             cause: Cause::RawSql,
+            stdout_offset: 0,
         });
         match conn.execute(&piece.sql, &[]) {
             Ok(result) => {

@@ -16,6 +16,7 @@ pub mod ops;
 pub mod parser;
 pub mod scope;
 pub mod span;
+pub mod sqlalchemy;
 pub mod suggestions;
 pub mod tokenizer;
 pub mod value;

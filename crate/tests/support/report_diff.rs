@@ -13,7 +13,10 @@ pub struct DiffOptions {
 
 fn norm_events(report: &Value, options: DiffOptions) -> Vec<Value> {
     let empty = Vec::new();
-    let events = report.get("events").and_then(Value::as_array).unwrap_or(&empty);
+    let events = report
+        .get("events")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
     events
         .iter()
         .filter(|e| !(options.no_ddl && e.get("ddl").and_then(Value::as_bool) == Some(true)))
@@ -38,9 +41,7 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
             match (x.as_f64(), y.as_f64()) {
-                (Some(x), Some(y)) => {
-                    (x - y).abs() <= f64::max(1e-9 * x.abs().max(y.abs()), 1e-12)
-                }
+                (Some(x), Some(y)) => (x - y).abs() <= f64::max(1e-9 * x.abs().max(y.abs()), 1e-12),
                 _ => false,
             }
         }
@@ -49,7 +50,8 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
         }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len()
-                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
         }
         _ => a == b,
     }
@@ -83,10 +85,19 @@ pub fn first_diff(want: &Value, got: &Value, options: DiffOptions) -> Option<Str
         let same = matches!((w, g), (Some(w), Some(g)) if same_value(w, g));
         if !same {
             let show = |v: Option<&Value>| v.map_or("nothing".to_string(), short);
-            return Some(format!("event {i}: want {}\n          got  {}", show(w), show(g)));
+            return Some(format!(
+                "event {i}: want {}\n          got  {}",
+                show(w),
+                show(g)
+            ));
         }
     }
-    let stdout = |r: &Value| r.get("stdout").and_then(Value::as_str).unwrap_or("").to_string();
+    let stdout = |r: &Value| {
+        r.get("stdout")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
     if stdout(want) != stdout(got) {
         return Some(format!(
             "stdout: want {:?}\n          got  {:?}",
@@ -105,7 +116,11 @@ pub fn first_diff(want: &Value, got: &Value, options: DiffOptions) -> Option<Str
     };
     if error_differs {
         let show = |e: Option<&Value>| e.map_or("null".to_string(), short);
-        return Some(format!("error: want {}\n          got  {}", show(werr), show(gerr)));
+        return Some(format!(
+            "error: want {}\n          got  {}",
+            show(werr),
+            show(gerr)
+        ));
     }
     let empty = Value::Object(serde_json::Map::new());
     let (wt, gt) = (
@@ -113,7 +128,11 @@ pub fn first_diff(want: &Value, got: &Value, options: DiffOptions) -> Option<Str
         got.get("tables").unwrap_or(&empty),
     );
     if !same_value(wt, gt) {
-        return Some(format!("tables: want {}\n          got  {}", short(wt), short(gt)));
+        return Some(format!(
+            "tables: want {}\n          got  {}",
+            short(wt),
+            short(gt)
+        ));
     }
     None
 }

@@ -1,0 +1,383 @@
+//! `create_engine`, `Engine` and `Connection` as scripts use them, on the engine layer.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::SaState;
+use super::method::{BoundMethod, Methods};
+use super::result::ResultObj;
+use super::text::TextClause;
+use crate::engine::{Cause, EchoNote, EngineError, EventContext, SqlValue};
+use crate::engine::{Connection, Engine};
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+
+/// Turns an engine-layer error into the SQLAlchemy exception scripts catch.
+pub fn raise_engine_error(
+    state: &SaState,
+    interp: &mut Interpreter,
+    e: EngineError,
+) -> Box<crate::script::exceptions::Raised> {
+    match e {
+        EngineError::Url(u) => {
+            if u.type_name() == "ModuleNotFoundError" {
+                let err = interp.error("ModuleNotFoundError", u.message());
+                if let Value::Instance(i) = &err.value {
+                    i.dict
+                        .borrow_mut()
+                        .insert("__sessionlab_hint__".into(), Value::str(u.hint()));
+                }
+                err
+            } else {
+                state.exc.raise(interp, u.type_name(), u.message())
+            }
+        }
+        other => state.exc.raise(interp, other.type_name(), other.message()),
+    }
+}
+
+/// A Python value as a DBAPI parameter (what Python's `sqlite3` accepts).
+fn to_sql(
+    state: &SaState,
+    interp: &mut Interpreter,
+    v: &Value,
+    position: usize,
+) -> PyResult<SqlValue> {
+    Ok(match v {
+        Value::None => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Int(i) => SqlValue::Integer(*i),
+        Value::Float(f) => SqlValue::Real(*f),
+        Value::Str(s) => SqlValue::Text(s.to_string()),
+        Value::Bytes(b) => SqlValue::Blob(b.to_vec()),
+        other => {
+            let tn = other.type_name();
+            return Err(state.exc.raise(
+                interp,
+                "InterfaceError",
+                format!("(sqlite3.ProgrammingError) Error binding parameter {position}: type '{tn}' is not supported"),
+            ));
+        }
+    })
+}
+
+/// `create_engine(url, **options)`.
+pub fn create_engine(
+    state: &Rc<SaState>,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    _kw: Vec<(String, Value)>,
+) -> PyResult<Value> {
+    let url = match args.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        Some(other) => interp.to_str(other)?,
+        None => {
+            return Err(
+                interp.type_error("create_engine() missing 1 required positional argument: 'url'")
+            );
+        }
+    };
+    let created = state.dbs.borrow_mut().create_engine(&url);
+    match created {
+        Ok(engine) => Ok(Value::Host(Rc::new(EngineObj {
+            state: state.clone(),
+            engine,
+        }))),
+        Err(e) => Err(raise_engine_error(state, interp, e)),
+    }
+}
+
+/// `Engine`.
+pub struct EngineObj {
+    state: Rc<SaState>,
+    engine: Engine,
+}
+
+impl EngineObj {
+    fn connection(&self) -> ConnObj {
+        ConnObj {
+            state: self.state.clone(),
+            conn: Rc::new(RefCell::new(self.engine.connect())),
+            on_exit: OnExit::Close,
+        }
+    }
+}
+
+impl HostObject for EngineObj {
+    fn type_name(&self) -> String {
+        "Engine".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "connect" | "begin" | "dispose" => Some(BoundMethod::value(
+                Rc::new(EngineObj {
+                    state: self.state.clone(),
+                    engine: self.engine.clone(),
+                }),
+                name,
+            )),
+            "url" => Some(Value::str(self.engine.url())),
+            _ => None,
+        })
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!("Engine({})", self.engine.url()))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Methods for EngineObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        _args: Vec<Value>,
+        _kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        match name {
+            "connect" => Ok(Value::Host(Rc::new(self.connection()))),
+            "begin" => {
+                // `with engine.begin() as conn:` begins at once and commits at the end.
+                let mut conn = self.connection();
+                self.state.set_line(interp);
+                if let Err(e) = conn.conn.borrow_mut().begin() {
+                    return Err(raise_engine_error(&self.state, interp, e));
+                }
+                conn.on_exit = OnExit::CommitThenClose;
+                Ok(Value::Host(Rc::new(conn)))
+            }
+            _ => Ok(Value::None),
+        }
+    }
+}
+
+/// `Connection` (also what `engine.begin()` yields, which commits on exit).
+pub struct ConnObj {
+    state: Rc<SaState>,
+    conn: Rc<RefCell<Connection>>,
+    on_exit: OnExit,
+}
+
+/// What leaving a `with` block over a connection does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnExit {
+    /// `engine.connect()`: close (rolling back what is open).
+    Close,
+    /// `engine.begin()`: commit (roll back on error), then close.
+    CommitThenClose,
+    /// `conn.begin()`: commit (roll back on error); the connection stays open.
+    Commit,
+}
+
+impl ConnObj {
+    fn handle(&self) -> Rc<ConnObj> {
+        Rc::new(ConnObj {
+            state: self.state.clone(),
+            conn: self.conn.clone(),
+            on_exit: self.on_exit,
+        })
+    }
+
+    fn engine_call<T>(
+        &self,
+        interp: &mut Interpreter,
+        f: impl FnOnce(&mut Connection) -> Result<T, EngineError>,
+    ) -> PyResult<T> {
+        self.state.set_line(interp);
+        let outcome = f(&mut self.conn.borrow_mut());
+        outcome.map_err(|e| raise_engine_error(&self.state, interp, e))
+    }
+
+    /// `conn.execute(statement, parameters)`.
+    fn execute(
+        &self,
+        interp: &mut Interpreter,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let Some(stmt) = args.first() else {
+            return Err(
+                interp.type_error("execute() missing 1 required positional argument: 'statement'")
+            );
+        };
+        let params = args.get(1).cloned().or_else(|| {
+            kw.iter()
+                .find(|(k, _)| k == "parameters")
+                .map(|(_, v)| v.clone())
+        });
+        let text = match stmt {
+            Value::Host(h) => h
+                .as_any()
+                .downcast_ref::<TextClause>()
+                .map(|t| (t.sql.clone(), t.binds.clone())),
+            _ => None,
+        };
+        let Some((sql, binds)) = text else {
+            let r = interp.repr(stmt)?;
+            return Err(self.state.exc.raise(
+                interp,
+                "ObjectNotExecutableError",
+                format!("Not an executable object: {r}"),
+            ));
+        };
+        let sets: Vec<Value> = match &params {
+            None | Some(Value::None) => Vec::new(),
+            Some(Value::List(l)) => l.borrow().clone(),
+            Some(Value::Tuple(t)) => t.to_vec(),
+            Some(other) => vec![other.clone()],
+        };
+        let mut rows = Vec::with_capacity(sets.len().max(1));
+        for set in sets
+            .iter()
+            .chain(std::iter::once(&Value::None).take(usize::from(sets.is_empty())))
+        {
+            let mut values = Vec::with_capacity(binds.len());
+            for (i, name) in binds.iter().enumerate() {
+                let v = match set {
+                    Value::Dict(_) => match interp.get_item(set, &Value::str(name.as_str())) {
+                        Ok(v) => v,
+                        Err(_) => {
+                            return Err(self.state.exc.raise(
+                                interp,
+                                "StatementError",
+                                format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
+                            ));
+                        }
+                    },
+                    _ => {
+                        return Err(self.state.exc.raise(
+                            interp,
+                            "StatementError",
+                            format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
+                        ));
+                    }
+                };
+                values.push(to_sql(&self.state, interp, &v, i + 1)?);
+            }
+            rows.push(values);
+        }
+        let note = self.state.echo_note(&sql, &binds);
+        let result = if rows.len() > 1 {
+            let count = self.engine_call(interp, |c| c.executemany(&sql, rows))?;
+            self.state.log.update_last(|e| e.note = Some(note));
+            ResultObj::new(self.state.clone(), Vec::new(), Vec::new(), Some(count))
+        } else {
+            let params = rows.pop().unwrap_or_default();
+            let rs = self.engine_call(interp, |c| c.execute(&sql, params))?;
+            self.state.log.update_last(|e| e.note = Some(note));
+            ResultObj::new(self.state.clone(), rs.columns, rs.rows, rs.rowcount)
+        };
+        Ok(Value::Host(Rc::new(result)))
+    }
+}
+
+impl Methods for ConnObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        match name {
+            "execute" => self.execute(interp, args, kw),
+            "exec_driver_sql" => {
+                let sql = match args.first() {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => return Err(interp.type_error("exec_driver_sql() needs a SQL string")),
+                };
+                let rs = self.engine_call(interp, |c| c.execute(&sql, Vec::new()))?;
+                self.state
+                    .log
+                    .update_last(|e| e.note = Some(EchoNote::RawSql));
+                Ok(Value::Host(Rc::new(ResultObj::new(
+                    self.state.clone(),
+                    rs.columns,
+                    rs.rows,
+                    rs.rowcount,
+                ))))
+            }
+            "commit" => self
+                .engine_call(interp, Connection::commit)
+                .map(|_| Value::None),
+            "rollback" => self
+                .engine_call(interp, Connection::rollback)
+                .map(|_| Value::None),
+            "close" => self
+                .engine_call(interp, Connection::close)
+                .map(|_| Value::None),
+            "begin" => {
+                self.engine_call(interp, Connection::begin)?;
+                Ok(Value::Host(Rc::new(ConnObj {
+                    state: self.state.clone(),
+                    conn: self.conn.clone(),
+                    on_exit: OnExit::Commit,
+                })))
+            }
+            "in_transaction" => Ok(Value::Bool(self.conn.borrow().in_transaction())),
+            _ => Ok(Value::None),
+        }
+    }
+}
+
+const CONN_METHODS: [&str; 7] = [
+    "execute",
+    "exec_driver_sql",
+    "commit",
+    "rollback",
+    "close",
+    "begin",
+    "in_transaction",
+];
+
+impl HostObject for ConnObj {
+    fn type_name(&self) -> String {
+        "Connection".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "closed" {
+            return Ok(Some(Value::Bool(self.conn.borrow().closed())));
+        }
+        Ok(CONN_METHODS
+            .contains(&name)
+            .then(|| BoundMethod::value(self.handle(), name)))
+    }
+
+    fn enter(&self, _interp: &mut Interpreter) -> PyResult<Option<Value>> {
+        Ok(Some(Value::Host(self.handle())))
+    }
+
+    fn exit(&self, interp: &mut Interpreter, error: Option<&Value>) -> PyResult<bool> {
+        if self.on_exit != OnExit::Close {
+            if error.is_none() {
+                self.engine_call(interp, Connection::commit)?;
+            } else {
+                self.engine_call(interp, Connection::rollback)?;
+            }
+        }
+        if self.on_exit != OnExit::Commit {
+            self.engine_call(interp, Connection::close)?;
+        }
+        Ok(false)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// Attribution for the next statements: the line the script is at.
+pub fn context_at(line: u32, stdout_offset: usize) -> EventContext {
+    EventContext {
+        line: Some(line),
+        cause: Cause::Execute,
+        stdout_offset,
+    }
+}

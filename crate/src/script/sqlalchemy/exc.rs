@@ -1,0 +1,104 @@
+//! `sqlalchemy.exc`: SQLAlchemy's exception classes, catchable by scripts, with its hierarchy.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::script::exceptions::{Raised, new_exception};
+use crate::script::interp::Interpreter;
+use crate::script::value::{Attrs, Class, Value};
+
+/// (class, parent) in definition order; parents outside the list are Python built-ins.
+const HIERARCHY: [(&str, &str); 24] = [
+    ("SQLAlchemyError", "Exception"),
+    ("ArgumentError", "SQLAlchemyError"),
+    ("NoSuchModuleError", "ArgumentError"),
+    ("CompileError", "SQLAlchemyError"),
+    ("InvalidRequestError", "SQLAlchemyError"),
+    ("NoResultFound", "InvalidRequestError"),
+    ("MultipleResultsFound", "InvalidRequestError"),
+    ("ResourceClosedError", "InvalidRequestError"),
+    ("PendingRollbackError", "InvalidRequestError"),
+    ("NoSuchColumnError", "InvalidRequestError"),
+    ("StatementError", "SQLAlchemyError"),
+    ("DBAPIError", "StatementError"),
+    ("InterfaceError", "DBAPIError"),
+    ("DatabaseError", "DBAPIError"),
+    ("DataError", "DatabaseError"),
+    ("OperationalError", "DatabaseError"),
+    ("IntegrityError", "DatabaseError"),
+    ("InternalError", "DatabaseError"),
+    ("ProgrammingError", "DatabaseError"),
+    ("NotSupportedError", "DatabaseError"),
+    ("SAWarning", "Warning"),
+    ("MovedIn20Warning", "Warning"),
+    ("LegacyAPIWarning", "Warning"),
+    ("ObjectNotExecutableError", "ArgumentError"),
+];
+
+/// SQLAlchemy's exception classes of one run.
+pub struct ExcClasses {
+    classes: HashMap<&'static str, Rc<Class>>,
+}
+
+impl ExcClasses {
+    /// Creates the classes, deriving from the interpreter's built-in exceptions.
+    pub fn new(interp: &Interpreter) -> Self {
+        let mut classes: HashMap<&'static str, Rc<Class>> = HashMap::new();
+        for (name, parent) in HIERARCHY {
+            let base = classes
+                .get(parent)
+                .cloned()
+                .or_else(|| interp.exc.get(parent).cloned());
+            let class = Rc::new(Class {
+                name: name.to_string(),
+                bases: base.into_iter().collect(),
+                mro: RefCell::new(Vec::new()),
+                dict: RefCell::new(Attrs::default()),
+                module: "sqlalchemy.exc".into(),
+                builtin: true,
+                annotations: RefCell::new(Vec::new()),
+                host: RefCell::new(None),
+                plain_cache: std::cell::Cell::new(None),
+            });
+            Class::compute_mro(&class);
+            classes.insert(name, class);
+        }
+        ExcClasses { classes }
+    }
+
+    /// The class named `name` (falls back to `SQLAlchemyError`).
+    pub fn class(&self, name: &str) -> Option<Rc<Class>> {
+        self.classes
+            .get(name)
+            .or_else(|| self.classes.get("SQLAlchemyError"))
+            .cloned()
+    }
+
+    /// Raises `sqlalchemy.exc.<name>(message)`.
+    pub fn raise(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        message: impl Into<String>,
+    ) -> Box<Raised> {
+        match self.class(name) {
+            Some(class) => {
+                let value = new_exception(&class, vec![Value::str(message.into())]);
+                interp.raise_value(value)
+            }
+            None => interp.error("Exception", message),
+        }
+    }
+
+    /// The module value `sqlalchemy.exc`.
+    pub fn module(&self) -> Value {
+        let mut attrs: Vec<(&str, Value)> = self
+            .classes
+            .iter()
+            .map(|(n, c)| (*n, Value::Class(c.clone())))
+            .collect();
+        attrs.sort_by(|a, b| a.0.cmp(b.0));
+        Interpreter::module("sqlalchemy.exc", attrs)
+    }
+}

@@ -1,0 +1,137 @@
+//! The `sqlalchemy` module surface scripts import, bound to the engine layer.
+
+pub mod engine;
+pub mod exc;
+pub mod method;
+pub mod result;
+pub mod text;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::clock::now_ms;
+use crate::engine::{Databases, EchoNote, EventLog};
+use crate::script::interp::Interpreter;
+use crate::script::value::Value;
+use exc::ExcClasses;
+
+/// What every `sqlalchemy` object of one run shares: databases, the event log, exceptions.
+pub struct SaState {
+    /// SQLAlchemy's exception classes.
+    pub exc: ExcClasses,
+    /// The run's databases.
+    pub dbs: RefCell<Databases>,
+    /// The run's event log.
+    pub log: EventLog,
+    /// When each statement shape was first compiled (for the echo log's "cached since").
+    compiled: RefCell<HashMap<String, f64>>,
+}
+
+impl SaState {
+    /// Attributes the next events to the line the script is executing.
+    pub fn set_line(&self, interp: &Interpreter) {
+        self.log.set_context(engine::context_at(
+            interp.current_line(),
+            interp.stdout.len(),
+        ));
+    }
+
+    /// `[generated in …]` the first time a statement shape runs, `[cached since …]` after.
+    pub fn echo_note(&self, sql: &str, keys: &[String]) -> EchoNote {
+        let key = format!("{sql}\u{0}{}", keys.join(","));
+        let now = now_ms();
+        let mut compiled = self.compiled.borrow_mut();
+        match compiled.get(&key) {
+            Some(first) => EchoNote::CachedSince {
+                seconds: (now - first) / 1000.0,
+            },
+            None => {
+                compiled.insert(key, now);
+                EchoNote::Generated { seconds: 0.00008 }
+            }
+        }
+    }
+}
+
+/// Registers `sqlalchemy` and `sqlalchemy.exc` in `interp`; returns the shared state.
+pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
+    let state = Rc::new(SaState {
+        exc: ExcClasses::new(interp),
+        dbs: RefCell::new(Databases::new(log.clone())),
+        log,
+        compiled: RefCell::new(HashMap::new()),
+    });
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.exc",
+        Rc::new(move |_interp: &mut Interpreter| Ok(s.exc.module())),
+    );
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy",
+        Rc::new(move |_interp: &mut Interpreter| {
+            let ce = s.clone();
+            let create = Value::Host(Rc::new(Function {
+                name: "create_engine",
+                f: Box::new(move |interp, args, kw| engine::create_engine(&ce, interp, args, kw)),
+            }));
+            let text = Value::Host(Rc::new(Function {
+                name: "text",
+                f: Box::new(|interp, args, _kw| match args.first() {
+                    Some(Value::Str(t)) => Ok(Value::Host(Rc::new(text::TextClause::new(t)))),
+                    _ => Err(interp.type_error("text() argument must be a string")),
+                }),
+            }));
+            Ok(Interpreter::module(
+                "sqlalchemy",
+                vec![
+                    ("create_engine", create),
+                    ("text", text),
+                    ("exc", s.exc.module()),
+                    (
+                        "__version__",
+                        Value::str(crate::run::report::SQLALCHEMY_VERSION),
+                    ),
+                ],
+            ))
+        }),
+    );
+    state
+}
+
+/// A host function closing over the run's state.
+struct Function {
+    name: &'static str,
+    #[allow(clippy::type_complexity)]
+    f: Box<
+        dyn Fn(
+            &mut Interpreter,
+            Vec<Value>,
+            Vec<(String, Value)>,
+        ) -> crate::script::interp::PyResult<Value>,
+    >,
+}
+
+impl crate::script::host::HostObject for Function {
+    fn type_name(&self) -> String {
+        "function".into()
+    }
+
+    fn call(
+        &self,
+        interp: &mut Interpreter,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> crate::script::interp::PyResult<Option<Value>> {
+        (self.f)(interp, args, kwargs).map(Some)
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> crate::script::interp::PyResult<String> {
+        Ok(format!("<function {}>", self.name))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -1,0 +1,325 @@
+//! `Result`, `Row`, `ScalarResult` and `MappingResult`: rows fetched at execution, handed out
+//! as SQLAlchemy hands them out.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use super::SaState;
+use super::method::{BoundMethod, Methods};
+use crate::engine::SqlValue;
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::{HashKey, Value};
+
+/// A DBAPI value as the script sees it.
+pub fn to_python(v: &SqlValue) -> Value {
+    match v {
+        SqlValue::Null => Value::None,
+        SqlValue::Integer(i) => Value::Int(*i),
+        SqlValue::Real(f) => Value::Float(*f),
+        SqlValue::Text(t) => Value::str(t.as_str()),
+        SqlValue::Blob(b) => Value::Bytes(b.as_slice().into()),
+    }
+}
+
+/// How rows are handed out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Rows,
+    Scalars,
+    Mappings,
+}
+
+/// A result as scripts hold it: a shared handle, so its bound methods consume the same rows.
+#[derive(Clone)]
+pub struct ResultObj(Rc<ResultInner>);
+
+/// A result: column names, the rows not yet consumed, and the row count.
+pub struct ResultInner {
+    state: Rc<SaState>,
+    columns: Rc<[String]>,
+    rows: RefCell<VecDeque<Vec<SqlValue>>>,
+    rowcount: i64,
+    returns_rows: bool,
+    shape: Shape,
+}
+
+impl ResultObj {
+    /// A result of `columns` and `rows`.
+    pub fn new(
+        state: Rc<SaState>,
+        columns: Vec<String>,
+        rows: Vec<Vec<SqlValue>>,
+        rowcount: Option<u64>,
+    ) -> Self {
+        ResultObj(Rc::new(ResultInner {
+            state,
+            returns_rows: !columns.is_empty(),
+            columns: columns.into(),
+            rows: RefCell::new(rows.into()),
+            rowcount: rowcount.map_or(-1, |n| n as i64),
+            shape: Shape::Rows,
+        }))
+    }
+}
+
+impl ResultInner {
+    fn reshaped(&self, shape: Shape) -> ResultObj {
+        ResultObj(Rc::new(ResultInner {
+            state: self.state.clone(),
+            columns: self.columns.clone(),
+            rows: RefCell::new(std::mem::take(&mut *self.rows.borrow_mut())),
+            rowcount: self.rowcount,
+            returns_rows: self.returns_rows,
+            shape,
+        }))
+    }
+
+    fn item(&self, interp: &mut Interpreter, values: Vec<SqlValue>) -> PyResult<Value> {
+        Ok(match self.shape {
+            Shape::Rows => Value::Host(Rc::new(Row {
+                columns: self.columns.clone(),
+                values: values.iter().map(to_python).collect(),
+            })),
+            Shape::Scalars => values.first().map_or(Value::None, to_python),
+            Shape::Mappings => {
+                let pairs = self
+                    .columns
+                    .iter()
+                    .zip(&values)
+                    .map(|(c, v)| (Value::str(c.as_str()), to_python(v)))
+                    .collect();
+                crate::script::builtins::dict_from_pairs(interp, pairs)?
+            }
+        })
+    }
+
+    fn check_rows(&self, interp: &mut Interpreter) -> PyResult<()> {
+        if self.returns_rows {
+            Ok(())
+        } else {
+            Err(self.state.exc.raise(
+                interp,
+                "ResourceClosedError",
+                "This result object does not return rows. It has been closed automatically.",
+            ))
+        }
+    }
+
+    fn take_all(&self, interp: &mut Interpreter) -> PyResult<Vec<Value>> {
+        self.check_rows(interp)?;
+        let rows: Vec<Vec<SqlValue>> = self.rows.borrow_mut().drain(..).collect();
+        rows.into_iter().map(|r| self.item(interp, r)).collect()
+    }
+
+    fn take_one(&self, interp: &mut Interpreter) -> PyResult<Option<Value>> {
+        self.check_rows(interp)?;
+        let row = self.rows.borrow_mut().pop_front();
+        row.map(|r| self.item(interp, r)).transpose()
+    }
+}
+
+impl Methods for ResultObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        self.0.call_method(interp, name, args, kw)
+    }
+}
+
+impl ResultInner {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        _args: Vec<Value>,
+        _kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        match name {
+            "all" | "fetchall" => Ok(Value::list(self.take_all(interp)?)),
+            "fetchone" => Ok(self.take_one(interp)?.unwrap_or(Value::None)),
+            "first" => {
+                let v = self.take_one(interp)?;
+                self.rows.borrow_mut().clear();
+                Ok(v.unwrap_or(Value::None))
+            }
+            "one" | "one_or_none" => {
+                let mut rows = self.take_all(interp)?;
+                match rows.len() {
+                    1 => Ok(rows.remove(0)),
+                    0 if name == "one_or_none" => Ok(Value::None),
+                    0 => Err(self.state.exc.raise(
+                        interp,
+                        "NoResultFound",
+                        "No row was found when one was required",
+                    )),
+                    _ => {
+                        let what = if name == "one" {
+                            "exactly one"
+                        } else {
+                            "one or none"
+                        };
+                        Err(self.state.exc.raise(
+                            interp,
+                            "MultipleResultsFound",
+                            format!("Multiple rows were found when {what} was required"),
+                        ))
+                    }
+                }
+            }
+            "scalar" => {
+                let row = self.take_one(interp)?;
+                self.rows.borrow_mut().clear();
+                Ok(match (row, self.shape) {
+                    (Some(Value::Host(h)), Shape::Rows) => match h.as_any().downcast_ref::<Row>() {
+                        Some(r) => r.values.first().cloned().unwrap_or(Value::None),
+                        None => Value::None,
+                    },
+                    (Some(v), _) => v,
+                    (None, _) => Value::None,
+                })
+            }
+            "scalar_one" => {
+                let scalars = self.reshaped(Shape::Scalars);
+                scalars.0.call_method(interp, "one", Vec::new(), Vec::new())
+            }
+            "scalars" => Ok(Value::Host(Rc::new(self.reshaped(Shape::Scalars)))),
+            "mappings" => Ok(Value::Host(Rc::new(self.reshaped(Shape::Mappings)))),
+            "keys" => Ok(Value::list(
+                self.columns
+                    .iter()
+                    .map(|c| Value::str(c.as_str()))
+                    .collect(),
+            )),
+            "close" => {
+                self.rows.borrow_mut().clear();
+                Ok(Value::None)
+            }
+            _ => Ok(Value::None),
+        }
+    }
+}
+
+const RESULT_METHODS: [&str; 13] = [
+    "all",
+    "fetchall",
+    "fetchone",
+    "first",
+    "one",
+    "one_or_none",
+    "scalar",
+    "scalar_one",
+    "scalars",
+    "mappings",
+    "keys",
+    "close",
+    "fetchmany",
+];
+
+impl HostObject for ResultObj {
+    fn type_name(&self) -> String {
+        match self.0.shape {
+            Shape::Rows => "CursorResult",
+            Shape::Scalars => "ScalarResult",
+            Shape::Mappings => "MappingResult",
+        }
+        .into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "rowcount" {
+            return Ok(Some(Value::Int(self.0.rowcount)));
+        }
+        if name == "returns_rows" {
+            return Ok(Some(Value::Bool(self.0.returns_rows)));
+        }
+        Ok(RESULT_METHODS
+            .contains(&name)
+            .then(|| BoundMethod::value(Rc::new(self.clone()), name)))
+    }
+
+    fn iterate(&self, interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(self.0.take_all(interp)?))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// A `Row`: a named tuple of one result row.
+pub struct Row {
+    columns: Rc<[String]>,
+    /// The values, in column order.
+    pub values: Vec<Value>,
+}
+
+impl HostObject for Row {
+    fn type_name(&self) -> String {
+        "Row".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "_mapping" || name == "_asdict" {
+            let pairs = self
+                .columns
+                .iter()
+                .zip(&self.values)
+                .map(|(c, v)| (Value::str(c.as_str()), v.clone()))
+                .collect();
+            return crate::script::builtins::dict_from_pairs(interp, pairs).map(Some);
+        }
+        if name == "_fields" {
+            return Ok(Some(Value::tuple(
+                self.columns
+                    .iter()
+                    .map(|c| Value::str(c.as_str()))
+                    .collect(),
+            )));
+        }
+        Ok(self
+            .columns
+            .iter()
+            .position(|c| c == name)
+            .map(|i| self.values[i].clone()))
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        let tuple = Value::tuple(self.values.clone());
+        interp.get_item(&tuple, key).map(Some)
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(self.values.clone()))
+    }
+
+    fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Ok(Some(self.values.len()))
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        interp.repr(&Value::tuple(self.values.clone()))
+    }
+
+    fn hash_key(&self) -> Option<HashKey> {
+        Value::tuple(self.values.clone()).hash_key()
+    }
+
+    fn equals(&self, other: &Value) -> Option<bool> {
+        match other {
+            Value::Tuple(t) => Some(
+                Value::tuple(self.values.clone()).hash_key() == Value::Tuple(t.clone()).hash_key(),
+            ),
+            _ => None,
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
