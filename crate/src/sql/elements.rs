@@ -1,0 +1,137 @@
+//! SQL expressions: columns, bound values, operators, functions, labels.
+
+use std::rc::Rc;
+
+use super::schema::Table;
+use crate::engine::SqlValue;
+
+/// Operators, with SQLAlchemy's precedence (`sql/operators.py`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `%`
+    Mod,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `||`
+    Concat,
+    /// `=`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `LIKE`
+    Like,
+    /// `NOT LIKE`
+    NotLike,
+    /// `IS`
+    Is,
+    /// `IS NOT`
+    IsNot,
+    /// `AND`
+    And,
+    /// `OR`
+    Or,
+}
+
+impl Op {
+    /// The operator's precedence; higher binds tighter.
+    pub fn precedence(self) -> i32 {
+        match self {
+            Op::Mul | Op::Div | Op::Mod => 8,
+            Op::Add | Op::Sub => 7,
+            Op::Concat | Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge => 5,
+            Op::Like | Op::NotLike | Op::Is | Op::IsNot => 5,
+            Op::And => 3,
+            Op::Or => 2,
+        }
+    }
+
+    /// Operators that need no parentheses when nested in themselves (`a + b + c`).
+    pub fn associative(self) -> bool {
+        matches!(self, Op::Add | Op::Mul | Op::Concat | Op::And | Op::Or)
+    }
+
+    /// The SQL spelling.
+    pub fn sql(self) -> &'static str {
+        match self {
+            Op::Mul => "*",
+            Op::Div => "/",
+            Op::Mod => "%",
+            Op::Add => "+",
+            Op::Sub => "-",
+            Op::Concat => "||",
+            Op::Eq => "=",
+            Op::Ne => "!=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+            Op::Like => "LIKE",
+            Op::NotLike => "NOT LIKE",
+            Op::Is => "IS",
+            Op::IsNot => "IS NOT",
+            Op::And => "AND",
+            Op::Or => "OR",
+        }
+    }
+}
+
+/// A SQL expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// `table.column`.
+    Column(Rc<Table>, usize),
+    /// A value bound as `?`.
+    Bind(SqlValue),
+    /// A value bound from the execution's parameters by key (executemany).
+    Param(String),
+    /// `NULL`.
+    Null,
+    /// `1` / `0` rendered inline (SQLite has no boolean literals).
+    Bool(bool),
+    /// `left op right`.
+    Binary(Box<Expr>, Op, Box<Expr>),
+    /// `NOT expr`.
+    Not(Box<Expr>),
+    /// `expr IN (…)` / `NOT IN`.
+    In(Box<Expr>, Vec<Expr>, bool),
+    /// `name(args)`; `count()` renders `count(*)`.
+    Func(String, Vec<Expr>),
+    /// `expr AS name`.
+    Label(String, Box<Expr>),
+    /// `expr DESC`.
+    Desc(Box<Expr>),
+    /// `expr ASC`.
+    Asc(Box<Expr>),
+    /// Literal SQL text.
+    Text(String),
+}
+
+impl Expr {
+    /// `left op right`.
+    pub fn binary(left: Expr, op: Op, right: Expr) -> Expr {
+        Expr::Binary(Box::new(left), op, Box::new(right))
+    }
+
+    /// The column name a result row uses for this expression, when it has one.
+    pub fn key(&self) -> Option<String> {
+        match self {
+            Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
+            Expr::Label(name, _) => Some(name.clone()),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! `MetaData`, `Table` and `Column`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::types::SqlType;
+use crate::engine::SqlValue;
+
+/// A column definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    pub ty: SqlType,
+    /// Part of the primary key.
+    pub primary_key: bool,
+    /// `nullable=`; `None` means the default (nullable unless primary key).
+    pub nullable: Option<bool>,
+    /// A scalar `default=` sent as a bound value when the column is not given.
+    pub default: Option<SqlValue>,
+    /// `server_default=` text.
+    pub server_default: Option<String>,
+    /// `unique=True`.
+    pub unique: bool,
+    /// `index=True`.
+    pub index: bool,
+    /// `ForeignKey("table.column")`.
+    pub foreign_key: Option<String>,
+}
+
+impl Column {
+    /// A plain nullable column.
+    pub fn new(name: &str, ty: SqlType) -> Self {
+        Column {
+            name: name.to_string(),
+            ty,
+            primary_key: false,
+            nullable: None,
+            default: None,
+            server_default: None,
+            unique: false,
+            index: false,
+            foreign_key: None,
+        }
+    }
+
+    /// Whether `NOT NULL` is rendered.
+    pub fn not_null(&self) -> bool {
+        match self.nullable {
+            Some(n) => !n,
+            None => self.primary_key,
+        }
+    }
+}
+
+/// A table: name and columns in order.
+#[derive(Debug, PartialEq)]
+pub struct Table {
+    /// Its name.
+    pub name: String,
+    /// Its columns, in definition order.
+    pub columns: Vec<Column>,
+}
+
+impl Table {
+    /// The index of the column named `name`.
+    pub fn column_index(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+
+    /// The single integer primary key SQLite fills in (`INTEGER PRIMARY KEY` rowid alias).
+    pub fn autoincrement_column(&self) -> Option<usize> {
+        let pks: Vec<usize> = (0..self.columns.len())
+            .filter(|&i| self.columns[i].primary_key)
+            .collect();
+        match pks.as_slice() {
+            [i] if self.columns[*i].ty == SqlType::Integer => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+/// A collection of tables.
+#[derive(Debug, Default)]
+pub struct MetaData {
+    /// Tables in definition order.
+    pub tables: RefCell<Vec<Rc<Table>>>,
+}
+
+impl MetaData {
+    /// Tables sorted so that referenced tables come first (SQLAlchemy's `sorted_tables`).
+    pub fn sorted_tables(&self) -> Vec<Rc<Table>> {
+        let tables = self.tables.borrow().clone();
+        let mut sorted: Vec<Rc<Table>> = Vec::new();
+        let mut remaining = tables;
+        while !remaining.is_empty() {
+            let before = remaining.len();
+            let mut i = 0;
+            while i < remaining.len() {
+                let deps: Vec<String> = remaining[i]
+                    .columns
+                    .iter()
+                    .filter_map(|c| c.foreign_key.as_ref())
+                    .filter_map(|fk| fk.split('.').next().map(String::from))
+                    .filter(|t| *t != remaining[i].name)
+                    .collect();
+                let ready = deps.iter().all(|d| {
+                    sorted.iter().any(|t| &t.name == d) || !remaining.iter().any(|t| &t.name == d)
+                });
+                if ready {
+                    sorted.push(remaining.remove(i));
+                } else {
+                    i += 1;
+                }
+            }
+            if remaining.len() == before {
+                sorted.append(&mut remaining);
+            }
+        }
+        sorted
+    }
+}

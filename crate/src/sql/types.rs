@@ -1,0 +1,59 @@
+//! Column types and their DDL names on SQLite.
+
+/// A column's SQL type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SqlType {
+    /// `Integer`.
+    Integer,
+    /// `String(length)`.
+    String(Option<u32>),
+    /// `Text`.
+    Text,
+    /// `Float`.
+    Float,
+    /// `Numeric(precision, scale)`.
+    Numeric(Option<u32>, Option<u32>),
+    /// `Boolean`.
+    Boolean,
+    /// `Date`.
+    Date,
+    /// `DateTime`.
+    DateTime,
+    /// `LargeBinary`.
+    LargeBinary,
+}
+
+impl SqlType {
+    /// The type as `CREATE TABLE` spells it on SQLite.
+    pub fn ddl(&self) -> String {
+        match self {
+            SqlType::Integer => "INTEGER".into(),
+            SqlType::String(Some(n)) => format!("VARCHAR({n})"),
+            SqlType::String(None) => "VARCHAR".into(),
+            SqlType::Text => "TEXT".into(),
+            SqlType::Float => "FLOAT".into(),
+            SqlType::Numeric(Some(p), Some(s)) => format!("NUMERIC({p}, {s})"),
+            SqlType::Numeric(Some(p), None) => format!("NUMERIC({p})"),
+            SqlType::Numeric(..) => "NUMERIC".into(),
+            SqlType::Boolean => "BOOLEAN".into(),
+            SqlType::Date => "DATE".into(),
+            SqlType::DateTime => "DATETIME".into(),
+            SqlType::LargeBinary => "BLOB".into(),
+        }
+    }
+
+    /// The SQLAlchemy class name (`Integer`, `String`, …).
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            SqlType::Integer => "Integer",
+            SqlType::String(_) => "String",
+            SqlType::Text => "Text",
+            SqlType::Float => "Float",
+            SqlType::Numeric(..) => "Numeric",
+            SqlType::Boolean => "Boolean",
+            SqlType::Date => "Date",
+            SqlType::DateTime => "DateTime",
+            SqlType::LargeBinary => "LargeBinary",
+        }
+    }
+}
