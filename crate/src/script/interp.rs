@@ -1620,10 +1620,11 @@ impl Interpreter {
             ExprKind::Compare(first, rest) => {
                 let mut left = self.eval(first, env)?;
                 let mut result = Value::Bool(true);
-                for (op, right) in rest {
+                for (i, (op, right)) in rest.iter().enumerate() {
                     let r = self.eval(right, env)?;
                     result = super::ops::compare(self, *op, &left, &r)?;
-                    if !self.truthy(&result)? {
+                    // Only a chain asks for truthiness (SQL expressions have none).
+                    if i + 1 < rest.len() && !self.truthy(&result)? {
                         return Ok(result);
                     }
                     left = r;

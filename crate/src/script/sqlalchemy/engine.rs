@@ -38,7 +38,7 @@ pub fn raise_engine_error(
 }
 
 /// A Python value as a DBAPI parameter (what Python's `sqlite3` accepts).
-fn to_sql(
+pub fn to_sql(
     state: &SaState,
     interp: &mut Interpreter,
     v: &Value,
@@ -211,6 +211,15 @@ impl ConnObj {
                 .find(|(k, _)| k == "parameters")
                 .map(|(_, v)| v.clone())
         });
+        if let Some(core) = stmt_of(stmt) {
+            let sets: Vec<Value> = match &params {
+                None | Some(Value::None) => Vec::new(),
+                Some(Value::List(l)) => l.borrow().clone(),
+                Some(Value::Tuple(t)) => t.to_vec(),
+                Some(other) => vec![other.clone()],
+            };
+            return self.execute_core(interp, &core, &sets);
+        }
         let text = match stmt {
             Value::Host(h) => h
                 .as_any()
@@ -275,6 +284,131 @@ impl ConnObj {
         };
         Ok(Value::Host(Rc::new(result)))
     }
+}
+
+fn stmt_of(v: &Value) -> Option<super::core::Statement> {
+    match v {
+        Value::Host(h) => h
+            .as_any()
+            .downcast_ref::<super::core::StatementObj>()
+            .map(|s| s.0.clone()),
+        _ => None,
+    }
+}
+
+impl ConnObj {
+    /// Executes a Core statement with zero, one or many parameter sets.
+    fn execute_core(
+        &self,
+        interp: &mut Interpreter,
+        stmt: &super::core::Statement,
+        sets: &[Value],
+    ) -> PyResult<Value> {
+        let keys: Vec<String> = match sets.first() {
+            Some(Value::Dict(d)) => d
+                .borrow()
+                .values()
+                .filter_map(|(k, _)| match k {
+                    Value::Str(s) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let (compiled, columns) = stmt.compile(&keys);
+        let mut rows = Vec::with_capacity(sets.len().max(1));
+        let single = [Value::None];
+        let sets: &[Value] = if sets.is_empty() { &single } else { sets };
+        for set in sets {
+            let mut values = Vec::with_capacity(compiled.slots.len());
+            for (i, slot) in compiled.slots.iter().enumerate() {
+                values.push(match slot {
+                    crate::sql::compiler::Slot::Value(v) => v.clone(),
+                    crate::sql::compiler::Slot::Key(k) => {
+                        let v = match set {
+                            Value::Dict(_) => interp
+                                .get_item(set, &Value::str(k.as_str()))
+                                .unwrap_or(Value::None),
+                            _ => Value::None,
+                        };
+                        to_sql(&self.state, interp, &v, i + 1)?
+                    }
+                });
+            }
+            rows.push(values);
+        }
+        let note = self.state.echo_note(&compiled.sql, &keys);
+        let sql = compiled.sql;
+        let result = if rows.len() > 1 {
+            let count = self.engine_call(interp, |c| c.executemany(&sql, rows))?;
+            self.state.log.update_last(|e| e.note = Some(note));
+            ResultObj::new(self.state.clone(), Vec::new(), Vec::new(), Some(count))
+        } else {
+            let params = rows.pop().unwrap_or_default();
+            let rs = self.engine_call(interp, |c| c.execute(&sql, params))?;
+            self.state.log.update_last(|e| e.note = Some(note));
+            let names = if columns.is_empty() {
+                rs.columns
+            } else {
+                columns
+            };
+            ResultObj::new(self.state.clone(), names, rs.rows, rs.rowcount)
+        };
+        Ok(Value::Host(Rc::new(result)))
+    }
+}
+
+/// `metadata.create_all(engine)` / `drop_all`: probe each table with the PRAGMAs SQLAlchemy's
+/// SQLite dialect sends, then create (or drop) the ones that need it, in one transaction.
+pub fn run_ddl(
+    state: &Rc<SaState>,
+    interp: &mut Interpreter,
+    engine: &EngineObj,
+    tables: &[Rc<crate::sql::schema::Table>],
+    create: bool,
+) -> PyResult<()> {
+    let conn = engine.connection();
+    let mut todo = Vec::new();
+    let ordered: Vec<&Rc<crate::sql::schema::Table>> = if create {
+        tables.iter().collect()
+    } else {
+        tables.iter().rev().collect()
+    };
+    for t in &ordered {
+        let quoted = crate::engine::tables::quote_identifier(&t.name);
+        let mut exists = false;
+        for schema in ["main", "temp"] {
+            let sql = format!("PRAGMA {schema}.table_info({quoted})");
+            let rs = conn.engine_call(interp, |c| c.execute(&sql, Vec::new()))?;
+            state.log.update_last(|e| e.note = Some(EchoNote::RawSql));
+            if !rs.rows.is_empty() {
+                exists = true;
+                break;
+            }
+        }
+        if exists != create {
+            todo.push(*t);
+        }
+    }
+    for t in todo {
+        let mut statements = vec![if create {
+            crate::sql::ddl::create_table(t)
+        } else {
+            crate::sql::ddl::drop_table(t)
+        }];
+        if create {
+            statements.extend(crate::sql::ddl::create_indexes(t));
+        }
+        for sql in statements {
+            conn.engine_call(interp, |c| c.execute(&sql, Vec::new()))?;
+            state
+                .log
+                .update_last(|e| e.note = Some(EchoNote::NoKey { seconds: 0.00006 }));
+        }
+    }
+    conn.engine_call(interp, Connection::commit)?;
+    conn.engine_call(interp, Connection::close)?;
+    Ok(())
 }
 
 impl Methods for ConnObj {

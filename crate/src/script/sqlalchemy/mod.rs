@@ -1,5 +1,6 @@
 //! The `sqlalchemy` module surface scripts import, bound to the engine layer.
 
+pub mod core;
 pub mod engine;
 pub mod exc;
 pub mod method;
@@ -62,6 +63,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         log,
         compiled: RefCell::new(HashMap::new()),
     });
+    core::set_state(&state);
     let s = state.clone();
     interp.register_module(
         "sqlalchemy.exc",
@@ -83,21 +85,93 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     _ => Err(interp.type_error("text() argument must be a string")),
                 }),
             }));
-            Ok(Interpreter::module(
-                "sqlalchemy",
-                vec![
-                    ("create_engine", create),
-                    ("text", text),
-                    ("exc", s.exc.module()),
-                    (
-                        "__version__",
-                        Value::str(crate::run::report::SQLALCHEMY_VERSION),
-                    ),
-                ],
-            ))
+            let mut attrs = vec![
+                ("create_engine", create),
+                ("text", text),
+                ("exc", s.exc.module()),
+                (
+                    "__version__",
+                    Value::str(crate::run::report::SQLALCHEMY_VERSION),
+                ),
+            ];
+            attrs.extend(core::type_objects());
+            let st = s.clone();
+            attrs.push((
+                "MetaData",
+                function("MetaData", move |_i, _a, _k| {
+                    Ok(Value::Host(Rc::new(core::MetaDataObj::new(st.clone()))))
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "Table",
+                function("Table", move |i, a, k| core::table(&st, i, a, k)),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "Column",
+                function("Column", move |i, a, k| core::column(&st, i, a, k)),
+            ));
+            attrs.push((
+                "ForeignKey",
+                function("ForeignKey", |i, a, _k| match a.first() {
+                    Some(Value::Str(t)) => Ok(Value::Host(Rc::new(core::ForeignKeyObj::new(t)))),
+                    _ => Err(i.type_error("ForeignKey() needs 'table.column'")),
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "select",
+                function("select", move |i, a, k| core::select(&st, i, a, k)),
+            ));
+            attrs.push(("insert", function("insert", core::insert)));
+            attrs.push(("update", function("update", core::update)));
+            attrs.push(("delete", function("delete", core::delete)));
+            let st = s.clone();
+            attrs.push((
+                "and_",
+                function("and_", move |i, a, _k| {
+                    core::conjunction(&st, i, a, crate::sql::elements::Op::And)
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "or_",
+                function("or_", move |i, a, _k| {
+                    core::conjunction(&st, i, a, crate::sql::elements::Op::Or)
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "not_",
+                function("not_", move |i, a, _k| match a.first() {
+                    Some(v) => Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Not(Box::new(core::as_expr(&st, i, v)?)),
+                    )))),
+                    None => Err(i.type_error("not_() needs a clause")),
+                }),
+            ));
+            attrs.push(("func", Value::Host(Rc::new(core::FuncNamespace))));
+            Ok(Interpreter::module("sqlalchemy", attrs))
         }),
     );
     state
+}
+
+/// A host function value.
+fn function(
+    name: &'static str,
+    f: impl Fn(
+        &mut Interpreter,
+        Vec<Value>,
+        Vec<(String, Value)>,
+    ) -> crate::script::interp::PyResult<Value>
+    + 'static,
+) -> Value {
+    Value::Host(Rc::new(Function {
+        name,
+        f: Box::new(f),
+    }))
 }
 
 /// A host function closing over the run's state.

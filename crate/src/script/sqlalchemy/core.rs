@@ -1,0 +1,845 @@
+//! Core's script surface: `MetaData`, `Table`, `Column`, types, column expressions, `select`,
+//! `insert`, `update`, `delete`, `and_`/`or_`/`not_`, `func`; statements compile through `sql`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::SaState;
+use super::engine::to_sql;
+use super::method::{BoundMethod, Methods};
+use crate::engine::SqlValue;
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+use crate::sql::compiler::{Compiled, Compiler, Select};
+use crate::sql::elements::{Expr, Op};
+use crate::sql::schema::{Column, MetaData, Table};
+use crate::sql::types::SqlType;
+
+type Kw = Vec<(String, Value)>;
+
+fn host<T: HostObject + 'static>(v: T) -> Value {
+    Value::Host(Rc::new(v))
+}
+
+fn downcast<T: 'static>(v: &Value) -> Option<&T> {
+    match v {
+        Value::Host(h) => h.as_any().downcast_ref::<T>(),
+        _ => None,
+    }
+}
+
+fn kwarg<'a>(kw: &'a Kw, name: &str) -> Option<&'a Value> {
+    kw.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+// ---- types ----
+
+/// A type object (`Integer`, `String(30)`).
+pub struct TypeObj(pub SqlType);
+
+impl HostObject for TypeObj {
+    fn type_name(&self) -> String {
+        self.0.class_name().into()
+    }
+
+    fn call(&self, _interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
+        let int = |v: Option<&Value>| match v {
+            Some(Value::Int(i)) => u32::try_from(*i).ok(),
+            _ => None,
+        };
+        let ty = match &self.0 {
+            SqlType::String(_) => SqlType::String(int(args.first().or(kwarg(&kw, "length")))),
+            SqlType::Numeric(..) => SqlType::Numeric(
+                int(args.first().or(kwarg(&kw, "precision"))),
+                int(args.get(1).or(kwarg(&kw, "scale"))),
+            ),
+            other => other.clone(),
+        };
+        Ok(Some(host(TypeObj(ty))))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(match &self.0 {
+            SqlType::String(Some(n)) => format!("String(length={n})"),
+            other => format!("{}()", other.class_name()),
+        })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The type objects `from sqlalchemy import …` provides.
+pub fn type_objects() -> Vec<(&'static str, Value)> {
+    vec![
+        ("Integer", host(TypeObj(SqlType::Integer))),
+        ("String", host(TypeObj(SqlType::String(None)))),
+        ("Text", host(TypeObj(SqlType::Text))),
+        ("Float", host(TypeObj(SqlType::Float))),
+        ("Numeric", host(TypeObj(SqlType::Numeric(None, None)))),
+        ("Boolean", host(TypeObj(SqlType::Boolean))),
+        ("Date", host(TypeObj(SqlType::Date))),
+        ("DateTime", host(TypeObj(SqlType::DateTime))),
+        ("LargeBinary", host(TypeObj(SqlType::LargeBinary))),
+    ]
+}
+
+// ---- schema ----
+
+/// `ForeignKey("table.column")`.
+pub struct ForeignKeyObj(String);
+
+impl ForeignKeyObj {
+    /// A reference to `table.column`.
+    pub fn new(target: &str) -> Self {
+        ForeignKeyObj(target.to_string())
+    }
+}
+
+impl HostObject for ForeignKeyObj {
+    fn type_name(&self) -> String {
+        "ForeignKey".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// A `Column(...)` not yet attached to a table.
+pub struct ColumnDef(RefCell<Column>);
+
+impl HostObject for ColumnDef {
+    fn type_name(&self) -> String {
+        "Column".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `Column(name, type, *constraints, **options)`.
+pub fn column(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    let mut name = None;
+    let mut ty = None;
+    let mut fk = None;
+    for a in &args {
+        match a {
+            Value::Str(s) if name.is_none() => name = Some(s.to_string()),
+            other => {
+                if let Some(t) = downcast::<TypeObj>(other) {
+                    ty = Some(t.0.clone());
+                } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
+                    fk = Some(f.0.clone());
+                }
+            }
+        }
+    }
+    let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
+    col.foreign_key = fk;
+    for (k, v) in &kw {
+        match k.as_str() {
+            "primary_key" => col.primary_key = interp.truthy(v)?,
+            "nullable" => col.nullable = Some(interp.truthy(v)?),
+            "unique" => col.unique = interp.truthy(v)?,
+            "index" => col.index = interp.truthy(v)?,
+            "default" => col.default = Some(to_sql(state, interp, v, 1)?),
+            "server_default" => {
+                col.server_default = Some(format!("'{}'", interp.to_str(v)?.replace('\'', "''")))
+            }
+            _ => {}
+        }
+    }
+    Ok(host(ColumnDef(RefCell::new(col))))
+}
+
+/// `MetaData()`.
+pub struct MetaDataObj {
+    state: Rc<SaState>,
+    meta: Rc<MetaData>,
+}
+
+impl MetaDataObj {
+    /// A new, empty `MetaData`.
+    pub fn new(state: Rc<SaState>) -> Self {
+        MetaDataObj {
+            state,
+            meta: Rc::new(MetaData::default()),
+        }
+    }
+}
+
+impl HostObject for MetaDataObj {
+    fn type_name(&self) -> String {
+        "MetaData".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(matches!(name, "create_all" | "drop_all").then(|| {
+            BoundMethod::value(
+                Rc::new(MetaDataObj {
+                    state: self.state.clone(),
+                    meta: self.meta.clone(),
+                }),
+                name,
+            )
+        }))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Methods for MetaDataObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        _kw: Kw,
+    ) -> PyResult<Value> {
+        let engine = args
+            .first()
+            .and_then(|e| downcast::<super::engine::EngineObj>(e));
+        let Some(engine) = engine else {
+            return Err(interp.type_error(format!("{name}() needs an Engine")));
+        };
+        let create = name == "create_all";
+        super::engine::run_ddl(
+            &self.state,
+            interp,
+            engine,
+            &self.meta.sorted_tables(),
+            create,
+        )?;
+        Ok(Value::None)
+    }
+}
+
+/// `Table(name, metadata, *columns)`.
+pub fn table(
+    _state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    _kw: Kw,
+) -> PyResult<Value> {
+    let name = match args.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => return Err(interp.type_error("Table() needs a name")),
+    };
+    let meta = args
+        .get(1)
+        .and_then(|m| downcast::<MetaDataObj>(m))
+        .map(|m| m.meta.clone());
+    let Some(meta) = meta else {
+        return Err(interp.type_error("Table() needs a MetaData as its second argument"));
+    };
+    let columns: Vec<Column> = args[2..]
+        .iter()
+        .filter_map(|c| downcast::<ColumnDef>(c).map(|d| d.0.borrow().clone()))
+        .collect();
+    let table = Rc::new(Table { name, columns });
+    meta.tables.borrow_mut().push(table.clone());
+    Ok(host(TableObj(table)))
+}
+
+/// A table as scripts see it: `t.c.name`, `t.name`.
+pub struct TableObj(pub Rc<Table>);
+
+impl HostObject for TableObj {
+    fn type_name(&self) -> String {
+        "Table".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "c" | "columns" => Some(host(ColumnCollection(self.0.clone()))),
+            "name" => Some(Value::str(self.0.name.as_str())),
+            _ => None,
+        })
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!("Table('{}', MetaData(), ...)", self.0.name))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `table.c`.
+pub struct ColumnCollection(Rc<Table>);
+
+impl HostObject for ColumnCollection {
+    fn type_name(&self) -> String {
+        "ReadOnlyColumnCollection".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(self
+            .0
+            .column_index(name)
+            .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i)))))
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        match key {
+            Value::Str(s) => self.get_attr(interp, s),
+            _ => Ok(None),
+        }
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(
+            (0..self.0.columns.len())
+                .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i))))
+                .collect(),
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+// ---- expressions ----
+
+/// A SQL expression value (`t.c.x`, `t.c.x + 1`, `t.c.x == 5`).
+pub struct ExprObj(pub Expr);
+
+/// The expression a script value stands for: expressions as they are, Python values bound.
+pub fn as_expr(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult<Expr> {
+    if let Some(e) = downcast::<ExprObj>(v) {
+        return Ok(e.0.clone());
+    }
+    Ok(match v {
+        Value::None => Expr::Null,
+        other => Expr::Bind(to_sql(state, interp, other, 1)?),
+    })
+}
+
+impl HostObject for ExprObj {
+    fn type_name(&self) -> String {
+        match self.0 {
+            Expr::Column(..) => "Column",
+            _ => "BinaryExpression",
+        }
+        .into()
+    }
+
+    fn binary_op(
+        &self,
+        interp: &mut Interpreter,
+        op: &str,
+        other: &Value,
+        reflected: bool,
+    ) -> PyResult<Option<Value>> {
+        let op = match op {
+            "==" => Op::Eq,
+            "!=" => Op::Ne,
+            "<" => Op::Lt,
+            "<=" => Op::Le,
+            ">" => Op::Gt,
+            ">=" => Op::Ge,
+            "+" => Op::Add,
+            "-" => Op::Sub,
+            "*" => Op::Mul,
+            "/" => Op::Div,
+            "%" => Op::Mod,
+            "&" => Op::And,
+            "|" => Op::Or,
+            _ => return Ok(None),
+        };
+        let other_expr = match other {
+            Value::None if matches!(op, Op::Eq | Op::Ne) => {
+                let is = if op == Op::Eq { Op::Is } else { Op::IsNot };
+                return Ok(Some(host(ExprObj(Expr::binary(
+                    self.0.clone(),
+                    is,
+                    Expr::Null,
+                )))));
+            }
+            Value::Bool(b) if matches!(op, Op::Eq | Op::Ne) => Expr::Bool(*b),
+            Value::Str(_) if op == Op::Add => {
+                let state = interp_state(interp);
+                let e = match state {
+                    Some(s) => as_expr(&s, interp, other)?,
+                    None => return Ok(None),
+                };
+                return Ok(Some(host(ExprObj(if reflected {
+                    Expr::binary(e, Op::Concat, self.0.clone())
+                } else {
+                    Expr::binary(self.0.clone(), Op::Concat, e)
+                }))));
+            }
+            other => match interp_state(interp) {
+                Some(s) => as_expr(&s, interp, other)?,
+                None => return Ok(None),
+            },
+        };
+        let e = if reflected {
+            Expr::binary(other_expr, op, self.0.clone())
+        } else {
+            Expr::binary(self.0.clone(), op, other_expr)
+        };
+        Ok(Some(host(ExprObj(e))))
+    }
+
+    fn unary_op(&self, _interp: &mut Interpreter, op: &str) -> PyResult<Option<Value>> {
+        Ok(match op {
+            "~" => Some(host(ExprObj(Expr::Not(Box::new(self.0.clone()))))),
+            "-" => Some(host(ExprObj(Expr::binary(
+                Expr::Bind(SqlValue::Integer(0)),
+                Op::Sub,
+                self.0.clone(),
+            )))),
+            _ => None,
+        })
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        const METHODS: [&str; 12] = [
+            "in_",
+            "not_in",
+            "like",
+            "ilike",
+            "startswith",
+            "endswith",
+            "contains",
+            "is_",
+            "is_not",
+            "desc",
+            "asc",
+            "label",
+        ];
+        if name == "name" {
+            return Ok(self.0.key().map(Value::str));
+        }
+        Ok(METHODS
+            .contains(&name)
+            .then(|| BoundMethod::value(Rc::new(ExprObj(self.0.clone())), name)))
+    }
+
+    fn truthy(&self, interp: &mut Interpreter) -> PyResult<bool> {
+        Err(interp.type_error("Boolean value of this clause is not defined"))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(match &self.0 {
+            Expr::Column(t, i) => format!("Column('{}', table=<{}>)", t.columns[*i].name, t.name),
+            other => format!("<{:?}>", std::mem::discriminant(other)),
+        })
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(Compiler::default().expr(&self.0, None))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+thread_local! {
+    /// The run's state, for operators on expressions (which receive only the interpreter).
+    static STATE: RefCell<Option<std::rc::Weak<SaState>>> = const { RefCell::new(None) };
+}
+
+/// Makes `state` reachable from expression operators during this run.
+pub fn set_state(state: &Rc<SaState>) {
+    STATE.with(|s| *s.borrow_mut() = Some(Rc::downgrade(state)));
+}
+
+fn interp_state(_interp: &Interpreter) -> Option<Rc<SaState>> {
+    STATE.with(|s| s.borrow().as_ref().and_then(std::rc::Weak::upgrade))
+}
+
+impl Methods for ExprObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        _kw: Kw,
+    ) -> PyResult<Value> {
+        let Some(state) = interp_state(interp) else {
+            return Ok(Value::None);
+        };
+        let e = self.0.clone();
+        let arg = |interp: &mut Interpreter, i: usize| -> PyResult<Expr> {
+            match args.get(i) {
+                Some(v) => as_expr(&state, interp, v),
+                None => Err(interp.type_error(format!("{name}() missing an argument"))),
+            }
+        };
+        let pattern = |interp: &mut Interpreter, before: &str, after: &str| -> PyResult<Expr> {
+            let inner = arg(interp, 0)?;
+            let mut p = inner;
+            if !before.is_empty() {
+                p = Expr::binary(Expr::Text(format!("'{before}'")), Op::Concat, p);
+            }
+            if !after.is_empty() {
+                p = Expr::binary(p, Op::Concat, Expr::Text(format!("'{after}'")));
+            }
+            Ok(p)
+        };
+        let out = match name {
+            "in_" | "not_in" => {
+                let items = match args.first() {
+                    Some(v) => interp.collect(v)?,
+                    None => Vec::new(),
+                };
+                let exprs = items
+                    .iter()
+                    .map(|v| as_expr(&state, interp, v))
+                    .collect::<PyResult<Vec<_>>>()?;
+                Expr::In(Box::new(e), exprs, name == "not_in")
+            }
+            "like" => Expr::binary(e, Op::Like, arg(interp, 0)?),
+            "ilike" => Expr::binary(
+                Expr::Func("lower".into(), vec![e]),
+                Op::Like,
+                Expr::Func("lower".into(), vec![arg(interp, 0)?]),
+            ),
+            "startswith" => Expr::binary(e, Op::Like, pattern(interp, "", "%")?),
+            "endswith" => Expr::binary(e, Op::Like, pattern(interp, "%", "")?),
+            "contains" => Expr::binary(e, Op::Like, pattern(interp, "%", "%")?),
+            "is_" => Expr::binary(e, Op::Is, literal_or_expr(&state, interp, args.first())?),
+            "is_not" => Expr::binary(e, Op::IsNot, literal_or_expr(&state, interp, args.first())?),
+            "desc" => Expr::Desc(Box::new(e)),
+            "asc" => Expr::Asc(Box::new(e)),
+            "label" => match args.first() {
+                Some(Value::Str(s)) => Expr::Label(s.to_string(), Box::new(e)),
+                _ => return Err(interp.type_error("label() needs a name")),
+            },
+            _ => return Ok(Value::None),
+        };
+        Ok(host(ExprObj(out)))
+    }
+}
+
+/// `None`/`True`/`False` render inline after `IS`; other values bind.
+fn literal_or_expr(state: &SaState, interp: &mut Interpreter, v: Option<&Value>) -> PyResult<Expr> {
+    Ok(match v {
+        None | Some(Value::None) => Expr::Null,
+        Some(Value::Bool(b)) => Expr::Bool(*b),
+        Some(other) => as_expr(state, interp, other)?,
+    })
+}
+
+/// `and_(*criteria)` / `or_(*criteria)`.
+pub fn conjunction(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    op: Op,
+) -> PyResult<Value> {
+    let mut exprs = args
+        .iter()
+        .map(|a| as_expr(state, interp, a))
+        .collect::<PyResult<Vec<_>>>()?;
+    if exprs.is_empty() {
+        return Ok(host(ExprObj(Expr::Text(String::new()))));
+    }
+    let first = exprs.remove(0);
+    Ok(host(ExprObj(
+        exprs
+            .into_iter()
+            .fold(first, |acc, e| Expr::binary(acc, op, e)),
+    )))
+}
+
+/// `func.<name>(...)`.
+pub struct FuncNamespace;
+
+/// One SQL function, ready to be called.
+pub struct FuncObj(String);
+
+impl HostObject for FuncNamespace {
+    fn type_name(&self) -> String {
+        "_FunctionGenerator".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(Some(host(FuncObj(name.to_string()))))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl HostObject for FuncObj {
+    fn type_name(&self) -> String {
+        "Function".into()
+    }
+
+    fn call(&self, interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult<Option<Value>> {
+        let Some(state) = interp_state(interp) else {
+            return Ok(None);
+        };
+        let exprs = args
+            .iter()
+            .map(|a| as_expr(&state, interp, a))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(Some(host(ExprObj(Expr::Func(self.0.clone(), exprs)))))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+// ---- statements ----
+
+/// A Core statement scripts build and execute.
+#[derive(Clone)]
+pub enum Statement {
+    /// `select(...)`.
+    Select(Select),
+    /// `insert(table).values(...)`.
+    Insert(Rc<Table>, Vec<(usize, Expr)>),
+    /// `update(table).where(...).values(...)`.
+    Update(Rc<Table>, Vec<(usize, Expr)>, Vec<Expr>),
+    /// `delete(table).where(...)`.
+    Delete(Rc<Table>, Vec<Expr>),
+}
+
+/// A statement value.
+pub struct StatementObj(pub Statement);
+
+impl Statement {
+    /// Compiles for one execution; `keys` are the parameter names of an executemany.
+    pub fn compile(&self, keys: &[String]) -> (Compiled, Vec<String>) {
+        match self {
+            Statement::Select(s) => {
+                let columns = s
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| match c {
+                        Expr::Func(name, _) => format!("{}_{}", name.to_ascii_lowercase(), i + 1),
+                        other => other.key().unwrap_or_else(|| format!("anon_{}", i + 1)),
+                    })
+                    .collect();
+                (Compiler::default().select(s), columns)
+            }
+            Statement::Insert(t, values) => {
+                let mut all = values.clone();
+                for (i, c) in t.columns.iter().enumerate() {
+                    if all.iter().any(|(j, _)| *j == i) {
+                        continue;
+                    }
+                    if keys.contains(&c.name) {
+                        all.push((i, Expr::Param(c.name.clone())));
+                    } else if let Some(d) = &c.default {
+                        all.push((i, Expr::Bind(d.clone())));
+                    }
+                }
+                all.sort_by_key(|(i, _)| *i);
+                (Compiler::default().insert(t, &all), Vec::new())
+            }
+            Statement::Update(t, values, wheres) => {
+                let mut all = values.clone();
+                for (i, c) in t.columns.iter().enumerate() {
+                    if keys.contains(&c.name) && !all.iter().any(|(j, _)| *j == i) {
+                        all.push((i, Expr::Param(c.name.clone())));
+                    }
+                }
+                all.sort_by_key(|(i, _)| *i);
+                (Compiler::default().update(t, &all, wheres), Vec::new())
+            }
+            Statement::Delete(t, wheres) => (Compiler::default().delete(t, wheres), Vec::new()),
+        }
+    }
+}
+
+impl HostObject for StatementObj {
+    fn type_name(&self) -> String {
+        match self.0 {
+            Statement::Select(_) => "Select",
+            Statement::Insert(..) => "Insert",
+            Statement::Update(..) => "Update",
+            Statement::Delete(..) => "Delete",
+        }
+        .into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        const METHODS: [&str; 9] = [
+            "where",
+            "filter",
+            "order_by",
+            "limit",
+            "offset",
+            "values",
+            "group_by",
+            "distinct",
+            "returning",
+        ];
+        Ok(METHODS
+            .contains(&name)
+            .then(|| BoundMethod::value(Rc::new(StatementObj(self.0.clone())), name)))
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(self.0.compile(&[]).0.sql)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Methods for StatementObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> PyResult<Value> {
+        let Some(state) = interp_state(interp) else {
+            return Ok(Value::None);
+        };
+        let exprs = |interp: &mut Interpreter| -> PyResult<Vec<Expr>> {
+            args.iter().map(|a| as_expr(&state, interp, a)).collect()
+        };
+        let int = |v: Option<&Value>| match v {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        };
+        let mut stmt = self.0.clone();
+        match (&mut stmt, name) {
+            (Statement::Select(s), "where" | "filter") => s.wheres.extend(exprs(interp)?),
+            (Statement::Select(s), "order_by") => s.order_by.extend(exprs(interp)?),
+            (Statement::Select(s), "group_by") => s.group_by.extend(exprs(interp)?),
+            (Statement::Select(s), "limit") => s.limit = int(args.first()),
+            (Statement::Select(s), "offset") => s.offset = int(args.first()),
+            (Statement::Select(s), "distinct") => s.distinct = true,
+            (Statement::Update(_, _, w) | Statement::Delete(_, w), "where") => {
+                w.extend(exprs(interp)?)
+            }
+            (Statement::Insert(t, values) | Statement::Update(t, values, _), "values") => {
+                if let Some(first) = args.first()
+                    && !matches!(first, Value::Dict(_))
+                {
+                    return Err(
+                        interp.type_error("values() takes a dictionary or keyword arguments")
+                    );
+                }
+                let mut pairs: Vec<(Value, Value)> = Vec::new();
+                if let Some(Value::Dict(d)) = args.first() {
+                    pairs.extend(d.borrow().values().cloned());
+                }
+                pairs.extend(kw.iter().map(|(k, v)| (Value::str(k.as_str()), v.clone())));
+                for (k, v) in pairs {
+                    let index = match (&k, downcast::<ExprObj>(&k)) {
+                        (Value::Str(s), _) => t.column_index(s),
+                        (_, Some(ExprObj(Expr::Column(_, i)))) => Some(*i),
+                        _ => None,
+                    };
+                    let Some(index) = index else {
+                        let key = interp.to_str(&k)?;
+                        return Err(state.exc.raise(
+                            interp,
+                            "CompileError",
+                            format!("Unconsumed column names: {key}"),
+                        ));
+                    };
+                    let e = as_expr(&state, interp, &v)?;
+                    values.retain(|(i, _)| *i != index);
+                    values.push((index, e));
+                }
+            }
+            _ => {
+                let tn = self.type_name();
+                return Err(interp.error(
+                    "AttributeError",
+                    format!("'{tn}' object has no attribute '{name}'"),
+                ));
+            }
+        }
+        Ok(host(StatementObj(stmt)))
+    }
+}
+
+/// `select(*columns_or_tables)`.
+pub fn select(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    if let Some(Value::List(_)) = args.first() {
+        return Err(state.exc.raise(
+            interp,
+            "ArgumentError",
+            "Column expression, FROM clause, or other columns clause element expected, got [...]. Did you mean to say select(...)? The 1.x form select([...]) was removed in 2.0.",
+        ));
+    }
+    if let Some((k, _)) = kw.first() {
+        return Err(interp.type_error(format!("select() got an unexpected keyword argument '{k}'")));
+    }
+    let mut columns = Vec::new();
+    for a in &args {
+        if let Some(t) = downcast::<TableObj>(a) {
+            columns.extend((0..t.0.columns.len()).map(|i| Expr::Column(t.0.clone(), i)));
+        } else {
+            columns.push(as_expr(state, interp, a)?);
+        }
+    }
+    Ok(host(StatementObj(Statement::Select(Select {
+        columns,
+        ..Select::default()
+    }))))
+}
+
+fn table_arg(
+    interp: &mut Interpreter,
+    args: &[Value],
+    kw: &Kw,
+    fname: &str,
+) -> PyResult<Rc<Table>> {
+    if let Some((k, _)) = kw.first() {
+        return Err(interp.type_error(format!(
+            "{fname}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    match args.first().and_then(|a| downcast::<TableObj>(a)) {
+        Some(t) => Ok(t.0.clone()),
+        None => Err(interp.type_error(format!("{fname}() needs a Table"))),
+    }
+}
+
+/// `insert(table)`.
+pub fn insert(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let t = table_arg(interp, &args, &kw, "insert")?;
+    Ok(host(StatementObj(Statement::Insert(t, Vec::new()))))
+}
+
+/// `update(table)`.
+pub fn update(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let t = table_arg(interp, &args, &kw, "update")?;
+    Ok(host(StatementObj(Statement::Update(
+        t,
+        Vec::new(),
+        Vec::new(),
+    ))))
+}
+
+/// `delete(table)`.
+pub fn delete(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let t = table_arg(interp, &args, &kw, "delete")?;
+    Ok(host(StatementObj(Statement::Delete(t, Vec::new()))))
+}
