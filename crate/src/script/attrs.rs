@@ -112,6 +112,13 @@ impl Interpreter {
                 if let Some(h) = inst.host.borrow().clone() {
                     return h.get_attr(self, name);
                 }
+                if matches!(name, "__cause__" | "__context__" | "__traceback__") {
+                    // Exceptions always have these; unset they are None.
+                    let base = self.exc["BaseException"].clone();
+                    if inst.class.is_subclass(&base) {
+                        return Ok(Some(Value::None));
+                    }
+                }
                 if let Some(getattr) = inst.class.lookup("__getattr__") {
                     let bound = Value::BoundMethod(Rc::new((obj.clone(), getattr)));
                     return match self.call(&bound, vec![Value::str(name)], Vec::new()) {

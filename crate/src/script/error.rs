@@ -13,6 +13,21 @@ pub struct SyntaxError {
     pub col: u32,
     /// The text of that line, for the caret display.
     pub text: String,
+    /// How the source line is shown under the header.
+    pub display: Display,
+    /// Column just after the offending token (carets span `col..end_col`).
+    pub end_col: u32,
+}
+
+/// How CPython shows the source of a syntax error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Display {
+    /// The line and carets under the offending token.
+    Carets,
+    /// The line only (`unexpected indent`).
+    LineOnly,
+    /// Neither (errors found after parsing, such as `'break' outside loop`).
+    Nothing,
 }
 
 impl SyntaxError {
@@ -28,7 +43,21 @@ impl SyntaxError {
             line,
             col,
             text,
+            display: Display::Carets,
+            end_col: col + 1,
         }
+    }
+
+    /// The same error shown as `display`.
+    pub fn shown(mut self, display: Display) -> Self {
+        self.display = display;
+        self
+    }
+
+    /// The same error with carets up to `end_col`.
+    pub fn until(mut self, end_col: u32) -> Self {
+        self.end_col = end_col.max(self.col + 1);
+        self
     }
 
     /// The same error as an `IndentationError`.
@@ -41,11 +70,14 @@ impl SyntaxError {
     pub fn render(&self, filename: &str) -> String {
         let mut out = format!("  File \"{filename}\", line {}\n", self.line);
         let stripped = self.text.trim_start();
-        if !stripped.is_empty() {
+        if !stripped.is_empty() && self.display != Display::Nothing {
             let indent = self.text.chars().count() - stripped.chars().count();
             let caret = (self.col as usize).saturating_sub(1).saturating_sub(indent);
             out.push_str(&format!("    {}\n", stripped.trim_end()));
-            out.push_str(&format!("    {}^\n", " ".repeat(caret)));
+            if self.display == Display::Carets {
+                let width = (self.end_col.saturating_sub(self.col) as usize).max(1);
+                out.push_str(&format!("    {}{}\n", " ".repeat(caret), "^".repeat(width)));
+            }
         }
         out.push_str(&format!("{}: {}\n", self.type_name, self.message));
         out

@@ -112,7 +112,7 @@ pub fn new_exception(class: &Rc<Class>, args: Vec<Value>) -> Value {
 
 /// The class name as a traceback's last line shows it (`__main__.E` for user classes).
 pub fn qualified_name(class: &Class) -> String {
-    if class.module == "builtins" {
+    if class.module == "builtins" || class.module == "__main__" {
         class.name.clone()
     } else {
         format!("{}.{}", class.module, class.name)

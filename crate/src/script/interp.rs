@@ -520,6 +520,9 @@ impl Interpreter {
                 Ok(Value::None) => raised.suppress_context = true,
                 Ok(cv) => match self.exception_instance(cv) {
                     Ok(cv) => {
+                        if let Value::Instance(i) = &raised.value {
+                            i.dict.borrow_mut().insert("__cause__".into(), cv.clone());
+                        }
                         let mut cause = self.raise_value(cv);
                         cause.frames.clear();
                         cause.context = None;

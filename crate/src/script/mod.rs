@@ -77,7 +77,8 @@ pub fn run_in(interp: &mut Interpreter, source: &str) -> Option<ScriptError> {
             return Some(ScriptError {
                 type_name: e.type_name.to_string(),
                 module: "builtins".into(),
-                message: e.message.clone(),
+                // str(SyntaxError) names the file and line, as CPython's does.
+                message: format!("{} ({FILENAME}, line {})", e.message, e.line),
                 line: e.line,
                 column: e.col,
                 traceback: e.render(FILENAME),

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::ast::*;
-use super::error::SyntaxError;
+use super::error::{Display, SyntaxError};
 use super::span::Span;
 use super::tokenizer::{Tok, Token, tokenize, unescape};
 
@@ -36,7 +36,10 @@ pub fn parse_module(source: &str) -> Result<Vec<Stmt>, SyntaxError> {
             continue;
         }
         if p.at(&Tok::Indent) {
-            return Err(p.error_here("unexpected indent").indentation());
+            return Err(p
+                .error_here("unexpected indent")
+                .indentation()
+                .shown(Display::LineOnly));
         }
         body.extend(p.statement()?);
     }
@@ -140,7 +143,10 @@ impl Parser<'_> {
 
     fn invalid(&self) -> SyntaxError {
         match self.tok() {
-            Tok::Indent => self.error_here("unexpected indent").indentation(),
+            Tok::Indent => self
+                .error_here("unexpected indent")
+                .indentation()
+                .shown(Display::LineOnly),
             Tok::Name(n) if n == "async" || n == "await" || n == "yield" => {
                 self.error_here(format!("'{n}' is not supported in SessionLab"))
             }
@@ -250,21 +256,27 @@ impl Parser<'_> {
                 }
                 "break" => {
                     if self.in_loop == 0 {
-                        return Err(self.error_here("'break' outside loop"));
+                        return Err(self
+                            .error_here("'break' outside loop")
+                            .shown(Display::Nothing));
                     }
                     self.pos += 1;
                     StmtKind::Break
                 }
                 "continue" => {
                     if self.in_loop == 0 {
-                        return Err(self.error_here("'continue' not properly in loop"));
+                        return Err(self
+                            .error_here("'continue' not properly in loop")
+                            .shown(Display::Nothing));
                     }
                     self.pos += 1;
                     StmtKind::Continue
                 }
                 "return" => {
                     if self.in_function == 0 {
-                        return Err(self.error_here("'return' outside function"));
+                        return Err(self
+                            .error_here("'return' outside function")
+                            .shown(Display::Nothing));
                     }
                     self.pos += 1;
                     if self.at_statement_end() {
@@ -497,11 +509,13 @@ impl Parser<'_> {
         }
         self.pos += 1;
         if !self.eat(&Tok::Indent) {
+            let end_col = self.span().end_col;
             return Err(self
                 .error_here(format!(
                     "expected an indented block after {header} on line {header_line}"
                 ))
-                .indentation());
+                .indentation()
+                .until(end_col));
         }
         let mut body = Vec::new();
         while !self.eat(&Tok::Dedent) {
@@ -512,7 +526,10 @@ impl Parser<'_> {
                 continue;
             }
             if self.at(&Tok::Indent) {
-                return Err(self.error_here("unexpected indent").indentation());
+                return Err(self
+                    .error_here("unexpected indent")
+                    .indentation()
+                    .shown(Display::LineOnly));
             }
             body.extend(self.statement()?);
         }

@@ -254,11 +254,16 @@ impl Lexer<'_> {
                     self.push(Tok::Dedent, line, self.col);
                 }
                 if self.indents.last().copied().unwrap_or(0) != width {
+                    // CPython points just past the end of the offending line.
+                    let end = self
+                        .lines
+                        .get(line as usize - 1)
+                        .map_or(1, |l| l.trim_end().chars().count() as u32 + 1);
                     return Err(self
                         .err(
                             "unindent does not match any outer indentation level",
                             line,
-                            self.col,
+                            end,
                         )
                         .indentation());
                 }

@@ -1,0 +1,2 @@
+a = b = c = 5
+print(a, b, c)

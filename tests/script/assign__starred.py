@@ -1,0 +1,4 @@
+first, *middle, last = range(6)
+print(first, middle, last)
+*init, tail = "abc"
+print(init, tail)

@@ -1,0 +1,5 @@
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" continued")
+print()
+print(1, 2, sep="")

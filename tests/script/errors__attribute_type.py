@@ -1,0 +1,3 @@
+class Stuff:
+    foo = 1
+print(Stuff.quux)

@@ -1,0 +1,1 @@
+label = "total: " + 5

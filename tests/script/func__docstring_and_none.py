@@ -1,0 +1,3 @@
+def f():
+    """Does nothing."""
+print(f())

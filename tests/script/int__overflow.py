@@ -1,0 +1,3 @@
+# expect: hand-written
+print(2 ** 62)
+print(2 ** 70)

@@ -1,0 +1,2 @@
+# expect: hand-written
+x = [0] * 10**10

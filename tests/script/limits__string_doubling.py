@@ -1,0 +1,4 @@
+# expect: hand-written
+s = "x"
+while True:
+    s = s + s

@@ -1,0 +1,4 @@
+# expect: hand-written
+print("start")
+while True:
+    pass

@@ -1,0 +1,10 @@
+def f():
+    try:
+        int("x")
+    except ValueError:
+        print("logging")
+        raise
+try:
+    f()
+except ValueError as e:
+    print("outer:", e)

@@ -1,0 +1,3 @@
+# expect: hand-written
+async def main():
+    pass

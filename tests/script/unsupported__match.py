@@ -1,0 +1,5 @@
+# expect: hand-written
+command = "go"
+match command:
+    case "go":
+        print("going")

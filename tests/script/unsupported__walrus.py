@@ -1,0 +1,3 @@
+# expect: hand-written
+if (n := 10) > 5:
+    print(n)

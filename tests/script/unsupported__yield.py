@@ -1,0 +1,3 @@
+# expect: hand-written
+def gen():
+    yield 1
