@@ -141,6 +141,16 @@ impl Interpreter {
                     "__mro__" => {
                         let mut v = vec![Value::Class(c.clone())];
                         v.extend(c.mro.borrow().iter().cloned().map(Value::Class));
+                        // Every class ends in object, which the model leaves implicit.
+                        if let Some(object) = self.types.get("object").cloned() {
+                            if !Rc::ptr_eq(c, &object)
+                                && !v
+                                    .iter()
+                                    .any(|x| matches!(x, Value::Class(k) if Rc::ptr_eq(k, &object)))
+                            {
+                                v.push(Value::Class(object));
+                            }
+                        }
                         return Ok(Some(Value::tuple(v)));
                     }
                     _ => {}

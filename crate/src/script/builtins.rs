@@ -1034,7 +1034,13 @@ fn b_round(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
                 return Ok(Value::Int(*i));
             }
             let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
-            let q = (*i as f64 / p as f64).round() as i64;
+            // Half to even, in integers: round(25, -1) == 20.
+            let (q, r) = (i.div_euclid(p), i.rem_euclid(p));
+            let q = match (2 * r).cmp(&p) {
+                std::cmp::Ordering::Greater => q + 1,
+                std::cmp::Ordering::Equal if q % 2 != 0 => q + 1,
+                _ => q,
+            };
             Ok(Value::Int(q * p))
         }
         (Value::Float(f), None) => {

@@ -421,12 +421,36 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
+/// The `[start:end]` window of `s` that `find`/`count`/`index` search, and its char offset.
+fn window(s: &str, a: &[Value]) -> (String, i64) {
+    let len = s.chars().count() as i64;
+    let clamp = |v: Option<&Value>, default: i64| match v {
+        Some(Value::Int(i)) => {
+            let i = if *i < 0 { (i + len).max(0) } else { *i };
+            i.min(len)
+        }
+        _ => default,
+    };
+    let start = clamp(a.get(2), 0);
+    let end = clamp(a.get(3), len).max(start);
+    (
+        s.chars()
+            .skip(start as usize)
+            .take((end - start) as usize)
+            .collect(),
+        start,
+    )
+}
+
 fn s_find(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let s = recv_str(&a);
     let Some(Value::Str(sub)) = a.get(1) else {
         return Err(interp.type_error("must be str"));
     };
-    Ok(Value::Int(s.find(&**sub).map_or(-1, |b| char_index(&s, b))))
+    let (w, off) = window(&s, &a);
+    Ok(Value::Int(
+        w.find(&**sub).map_or(-1, |b| char_index(&w, b) + off),
+    ))
 }
 
 fn s_rfind(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
@@ -444,8 +468,9 @@ fn s_index(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let Some(Value::Str(sub)) = a.get(1) else {
         return Err(interp.type_error("must be str"));
     };
-    match s.find(&**sub) {
-        Some(b) => Ok(Value::Int(char_index(&s, b))),
+    let (w, off) = window(&s, &a);
+    match w.find(&**sub) {
+        Some(b) => Ok(Value::Int(char_index(&w, b) + off)),
         None => Err(interp.error("ValueError", "substring not found")),
     }
 }

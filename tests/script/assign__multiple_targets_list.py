@@ -1,0 +1,3 @@
+x = y = []
+x.append(1)
+print(x, y, x is y)

@@ -1,0 +1,7 @@
+x = "global"
+def outer():
+    x = "outer"
+    def inner():
+        return x
+    return inner()
+print(outer(), x)

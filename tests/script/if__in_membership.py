@@ -1,0 +1,5 @@
+color = "red"
+if color in ("red", "green"):
+    print("traffic")
+if color not in {"blue"}:
+    print("not blue")

@@ -1,0 +1,2 @@
+raw = "  Hello, World!  "
+print(raw.strip().lower().replace(",", "").split())

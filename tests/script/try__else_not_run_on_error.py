@@ -1,0 +1,6 @@
+try:
+    {}["k"]
+except KeyError:
+    print("except")
+else:
+    print("else")
