@@ -142,14 +142,13 @@ impl Interpreter {
                         let mut v = vec![Value::Class(c.clone())];
                         v.extend(c.mro.borrow().iter().cloned().map(Value::Class));
                         // Every class ends in object, which the model leaves implicit.
-                        if let Some(object) = self.types.get("object").cloned() {
-                            if !Rc::ptr_eq(c, &object)
-                                && !v
-                                    .iter()
-                                    .any(|x| matches!(x, Value::Class(k) if Rc::ptr_eq(k, &object)))
-                            {
-                                v.push(Value::Class(object));
-                            }
+                        if let Some(object) = self.types.get("object").cloned()
+                            && !Rc::ptr_eq(c, &object)
+                            && !v
+                                .iter()
+                                .any(|x| matches!(x, Value::Class(k) if Rc::ptr_eq(k, &object)))
+                        {
+                            v.push(Value::Class(object));
                         }
                         return Ok(Some(Value::tuple(v)));
                     }
