@@ -21,8 +21,6 @@ test('the script corpus behaves as CPython in the wasm build', () => {
   for (const file of cases) {
     const source = readFileSync(new URL(file, dir), 'utf8');
     const want = JSON.parse(readFileSync(new URL(file.replace(/\.py$/, '.json'), dir), 'utf8'));
-    // The corpus's runaway cases exhaust the default budgets; they are checked natively.
-    if (source.startsWith('# expect: hand-written') && file.startsWith('limits__')) continue;
     const got = lab.runPython(source);
     const problem =
       got.stdout !== want.stdout
@@ -31,11 +29,13 @@ test('the script corpus behaves as CPython in the wasm build', () => {
           ? `error ${JSON.stringify(got.error?.type)} != ${JSON.stringify(want.error?.type)}`
           : want.error && want.error.type !== got.error.type
             ? `error type ${got.error.type} != ${want.error.type}`
-            : want.error && want.error.message !== null && want.error.message !== got.error.message
-              ? `message ${JSON.stringify(got.error.message)} != ${JSON.stringify(want.error.message)}`
-              : want.traceback && want.traceback !== got.error.traceback
-                ? `traceback differs:\n${got.error.traceback}`
-                : null;
+            : want.error && want.error.line !== null && want.error.line !== got.error.line
+              ? `line ${got.error.line} != ${want.error.line}`
+              : want.error && want.error.message !== null && want.error.message !== got.error.message
+                ? `message ${JSON.stringify(got.error.message)} != ${JSON.stringify(want.error.message)}`
+                : want.traceback && want.traceback !== got.error.traceback
+                  ? `traceback differs:\n${got.error.traceback}`
+                  : null;
     if (problem) failures.push(`${file}: ${problem}`);
   }
   assert.deepEqual(failures, []);
