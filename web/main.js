@@ -1,12 +1,33 @@
-// The playground page: an SQL editor, Run/Cancel, and the results of each statement.
+// The playground page: a Python (SQLAlchemy) or raw-SQL editor, Run/Cancel, and the results:
+// printed output, the SQL the script sent, the final tables, or each raw statement's rows.
 import { LabClient } from './client.js';
 
-const EXAMPLE = `CREATE TABLE t(x);
+const EXAMPLES = {
+  sql: `CREATE TABLE t(x);
 INSERT INTO t VALUES (1),(2);
 UPDATE t SET x = x + 1;
 SELECT * FROM t;
-`;
-const STORAGE_KEY = 'sessionlab.sql.v1';
+`,
+  python: `from sqlalchemy import create_engine, MetaData, Table, Column, Integer, insert, select, update
+
+metadata = MetaData()
+stuff = Table("stuff", metadata,
+              Column("id", Integer, primary_key=True),
+              Column("foo", Integer))
+engine = create_engine("sqlite://")
+metadata.create_all(engine)
+
+with engine.begin() as conn:
+    conn.execute(insert(stuff), [{"foo": i} for i in range(5)])
+    # The bulk form: one UPDATE changes every row.
+    conn.execute(update(stuff).values(foo=stuff.c.foo + 1))
+
+with engine.connect() as conn:
+    foos = conn.execute(select(stuff.c.foo).order_by(stuff.c.id)).scalars().all()
+    print("foo values:", foos, "sum:", sum(foos))
+`,
+};
+const STORAGE_KEY = 'sessionlab.workspace.v1';
 
 const $ = (id) => document.getElementById(id);
 const source = $('source');
@@ -16,6 +37,21 @@ const cancelButton = $('cancel');
 const status = $('status');
 const summary = $('summary');
 const results = $('results');
+const modeInputs = [...document.querySelectorAll('input[name=mode]')];
+const saved = (() => {
+  try {
+    return JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') ?? {};
+  } catch {
+    return {};
+  }
+})();
+const sources = { sql: saved.sql ?? EXAMPLES.sql, python: saved.python ?? EXAMPLES.python };
+let mode = saved.mode === 'sql' ? 'sql' : 'python';
+
+function save() {
+  sources[mode] = source.value;
+  localStorage.setItem(STORAGE_KEY, JSON.stringify({ mode, ...sources }));
+}
 
 /** Creates an element with text content only: data is never parsed as HTML. */
 function el(tag, { className, text, attrs } = {}, children = []) {
@@ -115,6 +151,80 @@ function renderError(error) {
   ]);
 }
 
+function sqlText(value) {
+  if (value === null) return 'None';
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'object' && 'bytes' in value) return `b'${value.bytes}'`;
+  return String(value);
+}
+
+/** A parameter set as Python prints a tuple: `()`, `(1,)`, `(1, 'a')`. */
+function tupleText(values) {
+  return `(${values.map(sqlText).join(', ')}${values.length === 1 ? ',' : ''})`;
+}
+
+function renderEvent(event, index) {
+  if (event.kind !== 'sql') {
+    const label = { begin: 'BEGIN (implicit)', commit: 'COMMIT', rollback: 'ROLLBACK' }[event.kind];
+    return el('li', { className: `event tx ${event.kind}` }, [
+      el('span', { className: 'badge', text: label }),
+      event.line ? el('span', { className: 'meta', text: `line ${event.line}` }) : null,
+    ]);
+  }
+  const params = event.many
+    ? `${event.params.length} parameter sets: [${event.params
+        .slice(0, 3)
+        .map(tupleText)
+        .join(', ')}${event.params.length > 3 ? ', …' : ''}]`
+    : tupleText(event.params);
+  const jump = el('button', { className: 'link', text: `line ${event.line}`, attrs: { type: 'button' } });
+  jump.addEventListener('click', () => highlightLine(event.line));
+  return el('li', { className: `event sql${event.ddl ? ' ddl' : ''}`, attrs: { 'data-index': String(index) } }, [
+    el('header', {}, [
+      el('span', { className: 'badge', text: event.many ? 'executemany' : 'execute' }),
+      jump,
+      el('span', { className: 'meta', text: formatMs(event.elapsed_ms) }),
+    ]),
+    el('pre', { className: 'sql', text: event.sql.trim() }),
+    el('p', { className: 'params', text: params }),
+  ]);
+}
+
+function renderPythonReport(report) {
+  const nodes = [];
+  nodes.push(el('h3', { text: 'Output' }));
+  nodes.push(el('pre', { className: 'stdout', text: report.stdout || '(nothing printed)' }));
+  if (report.error) {
+    const jump = el('button', { className: 'link', text: `line ${report.error.line}`, attrs: { type: 'button' } });
+    jump.addEventListener('click', () => highlightLine(report.error.line));
+    nodes.push(
+      el('article', { className: 'statement error', attrs: { role: 'alert' } }, [
+        el('header', {}, [el('span', { className: 'badge', text: report.error.type }), jump]),
+        el('pre', { className: 'traceback', text: report.error.traceback }),
+      ]),
+    );
+  }
+  const sqlEvents = report.events.filter((e) => e.kind === 'sql');
+  nodes.push(el('h3', { text: `SQL sent (${sqlEvents.length} statement${sqlEvents.length === 1 ? '' : 's'})` }));
+  nodes.push(el('ol', { className: 'events' }, report.events.map(renderEvent)));
+  const names = Object.keys(report.tables);
+  if (names.length) {
+    nodes.push(el('h3', { text: 'Tables after the run' }));
+    for (const name of names) {
+      const t = report.tables[name];
+      nodes.push(el('p', { className: 'table-name', text: `${name} (${t.rows.length} rows)` }));
+      nodes.push(renderTable(t.columns, t.rows.slice(0, 200), t.rows.length));
+    }
+  }
+  results.replaceChildren(...nodes);
+  const sqliteMs = report.events.reduce((n, e) => n + (e.elapsed_ms ?? 0), 0);
+  summary.textContent = `${sqlEvents.length} statement${sqlEvents.length === 1 ? '' : 's'} · ${formatMs(sqliteMs)} in SQLite`;
+  status.textContent = report.error
+    ? `${report.error.type} at line ${report.error.line}: ${report.error.message.split('\n')[0]}`
+    : `Ran: ${sqlEvents.length} SQL statement${sqlEvents.length === 1 ? '' : 's'}.`;
+  if (report.error) highlightLine(report.error.line);
+}
+
 function renderReport(report) {
   const nodes = report.statements.map(renderStatement);
   if (report.error) nodes.push(renderError(report.error));
@@ -143,7 +253,8 @@ async function run() {
   runButton.disabled = true;
   status.textContent = 'Running…';
   try {
-    renderReport(await client.call('runSql', { source: source.value }));
+    if (mode === 'python') renderPythonReport(await client.call('runPython', { source: source.value }));
+    else renderReport(await client.call('runSql', { source: source.value }));
   } catch (err) {
     status.textContent = err.type === 'Cancelled' ? 'Cancelled.' : `${err.name}: ${err.message}`;
   } finally {
@@ -152,11 +263,20 @@ async function run() {
   }
 }
 
-source.value = localStorage.getItem(STORAGE_KEY) ?? EXAMPLE;
-updateGutter();
+function setMode(next) {
+  mode = next;
+  for (const input of modeInputs) input.checked = input.value === mode;
+  source.value = sources[mode];
+  document.body.dataset.mode = mode;
+  updateGutter();
+  save();
+}
+
+setMode(mode);
+for (const input of modeInputs) input.addEventListener('change', () => setMode(input.value));
 source.addEventListener('input', () => {
   updateGutter();
-  localStorage.setItem(STORAGE_KEY, source.value);
+  save();
 });
 source.addEventListener('scroll', () => {
   gutter.scrollTop = source.scrollTop;

@@ -22,6 +22,7 @@
 // Handlers:
 //   version        args: {}                 → string
 //   runSql         args: {source}           → SqlReport (see web/pkg/sessionlab.d.ts)
+//   runPython      args: {source}           → RunReport: stdout, error, events, tables
 //   importDatabase args: {bytes: Uint8Array} → null; later runs start from that SQLite file
 //   clearImport    args: {}                 → null
 //   exportDatabase args: {}                 → Uint8Array, the database as the last run left it
@@ -33,6 +34,7 @@ let busy = false;
 const handlers = {
   version: () => lab.version(),
   runSql: ({ source }) => lab.runSql(String(source ?? '')),
+  runPython: ({ source }) => lab.runPython(String(source ?? '')),
   importDatabase: ({ bytes }) => {
     lab.importDatabase(bytes);
     return null;

@@ -18,10 +18,19 @@ export interface StatementReport {
 /** An exception that escaped a script, located for the editor. */
 export interface ScriptError {
   type: string; module: string; message: string; line: number; column: number;
-  traceback: string; hint: string | null;
+  traceback: string; hint?: string | null;
 }
-/** What a Python run printed and raised. */
-export interface ScriptOutcome { stdout: string; error: ScriptError | null; }
+/** One database interaction of a run. */
+export interface RunEvent {
+  kind: "sql" | "begin" | "commit" | "rollback"; sql?: string; params?: SqlValue[] | SqlValue[][];
+  many?: boolean; ddl?: boolean; line?: number; elapsed_ms: number; rowcount?: number;
+}
+/** What a Python run did: the conformance report. */
+export interface RunReport {
+  events: RunEvent[]; stdout: string; error: ScriptError | null;
+  tables: Record<string, { columns: string[]; rows: SqlValue[][] }>;
+  uncommitted_at_exit: boolean; sqlalchemy: string; sqlite_version: string; python: string;
+}
 /** What a raw-SQL run did. */
 export interface SqlReport {
   statements: StatementReport[];
@@ -103,10 +112,10 @@ impl Lab {
         )
     }
 
-    /// Runs a Python script; returns its stdout and the escaping error (a `ScriptOutcome`).
-    #[wasm_bindgen(js_name = runPython, unchecked_return_type = "ScriptOutcome")]
+    /// Runs a Python script (with the `sqlalchemy` module); returns its `RunReport`.
+    #[wasm_bindgen(js_name = runPython, unchecked_return_type = "RunReport")]
     pub fn run_python(&mut self, source: &str) -> Result<JsValue, JsValue> {
-        to_js(&crate::script::run(
+        to_js(&crate::run::run_script(
             source,
             crate::script::Limits::default(),
         ))

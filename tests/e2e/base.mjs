@@ -55,6 +55,11 @@ export async function openPage(state, { colorScheme = 'light', viewport, path = 
   return { page, context, problems: state.problems };
 }
 
+/** Chooses the editor's language ('python' or 'sql'). */
+export async function setMode(page, mode) {
+  await page.locator(`input[name=mode][value=${mode}]`).check();
+}
+
 /** Replaces the editor's text as a user would (select all, type). */
 export async function setSource(page, text) {
   await page.locator('#source').fill(text);

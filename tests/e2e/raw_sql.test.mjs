@@ -1,7 +1,7 @@
 // The raw-SQL playground: the foundation's end-to-end checks.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, runAndWait, screenshot, setSource, useBrowser } from './base.mjs';
+import { openPage, runAndWait, screenshot, setMode, setSource, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 const ACCEPTANCE = 'CREATE TABLE t(x); INSERT INTO t VALUES (1),(2); UPDATE t SET x = x + 1; SELECT * FROM t;';
@@ -16,6 +16,7 @@ test('the page loads and the engine becomes ready without errors', async () => {
 
 test('running the acceptance script shows rows 2 and 3 and a time per statement', async () => {
   const { page, context, problems } = await openPage(state);
+  await setMode(page, 'sql');
   await setSource(page, ACCEPTANCE);
   await runAndWait(page);
   const statements = page.locator('article.statement');
@@ -34,6 +35,7 @@ test('running the acceptance script shows rows 2 and 3 and a time per statement'
 
 test('an SQL error shows SQLite message and the statement, and the next run works', async () => {
   const { page, context } = await openPage(state);
+  await setMode(page, 'sql');
   await setSource(page, 'SELECT 1;\nSELECT * FROM nope;');
   await runAndWait(page);
   const error = page.locator('article.statement.error');
@@ -42,6 +44,7 @@ test('an SQL error shows SQLite message and the statement, and the next run work
   assert.equal(await error.locator('.badge').textContent(), 'OperationalError');
   assert.equal(await error.locator('pre.sql').textContent(), 'SELECT * FROM nope');
   assert.match(await error.locator('button.link').textContent(), /line 2/);
+  await setMode(page, 'sql');
   await setSource(page, 'SELECT 40 + 2 AS answer;');
   await runAndWait(page);
   assert.equal(await page.locator('article.statement.error').count(), 0);
@@ -51,6 +54,7 @@ test('an SQL error shows SQLite message and the statement, and the next run work
 
 test('Ctrl+Enter in the editor runs the script', async () => {
   const { page, context } = await openPage(state);
+  await setMode(page, 'sql');
   await setSource(page, "SELECT 'keyboard' AS how;");
   await page.locator('#source').focus();
   await runAndWait(page, () => page.keyboard.press('Control+Enter'));
@@ -60,6 +64,7 @@ test('Ctrl+Enter in the editor runs the script', async () => {
 
 test('the typed code survives a reload', async () => {
   const { page, context } = await openPage(state);
+  await setMode(page, 'sql');
   await setSource(page, 'SELECT 7; -- kept');
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
@@ -69,6 +74,7 @@ test('the typed code survives a reload', async () => {
 
 test('hostile text is shown as text, never as markup', async () => {
   const { page, context, problems } = await openPage(state);
+  await setMode(page, 'sql');
   await setSource(page, 'SELECT \'</script><img src=x onerror="document.body.dataset.pwned=1">\' AS evil;');
   await runAndWait(page);
   assert.match(await page.locator('tbody td').textContent(), /<img src=x/);
@@ -80,6 +86,7 @@ test('hostile text is shown as text, never as markup', async () => {
 
 test('the main flow works at a 375 px wide viewport and in the dark theme', async () => {
   const { page, context } = await openPage(state, { colorScheme: 'dark', viewport: { width: 375, height: 800 } });
+  await setMode(page, 'sql');
   await setSource(page, ACCEPTANCE);
   await runAndWait(page);
   assert.deepEqual(await page.locator('article.statement').nth(3).locator('tbody td').allTextContents(), ['2', '3']);
