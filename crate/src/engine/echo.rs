@@ -196,7 +196,10 @@ pub fn py_str_repr(s: &str) -> String {
 
 /// Characters Python's `str.isprintable()` rejects among the common ones (C1 controls, separators).
 fn is_unprintable(c: char) -> bool {
-    matches!(c as u32, 0x80..=0xa0 | 0xad | 0x2028 | 0x2029 | 0xfeff)
+    matches!(
+        c as u32,
+        0x80..=0xa0 | 0xad | 0x1680 | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x3000 | 0xfeff
+    )
 }
 
 fn push_escaped(out: &mut String, c: char) {

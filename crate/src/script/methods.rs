@@ -305,9 +305,10 @@ fn split_impl(interp: &mut Interpreter, a: Vec<Value>, k: Kw, from_right: bool) 
                 let mut out = Vec::new();
                 let mut rest: &str = s.trim_end();
                 for _ in 0..maxsplit {
-                    match rest.rfind(char::is_whitespace) {
-                        Some(p) => {
-                            out.push(rest[p + 1..].to_string());
+                    // Whitespace may be several bytes long (U+3000): slice after the whole char.
+                    match rest.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+                        Some((p, c)) => {
+                            out.push(rest[p + c.len_utf8()..].to_string());
                             rest = rest[..p].trim_end();
                         }
                         None => break,
