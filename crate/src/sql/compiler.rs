@@ -147,12 +147,14 @@ impl Compiler {
             Expr::Null => "NULL".into(),
             Expr::Bool(b) => if *b { "1" } else { "0" }.into(),
             Expr::Binary(l, op, r) => {
-                let text = format!(
-                    "{} {} {}",
-                    self.expr(l, Some(*op)),
-                    op.sql(),
+                let left = self.expr(l, Some(*op));
+                // Integer division is true division in Python: SQLAlchemy adds 0.0 on SQLite.
+                let right = if *op == Op::Div && is_integer(l) {
+                    format!("({} + 0.0)", self.expr(r, Some(Op::Add)))
+                } else {
                     self.expr(r, Some(*op))
-                );
+                };
+                let text = format!("{left} {} {right}", op.sql());
                 if needs_group(*op, against) {
                     format!("({text})")
                 } else {
@@ -211,12 +213,23 @@ impl Compiler {
     /// Compiles a `SELECT`.
     pub fn select(mut self, s: &Select) -> Compiled {
         let mut columns = Vec::new();
-        let mut anon = 0;
+        // Anonymous labels count per function name: count_1, count_2, sum_1.
+        let mut counters: Vec<(String, usize)> = Vec::new();
         for c in &s.columns {
             let text = match c {
                 Expr::Func(name, _) => {
-                    anon += 1;
-                    let label = format!("{}_{anon}", name.to_ascii_lowercase());
+                    let lower = name.to_ascii_lowercase();
+                    let n = match counters.iter_mut().find(|(k, _)| *k == lower) {
+                        Some((_, n)) => {
+                            *n += 1;
+                            *n
+                        }
+                        None => {
+                            counters.push((lower.clone(), 1));
+                            1
+                        }
+                    };
+                    let label = format!("{lower}_{n}");
                     format!("{} AS {label}", self.expr(c, None))
                 }
                 other => self.expr(other, None),
@@ -255,13 +268,16 @@ impl Compiler {
                 self.slots.push(Slot::Value(SqlValue::Integer(o)));
                 sql.push_str("\n LIMIT ? OFFSET ?");
             }
+            // SQLite's dialect always pairs them: a missing OFFSET binds 0, a missing LIMIT -1.
             (Some(l), None) => {
                 self.slots.push(Slot::Value(SqlValue::Integer(l)));
-                sql.push_str("\n LIMIT ?");
+                self.slots.push(Slot::Value(SqlValue::Integer(0)));
+                sql.push_str("\n LIMIT ? OFFSET ?");
             }
             (None, Some(o)) => {
+                self.slots.push(Slot::Value(SqlValue::Integer(-1)));
                 self.slots.push(Slot::Value(SqlValue::Integer(o)));
-                sql.push_str("\n LIMIT -1 OFFSET ?");
+                sql.push_str("\n LIMIT ? OFFSET ?");
             }
             (None, None) => {}
         }
@@ -308,6 +324,18 @@ impl Compiler {
             sql.push_str(&format!(" WHERE {}", self.expr(&w, None)));
         }
         self.finish(sql)
+    }
+}
+
+/// True when the expression has SQLAlchemy's Integer type.
+fn is_integer(e: &Expr) -> bool {
+    match e {
+        Expr::Column(t, i) => t.columns[*i].ty == super::types::SqlType::Integer,
+        Expr::Bind(SqlValue::Integer(_)) => true,
+        Expr::Binary(l, op, r) if matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Mod) => {
+            is_integer(l) && is_integer(r)
+        }
+        _ => false,
     }
 }
 

@@ -397,7 +397,7 @@ impl HostObject for ExprObj {
 
     fn unary_op(&self, _interp: &mut Interpreter, op: &str) -> PyResult<Option<Value>> {
         Ok(match op {
-            "~" => Some(host(ExprObj(Expr::Not(Box::new(self.0.clone()))))),
+            "~" => Some(host(ExprObj(negate(&self.0)))),
             "-" => Some(host(ExprObj(Expr::binary(
                 Expr::Bind(SqlValue::Integer(0)),
                 Op::Sub,
@@ -528,6 +528,33 @@ impl Methods for ExprObj {
     }
 }
 
+/// `~expr`: comparisons flip their operator as SQLAlchemy's `negate` does; others get `NOT`.
+pub fn negate(e: &Expr) -> Expr {
+    match e {
+        Expr::Binary(l, op, r) => {
+            let flipped = match op {
+                Op::Eq => Some(Op::Ne),
+                Op::Ne => Some(Op::Eq),
+                Op::Lt => Some(Op::Ge),
+                Op::Le => Some(Op::Gt),
+                Op::Gt => Some(Op::Le),
+                Op::Ge => Some(Op::Lt),
+                Op::Like => Some(Op::NotLike),
+                Op::NotLike => Some(Op::Like),
+                Op::Is => Some(Op::IsNot),
+                Op::IsNot => Some(Op::Is),
+                _ => None,
+            };
+            match flipped {
+                Some(op) => Expr::Binary(l.clone(), op, r.clone()),
+                None => Expr::Not(Box::new(e.clone())),
+            }
+        }
+        Expr::In(l, items, negated) => Expr::In(l.clone(), items.clone(), !negated),
+        other => Expr::Not(Box::new(other.clone())),
+    }
+}
+
 /// `None`/`True`/`False` render inline after `IS`; other values bind.
 fn literal_or_expr(state: &SaState, interp: &mut Interpreter, v: Option<&Value>) -> PyResult<Expr> {
     Ok(match v {
@@ -627,9 +654,24 @@ impl Statement {
                     .columns
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| match c {
-                        Expr::Func(name, _) => format!("{}_{}", name.to_ascii_lowercase(), i + 1),
-                        other => other.key().unwrap_or_else(|| format!("anon_{}", i + 1)),
+                    .scan(Vec::<(String, usize)>::new(), |counters, (i, c)| {
+                        Some(match c {
+                            Expr::Func(name, _) => {
+                                let lower = name.to_ascii_lowercase();
+                                let n = match counters.iter_mut().find(|(k, _)| *k == lower) {
+                                    Some((_, n)) => {
+                                        *n += 1;
+                                        *n
+                                    }
+                                    None => {
+                                        counters.push((lower.clone(), 1));
+                                        1
+                                    }
+                                };
+                                format!("{lower}_{n}")
+                            }
+                            other => other.key().unwrap_or_else(|| format!("anon_{}", i + 1)),
+                        })
                     })
                     .collect();
                 (Compiler::default().select(s), columns)

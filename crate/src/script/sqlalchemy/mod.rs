@@ -145,13 +145,41 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             attrs.push((
                 "not_",
                 function("not_", move |i, a, _k| match a.first() {
-                    Some(v) => Ok(Value::Host(Rc::new(core::ExprObj(
-                        crate::sql::elements::Expr::Not(Box::new(core::as_expr(&st, i, v)?)),
-                    )))),
+                    Some(v) => Ok(Value::Host(Rc::new(core::ExprObj(core::negate(
+                        &core::as_expr(&st, i, v)?,
+                    ))))),
                     None => Err(i.type_error("not_() needs a clause")),
                 }),
             ));
             attrs.push(("func", Value::Host(Rc::new(core::FuncNamespace))));
+            for (name, wrap) in [("desc", true), ("asc", false)] {
+                let st = s.clone();
+                attrs.push((
+                    name,
+                    function(name, move |i, a, _k| {
+                        let e = match a.first() {
+                            Some(v) => core::as_expr(&st, i, v)?,
+                            None => return Err(i.type_error("desc()/asc() need a column")),
+                        };
+                        let e = if wrap {
+                            crate::sql::elements::Expr::Desc(Box::new(e))
+                        } else {
+                            crate::sql::elements::Expr::Asc(Box::new(e))
+                        };
+                        Ok(Value::Host(Rc::new(core::ExprObj(e))))
+                    }),
+                ));
+            }
+            let st = s.clone();
+            attrs.push((
+                "literal",
+                function("literal", move |i, a, _k| match a.first() {
+                    Some(v) => Ok(Value::Host(Rc::new(core::ExprObj(core::as_expr(
+                        &st, i, v,
+                    )?)))),
+                    None => Err(i.type_error("literal() needs a value")),
+                }),
+            ));
             Ok(Interpreter::module("sqlalchemy", attrs))
         }),
     );
