@@ -332,9 +332,7 @@ fn is_integer(e: &Expr) -> bool {
     match e {
         Expr::Column(t, i) => t.columns[*i].ty == super::types::SqlType::Integer,
         Expr::Bind(SqlValue::Integer(_)) => true,
-        Expr::Binary(l, op, r) if matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Mod) => {
-            is_integer(l) && is_integer(r)
-        }
+        Expr::Binary(l, Op::Add | Op::Sub | Op::Mul | Op::Mod, r) => is_integer(l) && is_integer(r),
         _ => false,
     }
 }
