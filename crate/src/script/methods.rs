@@ -8,28 +8,9 @@ use super::value::{BuiltinFn, Value};
 
 type Kw = Vec<(String, Value)>;
 
-/// The names of the built-in methods of `obj`'s type.
-pub fn names(obj: &Value) -> Vec<&'static str> {
-    let table: &[(&'static str, BuiltinFn)] = match obj {
-        Value::Str(_) => &STR_METHODS,
-        Value::List(_) => &LIST_METHODS,
-        Value::Dict(_) => &DICT_METHODS,
-        Value::Set(..) => &SET_METHODS,
-        Value::Tuple(_) => &TUPLE_METHODS,
-        Value::Bytes(_) => &BYTES_METHODS,
-        Value::Int(_) | Value::Bool(_) => &INT_METHODS,
-        Value::Float(_) => &FLOAT_METHODS,
-        _ => return Vec::new(),
-    };
-    table
-        .iter()
-        .filter_map(|(n, _)| n.rsplit('.').next())
-        .collect()
-}
-
-/// The built-in method `name` of `obj`'s type, with its qualified name.
-pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, BuiltinFn)> {
-    let table: &[(&'static str, BuiltinFn)] = match obj {
+/// The method table of `obj`'s built-in type.
+fn table_for(obj: &Value) -> Option<&'static [(&'static str, BuiltinFn)]> {
+    Some(match obj {
         Value::Str(_) => &STR_METHODS,
         Value::List(_) => &LIST_METHODS,
         Value::Dict(_) => &DICT_METHODS,
@@ -39,8 +20,21 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, BuiltinFn)> {
         Value::Int(_) | Value::Bool(_) => &INT_METHODS,
         Value::Float(_) => &FLOAT_METHODS,
         _ => return None,
-    };
-    table
+    })
+}
+
+/// The names of the built-in methods of `obj`'s type.
+pub fn names(obj: &Value) -> Vec<&'static str> {
+    table_for(obj)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|(n, _)| n.rsplit('.').next())
+        .collect()
+}
+
+/// The built-in method `name` of `obj`'s type, with its qualified name.
+pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, BuiltinFn)> {
+    table_for(obj)?
         .iter()
         .find(|(n, _)| n.rsplit('.').next() == Some(name))
         .map(|(n, f)| (*n, *f))

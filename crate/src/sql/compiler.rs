@@ -218,18 +218,7 @@ impl Compiler {
         for c in &s.columns {
             let text = match c {
                 Expr::Func(name, _) => {
-                    let lower = name.to_ascii_lowercase();
-                    let n = match counters.iter_mut().find(|(k, _)| *k == lower) {
-                        Some((_, n)) => {
-                            *n += 1;
-                            *n
-                        }
-                        None => {
-                            counters.push((lower.clone(), 1));
-                            1
-                        }
-                    };
-                    let label = format!("{lower}_{n}");
+                    let label = anon_label(&mut counters, name);
                     format!("{} AS {label}", self.expr(c, None))
                 }
                 other => self.expr(other, None),
@@ -325,6 +314,22 @@ impl Compiler {
         }
         self.finish(sql)
     }
+}
+
+/// The next anonymous label for a function column: `count_1`, `count_2`, `sum_1`.
+pub fn anon_label(counters: &mut Vec<(String, usize)>, function: &str) -> String {
+    let lower = function.to_ascii_lowercase();
+    let n = match counters.iter_mut().find(|(k, _)| *k == lower) {
+        Some((_, n)) => {
+            *n += 1;
+            *n
+        }
+        None => {
+            counters.push((lower.clone(), 1));
+            1
+        }
+    };
+    format!("{lower}_{n}")
 }
 
 /// True when the expression has SQLAlchemy's Integer type.

@@ -656,20 +656,7 @@ impl Statement {
                     .enumerate()
                     .scan(Vec::<(String, usize)>::new(), |counters, (i, c)| {
                         Some(match c {
-                            Expr::Func(name, _) => {
-                                let lower = name.to_ascii_lowercase();
-                                let n = match counters.iter_mut().find(|(k, _)| *k == lower) {
-                                    Some((_, n)) => {
-                                        *n += 1;
-                                        *n
-                                    }
-                                    None => {
-                                        counters.push((lower.clone(), 1));
-                                        1
-                                    }
-                                };
-                                format!("{lower}_{n}")
-                            }
+                            Expr::Func(name, _) => crate::sql::compiler::anon_label(counters, name),
                             other => other.key().unwrap_or_else(|| format!("anon_{}", i + 1)),
                         })
                     })

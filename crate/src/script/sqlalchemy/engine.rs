@@ -272,15 +272,33 @@ impl ConnObj {
             rows.push(values);
         }
         let note = self.state.echo_note(&sql, &binds);
+        self.send(interp, &sql, rows, note, Vec::new())
+    }
+
+    /// Sends `sql` with one parameter set (`execute`) or several (`executemany`), logs the
+    /// echo remark, and wraps the outcome; `columns` overrides the cursor's column names.
+    fn send(
+        &self,
+        interp: &mut Interpreter,
+        sql: &str,
+        mut rows: Vec<Vec<SqlValue>>,
+        note: EchoNote,
+        columns: Vec<String>,
+    ) -> PyResult<Value> {
         let result = if rows.len() > 1 {
-            let count = self.engine_call(interp, |c| c.executemany(&sql, rows))?;
+            let count = self.engine_call(interp, |c| c.executemany(sql, rows))?;
             self.state.log.update_last(|e| e.note = Some(note));
             ResultObj::new(self.state.clone(), Vec::new(), Vec::new(), Some(count))
         } else {
             let params = rows.pop().unwrap_or_default();
-            let rs = self.engine_call(interp, |c| c.execute(&sql, params))?;
+            let rs = self.engine_call(interp, |c| c.execute(sql, params))?;
             self.state.log.update_last(|e| e.note = Some(note));
-            ResultObj::new(self.state.clone(), rs.columns, rs.rows, rs.rowcount)
+            let names = if columns.is_empty() {
+                rs.columns
+            } else {
+                columns
+            };
+            ResultObj::new(self.state.clone(), names, rs.rows, rs.rowcount)
         };
         Ok(Value::Host(Rc::new(result)))
     }
@@ -339,22 +357,7 @@ impl ConnObj {
         }
         let note = self.state.echo_note(&compiled.sql, &keys);
         let sql = compiled.sql;
-        let result = if rows.len() > 1 {
-            let count = self.engine_call(interp, |c| c.executemany(&sql, rows))?;
-            self.state.log.update_last(|e| e.note = Some(note));
-            ResultObj::new(self.state.clone(), Vec::new(), Vec::new(), Some(count))
-        } else {
-            let params = rows.pop().unwrap_or_default();
-            let rs = self.engine_call(interp, |c| c.execute(&sql, params))?;
-            self.state.log.update_last(|e| e.note = Some(note));
-            let names = if columns.is_empty() {
-                rs.columns
-            } else {
-                columns
-            };
-            ResultObj::new(self.state.clone(), names, rs.rows, rs.rowcount)
-        };
-        Ok(Value::Host(Rc::new(result)))
+        self.send(interp, &sql, rows, note, columns)
     }
 }
 
