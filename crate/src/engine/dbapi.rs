@@ -42,6 +42,9 @@ impl DbapiConnection {
         db.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // The page's database must not reach other files: no ATTACH at all.
         db.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+        // Python's sqlite3 leaves foreign keys unenforced (SQLite's default); the bundled builds
+        // turn them on, so switch them back off to behave as SQLAlchemy's scripts expect.
+        db.execute_batch("PRAGMA foreign_keys = OFF")?;
         Ok(DbapiConnection {
             db,
             log,

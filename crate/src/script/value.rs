@@ -325,7 +325,9 @@ impl Value {
             Value::Range(a, b, c) => {
                 HashKey::Tuple(vec![HashKey::Int(*a), HashKey::Int(*b), HashKey::Int(*c)])
             }
-            Value::Host(h) => return h.hash_key(),
+            Value::Host(h) => {
+                return Some(h.hash_key().unwrap_or_else(|| HashKey::Id(self.identity())));
+            }
             other => HashKey::Id(other.identity()),
         })
     }

@@ -37,6 +37,8 @@ pub struct Select {
     pub order_by: Vec<Expr>,
     /// `GROUP BY`.
     pub group_by: Vec<Expr>,
+    /// `HAVING` criteria, joined with `AND`.
+    pub having: Vec<Expr>,
     /// `LIMIT`.
     pub limit: Option<i64>,
     /// `OFFSET`.
@@ -246,6 +248,9 @@ impl Compiler {
         if !s.group_by.is_empty() {
             let parts: Vec<String> = s.group_by.iter().map(|e| self.expr(e, None)).collect();
             sql.push_str(&format!(" GROUP BY {}", parts.join(", ")));
+        }
+        if let Some(h) = and_all(&s.having) {
+            sql.push_str(&format!(" \nHAVING {}", self.expr(&h, None)));
         }
         if !s.order_by.is_empty() {
             let parts: Vec<String> = s.order_by.iter().map(|e| self.expr(e, None)).collect();

@@ -408,7 +408,7 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 12] = [
+        const METHODS: [&str; 15] = [
             "in_",
             "not_in",
             "like",
@@ -421,6 +421,9 @@ impl HostObject for ExprObj {
             "desc",
             "asc",
             "label",
+            "not_like",
+            "notlike",
+            "not_ilike",
         ];
         if name == "name" {
             return Ok(self.0.key().map(Value::str));
@@ -432,6 +435,19 @@ impl HostObject for ExprObj {
 
     fn truthy(&self, interp: &mut Interpreter) -> PyResult<bool> {
         Err(interp.type_error("Boolean value of this clause is not defined"))
+    }
+
+    fn hash_key(&self) -> Option<crate::script::value::HashKey> {
+        // A column is hashable (dict keys in `values({t.c.a: 1})`); other clauses by identity.
+        match &self.0 {
+            Expr::Column(t, i) => Some(crate::script::value::HashKey::Tuple(vec![
+                crate::script::value::HashKey::Id(Rc::as_ptr(t) as usize),
+                crate::script::value::HashKey::Int(*i as i64),
+            ])),
+            _ => Some(crate::script::value::HashKey::Id(
+                self as *const Self as usize,
+            )),
+        }
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
@@ -506,6 +522,12 @@ impl Methods for ExprObj {
                 Expr::In(Box::new(e), exprs, name == "not_in")
             }
             "like" => Expr::binary(e, Op::Like, arg(interp, 0)?),
+            "not_like" | "notlike" => Expr::binary(e, Op::NotLike, arg(interp, 0)?),
+            "not_ilike" => Expr::binary(
+                Expr::Func("lower".into(), vec![e]),
+                Op::NotLike,
+                Expr::Func("lower".into(), vec![arg(interp, 0)?]),
+            ),
             "ilike" => Expr::binary(
                 Expr::Func("lower".into(), vec![e]),
                 Op::Like,
@@ -705,7 +727,7 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 9] = [
+        const METHODS: [&str; 11] = [
             "where",
             "filter",
             "order_by",
@@ -715,6 +737,8 @@ impl HostObject for StatementObj {
             "group_by",
             "distinct",
             "returning",
+            "having",
+            "select_from",
         ];
         Ok(METHODS
             .contains(&name)
@@ -753,6 +777,14 @@ impl Methods for StatementObj {
             (Statement::Select(s), "where" | "filter") => s.wheres.extend(exprs(interp)?),
             (Statement::Select(s), "order_by") => s.order_by.extend(exprs(interp)?),
             (Statement::Select(s), "group_by") => s.group_by.extend(exprs(interp)?),
+            (Statement::Select(s), "having") => s.having.extend(exprs(interp)?),
+            (Statement::Select(s), "select_from") => {
+                for a in &args {
+                    if let Some(t) = downcast::<TableObj>(a) {
+                        s.froms.push(t.0.clone());
+                    }
+                }
+            }
             (Statement::Select(s), "limit") => s.limit = int(args.first()),
             (Statement::Select(s), "offset") => s.offset = int(args.first()),
             (Statement::Select(s), "distinct") => s.distinct = true,

@@ -187,7 +187,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
 }
 
 /// A host function value.
-fn function(
+pub fn function(
     name: &'static str,
     f: impl Fn(
         &mut Interpreter,

@@ -265,7 +265,19 @@ impl HostObject for Row {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        if name == "_mapping" || name == "_asdict" {
+        if name == "_asdict" {
+            let pairs: Vec<(Value, Value)> = self
+                .columns
+                .iter()
+                .zip(&self.values)
+                .map(|(c, v)| (Value::str(c.as_str()), v.clone()))
+                .collect();
+            let dict = crate::script::builtins::dict_from_pairs(interp, pairs)?;
+            return Ok(Some(super::function("_asdict", move |_i, _a, _k| {
+                Ok(dict.clone())
+            })));
+        }
+        if name == "_mapping" {
             let pairs = self
                 .columns
                 .iter()
