@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod engine;
+pub mod orm;
 pub mod run;
 pub mod script;
 pub mod sql;

@@ -81,7 +81,7 @@ fn run_command(args: &[String]) -> ExitCode {
     };
     let report = sessionlab::run::run_script(&source, sessionlab::script::Limits::default());
     if json {
-        return match serde_json::to_string_pretty(&report) {
+        return match serde_json::to_string_pretty(&report.scrubbed()) {
             Ok(text) => {
                 println!("{text}");
                 ExitCode::SUCCESS

@@ -57,8 +57,8 @@ fn conformance_with_sqlalchemy() {
             .ok()
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or(serde_json::Value::Null);
-        let got =
-            serde_json::to_value(run_script(&source, limits)).unwrap_or(serde_json::Value::Null);
+        let got = serde_json::to_value(run_script(&source, limits).scrubbed())
+            .unwrap_or(serde_json::Value::Null);
         let name = name_of(path);
         match first_diff(&want, &got, DiffOptions::default()) {
             None => passed.push(name),

@@ -121,6 +121,25 @@ pub enum Cause {
     Execute,
     /// Schema creation or inspection (`create_all`, `drop_all`).
     Ddl,
+    /// A unit-of-work flush; `trigger` says what asked for it (`commit`, `flush`).
+    Flush {
+        /// `commit`, `flush`, `close`.
+        trigger: String,
+    },
+    /// The flush a query (or `execute`) runs first so it sees pending changes.
+    Autoflush,
+    /// Loading expired or unloaded attributes of one object on access.
+    LazyLoad {
+        /// `Class.attribute` that was read.
+        attribute: String,
+    },
+    /// Loading rows of an ORM query or `session.get`.
+    Query,
+    /// An ORM bulk UPDATE/DELETE and how it synchronizes the session.
+    Bulk {
+        /// `evaluate`, `fetch`, `False`.
+        strategy: String,
+    },
 }
 
 /// The parameters of one event: one set for `execute`, a list of sets for `executemany`.

@@ -337,8 +337,16 @@ impl Interpreter {
                 {
                     return Ok(v);
                 }
-                // `list[int]` and friends: a generic alias behaves as the class here.
-                Ok(obj.clone())
+                // `list[int]`, `Optional[str]`: a generic alias that remembers its arguments
+                // (the ORM reads `Mapped[Optional[str]]`) and otherwise behaves as the class.
+                let args = match key {
+                    Value::Tuple(t) => t.to_vec(),
+                    other => vec![other.clone()],
+                };
+                Ok(Value::Host(Rc::new(super::modules::GenericAlias {
+                    origin: obj.clone(),
+                    args,
+                })))
             }
             Value::Host(h) => {
                 let h = h.clone();

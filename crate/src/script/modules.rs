@@ -431,3 +431,81 @@ fn r_sample(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     }
     Ok(Value::list(out))
 }
+
+/// `list[int]`, `Optional[str]`: a subscripted class, keeping its arguments.
+pub struct GenericAlias {
+    /// The subscripted class (`list`, `typing.Optional`).
+    pub origin: Value,
+    /// The arguments.
+    pub args: Vec<Value>,
+}
+
+impl GenericAlias {
+    /// The origin's name (`list`, `Optional`).
+    pub fn origin_name(&self) -> String {
+        match &self.origin {
+            Value::Class(c) => c.name.clone(),
+            other => other.type_name(),
+        }
+    }
+}
+
+impl super::host::HostObject for GenericAlias {
+    fn type_name(&self) -> String {
+        "_GenericAlias".into()
+    }
+
+    fn call(
+        &self,
+        interp: &mut Interpreter,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> super::interp::PyResult<Option<Value>> {
+        interp.call(&self.origin, args, kwargs).map(Some)
+    }
+
+    fn get_item(
+        &self,
+        _interp: &mut Interpreter,
+        key: &Value,
+    ) -> super::interp::PyResult<Option<Value>> {
+        let args = match key {
+            Value::Tuple(t) => t.to_vec(),
+            other => vec![other.clone()],
+        };
+        Ok(Some(Value::Host(Rc::new(GenericAlias {
+            origin: self.origin.clone(),
+            args,
+        }))))
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> super::interp::PyResult<String> {
+        let mut parts = Vec::new();
+        for a in &self.args {
+            parts.push(match a {
+                Value::Class(c) => c.name.clone(),
+                other => interp.repr(other)?,
+            });
+        }
+        let origin = match &self.origin {
+            Value::Class(c) if c.module == "typing" => format!("typing.{}", c.name),
+            Value::Class(c) => c.name.clone(),
+            other => other.type_name(),
+        };
+        Ok(format!("{origin}[{}]", parts.join(", ")))
+    }
+
+    fn equals(&self, other: &Value) -> Option<bool> {
+        Some(match other {
+            Value::Host(h) => std::ptr::eq(
+                h.as_any() as *const dyn std::any::Any as *const u8,
+                self as *const Self as *const u8,
+            ),
+            _ => false,
+        })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -45,6 +45,23 @@ pub struct Select {
     pub offset: Option<i64>,
     /// `DISTINCT`.
     pub distinct: bool,
+    /// Label columns `table_column` (the legacy `Query`'s label style).
+    pub labels: bool,
+    /// `JOIN`s onto the first FROM table.
+    pub joins: Vec<Join>,
+    /// `FROM (subquery) AS anon_1` instead of tables (`Query.count()`).
+    pub from_subquery: Option<Box<Select>>,
+}
+
+/// `JOIN table ON condition`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Join {
+    /// The joined table.
+    pub table: Rc<Table>,
+    /// The `ON` condition.
+    pub on: Expr,
+    /// `LEFT OUTER JOIN`.
+    pub outer: bool,
 }
 
 /// SQLite's reserved words (identifiers that must be quoted).
@@ -195,12 +212,7 @@ impl Compiler {
     /// A value in `SET` or `VALUES`: binary expressions are parenthesised (`foo=(t.foo + ?)`).
     pub fn value(&mut self, e: &Expr) -> String {
         match e {
-            Expr::Binary(..) => format!(
-                "({})",
-                self.expr(e, None)
-                    .trim_start_matches('(')
-                    .trim_end_matches(')')
-            ),
+            Expr::Binary(..) => format!("({})", self.expr(e, None)),
             other => self.expr(other, None),
         }
     }
@@ -223,24 +235,57 @@ impl Compiler {
                     let label = anon_label(&mut counters, name);
                     format!("{} AS {label}", self.expr(c, None))
                 }
+                Expr::Column(t, i) if s.labels => format!(
+                    "{} AS {}",
+                    self.expr(c, None),
+                    quote(&format!("{}_{}", t.name, t.columns[*i].name))
+                ),
                 other => self.expr(other, None),
             };
             columns.push(text);
-        }
-        let mut froms: Vec<Rc<Table>> = s.froms.clone();
-        if froms.is_empty() {
-            for c in &s.columns {
-                collect_tables(c, &mut froms);
-            }
         }
         let mut sql = format!(
             "SELECT {}{}",
             if s.distinct { "DISTINCT " } else { "" },
             columns.join(", ")
         );
-        if !froms.is_empty() {
-            let names: Vec<String> = froms.iter().map(|t| quote(&t.name)).collect();
-            sql.push_str(&format!(" \nFROM {}", names.join(", ")));
+        if let Some(inner) = &s.from_subquery {
+            let compiled = Compiler::default().select(inner);
+            self.slots.extend(compiled.slots);
+            sql.push_str(&format!(" \nFROM ({}) AS anon_1", compiled.sql));
+        } else {
+            let mut froms: Vec<Rc<Table>> = s.froms.clone();
+            if froms.is_empty() {
+                for c in &s.columns {
+                    collect_tables(c, &mut froms);
+                }
+                for w in &s.wheres {
+                    collect_tables(w, &mut froms);
+                }
+            }
+            froms.retain(|t| !s.joins.iter().any(|j| Rc::ptr_eq(&j.table, t)));
+            if froms.is_empty()
+                && let Some(j) = s.joins.first()
+            {
+                // `select(A).join(B)` where only B is named: join from the ON clause's other table.
+                let mut on_tables = Vec::new();
+                collect_tables(&j.on, &mut on_tables);
+                froms.extend(
+                    on_tables
+                        .into_iter()
+                        .filter(|t| !Rc::ptr_eq(t, &j.table))
+                        .take(1),
+                );
+            }
+            if !froms.is_empty() {
+                let mut names: Vec<String> = froms.iter().map(|t| quote(&t.name)).collect();
+                for j in &s.joins {
+                    let on = self.expr(&j.on, None);
+                    let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
+                    names[0].push_str(&format!(" {kind} {} ON {on}", quote(&j.table.name)));
+                }
+                sql.push_str(&format!(" \nFROM {}", names.join(", ")));
+            }
         }
         if let Some(w) = and_all(&s.wheres) {
             sql.push_str(&format!(" \nWHERE {}", self.expr(&w, None)));

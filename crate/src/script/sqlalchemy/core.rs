@@ -108,8 +108,26 @@ impl HostObject for ForeignKeyObj {
     }
 }
 
-/// A `Column(...)` not yet attached to a table.
-pub struct ColumnDef(RefCell<Column>);
+/// A `Column(...)` / `mapped_column(...)` not yet attached to a table.
+pub struct ColumnDef {
+    /// The column as defined so far (an empty name takes the attribute's).
+    pub column: RefCell<Column>,
+    /// Creation order (declarative classes order their columns by it).
+    pub order: u64,
+    /// False when no type was given (`mapped_column()` takes it from `Mapped[...]`).
+    pub typed: bool,
+}
+
+thread_local! {
+    static COLUMN_ORDER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_column_order() -> u64 {
+    COLUMN_ORDER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
+}
 
 impl HostObject for ColumnDef {
     fn type_name(&self) -> String {
@@ -143,6 +161,7 @@ pub fn column(
             }
         }
     }
+    let typed = ty.is_some();
     let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
     col.foreign_key = fk;
     for (k, v) in &kw {
@@ -158,13 +177,18 @@ pub fn column(
             _ => {}
         }
     }
-    Ok(host(ColumnDef(RefCell::new(col))))
+    Ok(host(ColumnDef {
+        column: RefCell::new(col),
+        order: next_column_order(),
+        typed,
+    }))
 }
 
 /// `MetaData()`.
 pub struct MetaDataObj {
     state: Rc<SaState>,
-    meta: Rc<MetaData>,
+    /// The tables.
+    pub meta: Rc<MetaData>,
 }
 
 impl MetaDataObj {
@@ -245,7 +269,7 @@ pub fn table(
     };
     let columns: Vec<Column> = args[2..]
         .iter()
-        .filter_map(|c| downcast::<ColumnDef>(c).map(|d| d.0.borrow().clone()))
+        .filter_map(|c| downcast::<ColumnDef>(c).map(|d| d.column.borrow().clone()))
         .collect();
     let table = Rc::new(Table { name, columns });
     meta.tables.borrow_mut().push(table.clone());
@@ -476,6 +500,11 @@ pub fn set_state(state: &Rc<SaState>) {
     STATE.with(|s| *s.borrow_mut() = Some(Rc::downgrade(state)));
 }
 
+/// The run's state, for code that has no handle on it (descriptors on mapped classes).
+pub fn current_state() -> Option<Rc<SaState>> {
+    STATE.with(|s| s.borrow().as_ref().and_then(std::rc::Weak::upgrade))
+}
+
 fn interp_state(_interp: &Interpreter) -> Option<Rc<SaState>> {
     STATE.with(|s| s.borrow().as_ref().and_then(std::rc::Weak::upgrade))
 }
@@ -664,8 +693,29 @@ pub enum Statement {
     Delete(Rc<Table>, Vec<Expr>),
 }
 
-/// A statement value.
-pub struct StatementObj(pub Statement);
+/// A statement value, with what the ORM needs to know about it.
+pub struct StatementObj(pub Statement, pub OrmInfo);
+
+/// The ORM side of a statement: mapped entities selected, the mapped class targeted, and
+/// `execution_options`.
+#[derive(Clone, Default)]
+pub struct OrmInfo {
+    /// The select list as entities (mapped classes load objects).
+    pub entities: Vec<crate::orm::query::Entity>,
+    /// `update(Model)` / `delete(Model)` / `insert(Model)`.
+    pub target: Option<Rc<crate::orm::mapper::Mapper>>,
+    /// `execution_options(...)`.
+    pub options: Vec<(String, Value)>,
+}
+
+impl OrmInfo {
+    /// True when the select list names a mapped class.
+    pub fn loads_entities(&self) -> bool {
+        self.entities
+            .iter()
+            .any(|e| matches!(e, crate::orm::query::Entity::Mapper(_)))
+    }
+}
 
 impl Statement {
     /// Compiles for one execution; `keys` are the parameter names of an executemany.
@@ -727,7 +777,13 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 11] = [
+        const METHODS: [&str; 17] = [
+            "join",
+            "outerjoin",
+            "join_from",
+            "execution_options",
+            "options",
+            "filter_by",
             "where",
             "filter",
             "order_by",
@@ -740,9 +796,9 @@ impl HostObject for StatementObj {
             "having",
             "select_from",
         ];
-        Ok(METHODS
-            .contains(&name)
-            .then(|| BoundMethod::value(Rc::new(StatementObj(self.0.clone())), name)))
+        Ok(METHODS.contains(&name).then(|| {
+            BoundMethod::value(Rc::new(StatementObj(self.0.clone(), self.1.clone())), name)
+        }))
     }
 
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
@@ -773,7 +829,32 @@ impl Methods for StatementObj {
             _ => None,
         };
         let mut stmt = self.0.clone();
+        let mut orm = self.1.clone();
         match (&mut stmt, name) {
+            (_, "execution_options") => orm.options.extend(kw.iter().cloned()),
+            (_, "options") => {}
+            (Statement::Select(s), "join" | "outerjoin") => {
+                let outer = name == "outerjoin"
+                    || kw
+                        .iter()
+                        .any(|(k, v)| k == "isouter" && matches!(v, Value::Bool(true)));
+                let join = join_target(&state, interp, &s.columns, &args)?;
+                s.joins.push(crate::sql::compiler::Join {
+                    table: join.0,
+                    on: join.1,
+                    outer,
+                });
+            }
+            (Statement::Select(s), "filter_by") => {
+                let mapper = orm.entities.iter().rev().find_map(|e| match e {
+                    crate::orm::query::Entity::Mapper(m) => Some(m.clone()),
+                    _ => None,
+                });
+                let Some(mapper) = mapper else {
+                    return Err(interp.type_error("filter_by() needs a mapped entity"));
+                };
+                s.wheres.extend(filter_by(&state, interp, &mapper, &kw)?);
+            }
             (Statement::Select(s), "where" | "filter") => s.wheres.extend(exprs(interp)?),
             (Statement::Select(s), "order_by") => s.order_by.extend(exprs(interp)?),
             (Statement::Select(s), "group_by") => s.group_by.extend(exprs(interp)?),
@@ -831,8 +912,100 @@ impl Methods for StatementObj {
                 ));
             }
         }
-        Ok(host(StatementObj(stmt)))
+        Ok(host(StatementObj(stmt, orm)))
     }
+}
+
+/// `Model.attr == value` for each keyword of `filter_by`.
+pub fn filter_by(
+    state: &SaState,
+    interp: &mut Interpreter,
+    mapper: &crate::orm::mapper::Mapper,
+    kw: &Kw,
+) -> PyResult<Vec<Expr>> {
+    let mut out = Vec::new();
+    for (k, v) in kw {
+        let Some(a) = mapper.attr(k) else {
+            return Err(state.exc.raise(
+                interp,
+                "InvalidRequestError",
+                format!(
+                    "Entity namespace for \"{}\" has no property \"{k}\"",
+                    mapper.table.name
+                ),
+            ));
+        };
+        let col = mapper.column_expr(a);
+        out.push(match v {
+            Value::None => Expr::binary(col, Op::Is, Expr::Null),
+            Value::Bool(b) => Expr::binary(col, Op::Eq, Expr::Bool(*b)),
+            other => Expr::binary(col, Op::Eq, as_expr(state, interp, other)?),
+        });
+    }
+    Ok(out)
+}
+
+/// `join(target, onclause)`: the joined table and its ON condition (inferred from the foreign
+/// key when not given).
+pub fn join_target(
+    state: &SaState,
+    interp: &mut Interpreter,
+    columns: &[Expr],
+    args: &[Value],
+) -> PyResult<(Rc<Table>, Expr)> {
+    let first = args.first().cloned().unwrap_or(Value::None);
+    if let Some(rel) = downcast::<super::declarative::RelationshipComparator>(&first) {
+        return rel.join(state, interp);
+    }
+    let table = if let Some(m) = crate::orm::mapper_of(&first) {
+        m.table.clone()
+    } else if let Some(t) = downcast::<TableObj>(&first) {
+        t.0.clone()
+    } else {
+        return Err(interp.type_error("join() needs a mapped class or a table"));
+    };
+    if let Some(on) = args.get(1) {
+        return Ok((table, as_expr(state, interp, on)?));
+    }
+    // No ON clause: the foreign key between the joined table and a selected table.
+    let mut selected = Vec::new();
+    for c in columns {
+        if let Expr::Column(t, _) = c
+            && !selected.iter().any(|x: &Rc<Table>| Rc::ptr_eq(x, t))
+        {
+            selected.push(t.clone());
+        }
+    }
+    for left in &selected {
+        for (a, b) in [(left, &table), (&table, left)] {
+            for (i, col) in a.columns.iter().enumerate() {
+                if let Some(fk) = &col.foreign_key {
+                    let mut parts = fk.split('.');
+                    if let (Some(t), Some(c)) = (parts.next(), parts.next())
+                        && t == b.name
+                        && let Some(j) = b.column_index(c)
+                    {
+                        return Ok((
+                            table.clone(),
+                            Expr::binary(
+                                Expr::Column(b.clone(), j),
+                                Op::Eq,
+                                Expr::Column(a.clone(), i),
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Err(state.exc.raise(
+        interp,
+        "InvalidRequestError",
+        format!(
+            "Don't know how to join to {}. Please use the .select_from() method to establish an explicit left side, as well as providing an explicit ON clause if not present already to help resolve the ambiguity.",
+            table.name
+        ),
+    ))
 }
 
 /// `select(*columns_or_tables)`.
@@ -853,17 +1026,30 @@ pub fn select(
         return Err(interp.type_error(format!("select() got an unexpected keyword argument '{k}'")));
     }
     let mut columns = Vec::new();
+    let mut orm = OrmInfo::default();
     for a in &args {
-        if let Some(t) = downcast::<TableObj>(a) {
-            columns.extend((0..t.0.columns.len()).map(|i| Expr::Column(t.0.clone(), i)));
+        if let Some(m) = crate::orm::mapper_of(a) {
+            columns.extend(m.select_columns());
+            orm.entities.push(crate::orm::query::Entity::Mapper(m));
+        } else if let Some(t) = downcast::<TableObj>(a) {
+            for i in 0..t.0.columns.len() {
+                let c = Expr::Column(t.0.clone(), i);
+                columns.push(c.clone());
+                orm.entities.push(crate::orm::query::Entity::Column(c));
+            }
         } else {
-            columns.push(as_expr(state, interp, a)?);
+            let e = as_expr(state, interp, a)?;
+            columns.push(e.clone());
+            orm.entities.push(crate::orm::query::Entity::Column(e));
         }
     }
-    Ok(host(StatementObj(Statement::Select(Select {
-        columns,
-        ..Select::default()
-    }))))
+    Ok(host(StatementObj(
+        Statement::Select(Select {
+            columns,
+            ..Select::default()
+        }),
+        orm,
+    )))
 }
 
 fn table_arg(
@@ -871,36 +1057,42 @@ fn table_arg(
     args: &[Value],
     kw: &Kw,
     fname: &str,
-) -> PyResult<Rc<Table>> {
+) -> PyResult<(Rc<Table>, OrmInfo)> {
     if let Some((k, _)) = kw.first() {
         return Err(interp.type_error(format!(
             "{fname}() got an unexpected keyword argument '{k}'"
         )));
     }
+    if let Some(m) = args.first().and_then(crate::orm::mapper_of) {
+        let info = OrmInfo {
+            target: Some(m.clone()),
+            ..OrmInfo::default()
+        };
+        return Ok((m.table.clone(), info));
+    }
     match args.first().and_then(|a| downcast::<TableObj>(a)) {
-        Some(t) => Ok(t.0.clone()),
+        Some(t) => Ok((t.0.clone(), OrmInfo::default())),
         None => Err(interp.type_error(format!("{fname}() needs a Table"))),
     }
 }
 
 /// `insert(table)`.
 pub fn insert(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
-    let t = table_arg(interp, &args, &kw, "insert")?;
-    Ok(host(StatementObj(Statement::Insert(t, Vec::new()))))
+    let (t, orm) = table_arg(interp, &args, &kw, "insert")?;
+    Ok(host(StatementObj(Statement::Insert(t, Vec::new()), orm)))
 }
 
 /// `update(table)`.
 pub fn update(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
-    let t = table_arg(interp, &args, &kw, "update")?;
-    Ok(host(StatementObj(Statement::Update(
-        t,
-        Vec::new(),
-        Vec::new(),
-    ))))
+    let (t, orm) = table_arg(interp, &args, &kw, "update")?;
+    Ok(host(StatementObj(
+        Statement::Update(t, Vec::new(), Vec::new()),
+        orm,
+    )))
 }
 
 /// `delete(table)`.
 pub fn delete(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
-    let t = table_arg(interp, &args, &kw, "delete")?;
-    Ok(host(StatementObj(Statement::Delete(t, Vec::new()))))
+    let (t, orm) = table_arg(interp, &args, &kw, "delete")?;
+    Ok(host(StatementObj(Statement::Delete(t, Vec::new()), orm)))
 }

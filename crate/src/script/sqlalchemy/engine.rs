@@ -95,6 +95,11 @@ pub struct EngineObj {
 }
 
 impl EngineObj {
+    /// The engine.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
     fn connection(&self) -> ConnObj {
         ConnObj {
             state: self.state.clone(),
@@ -241,36 +246,7 @@ impl ConnObj {
             Some(Value::Tuple(t)) => t.to_vec(),
             Some(other) => vec![other.clone()],
         };
-        let mut rows = Vec::with_capacity(sets.len().max(1));
-        for set in sets
-            .iter()
-            .chain(std::iter::once(&Value::None).take(usize::from(sets.is_empty())))
-        {
-            let mut values = Vec::with_capacity(binds.len());
-            for (i, name) in binds.iter().enumerate() {
-                let v = match set {
-                    Value::Dict(_) => match interp.get_item(set, &Value::str(name.as_str())) {
-                        Ok(v) => v,
-                        Err(_) => {
-                            return Err(self.state.exc.raise(
-                                interp,
-                                "StatementError",
-                                format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
-                            ));
-                        }
-                    },
-                    _ => {
-                        return Err(self.state.exc.raise(
-                            interp,
-                            "StatementError",
-                            format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
-                        ));
-                    }
-                };
-                values.push(to_sql(&self.state, interp, &v, i + 1)?);
-            }
-            rows.push(values);
-        }
+        let rows = text_parameters(&self.state, interp, &binds, &sets)?;
         let note = self.state.echo_note(&sql, &binds);
         self.send(interp, &sql, rows, note, Vec::new())
     }
@@ -322,39 +298,7 @@ impl ConnObj {
         stmt: &super::core::Statement,
         sets: &[Value],
     ) -> PyResult<Value> {
-        let keys: Vec<String> = match sets.first() {
-            Some(Value::Dict(d)) => d
-                .borrow()
-                .values()
-                .filter_map(|(k, _)| match k {
-                    Value::Str(s) => Some(s.to_string()),
-                    _ => None,
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        let (compiled, columns) = stmt.compile(&keys);
-        let mut rows = Vec::with_capacity(sets.len().max(1));
-        let single = [Value::None];
-        let sets: &[Value] = if sets.is_empty() { &single } else { sets };
-        for set in sets {
-            let mut values = Vec::with_capacity(compiled.slots.len());
-            for (i, slot) in compiled.slots.iter().enumerate() {
-                values.push(match slot {
-                    crate::sql::compiler::Slot::Value(v) => v.clone(),
-                    crate::sql::compiler::Slot::Key(k) => {
-                        let v = match set {
-                            Value::Dict(_) => interp
-                                .get_item(set, &Value::str(k.as_str()))
-                                .unwrap_or(Value::None),
-                            _ => Value::None,
-                        };
-                        to_sql(&self.state, interp, &v, i + 1)?
-                    }
-                });
-            }
-            rows.push(values);
-        }
+        let (compiled, columns, keys, rows) = core_parameters(&self.state, interp, stmt, sets)?;
         let note = self.state.echo_note(&compiled.sql, &keys);
         let sql = compiled.sql;
         self.send(interp, &sql, rows, note, columns)
@@ -517,4 +461,97 @@ pub fn context_at(line: u32, stdout_offset: usize) -> EventContext {
         cause: Cause::Execute,
         stdout_offset,
     }
+}
+
+/// The parameter sets of a `text()` statement, bound by name from dictionaries.
+pub fn text_parameters(
+    state: &SaState,
+    interp: &mut Interpreter,
+    binds: &[String],
+    sets: &[Value],
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    let mut rows = Vec::with_capacity(sets.len().max(1));
+    for set in sets
+        .iter()
+        .chain(std::iter::once(&Value::None).take(usize::from(sets.is_empty())))
+    {
+        let mut values = Vec::with_capacity(binds.len());
+        for (i, name) in binds.iter().enumerate() {
+            let v = match set {
+                Value::Dict(_) => match interp.get_item(set, &Value::str(name.as_str())) {
+                    Ok(v) => v,
+                    Err(_) => {
+                        return Err(state.exc.raise(
+                            interp,
+                            "StatementError",
+                            format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
+                        ));
+                    }
+                },
+                _ => {
+                    return Err(state.exc.raise(
+                        interp,
+                        "StatementError",
+                        format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
+                    ));
+                }
+            };
+            values.push(to_sql(state, interp, &v, i + 1)?);
+        }
+        rows.push(values);
+    }
+    Ok(rows)
+}
+
+/// Compiles a Core statement for its parameter sets and binds each set: the compiled text,
+/// result column names, the parameter keys and one row of values per set.
+/// A compiled Core statement with result column names, parameter keys and bound rows.
+pub type BoundStatement = (
+    crate::sql::compiler::Compiled,
+    Vec<String>,
+    Vec<String>,
+    Vec<Vec<SqlValue>>,
+);
+
+/// Compiles and binds a Core statement (see [`BoundStatement`]).
+pub fn core_parameters(
+    state: &SaState,
+    interp: &mut Interpreter,
+    stmt: &super::core::Statement,
+    sets: &[Value],
+) -> PyResult<BoundStatement> {
+    let keys: Vec<String> = match sets.first() {
+        Some(Value::Dict(d)) => d
+            .borrow()
+            .values()
+            .filter_map(|(k, _)| match k {
+                Value::Str(s) => Some(s.to_string()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let (compiled, columns) = stmt.compile(&keys);
+    let mut rows = Vec::with_capacity(sets.len().max(1));
+    let single = [Value::None];
+    let sets: &[Value] = if sets.is_empty() { &single } else { sets };
+    for set in sets {
+        let mut values = Vec::with_capacity(compiled.slots.len());
+        for (i, slot) in compiled.slots.iter().enumerate() {
+            values.push(match slot {
+                crate::sql::compiler::Slot::Value(v) => v.clone(),
+                crate::sql::compiler::Slot::Key(k) => {
+                    let v = match set {
+                        Value::Dict(_) => interp
+                            .get_item(set, &Value::str(k.as_str()))
+                            .unwrap_or(Value::None),
+                        _ => Value::None,
+                    };
+                    to_sql(state, interp, &v, i + 1)?
+                }
+            });
+        }
+        rows.push(values);
+    }
+    Ok((compiled, columns, keys, rows))
 }

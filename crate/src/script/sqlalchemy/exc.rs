@@ -9,7 +9,7 @@ use crate::script::interp::Interpreter;
 use crate::script::value::{Attrs, Class, Value};
 
 /// (class, parent) in definition order; parents outside the list are Python built-ins.
-const HIERARCHY: [(&str, &str); 24] = [
+const HIERARCHY: [(&str, &str); 32] = [
     ("SQLAlchemyError", "Exception"),
     ("ArgumentError", "SQLAlchemyError"),
     ("NoSuchModuleError", "ArgumentError"),
@@ -34,6 +34,24 @@ const HIERARCHY: [(&str, &str); 24] = [
     ("MovedIn20Warning", "Warning"),
     ("LegacyAPIWarning", "Warning"),
     ("ObjectNotExecutableError", "ArgumentError"),
+    ("UnboundExecutionError", "InvalidRequestError"),
+    ("NoInspectionAvailable", "InvalidRequestError"),
+    ("StaleDataError", "SQLAlchemyError"),
+    ("FlushError", "SQLAlchemyError"),
+    ("UnmappedInstanceError", "InvalidRequestError"),
+    ("UnmappedClassError", "InvalidRequestError"),
+    ("ObjectDeletedError", "InvalidRequestError"),
+    ("DetachedInstanceError", "SQLAlchemyError"),
+];
+
+/// Exceptions that live in `sqlalchemy.orm.exc`.
+const ORM_EXCEPTIONS: [&str; 6] = [
+    "StaleDataError",
+    "FlushError",
+    "UnmappedInstanceError",
+    "UnmappedClassError",
+    "ObjectDeletedError",
+    "DetachedInstanceError",
 ];
 
 /// SQLAlchemy's exception classes of one run.
@@ -55,7 +73,11 @@ impl ExcClasses {
                 bases: base.into_iter().collect(),
                 mro: RefCell::new(Vec::new()),
                 dict: RefCell::new(Attrs::default()),
-                module: "sqlalchemy.exc".into(),
+                module: if ORM_EXCEPTIONS.contains(&name) {
+                    "sqlalchemy.orm.exc".into()
+                } else {
+                    "sqlalchemy.exc".into()
+                },
                 builtin: true,
                 annotations: RefCell::new(Vec::new()),
                 host: RefCell::new(None),
@@ -89,6 +111,22 @@ impl ExcClasses {
             }
             None => interp.error("Exception", message),
         }
+    }
+
+    /// The exceptions of module `name` (`sqlalchemy.orm.exc`) as a module value.
+    pub fn module_named(&self, name: &str) -> Value {
+        let mut attrs: Vec<(&str, Value)> = self
+            .classes
+            .iter()
+            .filter(|(_, c)| {
+                c.module == name
+                    || name == "sqlalchemy.orm.exc"
+                        && matches!(c.name.as_str(), "NoResultFound" | "MultipleResultsFound")
+            })
+            .map(|(n, c)| (*n, Value::Class(c.clone())))
+            .collect();
+        attrs.sort_by(|a, b| a.0.cmp(b.0));
+        Interpreter::module(name, attrs)
     }
 
     /// The module value `sqlalchemy.exc`.

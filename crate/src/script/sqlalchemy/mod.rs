@@ -1,10 +1,12 @@
 //! The `sqlalchemy` module surface scripts import, bound to the engine layer.
 
 pub mod core;
+pub mod declarative;
 pub mod engine;
 pub mod exc;
 pub mod method;
 pub mod result;
+pub mod session;
 pub mod text;
 
 use std::cell::RefCell;
@@ -25,6 +27,8 @@ pub struct SaState {
     pub dbs: RefCell<Databases>,
     /// The run's event log.
     pub log: EventLog,
+    /// Every session the script opened (the state view reads their identity maps).
+    pub sessions: RefCell<Vec<std::rc::Weak<crate::orm::session::Session>>>,
     /// When each statement shape was first compiled (for the echo log's "cached since").
     compiled: RefCell<HashMap<String, f64>>,
 }
@@ -61,6 +65,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         exc: ExcClasses::new(interp),
         dbs: RefCell::new(Databases::new(log.clone())),
         log,
+        sessions: RefCell::new(Vec::new()),
         compiled: RefCell::new(HashMap::new()),
     });
     core::set_state(&state);
@@ -68,6 +73,16 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     interp.register_module(
         "sqlalchemy.exc",
         Rc::new(move |_interp: &mut Interpreter| Ok(s.exc.module())),
+    );
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.orm",
+        Rc::new(move |_interp: &mut Interpreter| Ok(orm_module(&s))),
+    );
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.orm.exc",
+        Rc::new(move |_interp: &mut Interpreter| Ok(s.exc.module_named("sqlalchemy.orm.exc"))),
     );
     let s = state.clone();
     interp.register_module(
@@ -152,6 +167,11 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 }),
             ));
             attrs.push(("func", Value::Host(Rc::new(core::FuncNamespace))));
+            let st = s.clone();
+            attrs.push((
+                "inspect",
+                function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
+            ));
             for (name, wrap) in [("desc", true), ("asc", false)] {
                 let st = s.clone();
                 attrs.push((
@@ -184,6 +204,52 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         }),
     );
     state
+}
+
+/// The `sqlalchemy.orm` module.
+fn orm_module(s: &Rc<SaState>) -> Value {
+    let mut attrs: Vec<(&str, Value)> = Vec::new();
+    let st = s.clone();
+    attrs.push((
+        "declarative_base",
+        function("declarative_base", move |_i, _a, _k| {
+            Ok(declarative::declarative_base(&st))
+        }),
+    ));
+    attrs.push((
+        "DeclarativeBase",
+        Value::Host(Rc::new(declarative::DeclarativeBaseForm::new(s.clone()))),
+    ));
+    attrs.push(("Mapped", Value::Host(Rc::new(declarative::MappedForm))));
+    let st = s.clone();
+    attrs.push((
+        "mapped_column",
+        function("mapped_column", move |i, a, k| {
+            declarative::mapped_column(&st, i, a, k)
+        }),
+    ));
+    attrs.push((
+        "relationship",
+        function("relationship", declarative::relationship),
+    ));
+    attrs.push((
+        "Session",
+        Value::Host(Rc::new(session::SessionClass(s.clone()))),
+    ));
+    let st = s.clone();
+    attrs.push((
+        "sessionmaker",
+        function("sessionmaker", move |i, a, k| {
+            session::sessionmaker(&st, i, a, k)
+        }),
+    ));
+    let st = s.clone();
+    attrs.push((
+        "inspect",
+        function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
+    ));
+    attrs.push(("exc", s.exc.module_named("sqlalchemy.orm.exc")));
+    Interpreter::module("sqlalchemy.orm", attrs)
 }
 
 /// A host function value.

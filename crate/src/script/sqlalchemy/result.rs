@@ -39,7 +39,7 @@ pub struct ResultObj(Rc<ResultInner>);
 pub struct ResultInner {
     state: Rc<SaState>,
     columns: Rc<[String]>,
-    rows: RefCell<VecDeque<Vec<SqlValue>>>,
+    rows: RefCell<VecDeque<Vec<Value>>>,
     rowcount: i64,
     returns_rows: bool,
     shape: Shape,
@@ -51,6 +51,20 @@ impl ResultObj {
         state: Rc<SaState>,
         columns: Vec<String>,
         rows: Vec<Vec<SqlValue>>,
+        rowcount: Option<u64>,
+    ) -> Self {
+        let rows = rows
+            .iter()
+            .map(|r| r.iter().map(to_python).collect())
+            .collect();
+        Self::from_values(state, columns, rows, rowcount)
+    }
+
+    /// A result whose rows are already Python values (ORM entities, processed types).
+    pub fn from_values(
+        state: Rc<SaState>,
+        columns: Vec<String>,
+        rows: Vec<Vec<Value>>,
         rowcount: Option<u64>,
     ) -> Self {
         ResultObj(Rc::new(ResultInner {
@@ -76,19 +90,20 @@ impl ResultInner {
         }))
     }
 
-    fn item(&self, interp: &mut Interpreter, values: Vec<SqlValue>) -> PyResult<Value> {
+    fn item(&self, interp: &mut Interpreter, mut values: Vec<Value>) -> PyResult<Value> {
         Ok(match self.shape {
             Shape::Rows => Value::Host(Rc::new(Row {
                 columns: self.columns.clone(),
-                values: values.iter().map(to_python).collect(),
+                values,
             })),
-            Shape::Scalars => values.first().map_or(Value::None, to_python),
+            Shape::Scalars if values.is_empty() => Value::None,
+            Shape::Scalars => values.swap_remove(0),
             Shape::Mappings => {
                 let pairs = self
                     .columns
                     .iter()
-                    .zip(&values)
-                    .map(|(c, v)| (Value::str(c.as_str()), to_python(v)))
+                    .zip(values)
+                    .map(|(c, v)| (Value::str(c.as_str()), v))
                     .collect();
                 crate::script::builtins::dict_from_pairs(interp, pairs)?
             }
@@ -109,7 +124,7 @@ impl ResultInner {
 
     fn take_all(&self, interp: &mut Interpreter) -> PyResult<Vec<Value>> {
         self.check_rows(interp)?;
-        let rows: Vec<Vec<SqlValue>> = self.rows.borrow_mut().drain(..).collect();
+        let rows: Vec<Vec<Value>> = self.rows.borrow_mut().drain(..).collect();
         rows.into_iter().map(|r| self.item(interp, r)).collect()
     }
 
@@ -257,6 +272,16 @@ pub struct Row {
     columns: Rc<[String]>,
     /// The values, in column order.
     pub values: Vec<Value>,
+}
+
+impl Row {
+    /// A row of `values` named by `columns`.
+    pub fn new(columns: Vec<String>, values: Vec<Value>) -> Self {
+        Row {
+            columns: columns.into(),
+            values,
+        }
+    }
 }
 
 impl HostObject for Row {

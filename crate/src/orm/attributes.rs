@@ -1,0 +1,88 @@
+//! Instrumented column attributes: reading (with lazy loads of expired values) and writing
+//! (with attribute history) on mapped objects.
+
+use std::rc::Rc;
+
+use super::mapper::Mapper;
+use super::session::state_str;
+use super::state::ensure_state;
+use crate::engine::Cause;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::{Instance, Value};
+
+/// `obj.attr` for column attribute `attr`.
+pub fn get(
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    inst: &Rc<Instance>,
+    attr: usize,
+) -> PyResult<Value> {
+    let key = &mapper.columns[attr].key;
+    if let Some(v) = inst.dict.borrow().get(key) {
+        return Ok(v.clone());
+    }
+    let state = ensure_state(inst, mapper);
+    let expired = state.borrow().expired.contains(&attr);
+    if !expired {
+        return Ok(Value::None);
+    }
+    let session = state.borrow().session();
+    let Some(session) = session else {
+        let s = state_str(&state.borrow());
+        let sa = crate::script::sqlalchemy::core::current_state();
+        let message = format!(
+            "Instance {s} is not bound to a Session; attribute refresh operation cannot proceed \
+             (Background on this error at: https://sqlalche.me/e/21/bhk3)"
+        );
+        return Err(match sa {
+            Some(sa) => sa.exc.raise(interp, "DetachedInstanceError", message),
+            None => interp.error("AttributeError", message),
+        });
+    };
+    session.autoflush(interp)?;
+    // The autoflush may have loaded it (an expired primary key is loaded before an UPDATE).
+    if let Some(v) = inst.dict.borrow().get(key) {
+        return Ok(v.clone());
+    }
+    let todo: Vec<usize> = state.borrow().expired.iter().copied().collect();
+    session.set_cause(
+        interp,
+        Cause::LazyLoad {
+            attribute: format!("{}.{key}", mapper.name),
+        },
+    );
+    let found = super::loading::load_attributes(&session, interp, inst, &state, &todo)?;
+    if !found {
+        let s = state_str(&state.borrow());
+        return Err(session.sa.exc.raise(
+            interp,
+            "ObjectDeletedError",
+            format!(
+                "Instance '{s}' has been deleted, or its row is otherwise not present. \
+                 (Background on this error at: https://sqlalche.me/e/21/bhk3)"
+            ),
+        ));
+    }
+    Ok(inst.dict.borrow().get(key).cloned().unwrap_or(Value::None))
+}
+
+/// `obj.attr = value` for column attribute `attr`: records the committed value once.
+pub fn set(mapper: &Rc<Mapper>, inst: &Rc<Instance>, attr: usize, value: Value) {
+    let state = ensure_state(inst, mapper);
+    let key = mapper.columns[attr].key.clone();
+    let old = inst.dict.borrow().get(&key).cloned();
+    let session = {
+        let mut st = state.borrow_mut();
+        if st.identity.is_some() {
+            st.record_change(attr, old);
+        }
+        st.expired.remove(&attr);
+        st.session()
+    };
+    inst.dict.borrow_mut().insert(key, value);
+    if let Some(session) = session
+        && state.borrow().identity.is_some()
+    {
+        session.mark_modified(inst);
+    }
+}

@@ -1,0 +1,528 @@
+//! ORM bulk UPDATE/DELETE (`Query.update`, `session.execute(update(M))`) with every
+//! `synchronize_session` strategy, bulk UPDATE by primary key, and ORM bulk INSERT.
+
+use std::rc::Rc;
+
+use super::evaluator::{self, Outcome};
+use super::identity::IdentityKey;
+use super::mapper::Mapper;
+use super::session::Session;
+use super::state::state_of;
+use crate::engine::{Cause, SqlValue};
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::sqlalchemy::engine::to_sql;
+use crate::script::value::{Instance, Value};
+use crate::sql::compiler::{Compiled, Compiler, Slot};
+use crate::sql::elements::{Expr, Op};
+
+/// `synchronize_session=`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    /// `'auto'`: evaluate when possible, else fetch.
+    Auto,
+    /// `'evaluate'`.
+    Evaluate,
+    /// `'fetch'`.
+    Fetch,
+    /// `False`.
+    Off,
+}
+
+impl Strategy {
+    /// The name the cause shows.
+    pub fn name(self) -> &'static str {
+        match self {
+            Strategy::Auto => "auto",
+            Strategy::Evaluate => "evaluate",
+            Strategy::Fetch => "fetch",
+            Strategy::Off => "False",
+        }
+    }
+}
+
+/// Parses a `synchronize_session` value.
+pub fn strategy(session: &Session, interp: &mut Interpreter, v: &Value) -> PyResult<Strategy> {
+    Ok(match v {
+        Value::Str(s) if &**s == "auto" => Strategy::Auto,
+        Value::Str(s) if &**s == "evaluate" => Strategy::Evaluate,
+        Value::Str(s) if &**s == "fetch" => Strategy::Fetch,
+        Value::Bool(false) | Value::None => Strategy::Off,
+        _ => {
+            return Err(session.sa.exc.raise(
+                interp,
+                "ArgumentError",
+                "Valid strategies for session synchronization are 'auto', 'evaluate', 'fetch', False",
+            ));
+        }
+    })
+}
+
+fn params_of(compiled: &Compiled) -> Vec<SqlValue> {
+    compiled
+        .slots
+        .iter()
+        .map(|s| match s {
+            Slot::Value(v) => v.clone(),
+            Slot::Key(_) => SqlValue::Null,
+        })
+        .collect()
+}
+
+/// Decides 'auto' and checks 'evaluate' before any SQL is sent.
+fn resolve(
+    session: &Session,
+    interp: &mut Interpreter,
+    mapper: &Mapper,
+    wheres: &[Expr],
+    requested: Strategy,
+) -> PyResult<Strategy> {
+    let check = wheres.iter().try_for_each(|w| evaluator::check(mapper, w));
+    match (requested, check) {
+        (Strategy::Auto, Ok(())) => Ok(Strategy::Evaluate),
+        (Strategy::Auto, Err(_)) => Ok(Strategy::Fetch),
+        (Strategy::Evaluate, Err(e)) => Err(session.sa.exc.raise(
+            interp,
+            "InvalidRequestError",
+            format!(
+                "Could not evaluate current criteria in Python: \"{}\". Specify 'fetch' or \
+                 False for the synchronize_session execution option.",
+                e.0
+            ),
+        )),
+        (s, _) => Ok(s),
+    }
+}
+
+/// Objects of `mapper` in the identity map that are not fully expired and match `wheres`.
+fn matched_in_session(
+    session: &Session,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    wheres: &[Expr],
+) -> PyResult<Vec<Rc<Instance>>> {
+    let mut out = Vec::new();
+    let all = session.identity_map.borrow_mut().all();
+    for inst in all {
+        let Some(state) = state_of(&inst) else {
+            continue;
+        };
+        let skip = {
+            let st = state.borrow();
+            !Rc::ptr_eq(&st.mapper, mapper) || st.fully_expired() || st.deleted
+        };
+        if skip {
+            continue;
+        }
+        match evaluator::matches(interp, mapper, wheres, &inst)? {
+            Some(true) => out.push(inst),
+            Some(false) => {}
+            None => {
+                // Criteria on unloaded attributes: reload the object rather than guess.
+                Session::expire_instance(&inst, &mut state.borrow_mut(), None);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Applies SET values to matched objects as SQLAlchemy does: evaluated into unmodified loaded
+/// attributes, expired where they cannot be evaluated or were modified.
+fn apply_values(
+    session: &Session,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    values: &[(usize, Expr)],
+    objects: &[Rc<Instance>],
+) -> PyResult<()> {
+    for inst in objects {
+        let Some(state) = state_of(inst) else {
+            continue;
+        };
+        for (col, expr) in values {
+            let Some(a) = mapper.attr_for_column(*col) else {
+                continue;
+            };
+            let key = mapper.columns[a].key.clone();
+            let modified = state.borrow().committed.contains_key(&a);
+            let loaded = inst.dict.borrow().contains_key(&key);
+            if !loaded {
+                continue;
+            }
+            let evaluable = evaluator::check(mapper, expr).is_ok();
+            let value = if evaluable && !modified {
+                match evaluator::eval(interp, mapper, expr, inst)? {
+                    Outcome::Value(v) => Some(v),
+                    Outcome::Expired => None,
+                }
+            } else {
+                None
+            };
+            let mut st = state.borrow_mut();
+            match value {
+                Some(v) => {
+                    inst.dict.borrow_mut().insert(key, v);
+                    st.committed.shift_remove(&a);
+                }
+                None => Session::expire_instance(inst, &mut st, Some(&[a])),
+            }
+        }
+        if state.borrow().committed.is_empty() {
+            let addr = Rc::as_ptr(inst) as *const u8 as usize;
+            session.modified.borrow_mut().shift_remove(&addr);
+        }
+    }
+    Ok(())
+}
+
+fn returning_pk(mapper: &Mapper, sql: &str) -> String {
+    let cols: Vec<String> = mapper
+        .primary_key()
+        .iter()
+        .map(|&a| crate::sql::compiler::quote(&mapper.table.columns[mapper.columns[a].column].name))
+        .collect();
+    format!("{sql} RETURNING {}", cols.join(", "))
+}
+
+fn objects_for_pks(
+    session: &Session,
+    mapper: &Rc<Mapper>,
+    rows: &[Vec<SqlValue>],
+) -> Vec<Rc<Instance>> {
+    let map = session.identity_map.borrow();
+    rows.iter()
+        .filter_map(|pk| map.get(&IdentityKey::new(mapper, pk)))
+        .collect()
+}
+
+/// ORM-enabled `UPDATE`: returns the matched row count.
+pub fn update(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    values: &[(usize, Expr)],
+    wheres: &[Expr],
+    requested: Strategy,
+) -> PyResult<u64> {
+    session.autoflush(interp)?;
+    let strategy = resolve(session, interp, mapper, wheres, requested)?;
+    let matched = if strategy == Strategy::Evaluate {
+        matched_in_session(session, interp, mapper, wheres)?
+    } else {
+        Vec::new()
+    };
+    let compiled = Compiler::default().update(&mapper.table, values, wheres);
+    let sql = if strategy == Strategy::Fetch {
+        returning_pk(mapper, &compiled.sql)
+    } else {
+        compiled.sql.clone()
+    };
+    session.set_cause(
+        interp,
+        Cause::Bulk {
+            strategy: strategy.name().into(),
+        },
+    );
+    let note = session.sa.echo_note(&sql, &[]);
+    let rs = session.run(interp, &sql, params_of(&compiled), note)?;
+    let (count, objects) = match strategy {
+        Strategy::Fetch => (
+            rs.rows.len() as u64,
+            objects_for_pks(session, mapper, &rs.rows),
+        ),
+        Strategy::Evaluate => (rs.rowcount.unwrap_or(0), matched),
+        _ => (rs.rowcount.unwrap_or(0), Vec::new()),
+    };
+    apply_values(session, interp, mapper, values, &objects)?;
+    Ok(count)
+}
+
+/// Marks objects whose rows a bulk DELETE removed as deleted.
+fn remove_deleted(session: &Session, objects: &[Rc<Instance>]) {
+    for inst in objects {
+        if let Some(state) = state_of(inst) {
+            let mut st = state.borrow_mut();
+            if let Some(key) = st.key() {
+                session.identity_map.borrow_mut().remove(&key, inst);
+            }
+            st.deleted = true;
+            session.tx_deleted.borrow_mut().push(inst.clone());
+        }
+    }
+}
+
+/// ORM-enabled `DELETE`: returns the matched row count.
+pub fn delete(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    wheres: &[Expr],
+    requested: Strategy,
+) -> PyResult<u64> {
+    session.autoflush(interp)?;
+    let strategy = resolve(session, interp, mapper, wheres, requested)?;
+    let matched = if strategy == Strategy::Evaluate {
+        matched_in_session(session, interp, mapper, wheres)?
+    } else {
+        Vec::new()
+    };
+    let compiled = Compiler::default().delete(&mapper.table, wheres);
+    let sql = if strategy == Strategy::Fetch {
+        returning_pk(mapper, &compiled.sql)
+    } else {
+        compiled.sql.clone()
+    };
+    session.set_cause(
+        interp,
+        Cause::Bulk {
+            strategy: strategy.name().into(),
+        },
+    );
+    let note = session.sa.echo_note(&sql, &[]);
+    let rs = session.run(interp, &sql, params_of(&compiled), note)?;
+    let (count, objects) = match strategy {
+        Strategy::Fetch => (
+            rs.rows.len() as u64,
+            objects_for_pks(session, mapper, &rs.rows),
+        ),
+        Strategy::Evaluate => (rs.rowcount.unwrap_or(0), matched),
+        _ => (rs.rowcount.unwrap_or(0), Vec::new()),
+    };
+    remove_deleted(session, &objects);
+    Ok(count)
+}
+
+/// Reads one parameter dictionary as `(column index, value)` pairs in table order.
+fn row_of(
+    session: &Session,
+    interp: &mut Interpreter,
+    mapper: &Mapper,
+    set: &Value,
+) -> PyResult<Vec<(usize, Value)>> {
+    let Value::Dict(d) = set else {
+        return Err(interp.type_error("parameter sets must be dictionaries"));
+    };
+    let mut out = Vec::new();
+    for (k, v) in d.borrow().values() {
+        let name = match k {
+            Value::Str(s) => s.to_string(),
+            other => other.type_name(),
+        };
+        let Some(a) = mapper.attr(&name) else {
+            return Err(session.sa.exc.raise(
+                interp,
+                "InvalidRequestError",
+                format!(
+                    "Entity namespace for \"{}\" has no property \"{name}\"",
+                    mapper.table.name
+                ),
+            ));
+        };
+        out.push((mapper.columns[a].column, v.clone()));
+    }
+    out.sort_by_key(|(c, _)| *c);
+    Ok(out)
+}
+
+/// ORM bulk UPDATE by primary key: one executemany per run of equal key sets.
+pub fn update_by_pk(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    sets: &[Value],
+    requested: Strategy,
+) -> PyResult<u64> {
+    if requested == Strategy::Fetch {
+        return Err(session.sa.exc.raise(
+            interp,
+            "InvalidRequestError",
+            "The 'fetch' synchronization strategy is not available for 'bulk' ORM updates \
+             (i.e. multiple parameter sets)",
+        ));
+    }
+    session.autoflush(interp)?;
+    let pk_cols: Vec<usize> = mapper
+        .primary_key()
+        .iter()
+        .map(|&a| mapper.columns[a].column)
+        .collect();
+    let mut rows = Vec::new();
+    for s in sets {
+        let row = row_of(session, interp, mapper, s)?;
+        if !pk_cols.iter().all(|c| row.iter().any(|(x, _)| x == c)) {
+            return Err(session.sa.exc.raise(
+                interp,
+                "InvalidRequestError",
+                "No primary key value supplied for column(s) in parameter set; ORM bulk UPDATE by \
+                 primary key requires every parameter set to include the primary key",
+            ));
+        }
+        rows.push(row);
+    }
+    let table = mapper.table.clone();
+    let mut total = 0;
+    let mut i = 0;
+    while i < rows.len() {
+        let keys: Vec<usize> = rows[i].iter().map(|(c, _)| *c).collect();
+        let mut j = i + 1;
+        while j < rows.len() && rows[j].iter().map(|(c, _)| *c).eq(keys.iter().copied()) {
+            j += 1;
+        }
+        let set_cols: Vec<usize> = keys
+            .iter()
+            .copied()
+            .filter(|c| !pk_cols.contains(c))
+            .collect();
+        let values: Vec<(usize, Expr)> = set_cols
+            .iter()
+            .map(|&c| (c, Expr::Param(table.columns[c].name.clone())))
+            .collect();
+        let wheres: Vec<Expr> = pk_cols
+            .iter()
+            .map(|&c| {
+                Expr::binary(
+                    Expr::Column(table.clone(), c),
+                    Op::Eq,
+                    Expr::Param(table.columns[c].name.clone()),
+                )
+            })
+            .collect();
+        let compiled = Compiler::default().update(&table, &values, &wheres);
+        let mut param_rows = Vec::new();
+        for row in &rows[i..j] {
+            let mut p = Vec::new();
+            for c in set_cols.iter().chain(&pk_cols) {
+                let v = row
+                    .iter()
+                    .find(|(x, _)| x == c)
+                    .map_or(Value::None, |(_, v)| v.clone());
+                p.push(to_sql(&session.sa, interp, &v, p.len() + 1)?);
+            }
+            param_rows.push(p);
+        }
+        let names: Vec<String> = keys
+            .iter()
+            .map(|c| table.columns[*c].name.clone())
+            .collect();
+        let note = session.sa.echo_note(&compiled.sql, &names);
+        session.set_cause(
+            interp,
+            Cause::Bulk {
+                strategy: "evaluate".into(),
+            },
+        );
+        total += if param_rows.len() > 1 {
+            session.run_many(interp, &compiled.sql, param_rows, note)?
+        } else {
+            let p = param_rows.pop().unwrap_or_default();
+            session
+                .run(interp, &compiled.sql, p, note)?
+                .rowcount
+                .unwrap_or(0)
+        };
+        if requested != Strategy::Off {
+            for row in &rows[i..j] {
+                let mut pk = Vec::new();
+                for c in &pk_cols {
+                    let v = row
+                        .iter()
+                        .find(|(x, _)| x == c)
+                        .map_or(Value::None, |(_, v)| v.clone());
+                    pk.push(to_sql(&session.sa, interp, &v, 1)?);
+                }
+                let obj = session
+                    .identity_map
+                    .borrow()
+                    .get(&IdentityKey::new(mapper, &pk));
+                if let Some(obj) = obj {
+                    let values: Vec<(usize, Expr)> = row
+                        .iter()
+                        .filter(|(c, _)| !pk_cols.contains(c))
+                        .map(|(c, v)| {
+                            let e = match to_sql(&session.sa, interp, v, 1) {
+                                Ok(s) => Expr::Bind(s),
+                                Err(_) => Expr::Null,
+                            };
+                            (*c, e)
+                        })
+                        .collect();
+                    apply_values(session, interp, mapper, &values, &[obj])?;
+                }
+            }
+        }
+        i = j;
+    }
+    Ok(total)
+}
+
+/// ORM bulk INSERT of dictionaries: executemany per run of equal key sets, no RETURNING.
+pub fn insert_mappings(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    sets: &[Value],
+) -> PyResult<u64> {
+    session.autoflush(interp)?;
+    let table = mapper.table.clone();
+    let mut rows = Vec::new();
+    for s in sets {
+        rows.push(row_of(session, interp, mapper, s)?);
+    }
+    let mut total = 0;
+    let mut i = 0;
+    while i < rows.len() {
+        let keys: Vec<usize> = rows[i].iter().map(|(c, _)| *c).collect();
+        let mut j = i + 1;
+        while j < rows.len() && rows[j].iter().map(|(c, _)| *c).eq(keys.iter().copied()) {
+            j += 1;
+        }
+        let mut columns: Vec<(usize, Option<SqlValue>)> = keys.iter().map(|&c| (c, None)).collect();
+        for (c, col) in table.columns.iter().enumerate() {
+            if !keys.contains(&c)
+                && let Some(d) = &col.default
+            {
+                columns.push((c, Some(d.clone())));
+            }
+        }
+        columns.sort_by_key(|(c, _)| *c);
+        let values: Vec<(usize, Expr)> = columns
+            .iter()
+            .map(|(c, _)| (*c, Expr::Param(table.columns[*c].name.clone())))
+            .collect();
+        let compiled = Compiler::default().insert(&table, &values);
+        let mut param_rows = Vec::new();
+        for row in &rows[i..j] {
+            let mut p = Vec::new();
+            for (c, d) in &columns {
+                let v = match d {
+                    Some(d) => d.clone(),
+                    None => {
+                        let v = row
+                            .iter()
+                            .find(|(x, _)| x == c)
+                            .map_or(Value::None, |(_, v)| v.clone());
+                        to_sql(&session.sa, interp, &v, p.len() + 1)?
+                    }
+                };
+                p.push(v);
+            }
+            param_rows.push(p);
+        }
+        let names: Vec<String> = keys
+            .iter()
+            .map(|c| table.columns[*c].name.clone())
+            .collect();
+        let note = session.sa.echo_note(&compiled.sql, &names);
+        session.set_cause(interp, Cause::Execute);
+        total += if param_rows.len() > 1 {
+            session.run_many(interp, &compiled.sql, param_rows, note)?
+        } else {
+            let p = param_rows.pop().unwrap_or_default();
+            session
+                .run(interp, &compiled.sql, p, note)?
+                .rowcount
+                .unwrap_or(0)
+        };
+        i = j;
+    }
+    Ok(total)
+}

@@ -1,0 +1,554 @@
+//! The unit of work: a flush sends INSERTs, UPDATEs and DELETEs in SQLAlchemy's order and
+//! grouping (`orm/persistence.py`), then moves the objects to their new states.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use super::identity::IdentityKey;
+use super::mapper::Mapper;
+use super::session::Session;
+use super::state::{InstanceState, state_of};
+use crate::engine::{EchoNote, SqlValue};
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::sqlalchemy::engine::to_sql;
+use crate::script::sqlalchemy::result::to_python;
+use crate::script::value::{Instance, Value};
+use crate::sql::compiler::Compiler;
+use crate::sql::elements::{Expr, Op};
+
+type StateRef = Rc<RefCell<InstanceState>>;
+
+/// One object to insert: its column values (by table column index) and grouping key.
+struct InsertRow {
+    inst: Rc<Instance>,
+    state: StateRef,
+    params: Vec<(usize, SqlValue)>,
+    has_all_pks: bool,
+}
+
+/// One object to update: SET values and the primary key.
+struct UpdateRow {
+    inst: Rc<Instance>,
+    state: StateRef,
+    sets: Vec<(usize, SqlValue)>,
+    pk: Vec<SqlValue>,
+}
+
+/// `session.flush()`.
+pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
+    if session.flushing.get() {
+        return Ok(());
+    }
+    session.check_usable(interp)?;
+    super::relationships::cascade_all(session, interp)?;
+    let pending: Vec<Rc<Instance>> = session.new.borrow().values().cloned().collect();
+    let modified: Vec<Rc<Instance>> = session.modified.borrow().values().cloned().collect();
+    let deleted: Vec<Rc<Instance>> = session.deleted.borrow().values().cloned().collect();
+    if pending.is_empty() && modified.is_empty() && deleted.is_empty() {
+        return Ok(());
+    }
+    session.flushing.set(true);
+    let mut inserted: Vec<(Rc<Instance>, StateRef)> = Vec::new();
+    let outcome = run(
+        session,
+        interp,
+        &pending,
+        &modified,
+        &deleted,
+        &mut inserted,
+    );
+    session.flushing.set(false);
+    match outcome {
+        Ok(()) => {
+            session.new.borrow_mut().clear();
+            session.modified.borrow_mut().clear();
+            session.deleted.borrow_mut().clear();
+            Ok(())
+        }
+        Err(e) => {
+            // The flush's own transaction rolls back; inserted objects are pending again.
+            for (inst, state) in inserted {
+                let mut st = state.borrow_mut();
+                if let Some(key) = st.key() {
+                    session.identity_map.borrow_mut().remove(&key, &inst);
+                }
+                st.identity = None;
+                session
+                    .tx_new
+                    .borrow_mut()
+                    .retain(|o| !Rc::ptr_eq(o, &inst));
+            }
+            let message = interp.exception_message(&e.value);
+            session.fail(interp, message);
+            Err(e)
+        }
+    }
+}
+
+fn run(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    pending: &[Rc<Instance>],
+    modified: &[Rc<Instance>],
+    deleted: &[Rc<Instance>],
+    inserted: &mut Vec<(Rc<Instance>, StateRef)>,
+) -> PyResult<()> {
+    let mut mappers: Vec<Rc<Mapper>> = Vec::new();
+    for inst in pending.iter().chain(modified).chain(deleted) {
+        if let Some(state) = state_of(inst) {
+            let m = state.borrow().mapper.clone();
+            if !mappers.iter().any(|x| Rc::ptr_eq(x, &m)) {
+                mappers.push(m);
+            }
+        }
+    }
+    let mappers = sort_mappers(mappers);
+    for mapper in &mappers {
+        super::relationships::sync_foreign_keys(session, interp, mapper)?;
+        let now_modified: Vec<Rc<Instance>> = session.modified.borrow().values().cloned().collect();
+        let dirty: Vec<Rc<Instance>> = now_modified
+            .iter()
+            .filter(|i| !deleted.iter().any(|d| Rc::ptr_eq(d, i)))
+            .filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.borrow().mapper, mapper)))
+            .cloned()
+            .collect();
+        emit_updates(session, interp, mapper, &dirty)?;
+        let mine: Vec<Rc<Instance>> = pending
+            .iter()
+            .filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.borrow().mapper, mapper)))
+            .cloned()
+            .collect();
+        emit_inserts(session, interp, mapper, &mine, inserted)?;
+    }
+    for mapper in mappers.iter().rev() {
+        let mine: Vec<Rc<Instance>> = deleted
+            .iter()
+            .filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.borrow().mapper, mapper)))
+            .cloned()
+            .collect();
+        emit_deletes(session, interp, mapper, &mine)?;
+    }
+    Ok(())
+}
+
+/// Parents before children: a mapper whose table references another's comes after it.
+fn sort_mappers(mut mappers: Vec<Rc<Mapper>>) -> Vec<Rc<Mapper>> {
+    let mut out: Vec<Rc<Mapper>> = Vec::new();
+    while !mappers.is_empty() {
+        let ready = mappers.iter().position(|m| {
+            !m.table.columns.iter().any(|c| {
+                c.foreign_key.as_ref().is_some_and(|fk| {
+                    let target = fk.split('.').next().unwrap_or_default();
+                    target != m.table.name
+                        && mappers
+                            .iter()
+                            .any(|o| o.table.name == target && !Rc::ptr_eq(o, m))
+                })
+            })
+        });
+        out.push(mappers.remove(ready.unwrap_or(0)));
+    }
+    out
+}
+
+/// A Python value as a bound parameter.
+fn bind(interp: &mut Interpreter, session: &Session, v: &Value) -> PyResult<SqlValue> {
+    to_sql(&session.sa, interp, v, 1)
+}
+
+fn emit_inserts(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    objects: &[Rc<Instance>],
+    inserted: &mut Vec<(Rc<Instance>, StateRef)>,
+) -> PyResult<()> {
+    let table = mapper.table.clone();
+    let pk_cols: Vec<usize> = mapper
+        .primary_key()
+        .iter()
+        .map(|&a| mapper.columns[a].column)
+        .collect();
+    let mut rows: Vec<InsertRow> = Vec::new();
+    let mut sorted: Vec<(u64, Rc<Instance>, StateRef)> = objects
+        .iter()
+        .filter_map(|i| {
+            state_of(i).map(|s| {
+                let order = s.borrow().insert_order;
+                (order, i.clone(), s)
+            })
+        })
+        .collect();
+    sorted.sort_by_key(|(o, _, _)| *o);
+    for (_, inst, state) in sorted {
+        let mut params: Vec<(usize, SqlValue)> = Vec::new();
+        for prop in &mapper.columns {
+            let col = &table.columns[prop.column];
+            let v = inst.dict.borrow().get(&prop.key).cloned();
+            match v {
+                Some(Value::None) | None => {
+                    // Columns without any default are sent as NULL (`_insert_cols_as_none`).
+                    if !col.primary_key && col.default.is_none() && col.server_default.is_none() {
+                        params.push((prop.column, SqlValue::Null));
+                    }
+                }
+                Some(v) => {
+                    let b = bind(interp, session, &v)?;
+                    params.push((prop.column, b));
+                }
+            }
+        }
+        params.sort_by_key(|(c, _)| *c);
+        let has_all_pks = pk_cols
+            .iter()
+            .all(|c| params.iter().any(|(p, v)| p == c && *v != SqlValue::Null));
+        rows.push(InsertRow {
+            inst,
+            state,
+            params,
+            has_all_pks,
+        });
+    }
+    let mut i = 0;
+    while i < rows.len() {
+        let keys: Vec<usize> = rows[i].params.iter().map(|(c, _)| *c).collect();
+        let all_pks = rows[i].has_all_pks;
+        let mut j = i + 1;
+        while j < rows.len()
+            && rows[j].has_all_pks == all_pks
+            && rows[j]
+                .params
+                .iter()
+                .map(|(c, _)| *c)
+                .eq(keys.iter().copied())
+        {
+            j += 1;
+        }
+        let group = &rows[i..j];
+        // Core fills the columns the group leaves to a Python default.
+        let mut columns: Vec<(usize, Option<SqlValue>)> = keys.iter().map(|&c| (c, None)).collect();
+        for (c, col) in table.columns.iter().enumerate() {
+            if !keys.contains(&c)
+                && let Some(d) = &col.default
+            {
+                columns.push((c, Some(d.clone())));
+            }
+        }
+        columns.sort_by_key(|(c, _)| *c);
+        let values: Vec<(usize, Expr)> = columns
+            .iter()
+            .map(|(c, _)| (*c, Expr::Param(table.columns[*c].name.clone())))
+            .collect();
+        let compiled = Compiler::default().insert(&table, &values);
+        let row_params = |r: &InsertRow| -> Vec<SqlValue> {
+            columns
+                .iter()
+                .map(|(c, d)| match d {
+                    Some(d) => d.clone(),
+                    None => r
+                        .params
+                        .iter()
+                        .find(|(p, _)| p == c)
+                        .map_or(SqlValue::Null, |(_, v)| v.clone()),
+                })
+                .collect()
+        };
+        let key_names: Vec<String> = keys
+            .iter()
+            .map(|c| table.columns[*c].name.clone())
+            .collect();
+        if all_pks {
+            let note = session.sa.echo_note(&compiled.sql, &key_names);
+            if group.len() > 1 {
+                let sets = group.iter().map(row_params).collect();
+                session.run_many(interp, &compiled.sql, sets, note)?;
+            } else {
+                session.run(interp, &compiled.sql, row_params(&group[0]), note)?;
+            }
+            for r in group {
+                finish_insert(session, mapper, r, &columns, None, inserted);
+            }
+        } else if group.len() > 1 {
+            let pk_names: Vec<String> = pk_cols
+                .iter()
+                .map(|&c| crate::sql::compiler::quote(&table.columns[c].name))
+                .collect();
+            let sql = format!("{} RETURNING {}", compiled.sql, pk_names.join(", "));
+            let total = group.len();
+            let first = session.sa.echo_note(&sql, &key_names);
+            for (n, r) in group.iter().enumerate() {
+                let note = EchoNote::InsertManyValues {
+                    index: n + 1,
+                    total,
+                    generated_seconds: if n == 0 {
+                        match first {
+                            EchoNote::Generated { seconds } => Some(seconds),
+                            _ => None,
+                        }
+                    } else {
+                        None
+                    },
+                };
+                let rs = session.run(interp, &sql, row_params(r), note)?;
+                let returned = rs.rows.first().cloned().unwrap_or_default();
+                finish_insert(session, mapper, r, &columns, Some(returned), inserted);
+            }
+        } else {
+            let note = session.sa.echo_note(&compiled.sql, &key_names);
+            let rs = session.run(interp, &compiled.sql, row_params(&group[0]), note)?;
+            let pk = vec![SqlValue::Integer(rs.lastrowid)];
+            finish_insert(session, mapper, &group[0], &columns, Some(pk), inserted);
+        }
+        i = j;
+    }
+    Ok(())
+}
+
+/// Moves an inserted object to persistent: primary key and Python defaults into its dict.
+fn finish_insert(
+    session: &Rc<Session>,
+    mapper: &Rc<Mapper>,
+    row: &InsertRow,
+    columns: &[(usize, Option<SqlValue>)],
+    generated_pk: Option<Vec<SqlValue>>,
+    inserted: &mut Vec<(Rc<Instance>, StateRef)>,
+) {
+    let table = &mapper.table;
+    let pk_attrs = mapper.primary_key();
+    let mut pk = Vec::new();
+    let mut generated = generated_pk.unwrap_or_default().into_iter();
+    {
+        let mut dict = row.inst.dict.borrow_mut();
+        for &a in &pk_attrs {
+            let col = mapper.columns[a].column;
+            let v = match row.params.iter().find(|(c, _)| *c == col) {
+                Some((_, v)) if *v != SqlValue::Null => v.clone(),
+                _ => generated.next().unwrap_or(SqlValue::Null),
+            };
+            dict.insert(mapper.columns[a].key.clone(), to_python(&v));
+            pk.push(v);
+        }
+        for (c, d) in columns {
+            if let (Some(d), Some(a)) = (d, mapper.attr_for_column(*c)) {
+                dict.insert(mapper.columns[a].key.clone(), to_python(d));
+            }
+        }
+        let _ = table;
+    }
+    let mut st = row.state.borrow_mut();
+    st.identity = Some(pk.clone());
+    st.committed.clear();
+    st.expired.clear();
+    session
+        .identity_map
+        .borrow_mut()
+        .insert(IdentityKey::new(mapper, &pk), &row.inst);
+    session.tx_new.borrow_mut().push(row.inst.clone());
+    inserted.push((row.inst.clone(), row.state.clone()));
+}
+
+fn emit_updates(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    objects: &[Rc<Instance>],
+) -> PyResult<()> {
+    let table = mapper.table.clone();
+    let mut rows: Vec<UpdateRow> = Vec::new();
+    for inst in objects {
+        let Some(state) = state_of(inst) else {
+            continue;
+        };
+        // An expired primary key is loaded first, with every other expired attribute.
+        let pk_expired = mapper
+            .primary_key()
+            .iter()
+            .any(|a| state.borrow().expired.contains(a));
+        if pk_expired {
+            let expired: Vec<usize> = state.borrow().expired.iter().copied().collect();
+            super::loading::load_attributes(session, interp, inst, &state, &expired)?;
+        }
+        let committed: Vec<(usize, Option<Value>)> = state
+            .borrow()
+            .committed
+            .iter()
+            .map(|(a, v)| (*a, v.clone()))
+            .collect();
+        let mut sets = Vec::new();
+        for (a, old) in committed {
+            let key = &mapper.columns[a].key;
+            let Some(new) = inst.dict.borrow().get(key).cloned() else {
+                continue;
+            };
+            let changed = match &old {
+                None => true,
+                Some(old) => !crate::script::ops::eq(interp, old, &new)?,
+            };
+            if changed {
+                sets.push((mapper.columns[a].column, bind(interp, session, &new)?));
+            }
+        }
+        sets.sort_by_key(|(c, _)| *c);
+        let pk = state.borrow().identity.clone().unwrap_or_default();
+        if sets.is_empty() {
+            state.borrow_mut().committed.clear();
+            continue;
+        }
+        rows.push(UpdateRow {
+            inst: inst.clone(),
+            state,
+            sets,
+            pk,
+        });
+    }
+    rows.sort_by(|a, b| compare_pk(&a.pk, &b.pk));
+    let pk_cols: Vec<usize> = mapper
+        .primary_key()
+        .iter()
+        .map(|&a| mapper.columns[a].column)
+        .collect();
+    let mut i = 0;
+    while i < rows.len() {
+        let keys: Vec<usize> = rows[i].sets.iter().map(|(c, _)| *c).collect();
+        let mut j = i + 1;
+        while j < rows.len()
+            && rows[j]
+                .sets
+                .iter()
+                .map(|(c, _)| *c)
+                .eq(keys.iter().copied())
+        {
+            j += 1;
+        }
+        let group = &rows[i..j];
+        let values: Vec<(usize, Expr)> = keys
+            .iter()
+            .map(|&c| (c, Expr::Param(table.columns[c].name.clone())))
+            .collect();
+        let wheres: Vec<Expr> = pk_cols
+            .iter()
+            .map(|&c| {
+                Expr::binary(
+                    Expr::Column(table.clone(), c),
+                    Op::Eq,
+                    Expr::Param(format!("pk_{c}")),
+                )
+            })
+            .collect();
+        let compiled = Compiler::default().update(&table, &values, &wheres);
+        let params = |r: &UpdateRow| -> Vec<SqlValue> {
+            r.sets
+                .iter()
+                .map(|(_, v)| v.clone())
+                .chain(r.pk.iter().cloned())
+                .collect()
+        };
+        let key_names: Vec<String> = keys
+            .iter()
+            .map(|c| table.columns[*c].name.clone())
+            .collect();
+        let note = session.sa.echo_note(&compiled.sql, &key_names);
+        let matched = if group.len() > 1 {
+            let sets = group.iter().map(params).collect();
+            session.run_many(interp, &compiled.sql, sets, note)?
+        } else {
+            session
+                .run(interp, &compiled.sql, params(&group[0]), note)?
+                .rowcount
+                .unwrap_or(0)
+        };
+        if matched as usize != group.len() {
+            let message = format!(
+                "UPDATE statement on table '{}' expected to update {} row(s); {} were matched.",
+                table.name,
+                group.len(),
+                matched
+            );
+            return Err(session.sa.exc.raise(interp, "StaleDataError", message));
+        }
+        for r in group {
+            r.state.borrow_mut().committed.clear();
+            let _ = &r.inst;
+        }
+        i = j;
+    }
+    Ok(())
+}
+
+/// Orders primary keys as Python orders tuples of them.
+pub fn compare_pk(a: &[SqlValue], b: &[SqlValue]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        let o = match (x, y) {
+            (SqlValue::Integer(x), SqlValue::Integer(y)) => x.cmp(y),
+            (SqlValue::Text(x), SqlValue::Text(y)) => x.cmp(y),
+            (SqlValue::Real(x), SqlValue::Real(y)) => {
+                x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal)
+            }
+            (SqlValue::Integer(x), SqlValue::Real(y)) => (*x as f64)
+                .partial_cmp(y)
+                .unwrap_or(std::cmp::Ordering::Equal),
+            (SqlValue::Real(x), SqlValue::Integer(y)) => x
+                .partial_cmp(&(*y as f64))
+                .unwrap_or(std::cmp::Ordering::Equal),
+            _ => std::cmp::Ordering::Equal,
+        };
+        if o != std::cmp::Ordering::Equal {
+            return o;
+        }
+    }
+    std::cmp::Ordering::Equal
+}
+
+fn emit_deletes(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    objects: &[Rc<Instance>],
+) -> PyResult<()> {
+    if objects.is_empty() {
+        return Ok(());
+    }
+    let table = mapper.table.clone();
+    let mut rows: Vec<(Vec<SqlValue>, Rc<Instance>, StateRef)> = objects
+        .iter()
+        .filter_map(|i| {
+            let s = state_of(i)?;
+            let pk = s.borrow().identity.clone()?;
+            Some((pk, i.clone(), s))
+        })
+        .collect();
+    rows.sort_by(|a, b| compare_pk(&a.0, &b.0));
+    let pk_cols: BTreeSet<usize> = mapper
+        .primary_key()
+        .iter()
+        .map(|&a| mapper.columns[a].column)
+        .collect();
+    let wheres: Vec<Expr> = pk_cols
+        .iter()
+        .map(|&c| {
+            Expr::binary(
+                Expr::Column(table.clone(), c),
+                Op::Eq,
+                Expr::Param(format!("pk_{c}")),
+            )
+        })
+        .collect();
+    let compiled = Compiler::default().delete(&table, &wheres);
+    let note = session.sa.echo_note(&compiled.sql, &[]);
+    if rows.len() > 1 {
+        let sets = rows.iter().map(|(pk, _, _)| pk.clone()).collect();
+        session.run_many(interp, &compiled.sql, sets, note)?;
+    } else {
+        session.run(interp, &compiled.sql, rows[0].0.clone(), note)?;
+    }
+    for (_, inst, state) in rows {
+        let mut st = state.borrow_mut();
+        st.deleted = true;
+        if let Some(key) = st.key() {
+            session.identity_map.borrow_mut().remove(&key, &inst);
+        }
+        session.tx_deleted.borrow_mut().push(inst.clone());
+    }
+    Ok(())
+}

@@ -1,0 +1,178 @@
+//! Loading rows into objects through the identity map, and loading expired attributes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::identity::IdentityKey;
+use super::mapper::Mapper;
+use super::session::Session;
+use super::state::{InstanceState, StateHost, state_of};
+use crate::engine::SqlValue;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::{Attrs, Instance, Value};
+use crate::sql::compiler::{Compiler, Select};
+use crate::sql::elements::{Expr, Op};
+use crate::sql::types::SqlType;
+
+/// A database value as the column's type returns it to Python.
+pub fn from_db(ty: &SqlType, v: &SqlValue) -> Value {
+    match (ty, v) {
+        (SqlType::Boolean, SqlValue::Integer(i)) => Value::Bool(*i != 0),
+        _ => crate::script::sqlalchemy::result::to_python(v),
+    }
+}
+
+/// `WHERE t.pk = ?` for `pk`.
+pub fn pk_criteria(mapper: &Mapper, pk: &[SqlValue]) -> Vec<Expr> {
+    mapper
+        .primary_key()
+        .iter()
+        .zip(pk)
+        .map(|(&a, v)| Expr::binary(mapper.column_expr(a), Op::Eq, Expr::Bind(v.clone())))
+        .collect()
+}
+
+/// Loads attributes `attrs` of a persistent object with one SELECT by primary key; false
+/// when the row is gone.
+pub fn load_attributes(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+    state: &Rc<RefCell<InstanceState>>,
+    attrs: &[usize],
+) -> PyResult<bool> {
+    let (mapper, pk) = {
+        let st = state.borrow();
+        (st.mapper.clone(), st.identity.clone().unwrap_or_default())
+    };
+    let mut attrs: Vec<usize> = attrs.to_vec();
+    attrs.sort_by_key(|&a| mapper.columns[a].column);
+    let select = Select {
+        columns: attrs.iter().map(|&a| mapper.column_expr(a)).collect(),
+        froms: vec![mapper.table.clone()],
+        wheres: pk_criteria(&mapper, &pk),
+        ..Select::default()
+    };
+    let compiled = Compiler::default().select(&select);
+    let params = compiled
+        .slots
+        .iter()
+        .map(|s| match s {
+            crate::sql::compiler::Slot::Value(v) => v.clone(),
+            crate::sql::compiler::Slot::Key(_) => SqlValue::Null,
+        })
+        .collect();
+    let note = session.sa.echo_note(&compiled.sql, &[]);
+    let rs = session.run(interp, &compiled.sql, params, note)?;
+    let Some(row) = rs.rows.first() else {
+        return Ok(false);
+    };
+    let mut dict = inst.dict.borrow_mut();
+    let mut st = state.borrow_mut();
+    for (i, &a) in attrs.iter().enumerate() {
+        let prop = &mapper.columns[a];
+        let ty = &mapper.table.columns[prop.column].ty;
+        dict.insert(
+            prop.key.clone(),
+            from_db(ty, row.get(i).unwrap_or(&SqlValue::Null)),
+        );
+        st.expired.remove(&a);
+        st.committed.shift_remove(&a);
+    }
+    Ok(true)
+}
+
+/// `SELECT … WHERE pk = ?` into an object (or `None`).
+pub fn load_by_pk(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    pk: &[SqlValue],
+) -> PyResult<Value> {
+    let select = Select {
+        columns: mapper.select_columns(),
+        froms: vec![mapper.table.clone()],
+        wheres: pk_criteria(mapper, pk),
+        ..Select::default()
+    };
+    let compiled = Compiler::default().select(&select);
+    let params = compiled
+        .slots
+        .iter()
+        .map(|s| match s {
+            crate::sql::compiler::Slot::Value(v) => v.clone(),
+            crate::sql::compiler::Slot::Key(_) => SqlValue::Null,
+        })
+        .collect();
+    let note = session.sa.echo_note(&compiled.sql, &[]);
+    let rs = session.run(interp, &compiled.sql, params, note)?;
+    match rs.rows.first() {
+        Some(row) => instance(session, mapper, row, false),
+        None => Ok(Value::None),
+    }
+}
+
+/// One row (all of the mapper's columns, in attribute order) as an object: the one already
+/// in the identity map (its expired attributes filled in), or a new persistent one.
+pub fn instance(
+    session: &Rc<Session>,
+    mapper: &Rc<Mapper>,
+    row: &[SqlValue],
+    populate_existing: bool,
+) -> PyResult<Value> {
+    let pk: Vec<SqlValue> = mapper
+        .primary_key()
+        .iter()
+        .map(|&a| row.get(a).cloned().unwrap_or(SqlValue::Null))
+        .collect();
+    if pk.iter().all(|v| *v == SqlValue::Null) {
+        return Ok(Value::None);
+    }
+    let key = IdentityKey::new(mapper, &pk);
+    let value_of = |a: usize| {
+        from_db(
+            &mapper.table.columns[mapper.columns[a].column].ty,
+            row.get(a).unwrap_or(&SqlValue::Null),
+        )
+    };
+    let existing = session.identity_map.borrow().get(&key);
+    if let Some(inst) = existing
+        && let Some(state) = state_of(&inst)
+    {
+        let mut st = state.borrow_mut();
+        let mut dict = inst.dict.borrow_mut();
+        let todo: Vec<usize> = if populate_existing {
+            (0..mapper.columns.len())
+                .filter(|a| !st.committed.contains_key(a))
+                .collect()
+        } else {
+            st.expired.iter().copied().collect()
+        };
+        for a in todo {
+            dict.insert(mapper.columns[a].key.clone(), value_of(a));
+            st.expired.remove(&a);
+        }
+        drop(dict);
+        drop(st);
+        return Ok(Value::Instance(inst));
+    }
+    let Some(class) = mapper.class() else {
+        return Ok(Value::None);
+    };
+    let mut dict = Attrs::default();
+    for a in 0..mapper.columns.len() {
+        dict.insert(mapper.columns[a].key.clone(), value_of(a));
+    }
+    let inst = Rc::new(Instance {
+        class,
+        dict: RefCell::new(dict),
+        host: RefCell::new(None),
+    });
+    let addr = Rc::as_ptr(&inst) as *const u8 as usize;
+    let mut state = InstanceState::new(mapper.clone(), addr);
+    state.identity = Some(pk);
+    state.session = Some(Rc::downgrade(session));
+    *inst.host.borrow_mut() = Some(Rc::new(StateHost(Rc::new(RefCell::new(state)))));
+    session.identity_map.borrow_mut().insert(key, &inst);
+    Ok(Value::Instance(inst))
+}

@@ -1,0 +1,61 @@
+//! The ORM: mappers, sessions with an identity map and unit of work, loading, and bulk
+//! UPDATE/DELETE with `synchronize_session`, as SQLAlchemy 2.x does them on SQLite.
+
+pub mod attributes;
+pub mod bulk;
+pub mod evaluator;
+pub mod flush;
+pub mod identity;
+pub mod loading;
+pub mod mapper;
+pub mod query;
+pub mod relationships;
+pub mod session;
+pub mod state;
+
+use std::rc::Rc;
+
+use crate::script::host::HostObject;
+use crate::script::value::{Class, Value};
+use mapper::Mapper;
+
+/// `Model.__mapper__`: the mapper as a script value.
+pub struct MapperHost(pub Rc<Mapper>);
+
+impl HostObject for MapperHost {
+    fn type_name(&self) -> String {
+        "Mapper".into()
+    }
+
+    fn repr(
+        &self,
+        _interp: &mut crate::script::interp::Interpreter,
+    ) -> crate::script::interp::PyResult<String> {
+        Ok(format!(
+            "<Mapper at 0x{:x}; {}>",
+            Rc::as_ptr(&self.0) as *const u8 as usize,
+            self.0.name
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The mapper of a mapped class (looked up through its bases).
+pub fn mapper_of_class(class: &Rc<Class>) -> Option<Rc<Mapper>> {
+    let v = class.lookup("__mapper__")?;
+    match v {
+        Value::Host(h) => h.as_any().downcast_ref::<MapperHost>().map(|m| m.0.clone()),
+        _ => None,
+    }
+}
+
+/// The mapper a script value names: a mapped class.
+pub fn mapper_of(v: &Value) -> Option<Rc<Mapper>> {
+    match v {
+        Value::Class(c) => mapper_of_class(c),
+        _ => None,
+    }
+}

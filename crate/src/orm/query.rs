@@ -1,0 +1,109 @@
+//! ORM SELECTs: the legacy `Query` and 2.0 `select(Model)` run through a session, rows loaded
+//! into objects through the identity map.
+
+use std::rc::Rc;
+
+use super::mapper::Mapper;
+use super::session::Session;
+use crate::engine::{Cause, SqlValue};
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+use crate::sql::compiler::{Compiler, Select, Slot};
+use crate::sql::elements::Expr;
+
+/// One item of a select list.
+#[derive(Debug, Clone)]
+pub enum Entity {
+    /// A mapped class: all its columns, loaded as one object.
+    Mapper(Rc<Mapper>),
+    /// A column expression.
+    Column(Expr),
+}
+
+impl Entity {
+    /// The result column name for this entity.
+    pub fn name(&self, counters: &mut Vec<(String, usize)>) -> String {
+        match self {
+            Entity::Mapper(m) => m.name.clone(),
+            Entity::Column(Expr::Func(name, _)) => crate::sql::compiler::anon_label(counters, name),
+            Entity::Column(e) => e.key().unwrap_or_default(),
+        }
+    }
+}
+
+/// The SELECT for `entities`: their columns, in order.
+pub fn columns_of(entities: &[Entity]) -> Vec<Expr> {
+    let mut out = Vec::new();
+    for e in entities {
+        match e {
+            Entity::Mapper(m) => out.extend(m.select_columns()),
+            Entity::Column(c) => out.push(c.clone()),
+        }
+    }
+    out
+}
+
+/// Runs `select` (whose columns are `entities`' columns) and returns column names and rows,
+/// with mapped entities loaded as objects.
+pub fn execute(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    entities: &[Entity],
+    select: &Select,
+    populate_existing: bool,
+) -> PyResult<(Vec<String>, Vec<Vec<Value>>)> {
+    session.autoflush(interp)?;
+    session.set_cause(interp, Cause::Query);
+    let compiled = Compiler::default().select(select);
+    let params: Vec<SqlValue> = compiled
+        .slots
+        .iter()
+        .map(|s| match s {
+            Slot::Value(v) => v.clone(),
+            Slot::Key(_) => SqlValue::Null,
+        })
+        .collect();
+    let note = session.sa.echo_note(&compiled.sql, &[]);
+    let rs = session.run(interp, &compiled.sql, params, note)?;
+    let mut counters = Vec::new();
+    let names: Vec<String> = entities.iter().map(|e| e.name(&mut counters)).collect();
+    let mut rows = Vec::with_capacity(rs.rows.len());
+    for row in &rs.rows {
+        let mut out = Vec::with_capacity(entities.len());
+        let mut at = 0;
+        for e in entities {
+            match e {
+                Entity::Mapper(m) => {
+                    let n = m.columns.len();
+                    let slice = &row[at.min(row.len())..(at + n).min(row.len())];
+                    out.push(super::loading::instance(
+                        session,
+                        m,
+                        slice,
+                        populate_existing,
+                    )?);
+                    at += n;
+                }
+                Entity::Column(c) => {
+                    let v = row.get(at).cloned().unwrap_or(SqlValue::Null);
+                    out.push(match c {
+                        Expr::Column(t, i) => super::loading::from_db(&t.columns[*i].ty, &v),
+                        _ => crate::script::sqlalchemy::result::to_python(&v),
+                    });
+                    at += 1;
+                }
+            }
+        }
+        rows.push(out);
+    }
+    Ok((names, rows))
+}
+
+/// `Query.count()`: `SELECT count(*) AS count_1 FROM (<query>) AS anon_1`.
+pub fn count_select(inner: &Select) -> Select {
+    Select {
+        columns: vec![Expr::Func("count".into(), Vec::new())],
+        from_subquery: Some(Box::new(inner.clone())),
+        ..Select::default()
+    }
+}

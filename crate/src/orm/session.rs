@@ -1,0 +1,695 @@
+//! `Session`: the identity map, pending/deleted objects, the transaction, and the lifecycle
+//! operations (`add`, `delete`, `commit`, `rollback`, `close`, `expire`, `refresh`, `get`).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::identity::{IdentityKey, IdentityMap};
+use super::mapper::Mapper;
+use super::state::{InstanceState, Status, ensure_state, state_of};
+use crate::engine::dbapi::ResultSet;
+use crate::engine::{Cause, Connection, EchoNote, Engine, EventContext, SqlValue};
+use crate::script::exceptions::Raised;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::sqlalchemy::SaState;
+use crate::script::sqlalchemy::engine::raise_engine_error;
+use crate::script::value::{Instance, Value};
+
+/// Where the session's transaction stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TxState {
+    /// No transaction (one begins on first use).
+    Idle,
+    /// A transaction is open; `explicit` when `session.begin()` opened it.
+    Active {
+        /// Opened by `begin()` (a second `begin()` is an error).
+        explicit: bool,
+    },
+    /// A flush failed; everything but `rollback()` raises `PendingRollbackError`.
+    Failed,
+}
+
+/// A `Session`.
+pub struct Session {
+    /// Run-wide state: exceptions, the event log.
+    pub sa: Rc<SaState>,
+    /// The bound engine.
+    pub engine: Option<Engine>,
+    conn: RefCell<Option<Connection>>,
+    /// Persistent objects by identity (weak).
+    pub identity_map: RefCell<IdentityMap>,
+    /// Pending objects, in `add()` order.
+    pub new: RefCell<IndexMap<usize, Rc<Instance>>>,
+    /// Objects marked for deletion by `delete()`, not flushed yet.
+    pub deleted: RefCell<IndexMap<usize, Rc<Instance>>>,
+    /// Modified persistent objects, held strongly until flushed (SQLAlchemy's `_strong_obj`).
+    pub modified: RefCell<IndexMap<usize, Rc<Instance>>>,
+    /// Objects inserted in the current transaction (transient again after a rollback).
+    pub tx_new: RefCell<Vec<Rc<Instance>>>,
+    /// Objects deleted in the current transaction (persistent again after a rollback).
+    pub tx_deleted: RefCell<Vec<Rc<Instance>>>,
+    /// `expire_on_commit=`.
+    pub expire_on_commit: bool,
+    /// `autoflush=`.
+    pub autoflush: Cell<bool>,
+    /// The transaction.
+    pub tx: Cell<TxState>,
+    /// The message of the exception that failed the last flush.
+    pub failure: RefCell<Option<String>>,
+    /// True while a flush runs (autoflush then does nothing).
+    pub flushing: Cell<bool>,
+    counter: Cell<u64>,
+    /// `Session` number (SQLAlchemy's `hash_key`, in messages).
+    pub number: u64,
+}
+
+/// `<Stuff at 0x7f…>`, SQLAlchemy's `state_str`.
+pub fn state_str(state: &InstanceState) -> String {
+    format!("<{} at 0x{:x}>", state.mapper.name, state.addr)
+}
+
+/// The instance behind a value, with its state.
+pub fn instance_of(v: &Value) -> Option<Rc<Instance>> {
+    match v {
+        Value::Instance(i) => Some(i.clone()),
+        _ => None,
+    }
+}
+
+fn addr(inst: &Rc<Instance>) -> usize {
+    Rc::as_ptr(inst) as *const u8 as usize
+}
+
+impl Session {
+    /// A session bound to `engine`.
+    pub fn new(
+        sa: Rc<SaState>,
+        engine: Option<Engine>,
+        expire_on_commit: bool,
+        autoflush: bool,
+        number: u64,
+    ) -> Self {
+        Session {
+            sa,
+            engine,
+            conn: RefCell::new(None),
+            identity_map: RefCell::new(IdentityMap::default()),
+            new: RefCell::new(IndexMap::new()),
+            deleted: RefCell::new(IndexMap::new()),
+            modified: RefCell::new(IndexMap::new()),
+            tx_new: RefCell::new(Vec::new()),
+            tx_deleted: RefCell::new(Vec::new()),
+            expire_on_commit,
+            autoflush: Cell::new(autoflush),
+            tx: Cell::new(TxState::Idle),
+            failure: RefCell::new(None),
+            flushing: Cell::new(false),
+            counter: Cell::new(0),
+            number,
+        }
+    }
+
+    /// True when `state` no longer counts as attached (kept for symmetry with `state.py`).
+    pub fn is_closed_for(&self, _state: &InstanceState) -> bool {
+        false
+    }
+
+    /// Raises `PendingRollbackError` after a failed flush.
+    pub fn check_usable(&self, interp: &mut Interpreter) -> PyResult<()> {
+        if self.tx.get() == TxState::Failed {
+            let orig = self.failure.borrow().clone().unwrap_or_default();
+            return Err(self.sa.exc.raise(
+                interp,
+                "PendingRollbackError",
+                format!(
+                    "This Session's transaction has been rolled back due to a previous exception \
+                     during flush. To begin a new transaction with this Session, first issue \
+                     Session.rollback(). Original exception was: {orig} (Background on this \
+                     error at: https://sqlalche.me/e/21/7s2a)"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Begins the session transaction if none is open (SQLAlchemy's autobegin).
+    pub fn autobegin(&self) {
+        if self.tx.get() == TxState::Idle {
+            self.tx.set(TxState::Active { explicit: false });
+        }
+    }
+
+    /// Attributes the next events to the current line and `cause`.
+    pub fn set_cause(&self, interp: &Interpreter, cause: Cause) {
+        self.sa.log.set_context(EventContext {
+            line: Some(interp.current_line()),
+            cause,
+            stdout_offset: interp.stdout.len(),
+        });
+    }
+
+    fn no_bind(&self, interp: &mut Interpreter) -> Box<Raised> {
+        self.sa.exc.raise(
+            interp,
+            "UnboundExecutionError",
+            "Could not locate a bind configured on SQL expression or this Session.",
+        )
+    }
+
+    fn with_conn<T>(
+        &self,
+        interp: &mut Interpreter,
+        f: impl FnOnce(&mut Connection) -> Result<T, crate::engine::EngineError>,
+    ) -> PyResult<T> {
+        let mut slot = self.conn.borrow_mut();
+        if slot.is_none() {
+            match &self.engine {
+                Some(e) => *slot = Some(e.connect()),
+                None => {
+                    drop(slot);
+                    return Err(self.no_bind(interp));
+                }
+            }
+        }
+        let outcome = match slot.as_mut() {
+            Some(c) => f(c),
+            None => return Err(self.no_bind(interp)),
+        };
+        drop(slot);
+        outcome.map_err(|e| raise_engine_error(&self.sa, interp, e))
+    }
+
+    /// Executes one statement on the session's connection.
+    pub fn run(
+        &self,
+        interp: &mut Interpreter,
+        sql: &str,
+        params: Vec<SqlValue>,
+        note: EchoNote,
+    ) -> PyResult<ResultSet> {
+        self.autobegin();
+        let rs = self.with_conn(interp, |c| c.execute(sql, params))?;
+        self.sa.log.update_last(|e| e.note = Some(note));
+        Ok(rs)
+    }
+
+    /// Executes one statement per parameter set as one `executemany`.
+    pub fn run_many(
+        &self,
+        interp: &mut Interpreter,
+        sql: &str,
+        sets: Vec<Vec<SqlValue>>,
+        note: EchoNote,
+    ) -> PyResult<u64> {
+        self.autobegin();
+        let n = self.with_conn(interp, |c| c.executemany(sql, sets))?;
+        self.sa.log.update_last(|e| e.note = Some(note));
+        Ok(n)
+    }
+
+    /// Rolls the connection back after a failed flush, before the error reaches the script.
+    pub fn fail(&self, interp: &mut Interpreter, message: String) {
+        let _ = self.with_conn(interp, Connection::rollback);
+        *self.failure.borrow_mut() = Some(message);
+        self.tx.set(TxState::Failed);
+    }
+
+    fn next_order(&self) -> u64 {
+        self.counter.set(self.counter.get() + 1);
+        self.counter.get()
+    }
+
+    /// Attaches `state` to this session.
+    pub fn attach(self: &Rc<Self>, state: &mut InstanceState) {
+        state.session = Some(Rc::downgrade(self));
+    }
+
+    /// The error for objects that are not mapped.
+    pub fn unmapped(&self, interp: &mut Interpreter, v: &Value) -> Box<Raised> {
+        let what = match v {
+            Value::Instance(i) => format!("{}.{}", i.class.module, i.class.name),
+            other => format!("builtins.{}", other.type_name()),
+        };
+        self.sa.exc.raise(
+            interp,
+            "UnmappedInstanceError",
+            format!("Class '{what}' is not mapped"),
+        )
+    }
+
+    /// `session.add(obj)`.
+    pub fn add(self: &Rc<Self>, interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
+        let Some(inst) = instance_of(obj) else {
+            return Err(self.unmapped(interp, obj));
+        };
+        let Some(mapper) = mapper_of_instance(&inst) else {
+            return Err(self.unmapped(interp, obj));
+        };
+        self.autobegin();
+        let state = ensure_state(&inst, &mapper);
+        let status = state.borrow().status();
+        if let Some(other) = state.borrow().session()
+            && !Rc::ptr_eq(&other, self)
+            && status != Status::Detached
+            && status != Status::Transient
+        {
+            let s = state_str(&state.borrow());
+            return Err(self.sa.exc.raise(
+                interp,
+                "InvalidRequestError",
+                format!(
+                    "Object '{s}' is already attached to session '{}' (this is '{}')",
+                    other.number, self.number
+                ),
+            ));
+        }
+        match status {
+            Status::Transient => {
+                let mut st = state.borrow_mut();
+                self.attach(&mut st);
+                st.insert_order = self.next_order();
+                drop(st);
+                self.new.borrow_mut().insert(addr(&inst), inst.clone());
+            }
+            Status::Detached => {
+                if state.borrow().was_deleted {
+                    let s = state_str(&state.borrow());
+                    return Err(self.sa.exc.raise(
+                        interp,
+                        "InvalidRequestError",
+                        format!(
+                            "Instance '{s}' has been deleted.  Use the make_transient() function \
+                             to send this object back to the transient state."
+                        ),
+                    ));
+                }
+                let mut st = state.borrow_mut();
+                self.attach(&mut st);
+                if let Some(key) = st.key() {
+                    self.identity_map.borrow_mut().insert(key, &inst);
+                }
+                if !st.committed.is_empty() {
+                    self.modified.borrow_mut().insert(addr(&inst), inst.clone());
+                }
+            }
+            _ => {}
+        }
+        super::relationships::cascade_add(self, interp, &inst)?;
+        Ok(())
+    }
+
+    /// `session.delete(obj)`.
+    pub fn delete(self: &Rc<Self>, interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
+        let Some(inst) = instance_of(obj) else {
+            return Err(self.unmapped(interp, obj));
+        };
+        let Some(state) = state_of(&inst) else {
+            return Err(self.unmapped(interp, obj));
+        };
+        let status = state.borrow().status();
+        match status {
+            Status::Pending => {
+                self.new.borrow_mut().shift_remove(&addr(&inst));
+                state.borrow_mut().session = None;
+            }
+            Status::Persistent => {
+                self.autobegin();
+                self.deleted.borrow_mut().insert(addr(&inst), inst.clone());
+            }
+            Status::Deleted => {}
+            _ => {
+                let s = state_str(&state.borrow());
+                return Err(self.sa.exc.raise(
+                    interp,
+                    "InvalidRequestError",
+                    format!("Instance '{s}' is not persisted"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// `session.expunge(obj)`.
+    pub fn expunge(&self, interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
+        let inst = instance_of(obj);
+        let state = inst.as_ref().and_then(|i| state_of(i));
+        let (Some(inst), Some(state)) = (inst, state) else {
+            return Err(self.unmapped(interp, obj));
+        };
+        let status = state.borrow().status();
+        if matches!(status, Status::Transient | Status::Detached) {
+            let s = state_str(&state.borrow());
+            return Err(self.sa.exc.raise(
+                interp,
+                "InvalidRequestError",
+                format!("Instance {s} is not present in this Session"),
+            ));
+        }
+        self.detach(&inst, &state);
+        Ok(())
+    }
+
+    fn detach(&self, inst: &Rc<Instance>, state: &Rc<RefCell<InstanceState>>) {
+        let a = addr(inst);
+        self.new.borrow_mut().shift_remove(&a);
+        self.deleted.borrow_mut().shift_remove(&a);
+        self.modified.borrow_mut().shift_remove(&a);
+        let mut st = state.borrow_mut();
+        if let Some(key) = st.key() {
+            self.identity_map.borrow_mut().remove(&key, inst);
+        }
+        st.session = None;
+    }
+
+    /// Every object the session holds: persistent ones, then pending ones.
+    pub fn all_objects(&self) -> Vec<Rc<Instance>> {
+        let mut out = self.identity_map.borrow_mut().all();
+        for o in self.new.borrow().values() {
+            if !out.iter().any(|x| Rc::ptr_eq(x, o)) {
+                out.push(o.clone());
+            }
+        }
+        out
+    }
+
+    /// Expires every column attribute of `inst` (or only `attrs`).
+    pub fn expire_instance(
+        inst: &Rc<Instance>,
+        state: &mut InstanceState,
+        attrs: Option<&[usize]>,
+    ) {
+        let all: Vec<usize> = (0..state.mapper.columns.len()).collect();
+        let attrs = attrs.unwrap_or(&all);
+        let mut dict = inst.dict.borrow_mut();
+        for &a in attrs {
+            dict.shift_remove(&state.mapper.columns[a].key);
+            state.expired.insert(a);
+            state.committed.shift_remove(&a);
+        }
+        if attrs.len() == all.len() {
+            for rel in &state.mapper.relationships {
+                dict.shift_remove(&rel.key);
+            }
+        }
+    }
+
+    /// `session.expire(obj, attribute_names=None)`.
+    pub fn expire(
+        &self,
+        interp: &mut Interpreter,
+        obj: &Value,
+        names: Option<Vec<String>>,
+    ) -> PyResult<()> {
+        let (inst, state) = self.persistent(interp, obj)?;
+        let mut st = state.borrow_mut();
+        let attrs = match names {
+            Some(names) => {
+                let mut v = Vec::new();
+                for n in names {
+                    match st.mapper.attr(&n) {
+                        Some(a) => v.push(a),
+                        None => {
+                            let m = st.mapper.name.clone();
+                            drop(st);
+                            return Err(interp.error(
+                                "AttributeError",
+                                format!("'{m}' object has no attribute '{n}'"),
+                            ));
+                        }
+                    }
+                }
+                Some(v)
+            }
+            None => None,
+        };
+        Self::expire_instance(&inst, &mut st, attrs.as_deref());
+        if st.committed.is_empty() {
+            self.modified.borrow_mut().shift_remove(&addr(&inst));
+        }
+        Ok(())
+    }
+
+    /// `session.expire_all()`.
+    pub fn expire_all(&self) {
+        for inst in self.identity_map.borrow_mut().all() {
+            if let Some(state) = state_of(&inst) {
+                Self::expire_instance(&inst, &mut state.borrow_mut(), None);
+            }
+        }
+        self.modified.borrow_mut().clear();
+    }
+
+    /// The object and state of a value that must be persistent in this session.
+    pub fn persistent(
+        &self,
+        interp: &mut Interpreter,
+        obj: &Value,
+    ) -> PyResult<(Rc<Instance>, Rc<RefCell<InstanceState>>)> {
+        let inst = instance_of(obj);
+        let state = inst.as_ref().and_then(|i| state_of(i));
+        let (Some(inst), Some(state)) = (inst, state) else {
+            return Err(self.unmapped(interp, obj));
+        };
+        let ok = {
+            let st = state.borrow();
+            st.identity.is_some()
+                && st
+                    .session()
+                    .is_some_and(|s| std::ptr::eq(Rc::as_ptr(&s), self))
+        };
+        if !ok {
+            let s = state_str(&state.borrow());
+            return Err(self.sa.exc.raise(
+                interp,
+                "InvalidRequestError",
+                format!("Instance '{s}' is not persistent within this Session"),
+            ));
+        }
+        Ok((inst, state))
+    }
+
+    /// `session.commit()`.
+    pub fn commit(self: &Rc<Self>, interp: &mut Interpreter) -> PyResult<()> {
+        self.check_usable(interp)?;
+        self.set_cause(
+            interp,
+            Cause::Flush {
+                trigger: "commit".into(),
+            },
+        );
+        super::flush::flush(self, interp)?;
+        self.set_cause(interp, Cause::Execute);
+        self.with_conn(interp, Connection::commit)?;
+        self.after_commit();
+        Ok(())
+    }
+
+    fn after_commit(&self) {
+        for inst in self.tx_deleted.borrow_mut().drain(..) {
+            if let Some(state) = state_of(&inst) {
+                let mut st = state.borrow_mut();
+                st.session = None;
+                st.deleted = false;
+                st.was_deleted = true;
+            }
+        }
+        self.tx_new.borrow_mut().clear();
+        if self.expire_on_commit {
+            self.expire_all();
+        }
+        self.tx.set(TxState::Idle);
+    }
+
+    /// `session.rollback()`.
+    pub fn rollback(&self, interp: &mut Interpreter) -> PyResult<()> {
+        self.set_cause(interp, Cause::Execute);
+        if self.conn.borrow().is_some() {
+            self.with_conn(interp, Connection::rollback)?;
+        }
+        for inst in std::mem::take(&mut *self.new.borrow_mut()).into_values() {
+            if let Some(state) = state_of(&inst) {
+                state.borrow_mut().session = None;
+            }
+        }
+        for inst in self.tx_new.borrow_mut().drain(..) {
+            if let Some(state) = state_of(&inst) {
+                let mut st = state.borrow_mut();
+                if let Some(key) = st.key() {
+                    self.identity_map.borrow_mut().remove(&key, &inst);
+                }
+                st.identity = None;
+                st.session = None;
+                st.committed.clear();
+            }
+        }
+        for inst in self.tx_deleted.borrow_mut().drain(..) {
+            if let Some(state) = state_of(&inst) {
+                let mut st = state.borrow_mut();
+                st.deleted = false;
+                if let Some(key) = st.key() {
+                    self.identity_map.borrow_mut().insert(key, &inst);
+                }
+            }
+        }
+        self.deleted.borrow_mut().clear();
+        self.expire_all();
+        *self.failure.borrow_mut() = None;
+        self.tx.set(TxState::Idle);
+        Ok(())
+    }
+
+    /// `session.close()`: expunge everything and release the connection.
+    pub fn close(&self, interp: &mut Interpreter) -> PyResult<()> {
+        self.set_cause(interp, Cause::Execute);
+        let conn = self.conn.borrow_mut().take();
+        if let Some(mut c) = conn {
+            c.close()
+                .map_err(|e| raise_engine_error(&self.sa, interp, e))?;
+        }
+        for inst in self.all_objects() {
+            if let Some(state) = state_of(&inst) {
+                state.borrow_mut().session = None;
+            }
+        }
+        for inst in self.tx_deleted.borrow_mut().drain(..) {
+            if let Some(state) = state_of(&inst) {
+                state.borrow_mut().session = None;
+            }
+        }
+        self.identity_map.borrow_mut().clear();
+        self.new.borrow_mut().clear();
+        self.deleted.borrow_mut().clear();
+        self.modified.borrow_mut().clear();
+        self.tx_new.borrow_mut().clear();
+        *self.failure.borrow_mut() = None;
+        self.tx.set(TxState::Idle);
+        Ok(())
+    }
+
+    /// True while a session transaction is open.
+    pub fn in_transaction(&self) -> bool {
+        self.tx.get() != TxState::Idle
+    }
+
+    /// `session.begin()`.
+    pub fn begin(&self, interp: &mut Interpreter) -> PyResult<()> {
+        if self.tx.get() != TxState::Idle {
+            return Err(self.sa.exc.raise(
+                interp,
+                "InvalidRequestError",
+                "A transaction is already begun on this Session.",
+            ));
+        }
+        self.tx.set(TxState::Active { explicit: true });
+        Ok(())
+    }
+
+    /// Flushes before a query when autoflush is on; errors say the query caused them.
+    pub fn autoflush(self: &Rc<Self>, interp: &mut Interpreter) -> PyResult<()> {
+        self.check_usable(interp)?;
+        if !self.autoflush.get() || self.flushing.get() {
+            return Ok(());
+        }
+        let line = interp.current_line();
+        self.set_cause(interp, Cause::Autoflush);
+        let outcome = super::flush::flush(self, interp);
+        self.sa.log.set_context(EventContext {
+            line: Some(line),
+            cause: Cause::Query,
+            stdout_offset: interp.stdout.len(),
+        });
+        match outcome {
+            Ok(()) => Ok(()),
+            Err(raised) => {
+                let Value::Instance(exc) = &raised.value else {
+                    return Err(raised);
+                };
+                let class = exc.class.clone();
+                let is_dbapi = self
+                    .sa
+                    .exc
+                    .class("DBAPIError")
+                    .is_some_and(|d| class.is_subclass(&d));
+                if !is_dbapi {
+                    return Err(raised);
+                }
+                let message = interp.exception_message(&raised.value);
+                let value = crate::script::exceptions::new_exception(
+                    &class,
+                    vec![Value::str(format!(
+                        "(raised as a result of Query-invoked autoflush; consider using a \
+                         session.no_autoflush block if this flush is occurring prematurely)\n\
+                         {message}"
+                    ))],
+                );
+                Err(interp.raise_value(value))
+            }
+        }
+    }
+
+    /// `session.refresh(obj)`: reloads every column attribute now.
+    pub fn refresh(self: &Rc<Self>, interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
+        let (inst, state) = self.persistent(interp, obj)?;
+        self.autoflush(interp)?;
+        let all: Vec<usize> = (0..state.borrow().mapper.columns.len()).collect();
+        self.set_cause(interp, Cause::Query);
+        let found = super::loading::load_attributes(self, interp, &inst, &state, &all)?;
+        if !found {
+            let s = state_str(&state.borrow());
+            return Err(self.sa.exc.raise(
+                interp,
+                "InvalidRequestError",
+                format!("Could not refresh instance '{s}'"),
+            ));
+        }
+        state.borrow_mut().committed.clear();
+        self.modified.borrow_mut().shift_remove(&addr(&inst));
+        Ok(())
+    }
+
+    /// `session.get(Model, pk)`.
+    pub fn get(
+        self: &Rc<Self>,
+        interp: &mut Interpreter,
+        mapper: &Rc<Mapper>,
+        pk: Vec<SqlValue>,
+    ) -> PyResult<Value> {
+        self.check_usable(interp)?;
+        let key = IdentityKey::new(mapper, &pk);
+        let existing = self.identity_map.borrow().get(&key);
+        if let Some(inst) = existing
+            && let Some(state) = state_of(&inst)
+        {
+            if state.borrow().deleted || self.deleted.borrow().contains_key(&addr(&inst)) {
+                return Ok(Value::None);
+            }
+            let expired: Vec<usize> = state.borrow().expired.iter().copied().collect();
+            if !expired.is_empty() {
+                self.autoflush(interp)?;
+                self.set_cause(interp, Cause::Query);
+                if !super::loading::load_attributes(self, interp, &inst, &state, &expired)? {
+                    return Ok(Value::None);
+                }
+            }
+            return Ok(Value::Instance(inst));
+        }
+        self.autoflush(interp)?;
+        self.set_cause(interp, Cause::Query);
+        super::loading::load_by_pk(self, interp, mapper, &pk)
+    }
+
+    /// Marks `inst` modified: held strongly until the next flush.
+    pub fn mark_modified(&self, inst: &Rc<Instance>) {
+        self.modified.borrow_mut().insert(addr(inst), inst.clone());
+    }
+}
+
+/// The mapper of a mapped instance's class.
+pub fn mapper_of_instance(inst: &Rc<Instance>) -> Option<Rc<Mapper>> {
+    if let Some(state) = state_of(inst) {
+        return Some(state.borrow().mapper.clone());
+    }
+    super::mapper_of_class(&inst.class)
+}

@@ -1,0 +1,161 @@
+//! `InstanceState`: what the ORM knows about one object: identity, session, expired and
+//! modified attributes (the committed values for attribute history).
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::{Rc, Weak};
+
+use indexmap::IndexMap;
+
+use super::identity::IdentityKey;
+use super::mapper::Mapper;
+use super::session::Session;
+use crate::engine::SqlValue;
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::{Instance, Value};
+
+/// The lifecycle status SQLAlchemy's `state.py` derives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Not in a session, no identity.
+    Transient,
+    /// Added to a session, not flushed yet.
+    Pending,
+    /// In a session with an identity.
+    Persistent,
+    /// Deleted in a flush, not committed yet.
+    Deleted,
+    /// Has an identity, not in a session.
+    Detached,
+}
+
+impl Status {
+    /// The lower-case name (`inspect(obj).persistent`, the state view).
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Transient => "transient",
+            Status::Pending => "pending",
+            Status::Persistent => "persistent",
+            Status::Deleted => "deleted",
+            Status::Detached => "detached",
+        }
+    }
+}
+
+/// The ORM's bookkeeping for one mapped object.
+pub struct InstanceState {
+    /// The object's mapper.
+    pub mapper: Rc<Mapper>,
+    /// The primary key once the row exists (identity key).
+    pub identity: Option<Vec<SqlValue>>,
+    /// The session the object belongs to.
+    pub session: Option<Weak<Session>>,
+    /// Column attributes whose value must be loaded from the database on access.
+    pub expired: BTreeSet<usize>,
+    /// Values before modification, per modified attribute (`None`: it was not loaded).
+    pub committed: IndexMap<usize, Option<Value>>,
+    /// Deleted in a flush of the current transaction.
+    pub deleted: bool,
+    /// Deleted and committed: detached for good.
+    pub was_deleted: bool,
+    /// Order of `add()` (INSERTs follow it).
+    pub insert_order: u64,
+    /// The object's address, for its default repr.
+    pub addr: usize,
+}
+
+impl InstanceState {
+    /// A transient state.
+    pub fn new(mapper: Rc<Mapper>, addr: usize) -> Self {
+        InstanceState {
+            mapper,
+            identity: None,
+            session: None,
+            expired: BTreeSet::new(),
+            committed: IndexMap::new(),
+            deleted: false,
+            was_deleted: false,
+            insert_order: 0,
+            addr,
+        }
+    }
+
+    /// The session, while it is alive.
+    pub fn session(&self) -> Option<Rc<Session>> {
+        self.session.as_ref().and_then(Weak::upgrade)
+    }
+
+    /// The derived status.
+    pub fn status(&self) -> Status {
+        let attached = self.session().is_some_and(|s| !s.is_closed_for(self));
+        match (&self.identity, attached) {
+            (None, false) => Status::Transient,
+            (None, true) => Status::Pending,
+            (Some(_), true) if self.deleted => Status::Deleted,
+            (Some(_), true) => Status::Persistent,
+            (Some(_), false) => Status::Detached,
+        }
+    }
+
+    /// The identity key, once there is one.
+    pub fn key(&self) -> Option<IdentityKey> {
+        self.identity
+            .as_ref()
+            .map(|pk| IdentityKey::new(&self.mapper, pk))
+    }
+
+    /// True when every column attribute is expired (`state.expired`).
+    pub fn fully_expired(&self) -> bool {
+        !self.mapper.columns.is_empty() && self.expired.len() == self.mapper.columns.len()
+    }
+
+    /// Records that attribute `attr` changes; keeps the first committed value.
+    pub fn record_change(&mut self, attr: usize, old: Option<Value>) {
+        self.committed.entry(attr).or_insert(old);
+    }
+}
+
+/// The host payload attached to a mapped instance: its state.
+pub struct StateHost(pub Rc<RefCell<InstanceState>>);
+
+impl HostObject for StateHost {
+    fn type_name(&self) -> String {
+        "InstanceState".into()
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        let st = self.0.borrow();
+        let module = st
+            .mapper
+            .class()
+            .map_or_else(|| "__main__".to_string(), |c| c.module.clone());
+        Ok(format!(
+            "<{module}.{} object at 0x{:x}>",
+            st.mapper.name, st.addr
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The state of a mapped instance, if it has one.
+pub fn state_of(inst: &Instance) -> Option<Rc<RefCell<InstanceState>>> {
+    let host = inst.host.borrow().clone()?;
+    host.as_any()
+        .downcast_ref::<StateHost>()
+        .map(|s| s.0.clone())
+}
+
+/// The state of `inst`, created (transient) on first use.
+pub fn ensure_state(inst: &Rc<Instance>, mapper: &Rc<Mapper>) -> Rc<RefCell<InstanceState>> {
+    if let Some(s) = state_of(inst) {
+        return s;
+    }
+    let addr = Rc::as_ptr(inst) as *const u8 as usize;
+    let state = Rc::new(RefCell::new(InstanceState::new(mapper.clone(), addr)));
+    *inst.host.borrow_mut() = Some(Rc::new(StateHost(state.clone())));
+    state
+}
