@@ -210,6 +210,10 @@ pub fn update(
     } else {
         Vec::new()
     };
+    // SET clauses render in table order whatever order they were given in.
+    let mut values = values.to_vec();
+    values.sort_by_key(|(c, _)| *c);
+    let values = values.as_slice();
     let compiled = Compiler::default().update(&mapper.table, values, wheres);
     let sql = if strategy == Strategy::Fetch {
         returning_pk(mapper, &compiled.sql)

@@ -44,7 +44,7 @@ fn affinity(mapper: &Mapper, e: &Expr) -> Affinity {
             match t.columns[*i].ty {
                 SqlType::Integer | SqlType::Boolean => Affinity::Integer,
                 SqlType::Numeric(..) => Affinity::Numeric,
-                SqlType::Float => Affinity::Float,
+                SqlType::Float | SqlType::Double => Affinity::Float,
                 SqlType::String(_) | SqlType::Text => Affinity::String,
                 _ => Affinity::Other,
             }
@@ -107,6 +107,12 @@ pub fn check(mapper: &Mapper, e: &Expr) -> Result<(), Unevaluatable> {
                         "Cannot evaluate BinaryExpression with operator <function {f} at 0x7f3e5c2d1e40>"
                     )));
                 }
+                Op::FloorDiv => {
+                    return Err(Unevaluatable(
+                        "Cannot evaluate BinaryExpression with operator <built-in function floordiv>"
+                            .into(),
+                    ));
+                }
                 o if is_arithmetic(*o) => {
                     let (a, b) = (affinity(mapper, l), affinity(mapper, r));
                     let ok = |x: Affinity| matches!(x, Affinity::Integer | Affinity::Numeric);
@@ -125,6 +131,10 @@ pub fn check(mapper: &Mapper, e: &Expr) -> Result<(), Unevaluatable> {
             check(mapper, r)
         }
         Expr::Not(inner) => check(mapper, inner),
+        Expr::Between(..) => Err(Unevaluatable(
+            "Cannot evaluate BinaryExpression with operator <function between_op at 0x7f3e5c2d1f60>"
+                .into(),
+        )),
         Expr::In(l, items, _) => {
             check(mapper, l)?;
             items.iter().try_for_each(|i| check(mapper, i))
@@ -243,6 +253,14 @@ pub fn eval(
                 Op::Mul => V(crate::script::ops::binary(interp, BinOp::Mul, &a, &b)?),
                 Op::Div => V(crate::script::ops::binary(interp, BinOp::Div, &a, &b)?),
                 Op::Mod => V(crate::script::ops::binary(interp, BinOp::Mod, &a, &b)?),
+                Op::StartsWith | Op::EndsWith | Op::Contains => match (&a, &b) {
+                    (Value::Str(x), Value::Str(y)) => V(Value::Bool(match op {
+                        Op::StartsWith => x.starts_with(&**y),
+                        Op::EndsWith => x.ends_with(&**y),
+                        _ => x.contains(&**y),
+                    })),
+                    _ => Expired,
+                },
                 _ => Expired,
             }
         }

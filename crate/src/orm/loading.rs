@@ -14,12 +14,77 @@ use crate::sql::compiler::{Compiler, Select};
 use crate::sql::elements::{Expr, Op};
 use crate::sql::types::SqlType;
 
-/// A database value as the column's type returns it to Python.
-pub fn from_db(ty: &SqlType, v: &SqlValue) -> Value {
-    match (ty, v) {
+/// A database value as the column's type returns it to Python: `Boolean` as `bool`,
+/// `Numeric` as `Decimal` at the column's scale, `Date`/`DateTime` as `datetime` objects.
+pub fn from_db(interp: &mut Interpreter, ty: &SqlType, v: &SqlValue) -> PyResult<Value> {
+    let call = |interp: &mut Interpreter, module: &str, class: &str, args: Vec<Value>| {
+        let m = interp.import_module(module)?;
+        let c = interp.get_attr(&m, class)?;
+        interp.call(&c, args, Vec::new())
+    };
+    Ok(match (ty, v) {
         (SqlType::Boolean, SqlValue::Integer(i)) => Value::Bool(*i != 0),
+        (SqlType::Numeric(_, scale), SqlValue::Integer(_) | SqlValue::Real(_)) => {
+            let f = match v {
+                SqlValue::Integer(i) => *i as f64,
+                SqlValue::Real(r) => *r,
+                _ => 0.0,
+            };
+            // SQLAlchemy formats with the column scale (10 when none is given).
+            let scale = scale.unwrap_or(10) as usize;
+            let text = format!("{f:.scale$}");
+            call(interp, "decimal", "Decimal", vec![Value::str(text)])?
+        }
+        (SqlType::Date, SqlValue::Text(t)) => {
+            let p: Vec<i64> = t
+                .get(..10)
+                .unwrap_or("")
+                .split('-')
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            if p.len() == 3 {
+                call(
+                    interp,
+                    "datetime",
+                    "date",
+                    p.into_iter().map(Value::Int).collect(),
+                )?
+            } else {
+                Value::str(t.as_str())
+            }
+        }
+        (SqlType::DateTime, SqlValue::Text(t)) => match parse_datetime(t) {
+            Some(parts) => call(
+                interp,
+                "datetime",
+                "datetime",
+                parts.into_iter().map(Value::Int).collect(),
+            )?,
+            None => Value::str(t.as_str()),
+        },
         _ => crate::script::sqlalchemy::result::to_python(v),
+    })
+}
+
+/// `YYYY-MM-DD HH:MM:SS[.ffffff]` into its seven fields.
+fn parse_datetime(t: &str) -> Option<Vec<i64>> {
+    let (date, time) = t.split_once([' ', 'T']).unwrap_or((t, "00:00:00"));
+    let mut out: Vec<i64> = date
+        .split('-')
+        .map(|x| x.parse().ok())
+        .collect::<Option<_>>()?;
+    let (hms, micro) = time.split_once('.').unwrap_or((time, "0"));
+    out.extend(
+        hms.split(':')
+            .map(|x| x.parse::<i64>().ok())
+            .collect::<Option<Vec<_>>>()?,
+    );
+    while out.len() < 6 {
+        out.push(0);
     }
+    let digits = format!("{micro:0<6}");
+    out.push(digits.get(..6)?.parse().ok()?);
+    (out.len() == 7).then_some(out)
 }
 
 /// `WHERE t.pk = ?` for `pk`.
@@ -72,10 +137,8 @@ pub fn load_attributes(
     for (i, &a) in attrs.iter().enumerate() {
         let prop = &mapper.columns[a];
         let ty = &mapper.table.columns[prop.column].ty;
-        dict.insert(
-            prop.key.clone(),
-            from_db(ty, row.get(i).unwrap_or(&SqlValue::Null)),
-        );
+        let value = from_db(interp, ty, row.get(i).unwrap_or(&SqlValue::Null))?;
+        dict.insert(prop.key.clone(), value);
         st.expired.remove(&a);
         st.committed.shift_remove(&a);
     }
@@ -107,7 +170,7 @@ pub fn load_by_pk(
     let note = session.sa.echo_note(&compiled.sql, &[]);
     let rs = session.run(interp, &compiled.sql, params, note)?;
     match rs.rows.first() {
-        Some(row) => instance(session, mapper, row, false),
+        Some(row) => instance(session, interp, mapper, row, false),
         None => Ok(Value::None),
     }
 }
@@ -116,6 +179,7 @@ pub fn load_by_pk(
 /// in the identity map (its expired attributes filled in), or a new persistent one.
 pub fn instance(
     session: &Rc<Session>,
+    interp: &mut Interpreter,
     mapper: &Rc<Mapper>,
     row: &[SqlValue],
     populate_existing: bool,
@@ -129,12 +193,12 @@ pub fn instance(
         return Ok(Value::None);
     }
     let key = IdentityKey::new(mapper, &pk);
-    let value_of = |a: usize| {
-        from_db(
-            &mapper.table.columns[mapper.columns[a].column].ty,
-            row.get(a).unwrap_or(&SqlValue::Null),
-        )
-    };
+    let mut values = Vec::with_capacity(mapper.columns.len());
+    for (a, prop) in mapper.columns.iter().enumerate() {
+        let ty = &mapper.table.columns[prop.column].ty;
+        values.push(from_db(interp, ty, row.get(a).unwrap_or(&SqlValue::Null))?);
+    }
+    let value_of = |a: usize| values[a].clone();
     let existing = session.identity_map.borrow().get(&key);
     if let Some(inst) = existing
         && let Some(state) = state_of(&inst)

@@ -78,6 +78,7 @@ pub fn execute(
                     let slice = &row[at.min(row.len())..(at + n).min(row.len())];
                     out.push(super::loading::instance(
                         session,
+                        interp,
                         m,
                         slice,
                         populate_existing,
@@ -87,7 +88,9 @@ pub fn execute(
                 Entity::Column(c) => {
                     let v = row.get(at).cloned().unwrap_or(SqlValue::Null);
                     out.push(match c {
-                        Expr::Column(t, i) => super::loading::from_db(&t.columns[*i].ty, &v),
+                        Expr::Column(t, i) => {
+                            super::loading::from_db(interp, &t.columns[*i].ty, &v)?
+                        }
                         _ => crate::script::sqlalchemy::result::to_python(&v),
                     });
                     at += 1;

@@ -285,7 +285,9 @@ fn load(
             let rs = session.run(interp, &compiled.sql, params, note)?;
             let mut items = Vec::new();
             for row in &rs.rows {
-                items.push(super::loading::instance(session, target, row, false)?);
+                items.push(super::loading::instance(
+                    session, interp, target, row, false,
+                )?);
             }
             Ok(Value::list(items))
         }

@@ -1281,6 +1281,11 @@ impl Interpreter {
 
     // ---- modules ----
 
+    /// Imports a module the page provides (`decimal`, `datetime`) from host code.
+    pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        self.import(name)
+    }
+
     fn import(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());

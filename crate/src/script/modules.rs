@@ -12,6 +12,7 @@ type Kw = Vec<(String, Value)>;
 pub fn python_module_source(name: &str) -> Option<&'static str> {
     match name {
         "datetime" => Some(include_str!("prelude/datetime.py")),
+        "decimal" => Some(include_str!("prelude/decimal.py")),
         _ => None,
     }
 }

@@ -165,10 +165,35 @@ impl Compiler {
             }
             Expr::Null => "NULL".into(),
             Expr::Bool(b) => if *b { "1" } else { "0" }.into(),
+            Expr::Binary(l, op @ (Op::StartsWith | Op::EndsWith | Op::Contains), r) => {
+                let left = self.expr(l, Some(Op::Like));
+                let right = self.expr(r, Some(Op::Concat));
+                let pattern = match op {
+                    Op::StartsWith => format!("{right} || '%'"),
+                    Op::EndsWith => format!("'%' || {right}"),
+                    _ => format!("'%' || {right} || '%'"),
+                };
+                format!("({left} LIKE {pattern})")
+            }
+            Expr::Between(e, low, high, negate) => {
+                let text = format!(
+                    "{} {}BETWEEN {} AND {}",
+                    self.expr(e, Some(Op::Eq)),
+                    if *negate { "NOT " } else { "" },
+                    self.expr(low, Some(Op::Eq)),
+                    self.expr(high, Some(Op::Eq))
+                );
+                if needs_group(Op::Eq, against) {
+                    format!("({text})")
+                } else {
+                    text
+                }
+            }
             Expr::Binary(l, op, r) => {
                 let left = self.expr(l, Some(*op));
-                // Integer division is true division in Python: SQLAlchemy adds 0.0 on SQLite.
-                let right = if *op == Op::Div && is_integer(l) {
+                // Dividing by an integer is true division in Python: SQLAlchemy adds 0.0 on
+                // SQLite whenever the right side has Integer affinity.
+                let right = if *op == Op::Div && is_integer(r) {
                     format!("({} + 0.0)", self.expr(r, Some(Op::Add)))
                 } else {
                     self.expr(r, Some(*op))
@@ -417,6 +442,11 @@ fn collect_tables(e: &Expr, out: &mut Vec<Rc<Table>>) {
             collect_tables(r, out);
         }
         Expr::Not(i) | Expr::Label(_, i) | Expr::Desc(i) | Expr::Asc(i) => collect_tables(i, out),
+        Expr::Between(e, l, h, _) => {
+            collect_tables(e, out);
+            collect_tables(l, out);
+            collect_tables(h, out);
+        }
         Expr::In(l, items, _) => {
             collect_tables(l, out);
             items.iter().for_each(|i| collect_tables(i, out));

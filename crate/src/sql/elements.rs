@@ -14,6 +14,8 @@ pub enum Op {
     Div,
     /// `%`
     Mod,
+    /// `//` (integer division on SQLite).
+    FloorDiv,
     /// `+`
     Add,
     /// `-`
@@ -40,6 +42,12 @@ pub enum Op {
     Is,
     /// `IS NOT`
     IsNot,
+    /// `LIKE pattern || '%'` (`startswith`).
+    StartsWith,
+    /// `LIKE '%' || pattern` (`endswith`).
+    EndsWith,
+    /// `LIKE '%' || pattern || '%'` (`contains`).
+    Contains,
     /// `AND`
     And,
     /// `OR`
@@ -50,10 +58,11 @@ impl Op {
     /// The operator's precedence; higher binds tighter.
     pub fn precedence(self) -> i32 {
         match self {
-            Op::Mul | Op::Div | Op::Mod => 8,
+            Op::Mul | Op::Div | Op::Mod | Op::FloorDiv => 8,
             Op::Add | Op::Sub => 7,
             Op::Concat | Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge => 5,
             Op::Like | Op::NotLike | Op::Is | Op::IsNot => 5,
+            Op::StartsWith | Op::EndsWith | Op::Contains => 5,
             Op::And => 3,
             Op::Or => 2,
         }
@@ -70,6 +79,8 @@ impl Op {
             Op::Mul => "*",
             Op::Div => "/",
             Op::Mod => "%",
+            Op::FloorDiv => "/",
+            Op::StartsWith | Op::EndsWith | Op::Contains => "LIKE",
             Op::Add => "+",
             Op::Sub => "-",
             Op::Concat => "||",
@@ -106,6 +117,8 @@ pub enum Expr {
     Binary(Box<Expr>, Op, Box<Expr>),
     /// `NOT expr`.
     Not(Box<Expr>),
+    /// `expr BETWEEN low AND high` (negated: `NOT BETWEEN`).
+    Between(Box<Expr>, Box<Expr>, Box<Expr>, bool),
     /// `expr IN (…)` / `NOT IN`.
     In(Box<Expr>, Vec<Expr>, bool),
     /// `name(args)`; `count()` renders `count(*)`.

@@ -11,6 +11,8 @@ pub enum SqlType {
     Text,
     /// `Float`.
     Float,
+    /// `Double` (what `Mapped[float]` maps to).
+    Double,
     /// `Numeric(precision, scale)`.
     Numeric(Option<u32>, Option<u32>),
     /// `Boolean`.
@@ -32,6 +34,7 @@ impl SqlType {
             SqlType::String(None) => "VARCHAR".into(),
             SqlType::Text => "TEXT".into(),
             SqlType::Float => "FLOAT".into(),
+            SqlType::Double => "DOUBLE".into(),
             SqlType::Numeric(Some(p), Some(s)) => format!("NUMERIC({p}, {s})"),
             SqlType::Numeric(Some(p), None) => format!("NUMERIC({p})"),
             SqlType::Numeric(..) => "NUMERIC".into(),
@@ -49,6 +52,7 @@ impl SqlType {
             SqlType::String(_) => "String",
             SqlType::Text => "Text",
             SqlType::Float => "Float",
+            SqlType::Double => "Double",
             SqlType::Numeric(..) => "Numeric",
             SqlType::Boolean => "Boolean",
             SqlType::Date => "Date",

@@ -78,6 +78,7 @@ pub fn type_objects() -> Vec<(&'static str, Value)> {
         ("String", host(TypeObj(SqlType::String(None)))),
         ("Text", host(TypeObj(SqlType::Text))),
         ("Float", host(TypeObj(SqlType::Float))),
+        ("Double", host(TypeObj(SqlType::Double))),
         ("Numeric", host(TypeObj(SqlType::Numeric(None, None)))),
         ("Boolean", host(TypeObj(SqlType::Boolean))),
         ("Date", host(TypeObj(SqlType::Date))),
@@ -380,6 +381,7 @@ impl HostObject for ExprObj {
             "*" => Op::Mul,
             "/" => Op::Div,
             "%" => Op::Mod,
+            "//" => Op::FloorDiv,
             "&" => Op::And,
             "|" => Op::Or,
             _ => return Ok(None),
@@ -394,7 +396,7 @@ impl HostObject for ExprObj {
                 )))));
             }
             Value::Bool(b) if matches!(op, Op::Eq | Op::Ne) => Expr::Bool(*b),
-            Value::Str(_) if op == Op::Add => {
+            _ if op == Op::Add && is_string(&self.0) => {
                 let state = interp_state(interp);
                 let e = match state {
                     Some(s) => as_expr(&s, interp, other)?,
@@ -432,7 +434,12 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 15] = [
+        const METHODS: [&str; 20] = [
+            "istartswith",
+            "iendswith",
+            "icontains",
+            "between",
+            "not_between",
             "in_",
             "not_in",
             "like",
@@ -527,17 +534,6 @@ impl Methods for ExprObj {
                 None => Err(interp.type_error(format!("{name}() missing an argument"))),
             }
         };
-        let pattern = |interp: &mut Interpreter, before: &str, after: &str| -> PyResult<Expr> {
-            let inner = arg(interp, 0)?;
-            let mut p = inner;
-            if !before.is_empty() {
-                p = Expr::binary(Expr::Text(format!("'{before}'")), Op::Concat, p);
-            }
-            if !after.is_empty() {
-                p = Expr::binary(p, Op::Concat, Expr::Text(format!("'{after}'")));
-            }
-            Ok(p)
-        };
         let out = match name {
             "in_" | "not_in" => {
                 let items = match args.first() {
@@ -562,9 +558,27 @@ impl Methods for ExprObj {
                 Op::Like,
                 Expr::Func("lower".into(), vec![arg(interp, 0)?]),
             ),
-            "startswith" => Expr::binary(e, Op::Like, pattern(interp, "", "%")?),
-            "endswith" => Expr::binary(e, Op::Like, pattern(interp, "%", "")?),
-            "contains" => Expr::binary(e, Op::Like, pattern(interp, "%", "%")?),
+            "startswith" => Expr::binary(e, Op::StartsWith, arg(interp, 0)?),
+            "endswith" => Expr::binary(e, Op::EndsWith, arg(interp, 0)?),
+            "contains" => Expr::binary(e, Op::Contains, arg(interp, 0)?),
+            "istartswith" | "iendswith" | "icontains" => {
+                let op = match name {
+                    "istartswith" => Op::StartsWith,
+                    "iendswith" => Op::EndsWith,
+                    _ => Op::Contains,
+                };
+                Expr::binary(
+                    Expr::Func("lower".into(), vec![e]),
+                    op,
+                    Expr::Func("lower".into(), vec![arg(interp, 0)?]),
+                )
+            }
+            "between" | "not_between" => Expr::Between(
+                Box::new(e),
+                Box::new(arg(interp, 0)?),
+                Box::new(arg(interp, 1)?),
+                name == "not_between",
+            ),
             "is_" => Expr::binary(e, Op::Is, literal_or_expr(&state, interp, args.first())?),
             "is_not" => Expr::binary(e, Op::IsNot, literal_or_expr(&state, interp, args.first())?),
             "desc" => Expr::Desc(Box::new(e)),
@@ -602,7 +616,24 @@ pub fn negate(e: &Expr) -> Expr {
             }
         }
         Expr::In(l, items, negated) => Expr::In(l.clone(), items.clone(), !negated),
+        Expr::Between(e, l, h, negated) => Expr::Between(e.clone(), l.clone(), h.clone(), !negated),
         other => Expr::Not(Box::new(other.clone())),
+    }
+}
+
+/// True when the expression has a string type (`+` then means `||`).
+pub fn is_string(e: &Expr) -> bool {
+    match e {
+        Expr::Column(t, i) => matches!(t.columns[*i].ty, SqlType::String(_) | SqlType::Text),
+        Expr::Bind(SqlValue::Text(_)) => true,
+        Expr::Binary(l, Op::Concat, _) => is_string(l),
+        Expr::Func(name, args) => {
+            matches!(
+                name.to_ascii_lowercase().as_str(),
+                "lower" | "upper" | "trim" | "substr"
+            ) || (name.eq_ignore_ascii_case("coalesce") && args.first().is_some_and(is_string))
+        }
+        _ => false,
     }
 }
 

@@ -127,7 +127,7 @@ fn python_type(v: &Value) -> Option<SqlType> {
         "int" => SqlType::Integer,
         "str" => SqlType::String(None),
         "bool" => SqlType::Boolean,
-        "float" => SqlType::Float,
+        "float" => SqlType::Double,
         "bytes" => SqlType::LargeBinary,
         "datetime" => SqlType::DateTime,
         "date" => SqlType::Date,

@@ -51,6 +51,9 @@ pub fn to_sql(
         Value::Float(f) => SqlValue::Real(*f),
         Value::Str(s) => SqlValue::Text(s.to_string()),
         Value::Bytes(b) => SqlValue::Blob(b.to_vec()),
+        Value::Instance(i) if python_value(i).is_some() => {
+            python_value(i).unwrap_or(SqlValue::Null)
+        }
         other => {
             let tn = other.type_name();
             return Err(state.exc.raise(
@@ -60,6 +63,39 @@ pub fn to_sql(
             ));
         }
     })
+}
+
+/// `Decimal`, `date`, `datetime` as SQLAlchemy's type processors bind them on SQLite:
+/// a float, `'YYYY-MM-DD'`, `'YYYY-MM-DD HH:MM:SS.ffffff'`.
+fn python_value(i: &crate::script::value::Instance) -> Option<SqlValue> {
+    let dict = i.dict.borrow();
+    let int = |k: &str| match dict.get(k) {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    };
+    match (i.class.module.as_str(), i.class.name.as_str()) {
+        ("decimal", "Decimal") => {
+            let text = format!("{}e{}", int("_sign")? * int("_coeff")?, int("_exp")?);
+            text.parse::<f64>().ok().map(SqlValue::Real)
+        }
+        ("datetime", "date") => Some(SqlValue::Text(format!(
+            "{:04}-{:02}-{:02}",
+            int("year")?,
+            int("month")?,
+            int("day")?
+        ))),
+        ("datetime", "datetime") => Some(SqlValue::Text(format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:06}",
+            int("year")?,
+            int("month")?,
+            int("day")?,
+            int("hour")?,
+            int("minute")?,
+            int("second")?,
+            int("microsecond")?
+        ))),
+        _ => None,
+    }
 }
 
 /// `create_engine(url, **options)`.
