@@ -30,6 +30,19 @@ export interface RunReport {
   events: RunEvent[]; stdout: string; error: ScriptError | null;
   tables: Record<string, { columns: string[]; rows: SqlValue[][] }>;
   uncommitted_at_exit: boolean; sqlalchemy: string; sqlite_version: string; python: string;
+  sessions: SessionSnapshot[];
+}
+/** What one session believed about its objects when the script ended. */
+export interface SessionSnapshot {
+  number: number;
+  objects: {
+    class: string; identity: SqlValue[] | null;
+    status: "transient" | "pending" | "persistent" | "deleted" | "detached";
+    attributes: {
+      name: string; value: string | null; loaded: boolean; expired: boolean; modified: boolean;
+      committed: string | null; stale: boolean; database: string | null;
+    }[];
+  }[];
 }
 /** What a raw-SQL run did. */
 export interface SqlReport {

@@ -11,6 +11,7 @@ pub mod mapper;
 pub mod query;
 pub mod relationships;
 pub mod session;
+pub mod snapshot;
 pub mod state;
 
 use std::rc::Rc;

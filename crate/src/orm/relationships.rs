@@ -154,21 +154,31 @@ pub fn sync_foreign_keys(
             continue;
         };
         let m = state.borrow().mapper.clone();
-        for rel in &m.relationships {
+        for (index, rel) in m.relationships.iter().enumerate() {
             let Some(r) = resolve(&m, rel) else {
                 continue;
             };
             let value = inst.dict.borrow().get(&rel.key).cloned();
+            // A many-to-one sets the foreign key only when it was assigned (or is new).
+            let assigned = {
+                let st = state.borrow();
+                st.identity.is_none() || st.changed_relationships.contains(&index)
+            };
             match (r.direction, value) {
-                (Direction::ManyToOne, Some(Value::Instance(parent))) if Rc::ptr_eq(&m, mapper) => {
-                    let pk = parent
-                        .dict
-                        .borrow()
-                        .get(&r.target.columns[r.referenced_attr].key)
-                        .cloned();
+                (Direction::ManyToOne, Some(v)) if Rc::ptr_eq(&m, mapper) && assigned => {
+                    let pk = match &v {
+                        Value::Instance(parent) => parent
+                            .dict
+                            .borrow()
+                            .get(&r.target.columns[r.referenced_attr].key)
+                            .cloned(),
+                        Value::None => Some(Value::None),
+                        _ => None,
+                    };
                     if let Some(pk) = pk {
                         set_fk(session, inst, &m.columns[r.fk_attr].key, r.fk_attr, pk);
                     }
+                    state.borrow_mut().changed_relationships.remove(&index);
                 }
                 (Direction::OneToMany, Some(Value::List(children)))
                     if Rc::ptr_eq(&r.target, mapper) =>
@@ -217,10 +227,18 @@ pub fn get(
             Direction::OneToMany => Value::list(Vec::new()),
         },
     };
-    inst.dict
-        .borrow_mut()
-        .insert(rel.key.clone(), value.clone());
+    // An unloaded many-to-one of a new object reads as None without being set; a collection
+    // is created empty and kept, so appends to it are seen at flush.
+    if !(matches!(value, Value::None) && is_new(state)) {
+        inst.dict
+            .borrow_mut()
+            .insert(rel.key.clone(), value.clone());
+    }
     Ok(value)
+}
+
+fn is_new(state: &Rc<RefCell<InstanceState>>) -> bool {
+    state.borrow().identity.is_none()
 }
 
 fn load(
@@ -306,6 +324,9 @@ pub fn set(
     inst.dict
         .borrow_mut()
         .insert(rel.key.clone(), value.clone());
+    if let Some(i) = mapper.relationships.iter().position(|r| r.key == rel.key) {
+        state.borrow_mut().changed_relationships.insert(i);
+    }
     let Some(back) = &rel.back_populates else {
         return Ok(());
     };

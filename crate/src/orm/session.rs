@@ -410,6 +410,9 @@ impl Session {
                 for n in names {
                     match st.mapper.attr(&n) {
                         Some(a) => v.push(a),
+                        None if st.mapper.relationship(&n).is_some() => {
+                            inst.dict.borrow_mut().shift_remove(&n);
+                        }
                         None => {
                             let m = st.mapper.name.clone();
                             drop(st);

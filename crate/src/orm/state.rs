@@ -61,6 +61,8 @@ pub struct InstanceState {
     pub was_deleted: bool,
     /// Order of `add()` (INSERTs follow it).
     pub insert_order: u64,
+    /// Relationships assigned since the last flush (their foreign keys follow them).
+    pub changed_relationships: BTreeSet<usize>,
     /// The object's address, for its default repr.
     pub addr: usize,
 }
@@ -77,6 +79,7 @@ impl InstanceState {
             deleted: false,
             was_deleted: false,
             insert_order: 0,
+            changed_relationships: BTreeSet::new(),
             addr,
         }
     }

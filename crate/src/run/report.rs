@@ -32,6 +32,8 @@ pub struct RunReport {
     pub sqlite_version: String,
     /// The Python version whose semantics are followed.
     pub python: &'static str,
+    /// What each session believed about its objects when the script ended.
+    pub sessions: Vec<crate::orm::snapshot::SessionSnapshot>,
 }
 
 /// The exception that escaped a script.

@@ -24,6 +24,7 @@ fn run_script_here(source: &str, limits: Limits) -> RunReport {
         column: e.column,
         traceback: e.traceback,
     });
+    let sessions = crate::orm::snapshot::snapshot(&mut interp, &state.sessions.borrow());
     let first = state.dbs.borrow().first();
     let (tables, uncommitted_at_exit) = match first {
         Some(db) => {
@@ -45,6 +46,7 @@ fn run_script_here(source: &str, limits: Limits) -> RunReport {
         sqlalchemy: SQLALCHEMY_VERSION,
         sqlite_version: DbapiConnection::sqlite_version().to_string(),
         python: PYTHON_VERSION,
+        sessions,
     }
 }
 

@@ -1,0 +1,167 @@
+//! The session snapshot the run report carries: every object in each session's identity map
+//! (and pending ones), with its status and, per attribute, whether it is loaded, expired,
+//! modified, and stale against the database row.
+
+use serde::Serialize;
+
+use super::session::Session;
+use super::state::state_of;
+use crate::engine::SqlValue;
+use crate::script::interp::Interpreter;
+use crate::script::value::Value;
+use crate::sql::compiler::{Compiler, Select, Slot};
+
+/// One session after the run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionSnapshot {
+    /// The session's number (1 for the first one opened).
+    pub number: u64,
+    /// Its objects: persistent ones in identity-map order, then pending ones.
+    pub objects: Vec<ObjectSnapshot>,
+}
+
+/// One object as the session sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectSnapshot {
+    /// The mapped class.
+    pub class: String,
+    /// The primary key (`None` until flushed).
+    pub identity: Option<Vec<SqlValue>>,
+    /// `transient`, `pending`, `persistent`, `deleted`, `detached`.
+    pub status: &'static str,
+    /// Per column attribute, in table order.
+    pub attributes: Vec<AttributeSnapshot>,
+}
+
+/// One attribute of an object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributeSnapshot {
+    /// The attribute name.
+    pub name: String,
+    /// `repr()` of the value in the session, when loaded.
+    pub value: Option<String>,
+    /// In the object's `__dict__`.
+    pub loaded: bool,
+    /// Expired: the next access reloads it.
+    pub expired: bool,
+    /// Changed since it was loaded (flushed at the next flush when the value differs).
+    pub modified: bool,
+    /// `repr()` of the value before modification, when it was loaded.
+    pub committed: Option<String>,
+    /// The row in the database holds something else than the session believes.
+    pub stale: bool,
+    /// `repr()` of the database value, when the row was read.
+    pub database: Option<String>,
+}
+
+/// Snapshots every live session of the run.
+pub fn snapshot(
+    interp: &mut Interpreter,
+    sessions: &[std::rc::Weak<Session>],
+) -> Vec<SessionSnapshot> {
+    let mut out = Vec::new();
+    for s in sessions.iter().filter_map(std::rc::Weak::upgrade) {
+        let mut objects = Vec::new();
+        for inst in s.all_objects() {
+            let Some(state) = state_of(&inst) else {
+                continue;
+            };
+            let (mapper, identity, status, expired, committed) = {
+                let st = state.borrow();
+                (
+                    st.mapper.clone(),
+                    st.identity.clone(),
+                    st.status().name(),
+                    st.expired.clone(),
+                    st.committed.clone(),
+                )
+            };
+            let row = identity
+                .as_ref()
+                .and_then(|pk| database_row(&s, &mapper, pk));
+            let mut attributes = Vec::new();
+            for (a, prop) in mapper.columns.iter().enumerate() {
+                let value = inst.dict.borrow().get(&prop.key).cloned();
+                let repr = |interp: &mut Interpreter, v: &Value| interp.repr(v).ok();
+                let committed_repr = match committed.get(&a) {
+                    Some(Some(v)) => repr(interp, v),
+                    _ => None,
+                };
+                let db = row.as_ref().and_then(|r| r.get(a).cloned());
+                // Modified attributes are compared by the value they were loaded with.
+                let believed = match committed.get(&a) {
+                    Some(old) => old.clone(),
+                    None => value.clone(),
+                };
+                let stale = match (&believed, &db) {
+                    (Some(v), Some(d)) => {
+                        crate::script::sqlalchemy::engine::to_sql(&s.sa, interp, v, 1)
+                            .map(|sv| !same(&sv, d))
+                            .unwrap_or(false)
+                    }
+                    _ => false,
+                };
+                attributes.push(AttributeSnapshot {
+                    name: prop.key.clone(),
+                    value: value.as_ref().and_then(|v| repr(interp, v)),
+                    loaded: value.is_some(),
+                    expired: expired.contains(&a),
+                    modified: committed.contains_key(&a),
+                    committed: committed_repr,
+                    stale,
+                    database: db.as_ref().and_then(|d| {
+                        repr(interp, &crate::script::sqlalchemy::result::to_python(d))
+                    }),
+                });
+            }
+            objects.push(ObjectSnapshot {
+                class: mapper.name.clone(),
+                identity,
+                status,
+                attributes,
+            });
+        }
+        out.push(SessionSnapshot {
+            number: s.number,
+            objects,
+        });
+    }
+    out
+}
+
+fn same(a: &SqlValue, b: &SqlValue) -> bool {
+    match (a, b) {
+        (SqlValue::Integer(x), SqlValue::Real(y)) | (SqlValue::Real(y), SqlValue::Integer(x)) => {
+            (*x as f64) == *y
+        }
+        _ => a == b,
+    }
+}
+
+/// The row with primary key `pk`, read without logging (on the engine's connection, so it
+/// sees what the session's open transaction wrote).
+fn database_row(
+    session: &Session,
+    mapper: &super::mapper::Mapper,
+    pk: &[SqlValue],
+) -> Option<Vec<SqlValue>> {
+    let engine = session.engine.as_ref()?;
+    let select = Select {
+        columns: mapper.select_columns(),
+        froms: vec![mapper.table.clone()],
+        wheres: super::loading::pk_criteria(mapper, pk),
+        ..Select::default()
+    };
+    let compiled = Compiler::default().select(&select);
+    let params: Vec<SqlValue> = compiled
+        .slots
+        .iter()
+        .map(|s| match s {
+            Slot::Value(v) => v.clone(),
+            Slot::Key(_) => SqlValue::Null,
+        })
+        .collect();
+    let db = engine.dbapi().borrow();
+    let rs = db.query_unlogged(&compiled.sql, &params).ok()?;
+    rs.rows.into_iter().next()
+}

@@ -1,0 +1,85 @@
+// The conformance cases that pass natively (tests/conformance/passing.txt) through the wasm
+// build: events, printed output, error and final tables as real SQLAlchemy produced them.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const pkg = new URL('../../web/pkg/', import.meta.url);
+const own = new URL('../conformance/cases/', import.meta.url);
+const shared = new URL('../../../shared/conformance/cases/', import.meta.url);
+const { default: init, Lab } = await import(new URL('sessionlab.js', pkg));
+await init({ module_or_path: readFileSync(new URL('sessionlab_bg.wasm', pkg)) });
+
+const names = readFileSync(new URL('../conformance/passing.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
+
+/** The case's folder: the project's own cases, else the shared ones when present. */
+function locate(name) {
+  for (const dir of [own, shared]) {
+    if (existsSync(new URL(`${name}.py`, dir)) && existsSync(new URL(`${name}.json`, dir))) {
+      return dir;
+    }
+  }
+  return null;
+}
+
+const scrub = (text) => (text ?? '').replace(/ at 0x[0-9a-fA-F]+/g, ' at 0x?');
+
+function sameValue(a, b) {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => sameValue(a[k], b[k]));
+  }
+  return a === b;
+}
+
+const eventOf = (e) =>
+  e.kind === 'sql' ? { kind: 'sql', sql: e.sql, params: e.params, many: e.many } : { kind: e.kind };
+
+/** The first difference between the golden report and the wasm build's, or null. */
+function firstDiff(want, got) {
+  const we = want.events.map(eventOf);
+  const ge = got.events.map(eventOf);
+  for (let i = 0; i < Math.max(we.length, ge.length); i++) {
+    if (!sameValue(we[i], ge[i])) {
+      return `event ${i}: want ${JSON.stringify(we[i])} got ${JSON.stringify(ge[i])}`;
+    }
+  }
+  if (want.stdout !== scrub(got.stdout)) {
+    return `stdout: want ${JSON.stringify(want.stdout)} got ${JSON.stringify(got.stdout)}`;
+  }
+  const wantError = want.error ? [want.error.type, want.error.message.split('\n')[0]] : null;
+  const gotError = got.error ? [got.error.type, scrub(got.error.message).split('\n')[0]] : null;
+  if (!sameValue(wantError, gotError)) {
+    return `error: want ${JSON.stringify(wantError)} got ${JSON.stringify(gotError)}`;
+  }
+  if (!sameValue(want.tables, got.tables)) {
+    return `tables: want ${JSON.stringify(want.tables)} got ${JSON.stringify(got.tables)}`;
+  }
+  return null;
+}
+
+test('conformance cases pass in the wasm build as they do natively', () => {
+  const lab = new Lab();
+  const failures = [];
+  let ran = 0;
+  for (const name of names) {
+    const dir = locate(name);
+    if (!dir) continue;
+    const source = readFileSync(new URL(`${name}.py`, dir), 'utf8');
+    const want = JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8'));
+    const diff = firstDiff(want, lab.runPython(source));
+    ran += 1;
+    if (diff) failures.push(`${name}: ${diff}`);
+  }
+  assert.ok(ran >= 40, `only ${ran} cases found`);
+  assert.deepEqual(failures, []);
+});
