@@ -39,28 +39,30 @@ pub fn get(
             None => interp.error("AttributeError", message),
         });
     };
+    // What to load is decided first; the autoflush may load some of it again (an expired
+    // primary key is loaded before an UPDATE), and SQLAlchemy still selects all of it.
+    let todo: Vec<usize> = {
+        let st = state.borrow();
+        st.expired
+            .iter()
+            .copied()
+            .filter(|a| !st.committed.contains_key(a))
+            .collect()
+    };
     session.autoflush(interp)?;
-    // The autoflush may have loaded it (an expired primary key is loaded before an UPDATE).
-    if let Some(v) = inst.dict.borrow().get(key) {
-        return Ok(v.clone());
-    }
-    let todo: Vec<usize> = state.borrow().expired.iter().copied().collect();
     session.set_cause(
         interp,
         Cause::LazyLoad {
             attribute: format!("{}.{key}", mapper.name),
         },
     );
-    let found = super::loading::load_attributes(&session, interp, inst, &state, &todo)?;
+    let found = super::loading::load_attributes(&session, interp, inst, &state, &todo, true)?;
     if !found {
         let s = state_str(&state.borrow());
         return Err(session.sa.exc.raise(
             interp,
             "ObjectDeletedError",
-            format!(
-                "Instance '{s}' has been deleted, or its row is otherwise not present. \
-                 (Background on this error at: https://sqlalche.me/e/21/bhk3)"
-            ),
+            format!("Instance '{s}' has been deleted, or its row is otherwise not present."),
         ));
     }
     Ok(inst.dict.borrow().get(key).cloned().unwrap_or(Value::None))
@@ -76,7 +78,7 @@ pub fn set(mapper: &Rc<Mapper>, inst: &Rc<Instance>, attr: usize, value: Value) 
         if st.identity.is_some() {
             st.record_change(attr, old);
         }
-        st.expired.remove(&attr);
+        // It stays in `expired_attributes` (as in SQLAlchemy) until a flush or load.
         st.session()
     };
     inst.dict.borrow_mut().insert(key, value);

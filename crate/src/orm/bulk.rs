@@ -249,7 +249,7 @@ fn remove_deleted(session: &Session, objects: &[Rc<Instance>]) {
                 session.identity_map.borrow_mut().remove(&key, inst);
             }
             st.deleted = true;
-            session.tx_deleted.borrow_mut().push(inst.clone());
+            session.tx_deleted.borrow_mut().push(Rc::downgrade(inst));
         }
     }
 }

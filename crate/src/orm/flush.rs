@@ -77,7 +77,7 @@ pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
                 session
                     .tx_new
                     .borrow_mut()
-                    .retain(|o| !Rc::ptr_eq(o, &inst));
+                    .retain(|o| !std::ptr::eq(o.as_ptr(), Rc::as_ptr(&inst)));
             }
             let message = interp.exception_message(&e.value);
             session.fail(interp, message);
@@ -344,7 +344,7 @@ fn finish_insert(
         .identity_map
         .borrow_mut()
         .insert(IdentityKey::new(mapper, &pk), &row.inst);
-    session.tx_new.borrow_mut().push(row.inst.clone());
+    session.tx_new.borrow_mut().push(Rc::downgrade(&row.inst));
     inserted.push((row.inst.clone(), row.state.clone()));
 }
 
@@ -367,7 +367,7 @@ fn emit_updates(
             .any(|a| state.borrow().expired.contains(a));
         if pk_expired {
             let expired: Vec<usize> = state.borrow().expired.iter().copied().collect();
-            super::loading::load_attributes(session, interp, inst, &state, &expired)?;
+            super::loading::load_attributes(session, interp, inst, &state, &expired, true)?;
         }
         let committed: Vec<(usize, Option<Value>)> = state
             .borrow()
@@ -468,7 +468,11 @@ fn emit_updates(
             return Err(session.sa.exc.raise(interp, "StaleDataError", message));
         }
         for r in group {
-            r.state.borrow_mut().committed.clear();
+            let mut st = r.state.borrow_mut();
+            st.committed.clear();
+            let dict = r.inst.dict.borrow();
+            let keys: Vec<String> = mapper.columns.iter().map(|c| c.key.clone()).collect();
+            st.expired.retain(|a| !dict.contains_key(&keys[*a]));
             let _ = &r.inst;
         }
         i = j;
@@ -510,6 +514,19 @@ fn emit_deletes(
         return Ok(());
     }
     let table = mapper.table.clone();
+    for inst in objects {
+        // An expired primary key is loaded first, with every other expired attribute.
+        if let Some(state) = state_of(inst) {
+            let pk_expired = mapper
+                .primary_key()
+                .iter()
+                .any(|a| state.borrow().expired.contains(a));
+            if pk_expired {
+                let expired: Vec<usize> = state.borrow().expired.iter().copied().collect();
+                super::loading::load_attributes(session, interp, inst, &state, &expired, true)?;
+            }
+        }
+    }
     let mut rows: Vec<(Vec<SqlValue>, Rc<Instance>, StateRef)> = objects
         .iter()
         .filter_map(|i| {
@@ -548,7 +565,7 @@ fn emit_deletes(
         if let Some(key) = st.key() {
             session.identity_map.borrow_mut().remove(&key, &inst);
         }
-        session.tx_deleted.borrow_mut().push(inst.clone());
+        session.tx_deleted.borrow_mut().push(Rc::downgrade(&inst));
     }
     Ok(())
 }

@@ -105,12 +105,21 @@ pub fn load_attributes(
     inst: &Rc<Instance>,
     state: &Rc<RefCell<InstanceState>>,
     attrs: &[usize],
+    keep_modified: bool,
 ) -> PyResult<bool> {
     let (mapper, pk) = {
         let st = state.borrow();
         (st.mapper.clone(), st.identity.clone().unwrap_or_default())
     };
-    let mut attrs: Vec<usize> = attrs.to_vec();
+    // Values assigned since the load are kept (SQLAlchemy loads expired ∩ unmodified).
+    let mut attrs: Vec<usize> = attrs
+        .iter()
+        .copied()
+        .filter(|a| !(keep_modified && state.borrow().committed.contains_key(a)))
+        .collect();
+    if attrs.is_empty() {
+        return Ok(true);
+    }
     attrs.sort_by_key(|&a| mapper.columns[a].column);
     let select = Select {
         columns: attrs.iter().map(|&a| mapper.column_expr(a)).collect(),
@@ -151,6 +160,7 @@ pub fn load_by_pk(
     interp: &mut Interpreter,
     mapper: &Rc<Mapper>,
     pk: &[SqlValue],
+    populate_existing: bool,
 ) -> PyResult<Value> {
     let select = Select {
         columns: mapper.select_columns(),
@@ -170,7 +180,7 @@ pub fn load_by_pk(
     let note = session.sa.echo_note(&compiled.sql, &[]);
     let rs = session.run(interp, &compiled.sql, params, note)?;
     match rs.rows.first() {
-        Some(row) => instance(session, interp, mapper, row, false),
+        Some(row) => instance(session, interp, mapper, row, populate_existing),
         None => Ok(Value::None),
     }
 }

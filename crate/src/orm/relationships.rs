@@ -255,7 +255,7 @@ fn load(
     if !expired.is_empty()
         && let Some(state) = state_of(inst)
     {
-        super::loading::load_attributes(session, interp, inst, &state, &expired)?;
+        super::loading::load_attributes(session, interp, inst, &state, &expired, true)?;
     }
     session.autoflush(interp)?;
     let target = &r.target;

@@ -2,7 +2,7 @@
 //! operations (`add`, `delete`, `commit`, `rollback`, `close`, `expire`, `refresh`, `get`).
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use indexmap::IndexMap;
 
@@ -46,10 +46,11 @@ pub struct Session {
     pub deleted: RefCell<IndexMap<usize, Rc<Instance>>>,
     /// Modified persistent objects, held strongly until flushed (SQLAlchemy's `_strong_obj`).
     pub modified: RefCell<IndexMap<usize, Rc<Instance>>>,
-    /// Objects inserted in the current transaction (transient again after a rollback).
-    pub tx_new: RefCell<Vec<Rc<Instance>>>,
-    /// Objects deleted in the current transaction (persistent again after a rollback).
-    pub tx_deleted: RefCell<Vec<Rc<Instance>>>,
+    /// Objects inserted in the current transaction (transient again after a rollback); weak,
+    /// as SQLAlchemy's transaction holds them.
+    pub tx_new: RefCell<Vec<Weak<Instance>>>,
+    /// Objects deleted in the current transaction (persistent again after a rollback); weak.
+    pub tx_deleted: RefCell<Vec<Weak<Instance>>>,
     /// `expire_on_commit=`.
     pub expire_on_commit: bool,
     /// `autoflush=`.
@@ -490,7 +491,12 @@ impl Session {
     }
 
     fn after_commit(&self) {
-        for inst in self.tx_deleted.borrow_mut().drain(..) {
+        for inst in self
+            .tx_deleted
+            .borrow_mut()
+            .drain(..)
+            .filter_map(|w| w.upgrade())
+        {
             if let Some(state) = state_of(&inst) {
                 let mut st = state.borrow_mut();
                 st.session = None;
@@ -516,7 +522,12 @@ impl Session {
                 state.borrow_mut().session = None;
             }
         }
-        for inst in self.tx_new.borrow_mut().drain(..) {
+        for inst in self
+            .tx_new
+            .borrow_mut()
+            .drain(..)
+            .filter_map(|w| w.upgrade())
+        {
             if let Some(state) = state_of(&inst) {
                 let mut st = state.borrow_mut();
                 if let Some(key) = st.key() {
@@ -527,7 +538,12 @@ impl Session {
                 st.committed.clear();
             }
         }
-        for inst in self.tx_deleted.borrow_mut().drain(..) {
+        for inst in self
+            .tx_deleted
+            .borrow_mut()
+            .drain(..)
+            .filter_map(|w| w.upgrade())
+        {
             if let Some(state) = state_of(&inst) {
                 let mut st = state.borrow_mut();
                 st.deleted = false;
@@ -556,7 +572,12 @@ impl Session {
                 state.borrow_mut().session = None;
             }
         }
-        for inst in self.tx_deleted.borrow_mut().drain(..) {
+        for inst in self
+            .tx_deleted
+            .borrow_mut()
+            .drain(..)
+            .filter_map(|w| w.upgrade())
+        {
             if let Some(state) = state_of(&inst) {
                 state.borrow_mut().session = None;
             }
@@ -633,12 +654,36 @@ impl Session {
     }
 
     /// `session.refresh(obj)`: reloads every column attribute now.
-    pub fn refresh(self: &Rc<Self>, interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
+    pub fn refresh(
+        self: &Rc<Self>,
+        interp: &mut Interpreter,
+        obj: &Value,
+        names: Option<Vec<String>>,
+    ) -> PyResult<()> {
         let (inst, state) = self.persistent(interp, obj)?;
         self.autoflush(interp)?;
-        let all: Vec<usize> = (0..state.borrow().mapper.columns.len()).collect();
+        let mapper = state.borrow().mapper.clone();
+        let all: Vec<usize> = match names {
+            None => (0..mapper.columns.len()).collect(),
+            Some(names) => {
+                let mut v = Vec::new();
+                for n in names {
+                    match mapper.attr(&n) {
+                        Some(a) => v.push(a),
+                        None => {
+                            return Err(self.sa.exc.raise(
+                                interp,
+                                "InvalidRequestError",
+                                format!("No such attribute '{n}' on {}", mapper.name),
+                            ));
+                        }
+                    }
+                }
+                v
+            }
+        };
         self.set_cause(interp, Cause::Query);
-        let found = super::loading::load_attributes(self, interp, &inst, &state, &all)?;
+        let found = super::loading::load_attributes(self, interp, &inst, &state, &all, false)?;
         if !found {
             let s = state_str(&state.borrow());
             return Err(self.sa.exc.raise(
@@ -665,14 +710,14 @@ impl Session {
         if let Some(inst) = existing
             && let Some(state) = state_of(&inst)
         {
-            if state.borrow().deleted || self.deleted.borrow().contains_key(&addr(&inst)) {
+            if state.borrow().deleted {
                 return Ok(Value::None);
             }
             let expired: Vec<usize> = state.borrow().expired.iter().copied().collect();
             if !expired.is_empty() {
                 self.autoflush(interp)?;
                 self.set_cause(interp, Cause::Query);
-                if !super::loading::load_attributes(self, interp, &inst, &state, &expired)? {
+                if !super::loading::load_attributes(self, interp, &inst, &state, &expired, true)? {
                     return Ok(Value::None);
                 }
             }
@@ -680,11 +725,13 @@ impl Session {
         }
         self.autoflush(interp)?;
         self.set_cause(interp, Cause::Query);
-        super::loading::load_by_pk(self, interp, mapper, &pk)
+        super::loading::load_by_pk(self, interp, mapper, &pk, false)
     }
 
     /// Marks `inst` modified: held strongly until the next flush.
     pub fn mark_modified(&self, inst: &Rc<Instance>) {
+        // Changing a persistent object begins the session's transaction.
+        self.autobegin();
         self.modified.borrow_mut().insert(addr(inst), inst.clone());
     }
 }

@@ -249,6 +249,10 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
     ));
     attrs.push(("exc", s.exc.module_named("sqlalchemy.orm.exc")));
+    attrs.push((
+        "make_transient",
+        function("make_transient", |i, a, _k| session::make_transient(i, a)),
+    ));
     Interpreter::module("sqlalchemy.orm", attrs)
 }
 

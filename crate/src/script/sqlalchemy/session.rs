@@ -462,6 +462,69 @@ impl SessionObj {
         }
     }
 
+    /// `merge(obj, load=False)`: the object's state is copied in as persistent, unchanged,
+    /// without a SELECT.
+    fn merge_without_load(&self, interp: &mut Interpreter, obj: &Value) -> PyResult<Value> {
+        let s = &self.0;
+        let Some(inst) = instance_of(obj) else {
+            return Err(s.unmapped(interp, obj));
+        };
+        let Some(mapper) = crate::orm::session::mapper_of_instance(&inst) else {
+            return Err(s.unmapped(interp, obj));
+        };
+        let state = crate::orm::state::ensure_state(&inst, &mapper);
+        let (identity, dirty) = {
+            let st = state.borrow();
+            (st.identity.clone(), !st.committed.is_empty())
+        };
+        let Some(pk) = identity else {
+            return Err(s.sa.exc.raise(
+                interp,
+                "InvalidRequestError",
+                "merge() with load=False option does not support objects transient (i.e. unpersisted) objects.  flush() all changes on mapped instances before merging with load=False.",
+            ));
+        };
+        if dirty {
+            return Err(s.sa.exc.raise(
+                interp,
+                "InvalidRequestError",
+                "merge() with load=False option does not support objects marked as 'dirty'.  flush() all changes on mapped instances before merging with load=False.",
+            ));
+        }
+        let key = crate::orm::identity::IdentityKey::new(&mapper, &pk);
+        if let Some(existing) = s.identity_map.borrow().get(&key) {
+            return Ok(Value::Instance(existing));
+        }
+        let Some(class) = mapper.class() else {
+            return Ok(Value::None);
+        };
+        let mut dict = crate::script::value::Attrs::default();
+        for c in &mapper.columns {
+            if let Some(v) = inst.dict.borrow().get(&c.key) {
+                dict.insert(c.key.clone(), v.clone());
+            }
+        }
+        let copy = Rc::new(crate::script::value::Instance {
+            class,
+            dict: std::cell::RefCell::new(dict),
+            host: std::cell::RefCell::new(None),
+        });
+        let st = crate::orm::state::ensure_state(&copy, &mapper);
+        {
+            let mut st = st.borrow_mut();
+            st.identity = Some(pk);
+            st.session = Some(Rc::downgrade(s));
+            for (a, c) in mapper.columns.iter().enumerate() {
+                if !copy.dict.borrow().contains_key(&c.key) {
+                    st.expired.insert(a);
+                }
+            }
+        }
+        s.autobegin();
+        s.identity_map.borrow_mut().insert(key, &copy);
+        Ok(Value::Instance(copy))
+    }
+
     fn merge(&self, interp: &mut Interpreter, obj: &Value) -> PyResult<Value> {
         let s = &self.0;
         let Some(inst) = instance_of(obj) else {
@@ -658,7 +721,19 @@ impl Methods for SessionObj {
                 s.expire(interp, &first, names)?;
             }
             "expire_all" => s.expire_all(),
-            "refresh" => s.refresh(interp, &first)?,
+            "refresh" => {
+                let names = match args.get(1).or_else(|| kwarg(&kw, "attribute_names")) {
+                    Some(v) => Some(
+                        interp
+                            .collect(v)?
+                            .iter()
+                            .map(|x| interp.to_str(x))
+                            .collect::<PyResult<Vec<_>>>()?,
+                    ),
+                    None => None,
+                };
+                s.refresh(interp, &first, names)?
+            }
             "expunge" => s.expunge(interp, &first)?,
             "expunge_all" => {
                 for o in s.all_objects() {
@@ -667,6 +742,13 @@ impl Methods for SessionObj {
             }
             "merge" => {
                 s.check_usable(interp)?;
+                let load = match kwarg(&kw, "load").or(args.get(1)) {
+                    Some(v) => interp.truthy(v)?,
+                    None => true,
+                };
+                if !load {
+                    return self.merge_without_load(interp, &first);
+                }
                 return self.merge(interp, &first);
             }
             "get" | "get_one" => {
@@ -677,7 +759,17 @@ impl Methods for SessionObj {
                     );
                 };
                 let pk = self.pk_values(interp, &mapper, &ident.clone())?;
-                let v = s.get(interp, &mapper, pk)?;
+                let populate = match kwarg(&kw, "populate_existing") {
+                    Some(v) => interp.truthy(v)?,
+                    None => false,
+                };
+                let v = if populate {
+                    s.autoflush(interp)?;
+                    s.set_cause(interp, crate::engine::Cause::Query);
+                    crate::orm::loading::load_by_pk(s, interp, &mapper, &pk, true)?
+                } else {
+                    s.get(interp, &mapper, pk)?
+                };
                 if name == "get_one" && matches!(v, Value::None) {
                     return Err(s.sa.exc.raise(
                         interp,
@@ -1306,6 +1398,152 @@ impl Methods for QueryObj {
     }
 }
 
+/// `inspect(obj).attrs`.
+pub struct AttrsView(Rc<crate::script::value::Instance>);
+
+impl HostObject for AttrsView {
+    fn type_name(&self) -> String {
+        "ReadOnlyProperties".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        let Some(state) = state_of(&self.0) else {
+            return Ok(None);
+        };
+        let attr = state.borrow().mapper.attr(name);
+        Ok(attr.map(|a| Value::Host(Rc::new(AttributeState(self.0.clone(), a)))))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `inspect(obj).attrs.name`: value and history of one attribute.
+pub struct AttributeState(Rc<crate::script::value::Instance>, usize);
+
+impl HostObject for AttributeState {
+    fn type_name(&self) -> String {
+        "AttributeState".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        let Some(state) = state_of(&self.0) else {
+            return Ok(None);
+        };
+        let key = state.borrow().mapper.columns[self.1].key.clone();
+        match name {
+            "key" => Ok(Some(Value::str(key.as_str()))),
+            "value" => interp
+                .get_attr(&Value::Instance(self.0.clone()), &key)
+                .map(Some),
+            "loaded_value" => Ok(Some(
+                self.0
+                    .dict
+                    .borrow()
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or(Value::None),
+            )),
+            "history" => {
+                let current = self.0.dict.borrow().get(&key).cloned();
+                let committed = state.borrow().committed.get(&self.1).cloned();
+                let empty = || Value::tuple(Vec::new());
+                let one = |v: Value| Value::list(vec![v]);
+                let (added, unchanged, deleted) = match (current, committed) {
+                    (None, _) => (empty(), empty(), empty()),
+                    (Some(c), None) => (empty(), one(c), empty()),
+                    (Some(c), Some(old)) => {
+                        let same = match &old {
+                            Some(o) => crate::script::ops::eq(interp, o, &c)?,
+                            None => false,
+                        };
+                        if same {
+                            (empty(), one(c), empty())
+                        } else {
+                            (one(c), empty(), old.map_or_else(empty, one))
+                        }
+                    }
+                };
+                Ok(Some(Value::Host(Rc::new(History {
+                    added,
+                    unchanged,
+                    deleted,
+                }))))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `History(added, unchanged, deleted)`.
+pub struct History {
+    added: Value,
+    unchanged: Value,
+    deleted: Value,
+}
+
+impl HostObject for History {
+    fn type_name(&self) -> String {
+        "History".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "added" => Some(self.added.clone()),
+            "unchanged" => Some(self.unchanged.clone()),
+            "deleted" => Some(self.deleted.clone()),
+            _ => None,
+        })
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(vec![
+            self.added.clone(),
+            self.unchanged.clone(),
+            self.deleted.clone(),
+        ]))
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!(
+            "History(added={}, unchanged={}, deleted={})",
+            interp.repr(&self.added)?,
+            interp.repr(&self.unchanged)?,
+            interp.repr(&self.deleted)?
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `make_transient(obj)`: forgets the object's session and identity.
+pub fn make_transient(interp: &mut Interpreter, args: Vec<Value>) -> PyResult<Value> {
+    let Some(inst) = args.first().and_then(instance_of) else {
+        return Err(interp.type_error("make_transient() needs a mapped object"));
+    };
+    if let Some(state) = state_of(&inst) {
+        let session = state.borrow().session();
+        if let Some(s) = session {
+            let _ = s.expunge(interp, &Value::Instance(inst.clone()));
+        }
+        let mut st = state.borrow_mut();
+        st.session = None;
+        st.identity = None;
+        st.deleted = false;
+        st.was_deleted = false;
+        st.expired.clear();
+        st.committed.clear();
+    }
+    Ok(Value::None)
+}
+
 /// `inspect(obj)`: the instance state as scripts read it.
 pub struct InspectObj(Rc<crate::script::value::Instance>);
 
@@ -1359,7 +1597,16 @@ impl HostObject for InspectObj {
             "deleted" => Value::Bool(status == Status::Deleted),
             "detached" => Value::Bool(status == Status::Detached),
             "was_deleted" => Value::Bool(st.was_deleted || st.deleted),
-            "modified" => Value::Bool(!st.committed.is_empty()),
+            // New objects count as modified once any attribute was set.
+            "modified" => Value::Bool(
+                !st.committed.is_empty()
+                    || (st.identity.is_none()
+                        && st
+                            .mapper
+                            .columns
+                            .iter()
+                            .any(|c| self.0.dict.borrow().contains_key(&c.key))),
+            ),
             "expired" => Value::Bool(st.fully_expired()),
             "expired_attributes" => names(st.expired.iter().copied().collect()),
             "unloaded" => names(
@@ -1373,6 +1620,7 @@ impl HostObject for InspectObj {
                 None => Value::None,
             },
             "object" => Value::Instance(self.0.clone()),
+            "attrs" => Value::Host(Rc::new(AttrsView(self.0.clone()))),
             "mapper" => Value::Host(Rc::new(crate::orm::MapperHost(st.mapper.clone()))),
             "session" => match st.session() {
                 Some(s) if status != Status::Detached && status != Status::Transient => {
