@@ -54,6 +54,26 @@ pub fn execute(
 ) -> PyResult<(Vec<String>, Vec<Vec<Value>>)> {
     session.autoflush(interp)?;
     session.set_cause(interp, Cause::Query);
+    // A column named twice (`select(Car.id, Car)`) is selected once, as SQLAlchemy does.
+    let mut columns: Vec<Expr> = Vec::new();
+    let mut positions: Vec<usize> = Vec::new();
+    for c in columns_of(entities) {
+        let at = match &c {
+            Expr::Column(..) => columns.iter().position(|x| *x == c),
+            _ => None,
+        };
+        match at {
+            Some(i) => positions.push(i),
+            None => {
+                positions.push(columns.len());
+                columns.push(c);
+            }
+        }
+    }
+    let select = &Select {
+        columns,
+        ..select.clone()
+    };
     let compiled = Compiler::default().select(select);
     let params: Vec<SqlValue> = compiled
         .slots
@@ -71,6 +91,11 @@ pub fn execute(
     for row in &rs.rows {
         let mut out = Vec::with_capacity(entities.len());
         let mut at = 0;
+        let row: Vec<SqlValue> = positions
+            .iter()
+            .map(|&p| row.get(p).cloned().unwrap_or(SqlValue::Null))
+            .collect();
+        let row = &row;
         for e in entities {
             match e {
                 Entity::Mapper(m) => {

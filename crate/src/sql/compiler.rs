@@ -254,6 +254,7 @@ impl Compiler {
         let mut columns = Vec::new();
         // Anonymous labels count per function name: count_1, count_2, sum_1.
         let mut counters: Vec<(String, usize)> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         for c in &s.columns {
             let text = match c {
                 Expr::Func(name, _) => {
@@ -265,8 +266,16 @@ impl Compiler {
                     self.expr(c, None),
                     quote(&format!("{}_{}", t.name, t.columns[*i].name))
                 ),
+                // A second column with the same name gets an anonymous label (`name_1`).
+                Expr::Column(t, i) if names.contains(&t.columns[*i].name) => {
+                    let label = anon_label(&mut counters, &t.columns[*i].name);
+                    format!("{} AS {label}", self.expr(c, None))
+                }
                 other => self.expr(other, None),
             };
+            if let Some(k) = c.key() {
+                names.push(k);
+            }
             columns.push(text);
         }
         let mut sql = format!(

@@ -64,9 +64,9 @@ pub fn create_indexes(table: &Table) -> Vec<String> {
         .collect()
 }
 
-/// `\nDROP TABLE t\n\n`.
+/// `\nDROP TABLE t` (no trailing newlines, unlike CREATE).
 pub fn drop_table(table: &Table) -> String {
-    format!("\nDROP TABLE {}\n\n", quote(&table.name))
+    format!("\nDROP TABLE {}", quote(&table.name))
 }
 
 #[cfg(test)]

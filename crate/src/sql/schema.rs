@@ -94,8 +94,11 @@ impl MetaData {
         let tables = self.tables.borrow().clone();
         let mut sorted: Vec<Rc<Table>> = Vec::new();
         let mut remaining = tables;
+        // In passes, as SQLAlchemy's `sort_as_subsets`: a pass emits (in definition order)
+        // every table whose dependencies were emitted by earlier passes.
         while !remaining.is_empty() {
             let before = remaining.len();
+            let done_before = sorted.len();
             let mut i = 0;
             while i < remaining.len() {
                 let deps: Vec<String> = remaining[i]
@@ -106,7 +109,9 @@ impl MetaData {
                     .filter(|t| *t != remaining[i].name)
                     .collect();
                 let ready = deps.iter().all(|d| {
-                    sorted.iter().any(|t| &t.name == d) || !remaining.iter().any(|t| &t.name == d)
+                    sorted[..done_before].iter().any(|t| &t.name == d)
+                        || (!remaining.iter().any(|t| &t.name == d)
+                            && !sorted[done_before..].iter().any(|t| &t.name == d))
                 });
                 if ready {
                     sorted.push(remaining.remove(i));

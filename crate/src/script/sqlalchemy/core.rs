@@ -207,7 +207,26 @@ impl HostObject for MetaDataObj {
         "MetaData".into()
     }
 
-    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "tables" {
+            let pairs = self
+                .meta
+                .tables
+                .borrow()
+                .iter()
+                .map(|t| (Value::str(t.name.as_str()), host(TableObj(t.clone()))))
+                .collect();
+            return crate::script::builtins::dict_from_pairs(interp, pairs).map(Some);
+        }
+        if name == "sorted_tables" {
+            let tables = self
+                .meta
+                .sorted_tables()
+                .into_iter()
+                .map(|t| host(TableObj(t)))
+                .collect();
+            return Ok(Some(Value::list(tables)));
+        }
         Ok(matches!(name, "create_all" | "drop_all").then(|| {
             BoundMethod::value(
                 Rc::new(MetaDataObj {
@@ -230,11 +249,32 @@ impl Methods for MetaDataObj {
         interp: &mut Interpreter,
         name: &str,
         args: Vec<Value>,
-        _kw: Kw,
+        kw: Kw,
     ) -> PyResult<Value> {
         let engine = args
             .first()
+            .or_else(|| kwarg(&kw, "bind"))
             .and_then(|e| downcast::<super::engine::EngineObj>(e));
+        // `tables=[...]` limits the operation to those tables.
+        let only: Option<Vec<Rc<Table>>> = match kwarg(&kw, "tables") {
+            Some(v) => Some(
+                interp
+                    .collect(v)?
+                    .iter()
+                    .filter_map(|t| downcast::<TableObj>(t).map(|t| t.0.clone()))
+                    .collect(),
+            ),
+            None => None,
+        };
+        let keep = |tables: Vec<Rc<Table>>| -> Vec<Rc<Table>> {
+            match &only {
+                Some(only) => tables
+                    .into_iter()
+                    .filter(|t| only.iter().any(|o| Rc::ptr_eq(o, t)))
+                    .collect(),
+                None => tables,
+            }
+        };
         let Some(engine) = engine else {
             return Err(interp.type_error(format!("{name}() needs an Engine")));
         };
@@ -243,7 +283,8 @@ impl Methods for MetaDataObj {
             &self.state,
             interp,
             engine,
-            &self.meta.sorted_tables(),
+            &keep(self.meta.tables.borrow().clone()),
+            &keep(self.meta.sorted_tables()),
             create,
         )?;
         Ok(Value::None)
@@ -311,6 +352,17 @@ impl HostObject for ColumnCollection {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "keys" {
+            let names: Vec<Value> = self
+                .0
+                .columns
+                .iter()
+                .map(|c| Value::str(c.name.as_str()))
+                .collect();
+            return Ok(Some(super::function("keys", move |_i, _a, _k| {
+                Ok(Value::list(names.clone()))
+            })));
+        }
         Ok(self
             .0
             .column_index(name)
@@ -322,6 +374,10 @@ impl HostObject for ColumnCollection {
             Value::Str(s) => self.get_attr(interp, s),
             _ => Ok(None),
         }
+    }
+
+    fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Ok(Some(self.0.columns.len()))
     }
 
     fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {

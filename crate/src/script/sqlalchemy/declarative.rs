@@ -315,6 +315,14 @@ impl RegistryHook {
         if get("__abstract__").is_some_and(|v| matches!(v, Value::Bool(true))) {
             return Ok(());
         }
+        if let Some(t) = get("__table__")
+            .as_ref()
+            .and_then(|v| downcast::<TableObj>(v))
+            .map(|t| t.0.clone())
+        {
+            self.map_table(class, t, &dict);
+            return Ok(());
+        }
         let tablename = match get("__tablename__") {
             Some(Value::Str(s)) => s.to_string(),
             _ => {
@@ -426,22 +434,36 @@ impl RegistryHook {
             .tables
             .borrow_mut()
             .push(table.clone());
+        let props = columns
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _, _))| ColumnProperty {
+                key: k.clone(),
+                column: i,
+            })
+            .collect();
+        self.install(class, table, props, rels);
+        Ok(())
+    }
+
+    /// Creates the mapper and instruments the class: attributes, `__table__`, `__mapper__`.
+    fn install(
+        &self,
+        class: &Rc<Class>,
+        table: Rc<Table>,
+        columns: Vec<ColumnProperty>,
+        rels: Vec<RelationshipProperty>,
+    ) {
         let mapper = Rc::new(Mapper {
             name: class.name.clone(),
             class: RefCell::new(Rc::downgrade(class)),
             table: table.clone(),
-            columns: columns
-                .iter()
-                .enumerate()
-                .map(|(i, (k, _, _))| ColumnProperty {
-                    key: k.clone(),
-                    column: i,
-                })
-                .collect(),
+            columns,
             relationships: rels,
             registry: Rc::downgrade(&self.registry),
         });
         self.registry.mappers.borrow_mut().push(mapper.clone());
+        self.state.mappers.borrow_mut().push(mapper.clone());
         let mut d = class.dict.borrow_mut();
         for (i, p) in mapper.columns.iter().enumerate() {
             d.insert(
@@ -468,7 +490,27 @@ impl RegistryHook {
         );
         drop(d);
         class.plain_cache.set(None);
-        Ok(())
+    }
+
+    /// `class C(Base): __table__ = Table(...)`: maps every column of an existing table.
+    fn map_table(&self, class: &Rc<Class>, table: Rc<Table>, dict: &[(String, Value)]) {
+        let columns = (0..table.columns.len())
+            .map(|i| ColumnProperty {
+                key: table.columns[i].name.clone(),
+                column: i,
+            })
+            .collect();
+        let rels = dict
+            .iter()
+            .filter_map(|(name, v)| {
+                downcast::<RelationshipDef>(v).map(|rd| RelationshipProperty {
+                    key: name.clone(),
+                    target: rd.target.clone().unwrap_or_default(),
+                    back_populates: rd.back_populates.clone(),
+                })
+            })
+            .collect();
+        self.install(class, table, columns, rels);
     }
 }
 

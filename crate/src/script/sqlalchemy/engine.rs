@@ -347,17 +347,20 @@ pub fn run_ddl(
     state: &Rc<SaState>,
     interp: &mut Interpreter,
     engine: &EngineObj,
+    definition_order: &[Rc<crate::sql::schema::Table>],
     tables: &[Rc<crate::sql::schema::Table>],
     create: bool,
 ) -> PyResult<()> {
     let conn = engine.connection();
-    let mut todo = Vec::new();
-    let ordered: Vec<&Rc<crate::sql::schema::Table>> = if create {
-        tables.iter().collect()
+    let mut missing: Vec<&Rc<crate::sql::schema::Table>> = Vec::new();
+    // create_all probes in definition order and creates in dependency order; drop_all
+    // probes and drops in reverse dependency order.
+    let probed: Vec<&Rc<crate::sql::schema::Table>> = if create {
+        definition_order.iter().collect()
     } else {
         tables.iter().rev().collect()
     };
-    for t in &ordered {
+    for t in &probed {
         let quoted = crate::engine::tables::quote_identifier(&t.name);
         let mut exists = false;
         for schema in ["main", "temp"] {
@@ -370,9 +373,17 @@ pub fn run_ddl(
             }
         }
         if exists != create {
-            todo.push(*t);
+            missing.push(*t);
         }
     }
+    let ordered: Vec<&Rc<crate::sql::schema::Table>> = if create {
+        tables.iter().collect()
+    } else {
+        tables.iter().rev().collect()
+    };
+    let todo = ordered
+        .into_iter()
+        .filter(|t| missing.iter().any(|m| Rc::ptr_eq(m, t)));
     for t in todo {
         let mut statements = vec![if create {
             crate::sql::ddl::create_table(t)

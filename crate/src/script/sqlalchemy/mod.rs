@@ -29,11 +29,26 @@ pub struct SaState {
     pub log: EventLog,
     /// Every session the script opened (the state view reads their identity maps).
     pub sessions: RefCell<Vec<std::rc::Weak<crate::orm::session::Session>>>,
+    /// Every mapper of the run (to find the class mapped to a table).
+    pub mappers: RefCell<Vec<Rc<crate::orm::mapper::Mapper>>>,
     /// When each statement shape was first compiled (for the echo log's "cached since").
     compiled: RefCell<HashMap<String, f64>>,
 }
 
 impl SaState {
+    /// The mapper of the class mapped to `table`, if any.
+    pub fn mapper_for_table(
+        &self,
+        table: &crate::sql::schema::Table,
+    ) -> Option<Rc<crate::orm::mapper::Mapper>> {
+        self.mappers
+            .borrow()
+            .iter()
+            .rev()
+            .find(|m| std::ptr::eq(Rc::as_ptr(&m.table), table))
+            .cloned()
+    }
+
     /// Attributes the next events to the line the script is executing.
     pub fn set_line(&self, interp: &Interpreter) {
         self.log.set_context(engine::context_at(
@@ -66,6 +81,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         dbs: RefCell::new(Databases::new(log.clone())),
         log,
         sessions: RefCell::new(Vec::new()),
+        mappers: RefCell::new(Vec::new()),
         compiled: RefCell::new(HashMap::new()),
     });
     core::set_state(&state);

@@ -199,9 +199,14 @@ impl ResultInner {
                     (None, _) => Value::None,
                 })
             }
-            "scalar_one" => {
+            "scalar_one" | "scalar_one_or_none" => {
                 let scalars = self.reshaped(Shape::Scalars);
-                scalars.0.call_method(interp, "one", Vec::new(), Vec::new())
+                let what = if name == "scalar_one" {
+                    "one"
+                } else {
+                    "one_or_none"
+                };
+                scalars.0.call_method(interp, what, Vec::new(), Vec::new())
             }
             "scalars" => Ok(Value::Host(Rc::new(self.reshaped(Shape::Scalars)))),
             "mappings" => Ok(Value::Host(Rc::new(self.reshaped(Shape::Mappings)))),
@@ -220,7 +225,7 @@ impl ResultInner {
     }
 }
 
-const RESULT_METHODS: [&str; 13] = [
+const RESULT_METHODS: [&str; 14] = [
     "all",
     "fetchall",
     "fetchone",
@@ -229,6 +234,7 @@ const RESULT_METHODS: [&str; 13] = [
     "one_or_none",
     "scalar",
     "scalar_one",
+    "scalar_one_or_none",
     "scalars",
     "mappings",
     "keys",

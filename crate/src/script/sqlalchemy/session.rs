@@ -1130,6 +1130,19 @@ impl QueryObj {
         }))
     }
 
+    /// The entity `filter_by` names: the last joined one, else the first selected.
+    fn filter_entity(&self) -> Option<Rc<Mapper>> {
+        let sa = &self.session.sa;
+        if let Some(j) = self.select.joins.last() {
+            return sa.mapper_for_table(&j.table);
+        }
+        self.entities.iter().find_map(|e| match e {
+            Entity::Mapper(m) => Some(m.clone()),
+            Entity::Column(Expr::Column(t, _)) => sa.mapper_for_table(t),
+            Entity::Column(_) => None,
+        })
+    }
+
     fn primary(&self) -> Option<Rc<Mapper>> {
         self.entities.iter().find_map(|e| match e {
             Entity::Mapper(m) => Some(m.clone()),
@@ -1223,7 +1236,7 @@ impl Methods for QueryObj {
                 Ok(self.with(sel))
             }
             "filter_by" => {
-                let Some(m) = self.primary() else {
+                let Some(m) = self.filter_entity() else {
                     return Err(interp.type_error("filter_by() needs a mapped entity"));
                 };
                 sel.wheres
@@ -1264,6 +1277,23 @@ impl Methods for QueryObj {
                 Ok(self.with(sel))
             }
             "options" | "select_from" => Ok(self.with(sel)),
+            "with_entities" => {
+                let mut entities = Vec::new();
+                for a in &args {
+                    if let Some(m) = crate::orm::mapper_of(a) {
+                        entities.push(Entity::Mapper(m));
+                    } else {
+                        entities.push(Entity::Column(as_expr(&sa, interp, a)?));
+                    }
+                }
+                sel.columns = query::columns_of(&entities);
+                Ok(Value::Host(Rc::new(QueryObj {
+                    session: self.session.clone(),
+                    entities,
+                    select: sel,
+                    populate_existing: self.populate_existing,
+                })))
+            }
             "populate_existing" => Ok(Value::Host(Rc::new(QueryObj {
                 session: self.session.clone(),
                 entities: self.entities.clone(),
