@@ -8,23 +8,41 @@ INSERT INTO t VALUES (1),(2);
 UPDATE t SET x = x + 1;
 SELECT * FROM t;
 `,
-  python: `from sqlalchemy import create_engine, MetaData, Table, Column, Integer, insert, select, update
+  python: `# The lesson: three ways to add 1 to every row, and what the session believes afterwards.
+from sqlalchemy import create_engine, Column, Integer, select, update, func
+from sqlalchemy.orm import declarative_base, Session
 
-metadata = MetaData()
-stuff = Table("stuff", metadata,
-              Column("id", Integer, primary_key=True),
-              Column("foo", Integer))
+Base = declarative_base()
+
+class Stuff(Base):
+    __tablename__ = "stuff"
+    id = Column(Integer, primary_key=True)
+    foo = Column(Integer)
+
 engine = create_engine("sqlite://")
-metadata.create_all(engine)
+Base.metadata.create_all(engine)
+session = Session(engine, expire_on_commit=False)
+session.add_all([Stuff(foo=n) for n in range(10)])
+session.commit()
+first = session.get(Stuff, 1)
+total = select(func.sum(Stuff.foo))
 
-with engine.begin() as conn:
-    conn.execute(insert(stuff), [{"foo": i} for i in range(5)])
-    # The bulk form: one UPDATE changes every row.
-    conn.execute(update(stuff).values(foo=stuff.c.foo + 1))
+# 1: load every object and change it in Python: the flush sends one UPDATE per row.
+for obj in session.query(Stuff):
+    obj.foo += 1
+session.commit()
+print("method 1:", session.scalar(total), "first.foo =", first.foo)
 
-with engine.connect() as conn:
-    foos = conn.execute(select(stuff.c.foo).order_by(stuff.c.id)).scalars().all()
-    print("foo values:", foos, "sum:", sum(foos))
+# 2: Query.update: one statement; synchronize_session='auto' updates loaded objects too.
+session.query(Stuff).update({Stuff.foo: Stuff.foo + 1})
+session.commit()
+print("method 2:", session.scalar(total), "first.foo =", first.foo)
+
+# 3: a Core UPDATE on the table: one statement, but the session is not told.
+stuff = Stuff.__table__
+session.execute(update(stuff).values(foo=stuff.c.foo + 1))
+session.commit()
+print("method 3:", session.scalar(total), "first.foo =", first.foo, "(stale: the row says 3)")
 `,
 };
 const STORAGE_KEY = 'sessionlab.workspace.v1';
@@ -163,6 +181,27 @@ function tupleText(values) {
   return `(${values.map(sqlText).join(', ')}${values.length === 1 ? ',' : ''})`;
 }
 
+/** Why the session sent a statement, in words. */
+function causeText(cause) {
+  if (!cause) return '';
+  switch (cause.kind) {
+    case 'flush':
+      return cause.trigger === 'flush' ? 'flush()' : `flush from ${cause.trigger}()`;
+    case 'autoflush':
+      return 'autoflush before a query';
+    case 'lazy_load':
+      return `lazy load of ${cause.attribute}`;
+    case 'query':
+      return 'query';
+    case 'bulk':
+      return `bulk, synchronize_session=${cause.strategy === 'False' ? 'False' : `'${cause.strategy}'`}`;
+    case 'ddl':
+      return 'schema';
+    default:
+      return '';
+  }
+}
+
 function renderEvent(event, index) {
   if (event.kind !== 'sql') {
     const label = { begin: 'BEGIN (implicit)', commit: 'COMMIT', rollback: 'ROLLBACK' }[event.kind];
@@ -183,11 +222,70 @@ function renderEvent(event, index) {
     el('header', {}, [
       el('span', { className: 'badge', text: event.many ? 'executemany' : 'execute' }),
       jump,
+      causeText(event.cause) ? el('span', { className: 'cause', text: causeText(event.cause) }) : null,
       el('span', { className: 'meta', text: formatMs(event.elapsed_ms) }),
     ]),
     el('pre', { className: 'sql', text: event.sql.trim() }),
     el('p', { className: 'params', text: params }),
   ]);
+}
+
+/** One attribute cell: the session's value, with what the session knows about it. */
+function renderAttribute(a) {
+  const flags = [];
+  if (a.stale) flags.push(el('span', { className: 'flag stale', text: `stale: row has ${a.database}` }));
+  if (a.modified) {
+    flags.push(el('span', { className: 'flag modified', text: `modified (was ${a.committed ?? 'not loaded'})` }));
+  }
+  if (a.expired && !a.loaded) flags.push(el('span', { className: 'flag expired', text: 'expired' }));
+  const value = a.loaded ? a.value : a.expired ? '—' : 'None';
+  return el('td', { className: a.stale ? 'stale' : a.modified ? 'modified' : a.loaded ? '' : 'unloaded' }, [
+    el('code', { text: value }),
+    ...flags,
+  ]);
+}
+
+/** What each session believed about its objects when the script ended. */
+function renderSessions(sessions) {
+  const nodes = [];
+  for (const s of sessions) {
+    nodes.push(
+      el('h3', { text: `Session ${s.number}: ${s.objects.length} object${s.objects.length === 1 ? '' : 's'}` }),
+    );
+    if (!s.objects.length) {
+      nodes.push(el('p', { className: 'empty', text: 'No objects (the session was closed or never loaded any).' }));
+      continue;
+    }
+    const byClass = new Map();
+    for (const o of s.objects) {
+      if (!byClass.has(o.class)) byClass.set(o.class, []);
+      byClass.get(o.class).push(o);
+    }
+    for (const [name, objects] of byClass) {
+      const attrs = objects[0].attributes.map((a) => a.name);
+      const head = el('tr', {}, [
+        el('th', { text: name }),
+        el('th', { text: 'status' }),
+        ...attrs.map((a) => el('th', { text: a })),
+      ]);
+      const rows = objects
+        .slice(0, 200)
+        .map((o) =>
+          el('tr', { className: `status-${o.status}` }, [
+            el('td', { text: o.identity ? `(${o.identity.map(sqlText).join(', ')})` : 'new' }),
+            el('td', { text: o.status }),
+            ...o.attributes.map(renderAttribute),
+          ]),
+        );
+      nodes.push(
+        el('div', { className: 'table-wrap' }, [
+          el('table', { className: 'session' }, [el('thead', {}, [head]), el('tbody', {}, rows)]),
+        ]),
+      );
+      if (objects.length > 200) nodes.push(el('p', { className: 'meta', text: `… ${objects.length - 200} more` }));
+    }
+  }
+  return nodes;
 }
 
 function renderPythonReport(report) {
@@ -216,6 +314,7 @@ function renderPythonReport(report) {
       nodes.push(renderTable(t.columns, t.rows.slice(0, 200), t.rows.length));
     }
   }
+  nodes.push(...renderSessions(report.sessions ?? []));
   results.replaceChildren(...nodes);
   const sqliteMs = report.events.reduce((n, e) => n + (e.elapsed_ms ?? 0), 0);
   summary.textContent = `${sqlEvents.length} statement${sqlEvents.length === 1 ? '' : 's'} · ${formatMs(sqliteMs)} in SQLite`;

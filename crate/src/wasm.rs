@@ -24,6 +24,9 @@ export interface ScriptError {
 export interface RunEvent {
   kind: "sql" | "begin" | "commit" | "rollback"; sql?: string; params?: SqlValue[] | SqlValue[][];
   many?: boolean; ddl?: boolean; line?: number; elapsed_ms: number; rowcount?: number;
+  cause?: { kind: "raw_sql" | "execute" | "ddl" | "autoflush" | "query" }
+    | { kind: "flush"; trigger: string } | { kind: "lazy_load"; attribute: string }
+    | { kind: "bulk"; strategy: string };
 }
 /** What a Python run did: the conformance report. */
 export interface RunReport {

@@ -5,18 +5,28 @@ import { openPage, runAndWait, screenshot, setMode, setSource, useBrowser } from
 
 const state = useBrowser();
 
-test('the Python example runs and shows its output, the SQL it sent and the tables', async () => {
+test('the ORM lesson runs and shows its output, the SQL it sent, the tables and the session', async () => {
   const { page, context, problems } = await openPage(state);
   assert.equal(await page.evaluate(() => document.body.dataset.mode), 'python');
   await runAndWait(page);
-  assert.equal(await page.locator('pre.stdout').textContent(), 'foo values: [1, 2, 3, 4, 5] sum: 15\n');
+  assert.equal(
+    await page.locator('pre.stdout').textContent(),
+    'method 1: 55 first.foo = 1\nmethod 2: 65 first.foo = 2\nmethod 3: 75 first.foo = 2 (stale: the row says 3)\n',
+  );
   const statements = await page.locator('li.event.sql pre.sql').allTextContents();
+  assert.ok(statements.includes('UPDATE stuff SET foo=? WHERE stuff.id = ?'), statements.join('\n'));
   assert.ok(statements.includes('UPDATE stuff SET foo=(stuff.foo + ?)'), statements.join('\n'));
   assert.ok(statements.some((s) => s.startsWith('CREATE TABLE stuff')));
-  const inserts = page.locator('li.event.sql', { hasText: 'INSERT INTO stuff (foo) VALUES (?)' });
-  assert.match(await inserts.locator('.badge').textContent(), /executemany/);
-  assert.match(await inserts.locator('.params').textContent(), /^5 parameter sets/);
-  assert.deepEqual(await page.locator('.results table').last().locator('tbody tr').count(), 5);
+  const flush = page.locator('li.event.sql', { hasText: 'UPDATE stuff SET foo=? WHERE stuff.id = ?' });
+  assert.match(await flush.locator('.badge').textContent(), /executemany/);
+  assert.match(await flush.locator('.params').textContent(), /^10 parameter sets/);
+  assert.deepEqual(await page.locator('.results table:not(.session)').last().locator('tbody tr').count(), 10);
+  // The session view: the identity map holds objects weakly, so only the two the script
+  // still references (first, and the loop's last obj) remain; both are stale after method 3.
+  const session = page.locator('table.session');
+  assert.equal(await session.locator('tbody tr').count(), 2);
+  assert.equal(await session.locator('td.stale').count(), 2);
+  assert.match(await session.locator('tbody tr').first().textContent(), /persistent.*stale: row has 3/);
   assert.deepEqual(problems, []);
   await screenshot(page, 'python-light');
   await context.close();
