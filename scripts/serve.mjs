@@ -17,6 +17,7 @@ const TYPES = {
   '.png': 'image/png',
   '.ts': 'text/plain; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.py': 'text/x-python; charset=utf-8',
   '.sqlite': 'application/vnd.sqlite3',
 };
 

@@ -1,6 +1,7 @@
 // The playground page: a Python (SQLAlchemy) or raw-SQL editor, Run/Cancel, and the results:
 // printed output, the SQL the script sent, the final tables, or each raw statement's rows.
 import { LabClient } from './client.js';
+import { decodeWorkspace, encodeWorkspace, isShareHash } from './share.js';
 
 const EXAMPLES = {
   sql: `CREATE TABLE t(x);
@@ -8,44 +9,11 @@ INSERT INTO t VALUES (1),(2);
 UPDATE t SET x = x + 1;
 SELECT * FROM t;
 `,
-  python: `# The lesson: three ways to add 1 to every row, and what the session believes afterwards.
-from sqlalchemy import create_engine, Column, Integer, select, update, func
-from sqlalchemy.orm import declarative_base, Session
-
-Base = declarative_base()
-
-class Stuff(Base):
-    __tablename__ = "stuff"
-    id = Column(Integer, primary_key=True)
-    foo = Column(Integer)
-
-engine = create_engine("sqlite://")
-Base.metadata.create_all(engine)
-session = Session(engine, expire_on_commit=False)
-session.add_all([Stuff(foo=n) for n in range(10)])
-session.commit()
-first = session.get(Stuff, 1)
-total = select(func.sum(Stuff.foo))
-
-# 1: load every object and change it in Python: the flush sends one UPDATE per row.
-for obj in session.query(Stuff):
-    obj.foo += 1
-session.commit()
-print("method 1:", session.scalar(total), "first.foo =", first.foo)
-
-# 2: Query.update: one statement; synchronize_session='auto' updates loaded objects too.
-session.query(Stuff).update({Stuff.foo: Stuff.foo + 1})
-session.commit()
-print("method 2:", session.scalar(total), "first.foo =", first.foo)
-
-# 3: a Core UPDATE on the table: one statement, but the session is not told.
-stuff = Stuff.__table__
-session.execute(update(stuff).values(foo=stuff.c.foo + 1))
-session.commit()
-print("method 3:", session.scalar(total), "first.foo =", first.foo, "(stale: the row says 3)")
-`,
+  // The Python default is the first lesson (web/lessons), loaded below.
+  python: '',
 };
 const STORAGE_KEY = 'sessionlab.workspace.v1';
+const PREVIOUS_KEY = 'sessionlab.previous.v1';
 
 const $ = (id) => document.getElementById(id);
 const source = $('source');
@@ -63,8 +31,34 @@ const saved = (() => {
     return {};
   }
 })();
+/** The lesson gallery: `web/lessons/lessons.json` lists each script with its explanation. */
+const lessonsUrl = new URL('./lessons/', import.meta.url);
+const lessons = await fetch(new URL('lessons.json', lessonsUrl))
+  .then((r) => (r.ok ? r.json() : []))
+  .catch(() => []);
+async function lessonSource(file) {
+  const r = await fetch(new URL(file, lessonsUrl));
+  if (!r.ok) throw new Error(`lesson ${file}: HTTP ${r.status}`);
+  return r.text();
+}
+if (saved.python === undefined && lessons.length) {
+  EXAMPLES.python = await lessonSource(lessons[0].file).catch(() => '');
+}
 const sources = { sql: saved.sql ?? EXAMPLES.sql, python: saved.python ?? EXAMPLES.python };
 let mode = saved.mode === 'sql' ? 'sql' : 'python';
+let sharedMessage = '';
+if (isShareHash(location.hash)) {
+  try {
+    const shared = await decodeWorkspace(location.hash);
+    mode = shared.mode;
+    // The link's code replaces this tab's; what was there is kept for "Restore my code".
+    localStorage.setItem(PREVIOUS_KEY, JSON.stringify({ mode, source: sources[mode] }));
+    sources[mode] = shared.source;
+    sharedMessage = 'Opened a shared workspace.';
+  } catch (err) {
+    sharedMessage = `This link could not be opened: ${err.message}. Your own code is shown instead.`;
+  }
+}
 
 function save() {
   sources[mode] = source.value;
@@ -373,6 +367,57 @@ function setMode(next) {
 
 setMode(mode);
 for (const input of modeInputs) input.addEventListener('change', () => setMode(input.value));
+
+const lessonSelect = $('lesson');
+const explanation = $('lesson-explanation');
+const restoreButton = $('restore');
+for (const [i, lesson] of lessons.entries()) {
+  lessonSelect.append(el('option', { text: lesson.title, attrs: { value: String(i) } }));
+}
+lessonSelect.addEventListener('change', async () => {
+  const lesson = lessons[Number(lessonSelect.value)];
+  if (!lesson) return;
+  try {
+    const text = await lessonSource(lesson.file);
+    // Loading a lesson never loses typed code: it stays one click away.
+    localStorage.setItem(PREVIOUS_KEY, JSON.stringify({ mode, source: source.value }));
+    if (mode !== 'python') setMode('python');
+    source.value = text;
+    updateGutter();
+    save();
+    explanation.textContent = lesson.explanation;
+    explanation.hidden = false;
+    restoreButton.hidden = false;
+    status.textContent = `Loaded the lesson “${lesson.title}”. Press Run.`;
+  } catch (err) {
+    status.textContent = `The lesson could not be loaded: ${err.message}`;
+  }
+  lessonSelect.value = '';
+});
+restoreButton.addEventListener('click', () => {
+  const previous = JSON.parse(localStorage.getItem(PREVIOUS_KEY) ?? 'null');
+  if (!previous) return;
+  localStorage.setItem(PREVIOUS_KEY, JSON.stringify({ mode, source: source.value }));
+  if (previous.mode !== mode) setMode(previous.mode);
+  source.value = previous.source;
+  updateGutter();
+  save();
+  status.textContent = 'Your previous code is back (the lesson can be restored the same way).';
+});
+restoreButton.hidden = !localStorage.getItem(PREVIOUS_KEY);
+
+$('share').addEventListener('click', async () => {
+  const hash = await encodeWorkspace({ mode, source: source.value });
+  history.replaceState(null, '', hash);
+  const link = location.href;
+  try {
+    await navigator.clipboard.writeText(link);
+    status.textContent = 'Link copied: it holds the whole script, nothing is stored on a server.';
+  } catch {
+    status.textContent = `Link ready in the address bar (${link.length} characters).`;
+  }
+  document.body.dataset.shared = link;
+});
 source.addEventListener('input', () => {
   updateGutter();
   save();
@@ -396,7 +441,7 @@ cancelButton.addEventListener('click', async () => {
 client.ready.then(
   (version) => {
     runButton.disabled = false;
-    status.textContent = `Ready — SessionLab ${version}.`;
+    status.textContent = sharedMessage || `Ready — SessionLab ${version}.`;
     document.body.dataset.ready = 'true';
   },
   (err) => {

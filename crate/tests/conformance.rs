@@ -90,3 +90,30 @@ fn conformance_with_sqlalchemy() {
         "no case matches {filter:?}"
     );
 }
+
+/// Every lesson of the page's gallery (`web/lessons`) matches real SQLAlchemy exactly.
+#[test]
+fn lessons_match_sqlalchemy() {
+    let goldens = root().join("tests/conformance/lessons");
+    let mut lessons: Vec<PathBuf> = std::fs::read_dir(root().join("web/lessons"))
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    lessons.retain(|p| p.extension().is_some_and(|e| e == "py"));
+    lessons.sort();
+    assert!(lessons.len() >= 10, "only {} lessons", lessons.len());
+    let mut failures = Vec::new();
+    for path in &lessons {
+        let name = name_of(path);
+        let source = std::fs::read_to_string(path).unwrap_or_default();
+        let want: serde_json::Value = std::fs::read_to_string(goldens.join(format!("{name}.json")))
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(serde_json::Value::Null);
+        let got = serde_json::to_value(run_script(&source, Limits::default()).scrubbed())
+            .unwrap_or(serde_json::Value::Null);
+        if let Some(d) = first_diff(&want, &got, DiffOptions::default()) {
+            failures.push(format!("{name}: {d}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

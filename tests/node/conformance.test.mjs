@@ -67,6 +67,22 @@ function firstDiff(want, got) {
   return null;
 }
 
+test('every lesson of the gallery matches real SQLAlchemy in the wasm build', () => {
+  const lessonsDir = new URL('../../web/lessons/', import.meta.url);
+  const goldens = new URL('../conformance/lessons/', import.meta.url);
+  const index = JSON.parse(readFileSync(new URL('lessons.json', lessonsDir), 'utf8'));
+  assert.ok(index.length >= 10, `only ${index.length} lessons`);
+  const lab = new Lab();
+  const failures = [];
+  for (const { file } of index) {
+    const source = readFileSync(new URL(file, lessonsDir), 'utf8');
+    const want = JSON.parse(readFileSync(new URL(file.replace(/\.py$/, '.json'), goldens), 'utf8'));
+    const diff = firstDiff(want, lab.runPython(source));
+    if (diff) failures.push(`${file}: ${diff}`);
+  }
+  assert.deepEqual(failures, []);
+});
+
 test('conformance cases pass in the wasm build as they do natively', () => {
   const lab = new Lab();
   const failures = [];

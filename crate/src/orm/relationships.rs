@@ -222,6 +222,18 @@ pub fn get(
     let persistent = state.borrow().identity.is_some();
     let value = match (session, persistent) {
         (Some(session), true) => load(&session, interp, inst, &mapper, &r)?,
+        (None, true) => {
+            let s = super::session::state_str(&state.borrow());
+            let message = format!(
+                "Parent instance {s} is not bound to a Session; lazy load operation of attribute \
+                 '{}' cannot proceed (Background on this error at: https://sqlalche.me/e/21/bhk3)",
+                rel.key
+            );
+            return Err(match crate::script::sqlalchemy::core::current_state() {
+                Some(sa) => sa.exc.raise(interp, "DetachedInstanceError", message),
+                None => interp.error("AttributeError", message),
+            });
+        }
         _ => match r.direction {
             Direction::ManyToOne => Value::None,
             Direction::OneToMany => Value::list(Vec::new()),

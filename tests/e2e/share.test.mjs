@@ -1,0 +1,51 @@
+// Lessons and share links: a lesson loads with its explanation without losing typed code, and
+// a link holds the whole script (a fixture link made by format 1 must keep opening).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openPage, runAndWait, setSource, useBrowser } from './base.mjs';
+
+const state = useBrowser();
+
+// Made by "Copy link" with format 1 for the Python script `print("shared", 6 * 7)`.
+const FIXTURE = '#w=q1YqU7Iy1FHKzU9JVbJSKqgsycjPU9JRKs4vLUoGixRl5pVoxCgVZyQWpabEKOkomCloKZhrxuQp1QIA';
+
+test('a lesson loads with its explanation, runs, and the typed code can be restored', async () => {
+  const { page, context, problems } = await openPage(state);
+  await setSource(page, 'print("my own code")\n');
+  await page.selectOption('#lesson', { label: "synchronize_session: False, 'evaluate', 'fetch', 'auto'" });
+  await page.waitForFunction(() => document.getElementById('source').value.includes('synchronize_session'));
+  assert.match(await page.locator('#lesson-explanation').textContent(), /'fetch' asks SQLite/);
+  await runAndWait(page);
+  assert.match(await page.locator('pre.stdout').textContent(), /'fetch': session sees \[0, 10, 10\]/);
+  await page.click('#restore');
+  assert.equal(await page.locator('#source').inputValue(), 'print("my own code")\n');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Copy link puts the script in the URL and the link opens it again', async () => {
+  const { page, context, problems } = await openPage(state);
+  await setSource(page, 'print("round trip ✓")\n');
+  await page.click('#share');
+  await page.waitForFunction(() => location.hash.startsWith('#w='));
+  const link = await page.evaluate(() => location.href);
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.waitForFunction(() => document.body.dataset.ready === 'true');
+  assert.equal(await other.locator('#source').inputValue(), 'print("round trip ✓")\n');
+  assert.match(await other.locator('#status').textContent(), /Opened a shared workspace/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link made by format 1 still opens; a damaged one says so and keeps the own code', async () => {
+  const { page, context } = await openPage(state, { path: FIXTURE });
+  assert.equal(await page.locator('#source').inputValue(), 'print("shared", 6 * 7)\n');
+  await runAndWait(page);
+  assert.equal(await page.locator('pre.stdout').textContent(), 'shared 42\n');
+  await context.close();
+  const damaged = await openPage(state, { path: '#w=not-a-real-link' });
+  assert.match(await damaged.page.locator('#status').textContent(), /could not be opened: the link is damaged/);
+  assert.notEqual(await damaged.page.locator('#source').inputValue(), '');
+  await damaged.context.close();
+});
