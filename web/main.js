@@ -44,25 +44,42 @@ async function lessonSource(file) {
 if (saved.python === undefined && lessons.length) {
   EXAMPLES.python = await lessonSource(lessons[0].file).catch(() => '');
 }
-const sources = { sql: saved.sql ?? EXAMPLES.sql, python: saved.python ?? EXAMPLES.python };
+/**
+ * The Python workspace: a setup script (runs first, untimed, may read N) and named strategy
+ * scripts. Tab 0 is the setup; tab k is strategy k - 1.
+ */
+function singleScript(text) {
+  return { setup: '', strategies: [{ name: 'Script', source: text }], n: 1000, current: 1 };
+}
+const sources = { sql: saved.sql ?? EXAMPLES.sql };
+let ws = saved.ws ?? singleScript(saved.python ?? EXAMPLES.python);
 let mode = saved.mode === 'sql' ? 'sql' : 'python';
 let sharedMessage = '';
 if (isShareHash(location.hash)) {
   try {
     const shared = await decodeWorkspace(location.hash);
+    // What was there is kept for "Restore my code".
+    localStorage.setItem(PREVIOUS_KEY, JSON.stringify({ mode, sql: sources.sql, ws }));
     mode = shared.mode;
-    // The link's code replaces this tab's; what was there is kept for "Restore my code".
-    localStorage.setItem(PREVIOUS_KEY, JSON.stringify({ mode, source: sources[mode] }));
-    sources[mode] = shared.source;
+    if (shared.mode === 'sql') sources.sql = shared.source;
+    else ws = shared.ws ?? singleScript(shared.source);
     sharedMessage = 'Opened a shared workspace.';
   } catch (err) {
     sharedMessage = `This link could not be opened: ${err.message}. Your own code is shown instead.`;
   }
 }
 
+/** The text the editor shows: raw SQL, the setup, or the current strategy. */
+function currentText() {
+  if (mode === 'sql') return sources.sql;
+  return ws.current === 0 ? ws.setup : ws.strategies[ws.current - 1].source;
+}
+
 function save() {
-  sources[mode] = source.value;
-  localStorage.setItem(STORAGE_KEY, JSON.stringify({ mode, ...sources }));
+  if (mode === 'sql') sources.sql = source.value;
+  else if (ws.current === 0) ws.setup = source.value;
+  else ws.strategies[ws.current - 1].source = source.value;
+  localStorage.setItem(STORAGE_KEY, JSON.stringify({ mode, sql: sources.sql, ws }));
 }
 
 /** Creates an element with text content only: data is never parsed as HTML. */
@@ -341,13 +358,21 @@ const client = new LabClient({
   },
 });
 
+/** Runs strategy `index` (after the setup, when there is one). */
+function runStrategy(index) {
+  const strategy = ws.strategies[index].source;
+  if (!ws.setup.trim()) return client.call('runPython', { source: strategy });
+  return client.call('runStrategy', { setup: ws.setup, strategy, n: ws.n });
+}
+
 async function run() {
   if (runButton.disabled) return;
   runButton.disabled = true;
   status.textContent = 'Running…';
   try {
-    if (mode === 'python') renderPythonReport(await client.call('runPython', { source: source.value }));
-    else renderReport(await client.call('runSql', { source: source.value }));
+    if (mode === 'sql') renderReport(await client.call('runSql', { source: source.value }));
+    else if (ws.current === 0) renderPythonReport(await client.call('runPython', { source: ws.setup }));
+    else renderPythonReport(await runStrategy(ws.current - 1));
   } catch (err) {
     status.textContent = err.type === 'Cancelled' ? 'Cancelled.' : `${err.name}: ${err.message}`;
   } finally {
@@ -359,11 +384,154 @@ async function run() {
 function setMode(next) {
   mode = next;
   for (const input of modeInputs) input.checked = input.value === mode;
-  source.value = sources[mode];
   document.body.dataset.mode = mode;
+  showTab();
+}
+
+/** Shows the current tab's text and redraws the tab bar. */
+function showTab() {
+  source.value = currentText();
   updateGutter();
+  renderTabs();
   save();
 }
+
+const tabs = $('tabs');
+const nInput = $('n');
+const compareButton = $('compare');
+
+function renderTabs() {
+  tabs.hidden = mode !== 'python';
+  compareButton.hidden = mode !== 'python' || ws.strategies.length < 2;
+  nInput.value = String(ws.n);
+  const names = ['Setup', ...ws.strategies.map((s) => s.name)];
+  const buttons = names.map((name, i) => {
+    const b = el('button', {
+      className: `tab${i === ws.current ? ' current' : ''}${i === 0 && !ws.setup.trim() ? ' empty' : ''}`,
+      text: name,
+      attrs: { type: 'button', role: 'tab', 'aria-selected': String(i === ws.current), 'data-tab': String(i) },
+    });
+    b.addEventListener('click', () => {
+      save();
+      ws.current = i;
+      showTab();
+    });
+    if (i > 0) {
+      b.addEventListener('dblclick', () => {
+        const name = prompt('Name of this strategy', ws.strategies[i - 1].name);
+        if (name?.trim()) {
+          ws.strategies[i - 1].name = name.trim();
+          renderTabs();
+          save();
+        }
+      });
+    }
+    return b;
+  });
+  const add = el('button', { className: 'tab add', text: '+', attrs: { type: 'button', title: 'Add a strategy' } });
+  add.addEventListener('click', () => {
+    save();
+    ws.strategies.push({ name: `Strategy ${ws.strategies.length + 1}`, source: '' });
+    ws.current = ws.strategies.length;
+    showTab();
+  });
+  const remove = el('button', {
+    className: 'tab remove',
+    text: '−',
+    attrs: { type: 'button', title: 'Delete this strategy (its code is kept for Restore)' },
+  });
+  remove.hidden = ws.current === 0 || ws.strategies.length < 2;
+  remove.addEventListener('click', () => {
+    const gone = ws.strategies[ws.current - 1];
+    localStorage.setItem(PREVIOUS_KEY, JSON.stringify({ mode, sql: sources.sql, ws }));
+    restoreButton.hidden = false;
+    ws.strategies.splice(ws.current - 1, 1);
+    ws.current = Math.min(ws.current, ws.strategies.length);
+    showTab();
+    status.textContent = `Deleted “${gone.name}”; Restore my code brings it back.`;
+  });
+  tabs.replaceChildren(...buttons, add, remove);
+}
+
+nInput.addEventListener('change', () => {
+  const n = Math.round(Number(nInput.value));
+  ws.n = Number.isFinite(n) && n >= 0 ? Math.min(n, 1_000_000) : 1000;
+  nInput.value = String(ws.n);
+  save();
+});
+
+/** Runs every strategy after the setup and draws them side by side. */
+async function compareAll() {
+  if (runButton.disabled) return;
+  runButton.disabled = true;
+  compareButton.disabled = true;
+  save();
+  const rows = [];
+  try {
+    for (const [i, s] of ws.strategies.entries()) {
+      status.textContent = `Running ${s.name} (${i + 1} of ${ws.strategies.length})…`;
+      rows.push({ name: s.name, report: await runStrategy(i) });
+    }
+    renderComparison(rows);
+  } catch (err) {
+    status.textContent = err.type === 'Cancelled' ? 'Cancelled.' : `${err.name}: ${err.message}`;
+  } finally {
+    runButton.disabled = false;
+    compareButton.disabled = false;
+    document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
+  }
+}
+
+function renderComparison(rows) {
+  const ok = rows.filter((r) => !r.report.error);
+  const fastest = Math.min(...ok.map((r) => r.report.timing.total_ms));
+  const slowest = Math.max(...ok.map((r) => r.report.timing.total_ms), 0.001);
+  const body = rows.map(({ name, report }) => {
+    const t = report.timing;
+    const bar = el('div', { className: 'bar' }, [
+      el('span', { className: 'sqlite' }),
+      el('span', { className: 'python' }),
+    ]);
+    if (!report.error) {
+      bar.children[0].style.width = `${(100 * t.sqlite_ms) / slowest}%`;
+      bar.children[1].style.width = `${(100 * t.python_ms) / slowest}%`;
+    }
+    const details = el('button', { className: 'link', text: name, attrs: { type: 'button' } });
+    details.addEventListener('click', () => {
+      renderPythonReport(report);
+      results.prepend(el('p', { className: 'meta', text: `Details of “${name}” (N = ${ws.n}).` }));
+    });
+    return el('tr', { className: report.error ? 'failed' : '' }, [
+      el('th', { attrs: { scope: 'row' } }, [details]),
+      el('td', { className: 'number', text: report.error ? report.error.type : formatMs(t.total_ms) }),
+      el('td', { className: 'number', text: report.error ? '' : `${(t.total_ms / fastest).toFixed(1)}×` }),
+      el('td', { className: 'number', text: String(t.statements) }),
+      el('td', { className: 'number', text: String(t.rows_changed) }),
+      el('td', { className: 'chart' }, [bar]),
+    ]);
+  });
+  const head = el('tr', {}, [
+    ...['Strategy', 'Time', 'vs fastest', 'Statements', 'Rows changed', 'SQLite / Python'].map((h) =>
+      el('th', { text: h, attrs: { scope: 'col' } }),
+    ),
+  ]);
+  results.replaceChildren(
+    el('h3', { text: `Compare all: N = ${ws.n}, setup not timed` }),
+    el('div', { className: 'table-wrap' }, [
+      el('table', { className: 'compare' }, [el('thead', {}, [head]), el('tbody', {}, body)]),
+    ]),
+    el('p', {
+      className: 'note',
+      text: 'Bars: time inside SQLite (dark) and in Python, the ORM and SessionLab (light). Click a strategy for its SQL and session.',
+    }),
+  );
+  const best = ok.find((r) => r.report.timing.total_ms === fastest);
+  summary.textContent = `${rows.length} strategies · fastest: ${best?.name ?? 'none'}`;
+  status.textContent = best
+    ? `Compared ${rows.length} strategies at N = ${ws.n}; ${best.name} is fastest.`
+    : 'Every strategy failed; click one to see why.';
+}
+compareButton.addEventListener('click', compareAll);
 
 setMode(mode);
 for (const input of modeInputs) input.addEventListener('change', () => setMode(input.value));
@@ -378,13 +546,26 @@ lessonSelect.addEventListener('change', async () => {
   const lesson = lessons[Number(lessonSelect.value)];
   if (!lesson) return;
   try {
-    const text = await lessonSource(lesson.file);
+    const text = lesson.file ? await lessonSource(lesson.file) : '';
     // Loading a lesson never loses typed code: it stays one click away.
-    localStorage.setItem(PREVIOUS_KEY, JSON.stringify({ mode, source: source.value }));
-    if (mode !== 'python') setMode('python');
-    source.value = text;
-    updateGutter();
     save();
+    localStorage.setItem(PREVIOUS_KEY, JSON.stringify({ mode, sql: sources.sql, ws }));
+    if (lesson.setup) {
+      const [setup, ...strategies] = await Promise.all([
+        lessonSource(lesson.setup),
+        ...lesson.strategies.map((s) => lessonSource(s.file)),
+      ]);
+      ws = {
+        setup,
+        strategies: lesson.strategies.map((s, i) => ({ name: s.name, source: strategies[i] })),
+        n: lesson.n ?? 1000,
+        current: 1,
+      };
+    } else {
+      ws = singleScript(text);
+    }
+    if (mode !== 'python') setMode('python');
+    else showTab();
     explanation.textContent = lesson.explanation;
     explanation.hidden = false;
     restoreButton.hidden = false;
@@ -397,17 +578,18 @@ lessonSelect.addEventListener('change', async () => {
 restoreButton.addEventListener('click', () => {
   const previous = JSON.parse(localStorage.getItem(PREVIOUS_KEY) ?? 'null');
   if (!previous) return;
-  localStorage.setItem(PREVIOUS_KEY, JSON.stringify({ mode, source: source.value }));
-  if (previous.mode !== mode) setMode(previous.mode);
-  source.value = previous.source;
-  updateGutter();
   save();
+  localStorage.setItem(PREVIOUS_KEY, JSON.stringify({ mode, sql: sources.sql, ws }));
+  if (previous.ws) ws = previous.ws;
+  if (typeof previous.sql === 'string') sources.sql = previous.sql;
+  setMode(previous.mode === 'sql' ? 'sql' : 'python');
   status.textContent = 'Your previous code is back (the lesson can be restored the same way).';
 });
 restoreButton.hidden = !localStorage.getItem(PREVIOUS_KEY);
 
 $('share').addEventListener('click', async () => {
-  const hash = await encodeWorkspace({ mode, source: source.value });
+  save();
+  const hash = await encodeWorkspace(mode === 'sql' ? { mode, source: sources.sql } : { mode, ws });
   history.replaceState(null, '', hash);
   const link = location.href;
   try {

@@ -1,11 +1,13 @@
 // Share links: the whole workspace in the URL hash (`#w=…`), deflate-compressed and versioned,
 // so a link needs no server and keeps opening in later releases.
 //
-// Format, version 1: `#w=` + base64url(deflate-raw(UTF-8(JSON {"v": 1, "mode", "source"}))).
+// Format 1: `#w=` + base64url(deflate-raw(UTF-8(JSON {"v": 1, "mode", "source"}))).
+// Format 2: the same with JSON {"v": 2, "mode": "python", "ws": {setup, strategies: [{name,
+// source}], n, current}} for Python workspaces (raw SQL keeps format 1).
 // A later format gets a new `v`; decoders keep reading every earlier one.
 
 const PREFIX = '#w=';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 async function pipe(bytes, transform) {
   const stream = new Blob([bytes]).stream().pipeThrough(transform);
@@ -24,8 +26,8 @@ function fromBase64Url(text) {
 }
 
 /** The hash (`#w=…`) that reopens `workspace` ({ mode, source }). */
-export async function encodeWorkspace({ mode, source }) {
-  const json = JSON.stringify({ v: FORMAT_VERSION, mode, source });
+export async function encodeWorkspace({ mode, source, ws }) {
+  const json = JSON.stringify(ws ? { v: 2, mode, ws } : { v: 1, mode, source });
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   return PREFIX + toBase64Url(packed);
 }
@@ -44,8 +46,21 @@ export async function decodeWorkspace(hash) {
   } catch {
     throw new Error('the link is damaged (it may have been cut short when it was copied)');
   }
-  if (data?.v !== FORMAT_VERSION) {
+  if (data?.v !== 1 && data?.v !== 2) {
     throw new Error(`the link uses format ${data?.v}, which this SessionLab does not know (a newer release made it)`);
+  }
+  if (data.v === 2) {
+    const ws = data.ws;
+    const valid =
+      ws &&
+      typeof ws.setup === 'string' &&
+      Array.isArray(ws.strategies) &&
+      ws.strategies.length > 0 &&
+      ws.strategies.every((s) => typeof s?.name === 'string' && typeof s?.source === 'string');
+    if (!valid) throw new Error('the link does not hold a workspace');
+    const n = Number.isFinite(ws.n) ? ws.n : 1000;
+    const current = Number.isInteger(ws.current) ? Math.min(Math.max(ws.current, 0), ws.strategies.length) : 1;
+    return { mode: 'python', ws: { setup: ws.setup, strategies: ws.strategies, n, current } };
   }
   if (!['python', 'sql'].includes(data.mode) || typeof data.source !== 'string') {
     throw new Error('the link does not hold a workspace');

@@ -23,6 +23,7 @@
 //   version        args: {}                 → string
 //   runSql         args: {source}           → SqlReport (see web/pkg/sessionlab.d.ts)
 //   runPython      args: {source}           → RunReport: stdout, error, events, tables
+//   runStrategy    args: {setup, strategy, n} → RunReport of the strategy (setup untimed)
 //   importDatabase args: {bytes: Uint8Array} → null; later runs start from that SQLite file
 //   clearImport    args: {}                 → null
 //   exportDatabase args: {}                 → Uint8Array, the database as the last run left it
@@ -35,6 +36,8 @@ const handlers = {
   version: () => lab.version(),
   runSql: ({ source }) => lab.runSql(String(source ?? '')),
   runPython: ({ source }) => lab.runPython(String(source ?? '')),
+  runStrategy: ({ setup, strategy, n }) =>
+    lab.runStrategy(String(setup ?? ''), String(strategy ?? ''), Number(n ?? 1000)),
   importDatabase: ({ bytes }) => {
     lab.importDatabase(bytes);
     return null;

@@ -34,6 +34,11 @@ export interface RunReport {
   tables: Record<string, { columns: string[]; rows: SqlValue[][] }>;
   uncommitted_at_exit: boolean; sqlalchemy: string; sqlite_version: string; python: string;
   sessions: SessionSnapshot[];
+  timing: {
+    total_ms: number; sqlite_ms: number; python_ms: number; statements: number;
+    rows_changed: number; setup_ms: number;
+  };
+  error_in: "setup" | "script";
 }
 /** What one session believed about its objects when the script ended. */
 export interface SessionSnapshot {
@@ -133,6 +138,23 @@ impl Lab {
     pub fn run_python(&mut self, source: &str) -> Result<JsValue, JsValue> {
         to_js(&crate::run::run_script(
             source,
+            crate::script::Limits::default(),
+        ))
+    }
+
+    /// Runs a workspace strategy: `setup` (with `N = n`) then `strategy`, reporting the
+    /// strategy alone; returns a `RunReport` whose `timing` excludes the setup.
+    #[wasm_bindgen(js_name = runStrategy, unchecked_return_type = "RunReport")]
+    pub fn run_strategy(
+        &mut self,
+        setup: &str,
+        strategy: &str,
+        n: f64,
+    ) -> Result<JsValue, JsValue> {
+        to_js(&crate::run::run_workspace(
+            setup,
+            strategy,
+            n as i64,
             crate::script::Limits::default(),
         ))
     }

@@ -77,3 +77,14 @@ export async function screenshot(page, name) {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
+
+/** Clicks "Copy link" and opens the link in a new page of the same context, once ready. */
+export async function openSharedLink(page, context) {
+  await page.click('#share');
+  await page.waitForFunction(() => location.hash.startsWith('#w='));
+  const link = await page.evaluate(() => location.href);
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.waitForFunction(() => document.body.dataset.ready === 'true');
+  return other;
+}

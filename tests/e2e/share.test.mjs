@@ -2,7 +2,7 @@
 // a link holds the whole script (a fixture link made by format 1 must keep opening).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, runAndWait, setSource, useBrowser } from './base.mjs';
+import { openPage, openSharedLink, runAndWait, setSource, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 
@@ -26,12 +26,7 @@ test('a lesson loads with its explanation, runs, and the typed code can be resto
 test('Copy link puts the script in the URL and the link opens it again', async () => {
   const { page, context, problems } = await openPage(state);
   await setSource(page, 'print("round trip ✓")\n');
-  await page.click('#share');
-  await page.waitForFunction(() => location.hash.startsWith('#w='));
-  const link = await page.evaluate(() => location.href);
-  const other = await context.newPage();
-  await other.goto(link);
-  await other.waitForFunction(() => document.body.dataset.ready === 'true');
+  const other = await openSharedLink(page, context);
   assert.equal(await other.locator('#source').inputValue(), 'print("round trip ✓")\n');
   assert.match(await other.locator('#status').textContent(), /Opened a shared workspace/);
   assert.deepEqual(problems, []);

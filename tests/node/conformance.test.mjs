@@ -75,12 +75,31 @@ test('every lesson of the gallery matches real SQLAlchemy in the wasm build', ()
   const lab = new Lab();
   const failures = [];
   for (const { file } of index) {
+    if (!file) continue;
     const source = readFileSync(new URL(file, lessonsDir), 'utf8');
     const want = JSON.parse(readFileSync(new URL(file.replace(/\.py$/, '.json'), goldens), 'utf8'));
     const diff = firstDiff(want, lab.runPython(source));
     if (diff) failures.push(`${file}: ${diff}`);
   }
   assert.deepEqual(failures, []);
+});
+
+test('the side-by-side lesson runs each strategy after its setup', () => {
+  const dir = new URL('../../web/lessons/', import.meta.url);
+  const index = JSON.parse(readFileSync(new URL('lessons.json', dir), 'utf8'));
+  const lesson = index.find((l) => l.setup);
+  assert.ok(lesson, 'a workspace lesson');
+  const setup = readFileSync(new URL(lesson.setup, dir), 'utf8');
+  const lab = new Lab();
+  const statements = lesson.strategies.map(({ file }) => {
+    const report = lab.runStrategy(setup, readFileSync(new URL(file, dir), 'utf8'), 50);
+    assert.equal(report.error, null, file);
+    assert.equal(report.stdout, '1275\n', file);
+    assert.ok(report.timing.setup_ms > 0 && report.timing.total_ms > 0, file);
+    return report.timing.statements;
+  });
+  // Iterating: one SELECT, one executemany UPDATE, one SELECT for the sum; bulk forms: two.
+  assert.deepEqual(statements, [3, 2, 2]);
 });
 
 test('conformance cases pass in the wasm build as they do natively', () => {

@@ -34,6 +34,27 @@ pub struct RunReport {
     pub python: &'static str,
     /// What each session believed about its objects when the script ended.
     pub sessions: Vec<crate::orm::snapshot::SessionSnapshot>,
+    /// Where the time went (the strategy only, when a setup ran first).
+    pub timing: Timing,
+    /// `setup` when the error escaped the setup script of a workspace, else `script`.
+    pub error_in: &'static str,
+}
+
+/// The run's time, split between SQLite and everything else (the ORM and the interpreter).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Timing {
+    /// Wall time of the script (or strategy), in milliseconds.
+    pub total_ms: f64,
+    /// Time inside SQLite (sum of the statements' elapsed times).
+    pub sqlite_ms: f64,
+    /// `total_ms - sqlite_ms`: Python, the ORM and SessionLab itself.
+    pub python_ms: f64,
+    /// Statements sent (an executemany counts once: one round trip).
+    pub statements: usize,
+    /// Rows changed by INSERT/UPDATE/DELETE statements.
+    pub rows_changed: u64,
+    /// Wall time of the setup script, excluded from the other figures.
+    pub setup_ms: f64,
 }
 
 /// The exception that escaped a script.

@@ -204,6 +204,15 @@ impl Interpreter {
         self.frames.last().map_or(0, |f| f.line)
     }
 
+    /// Replaces the source whose lines tracebacks quote (a second script run in the same
+    /// interpreter, e.g. a strategy after its setup).
+    pub fn set_source(&mut self, source: &str) {
+        self.lines = source
+            .split('\n')
+            .map(|l| l.trim_end_matches('\r').to_string())
+            .collect();
+    }
+
     /// Source text of a 1-based line.
     pub fn source_line(&self, line: u32) -> String {
         self.lines

@@ -327,9 +327,33 @@ impl HostObject for TableObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        let table = self.0.clone();
+        let statement = move |kind: &str| {
+            let t = table.clone();
+            let stmt = match kind {
+                "insert" => Statement::Insert(t, Vec::new()),
+                "update" => Statement::Update(t, Vec::new(), Vec::new()),
+                "delete" => Statement::Delete(t, Vec::new()),
+                _ => Statement::Select(Select {
+                    columns: (0..t.columns.len())
+                        .map(|i| Expr::Column(t.clone(), i))
+                        .collect(),
+                    ..Select::default()
+                }),
+            };
+            host(StatementObj(stmt, OrmInfo::default()))
+        };
         Ok(match name {
             "c" | "columns" => Some(host(ColumnCollection(self.0.clone()))),
             "name" => Some(Value::str(self.0.name.as_str())),
+            // `table.insert()` and friends: the statement on this table.
+            "insert" | "update" | "delete" | "select" => {
+                let v = statement(name);
+                Some(super::function(
+                    "statement",
+                    move |_i, _a, _k| Ok(v.clone()),
+                ))
+            }
             _ => None,
         })
     }

@@ -1,0 +1,54 @@
+// Strategies side by side: a workspace lesson (setup + three strategies) runs each strategy on
+// identical data, and the comparison shows time, statements and rows changed per strategy.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openPage, openSharedLink, runAndWait, screenshot, useBrowser } from './base.mjs';
+
+const state = useBrowser();
+
+test('Compare all runs every strategy after the setup and ranks them', async () => {
+  const { page, context, problems } = await openPage(state);
+  await page.selectOption('#lesson', { label: 'Compare the three methods side by side' });
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab[data-tab]').length === 4);
+  assert.deepEqual(await page.locator('#tabs .tab[data-tab]').allTextContents(), [
+    'Setup',
+    'Iterate + commit',
+    'Query.update',
+    'Core update',
+  ]);
+  await page.fill('#n', '200');
+  await page.locator('#n').dispatchEvent('change');
+  await runAndWait(page, () => page.click('#compare'));
+  const rows = page.locator('table.compare tbody tr');
+  assert.equal(await rows.count(), 3);
+  const statements = await rows.locator('td:nth-child(4)').allTextContents();
+  assert.deepEqual(statements, ['3', '2', '2']);
+  const changed = await rows.locator('td:nth-child(5)').allTextContents();
+  assert.deepEqual(changed, ['200', '200', '200']);
+  assert.match(await page.locator('#status').textContent(), /Compared 3 strategies at N = 200/);
+  await screenshot(page, 'compare-light');
+  // One strategy's details: its SQL log with the executemany of 200 parameter sets.
+  await rows.first().locator('th button').click();
+  const flush = page.locator('li.event.sql', { hasText: 'UPDATE stuff SET foo=? WHERE stuff.id = ?' });
+  assert.match(await flush.locator('.params').textContent(), /^200 parameter sets/);
+  // Running one tab runs setup then that strategy only.
+  await page.click('#tabs .tab[data-tab="2"]');
+  await runAndWait(page);
+  assert.equal(await page.locator('pre.stdout').textContent(), '20100\n');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a shared link keeps the setup, every strategy and N', async () => {
+  const { page, context } = await openPage(state);
+  await page.selectOption('#lesson', { label: 'Compare the three methods side by side' });
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab[data-tab]').length === 4);
+  await page.fill('#n', '77');
+  await page.locator('#n').dispatchEvent('change');
+  const other = await openSharedLink(page, context);
+  assert.equal(await other.locator('#tabs .tab[data-tab]').count(), 4);
+  assert.equal(await other.locator('#n').inputValue(), '77');
+  await other.click('#tabs .tab[data-tab="0"]');
+  assert.match(await other.locator('#source').inputValue(), /range\(N\)/);
+  await context.close();
+});
