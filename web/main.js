@@ -13,6 +13,7 @@ SELECT * FROM t;
   python: '',
 };
 const STORAGE_KEY = 'sessionlab.workspace.v1';
+const SETTINGS_KEY = 'sessionlab.settings.v1';
 const PREVIOUS_KEY = 'sessionlab.previous.v1';
 
 const $ = (id) => document.getElementById(id);
@@ -31,6 +32,18 @@ const saved = (() => {
     return {};
   }
 })();
+/** Page settings (log filters, theme), kept apart from the code. */
+const settings = (() => {
+  try {
+    return JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') ?? {};
+  } catch {
+    return {};
+  }
+})();
+function saveSettings() {
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+}
+
 /** The lesson gallery: `web/lessons/lessons.json` lists each script with its explanation. */
 const lessonsUrl = new URL('./lessons/', import.meta.url);
 const lessons = await fetch(new URL('lessons.json', lessonsUrl))
@@ -299,6 +312,41 @@ function renderSessions(sessions) {
   return nodes;
 }
 
+/** "Hide DDL" / "Hide BEGIN/COMMIT" for the SQL log, remembered across runs. */
+function renderLogFilters(log) {
+  const boxes = [
+    ['hide-ddl', 'Hide DDL'],
+    ['hide-tx', 'Hide BEGIN/COMMIT'],
+  ].map(([cls, label]) => {
+    const input = el('input', { attrs: { type: 'checkbox', 'data-filter': cls } });
+    input.checked = settings[cls] === true;
+    log.classList.toggle(cls, input.checked);
+    input.addEventListener('change', () => {
+      settings[cls] = input.checked;
+      saveSettings();
+      log.classList.toggle(cls, input.checked);
+    });
+    return el('label', {}, [input, ` ${label}`]);
+  });
+  return el('div', { className: 'log-filters' }, boxes);
+}
+
+/** The last Python run, for "Copy as Markdown". */
+let lastRun = null;
+
+/** The script and the SQL it sent, as Markdown for an issue or a forum post. */
+function markdownOf({ source: code, report }) {
+  const sql = report.events
+    .filter((e) => e.kind === 'sql' && !e.ddl)
+    .map((e) => {
+      const params = e.many ? `-- ${e.params.length} parameter sets` : `-- ${tupleText(e.params)}`;
+      return `${e.sql.trim()}\n${params}`;
+    })
+    .join('\n\n');
+  const out = report.stdout ? `\n\nOutput:\n\n\`\`\`\n${report.stdout.trimEnd()}\n\`\`\`` : '';
+  return `\`\`\`python\n${code.trimEnd()}\n\`\`\`\n\nSQL sent (SQLAlchemy ${report.sqlalchemy} on SQLite ${report.sqlite_version}, via SessionLab):\n\n\`\`\`sql\n${sql}\n\`\`\`${out}\n`;
+}
+
 function renderPythonReport(report) {
   const nodes = [];
   nodes.push(el('h3', { text: 'Output' }));
@@ -315,7 +363,8 @@ function renderPythonReport(report) {
   }
   const sqlEvents = report.events.filter((e) => e.kind === 'sql');
   nodes.push(el('h3', { text: `SQL sent (${sqlEvents.length} statement${sqlEvents.length === 1 ? '' : 's'})` }));
-  nodes.push(el('ol', { className: 'events' }, report.events.map(renderEvent)));
+  const log = el('ol', { className: 'events' }, report.events.map(renderEvent));
+  nodes.push(renderLogFilters(log), log);
   const names = Object.keys(report.tables);
   if (names.length) {
     nodes.push(el('h3', { text: 'Tables after the run' }));
@@ -327,11 +376,20 @@ function renderPythonReport(report) {
   }
   nodes.push(...renderSessions(report.sessions ?? []));
   results.replaceChildren(...nodes);
-  const sqliteMs = report.events.reduce((n, e) => n + (e.elapsed_ms ?? 0), 0);
-  summary.textContent = `${sqlEvents.length} statement${sqlEvents.length === 1 ? '' : 's'} · ${formatMs(sqliteMs)} in SQLite`;
+  lastRun = { source: source.value, report };
+  markdownButton.hidden = false;
+  const t = report.timing;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  summary.textContent = t
+    ? `${plural(sqlEvents.length, 'statement')} · ${formatMs(t.total_ms)} (${formatMs(t.sqlite_ms)} in SQLite, ${formatMs(t.python_ms)} in Python)`
+    : `${plural(sqlEvents.length, 'statement')}`;
+  const stale = (report.sessions ?? [])
+    .flatMap((s) => s.objects)
+    .filter((o) => o.attributes.some((a) => a.stale)).length;
+  const where = report.error_in === 'setup' ? ' in the setup' : '';
   status.textContent = report.error
-    ? `${report.error.type} at line ${report.error.line}: ${report.error.message.split('\n')[0]}`
-    : `Ran: ${sqlEvents.length} SQL statement${sqlEvents.length === 1 ? '' : 's'}.`;
+    ? `${report.error.type}${where} at line ${report.error.line}: ${report.error.message.split('\n')[0]}`
+    : `Ran: ${plural(sqlEvents.length, 'statement')}, ${plural(t?.rows_changed ?? 0, 'row')} changed, ${plural(stale, 'object')} stale.`;
   if (report.error) highlightLine(report.error.line);
 }
 
@@ -586,6 +644,35 @@ restoreButton.addEventListener('click', () => {
   status.textContent = 'Your previous code is back (the lesson can be restored the same way).';
 });
 restoreButton.hidden = !localStorage.getItem(PREVIOUS_KEY);
+
+const markdownButton = $('markdown');
+markdownButton.addEventListener('click', async () => {
+  if (!lastRun) return;
+  const text = markdownOf(lastRun);
+  document.body.dataset.markdown = text;
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = 'Copied the script and its SQL as Markdown.';
+  } catch {
+    status.textContent = 'The clipboard is not available here.';
+  }
+});
+
+const themeButton = $('theme');
+const THEMES = ['system', 'light', 'dark'];
+function applyTheme() {
+  const theme = THEMES.includes(settings.theme) ? settings.theme : 'system';
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+  themeButton.textContent = `Theme: ${theme}`;
+}
+themeButton.addEventListener('click', () => {
+  const at = THEMES.indexOf(settings.theme ?? 'system');
+  settings.theme = THEMES[(at + 1) % THEMES.length];
+  saveSettings();
+  applyTheme();
+});
+applyTheme();
 
 $('share').addEventListener('click', async () => {
   save();

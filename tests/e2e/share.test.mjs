@@ -44,3 +44,31 @@ test('a link made by format 1 still opens; a damaged one says so and keeps the o
   assert.notEqual(await damaged.page.locator('#source').inputValue(), '');
   await damaged.context.close();
 });
+
+test('Copy as Markdown gives the script and its SQL; the log filters and theme stick', async () => {
+  const { page, context, problems } = await openPage(state);
+  await setSource(
+    page,
+    'from sqlalchemy import create_engine, text\nengine = create_engine("sqlite://")\nwith engine.begin() as c:\n    c.execute(text("CREATE TABLE t (x)"))\n    c.execute(text("INSERT INTO t VALUES (:x)"), {"x": 1})\nprint("ok")\n',
+  );
+  await runAndWait(page);
+  assert.match(await page.locator('#status').textContent(), /Ran: 2 statements, 1 row changed, 0 objects stale\./);
+  await page.click('#markdown');
+  await page.waitForFunction(() => document.body.dataset.markdown);
+  const markdown = await page.evaluate(() => document.body.dataset.markdown);
+  assert.match(markdown, /^```python\nfrom sqlalchemy import/);
+  assert.match(markdown, /```sql\nINSERT INTO t VALUES \(\?\)\n-- \(1,\)\n```/);
+  assert.doesNotMatch(markdown.split('```sql')[1], /CREATE TABLE/);
+  await page.check('input[data-filter="hide-tx"]');
+  assert.equal(await page.locator('ol.events li.tx').first().isVisible(), false);
+  await page.click('#theme');
+  await page.click('#theme');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await runAndWait(page);
+  assert.equal(await page.locator('input[data-filter="hide-tx"]').isChecked(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
