@@ -133,7 +133,11 @@ function highlightLine(line) {
   source.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
 }
 
-function renderTable(columns, rows, rowCount) {
+/**
+ * A result table. With `before` (the same table as the setup left it), rows are matched by
+ * their first column: new rows and changed cells are marked, the old value in the title.
+ */
+function renderTable(columns, rows, rowCount, before = null) {
   const head = el('thead', {}, [
     el(
       'tr',
@@ -141,19 +145,23 @@ function renderTable(columns, rows, rowCount) {
       columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })),
     ),
   ]);
+  const old = new Map((before?.rows ?? []).map((r) => [JSON.stringify(r[0]), r]));
   const body = el(
     'tbody',
     {},
-    rows.map((row) =>
-      el(
+    rows.map((row) => {
+      const was = before ? old.get(JSON.stringify(row[0])) : undefined;
+      return el(
         'tr',
-        {},
-        row.map((v) => {
+        { className: before && !was ? 'added' : '' },
+        row.map((v, i) => {
           const { text, className } = formatValue(v);
-          return el('td', { text, className });
+          const changed = was !== undefined && JSON.stringify(was[i]) !== JSON.stringify(v);
+          const attrs = changed ? { title: `was ${formatValue(was[i]).text}` } : undefined;
+          return el('td', { text, className: `${className ?? ''}${changed ? ' changed' : ''}`.trim(), attrs });
         }),
-      ),
-    ),
+      );
+    }),
   );
   const wrap = el('div', { className: 'table-wrap' }, [el('table', {}, [head, body])]);
   if (rowCount > rows.length) {
@@ -367,11 +375,16 @@ function renderPythonReport(report) {
   nodes.push(renderLogFilters(log), log);
   const names = Object.keys(report.tables);
   if (names.length) {
-    nodes.push(el('h3', { text: 'Tables after the run' }));
+    const before = report.tables_before ?? null;
+    nodes.push(
+      el('h3', {
+        text: before ? 'Tables after the run (changed cells marked against the setup)' : 'Tables after the run',
+      }),
+    );
     for (const name of names) {
       const t = report.tables[name];
       nodes.push(el('p', { className: 'table-name', text: `${name} (${t.rows.length} rows)` }));
-      nodes.push(renderTable(t.columns, t.rows.slice(0, 200), t.rows.length));
+      nodes.push(renderTable(t.columns, t.rows.slice(0, 200), t.rows.length, before ? (before[name] ?? null) : null));
     }
   }
   nodes.push(...renderSessions(report.sessions ?? []));
@@ -540,10 +553,20 @@ async function compareAll() {
   }
 }
 
+/** A strategy's time with the simulated network cost of its round trips. */
+function withLatency(t) {
+  return t.total_ms + t.statements * latency();
+}
+
+function latency() {
+  const v = Number($('latency').value);
+  return Number.isFinite(v) ? v : 0;
+}
+
 function renderComparison(rows) {
   const ok = rows.filter((r) => !r.report.error);
-  const fastest = Math.min(...ok.map((r) => r.report.timing.total_ms));
-  const slowest = Math.max(...ok.map((r) => r.report.timing.total_ms), 0.001);
+  const fastest = Math.min(...ok.map((r) => withLatency(r.report.timing)));
+  const slowest = Math.max(...ok.map((r) => withLatency(r.report.timing)), 0.001);
   const body = rows.map(({ name, report }) => {
     const t = report.timing;
     const bar = el('div', { className: 'bar' }, [
@@ -553,6 +576,8 @@ function renderComparison(rows) {
     if (!report.error) {
       bar.children[0].style.width = `${(100 * t.sqlite_ms) / slowest}%`;
       bar.children[1].style.width = `${(100 * t.python_ms) / slowest}%`;
+      bar.append(el('span', { className: 'network' }));
+      bar.children[2].style.width = `${(100 * t.statements * latency()) / slowest}%`;
     }
     const details = el('button', { className: 'link', text: name, attrs: { type: 'button' } });
     details.addEventListener('click', () => {
@@ -561,8 +586,8 @@ function renderComparison(rows) {
     });
     return el('tr', { className: report.error ? 'failed' : '' }, [
       el('th', { attrs: { scope: 'row' } }, [details]),
-      el('td', { className: 'number', text: report.error ? report.error.type : formatMs(t.total_ms) }),
-      el('td', { className: 'number', text: report.error ? '' : `${(t.total_ms / fastest).toFixed(1)}×` }),
+      el('td', { className: 'number', text: report.error ? report.error.type : formatMs(withLatency(t)) }),
+      el('td', { className: 'number', text: report.error ? '' : `${(withLatency(t) / fastest).toFixed(1)}×` }),
       el('td', { className: 'number', text: String(t.statements) }),
       el('td', { className: 'number', text: String(t.rows_changed) }),
       el('td', { className: 'chart' }, [bar]),
@@ -573,17 +598,18 @@ function renderComparison(rows) {
       el('th', { text: h, attrs: { scope: 'col' } }),
     ),
   ]);
+  const network = latency() ? `, plus a simulated ${latency()} ms per round trip` : '';
   results.replaceChildren(
-    el('h3', { text: `Compare all: N = ${ws.n}, setup not timed` }),
+    el('h3', { text: `Compare all: N = ${ws.n}, setup not timed${network}` }),
     el('div', { className: 'table-wrap' }, [
       el('table', { className: 'compare' }, [el('thead', {}, [head]), el('tbody', {}, body)]),
     ]),
     el('p', {
       className: 'note',
-      text: 'Bars: time inside SQLite (dark) and in Python, the ORM and SessionLab (light). Click a strategy for its SQL and session.',
+      text: 'Bars: time inside SQLite (dark), in Python, the ORM and SessionLab (light), and simulated network time (hatched). Click a strategy for its SQL and session.',
     }),
   );
-  const best = ok.find((r) => r.report.timing.total_ms === fastest);
+  const best = ok.find((r) => withLatency(r.report.timing) === fastest);
   summary.textContent = `${rows.length} strategies · fastest: ${best?.name ?? 'none'}`;
   status.textContent = best
     ? `Compared ${rows.length} strategies at N = ${ws.n}; ${best.name} is fastest.`

@@ -27,6 +27,10 @@ test('Compare all runs every strategy after the setup and ranks them', async () 
   assert.deepEqual(changed, ['200', '200', '200']);
   assert.match(await page.locator('#status').textContent(), /Compared 3 strategies at N = 200/);
   await screenshot(page, 'compare-light');
+  // A simulated 2 ms per round trip is added to each time, labelled as simulated.
+  await page.selectOption('#latency', '2');
+  await runAndWait(page, () => page.click('#compare'));
+  assert.match(await page.locator('.results h3').first().textContent(), /simulated 2 ms per round trip/);
   // One strategy's details: its SQL log with the executemany of 200 parameter sets.
   await rows.first().locator('th button').click();
   const flush = page.locator('li.event.sql', { hasText: 'UPDATE stuff SET foo=? WHERE stuff.id = ?' });
@@ -35,6 +39,8 @@ test('Compare all runs every strategy after the setup and ranks them', async () 
   await page.click('#tabs .tab[data-tab="2"]');
   await runAndWait(page);
   assert.equal(await page.locator('pre.stdout').textContent(), '20100\n');
+  // The tables mark the cells the strategy changed against the setup's data.
+  assert.equal(await page.locator('.results table:not(.session) td.changed').count(), 200);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -38,6 +38,9 @@ pub struct RunReport {
     pub timing: Timing,
     /// `setup` when the error escaped the setup script of a workspace, else `script`.
     pub error_in: &'static str,
+    /// The tables as the setup left them (workspace runs), to mark what the strategy changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tables_before: Option<BTreeMap<String, TableDump>>,
 }
 
 /// The run's time, split between SQLite and everything else (the ORM and the interpreter).

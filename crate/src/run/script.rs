@@ -40,6 +40,7 @@ fn run_parts(setup: Option<&str>, source: &str, n: i64, limits: Limits) -> RunRe
     let mut error_in = "script";
     let mut error = None;
     let (mut skip_events, mut skip_stdout) = (0, 0);
+    let mut tables_before = None;
     if let Some(setup) = setup {
         interp.set_global("N", crate::script::value::Value::Int(n));
         let started = now_ms();
@@ -51,6 +52,8 @@ fn run_parts(setup: Option<&str>, source: &str, n: i64, limits: Limits) -> RunRe
             skip_events = log.len();
             skip_stdout = interp.stdout.len();
             interp.set_source(source);
+            let first = state.dbs.borrow().first();
+            tables_before = first.and_then(|db| dump_tables(&db.borrow()).ok());
         }
     }
     let started = now_ms();
@@ -113,6 +116,7 @@ fn run_parts(setup: Option<&str>, source: &str, n: i64, limits: Limits) -> RunRe
         sessions,
         timing,
         error_in,
+        tables_before,
     }
 }
 
