@@ -242,6 +242,11 @@ impl Compiler {
         }
     }
 
+    /// The bind slots collected so far (for text assembled by the caller).
+    pub fn finish_slots(self) -> Vec<Slot> {
+        self.slots
+    }
+
     fn finish(self, sql: String) -> Compiled {
         Compiled {
             sql,

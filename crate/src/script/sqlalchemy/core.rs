@@ -802,6 +802,8 @@ pub enum Statement {
     Update(Rc<Table>, Vec<(usize, Expr)>, Vec<Expr>),
     /// `delete(table).where(...)`.
     Delete(Rc<Table>, Vec<Expr>),
+    /// An INSERT/UPDATE/DELETE with `.returning(...)`.
+    Returning(Box<Statement>, Vec<Expr>),
 }
 
 /// A statement value, with what the ORM needs to know about it.
@@ -872,17 +874,60 @@ impl Statement {
                 (Compiler::default().update(t, &all, wheres), Vec::new())
             }
             Statement::Delete(t, wheres) => (Compiler::default().delete(t, wheres), Vec::new()),
+            Statement::Returning(inner, exprs) => {
+                let (mut compiled, _) = inner.compile(keys);
+                // SQLite's RETURNING names columns without their table.
+                let mut names = Vec::new();
+                let mut parts = Vec::new();
+                let mut counters = Vec::new();
+                for e in exprs {
+                    match e {
+                        Expr::Column(t, i) => {
+                            let name = t.columns[*i].name.clone();
+                            parts.push(crate::sql::compiler::quote(&name));
+                            names.push(name);
+                        }
+                        other => {
+                            let mut c = Compiler::default();
+                            let text = c.expr(other, None);
+                            let label = match other {
+                                Expr::Label(name, _) => name.clone(),
+                                Expr::Func(f, _) => crate::sql::compiler::anon_label(&mut counters, f),
+                                _ => crate::sql::compiler::anon_label(&mut counters, "anon"),
+                            };
+                            let extra = c.finish_slots();
+                            compiled.slots.extend(extra);
+                            parts.push(if matches!(other, Expr::Label(..)) {
+                                text
+                            } else {
+                                format!("{text} AS {label}")
+                            });
+                            names.push(label);
+                        }
+                    }
+                }
+                compiled.sql = format!("{} RETURNING {}", compiled.sql, parts.join(", "));
+                (compiled, names)
+            }
+        }
+    }
+
+    /// The INSERT/UPDATE/DELETE under a `RETURNING` (the statement itself otherwise).
+    pub fn base(&self) -> &Statement {
+        match self {
+            Statement::Returning(inner, _) => inner,
+            other => other,
         }
     }
 }
 
 impl HostObject for StatementObj {
     fn type_name(&self) -> String {
-        match self.0 {
+        match self.0.base() {
             Statement::Select(_) => "Select",
             Statement::Insert(..) => "Insert",
             Statement::Update(..) => "Update",
-            Statement::Delete(..) => "Delete",
+            _ => "Delete",
         }
         .into()
     }
@@ -939,10 +984,27 @@ impl Methods for StatementObj {
             Some(Value::Int(i)) => Some(*i),
             _ => None,
         };
-        let mut stmt = self.0.clone();
+        // Methods apply to the statement under a RETURNING, which is put back afterwards.
+        let (mut stmt, mut returning) = match self.0.clone() {
+            Statement::Returning(inner, r) => (*inner, Some(r)),
+            other => (other, None),
+        };
         let mut orm = self.1.clone();
         match (&mut stmt, name) {
             (_, "execution_options") => orm.options.extend(kw.iter().cloned()),
+            (Statement::Insert(..) | Statement::Update(..) | Statement::Delete(..), "returning") => {
+                let mut cols = Vec::new();
+                for a in &args {
+                    if let Some(t) = downcast::<TableObj>(a) {
+                        cols.extend((0..t.0.columns.len()).map(|i| Expr::Column(t.0.clone(), i)));
+                    } else if let Some(m) = crate::orm::mapper_of(a) {
+                        cols.extend(m.select_columns());
+                    } else {
+                        cols.push(as_expr(&state, interp, a)?);
+                    }
+                }
+                returning = Some(cols);
+            }
             (_, "options") => {}
             (Statement::Select(s), "join" | "outerjoin") => {
                 let outer = name == "outerjoin"
@@ -1023,6 +1085,10 @@ impl Methods for StatementObj {
                 ));
             }
         }
+        let stmt = match returning {
+            Some(r) => Statement::Returning(Box::new(stmt), r),
+            None => stmt,
+        };
         Ok(host(StatementObj(stmt, orm)))
     }
 }
