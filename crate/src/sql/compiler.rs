@@ -22,6 +22,8 @@ pub struct Compiled {
     pub sql: String,
     /// One slot per `?`.
     pub slots: Vec<Slot>,
+    /// For a SELECT: the name each result column is known by.
+    pub columns: Vec<String>,
 }
 
 /// A `SELECT`.
@@ -148,26 +150,67 @@ pub fn quote(name: &str) -> String {
 #[derive(Default)]
 pub struct Compiler {
     slots: Vec<Slot>,
+    /// `str(statement)`: SQLAlchemy's default dialect names its binds (`:n_1`) instead of `?`.
+    named: bool,
+    /// Per-name counters of named binds.
+    bind_names: Vec<(String, usize)>,
+    /// The column a bind is compared with, which names it.
+    hint: Option<String>,
 }
 
 impl Compiler {
+    /// A compiler for `str(statement)`: named binds (`:name_1`) as the default dialect prints.
+    pub fn named() -> Self {
+        Compiler {
+            named: true,
+            ..Compiler::default()
+        }
+    }
+
+    /// True for the printing (default dialect) compiler.
+    pub fn is_named(&self) -> bool {
+        self.named
+    }
+
+    /// `?`, or the next `:name_N` when printing for a person.
+    fn placeholder(&mut self) -> String {
+        if !self.named {
+            return "?".into();
+        }
+        let base = self.hint.clone().unwrap_or_else(|| "param".into());
+        format!(":{}", anon_label(&mut self.bind_names, &base))
+    }
+
+    /// Renders `e` with binds named after `column` (when printing for a person).
+    fn expr_for(&mut self, e: &Expr, against: Option<Op>, column: Option<String>) -> String {
+        let inherited = self.hint.clone();
+        let saved = std::mem::replace(&mut self.hint, column.or(inherited));
+        let text = self.expr(e, against);
+        self.hint = saved;
+        text
+    }
+
     /// Renders `e`; `against` is the enclosing operator (for parentheses).
     pub fn expr(&mut self, e: &Expr, against: Option<Op>) -> String {
         match e {
             Expr::Column(t, i) => format!("{}.{}", quote(&t.name), quote(&t.columns[*i].name)),
             Expr::Bind(v) => {
                 self.slots.push(Slot::Value(v.clone()));
-                "?".into()
+                self.placeholder()
             }
             Expr::Param(k) => {
                 self.slots.push(Slot::Key(k.clone()));
-                "?".into()
+                if self.named {
+                    format!(":{k}")
+                } else {
+                    "?".into()
+                }
             }
             Expr::Null => "NULL".into(),
             Expr::Bool(b) => if *b { "1" } else { "0" }.into(),
             Expr::Binary(l, op @ (Op::StartsWith | Op::EndsWith | Op::Contains), r) => {
                 let left = self.expr(l, Some(Op::Like));
-                let right = self.expr(r, Some(Op::Concat));
+                let right = self.expr_for(r, Some(Op::Concat), column_name(l));
                 let pattern = match op {
                     Op::StartsWith => format!("{right} || '%'"),
                     Op::EndsWith => format!("'%' || {right}"),
@@ -180,8 +223,8 @@ impl Compiler {
                     "{} {}BETWEEN {} AND {}",
                     self.expr(e, Some(Op::Eq)),
                     if *negate { "NOT " } else { "" },
-                    self.expr(low, Some(Op::Eq)),
-                    self.expr(high, Some(Op::Eq))
+                    self.expr_for(low, Some(Op::Eq), column_name(e)),
+                    self.expr_for(high, Some(Op::Eq), column_name(e))
                 );
                 if needs_group(Op::Eq, against) {
                     format!("({text})")
@@ -190,13 +233,22 @@ impl Compiler {
                 }
             }
             Expr::Binary(l, op, r) => {
-                let left = self.expr(l, Some(*op));
+                let (lname, rname) = (column_name(r), column_name(l));
+                let left = self.expr_for(l, Some(*op), lname);
                 // Dividing by an integer is true division in Python: SQLAlchemy adds 0.0 on
-                // SQLite whenever the right side has Integer affinity.
-                let right = if *op == Op::Div && is_integer(r) {
-                    format!("({} + 0.0)", self.expr(r, Some(Op::Add)))
+                // SQLite whenever the right side has Integer affinity (the default dialect
+                // casts instead).
+                // A numeric literal takes an Integer type here too (recorded: `t.n / 3.0` and
+                // `amount / 3` both get `+ 0.0`).
+                let true_div = *op == Op::Div
+                    && (is_integer(r)
+                        || matches!(**r, Expr::Bind(SqlValue::Integer(_) | SqlValue::Real(_))));
+                let right = if true_div && !self.named {
+                    format!("({} + 0.0)", self.expr_for(r, Some(Op::Add), rname))
+                } else if true_div {
+                    format!("CAST({} AS DOUBLE)", self.expr_for(r, None, rname))
                 } else {
-                    self.expr(r, Some(*op))
+                    self.expr_for(r, Some(*op), rname)
                 };
                 let text = format!("{left} {} {right}", op.sql());
                 if needs_group(*op, against) {
@@ -208,7 +260,26 @@ impl Compiler {
             Expr::Not(inner) => format!("NOT {}", self.expr(inner, Some(Op::Eq))),
             Expr::In(left, items, negate) => {
                 let l = self.expr(left, Some(Op::Eq));
-                let parts: Vec<String> = items.iter().map(|i| self.expr(i, None)).collect();
+                let parts: Vec<String> =
+                    if self.named && items.iter().all(|i| matches!(i, Expr::Bind(_))) {
+                        // The default dialect expands IN lists at execution time.
+                        for i in items {
+                            if let Expr::Bind(v) = i {
+                                self.slots.push(Slot::Value(v.clone()));
+                            }
+                        }
+                        let base = column_name(left).unwrap_or_else(|| "param".into());
+                        vec![format!(
+                            "__[POSTCOMPILE_{}]",
+                            anon_label(&mut self.bind_names, &base)
+                        )]
+                    } else {
+                        let hint = column_name(left);
+                        items
+                            .iter()
+                            .map(|i| self.expr_for(i, None, hint.clone()))
+                            .collect()
+                    };
                 let text = format!(
                     "{l} {} ({})",
                     if *negate { "NOT IN" } else { "IN" },
@@ -224,19 +295,51 @@ impl Compiler {
                 if args.is_empty() && name.eq_ignore_ascii_case("count") {
                     return "count(*)".into();
                 }
-                let parts: Vec<String> = args.iter().map(|a| self.expr(a, None)).collect();
+                let hint = Some(name.to_ascii_lowercase());
+                let parts: Vec<String> = args
+                    .iter()
+                    .map(|a| self.expr_for(a, None, hint.clone()))
+                    .collect();
                 format!("{name}({})", parts.join(", "))
             }
             Expr::Label(name, inner) => format!("{} AS {}", self.expr(inner, None), quote(name)),
             Expr::Desc(inner) => format!("{} DESC", self.expr(inner, None)),
             Expr::Asc(inner) => format!("{} ASC", self.expr(inner, None)),
             Expr::Text(t) => t.clone(),
+            Expr::Cast(inner, ty) => format!("CAST({} AS {})", self.expr(inner, None), ty.ddl()),
+            Expr::Case(value, whens, otherwise) => {
+                let mut text = String::from("CASE ");
+                if let Some(v) = value {
+                    text.push_str(&self.expr(v, None));
+                    text.push(' ');
+                }
+                for (when, then) in whens {
+                    // Conditions are grouped (`WHEN (t.score >= ?) THEN ?`).
+                    let cond = self.expr(when, None);
+                    let cond = if matches!(when, Expr::Binary(..) | Expr::Between(..)) {
+                        format!("({cond})")
+                    } else {
+                        cond
+                    };
+                    text.push_str(&format!("WHEN {cond} THEN {} ", self.expr(then, None)));
+                }
+                if let Some(e) = otherwise {
+                    text.push_str(&format!("ELSE {} ", self.expr(e, None)));
+                }
+                text.push_str("END");
+                text
+            }
         }
     }
 
     /// A value in `SET` or `VALUES`: binary expressions are parenthesised (`foo=(t.foo + ?)`).
     pub fn value(&mut self, e: &Expr) -> String {
         match e {
+            // Printed for a person, a plain value is named after its column (`name=:name`).
+            Expr::Bind(v) if self.named => {
+                self.slots.push(Slot::Value(v.clone()));
+                format!(":{}", self.hint.clone().unwrap_or_else(|| "param".into()))
+            }
             Expr::Binary(..) => format!("({})", self.expr(e, None)),
             other => self.expr(other, None),
         }
@@ -251,6 +354,7 @@ impl Compiler {
         Compiled {
             sql,
             slots: self.slots,
+            columns: Vec::new(),
         }
     }
 
@@ -258,29 +362,59 @@ impl Compiler {
     pub fn select(mut self, s: &Select) -> Compiled {
         let mut columns = Vec::new();
         // Anonymous labels count per function name: count_1, count_2, sum_1.
-        let mut counters: Vec<(String, usize)> = Vec::new();
+        // Anonymous labels share their counters with named binds (`coalesce(…, :coalesce_2)
+        // AS coalesce_1`): the label is taken first.
         let mut names: Vec<String> = Vec::new();
         for c in &s.columns {
-            let text = match c {
+            // (rendered column, the name a result row knows it by)
+            let (text, name) = match c {
                 Expr::Func(name, _) => {
-                    let label = anon_label(&mut counters, name);
-                    format!("{} AS {label}", self.expr(c, None))
+                    let label = anon_label(&mut self.bind_names, name);
+                    (format!("{} AS {label}", self.expr(c, None)), label)
                 }
-                Expr::Column(t, i) if s.labels => format!(
-                    "{} AS {}",
-                    self.expr(c, None),
-                    quote(&format!("{}_{}", t.name, t.columns[*i].name))
-                ),
+                Expr::Column(t, i) if s.labels => {
+                    let label = format!("{}_{}", t.name, t.columns[*i].name);
+                    (
+                        format!("{} AS {}", self.expr(c, None), quote(&label)),
+                        label,
+                    )
+                }
                 // A second column with the same name gets an anonymous label (`name_1`).
                 Expr::Column(t, i) if names.contains(&t.columns[*i].name) => {
-                    let label = anon_label(&mut counters, &t.columns[*i].name);
-                    format!("{} AS {label}", self.expr(c, None))
+                    let label = anon_label(&mut self.bind_names, &t.columns[*i].name);
+                    (format!("{} AS {label}", self.expr(c, None)), label)
                 }
-                other => self.expr(other, None),
+                // A cast of a column is labelled with the column's name (`f`, then `f__1`).
+                Expr::Cast(inner, _) if matches!(**inner, Expr::Column(..)) => {
+                    let base = c.key().unwrap_or_default();
+                    let label = if names.contains(&base) {
+                        format!("{base}__{}", names.iter().filter(|n| **n == base).count())
+                    } else {
+                        base
+                    };
+                    (
+                        format!("{} AS {}", self.expr(c, None), quote(&label)),
+                        label,
+                    )
+                }
+                // Other unnamed expressions get anonymous labels (`t.a + ? AS anon_1`).
+                Expr::Binary(..)
+                | Expr::Bind(_)
+                | Expr::Case(..)
+                | Expr::Cast(..)
+                | Expr::Between(..)
+                | Expr::In(..)
+                | Expr::Not(..) => {
+                    let label = anon_label(&mut self.bind_names, "anon");
+                    (format!("{} AS {label}", self.expr(c, None)), label)
+                }
+                Expr::Text(t) => (t.clone(), t.clone()),
+                other => {
+                    let name = other.key().unwrap_or_default();
+                    (self.expr(other, None), name)
+                }
             };
-            if let Some(k) = c.key() {
-                names.push(k);
-            }
+            names.push(name);
             columns.push(text);
         }
         let mut sql = format!(
@@ -327,7 +461,13 @@ impl Compiler {
             }
         }
         if let Some(w) = and_all(&s.wheres) {
-            sql.push_str(&format!(" \nWHERE {}", self.expr(&w, None)));
+            // `where(true())` without native booleans renders as a comparison.
+            let text = match w {
+                Expr::Bool(true) => "1 = 1".to_string(),
+                Expr::Bool(false) => "0 = 1".to_string(),
+                other => self.expr(&other, None),
+            };
+            sql.push_str(&format!(" \nWHERE {text}"));
         }
         if !s.group_by.is_empty() {
             let parts: Vec<String> = s.group_by.iter().map(|e| self.expr(e, None)).collect();
@@ -344,22 +484,33 @@ impl Compiler {
             (Some(l), Some(o)) => {
                 self.slots.push(Slot::Value(SqlValue::Integer(l)));
                 self.slots.push(Slot::Value(SqlValue::Integer(o)));
-                sql.push_str("\n LIMIT ? OFFSET ?");
+                let (l, o) = (self.placeholder(), self.placeholder());
+                sql.push_str(&format!("\n LIMIT {l} OFFSET {o}"));
             }
             // SQLite's dialect always pairs them: a missing OFFSET binds 0, a missing LIMIT -1.
+            // The default dialect (printing) leaves OFFSET out.
+            (Some(l), None) if self.named => {
+                self.slots.push(Slot::Value(SqlValue::Integer(l)));
+                let l = self.placeholder();
+                sql.push_str(&format!("\n LIMIT {l}"));
+            }
             (Some(l), None) => {
                 self.slots.push(Slot::Value(SqlValue::Integer(l)));
                 self.slots.push(Slot::Value(SqlValue::Integer(0)));
-                sql.push_str("\n LIMIT ? OFFSET ?");
+                let (l, o) = (self.placeholder(), self.placeholder());
+                sql.push_str(&format!("\n LIMIT {l} OFFSET {o}"));
             }
             (None, Some(o)) => {
                 self.slots.push(Slot::Value(SqlValue::Integer(-1)));
                 self.slots.push(Slot::Value(SqlValue::Integer(o)));
-                sql.push_str("\n LIMIT ? OFFSET ?");
+                let (l, o) = (self.placeholder(), self.placeholder());
+                sql.push_str(&format!("\n LIMIT {l} OFFSET {o}"));
             }
             (None, None) => {}
         }
-        self.finish(sql)
+        let mut compiled = self.finish(sql);
+        compiled.columns = names;
+        compiled
     }
 
     /// Compiles `INSERT INTO t (cols) VALUES (…)`.
@@ -368,7 +519,14 @@ impl Compiler {
             .iter()
             .map(|(i, _)| quote(&table.columns[*i].name))
             .collect();
-        let vals: Vec<String> = values.iter().map(|(_, e)| self.value(e)).collect();
+        let vals: Vec<String> = values
+            .iter()
+            .map(|(i, e)| {
+                self.hint = Some(table.columns[*i].name.clone());
+                self.value(e)
+            })
+            .collect();
+        self.hint = None;
         let sql = if values.is_empty() {
             format!("INSERT INTO {} DEFAULT VALUES", quote(&table.name))
         } else {
@@ -386,8 +544,13 @@ impl Compiler {
     pub fn update(mut self, table: &Table, values: &[(usize, Expr)], wheres: &[Expr]) -> Compiled {
         let sets: Vec<String> = values
             .iter()
-            .map(|(i, e)| format!("{}={}", quote(&table.columns[*i].name), self.value(e)))
+            .map(|(i, e)| {
+                self.hint = Some(table.columns[*i].name.clone());
+                let v = self.value(e);
+                format!("{}={v}", quote(&table.columns[*i].name))
+            })
             .collect();
+        self.hint = None;
         let mut sql = format!("UPDATE {} SET {}", quote(&table.name), sets.join(", "));
         if let Some(w) = and_all(wheres) {
             sql.push_str(&format!(" WHERE {}", self.expr(&w, None)));
@@ -402,6 +565,15 @@ impl Compiler {
             sql.push_str(&format!(" WHERE {}", self.expr(&w, None)));
         }
         self.finish(sql)
+    }
+}
+
+/// The column name an expression names its binds after (`t.c.n >= 5` binds `:n_1`).
+fn column_name(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
+        Expr::Func(name, _) => Some(name.to_ascii_lowercase()),
+        _ => None,
     }
 }
 
@@ -466,6 +638,19 @@ fn collect_tables(e: &Expr, out: &mut Vec<Rc<Table>>) {
             items.iter().for_each(|i| collect_tables(i, out));
         }
         Expr::Func(_, args) => args.iter().for_each(|a| collect_tables(a, out)),
+        Expr::Cast(inner, _) => collect_tables(inner, out),
+        Expr::Case(value, whens, otherwise) => {
+            if let Some(v) = value {
+                collect_tables(v, out);
+            }
+            for (w, t) in whens {
+                collect_tables(w, out);
+                collect_tables(t, out);
+            }
+            if let Some(e) = otherwise {
+                collect_tables(e, out);
+            }
+        }
         _ => {}
     }
 }
@@ -534,6 +719,110 @@ mod tests {
             &[],
         );
         assert_eq!(update.sql, "UPDATE log SET level=(log.level || ?)");
+    }
+
+    /// Texts recorded from SQLAlchemy 2.1.9 (`str(stmt.compile(dialect=sqlite.dialect()))` and
+    /// `str(stmt)`) for `t(id INTEGER PK, name VARCHAR(20), n INTEGER, f FLOAT)`.
+    fn t() -> Rc<Table> {
+        let mut id = Column::new("id", SqlType::Integer);
+        id.primary_key = true;
+        Rc::new(Table {
+            name: "t".into(),
+            columns: vec![
+                id,
+                Column::new("name", SqlType::String(Some(20))),
+                Column::new("n", SqlType::Integer),
+                Column::new("f", SqlType::Float),
+            ],
+        })
+    }
+
+    fn both(s: &Select) -> (String, String) {
+        (
+            Compiler::default().select(s).sql,
+            Compiler::named().select(s).sql,
+        )
+    }
+
+    #[test]
+    fn case_renders_grouped_conditions() {
+        let t = t();
+        let int = |v| Expr::Bind(SqlValue::Integer(v));
+        let text = |v: &str| Expr::Bind(SqlValue::Text(v.into()));
+        let case = Expr::Case(
+            None,
+            vec![(
+                Expr::binary(Expr::Column(t.clone(), 2), Op::Ge, int(5)),
+                text("big"),
+            )],
+            Some(Box::new(text("small"))),
+        );
+        let s = Select {
+            columns: vec![
+                Expr::Column(t.clone(), 0),
+                Expr::Label("size".into(), Box::new(case)),
+            ],
+            ..Select::default()
+        };
+        assert_eq!(
+            both(&s),
+            (
+                "SELECT t.id, CASE WHEN (t.n >= ?) THEN ? ELSE ? END AS size \nFROM t".into(),
+                "SELECT t.id, CASE WHEN (t.n >= :n_1) THEN :param_1 ELSE :param_2 END AS size \nFROM t"
+                    .into()
+            )
+        );
+    }
+
+    #[test]
+    fn cast_between_and_anonymous_labels() {
+        let t = t();
+        let int = |v| Expr::Bind(SqlValue::Integer(v));
+        let s = Select {
+            columns: vec![
+                Expr::Cast(Box::new(Expr::Column(t.clone(), 3)), SqlType::Integer),
+                Expr::binary(Expr::Column(t.clone(), 2), Op::Add, int(1)),
+            ],
+            wheres: vec![Expr::Between(
+                Box::new(Expr::Column(t.clone(), 2)),
+                Box::new(int(1)),
+                Box::new(int(3)),
+                false,
+            )],
+            ..Select::default()
+        };
+        assert_eq!(
+            both(&s),
+            (
+                "SELECT CAST(t.f AS INTEGER) AS f, t.n + ? AS anon_1 \nFROM t \nWHERE t.n BETWEEN ? AND ?"
+                    .into(),
+                "SELECT CAST(t.f AS INTEGER) AS f, t.n + :n_1 AS anon_1 \nFROM t \nWHERE t.n BETWEEN :n_2 AND :n_3"
+                    .into()
+            )
+        );
+    }
+
+    #[test]
+    fn startswith_and_limit() {
+        let t = t();
+        let s = Select {
+            columns: vec![Expr::Column(t.clone(), 1)],
+            wheres: vec![Expr::binary(
+                Expr::Column(t.clone(), 1),
+                Op::StartsWith,
+                Expr::Bind(SqlValue::Text("a".into())),
+            )],
+            limit: Some(2),
+            ..Select::default()
+        };
+        assert_eq!(
+            both(&s),
+            (
+                "SELECT t.name \nFROM t \nWHERE (t.name LIKE ? || '%')\n LIMIT ? OFFSET ?".into(),
+                "SELECT t.name \nFROM t \nWHERE (t.name LIKE :name_1 || '%')\n LIMIT :param_1"
+                    .into()
+            )
+        );
     }
 
     #[test]

@@ -131,6 +131,10 @@ pub enum Expr {
     Asc(Box<Expr>),
     /// Literal SQL text.
     Text(String),
+    /// `CAST(expr AS type)`.
+    Cast(Box<Expr>, super::types::SqlType),
+    /// `CASE [value] WHEN … THEN … [ELSE …] END`.
+    Case(Option<Box<Expr>>, Vec<(Expr, Expr)>, Option<Box<Expr>>),
 }
 
 impl Expr {
@@ -144,6 +148,7 @@ impl Expr {
         match self {
             Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
             Expr::Label(name, _) => Some(name.clone()),
+            Expr::Cast(inner, _) => inner.key(),
             _ => None,
         }
     }

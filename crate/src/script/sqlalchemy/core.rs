@@ -569,7 +569,7 @@ impl HostObject for ExprObj {
     }
 
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(Compiler::default().expr(&self.0, None))
+        Ok(Compiler::named().expr(&self.0, None))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -833,20 +833,21 @@ impl OrmInfo {
 impl Statement {
     /// Compiles for one execution; `keys` are the parameter names of an executemany.
     pub fn compile(&self, keys: &[String]) -> (Compiled, Vec<String>) {
+        self.compile_with(keys, Compiler::default)
+    }
+
+    /// `str(statement)`: the text SQLAlchemy's default dialect prints, binds named.
+    pub fn display(&self) -> String {
+        self.compile_with(&[], Compiler::named).0.sql
+    }
+
+    /// Compiles with compilers made by `mk` (executing or printing).
+    fn compile_with(&self, keys: &[String], mk: fn() -> Compiler) -> (Compiled, Vec<String>) {
         match self {
             Statement::Select(s) => {
-                let columns = s
-                    .columns
-                    .iter()
-                    .enumerate()
-                    .scan(Vec::<(String, usize)>::new(), |counters, (i, c)| {
-                        Some(match c {
-                            Expr::Func(name, _) => crate::sql::compiler::anon_label(counters, name),
-                            other => other.key().unwrap_or_else(|| format!("anon_{}", i + 1)),
-                        })
-                    })
-                    .collect();
-                (Compiler::default().select(s), columns)
+                let compiled = mk().select(s);
+                let columns = compiled.columns.clone();
+                (compiled, columns)
             }
             Statement::Insert(t, values) => {
                 let mut all = values.clone();
@@ -861,7 +862,7 @@ impl Statement {
                     }
                 }
                 all.sort_by_key(|(i, _)| *i);
-                (Compiler::default().insert(t, &all), Vec::new())
+                (mk().insert(t, &all), Vec::new())
             }
             Statement::Update(t, values, wheres) => {
                 let mut all = values.clone();
@@ -871,11 +872,11 @@ impl Statement {
                     }
                 }
                 all.sort_by_key(|(i, _)| *i);
-                (Compiler::default().update(t, &all, wheres), Vec::new())
+                (mk().update(t, &all, wheres), Vec::new())
             }
-            Statement::Delete(t, wheres) => (Compiler::default().delete(t, wheres), Vec::new()),
+            Statement::Delete(t, wheres) => (mk().delete(t, wheres), Vec::new()),
             Statement::Returning(inner, exprs) => {
-                let (mut compiled, _) = inner.compile(keys);
+                let (mut compiled, _) = inner.compile_with(keys, mk);
                 // SQLite's RETURNING names columns without their table.
                 let mut names = Vec::new();
                 let mut parts = Vec::new();
@@ -884,15 +885,26 @@ impl Statement {
                     match e {
                         Expr::Column(t, i) => {
                             let name = t.columns[*i].name.clone();
-                            parts.push(crate::sql::compiler::quote(&name));
+                            // Printed with the default dialect the columns keep their table.
+                            parts.push(if mk().is_named() {
+                                format!(
+                                    "{}.{}",
+                                    crate::sql::compiler::quote(&t.name),
+                                    crate::sql::compiler::quote(&name)
+                                )
+                            } else {
+                                crate::sql::compiler::quote(&name)
+                            });
                             names.push(name);
                         }
                         other => {
-                            let mut c = Compiler::default();
+                            let mut c = mk();
                             let text = c.expr(other, None);
                             let label = match other {
                                 Expr::Label(name, _) => name.clone(),
-                                Expr::Func(f, _) => crate::sql::compiler::anon_label(&mut counters, f),
+                                Expr::Func(f, _) => {
+                                    crate::sql::compiler::anon_label(&mut counters, f)
+                                }
                                 _ => crate::sql::compiler::anon_label(&mut counters, "anon"),
                             };
                             let extra = c.finish_slots();
@@ -958,7 +970,7 @@ impl HostObject for StatementObj {
     }
 
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(self.0.compile(&[]).0.sql)
+        Ok(self.0.display())
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -992,7 +1004,10 @@ impl Methods for StatementObj {
         let mut orm = self.1.clone();
         match (&mut stmt, name) {
             (_, "execution_options") => orm.options.extend(kw.iter().cloned()),
-            (Statement::Insert(..) | Statement::Update(..) | Statement::Delete(..), "returning") => {
+            (
+                Statement::Insert(..) | Statement::Update(..) | Statement::Delete(..),
+                "returning",
+            ) => {
                 let mut cols = Vec::new();
                 for a in &args {
                     if let Some(t) = downcast::<TableObj>(a) {
@@ -1272,4 +1287,59 @@ pub fn update(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Va
 pub fn delete(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     let (t, orm) = table_arg(interp, &args, &kw, "delete")?;
     Ok(host(StatementObj(Statement::Delete(t, Vec::new()), orm)))
+}
+
+/// `case((cond, value), ..., value=None, else_=None)` and `case({key: value}, value=expr)`.
+pub fn case(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    let subject = match kwarg(&kw, "value") {
+        Some(v) => Some(Box::new(as_expr(state, interp, v)?)),
+        None => None,
+    };
+    let otherwise = match kwarg(&kw, "else_") {
+        Some(v) => Some(Box::new(as_expr(state, interp, v)?)),
+        None => None,
+    };
+    let mut whens = Vec::new();
+    for a in &args {
+        match a {
+            Value::Dict(d) => {
+                let pairs: Vec<(Value, Value)> = d.borrow().values().cloned().collect();
+                for (k, v) in pairs {
+                    whens.push((as_expr(state, interp, &k)?, as_expr(state, interp, &v)?));
+                }
+            }
+            Value::Tuple(t) if t.len() == 2 => {
+                whens.push((
+                    as_expr(state, interp, &t[0])?,
+                    as_expr(state, interp, &t[1])?,
+                ));
+            }
+            Value::List(l) => {
+                for item in l.borrow().clone() {
+                    if let Value::Tuple(t) = &item
+                        && t.len() == 2
+                    {
+                        whens.push((
+                            as_expr(state, interp, &t[0])?,
+                            as_expr(state, interp, &t[1])?,
+                        ));
+                    }
+                }
+            }
+            other => {
+                let r = interp.repr(other)?;
+                return Err(state.exc.raise(
+                    interp,
+                    "ArgumentError",
+                    format!("The \"whens\" argument to case(), when referring to a sequence of items, is now passed as a series of positional elements, rather than as a list. Got {r}"),
+                ));
+            }
+        }
+    }
+    Ok(host(ExprObj(Expr::Case(subject, whens, otherwise))))
 }

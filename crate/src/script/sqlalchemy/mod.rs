@@ -185,6 +185,63 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             attrs.push(("func", Value::Host(Rc::new(core::FuncNamespace))));
             let st = s.clone();
             attrs.push((
+                "cast",
+                function("cast", move |i, a, _k| {
+                    let (Some(v), Some(t)) = (a.first(), a.get(1)) else {
+                        return Err(i.type_error("cast() needs an expression and a type"));
+                    };
+                    let ty = match t {
+                        Value::Host(h) => h
+                            .as_any()
+                            .downcast_ref::<core::TypeObj>()
+                            .map(|t| t.0.clone()),
+                        _ => None,
+                    };
+                    let Some(ty) = ty else {
+                        return Err(
+                            i.type_error("cast() needs a SQLAlchemy type as its second argument")
+                        );
+                    };
+                    let e = core::as_expr(&st, i, v)?;
+                    Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Cast(Box::new(e), ty),
+                    ))))
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "case",
+                function("case", move |i, a, k| core::case(&st, i, a, k)),
+            ));
+            for (name, b) in [("true", true), ("false", false)] {
+                attrs.push((
+                    name,
+                    function(name, move |_i, _a, _k| {
+                        Ok(Value::Host(Rc::new(core::ExprObj(
+                            crate::sql::elements::Expr::Bool(b),
+                        ))))
+                    }),
+                ));
+            }
+            attrs.push((
+                "null",
+                function("null", |_i, _a, _k| {
+                    Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Null,
+                    ))))
+                }),
+            ));
+            attrs.push((
+                "literal_column",
+                function("literal_column", |i, a, _k| match a.first() {
+                    Some(Value::Str(t)) => Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Text(t.to_string()),
+                    )))),
+                    _ => Err(i.type_error("literal_column() needs SQL text")),
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
                 "inspect",
                 function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
             ));

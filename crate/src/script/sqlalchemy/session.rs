@@ -1205,7 +1205,7 @@ impl HostObject for QueryObj {
     }
 
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(crate::sql::compiler::Compiler::default()
+        Ok(crate::sql::compiler::Compiler::named()
             .select(&self.select)
             .sql)
     }
