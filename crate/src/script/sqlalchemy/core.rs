@@ -62,8 +62,15 @@ impl HostObject for TypeObj {
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
         Ok(match &self.0 {
             SqlType::String(Some(n)) => format!("String(length={n})"),
+            SqlType::Numeric(Some(p), Some(s)) => format!("Numeric(precision={p}, scale={s})"),
+            SqlType::Numeric(Some(p), None) => format!("Numeric(precision={p})"),
             other => format!("{}()", other.class_name()),
         })
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        // `str(type)` is its DDL name, as SQLAlchemy compiles it.
+        Ok(self.0.ddl())
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -539,6 +546,17 @@ impl HostObject for ExprObj {
         if name == "name" {
             return Ok(self.0.key().map(Value::str));
         }
+        if let Expr::Column(t, i) = &self.0 {
+            let c = &t.columns[*i];
+            match name {
+                "type" => return Ok(Some(host(TypeObj(c.ty.clone())))),
+                "nullable" => return Ok(Some(Value::Bool(!c.not_null()))),
+                "primary_key" => return Ok(Some(Value::Bool(c.primary_key))),
+                "key" => return Ok(Some(Value::str(c.name.as_str()))),
+                "table" => return Ok(Some(host(TableObj(t.clone())))),
+                _ => {}
+            }
+        }
         Ok(METHODS
             .contains(&name)
             .then(|| BoundMethod::value(Rc::new(ExprObj(self.0.clone())), name)))
@@ -921,6 +939,28 @@ impl Statement {
                 compiled.sql = format!("{} RETURNING {}", compiled.sql, parts.join(", "));
                 (compiled, names)
             }
+        }
+    }
+
+    /// The SQL type of each result column, where SQLAlchemy processes results by type.
+    pub fn result_types(&self) -> Vec<Option<SqlType>> {
+        fn type_of(e: &Expr) -> Option<SqlType> {
+            match e {
+                Expr::Column(t, i) => Some(t.columns[*i].ty.clone()),
+                Expr::Cast(_, ty) => Some(ty.clone()),
+                Expr::Label(_, inner) => type_of(inner),
+                Expr::Func(name, args)
+                    if matches!(name.to_ascii_lowercase().as_str(), "max" | "min") =>
+                {
+                    args.first().and_then(type_of)
+                }
+                _ => None,
+            }
+        }
+        match self {
+            Statement::Select(s) => s.columns.iter().map(type_of).collect(),
+            Statement::Returning(_, exprs) => exprs.iter().map(type_of).collect(),
+            _ => Vec::new(),
         }
     }
 

@@ -33,6 +33,46 @@ pub fn raise_engine_error(
                 state.exc.raise(interp, u.type_name(), u.message())
             }
         }
+        EngineError::Dbapi {
+            ref error,
+            ref sql,
+            ref params,
+        } => {
+            let raised = state.exc.raise(interp, e.type_name(), e.message());
+            // `e.orig` is the DBAPI's own exception (`sqlite3.IntegrityError: …`), `e.statement`
+            // the SQL that failed.
+            if let Value::Instance(i) = &raised.value {
+                let base = interp.exc.get("Exception").cloned();
+                let class = Rc::new(crate::script::value::Class {
+                    name: error.kind.name().to_string(),
+                    bases: base.into_iter().collect(),
+                    mro: RefCell::new(Vec::new()),
+                    dict: RefCell::new(crate::script::value::Attrs::default()),
+                    module: "sqlite3".into(),
+                    builtin: true,
+                    annotations: RefCell::new(Vec::new()),
+                    host: RefCell::new(None),
+                    plain_cache: std::cell::Cell::new(None),
+                });
+                crate::script::value::Class::compute_mro(&class);
+                let orig = crate::script::exceptions::new_exception(
+                    &class,
+                    vec![Value::str(error.message.as_str())],
+                );
+                let mut dict = i.dict.borrow_mut();
+                dict.insert("orig".into(), orig);
+                dict.insert("statement".into(), Value::str(sql.as_str()));
+                let row = |r: &Vec<SqlValue>| {
+                    Value::tuple(r.iter().map(super::result::to_python).collect())
+                };
+                let params = match params {
+                    crate::engine::Params::One(r) => row(r),
+                    crate::engine::Params::Many(rs) => Value::list(rs.iter().map(row).collect()),
+                };
+                dict.insert("params".into(), params);
+            }
+            raised
+        }
         other => state.exc.raise(interp, other.type_name(), other.message()),
     }
 }
@@ -337,8 +377,28 @@ impl ConnObj {
         let (compiled, columns, keys, rows) = core_parameters(&self.state, interp, stmt, sets)?;
         let note = self.state.echo_note(&compiled.sql, &keys);
         let sql = compiled.sql;
-        self.send(interp, &sql, rows, note, columns)
+        let result = self.send(interp, &sql, rows, note, columns)?;
+        typed_result(interp, result, &stmt.result_types())
     }
+}
+
+/// Applies the result columns' type processing (`Boolean` as bool, `Numeric` as `Decimal`,
+/// dates as `datetime` objects) to a freshly fetched result.
+pub fn typed_result(
+    interp: &mut Interpreter,
+    result: Value,
+    types: &[Option<crate::sql::types::SqlType>],
+) -> PyResult<Value> {
+    if types.iter().all(Option::is_none) {
+        return Ok(result);
+    }
+    let Value::Host(h) = &result else {
+        return Ok(result);
+    };
+    let Some(r) = h.as_any().downcast_ref::<ResultObj>() else {
+        return Ok(result);
+    };
+    Ok(Value::Host(Rc::new(r.processed(interp, types)?)))
 }
 
 /// `metadata.create_all(engine)` / `drop_all`: probe each table with the PRAGMAs SQLAlchemy's

@@ -78,6 +78,44 @@ impl ResultObj {
     }
 }
 
+impl ResultObj {
+    /// The same result with each column converted by its SQL type (`None`: as fetched).
+    pub fn processed(
+        &self,
+        interp: &mut Interpreter,
+        types: &[Option<crate::sql::types::SqlType>],
+    ) -> PyResult<ResultObj> {
+        let rows: Vec<Vec<Value>> = self.0.rows.borrow_mut().drain(..).collect();
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut converted = Vec::with_capacity(row.len());
+            for (i, v) in row.into_iter().enumerate() {
+                converted.push(match types.get(i) {
+                    Some(Some(ty)) => {
+                        let raw = crate::script::sqlalchemy::engine::to_sql(
+                            &self.0.state,
+                            interp,
+                            &v,
+                            1,
+                        )?;
+                        crate::orm::loading::from_db(interp, ty, &raw)?
+                    }
+                    _ => v,
+                });
+            }
+            out.push(converted);
+        }
+        Ok(ResultObj(Rc::new(ResultInner {
+            state: self.0.state.clone(),
+            columns: self.0.columns.clone(),
+            rows: RefCell::new(out.into()),
+            rowcount: self.0.rowcount,
+            returns_rows: self.0.returns_rows,
+            shape: self.0.shape,
+        })))
+    }
+}
+
 impl ResultInner {
     fn reshaped(&self, shape: Shape) -> ResultObj {
         ResultObj(Rc::new(ResultInner {

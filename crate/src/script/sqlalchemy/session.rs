@@ -450,7 +450,8 @@ impl SessionObj {
                 let (compiled, columns, keys, rows) =
                     super::engine::core_parameters(&sa, interp, &core, sets)?;
                 let note = sa.echo_note(&compiled.sql, &keys);
-                self.send(interp, &compiled.sql, rows, note, columns)
+                let result = self.send(interp, &compiled.sql, rows, note, columns)?;
+                super::engine::typed_result(interp, result, &core.result_types())
             }
         }
     }
