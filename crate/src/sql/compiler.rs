@@ -53,6 +53,25 @@ pub struct Select {
     pub joins: Vec<Join>,
     /// `FROM (subquery) AS anon_1` instead of tables (`Query.count()`).
     pub from_subquery: Option<Box<Select>>,
+    /// Subqueries named in `select_from(...)`.
+    pub from_aliases: Vec<Rc<Subquery>>,
+}
+
+/// `select(...).subquery(name)`: a SELECT used as a FROM, named `anon_N` unless given a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subquery {
+    /// The SELECT.
+    pub select: Select,
+    /// `subquery("name")`.
+    pub name: Option<String>,
+}
+
+impl Subquery {
+    /// The names its columns are known by (`.c.total`).
+    pub fn column_names(&self) -> Vec<String> {
+        let mut c = Compiler::default();
+        c.select_body(&self.select, true).1
+    }
 }
 
 /// `JOIN table ON condition`.
@@ -156,6 +175,8 @@ pub struct Compiler {
     bind_names: Vec<(String, usize)>,
     /// The column a bind is compared with, which names it.
     hint: Option<String>,
+    /// Names given to subqueries of this statement (`anon_1`), by identity.
+    aliases: Vec<(usize, String)>,
 }
 
 impl Compiler {
@@ -260,26 +281,28 @@ impl Compiler {
             Expr::Not(inner) => format!("NOT {}", self.expr(inner, Some(Op::Eq))),
             Expr::In(left, items, negate) => {
                 let l = self.expr(left, Some(Op::Eq));
-                let parts: Vec<String> =
-                    if self.named && items.iter().all(|i| matches!(i, Expr::Bind(_))) {
-                        // The default dialect expands IN lists at execution time.
-                        for i in items {
-                            if let Expr::Bind(v) = i {
-                                self.slots.push(Slot::Value(v.clone()));
-                            }
+                let parts: Vec<String> = if items.is_empty() {
+                    // An empty IN renders SQLAlchemy's always-false subquery.
+                    vec!["SELECT 1 FROM (SELECT 1) WHERE 1!=1".to_string()]
+                } else if self.named && items.iter().all(|i| matches!(i, Expr::Bind(_))) {
+                    // The default dialect expands IN lists at execution time.
+                    for i in items {
+                        if let Expr::Bind(v) = i {
+                            self.slots.push(Slot::Value(v.clone()));
                         }
-                        let base = column_name(left).unwrap_or_else(|| "param".into());
-                        vec![format!(
-                            "__[POSTCOMPILE_{}]",
-                            anon_label(&mut self.bind_names, &base)
-                        )]
-                    } else {
-                        let hint = column_name(left);
-                        items
-                            .iter()
-                            .map(|i| self.expr_for(i, None, hint.clone()))
-                            .collect()
-                    };
+                    }
+                    let base = column_name(left).unwrap_or_else(|| "param".into());
+                    vec![format!(
+                        "__[POSTCOMPILE_{}]",
+                        anon_label(&mut self.bind_names, &base)
+                    )]
+                } else {
+                    let hint = column_name(left);
+                    items
+                        .iter()
+                        .map(|i| self.expr_for(i, None, hint.clone()))
+                        .collect()
+                };
                 let text = format!(
                     "{l} {} ({})",
                     if *negate { "NOT IN" } else { "IN" },
@@ -307,6 +330,24 @@ impl Compiler {
             Expr::Asc(inner) => format!("{} ASC", self.expr(inner, None)),
             Expr::Text(t) => t.clone(),
             Expr::Cast(inner, ty) => format!("CAST({} AS {})", self.expr(inner, None), ty.ddl()),
+            Expr::AliasColumn(sq, name) => {
+                let alias = self.alias_name(sq);
+                format!("{}.{}", quote(&alias), quote(name))
+            }
+            Expr::ScalarSelect(s) => format!("({})", self.select_body(s, false).0),
+            Expr::InSelect(left, s, negate) => {
+                let l = self.expr(left, Some(Op::Eq));
+                let text = format!(
+                    "{l} {} ({})",
+                    if *negate { "NOT IN" } else { "IN" },
+                    self.select_body(s, false).0
+                );
+                if *negate || needs_group(Op::Eq, against) {
+                    format!("({text})")
+                } else {
+                    text
+                }
+            }
             Expr::Case(value, whens, otherwise) => {
                 let mut text = String::from("CASE ");
                 if let Some(v) = value {
@@ -360,6 +401,29 @@ impl Compiler {
 
     /// Compiles a `SELECT`.
     pub fn select(mut self, s: &Select) -> Compiled {
+        let (sql, names) = self.select_body(s, false);
+        let mut compiled = self.finish(sql);
+        compiled.columns = names;
+        compiled
+    }
+
+    /// The alias of a subquery: its own name, or the next `anon_N`.
+    fn alias_name(&mut self, sq: &Rc<Subquery>) -> String {
+        let id = Rc::as_ptr(sq) as usize;
+        if let Some((_, n)) = self.aliases.iter().find(|(k, _)| *k == id) {
+            return n.clone();
+        }
+        let name = match &sq.name {
+            Some(n) => n.clone(),
+            None => anon_label(&mut self.bind_names, "anon"),
+        };
+        self.aliases.push((id, name.clone()));
+        name
+    }
+
+    /// A SELECT's text and result names; `inner` labels plain columns with their names, as
+    /// SQLAlchemy does inside a subquery (`scores.player AS player`).
+    fn select_body(&mut self, s: &Select, inner: bool) -> (String, Vec<String>) {
         let mut columns = Vec::new();
         // Anonymous labels count per function name: count_1, count_2, sum_1.
         // Anonymous labels share their counters with named binds (`coalesce(…, :coalesce_2)
@@ -374,6 +438,13 @@ impl Compiler {
                 }
                 Expr::Column(t, i) if s.labels => {
                     let label = format!("{}_{}", t.name, t.columns[*i].name);
+                    (
+                        format!("{} AS {}", self.expr(c, None), quote(&label)),
+                        label,
+                    )
+                }
+                Expr::Column(t, i) if inner && !names.contains(&t.columns[*i].name) => {
+                    let label = t.columns[*i].name.clone();
                     (
                         format!("{} AS {}", self.expr(c, None), quote(&label)),
                         label,
@@ -428,12 +499,15 @@ impl Compiler {
             sql.push_str(&format!(" \nFROM ({}) AS anon_1", compiled.sql));
         } else {
             let mut froms: Vec<Rc<Table>> = s.froms.clone();
-            if froms.is_empty() {
+            let mut subqueries: Vec<Rc<Subquery>> = s.from_aliases.clone();
+            if froms.is_empty() && subqueries.is_empty() {
                 for c in &s.columns {
                     collect_tables(c, &mut froms);
+                    collect_subqueries(c, &mut subqueries);
                 }
                 for w in &s.wheres {
                     collect_tables(w, &mut froms);
+                    collect_subqueries(w, &mut subqueries);
                 }
             }
             froms.retain(|t| !s.joins.iter().any(|j| Rc::ptr_eq(&j.table, t)));
@@ -450,8 +524,13 @@ impl Compiler {
                         .take(1),
                 );
             }
-            if !froms.is_empty() {
+            if !froms.is_empty() || !subqueries.is_empty() {
                 let mut names: Vec<String> = froms.iter().map(|t| quote(&t.name)).collect();
+                for sq in &subqueries {
+                    let alias = self.alias_name(sq);
+                    let (text, _) = self.select_body(&sq.select, true);
+                    names.push(format!("({text}) AS {}", quote(&alias)));
+                }
                 for j in &s.joins {
                     let on = self.expr(&j.on, None);
                     let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
@@ -508,9 +587,7 @@ impl Compiler {
             }
             (None, None) => {}
         }
-        let mut compiled = self.finish(sql);
-        compiled.columns = names;
-        compiled
+        (sql, names)
     }
 
     /// Compiles `INSERT INTO t (cols) VALUES (…)`.
@@ -565,6 +642,21 @@ impl Compiler {
             sql.push_str(&format!(" WHERE {}", self.expr(&w, None)));
         }
         self.finish(sql)
+    }
+}
+
+fn collect_subqueries(e: &Expr, out: &mut Vec<Rc<Subquery>>) {
+    match e {
+        Expr::AliasColumn(sq, _) if !out.iter().any(|x| Rc::ptr_eq(x, sq)) => out.push(sq.clone()),
+        Expr::Binary(l, _, r) => {
+            collect_subqueries(l, out);
+            collect_subqueries(r, out);
+        }
+        Expr::Not(i) | Expr::Label(_, i) | Expr::Desc(i) | Expr::Asc(i) | Expr::Cast(i, _) => {
+            collect_subqueries(i, out)
+        }
+        Expr::Func(_, args) => args.iter().for_each(|a| collect_subqueries(a, out)),
+        _ => {}
     }
 }
 
@@ -822,6 +914,71 @@ mod tests {
                 "SELECT t.name \nFROM t \nWHERE (t.name LIKE :name_1 || '%')\n LIMIT :param_1"
                     .into()
             )
+        );
+    }
+
+    #[test]
+    fn subqueries_in_from_and_as_values() {
+        // Recorded from SQLAlchemy 2.1.9 (own case core__distinct_subquery).
+        let mut player = Column::new("player", SqlType::String(Some(10)));
+        player.nullable = Some(true);
+        let scores = Rc::new(Table {
+            name: "scores".into(),
+            columns: vec![
+                Column::new("id", SqlType::Integer),
+                player,
+                Column::new("points", SqlType::Integer),
+            ],
+        });
+        let col = |i| Expr::Column(scores.clone(), i);
+        let totals = Rc::new(Subquery {
+            select: Select {
+                columns: vec![
+                    col(1),
+                    Expr::Label(
+                        "total".into(),
+                        Box::new(Expr::Func("sum".into(), vec![col(2)])),
+                    ),
+                ],
+                group_by: vec![col(1)],
+                ..Select::default()
+            },
+            name: None,
+        });
+        let total = || Expr::AliasColumn(totals.clone(), "total".into());
+        let s = Select {
+            columns: vec![Expr::AliasColumn(totals.clone(), "player".into()), total()],
+            wheres: vec![Expr::binary(
+                total(),
+                Op::Gt,
+                Expr::Bind(SqlValue::Integer(4)),
+            )],
+            order_by: vec![total()],
+            ..Select::default()
+        };
+        assert_eq!(
+            Compiler::default().select(&s).sql,
+            "SELECT anon_1.player, anon_1.total \nFROM (SELECT scores.player AS player, \
+             sum(scores.points) AS total \nFROM scores GROUP BY scores.player) AS anon_1 \nWHERE \
+             anon_1.total > ? ORDER BY anon_1.total"
+        );
+        let best = Select {
+            columns: vec![Expr::Func("max".into(), vec![col(2)])],
+            ..Select::default()
+        };
+        let s = Select {
+            columns: vec![col(1)],
+            wheres: vec![Expr::binary(
+                col(2),
+                Op::Eq,
+                Expr::ScalarSelect(Box::new(best)),
+            )],
+            ..Select::default()
+        };
+        assert_eq!(
+            Compiler::default().select(&s).sql,
+            "SELECT scores.player \nFROM scores \nWHERE scores.points = (SELECT max(scores.points) \
+             AS max_1 \nFROM scores)"
         );
     }
 

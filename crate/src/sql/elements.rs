@@ -131,6 +131,12 @@ pub enum Expr {
     Asc(Box<Expr>),
     /// Literal SQL text.
     Text(String),
+    /// `alias.column` of a subquery in FROM.
+    AliasColumn(Rc<super::compiler::Subquery>, String),
+    /// `(SELECT …)` used as a value.
+    ScalarSelect(Box<super::compiler::Select>),
+    /// `expr IN (SELECT …)` / `NOT IN`.
+    InSelect(Box<Expr>, Box<super::compiler::Select>, bool),
     /// `CAST(expr AS type)`.
     Cast(Box<Expr>, super::types::SqlType),
     /// `CASE [value] WHEN … THEN … [ELSE …] END`.
@@ -149,6 +155,7 @@ impl Expr {
             Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
             Expr::Label(name, _) => Some(name.clone()),
             Expr::Cast(inner, _) => inner.key(),
+            Expr::AliasColumn(_, name) => Some(name.clone()),
             _ => None,
         }
     }

@@ -633,6 +633,19 @@ impl Methods for ExprObj {
             }
         };
         let out = match name {
+            "in_" | "not_in"
+                if matches!(
+                    args.first().and_then(|a| downcast::<StatementObj>(a)),
+                    Some(StatementObj(Statement::Select(_), _))
+                ) =>
+            {
+                let Some(StatementObj(Statement::Select(s), _)) =
+                    args.first().and_then(|a| downcast::<StatementObj>(a))
+                else {
+                    return Ok(Value::None);
+                };
+                Expr::InSelect(Box::new(e), Box::new(s.clone()), name == "not_in")
+            }
             "in_" | "not_in" => {
                 let items = match args.first() {
                     Some(v) => interp.collect(v)?,
@@ -985,7 +998,10 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 17] = [
+        const METHODS: [&str; 20] = [
+            "subquery",
+            "alias",
+            "scalar_subquery",
             "join",
             "outerjoin",
             "join_from",
@@ -1091,8 +1107,25 @@ impl Methods for StatementObj {
                 for a in &args {
                     if let Some(t) = downcast::<TableObj>(a) {
                         s.froms.push(t.0.clone());
+                    } else if let Some(sq) = downcast::<SubqueryObj>(a) {
+                        s.from_aliases.push(sq.0.clone());
+                    } else if let Some(m) = crate::orm::mapper_of(a) {
+                        s.froms.push(m.table.clone());
                     }
                 }
+            }
+            (Statement::Select(s), "subquery" | "alias") => {
+                let name = match args.first().or_else(|| kwarg(&kw, "name")) {
+                    Some(Value::Str(n)) => Some(n.to_string()),
+                    _ => None,
+                };
+                return Ok(host(SubqueryObj(Rc::new(crate::sql::compiler::Subquery {
+                    select: s.clone(),
+                    name,
+                }))));
+            }
+            (Statement::Select(s), "scalar_subquery" | "as_scalar") => {
+                return Ok(host(ExprObj(Expr::ScalarSelect(Box::new(s.clone())))));
             }
             (Statement::Select(s), "limit") => s.limit = int(args.first()),
             (Statement::Select(s), "offset") => s.offset = int(args.first()),
@@ -1269,6 +1302,12 @@ pub fn select(
                 columns.push(c.clone());
                 orm.entities.push(crate::orm::query::Entity::Column(c));
             }
+        } else if let Some(sq) = downcast::<SubqueryObj>(a) {
+            for n in sq.0.column_names() {
+                let c = Expr::AliasColumn(sq.0.clone(), n);
+                columns.push(c.clone());
+                orm.entities.push(crate::orm::query::Entity::Column(c));
+            }
         } else {
             let e = as_expr(state, interp, a)?;
             columns.push(e.clone());
@@ -1327,6 +1366,65 @@ pub fn update(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Va
 pub fn delete(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     let (t, orm) = table_arg(interp, &args, &kw, "delete")?;
     Ok(host(StatementObj(Statement::Delete(t, Vec::new()), orm)))
+}
+
+/// `select(...).subquery()`: usable in FROM, its columns under `.c`.
+pub struct SubqueryObj(pub Rc<crate::sql::compiler::Subquery>);
+
+impl HostObject for SubqueryObj {
+    fn type_name(&self) -> String {
+        "Subquery".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "c" | "columns" => Some(host(SubqueryColumns(self.0.clone()))),
+            _ => None,
+        })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `subquery.c`.
+pub struct SubqueryColumns(Rc<crate::sql::compiler::Subquery>);
+
+impl HostObject for SubqueryColumns {
+    fn type_name(&self) -> String {
+        "ReadOnlyColumnCollection".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(self
+            .0
+            .column_names()
+            .iter()
+            .any(|n| n == name)
+            .then(|| host(ExprObj(Expr::AliasColumn(self.0.clone(), name.to_string())))))
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        match key {
+            Value::Str(s) => self.get_attr(interp, s),
+            _ => Ok(None),
+        }
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(
+            self.0
+                .column_names()
+                .into_iter()
+                .map(|n| host(ExprObj(Expr::AliasColumn(self.0.clone(), n))))
+                .collect(),
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 /// `case((cond, value), ..., value=None, else_=None)` and `case({key: value}, value=expr)`.
