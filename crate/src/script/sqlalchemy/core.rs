@@ -353,6 +353,25 @@ impl HostObject for TableObj {
         Ok(match name {
             "c" | "columns" => Some(host(ColumnCollection(self.0.clone()))),
             "name" => Some(Value::str(self.0.name.as_str())),
+            // `users.join(posts)`: a join to use in `select_from`.
+            "join" | "outerjoin" => {
+                let t = self.0.clone();
+                let outer = name == "outerjoin";
+                Some(super::function("join", move |i, a, k| {
+                    let Some(state) = current_state() else {
+                        return Ok(Value::None);
+                    };
+                    let outer = outer
+                        || k.iter()
+                            .any(|(n, v)| n == "isouter" && matches!(v, Value::Bool(true)));
+                    let columns = vec![Expr::Column(t.clone(), 0)];
+                    let (table, on) = join_target(&state, i, &columns, &a)?;
+                    Ok(host(JoinObj {
+                        left: t.clone(),
+                        joins: vec![crate::sql::compiler::Join { table, on, outer }],
+                    }))
+                }))
+            }
             // `table.insert()` and friends: the statement on this table.
             "insert" | "update" | "delete" | "select" => {
                 let v = statement(name);
@@ -833,6 +852,8 @@ pub enum Statement {
     Update(Rc<Table>, Vec<(usize, Expr)>, Vec<Expr>),
     /// `delete(table).where(...)`.
     Delete(Rc<Table>, Vec<Expr>),
+    /// `insert(table).values([{...}, {...}])`: one INSERT with several VALUES rows.
+    InsertRows(Rc<Table>, Vec<usize>, Vec<Vec<Expr>>),
     /// An INSERT/UPDATE/DELETE with `.returning(...)`.
     Returning(Box<Statement>, Vec<Expr>),
 }
@@ -906,6 +927,33 @@ impl Statement {
                 (mk().update(t, &all, wheres), Vec::new())
             }
             Statement::Delete(t, wheres) => (mk().delete(t, wheres), Vec::new()),
+            Statement::InsertRows(t, cols, rows) => {
+                let mut c = mk();
+                let names: Vec<String> = cols
+                    .iter()
+                    .map(|&i| crate::sql::compiler::quote(&t.columns[i].name))
+                    .collect();
+                let mut groups = Vec::new();
+                for row in rows {
+                    let parts: Vec<String> = row.iter().map(|e| c.value(e)).collect();
+                    groups.push(format!("({})", parts.join(", ")));
+                }
+                let sql = format!(
+                    "INSERT INTO {} ({}) VALUES {}",
+                    crate::sql::compiler::quote(&t.name),
+                    names.join(", "),
+                    groups.join(", ")
+                );
+                let slots = c.finish_slots();
+                (
+                    Compiled {
+                        sql,
+                        slots,
+                        columns: Vec::new(),
+                    },
+                    Vec::new(),
+                )
+            }
             Statement::Returning(inner, exprs) => {
                 let (mut compiled, _) = inner.compile_with(keys, mk);
                 // SQLite's RETURNING names columns without their table.
@@ -990,7 +1038,7 @@ impl HostObject for StatementObj {
     fn type_name(&self) -> String {
         match self.0.base() {
             Statement::Select(_) => "Select",
-            Statement::Insert(..) => "Insert",
+            Statement::Insert(..) | Statement::InsertRows(..) => "Insert",
             Statement::Update(..) => "Update",
             _ => "Delete",
         }
@@ -1061,7 +1109,10 @@ impl Methods for StatementObj {
         match (&mut stmt, name) {
             (_, "execution_options") => orm.options.extend(kw.iter().cloned()),
             (
-                Statement::Insert(..) | Statement::Update(..) | Statement::Delete(..),
+                Statement::Insert(..)
+                | Statement::InsertRows(..)
+                | Statement::Update(..)
+                | Statement::Delete(..),
                 "returning",
             ) => {
                 let mut cols = Vec::new();
@@ -1109,6 +1160,9 @@ impl Methods for StatementObj {
                         s.froms.push(t.0.clone());
                     } else if let Some(sq) = downcast::<SubqueryObj>(a) {
                         s.from_aliases.push(sq.0.clone());
+                    } else if let Some(j) = downcast::<JoinObj>(a) {
+                        s.froms.push(j.left.clone());
+                        s.joins.extend(j.joins.iter().cloned());
                     } else if let Some(m) = crate::orm::mapper_of(a) {
                         s.froms.push(m.table.clone());
                     }
@@ -1132,6 +1186,13 @@ impl Methods for StatementObj {
             (Statement::Select(s), "distinct") => s.distinct = true,
             (Statement::Update(_, _, w) | Statement::Delete(_, w), "where") => {
                 w.extend(exprs(interp)?)
+            }
+            (Statement::Insert(t, _), "values") if matches!(args.first(), Some(Value::List(_))) => {
+                let Some(Value::List(l)) = args.first() else {
+                    return Ok(Value::None);
+                };
+                let rows = l.borrow().clone();
+                stmt = insert_rows(&state, interp, t, &rows)?;
             }
             (Statement::Insert(t, values) | Statement::Update(t, values, _), "values") => {
                 if let Some(first) = args.first()
@@ -1368,6 +1429,44 @@ pub fn delete(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Va
     Ok(host(StatementObj(Statement::Delete(t, Vec::new()), orm)))
 }
 
+/// `users.join(posts)` / `outerjoin`: a FROM clause for `select_from`.
+pub struct JoinObj {
+    left: Rc<Table>,
+    joins: Vec<crate::sql::compiler::Join>,
+}
+
+impl HostObject for JoinObj {
+    fn type_name(&self) -> String {
+        "Join".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if !matches!(name, "join" | "outerjoin") {
+            return Ok(None);
+        }
+        let (left, joins) = (self.left.clone(), self.joins.clone());
+        let outer = name == "outerjoin";
+        Ok(Some(super::function("join", move |i, a, _k| {
+            let Some(state) = current_state() else {
+                return Ok(Value::None);
+            };
+            let mut columns = vec![Expr::Column(left.clone(), 0)];
+            columns.extend(joins.iter().map(|j| Expr::Column(j.table.clone(), 0)));
+            let (table, on) = join_target(&state, i, &columns, &a)?;
+            let mut joins = joins.clone();
+            joins.push(crate::sql::compiler::Join { table, on, outer });
+            Ok(host(JoinObj {
+                left: left.clone(),
+                joins,
+            }))
+        })))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 /// `select(...).subquery()`: usable in FROM, its columns under `.c`.
 pub struct SubqueryObj(pub Rc<crate::sql::compiler::Subquery>);
 
@@ -1480,4 +1579,51 @@ pub fn case(
         }
     }
     Ok(host(ExprObj(Expr::Case(subject, whens, otherwise))))
+}
+
+/// `insert(t).values([{...}, ...])` (and an executemany INSERT with RETURNING, which
+/// SQLAlchemy sends as one multi-row INSERT): the columns of the first row, in table order,
+/// plus those with a scalar default.
+pub fn insert_rows(
+    state: &SaState,
+    interp: &mut Interpreter,
+    t: &Rc<Table>,
+    rows: &[Value],
+) -> PyResult<Statement> {
+    // The columns are those of the first row, in table order.
+    let mut cols: Vec<usize> = Vec::new();
+    if let Some(Value::Dict(d)) = rows.first() {
+        for (k, _) in d.borrow().values() {
+            if let Value::Str(s) = k
+                && let Some(i) = t.column_index(s)
+            {
+                cols.push(i);
+            }
+        }
+    }
+    // Columns with a scalar default join, bound per row.
+    for (i, c) in t.columns.iter().enumerate() {
+        if !cols.contains(&i) && c.default.is_some() {
+            cols.push(i);
+        }
+    }
+    cols.sort_unstable();
+    let mut values = Vec::new();
+    for row in rows {
+        let mut exprs = Vec::new();
+        for &c in &cols {
+            let key = Value::str(t.columns[c].name.as_str());
+            let given = crate::script::ops::contains(interp, row, &key)?;
+            let e = match (given, &t.columns[c].default) {
+                (false, Some(d)) => Expr::Bind(d.clone()),
+                _ => {
+                    let v = interp.get_item(row, &key).unwrap_or(Value::None);
+                    as_expr(state, interp, &v)?
+                }
+            };
+            exprs.push(e);
+        }
+        values.push(exprs);
+    }
+    Ok(Statement::InsertRows(t.clone(), cols, values))
 }

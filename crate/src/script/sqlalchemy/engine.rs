@@ -350,7 +350,13 @@ impl ConnObj {
             } else {
                 columns
             };
-            ResultObj::new(self.state.clone(), names, rs.rows, rs.rowcount)
+            let single_insert = sql.trim_start().starts_with("INSERT") && !sql.contains("), (");
+            let result = ResultObj::new(self.state.clone(), names, rs.rows, rs.rowcount);
+            if single_insert {
+                result.with_inserted_pk(Value::tuple(vec![Value::Int(rs.lastrowid)]))
+            } else {
+                result
+            }
         };
         Ok(Value::Host(Rc::new(result)))
     }
@@ -374,6 +380,16 @@ impl ConnObj {
         stmt: &super::core::Statement,
         sets: &[Value],
     ) -> PyResult<Value> {
+        // An executemany INSERT with RETURNING goes out as one multi-row INSERT.
+        if let super::core::Statement::Returning(inner, returning) = stmt
+            && let super::core::Statement::Insert(t, values) = &**inner
+            && values.is_empty()
+            && sets.len() > 1
+        {
+            let rows = super::core::insert_rows(&self.state, interp, t, sets)?;
+            let single = super::core::Statement::Returning(Box::new(rows), returning.clone());
+            return self.execute_core(interp, &single, &[]);
+        }
         let (compiled, columns, keys, rows) = core_parameters(&self.state, interp, stmt, sets)?;
         let note = self.state.echo_note(&compiled.sql, &keys);
         let sql = compiled.sql;

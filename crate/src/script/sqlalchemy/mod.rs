@@ -223,6 +223,24 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     }),
                 ));
             }
+            let st = s.clone();
+            attrs.push((
+                "bindparam",
+                function("bindparam", move |i, a, k| {
+                    let Some(Value::Str(name)) = a.first() else {
+                        return Err(i.type_error("bindparam() needs a name"));
+                    };
+                    // With a value it binds that value; without, each parameter set supplies it.
+                    let value = a
+                        .get(1)
+                        .or_else(|| k.iter().find(|(n, _)| n == "value").map(|(_, v)| v));
+                    let e = match value {
+                        Some(v) => core::as_expr(&st, i, v)?,
+                        None => crate::sql::elements::Expr::Param(name.to_string()),
+                    };
+                    Ok(Value::Host(Rc::new(core::ExprObj(e))))
+                }),
+            ));
             attrs.push((
                 "null",
                 function("null", |_i, _a, _k| {

@@ -43,6 +43,8 @@ pub struct ResultInner {
     rowcount: i64,
     returns_rows: bool,
     shape: Shape,
+    /// `inserted_primary_key` of a single-row INSERT.
+    inserted_pk: Option<Value>,
 }
 
 impl ResultObj {
@@ -74,11 +76,26 @@ impl ResultObj {
             rows: RefCell::new(rows.into()),
             rowcount: rowcount.map_or(-1, |n| n as i64),
             shape: Shape::Rows,
+            inserted_pk: None,
         }))
     }
 }
 
 impl ResultObj {
+    /// The result of a single-row INSERT whose new row has primary key `pk`.
+    pub fn with_inserted_pk(self, pk: Value) -> ResultObj {
+        let inner = &self.0;
+        ResultObj(Rc::new(ResultInner {
+            state: inner.state.clone(),
+            columns: inner.columns.clone(),
+            rows: RefCell::new(std::mem::take(&mut *inner.rows.borrow_mut())),
+            rowcount: inner.rowcount,
+            returns_rows: inner.returns_rows,
+            shape: inner.shape,
+            inserted_pk: Some(pk),
+        }))
+    }
+
     /// The same result with each column converted by its SQL type (`None`: as fetched).
     pub fn processed(
         &self,
@@ -112,6 +129,7 @@ impl ResultObj {
             rowcount: self.0.rowcount,
             returns_rows: self.0.returns_rows,
             shape: self.0.shape,
+            inserted_pk: None,
         })))
     }
 }
@@ -125,6 +143,7 @@ impl ResultInner {
             rowcount: self.rowcount,
             returns_rows: self.returns_rows,
             shape,
+            inserted_pk: None,
         }))
     }
 
@@ -186,14 +205,123 @@ impl Methods for ResultObj {
 }
 
 impl ResultInner {
+    /// The index of a column named by position or name.
+    fn column_index(&self, interp: &mut Interpreter, key: &Value) -> PyResult<usize> {
+        match key {
+            Value::Int(i) if *i >= 0 && (*i as usize) < self.columns.len() => Ok(*i as usize),
+            Value::Str(s) => match self.columns.iter().position(|c| **c == **s) {
+                Some(i) => Ok(i),
+                None => Err(self.state.exc.raise(
+                    interp,
+                    "NoSuchColumnError",
+                    format!("Could not locate column in row for column '{s}'"),
+                )),
+            },
+            other => {
+                let r = interp.repr(other)?;
+                Err(interp.error("IndexError", format!("Row index {r} out of range")))
+            }
+        }
+    }
+
+    /// A result keeping only columns `picks`, in that order.
+    fn projected(&self, picks: &[usize]) -> ResultObj {
+        let rows: Vec<Vec<Value>> = self
+            .rows
+            .borrow_mut()
+            .drain(..)
+            .map(|r| {
+                picks
+                    .iter()
+                    .map(|&i| r.get(i).cloned().unwrap_or(Value::None))
+                    .collect()
+            })
+            .collect();
+        ResultObj(Rc::new(ResultInner {
+            state: self.state.clone(),
+            columns: picks
+                .iter()
+                .map(|&i| self.columns[i].clone())
+                .collect::<Vec<_>>()
+                .into(),
+            rows: RefCell::new(rows.into()),
+            rowcount: self.rowcount,
+            returns_rows: self.returns_rows,
+            shape: Shape::Rows,
+            inserted_pk: None,
+        }))
+    }
+
+    /// Returns an item taken by `fetchmany` beyond its size to the front of the rows.
+    fn unread(&self, item: Value) {
+        let values = match (&item, self.shape) {
+            (Value::Host(h), Shape::Rows) => match h.as_any().downcast_ref::<Row>() {
+                Some(r) => r.values.clone(),
+                None => vec![item.clone()],
+            },
+            _ => vec![item.clone()],
+        };
+        self.rows.borrow_mut().push_front(values);
+    }
+
     fn call_method(
         &self,
         interp: &mut Interpreter,
         name: &str,
-        _args: Vec<Value>,
+        args: Vec<Value>,
         _kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         match name {
+            "scalars" if !args.is_empty() => {
+                let k = self.column_index(interp, &args[0])?;
+                Ok(Value::Host(Rc::new(
+                    self.projected(&[k]).0.reshaped(Shape::Scalars),
+                )))
+            }
+            "columns" => {
+                let mut picks = Vec::new();
+                for a in &args {
+                    picks.push(self.column_index(interp, a)?);
+                }
+                Ok(Value::Host(Rc::new(self.projected(&picks))))
+            }
+            "tuples" => Ok(Value::Host(Rc::new(self.reshaped(self.shape)))),
+            "unique" => {
+                let rows: Vec<Vec<Value>> = self.rows.borrow_mut().drain(..).collect();
+                let mut seen = Vec::new();
+                let mut kept = Vec::new();
+                for r in rows {
+                    let key = Value::tuple(r.clone()).hash_key();
+                    if key.is_none() || !seen.contains(&key) {
+                        seen.push(key);
+                        kept.push(r);
+                    }
+                }
+                *self.rows.borrow_mut() = kept.into();
+                Ok(Value::Host(Rc::new(self.reshaped(self.shape))))
+            }
+            "fetchmany" | "partitions" => {
+                let size = match args.first() {
+                    Some(Value::Int(n)) if *n > 0 => *n as usize,
+                    _ if name == "partitions" => usize::MAX,
+                    _ => 1,
+                };
+                let mut all = self.take_all(interp)?;
+                if name == "fetchmany" {
+                    let rest = all.split_off(size.min(all.len()));
+                    for r in rest.into_iter().rev() {
+                        // Put back what was not asked for, as values of the item shape.
+                        self.unread(r);
+                    }
+                    return Ok(Value::list(all));
+                }
+                let mut parts = Vec::new();
+                while !all.is_empty() {
+                    let rest = all.split_off(size.min(all.len()));
+                    parts.push(Value::list(std::mem::replace(&mut all, rest)));
+                }
+                Ok(Value::list(parts))
+            }
             "all" | "fetchall" => Ok(Value::list(self.take_all(interp)?)),
             "fetchone" => Ok(self.take_one(interp)?.unwrap_or(Value::None)),
             "first" => {
@@ -263,7 +391,7 @@ impl ResultInner {
     }
 }
 
-const RESULT_METHODS: [&str; 14] = [
+const RESULT_METHODS: [&str; 18] = [
     "all",
     "fetchall",
     "fetchone",
@@ -278,6 +406,10 @@ const RESULT_METHODS: [&str; 14] = [
     "keys",
     "close",
     "fetchmany",
+    "columns",
+    "tuples",
+    "unique",
+    "partitions",
 ];
 
 impl HostObject for ResultObj {
@@ -293,6 +425,9 @@ impl HostObject for ResultObj {
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         if name == "rowcount" {
             return Ok(Some(Value::Int(self.0.rowcount)));
+        }
+        if name == "inserted_primary_key" {
+            return Ok(self.0.inserted_pk.clone());
         }
         if name == "returns_rows" {
             return Ok(Some(Value::Bool(self.0.returns_rows)));
