@@ -6,7 +6,8 @@ use std::rc::Rc;
 use super::host::HostObject;
 use super::interp::{Interpreter, PyResult};
 use super::ops;
-use super::value::{Class, Dict, Value, range_len};
+use super::value::{Attrs, Class, Dict, Value, range_len};
+use std::collections::HashMap;
 
 type Kw = Vec<(String, Value)>;
 
@@ -166,19 +167,12 @@ fn new_type(name: &str, bases: Vec<Rc<Class>>, ctor: Option<Value>) -> Rc<Class>
     if let Some(c) = ctor {
         dict.insert("__new__".to_string(), c);
     }
-    let class = Rc::new(Class {
-        name: name.to_string(),
-        bases,
-        mro: RefCell::new(Vec::new()),
-        dict: RefCell::new(dict),
-        module: "builtins".into(),
-        builtin: true,
-        annotations: RefCell::new(Vec::new()),
-        host: RefCell::new(None),
-        plain_cache: std::cell::Cell::new(None),
-    });
-    Class::compute_mro(&class);
-    class
+    Class::new_builtin(name, "builtins", bases, dict)
+}
+
+thread_local! {
+    /// Classes standing for host object types in `type(x)`.
+    static HOST_CLASSES: RefCell<HashMap<String, Rc<Class>>> = RefCell::new(HashMap::new());
 }
 
 /// The class of any value (`type(x)`).
@@ -186,10 +180,23 @@ pub fn type_of(interp: &Interpreter, v: &Value) -> Value {
     match v {
         Value::Instance(i) => Value::Class(i.class.clone()),
         Value::Class(_) => Value::Class(interp.types["type"].clone()),
-        Value::Host(_) => match interp.types.get("object") {
-            Some(o) => Value::Class(o.clone()),
-            None => Value::None,
-        },
+        Value::Host(h) => {
+            // A host object's class is named as its type (`IteratorResult`), one per name.
+            let name = h.type_name();
+            let base = interp.types.get("object").cloned();
+            HOST_CLASSES.with(|classes| {
+                let mut classes = classes.borrow_mut();
+                let class = classes.entry(name.clone()).or_insert_with(|| {
+                    Class::new_builtin(
+                        &name,
+                        "sqlalchemy",
+                        base.into_iter().collect(),
+                        Attrs::default(),
+                    )
+                });
+                Value::Class(class.clone())
+            })
+        }
         other => {
             let name = other.type_name();
             match interp.types.get(&name) {

@@ -1,6 +1,5 @@
 //! The standard-library modules the page provides: `time`, `math`, `random`, `typing`.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::interp::{Interpreter, PyResult};
@@ -113,19 +112,7 @@ pub fn builtin_module(interp: &mut Interpreter, name: &str) -> Option<Value> {
 
 /// A `typing` special form: subscriptable, and otherwise inert.
 fn typing_form(name: &str) -> Rc<Class> {
-    let class = Rc::new(Class {
-        name: name.to_string(),
-        bases: Vec::new(),
-        mro: RefCell::new(Vec::new()),
-        dict: RefCell::new(super::value::Attrs::default()),
-        module: "typing".into(),
-        builtin: true,
-        annotations: RefCell::new(Vec::new()),
-        host: RefCell::new(None),
-        plain_cache: std::cell::Cell::new(None),
-    });
-    Class::compute_mro(&class);
-    class
+    Class::new_builtin(name, "typing", Vec::new(), super::value::Attrs::default())
 }
 
 fn float_arg(interp: &mut Interpreter, args: &[Value], i: usize) -> PyResult<f64> {

@@ -360,6 +360,23 @@ pub fn next_id() -> usize {
 }
 
 impl Class {
+    /// A built-in class (of the interpreter or a host module), its MRO computed.
+    pub fn new_builtin(name: &str, module: &str, bases: Vec<Rc<Class>>, dict: Attrs) -> Rc<Class> {
+        let class = Rc::new(Class {
+            name: name.to_string(),
+            bases,
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(dict),
+            module: module.to_string(),
+            builtin: true,
+            annotations: RefCell::new(Vec::new()),
+            host: RefCell::new(None),
+            plain_cache: Cell::new(None),
+        });
+        Class::compute_mro(&class);
+        class
+    }
+
     /// Looks an attribute up along the MRO.
     pub fn lookup(&self, name: &str) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(name) {

@@ -43,18 +43,12 @@ pub fn raise_engine_error(
             // the SQL that failed.
             if let Value::Instance(i) = &raised.value {
                 let base = interp.exc.get("Exception").cloned();
-                let class = Rc::new(crate::script::value::Class {
-                    name: error.kind.name().to_string(),
-                    bases: base.into_iter().collect(),
-                    mro: RefCell::new(Vec::new()),
-                    dict: RefCell::new(crate::script::value::Attrs::default()),
-                    module: "sqlite3".into(),
-                    builtin: true,
-                    annotations: RefCell::new(Vec::new()),
-                    host: RefCell::new(None),
-                    plain_cache: std::cell::Cell::new(None),
-                });
-                crate::script::value::Class::compute_mro(&class);
+                let class = crate::script::value::Class::new_builtin(
+                    error.kind.name(),
+                    "sqlite3",
+                    base.into_iter().collect(),
+                    crate::script::value::Attrs::default(),
+                );
                 let orig = crate::script::exceptions::new_exception(
                     &class,
                     vec![Value::str(error.message.as_str())],

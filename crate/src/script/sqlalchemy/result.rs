@@ -45,6 +45,8 @@ pub struct ResultInner {
     shape: Shape,
     /// `inserted_primary_key` of a single-row INSERT.
     inserted_pk: Option<Value>,
+    /// An ORM `IteratorResult` (bulk UPDATE by primary key): no `rowcount`.
+    iterator: bool,
 }
 
 impl ResultObj {
@@ -77,11 +79,26 @@ impl ResultObj {
             rowcount: rowcount.map_or(-1, |n| n as i64),
             shape: Shape::Rows,
             inserted_pk: None,
+            iterator: false,
         }))
     }
 }
 
 impl ResultObj {
+    /// What an ORM bulk UPDATE by primary key returns: an empty `IteratorResult`.
+    pub fn iterator_result(state: Rc<SaState>) -> Self {
+        ResultObj(Rc::new(ResultInner {
+            state,
+            columns: Vec::<String>::new().into(),
+            rows: RefCell::new(VecDeque::new()),
+            rowcount: -1,
+            returns_rows: false,
+            shape: Shape::Rows,
+            inserted_pk: None,
+            iterator: true,
+        }))
+    }
+
     /// The result of a single-row INSERT whose new row has primary key `pk`.
     pub fn with_inserted_pk(self, pk: Value) -> ResultObj {
         let inner = &self.0;
@@ -93,6 +110,7 @@ impl ResultObj {
             returns_rows: inner.returns_rows,
             shape: inner.shape,
             inserted_pk: Some(pk),
+            iterator: inner.iterator,
         }))
     }
 
@@ -130,6 +148,7 @@ impl ResultObj {
             returns_rows: self.0.returns_rows,
             shape: self.0.shape,
             inserted_pk: None,
+            iterator: false,
         })))
     }
 }
@@ -144,6 +163,7 @@ impl ResultInner {
             returns_rows: self.returns_rows,
             shape,
             inserted_pk: None,
+            iterator: false,
         }))
     }
 
@@ -249,6 +269,7 @@ impl ResultInner {
             returns_rows: self.returns_rows,
             shape: Shape::Rows,
             inserted_pk: None,
+            iterator: false,
         }))
     }
 
@@ -415,6 +436,7 @@ const RESULT_METHODS: [&str; 18] = [
 impl HostObject for ResultObj {
     fn type_name(&self) -> String {
         match self.0.shape {
+            Shape::Rows if self.0.iterator => "IteratorResult",
             Shape::Rows => "CursorResult",
             Shape::Scalars => "ScalarResult",
             Shape::Mappings => "MappingResult",
@@ -424,7 +446,7 @@ impl HostObject for ResultObj {
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         if name == "rowcount" {
-            return Ok(Some(Value::Int(self.0.rowcount)));
+            return Ok((!self.0.iterator).then_some(Value::Int(self.0.rowcount)));
         }
         if name == "inserted_primary_key" {
             return Ok(self.0.inserted_pk.clone());

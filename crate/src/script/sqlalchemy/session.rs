@@ -429,8 +429,8 @@ impl SessionObj {
             }
             (Statement::Update(_, values, wheres), Some(m)) => {
                 if !sets.is_empty() {
-                    let n = bulk::update_by_pk(s, interp, m, sets, sync)?;
-                    return Ok(count_result(n));
+                    bulk::update_by_pk(s, interp, m, sets, sync)?;
+                    return Ok(Value::Host(Rc::new(ResultObj::iterator_result(sa.clone()))));
                 }
                 let n = bulk::update(s, interp, m, values, wheres, sync)?;
                 Ok(count_result(n))
