@@ -12,7 +12,7 @@ use crate::engine::{Cause, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::sqlalchemy::engine::to_sql;
 use crate::script::value::{Instance, Value};
-use crate::sql::compiler::{Compiled, Compiler, Slot};
+use crate::sql::compiler::Compiler;
 use crate::sql::elements::{Expr, Op};
 
 /// `synchronize_session=`.
@@ -55,17 +55,6 @@ pub fn strategy(session: &Session, interp: &mut Interpreter, v: &Value) -> PyRes
             ));
         }
     })
-}
-
-fn params_of(compiled: &Compiled) -> Vec<SqlValue> {
-    compiled
-        .slots
-        .iter()
-        .map(|s| match s {
-            Slot::Value(v) => v.clone(),
-            Slot::Key(_) => SqlValue::Null,
-        })
-        .collect()
 }
 
 /// Decides 'auto' and checks 'evaluate' before any SQL is sent.
@@ -203,6 +192,26 @@ pub fn update(
     wheres: &[Expr],
     requested: Strategy,
 ) -> PyResult<u64> {
+    // SET clauses render in table order whatever order they were given in.
+    let mut values = values.to_vec();
+    values.sort_by_key(|(c, _)| *c);
+    let compile = |w: &[Expr]| Compiler::default().update(&mapper.table, &values, w);
+    let (count, objects) = run(session, interp, mapper, wheres, requested, compile)?;
+    apply_values(session, interp, mapper, &values, &objects)?;
+    Ok(count)
+}
+
+/// What UPDATE and DELETE share: autoflush, choose the strategy (refusing before any SQL),
+/// find matched objects ('evaluate') or ask SQLite for them ('fetch', RETURNING), send the
+/// statement; returns the row count and the objects to synchronize.
+fn run(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    wheres: &[Expr],
+    requested: Strategy,
+    compile: impl Fn(&[Expr]) -> crate::sql::compiler::Compiled,
+) -> PyResult<(u64, Vec<Rc<Instance>>)> {
     session.autoflush(interp)?;
     let strategy = resolve(session, interp, mapper, wheres, requested)?;
     let matched = if strategy == Strategy::Evaluate {
@@ -210,11 +219,7 @@ pub fn update(
     } else {
         Vec::new()
     };
-    // SET clauses render in table order whatever order they were given in.
-    let mut values = values.to_vec();
-    values.sort_by_key(|(c, _)| *c);
-    let values = values.as_slice();
-    let compiled = Compiler::default().update(&mapper.table, values, wheres);
+    let compiled = compile(wheres);
     let sql = if strategy == Strategy::Fetch {
         returning_pk(mapper, &compiled.sql)
     } else {
@@ -227,17 +232,15 @@ pub fn update(
         },
     );
     let note = session.sa.echo_note(&sql, &[]);
-    let rs = session.run(interp, &sql, params_of(&compiled), note)?;
-    let (count, objects) = match strategy {
+    let rs = session.run(interp, &sql, compiled.params(), note)?;
+    Ok(match strategy {
         Strategy::Fetch => (
             rs.rows.len() as u64,
             objects_for_pks(session, mapper, &rs.rows),
         ),
         Strategy::Evaluate => (rs.rowcount.unwrap_or(0), matched),
         _ => (rs.rowcount.unwrap_or(0), Vec::new()),
-    };
-    apply_values(session, interp, mapper, values, &objects)?;
-    Ok(count)
+    })
 }
 
 /// Marks objects whose rows a bulk DELETE removed as deleted.
@@ -262,35 +265,8 @@ pub fn delete(
     wheres: &[Expr],
     requested: Strategy,
 ) -> PyResult<u64> {
-    session.autoflush(interp)?;
-    let strategy = resolve(session, interp, mapper, wheres, requested)?;
-    let matched = if strategy == Strategy::Evaluate {
-        matched_in_session(session, interp, mapper, wheres)?
-    } else {
-        Vec::new()
-    };
-    let compiled = Compiler::default().delete(&mapper.table, wheres);
-    let sql = if strategy == Strategy::Fetch {
-        returning_pk(mapper, &compiled.sql)
-    } else {
-        compiled.sql.clone()
-    };
-    session.set_cause(
-        interp,
-        Cause::Bulk {
-            strategy: strategy.name().into(),
-        },
-    );
-    let note = session.sa.echo_note(&sql, &[]);
-    let rs = session.run(interp, &sql, params_of(&compiled), note)?;
-    let (count, objects) = match strategy {
-        Strategy::Fetch => (
-            rs.rows.len() as u64,
-            objects_for_pks(session, mapper, &rs.rows),
-        ),
-        Strategy::Evaluate => (rs.rowcount.unwrap_or(0), matched),
-        _ => (rs.rowcount.unwrap_or(0), Vec::new()),
-    };
+    let compile = |w: &[Expr]| Compiler::default().delete(&mapper.table, w);
+    let (count, objects) = run(session, interp, mapper, wheres, requested, compile)?;
     remove_deleted(session, &objects);
     Ok(count)
 }

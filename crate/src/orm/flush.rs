@@ -2,7 +2,6 @@
 //! grouping (`orm/persistence.py`), then moves the objects to their new states.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::identity::IdentityKey;
@@ -360,15 +359,7 @@ fn emit_updates(
         let Some(state) = state_of(inst) else {
             continue;
         };
-        // An expired primary key is loaded first, with every other expired attribute.
-        let pk_expired = mapper
-            .primary_key()
-            .iter()
-            .any(|a| state.borrow().expired.contains(a));
-        if pk_expired {
-            let expired: Vec<usize> = state.borrow().expired.iter().copied().collect();
-            super::loading::load_attributes(session, interp, inst, &state, &expired, true)?;
-        }
+        load_expired_key(session, interp, mapper, inst, &state)?;
         let committed: Vec<(usize, Option<Value>)> = state
             .borrow()
             .committed
@@ -403,11 +394,6 @@ fn emit_updates(
         });
     }
     rows.sort_by(|a, b| compare_pk(&a.pk, &b.pk));
-    let pk_cols: Vec<usize> = mapper
-        .primary_key()
-        .iter()
-        .map(|&a| mapper.columns[a].column)
-        .collect();
     let mut i = 0;
     while i < rows.len() {
         let keys: Vec<usize> = rows[i].sets.iter().map(|(c, _)| *c).collect();
@@ -426,17 +412,7 @@ fn emit_updates(
             .iter()
             .map(|&c| (c, Expr::Param(table.columns[c].name.clone())))
             .collect();
-        let wheres: Vec<Expr> = pk_cols
-            .iter()
-            .map(|&c| {
-                Expr::binary(
-                    Expr::Column(table.clone(), c),
-                    Op::Eq,
-                    Expr::Param(format!("pk_{c}")),
-                )
-            })
-            .collect();
-        let compiled = Compiler::default().update(&table, &values, &wheres);
+        let compiled = Compiler::default().update(&table, &values, &pk_criteria(mapper));
         let params = |r: &UpdateRow| -> Vec<SqlValue> {
             r.sets
                 .iter()
@@ -480,6 +456,42 @@ fn emit_updates(
     Ok(())
 }
 
+/// `WHERE t.id = ?` for each primary-key column, bound per row of an executemany.
+fn pk_criteria(mapper: &Mapper) -> Vec<Expr> {
+    mapper
+        .primary_key()
+        .iter()
+        .map(|&a| {
+            let c = mapper.columns[a].column;
+            Expr::binary(
+                mapper.column_expr(a),
+                Op::Eq,
+                Expr::Param(format!("pk_{c}")),
+            )
+        })
+        .collect()
+}
+
+/// An object whose primary key was expired needs it before an UPDATE or DELETE: it is loaded
+/// with every other expired attribute, as SQLAlchemy does.
+fn load_expired_key(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Mapper,
+    inst: &Rc<Instance>,
+    state: &StateRef,
+) -> PyResult<()> {
+    let pk_expired = mapper
+        .primary_key()
+        .iter()
+        .any(|a| state.borrow().expired.contains(a));
+    if pk_expired {
+        let expired: Vec<usize> = state.borrow().expired.iter().copied().collect();
+        super::loading::load_attributes(session, interp, inst, state, &expired, true)?;
+    }
+    Ok(())
+}
+
 /// Orders primary keys as Python orders tuples of them.
 pub fn compare_pk(a: &[SqlValue], b: &[SqlValue]) -> std::cmp::Ordering {
     for (x, y) in a.iter().zip(b) {
@@ -515,16 +527,8 @@ fn emit_deletes(
     }
     let table = mapper.table.clone();
     for inst in objects {
-        // An expired primary key is loaded first, with every other expired attribute.
         if let Some(state) = state_of(inst) {
-            let pk_expired = mapper
-                .primary_key()
-                .iter()
-                .any(|a| state.borrow().expired.contains(a));
-            if pk_expired {
-                let expired: Vec<usize> = state.borrow().expired.iter().copied().collect();
-                super::loading::load_attributes(session, interp, inst, &state, &expired, true)?;
-            }
+            load_expired_key(session, interp, mapper, inst, &state)?;
         }
     }
     let mut rows: Vec<(Vec<SqlValue>, Rc<Instance>, StateRef)> = objects
@@ -536,22 +540,7 @@ fn emit_deletes(
         })
         .collect();
     rows.sort_by(|a, b| compare_pk(&a.0, &b.0));
-    let pk_cols: BTreeSet<usize> = mapper
-        .primary_key()
-        .iter()
-        .map(|&a| mapper.columns[a].column)
-        .collect();
-    let wheres: Vec<Expr> = pk_cols
-        .iter()
-        .map(|&c| {
-            Expr::binary(
-                Expr::Column(table.clone(), c),
-                Op::Eq,
-                Expr::Param(format!("pk_{c}")),
-            )
-        })
-        .collect();
-    let compiled = Compiler::default().delete(&table, &wheres);
+    let compiled = Compiler::default().delete(&table, &pk_criteria(mapper));
     let note = session.sa.echo_note(&compiled.sql, &[]);
     if rows.len() > 1 {
         let sets = rows.iter().map(|(pk, _, _)| pk.clone()).collect();

@@ -128,14 +128,7 @@ pub fn load_attributes(
         ..Select::default()
     };
     let compiled = Compiler::default().select(&select);
-    let params = compiled
-        .slots
-        .iter()
-        .map(|s| match s {
-            crate::sql::compiler::Slot::Value(v) => v.clone(),
-            crate::sql::compiler::Slot::Key(_) => SqlValue::Null,
-        })
-        .collect();
+    let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
     let rs = session.run(interp, &compiled.sql, params, note)?;
     let Some(row) = rs.rows.first() else {
@@ -169,14 +162,7 @@ pub fn load_by_pk(
         ..Select::default()
     };
     let compiled = Compiler::default().select(&select);
-    let params = compiled
-        .slots
-        .iter()
-        .map(|s| match s {
-            crate::sql::compiler::Slot::Value(v) => v.clone(),
-            crate::sql::compiler::Slot::Key(_) => SqlValue::Null,
-        })
-        .collect();
+    let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
     let rs = session.run(interp, &compiled.sql, params, note)?;
     match rs.rows.first() {

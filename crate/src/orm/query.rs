@@ -8,7 +8,7 @@ use super::session::Session;
 use crate::engine::{Cause, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
-use crate::sql::compiler::{Compiler, Select, Slot};
+use crate::sql::compiler::{Compiler, Select};
 use crate::sql::elements::Expr;
 
 /// One item of a select list.
@@ -75,14 +75,7 @@ pub fn execute(
         ..select.clone()
     };
     let compiled = Compiler::default().select(select);
-    let params: Vec<SqlValue> = compiled
-        .slots
-        .iter()
-        .map(|s| match s {
-            Slot::Value(v) => v.clone(),
-            Slot::Key(_) => SqlValue::Null,
-        })
-        .collect();
+    let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
     let rs = session.run(interp, &compiled.sql, params, note)?;
     let mut counters = Vec::new();

@@ -7,10 +7,9 @@ use std::rc::Rc;
 use super::mapper::{Mapper, RelationshipProperty};
 use super::session::Session;
 use super::state::{InstanceState, ensure_state, state_of};
-use crate::engine::SqlValue;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Instance, Value};
-use crate::sql::compiler::{Compiler, Select, Slot};
+use crate::sql::compiler::{Compiler, Select};
 use crate::sql::elements::{Expr, Op};
 
 /// Which side holds the foreign key.
@@ -303,14 +302,7 @@ fn load(
                 ..Select::default()
             };
             let compiled = Compiler::default().select(&select);
-            let params: Vec<SqlValue> = compiled
-                .slots
-                .iter()
-                .map(|s| match s {
-                    Slot::Value(v) => v.clone(),
-                    Slot::Key(_) => SqlValue::Null,
-                })
-                .collect();
+            let params = compiled.params();
             let note = session.sa.echo_note(&compiled.sql, &[]);
             let rs = session.run(interp, &compiled.sql, params, note)?;
             let mut items = Vec::new();

@@ -9,7 +9,7 @@ use super::state::state_of;
 use crate::engine::SqlValue;
 use crate::script::interp::Interpreter;
 use crate::script::value::Value;
-use crate::sql::compiler::{Compiler, Select, Slot};
+use crate::sql::compiler::{Compiler, Select};
 
 /// One session after the run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -153,14 +153,7 @@ fn database_row(
         ..Select::default()
     };
     let compiled = Compiler::default().select(&select);
-    let params: Vec<SqlValue> = compiled
-        .slots
-        .iter()
-        .map(|s| match s {
-            Slot::Value(v) => v.clone(),
-            Slot::Key(_) => SqlValue::Null,
-        })
-        .collect();
+    let params = compiled.params();
     let db = engine.dbapi().borrow();
     let rs = db.query_unlogged(&compiled.sql, &params).ok()?;
     rs.rows.into_iter().next()

@@ -26,6 +26,19 @@ pub struct Compiled {
     pub columns: Vec<String>,
 }
 
+impl Compiled {
+    /// The bound values of a statement executed without parameter sets (keyed slots bind NULL).
+    pub fn params(&self) -> Vec<SqlValue> {
+        self.slots
+            .iter()
+            .map(|s| match s {
+                Slot::Value(v) => v.clone(),
+                Slot::Key(_) => SqlValue::Null,
+            })
+            .collect()
+    }
+}
+
 /// A `SELECT`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Select {
