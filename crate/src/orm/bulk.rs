@@ -10,6 +10,7 @@ use super::session::Session;
 use super::state::state_of;
 use crate::engine::{Cause, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
+use crate::script::sqlalchemy::defaults;
 use crate::script::sqlalchemy::engine::to_sql;
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::Compiler;
@@ -455,37 +456,25 @@ pub fn insert_mappings(
         while j < rows.len() && rows[j].iter().map(|(c, _)| *c).eq(keys.iter().copied()) {
             j += 1;
         }
-        let mut columns: Vec<(usize, Option<SqlValue>)> = keys.iter().map(|&c| (c, None)).collect();
-        for (c, col) in table.columns.iter().enumerate() {
-            if !keys.contains(&c)
-                && let Some(d) = &col.default
-            {
-                columns.push((c, Some(d.clone())));
-            }
-        }
-        columns.sort_by_key(|(c, _)| *c);
+        let columns = defaults::insert_columns(&table, &keys);
         let values: Vec<(usize, Expr)> = columns
             .iter()
-            .map(|(c, _)| (*c, Expr::Param(table.columns[*c].name.clone())))
+            .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
             .collect();
         let compiled = Compiler::default().insert(&table, &values);
         let mut param_rows = Vec::new();
         for row in &rows[i..j] {
-            let mut p = Vec::new();
-            for (c, d) in &columns {
-                let v = match d {
-                    Some(d) => d.clone(),
-                    None => {
-                        let v = row
-                            .iter()
-                            .find(|(x, _)| x == c)
-                            .map_or(Value::None, |(_, v)| v.clone());
-                        to_sql(&session.sa, interp, &v, p.len() + 1)?
-                    }
-                };
-                p.push(v);
+            let mut given = Vec::with_capacity(row.len());
+            for (c, v) in row {
+                given.push((*c, to_sql(&session.sa, interp, v, given.len() + 1)?));
             }
-            param_rows.push(p);
+            param_rows.push(defaults::insert_row(
+                &session.sa,
+                interp,
+                &table,
+                &columns,
+                &given,
+            )?);
         }
         let names: Vec<String> = keys
             .iter()

@@ -10,6 +10,7 @@ use super::session::Session;
 use super::state::{InstanceState, state_of};
 use crate::engine::{EchoNote, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
+use crate::script::sqlalchemy::defaults;
 use crate::script::sqlalchemy::engine::to_sql;
 use crate::script::sqlalchemy::result::to_python;
 use crate::script::value::{Instance, Value};
@@ -225,32 +226,29 @@ fn emit_inserts(
             j += 1;
         }
         let group = &rows[i..j];
-        // Core fills the columns the group leaves to a Python default.
-        let mut columns: Vec<(usize, Option<SqlValue>)> = keys.iter().map(|&c| (c, None)).collect();
-        for (c, col) in table.columns.iter().enumerate() {
-            if !keys.contains(&c)
-                && let Some(d) = &col.default
-            {
-                columns.push((c, Some(d.clone())));
-            }
-        }
-        columns.sort_by_key(|(c, _)| *c);
+        // Core fills the columns the group leaves to a Python default, row by row.
+        let columns = defaults::insert_columns(&table, &keys);
         let values: Vec<(usize, Expr)> = columns
             .iter()
-            .map(|(c, _)| (*c, Expr::Param(table.columns[*c].name.clone())))
+            .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
             .collect();
         let compiled = Compiler::default().insert(&table, &values);
-        let row_params = |r: &InsertRow| -> Vec<SqlValue> {
+        let mut sets = Vec::with_capacity(j - i);
+        for r in group {
+            sets.push(defaults::insert_row(
+                &session.sa,
+                interp,
+                &table,
+                &columns,
+                &r.params,
+            )?);
+        }
+        let filled = |r: &InsertRow, set: &[SqlValue]| -> Vec<(usize, SqlValue)> {
             columns
                 .iter()
-                .map(|(c, d)| match d {
-                    Some(d) => d.clone(),
-                    None => r
-                        .params
-                        .iter()
-                        .find(|(p, _)| p == c)
-                        .map_or(SqlValue::Null, |(_, v)| v.clone()),
-                })
+                .zip(set)
+                .filter(|(c, _)| !r.params.iter().any(|(p, _)| p == *c))
+                .map(|(c, v)| (*c, v.clone()))
                 .collect()
         };
         let key_names: Vec<String> = keys
@@ -260,13 +258,12 @@ fn emit_inserts(
         if all_pks {
             let note = session.sa.echo_note(&compiled.sql, &key_names);
             if group.len() > 1 {
-                let sets = group.iter().map(row_params).collect();
-                session.run_many(interp, &compiled.sql, sets, note)?;
+                session.run_many(interp, &compiled.sql, sets.clone(), note)?;
             } else {
-                session.run(interp, &compiled.sql, row_params(&group[0]), note)?;
+                session.run(interp, &compiled.sql, sets[0].clone(), note)?;
             }
-            for r in group {
-                finish_insert(session, mapper, r, &columns, None, inserted);
+            for (r, set) in group.iter().zip(&sets) {
+                finish_insert(session, mapper, r, &filled(r, set), None, inserted);
             }
         } else if group.len() > 1 {
             let pk_names: Vec<String> = pk_cols
@@ -276,7 +273,7 @@ fn emit_inserts(
             let sql = format!("{} RETURNING {}", compiled.sql, pk_names.join(", "));
             let total = group.len();
             let first = session.sa.echo_note(&sql, &key_names);
-            for (n, r) in group.iter().enumerate() {
+            for (n, (r, set)) in group.iter().zip(&sets).enumerate() {
                 let note = EchoNote::InsertManyValues {
                     index: n + 1,
                     total,
@@ -289,15 +286,23 @@ fn emit_inserts(
                         None
                     },
                 };
-                let rs = session.run(interp, &sql, row_params(r), note)?;
+                let rs = session.run(interp, &sql, set.clone(), note)?;
                 let returned = rs.rows.first().cloned().unwrap_or_default();
-                finish_insert(session, mapper, r, &columns, Some(returned), inserted);
+                finish_insert(
+                    session,
+                    mapper,
+                    r,
+                    &filled(r, set),
+                    Some(returned),
+                    inserted,
+                );
             }
         } else {
             let note = session.sa.echo_note(&compiled.sql, &key_names);
-            let rs = session.run(interp, &compiled.sql, row_params(&group[0]), note)?;
+            let rs = session.run(interp, &compiled.sql, sets[0].clone(), note)?;
             let pk = vec![SqlValue::Integer(rs.lastrowid)];
-            finish_insert(session, mapper, &group[0], &columns, Some(pk), inserted);
+            let defaults = filled(&group[0], &sets[0]);
+            finish_insert(session, mapper, &group[0], &defaults, Some(pk), inserted);
         }
         i = j;
     }
@@ -309,7 +314,7 @@ fn finish_insert(
     session: &Rc<Session>,
     mapper: &Rc<Mapper>,
     row: &InsertRow,
-    columns: &[(usize, Option<SqlValue>)],
+    defaults: &[(usize, SqlValue)],
     generated_pk: Option<Vec<SqlValue>>,
     inserted: &mut Vec<(Rc<Instance>, StateRef)>,
 ) {
@@ -328,8 +333,8 @@ fn finish_insert(
             dict.insert(mapper.columns[a].key.clone(), to_python(&v));
             pk.push(v);
         }
-        for (c, d) in columns {
-            if let (Some(d), Some(a)) = (d, mapper.attr_for_column(*c)) {
+        for (c, d) in defaults {
+            if let Some(a) = mapper.attr_for_column(*c) {
                 dict.insert(mapper.columns[a].key.clone(), to_python(d));
             }
         }

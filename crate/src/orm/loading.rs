@@ -53,6 +53,15 @@ pub fn from_db(interp: &mut Interpreter, ty: &SqlType, v: &SqlValue) -> PyResult
                 Value::str(t.as_str())
             }
         }
+        (SqlType::Time, SqlValue::Text(t)) => match parse_datetime(&format!("2000-01-01 {t}")) {
+            Some(parts) => call(
+                interp,
+                "datetime",
+                "time",
+                parts[3..].iter().copied().map(Value::Int).collect(),
+            )?,
+            None => Value::str(t.as_str()),
+        },
         (SqlType::DateTime, SqlValue::Text(t)) => match parse_datetime(t) {
             Some(parts) => call(
                 interp,

@@ -241,7 +241,26 @@ impl Compiler {
                 }
             }
             Expr::Null => "NULL".into(),
-            Expr::Bool(b) => if *b { "1" } else { "0" }.into(),
+            // SQLite has no boolean literals; the default dialect prints `true`/`false`.
+            Expr::Bool(b) => match (self.named, *b) {
+                (true, true) => "true".into(),
+                (true, false) => "false".into(),
+                (false, true) => "1".into(),
+                (false, false) => "0".into(),
+            },
+            Expr::Binary(l, op @ (Op::And | Op::Or), r) => {
+                let text = format!(
+                    "{} {} {}",
+                    self.criterion(l, Some(*op)),
+                    op.sql(),
+                    self.criterion(r, Some(*op))
+                );
+                if needs_group(*op, against) {
+                    format!("({text})")
+                } else {
+                    text
+                }
+            }
             Expr::Binary(l, op @ (Op::StartsWith | Op::EndsWith | Op::Contains), r) => {
                 let left = self.expr(l, Some(Op::Like));
                 let right = self.expr_for(r, Some(Op::Concat), column_name(l));
@@ -290,6 +309,9 @@ impl Compiler {
                 } else {
                     text
                 }
+            }
+            Expr::Not(inner) if is_boolean(inner) && !self.named => {
+                format!("{} = 0", self.expr(inner, Some(Op::Eq)))
             }
             Expr::Not(inner) => format!("NOT {}", self.expr(inner, Some(Op::Eq))),
             Expr::In(left, items, negate) => {
@@ -383,6 +405,20 @@ impl Compiler {
                 text.push_str("END");
                 text
             }
+        }
+    }
+
+    /// A search condition (WHERE, HAVING, ON, an AND/OR operand). Without native booleans
+    /// (SQLite) a Boolean column stands as `col = 1` and `true()` as `1 = 1`.
+    fn criterion(&mut self, e: &Expr, against: Option<Op>) -> String {
+        if self.named {
+            return self.expr(e, against);
+        }
+        match e {
+            Expr::Bool(true) => "1 = 1".into(),
+            Expr::Bool(false) => "0 = 1".into(),
+            e if is_boolean(e) => format!("{} = 1", self.expr(e, Some(Op::Eq))),
+            e => self.expr(e, against),
         }
     }
 
@@ -545,7 +581,7 @@ impl Compiler {
                     names.push(format!("({text}) AS {}", quote(&alias)));
                 }
                 for j in &s.joins {
-                    let on = self.expr(&j.on, None);
+                    let on = self.criterion(&j.on, None);
                     let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
                     names[0].push_str(&format!(" {kind} {} ON {on}", quote(&j.table.name)));
                 }
@@ -553,12 +589,7 @@ impl Compiler {
             }
         }
         if let Some(w) = and_all(&s.wheres) {
-            // `where(true())` without native booleans renders as a comparison.
-            let text = match w {
-                Expr::Bool(true) => "1 = 1".to_string(),
-                Expr::Bool(false) => "0 = 1".to_string(),
-                other => self.expr(&other, None),
-            };
+            let text = self.criterion(&w, None);
             sql.push_str(&format!(" \nWHERE {text}"));
         }
         if !s.group_by.is_empty() {
@@ -566,7 +597,7 @@ impl Compiler {
             sql.push_str(&format!(" GROUP BY {}", parts.join(", ")));
         }
         if let Some(h) = and_all(&s.having) {
-            sql.push_str(&format!(" \nHAVING {}", self.expr(&h, None)));
+            sql.push_str(&format!(" \nHAVING {}", self.criterion(&h, None)));
         }
         if !s.order_by.is_empty() {
             let parts: Vec<String> = s.order_by.iter().map(|e| self.expr(e, None)).collect();
@@ -643,7 +674,7 @@ impl Compiler {
         self.hint = None;
         let mut sql = format!("UPDATE {} SET {}", quote(&table.name), sets.join(", "));
         if let Some(w) = and_all(wheres) {
-            sql.push_str(&format!(" WHERE {}", self.expr(&w, None)));
+            sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }
         self.finish(sql)
     }
@@ -652,7 +683,7 @@ impl Compiler {
     pub fn delete(mut self, table: &Table, wheres: &[Expr]) -> Compiled {
         let mut sql = format!("DELETE FROM {}", quote(&table.name));
         if let Some(w) = and_all(wheres) {
-            sql.push_str(&format!(" WHERE {}", self.expr(&w, None)));
+            sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }
         self.finish(sql)
     }
@@ -699,6 +730,21 @@ pub fn anon_label(counters: &mut Vec<(String, usize)>, function: &str) -> String
 }
 
 /// True when the expression has SQLAlchemy's Integer type.
+/// A Boolean-typed column, which SQLite compares with 1/0 where a condition is expected.
+fn is_boolean(e: &Expr) -> bool {
+    match e {
+        Expr::Column(t, i) => t.columns[*i].ty == super::types::SqlType::Boolean,
+        Expr::AliasColumn(sq, name) => sq.select.columns.iter().any(|c| {
+            c.key().as_deref() == Some(name.as_str())
+                && match c {
+                    Expr::Label(_, inner) => is_boolean(inner),
+                    other => is_boolean(other),
+                }
+        }),
+        _ => false,
+    }
+}
+
 fn is_integer(e: &Expr) -> bool {
     match e {
         Expr::Column(t, i) => t.columns[*i].ty == super::types::SqlType::Integer,

@@ -39,6 +39,9 @@ pub fn create_table(table: &Table) -> String {
             ));
         }
     }
+    for c in table.columns.iter().filter(|c| c.check_boolean) {
+        lines.push(format!("\tCHECK ({} IN (0, 1))", quote(&c.name)));
+    }
     format!(
         "\nCREATE TABLE {} (\n{}\n)\n\n",
         quote(&table.name),

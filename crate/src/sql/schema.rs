@@ -6,6 +6,15 @@ use std::rc::Rc;
 use super::types::SqlType;
 use crate::engine::SqlValue;
 
+/// A column's Python-side `default=` / `onupdate=`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColumnDefault {
+    /// A constant, bound when the statement does not give the column.
+    Value(SqlValue),
+    /// A Python callable, by its index in the run's registry, called per row.
+    Callable(usize),
+}
+
 /// A column definition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
@@ -17,8 +26,10 @@ pub struct Column {
     pub primary_key: bool,
     /// `nullable=`; `None` means the default (nullable unless primary key).
     pub nullable: Option<bool>,
-    /// A scalar `default=` sent as a bound value when the column is not given.
-    pub default: Option<SqlValue>,
+    /// `default=`: sent when an INSERT does not give the column.
+    pub default: Option<ColumnDefault>,
+    /// `onupdate=`: sent when an UPDATE does not set the column.
+    pub onupdate: Option<ColumnDefault>,
     /// `server_default=` text.
     pub server_default: Option<String>,
     /// `unique=True`.
@@ -27,6 +38,8 @@ pub struct Column {
     pub index: bool,
     /// `ForeignKey("table.column")`.
     pub foreign_key: Option<String>,
+    /// `Boolean(create_constraint=True)`: `CHECK (col IN (0, 1))`.
+    pub check_boolean: bool,
 }
 
 impl Column {
@@ -38,10 +51,12 @@ impl Column {
             primary_key: false,
             nullable: None,
             default: None,
+            onupdate: None,
             server_default: None,
             unique: false,
             index: false,
             foreign_key: None,
+            check_boolean: false,
         }
     }
 

@@ -21,6 +21,8 @@ pub enum SqlType {
     Date,
     /// `DateTime`.
     DateTime,
+    /// `Time`.
+    Time,
     /// `LargeBinary`.
     LargeBinary,
 }
@@ -41,6 +43,7 @@ impl SqlType {
             SqlType::Boolean => "BOOLEAN".into(),
             SqlType::Date => "DATE".into(),
             SqlType::DateTime => "DATETIME".into(),
+            SqlType::Time => "TIME".into(),
             SqlType::LargeBinary => "BLOB".into(),
         }
     }
@@ -57,6 +60,7 @@ impl SqlType {
             SqlType::Boolean => "Boolean",
             SqlType::Date => "Date",
             SqlType::DateTime => "DateTime",
+            SqlType::Time => "Time",
             SqlType::LargeBinary => "LargeBinary",
         }
     }

@@ -32,7 +32,43 @@ def _from_ordinal(n):
     return year, month, n - _to_ordinal(year, month, 1) + 1
 
 
-class timedelta:
+def _set_time(obj, hour, minute, second, microsecond):
+    if not 0 <= hour <= 23:
+        raise ValueError("hour must be in 0..23")
+    if not 0 <= minute <= 59:
+        raise ValueError("minute must be in 0..59")
+    if not 0 <= second <= 59:
+        raise ValueError("second must be in 0..59")
+    if not 0 <= microsecond <= 999999:
+        raise ValueError("microsecond must be in 0..999999")
+    obj.hour = hour
+    obj.minute = minute
+    obj.second = second
+    obj.microsecond = microsecond
+
+
+class _Ordered:
+    # Compared through _key(); equal only to the same kind (_kind, set below each class).
+    def __eq__(self, other):
+        return isinstance(other, self._kind) and self._key() == other._key()
+
+    def __lt__(self, other):
+        return self._key() < other._key()
+
+    def __le__(self, other):
+        return self._key() <= other._key()
+
+    def __gt__(self, other):
+        return self._key() > other._key()
+
+    def __ge__(self, other):
+        return self._key() >= other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+
+class timedelta(_Ordered):
     def __init__(self, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
         total = round(((((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000000 + milliseconds * 1000 + microseconds)
         self.days = total // 86400000000
@@ -64,23 +100,8 @@ class timedelta:
     def __mul__(self, n):
         return timedelta(microseconds=self._us() * n)
 
-    def __eq__(self, other):
-        return isinstance(other, timedelta) and self._us() == other._us()
-
-    def __lt__(self, other):
-        return self._us() < other._us()
-
-    def __le__(self, other):
-        return self._us() <= other._us()
-
-    def __gt__(self, other):
-        return self._us() > other._us()
-
-    def __ge__(self, other):
-        return self._us() >= other._us()
-
-    def __hash__(self):
-        return hash(self._us())
+    def _key(self):
+        return self._us()
 
     def __bool__(self):
         return self._us() != 0
@@ -107,7 +128,10 @@ class timedelta:
         return text
 
 
-class date:
+timedelta._kind = timedelta
+
+
+class date(_Ordered):
     def __init__(self, year, month, day):
         if not MINYEAR <= year <= MAXYEAR:
             raise ValueError(f"year {year} is out of range")
@@ -156,23 +180,6 @@ class date:
     def _key(self):
         return (self.year, self.month, self.day, 0, 0, 0, 0)
 
-    def __eq__(self, other):
-        return isinstance(other, date) and self._key() == other._key()
-
-    def __lt__(self, other):
-        return self._key() < other._key()
-
-    def __le__(self, other):
-        return self._key() <= other._key()
-
-    def __gt__(self, other):
-        return self._key() > other._key()
-
-    def __ge__(self, other):
-        return self._key() >= other._key()
-
-    def __hash__(self):
-        return hash(self._key())
 
     def __add__(self, other):
         if isinstance(other, timedelta):
@@ -187,19 +194,13 @@ class date:
         return NotImplemented
 
 
+date._kind = date
+
+
 class datetime(date):
     def __init__(self, year, month, day, hour=0, minute=0, second=0, microsecond=0):
         date.__init__(self, year, month, day)
-        if not 0 <= hour <= 23:
-            raise ValueError("hour must be in 0..23")
-        if not 0 <= minute <= 59:
-            raise ValueError("minute must be in 0..59")
-        if not 0 <= second <= 59:
-            raise ValueError("second must be in 0..59")
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.microsecond = microsecond
+        _set_time(self, hour, minute, second, microsecond)
 
     def date(self):
         return date(self.year, self.month, self.day)
@@ -262,6 +263,50 @@ class datetime(date):
         if isinstance(other, datetime):
             return timedelta(microseconds=self._us() - other._us())
         return NotImplemented
+
+
+class time(_Ordered):
+    def __init__(self, hour=0, minute=0, second=0, microsecond=0):
+        _set_time(self, hour, minute, second, microsecond)
+
+    @classmethod
+    def fromisoformat(cls, text):
+        hms, _, micro = text.partition(".")
+        parts = hms.split(":")
+        h, mi = int(parts[0]), int(parts[1])
+        s = int(parts[2]) if len(parts) > 2 else 0
+        return time(h, mi, s, int((micro + "000000")[:6]) if micro else 0)
+
+    def isoformat(self):
+        text = f"{self.hour:02d}:{self.minute:02d}:{self.second:02d}"
+        if self.microsecond:
+            text += f".{self.microsecond:06d}"
+        return text
+
+    def replace(self, **changes):
+        values = dict(hour=self.hour, minute=self.minute, second=self.second, microsecond=self.microsecond)
+        values.update(changes)
+        return time(**values)
+
+    def strftime(self, fmt):
+        return _strftime(self, fmt)
+
+    def __str__(self):
+        return self.isoformat()
+
+    def __repr__(self):
+        fields = [self.hour, self.minute]
+        if self.second or self.microsecond:
+            fields.append(self.second)
+        if self.microsecond:
+            fields.append(self.microsecond)
+        return "datetime.time(" + ", ".join(str(f) for f in fields) + ")"
+
+    def _key(self):
+        return (self.hour, self.minute, self.second, self.microsecond)
+
+
+time._kind = time
 
 
 def _strftime(value, fmt):

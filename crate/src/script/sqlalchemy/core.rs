@@ -13,7 +13,7 @@ use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
 use crate::sql::compiler::{Compiled, Compiler, Select};
 use crate::sql::elements::{Expr, Op};
-use crate::sql::schema::{Column, MetaData, Table};
+use crate::sql::schema::{Column, ColumnDefault, MetaData, Table};
 use crate::sql::types::SqlType;
 
 type Kw = Vec<(String, Value)>;
@@ -35,8 +35,8 @@ fn kwarg<'a>(kw: &'a Kw, name: &str) -> Option<&'a Value> {
 
 // ---- types ----
 
-/// A type object (`Integer`, `String(30)`).
-pub struct TypeObj(pub SqlType);
+/// A type object (`Integer`, `String(30)`); the flag is `Boolean(create_constraint=True)`.
+pub struct TypeObj(pub SqlType, pub bool);
 
 impl HostObject for TypeObj {
     fn type_name(&self) -> String {
@@ -56,16 +56,13 @@ impl HostObject for TypeObj {
             ),
             other => other.clone(),
         };
-        Ok(Some(host(TypeObj(ty))))
+        let constraint = matches!(ty, SqlType::Boolean)
+            && matches!(kwarg(&kw, "create_constraint"), Some(Value::Bool(true)));
+        Ok(Some(host(TypeObj(ty, constraint))))
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(match &self.0 {
-            SqlType::String(Some(n)) => format!("String(length={n})"),
-            SqlType::Numeric(Some(p), Some(s)) => format!("Numeric(precision={p}, scale={s})"),
-            SqlType::Numeric(Some(p), None) => format!("Numeric(precision={p})"),
-            other => format!("{}()", other.class_name()),
-        })
+        Ok(super::schema_repr::sql_type(&self.0))
     }
 
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
@@ -81,16 +78,20 @@ impl HostObject for TypeObj {
 /// The type objects `from sqlalchemy import …` provides.
 pub fn type_objects() -> Vec<(&'static str, Value)> {
     vec![
-        ("Integer", host(TypeObj(SqlType::Integer))),
-        ("String", host(TypeObj(SqlType::String(None)))),
-        ("Text", host(TypeObj(SqlType::Text))),
-        ("Float", host(TypeObj(SqlType::Float))),
-        ("Double", host(TypeObj(SqlType::Double))),
-        ("Numeric", host(TypeObj(SqlType::Numeric(None, None)))),
-        ("Boolean", host(TypeObj(SqlType::Boolean))),
-        ("Date", host(TypeObj(SqlType::Date))),
-        ("DateTime", host(TypeObj(SqlType::DateTime))),
-        ("LargeBinary", host(TypeObj(SqlType::LargeBinary))),
+        ("Integer", host(TypeObj(SqlType::Integer, false))),
+        ("String", host(TypeObj(SqlType::String(None), false))),
+        ("Text", host(TypeObj(SqlType::Text, false))),
+        ("Float", host(TypeObj(SqlType::Float, false))),
+        ("Double", host(TypeObj(SqlType::Double, false))),
+        (
+            "Numeric",
+            host(TypeObj(SqlType::Numeric(None, None), false)),
+        ),
+        ("Boolean", host(TypeObj(SqlType::Boolean, false))),
+        ("Date", host(TypeObj(SqlType::Date, false))),
+        ("DateTime", host(TypeObj(SqlType::DateTime, false))),
+        ("Time", host(TypeObj(SqlType::Time, false))),
+        ("LargeBinary", host(TypeObj(SqlType::LargeBinary, false))),
     ]
 }
 
@@ -157,12 +158,14 @@ pub fn column(
     let mut name = None;
     let mut ty = None;
     let mut fk = None;
+    let mut check = false;
     for a in &args {
         match a {
             Value::Str(s) if name.is_none() => name = Some(s.to_string()),
             other => {
                 if let Some(t) = downcast::<TypeObj>(other) {
                     ty = Some(t.0.clone());
+                    check = t.1;
                 } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
                     fk = Some(f.0.clone());
                 }
@@ -172,15 +175,25 @@ pub fn column(
     let typed = ty.is_some();
     let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
     col.foreign_key = fk;
+    col.check_boolean = check;
     for (k, v) in &kw {
         match k.as_str() {
             "primary_key" => col.primary_key = interp.truthy(v)?,
             "nullable" => col.nullable = Some(interp.truthy(v)?),
             "unique" => col.unique = interp.truthy(v)?,
             "index" => col.index = interp.truthy(v)?,
-            "default" => col.default = Some(to_sql(state, interp, v, 1)?),
+            "default" if !matches!(v, Value::None) => {
+                col.default = Some(super::defaults::column_default(state, interp, v)?)
+            }
+            "onupdate" if !matches!(v, Value::None) => {
+                col.onupdate = Some(super::defaults::column_default(state, interp, v)?)
+            }
             "server_default" => {
-                col.server_default = Some(format!("'{}'", interp.to_str(v)?.replace('\'', "''")))
+                // text() goes into the DDL as written; a string is quoted as a literal.
+                col.server_default = Some(match downcast::<super::text::TextClause>(v) {
+                    Some(t) => t.source.clone(),
+                    None => format!("'{}'", interp.to_str(v)?.replace('\'', "''")),
+                })
             }
             _ => {}
         }
@@ -190,6 +203,39 @@ pub fn column(
         order: next_column_order(),
         typed,
     }))
+}
+
+/// An `Index` made by `Column(..., index=True)`.
+pub struct IndexObj(Rc<Table>, usize);
+
+impl IndexObj {
+    fn name(&self) -> String {
+        format!("ix_{}_{}", self.0.name, self.0.columns[self.1].name)
+    }
+}
+
+impl HostObject for IndexObj {
+    fn type_name(&self) -> String {
+        "Index".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::str(self.name().as_str())),
+            "unique" => Some(Value::Bool(self.0.columns[self.1].unique)),
+            "table" => Some(host(TableObj(self.0.clone()))),
+            _ => None,
+        })
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        let column = super::schema_repr::column(interp, &self.0, self.1)?;
+        Ok(format!("Index('{}', {column})", self.name()))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 /// `MetaData()`.
@@ -339,7 +385,7 @@ impl HostObject for TableObj {
             let t = table.clone();
             let stmt = match kind {
                 "insert" => Statement::Insert(t, Vec::new()),
-                "update" => Statement::Update(t, Vec::new(), Vec::new()),
+                "update" => Statement::Update(t, Vec::new(), Vec::new(), false),
                 "delete" => Statement::Delete(t, Vec::new()),
                 _ => Statement::Select(Select {
                     columns: (0..t.columns.len())
@@ -353,6 +399,13 @@ impl HostObject for TableObj {
         Ok(match name {
             "c" | "columns" => Some(host(ColumnCollection(self.0.clone()))),
             "name" => Some(Value::str(self.0.name.as_str())),
+            "indexes" => {
+                let items = (0..self.0.columns.len())
+                    .filter(|&i| self.0.columns[i].index)
+                    .map(|i| host(IndexObj(self.0.clone(), i)))
+                    .collect();
+                Some(crate::script::builtins::make_set(_interp, items, false)?)
+            }
             // `users.join(posts)`: a join to use in `select_from`.
             "join" | "outerjoin" => {
                 let t = self.0.clone();
@@ -384,8 +437,8 @@ impl HostObject for TableObj {
         })
     }
 
-    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(format!("Table('{}', MetaData(), ...)", self.0.name))
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        super::schema_repr::table(interp, &self.0)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -568,7 +621,7 @@ impl HostObject for ExprObj {
         if let Expr::Column(t, i) = &self.0 {
             let c = &t.columns[*i];
             match name {
-                "type" => return Ok(Some(host(TypeObj(c.ty.clone())))),
+                "type" => return Ok(Some(host(TypeObj(c.ty.clone(), false)))),
                 "nullable" => return Ok(Some(Value::Bool(!c.not_null()))),
                 "primary_key" => return Ok(Some(Value::Bool(c.primary_key))),
                 "key" => return Ok(Some(Value::str(c.name.as_str()))),
@@ -598,9 +651,9 @@ impl HostObject for ExprObj {
         }
     }
 
-    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
         Ok(match &self.0 {
-            Expr::Column(t, i) => format!("Column('{}', table=<{}>)", t.columns[*i].name, t.name),
+            Expr::Column(t, i) => super::schema_repr::column(interp, t, *i)?,
             other => format!("<{:?}>", std::mem::discriminant(other)),
         })
     }
@@ -629,7 +682,8 @@ pub fn current_state() -> Option<Rc<SaState>> {
     STATE.with(|s| s.borrow().as_ref().and_then(std::rc::Weak::upgrade))
 }
 
-fn interp_state(_interp: &Interpreter) -> Option<Rc<SaState>> {
+/// The `sqlalchemy` module state of the running script.
+pub fn interp_state(_interp: &Interpreter) -> Option<Rc<SaState>> {
     STATE.with(|s| s.borrow().as_ref().and_then(std::rc::Weak::upgrade))
 }
 
@@ -848,8 +902,8 @@ pub enum Statement {
     Select(Select),
     /// `insert(table).values(...)`.
     Insert(Rc<Table>, Vec<(usize, Expr)>),
-    /// `update(table).where(...).values(...)`.
-    Update(Rc<Table>, Vec<(usize, Expr)>, Vec<Expr>),
+    /// `update(table).where(...).values(...)`; true when `ordered_values` fixed the SET order.
+    Update(Rc<Table>, Vec<(usize, Expr)>, Vec<Expr>, bool),
     /// `delete(table).where(...)`.
     Delete(Rc<Table>, Vec<Expr>),
     /// `insert(table).values([{...}, {...}])`: one INSERT with several VALUES rows.
@@ -910,20 +964,28 @@ impl Statement {
                     if keys.contains(&c.name) {
                         all.push((i, Expr::Param(c.name.clone())));
                     } else if let Some(d) = &c.default {
-                        all.push((i, Expr::Bind(d.clone())));
+                        all.push((i, default_expr(&c.name, d)));
                     }
                 }
                 all.sort_by_key(|(i, _)| *i);
                 (mk().insert(t, &all), Vec::new())
             }
-            Statement::Update(t, values, wheres) => {
+            Statement::Update(t, values, wheres, ordered) => {
                 let mut all = values.clone();
                 for (i, c) in t.columns.iter().enumerate() {
-                    if keys.contains(&c.name) && !all.iter().any(|(j, _)| *j == i) {
+                    if all.iter().any(|(j, _)| *j == i) {
+                        continue;
+                    }
+                    if keys.contains(&c.name) {
                         all.push((i, Expr::Param(c.name.clone())));
+                    } else if let Some(d) = &c.onupdate {
+                        all.push((i, default_expr(&c.name, d)));
                     }
                 }
-                all.sort_by_key(|(i, _)| *i);
+                if !ordered {
+                    // SQLAlchemy renders SET in the table's column order.
+                    all.sort_by_key(|(i, _)| *i);
+                }
                 (mk().update(t, &all, wheres), Vec::new())
             }
             Statement::Delete(t, wheres) => (mk().delete(t, wheres), Vec::new()),
@@ -1011,9 +1073,21 @@ impl Statement {
                 Expr::Cast(_, ty) => Some(ty.clone()),
                 Expr::Label(_, inner) => type_of(inner),
                 Expr::Func(name, args)
-                    if matches!(name.to_ascii_lowercase().as_str(), "max" | "min") =>
+                    if matches!(
+                        name.to_ascii_lowercase().as_str(),
+                        "max" | "min" | "sum" | "coalesce"
+                    ) =>
                 {
                     args.first().and_then(type_of)
+                }
+                // Arithmetic with a Numeric side is Numeric (SQLAlchemy's expression
+                // adaptations), so its result comes back as Decimal.
+                Expr::Binary(l, Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod, r) => {
+                    match (type_of(l), type_of(r)) {
+                        (Some(t @ SqlType::Numeric(..)), _) => Some(t),
+                        (Some(SqlType::Integer) | None, Some(t @ SqlType::Numeric(..))) => Some(t),
+                        _ => None,
+                    }
                 }
                 _ => None,
             }
@@ -1046,7 +1120,8 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 20] = [
+        const METHODS: [&str; 21] = [
+            "ordered_values",
             "subquery",
             "alias",
             "scalar_subquery",
@@ -1184,7 +1259,7 @@ impl Methods for StatementObj {
             (Statement::Select(s), "limit") => s.limit = int(args.first()),
             (Statement::Select(s), "offset") => s.offset = int(args.first()),
             (Statement::Select(s), "distinct") => s.distinct = true,
-            (Statement::Update(_, _, w) | Statement::Delete(_, w), "where") => {
+            (Statement::Update(_, _, w, _) | Statement::Delete(_, w), "where") => {
                 w.extend(exprs(interp)?)
             }
             (Statement::Insert(t, _), "values") if matches!(args.first(), Some(Value::List(_))) => {
@@ -1194,7 +1269,24 @@ impl Methods for StatementObj {
                 let rows = l.borrow().clone();
                 stmt = insert_rows(&state, interp, t, &rows)?;
             }
-            (Statement::Insert(t, values) | Statement::Update(t, values, _), "values") => {
+            (Statement::Update(t, values, _, ordered), "ordered_values") => {
+                for a in &args {
+                    let pair = match a {
+                        Value::Tuple(p) if p.len() == 2 => p.clone(),
+                        _ => {
+                            return Err(
+                                interp.type_error("ordered_values() takes (column, value) tuples")
+                            );
+                        }
+                    };
+                    let index = update_key(&state, interp, t, &pair[0])?;
+                    let e = as_expr(&state, interp, &pair[1])?;
+                    values.retain(|(i, _)| *i != index);
+                    values.push((index, e));
+                }
+                *ordered = true;
+            }
+            (Statement::Insert(t, values) | Statement::Update(t, values, _, _), "values") => {
                 if let Some(first) = args.first()
                     && !matches!(first, Value::Dict(_))
                 {
@@ -1208,19 +1300,7 @@ impl Methods for StatementObj {
                 }
                 pairs.extend(kw.iter().map(|(k, v)| (Value::str(k.as_str()), v.clone())));
                 for (k, v) in pairs {
-                    let index = match (&k, downcast::<ExprObj>(&k)) {
-                        (Value::Str(s), _) => t.column_index(s),
-                        (_, Some(ExprObj(Expr::Column(_, i)))) => Some(*i),
-                        _ => None,
-                    };
-                    let Some(index) = index else {
-                        let key = interp.to_str(&k)?;
-                        return Err(state.exc.raise(
-                            interp,
-                            "CompileError",
-                            format!("Unconsumed column names: {key}"),
-                        ));
-                    };
+                    let index = update_key(&state, interp, t, &k)?;
                     let e = as_expr(&state, interp, &v)?;
                     values.retain(|(i, _)| *i != index);
                     values.push((index, e));
@@ -1239,6 +1319,35 @@ impl Methods for StatementObj {
             None => stmt,
         };
         Ok(host(StatementObj(stmt, orm)))
+    }
+}
+
+/// A default in a compiled INSERT/UPDATE: a constant is bound in place; a callable becomes a
+/// parameter each execution computes.
+fn default_expr(name: &str, d: &ColumnDefault) -> Expr {
+    match d {
+        ColumnDefault::Value(v) => Expr::Bind(v.clone()),
+        ColumnDefault::Callable(_) => Expr::Param(name.to_string()),
+    }
+}
+
+/// The column a `values()` key names: a column name or a column of the table.
+fn update_key(state: &SaState, interp: &mut Interpreter, t: &Table, k: &Value) -> PyResult<usize> {
+    let index = match (k, downcast::<ExprObj>(k)) {
+        (Value::Str(s), _) => t.column_index(s),
+        (_, Some(ExprObj(Expr::Column(_, i)))) => Some(*i),
+        _ => None,
+    };
+    match index {
+        Some(i) => Ok(i),
+        None => {
+            let key = interp.to_str(k)?;
+            Err(state.exc.raise(
+                interp,
+                "CompileError",
+                format!("Unconsumed column names: {key}"),
+            ))
+        }
     }
 }
 
@@ -1341,11 +1450,21 @@ pub fn select(
     args: Vec<Value>,
     kw: Kw,
 ) -> PyResult<Value> {
-    if let Some(Value::List(_)) = args.first() {
+    if let Some(Value::List(l)) = args.first() {
+        // SQLAlchemy's own message is the hint: the 1.x list form became positional arguments.
+        let list = interp.repr(&args[0])?;
+        let items = l.borrow().clone();
+        let mut inner = Vec::with_capacity(items.len());
+        for item in &items {
+            inner.push(interp.repr(item)?);
+        }
         return Err(state.exc.raise(
             interp,
             "ArgumentError",
-            "Column expression, FROM clause, or other columns clause element expected, got [...]. Did you mean to say select(...)? The 1.x form select([...]) was removed in 2.0.",
+            format!(
+                "Column expression, FROM clause, or other columns clause element expected, got {list}. Did you mean to say select({})?",
+                inner.join(", ")
+            ),
         ));
     }
     if let Some((k, _)) = kw.first() {
@@ -1418,7 +1537,7 @@ pub fn insert(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Va
 pub fn update(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     let (t, orm) = table_arg(interp, &args, &kw, "update")?;
     Ok(host(StatementObj(
-        Statement::Update(t, Vec::new(), Vec::new()),
+        Statement::Update(t, Vec::new(), Vec::new(), false),
         orm,
     )))
 }
@@ -1601,26 +1720,27 @@ pub fn insert_rows(
             }
         }
     }
-    // Columns with a scalar default join, bound per row.
-    for (i, c) in t.columns.iter().enumerate() {
-        if !cols.contains(&i) && c.default.is_some() {
-            cols.push(i);
-        }
-    }
-    cols.sort_unstable();
+    // Columns with a default join, computed per row.
+    let cols = super::defaults::insert_columns(t, &cols);
     let mut values = Vec::new();
     for row in rows {
         let mut exprs = Vec::new();
+        let mut current: Vec<(usize, SqlValue)> = Vec::new();
         for &c in &cols {
             let key = Value::str(t.columns[c].name.as_str());
             let given = crate::script::ops::contains(interp, row, &key)?;
             let e = match (given, &t.columns[c].default) {
-                (false, Some(d)) => Expr::Bind(d.clone()),
+                (false, Some(d)) => {
+                    Expr::Bind(super::defaults::evaluate(state, interp, t, d, &current)?)
+                }
                 _ => {
                     let v = interp.get_item(row, &key).unwrap_or(Value::None);
                     as_expr(state, interp, &v)?
                 }
             };
+            if let Expr::Bind(v) = &e {
+                current.push((c, v.clone()));
+            }
             exprs.push(e);
         }
         values.push(exprs);

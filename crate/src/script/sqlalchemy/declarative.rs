@@ -131,6 +131,7 @@ fn python_type(v: &Value) -> Option<SqlType> {
         "bytes" => SqlType::LargeBinary,
         "datetime" => SqlType::DateTime,
         "date" => SqlType::Date,
+        "time" => SqlType::Time,
         "Decimal" => SqlType::Numeric(None, None),
         _ => return None,
     })

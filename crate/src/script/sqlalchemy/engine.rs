@@ -12,6 +12,7 @@ use crate::engine::{Connection, Engine};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
+use crate::sql::schema::ColumnDefault;
 
 /// Turns an engine-layer error into the SQLAlchemy exception scripts catch.
 pub fn raise_engine_error(
@@ -118,6 +119,13 @@ fn python_value(i: &crate::script::value::Instance) -> Option<SqlValue> {
             int("month")?,
             int("day")?
         ))),
+        ("datetime", "time") => Some(SqlValue::Text(format!(
+            "{:02}:{:02}:{:02}.{:06}",
+            int("hour")?,
+            int("minute")?,
+            int("second")?,
+            int("microsecond")?
+        ))),
         ("datetime", "datetime") => Some(SqlValue::Text(format!(
             "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:06}",
             int("year")?,
@@ -179,6 +187,73 @@ impl EngineObj {
     }
 }
 
+/// `engine.url`: the URL as given, with its parts.
+struct UrlObj(String);
+
+impl HostObject for UrlObj {
+    fn type_name(&self) -> String {
+        "URL".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        let (scheme, rest) = self.0.split_once("://").unwrap_or((self.0.as_str(), ""));
+        let database = rest.strip_prefix('/').filter(|d| !d.is_empty());
+        Ok(match name {
+            "drivername" => Some(Value::str(scheme)),
+            "database" => Some(database.map_or(Value::None, Value::str)),
+            "host" | "username" | "password" | "port" => Some(Value::None),
+            "get_backend_name" | "get_driver_name" => {
+                let value = if name == "get_backend_name" {
+                    "sqlite"
+                } else {
+                    "pysqlite"
+                };
+                Some(super::function("url_part", move |_i, _a, _k| {
+                    Ok(Value::str(value))
+                }))
+            }
+            _ => None,
+        })
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(self.0.clone())
+    }
+
+    fn equals(&self, other: &Value) -> Option<bool> {
+        match other {
+            Value::Str(s) => Some(**s == *self.0),
+            _ => None,
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `engine.dialect`: SQLite through pysqlite, the only dialect in the page.
+struct DialectObj;
+
+impl HostObject for DialectObj {
+    fn type_name(&self) -> String {
+        "SQLiteDialect_pysqlite".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::str("sqlite")),
+            "driver" => Some(Value::str("pysqlite")),
+            "paramstyle" => Some(Value::str("qmark")),
+            _ => None,
+        })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 impl HostObject for EngineObj {
     fn type_name(&self) -> String {
         "Engine".into()
@@ -193,7 +268,10 @@ impl HostObject for EngineObj {
                 }),
                 name,
             )),
-            "url" => Some(Value::str(self.engine.url())),
+            "url" => Some(Value::Host(Rc::new(UrlObj(self.engine.url().to_string())))),
+            "dialect" => Some(Value::Host(Rc::new(DialectObj))),
+            "name" => Some(Value::str("sqlite")),
+            "driver" => Some(Value::str("pysqlite")),
             _ => None,
         })
     }
@@ -296,13 +374,10 @@ impl ConnObj {
             return self.execute_core(interp, &core, &sets);
         }
         let text = match stmt {
-            Value::Host(h) => h
-                .as_any()
-                .downcast_ref::<TextClause>()
-                .map(|t| (t.sql.clone(), t.binds.clone())),
+            Value::Host(h) => h.as_any().downcast_ref::<TextClause>().cloned(),
             _ => None,
         };
-        let Some((sql, binds)) = text else {
+        let Some(text) = text else {
             let r = interp.repr(stmt)?;
             return Err(self.state.exc.raise(
                 interp,
@@ -316,9 +391,10 @@ impl ConnObj {
             Some(Value::Tuple(t)) => t.to_vec(),
             Some(other) => vec![other.clone()],
         };
-        let rows = text_parameters(&self.state, interp, &binds, &sets)?;
-        let note = self.state.echo_note(&sql, &binds);
-        self.send(interp, &sql, rows, note, Vec::new())
+        let rows = text_parameters(&self.state, interp, &text.binds, &text.bound, &sets)?;
+        let note = self.state.echo_note(&text.sql, &text.binds);
+        let result = self.send(interp, &text.sql, rows, note, Vec::new())?;
+        typed_result(interp, result, &text.result_types())
     }
 
     /// Sends `sql` with one parameter set (`execute`) or several (`executemany`), logs the
@@ -490,16 +566,8 @@ impl Methods for ConnObj {
                     Some(Value::Str(s)) => s.to_string(),
                     _ => return Err(interp.type_error("exec_driver_sql() needs a SQL string")),
                 };
-                let rs = self.engine_call(interp, |c| c.execute(&sql, Vec::new()))?;
-                self.state
-                    .log
-                    .update_last(|e| e.note = Some(EchoNote::RawSql));
-                Ok(Value::Host(Rc::new(ResultObj::new(
-                    self.state.clone(),
-                    rs.columns,
-                    rs.rows,
-                    rs.rowcount,
-                ))))
+                let rows = driver_parameters(&self.state, interp, &sql, args.get(1))?;
+                self.send(interp, &sql, rows, EchoNote::RawSql, Vec::new())
             }
             "commit" => self
                 .engine_call(interp, Connection::commit)
@@ -585,6 +653,7 @@ pub fn text_parameters(
     state: &SaState,
     interp: &mut Interpreter,
     binds: &[String],
+    bound: &[(String, Value)],
     sets: &[Value],
 ) -> PyResult<Vec<Vec<SqlValue>>> {
     let mut rows = Vec::with_capacity(sets.len().max(1));
@@ -594,9 +663,14 @@ pub fn text_parameters(
     {
         let mut values = Vec::with_capacity(binds.len());
         for (i, name) in binds.iter().enumerate() {
+            let default = bound
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone());
             let v = match set {
                 Value::Dict(_) => match interp.get_item(set, &Value::str(name.as_str())) {
                     Ok(v) => v,
+                    Err(_) if default.is_some() => default.unwrap_or(Value::None),
                     Err(_) => {
                         return Err(state.exc.raise(
                             interp,
@@ -605,6 +679,7 @@ pub fn text_parameters(
                         ));
                     }
                 },
+                _ if default.is_some() => default.unwrap_or(Value::None),
                 _ => {
                     return Err(state.exc.raise(
                         interp,
@@ -618,6 +693,49 @@ pub fn text_parameters(
         rows.push(values);
     }
     Ok(rows)
+}
+
+/// The DBAPI parameters of `exec_driver_sql(sql, params)`: a tuple (one execution), a list of
+/// tuples (executemany), or a dict for `:name` placeholders.
+fn driver_parameters(
+    state: &SaState,
+    interp: &mut Interpreter,
+    sql: &str,
+    params: Option<&Value>,
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    let positional = |interp: &mut Interpreter, items: &[Value]| -> PyResult<Vec<SqlValue>> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| to_sql(state, interp, v, i + 1))
+            .collect()
+    };
+    match params {
+        None | Some(Value::None) => Ok(vec![Vec::new()]),
+        Some(Value::Tuple(t)) => Ok(vec![positional(interp, t)?]),
+        Some(d @ Value::Dict(_)) => {
+            let text = TextClause::new(sql);
+            text_parameters(state, interp, &text.binds, &[], std::slice::from_ref(d))
+        }
+        Some(Value::List(l)) => {
+            let items = l.borrow().clone();
+            let mut rows = Vec::with_capacity(items.len());
+            for item in &items {
+                match item {
+                    Value::Tuple(t) => rows.push(positional(interp, t)?),
+                    Value::List(l) => {
+                        let inner = l.borrow().clone();
+                        rows.push(positional(interp, &inner)?);
+                    }
+                    _ => return Ok(vec![positional(interp, &items)?]),
+                }
+            }
+            Ok(rows)
+        }
+        Some(_) => {
+            Err(interp.type_error("exec_driver_sql() parameters must be a tuple, a list or a dict"))
+        }
+    }
 }
 
 /// Compiles a Core statement for its parameter sets and binds each set: the compiled text,
@@ -649,22 +767,66 @@ pub fn core_parameters(
         _ => Vec::new(),
     };
     let (compiled, columns) = stmt.compile(&keys);
+    // A callable default (INSERT) or onupdate (UPDATE) computes the keys the sets lack.
+    let generated = |name: &str| -> Option<(Rc<crate::sql::schema::Table>, usize, ColumnDefault)> {
+        let (t, insert) = match stmt.base() {
+            super::core::Statement::Insert(t, _) => (t, true),
+            super::core::Statement::Update(t, ..) => (t, false),
+            _ => return None,
+        };
+        let i = t.column_index(name)?;
+        let d = if insert {
+            &t.columns[i].default
+        } else {
+            &t.columns[i].onupdate
+        };
+        d.clone().map(|d| (t.clone(), i, d))
+    };
+    let target = match stmt.base() {
+        super::core::Statement::Insert(t, _) | super::core::Statement::Update(t, ..) => Some(t),
+        _ => None,
+    };
     let mut rows = Vec::with_capacity(sets.len().max(1));
     let single = [Value::None];
     let sets: &[Value] = if sets.is_empty() { &single } else { sets };
     for set in sets {
         let mut values = Vec::with_capacity(compiled.slots.len());
+        // The row's parameters so far, for a default that reads them.
+        let mut current: Vec<(usize, SqlValue)> = Vec::new();
         for (i, slot) in compiled.slots.iter().enumerate() {
             values.push(match slot {
                 crate::sql::compiler::Slot::Value(v) => v.clone(),
                 crate::sql::compiler::Slot::Key(k) => {
-                    let v = match set {
-                        Value::Dict(_) => interp
-                            .get_item(set, &Value::str(k.as_str()))
-                            .unwrap_or(Value::None),
-                        _ => Value::None,
+                    let given = match set {
+                        Value::Dict(_) => interp.get_item(set, &Value::str(k.as_str())).ok(),
+                        _ => None,
                     };
-                    to_sql(state, interp, &v, i + 1)?
+                    let v = match (given, generated(k)) {
+                        (None, Some((t, c, d))) => {
+                            let v = super::defaults::evaluate(state, interp, &t, &d, &current)?;
+                            current.push((c, v.clone()));
+                            v
+                        }
+                        (given, _) => {
+                            let v = to_sql(state, interp, &given.unwrap_or(Value::None), i + 1)?;
+                            // Numeric columns bind through float, as SQLAlchemy's processor.
+                            let numeric = target
+                                .and_then(|t| t.column_index(k).map(|c| &t.columns[c].ty))
+                                .is_some_and(|ty| {
+                                    matches!(ty, crate::sql::types::SqlType::Numeric(..))
+                                });
+                            match v {
+                                SqlValue::Integer(n) if numeric => SqlValue::Real(n as f64),
+                                v => v,
+                            }
+                        }
+                    };
+                    if let Some(c) = target.and_then(|t| t.column_index(k))
+                        && !current.iter().any(|(x, _)| *x == c)
+                    {
+                        current.push((c, v.clone()));
+                    }
+                    v
                 }
             });
         }

@@ -2,10 +2,12 @@
 
 pub mod core;
 pub mod declarative;
+pub mod defaults;
 pub mod engine;
 pub mod exc;
 pub mod method;
 pub mod result;
+pub mod schema_repr;
 pub mod session;
 pub mod text;
 
@@ -33,6 +35,8 @@ pub struct SaState {
     pub mappers: RefCell<Vec<Rc<crate::orm::mapper::Mapper>>>,
     /// When each statement shape was first compiled (for the echo log's "cached since").
     compiled: RefCell<HashMap<String, f64>>,
+    /// Callable column defaults, indexed by `ColumnDefault::Callable`.
+    pub callables: RefCell<Vec<crate::script::value::Value>>,
 }
 
 impl SaState {
@@ -83,6 +87,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         sessions: RefCell::new(Vec::new()),
         mappers: RefCell::new(Vec::new()),
         compiled: RefCell::new(HashMap::new()),
+        callables: RefCell::new(Vec::new()),
     });
     core::set_state(&state);
     let s = state.clone();

@@ -348,9 +348,10 @@ impl SessionObj {
             s.autoflush(interp)?;
             sa.set_line(interp);
             s.autobegin();
-            let rows = super::engine::text_parameters(&sa, interp, &t.binds, &sets)?;
+            let rows = super::engine::text_parameters(&sa, interp, &t.binds, &t.bound, &sets)?;
             let note = sa.echo_note(&t.sql, &t.binds);
-            return self.send(interp, &t.sql, rows, note, Vec::new());
+            let result = self.send(interp, &t.sql, rows, note, Vec::new())?;
+            return super::engine::typed_result(interp, result, &t.result_types());
         }
         let r = interp.repr(stmt)?;
         Err(sa.exc.raise(
@@ -427,7 +428,7 @@ impl SessionObj {
                     None,
                 ))))
             }
-            (Statement::Update(_, values, wheres), Some(m)) => {
+            (Statement::Update(_, values, wheres, _), Some(m)) => {
                 if !sets.is_empty() {
                     bulk::update_by_pk(s, interp, m, sets, sync)?;
                     return Ok(Value::Host(Rc::new(ResultObj::iterator_result(sa.clone()))));

@@ -1,9 +1,17 @@
 //! `text("… :name …")`: SQL written by hand with named bind parameters.
 
+use std::rc::Rc;
+
+use super::core::{ExprObj, TypeObj};
+use super::method::{BoundMethod, Methods};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+use crate::sql::elements::Expr;
+use crate::sql::types::SqlType;
 
 /// A `TextClause`: the SQL with `:name` binds turned into `?`, and the names in order.
+#[derive(Clone)]
 pub struct TextClause {
     /// The text as written.
     pub source: String,
@@ -11,6 +19,11 @@ pub struct TextClause {
     pub sql: String,
     /// The bind names, one per `?`, in order.
     pub binds: Vec<String>,
+    /// Values given by `bindparams(name=value)`, used when an execution does not supply them.
+    pub bound: Vec<(String, Value)>,
+    /// `columns(...)`: result column names with the type their values are processed as;
+    /// non-empty makes this a `TextualSelect`.
+    pub columns: Vec<(String, Option<SqlType>)>,
 }
 
 impl TextClause {
@@ -51,18 +64,121 @@ impl TextClause {
             source: source.to_string(),
             sql,
             binds,
+            bound: Vec::new(),
+            columns: Vec::new(),
+        }
+    }
+
+    /// The result types of `columns(...)`, in the order SQLite returns columns.
+    pub fn result_types(&self) -> Vec<Option<SqlType>> {
+        self.columns.iter().map(|(_, t)| t.clone()).collect()
+    }
+}
+
+impl Methods for TextClause {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let mut out = self.clone();
+        match name {
+            "bindparams" => {
+                for a in &args {
+                    // `bindparam("x", type_=...)` names a bind the execution supplies; a value
+                    // given to it is kept as that bind's default.
+                    match a {
+                        Value::Host(h) => match h.as_any().downcast_ref::<ExprObj>() {
+                            Some(ExprObj(Expr::Param(n))) => out.check_bind(interp, n)?,
+                            _ => {
+                                return Err(
+                                    interp.type_error("bindparams() takes bindparam() objects")
+                                );
+                            }
+                        },
+                        _ => {
+                            return Err(interp.type_error("bindparams() takes bindparam() objects"));
+                        }
+                    }
+                }
+                for (k, v) in kw {
+                    out.check_bind(interp, &k)?;
+                    out.bound.retain(|(n, _)| *n != k);
+                    out.bound.push((k, v));
+                }
+            }
+            "columns" => {
+                for a in &args {
+                    match a {
+                        Value::Host(h) => match h.as_any().downcast_ref::<ExprObj>() {
+                            Some(ExprObj(Expr::Column(t, i))) => out
+                                .columns
+                                .push((t.columns[*i].name.clone(), Some(t.columns[*i].ty.clone()))),
+                            _ => return Err(interp.type_error("columns() takes column objects")),
+                        },
+                        Value::Str(s) => out.columns.push((s.to_string(), None)),
+                        _ => return Err(interp.type_error("columns() takes column objects")),
+                    }
+                }
+                for (k, v) in kw {
+                    let ty = match &v {
+                        Value::Host(h) => h.as_any().downcast_ref::<TypeObj>().map(|t| t.0.clone()),
+                        _ => None,
+                    };
+                    out.columns.push((k, ty));
+                }
+            }
+            _ => {
+                return Err(interp.error(
+                    "AttributeError",
+                    format!("'{}' object has no attribute '{name}'", self.type_name()),
+                ));
+            }
+        }
+        Ok(Value::Host(Rc::new(out)))
+    }
+}
+
+impl TextClause {
+    /// SQLAlchemy's error for `bindparams()` naming a bind the text does not have.
+    fn check_bind(&self, interp: &mut Interpreter, name: &str) -> PyResult<()> {
+        if self.binds.iter().any(|b| b == name) {
+            return Ok(());
+        }
+        let message =
+            format!("This text() construct doesn't define a bound parameter named '{name}'");
+        match super::core::interp_state(interp) {
+            Some(state) => Err(state.exc.raise(interp, "ArgumentError", message)),
+            None => Err(interp.error("ArgumentError", message)),
         }
     }
 }
 
 impl HostObject for TextClause {
     fn type_name(&self) -> String {
-        "TextClause".into()
+        if self.columns.is_empty() {
+            "TextClause".into()
+        } else {
+            "TextualSelect".into()
+        }
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(matches!(name, "bindparams" | "columns")
+            .then(|| BoundMethod::value(Rc::new(self.clone()), name)))
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        let module = if self.columns.is_empty() {
+            "elements"
+        } else {
+            "selectable"
+        };
         Ok(format!(
-            "<sqlalchemy.sql.elements.TextClause object at 0x{:x}>",
+            "<sqlalchemy.sql.{module}.{} object at 0x{:x}>",
+            self.type_name(),
             self as *const _ as usize
         ))
     }

@@ -1,0 +1,75 @@
+//! `repr()` of schema objects as SQLAlchemy prints them: `Table('t', MetaData(), Column(…),
+//! schema=None)`, `Column('id', Integer(), table=<t>, primary_key=True, nullable=False)`.
+
+use super::result::to_python;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::sql::schema::{ColumnDefault, Table};
+use crate::sql::types::SqlType;
+
+/// `repr(type)`: the class with its non-default arguments (`String(length=30)`).
+pub fn sql_type(ty: &SqlType) -> String {
+    match ty {
+        SqlType::String(Some(n)) => format!("String(length={n})"),
+        SqlType::Numeric(Some(p), Some(s)) => format!("Numeric(precision={p}, scale={s})"),
+        SqlType::Numeric(Some(p), None) => format!("Numeric(precision={p})"),
+        other => format!("{}()", other.class_name()),
+    }
+}
+
+/// `repr(table)`.
+pub fn table(interp: &mut Interpreter, t: &Table) -> PyResult<String> {
+    let mut parts = vec![python_str(&t.name), "MetaData()".to_string()];
+    for i in 0..t.columns.len() {
+        parts.push(column(interp, t, i)?);
+    }
+    parts.push("schema=None".into());
+    Ok(format!("Table({})", parts.join(", ")))
+}
+
+/// `repr(table.c.name)`.
+pub fn column(interp: &mut Interpreter, t: &Table, i: usize) -> PyResult<String> {
+    let c = &t.columns[i];
+    let mut parts = vec![python_str(&c.name), sql_type(&c.ty)];
+    if let Some(fk) = &c.foreign_key {
+        parts.push(format!("ForeignKey({})", python_str(fk)));
+    }
+    parts.push(format!("table=<{}>", t.name));
+    if c.primary_key {
+        parts.push("primary_key=True".into());
+    }
+    if c.not_null() {
+        parts.push("nullable=False".into());
+    }
+    if let Some(d) = &c.onupdate {
+        parts.push(format!("onupdate={}", default(interp, d)?));
+    }
+    if let Some(d) = &c.default {
+        parts.push(format!("default={}", default(interp, d)?));
+    }
+    if c.server_default.is_some() {
+        parts.push(
+            "server_default=DefaultClause(<sqlalchemy.sql.elements.TextClause object>, for_update=False)"
+                .into(),
+        );
+    }
+    Ok(format!("Column({})", parts.join(", ")))
+}
+
+fn default(interp: &mut Interpreter, d: &ColumnDefault) -> PyResult<String> {
+    Ok(match d {
+        ColumnDefault::Value(v) => {
+            let r = interp.repr(&to_python(v))?;
+            format!("ScalarElementColumnDefault({r})")
+        }
+        ColumnDefault::Callable(_) => "CallableColumnDefault(<function>)".into(),
+    })
+}
+
+/// A string as Python's `repr` writes it.
+fn python_str(s: &str) -> String {
+    if s.contains('\'') && !s.contains('"') {
+        format!("\"{s}\"")
+    } else {
+        format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+    }
+}
