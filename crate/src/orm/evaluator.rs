@@ -49,9 +49,9 @@ fn affinity(mapper: &Mapper, e: &Expr) -> Affinity {
                 _ => Affinity::Other,
             }
         }
-        Expr::Bind(SqlValue::Integer(_)) => Affinity::Integer,
-        Expr::Bind(SqlValue::Real(_)) => Affinity::Float,
-        Expr::Bind(SqlValue::Text(_)) => Affinity::String,
+        Expr::Bind(SqlValue::Integer(_)) | Expr::Literal(SqlValue::Integer(_)) => Affinity::Integer,
+        Expr::Bind(SqlValue::Real(_)) | Expr::Literal(SqlValue::Real(_)) => Affinity::Float,
+        Expr::Bind(SqlValue::Text(_)) | Expr::Literal(SqlValue::Text(_)) => Affinity::String,
         Expr::Binary(l, op, r) if is_arithmetic(*op) => {
             let (a, b) = (affinity(mapper, l), affinity(mapper, r));
             let int_division = *op == Op::Div && a == Affinity::Integer && b == Affinity::Integer;
@@ -94,7 +94,7 @@ pub fn check(mapper: &Mapper, e: &Expr) -> Result<(), Unevaluatable> {
                 )))
             }
         }
-        Expr::Bind(_) | Expr::Null | Expr::Bool(_) => Ok(()),
+        Expr::Bind(_) | Expr::Literal(_) | Expr::Null | Expr::Bool(_) => Ok(()),
         Expr::Binary(l, op, r) => {
             match op {
                 Op::Like | Op::NotLike => {
@@ -179,7 +179,7 @@ pub fn eval(
                 None => Expired,
             }
         }
-        Expr::Bind(v) => V(crate::script::sqlalchemy::result::to_python(v)),
+        Expr::Bind(v) | Expr::Literal(v) => V(crate::script::sqlalchemy::result::to_python(v)),
         Expr::Null => V(Value::None),
         Expr::Bool(b) => V(Value::Bool(*b)),
         Expr::Not(inner) => match eval(interp, mapper, inner, inst)? {

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::elements::{Expr, Op};
 use super::schema::Table;
+use super::types::SqlType;
 use crate::engine::SqlValue;
 
 /// A bound parameter slot: a value known at compile time, or a key read from each parameter set.
@@ -232,6 +233,14 @@ impl Compiler {
                 self.slots.push(Slot::Value(v.clone()));
                 self.placeholder()
             }
+            Expr::Literal(v) => {
+                self.slots.push(Slot::Value(v.clone()));
+                let hint = self.hint.take();
+                let text = self.placeholder();
+                self.hint = hint;
+                text
+            }
+            Expr::Lower(inner) => format!("lower({})", self.expr(inner, None)),
             Expr::Param(k) => {
                 self.slots.push(Slot::Key(k.clone()));
                 if self.named {
@@ -262,15 +271,30 @@ impl Compiler {
                 }
             }
             Expr::Binary(l, op @ (Op::StartsWith | Op::EndsWith | Op::Contains), r) => {
-                let left = self.expr(l, Some(Op::Like));
-                let right = self.expr_for(r, Some(Op::Concat), column_name(l));
-                let pattern = match op {
-                    Op::StartsWith => format!("{right} || '%'"),
-                    Op::EndsWith => format!("'%' || {right}"),
-                    _ => format!("'%' || {right} || '%'"),
-                };
-                format!("({left} LIKE {pattern})")
+                self.pattern(l, *op, r, None, against)
             }
+            Expr::Escape(inner, c) => match &**inner {
+                Expr::Binary(l, op, r) if is_pattern_op(*op) => {
+                    self.pattern(l, *op, r, Some(*c), against)
+                }
+                Expr::Binary(l, op, r) => {
+                    let left = self.expr(l, Some(*op));
+                    let right = self.expr_for(r, Some(*op), column_name(l));
+                    let text = format!("{left} {} {right} ESCAPE '{c}'", op.sql());
+                    if needs_group(*op, against) {
+                        format!("({text})")
+                    } else {
+                        text
+                    }
+                }
+                other => self.expr(other, against),
+            },
+            Expr::Neg(inner) => format!("-{}", self.expr(inner, Some(Op::Mul))),
+            Expr::Nulls(inner, first) => format!(
+                "{} NULLS {}",
+                self.expr(inner, None),
+                if *first { "FIRST" } else { "LAST" }
+            ),
             Expr::Between(e, low, high, negate) => {
                 let text = format!(
                     "{} {}BETWEEN {} AND {}",
@@ -288,18 +312,17 @@ impl Compiler {
             Expr::Binary(l, op, r) => {
                 let (lname, rname) = (column_name(r), column_name(l));
                 let left = self.expr_for(l, Some(*op), lname);
-                // Dividing by an integer is true division in Python: SQLAlchemy adds 0.0 on
-                // SQLite whenever the right side has Integer affinity (the default dialect
-                // casts instead).
-                // A numeric literal takes an Integer type here too (recorded: `t.n / 3.0` and
-                // `amount / 3` both get `+ 0.0`).
-                let true_div = *op == Op::Div
-                    && (is_integer(r)
-                        || matches!(**r, Expr::Bind(SqlValue::Integer(_) | SqlValue::Real(_))));
+                // `/` is true division: SQLite's compiler adds 0.0 to the divisor; the default
+                // dialect casts it to its own numeric type, or NUMERIC.
+                let true_div = *op == Op::Div;
                 let right = if true_div && !self.named {
                     format!("({} + 0.0)", self.expr_for(r, Some(Op::Add), rname))
                 } else if true_div {
-                    format!("CAST({} AS DOUBLE)", self.expr_for(r, None, rname))
+                    let ty = r
+                        .sql_type()
+                        .filter(SqlType::is_numeric)
+                        .unwrap_or(SqlType::Numeric(None, None));
+                    format!("CAST({} AS {})", self.expr_for(r, None, rname), ty.ddl())
                 } else {
                     self.expr_for(r, Some(*op), rname)
                 };
@@ -408,9 +431,39 @@ impl Compiler {
         }
     }
 
+    /// `left LIKE '%' || pattern || '%'` for startswith/endswith/contains. SQLAlchemy gives
+    /// these operators no precedence, so they are parenthesised inside anything.
+    fn pattern(
+        &mut self,
+        l: &Expr,
+        op: Op,
+        r: &Expr,
+        escape: Option<char>,
+        against: Option<Op>,
+    ) -> String {
+        let left = self.expr(l, Some(Op::Like));
+        let right = self.expr_for(r, Some(Op::Concat), column_name(l));
+        let pattern = match op {
+            Op::StartsWith => format!("{right} || '%'"),
+            Op::EndsWith => format!("'%' || {right}"),
+            _ => format!("'%' || {right} || '%'"),
+        };
+        let escape = escape.map(|c| format!(" ESCAPE '{c}'")).unwrap_or_default();
+        let text = format!("{left} LIKE {pattern}{escape}");
+        if against.is_some() {
+            format!("({text})")
+        } else {
+            text
+        }
+    }
+
     /// A search condition (WHERE, HAVING, ON, an AND/OR operand). Without native booleans
     /// (SQLite) a Boolean column stands as `col = 1` and `true()` as `1 = 1`.
     fn criterion(&mut self, e: &Expr, against: Option<Op>) -> String {
+        if is_pattern(e) {
+            // Grouped against the WHERE clause's implicit boolean context.
+            return self.expr(e, Some(against.unwrap_or(Op::And)));
+        }
         if self.named {
             return self.expr(e, against);
         }
@@ -520,6 +573,7 @@ impl Compiler {
                 // Other unnamed expressions get anonymous labels (`t.a + ? AS anon_1`).
                 Expr::Binary(..)
                 | Expr::Bind(_)
+                | Expr::Literal(_)
                 | Expr::Case(..)
                 | Expr::Cast(..)
                 | Expr::Between(..)
@@ -690,24 +744,21 @@ impl Compiler {
 }
 
 fn collect_subqueries(e: &Expr, out: &mut Vec<Rc<Subquery>>) {
-    match e {
-        Expr::AliasColumn(sq, _) if !out.iter().any(|x| Rc::ptr_eq(x, sq)) => out.push(sq.clone()),
-        Expr::Binary(l, _, r) => {
-            collect_subqueries(l, out);
-            collect_subqueries(r, out);
-        }
-        Expr::Not(i) | Expr::Label(_, i) | Expr::Desc(i) | Expr::Asc(i) | Expr::Cast(i, _) => {
-            collect_subqueries(i, out)
-        }
-        Expr::Func(_, args) => args.iter().for_each(|a| collect_subqueries(a, out)),
-        _ => {}
+    if let Expr::AliasColumn(sq, _) = e
+        && !out.iter().any(|x| Rc::ptr_eq(x, sq))
+    {
+        out.push(sq.clone());
     }
+    e.children()
+        .into_iter()
+        .for_each(|c| collect_subqueries(c, out));
 }
 
 /// The column name an expression names its binds after (`t.c.n >= 5` binds `:n_1`).
 fn column_name(e: &Expr) -> Option<String> {
     match e {
         Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
+        Expr::Lower(inner) => column_name(inner),
         Expr::Func(name, _) => Some(name.to_ascii_lowercase()),
         _ => None,
     }
@@ -730,6 +781,19 @@ pub fn anon_label(counters: &mut Vec<(String, usize)>, function: &str) -> String
 }
 
 /// True when the expression has SQLAlchemy's Integer type.
+fn is_pattern_op(op: Op) -> bool {
+    matches!(op, Op::StartsWith | Op::EndsWith | Op::Contains)
+}
+
+/// A startswith/endswith/contains comparison (possibly with ESCAPE).
+fn is_pattern(e: &Expr) -> bool {
+    match e {
+        Expr::Binary(_, op, _) => is_pattern_op(*op),
+        Expr::Escape(inner, _) => is_pattern(inner),
+        _ => false,
+    }
+}
+
 /// A Boolean-typed column, which SQLite compares with 1/0 where a condition is expected.
 fn is_boolean(e: &Expr) -> bool {
     match e {
@@ -741,15 +805,6 @@ fn is_boolean(e: &Expr) -> bool {
                     other => is_boolean(other),
                 }
         }),
-        _ => false,
-    }
-}
-
-fn is_integer(e: &Expr) -> bool {
-    match e {
-        Expr::Column(t, i) => t.columns[*i].ty == super::types::SqlType::Integer,
-        Expr::Bind(SqlValue::Integer(_)) => true,
-        Expr::Binary(l, Op::Add | Op::Sub | Op::Mul | Op::Mod, r) => is_integer(l) && is_integer(r),
         _ => false,
     }
 }
@@ -770,40 +825,14 @@ fn and_all(wheres: &[Expr]) -> Option<Expr> {
 }
 
 fn collect_tables(e: &Expr, out: &mut Vec<Rc<Table>>) {
-    match e {
-        Expr::Column(t, _) if !out.iter().any(|x| Rc::ptr_eq(x, t)) => {
-            out.push(t.clone());
-        }
-        Expr::Binary(l, _, r) => {
-            collect_tables(l, out);
-            collect_tables(r, out);
-        }
-        Expr::Not(i) | Expr::Label(_, i) | Expr::Desc(i) | Expr::Asc(i) => collect_tables(i, out),
-        Expr::Between(e, l, h, _) => {
-            collect_tables(e, out);
-            collect_tables(l, out);
-            collect_tables(h, out);
-        }
-        Expr::In(l, items, _) => {
-            collect_tables(l, out);
-            items.iter().for_each(|i| collect_tables(i, out));
-        }
-        Expr::Func(_, args) => args.iter().for_each(|a| collect_tables(a, out)),
-        Expr::Cast(inner, _) => collect_tables(inner, out),
-        Expr::Case(value, whens, otherwise) => {
-            if let Some(v) = value {
-                collect_tables(v, out);
-            }
-            for (w, t) in whens {
-                collect_tables(w, out);
-                collect_tables(t, out);
-            }
-            if let Some(e) = otherwise {
-                collect_tables(e, out);
-            }
-        }
-        _ => {}
+    if let Expr::Column(t, _) = e
+        && !out.iter().any(|x| Rc::ptr_eq(x, t))
+    {
+        out.push(t.clone());
     }
+    e.children()
+        .into_iter()
+        .for_each(|c| collect_tables(c, out));
 }
 
 #[cfg(test)]

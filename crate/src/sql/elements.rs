@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use super::schema::Table;
+use super::types::SqlType;
 use crate::engine::SqlValue;
 
 /// Operators, with SQLAlchemy's precedence (`sql/operators.py`).
@@ -66,6 +67,14 @@ impl Op {
             Op::And => 3,
             Op::Or => 2,
         }
+    }
+
+    /// `+ - * / % //`.
+    pub fn arithmetic(self) -> bool {
+        matches!(
+            self,
+            Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod | Op::FloorDiv
+        )
     }
 
     /// Operators that need no parentheses when nested in themselves (`a + b + c`).
@@ -141,12 +150,95 @@ pub enum Expr {
     Cast(Box<Expr>, super::types::SqlType),
     /// `CASE [value] WHEN … THEN … [ELSE …] END`.
     Case(Option<Box<Expr>>, Vec<(Expr, Expr)>, Option<Box<Expr>>),
+    /// `-expr`.
+    Neg(Box<Expr>),
+    /// `literal(value)`: a bound value named `param_N`, not after the column it meets.
+    Literal(SqlValue),
+    /// `lower(expr)` of `ilike` and friends: binds inside are named after the column.
+    Lower(Box<Expr>),
+    /// A LIKE-family comparison (`like`, `startswith`, …) with `ESCAPE 'c'`.
+    Escape(Box<Expr>, char),
+    /// `expr NULLS FIRST` (true) / `NULLS LAST` (false).
+    Nulls(Box<Expr>, bool),
 }
 
 impl Expr {
     /// `left op right`.
     pub fn binary(left: Expr, op: Op, right: Expr) -> Expr {
         Expr::Binary(Box::new(left), op, Box::new(right))
+    }
+
+    /// The expressions directly inside this one (not those of nested SELECTs).
+    pub fn children(&self) -> Vec<&Expr> {
+        match self {
+            Expr::Binary(l, _, r) => vec![l, r],
+            Expr::Not(i)
+            | Expr::Label(_, i)
+            | Expr::Desc(i)
+            | Expr::Asc(i)
+            | Expr::Cast(i, _)
+            | Expr::Neg(i)
+            | Expr::Lower(i)
+            | Expr::Escape(i, _)
+            | Expr::Nulls(i, _)
+            | Expr::InSelect(i, _, _) => vec![i],
+            Expr::Between(e, l, h, _) => vec![e, l, h],
+            Expr::In(l, items, _) => std::iter::once(&**l).chain(items).collect(),
+            Expr::Func(_, args) => args.iter().collect(),
+            Expr::Case(value, whens, otherwise) => value
+                .iter()
+                .map(|v| &**v)
+                .chain(whens.iter().flat_map(|(w, t)| [w, t]))
+                .chain(otherwise.iter().map(|o| &**o))
+                .collect(),
+            Expr::Column(..)
+            | Expr::Bind(_)
+            | Expr::Literal(_)
+            | Expr::Param(_)
+            | Expr::Null
+            | Expr::Bool(_)
+            | Expr::Text(_)
+            | Expr::AliasColumn(..)
+            | Expr::ScalarSelect(_) => Vec::new(),
+        }
+    }
+
+    /// The SQL type SQLAlchemy infers for the expression, where it matters here (results
+    /// processed by type, division casts); `None` when unknown.
+    pub fn sql_type(&self) -> Option<SqlType> {
+        match self {
+            Expr::Column(t, i) => Some(t.columns[*i].ty.clone()),
+            Expr::Bind(v) | Expr::Literal(v) => match v {
+                SqlValue::Integer(_) => Some(SqlType::Integer),
+                SqlValue::Real(_) => Some(SqlType::Double),
+                SqlValue::Text(_) => Some(SqlType::String(None)),
+                _ => None,
+            },
+            Expr::Cast(_, ty) => Some(ty.clone()),
+            Expr::Label(_, inner) | Expr::Neg(inner) => inner.sql_type(),
+            Expr::Func(name, args)
+                if matches!(
+                    name.to_ascii_lowercase().as_str(),
+                    "max" | "min" | "sum" | "coalesce"
+                ) =>
+            {
+                args.first().and_then(Expr::sql_type)
+            }
+            Expr::Binary(l, op, r) if op.arithmetic() => {
+                let (lt, rt) = (l.sql_type(), r.sql_type());
+                match (lt, rt) {
+                    // Integer / Integer is true division: Numeric.
+                    (Some(SqlType::Integer), Some(SqlType::Integer)) if *op == Op::Div => {
+                        Some(SqlType::Numeric(None, None))
+                    }
+                    // Integer with a Numeric or Float side takes that side's type.
+                    (Some(SqlType::Integer), Some(t)) if t.is_numeric() => Some(t),
+                    (Some(t), _) => Some(t),
+                    (None, t) => t,
+                }
+            }
+            _ => None,
+        }
     }
 
     /// The column name a result row uses for this expression, when it has one.

@@ -48,6 +48,14 @@ impl SqlType {
         }
     }
 
+    /// Numeric, Float or Double (types a division casts to as they are).
+    pub fn is_numeric(&self) -> bool {
+        matches!(
+            self,
+            SqlType::Numeric(..) | SqlType::Float | SqlType::Double
+        )
+    }
+
     /// The SQLAlchemy class name (`Integer`, `String`, …).
     pub fn class_name(&self) -> &'static str {
         match self {

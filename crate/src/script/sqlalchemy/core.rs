@@ -583,17 +583,16 @@ impl HostObject for ExprObj {
     fn unary_op(&self, _interp: &mut Interpreter, op: &str) -> PyResult<Option<Value>> {
         Ok(match op {
             "~" => Some(host(ExprObj(negate(&self.0)))),
-            "-" => Some(host(ExprObj(Expr::binary(
-                Expr::Bind(SqlValue::Integer(0)),
-                Op::Sub,
-                self.0.clone(),
-            )))),
+            "-" => Some(host(ExprObj(Expr::Neg(Box::new(self.0.clone()))))),
             _ => None,
         })
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 20] = [
+        const METHODS: [&str; 23] = [
+            "nulls_first",
+            "nulls_last",
+            "concat",
             "istartswith",
             "iendswith",
             "icontains",
@@ -693,12 +692,41 @@ impl Methods for ExprObj {
         interp: &mut Interpreter,
         name: &str,
         args: Vec<Value>,
-        _kw: Kw,
+        kw: Kw,
     ) -> PyResult<Value> {
         let Some(state) = interp_state(interp) else {
             return Ok(Value::None);
         };
         let e = self.0.clone();
+        // `escape="!"` / `autoescape=True` on the LIKE family.
+        let mut escape = match kwarg(&kw, "escape") {
+            Some(Value::Str(s)) => s.chars().next(),
+            _ => None,
+        };
+        let autoescape = matches!(kwarg(&kw, "autoescape"), Some(Value::Bool(true)));
+        let mut pattern = |interp: &mut Interpreter| -> PyResult<Expr> {
+            let p = match args.first() {
+                Some(v) => as_expr(&state, interp, v)?,
+                None => return Err(interp.type_error(format!("{name}() missing an argument"))),
+            };
+            if !autoescape {
+                return Ok(p);
+            }
+            let c = *escape.get_or_insert('/');
+            match p {
+                Expr::Bind(SqlValue::Text(t)) => {
+                    let mut out = String::with_capacity(t.len());
+                    for ch in t.chars() {
+                        if ch == c || ch == '%' || ch == '_' {
+                            out.push(c);
+                        }
+                        out.push(ch);
+                    }
+                    Ok(Expr::Bind(SqlValue::Text(out)))
+                }
+                other => Ok(other),
+            }
+        };
         let arg = |interp: &mut Interpreter, i: usize| -> PyResult<Expr> {
             match args.get(i) {
                 Some(v) => as_expr(&state, interp, v),
@@ -730,33 +758,31 @@ impl Methods for ExprObj {
                     .collect::<PyResult<Vec<_>>>()?;
                 Expr::In(Box::new(e), exprs, name == "not_in")
             }
-            "like" => Expr::binary(e, Op::Like, arg(interp, 0)?),
-            "not_like" | "notlike" => Expr::binary(e, Op::NotLike, arg(interp, 0)?),
-            "not_ilike" => Expr::binary(
-                Expr::Func("lower".into(), vec![e]),
-                Op::NotLike,
-                Expr::Func("lower".into(), vec![arg(interp, 0)?]),
-            ),
-            "ilike" => Expr::binary(
-                Expr::Func("lower".into(), vec![e]),
-                Op::Like,
-                Expr::Func("lower".into(), vec![arg(interp, 0)?]),
-            ),
-            "startswith" => Expr::binary(e, Op::StartsWith, arg(interp, 0)?),
-            "endswith" => Expr::binary(e, Op::EndsWith, arg(interp, 0)?),
-            "contains" => Expr::binary(e, Op::Contains, arg(interp, 0)?),
-            "istartswith" | "iendswith" | "icontains" => {
+            "like" | "not_like" | "notlike" | "ilike" | "not_ilike" | "startswith" | "endswith"
+            | "contains" | "istartswith" | "iendswith" | "icontains" => {
                 let op = match name {
-                    "istartswith" => Op::StartsWith,
-                    "iendswith" => Op::EndsWith,
-                    _ => Op::Contains,
+                    "like" | "ilike" => Op::Like,
+                    "startswith" | "istartswith" => Op::StartsWith,
+                    "endswith" | "iendswith" => Op::EndsWith,
+                    "contains" | "icontains" => Op::Contains,
+                    _ => Op::NotLike,
                 };
-                Expr::binary(
-                    Expr::Func("lower".into(), vec![e]),
-                    op,
-                    Expr::Func("lower".into(), vec![arg(interp, 0)?]),
-                )
+                let p = pattern(interp)?;
+                // The case-insensitive forms compare lower() of both sides.
+                let lower = |x: Expr| Expr::Lower(Box::new(x));
+                let like = if name.starts_with('i') || name == "not_ilike" {
+                    Expr::binary(lower(e), op, lower(p))
+                } else {
+                    Expr::binary(e, op, p)
+                };
+                match escape {
+                    Some(c) => Expr::Escape(Box::new(like), c),
+                    None => like,
+                }
             }
+            "concat" => Expr::binary(e, Op::Concat, arg(interp, 0)?),
+            "nulls_first" => Expr::Nulls(Box::new(e), true),
+            "nulls_last" => Expr::Nulls(Box::new(e), false),
             "between" | "not_between" => Expr::Between(
                 Box::new(e),
                 Box::new(arg(interp, 0)?),
@@ -809,8 +835,10 @@ pub fn negate(e: &Expr) -> Expr {
 pub fn is_string(e: &Expr) -> bool {
     match e {
         Expr::Column(t, i) => matches!(t.columns[*i].ty, SqlType::String(_) | SqlType::Text),
-        Expr::Bind(SqlValue::Text(_)) => true,
+        Expr::Bind(SqlValue::Text(_)) | Expr::Literal(SqlValue::Text(_)) | Expr::Lower(_) => true,
         Expr::Binary(l, Op::Concat, _) => is_string(l),
+        Expr::Label(_, inner) => is_string(inner),
+        Expr::Cast(_, ty) => matches!(ty, SqlType::String(_) | SqlType::Text),
         Expr::Func(name, args) => {
             matches!(
                 name.to_ascii_lowercase().as_str(),
@@ -1067,31 +1095,7 @@ impl Statement {
 
     /// The SQL type of each result column, where SQLAlchemy processes results by type.
     pub fn result_types(&self) -> Vec<Option<SqlType>> {
-        fn type_of(e: &Expr) -> Option<SqlType> {
-            match e {
-                Expr::Column(t, i) => Some(t.columns[*i].ty.clone()),
-                Expr::Cast(_, ty) => Some(ty.clone()),
-                Expr::Label(_, inner) => type_of(inner),
-                Expr::Func(name, args)
-                    if matches!(
-                        name.to_ascii_lowercase().as_str(),
-                        "max" | "min" | "sum" | "coalesce"
-                    ) =>
-                {
-                    args.first().and_then(type_of)
-                }
-                // Arithmetic with a Numeric side is Numeric (SQLAlchemy's expression
-                // adaptations), so its result comes back as Decimal.
-                Expr::Binary(l, Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod, r) => {
-                    match (type_of(l), type_of(r)) {
-                        (Some(t @ SqlType::Numeric(..)), _) => Some(t),
-                        (Some(SqlType::Integer) | None, Some(t @ SqlType::Numeric(..))) => Some(t),
-                        _ => None,
-                    }
-                }
-                _ => None,
-            }
-        }
+        let type_of = Expr::sql_type;
         match self {
             Statement::Select(s) => s.columns.iter().map(type_of).collect(),
             Statement::Returning(_, exprs) => exprs.iter().map(type_of).collect(),

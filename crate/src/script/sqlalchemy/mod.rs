@@ -268,21 +268,27 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 "inspect",
                 function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
             ));
-            for (name, wrap) in [("desc", true), ("asc", false)] {
+            type Wrap = fn(Box<crate::sql::elements::Expr>) -> crate::sql::elements::Expr;
+            let wrappers: [(&str, Wrap); 4] = [
+                ("desc", crate::sql::elements::Expr::Desc),
+                ("asc", crate::sql::elements::Expr::Asc),
+                ("nulls_first", |e| {
+                    crate::sql::elements::Expr::Nulls(e, true)
+                }),
+                ("nulls_last", |e| {
+                    crate::sql::elements::Expr::Nulls(e, false)
+                }),
+            ];
+            for (name, wrap) in wrappers {
                 let st = s.clone();
                 attrs.push((
                     name,
                     function(name, move |i, a, _k| {
                         let e = match a.first() {
                             Some(v) => core::as_expr(&st, i, v)?,
-                            None => return Err(i.type_error("desc()/asc() need a column")),
+                            None => return Err(i.type_error(format!("{name}() needs a column"))),
                         };
-                        let e = if wrap {
-                            crate::sql::elements::Expr::Desc(Box::new(e))
-                        } else {
-                            crate::sql::elements::Expr::Asc(Box::new(e))
-                        };
-                        Ok(Value::Host(Rc::new(core::ExprObj(e))))
+                        Ok(Value::Host(Rc::new(core::ExprObj(wrap(Box::new(e))))))
                     }),
                 ));
             }
@@ -290,9 +296,15 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             attrs.push((
                 "literal",
                 function("literal", move |i, a, _k| match a.first() {
-                    Some(v) => Ok(Value::Host(Rc::new(core::ExprObj(core::as_expr(
-                        &st, i, v,
-                    )?)))),
+                    Some(v) => {
+                        let e = match core::as_expr(&st, i, v)? {
+                            crate::sql::elements::Expr::Bind(v) => {
+                                crate::sql::elements::Expr::Literal(v)
+                            }
+                            other => other,
+                        };
+                        Ok(Value::Host(Rc::new(core::ExprObj(e))))
+                    }
                     None => Err(i.type_error("literal() needs a value")),
                 }),
             ));
