@@ -99,6 +99,14 @@ pub struct Join {
     pub outer: bool,
 }
 
+/// A table as FROM names it: `emp`, or `emp AS boss` for an alias.
+pub fn from_name(t: &Table) -> String {
+    match &t.alias_of {
+        Some(base) => format!("{} AS {}", quote(base), quote(&t.name)),
+        None => quote(&t.name),
+    }
+}
+
 /// SQLite's reserved words (identifiers that must be quoted).
 const RESERVED: [&str; 60] = [
     "add",
@@ -191,6 +199,8 @@ pub struct Compiler {
     hint: Option<String>,
     /// Names given to subqueries of this statement (`anon_1`), by identity.
     aliases: Vec<(usize, String)>,
+    /// The FROM tables of the enclosing SELECTs, which nested SELECTs correlate to.
+    enclosing: Vec<Rc<Table>>,
 }
 
 impl Compiler {
@@ -393,6 +403,14 @@ impl Compiler {
                 format!("{}.{}", quote(&alias), quote(name))
             }
             Expr::ScalarSelect(s) => format!("({})", self.select_body(s, false).0),
+            Expr::Exists(s) => {
+                let text = format!("EXISTS ({})", self.select_body(s, false).0);
+                if against.is_some() {
+                    format!("({text})")
+                } else {
+                    text
+                }
+            }
             Expr::InSelect(left, s, negate) => {
                 let l = self.expr(left, Some(Op::Eq));
                 let text = format!(
@@ -526,6 +544,65 @@ impl Compiler {
     /// A SELECT's text and result names; `inner` labels plain columns with their names, as
     /// SQLAlchemy does inside a subquery (`scores.player AS player`).
     fn select_body(&mut self, s: &Select, inner: bool) -> (String, Vec<String>) {
+        let (froms, subqueries) = self.froms_of(s);
+        // Nested SELECTs (scalar subqueries, EXISTS) see these tables as correlated.
+        let depth = self.enclosing.len();
+        self.enclosing.extend(froms.iter().cloned());
+        let result = self.select_text(s, inner, &froms, &subqueries);
+        self.enclosing.truncate(depth);
+        result
+    }
+
+    /// The FROM tables and subqueries of `s`: as given, or those its columns and criteria
+    /// name, less the joined tables and (auto-correlation) the enclosing query's tables.
+    fn froms_of(&self, s: &Select) -> (Vec<Rc<Table>>, Vec<Rc<Subquery>>) {
+        let mut froms: Vec<Rc<Table>> = s.froms.clone();
+        let mut subqueries: Vec<Rc<Subquery>> = s.from_aliases.clone();
+        if s.from_subquery.is_some() {
+            return (froms, subqueries);
+        }
+        if froms.is_empty() && subqueries.is_empty() {
+            for c in &s.columns {
+                collect_tables(c, &mut froms);
+                collect_subqueries(c, &mut subqueries);
+            }
+            for w in &s.wheres {
+                collect_tables(w, &mut froms);
+                collect_subqueries(w, &mut subqueries);
+            }
+            let correlated: Vec<Rc<Table>> = froms
+                .iter()
+                .filter(|t| !self.enclosing.iter().any(|o| Rc::ptr_eq(o, t)))
+                .cloned()
+                .collect();
+            if !correlated.is_empty() || !subqueries.is_empty() {
+                froms = correlated;
+            }
+        }
+        froms.retain(|t| !s.joins.iter().any(|j| Rc::ptr_eq(&j.table, t)));
+        if froms.is_empty()
+            && let Some(j) = s.joins.first()
+        {
+            // `select(A).join(B)` where only B is named: join from the ON clause's other table.
+            let mut on_tables = Vec::new();
+            collect_tables(&j.on, &mut on_tables);
+            froms.extend(
+                on_tables
+                    .into_iter()
+                    .filter(|t| !Rc::ptr_eq(t, &j.table))
+                    .take(1),
+            );
+        }
+        (froms, subqueries)
+    }
+
+    fn select_text(
+        &mut self,
+        s: &Select,
+        inner: bool,
+        froms: &[Rc<Table>],
+        subqueries: &[Rc<Subquery>],
+    ) -> (String, Vec<String>) {
         let mut columns = Vec::new();
         // Anonymous labels count per function name: count_1, count_2, sum_1.
         // Anonymous labels share their counters with named binds (`coalesce(…, :coalesce_2)
@@ -574,6 +651,7 @@ impl Compiler {
                 Expr::Binary(..)
                 | Expr::Bind(_)
                 | Expr::Literal(_)
+                | Expr::Exists(_)
                 | Expr::Case(..)
                 | Expr::Cast(..)
                 | Expr::Between(..)
@@ -594,53 +672,32 @@ impl Compiler {
         let mut sql = format!(
             "SELECT {}{}",
             if s.distinct { "DISTINCT " } else { "" },
-            columns.join(", ")
+            if columns.is_empty() {
+                "*".to_string()
+            } else {
+                columns.join(", ")
+            }
         );
         if let Some(inner) = &s.from_subquery {
             let compiled = Compiler::default().select(inner);
             self.slots.extend(compiled.slots);
             sql.push_str(&format!(" \nFROM ({}) AS anon_1", compiled.sql));
-        } else {
-            let mut froms: Vec<Rc<Table>> = s.froms.clone();
-            let mut subqueries: Vec<Rc<Subquery>> = s.from_aliases.clone();
-            if froms.is_empty() && subqueries.is_empty() {
-                for c in &s.columns {
-                    collect_tables(c, &mut froms);
-                    collect_subqueries(c, &mut subqueries);
-                }
-                for w in &s.wheres {
-                    collect_tables(w, &mut froms);
-                    collect_subqueries(w, &mut subqueries);
-                }
+        } else if !froms.is_empty() || !subqueries.is_empty() {
+            let mut names: Vec<String> = froms.iter().map(|t| from_name(t)).collect();
+            for sq in subqueries {
+                let alias = self.alias_name(sq);
+                // A subquery in FROM does not correlate to the query around it.
+                let enclosing = std::mem::take(&mut self.enclosing);
+                let (text, _) = self.select_body(&sq.select, true);
+                self.enclosing = enclosing;
+                names.push(format!("({text}) AS {}", quote(&alias)));
             }
-            froms.retain(|t| !s.joins.iter().any(|j| Rc::ptr_eq(&j.table, t)));
-            if froms.is_empty()
-                && let Some(j) = s.joins.first()
-            {
-                // `select(A).join(B)` where only B is named: join from the ON clause's other table.
-                let mut on_tables = Vec::new();
-                collect_tables(&j.on, &mut on_tables);
-                froms.extend(
-                    on_tables
-                        .into_iter()
-                        .filter(|t| !Rc::ptr_eq(t, &j.table))
-                        .take(1),
-                );
+            for j in &s.joins {
+                let on = self.criterion(&j.on, None);
+                let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
+                names[0].push_str(&format!(" {kind} {} ON {on}", from_name(&j.table)));
             }
-            if !froms.is_empty() || !subqueries.is_empty() {
-                let mut names: Vec<String> = froms.iter().map(|t| quote(&t.name)).collect();
-                for sq in &subqueries {
-                    let alias = self.alias_name(sq);
-                    let (text, _) = self.select_body(&sq.select, true);
-                    names.push(format!("({text}) AS {}", quote(&alias)));
-                }
-                for j in &s.joins {
-                    let on = self.criterion(&j.on, None);
-                    let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
-                    names[0].push_str(&format!(" {kind} {} ON {on}", quote(&j.table.name)));
-                }
-                sql.push_str(&format!(" \nFROM {}", names.join(", ")));
-            }
+            sql.push_str(&format!(" \nFROM {}", names.join(", ")));
         }
         if let Some(w) = and_all(&s.wheres) {
             let text = self.criterion(&w, None);
@@ -844,14 +901,14 @@ mod tests {
     fn log_table() -> Rc<Table> {
         let mut id = Column::new("id", SqlType::Integer);
         id.primary_key = true;
-        Rc::new(Table {
-            name: "log".into(),
-            columns: vec![
+        Rc::new(Table::new(
+            "log".into(),
+            vec![
                 id,
                 Column::new("level", SqlType::String(Some(10))),
                 Column::new("msg", SqlType::String(Some(200))),
             ],
-        })
+        ))
     }
 
     #[test]
@@ -906,15 +963,15 @@ mod tests {
     fn t() -> Rc<Table> {
         let mut id = Column::new("id", SqlType::Integer);
         id.primary_key = true;
-        Rc::new(Table {
-            name: "t".into(),
-            columns: vec![
+        Rc::new(Table::new(
+            "t".into(),
+            vec![
                 id,
                 Column::new("name", SqlType::String(Some(20))),
                 Column::new("n", SqlType::Integer),
                 Column::new("f", SqlType::Float),
             ],
-        })
+        ))
     }
 
     fn both(s: &Select) -> (String, String) {
@@ -1010,14 +1067,14 @@ mod tests {
         // Recorded from SQLAlchemy 2.1.9 (own case core__distinct_subquery).
         let mut player = Column::new("player", SqlType::String(Some(10)));
         player.nullable = Some(true);
-        let scores = Rc::new(Table {
-            name: "scores".into(),
-            columns: vec![
+        let scores = Rc::new(Table::new(
+            "scores".into(),
+            vec![
                 Column::new("id", SqlType::Integer),
                 player,
                 Column::new("points", SqlType::Integer),
             ],
-        });
+        ));
         let col = |i| Expr::Column(scores.clone(), i);
         let totals = Rc::new(Subquery {
             select: Select {

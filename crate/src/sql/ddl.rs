@@ -83,14 +83,14 @@ mod tests {
         // Recorded from SQLAlchemy 2.1.9 (shared case core__insert_executemany).
         let mut id = Column::new("id", SqlType::Integer);
         id.primary_key = true;
-        let table = Table {
-            name: "log".into(),
-            columns: vec![
+        let table = Table::new(
+            "log".into(),
+            vec![
                 id,
                 Column::new("level", SqlType::String(Some(10))),
                 Column::new("msg", SqlType::String(Some(200))),
             ],
-        };
+        );
         assert_eq!(
             create_table(&table),
             "\nCREATE TABLE log (\n\tid INTEGER NOT NULL, \n\tlevel VARCHAR(10), \n\tmsg VARCHAR(200), \n\tPRIMARY KEY (id)\n)\n\n"

@@ -160,6 +160,8 @@ pub enum Expr {
     Escape(Box<Expr>, char),
     /// `expr NULLS FIRST` (true) / `NULLS LAST` (false).
     Nulls(Box<Expr>, bool),
+    /// `EXISTS (SELECT * …)`; the select's own FROMs that an enclosing query has are correlated.
+    Exists(Box<super::compiler::Select>),
 }
 
 impl Expr {
@@ -199,6 +201,7 @@ impl Expr {
             | Expr::Bool(_)
             | Expr::Text(_)
             | Expr::AliasColumn(..)
+            | Expr::Exists(_)
             | Expr::ScalarSelect(_) => Vec::new(),
         }
     }
@@ -215,6 +218,7 @@ impl Expr {
                 _ => None,
             },
             Expr::Cast(_, ty) => Some(ty.clone()),
+            Expr::Exists(_) => Some(SqlType::Boolean),
             Expr::Label(_, inner) | Expr::Neg(inner) => inner.sql_type(),
             Expr::Func(name, args)
                 if matches!(

@@ -76,9 +76,29 @@ pub struct Table {
     pub name: String,
     /// Its columns, in definition order.
     pub columns: Vec<Column>,
+    /// For `table.alias("name")`: the table it stands for (`FROM emp AS boss`).
+    pub alias_of: Option<String>,
 }
 
 impl Table {
+    /// A table named `name` with `columns`.
+    pub fn new(name: String, columns: Vec<Column>) -> Self {
+        Table {
+            name,
+            columns,
+            alias_of: None,
+        }
+    }
+
+    /// `table.alias(name)`: the same columns under another name in FROM.
+    pub fn alias(&self, name: String) -> Self {
+        Table {
+            name,
+            columns: self.columns.clone(),
+            alias_of: Some(self.alias_of.clone().unwrap_or_else(|| self.name.clone())),
+        }
+    }
+
     /// The index of the column named `name`.
     pub fn column_index(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.name == name)

@@ -366,7 +366,7 @@ pub fn table(
         .iter()
         .filter_map(|c| downcast::<ColumnDef>(c).map(|d| d.column.borrow().clone()))
         .collect();
-    let table = Rc::new(Table { name, columns });
+    let table = Rc::new(Table::new(name, columns));
     meta.tables.borrow_mut().push(table.clone());
     Ok(host(TableObj(table)))
 }
@@ -399,6 +399,16 @@ impl HostObject for TableObj {
         Ok(match name {
             "c" | "columns" => Some(host(ColumnCollection(self.0.clone()))),
             "name" => Some(Value::str(self.0.name.as_str())),
+            "alias" => {
+                let t = self.0.clone();
+                Some(super::function("alias", move |_i, a, k| {
+                    let name = match a.first().or_else(|| kwarg(&k, "name")) {
+                        Some(Value::Str(n)) => n.to_string(),
+                        _ => format!("{}_1", t.name),
+                    };
+                    Ok(host(TableObj(Rc::new(t.alias(name)))))
+                }))
+            }
             "indexes" => {
                 let items = (0..self.0.columns.len())
                     .filter(|&i| self.0.columns[i].index)
@@ -589,7 +599,8 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 23] = [
+        const METHODS: [&str; 24] = [
+            "where",
             "nulls_first",
             "nulls_last",
             "concat",
@@ -781,6 +792,20 @@ impl Methods for ExprObj {
                 }
             }
             "concat" => Expr::binary(e, Op::Concat, arg(interp, 0)?),
+            "where" => match e {
+                Expr::Exists(mut s) => {
+                    for a in &args {
+                        s.wheres.push(as_expr(&state, interp, a)?);
+                    }
+                    Expr::Exists(s)
+                }
+                _ => {
+                    return Err(interp.error(
+                        "AttributeError",
+                        "Neither 'BinaryExpression' object nor 'Comparator' object has an attribute 'where'",
+                    ));
+                }
+            },
             "nulls_first" => Expr::Nulls(Box::new(e), true),
             "nulls_last" => Expr::Nulls(Box::new(e), false),
             "between" | "not_between" => Expr::Between(
@@ -938,6 +963,10 @@ pub enum Statement {
     InsertRows(Rc<Table>, Vec<usize>, Vec<Vec<Expr>>),
     /// An INSERT/UPDATE/DELETE with `.returning(...)`.
     Returning(Box<Statement>, Vec<Expr>),
+    /// `insert(table).from_select([columns], select)`.
+    InsertFrom(Rc<Table>, Vec<usize>, Select),
+    /// `union(a, b)`, `union_all`, `except_`, `intersect`: the SELECTs and the keyword.
+    Compound(Vec<Select>, &'static str),
 }
 
 /// A statement value, with what the ORM needs to know about it.
@@ -1017,6 +1046,49 @@ impl Statement {
                 (mk().update(t, &all, wheres), Vec::new())
             }
             Statement::Delete(t, wheres) => (mk().delete(t, wheres), Vec::new()),
+            Statement::InsertFrom(t, cols, select) => {
+                let names: Vec<String> = cols
+                    .iter()
+                    .map(|&i| crate::sql::compiler::quote(&t.columns[i].name))
+                    .collect();
+                let compiled = mk().select(select);
+                let sql = format!(
+                    "INSERT INTO {} ({}) {}",
+                    crate::sql::compiler::quote(&t.name),
+                    names.join(", "),
+                    compiled.sql
+                );
+                (
+                    Compiled {
+                        sql,
+                        slots: compiled.slots,
+                        columns: Vec::new(),
+                    },
+                    Vec::new(),
+                )
+            }
+            Statement::Compound(selects, keyword) => {
+                let mut parts = Vec::with_capacity(selects.len());
+                let mut slots = Vec::new();
+                let mut columns = Vec::new();
+                for (i, s) in selects.iter().enumerate() {
+                    let compiled = mk().select(s);
+                    if i == 0 {
+                        columns = compiled.columns.clone();
+                    }
+                    slots.extend(compiled.slots);
+                    parts.push(compiled.sql);
+                }
+                let sql = parts.join(&format!(" {keyword} "));
+                (
+                    Compiled {
+                        sql,
+                        slots,
+                        columns: columns.clone(),
+                    },
+                    columns,
+                )
+            }
             Statement::InsertRows(t, cols, rows) => {
                 let mut c = mk();
                 let names: Vec<String> = cols
@@ -1098,6 +1170,10 @@ impl Statement {
         let type_of = Expr::sql_type;
         match self {
             Statement::Select(s) => s.columns.iter().map(type_of).collect(),
+            Statement::Compound(selects, _) => selects
+                .first()
+                .map(|s| s.columns.iter().map(type_of).collect())
+                .unwrap_or_default(),
             Statement::Returning(_, exprs) => exprs.iter().map(type_of).collect(),
             _ => Vec::new(),
         }
@@ -1116,7 +1192,10 @@ impl HostObject for StatementObj {
     fn type_name(&self) -> String {
         match self.0.base() {
             Statement::Select(_) => "Select",
-            Statement::Insert(..) | Statement::InsertRows(..) => "Insert",
+            Statement::Insert(..) | Statement::InsertRows(..) | Statement::InsertFrom(..) => {
+                "Insert"
+            }
+            Statement::Compound(..) => "CompoundSelect",
             Statement::Update(..) => "Update",
             _ => "Delete",
         }
@@ -1124,7 +1203,9 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 21] = [
+        const METHODS: [&str; 23] = [
+            "from_select",
+            "exists",
             "ordered_values",
             "subquery",
             "alias",
@@ -1272,6 +1353,27 @@ impl Methods for StatementObj {
                 };
                 let rows = l.borrow().clone();
                 stmt = insert_rows(&state, interp, t, &rows)?;
+            }
+            (Statement::Insert(t, _), "from_select") => {
+                let names = match args.first() {
+                    Some(v) => interp.collect(v)?,
+                    None => Vec::new(),
+                };
+                let mut cols = Vec::with_capacity(names.len());
+                for n in &names {
+                    cols.push(update_key(&state, interp, t, n)?);
+                }
+                let Some(StatementObj(Statement::Select(s), _)) =
+                    args.get(1).and_then(|a| downcast::<StatementObj>(a))
+                else {
+                    return Err(
+                        interp.type_error("from_select() needs a list of columns and a select()")
+                    );
+                };
+                stmt = Statement::InsertFrom(t.clone(), cols, s.clone());
+            }
+            (Statement::Select(s), "exists") => {
+                return Ok(host(ExprObj(Expr::Exists(Box::new(s.clone())))));
             }
             (Statement::Update(t, values, _, ordered), "ordered_values") => {
                 for a in &args {
@@ -1535,6 +1637,48 @@ fn table_arg(
 pub fn insert(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     let (t, orm) = table_arg(interp, &args, &kw, "insert")?;
     Ok(host(StatementObj(Statement::Insert(t, Vec::new()), orm)))
+}
+
+/// `exists()` / `exists(select)`: `EXISTS (SELECT * …)`, completed with `.where(...)`.
+pub fn exists(state: &SaState, interp: &mut Interpreter, args: Vec<Value>) -> PyResult<Value> {
+    let select = match args.first().and_then(|a| downcast::<StatementObj>(a)) {
+        Some(StatementObj(Statement::Select(s), _)) => s.clone(),
+        _ => {
+            let mut columns = Vec::with_capacity(args.len());
+            for a in &args {
+                columns.push(as_expr(state, interp, a)?);
+            }
+            Select {
+                columns,
+                ..Select::default()
+            }
+        }
+    };
+    Ok(host(ExprObj(Expr::Exists(Box::new(select)))))
+}
+
+/// `union(a, b, …)` and the other compound selects.
+pub fn compound(
+    interp: &mut Interpreter,
+    args: &[Value],
+    keyword: &'static str,
+) -> PyResult<Value> {
+    let mut selects = Vec::with_capacity(args.len());
+    for a in args {
+        match downcast::<StatementObj>(a) {
+            Some(StatementObj(Statement::Select(s), _)) => selects.push(s.clone()),
+            _ => {
+                return Err(interp.type_error(format!(
+                    "{}() takes select() statements",
+                    keyword.to_ascii_lowercase().replace(' ', "_")
+                )));
+            }
+        }
+    }
+    Ok(host(StatementObj(
+        Statement::Compound(selects, keyword),
+        OrmInfo::default(),
+    )))
 }
 
 /// `update(table)`.

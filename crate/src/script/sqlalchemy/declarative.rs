@@ -421,10 +421,10 @@ impl RegistryHook {
                 ),
             ));
         }
-        let table = Rc::new(Table {
-            name: tablename,
-            columns: columns.iter().map(|(_, c, _)| c.clone()).collect(),
-        });
+        let table = Rc::new(Table::new(
+            tablename,
+            columns.iter().map(|(_, c, _)| c.clone()).collect(),
+        ));
         self.registry
             .metadata
             .tables

@@ -161,6 +161,34 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 function("select", move |i, a, k| core::select(&st, i, a, k)),
             ));
             attrs.push(("insert", function("insert", core::insert)));
+            let st = s.clone();
+            attrs.push((
+                "exists",
+                function("exists", move |i, a, _k| core::exists(&st, i, a)),
+            ));
+            for (name, keyword) in [
+                ("union", "UNION"),
+                ("union_all", "UNION ALL"),
+                ("except_", "EXCEPT"),
+                ("except_all", "EXCEPT ALL"),
+                ("intersect", "INTERSECT"),
+                ("intersect_all", "INTERSECT ALL"),
+            ] {
+                attrs.push((
+                    name,
+                    function(name, move |i, a, _k| core::compound(i, &a, keyword)),
+                ));
+            }
+            attrs.push((
+                "alias",
+                function("alias", |i, a, k| {
+                    let Some(t) = a.first() else {
+                        return Err(i.type_error("alias() needs a table"));
+                    };
+                    let alias = i.get_attr(t, "alias")?;
+                    i.call(&alias, a[1..].to_vec(), k)
+                }),
+            ));
             attrs.push(("update", function("update", core::update)));
             attrs.push(("delete", function("delete", core::delete)));
             let st = s.clone();
