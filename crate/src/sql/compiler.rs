@@ -25,6 +25,9 @@ pub struct Compiled {
     pub slots: Vec<Slot>,
     /// For a SELECT: the name each result column is known by.
     pub columns: Vec<String>,
+    /// With named binds: each bind's name and how many slots it covers (an expanding IN
+    /// covers its whole list), in slot order.
+    pub names: Vec<(String, usize)>,
 }
 
 impl Compiled {
@@ -88,15 +91,38 @@ impl Subquery {
     }
 }
 
-/// `JOIN table ON condition`.
+/// What a JOIN joins: a table (or alias), or a subquery.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JoinTarget {
+    /// `JOIN posts`, `JOIN emp AS boss`.
+    Table(Rc<Table>),
+    /// `JOIN (SELECT …) AS anon_1`.
+    Subquery(Rc<Subquery>),
+}
+
+/// `JOIN target ON condition`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Join {
-    /// The joined table.
-    pub table: Rc<Table>,
+    /// What is joined.
+    pub target: JoinTarget,
     /// The `ON` condition.
     pub on: Expr,
     /// `LEFT OUTER JOIN`.
     pub outer: bool,
+}
+
+/// A value written into SQL text, as SQLAlchemy's literal_binds renders it.
+pub fn literal_sql(v: &SqlValue) -> String {
+    match v {
+        SqlValue::Null => "NULL".into(),
+        SqlValue::Integer(i) => i.to_string(),
+        SqlValue::Real(f) => crate::engine::echo::py_float_repr(*f),
+        SqlValue::Text(t) => format!("'{}'", t.replace('\'', "''")),
+        SqlValue::Blob(b) => {
+            let hex: String = b.iter().map(|byte| format!("{byte:02X}")).collect();
+            format!("X'{hex}'")
+        }
+    }
 }
 
 /// A table as FROM names it: `emp`, or `emp AS boss` for an alias.
@@ -104,6 +130,21 @@ pub fn from_name(t: &Table) -> String {
     match &t.alias_of {
         Some(base) => format!("{} AS {}", quote(base), quote(&t.name)),
         None => quote(&t.name),
+    }
+}
+
+impl Join {
+    /// The joined table, unless a subquery is joined.
+    pub fn table(&self) -> Option<&Rc<Table>> {
+        match &self.target {
+            JoinTarget::Table(t) => Some(t),
+            JoinTarget::Subquery(_) => None,
+        }
+    }
+
+    /// True when this joins `sq`.
+    fn joins_subquery(&self, sq: &Rc<Subquery>) -> bool {
+        matches!(&self.target, JoinTarget::Subquery(s) if Rc::ptr_eq(s, sq))
     }
 }
 
@@ -201,6 +242,12 @@ pub struct Compiler {
     aliases: Vec<(usize, String)>,
     /// The FROM tables of the enclosing SELECTs, which nested SELECTs correlate to.
     enclosing: Vec<Rc<Table>>,
+    /// `compile_kwargs={"literal_binds": True}`: values inline instead of placeholders.
+    literal_binds: bool,
+    /// `compile(dialect=sqlite)` for display: IN lists stay `__[POSTCOMPILE_x]` as there.
+    postcompile: bool,
+    /// Named binds and their slot counts (see [`Compiled::names`]).
+    names: Vec<(String, usize)>,
 }
 
 impl Compiler {
@@ -210,6 +257,54 @@ impl Compiler {
             named: true,
             ..Compiler::default()
         }
+    }
+
+    /// A printing compiler that renders bound values inline (`literal_binds`).
+    pub fn named_literal() -> Self {
+        Compiler {
+            named: true,
+            literal_binds: true,
+            ..Compiler::default()
+        }
+    }
+
+    /// A SQLite compiler for `compile(dialect=sqlite.dialect())`: `?` binds, IN lists left to
+    /// be expanded at execution.
+    pub fn sqlite_display() -> Self {
+        Compiler {
+            postcompile: true,
+            ..Compiler::default()
+        }
+    }
+
+    /// A SQLite compiler that renders bound values inline (`literal_binds`).
+    pub fn sqlite_literal() -> Self {
+        Compiler {
+            literal_binds: true,
+            ..Compiler::default()
+        }
+    }
+
+    /// A bound value: its placeholder (the value joins the slots), or the value itself
+    /// as a SQL literal under `literal_binds`.
+    fn bind(&mut self, v: &SqlValue, anonymous: bool) -> String {
+        if self.literal_binds {
+            return literal_sql(v);
+        }
+        self.slots.push(Slot::Value(v.clone()));
+        if anonymous {
+            let hint = self.hint.take();
+            let text = self.placeholder();
+            self.hint = hint;
+            text
+        } else {
+            self.placeholder()
+        }
+    }
+
+    /// True for compilers that print for a person (`str()`, `compile()`), not execute.
+    pub fn is_display(&self) -> bool {
+        self.named || self.postcompile || self.literal_binds
     }
 
     /// True for the printing (default dialect) compiler.
@@ -223,7 +318,22 @@ impl Compiler {
             return "?".into();
         }
         let base = self.hint.clone().unwrap_or_else(|| "param".into());
-        format!(":{}", anon_label(&mut self.bind_names, &base))
+        let name = anon_label(&mut self.bind_names, &base);
+        self.names.push((name.clone(), 1));
+        format!(":{name}")
+    }
+
+    /// A value bound under an exact name when printing (`VALUES (:name_m0, …)`); otherwise
+    /// rendered as [`Compiler::value`].
+    pub fn value_named(&mut self, name: &str, e: &Expr) -> String {
+        match e {
+            Expr::Bind(v) if self.named && !self.literal_binds => {
+                self.slots.push(Slot::Value(v.clone()));
+                self.names.push((name.to_string(), 1));
+                format!(":{name}")
+            }
+            other => self.value(other),
+        }
     }
 
     /// Renders `e` with binds named after `column` (when printing for a person).
@@ -239,21 +349,13 @@ impl Compiler {
     pub fn expr(&mut self, e: &Expr, against: Option<Op>) -> String {
         match e {
             Expr::Column(t, i) => format!("{}.{}", quote(&t.name), quote(&t.columns[*i].name)),
-            Expr::Bind(v) => {
-                self.slots.push(Slot::Value(v.clone()));
-                self.placeholder()
-            }
-            Expr::Literal(v) => {
-                self.slots.push(Slot::Value(v.clone()));
-                let hint = self.hint.take();
-                let text = self.placeholder();
-                self.hint = hint;
-                text
-            }
+            Expr::Bind(v) => self.bind(v, false),
+            Expr::Literal(v) => self.bind(v, true),
             Expr::Lower(inner) => format!("lower({})", self.expr(inner, None)),
             Expr::Param(k) => {
                 self.slots.push(Slot::Key(k.clone()));
                 if self.named {
+                    self.names.push((k.clone(), 1));
                     format!(":{k}")
                 } else {
                     "?".into()
@@ -326,13 +428,17 @@ impl Compiler {
                 // dialect casts it to its own numeric type, or NUMERIC.
                 let true_div = *op == Op::Div;
                 let right = if true_div && !self.named {
-                    format!("({} + 0.0)", self.expr_for(r, Some(Op::Add), rname))
+                    format!("({} + 0.0)", self.expr_for(r, Some(Op::Div), rname))
                 } else if true_div {
                     let ty = r
                         .sql_type()
                         .filter(SqlType::is_numeric)
                         .unwrap_or(SqlType::Numeric(None, None));
-                    format!("CAST({} AS {})", self.expr_for(r, None, rname), ty.ddl())
+                    format!(
+                        "CAST({} AS {})",
+                        self.expr_for(r, Some(Op::Div), rname),
+                        ty.ddl()
+                    )
                 } else {
                     self.expr_for(r, Some(*op), rname)
                 };
@@ -349,21 +455,23 @@ impl Compiler {
             Expr::Not(inner) => format!("NOT {}", self.expr(inner, Some(Op::Eq))),
             Expr::In(left, items, negate) => {
                 let l = self.expr(left, Some(Op::Eq));
-                let parts: Vec<String> = if items.is_empty() {
-                    // An empty IN renders SQLAlchemy's always-false subquery.
-                    vec!["SELECT 1 FROM (SELECT 1) WHERE 1!=1".to_string()]
-                } else if self.named && items.iter().all(|i| matches!(i, Expr::Bind(_))) {
-                    // The default dialect expands IN lists at execution time.
+                let parts: Vec<String> = if (self.named || self.postcompile)
+                    && !self.literal_binds
+                    && items.iter().all(|i| matches!(i, Expr::Bind(_)))
+                {
+                    // Printed, an IN list is one expanding bind, filled in at execution.
                     for i in items {
                         if let Expr::Bind(v) = i {
                             self.slots.push(Slot::Value(v.clone()));
                         }
                     }
                     let base = column_name(left).unwrap_or_else(|| "param".into());
-                    vec![format!(
-                        "__[POSTCOMPILE_{}]",
-                        anon_label(&mut self.bind_names, &base)
-                    )]
+                    let name = anon_label(&mut self.bind_names, &base);
+                    self.names.push((name.clone(), items.len()));
+                    vec![format!("__[POSTCOMPILE_{name}]")]
+                } else if items.is_empty() {
+                    // An empty IN renders SQLAlchemy's always-false subquery.
+                    vec!["SELECT 1 FROM (SELECT 1) WHERE 1!=1".to_string()]
                 } else {
                     let hint = column_name(left);
                     items
@@ -497,9 +605,10 @@ impl Compiler {
     pub fn value(&mut self, e: &Expr) -> String {
         match e {
             // Printed for a person, a plain value is named after its column (`name=:name`).
+            Expr::Bind(v) if self.literal_binds => literal_sql(v),
             Expr::Bind(v) if self.named => {
-                self.slots.push(Slot::Value(v.clone()));
-                format!(":{}", self.hint.clone().unwrap_or_else(|| "param".into()))
+                let name = self.hint.clone().unwrap_or_else(|| "param".into());
+                self.value_named(&name, &Expr::Bind(v.clone()))
             }
             Expr::Binary(..) => format!("({})", self.expr(e, None)),
             other => self.expr(other, None),
@@ -511,11 +620,23 @@ impl Compiler {
         self.slots
     }
 
+    /// A SELECT's text and result names, for a statement the caller assembles (compound
+    /// SELECTs, INSERT … SELECT) with this compiler's bind counters.
+    pub fn select_part(&mut self, s: &Select) -> (String, Vec<String>) {
+        self.select_body(s, false)
+    }
+
+    /// Wraps text the caller assembled with this compiler's slots and bind names.
+    pub fn finish_text(self, sql: String) -> Compiled {
+        self.finish(sql)
+    }
+
     fn finish(self, sql: String) -> Compiled {
         Compiled {
             sql,
             slots: self.slots,
             columns: Vec::new(),
+            names: self.names,
         }
     }
 
@@ -579,7 +700,12 @@ impl Compiler {
                 froms = correlated;
             }
         }
-        froms.retain(|t| !s.joins.iter().any(|j| Rc::ptr_eq(&j.table, t)));
+        froms.retain(|t| {
+            !s.joins
+                .iter()
+                .any(|j| j.table().is_some_and(|jt| Rc::ptr_eq(jt, t)))
+        });
+        subqueries.retain(|sq| !s.joins.iter().any(|j| j.joins_subquery(sq)));
         if froms.is_empty()
             && let Some(j) = s.joins.first()
         {
@@ -589,7 +715,7 @@ impl Compiler {
             froms.extend(
                 on_tables
                     .into_iter()
-                    .filter(|t| !Rc::ptr_eq(t, &j.table))
+                    .filter(|t| j.table().is_none_or(|jt| !Rc::ptr_eq(t, jt)))
                     .take(1),
             );
         }
@@ -693,9 +819,19 @@ impl Compiler {
                 names.push(format!("({text}) AS {}", quote(&alias)));
             }
             for j in &s.joins {
+                let target = match &j.target {
+                    JoinTarget::Table(t) => from_name(t),
+                    JoinTarget::Subquery(sq) => {
+                        let alias = self.alias_name(sq);
+                        let enclosing = std::mem::take(&mut self.enclosing);
+                        let (text, _) = self.select_body(&sq.select, true);
+                        self.enclosing = enclosing;
+                        format!("({text}) AS {}", quote(&alias))
+                    }
+                };
                 let on = self.criterion(&j.on, None);
                 let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
-                names[0].push_str(&format!(" {kind} {} ON {on}", from_name(&j.table)));
+                names[0].push_str(&format!(" {kind} {target} ON {on}"));
             }
             sql.push_str(&format!(" \nFROM {}", names.join(", ")));
         }
@@ -714,30 +850,28 @@ impl Compiler {
             let parts: Vec<String> = s.order_by.iter().map(|e| self.expr(e, None)).collect();
             sql.push_str(&format!(" ORDER BY {}", parts.join(", ")));
         }
+        let int = |n: i64| SqlValue::Integer(n);
         match (s.limit, s.offset) {
             (Some(l), Some(o)) => {
-                self.slots.push(Slot::Value(SqlValue::Integer(l)));
-                self.slots.push(Slot::Value(SqlValue::Integer(o)));
-                let (l, o) = (self.placeholder(), self.placeholder());
+                let (l, o) = (self.bind(&int(l), true), self.bind(&int(o), true));
                 sql.push_str(&format!("\n LIMIT {l} OFFSET {o}"));
             }
             // SQLite's dialect always pairs them: a missing OFFSET binds 0, a missing LIMIT -1.
-            // The default dialect (printing) leaves OFFSET out.
+            // The default dialect (printing) leaves OFFSET out, and writes a missing LIMIT -1.
             (Some(l), None) if self.named => {
-                self.slots.push(Slot::Value(SqlValue::Integer(l)));
-                let l = self.placeholder();
+                let l = self.bind(&int(l), true);
                 sql.push_str(&format!("\n LIMIT {l}"));
             }
             (Some(l), None) => {
-                self.slots.push(Slot::Value(SqlValue::Integer(l)));
-                self.slots.push(Slot::Value(SqlValue::Integer(0)));
-                let (l, o) = (self.placeholder(), self.placeholder());
+                let (l, o) = (self.bind(&int(l), true), self.bind(&int(0), true));
                 sql.push_str(&format!("\n LIMIT {l} OFFSET {o}"));
             }
+            (None, Some(o)) if self.named => {
+                let o = self.bind(&int(o), true);
+                sql.push_str(&format!("\n LIMIT -1 OFFSET {o}"));
+            }
             (None, Some(o)) => {
-                self.slots.push(Slot::Value(SqlValue::Integer(-1)));
-                self.slots.push(Slot::Value(SqlValue::Integer(o)));
-                let (l, o) = (self.placeholder(), self.placeholder());
+                let (l, o) = (self.bind(&int(-1), true), self.bind(&int(o), true));
                 sql.push_str(&format!("\n LIMIT {l} OFFSET {o}"));
             }
             (None, None) => {}
@@ -816,6 +950,8 @@ fn column_name(e: &Expr) -> Option<String> {
     match e {
         Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
         Expr::Lower(inner) => column_name(inner),
+        // `literal_column("n")` names binds like a column called `n`.
+        Expr::Text(t) => Some(t.clone()),
         Expr::Func(name, _) => Some(name.to_ascii_lowercase()),
         _ => None,
     }

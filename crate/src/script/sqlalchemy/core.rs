@@ -11,7 +11,7 @@ use crate::engine::SqlValue;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
-use crate::sql::compiler::{Compiled, Compiler, Select};
+use crate::sql::compiler::{Compiled, Compiler, JoinTarget, Select};
 use crate::sql::elements::{Expr, Op};
 use crate::sql::schema::{Column, ColumnDefault, MetaData, Table};
 use crate::sql::types::SqlType;
@@ -431,7 +431,11 @@ impl HostObject for TableObj {
                     let (table, on) = join_target(&state, i, &columns, &a)?;
                     Ok(host(JoinObj {
                         left: t.clone(),
-                        joins: vec![crate::sql::compiler::Join { table, on, outer }],
+                        joins: vec![crate::sql::compiler::Join {
+                            target: table,
+                            on,
+                            outer,
+                        }],
                     }))
                 }))
             }
@@ -582,10 +586,22 @@ impl HostObject for ExprObj {
                 None => return Ok(None),
             },
         };
-        let e = if reflected {
-            Expr::binary(other_expr, op, self.0.clone())
-        } else {
-            Expr::binary(self.0.clone(), op, other_expr)
+        // `x == null()` is `IS NULL`, as with None.
+        let op = match (op, &other_expr) {
+            (Op::Eq, Expr::Null) => Op::Is,
+            (Op::Ne, Expr::Null) => Op::IsNot,
+            (op, _) => op,
+        };
+        // A reflected comparison (`5 < t.c.n`) keeps the column on the left.
+        let flipped = match op {
+            Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne | Op::Is | Op::IsNot => Some(op),
+            _ => None,
+        };
+        // (The interpreter has already swapped the operator of a reflected comparison.)
+        let e = match (reflected, flipped) {
+            (true, Some(_)) => Expr::binary(self.0.clone(), op, other_expr),
+            (true, None) => Expr::binary(other_expr, op, self.0.clone()),
+            (false, _) => Expr::binary(self.0.clone(), op, other_expr),
         };
         Ok(Some(host(ExprObj(e))))
     }
@@ -599,7 +615,8 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 24] = [
+        const METHODS: [&str; 25] = [
+            "compile",
             "where",
             "nulls_first",
             "nulls_last",
@@ -669,7 +686,12 @@ impl HostObject for ExprObj {
     }
 
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(Compiler::named().expr(&self.0, None))
+        // A label shows as its expression outside a select list.
+        let e = match &self.0 {
+            Expr::Label(_, inner) => inner,
+            other => other,
+        };
+        Ok(Compiler::named().expr(e, None))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -792,6 +814,20 @@ impl Methods for ExprObj {
                 }
             }
             "concat" => Expr::binary(e, Op::Concat, arg(interp, 0)?),
+            "compile" => {
+                let mk = super::compiled::compiler_for(interp, &args, &kw)?;
+                // A label shows as its expression outside a select list.
+                let inner = match &e {
+                    Expr::Label(_, inner) => (**inner).clone(),
+                    other => other.clone(),
+                };
+                let render = |mut c: Compiler| {
+                    let sql = c.expr(&inner, None);
+                    c.finish_text(sql)
+                };
+                let (compiled, named) = (render(mk()), render(Compiler::named()));
+                return Ok(super::compiled::value(compiled, &named));
+            }
             "where" => match e {
                 Expr::Exists(mut s) => {
                     for a in &args {
@@ -1004,8 +1040,8 @@ impl Statement {
         self.compile_with(&[], Compiler::named).0.sql
     }
 
-    /// Compiles with compilers made by `mk` (executing or printing).
-    fn compile_with(&self, keys: &[String], mk: fn() -> Compiler) -> (Compiled, Vec<String>) {
+    /// Compiles with compilers made by `mk` (executing, printing, `compile(...)`).
+    pub fn compile_with(&self, keys: &[String], mk: fn() -> Compiler) -> (Compiled, Vec<String>) {
         match self {
             Statement::Select(s) => {
                 let compiled = mk().select(s);
@@ -1014,14 +1050,17 @@ impl Statement {
             }
             Statement::Insert(t, values) => {
                 let mut all = values.clone();
+                // Printed without any values, an INSERT names every column.
+                let printed = mk().is_display();
+                let every = printed && values.is_empty() && keys.is_empty();
                 for (i, c) in t.columns.iter().enumerate() {
                     if all.iter().any(|(j, _)| *j == i) {
                         continue;
                     }
-                    if keys.contains(&c.name) {
+                    if keys.contains(&c.name) || every {
                         all.push((i, Expr::Param(c.name.clone())));
                     } else if let Some(d) = &c.default {
-                        all.push((i, default_expr(&c.name, d)));
+                        all.push((i, default_expr(&c.name, d, printed)));
                     }
                 }
                 all.sort_by_key(|(i, _)| *i);
@@ -1029,14 +1068,16 @@ impl Statement {
             }
             Statement::Update(t, values, wheres, ordered) => {
                 let mut all = values.clone();
+                let printed = mk().is_display();
+                let every = printed && values.is_empty() && keys.is_empty();
                 for (i, c) in t.columns.iter().enumerate() {
                     if all.iter().any(|(j, _)| *j == i) {
                         continue;
                     }
-                    if keys.contains(&c.name) {
+                    if keys.contains(&c.name) || every {
                         all.push((i, Expr::Param(c.name.clone())));
                     } else if let Some(d) = &c.onupdate {
-                        all.push((i, default_expr(&c.name, d)));
+                        all.push((i, default_expr(&c.name, d, printed)));
                     }
                 }
                 if !ordered {
@@ -1051,43 +1092,30 @@ impl Statement {
                     .iter()
                     .map(|&i| crate::sql::compiler::quote(&t.columns[i].name))
                     .collect();
-                let compiled = mk().select(select);
+                let mut c = mk();
+                let (text, _) = c.select_part(select);
                 let sql = format!(
                     "INSERT INTO {} ({}) {}",
                     crate::sql::compiler::quote(&t.name),
                     names.join(", "),
-                    compiled.sql
+                    text
                 );
-                (
-                    Compiled {
-                        sql,
-                        slots: compiled.slots,
-                        columns: Vec::new(),
-                    },
-                    Vec::new(),
-                )
+                (c.finish_text(sql), Vec::new())
             }
             Statement::Compound(selects, keyword) => {
+                let mut c = mk();
                 let mut parts = Vec::with_capacity(selects.len());
-                let mut slots = Vec::new();
                 let mut columns = Vec::new();
                 for (i, s) in selects.iter().enumerate() {
-                    let compiled = mk().select(s);
+                    let (text, names) = c.select_part(s);
                     if i == 0 {
-                        columns = compiled.columns.clone();
+                        columns = names;
                     }
-                    slots.extend(compiled.slots);
-                    parts.push(compiled.sql);
+                    parts.push(text);
                 }
-                let sql = parts.join(&format!(" {keyword} "));
-                (
-                    Compiled {
-                        sql,
-                        slots,
-                        columns: columns.clone(),
-                    },
-                    columns,
-                )
+                let mut compiled = c.finish_text(parts.join(&format!(" {keyword} ")));
+                compiled.columns = columns.clone();
+                (compiled, columns)
             }
             Statement::InsertRows(t, cols, rows) => {
                 let mut c = mk();
@@ -1096,8 +1124,13 @@ impl Statement {
                     .map(|&i| crate::sql::compiler::quote(&t.columns[i].name))
                     .collect();
                 let mut groups = Vec::new();
-                for row in rows {
-                    let parts: Vec<String> = row.iter().map(|e| c.value(e)).collect();
+                for (n, row) in rows.iter().enumerate() {
+                    // Printed, each row's binds are named `column_m<row>`.
+                    let parts: Vec<String> = row
+                        .iter()
+                        .zip(cols)
+                        .map(|(e, &i)| c.value_named(&format!("{}_m{n}", t.columns[i].name), e))
+                        .collect();
                     groups.push(format!("({})", parts.join(", ")));
                 }
                 let sql = format!(
@@ -1106,15 +1139,7 @@ impl Statement {
                     names.join(", "),
                     groups.join(", ")
                 );
-                let slots = c.finish_slots();
-                (
-                    Compiled {
-                        sql,
-                        slots,
-                        columns: Vec::new(),
-                    },
-                    Vec::new(),
-                )
+                (c.finish_text(sql), Vec::new())
             }
             Statement::Returning(inner, exprs) => {
                 let (mut compiled, _) = inner.compile_with(keys, mk);
@@ -1148,8 +1173,9 @@ impl Statement {
                                 }
                                 _ => crate::sql::compiler::anon_label(&mut counters, "anon"),
                             };
-                            let extra = c.finish_slots();
-                            compiled.slots.extend(extra);
+                            let extra = c.finish_text(String::new());
+                            compiled.slots.extend(extra.slots);
+                            compiled.names.extend(extra.names);
                             parts.push(if matches!(other, Expr::Label(..)) {
                                 text
                             } else {
@@ -1203,7 +1229,8 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 23] = [
+        const METHODS: [&str; 24] = [
+            "compile",
             "from_select",
             "exists",
             "ordered_values",
@@ -1267,6 +1294,12 @@ impl Methods for StatementObj {
         };
         let mut orm = self.1.clone();
         match (&mut stmt, name) {
+            (_, "compile") => {
+                let mk = super::compiled::compiler_for(interp, &args, &kw)?;
+                let (compiled, _) = self.0.compile_with(&[], mk);
+                let (named, _) = self.0.compile_with(&[], Compiler::named);
+                return Ok(super::compiled::value(compiled, &named));
+            }
             (_, "execution_options") => orm.options.extend(kw.iter().cloned()),
             (
                 Statement::Insert(..)
@@ -1295,7 +1328,7 @@ impl Methods for StatementObj {
                         .any(|(k, v)| k == "isouter" && matches!(v, Value::Bool(true)));
                 let join = join_target(&state, interp, &s.columns, &args)?;
                 s.joins.push(crate::sql::compiler::Join {
-                    table: join.0,
+                    target: join.0,
                     on: join.1,
                     outer,
                 });
@@ -1429,11 +1462,11 @@ impl Methods for StatementObj {
 }
 
 /// A default in a compiled INSERT/UPDATE: a constant is bound in place; a callable becomes a
-/// parameter each execution computes.
-fn default_expr(name: &str, d: &ColumnDefault) -> Expr {
+/// parameter each execution computes. Printed, both are a named bind without a value yet.
+fn default_expr(name: &str, d: &ColumnDefault, printed: bool) -> Expr {
     match d {
-        ColumnDefault::Value(v) => Expr::Bind(v.clone()),
-        ColumnDefault::Callable(_) => Expr::Param(name.to_string()),
+        ColumnDefault::Value(v) if !printed => Expr::Bind(v.clone()),
+        _ => Expr::Param(name.to_string()),
     }
 }
 
@@ -1493,10 +1526,20 @@ pub fn join_target(
     interp: &mut Interpreter,
     columns: &[Expr],
     args: &[Value],
-) -> PyResult<(Rc<Table>, Expr)> {
+) -> PyResult<(JoinTarget, Expr)> {
     let first = args.first().cloned().unwrap_or(Value::None);
     if let Some(rel) = downcast::<super::declarative::RelationshipComparator>(&first) {
-        return rel.join(state, interp);
+        let (table, on) = rel.join(state, interp)?;
+        return Ok((JoinTarget::Table(table), on));
+    }
+    if let Some(sq) = downcast::<SubqueryObj>(&first) {
+        let Some(on) = args.get(1) else {
+            return Err(interp.type_error("join() to a subquery needs an ON clause"));
+        };
+        return Ok((
+            JoinTarget::Subquery(sq.0.clone()),
+            as_expr(state, interp, on)?,
+        ));
     }
     let table = if let Some(m) = crate::orm::mapper_of(&first) {
         m.table.clone()
@@ -1506,7 +1549,7 @@ pub fn join_target(
         return Err(interp.type_error("join() needs a mapped class or a table"));
     };
     if let Some(on) = args.get(1) {
-        return Ok((table, as_expr(state, interp, on)?));
+        return Ok((JoinTarget::Table(table), as_expr(state, interp, on)?));
     }
     // No ON clause: the foreign key between the joined table and a selected table.
     let mut selected = Vec::new();
@@ -1527,7 +1570,7 @@ pub fn join_target(
                         && let Some(j) = b.column_index(c)
                     {
                         return Ok((
-                            table.clone(),
+                            JoinTarget::Table(table.clone()),
                             Expr::binary(
                                 Expr::Column(b.clone(), j),
                                 Op::Eq,
@@ -1718,10 +1761,14 @@ impl HostObject for JoinObj {
                 return Ok(Value::None);
             };
             let mut columns = vec![Expr::Column(left.clone(), 0)];
-            columns.extend(joins.iter().map(|j| Expr::Column(j.table.clone(), 0)));
-            let (table, on) = join_target(&state, i, &columns, &a)?;
+            columns.extend(
+                joins
+                    .iter()
+                    .filter_map(|j| j.table().map(|t| Expr::Column(t.clone(), 0))),
+            );
+            let (target, on) = join_target(&state, i, &columns, &a)?;
             let mut joins = joins.clone();
-            joins.push(crate::sql::compiler::Join { table, on, outer });
+            joins.push(crate::sql::compiler::Join { target, on, outer });
             Ok(host(JoinObj {
                 left: left.clone(),
                 joins,

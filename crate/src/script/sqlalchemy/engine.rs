@@ -232,8 +232,8 @@ impl HostObject for UrlObj {
     }
 }
 
-/// `engine.dialect`: SQLite through pysqlite, the only dialect in the page.
-struct DialectObj;
+/// `engine.dialect` / `sqlite.dialect()`: SQLite through pysqlite, the only dialect in the page.
+pub struct DialectObj;
 
 impl HostObject for DialectObj {
     fn type_name(&self) -> String {

@@ -1,5 +1,6 @@
 //! The `sqlalchemy` module surface scripts import, bound to the engine layer.
 
+pub mod compiled;
 pub mod core;
 pub mod declarative;
 pub mod defaults;
@@ -99,6 +100,28 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     interp.register_module(
         "sqlalchemy.orm",
         Rc::new(move |_interp: &mut Interpreter| Ok(orm_module(&s))),
+    );
+    interp.register_module(
+        "sqlalchemy.dialects.sqlite",
+        Rc::new(|_interp: &mut Interpreter| {
+            let dialect = function("dialect", |_i, _a, _k| {
+                Ok(Value::Host(Rc::new(engine::DialectObj)))
+            });
+            Ok(Interpreter::module(
+                "sqlalchemy.dialects.sqlite",
+                vec![("dialect", dialect)],
+            ))
+        }),
+    );
+    interp.register_module(
+        "sqlalchemy.dialects",
+        Rc::new(|interp: &mut Interpreter| {
+            let sqlite = interp.import_module("sqlalchemy.dialects.sqlite")?;
+            Ok(Interpreter::module(
+                "sqlalchemy.dialects",
+                vec![("sqlite", sqlite)],
+            ))
+        }),
     );
     let s = state.clone();
     interp.register_module(

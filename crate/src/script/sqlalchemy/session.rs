@@ -1135,8 +1135,8 @@ impl QueryObj {
     /// The entity `filter_by` names: the last joined one, else the first selected.
     fn filter_entity(&self) -> Option<Rc<Mapper>> {
         let sa = &self.session.sa;
-        if let Some(j) = self.select.joins.last() {
-            return sa.mapper_for_table(&j.table);
+        if let Some(t) = self.select.joins.last().and_then(|j| j.table()) {
+            return sa.mapper_for_table(t);
         }
         self.entities.iter().find_map(|e| match e {
             Entity::Mapper(m) => Some(m.clone()),
@@ -1272,7 +1272,7 @@ impl Methods for QueryObj {
             "join" | "outerjoin" => {
                 let (table, on) = super::core::join_target(&sa, interp, &sel.columns, &args)?;
                 sel.joins.push(crate::sql::compiler::Join {
-                    table,
+                    target: table,
                     on,
                     outer: name == "outerjoin",
                 });
