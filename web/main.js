@@ -366,6 +366,7 @@ function renderPythonReport(report) {
       el('article', { className: 'statement error', attrs: { role: 'alert' } }, [
         el('header', {}, [el('span', { className: 'badge', text: report.error.type }), jump]),
         el('pre', { className: 'traceback', text: report.error.traceback }),
+        ...(report.error.hint ? [el('p', { className: 'hint', text: `Hint: ${report.error.hint}` })] : []),
       ]),
     );
   }

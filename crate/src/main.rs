@@ -109,6 +109,9 @@ fn run_command(args: &[String]) -> ExitCode {
     match report.error {
         Some(e) => {
             eprint!("{}", e.traceback);
+            if let Some(hint) = &e.hint {
+                eprintln!("hint: {hint}");
+            }
             ExitCode::FAILURE
         }
         None => ExitCode::SUCCESS,

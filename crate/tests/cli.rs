@@ -83,3 +83,28 @@ fn bad_usage_exits_2() {
         "{stderr}"
     );
 }
+
+#[test]
+fn removed_1x_forms_fail_with_sqlalchemy_error_and_a_hint() {
+    let file = write_temp(
+        "select_list.py",
+        "from sqlalchemy import MetaData, Table, Column, Integer, select\n\
+         t = Table('t', MetaData(), Column('id', Integer, primary_key=True))\n\
+         select([t])\n",
+    );
+    let (code, _, stderr) = sessionlab(&["run", &file]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("sqlalchemy.exc.ArgumentError: Column expression, FROM clause, or other columns clause element expected, got [Table('t', MetaData(), Column('id', Integer(), table=<t>, primary_key=True, nullable=False), schema=None)]."),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("hint: SQLAlchemy 2.0 takes the columns as arguments: select(t) or select(t.c.a, t.c.b), not select([...])\n"),
+        "{stderr}"
+    );
+    let (_, json, _) = sessionlab(&["run", "--json", &file]);
+    assert!(
+        json.contains("\"hint\": \"SQLAlchemy 2.0 takes the columns"),
+        "{json}"
+    );
+}

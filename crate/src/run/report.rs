@@ -76,6 +76,9 @@ pub struct ReportError {
     pub column: u32,
     /// The whole traceback as CPython prints it.
     pub traceback: String,
+    /// What SessionLab adds below it (e.g. the 2.0 form of a removed 1.x call).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 /// A warning raised while a script ran.

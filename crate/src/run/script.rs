@@ -35,6 +35,7 @@ fn run_parts(setup: Option<&str>, source: &str, n: i64, limits: Limits) -> RunRe
         line: e.line,
         column: e.column,
         traceback: e.traceback,
+        hint: e.hint,
     };
     let mut setup_ms = 0.0;
     let mut error_in = "script";

@@ -60,6 +60,18 @@ pub struct Raised {
     pub suppress_context: bool,
 }
 
+impl Raised {
+    /// Attaches a SessionLab hint, shown below the traceback (not part of `str(exc)`).
+    pub fn with_hint(self: Box<Self>, hint: &str) -> Box<Self> {
+        if let Value::Instance(i) = &self.value {
+            i.dict
+                .borrow_mut()
+                .insert("__sessionlab_hint__".into(), Value::str(hint));
+        }
+        self
+    }
+}
+
 impl Clone for Raised {
     fn clone(&self) -> Self {
         Raised {

@@ -1326,16 +1326,13 @@ impl Interpreter {
             );
             if let Value::Instance(i) = &value {
                 i.dict.borrow_mut().insert("name".into(), Value::str(name));
-                let hint = if refused {
-                    "SessionLab scripts cannot reach the system"
-                } else {
-                    "SessionLab provides sqlalchemy, sqlalchemy.orm, sqlalchemy.exc, time, math, random, datetime, decimal and typing"
-                };
-                i.dict
-                    .borrow_mut()
-                    .insert("__sessionlab_hint__".into(), Value::str(hint));
             }
-            return Err(self.raise_value(value));
+            let hint = if refused {
+                "SessionLab scripts cannot reach the system"
+            } else {
+                "SessionLab provides sqlalchemy, sqlalchemy.orm, sqlalchemy.exc, time, math, random, datetime, decimal and typing"
+            };
+            return Err(self.raise_value(value).with_hint(hint));
         };
         self.modules.insert(name.to_string(), module.clone());
         Ok(module)

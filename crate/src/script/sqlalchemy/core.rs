@@ -1607,17 +1607,24 @@ pub fn select(
         for item in &items {
             inner.push(interp.repr(item)?);
         }
-        return Err(state.exc.raise(
-            interp,
-            "ArgumentError",
-            format!(
-                "Column expression, FROM clause, or other columns clause element expected, got {list}. Did you mean to say select({})?",
-                inner.join(", ")
-            ),
-        ));
+        return Err(state
+            .exc
+            .raise(
+                interp,
+                "ArgumentError",
+                format!(
+                    "Column expression, FROM clause, or other columns clause element expected, got {list}. Did you mean to say select({})?",
+                    inner.join(", ")
+                ),
+            )
+            .with_hint("SQLAlchemy 2.0 takes the columns as arguments: select(t) or select(t.c.a, t.c.b), not select([...])"));
     }
     if let Some((k, _)) = kw.first() {
-        return Err(interp.type_error(format!("select() got an unexpected keyword argument '{k}'")));
+        return Err(interp
+            .type_error(format!("select() got an unexpected keyword argument '{k}'"))
+            .with_hint(
+                "SQLAlchemy 2.0 removed the 1.x keyword forms: write select(...).where(...)",
+            ));
     }
     let mut columns = Vec::new();
     let mut orm = OrmInfo::default();
@@ -1659,9 +1666,20 @@ fn table_arg(
     fname: &str,
 ) -> PyResult<(Rc<Table>, OrmInfo)> {
     if let Some((k, _)) = kw.first() {
-        return Err(interp.type_error(format!(
-            "{fname}() got an unexpected keyword argument '{k}'"
-        )));
+        let hint = match fname {
+            "insert" => {
+                "SQLAlchemy 2.0 removed the 1.x keyword forms: write insert(table).values(...)"
+            }
+            "update" => {
+                "SQLAlchemy 2.0 removed the 1.x keyword forms: write update(table).where(...).values(...)"
+            }
+            _ => "SQLAlchemy 2.0 removed the 1.x keyword forms: write delete(table).where(...)",
+        };
+        return Err(interp
+            .type_error(format!(
+                "{fname}() got an unexpected keyword argument '{k}'"
+            ))
+            .with_hint(hint));
     }
     if let Some(m) = args.first().and_then(crate::orm::mapper_of) {
         let info = OrmInfo {

@@ -23,13 +23,9 @@ pub fn raise_engine_error(
     match e {
         EngineError::Url(u) => {
             if u.type_name() == "ModuleNotFoundError" {
-                let err = interp.error("ModuleNotFoundError", u.message());
-                if let Value::Instance(i) = &err.value {
-                    i.dict
-                        .borrow_mut()
-                        .insert("__sessionlab_hint__".into(), Value::str(u.hint()));
-                }
-                err
+                interp
+                    .error("ModuleNotFoundError", u.message())
+                    .with_hint(u.hint())
             } else {
                 state.exc.raise(interp, u.type_name(), u.message())
             }
