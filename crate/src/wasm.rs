@@ -4,7 +4,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::{DbapiConnection, EventLog};
-use crate::run::run_sql_from;
+use crate::run::{RunInput, run_sql_from};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -82,8 +82,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 pub struct Lab {
     /// An imported SQLite file every run starts from (a copy each time).
     start: Option<Vec<u8>>,
-    /// The database as the last run left it, for export.
-    last: Option<DbapiConnection>,
+    /// The database as the last run left it (a Python run's first engine), as a SQLite file.
+    last: Option<Vec<u8>>,
 }
 
 #[wasm_bindgen]
@@ -118,9 +118,12 @@ impl Lab {
     /// The database as the last run left it, as a standard SQLite file.
     #[wasm_bindgen(js_name = exportDatabase)]
     pub fn export_database(&mut self) -> Result<Vec<u8>, JsValue> {
-        match &mut self.last {
-            Some(conn) => conn.serialize().map_err(|e| into_error(e.kind.name(), e)),
-            None => Err(into_error("InvalidRequestError", "nothing has run yet")),
+        match &self.last {
+            Some(bytes) => Ok(bytes.clone()),
+            None => Err(into_error(
+                "InvalidRequestError",
+                "nothing has run yet (or the last run opened no database)",
+            )),
         }
     }
 
@@ -136,10 +139,12 @@ impl Lab {
     /// Runs a Python script (with the `sqlalchemy` module); returns its `RunReport`.
     #[wasm_bindgen(js_name = runPython, unchecked_return_type = "RunReport")]
     pub fn run_python(&mut self, source: &str) -> Result<JsValue, JsValue> {
-        to_js(&crate::run::run_script(
-            source,
-            crate::script::Limits::default(),
-        ))
+        let outcome = crate::run::run(RunInput {
+            start: self.start.as_deref(),
+            ..RunInput::script(source)
+        });
+        self.last = outcome.database;
+        to_js(&outcome.report)
     }
 
     /// Runs a workspace strategy: `setup` (with `N = n`) then `strategy`, reporting the
@@ -151,19 +156,21 @@ impl Lab {
         strategy: &str,
         n: f64,
     ) -> Result<JsValue, JsValue> {
-        to_js(&crate::run::run_workspace(
-            setup,
-            strategy,
-            n as i64,
-            crate::script::Limits::default(),
-        ))
+        let outcome = crate::run::run(RunInput {
+            setup: Some(setup),
+            n: n as i64,
+            start: self.start.as_deref(),
+            ..RunInput::script(strategy)
+        });
+        self.last = outcome.database;
+        to_js(&outcome.report)
     }
 
     /// Runs raw SQL statements on a fresh in-memory database; returns a `SqlReport`.
     #[wasm_bindgen(js_name = runSql, unchecked_return_type = "SqlReport")]
     pub fn run_sql(&mut self, source: &str) -> Result<JsValue, JsValue> {
         let (report, conn) = run_sql_from(self.start.as_deref(), source);
-        self.last = conn;
+        self.last = conn.and_then(|mut c| c.serialize().ok());
         to_js(&report)
     }
 }

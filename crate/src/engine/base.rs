@@ -93,6 +93,8 @@ pub struct Databases {
     named: HashMap<String, SharedDbapi>,
     first: Option<SharedDbapi>,
     created: usize,
+    /// An imported SQLite file the first database opens as (the page's "open .sqlite").
+    start: Option<Vec<u8>>,
 }
 
 impl Databases {
@@ -103,7 +105,13 @@ impl Databases {
             named: HashMap::new(),
             first: None,
             created: 0,
+            start: None,
         }
+    }
+
+    /// Makes the first database the run opens a copy of `bytes` (a SQLite file).
+    pub fn start_from(&mut self, bytes: Vec<u8>) {
+        self.start = Some(bytes);
     }
 
     /// `create_engine(url)`: a private database, or the run's database of that name.
@@ -129,12 +137,14 @@ impl Databases {
     }
 
     fn open(&mut self) -> Result<SharedDbapi, EngineError> {
-        let db = DbapiConnection::open_in_memory(self.log.clone()).map_err(|error| {
-            EngineError::Dbapi {
-                error,
-                sql: String::new(),
-                params: Params::One(Vec::new()),
-            }
+        let opened = match self.start.take() {
+            Some(bytes) => DbapiConnection::open_from_bytes(&bytes, self.log.clone()),
+            None => DbapiConnection::open_in_memory(self.log.clone()),
+        };
+        let db = opened.map_err(|error| EngineError::Dbapi {
+            error,
+            sql: String::new(),
+            params: Params::One(Vec::new()),
         })?;
         self.created += 1;
         Ok(Rc::new(RefCell::new(db)))

@@ -9,7 +9,7 @@ pub mod tables;
 pub mod url;
 pub mod value;
 
-pub use base::{Connection, Databases, Engine, EngineError};
+pub use base::{Connection, Databases, Engine, EngineError, SharedDbapi};
 pub use dbapi::{DbapiConnection, ResultSet};
 pub use error::{DbError, DbErrorKind};
 pub use event::{Cause, EchoNote, Event, EventContext, EventKind, EventLog, Params};

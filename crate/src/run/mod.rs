@@ -6,4 +6,4 @@ pub mod script;
 pub mod split;
 
 pub use raw_sql::{SqlReport, run_sql, run_sql_from};
-pub use script::{run_script, run_workspace};
+pub use script::{RunInput, RunOutcome, run, run_script, run_workspace};

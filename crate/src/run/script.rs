@@ -8,26 +8,84 @@ use crate::clock::now_ms;
 use crate::engine::{DbapiConnection, EventLog, dump_tables};
 use crate::script::{Interpreter, Limits, run_in, sqlalchemy};
 
-/// Runs `source` and reports its events, output, escaping error and final tables.
-pub fn run_script(source: &str, limits: Limits) -> RunReport {
-    crate::stack::with_big_stack(|| run_script_here(source, limits))
+/// What one run is given.
+#[derive(Clone, Copy)]
+pub struct RunInput<'a> {
+    /// A workspace's setup script, run first in the same interpreter and not reported.
+    pub setup: Option<&'a str>,
+    /// The script (or strategy) whose run is reported.
+    pub source: &'a str,
+    /// `N`, the row count a setup reads.
+    pub n: i64,
+    /// Step, recursion and size budgets.
+    pub limits: Limits,
+    /// A SQLite file the run's first database starts as.
+    pub start: Option<&'a [u8]>,
 }
 
-fn run_script_here(source: &str, limits: Limits) -> RunReport {
-    run_parts(None, source, 0, limits)
+impl<'a> RunInput<'a> {
+    /// A plain script run with default limits.
+    pub fn script(source: &'a str) -> Self {
+        RunInput {
+            setup: None,
+            source,
+            n: 0,
+            limits: Limits::default(),
+            start: None,
+        }
+    }
+}
+
+/// A finished run: its report, and the first database as the run left it (for export).
+pub struct RunOutcome {
+    /// The run report.
+    pub report: RunReport,
+    /// The first engine's database as a SQLite file, rolled back to what was committed
+    /// (bytes, so the outcome can leave the run's thread).
+    pub database: Option<Vec<u8>>,
+}
+
+/// Runs `source` and reports its events, output, escaping error and final tables.
+pub fn run_script(source: &str, limits: Limits) -> RunReport {
+    run(RunInput {
+        limits,
+        ..RunInput::script(source)
+    })
+    .report
 }
 
 /// Runs a workspace strategy: `setup` (which may read `N`) first, then `strategy` in the same
 /// interpreter; the report covers the strategy only (events, output, timing), the setup's time
 /// is reported apart.
 pub fn run_workspace(setup: &str, strategy: &str, n: i64, limits: Limits) -> RunReport {
-    crate::stack::with_big_stack(|| run_parts(Some(setup), strategy, n, limits))
+    run(RunInput {
+        setup: Some(setup),
+        n,
+        limits,
+        ..RunInput::script(strategy)
+    })
+    .report
 }
 
-fn run_parts(setup: Option<&str>, source: &str, n: i64, limits: Limits) -> RunReport {
+/// Runs what `input` describes (on a big stack: deep scripts must not overflow the host's).
+pub fn run(input: RunInput) -> RunOutcome {
+    crate::stack::with_big_stack(|| run_parts(input))
+}
+
+fn run_parts(input: RunInput) -> RunOutcome {
+    let RunInput {
+        setup,
+        source,
+        n,
+        limits,
+        start,
+    } = input;
     let log = EventLog::new();
     let mut interp = Interpreter::new(setup.unwrap_or(source), limits);
     let state = sqlalchemy::install(&mut interp, log.clone());
+    if let Some(bytes) = start {
+        state.dbs.borrow_mut().start_from(bytes.to_vec());
+    }
     let to_report = |e: crate::script::ScriptError| ReportError {
         type_name: e.type_name,
         module: e.module,
@@ -64,15 +122,16 @@ fn run_parts(setup: Option<&str>, source: &str, n: i64, limits: Limits) -> RunRe
     let total_ms = now_ms() - started;
     let sessions = crate::orm::snapshot::snapshot(&mut interp, &state.sessions.borrow());
     let first = state.dbs.borrow().first();
-    let (tables, uncommitted_at_exit) = match first {
+    let (tables, uncommitted_at_exit, database) = match &first {
         Some(db) => {
             let mut db = db.borrow_mut();
             // As at process exit: what was not committed is rolled back before anyone looks.
             let uncommitted = db.in_transaction();
             db.rollback_unlogged();
-            (dump_tables(&db).unwrap_or_default(), uncommitted)
+            let bytes = db.serialize().ok();
+            (dump_tables(&db).unwrap_or_default(), uncommitted, bytes)
         }
-        None => (BTreeMap::new(), false),
+        None => (BTreeMap::new(), false, None),
     };
     let mut events = log.take();
     let mut stdout = std::mem::take(&mut interp.stdout);
@@ -104,7 +163,7 @@ fn run_parts(setup: Option<&str>, source: &str, n: i64, limits: Limits) -> RunRe
             .sum(),
         setup_ms,
     };
-    RunReport {
+    let report = RunReport {
         events,
         stdout,
         error,
@@ -118,7 +177,8 @@ fn run_parts(setup: Option<&str>, source: &str, n: i64, limits: Limits) -> RunRe
         timing,
         error_in,
         tables_before,
-    }
+    };
+    RunOutcome { report, database }
 }
 
 /// The terminal transcript of `echo=True`: log lines and the script's output in true order.
@@ -183,6 +243,29 @@ mod workspace_tests {
         assert_eq!(report.timing.rows_changed, 25);
         assert!(report.timing.setup_ms > 0.0);
         assert_eq!(report.tables["stuff"].rows.len(), 25);
+    }
+
+    #[test]
+    fn a_run_starts_from_an_exported_database() {
+        use super::{RunInput, run};
+        let first = run(RunInput::script(
+            "from sqlalchemy import create_engine, text\n\
+             e = create_engine('sqlite://')\n\
+             with e.begin() as c:\n    c.execute(text('CREATE TABLE pets (name TEXT)'))\n    c.execute(text(\"INSERT INTO pets VALUES ('Rex')\"))\n\
+             c = e.connect()\nc.execute(text(\"INSERT INTO pets VALUES ('never committed')\"))\n",
+        ));
+        let bytes = first.database.expect("the first engine's database");
+        assert!(bytes.starts_with(b"SQLite format 3\0"));
+        let second = run(RunInput {
+            start: Some(&bytes),
+            ..RunInput::script(
+                "from sqlalchemy import create_engine, text\n\
+                 e = create_engine('sqlite://')\n\
+                 with e.connect() as c:\n    print(c.execute(text('SELECT name FROM pets')).all())\n",
+            )
+        });
+        assert!(second.report.error.is_none(), "{:?}", second.report.error);
+        assert_eq!(second.report.stdout, "[('Rex',)]\n");
     }
 
     #[test]
