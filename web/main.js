@@ -2,6 +2,7 @@
 // printed output, the SQL the script sent, the final tables, or each raw statement's rows.
 import { LabClient } from './client.js';
 import { decodeWorkspace, encodeWorkspace, isShareHash } from './share.js';
+import { el, formatMs, renderEvent, renderSessions, renderTable, tupleText } from './render.js';
 
 const EXAMPLES = {
   sql: `CREATE TABLE t(x);
@@ -96,29 +97,6 @@ function save() {
 }
 
 /** Creates an element with text content only: data is never parsed as HTML. */
-function el(tag, { className, text, attrs } = {}, children = []) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  for (const [k, v] of Object.entries(attrs ?? {})) node.setAttribute(k, v);
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-
-function formatMs(ms) {
-  if (ms >= 100) return `${ms.toFixed(0)} ms`;
-  if (ms >= 1) return `${ms.toFixed(2)} ms`;
-  return `${ms.toFixed(3)} ms`;
-}
-
-function formatValue(value) {
-  if (value === null) return { text: 'NULL', className: 'null' };
-  if (typeof value === 'object' && 'bytes' in value) return { text: `x'${value.bytes}'`, className: 'blob' };
-  if (typeof value === 'object' && 'float' in value) return { text: value.float, className: 'number' };
-  if (typeof value === 'number') return { text: String(value), className: 'number' };
-  return { text: String(value), className: 'text' };
-}
-
 function updateGutter() {
   const lines = source.value.split('\n').length;
   gutter.textContent = Array.from({ length: lines }, (_, i) => i + 1).join('\n');
@@ -131,43 +109,6 @@ function highlightLine(line) {
   const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
   source.focus();
   source.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
-}
-
-/**
- * A result table. With `before` (the same table as the setup left it), rows are matched by
- * their first column: new rows and changed cells are marked, the old value in the title.
- */
-function renderTable(columns, rows, rowCount, before = null) {
-  const head = el('thead', {}, [
-    el(
-      'tr',
-      {},
-      columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })),
-    ),
-  ]);
-  const old = new Map((before?.rows ?? []).map((r) => [JSON.stringify(r[0]), r]));
-  const body = el(
-    'tbody',
-    {},
-    rows.map((row) => {
-      const was = before ? old.get(JSON.stringify(row[0])) : undefined;
-      return el(
-        'tr',
-        { className: before && !was ? 'added' : '' },
-        row.map((v, i) => {
-          const { text, className } = formatValue(v);
-          const changed = was !== undefined && JSON.stringify(was[i]) !== JSON.stringify(v);
-          const attrs = changed ? { title: `was ${formatValue(was[i]).text}` } : undefined;
-          return el('td', { text, className: `${className ?? ''}${changed ? ' changed' : ''}`.trim(), attrs });
-        }),
-      );
-    }),
-  );
-  const wrap = el('div', { className: 'table-wrap' }, [el('table', {}, [head, body])]);
-  if (rowCount > rows.length) {
-    wrap.append(el('p', { className: 'note', text: `Showing ${rows.length} of ${rowCount} rows.` }));
-  }
-  return wrap;
 }
 
 function renderStatement(st, index) {
@@ -199,125 +140,6 @@ function renderError(error) {
     el('p', { className: 'message', text: error.message }),
     error.sql ? el('pre', { className: 'sql', text: error.sql }) : null,
   ]);
-}
-
-function sqlText(value) {
-  if (value === null) return 'None';
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'object' && 'bytes' in value) return `b'${value.bytes}'`;
-  return String(value);
-}
-
-/** A parameter set as Python prints a tuple: `()`, `(1,)`, `(1, 'a')`. */
-function tupleText(values) {
-  return `(${values.map(sqlText).join(', ')}${values.length === 1 ? ',' : ''})`;
-}
-
-/** Why the session sent a statement, in words. */
-function causeText(cause) {
-  if (!cause) return '';
-  switch (cause.kind) {
-    case 'flush':
-      return cause.trigger === 'flush' ? 'flush()' : `flush from ${cause.trigger}()`;
-    case 'autoflush':
-      return 'autoflush before a query';
-    case 'lazy_load':
-      return `lazy load of ${cause.attribute}`;
-    case 'query':
-      return 'query';
-    case 'bulk':
-      return `bulk, synchronize_session=${cause.strategy === 'False' ? 'False' : `'${cause.strategy}'`}`;
-    case 'ddl':
-      return 'schema';
-    default:
-      return '';
-  }
-}
-
-function renderEvent(event, index) {
-  if (event.kind !== 'sql') {
-    const label = { begin: 'BEGIN (implicit)', commit: 'COMMIT', rollback: 'ROLLBACK' }[event.kind];
-    return el('li', { className: `event tx ${event.kind}` }, [
-      el('span', { className: 'badge', text: label }),
-      event.line ? el('span', { className: 'meta', text: `line ${event.line}` }) : null,
-    ]);
-  }
-  const params = event.many
-    ? `${event.params.length} parameter sets: [${event.params
-        .slice(0, 3)
-        .map(tupleText)
-        .join(', ')}${event.params.length > 3 ? ', …' : ''}]`
-    : tupleText(event.params);
-  const jump = el('button', { className: 'link', text: `line ${event.line}`, attrs: { type: 'button' } });
-  jump.addEventListener('click', () => highlightLine(event.line));
-  return el('li', { className: `event sql${event.ddl ? ' ddl' : ''}`, attrs: { 'data-index': String(index) } }, [
-    el('header', {}, [
-      el('span', { className: 'badge', text: event.many ? 'executemany' : 'execute' }),
-      jump,
-      causeText(event.cause) ? el('span', { className: 'cause', text: causeText(event.cause) }) : null,
-      el('span', { className: 'meta', text: formatMs(event.elapsed_ms) }),
-    ]),
-    el('pre', { className: 'sql', text: event.sql.trim() }),
-    el('p', { className: 'params', text: params }),
-  ]);
-}
-
-/** One attribute cell: the session's value, with what the session knows about it. */
-function renderAttribute(a) {
-  const flags = [];
-  if (a.stale) flags.push(el('span', { className: 'flag stale', text: `stale: row has ${a.database}` }));
-  if (a.modified) {
-    flags.push(el('span', { className: 'flag modified', text: `modified (was ${a.committed ?? 'not loaded'})` }));
-  }
-  if (a.expired && !a.loaded) flags.push(el('span', { className: 'flag expired', text: 'expired' }));
-  const value = a.loaded ? a.value : a.expired ? '—' : 'None';
-  return el('td', { className: a.stale ? 'stale' : a.modified ? 'modified' : a.loaded ? '' : 'unloaded' }, [
-    el('code', { text: value }),
-    ...flags,
-  ]);
-}
-
-/** What each session believed about its objects when the script ended. */
-function renderSessions(sessions) {
-  const nodes = [];
-  for (const s of sessions) {
-    nodes.push(
-      el('h3', { text: `Session ${s.number}: ${s.objects.length} object${s.objects.length === 1 ? '' : 's'}` }),
-    );
-    if (!s.objects.length) {
-      nodes.push(el('p', { className: 'empty', text: 'No objects (the session was closed or never loaded any).' }));
-      continue;
-    }
-    const byClass = new Map();
-    for (const o of s.objects) {
-      if (!byClass.has(o.class)) byClass.set(o.class, []);
-      byClass.get(o.class).push(o);
-    }
-    for (const [name, objects] of byClass) {
-      const attrs = objects[0].attributes.map((a) => a.name);
-      const head = el('tr', {}, [
-        el('th', { text: name }),
-        el('th', { text: 'status' }),
-        ...attrs.map((a) => el('th', { text: a })),
-      ]);
-      const rows = objects
-        .slice(0, 200)
-        .map((o) =>
-          el('tr', { className: `status-${o.status}` }, [
-            el('td', { text: o.identity ? `(${o.identity.map(sqlText).join(', ')})` : 'new' }),
-            el('td', { text: o.status }),
-            ...o.attributes.map(renderAttribute),
-          ]),
-        );
-      nodes.push(
-        el('div', { className: 'table-wrap' }, [
-          el('table', { className: 'session' }, [el('thead', {}, [head]), el('tbody', {}, rows)]),
-        ]),
-      );
-      if (objects.length > 200) nodes.push(el('p', { className: 'meta', text: `… ${objects.length - 200} more` }));
-    }
-  }
-  return nodes;
 }
 
 /** "Hide DDL" / "Hide BEGIN/COMMIT" for the SQL log, remembered across runs. */
@@ -372,7 +194,11 @@ function renderPythonReport(report) {
   }
   const sqlEvents = report.events.filter((e) => e.kind === 'sql');
   nodes.push(el('h3', { text: `SQL sent (${sqlEvents.length} statement${sqlEvents.length === 1 ? '' : 's'})` }));
-  const log = el('ol', { className: 'events' }, report.events.map(renderEvent));
+  const log = el(
+    'ol',
+    { className: 'events' },
+    report.events.map((e, i) => renderEvent(e, i, highlightLine)),
+  );
   nodes.push(renderLogFilters(log), log);
   const names = Object.keys(report.tables);
   if (names.length) {

@@ -19,6 +19,10 @@
 // {type: 'error', id, error: {type: 'Busy', …}}. (Runs are synchronous inside the worker, so
 // this guards against re-entrancy from future async handlers as much as against the page.)
 //
+// Every request may name a lab (`args.lab`, default 0): each lab has its own imported and
+// exported database, so several <session-lab> elements share one worker (one wasm compile)
+// without sharing data.
+//
 // Handlers:
 //   version        args: {}                 → string
 //   runSql         args: {source}           → SqlReport (see web/pkg/sessionlab.d.ts)
@@ -27,26 +31,40 @@
 //   importDatabase args: {bytes: Uint8Array} → null; later runs start from that SQLite file
 //   clearImport    args: {}                 → null
 //   exportDatabase args: {}                 → Uint8Array, the database as the last run left it
+//   dropLab        args: {}                 → null; forgets the lab (an element was removed)
 import init, { Lab } from './pkg/sessionlab.js';
 
-let lab = null;
+const labs = new Map();
+let ready = false;
 let busy = false;
 
+/** The lab a request names, created on first use. */
+function labFor(id) {
+  const key = Number(id ?? 0);
+  if (!labs.has(key)) labs.set(key, new Lab());
+  return labs.get(key);
+}
+
 const handlers = {
-  version: () => lab.version(),
-  runSql: ({ source }) => lab.runSql(String(source ?? '')),
-  runPython: ({ source }) => lab.runPython(String(source ?? '')),
-  runStrategy: ({ setup, strategy, n }) =>
+  version: (_args, lab) => lab.version(),
+  runSql: ({ source }, lab) => lab.runSql(String(source ?? '')),
+  runPython: ({ source }, lab) => lab.runPython(String(source ?? '')),
+  runStrategy: ({ setup, strategy, n }, lab) =>
     lab.runStrategy(String(setup ?? ''), String(strategy ?? ''), Number(n ?? 1000)),
-  importDatabase: ({ bytes }) => {
+  importDatabase: ({ bytes }, lab) => {
     lab.importDatabase(bytes);
     return null;
   },
-  clearImport: () => {
+  clearImport: (_args, lab) => {
     lab.clearImport();
     return null;
   },
-  exportDatabase: () => lab.exportDatabase(),
+  exportDatabase: (_args, lab) => lab.exportDatabase(),
+  dropLab: ({ lab }) => {
+    labs.get(Number(lab ?? 0))?.free();
+    labs.delete(Number(lab ?? 0));
+    return null;
+  },
 };
 
 /** An error as the protocol sends it; wasm errors carry their Python/DBAPI type as `name`. */
@@ -62,8 +80,8 @@ function describe(err) {
 self.onmessage = (event) => {
   const { type, id, args } = event.data ?? {};
   const handler = Object.hasOwn(handlers, type) ? handlers[type] : null;
-  if (!handler || !lab) {
-    const message = lab ? `unknown request type: ${type}` : 'the engine is not ready yet';
+  if (!handler || !ready) {
+    const message = ready ? `unknown request type: ${type}` : 'the engine is not ready yet';
     self.postMessage({ type: 'error', id, error: { type: 'ProtocolError', message } });
     return;
   }
@@ -74,7 +92,7 @@ self.onmessage = (event) => {
   busy = true;
   self.postMessage({ type: 'working', id, result: 'start' });
   try {
-    const result = handler(args ?? {});
+    const result = handler(args ?? {}, type === 'dropLab' ? null : labFor(args?.lab));
     const transfer = result instanceof Uint8Array ? [result.buffer] : [];
     self.postMessage({ type, id, result }, transfer);
   } catch (err) {
@@ -87,8 +105,8 @@ self.onmessage = (event) => {
 
 try {
   await init();
-  lab = new Lab();
-  self.postMessage({ type: 'ready', result: { version: lab.version() } });
+  ready = true;
+  self.postMessage({ type: 'ready', result: { version: labFor(0).version() } });
 } catch (err) {
   self.postMessage({ type: 'error', id: null, error: describe(err) });
 }

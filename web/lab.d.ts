@@ -1,0 +1,38 @@
+// Types of web/lab.js. The report shapes come from the wasm build (web/pkg/sessionlab.d.ts).
+import type { RunReport, SqlReport } from './pkg/sessionlab.js';
+
+export type { RunReport, SqlReport, RunEvent, ScriptError, SessionSnapshot, SqlValue } from './pkg/sessionlab.js';
+
+/** A workspace's strategies: `{name: source}` or a list of `{name, source}`. */
+export type Strategies = Record<string, string> | { name: string; source: string }[];
+
+/** One strategy of a comparison. */
+export interface Compared {
+  name: string;
+  report: RunReport;
+  /** Total time over the fastest strategy's (null when this one failed). */
+  ratio: number | null;
+}
+
+/** One engine with its own databases. */
+export declare class SessionLab {
+  /** The crate and SQLite versions, e.g. "0.1.0 (SQLite 3.54.1)". */
+  readonly version: string;
+  /** Runs a Python script; with `setup`, runs it first (reading `N = rows`) and reports `source` alone. */
+  run(source: string, options?: { setup?: string | null; rows?: number }): RunReport;
+  /** Runs raw SQL statements. */
+  runSql(source: string): SqlReport;
+  /** Runs every strategy after the setup, each on fresh databases. */
+  compare(workspace: { setup?: string; strategies: Strategies; rows?: number }): Compared[];
+  /** The first database of the last run, as a standard SQLite file. */
+  exportDatabase(): Uint8Array;
+  /** Makes later runs' first database start as this SQLite file. */
+  importDatabase(bytes: Uint8Array | ArrayBuffer): void;
+  /** Forgets an imported database. */
+  clearImport(): void;
+}
+
+/** Loads the engine once (from `wasm` when given: bytes, a URL or a compiled Module). */
+export declare function createLab(options?: {
+  wasm?: BufferSource | URL | string | WebAssembly.Module;
+}): Promise<SessionLab>;
