@@ -45,6 +45,20 @@ function saveSettings() {
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
 }
 
+// iframe mode, `index.html?embed`: a compact page for other sites' frames. Options (all
+// optional): theme=light|dark, readonly, autorun, nohotkey, views=output,sql,tables,session.
+const options = new URLSearchParams(location.search);
+const embed = options.has('embed');
+const VIEW_NAMES = ['output', 'sql', 'tables', 'session'];
+const views = new Set(
+  embed && options.get('views')
+    ? options
+        .get('views')
+        .split(',')
+        .filter((v) => VIEW_NAMES.includes(v))
+    : VIEW_NAMES,
+);
+
 /** The lesson gallery: `web/lessons/lessons.json` lists each script with its explanation. */
 const lessonsUrl = new URL('./lessons/', import.meta.url);
 const lessons = await fetch(new URL('lessons.json', lessonsUrl))
@@ -179,8 +193,10 @@ function markdownOf({ source: code, report }) {
 
 function renderPythonReport(report) {
   const nodes = [];
-  nodes.push(el('h3', { text: 'Output' }));
-  nodes.push(el('pre', { className: 'stdout', text: report.stdout || '(nothing printed)' }));
+  if (views.has('output')) {
+    nodes.push(el('h3', { text: 'Output' }));
+    nodes.push(el('pre', { className: 'stdout', text: report.stdout || '(nothing printed)' }));
+  }
   if (report.error) {
     const jump = el('button', { className: 'link', text: `line ${report.error.line}`, attrs: { type: 'button' } });
     jump.addEventListener('click', () => highlightLine(report.error.line));
@@ -193,15 +209,17 @@ function renderPythonReport(report) {
     );
   }
   const sqlEvents = report.events.filter((e) => e.kind === 'sql');
-  nodes.push(el('h3', { text: `SQL sent (${sqlEvents.length} statement${sqlEvents.length === 1 ? '' : 's'})` }));
-  const log = el(
-    'ol',
-    { className: 'events' },
-    report.events.map((e, i) => renderEvent(e, i, highlightLine)),
-  );
-  nodes.push(renderLogFilters(log), log);
+  if (views.has('sql')) {
+    nodes.push(el('h3', { text: `SQL sent (${sqlEvents.length} statement${sqlEvents.length === 1 ? '' : 's'})` }));
+    const log = el(
+      'ol',
+      { className: 'events' },
+      report.events.map((e, i) => renderEvent(e, i, highlightLine)),
+    );
+    nodes.push(renderLogFilters(log), log);
+  }
   const names = Object.keys(report.tables);
-  if (names.length) {
+  if (names.length && views.has('tables')) {
     const before = report.tables_before ?? null;
     nodes.push(
       el('h3', {
@@ -214,7 +232,7 @@ function renderPythonReport(report) {
       nodes.push(renderTable(t.columns, t.rows.slice(0, 200), t.rows.length, before ? (before[name] ?? null) : null));
     }
   }
-  nodes.push(...renderSessions(report.sessions ?? []));
+  if (views.has('session')) nodes.push(...renderSessions(report.sessions ?? []));
   results.replaceChildren(...nodes);
   lastRun = { source: source.value, report };
   markdownButton.hidden = false;
@@ -275,6 +293,7 @@ async function run() {
     status.textContent = err.type === 'Cancelled' ? 'Cancelled.' : `${err.name}: ${err.message}`;
   } finally {
     runButton.disabled = false;
+    downloadButton.hidden = false;
     document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
   }
 }
@@ -514,7 +533,9 @@ markdownButton.addEventListener('click', async () => {
 const themeButton = $('theme');
 const THEMES = ['system', 'light', 'dark'];
 function applyTheme() {
-  const theme = THEMES.includes(settings.theme) ? settings.theme : 'system';
+  // An embedding frame's `theme` option wins over the reader's own choice.
+  const asked = embed ? options.get('theme') : null;
+  const theme = THEMES.includes(asked) ? asked : THEMES.includes(settings.theme) ? settings.theme : 'system';
   if (theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
   themeButton.textContent = `Theme: ${theme}`;
@@ -548,7 +569,7 @@ source.addEventListener('scroll', () => {
   gutter.scrollTop = source.scrollTop;
 });
 source.addEventListener('keydown', (event) => {
-  if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+  if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && !options.has('nohotkey')) {
     event.preventDefault();
     run();
   }
@@ -557,14 +578,86 @@ runButton.addEventListener('click', run);
 cancelButton.addEventListener('click', async () => {
   status.textContent = 'Cancelling…';
   await client.restart();
+  // The fresh worker has not seen the imported file.
+  if (imported) await client.call('importDatabase', { bytes: imported.bytes.slice() });
   status.textContent = 'Cancelled; a fresh engine is ready.';
 });
+
+// Databases as files: download what a run left; open a .sqlite file (button or drop) as the
+// starting data of later runs.
+const downloadButton = $('download-db');
+const openInput = $('open-db');
+const importedNote = $('imported');
+const forgetButton = $('forget-db');
+/** The imported file ({name, bytes}), kept to re-send after a worker restart. */
+let imported = null;
+
+downloadButton.addEventListener('click', async () => {
+  try {
+    const bytes = await client.call('exportDatabase');
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.sqlite3' }));
+    const link = el('a', { attrs: { href: url, download: 'sessionlab.sqlite' } });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (err) {
+    status.textContent = `Nothing to download: ${err.message}`;
+  }
+});
+
+async function openDatabase(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    await client.call('importDatabase', { bytes: bytes.slice() });
+  } catch (err) {
+    status.textContent = `${file.name} cannot be opened: ${err.message}`;
+    return;
+  }
+  imported = { name: file.name, bytes };
+  importedNote.textContent = `Runs start from ${file.name} (${(bytes.length / 1024).toFixed(1)} KiB)`;
+  importedNote.hidden = false;
+  forgetButton.hidden = false;
+  status.textContent = `Opened ${file.name}: the first database each run opens starts with its tables.`;
+}
+
+openInput.addEventListener('change', () => {
+  const [file] = openInput.files;
+  if (file) openDatabase(file);
+  openInput.value = '';
+});
+forgetButton.addEventListener('click', async () => {
+  await client.call('clearImport');
+  imported = null;
+  importedNote.hidden = true;
+  forgetButton.hidden = true;
+  status.textContent = 'Runs start from empty databases again.';
+});
+document.addEventListener('dragover', (event) => {
+  if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+});
+document.addEventListener('drop', (event) => {
+  const file = event.dataTransfer?.files?.[0];
+  if (!file) return;
+  event.preventDefault();
+  openDatabase(file);
+});
+
+if (embed) {
+  document.body.classList.add('embed');
+  source.readOnly = options.has('readonly');
+  // Tell the host page how tall the content is, so it can size the frame.
+  const tell = () =>
+    window.parent.postMessage({ type: 'sessionlab:resize', height: document.documentElement.scrollHeight }, '*');
+  new ResizeObserver(tell).observe(document.body);
+}
 
 client.ready.then(
   (version) => {
     runButton.disabled = false;
     status.textContent = sharedMessage || `Ready — SessionLab ${version}.`;
     document.body.dataset.ready = 'true';
+    if (embed && options.has('autorun')) run();
   },
   (err) => {
     status.textContent = `The engine failed to load: ${err.message}`;
