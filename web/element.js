@@ -8,7 +8,9 @@
 //   </session-lab>
 //
 // The workspace comes from those children, from a plain `<pre><code>` child (the page stays
-// readable without JavaScript), or from `src` (a playground share link). Attributes: `rows`
+// readable without JavaScript), or from `src` (a playground share link). Existing docs can
+// also mark a code block: `<pre data-session-lab data-rows="100">` becomes an element when
+// this module loads (its `data-*` options become the element's attributes). Attributes: `rows`
 // (N for the setup), `readonly`, `autorun`, `theme` (light | dark | auto), `height` (editor,
 // CSS length), `views` (any of output, sql, tables, session; default all but session),
 // `playground` (URL of the full page for "Open in SessionLab").
@@ -158,8 +160,8 @@ export class SessionLabElement extends HTMLElement {
       }
     });
     this.#observer.observe(this);
-    this.#root.addEventListener('pointerenter', () => this.#start(), { once: true });
-    this.#root.addEventListener('focusin', () => this.#start(), { once: true });
+    this.addEventListener('pointerenter', () => this.#start(), { once: true });
+    this.addEventListener('focusin', () => this.#start(), { once: true });
   }
 
   disconnectedCallback() {
@@ -437,4 +439,25 @@ export class SessionLabElement extends HTMLElement {
   }
 }
 
+/** Wraps each `<pre data-session-lab>` in a <session-lab> (progressive enhancement). */
+export function enhanceCodeBlocks(root = document) {
+  for (const pre of root.querySelectorAll('pre[data-session-lab]')) {
+    if (pre.closest('session-lab')) continue;
+    const lab = document.createElement('session-lab');
+    for (const name of ['rows', 'readonly', 'autorun', 'theme', 'height', 'views', 'playground']) {
+      const value = pre.dataset[name];
+      if (value !== undefined) lab.setAttribute(name, value);
+    }
+    // The block moves in before the element is connected, so it reads its script.
+    const [parent, next] = [pre.parentNode, pre.nextSibling];
+    lab.append(pre);
+    parent.insertBefore(lab, next);
+  }
+}
+
 if (!customElements.get('session-lab')) customElements.define('session-lab', SessionLabElement);
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', () => enhanceCodeBlocks(), { once: true });
+} else {
+  enhanceCodeBlocks();
+}

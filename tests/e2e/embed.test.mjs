@@ -29,6 +29,8 @@ with engine.connect() as conn:
     print("b sees", conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'only_a'")).scalar())
 </script>
 </session-lab>
+<pre data-session-lab data-views="output" id="plain"><code>print("from a plain code block")
+</code></pre>
 </body></html>`;
 
 const HOST = `<!doctype html>
@@ -60,7 +62,8 @@ test('two elements on a blank page run independently with one wasm download', as
   const wasm = [];
   page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
   await page.goto(await fixture(page, 'two-labs.html', TWO_LABS));
-  await page.waitForFunction(() => [...document.querySelectorAll('session-lab')].every((e) => e.dataset.ready));
+  await page.waitForFunction(() => document.querySelectorAll('session-lab').length === 3);
+  await page.waitForFunction(() => ['a', 'b'].every((id) => document.getElementById(id).dataset.ready));
   const a = page.locator('#a');
   const b = page.locator('#b');
   await a.locator('button.primary').click();
@@ -73,6 +76,11 @@ test('two elements on a blank page run independently with one wasm download', as
   assert.equal(await b.locator('ol.events').count(), 0, 'views="output" hides the SQL log');
   assert.equal(await a.locator('ol.events li.sql').count(), 3);
   assert.equal(wasm.length, 1, `one wasm download, got ${wasm.join(', ')}`);
+  // A marked code block became a third example.
+  const plain = page.locator('session-lab:has(#plain)');
+  await plain.locator('button.primary').click();
+  await page.waitForFunction(() => document.querySelector('session-lab:has(#plain)').dataset.runs === '1');
+  assert.equal(await plain.locator('pre.stdout').textContent(), 'from a plain code block\n');
   // Edits are the reader's: the second run uses the edited text.
   await a.locator('textarea').fill('print("edited")\n');
   await a.locator('textarea').press('Control+Enter');
@@ -143,6 +151,36 @@ test('a downloaded database opens in sql.js and, imported, starts the next run',
   await page.click('#forget-db');
   await runAndWait(page);
   assert.match(await page.locator('pre.traceback').textContent(), /no such table: pets/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the README’s embed snippet works pasted into a plain page', async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const snippet = readme.match(/## Embedding[\s\S]*?```html\n([\s\S]*?)```/)[1];
+  const context = await state.browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  // The snippet loads from /sessionlab/: serve the built site there, as a docs site would.
+  const dist = new URL('../../dist/', import.meta.url);
+  await page.route(/\/sessionlab\//, (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/sessionlab\//, '');
+    const type = path.endsWith('.wasm') ? 'application/wasm' : path.endsWith('.js') ? 'text/javascript' : 'text/html';
+    route.fulfill({ contentType: type, body: readFileSync(new URL(path, dist)) });
+  });
+  await page.goto(await fixture(page, 'docs.html', `<!doctype html><meta charset="utf-8"><body>${snippet}</body>`));
+  await page.waitForFunction(() => document.querySelectorAll('session-lab').length === 2);
+  const [workspace, block] = [page.locator('session-lab').first(), page.locator('session-lab').nth(1)];
+  await workspace.locator('button', { hasText: 'Compare all' }).click();
+  await page.waitForFunction(() => document.querySelector('session-lab').dataset.runs === '1');
+  assert.deepEqual(await workspace.locator('table.compare tbody td:first-child').allTextContents(), [
+    'Iterate',
+    'Query.update',
+  ]);
+  await block.locator('button.primary').click();
+  await page.waitForFunction(() => document.querySelectorAll('session-lab')[1].dataset.runs === '1');
+  assert.equal(await block.locator('pre.stdout').textContent(), 'hello\n');
   assert.deepEqual(problems, []);
   await context.close();
 });
