@@ -13,9 +13,13 @@ export class WorkerError extends Error {
 }
 
 export class LabClient {
-  /** @param {{onWorking?: (state: 'start'|'end') => void}} options */
-  constructor({ onWorking = () => {} } = {}) {
+  /**
+   * @param {{onWorking?: (state: 'start'|'end') => void, onRestart?: () => void}} options
+   *   `onRestart` is called when the engine trapped and a fresh worker replaced it.
+   */
+  constructor({ onWorking = () => {}, onRestart = () => {} } = {}) {
     this.onWorking = onWorking;
+    this.onRestart = onRestart;
     this.nextId = 1;
     this.pending = new Map();
     this.start();
@@ -53,6 +57,13 @@ export class LabClient {
     this.pending.delete(id);
     if (type === 'error') call.reject(new WorkerError(error));
     else call.resolve(result);
+    // The engine trapped and its worker closes itself: start a fresh one right away.
+    if (type === 'error' && error?.restart) {
+      this.worker.terminate();
+      this.failAll(new WorkerError({ type: 'InternalError', message: 'the engine restarted' }));
+      this.start();
+      this.onRestart();
+    }
   }
 
   /** Sends a request and resolves to its result. */

@@ -267,6 +267,10 @@ function renderReport(report) {
 }
 
 const client = new LabClient({
+  // After an internal error the client starts a fresh engine; give it the imported file again.
+  onRestart: () => {
+    if (imported) client.call('importDatabase', { bytes: imported.bytes.slice() }).catch(() => {});
+  },
   onWorking: (state) => {
     const running = state === 'start';
     document.body.dataset.running = String(running);

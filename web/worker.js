@@ -32,11 +32,15 @@
 //   clearImport    args: {}                 → null
 //   exportDatabase args: {}                 → Uint8Array, the database as the last run left it
 //   dropLab        args: {}                 → null; forgets the lab (an element was removed)
+//   simulateTrap   args: {}                 → never returns: the engine traps (for the tests of
+//                                             the restart path; the worker then closes)
 import init, { Lab } from './pkg/sessionlab.js';
 
 const labs = new Map();
 let ready = false;
 let busy = false;
+/** Set when the engine trapped: the worker closes after answering. */
+let broken = false;
 
 /** The lab a request names, created on first use. */
 function labFor(id) {
@@ -60,12 +64,18 @@ const handlers = {
     return null;
   },
   exportDatabase: (_args, lab) => lab.exportDatabase(),
+  simulateTrap: (_args, lab) => lab.simulateTrap(),
   dropLab: ({ lab }) => {
     labs.get(Number(lab ?? 0))?.free();
     labs.delete(Number(lab ?? 0));
     return null;
   },
 };
+
+/** True for failures of the engine itself, after which the instance is unusable. */
+function trapped(err) {
+  return err instanceof WebAssembly.RuntimeError || err instanceof RangeError;
+}
 
 /** An error as the protocol sends it; wasm errors carry their Python/DBAPI type as `name`. */
 function describe(err) {
@@ -96,10 +106,22 @@ self.onmessage = (event) => {
     const transfer = result instanceof Uint8Array ? [result.buffer] : [];
     self.postMessage({ type, id, result }, transfer);
   } catch (err) {
+    if (trapped(err)) {
+      // The engine stopped mid-run (a wasm trap or a native stack overflow): its memory can
+      // no longer be trusted. Say so, and let the page start a fresh worker.
+      self.postMessage({
+        type: 'error',
+        id,
+        error: { ...describe(err), type: 'InternalError', message: `internal error: ${err.message}`, restart: true },
+      });
+      broken = true;
+      return;
+    }
     self.postMessage({ type: 'error', id, error: describe(err) });
   } finally {
     busy = false;
     self.postMessage({ type: 'working', id, result: 'end' });
+    if (broken) self.close();
   }
 };
 

@@ -175,6 +175,16 @@ impl Lab {
     }
 }
 
+#[wasm_bindgen]
+impl Lab {
+    /// Traps the instance on purpose, so tests can check that the page survives an engine
+    /// failure (the worker reports it and a fresh one takes over).
+    #[wasm_bindgen(js_name = simulateTrap)]
+    pub fn simulate_trap(&self) {
+        core::arch::wasm32::unreachable()
+    }
+}
+
 impl Default for Lab {
     fn default() -> Self {
         Lab::new()

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::mapper::Mapper;
-use super::session::state_str;
+use super::session::{Session, state_str};
 use super::state::ensure_state;
 use crate::engine::Cause;
 use crate::script::interp::{Interpreter, PyResult};
@@ -58,14 +58,23 @@ pub fn get(
     );
     let found = super::loading::load_attributes(&session, interp, inst, &state, &todo, true)?;
     if !found {
-        let s = state_str(&state.borrow());
-        return Err(session.sa.exc.raise(
-            interp,
-            "ObjectDeletedError",
-            format!("Instance '{s}' has been deleted, or its row is otherwise not present."),
-        ));
+        return Err(object_deleted(&session, interp, &state.borrow()));
     }
     Ok(inst.dict.borrow().get(key).cloned().unwrap_or(Value::None))
+}
+
+/// SQLAlchemy's `ObjectDeletedError` for an expired object whose row is gone.
+pub fn object_deleted(
+    session: &Session,
+    interp: &mut Interpreter,
+    state: &super::state::InstanceState,
+) -> Box<crate::script::exceptions::Raised> {
+    let s = state_str(state);
+    session.sa.exc.raise(
+        interp,
+        "ObjectDeletedError",
+        format!("Instance '{s}' has been deleted, or its row is otherwise not present."),
+    )
 }
 
 /// `obj.attr = value` for column attribute `attr`: records the committed value once.

@@ -492,7 +492,14 @@ fn load_expired_key(
         .any(|a| state.borrow().expired.contains(a));
     if pk_expired {
         let expired: Vec<usize> = state.borrow().expired.iter().copied().collect();
-        super::loading::load_attributes(session, interp, inst, state, &expired, true)?;
+        let found = super::loading::load_attributes(session, interp, inst, state, &expired, true)?;
+        if !found {
+            return Err(super::attributes::object_deleted(
+                session,
+                interp,
+                &state.borrow(),
+            ));
+        }
     }
     Ok(())
 }

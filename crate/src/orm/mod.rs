@@ -47,7 +47,7 @@ impl HostObject for MapperHost {
 /// The mapper of a mapped class (looked up through its bases).
 pub fn mapper_of_class(class: &Rc<Class>) -> Option<Rc<Mapper>> {
     let v = class.lookup("__mapper__")?;
-    match v {
+    match &v {
         Value::Host(h) => h.as_any().downcast_ref::<MapperHost>().map(|m| m.0.clone()),
         _ => None,
     }

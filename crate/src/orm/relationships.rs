@@ -163,9 +163,9 @@ pub fn sync_foreign_keys(
                 let st = state.borrow();
                 st.identity.is_none() || st.changed_relationships.contains(&index)
             };
-            match (r.direction, value) {
+            match (r.direction, &value) {
                 (Direction::ManyToOne, Some(v)) if Rc::ptr_eq(&m, mapper) && assigned => {
-                    let pk = match &v {
+                    let pk = match v {
                         Value::Instance(parent) => parent
                             .dict
                             .borrow()
@@ -189,10 +189,10 @@ pub fn sync_foreign_keys(
                         .cloned();
                     let Some(pk) = pk else { continue };
                     let children: Vec<Value> = children.borrow().clone();
-                    for c in children {
+                    for c in &children {
                         if let Value::Instance(child) = c {
                             let key = r.target.columns[r.fk_attr].key.clone();
-                            set_fk(session, &child, &key, r.fk_attr, pk.clone());
+                            set_fk(session, child, &key, r.fk_attr, pk.clone());
                         }
                     }
                 }
@@ -352,7 +352,7 @@ pub fn set(
             if let Value::Instance(parent) = &value {
                 ensure_state(parent, &r.target);
                 let list = parent.dict.borrow().get(back).cloned();
-                if let Some(Value::List(l)) = list {
+                if let Some(Value::List(l)) = &list {
                     let present = l
                         .borrow()
                         .iter()

@@ -208,7 +208,7 @@ impl Interpreter {
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Host(h)) = inst.class.lookup(name)
+                if let Some(Value::Host(h)) = &inst.class.lookup(name)
                     && h.descr_set(self, obj, value.clone())?
                 {
                     return Ok(());

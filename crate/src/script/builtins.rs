@@ -611,7 +611,7 @@ fn ctor_type(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 // ---- functions ----
 
 fn b_print(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
-    let sep = match kwarg(&kw, "sep") {
+    let sep = match &kwarg(&kw, "sep") {
         None | Some(Value::None) => " ".to_string(),
         Some(Value::Str(s)) => s.to_string(),
         Some(other) => {
@@ -619,7 +619,7 @@ fn b_print(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
             return Err(interp.type_error(format!("sep must be None or a string, not {tn}")));
         }
     };
-    let end = match kwarg(&kw, "end") {
+    let end = match &kwarg(&kw, "end") {
         None | Some(Value::None) => "\n".to_string(),
         Some(Value::Str(s)) => s.to_string(),
         Some(other) => {
@@ -706,7 +706,7 @@ pub fn is_instance(interp: &mut Interpreter, v: &Value, cls: &Value) -> PyResult
                 return Ok(true);
             }
             let t = type_of(interp, v);
-            Ok(match t {
+            Ok(match &t {
                 Value::Class(tc) => tc.is_subclass(c),
                 _ => false,
             })
@@ -744,10 +744,10 @@ fn b_issubclass(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
     };
-    for t in targets {
+    for t in &targets {
         match t {
             Value::Class(tc) => {
-                if tc.name == "object" || c.is_subclass(&tc) {
+                if tc.name == "object" || c.is_subclass(tc) {
                     return Ok(Value::Bool(true));
                 }
             }

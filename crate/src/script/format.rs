@@ -4,8 +4,36 @@ use super::interp::{Interpreter, PyResult};
 use super::value::Value;
 use crate::engine::echo::{py_bytes_repr, py_float_repr, py_str_repr};
 
-/// Nesting beyond this prints `...` (self-containing lists and runaway depth).
-const MAX_REPR_DEPTH: usize = 200;
+thread_local! {
+    /// The lists and dicts whose repr is being built: meeting one again prints `[...]` /
+    /// `{...}`, as CPython's `Py_ReprEnter` does for self-containing containers.
+    static REPR_ACTIVE: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Marks a container as being repr'd until dropped.
+struct ReprGuard;
+
+impl ReprGuard {
+    /// `None` when `id` is already being repr'd (a cycle).
+    fn enter(id: usize) -> Option<ReprGuard> {
+        REPR_ACTIVE.with(|a| {
+            let mut a = a.borrow_mut();
+            if a.contains(&id) {
+                return None;
+            }
+            a.push(id);
+            Some(ReprGuard)
+        })
+    }
+}
+
+impl Drop for ReprGuard {
+    fn drop(&mut self) {
+        REPR_ACTIVE.with(|a| {
+            a.borrow_mut().pop();
+        });
+    }
+}
 
 impl Interpreter {
     /// `repr(value)`.
@@ -14,8 +42,11 @@ impl Interpreter {
     }
 
     fn repr_depth(&mut self, v: &Value, depth: usize) -> PyResult<String> {
-        if depth > MAX_REPR_DEPTH {
-            return Ok("...".into());
+        if depth > self.limits.recursion_limit {
+            return Err(self.error(
+                "RecursionError",
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         let join = |interp: &mut Interpreter, items: &[Value]| -> PyResult<String> {
             let mut parts = Vec::with_capacity(items.len());
@@ -32,13 +63,10 @@ impl Interpreter {
             Value::Str(s) => py_str_repr(s),
             Value::Bytes(b) => py_bytes_repr(b),
             Value::List(l) => {
+                let Some(_guard) = ReprGuard::enter(std::rc::Rc::as_ptr(l) as usize) else {
+                    return Ok("[...]".into());
+                };
                 let items = l.borrow().clone();
-                if items
-                    .iter()
-                    .any(|i| matches!(i, Value::List(x) if std::rc::Rc::ptr_eq(x, l)))
-                {
-                    return Ok("[[...]]".into());
-                }
                 format!("[{}]", join(self, &items)?)
             }
             Value::Tuple(t) => {
@@ -49,6 +77,9 @@ impl Interpreter {
                 }
             }
             Value::Dict(d) => {
+                let Some(_guard) = ReprGuard::enter(std::rc::Rc::as_ptr(d) as usize) else {
+                    return Ok("{...}".into());
+                };
                 let pairs: Vec<(Value, Value)> = d.borrow().values().cloned().collect();
                 let mut parts = Vec::with_capacity(pairs.len());
                 for (k, val) in &pairs {
@@ -112,7 +143,7 @@ impl Interpreter {
                     && matches!(m, Value::Function(_))
                 {
                     let bound = Value::BoundMethod(std::rc::Rc::new((v.clone(), m)));
-                    return match self.call(&bound, Vec::new(), Vec::new())? {
+                    return match &self.call(&bound, Vec::new(), Vec::new())? {
                         Value::Str(s) => Ok(s.to_string()),
                         other => {
                             let tn = other.type_name();
@@ -124,11 +155,11 @@ impl Interpreter {
                 let base = self.exc["BaseException"].clone();
                 if inst.class.is_subclass(&base) {
                     let args = inst.dict.borrow().get("args").cloned();
-                    let inner = match args {
+                    let inner = match &args {
                         Some(Value::Tuple(t)) if t.len() == 1 => {
                             self.repr_depth(&t[0], depth + 1)?
                         }
-                        Some(Value::Tuple(t)) => join(self, &t)?,
+                        Some(Value::Tuple(t)) => join(self, t)?,
                         _ => String::new(),
                     };
                     format!("{}({inner})", inst.class.name)
@@ -161,7 +192,7 @@ impl Interpreter {
                     && matches!(m, Value::Function(_))
                 {
                     let bound = Value::BoundMethod(std::rc::Rc::new((v.clone(), m)));
-                    return match self.call(&bound, Vec::new(), Vec::new())? {
+                    return match &self.call(&bound, Vec::new(), Vec::new())? {
                         Value::Str(s) => Ok(s.to_string()),
                         other => {
                             let tn = other.type_name();

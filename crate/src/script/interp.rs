@@ -88,8 +88,15 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             step_budget: 50_000_000,
-            recursion_limit: 1000,
-            max_items: 50_000_000,
+            // A browser worker's native stack (where wasm frames live) holds about 400 Python
+            // calls in baseline-compiled code; stop well before it, as CPython stops at 1000.
+            recursion_limit: if cfg!(target_arch = "wasm32") {
+                250
+            } else {
+                1000
+            },
+            // 10M values is a few hundred MB: room for a million-row N, not for a wasm OOM.
+            max_items: 10_000_000,
         }
     }
 }
@@ -293,7 +300,7 @@ impl Interpreter {
             .exc
             .get("KeyError")
             .is_some_and(|k| inst.class.is_subclass(k));
-        match args {
+        match &args {
             Some(Value::Tuple(items)) if items.is_empty() => String::new(),
             Some(Value::Tuple(items)) if items.len() == 1 => {
                 if is_key_error {
@@ -302,7 +309,7 @@ impl Interpreter {
                     self.to_str(&items[0]).unwrap_or_default()
                 }
             }
-            Some(args @ Value::Tuple(_)) => self.repr(&args).unwrap_or_default(),
+            Some(args @ Value::Tuple(_)) => self.repr(args).unwrap_or_default(),
             _ => String::new(),
         }
     }
@@ -366,7 +373,7 @@ impl Interpreter {
                 {
                     let ann = self.eval(annotation, env).unwrap_or(Value::None);
                     let anns = env.vars.borrow().get("__annotations__").cloned();
-                    if let Some(Value::List(list)) = anns {
+                    if let Some(Value::List(list)) = &anns {
                         list.borrow_mut()
                             .push(Value::tuple(vec![Value::str(n.as_str()), ann]));
                     }
@@ -952,6 +959,12 @@ impl Interpreter {
         // Lists extend in place for `+=` (aliases see the change), as in CPython.
         if let (BinOp::Add, Value::List(l)) = (op, &current) {
             let items = self.collect(&rhs)?;
+            if l.borrow().len() + items.len() > self.limits.max_items {
+                return Err(self.error(
+                    "MemoryError",
+                    "the result is too large for SessionLab's memory budget",
+                ));
+            }
             l.borrow_mut().extend(items);
             return Ok(current);
         }
@@ -1032,7 +1045,7 @@ impl Interpreter {
         };
         let qualname = if env.kind == ScopeKind::Class {
             let cls = env.vars.borrow().get("__qualname__").cloned();
-            match cls {
+            match &cls {
                 Some(Value::Str(c)) => format!("{c}.{}", def.name),
                 _ => def.name.clone(),
             }
@@ -1056,12 +1069,12 @@ impl Interpreter {
         let mut bases = Vec::new();
         let mut host_base = None;
         for b in &def.bases {
-            match self.eval(b, env)? {
+            match &self.eval(b, env)? {
                 Value::Class(c) => {
                     if host_base.is_none() {
                         host_base = c.host.borrow().clone();
                     }
-                    bases.push(c);
+                    bases.push(c.clone());
                 }
                 Value::Host(h) => {
                     // A host class used as a base (e.g. DeclarativeBase): the host builds it.
@@ -1092,7 +1105,7 @@ impl Interpreter {
         let mut annotations = Vec::new();
         for (k, v) in vars {
             if k == "__annotations__" {
-                if let Value::List(l) = v {
+                if let Value::List(l) = &v {
                     for item in l.borrow().iter() {
                         if let Value::Tuple(pair) = item
                             && let (Some(Value::Str(n)), Some(t)) = (pair.first(), pair.get(1))

@@ -260,7 +260,7 @@ fn s_rstrip(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
 
 fn split_impl(interp: &mut Interpreter, a: Vec<Value>, k: Kw, from_right: bool) -> PyResult {
     let s = recv_str(&a);
-    let sep = match kw_or(&k, "sep", &a, 1) {
+    let sep = match &kw_or(&k, "sep", &a, 1) {
         None | Some(Value::None) => None,
         Some(Value::Str(x)) => Some(x.to_string()),
         Some(other) => {
@@ -1050,7 +1050,7 @@ fn set_issubset(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     };
     let items = interp.collect(o)?;
     let other = super::builtins::make_set(interp, items, false)?;
-    let Value::Set(od, _) = other else {
+    let Value::Set(od, _) = &other else {
         return Ok(Value::Bool(false));
     };
     let r = d.borrow().keys().all(|k| od.borrow().contains_key(k));

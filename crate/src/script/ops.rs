@@ -75,14 +75,17 @@ pub fn binary(interp: &mut Interpreter, op: BinOp, a: &Value, b: &Value) -> PyRe
             return Ok(Value::str(format!("{x}{y}")));
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
+            check_size(interp, x.borrow().len() + y.borrow().len())?;
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
             return Ok(Value::list(v));
         }
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            check_size(interp, x.len() + y.len())?;
             return Ok(Value::tuple(x.iter().chain(y.iter()).cloned().collect()));
         }
         (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+            check_size(interp, x.len() + y.len())?;
             return Ok(Value::Bytes([x.as_ref(), y.as_ref()].concat().into()));
         }
         (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s)) if as_int(n).is_some() => {
@@ -423,6 +426,37 @@ pub fn unary(interp: &mut Interpreter, op: UnaryOp, v: &Value) -> PyResult<Value
     }
 }
 
+thread_local! {
+    /// How deep container comparisons are nested right now.
+    static EQ_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// One level of nested container comparison; CPython stops at its recursion limit.
+struct EqDepth;
+
+impl EqDepth {
+    fn enter(interp: &mut Interpreter) -> PyResult<EqDepth> {
+        let depth = EQ_DEPTH.with(|d| {
+            d.set(d.get() + 1);
+            d.get()
+        });
+        let guard = EqDepth;
+        if depth > interp.limits.recursion_limit {
+            return Err(interp.error(
+                "RecursionError",
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        Ok(guard)
+    }
+}
+
+impl Drop for EqDepth {
+    fn drop(&mut self) {
+        EQ_DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
 /// `a == b` with Python's rules (numbers across types, sequences elementwise, `__eq__`).
 pub fn eq(interp: &mut Interpreter, a: &Value, b: &Value) -> PyResult<bool> {
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
@@ -431,6 +465,12 @@ pub fn eq(interp: &mut Interpreter, a: &Value, b: &Value) -> PyResult<bool> {
     if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
         return Ok(x == y);
     }
+    let _depth = match (a, b) {
+        (Value::List(_), Value::List(_))
+        | (Value::Tuple(_), Value::Tuple(_))
+        | (Value::Dict(_), Value::Dict(_)) => Some(EqDepth::enter(interp)?),
+        _ => None,
+    };
     Ok(match (a, b) {
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => x == y,

@@ -433,3 +433,55 @@ impl Class {
         *this.mro.borrow_mut() = seq;
     }
 }
+
+impl Drop for Value {
+    /// Frees deeply nested values without deep recursion. A long chain (`x = [x]` in a
+    /// loop, a linked list of objects) would otherwise drop recursively and overflow the
+    /// browser worker's native stack; like CPython's trashcan, the children of every
+    /// container freed here are dropped from a worklist instead.
+    fn drop(&mut self) {
+        let mut pending = Vec::new();
+        take_children(self, &mut pending);
+        while let Some(mut v) = pending.pop() {
+            take_children(&mut v, &mut pending);
+            // `v` now drops with its containers emptied: no recursion.
+        }
+    }
+}
+
+/// Moves the values inside `v` into `out` when `v` holds the last reference to its container
+/// (so the container is being freed); leaves shared containers alone.
+fn take_children(v: &mut Value, out: &mut Vec<Value>) {
+    match v {
+        Value::List(l) if Rc::strong_count(l) == 1 => {
+            if let Ok(mut items) = l.try_borrow_mut() {
+                out.append(&mut items);
+            }
+        }
+        Value::Tuple(t) => {
+            if let Some(items) = Rc::get_mut(t) {
+                out.extend(items.iter_mut().map(|x| std::mem::replace(x, Value::None)));
+            }
+        }
+        Value::Dict(d) | Value::Set(d, _) if Rc::strong_count(d) == 1 => {
+            if let Ok(mut map) = d.try_borrow_mut() {
+                for (_, (k, val)) in std::mem::take(&mut *map) {
+                    out.push(k);
+                    out.push(val);
+                }
+            }
+        }
+        Value::Instance(i) if Rc::strong_count(i) == 1 => {
+            if let Ok(mut attrs) = i.dict.try_borrow_mut() {
+                out.extend(std::mem::take(&mut *attrs).into_values());
+            }
+        }
+        Value::BoundMethod(bm) => {
+            if let Some(pair) = Rc::get_mut(bm) {
+                out.push(std::mem::replace(&mut pair.0, Value::None));
+                out.push(std::mem::replace(&mut pair.1, Value::None));
+            }
+        }
+        _ => {}
+    }
+}

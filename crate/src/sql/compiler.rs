@@ -776,6 +776,7 @@ impl Compiler {
                 // Other unnamed expressions get anonymous labels (`t.a + ? AS anon_1`).
                 Expr::Binary(..)
                 | Expr::Bind(_)
+                | Expr::Null
                 | Expr::Literal(_)
                 | Expr::Exists(_)
                 | Expr::Case(..)

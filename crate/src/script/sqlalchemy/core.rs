@@ -1645,7 +1645,7 @@ pub fn select(
                 orm.entities.push(crate::orm::query::Entity::Column(c));
             }
         } else {
-            let e = as_expr(state, interp, a)?;
+            let e = select_column(state, interp, a)?;
             columns.push(e.clone());
             orm.entities.push(crate::orm::query::Entity::Column(e));
         }
@@ -1657,6 +1657,39 @@ pub fn select(
         }),
         orm,
     )))
+}
+
+/// One `select()` argument that is not a table, entity or subquery: numbers are written into
+/// the SQL (`SELECT 1`), strings and plain Python objects are refused as SQLAlchemy does.
+fn select_column(state: &SaState, interp: &mut Interpreter, a: &Value) -> PyResult<Expr> {
+    match a {
+        Value::Int(_) | Value::Float(_) => Ok(Expr::Text(interp.repr(a)?)),
+        Value::Str(s) => Err(state.exc.raise(
+            interp,
+            "ArgumentError",
+            format!("Textual column expression '{s}' should be explicitly declared with text('{s}'), or use column('{s}') for more specificity"),
+        )),
+        Value::Class(_) | Value::Function(_) | Value::Builtin(_) | Value::Module(_) => {
+            Err(not_a_column(state, interp, a))
+        }
+        Value::Instance(i) if i.class.module == "__main__" => Err(not_a_column(state, interp, a)),
+        other => as_expr(state, interp, other),
+    }
+}
+
+fn not_a_column(
+    state: &SaState,
+    interp: &mut Interpreter,
+    a: &Value,
+) -> Box<crate::script::exceptions::Raised> {
+    let r = interp.repr(a).unwrap_or_else(|_| "?".into());
+    state.exc.raise(
+        interp,
+        "ArgumentError",
+        format!(
+            "Column expression, FROM clause, or other columns clause element expected, got {r}."
+        ),
+    )
 }
 
 fn table_arg(

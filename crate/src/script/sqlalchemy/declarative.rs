@@ -324,7 +324,7 @@ impl RegistryHook {
             self.map_table(class, t, &dict);
             return Ok(());
         }
-        let tablename = match get("__tablename__") {
+        let tablename = match &get("__tablename__") {
             Some(Value::Str(s)) => s.to_string(),
             _ => {
                 return Err(self.state.exc.raise(

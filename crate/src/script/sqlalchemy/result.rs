@@ -377,12 +377,12 @@ impl ResultInner {
             "scalar" => {
                 let row = self.take_one(interp)?;
                 self.rows.borrow_mut().clear();
-                Ok(match (row, self.shape) {
+                Ok(match (&row, self.shape) {
                     (Some(Value::Host(h)), Shape::Rows) => match h.as_any().downcast_ref::<Row>() {
                         Some(r) => r.values.first().cloned().unwrap_or(Value::None),
                         None => Value::None,
                     },
-                    (Some(v), _) => v,
+                    (Some(v), _) => v.clone(),
                     (None, _) => Value::None,
                 })
             }

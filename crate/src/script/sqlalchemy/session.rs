@@ -683,20 +683,15 @@ impl Methods for SessionObj {
         s.sa.set_line(interp);
         let first = args.first().cloned().unwrap_or(Value::None);
         match name {
-            "add" => {
-                s.check_usable(interp)?;
-                s.add(interp, &first)?;
-            }
+            // Registering objects needs no transaction: a failed one is noticed at the next
+            // flush, query or commit, as SQLAlchemy does.
+            "add" => s.add(interp, &first)?,
             "add_all" => {
-                s.check_usable(interp)?;
                 for o in self.objects_of(interp, args.first())? {
                     s.add(interp, &o)?;
                 }
             }
-            "delete" => {
-                s.check_usable(interp)?;
-                s.delete(interp, &first)?;
-            }
+            "delete" => s.delete(interp, &first)?,
             "flush" => {
                 s.set_cause(
                     interp,

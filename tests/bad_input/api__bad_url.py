@@ -1,0 +1,2 @@
+from sqlalchemy import create_engine
+engine = create_engine('not a url')

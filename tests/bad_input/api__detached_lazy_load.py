@@ -1,0 +1,24 @@
+from sqlalchemy import create_engine, Column, Integer, String, ForeignKey, select, update, text
+from sqlalchemy.orm import declarative_base, Session, relationship
+
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    name = Column(String(20), unique=True, nullable=False)
+    posts = relationship("Post", back_populates="user")
+
+class Post(Base):
+    __tablename__ = "posts"
+    id = Column(Integer, primary_key=True)
+    user_id = Column(ForeignKey("users.id"))
+    user = relationship("User", back_populates="posts")
+
+engine = create_engine("sqlite://")
+Base.metadata.create_all(engine)
+with Session(engine) as s:
+    s.add(User(name='a'))
+    s.commit()
+    u = s.get(User, 1)
+print(u.posts)

@@ -1,0 +1,16 @@
+from sqlalchemy import create_engine, Column, Integer, String, ForeignKey, select, update, text
+from sqlalchemy.orm import declarative_base, Session, relationship
+
+Base = declarative_base()
+
+class User(Base):
+    __tablename__ = "users"
+    id = Column(Integer, primary_key=True)
+    name = Column(String(20), unique=True, nullable=False)
+
+engine = create_engine("sqlite://")
+Base.metadata.create_all(engine)
+class Plain:
+    pass
+with Session(engine) as s:
+    s.execute(select(Plain))

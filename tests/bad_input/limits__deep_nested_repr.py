@@ -1,0 +1,4 @@
+x = []
+for i in range(2000):
+    x = [x]
+print(x)

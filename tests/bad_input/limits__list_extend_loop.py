@@ -1,0 +1,3 @@
+xs = [0] * 1000
+while True:
+    xs += xs

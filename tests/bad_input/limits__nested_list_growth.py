@@ -1,0 +1,3 @@
+xs = [0]
+for i in range(100):
+    xs = xs + xs

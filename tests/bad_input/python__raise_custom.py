@@ -1,0 +1,4 @@
+def check(v):
+    if v < 0:
+        raise RuntimeError('negative')
+check(-1)

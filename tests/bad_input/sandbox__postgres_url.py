@@ -1,0 +1,2 @@
+from sqlalchemy import create_engine
+engine = create_engine('postgresql://u:p@db.example.com/x')

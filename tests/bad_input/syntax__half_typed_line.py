@@ -1,0 +1,4 @@
+from sqlalchemy import create_engine
+engine = create_engine("sqlite://"
+with engine.connect() as conn:
+    pass

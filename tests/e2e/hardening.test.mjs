@@ -1,0 +1,94 @@
+// Hardening: a hostile share link stays data, an oversized or corrupted one says so, a runaway
+// loop is cancelled and the next run works, and an engine that traps is replaced by a fresh
+// worker without losing the reader's code.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { encodeWorkspace } from '../../web/share.js';
+import { openPage, runAndWait, setSource, useBrowser } from './base.mjs';
+
+const state = useBrowser();
+const PAYLOAD = '</script><img src=x onerror="document.body.dataset.pwned=1">';
+
+test('a hostile share link shows its markup as text and runs nothing but Python', async () => {
+  const hash = await encodeWorkspace({
+    mode: 'python',
+    ws: {
+      setup: `print(${JSON.stringify(PAYLOAD)})\n`,
+      strategies: [{ name: PAYLOAD, source: `print(${JSON.stringify(PAYLOAD)} * 2)\n` }],
+      n: 10,
+      current: 1,
+    },
+  });
+  const { page, context, problems } = await openPage(state, { path: hash });
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs += 1;
+    d.dismiss();
+  });
+  assert.ok((await page.locator('#tabs').textContent()).includes(PAYLOAD));
+  await runAndWait(page);
+  assert.equal(await page.locator('pre.stdout').textContent(), `${PAYLOAD.repeat(2)}\n`);
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await page.evaluate(() => document.body.dataset.pwned), undefined);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an oversized or corrupted link gives a clear message and a working page', async () => {
+  for (const hash of ['#w=' + 'A'.repeat(1_000_000), '#w=%%%not-base64', '#w=']) {
+    const { page, context } = await openPage(state, { path: hash });
+    assert.match(await page.locator('#status').textContent(), /link/i);
+    await setSource(page, 'print("still fine")\n');
+    await runAndWait(page);
+    assert.equal(await page.locator('pre.stdout').textContent(), 'still fine\n');
+    await context.close();
+  }
+});
+
+test('a runaway loop is cancelled and the next run works, with the code kept', async () => {
+  const { page, context, problems } = await openPage(state);
+  const code = 'n = 0\nwhile True:\n    n += 1\n';
+  await setSource(page, code);
+  await page.click('#run');
+  await page.locator('#cancel').waitFor({ state: 'visible' });
+  await page.click('#cancel');
+  await page.waitForFunction(() => /Cancelled/.test(document.getElementById('status').textContent));
+  assert.equal(await page.locator('#source').inputValue(), code);
+  await setSource(page, 'print("after the cancel")\n');
+  await runAndWait(page);
+  assert.equal(await page.locator('pre.stdout').textContent(), 'after the cancel\n');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an engine trap is reported, a fresh worker takes over, and runs work again', async () => {
+  const context = await state.browser.newContext();
+  const page = await context.newPage();
+  const url = new URL('trap.html', state.server.url).href;
+  const body = `<!doctype html><meta charset="utf-8"><script type="module">
+import { LabClient } from '/web/client.js';
+window.restarts = 0;
+window.client = new LabClient({ onRestart: () => { window.restarts += 1; } });
+await window.client.ready;
+document.body.dataset.ready = 'true';
+</script><body></body>`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
+  await page.goto(url);
+  await page.waitForFunction(() => document.body?.dataset.ready === 'true');
+  const outcome = await page.evaluate(async () => {
+    let error = null;
+    try {
+      await window.client.call('simulateTrap');
+    } catch (err) {
+      error = { type: err.type, message: err.message };
+    }
+    const after = await window.client.call('runPython', { source: 'print(6 * 7)\n' });
+    return { error, restarts: window.restarts, stdout: after.stdout };
+  });
+  assert.equal(outcome.error.type, 'InternalError');
+  assert.match(outcome.error.message, /internal error: unreachable/);
+  assert.equal(outcome.restarts, 1);
+  assert.equal(outcome.stdout, '42\n');
+  await context.close();
+});
