@@ -76,3 +76,24 @@ fn every_bad_input_ends_in_its_located_error_and_the_next_run_works() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn after_a_failed_flush_the_session_view_is_the_true_state() {
+    // The conformance case checks SQL, output and tables against SQLAlchemy; here the
+    // session snapshot: only the committed object remains, persistent, and the table agrees.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/conformance/cases/session__failed_flush_state.py"
+    );
+    let source = std::fs::read_to_string(path).expect("the case");
+    let report = run(RunInput::script(&source)).report;
+    assert_eq!(report.stdout, "IntegrityError\nkept False False 1\n");
+    let objects: Vec<(String, String)> = report
+        .sessions
+        .iter()
+        .flat_map(|s| s.objects.iter())
+        .map(|o| (o.class.clone(), format!("{:?}", o.status)))
+        .collect();
+    assert_eq!(objects.len(), 1, "{objects:?}");
+    assert_eq!(report.tables["users"].rows.len(), 1);
+}
