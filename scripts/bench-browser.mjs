@@ -8,6 +8,7 @@
 // --variant adds another build of web/pkg (a folder holding sessionlab.js + sessionlab_bg.wasm):
 // its size, cold start and raw-UPDATE speed are measured interleaved with the main build.
 // Every comparison comes from one run with interleaved repetitions (A B A B …): median, min–max.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -221,6 +222,104 @@ async function speed(browser, base, { ns, reps, variants }) {
   return { info, results };
 }
 
+const STRATEGIES = [
+  'iterate',
+  'query_update_false',
+  'query_update_evaluate',
+  'query_update_fetch',
+  'core_update',
+  'bulk_by_pk',
+  'raw_sql',
+];
+
+/** Every update strategy at every N, interleaved per repetition, in one worker. */
+async function strategies(browser, base, { ns, reps }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('pageerror', e));
+  await page.goto(`${base}/bench/browser/index.html`);
+  await page.waitForFunction(() => window.benchReady === true);
+  await page.evaluate(() => window.spawn('main', 'pkg=/pkg/'));
+  const run = (s, n) => page.evaluate(([x, y]) => window.run('main', 'strategy', y, x), [s, n]);
+  for (const s of STRATEGIES) await run(s, 1000);
+  const results = {};
+  for (const n of ns) {
+    const raw = Object.fromEntries(STRATEGIES.map((s) => [s, []]));
+    for (let r = 0; r < reps; r++) {
+      for (const s of STRATEGIES) raw[s].push(await run(s, n));
+      process.stderr.write(`  strategies N=${n} rep ${r + 1}/${reps}\n`);
+    }
+    const per = (s, k) => stats(raw[s].map((x) => x[k]));
+    const ratio = (a, b) => stats(raw[a].map((x, i) => x.total_ms / raw[b][i].total_ms));
+    results[n] = {
+      strategies: Object.fromEntries(
+        STRATEGIES.map((s) => [
+          s,
+          {
+            totalMs: per(s, 'total_ms'),
+            sqliteMs: per(s, 'sqlite_ms'),
+            pythonMs: per(s, 'python_ms'),
+            statements: raw[s][0].statements,
+          },
+        ]),
+      ),
+      // Bulk strategies over our raw SQL (the floor is 1.0), and iterate over one UPDATE.
+      ratios: {
+        coreOverRaw: ratio('core_update', 'raw_sql'),
+        queryUpdateFalseOverRaw: ratio('query_update_false', 'raw_sql'),
+        bulkByPkOverRaw: ratio('bulk_by_pk', 'raw_sql'),
+        iterateOverQueryUpdate: ratio('iterate', 'query_update_false'),
+      },
+    };
+  }
+  await context.close();
+  return results;
+}
+
+/**
+ * The same strategies with real SQLAlchemy on native CPython: a venv in target/ with
+ * SQLAlchemy 2.1.9 (or $SESSIONLAB_BENCH_PYTHON); skipped with a note when that cannot be had.
+ */
+function cpythonStrategies({ ns, reps, quick }) {
+  let python = process.env.SESSIONLAB_BENCH_PYTHON;
+  if (!python && quick) return { skipped: 'not in the quick smoke run' };
+  if (!python) {
+    const venv = join(ROOT, 'target', 'bench-venv');
+    python = join(venv, 'bin', 'python');
+    const has = spawnSync(python, ['-c', 'import sqlalchemy'], { encoding: 'utf8' }).status === 0;
+    if (!has) {
+      process.stderr.write('creating target/bench-venv with SQLAlchemy 2.1.9…\n');
+      const mk = spawnSync('python3', ['-m', 'venv', venv], { encoding: 'utf8' });
+      const pip =
+        mk.status === 0 &&
+        spawnSync(join(venv, 'bin', 'pip'), ['install', '-q', 'sqlalchemy==2.1.9'], { encoding: 'utf8' }).status === 0;
+      if (!pip) return { skipped: 'python3 with `pip install sqlalchemy==2.1.9` is not available on this machine' };
+    }
+  }
+  const script = join(ROOT, 'bench', 'strategies', 'run_sqlalchemy.py');
+  const version = spawnSync(
+    python,
+    ['-c', 'import sqlalchemy, sys; print(sqlalchemy.__version__, sys.version.split()[0])'],
+    {
+      encoding: 'utf8',
+    },
+  ).stdout.trim();
+  const results = {};
+  for (const n of ns) {
+    const raw = Object.fromEntries(STRATEGIES.map((s) => [s, []]));
+    for (let r = 0; r < reps; r++) {
+      for (const s of STRATEGIES) {
+        const out = spawnSync(python, [script, `${s}.py`, String(n)], { encoding: 'utf8', timeout: 600_000 });
+        if (out.status !== 0) return { skipped: `SQLAlchemy run failed: ${out.stderr.trim().split('\n').at(-1)}` };
+        raw[s].push(JSON.parse(out.stdout));
+      }
+      process.stderr.write(`  CPython N=${n} rep ${r + 1}/${reps}\n`);
+    }
+    results[n] = Object.fromEntries(STRATEGIES.map((s) => [s, stats(raw[s].map((x) => x.total_ms))]));
+  }
+  return { version, results };
+}
+
 async function startup(browser, base, server, { reps, pkgs }) {
   const out = Object.fromEntries(
     Object.keys(pkgs).map((k) => [k, { cold: [], coldBytes: [], prime: [], warm: [], warmBytes: [], coldDetail: [] }]),
@@ -283,6 +382,7 @@ export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt
   const reps = repsOpt ?? (quick ? 1 : 5);
   const mounts = [
     ['/bench/browser/', join(ROOT, 'bench', 'browser')],
+    ['/bench/strategies/', join(ROOT, 'bench', 'strategies')],
     ['/pkg/', pkgDir],
     ['/sqljs/', join(ROOT, 'node_modules', 'sql.js', 'dist')],
     ...Object.entries(variants).map(([name, dir]) => [`/v/${name}/`, resolve(dir)]),
@@ -304,6 +404,10 @@ export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt
     const start = await startup(browser, server.url, server, { reps: quick ? 1 : reps, pkgs });
     process.stderr.write('speed…\n');
     const sp = await speed(browser, server.url, { ns, reps, variants });
+    process.stderr.write('strategies…\n');
+    const strat = await strategies(browser, server.url, { ns, reps });
+    process.stderr.write('SQLAlchemy on CPython…\n');
+    const cpython = cpythonStrategies({ ns, reps, quick });
     return {
       date: new Date().toISOString(),
       quick,
@@ -315,6 +419,8 @@ export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt
       size,
       startup: start,
       speed: sp.results,
+      strategies: strat,
+      cpython,
     };
   } finally {
     await browser.close();
@@ -351,6 +457,32 @@ export function markdown(r) {
   for (const [n, s] of Object.entries(r.speed)) {
     lines.push(
       `| ${n} | ${fmt(s.oursRawUpdateMs)} | ${fmt(s.sqljsRawUpdateMs)} | ${fmt(s.ratioRawUpdate)} | ${fmt(s.oursRawCallWallMs)} | ${fmt(s.oursSinglesNetWallMs)} | ${fmt(s.oursSinglesSqlMs)} | ${fmt(s.sqljsSinglesPreparedMs)} | ${fmt(s.sqljsSinglesExecTextMs)} | ${fmt(s.ratioSinglesNetVsPrepared)} | ${fmt(s.ratioSinglesNetVsExecText)} |`,
+    );
+  }
+  lines.push(
+    '',
+    `Update strategies on stuff(id, foo) with N rows (ms, total of the strategy; SQLite / Python split; statements)${r.cpython.version ? `, and the same with SQLAlchemy ${r.cpython.version.replace(' ', ' on CPython ')}` : ` (SQLAlchemy on CPython skipped: ${r.cpython.skipped})`}:`,
+    '',
+    '| N | strategy | ours total | ours SQLite | ours Python | statements | SQLAlchemy total | SQLAlchemy / ours |',
+    '|---|---|---|---|---|---|---|---|',
+  );
+  for (const [n, s] of Object.entries(r.strategies)) {
+    for (const [name, x] of Object.entries(s.strategies)) {
+      const theirs = r.cpython.results?.[n]?.[name];
+      lines.push(
+        `| ${n} | ${name} | ${fmt(x.totalMs)} | ${fmt(x.sqliteMs)} | ${fmt(x.pythonMs)} | ${x.statements} | ${theirs ? fmt(theirs) : '–'} | ${theirs ? (theirs.median / x.totalMs.median).toFixed(2) : '–'} |`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    '| N | Core / raw SQL | query.update(False) / raw SQL | bulk by PK / raw SQL | iterate / query.update |',
+    '|---|---|---|---|---|',
+  );
+  for (const [n, s] of Object.entries(r.strategies)) {
+    const q = s.ratios;
+    lines.push(
+      `| ${n} | ${fmt(q.coreOverRaw)} | ${fmt(q.queryUpdateFalseOverRaw)} | ${fmt(q.bulkByPkOverRaw)} | ${fmt(q.iterateOverQueryUpdate)} |`,
     );
   }
   const vnames = Object.keys(Object.values(r.speed)[0].variants);

@@ -1,0 +1,3 @@
+for obj in session.query(Stuff):
+    obj.foo += 1
+session.commit()

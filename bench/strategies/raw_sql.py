@@ -1,0 +1,2 @@
+with engine.begin() as conn:
+    conn.execute(text("UPDATE stuff SET foo = foo + 1"))
