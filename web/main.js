@@ -3,6 +3,7 @@
 import { LabClient } from './client.js';
 import { decodeWorkspace, encodeWorkspace, isShareHash } from './share.js';
 import { el, formatMs, renderEvent, renderSessions, renderTable, tupleText } from './render.js';
+import { exportScript, slug } from './export.js';
 
 const EXAMPLES = {
   sql: `CREATE TABLE t(x);
@@ -23,6 +24,7 @@ const gutter = $('gutter');
 const runButton = $('run');
 const cancelButton = $('cancel');
 const status = $('status');
+const progress = $('progress');
 const summary = $('summary');
 const results = $('results');
 const modeInputs = [...document.querySelectorAll('input[name=mode]')];
@@ -289,6 +291,9 @@ async function run() {
   if (runButton.disabled) return;
   runButton.disabled = true;
   status.textContent = 'Running…';
+  // Indeterminate while a run is in flight (long runs: Cancel is beside it).
+  progress.removeAttribute('value');
+  progress.hidden = false;
   try {
     if (mode === 'sql') renderReport(await client.call('runSql', { source: source.value }));
     else if (ws.current === 0) renderPythonReport(await client.call('runPython', { source: ws.setup }));
@@ -296,6 +301,7 @@ async function run() {
   } catch (err) {
     status.textContent = err.type === 'Cancelled' ? 'Cancelled.' : `${err.name}: ${err.message}`;
   } finally {
+    progress.hidden = true;
     runButton.disabled = false;
     downloadButton.hidden = false;
     document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
@@ -371,7 +377,29 @@ function renderTabs() {
     showTab();
     status.textContent = `Deleted “${gone.name}”; Restore my code brings it back.`;
   });
-  tabs.replaceChildren(...buttons, add, remove);
+  // Reordering: the current strategy moves one place left or right.
+  const move = (delta, text, title) => {
+    const b = el('button', { className: 'tab move', text, attrs: { type: 'button', title, 'aria-label': title } });
+    const to = ws.current + delta;
+    b.hidden = ws.current === 0 || to < 1 || to > ws.strategies.length;
+    b.addEventListener('click', () => {
+      save();
+      const [s] = ws.strategies.splice(ws.current - 1, 1);
+      ws.strategies.splice(to - 1, 0, s);
+      ws.current = to;
+      showTab();
+      save();
+      tabs.querySelector(`[data-tab="${to}"]`)?.focus();
+    });
+    return b;
+  };
+  tabs.replaceChildren(
+    ...buttons,
+    add,
+    move(-1, '‹', 'Move this strategy left'),
+    move(1, '›', 'Move this strategy right'),
+    remove,
+  );
 }
 
 nInput.addEventListener('change', () => {
@@ -388,15 +416,20 @@ async function compareAll() {
   compareButton.disabled = true;
   save();
   const rows = [];
+  progress.max = ws.strategies.length;
+  progress.value = 0;
+  progress.hidden = false;
   try {
     for (const [i, s] of ws.strategies.entries()) {
       status.textContent = `Running ${s.name} (${i + 1} of ${ws.strategies.length})…`;
       rows.push({ name: s.name, report: await runStrategy(i) });
+      progress.value = i + 1;
     }
     renderComparison(rows);
   } catch (err) {
     status.textContent = err.type === 'Cancelled' ? 'Cancelled.' : `${err.name}: ${err.message}`;
   } finally {
+    progress.hidden = true;
     runButton.disabled = false;
     compareButton.disabled = false;
     document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
@@ -522,6 +555,21 @@ restoreButton.addEventListener('click', () => {
 restoreButton.hidden = !localStorage.getItem(PREVIOUS_KEY);
 
 const markdownButton = $('markdown');
+const exportButton = $('export');
+exportButton.addEventListener('click', () => {
+  save();
+  // The current strategy (the first one while the setup tab is open).
+  const index = Math.max(ws.current, 1) - 1;
+  const s = ws.strategies[index];
+  const text = exportScript({ setup: ws.setup, strategy: s.source, name: s.name, n: ws.n });
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/x-python' }));
+  const link = el('a', { attrs: { href: url, download: `sessionlab_${slug(s.name)}.py` } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  status.textContent = `Downloaded ${s.name} with its setup as a Python script for real SQLAlchemy.`;
+});
 markdownButton.addEventListener('click', async () => {
   if (!lastRun) return;
   const text = markdownOf(lastRun);
@@ -575,7 +623,9 @@ source.addEventListener('scroll', () => {
 source.addEventListener('keydown', (event) => {
   if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && !options.has('nohotkey')) {
     event.preventDefault();
-    run();
+    // Ctrl/Cmd+Shift+Enter compares every strategy; Ctrl/Cmd+Enter runs the current tab.
+    if (event.shiftKey && mode === 'python' && ws.strategies.length > 1) compareAll();
+    else run();
   }
 });
 runButton.addEventListener('click', run);

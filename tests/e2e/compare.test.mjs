@@ -58,3 +58,34 @@ test('a shared link keeps the setup, every strategy and N', async () => {
   assert.match(await other.locator('#source').inputValue(), /range\(N\)/);
   await context.close();
 });
+
+test('keyboard: Ctrl+Shift+Enter compares all; strategies reorder; a strategy exports as a script', async () => {
+  const { page, context, problems } = await openPage(state);
+  await page.selectOption('#lesson', { label: 'Compare the three methods side by side' });
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab[data-tab]').length === 4);
+  await page.fill('#n', '30');
+  await page.locator('#n').dispatchEvent('change');
+  await runAndWait(page, () => page.locator('#source').press('Control+Shift+Enter'));
+  assert.equal(await page.locator('table.compare tbody tr').count(), 3);
+  assert.equal(await page.locator('#progress').isVisible(), false, 'the progress bar hides when done');
+  // Move "Query.update" (tab 2) left: it becomes the first strategy and stays selected.
+  await page.click('#tabs .tab[data-tab="2"]');
+  await page.click('#tabs button[title="Move this strategy left"]');
+  assert.deepEqual(await page.locator('#tabs .tab[data-tab]').allTextContents(), [
+    'Setup',
+    'Query.update',
+    'Iterate + commit',
+    'Core update',
+  ]);
+  assert.equal(await page.locator('#tabs .tab.current').textContent(), 'Query.update');
+  // Export: the setup and this strategy as a Python file for real SQLAlchemy.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  assert.equal(download.suggestedFilename(), 'sessionlab_query_update.py');
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.match(text, /^# Exported from SessionLab/);
+  assert.match(text, /\nN = 30\n/);
+  assert.match(text, /session\.query\(Stuff\)\.update\(\{Stuff\.foo: Stuff\.foo \+ 1\}\)/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
