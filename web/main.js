@@ -216,7 +216,11 @@ function renderPythonReport(report) {
     const log = el(
       'ol',
       { className: 'events' },
-      report.events.map((e, i) => renderEvent(e, i, highlightLine)),
+      report.events.map((e, i) =>
+        renderEvent(e, i, highlightLine, (ev) =>
+          client.call('explain', { sql: ev.sql, params: ev.many ? ev.params[0] : ev.params }),
+        ),
+      ),
     );
     nodes.push(renderLogFilters(log), log);
   }

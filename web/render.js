@@ -94,7 +94,12 @@ export function causeText(cause) {
   }
 }
 
-export function renderEvent(event, index, onLine = () => {}) {
+/**
+ * One event of the SQL log. `onLine(line)` is called when its line is clicked; with
+ * `onPlan(event)` (a promise of the plan's text), queries get a "Plan" button showing SQLite's
+ * EXPLAIN QUERY PLAN beside the statement.
+ */
+export function renderEvent(event, index, onLine = () => {}, onPlan = null) {
   if (event.kind !== 'sql') {
     const label = { begin: 'BEGIN (implicit)', commit: 'COMMIT', rollback: 'ROLLBACK' }[event.kind];
     return el('li', { className: `event tx ${event.kind}` }, [
@@ -110,16 +115,44 @@ export function renderEvent(event, index, onLine = () => {}) {
     : tupleText(event.params);
   const jump = el('button', { className: 'link', text: `line ${event.line}`, attrs: { type: 'button' } });
   jump.addEventListener('click', () => onLine(event.line));
-  return el('li', { className: `event sql${event.ddl ? ' ddl' : ''}`, attrs: { 'data-index': String(index) } }, [
+  const item = el('li', { className: `event sql${event.ddl ? ' ddl' : ''}`, attrs: { 'data-index': String(index) } }, [
     el('header', {}, [
       el('span', { className: 'badge', text: event.many ? 'executemany' : 'execute' }),
       jump,
       causeText(event.cause) ? el('span', { className: 'cause', text: causeText(event.cause) }) : null,
       el('span', { className: 'meta', text: formatMs(event.elapsed_ms) }),
+      onPlan && isQuery(event) ? planButton(event, onPlan, () => item) : null,
     ]),
     el('pre', { className: 'sql', text: event.sql.trim() }),
     el('p', { className: 'params', text: params }),
   ]);
+  return item;
+}
+
+/** Statements SQLite can explain (not DDL, PRAGMA or transaction control). */
+function isQuery(event) {
+  return !event.ddl && /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(event.sql);
+}
+
+/** "Plan": asks for the statement's EXPLAIN QUERY PLAN once and shows it under the statement. */
+function planButton(event, onPlan, item) {
+  const button = el('button', {
+    className: 'link plan-button',
+    text: 'Plan',
+    attrs: { type: 'button', title: "SQLite's EXPLAIN QUERY PLAN for this statement" },
+  });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    let text;
+    try {
+      text = await onPlan(event);
+    } catch (err) {
+      text = `No plan: ${err.message}`;
+    }
+    item().append(el('pre', { className: 'plan', text }));
+    button.hidden = true;
+  });
+  return button;
 }
 
 /** One attribute cell: the session's value, with what the session knows about it. */

@@ -31,6 +31,8 @@
 //   importDatabase args: {bytes: Uint8Array} → null; later runs start from that SQLite file
 //   clearImport    args: {}                 → null
 //   exportDatabase args: {}                 → Uint8Array, the database as the last run left it
+//   explain        args: {sql, params}      → string: EXPLAIN QUERY PLAN of a statement of the
+//                                             last run, on the database as that run left it
 //   dropLab        args: {}                 → null; forgets the lab (an element was removed)
 //   simulateTrap   args: {}                 → never returns: the engine traps (for the tests of
 //                                             the restart path; the worker then closes)
@@ -64,6 +66,7 @@ const handlers = {
     return null;
   },
   exportDatabase: (_args, lab) => lab.exportDatabase(),
+  explain: ({ sql, params }, lab) => lab.explain(String(sql ?? ''), params ?? []),
   simulateTrap: (_args, lab) => lab.simulateTrap(),
   dropLab: ({ lab }) => {
     labs.get(Number(lab ?? 0))?.free();

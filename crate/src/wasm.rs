@@ -177,11 +177,47 @@ impl Lab {
 
 #[wasm_bindgen]
 impl Lab {
+    /// SQLite's `EXPLAIN QUERY PLAN` of one statement of the last run (its first parameter
+    /// set), on a copy of the database as that run left it; returns the drawn plan.
+    pub fn explain(&self, sql: &str, params: JsValue) -> Result<String, JsValue> {
+        let Some(bytes) = &self.last else {
+            return Err(into_error("InvalidRequestError", "nothing has run yet"));
+        };
+        let values: Vec<serde_json::Value> =
+            serde_wasm_bindgen::from_value(params).map_err(|e| into_error("TypeError", e))?;
+        let params: Vec<crate::engine::SqlValue> = values.iter().map(json_to_sql).collect();
+        crate::engine::explain::explain(bytes, sql, &params)
+            .map_err(|e| into_error(e.kind.name(), e))
+    }
+
     /// Traps the instance on purpose, so tests can check that the page survives an engine
     /// failure (the worker reports it and a fresh one takes over).
     #[wasm_bindgen(js_name = simulateTrap)]
     pub fn simulate_trap(&self) {
         core::arch::wasm32::unreachable()
+    }
+}
+
+/// A parameter as the run report gives it back (`{bytes: hex}` for blobs).
+fn json_to_sql(v: &serde_json::Value) -> crate::engine::SqlValue {
+    use crate::engine::SqlValue;
+    match v {
+        serde_json::Value::Null => SqlValue::Null,
+        serde_json::Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => SqlValue::Integer(i),
+            None => SqlValue::Real(n.as_f64().unwrap_or(0.0)),
+        },
+        serde_json::Value::String(s) => SqlValue::Text(s.clone()),
+        serde_json::Value::Object(o) => match o.get("bytes").and_then(|b| b.as_str()) {
+            Some(hex) => SqlValue::Blob(
+                (0..hex.len() / 2)
+                    .filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+                    .collect(),
+            ),
+            None => SqlValue::Null,
+        },
+        serde_json::Value::Array(_) => SqlValue::Null,
     }
 }
 

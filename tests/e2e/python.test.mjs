@@ -20,6 +20,13 @@ test('the ORM lesson runs and shows its output, the SQL it sent, the tables and 
   const flush = page.locator('li.event.sql', { hasText: 'UPDATE stuff SET foo=? WHERE stuff.id = ?' });
   assert.match(await flush.locator('.badge').textContent(), /executemany/);
   assert.match(await flush.locator('.params').textContent(), /^10 parameter sets/);
+  // On demand, SQLite's plan for the statement, beside it.
+  await flush.locator('button.plan-button').click();
+  assert.equal(
+    await flush.locator('pre.plan').textContent(),
+    'QUERY PLAN\n`--SEARCH stuff USING INTEGER PRIMARY KEY (rowid=?)\n',
+  );
+  assert.equal(await page.locator('li.event.ddl button.plan-button').count(), 0, 'no plan for DDL');
   assert.deepEqual(await page.locator('.results table:not(.session)').last().locator('tbody tr').count(), 10);
   // The session view: the identity map holds objects weakly, so only the two the script
   // still references (first, and the loop's last obj) remain; both are stale after method 3.

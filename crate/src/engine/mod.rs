@@ -5,6 +5,7 @@ pub mod dbapi;
 pub mod echo;
 pub mod error;
 pub mod event;
+pub mod explain;
 pub mod tables;
 pub mod url;
 pub mod value;
