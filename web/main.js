@@ -4,6 +4,7 @@ import { LabClient } from './client.js';
 import { decodeWorkspace, encodeWorkspace, isShareHash } from './share.js';
 import { el, formatMs, renderEvent, renderSessions, renderTable, tupleText } from './render.js';
 import { exportScript, slug } from './export.js';
+import { sweepChart } from './sweep.js';
 
 const EXAMPLES = {
   sql: `CREATE TABLE t(x);
@@ -334,6 +335,7 @@ const compareButton = $('compare');
 function renderTabs() {
   tabs.hidden = mode !== 'python';
   compareButton.hidden = mode !== 'python' || ws.strategies.length < 2;
+  $('sweep').hidden = mode !== 'python' || !ws.setup.trim();
   nInput.value = String(ws.n);
   const names = ['Setup', ...ws.strategies.map((s) => s.name)];
   const buttons = names.map((name, i) => {
@@ -503,6 +505,64 @@ function renderComparison(rows) {
     : 'Every strategy failed; click one to see why.';
 }
 compareButton.addEventListener('click', compareAll);
+
+/** The row counts of the sweep. */
+const SWEEP_NS = [100, 1000, 10_000, 100_000];
+const sweepButton = $('sweep');
+
+/** Runs every strategy at each N of the sweep and draws the times as lines. */
+async function sweep() {
+  if (runButton.disabled) return;
+  runButton.disabled = true;
+  sweepButton.disabled = true;
+  save();
+  const chosen = ws.n;
+  const series = ws.strategies.map((s) => ({ name: s.name, points: [] }));
+  progress.max = SWEEP_NS.length * ws.strategies.length;
+  progress.value = 0;
+  progress.hidden = false;
+  try {
+    // One unrecorded pass at the smallest N: the first runs pay for compilation and caches.
+    ws.n = SWEEP_NS[0];
+    for (const i of ws.strategies.keys()) await runStrategy(i);
+    for (const n of SWEEP_NS) {
+      ws.n = n;
+      for (const [i, s] of ws.strategies.entries()) {
+        status.textContent = `Sweep: ${s.name} at N = ${n.toLocaleString('en')}…`;
+        const report = await runStrategy(i);
+        series[i].points.push({ n, ms: report.error ? 0 : withLatency(report.timing), error: report.error?.type });
+        progress.value += 1;
+      }
+    }
+    const rows = series.map((s) =>
+      el('tr', {}, [
+        el('th', { text: s.name, attrs: { scope: 'row' } }),
+        ...s.points.map((p) => el('td', { className: 'number', text: p.error ?? formatMs(p.ms) })),
+      ]),
+    );
+    const head = el('tr', {}, [
+      el('th', { text: 'Strategy', attrs: { scope: 'col' } }),
+      ...SWEEP_NS.map((n) => el('th', { text: `N = ${n.toLocaleString('en')}`, attrs: { scope: 'col' } })),
+    ]);
+    results.replaceChildren(
+      el('h3', { text: 'Sweep: time as N grows (log scales; setup not timed)' }),
+      sweepChart(series, SWEEP_NS),
+      el('div', { className: 'table-wrap' }, [
+        el('table', { className: 'sweep-table' }, [el('thead', {}, [head]), el('tbody', {}, rows)]),
+      ]),
+    );
+    status.textContent = `Swept ${ws.strategies.length} strategies over N = ${SWEEP_NS.map((n) => n.toLocaleString('en')).join(', ')}.`;
+  } catch (err) {
+    status.textContent = err.type === 'Cancelled' ? 'Cancelled.' : `${err.name}: ${err.message}`;
+  } finally {
+    ws.n = chosen;
+    progress.hidden = true;
+    runButton.disabled = false;
+    sweepButton.disabled = false;
+    document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
+  }
+}
+sweepButton.addEventListener('click', sweep);
 
 setMode(mode);
 for (const input of modeInputs) input.addEventListener('change', () => setMode(input.value));

@@ -89,3 +89,22 @@ test('keyboard: Ctrl+Shift+Enter compares all; strategies reorder; a strategy ex
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('Sweep N draws each strategy’s time as N grows, with a table of the numbers', async () => {
+  const { page, context, problems } = await openPage(state);
+  await page.selectOption('#lesson', { label: 'Compare the three methods side by side' });
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab[data-tab]').length === 4);
+  await runAndWait(page, () => page.click('#sweep'));
+  assert.equal(await page.locator('svg.sweep polyline').count(), 3);
+  assert.equal(await page.locator('svg.sweep circle').count(), 12);
+  const cells = await page.locator('table.sweep-table tbody td').allTextContents();
+  assert.equal(cells.length, 12);
+  assert.ok(
+    cells.every((c) => /ms$/.test(c)),
+    cells.join(', '),
+  );
+  assert.equal(await page.locator('#n').inputValue(), '1000', 'the chosen N is kept');
+  await screenshot(page, 'sweep-light');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
