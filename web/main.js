@@ -114,10 +114,43 @@ function save() {
 }
 
 /** Creates an element with text content only: data is never parsed as HTML. */
+/** Where the last run's error points ({line, column}, 1-based), until the code changes. */
+let errorAt = null;
+const underline = $('error-underline');
+
 function updateGutter() {
   const lines = source.value.split('\n').length;
-  gutter.textContent = Array.from({ length: lines }, (_, i) => i + 1).join('\n');
+  gutter.replaceChildren(
+    ...Array.from({ length: lines }, (_, i) =>
+      el('span', { className: i + 1 === errorAt?.line ? 'error-line' : '', text: `${i + 1}\n` }),
+    ),
+  );
   gutter.scrollTop = source.scrollTop;
+  placeUnderline();
+}
+
+/** A wavy underline from the error's column to the end of its line, over the textarea. */
+function placeUnderline() {
+  const text = errorAt ? source.value.split('\n')[errorAt.line - 1] : undefined;
+  underline.hidden = text === undefined;
+  if (text === undefined) return;
+  const style = getComputedStyle(source);
+  const lineHeight = parseFloat(style.lineHeight);
+  const probe = document.createElement('canvas').getContext('2d');
+  probe.font = `${style.fontSize} ${style.fontFamily}`;
+  const charWidth = probe.measureText('0000000000').width / 10;
+  const column = Math.min(Math.max(errorAt.column, 1), text.length + 1);
+  const left = source.offsetLeft + parseFloat(style.paddingLeft) + (column - 1) * charWidth - source.scrollLeft;
+  const top = source.offsetTop + parseFloat(style.paddingTop) + errorAt.line * lineHeight - 3 - source.scrollTop;
+  underline.style.left = `${left}px`;
+  underline.style.top = `${top}px`;
+  underline.style.width = `${Math.max(text.length - column + 1, 1) * charWidth}px`;
+}
+
+/** Marks (or clears, with null) the error's place in the editor. */
+function markError(error) {
+  errorAt = error?.line ? { line: error.line, column: error.column ?? 1 } : null;
+  updateGutter();
 }
 
 /** Selects a 1-based line in the editor, so an error or a statement can be found. */
@@ -255,7 +288,8 @@ function renderPythonReport(report) {
   status.textContent = report.error
     ? `${report.error.type}${where} at line ${report.error.line}: ${report.error.message.split('\n')[0]}`
     : `Ran: ${plural(sqlEvents.length, 'statement')}, ${plural(t?.rows_changed ?? 0, 'row')} changed, ${plural(stale, 'object')} stale.`;
-  if (report.error) highlightLine(report.error.line);
+  if (report.error && report.error_in !== 'setup') highlightLine(report.error.line);
+  markError(report.error_in === 'setup' ? null : report.error);
 }
 
 function renderReport(report) {
@@ -263,6 +297,7 @@ function renderReport(report) {
   if (report.error) nodes.push(renderError(report.error));
   if (!nodes.length) nodes.push(el('p', { className: 'empty', text: 'No statements to run.' }));
   results.replaceChildren(...nodes);
+  markError(report.error);
   const sqliteMs = report.statements.reduce((n, s) => n + s.elapsedMs, 0);
   const count = report.statements.length;
   summary.textContent = report.error
@@ -322,6 +357,7 @@ function setMode(next) {
 
 /** Shows the current tab's text and redraws the tab bar. */
 function showTab() {
+  errorAt = null;
   source.value = currentText();
   updateGutter();
   renderTabs();
@@ -678,11 +714,13 @@ $('share').addEventListener('click', async () => {
   document.body.dataset.shared = link;
 });
 source.addEventListener('input', () => {
+  errorAt = null;
   updateGutter();
   save();
 });
 source.addEventListener('scroll', () => {
   gutter.scrollTop = source.scrollTop;
+  placeUnderline();
 });
 source.addEventListener('keydown', (event) => {
   if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && !options.has('nohotkey')) {

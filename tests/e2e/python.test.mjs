@@ -46,6 +46,12 @@ test('a Python error shows the traceback and selects the failing line', async ()
   const error = page.locator('article.statement.error');
   assert.equal(await error.locator('.badge').textContent(), 'NameError');
   assert.match(await error.locator('pre.traceback').textContent(), /line 2, in <module>/);
+  // The gutter marks line 2 and a mark sits under the code from the error's column.
+  assert.equal(await page.locator('#gutter .error-line').textContent(), '2\n');
+  assert.equal(await page.locator('#error-underline').isVisible(), true);
+  const box = await page.locator('#error-underline').boundingBox();
+  const area = await page.locator('#source').boundingBox();
+  assert.ok(box.y > area.y + 20 && box.y < area.y + 60, `the mark is under line 2 (${box.y - area.y}px)`);
   const selected = await page.evaluate(() => {
     const s = document.getElementById('source');
     return s.value.slice(s.selectionStart, s.selectionEnd);
