@@ -1528,7 +1528,7 @@ pub fn join_target(
     args: &[Value],
 ) -> PyResult<(JoinTarget, Expr)> {
     let first = args.first().cloned().unwrap_or(Value::None);
-    if let Some(rel) = downcast::<super::declarative::RelationshipComparator>(&first) {
+    if let Some(rel) = downcast::<super::comparator::RelationshipComparator>(&first) {
         let (table, on) = rel.join(state, interp)?;
         return Ok((JoinTarget::Table(table), on));
     }

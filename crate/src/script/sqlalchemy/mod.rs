@@ -1,5 +1,6 @@
 //! The `sqlalchemy` module surface scripts import, bound to the engine layer.
 
+pub mod comparator;
 pub mod compiled;
 pub mod core;
 pub mod declarative;
