@@ -1,6 +1,7 @@
 //! The ORM: mappers, sessions with an identity map and unit of work, loading, and bulk
 //! UPDATE/DELETE with `synchronize_session`, as SQLAlchemy 2.x does them on SQLite.
 
+pub mod aliased;
 pub mod attributes;
 pub mod bulk;
 pub mod evaluator;

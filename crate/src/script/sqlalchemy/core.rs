@@ -1023,9 +1023,7 @@ pub struct OrmInfo {
 impl OrmInfo {
     /// True when the select list names a mapped class.
     pub fn loads_entities(&self) -> bool {
-        self.entities
-            .iter()
-            .any(|e| matches!(e, crate::orm::query::Entity::Mapper(_)))
+        self.entities.iter().any(|e| e.mapper().is_some())
     }
 }
 
@@ -1543,6 +1541,8 @@ pub fn join_target(
     }
     let table = if let Some(m) = crate::orm::mapper_of(&first) {
         m.table.clone()
+    } else if let Some(al) = super::aliased::aliased_of(&first) {
+        al.table.clone()
     } else if let Some(t) = downcast::<TableObj>(&first) {
         t.0.clone()
     } else {
@@ -1632,6 +1632,9 @@ pub fn select(
         if let Some(m) = crate::orm::mapper_of(a) {
             columns.extend(m.select_columns());
             orm.entities.push(crate::orm::query::Entity::Mapper(m));
+        } else if let Some(al) = super::aliased::aliased_of(a) {
+            columns.extend(al.select_columns());
+            orm.entities.push(crate::orm::query::Entity::Aliased(al));
         } else if let Some(t) = downcast::<TableObj>(a) {
             for i in 0..t.0.columns.len() {
                 let c = Expr::Column(t.0.clone(), i);

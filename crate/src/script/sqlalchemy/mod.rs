@@ -1,5 +1,6 @@
 //! The `sqlalchemy` module surface scripts import, bound to the engine layer.
 
+pub mod aliased;
 pub mod comparator;
 pub mod compiled;
 pub mod core;
@@ -409,6 +410,7 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
     ));
     attrs.push(("exc", s.exc.module_named("sqlalchemy.orm.exc")));
+    attrs.push(("aliased", function("aliased", aliased::aliased)));
     attrs.push((
         "make_transient",
         function("make_transient", |i, a, _k| session::make_transient(i, a)),

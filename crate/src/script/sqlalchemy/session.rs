@@ -824,6 +824,8 @@ impl Methods for SessionObj {
                 for a in &args {
                     if let Some(m) = crate::orm::mapper_of(a) {
                         entities.push(Entity::Mapper(m));
+                    } else if let Some(al) = super::aliased::aliased_of(a) {
+                        entities.push(Entity::Aliased(al));
                     } else if let Some(t) = downcast::<super::core::TableObj>(a) {
                         for i in 0..t.0.columns.len() {
                             entities.push(Entity::Column(Expr::Column(t.0.clone(), i)));
@@ -1140,16 +1142,15 @@ impl QueryObj {
         }
         self.entities.iter().find_map(|e| match e {
             Entity::Mapper(m) => Some(m.clone()),
+            // (`filter_by` on an alias names the mapper's own table.)
+            Entity::Aliased(a) => Some(a.mapper.clone()),
             Entity::Column(Expr::Column(t, _)) => sa.mapper_for_table(t),
             Entity::Column(_) => None,
         })
     }
 
     fn primary(&self) -> Option<Rc<Mapper>> {
-        self.entities.iter().find_map(|e| match e {
-            Entity::Mapper(m) => Some(m.clone()),
-            _ => None,
-        })
+        self.entities.iter().find_map(|e| e.mapper().cloned())
     }
 
     /// Runs the query: one value per row (the object or column for a single entity).
@@ -1161,8 +1162,7 @@ impl QueryObj {
             select,
             self.populate_existing,
         )?;
-        let single_mapper =
-            self.entities.len() == 1 && matches!(self.entities[0], Entity::Mapper(_));
+        let single_mapper = self.entities.len() == 1 && self.entities[0].mapper().is_some();
         Ok(rows
             .into_iter()
             .map(|mut r| {
@@ -1284,6 +1284,8 @@ impl Methods for QueryObj {
                 for a in &args {
                     if let Some(m) = crate::orm::mapper_of(a) {
                         entities.push(Entity::Mapper(m));
+                    } else if let Some(al) = super::aliased::aliased_of(a) {
+                        entities.push(Entity::Aliased(al));
                     } else {
                         entities.push(Entity::Column(as_expr(&sa, interp, a)?));
                     }
