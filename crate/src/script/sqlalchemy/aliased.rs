@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use super::core::{ExprObj, interp_state};
+use super::attribute::ClassAttribute;
+use super::core::interp_state;
 use crate::orm::aliased::Aliased;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
@@ -58,11 +59,13 @@ impl HostObject for AliasedClass {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        Ok(self
-            .0
-            .mapper
-            .attr(name)
-            .map(|a| Value::Host(Rc::new(ExprObj(self.0.column_expr(a))))))
+        Ok(self.0.mapper.attr(name).map(|a| {
+            ClassAttribute::value(
+                self.0.column_expr(a),
+                format!("aliased({})", self.0.mapper.name),
+                name,
+            )
+        }))
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {

@@ -6,8 +6,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::SaState;
+use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
-use super::core::{ColumnDef, ExprObj, MetaDataObj, TableObj};
+use super::core::{ColumnDef, MetaDataObj, TableObj};
 use crate::orm::MapperHost;
 use crate::orm::mapper::{ColumnProperty, Mapper, Registry, RelationshipProperty};
 use crate::orm::relationships;
@@ -484,7 +485,7 @@ impl RegistryHook {
                 })),
             );
         }
-        d.insert("__table__".into(), Value::Host(Rc::new(TableObj(table))));
+        d.insert("__table__".into(), self.state.table_value(&table));
         d.insert(
             "__mapper__".into(),
             Value::Host(Rc::new(MapperHost(mapper))),
@@ -564,9 +565,11 @@ impl HostObject for InstrumentedAttribute {
         _owner: &Value,
     ) -> PyResult<Option<Value>> {
         match instance {
-            None => Ok(Some(Value::Host(Rc::new(ExprObj(
+            None => Ok(Some(ClassAttribute::value(
                 self.mapper.column_expr(self.attr),
-            ))))),
+                self.mapper.name.clone(),
+                &self.mapper.columns[self.attr].key,
+            ))),
             Some(Value::Instance(inst)) => {
                 crate::orm::attributes::get(interp, &self.mapper, inst, self.attr).map(Some)
             }

@@ -1207,9 +1207,12 @@ impl HostObject for QueryObj {
     }
 
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(crate::sql::compiler::Compiler::named()
-            .select(&self.select)
-            .sql)
+        // A query prints in its session's dialect: SQLite's `?` when bound to an engine.
+        let compiler = match self.session.engine {
+            Some(_) => crate::sql::compiler::Compiler::sqlite_display(),
+            None => crate::sql::compiler::Compiler::named(),
+        };
+        Ok(compiler.select(&self.select).sql)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -1388,7 +1391,7 @@ impl Methods for QueryObj {
                 let pairs: Vec<(Value, Value)> = d.borrow().values().cloned().collect();
                 let mut values = Vec::new();
                 for (k, v) in pairs {
-                    let col = match (&k, downcast::<super::core::ExprObj>(&k)) {
+                    let col = match (&k, super::core::expr_obj(&k)) {
                         (Value::Str(s), _) => m.attr(s).map(|a| m.columns[a].column),
                         (_, Some(super::core::ExprObj(Expr::Column(_, i)))) => Some(*i),
                         _ => None,
