@@ -116,9 +116,10 @@ pub fn execute(
                 at += n;
             } else if let Entity::Column(c) = e {
                 let v = row.get(at).cloned().unwrap_or(SqlValue::Null);
-                out.push(match c {
-                    Expr::Column(t, i) => super::loading::from_db(interp, &t.columns[*i].ty, &v)?,
-                    _ => crate::script::sqlalchemy::result::to_python(&v),
+                // Results are processed by the expression's type (`EXISTS` gives a bool).
+                out.push(match c.sql_type() {
+                    Some(ty) => super::loading::from_db(interp, &ty, &v)?,
+                    None => crate::script::sqlalchemy::result::to_python(&v),
                 });
                 at += 1;
             }
@@ -126,6 +127,33 @@ pub fn execute(
         rows.push(out);
     }
     Ok((names, rows))
+}
+
+/// `Query[start:stop]`: LIMIT and OFFSET as SQLAlchemy's `_make_slice` computes them — the
+/// start adds to an existing OFFSET, the length replaces the LIMIT.
+pub fn slice(select: &mut Select, start: Option<i64>, stop: Option<i64>) {
+    if let Some(a) = start {
+        let offset = select.offset.unwrap_or(0) + a;
+        select.offset = (offset != 0).then_some(offset);
+    }
+    if let Some(b) = stop {
+        select.limit = Some(b - start.unwrap_or(0));
+    }
+}
+
+/// `Query.exists()`: `EXISTS (SELECT 1 FROM <the query's FROM> WHERE …)`.
+pub fn exists(select: &Select, primary: Option<&Rc<Mapper>>) -> Expr {
+    let mut inner = Select {
+        columns: vec![Expr::Text("1".into())],
+        labels: false,
+        ..select.clone()
+    };
+    if inner.froms.is_empty()
+        && let Some(m) = primary
+    {
+        inner.froms.push(m.table.clone());
+    }
+    Expr::Exists(Box::new(inner))
 }
 
 /// `Query.count()`: `SELECT count(*) AS count_1 FROM (<query>) AS anon_1`.

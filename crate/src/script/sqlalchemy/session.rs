@@ -1206,6 +1206,53 @@ impl HostObject for QueryObj {
         self.rows(interp, &self.select.clone()).map(Some)
     }
 
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        self.session.sa.set_line(interp);
+        let bound = |v: &Value| match v {
+            Value::Int(i) => Ok(Some(*i)),
+            Value::None => Ok(None),
+            _ => Err(()),
+        };
+        let (start, stop, step, single) = match key {
+            Value::Int(i) => (Some(*i), Some(i + 1), None, true),
+            Value::Slice(s) => match (bound(&s[0]), bound(&s[1]), bound(&s[2])) {
+                (Ok(a), Ok(b), Ok(c)) => (a, b, c, false),
+                _ => {
+                    return Err(interp.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    ));
+                }
+            },
+            _ => return Ok(None),
+        };
+        if let (Some(a), Some(b)) = (start, stop)
+            && b - a <= 0
+            && !single
+        {
+            return Ok(Some(Value::list(Vec::new())));
+        }
+        if start.is_some_and(|a| a < 0) || stop.is_some_and(|b| b < 0) {
+            return Err(interp.error(
+                "IndexError",
+                "negative indexes are not accepted by SQL index / slice operators",
+            ));
+        }
+        let mut sel = self.select.clone();
+        query::slice(&mut sel, start, stop);
+        let rows = self.rows(interp, &sel)?;
+        if single {
+            return match rows.into_iter().next() {
+                Some(v) => Ok(Some(v)),
+                None => Err(interp.error("IndexError", "list index out of range")),
+            };
+        }
+        let rows = match step {
+            Some(n) if n > 1 => rows.into_iter().step_by(n as usize).collect(),
+            _ => rows,
+        };
+        Ok(Some(Value::list(rows)))
+    }
+
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
         // A query prints in its session's dialect: SQLite's `?` when bound to an engine.
         let compiler = match self.session.engine {
@@ -1308,6 +1355,10 @@ impl Methods for QueryObj {
                 populate_existing: true,
             }))),
             "all" => Ok(Value::list(self.rows(interp, &sel)?)),
+            "exists" => Ok(Value::Host(Rc::new(super::core::ExprObj(query::exists(
+                &sel,
+                self.primary().as_ref(),
+            ))))),
             "first" => {
                 sel.limit = Some(1);
                 if sel.offset.is_none() {
