@@ -280,27 +280,8 @@ fn emit_inserts(
                 .map(|&c| crate::sql::compiler::quote(&table.columns[c].name))
                 .collect();
             let sql = format!("{} RETURNING {}", compiled.sql, names.join(", "));
-            let total = group.len();
-            let first = session.sa.echo_note(&sql, &key_names);
-            for (n, (r, set)) in group.iter().zip(&sets).enumerate() {
-                let note = if total == 1 {
-                    first.clone()
-                } else {
-                    EchoNote::InsertManyValues {
-                        index: n + 1,
-                        total,
-                        generated_seconds: if n == 0 {
-                            match first {
-                                EchoNote::Generated { seconds } => Some(seconds),
-                                _ => None,
-                            }
-                        } else {
-                            None
-                        },
-                    }
-                };
-                let rs = session.run(interp, &sql, set.clone(), note)?;
-                let row = rs.rows.first().cloned().unwrap_or_default();
+            let returned_rows = insert_returning(session, interp, &sql, &sets, &key_names)?;
+            for ((r, set), row) in group.iter().zip(&sets).zip(returned_rows) {
                 let returned: Vec<(usize, SqlValue)> = fetched.iter().copied().zip(row).collect();
                 finish_insert(session, mapper, r, &filled(r, set), &returned, inserted);
             }
@@ -324,6 +305,38 @@ fn emit_inserts(
         i = j;
     }
     Ok(())
+}
+
+/// Runs an `INSERT … RETURNING` once per parameter set, as SQLAlchemy's "insertmanyvalues"
+/// does on SQLite (one row per batch, logged `n/total`); returns each row's RETURNING values.
+pub fn insert_returning(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    sql: &str,
+    sets: &[Vec<SqlValue>],
+    key_names: &[String],
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    let total = sets.len();
+    let first = session.sa.echo_note(sql, key_names);
+    let mut out = Vec::with_capacity(total);
+    for (n, set) in sets.iter().enumerate() {
+        let note = match (total, n, &first) {
+            (1, _, _) => first.clone(),
+            (_, 0, EchoNote::Generated { seconds }) => EchoNote::InsertManyValues {
+                index: 1,
+                total,
+                generated_seconds: Some(*seconds),
+            },
+            _ => EchoNote::InsertManyValues {
+                index: n + 1,
+                total,
+                generated_seconds: None,
+            },
+        };
+        let rs = session.run(interp, sql, set.clone(), note)?;
+        out.push(rs.rows.first().cloned().unwrap_or_default());
+    }
+    Ok(out)
 }
 
 /// Moves an inserted object to persistent: primary key, Python defaults and the values

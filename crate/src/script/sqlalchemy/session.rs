@@ -441,7 +441,7 @@ impl SessionObj {
                 Ok(count_result(n))
             }
             (Statement::Insert(_, values), Some(m)) if values.is_empty() && !sets.is_empty() => {
-                let n = bulk::insert_mappings(s, interp, m, sets)?;
+                let n = bulk::insert_mappings(s, interp, m, sets, false)?;
                 Ok(count_result(n))
             }
             _ => {
@@ -863,7 +863,11 @@ impl Methods for SessionObj {
             "bulk_insert_mappings" => {
                 let mapper = self.mapper_arg(interp, args.first())?;
                 let sets = self.objects_of(interp, args.get(1))?;
-                bulk::insert_mappings(s, interp, &mapper, &sets)?;
+                let return_defaults = match args.get(2).or_else(|| kwarg(&kw, "return_defaults")) {
+                    Some(v) => interp.truthy(v)?,
+                    None => false,
+                };
+                bulk::insert_mappings(s, interp, &mapper, &sets, return_defaults)?;
             }
             "bulk_update_mappings" => {
                 let mapper = self.mapper_arg(interp, args.first())?;
