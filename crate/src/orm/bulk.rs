@@ -312,6 +312,7 @@ pub fn update_by_pk(
     mapper: &Rc<Mapper>,
     sets: &[Value],
     requested: Strategy,
+    autoflush: bool,
 ) -> PyResult<u64> {
     if requested == Strategy::Fetch {
         return Err(session.sa.exc.raise(
@@ -321,7 +322,10 @@ pub fn update_by_pk(
              (i.e. multiple parameter sets)",
         ));
     }
-    session.autoflush(interp)?;
+    // `session.execute(update(M), [...])` autoflushes; the legacy bulk_* methods do not.
+    if autoflush {
+        session.autoflush(interp)?;
+    }
     let pk_cols: Vec<usize> = mapper
         .primary_key()
         .iter()
@@ -338,7 +342,10 @@ pub fn update_by_pk(
                  primary key requires every parameter set to include the primary key",
             ));
         }
-        rows.push(row);
+        // A row with nothing but its primary key has nothing to SET (SQLAlchemy skips it).
+        if row.iter().any(|(c, _)| !pk_cols.contains(c)) {
+            rows.push(row);
+        }
     }
     let table = mapper.table.clone();
     let mut total = 0;
@@ -443,8 +450,11 @@ pub fn insert_mappings(
     mapper: &Rc<Mapper>,
     sets: &[Value],
     return_defaults: bool,
+    autoflush: bool,
 ) -> PyResult<u64> {
-    session.autoflush(interp)?;
+    if autoflush {
+        session.autoflush(interp)?;
+    }
     let table = mapper.table.clone();
     let mut rows = Vec::new();
     for s in sets {

@@ -4,6 +4,7 @@
 pub mod aliased;
 pub mod attributes;
 pub mod bulk;
+pub mod bulk_save;
 pub mod evaluator;
 pub mod flush;
 pub mod identity;

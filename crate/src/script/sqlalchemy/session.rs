@@ -430,7 +430,7 @@ impl SessionObj {
             }
             (Statement::Update(_, values, wheres, _), Some(m)) => {
                 if !sets.is_empty() {
-                    bulk::update_by_pk(s, interp, m, sets, sync)?;
+                    bulk::update_by_pk(s, interp, m, sets, sync, true)?;
                     return Ok(Value::Host(Rc::new(ResultObj::iterator_result(sa.clone()))));
                 }
                 let n = bulk::update(s, interp, m, values, wheres, sync)?;
@@ -441,7 +441,7 @@ impl SessionObj {
                 Ok(count_result(n))
             }
             (Statement::Insert(_, values), Some(m)) if values.is_empty() && !sets.is_empty() => {
-                let n = bulk::insert_mappings(s, interp, m, sets, false)?;
+                let n = bulk::insert_mappings(s, interp, m, sets, false, true)?;
                 Ok(count_result(n))
             }
             _ => {
@@ -867,19 +867,20 @@ impl Methods for SessionObj {
                     Some(v) => interp.truthy(v)?,
                     None => false,
                 };
-                bulk::insert_mappings(s, interp, &mapper, &sets, return_defaults)?;
+                bulk::insert_mappings(s, interp, &mapper, &sets, return_defaults, false)?;
             }
             "bulk_update_mappings" => {
                 let mapper = self.mapper_arg(interp, args.first())?;
                 let sets = self.objects_of(interp, args.get(1))?;
-                bulk::update_by_pk(s, interp, &mapper, &sets, Strategy::Off)?;
+                bulk::update_by_pk(s, interp, &mapper, &sets, Strategy::Off, false)?;
             }
             "bulk_save_objects" => {
-                // Simplified: objects are added and flushed as the unit of work would.
-                for o in self.objects_of(interp, args.first())? {
-                    s.add(interp, &o)?;
-                }
-                crate::orm::flush::flush(s, interp)?;
+                let objects = self.objects_of(interp, args.first())?;
+                let return_defaults = match args.get(1).or_else(|| kwarg(&kw, "return_defaults")) {
+                    Some(v) => interp.truthy(v)?,
+                    None => false,
+                };
+                crate::orm::bulk_save::save_objects(s, interp, &objects, return_defaults)?;
             }
             "get_bind" | "connection" | "object_session" | "invalidate" => {}
             _ => {}
