@@ -12,6 +12,7 @@ use crate::engine::{Cause, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::sqlalchemy::defaults;
 use crate::script::sqlalchemy::engine::to_sql;
+use crate::script::sqlalchemy::result::to_python;
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::Compiler;
 use crate::sql::elements::{Expr, Op};
@@ -311,6 +312,7 @@ pub fn update_by_pk(
     mapper: &Rc<Mapper>,
     sets: &[Value],
     requested: Strategy,
+    autoflush: bool,
 ) -> PyResult<u64> {
     if requested == Strategy::Fetch {
         return Err(session.sa.exc.raise(
@@ -320,7 +322,10 @@ pub fn update_by_pk(
              (i.e. multiple parameter sets)",
         ));
     }
-    session.autoflush(interp)?;
+    // `session.execute(update(M), [...])` autoflushes; the legacy bulk_* methods do not.
+    if autoflush {
+        session.autoflush(interp)?;
+    }
     let pk_cols: Vec<usize> = mapper
         .primary_key()
         .iter()
@@ -337,7 +342,10 @@ pub fn update_by_pk(
                  primary key requires every parameter set to include the primary key",
             ));
         }
-        rows.push(row);
+        // A row with nothing but its primary key has nothing to SET (SQLAlchemy skips it).
+        if row.iter().any(|(c, _)| !pk_cols.contains(c)) {
+            rows.push(row);
+        }
     }
     let table = mapper.table.clone();
     let mut total = 0;
@@ -441,8 +449,12 @@ pub fn insert_mappings(
     interp: &mut Interpreter,
     mapper: &Rc<Mapper>,
     sets: &[Value],
+    return_defaults: bool,
+    autoflush: bool,
 ) -> PyResult<u64> {
-    session.autoflush(interp)?;
+    if autoflush {
+        session.autoflush(interp)?;
+    }
     let table = mapper.table.clone();
     let mut rows = Vec::new();
     for s in sets {
@@ -480,8 +492,40 @@ pub fn insert_mappings(
             .iter()
             .map(|c| table.columns[*c].name.clone())
             .collect();
-        let note = session.sa.echo_note(&compiled.sql, &names);
         session.set_cause(interp, Cause::Execute);
+        // `return_defaults=True`: a generated primary key goes back into each mapping.
+        let generated = table
+            .autoincrement_column()
+            .filter(|c| return_defaults && !keys.contains(c));
+        if let Some(pk) = generated {
+            let pk_key = mapper.attr_for_column(pk).map_or_else(
+                || table.columns[pk].name.clone(),
+                |a| mapper.columns[a].key.clone(),
+            );
+            let ids: Vec<SqlValue> = if param_rows.len() > 1 {
+                let sql = format!(
+                    "{} RETURNING {}",
+                    compiled.sql,
+                    crate::sql::compiler::quote(&table.columns[pk].name)
+                );
+                super::flush::insert_returning(session, interp, &sql, &param_rows, &names)?
+                    .into_iter()
+                    .map(|r| r.into_iter().next().unwrap_or(SqlValue::Null))
+                    .collect()
+            } else {
+                let note = session.sa.echo_note(&compiled.sql, &names);
+                let p = param_rows.pop().unwrap_or_default();
+                let rs = session.run(interp, &compiled.sql, p, note)?;
+                vec![SqlValue::Integer(rs.lastrowid)]
+            };
+            for (mapping, id) in sets[i..j].iter().zip(&ids) {
+                interp.set_item(mapping, Value::str(pk_key.as_str()), to_python(id))?;
+            }
+            total += ids.len() as u64;
+            i = j;
+            continue;
+        }
+        let note = session.sa.echo_note(&compiled.sql, &names);
         total += if param_rows.len() > 1 {
             session.run_many(interp, &compiled.sql, param_rows, note)?
         } else {

@@ -255,7 +255,16 @@ fn emit_inserts(
             .iter()
             .map(|c| table.columns[*c].name.clone())
             .collect();
-        if all_pks {
+        // Server defaults the rows leave out are fetched back with RETURNING (SQLAlchemy's
+        // eager defaults on a dialect with INSERT..RETURNING), with the primary key.
+        let fetched: Vec<usize> = (0..table.columns.len())
+            .filter(|c| {
+                pk_cols.contains(c)
+                    || (table.columns[*c].server_default.is_some() && !columns.contains(c))
+            })
+            .collect();
+        let fetch_defaults = fetched.iter().any(|c| !pk_cols.contains(c));
+        if all_pks && !fetch_defaults {
             let note = session.sa.echo_note(&compiled.sql, &key_names);
             if group.len() > 1 {
                 session.run_many(interp, &compiled.sql, sets.clone(), note)?;
@@ -263,82 +272,104 @@ fn emit_inserts(
                 session.run(interp, &compiled.sql, sets[0].clone(), note)?;
             }
             for (r, set) in group.iter().zip(&sets) {
-                finish_insert(session, mapper, r, &filled(r, set), None, inserted);
+                finish_insert(session, mapper, r, &filled(r, set), &[], inserted);
             }
-        } else if group.len() > 1 {
-            let pk_names: Vec<String> = pk_cols
+        } else if group.len() > 1 || fetch_defaults {
+            let names: Vec<String> = fetched
                 .iter()
                 .map(|&c| crate::sql::compiler::quote(&table.columns[c].name))
                 .collect();
-            let sql = format!("{} RETURNING {}", compiled.sql, pk_names.join(", "));
-            let total = group.len();
-            let first = session.sa.echo_note(&sql, &key_names);
-            for (n, (r, set)) in group.iter().zip(&sets).enumerate() {
-                let note = EchoNote::InsertManyValues {
-                    index: n + 1,
-                    total,
-                    generated_seconds: if n == 0 {
-                        match first {
-                            EchoNote::Generated { seconds } => Some(seconds),
-                            _ => None,
-                        }
-                    } else {
-                        None
-                    },
-                };
-                let rs = session.run(interp, &sql, set.clone(), note)?;
-                let returned = rs.rows.first().cloned().unwrap_or_default();
-                finish_insert(
-                    session,
-                    mapper,
-                    r,
-                    &filled(r, set),
-                    Some(returned),
-                    inserted,
-                );
+            let sql = format!("{} RETURNING {}", compiled.sql, names.join(", "));
+            let returned_rows = insert_returning(session, interp, &sql, &sets, &key_names)?;
+            for ((r, set), row) in group.iter().zip(&sets).zip(returned_rows) {
+                let returned: Vec<(usize, SqlValue)> = fetched.iter().copied().zip(row).collect();
+                finish_insert(session, mapper, r, &filled(r, set), &returned, inserted);
             }
         } else {
             let note = session.sa.echo_note(&compiled.sql, &key_names);
             let rs = session.run(interp, &compiled.sql, sets[0].clone(), note)?;
-            let pk = vec![SqlValue::Integer(rs.lastrowid)];
+            // `cursor.lastrowid` is the first primary-key column the row leaves out.
+            let generated = pk_cols.iter().find(|c| {
+                !group[0]
+                    .params
+                    .iter()
+                    .any(|(p, v)| p == *c && *v != SqlValue::Null)
+            });
+            let returned: Vec<(usize, SqlValue)> = generated
+                .map(|&c| (c, SqlValue::Integer(rs.lastrowid)))
+                .into_iter()
+                .collect();
             let defaults = filled(&group[0], &sets[0]);
-            finish_insert(session, mapper, &group[0], &defaults, Some(pk), inserted);
+            finish_insert(session, mapper, &group[0], &defaults, &returned, inserted);
         }
         i = j;
     }
     Ok(())
 }
 
-/// Moves an inserted object to persistent: primary key and Python defaults into its dict.
+/// Runs an `INSERT … RETURNING` once per parameter set, as SQLAlchemy's "insertmanyvalues"
+/// does on SQLite (one row per batch, logged `n/total`); returns each row's RETURNING values.
+pub fn insert_returning(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    sql: &str,
+    sets: &[Vec<SqlValue>],
+    key_names: &[String],
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    let total = sets.len();
+    let first = session.sa.echo_note(sql, key_names);
+    let mut out = Vec::with_capacity(total);
+    for (n, set) in sets.iter().enumerate() {
+        let note = match (total, n, &first) {
+            (1, _, _) => first.clone(),
+            (_, 0, EchoNote::Generated { seconds }) => EchoNote::InsertManyValues {
+                index: 1,
+                total,
+                generated_seconds: Some(*seconds),
+            },
+            _ => EchoNote::InsertManyValues {
+                index: n + 1,
+                total,
+                generated_seconds: None,
+            },
+        };
+        let rs = session.run(interp, sql, set.clone(), note)?;
+        out.push(rs.rows.first().cloned().unwrap_or_default());
+    }
+    Ok(out)
+}
+
+/// Moves an inserted object to persistent: primary key, Python defaults and the values
+/// `returned` by the INSERT (generated keys, server defaults) into its dict.
 fn finish_insert(
     session: &Rc<Session>,
     mapper: &Rc<Mapper>,
     row: &InsertRow,
     defaults: &[(usize, SqlValue)],
-    generated_pk: Option<Vec<SqlValue>>,
+    returned: &[(usize, SqlValue)],
     inserted: &mut Vec<(Rc<Instance>, StateRef)>,
 ) {
-    let table = &mapper.table;
     let pk_attrs = mapper.primary_key();
     let mut pk = Vec::new();
-    let mut generated = generated_pk.unwrap_or_default().into_iter();
     {
         let mut dict = row.inst.dict.borrow_mut();
         for &a in &pk_attrs {
             let col = mapper.columns[a].column;
             let v = match row.params.iter().find(|(c, _)| *c == col) {
                 Some((_, v)) if *v != SqlValue::Null => v.clone(),
-                _ => generated.next().unwrap_or(SqlValue::Null),
+                _ => returned
+                    .iter()
+                    .find(|(c, _)| *c == col)
+                    .map_or(SqlValue::Null, |(_, v)| v.clone()),
             };
             dict.insert(mapper.columns[a].key.clone(), to_python(&v));
             pk.push(v);
         }
-        for (c, d) in defaults {
+        for (c, d) in defaults.iter().chain(returned) {
             if let Some(a) = mapper.attr_for_column(*c) {
                 dict.insert(mapper.columns[a].key.clone(), to_python(d));
             }
         }
-        let _ = table;
     }
     let mut st = row.state.borrow_mut();
     st.identity = Some(pk.clone());
@@ -385,12 +416,21 @@ fn emit_updates(
                 sets.push((mapper.columns[a].column, bind(interp, session, &new)?));
             }
         }
-        sets.sort_by_key(|(c, _)| *c);
         let pk = state.borrow().identity.clone().unwrap_or_default();
         if sets.is_empty() {
             state.borrow_mut().committed.clear();
             continue;
         }
+        // Columns with `onupdate=` that the UPDATE does not set get their value, row by row.
+        for (c, col) in table.columns.iter().enumerate() {
+            if let Some(d) = &col.onupdate
+                && !sets.iter().any(|(s, _)| *s == c)
+            {
+                let v = defaults::evaluate(&session.sa, interp, &table, d, &sets)?;
+                sets.push((c, v));
+            }
+        }
+        sets.sort_by_key(|(c, _)| *c);
         rows.push(UpdateRow {
             inst: inst.clone(),
             state,
@@ -449,6 +489,17 @@ fn emit_updates(
             return Err(session.sa.exc.raise(interp, "StaleDataError", message));
         }
         for r in group {
+            // The onupdate values sent are now the attributes' values.
+            for (c, v) in &r.sets {
+                if table.columns[*c].onupdate.is_some()
+                    && let Some(a) = mapper.attr_for_column(*c)
+                {
+                    r.inst
+                        .dict
+                        .borrow_mut()
+                        .insert(mapper.columns[a].key.clone(), to_python(v));
+                }
+            }
             let mut st = r.state.borrow_mut();
             st.committed.clear();
             let dict = r.inst.dict.borrow();

@@ -1,8 +1,10 @@
 //! The ORM: mappers, sessions with an identity map and unit of work, loading, and bulk
 //! UPDATE/DELETE with `synchronize_session`, as SQLAlchemy 2.x does them on SQLite.
 
+pub mod aliased;
 pub mod attributes;
 pub mod bulk;
+pub mod bulk_save;
 pub mod evaluator;
 pub mod flush;
 pub mod identity;
@@ -37,6 +39,33 @@ impl HostObject for MapperHost {
             Rc::as_ptr(&self.0) as *const u8 as usize,
             self.0.name
         ))
+    }
+
+    fn str(
+        &self,
+        _interp: &mut crate::script::interp::Interpreter,
+    ) -> crate::script::interp::PyResult<String> {
+        Ok(format!("{:?}", self.0))
+    }
+
+    fn get_attr(
+        &self,
+        _interp: &mut crate::script::interp::Interpreter,
+        name: &str,
+    ) -> crate::script::interp::PyResult<Option<Value>> {
+        use crate::script::sqlalchemy::core::{ExprObj, table_value};
+        Ok(match name {
+            "primary_key" => Some(Value::tuple(
+                self.0
+                    .primary_key()
+                    .into_iter()
+                    .map(|a| Value::Host(Rc::new(ExprObj(self.0.column_expr(a)))))
+                    .collect(),
+            )),
+            "class_" => self.0.class().map(Value::Class),
+            "local_table" | "persist_selectable" => Some(table_value(&self.0.table)),
+            _ => None,
+        })
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

@@ -16,15 +16,27 @@ use crate::sql::elements::Expr;
 pub enum Entity {
     /// A mapped class: all its columns, loaded as one object.
     Mapper(Rc<Mapper>),
+    /// A mapped class through an alias (`aliased(Model)`), loaded as the class's objects.
+    Aliased(Rc<super::aliased::Aliased>),
     /// A column expression.
     Column(Expr),
 }
 
 impl Entity {
+    /// The mapper whose objects this entity loads (none for a column).
+    pub fn mapper(&self) -> Option<&Rc<Mapper>> {
+        match self {
+            Entity::Mapper(m) => Some(m),
+            Entity::Aliased(a) => Some(&a.mapper),
+            Entity::Column(_) => None,
+        }
+    }
+
     /// The result column name for this entity.
     pub fn name(&self, counters: &mut Vec<(String, usize)>) -> String {
         match self {
             Entity::Mapper(m) => m.name.clone(),
+            Entity::Aliased(a) => a.name.clone(),
             Entity::Column(Expr::Func(name, _)) => crate::sql::compiler::anon_label(counters, name),
             Entity::Column(e) => e.key().unwrap_or_default(),
         }
@@ -37,6 +49,7 @@ pub fn columns_of(entities: &[Entity]) -> Vec<Expr> {
     for e in entities {
         match e {
             Entity::Mapper(m) => out.extend(m.select_columns()),
+            Entity::Aliased(a) => out.extend(a.select_columns()),
             Entity::Column(c) => out.push(c.clone()),
         }
     }
@@ -90,34 +103,57 @@ pub fn execute(
             .collect();
         let row = &row;
         for e in entities {
-            match e {
-                Entity::Mapper(m) => {
-                    let n = m.columns.len();
-                    let slice = &row[at.min(row.len())..(at + n).min(row.len())];
-                    out.push(super::loading::instance(
-                        session,
-                        interp,
-                        m,
-                        slice,
-                        populate_existing,
-                    )?);
-                    at += n;
-                }
-                Entity::Column(c) => {
-                    let v = row.get(at).cloned().unwrap_or(SqlValue::Null);
-                    out.push(match c {
-                        Expr::Column(t, i) => {
-                            super::loading::from_db(interp, &t.columns[*i].ty, &v)?
-                        }
-                        _ => crate::script::sqlalchemy::result::to_python(&v),
-                    });
-                    at += 1;
-                }
+            if let Some(m) = e.mapper() {
+                let n = m.columns.len();
+                let slice = &row[at.min(row.len())..(at + n).min(row.len())];
+                out.push(super::loading::instance(
+                    session,
+                    interp,
+                    m,
+                    slice,
+                    populate_existing,
+                )?);
+                at += n;
+            } else if let Entity::Column(c) = e {
+                let v = row.get(at).cloned().unwrap_or(SqlValue::Null);
+                // Results are processed by the expression's type (`EXISTS` gives a bool).
+                out.push(match c.sql_type() {
+                    Some(ty) => super::loading::from_db(interp, &ty, &v)?,
+                    None => crate::script::sqlalchemy::result::to_python(&v),
+                });
+                at += 1;
             }
         }
         rows.push(out);
     }
     Ok((names, rows))
+}
+
+/// `Query[start:stop]`: LIMIT and OFFSET as SQLAlchemy's `_make_slice` computes them — the
+/// start adds to an existing OFFSET, the length replaces the LIMIT.
+pub fn slice(select: &mut Select, start: Option<i64>, stop: Option<i64>) {
+    if let Some(a) = start {
+        let offset = select.offset.unwrap_or(0) + a;
+        select.offset = (offset != 0).then_some(offset);
+    }
+    if let Some(b) = stop {
+        select.limit = Some(b - start.unwrap_or(0));
+    }
+}
+
+/// `Query.exists()`: `EXISTS (SELECT 1 FROM <the query's FROM> WHERE …)`.
+pub fn exists(select: &Select, primary: Option<&Rc<Mapper>>) -> Expr {
+    let mut inner = Select {
+        columns: vec![Expr::Text("1".into())],
+        labels: false,
+        ..select.clone()
+    };
+    if inner.froms.is_empty()
+        && let Some(m) = primary
+    {
+        inner.froms.push(m.table.clone());
+    }
+    Expr::Exists(Box::new(inner))
 }
 
 /// `Query.count()`: `SELECT count(*) AS count_1 FROM (<query>) AS anon_1`.

@@ -223,7 +223,7 @@ impl HostObject for IndexObj {
         Ok(match name {
             "name" => Some(Value::str(self.name().as_str())),
             "unique" => Some(Value::Bool(self.0.columns[self.1].unique)),
-            "table" => Some(host(TableObj(self.0.clone()))),
+            "table" => Some(table_value(&self.0)),
             _ => None,
         })
     }
@@ -267,7 +267,7 @@ impl HostObject for MetaDataObj {
                 .tables
                 .borrow()
                 .iter()
-                .map(|t| (Value::str(t.name.as_str()), host(TableObj(t.clone()))))
+                .map(|t| (Value::str(t.name.as_str()), self.state.table_value(t)))
                 .collect();
             return crate::script::builtins::dict_from_pairs(interp, pairs).map(Some);
         }
@@ -276,7 +276,7 @@ impl HostObject for MetaDataObj {
                 .meta
                 .sorted_tables()
                 .into_iter()
-                .map(|t| host(TableObj(t)))
+                .map(|t| self.state.table_value(&t))
                 .collect();
             return Ok(Some(Value::list(tables)));
         }
@@ -346,7 +346,7 @@ impl Methods for MetaDataObj {
 
 /// `Table(name, metadata, *columns)`.
 pub fn table(
-    _state: &SaState,
+    state: &SaState,
     interp: &mut Interpreter,
     args: Vec<Value>,
     _kw: Kw,
@@ -368,7 +368,7 @@ pub fn table(
         .collect();
     let table = Rc::new(Table::new(name, columns));
     meta.tables.borrow_mut().push(table.clone());
-    Ok(host(TableObj(table)))
+    Ok(state.table_value(&table))
 }
 
 /// A table as scripts see it: `t.c.name`, `t.name`.
@@ -515,9 +515,15 @@ impl HostObject for ColumnCollection {
 /// A SQL expression value (`t.c.x`, `t.c.x + 1`, `t.c.x == 5`).
 pub struct ExprObj(pub Expr);
 
+/// The expression object a script value is: an expression, or a mapped class attribute.
+pub fn expr_obj(v: &Value) -> Option<&ExprObj> {
+    downcast::<ExprObj>(v)
+        .or_else(|| downcast::<super::attribute::ClassAttribute>(v).map(|a| &a.expr))
+}
+
 /// The expression a script value stands for: expressions as they are, Python values bound.
 pub fn as_expr(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult<Expr> {
-    if let Some(e) = downcast::<ExprObj>(v) {
+    if let Some(e) = expr_obj(v) {
         return Ok(e.0.clone());
     }
     Ok(match v {
@@ -652,7 +658,7 @@ impl HostObject for ExprObj {
                 "nullable" => return Ok(Some(Value::Bool(!c.not_null()))),
                 "primary_key" => return Ok(Some(Value::Bool(c.primary_key))),
                 "key" => return Ok(Some(Value::str(c.name.as_str()))),
-                "table" => return Ok(Some(host(TableObj(t.clone())))),
+                "table" => return Ok(Some(table_value(t))),
                 _ => {}
             }
         }
@@ -707,6 +713,14 @@ thread_local! {
 /// Makes `state` reachable from expression operators during this run.
 pub fn set_state(state: &Rc<SaState>) {
     STATE.with(|s| *s.borrow_mut() = Some(Rc::downgrade(state)));
+}
+
+/// The one script value of `table` (a fresh one when no script runs).
+pub fn table_value(table: &Rc<Table>) -> Value {
+    match current_state() {
+        Some(s) => s.table_value(table),
+        None => host(TableObj(table.clone())),
+    }
 }
 
 /// The run's state, for code that has no handle on it (descriptors on mapped classes).
@@ -1023,9 +1037,7 @@ pub struct OrmInfo {
 impl OrmInfo {
     /// True when the select list names a mapped class.
     pub fn loads_entities(&self) -> bool {
-        self.entities
-            .iter()
-            .any(|e| matches!(e, crate::orm::query::Entity::Mapper(_)))
+        self.entities.iter().any(|e| e.mapper().is_some())
     }
 }
 
@@ -1472,7 +1484,7 @@ fn default_expr(name: &str, d: &ColumnDefault, printed: bool) -> Expr {
 
 /// The column a `values()` key names: a column name or a column of the table.
 fn update_key(state: &SaState, interp: &mut Interpreter, t: &Table, k: &Value) -> PyResult<usize> {
-    let index = match (k, downcast::<ExprObj>(k)) {
+    let index = match (k, expr_obj(k)) {
         (Value::Str(s), _) => t.column_index(s),
         (_, Some(ExprObj(Expr::Column(_, i)))) => Some(*i),
         _ => None,
@@ -1528,7 +1540,7 @@ pub fn join_target(
     args: &[Value],
 ) -> PyResult<(JoinTarget, Expr)> {
     let first = args.first().cloned().unwrap_or(Value::None);
-    if let Some(rel) = downcast::<super::declarative::RelationshipComparator>(&first) {
+    if let Some(rel) = downcast::<super::comparator::RelationshipComparator>(&first) {
         let (table, on) = rel.join(state, interp)?;
         return Ok((JoinTarget::Table(table), on));
     }
@@ -1543,6 +1555,8 @@ pub fn join_target(
     }
     let table = if let Some(m) = crate::orm::mapper_of(&first) {
         m.table.clone()
+    } else if let Some(al) = super::aliased::aliased_of(&first) {
+        al.table.clone()
     } else if let Some(t) = downcast::<TableObj>(&first) {
         t.0.clone()
     } else {
@@ -1632,6 +1646,9 @@ pub fn select(
         if let Some(m) = crate::orm::mapper_of(a) {
             columns.extend(m.select_columns());
             orm.entities.push(crate::orm::query::Entity::Mapper(m));
+        } else if let Some(al) = super::aliased::aliased_of(a) {
+            columns.extend(al.select_columns());
+            orm.entities.push(crate::orm::query::Entity::Aliased(al));
         } else if let Some(t) = downcast::<TableObj>(a) {
             for i in 0..t.0.columns.len() {
                 let c = Expr::Column(t.0.clone(), i);

@@ -6,16 +6,17 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::SaState;
-use super::core::{ColumnDef, ExprObj, MetaDataObj, TableObj};
+use super::attribute::ClassAttribute;
+use super::comparator::RelationshipComparator;
+use super::core::{ColumnDef, MetaDataObj, TableObj};
 use crate::orm::MapperHost;
 use crate::orm::mapper::{ColumnProperty, Mapper, Registry, RelationshipProperty};
-use crate::orm::relationships::{self, Direction};
+use crate::orm::relationships;
 use crate::orm::state::{ensure_state, state_of};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::modules::GenericAlias;
 use crate::script::value::{Attrs, Class, Value};
-use crate::sql::elements::{Expr, Op};
 use crate::sql::schema::{Column, Table};
 use crate::sql::types::SqlType;
 
@@ -484,7 +485,7 @@ impl RegistryHook {
                 })),
             );
         }
-        d.insert("__table__".into(), Value::Host(Rc::new(TableObj(table))));
+        d.insert("__table__".into(), self.state.table_value(&table));
         d.insert(
             "__mapper__".into(),
             Value::Host(Rc::new(MapperHost(mapper))),
@@ -564,9 +565,11 @@ impl HostObject for InstrumentedAttribute {
         _owner: &Value,
     ) -> PyResult<Option<Value>> {
         match instance {
-            None => Ok(Some(Value::Host(Rc::new(ExprObj(
+            None => Ok(Some(ClassAttribute::value(
                 self.mapper.column_expr(self.attr),
-            ))))),
+                self.mapper.name.clone(),
+                &self.mapper.columns[self.attr].key,
+            ))),
             Some(Value::Instance(inst)) => {
                 crate::orm::attributes::get(interp, &self.mapper, inst, self.attr).map(Some)
             }
@@ -613,10 +616,10 @@ impl HostObject for RelationshipAttribute {
     ) -> PyResult<Option<Value>> {
         let rel = &self.mapper.relationships[self.rel];
         match instance {
-            None => Ok(Some(Value::Host(Rc::new(RelationshipComparator {
-                mapper: self.mapper.clone(),
-                rel: self.rel,
-            })))),
+            None => Ok(Some(Value::Host(Rc::new(RelationshipComparator::new(
+                self.mapper.clone(),
+                self.rel,
+            ))))),
             Some(Value::Instance(inst)) => {
                 let state = ensure_state(inst, &self.mapper);
                 relationships::get(interp, inst, &state, rel).map(Some)
@@ -645,52 +648,6 @@ impl HostObject for RelationshipAttribute {
         }
         let _ = state_of(inst);
         Ok(true)
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-/// `Team.members` on the class: what `join(Team.members)` joins along.
-pub struct RelationshipComparator {
-    mapper: Rc<Mapper>,
-    rel: usize,
-}
-
-impl RelationshipComparator {
-    /// The joined table and ON clause.
-    pub fn join(&self, state: &SaState, interp: &mut Interpreter) -> PyResult<(Rc<Table>, Expr)> {
-        let rel = &self.mapper.relationships[self.rel];
-        let Some(r) = relationships::resolve(&self.mapper, rel) else {
-            return Err(state.exc.raise(
-                interp,
-                "InvalidRequestError",
-                format!(
-                    "relationship {}.{} has no foreign key to join on",
-                    self.mapper.name, rel.key
-                ),
-            ));
-        };
-        let on = match r.direction {
-            Direction::ManyToOne => Expr::binary(
-                r.target.column_expr(r.referenced_attr),
-                Op::Eq,
-                self.mapper.column_expr(r.fk_attr),
-            ),
-            Direction::OneToMany => Expr::binary(
-                self.mapper.column_expr(r.referenced_attr),
-                Op::Eq,
-                r.target.column_expr(r.fk_attr),
-            ),
-        };
-        Ok((r.target.table.clone(), on))
-    }
-}
-
-impl HostObject for RelationshipComparator {
-    fn type_name(&self) -> String {
-        "InstrumentedAttribute".into()
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

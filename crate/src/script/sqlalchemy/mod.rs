@@ -1,5 +1,8 @@
 //! The `sqlalchemy` module surface scripts import, bound to the engine layer.
 
+pub mod aliased;
+pub mod attribute;
+pub mod comparator;
 pub mod compiled;
 pub mod core;
 pub mod declarative;
@@ -38,9 +41,26 @@ pub struct SaState {
     compiled: RefCell<HashMap<String, f64>>,
     /// Callable column defaults, indexed by `ColumnDefault::Callable`.
     pub callables: RefCell<Vec<crate::script::value::Value>>,
+    /// The script value of each table handed out, so that every way of reaching a table
+    /// (`metadata.tables[...]`, `Model.__table__`, `column.table`) gives the same object.
+    tables: RefCell<Vec<(Rc<crate::sql::schema::Table>, crate::script::value::Value)>>,
 }
 
 impl SaState {
+    /// The one script value of `table`.
+    pub fn table_value(
+        &self,
+        table: &Rc<crate::sql::schema::Table>,
+    ) -> crate::script::value::Value {
+        let mut tables = self.tables.borrow_mut();
+        if let Some((_, v)) = tables.iter().find(|(t, _)| Rc::ptr_eq(t, table)) {
+            return v.clone();
+        }
+        let v = crate::script::value::Value::Host(Rc::new(core::TableObj(table.clone())));
+        tables.push((table.clone(), v.clone()));
+        v
+    }
+
     /// The mapper of the class mapped to `table`, if any.
     pub fn mapper_for_table(
         &self,
@@ -89,6 +109,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         mappers: RefCell::new(Vec::new()),
         compiled: RefCell::new(HashMap::new()),
         callables: RefCell::new(Vec::new()),
+        tables: RefCell::new(Vec::new()),
     });
     core::set_state(&state);
     let s = state.clone();
@@ -408,6 +429,7 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
     ));
     attrs.push(("exc", s.exc.module_named("sqlalchemy.orm.exc")));
+    attrs.push(("aliased", function("aliased", aliased::aliased)));
     attrs.push((
         "make_transient",
         function("make_transient", |i, a, _k| session::make_transient(i, a)),

@@ -430,7 +430,7 @@ impl SessionObj {
             }
             (Statement::Update(_, values, wheres, _), Some(m)) => {
                 if !sets.is_empty() {
-                    bulk::update_by_pk(s, interp, m, sets, sync)?;
+                    bulk::update_by_pk(s, interp, m, sets, sync, true)?;
                     return Ok(Value::Host(Rc::new(ResultObj::iterator_result(sa.clone()))));
                 }
                 let n = bulk::update(s, interp, m, values, wheres, sync)?;
@@ -441,7 +441,7 @@ impl SessionObj {
                 Ok(count_result(n))
             }
             (Statement::Insert(_, values), Some(m)) if values.is_empty() && !sets.is_empty() => {
-                let n = bulk::insert_mappings(s, interp, m, sets)?;
+                let n = bulk::insert_mappings(s, interp, m, sets, false, true)?;
                 Ok(count_result(n))
             }
             _ => {
@@ -819,6 +819,8 @@ impl Methods for SessionObj {
                 for a in &args {
                     if let Some(m) = crate::orm::mapper_of(a) {
                         entities.push(Entity::Mapper(m));
+                    } else if let Some(al) = super::aliased::aliased_of(a) {
+                        entities.push(Entity::Aliased(al));
                     } else if let Some(t) = downcast::<super::core::TableObj>(a) {
                         for i in 0..t.0.columns.len() {
                             entities.push(Entity::Column(Expr::Column(t.0.clone(), i)));
@@ -856,19 +858,24 @@ impl Methods for SessionObj {
             "bulk_insert_mappings" => {
                 let mapper = self.mapper_arg(interp, args.first())?;
                 let sets = self.objects_of(interp, args.get(1))?;
-                bulk::insert_mappings(s, interp, &mapper, &sets)?;
+                let return_defaults = match args.get(2).or_else(|| kwarg(&kw, "return_defaults")) {
+                    Some(v) => interp.truthy(v)?,
+                    None => false,
+                };
+                bulk::insert_mappings(s, interp, &mapper, &sets, return_defaults, false)?;
             }
             "bulk_update_mappings" => {
                 let mapper = self.mapper_arg(interp, args.first())?;
                 let sets = self.objects_of(interp, args.get(1))?;
-                bulk::update_by_pk(s, interp, &mapper, &sets, Strategy::Off)?;
+                bulk::update_by_pk(s, interp, &mapper, &sets, Strategy::Off, false)?;
             }
             "bulk_save_objects" => {
-                // Simplified: objects are added and flushed as the unit of work would.
-                for o in self.objects_of(interp, args.first())? {
-                    s.add(interp, &o)?;
-                }
-                crate::orm::flush::flush(s, interp)?;
+                let objects = self.objects_of(interp, args.first())?;
+                let return_defaults = match args.get(1).or_else(|| kwarg(&kw, "return_defaults")) {
+                    Some(v) => interp.truthy(v)?,
+                    None => false,
+                };
+                crate::orm::bulk_save::save_objects(s, interp, &objects, return_defaults)?;
             }
             "get_bind" | "connection" | "object_session" | "invalidate" => {}
             _ => {}
@@ -1135,16 +1142,15 @@ impl QueryObj {
         }
         self.entities.iter().find_map(|e| match e {
             Entity::Mapper(m) => Some(m.clone()),
+            // (`filter_by` on an alias names the mapper's own table.)
+            Entity::Aliased(a) => Some(a.mapper.clone()),
             Entity::Column(Expr::Column(t, _)) => sa.mapper_for_table(t),
             Entity::Column(_) => None,
         })
     }
 
     fn primary(&self) -> Option<Rc<Mapper>> {
-        self.entities.iter().find_map(|e| match e {
-            Entity::Mapper(m) => Some(m.clone()),
-            _ => None,
-        })
+        self.entities.iter().find_map(|e| e.mapper().cloned())
     }
 
     /// Runs the query: one value per row (the object or column for a single entity).
@@ -1156,8 +1162,7 @@ impl QueryObj {
             select,
             self.populate_existing,
         )?;
-        let single_mapper =
-            self.entities.len() == 1 && matches!(self.entities[0], Entity::Mapper(_));
+        let single_mapper = self.entities.len() == 1 && self.entities[0].mapper().is_some();
         Ok(rows
             .into_iter()
             .map(|mut r| {
@@ -1201,10 +1206,60 @@ impl HostObject for QueryObj {
         self.rows(interp, &self.select.clone()).map(Some)
     }
 
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        self.session.sa.set_line(interp);
+        let bound = |v: &Value| match v {
+            Value::Int(i) => Ok(Some(*i)),
+            Value::None => Ok(None),
+            _ => Err(()),
+        };
+        let (start, stop, step, single) = match key {
+            Value::Int(i) => (Some(*i), Some(i + 1), None, true),
+            Value::Slice(s) => match (bound(&s[0]), bound(&s[1]), bound(&s[2])) {
+                (Ok(a), Ok(b), Ok(c)) => (a, b, c, false),
+                _ => {
+                    return Err(interp.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    ));
+                }
+            },
+            _ => return Ok(None),
+        };
+        if let (Some(a), Some(b)) = (start, stop)
+            && b - a <= 0
+            && !single
+        {
+            return Ok(Some(Value::list(Vec::new())));
+        }
+        if start.is_some_and(|a| a < 0) || stop.is_some_and(|b| b < 0) {
+            return Err(interp.error(
+                "IndexError",
+                "negative indexes are not accepted by SQL index / slice operators",
+            ));
+        }
+        let mut sel = self.select.clone();
+        query::slice(&mut sel, start, stop);
+        let rows = self.rows(interp, &sel)?;
+        if single {
+            return match rows.into_iter().next() {
+                Some(v) => Ok(Some(v)),
+                None => Err(interp.error("IndexError", "list index out of range")),
+            };
+        }
+        let rows = match step {
+            Some(n) if n > 1 => rows.into_iter().step_by(n as usize).collect(),
+            _ => rows,
+        };
+        Ok(Some(Value::list(rows)))
+    }
+
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(crate::sql::compiler::Compiler::named()
-            .select(&self.select)
-            .sql)
+        // A query prints in its session's dialect: SQLite's `?` when bound to an engine.
+        let compiler = match self.session.engine {
+            Some(_) => crate::sql::compiler::Compiler::sqlite_display(),
+            None => crate::sql::compiler::Compiler::named(),
+        };
+        Ok(compiler.select(&self.select).sql)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -1279,6 +1334,8 @@ impl Methods for QueryObj {
                 for a in &args {
                     if let Some(m) = crate::orm::mapper_of(a) {
                         entities.push(Entity::Mapper(m));
+                    } else if let Some(al) = super::aliased::aliased_of(a) {
+                        entities.push(Entity::Aliased(al));
                     } else {
                         entities.push(Entity::Column(as_expr(&sa, interp, a)?));
                     }
@@ -1298,6 +1355,10 @@ impl Methods for QueryObj {
                 populate_existing: true,
             }))),
             "all" => Ok(Value::list(self.rows(interp, &sel)?)),
+            "exists" => Ok(Value::Host(Rc::new(super::core::ExprObj(query::exists(
+                &sel,
+                self.primary().as_ref(),
+            ))))),
             "first" => {
                 sel.limit = Some(1);
                 if sel.offset.is_none() {
@@ -1381,7 +1442,7 @@ impl Methods for QueryObj {
                 let pairs: Vec<(Value, Value)> = d.borrow().values().cloned().collect();
                 let mut values = Vec::new();
                 for (k, v) in pairs {
-                    let col = match (&k, downcast::<super::core::ExprObj>(&k)) {
+                    let col = match (&k, super::core::expr_obj(&k)) {
                         (Value::Str(s), _) => m.attr(s).map(|a| m.columns[a].column),
                         (_, Some(super::core::ExprObj(Expr::Column(_, i)))) => Some(*i),
                         _ => None,

@@ -1,0 +1,48 @@
+//! `aliased(Model)`: a mapped class under another name in FROM, loading the class's objects.
+
+use std::rc::Rc;
+
+use super::mapper::Mapper;
+use crate::sql::elements::Expr;
+use crate::sql::schema::Table;
+
+/// A mapper seen through a table alias (`FROM orders AS orders_1`).
+#[derive(Debug)]
+pub struct Aliased {
+    /// The mapper whose objects it loads.
+    pub mapper: Rc<Mapper>,
+    /// The alias of the mapper's table.
+    pub table: Rc<Table>,
+    /// The entity's name in result rows: the alias name given, else the class name.
+    pub name: String,
+}
+
+impl Aliased {
+    /// `aliased(mapper)` (anonymous: `table_1`) or `aliased(mapper, name=...)`.
+    pub fn new(mapper: Rc<Mapper>, name: Option<String>) -> Self {
+        let table = Rc::new(
+            mapper.table.alias(
+                name.clone()
+                    .unwrap_or_else(|| format!("{}_1", mapper.table.name)),
+            ),
+        );
+        let name = name.unwrap_or_else(|| mapper.name.clone());
+        Aliased {
+            mapper,
+            table,
+            name,
+        }
+    }
+
+    /// `alias.column` of attribute `attr`.
+    pub fn column_expr(&self, attr: usize) -> Expr {
+        Expr::Column(self.table.clone(), self.mapper.columns[attr].column)
+    }
+
+    /// Every column of the alias as a select list, in the mapper's attribute order.
+    pub fn select_columns(&self) -> Vec<Expr> {
+        (0..self.mapper.columns.len())
+            .map(|a| self.column_expr(a))
+            .collect()
+    }
+}
