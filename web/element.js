@@ -417,8 +417,15 @@ export class SessionLabElement extends HTMLElement {
     if (views.includes('tables')) {
       for (const [name, t] of Object.entries(report.tables)) {
         nodes.push(
-          el('h4', { text: `${name} (${t.rows.length} row${t.rows.length === 1 ? '' : 's'})` }),
-          renderTable(t.columns, t.rows.slice(0, 10), t.rows.length, report.tables_before?.[name] ?? null),
+          el('h4', {
+            text: `${name} (${t.total_rows ?? t.rows.length} row${(t.total_rows ?? t.rows.length) === 1 ? '' : 's'})`,
+          }),
+          renderTable(
+            t.columns,
+            t.rows.slice(0, 10),
+            t.total_rows ?? t.rows.length,
+            report.tables_before?.[name] ?? null,
+          ),
         );
       }
     }

@@ -268,8 +268,9 @@ function renderPythonReport(report) {
     );
     for (const name of names) {
       const t = report.tables[name];
-      nodes.push(el('p', { className: 'table-name', text: `${name} (${t.rows.length} rows)` }));
-      nodes.push(renderTable(t.columns, t.rows.slice(0, 200), t.rows.length, before ? (before[name] ?? null) : null));
+      const count = t.total_rows ?? t.rows.length;
+      nodes.push(el('p', { className: 'table-name', text: `${name} (${count} rows)` }));
+      nodes.push(renderTable(t.columns, t.rows.slice(0, 200), count, before ? (before[name] ?? null) : null));
     }
   }
   if (views.has('session')) nodes.push(...renderSessions(report.sessions ?? []));

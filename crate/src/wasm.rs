@@ -31,7 +31,7 @@ export interface RunEvent {
 /** What a Python run did: the conformance report. */
 export interface RunReport {
   events: RunEvent[]; stdout: string; error: ScriptError | null;
-  tables: Record<string, { columns: string[]; rows: SqlValue[][] }>;
+  tables: Record<string, { columns: string[]; rows: SqlValue[][]; total_rows?: number }>;
   uncommitted_at_exit: boolean; sqlalchemy: string; sqlite_version: string; python: string;
   sessions: SessionSnapshot[];
   timing: {
@@ -59,6 +59,10 @@ export interface SqlReport {
   elapsedMs: number; sqliteVersion: string;
 }
 "#;
+
+/// Rows per table a page run reports (the page shows fewer; the rest stays in the database,
+/// which can be downloaded).
+const PAGE_TABLE_ROWS: usize = 10_000;
 
 /// Converts any error into a JS `Error` whose `name` is the error's type.
 fn into_error(name: &str, e: impl std::fmt::Display) -> JsValue {
@@ -141,6 +145,7 @@ impl Lab {
     pub fn run_python(&mut self, source: &str) -> Result<JsValue, JsValue> {
         let outcome = crate::run::run(RunInput {
             start: self.start.as_deref(),
+            max_table_rows: Some(PAGE_TABLE_ROWS),
             ..RunInput::script(source)
         });
         self.last = outcome.database;
@@ -160,6 +165,7 @@ impl Lab {
             setup: Some(setup),
             n: n as i64,
             start: self.start.as_deref(),
+            max_table_rows: Some(PAGE_TABLE_ROWS),
             ..RunInput::script(strategy)
         });
         self.last = outcome.database;

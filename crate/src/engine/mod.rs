@@ -14,5 +14,5 @@ pub use base::{Connection, Databases, Engine, EngineError, SharedDbapi};
 pub use dbapi::{DbapiConnection, ResultSet};
 pub use error::{DbError, DbErrorKind};
 pub use event::{Cause, EchoNote, Event, EventContext, EventKind, EventLog, Params};
-pub use tables::{TableDump, dump_tables};
+pub use tables::{TableDump, dump_tables, dump_tables_upto};
 pub use value::SqlValue;

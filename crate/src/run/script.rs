@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::report::{PYTHON_VERSION, ReportError, RunReport, SQLALCHEMY_VERSION, Timing};
 use crate::clock::now_ms;
-use crate::engine::{DbapiConnection, EventLog, dump_tables};
+use crate::engine::{DbapiConnection, EventLog, dump_tables_upto};
 use crate::script::{Interpreter, Limits, run_in, sqlalchemy};
 
 /// What one run is given.
@@ -21,6 +21,8 @@ pub struct RunInput<'a> {
     pub limits: Limits,
     /// A SQLite file the run's first database starts as.
     pub start: Option<&'a [u8]>,
+    /// At most this many rows per table in the report (the page's runs); all when `None`.
+    pub max_table_rows: Option<usize>,
 }
 
 impl<'a> RunInput<'a> {
@@ -32,6 +34,7 @@ impl<'a> RunInput<'a> {
             n: 0,
             limits: Limits::default(),
             start: None,
+            max_table_rows: None,
         }
     }
 }
@@ -79,6 +82,7 @@ fn run_parts(input: RunInput) -> RunOutcome {
         n,
         limits,
         start,
+        max_table_rows,
     } = input;
     let log = EventLog::new();
     let mut interp = Interpreter::new(setup.unwrap_or(source), limits);
@@ -112,7 +116,8 @@ fn run_parts(input: RunInput) -> RunOutcome {
             skip_stdout = interp.stdout.len();
             interp.set_source(source);
             let first = state.dbs.borrow().first();
-            tables_before = first.and_then(|db| dump_tables(&db.borrow()).ok());
+            tables_before =
+                first.and_then(|db| dump_tables_upto(&db.borrow(), max_table_rows).ok());
         }
     }
     let started = now_ms();
@@ -129,7 +134,11 @@ fn run_parts(input: RunInput) -> RunOutcome {
             let uncommitted = db.in_transaction();
             db.rollback_unlogged();
             let bytes = db.serialize().ok();
-            (dump_tables(&db).unwrap_or_default(), uncommitted, bytes)
+            (
+                dump_tables_upto(&db, max_table_rows).unwrap_or_default(),
+                uncommitted,
+                bytes,
+            )
         }
         None => (BTreeMap::new(), false, None),
     };
