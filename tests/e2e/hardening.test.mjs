@@ -92,3 +92,23 @@ document.body.dataset.ready = 'true';
   assert.equal(outcome.stdout, '42\n');
   await context.close();
 });
+
+test('a big table reaches the page as its first rows and its count', async () => {
+  const { page, context, problems } = await openPage(state);
+  await setSource(
+    page,
+    [
+      'from sqlalchemy import create_engine, text',
+      'engine = create_engine("sqlite://")',
+      'with engine.begin() as conn:',
+      '    conn.execute(text("CREATE TABLE t (x INTEGER)"))',
+      '    conn.execute(text("INSERT INTO t (x) VALUES (:x)"), [{"x": i} for i in range(30000)])',
+      '',
+    ].join('\n'),
+  );
+  await runAndWait(page);
+  assert.equal(await page.locator('.table-name').textContent(), 't (30000 rows)');
+  assert.match(await page.locator('.results .note').last().textContent(), /Showing 200 of 30000 rows/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
