@@ -371,7 +371,42 @@ async function startup(browser, base, server, { reps, pkgs }) {
       warmBytes: stats(o.warmBytes),
     };
   }
-  return { pages: res, mainColdRequests: requests };
+  return { pages: res, mainColdRequests: requests, element: await elementStartup(browser, base, server, { reps }) };
+}
+
+/** The embedded element: bytes and time until its engine is ready and its first run is done. */
+async function elementStartup(browser, base, server, { reps }) {
+  const samples = { readyMs: [], firstRunMs: [], coldBytes: [], warmFirstRunMs: [], warmBytes: [] };
+  const visit = async (page) => {
+    server.counter.bytes = 0;
+    await page.goto(`${base}/bench/browser/embed.html`);
+    await page.waitForFunction(() => window.firstRunAt !== undefined, null, { timeout: 60000 });
+    const r = await page.evaluate(() => ({
+      ready: window.readyAt,
+      run: window.firstRunAt,
+      error: window.firstRunError,
+    }));
+    if (r.error) throw new Error(r.error);
+    return { ...r, bytes: server.counter.bytes };
+  };
+  for (let r = 0; r < reps; r++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const cold = await visit(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+    await visit(page);
+    const warm = await visit(page);
+    samples.readyMs.push(cold.ready);
+    samples.firstRunMs.push(cold.run);
+    samples.coldBytes.push(cold.bytes);
+    samples.warmFirstRunMs.push(warm.run);
+    samples.warmBytes.push(warm.bytes);
+    await context.close();
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]));
 }
 
 export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt } = {}) {
@@ -383,6 +418,7 @@ export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt
   const mounts = [
     ['/bench/browser/', join(ROOT, 'bench', 'browser')],
     ['/bench/strategies/', join(ROOT, 'bench', 'strategies')],
+    ['/web/', join(ROOT, 'web')],
     ['/pkg/', pkgDir],
     ['/sqljs/', join(ROOT, 'node_modules', 'sql.js', 'dist')],
     ...Object.entries(variants).map(([name, dir]) => [`/v/${name}/`, resolve(dir)]),
@@ -444,6 +480,11 @@ export function markdown(r) {
       `| ${name} | ${kb(s.wasm.raw)} | ${kb(s.wasm.gzip6)} | ${kb(s.wasm.gzip9)} | ${kb(s.wasm.brotli11)} | ${kb(s.js.gzip6)} | ${st ? kb(st.coldBytes.median) : '–'} | ${st ? fmt(st.coldMs, 0) : '–'} | ${st ? fmt(st.warmMs, 0) : '–'} | ${st ? kb(st.warmBytes.median) : '–'} |`,
     );
   }
+  const el = r.startup.element;
+  lines.push(
+    '',
+    `Embedded element (one \`<session-lab autorun>\` with the iterate example at N = 1000, cold cache): ${kb(el.coldBytes.median)} transferred, engine ready at ${fmt(el.readyMs, 0)} ms, first run finished at ${fmt(el.firstRunMs, 0)} ms after navigation; warm cache: ${kb(el.warmBytes.median)}, first run at ${fmt(el.warmFirstRunMs, 0)} ms.`,
+  );
   const m = r.startup.pages.main;
   lines.push(
     '',
