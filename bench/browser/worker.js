@@ -16,21 +16,14 @@ if (params.get('sqljs') === '1') {
   sqljsReadyMs = performance.now() - t1;
 }
 
-// The update strategies (bench/strategies/*.py): the setup fills `stuff` with N rows untimed.
-const STRATEGIES = [
-  'iterate',
-  'query_update_false',
-  'query_update_evaluate',
-  'query_update_fetch',
-  'core_update',
-  'bulk_by_pk',
-  'raw_sql',
-];
-const scripts = Object.fromEntries(
-  await Promise.all(
-    ['setup', ...STRATEGIES].map(async (s) => [s, await (await fetch(`/bench/strategies/${s}.py`)).text()]),
-  ),
-);
+// The update strategies (bench/strategies/NAME.py) after the compare lesson's setup, which
+// fills `stuff` with N rows untimed. Fetched once each, before the first timed run.
+const SETUP = await (await fetch('/web/lessons/compare/setup.py')).text();
+const scripts = new Map();
+async function strategySource(name) {
+  if (!scripts.has(name)) scripts.set(name, await (await fetch(`/bench/strategies/${name}.py`)).text());
+  return scripts.get(name);
+}
 
 const CREATE = 'CREATE TABLE stuff(id INTEGER PRIMARY KEY, foo INTEGER)';
 const fill = (n) =>
@@ -55,10 +48,10 @@ function check(value) {
 
 const tasks = {
   // 4. One update strategy through the ORM/Core path (a workspace run: setup untimed).
-  strategy: (n, name) => {
-    const source = scripts[name];
+  strategy: async (n, name) => {
+    const source = await strategySource(name);
     // "LOADED" strategies start with the N objects in the session, as the lesson compares them.
-    const setup = source.includes('LOADED') ? `${scripts.setup}loaded = session.query(Stuff).all()\n` : scripts.setup;
+    const setup = source.includes('LOADED') ? `${SETUP}loaded = session.query(Stuff).all()\n` : SETUP;
     const report = lab.runStrategy(setup, source, n);
     if (report.error) throw new Error(`${name}: ${report.error.type}: ${report.error.message}`);
     const { total_ms, sqlite_ms, python_ms, statements } = report.timing;
@@ -142,10 +135,10 @@ const tasks = {
   },
 };
 
-self.onmessage = (e) => {
+self.onmessage = async (e) => {
   const { id, task, n, arg } = e.data;
   try {
-    self.postMessage({ id, result: tasks[task](n, arg) });
+    self.postMessage({ id, result: await tasks[task](n, arg) });
   } catch (err) {
     self.postMessage({ id, error: String(err?.stack ?? err) });
   }

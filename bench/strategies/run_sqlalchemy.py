@@ -1,7 +1,8 @@
 """The strategies with real SQLAlchemy on CPython, for the benchmark's anchor.
 
 usage: python run_sqlalchemy.py STRATEGY.py N   ->  one JSON line {"total_ms": …, "statements": …}
-The setup (and, for LOADED strategies, loading the N objects) is not timed.
+The setup is the compare lesson's (web/lessons/compare/setup.py); it (and, for LOADED
+strategies, loading the N objects) is not timed.
 """
 import json
 import pathlib
@@ -14,7 +15,7 @@ here = pathlib.Path(__file__).parent
 strategy, n = sys.argv[1], int(sys.argv[2])
 source = (here / strategy).read_text()
 scope = {"N": n}
-exec((here / "setup.py").read_text(), scope)
+exec((here / ".." / ".." / "web" / "lessons" / "compare" / "setup.py").read_text(), scope)
 if "LOADED" in source:
     scope["loaded"] = scope["session"].query(scope["Stuff"]).all()
 statements = []

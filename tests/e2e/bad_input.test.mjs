@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { useBrowser } from './base.mjs';
+import { openClientPage, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 const dir = new URL('../bad_input/', import.meta.url);
@@ -13,21 +13,9 @@ const cases = readdirSync(dir)
   .sort()
   .map((f) => ({ name: f.slice(0, -3), source: readFileSync(new URL(f, dir), 'utf8') }));
 
-const PAGE = `<!doctype html><meta charset="utf-8"><script type="module">
-import { LabClient } from '/web/client.js';
-window.client = new LabClient();
-await window.client.ready;
-document.body.dataset.ready = 'true';
-</script><body></body>`;
-
 test('every bad input ends in its located error in the browser, and the next run works', async () => {
   assert.ok(cases.length >= 60);
-  const context = await state.browser.newContext();
-  const page = await context.newPage();
-  const url = new URL('bad-input.html', state.server.url).href;
-  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
-  await page.goto(url);
-  await page.waitForFunction(() => document.body?.dataset.ready === 'true', null, { timeout: 20_000 });
+  const { page, context } = await openClientPage(state);
   const results = await page.evaluate(async (list) => {
     const out = [];
     for (const { name, source } of list) {

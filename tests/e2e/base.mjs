@@ -88,3 +88,33 @@ export async function openSharedLink(page, context) {
   await other.waitForFunction(() => document.body.dataset.ready === 'true');
   return other;
 }
+
+/**
+ * A fresh page on which `name` (on the test server's origin, so modules and workers load)
+ * serves `html`; navigate to the returned `url` when the page is set up.
+ */
+export async function fixturePage(state, name, html) {
+  const context = await state.browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  const url = new URL(name, state.server.url).href;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  return { page, context, problems, url };
+}
+
+const CLIENT_PAGE = `<!doctype html><meta charset="utf-8"><script type="module">
+import { LabClient } from '/web/client.js';
+window.restarts = 0;
+window.client = new LabClient({ onRestart: () => { window.restarts += 1; } });
+await window.client.ready;
+document.body.dataset.ready = 'true';
+</script><body></body>`;
+
+/** A blank page holding the page's worker client as `window.client` (`window.restarts` counts engine restarts), ready. */
+export async function openClientPage(state) {
+  const { page, context, problems, url } = await fixturePage(state, 'client.html', CLIENT_PAGE);
+  await page.goto(url);
+  await page.waitForFunction(() => document.body?.dataset.ready === 'true', null, { timeout: 20_000 });
+  return { page, context, problems };
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import initSqlJs from 'sql.js';
-import { openPage, runAndWait, setSource, useBrowser } from './base.mjs';
+import { fixturePage, openPage, runAndWait, setSource, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 
@@ -47,21 +47,11 @@ const HOST = `<!doctype html>
 </script>
 </body></html>`;
 
-/** Serves `html` at `path` on the test server's origin (so workers and modules load). */
-async function fixture(page, path, html) {
-  const url = new URL(path, state.server.url).href;
-  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  return url;
-}
-
 test('two elements on a blank page run independently with one wasm download', async () => {
-  const context = await state.browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(err.message));
+  const { page, context, problems, url } = await fixturePage(state, 'two-labs.html', TWO_LABS);
   const wasm = [];
   page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
-  await page.goto(await fixture(page, 'two-labs.html', TWO_LABS));
+  await page.goto(url);
   await page.waitForFunction(() => document.querySelectorAll('session-lab').length === 3);
   await page.waitForFunction(() => ['a', 'b'].every((id) => document.getElementById(id).dataset.ready));
   const a = page.locator('#a');
@@ -91,9 +81,8 @@ test('two elements on a blank page run independently with one wasm download', as
 });
 
 test('the iframe mode renders compactly, runs on load and reports its height', async () => {
-  const context = await state.browser.newContext();
-  const page = await context.newPage();
-  await page.goto(await fixture(page, 'iframe-host.html', HOST));
+  const { page, context, url } = await fixturePage(state, 'iframe-host.html', HOST);
+  await page.goto(url);
   const frame = page.frameLocator('#frame');
   await page.waitForFunction(() => window.heights.length > 0);
   // autorun: the default example ran inside the frame.
@@ -158,10 +147,8 @@ test('a downloaded database opens in sql.js and, imported, starts the next run',
 test('the README’s embed snippet works pasted into a plain page', async () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const snippet = readme.match(/## Embedding[\s\S]*?```html\n([\s\S]*?)```/)[1];
-  const context = await state.browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(err.message));
+  const docs = `<!doctype html><meta charset="utf-8"><body>${snippet}</body>`;
+  const { page, context, problems, url } = await fixturePage(state, 'docs.html', docs);
   // The snippet loads from /sessionlab/: serve the built site there, as a docs site would.
   const dist = new URL('../../dist/', import.meta.url);
   await page.route(/\/sessionlab\//, (route) => {
@@ -169,7 +156,7 @@ test('the README’s embed snippet works pasted into a plain page', async () => 
     const type = path.endsWith('.wasm') ? 'application/wasm' : path.endsWith('.js') ? 'text/javascript' : 'text/html';
     route.fulfill({ contentType: type, body: readFileSync(new URL(path, dist)) });
   });
-  await page.goto(await fixture(page, 'docs.html', `<!doctype html><meta charset="utf-8"><body>${snippet}</body>`));
+  await page.goto(url);
   await page.waitForFunction(() => document.querySelectorAll('session-lab').length === 2);
   const [workspace, block] = [page.locator('session-lab').first(), page.locator('session-lab').nth(1)];
   await workspace.locator('button', { hasText: 'Compare all' }).click();

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encodeWorkspace } from '../../web/share.js';
-import { openPage, runAndWait, setSource, useBrowser } from './base.mjs';
+import { openClientPage, openPage, runAndWait, setSource, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 const PAYLOAD = '</script><img src=x onerror="document.body.dataset.pwned=1">';
@@ -63,19 +63,7 @@ test('a runaway loop is cancelled and the next run works, with the code kept', a
 });
 
 test('an engine trap is reported, a fresh worker takes over, and runs work again', async () => {
-  const context = await state.browser.newContext();
-  const page = await context.newPage();
-  const url = new URL('trap.html', state.server.url).href;
-  const body = `<!doctype html><meta charset="utf-8"><script type="module">
-import { LabClient } from '/web/client.js';
-window.restarts = 0;
-window.client = new LabClient({ onRestart: () => { window.restarts += 1; } });
-await window.client.ready;
-document.body.dataset.ready = 'true';
-</script><body></body>`;
-  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
-  await page.goto(url);
-  await page.waitForFunction(() => document.body?.dataset.ready === 'true');
+  const { page, context } = await openClientPage(state);
   const outcome = await page.evaluate(async () => {
     let error = null;
     try {
