@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['web/pkg/**', 'dist/**', 'node_modules/**', 'target/**', 'tests/e2e/screenshots/**', 'fuzz/**'] },
+  {
+    ignores: [
+      'web/pkg/**',
+      'web/bundle/**',
+      'dist/**',
+      'node_modules/**',
+      'target/**',
+      'tests/e2e/screenshots/**',
+      'fuzz/**',
+    ],
+  },
   js.configs.recommended,
   {
     files: ['web/**/*.js'],

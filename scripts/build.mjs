@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { bundleEditor } from './bundle.mjs';
 import { must, say } from './proc.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +48,8 @@ export async function build() {
     const { raw, gzip } = sizes(join(pkg, name));
     say(`web/pkg/${name}: ${kb(raw)} raw, ${kb(gzip)} gzipped`);
   }
+  say('bundling the editor (CodeMirror 6) with esbuild');
+  await bundleEditor();
   say('assembling dist/ (index.html and web/)');
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });

@@ -6,6 +6,10 @@ import { el, formatMs, renderEvent, renderSessions, renderTable, tupleText } fro
 import { exportScript, slug } from './export.js';
 import { sweepChart } from './sweep.js';
 
+// CodeMirror arrives as its own bundle (built by scripts/bundle.mjs) while the engine starts;
+// the plain textarea serves until then, and for good if the bundle cannot load.
+const editorBundle = import('./bundle/editor.js').catch(() => null);
+
 const EXAMPLES = {
   sql: `CREATE TABLE t(x);
 INSERT INTO t VALUES (1),(2);
@@ -20,8 +24,7 @@ const SETTINGS_KEY = 'sessionlab.settings.v1';
 const PREVIOUS_KEY = 'sessionlab.previous.v1';
 
 const $ = (id) => document.getElementById(id);
-const source = $('source');
-const gutter = $('gutter');
+const editorBox = $('editor');
 const runButton = $('run');
 const cancelButton = $('cancel');
 const status = $('status');
@@ -107,58 +110,65 @@ function currentText() {
 }
 
 function save() {
-  if (mode === 'sql') sources.sql = source.value;
-  else if (ws.current === 0) ws.setup = source.value;
-  else ws.strategies[ws.current - 1].source = source.value;
+  if (mode === 'sql') sources.sql = editor.value;
+  else if (ws.current === 0) ws.setup = editor.value;
+  else ws.strategies[ws.current - 1].source = editor.value;
   localStorage.setItem(STORAGE_KEY, JSON.stringify({ mode, sql: sources.sql, ws }));
 }
 
-/** Creates an element with text content only: data is never parsed as HTML. */
+/**
+ * The editor until CodeMirror has loaded: the page's <textarea> behind the same small API as
+ * web/editor.js (`value`, `setLanguage`, `setReadOnly`, `markError`, `selectLine`, `focus`).
+ */
+function textareaEditor(area, { onChange, onRun }) {
+  area.addEventListener('input', () => onChange(area.value));
+  area.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      event.preventDefault();
+      onRun({ compare: event.shiftKey });
+    }
+  });
+  const api = {
+    get value() {
+      return area.value;
+    },
+    set value(text) {
+      area.value = text;
+    },
+    setLanguage() {},
+    setReadOnly(readOnly) {
+      area.readOnly = readOnly;
+    },
+    markError() {},
+    selectLine(line) {
+      const lines = area.value.split('\n');
+      const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+      area.focus();
+      area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+    },
+    get selectedText() {
+      return area.value.slice(area.selectionStart, area.selectionEnd);
+    },
+    focus() {
+      area.focus();
+    },
+  };
+  area.parentElement.sessionlabEditor = api;
+  return api;
+}
+
 /** Where the last run's error points ({line, column}, 1-based), until the code changes. */
 let errorAt = null;
-const underline = $('error-underline');
-
-function updateGutter() {
-  const lines = source.value.split('\n').length;
-  gutter.replaceChildren(
-    ...Array.from({ length: lines }, (_, i) =>
-      el('span', { className: i + 1 === errorAt?.line ? 'error-line' : '', text: `${i + 1}\n` }),
-    ),
-  );
-  gutter.scrollTop = source.scrollTop;
-  placeUnderline();
-}
-
-/** A wavy underline from the error's column to the end of its line, over the textarea. */
-function placeUnderline() {
-  const text = errorAt ? source.value.split('\n')[errorAt.line - 1] : undefined;
-  underline.hidden = text === undefined;
-  if (text === undefined) return;
-  const style = getComputedStyle(source);
-  const lineHeight = parseFloat(style.lineHeight);
-  const probe = document.createElement('canvas').getContext('2d');
-  probe.font = `${style.fontSize} ${style.fontFamily}`;
-  const charWidth = probe.measureText('0000000000').width / 10;
-  const column = Math.min(Math.max(errorAt.column, 1), text.length + 1);
-  const left = source.offsetLeft + parseFloat(style.paddingLeft) + (column - 1) * charWidth - source.scrollLeft;
-  const top = source.offsetTop + parseFloat(style.paddingTop) + errorAt.line * lineHeight - 3 - source.scrollTop;
-  underline.style.left = `${left}px`;
-  underline.style.top = `${top}px`;
-  underline.style.width = `${Math.max(text.length - column + 1, 1) * charWidth}px`;
-}
 
 /** Marks (or clears, with null) the error's place in the editor. */
 function markError(error) {
   errorAt = error?.line ? { line: error.line, column: error.column ?? 1 } : null;
-  updateGutter();
+  editor.markError(errorAt);
 }
 
 /** Selects a 1-based line in the editor, so an error or a statement can be found. */
 function highlightLine(line) {
-  const lines = source.value.split('\n');
-  const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
-  source.focus();
-  source.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+  editor.selectLine(line);
 }
 
 function renderStatement(st, index) {
@@ -275,7 +285,7 @@ function renderPythonReport(report) {
   }
   if (views.has('session')) nodes.push(...renderSessions(report.sessions ?? []));
   results.replaceChildren(...nodes);
-  lastRun = { source: source.value, report };
+  lastRun = { source: editor.value, report };
   markdownButton.hidden = false;
   const t = report.timing;
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -336,7 +346,7 @@ async function run() {
   progress.removeAttribute('value');
   progress.hidden = false;
   try {
-    if (mode === 'sql') renderReport(await client.call('runSql', { source: source.value }));
+    if (mode === 'sql') renderReport(await client.call('runSql', { source: editor.value }));
     else if (ws.current === 0) renderPythonReport(await client.call('runPython', { source: ws.setup }));
     else renderPythonReport(await runStrategy(ws.current - 1));
   } catch (err) {
@@ -359,8 +369,9 @@ function setMode(next) {
 /** Shows the current tab's text and redraws the tab bar. */
 function showTab() {
   errorAt = null;
-  source.value = currentText();
-  updateGutter();
+  editor.value = currentText();
+  editor.setLanguage(mode);
+  editor.markError(null);
   renderTabs();
   save();
 }
@@ -601,6 +612,34 @@ async function sweep() {
 }
 sweepButton.addEventListener('click', sweep);
 
+const editorHooks = {
+  onChange: () => {
+    errorAt = null;
+    save();
+  },
+  onRun: ({ compare }) => {
+    if (options.has('nohotkey')) return;
+    // Ctrl/Cmd+Shift+Enter compares every strategy; Ctrl/Cmd+Enter runs the current tab.
+    if (compare && mode === 'python' && ws.strategies.length > 1) compareAll();
+    else run();
+  },
+};
+let editor = textareaEditor($('source'), editorHooks);
+editorBundle.then((bundle) => {
+  if (!bundle) return;
+  const area = $('source');
+  const hadFocus = document.activeElement === area;
+  // Whatever was typed while CodeMirror loaded carries over.
+  const text = area.value;
+  $('source-label').remove();
+  area.remove();
+  editor = bundle.createEditor(editorBox, { value: text, language: mode, label: 'Script to run', ...editorHooks });
+  editor.markError(errorAt);
+  if (embed) editor.setReadOnly(options.has('readonly'));
+  if (hadFocus) editor.focus();
+  document.body.dataset.editor = 'codemirror';
+});
+
 setMode(mode);
 for (const input of modeInputs) input.addEventListener('change', () => setMode(input.value));
 
@@ -714,23 +753,6 @@ $('share').addEventListener('click', async () => {
   }
   document.body.dataset.shared = link;
 });
-source.addEventListener('input', () => {
-  errorAt = null;
-  updateGutter();
-  save();
-});
-source.addEventListener('scroll', () => {
-  gutter.scrollTop = source.scrollTop;
-  placeUnderline();
-});
-source.addEventListener('keydown', (event) => {
-  if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && !options.has('nohotkey')) {
-    event.preventDefault();
-    // Ctrl/Cmd+Shift+Enter compares every strategy; Ctrl/Cmd+Enter runs the current tab.
-    if (event.shiftKey && mode === 'python' && ws.strategies.length > 1) compareAll();
-    else run();
-  }
-});
 runButton.addEventListener('click', run);
 cancelButton.addEventListener('click', async () => {
   status.textContent = 'Cancelling…';
@@ -802,7 +824,7 @@ document.addEventListener('drop', (event) => {
 
 if (embed) {
   document.body.classList.add('embed');
-  source.readOnly = options.has('readonly');
+  editor.setReadOnly(options.has('readonly'));
   // Tell the host page how tall the content is, so it can size the frame.
   const tell = () =>
     window.parent.postMessage({ type: 'sessionlab:resize', height: document.documentElement.scrollHeight }, '*');

@@ -51,8 +51,17 @@ export async function openPage(state, { colorScheme = 'light', viewport, path = 
     if (msg.type() === 'error') state.problems.push(`console: ${msg.text()}`);
   });
   await page.goto(new URL(path, state.server.url).href);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 20_000 });
+  await waitReady(page);
   return { page, context, problems: state.problems };
+}
+
+/** Waits until the engine is ready and the code editor (CodeMirror) has replaced the textarea. */
+export async function waitReady(page) {
+  await page.waitForFunction(
+    () => document.body.dataset.ready === 'true' && document.body.dataset.editor === 'codemirror',
+    null,
+    { timeout: 20_000 },
+  );
 }
 
 /** Chooses the editor's language ('python' or 'sql'). */
@@ -60,9 +69,24 @@ export async function setMode(page, mode) {
   await page.locator(`input[name=mode][value=${mode}]`).check();
 }
 
-/** Replaces the editor's text as a user would (select all, type). */
+/** The editor's editable area (CodeMirror's content element). */
+export const EDITOR = '#editor .cm-content';
+
+/**
+ * Replaces the editor's text as a user would: select all, delete, type. (Typing over a selection
+ * that starts in coloured text makes Chromium's editing copy the colour into an inline style,
+ * which the page's CSP refuses with a console error before CodeMirror redraws the line.)
+ */
 export async function setSource(page, text) {
-  await page.locator('#source').fill(text);
+  await page.locator(EDITOR).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(text);
+}
+
+/** The editor's whole text. */
+export async function getSource(page) {
+  return page.evaluate(() => document.getElementById('editor').sessionlabEditor.value);
 }
 
 /** Clicks Run and waits until the run finished. */
@@ -85,7 +109,7 @@ export async function openSharedLink(page, context) {
   const link = await page.evaluate(() => location.href);
   const other = await context.newPage();
   await other.goto(link);
-  await other.waitForFunction(() => document.body.dataset.ready === 'true');
+  await waitReady(other);
   return other;
 }
 

@@ -2,7 +2,7 @@
 // identical data, and the comparison shows time, statements and rows changed per strategy.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, openSharedLink, runAndWait, screenshot, useBrowser } from './base.mjs';
+import { EDITOR, getSource, openPage, openSharedLink, runAndWait, screenshot, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 
@@ -55,7 +55,7 @@ test('a shared link keeps the setup, every strategy and N', async () => {
   assert.equal(await other.locator('#tabs .tab[data-tab]').count(), 4);
   assert.equal(await other.locator('#n').inputValue(), '77');
   await other.click('#tabs .tab[data-tab="0"]');
-  assert.match(await other.locator('#source').inputValue(), /range\(N\)/);
+  assert.match(await getSource(other), /range\(N\)/);
   await context.close();
 });
 
@@ -65,7 +65,7 @@ test('keyboard: Ctrl+Shift+Enter compares all; strategies reorder; a strategy ex
   await page.waitForFunction(() => document.querySelectorAll('#tabs .tab[data-tab]').length === 4);
   await page.fill('#n', '30');
   await page.locator('#n').dispatchEvent('change');
-  await runAndWait(page, () => page.locator('#source').press('Control+Shift+Enter'));
+  await runAndWait(page, () => page.locator(EDITOR).press('Control+Shift+Enter'));
   assert.equal(await page.locator('table.compare tbody tr').count(), 3);
   assert.equal(await page.locator('#progress').isVisible(), false, 'the progress bar hides when done');
   // Move "Query.update" (tab 2) left: it becomes the first strategy and stays selected.

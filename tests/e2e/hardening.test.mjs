@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encodeWorkspace } from '../../web/share.js';
-import { openClientPage, openPage, runAndWait, setSource, useBrowser } from './base.mjs';
+import { getSource, openClientPage, openPage, runAndWait, setSource, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 const PAYLOAD = '</script><img src=x onerror="document.body.dataset.pwned=1">';
@@ -54,7 +54,7 @@ test('a runaway loop is cancelled and the next run works, with the code kept', a
   await page.locator('#cancel').waitFor({ state: 'visible' });
   await page.click('#cancel');
   await page.waitForFunction(() => /Cancelled/.test(document.getElementById('status').textContent));
-  assert.equal(await page.locator('#source').inputValue(), code);
+  assert.equal(await getSource(page), code);
   await setSource(page, 'print("after the cancel")\n');
   await runAndWait(page);
   assert.equal(await page.locator('pre.stdout').textContent(), 'after the cancel\n');

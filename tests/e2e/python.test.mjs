@@ -1,7 +1,7 @@
 // Python mode: the SQLAlchemy example runs in the page and shows output, SQL and tables.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, runAndWait, screenshot, setMode, setSource, useBrowser } from './base.mjs';
+import { EDITOR, getSource, openPage, runAndWait, screenshot, setMode, setSource, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 
@@ -46,17 +46,24 @@ test('a Python error shows the traceback and selects the failing line', async ()
   const error = page.locator('article.statement.error');
   assert.equal(await error.locator('.badge').textContent(), 'NameError');
   assert.match(await error.locator('pre.traceback').textContent(), /line 2, in <module>/);
-  // The gutter marks line 2 and a mark sits under the code from the error's column.
-  assert.equal(await page.locator('#gutter .error-line').textContent(), '2\n');
-  assert.equal(await page.locator('#error-underline').isVisible(), true);
-  const box = await page.locator('#error-underline').boundingBox();
-  const area = await page.locator('#source').boundingBox();
-  assert.ok(box.y > area.y + 20 && box.y < area.y + 60, `the mark is under line 2 (${box.y - area.y}px)`);
-  const selected = await page.evaluate(() => {
-    const s = document.getElementById('source');
-    return s.value.slice(s.selectionStart, s.selectionEnd);
-  });
+  // The gutter marks line 2, the line is tinted and a wavy mark runs from the error's column.
+  assert.equal(await page.locator('#editor .cm-gutterElement.error-line').textContent(), '2');
+  assert.equal(await page.locator('#editor .cm-line.cm-error-line').textContent(), 'print(undefined_name)');
+  // A runtime error points at its statement (column 1).
+  assert.equal(await page.locator('#editor .cm-error-mark').textContent(), 'print(undefined_name)');
+  const mark = await page.locator('#editor .cm-error-mark').boundingBox();
+  const content = await page.locator('#editor .cm-content').boundingBox();
+  assert.ok(mark.y > content.y + 20 && mark.y < content.y + 60, `the mark is on line 2 (${mark.y - content.y}px)`);
+  const selected = await page.evaluate(() => document.getElementById('editor').sessionlabEditor.selectedText);
   assert.equal(selected, 'print(undefined_name)');
+  // Typing makes the mark go: it described the old text.
+  await page.locator(EDITOR).press('End');
+  await page.keyboard.type(' # fixed');
+  assert.equal(await page.locator('#editor .cm-error-mark').count(), 0);
+  // A syntax error points at its column: the mark starts there.
+  await setSource(page, 'x = 1\ny = x +* 2\n');
+  await runAndWait(page);
+  assert.equal(await page.locator('#editor .cm-error-mark').textContent(), '* 2');
   await context.close();
 });
 
@@ -66,6 +73,6 @@ test('each mode keeps its own code', async () => {
   await setMode(page, 'sql');
   await setSource(page, 'SELECT 1;');
   await setMode(page, 'python');
-  assert.equal(await page.locator('#source').inputValue(), 'print("python side")');
+  assert.equal(await getSource(page), 'print("python side")');
   await context.close();
 });

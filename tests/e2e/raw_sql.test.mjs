@@ -1,7 +1,17 @@
 // The raw-SQL playground: the foundation's end-to-end checks.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, runAndWait, screenshot, setMode, setSource, useBrowser } from './base.mjs';
+import {
+  EDITOR,
+  getSource,
+  openPage,
+  runAndWait,
+  screenshot,
+  setMode,
+  setSource,
+  useBrowser,
+  waitReady,
+} from './base.mjs';
 
 const state = useBrowser();
 const ACCEPTANCE = 'CREATE TABLE t(x); INSERT INTO t VALUES (1),(2); UPDATE t SET x = x + 1; SELECT * FROM t;';
@@ -56,7 +66,7 @@ test('Ctrl+Enter in the editor runs the script', async () => {
   const { page, context } = await openPage(state);
   await setMode(page, 'sql');
   await setSource(page, "SELECT 'keyboard' AS how;");
-  await page.locator('#source').focus();
+  await page.locator(EDITOR).focus();
   await runAndWait(page, () => page.keyboard.press('Control+Enter'));
   assert.equal(await page.locator('tbody td').textContent(), 'keyboard');
   await context.close();
@@ -67,8 +77,8 @@ test('the typed code survives a reload', async () => {
   await setMode(page, 'sql');
   await setSource(page, 'SELECT 7; -- kept');
   await page.reload();
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
-  assert.equal(await page.locator('#source').inputValue(), 'SELECT 7; -- kept');
+  await waitReady(page);
+  assert.equal(await getSource(page), 'SELECT 7; -- kept');
   await context.close();
 });
 

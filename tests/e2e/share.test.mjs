@@ -2,7 +2,7 @@
 // a link holds the whole script (a fixture link made by format 1 must keep opening).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, openSharedLink, runAndWait, setSource, useBrowser } from './base.mjs';
+import { getSource, openPage, openSharedLink, runAndWait, setSource, useBrowser, waitReady } from './base.mjs';
 
 const state = useBrowser();
 
@@ -13,12 +13,14 @@ test('a lesson loads with its explanation, runs, and the typed code can be resto
   const { page, context, problems } = await openPage(state);
   await setSource(page, 'print("my own code")\n');
   await page.selectOption('#lesson', { label: "synchronize_session: False, 'evaluate', 'fetch', 'auto'" });
-  await page.waitForFunction(() => document.getElementById('source').value.includes('synchronize_session'));
+  await page.waitForFunction(() =>
+    document.getElementById('editor').sessionlabEditor.value.includes('synchronize_session'),
+  );
   assert.match(await page.locator('#lesson-explanation').textContent(), /'fetch' asks SQLite/);
   await runAndWait(page);
   assert.match(await page.locator('pre.stdout').textContent(), /'fetch': session sees \[0, 10, 10\]/);
   await page.click('#restore');
-  assert.equal(await page.locator('#source').inputValue(), 'print("my own code")\n');
+  assert.equal(await getSource(page), 'print("my own code")\n');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -27,7 +29,7 @@ test('Copy link puts the script in the URL and the link opens it again', async (
   const { page, context, problems } = await openPage(state);
   await setSource(page, 'print("round trip ✓")\n');
   const other = await openSharedLink(page, context);
-  assert.equal(await other.locator('#source').inputValue(), 'print("round trip ✓")\n');
+  assert.equal(await getSource(other), 'print("round trip ✓")\n');
   assert.match(await other.locator('#status').textContent(), /Opened a shared workspace/);
   assert.deepEqual(problems, []);
   await context.close();
@@ -35,13 +37,13 @@ test('Copy link puts the script in the URL and the link opens it again', async (
 
 test('a link made by format 1 still opens; a damaged one says so and keeps the own code', async () => {
   const { page, context } = await openPage(state, { path: FIXTURE });
-  assert.equal(await page.locator('#source').inputValue(), 'print("shared", 6 * 7)\n');
+  assert.equal(await getSource(page), 'print("shared", 6 * 7)\n');
   await runAndWait(page);
   assert.equal(await page.locator('pre.stdout').textContent(), 'shared 42\n');
   await context.close();
   const damaged = await openPage(state, { path: '#w=not-a-real-link' });
   assert.match(await damaged.page.locator('#status').textContent(), /could not be opened: the link is damaged/);
-  assert.notEqual(await damaged.page.locator('#source').inputValue(), '');
+  assert.notEqual(await getSource(damaged.page), '');
   await damaged.context.close();
 });
 
@@ -65,7 +67,7 @@ test('Copy as Markdown gives the script and its SQL; the log filters and theme s
   await page.click('#theme');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await page.reload();
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await waitReady(page);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await runAndWait(page);
   assert.equal(await page.locator('input[data-filter="hide-tx"]').isChecked(), true);

@@ -16,6 +16,7 @@ test('npm pack ships the engine and the embedding files, without dev clutter', (
     'web/lab.js',
     'web/lab.d.ts',
     'web/element.js',
+    'web/bundle/editor.js',
     'web/worker.js',
     'bin/sessionlab.mjs',
     'index.html',
