@@ -77,6 +77,9 @@ li.event header { display: flex; gap: 8px; align-items: baseline; font-size: 12p
 .badge { font-weight: 600; color: var(--text); }
 .cause { font-style: italic; }
 .params { margin: 2px 0 0; color: var(--muted); font: 12px ui-monospace, monospace; }
+details.params summary { cursor: pointer; }
+.param-sets { max-height: 12rem; overflow: auto; margin: 4px 0; padding-left: 3.5em; }
+.pager { display: flex; gap: 8px; align-items: center; margin: 4px 0; font-size: 12px; }
 button.link { border: 0; background: none; padding: 0; color: var(--accent); font-size: 12px; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 12.5px; margin: 4px 0; }
@@ -420,12 +423,7 @@ export class SessionLabElement extends HTMLElement {
           el('h4', {
             text: `${name} (${t.total_rows ?? t.rows.length} row${(t.total_rows ?? t.rows.length) === 1 ? '' : 's'})`,
           }),
-          renderTable(
-            t.columns,
-            t.rows.slice(0, 10),
-            t.total_rows ?? t.rows.length,
-            report.tables_before?.[name] ?? null,
-          ),
+          renderTable(t.columns, t.rows, t.total_rows ?? t.rows.length, report.tables_before?.[name] ?? null, 10),
         );
       }
     }

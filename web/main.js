@@ -280,7 +280,7 @@ function renderPythonReport(report) {
       const t = report.tables[name];
       const count = t.total_rows ?? t.rows.length;
       nodes.push(el('p', { className: 'table-name', text: `${name} (${count} rows)` }));
-      nodes.push(renderTable(t.columns, t.rows.slice(0, 200), count, before ? (before[name] ?? null) : null));
+      nodes.push(renderTable(t.columns, t.rows, count, before ? (before[name] ?? null) : null));
     }
   }
   if (views.has('session')) nodes.push(...renderSessions(report.sessions ?? []));

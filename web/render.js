@@ -25,10 +25,12 @@ export function formatValue(value) {
 }
 
 /**
- * A result table. With `before` (the same table as the setup left it), rows are matched by
- * their first column: new rows and changed cells are marked, the old value in the title.
+ * A result table, `pageSize` rows at a time with Previous/Next when there are more. With
+ * `before` (the same table as the setup left it), rows are matched by their first column: new
+ * rows and changed cells are marked, the old value in the title. `rowCount` is the table's real
+ * size when only the first `rows` reached the page.
  */
-export function renderTable(columns, rows, rowCount, before = null) {
+export function renderTable(columns, rows, rowCount, before = null, pageSize = 100) {
   const head = el('thead', {}, [
     el(
       'tr',
@@ -37,26 +39,50 @@ export function renderTable(columns, rows, rowCount, before = null) {
     ),
   ]);
   const old = new Map((before?.rows ?? []).map((r) => [JSON.stringify(r[0]), r]));
-  const body = el(
-    'tbody',
-    {},
-    rows.map((row) => {
-      const was = before ? old.get(JSON.stringify(row[0])) : undefined;
-      return el(
-        'tr',
-        { className: before && !was ? 'added' : '' },
-        row.map((v, i) => {
-          const { text, className } = formatValue(v);
-          const changed = was !== undefined && JSON.stringify(was[i]) !== JSON.stringify(v);
-          const attrs = changed ? { title: `was ${formatValue(was[i]).text}` } : undefined;
-          return el('td', { text, className: `${className ?? ''}${changed ? ' changed' : ''}`.trim(), attrs });
-        }),
-      );
-    }),
-  );
+  const renderRow = (row) => {
+    const was = before ? old.get(JSON.stringify(row[0])) : undefined;
+    return el(
+      'tr',
+      { className: before && !was ? 'added' : '' },
+      row.map((v, i) => {
+        const { text, className } = formatValue(v);
+        const changed = was !== undefined && JSON.stringify(was[i]) !== JSON.stringify(v);
+        const attrs = changed ? { title: `was ${formatValue(was[i]).text}` } : undefined;
+        return el('td', { text, className: `${className ?? ''}${changed ? ' changed' : ''}`.trim(), attrs });
+      }),
+    );
+  };
+  const body = el('tbody');
   const wrap = el('div', { className: 'table-wrap' }, [el('table', {}, [head, body])]);
+  const pages = Math.max(Math.ceil(rows.length / pageSize), 1);
+  let page = 0;
+  const label = el('span', { className: 'page-label', attrs: { 'aria-live': 'polite' } });
+  const prev = el('button', { className: 'page-prev', text: '‹ Previous', attrs: { type: 'button' } });
+  const next = el('button', { className: 'page-next', text: 'Next ›', attrs: { type: 'button' } });
+  const draw = () => {
+    const from = page * pageSize;
+    body.replaceChildren(...rows.slice(from, from + pageSize).map(renderRow));
+    label.textContent = `Rows ${from + 1}–${Math.min(from + pageSize, rows.length)} of ${rowCount}`;
+    prev.disabled = page === 0;
+    next.disabled = page === pages - 1;
+  };
+  prev.addEventListener('click', () => {
+    page = Math.max(page - 1, 0);
+    draw();
+  });
+  next.addEventListener('click', () => {
+    page = Math.min(page + 1, pages - 1);
+    draw();
+  });
+  draw();
+  if (pages > 1) wrap.append(el('div', { className: 'pager' }, [prev, label, next]));
   if (rowCount > rows.length) {
-    wrap.append(el('p', { className: 'note', text: `Showing ${rows.length} of ${rowCount} rows.` }));
+    wrap.append(
+      el('p', {
+        className: 'note',
+        text: `The page holds the first ${rows.length} of ${rowCount} rows; the downloaded database has them all.`,
+      }),
+    );
   }
   return wrap;
 }
@@ -107,12 +133,6 @@ export function renderEvent(event, index, onLine = () => {}, onPlan = null) {
       event.line ? el('span', { className: 'meta', text: `line ${event.line}` }) : null,
     ]);
   }
-  const params = event.many
-    ? `${event.params.length} parameter sets: [${event.params
-        .slice(0, 3)
-        .map(tupleText)
-        .join(', ')}${event.params.length > 3 ? ', …' : ''}]`
-    : tupleText(event.params);
   const jump = el('button', { className: 'link', text: `line ${event.line}`, attrs: { type: 'button' } });
   jump.addEventListener('click', () => onLine(event.line));
   const item = el('li', { className: `event sql${event.ddl ? ' ddl' : ''}`, attrs: { 'data-index': String(index) } }, [
@@ -124,9 +144,40 @@ export function renderEvent(event, index, onLine = () => {}, onPlan = null) {
       onPlan && isQuery(event) ? planButton(event, onPlan, () => item) : null,
     ]),
     el('pre', { className: 'sql', text: event.sql.trim() }),
-    el('p', { className: 'params', text: params }),
+    renderParams(event),
   ]);
   return item;
+}
+
+/** How many parameter sets an expanded executemany shows at a time. */
+const PARAM_CHUNK = 200;
+
+/**
+ * A statement's parameters; an executemany's sets are collapsed into "N parameter sets: [first
+ * three, …]" and listed when expanded, PARAM_CHUNK at a time.
+ */
+function renderParams(event) {
+  if (!event.many) return el('p', { className: 'params', text: tupleText(event.params) });
+  const sets = event.params;
+  const first = sets.slice(0, 3).map(tupleText).join(', ');
+  const summary = el('summary', {
+    text: `${sets.length} parameter sets: [${first}${sets.length > 3 ? ', …' : ''}]`,
+  });
+  const list = el('ol', { className: 'param-sets' });
+  const more = el('button', { className: 'link', attrs: { type: 'button' } });
+  const showMore = () => {
+    const from = list.childElementCount;
+    list.append(...sets.slice(from, from + PARAM_CHUNK).map((set) => el('li', { text: tupleText(set) })));
+    const left = sets.length - list.childElementCount;
+    more.hidden = left === 0;
+    more.textContent = `Show ${Math.min(left, PARAM_CHUNK)} more (${left} not shown)`;
+  };
+  more.addEventListener('click', showMore);
+  const details = el('details', { className: 'params' }, [summary, list, more]);
+  details.addEventListener('toggle', () => {
+    if (details.open && !list.childElementCount) showMore();
+  });
+  return details;
 }
 
 /** Statements SQLite can explain (not DDL, PRAGMA or transaction control). */

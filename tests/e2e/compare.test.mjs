@@ -40,7 +40,12 @@ test('Compare all runs every strategy after the setup and ranks them', async () 
   await runAndWait(page);
   assert.equal(await page.locator('pre.stdout').textContent(), '20100\n');
   // The tables mark the cells the strategy changed against the setup's data.
-  assert.equal(await page.locator('.results table:not(.session) td.changed').count(), 200);
+  // (100 rows per page: 100 changed cells here, the other 100 on the next page.)
+  const changedCells = page.locator('.results table:not(.session) td.changed');
+  assert.equal(await changedCells.count(), 100);
+  await page.click('.pager .page-next');
+  assert.equal(await page.locator('.pager .page-label').textContent(), 'Rows 101–200 of 200');
+  assert.equal(await changedCells.count(), 100);
   assert.deepEqual(problems, []);
   await context.close();
 });

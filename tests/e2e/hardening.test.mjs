@@ -96,7 +96,13 @@ test('a big table reaches the page as its first rows and its count', async () =>
   );
   await runAndWait(page);
   assert.equal(await page.locator('.table-name').textContent(), 't (30000 rows)');
-  assert.match(await page.locator('.results .note').last().textContent(), /Showing 200 of 30000 rows/);
+  // 10,000 rows reach the page, 100 per page; the rest are in the downloadable database.
+  assert.match(await page.locator('.results .note').last().textContent(), /first 10000 of 30000 rows/);
+  assert.equal(await page.locator('.pager .page-label').textContent(), 'Rows 1–100 of 30000');
+  assert.equal(await page.locator('.results tbody tr').count(), 100);
+  await page.click('.pager .page-next');
+  assert.equal(await page.locator('.pager .page-label').textContent(), 'Rows 101–200 of 30000');
+  assert.equal(await page.locator('.results tbody tr').first().textContent(), '100');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -20,6 +20,11 @@ test('the ORM lesson runs and shows its output, the SQL it sent, the tables and 
   const flush = page.locator('li.event.sql', { hasText: 'UPDATE stuff SET foo=? WHERE stuff.id = ?' });
   assert.match(await flush.locator('.badge').textContent(), /executemany/);
   assert.match(await flush.locator('.params').textContent(), /^10 parameter sets/);
+  // Expanded, the executemany lists every parameter set.
+  await flush.locator('.params summary').click();
+  await flush.locator('.param-sets li').nth(9).waitFor();
+  assert.equal(await flush.locator('.param-sets li').count(), 10);
+  assert.equal(await flush.locator('.param-sets li').last().textContent(), '(10, 10)');
   // On demand, SQLite's plan for the statement, beside it.
   await flush.locator('button.plan-button').click();
   assert.equal(
