@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchBrowser, markdown as browserMarkdown } from './bench-browser.mjs';
+import { layerMarkdown, layerSizes } from './wasm-size.mjs';
 import { has, must, say } from './proc.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,9 +75,10 @@ say(`interpreter vs CPython, ${reps} interleaved repetition(s)`);
 const interpreter = interpreterSuite();
 say('browser: raw SQL against sql.js, start-up and size (node scripts/build.mjs first)');
 const browser = await benchBrowser({ quick });
+const layers = await layerSizes();
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
-const results = { date: new Date().toISOString(), machine, repetitions: reps, interpreter, browser };
+const results = { date: new Date().toISOString(), machine, repetitions: reps, interpreter, browser, layers };
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(
   join(root, 'bench', 'results', quick ? 'quick.json' : 'latest.json'),
@@ -94,5 +96,12 @@ const lines = [
   ),
 ];
 if (interpreter.note) lines.push('', interpreter.note);
-lines.push('', browserMarkdown(browser));
+lines.push(
+  '',
+  browserMarkdown(browser),
+  '',
+  'What each layer adds to the wasm (`scripts/wasm-size.mjs`):',
+  '',
+  layerMarkdown(layers),
+);
 console.log(lines.join('\n'));

@@ -9,5 +9,5 @@ pub mod run;
 pub mod script;
 pub mod sql;
 pub mod stack;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]
 pub mod wasm;
