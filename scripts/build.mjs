@@ -18,6 +18,24 @@ export function sizes(path) {
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
+/** Runs wasm-bindgen (`--target web`) on a wasm file into `outDir`, without name sections. */
+export async function bindgen(wasm, outDir) {
+  await must(
+    'wasm-bindgen',
+    [
+      '--target',
+      'web',
+      // Function names only help debugging; the page ships without them.
+      '--remove-name-section',
+      '--remove-producers-section',
+      '--out-dir',
+      outDir,
+      wasm,
+    ],
+    { cwd: root },
+  );
+}
+
 /** Compiles the crate for wasm32 in release, generates web/pkg and assembles dist/. */
 export async function build() {
   say('compiling the crate for wasm32 (cargo build --profile web: release, optimised for size)');
@@ -30,20 +48,7 @@ export async function build() {
   );
   say('generating the JS glue (wasm-bindgen --target web)');
   rmSync(pkg, { recursive: true, force: true });
-  await must(
-    'wasm-bindgen',
-    [
-      '--target',
-      'web',
-      // Function names only help debugging; the page ships without them.
-      '--remove-name-section',
-      '--remove-producers-section',
-      '--out-dir',
-      pkg,
-      join(root, 'target', 'wasm32-unknown-unknown', 'web', 'sessionlab.wasm'),
-    ],
-    { cwd: root },
-  );
+  await bindgen(join(root, 'target', 'wasm32-unknown-unknown', 'web', 'sessionlab.wasm'), pkg);
   for (const name of readdirSync(pkg).filter((f) => f.endsWith('_bg.wasm'))) {
     const { raw, gzip } = sizes(join(pkg, name));
     say(`web/pkg/${name}: ${kb(raw)} raw, ${kb(gzip)} gzipped`);

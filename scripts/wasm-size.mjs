@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { bindgen } from './build.mjs';
 import { must, say } from './proc.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,19 +40,7 @@ export async function layerSizes() {
   const sizes = {};
   for (const probe of PROBES) {
     const out = join(root, 'target', 'size-probes', probe);
-    await must(
-      'wasm-bindgen',
-      [
-        '--target',
-        'web',
-        '--remove-name-section',
-        '--remove-producers-section',
-        '--out-dir',
-        out,
-        join(root, 'target', 'wasm32-unknown-unknown', 'web', 'examples', `${probe}.wasm`),
-      ],
-      { cwd: root },
-    );
+    await bindgen(join(root, 'target', 'wasm32-unknown-unknown', 'web', 'examples', `${probe}.wasm`), out);
     sizes[probe] = gz(join(out, `${probe}_bg.wasm`));
   }
   const shipped = gz(join(root, 'web', 'pkg', 'sessionlab_bg.wasm'));
