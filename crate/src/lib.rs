@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod engine;
+pub mod memory;
 pub mod orm;
 pub mod run;
 pub mod script;

@@ -89,6 +89,7 @@ fn limits() -> Limits {
         step_budget: 20_000,
         recursion_limit: 200,
         max_items: 100_000,
+        memory_budget: 256 << 20,
     }
 }
 

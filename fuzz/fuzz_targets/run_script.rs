@@ -15,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
         step_budget: 20_000,
         recursion_limit: 50,
         max_items: 20_000,
+        memory_budget: 256 << 20,
     };
     let _ = run(RunInput {
         limits,

@@ -82,6 +82,9 @@ pub struct Limits {
     pub recursion_limit: usize,
     /// Elements a single list/string/bytes may hold.
     pub max_items: usize,
+    /// Bytes a run may allocate beyond what was in use when it started (its values, and
+    /// everything the ORM and SQLite keep for them).
+    pub memory_budget: usize,
 }
 
 impl Default for Limits {
@@ -97,6 +100,8 @@ impl Default for Limits {
             },
             // 10M values is a few hundred MB: room for a million-row N, not for a wasm OOM.
             max_items: 10_000_000,
+            // 100k ORM objects take about 100 MiB; the browser grants a worker a few GiB at most.
+            memory_budget: 512 << 20,
         }
     }
 }
@@ -139,6 +144,8 @@ pub struct Interpreter {
     /// Exceptions currently being handled (for `__context__` and bare `raise`).
     handling: Vec<Raised>,
     steps: u64,
+    /// Bytes allocated when the interpreter started: the memory budget counts from here.
+    memory_base: usize,
     /// The limits in force.
     pub limits: Limits,
     modules: HashMap<String, Value>,
@@ -172,6 +179,7 @@ impl Interpreter {
             }],
             handling: Vec::new(),
             steps: 0,
+            memory_base: crate::memory::allocated(),
             limits,
             modules: HashMap::new(),
             factories: HashMap::new(),
@@ -323,6 +331,16 @@ impl Interpreter {
                 format!(
                     "the script ran {budget} steps without finishing (an endless loop?); \
                      SessionLab stops runs at this budget"
+                ),
+            ));
+        }
+        if crate::memory::allocated().saturating_sub(self.memory_base) > self.limits.memory_budget {
+            let mib = self.limits.memory_budget >> 20;
+            return Err(self.error(
+                "MemoryError",
+                format!(
+                    "the script's data outgrew SessionLab's memory budget ({mib} MiB); \
+                     try a smaller N or fewer objects"
                 ),
             ));
         }
