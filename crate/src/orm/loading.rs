@@ -237,6 +237,7 @@ pub fn instance(
         dict: RefCell::new(dict),
         host: RefCell::new(None),
     });
+    interp.tracked.instance(&inst);
     let addr = Rc::as_ptr(&inst) as *const u8 as usize;
     let mut state = InstanceState::new(mapper.clone(), addr);
     state.identity = Some(pk);

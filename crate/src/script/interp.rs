@@ -156,6 +156,19 @@ pub struct Interpreter {
     pub on_line: Option<Rc<dyn Fn(u32)>>,
     /// The state of `random`.
     pub rng: u64,
+    /// Instances and captured scopes that may form cycles, emptied when the run is dropped.
+    pub tracked: super::teardown::Tracked,
+}
+
+impl Drop for Interpreter {
+    /// Breaks the run's reference cycles (see `teardown`), so a finished run frees its objects,
+    /// engines and databases.
+    fn drop(&mut self) {
+        let mut roots: Vec<Value> = self.modules.drain().map(|(_, m)| m).collect();
+        super::teardown::empty_scope(&self.globals, &mut roots);
+        roots.extend(self.handling.drain(..).map(|r| r.value));
+        self.tracked.tear_down(roots);
+    }
 }
 
 impl Interpreter {
@@ -186,6 +199,7 @@ impl Interpreter {
             types: HashMap::new(),
             on_line: None,
             rng: 0x2545_F491_4F6C_DD1D,
+            tracked: Default::default(),
         };
         super::builtins::install(&mut interp);
         interp
@@ -1061,6 +1075,10 @@ impl Interpreter {
         } else {
             env.clone()
         };
+        // A function kept in the scope it captures is a cycle (the module's is emptied anyway).
+        if !Rc::ptr_eq(&closure, &self.globals) {
+            self.tracked.scope(&closure);
+        }
         let qualname = if env.kind == ScopeKind::Class {
             let cls = env.vars.borrow().get("__qualname__").cloned();
             match &cls {
@@ -1233,11 +1251,13 @@ impl Interpreter {
             }
         }
         let base = self.exc["BaseException"].clone();
-        let instance = Value::Instance(Rc::new(Instance {
+        let instance = Rc::new(Instance {
             class: class.clone(),
             dict: RefCell::new(super::value::Attrs::default()),
             host: RefCell::new(None),
-        }));
+        });
+        self.tracked.instance(&instance);
+        let instance = Value::Instance(instance);
         if class.is_subclass(&base)
             && let Value::Instance(i) = &instance
         {

@@ -18,6 +18,7 @@ pub mod scope;
 pub mod span;
 pub mod sqlalchemy;
 pub mod suggestions;
+pub mod teardown;
 pub mod tokenizer;
 pub mod value;
 
