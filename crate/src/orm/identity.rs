@@ -54,7 +54,7 @@ impl IdentityKey {
 /// Weak references from identity keys to objects, in the order they entered the map.
 #[derive(Default)]
 pub struct IdentityMap {
-    map: IndexMap<IdentityKey, Weak<Instance>>,
+    map: IndexMap<IdentityKey, Weak<Instance>, crate::script::value::FastState>,
 }
 
 impl IdentityMap {

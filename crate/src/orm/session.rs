@@ -6,6 +6,8 @@ use std::rc::{Rc, Weak};
 
 use indexmap::IndexMap;
 
+use crate::script::value::FastState;
+
 use super::identity::{IdentityKey, IdentityMap};
 use super::mapper::Mapper;
 use super::state::{InstanceState, Status, ensure_state, state_of};
@@ -41,11 +43,11 @@ pub struct Session {
     /// Persistent objects by identity (weak).
     pub identity_map: RefCell<IdentityMap>,
     /// Pending objects, in `add()` order.
-    pub new: RefCell<IndexMap<usize, Rc<Instance>>>,
+    pub new: RefCell<IndexMap<usize, Rc<Instance>, FastState>>,
     /// Objects marked for deletion by `delete()`, not flushed yet.
-    pub deleted: RefCell<IndexMap<usize, Rc<Instance>>>,
+    pub deleted: RefCell<IndexMap<usize, Rc<Instance>, FastState>>,
     /// Modified persistent objects, held strongly until flushed (SQLAlchemy's `_strong_obj`).
-    pub modified: RefCell<IndexMap<usize, Rc<Instance>>>,
+    pub modified: RefCell<IndexMap<usize, Rc<Instance>, FastState>>,
     /// Objects inserted in the current transaction (transient again after a rollback); weak,
     /// as SQLAlchemy's transaction holds them.
     pub tx_new: RefCell<Vec<Weak<Instance>>>,
@@ -97,9 +99,9 @@ impl Session {
             engine,
             conn: RefCell::new(None),
             identity_map: RefCell::new(IdentityMap::default()),
-            new: RefCell::new(IndexMap::new()),
-            deleted: RefCell::new(IndexMap::new()),
-            modified: RefCell::new(IndexMap::new()),
+            new: RefCell::new(IndexMap::default()),
+            deleted: RefCell::new(IndexMap::default()),
+            modified: RefCell::new(IndexMap::default()),
             tx_new: RefCell::new(Vec::new()),
             tx_deleted: RefCell::new(Vec::new()),
             expire_on_commit,

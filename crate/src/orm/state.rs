@@ -54,7 +54,7 @@ pub struct InstanceState {
     /// Column attributes whose value must be loaded from the database on access.
     pub expired: BTreeSet<usize>,
     /// Values before modification, per modified attribute (`None`: it was not loaded).
-    pub committed: IndexMap<usize, Option<Value>>,
+    pub committed: IndexMap<usize, Option<Value>, crate::script::value::FastState>,
     /// Deleted in a flush of the current transaction.
     pub deleted: bool,
     /// Deleted and committed: detached for good.
@@ -75,7 +75,7 @@ impl InstanceState {
             identity: None,
             session: None,
             expired: BTreeSet::new(),
-            committed: IndexMap::new(),
+            committed: IndexMap::default(),
             deleted: false,
             was_deleted: false,
             insert_order: 0,

@@ -244,7 +244,7 @@ fn kwarg(kw: &Kw, name: &str) -> Option<Value> {
 
 /// A dict value from key/value pairs.
 pub fn dict_from_pairs(interp: &mut Interpreter, pairs: Vec<(Value, Value)>) -> PyResult<Value> {
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     for (k, v) in pairs {
         let hk = interp.hash_key(&k)?;
         d.insert(hk, (k, v));
@@ -254,7 +254,7 @@ pub fn dict_from_pairs(interp: &mut Interpreter, pairs: Vec<(Value, Value)>) -> 
 
 /// A set value from items.
 pub fn make_set(interp: &mut Interpreter, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
-    let mut d = Dict::new();
+    let mut d = Dict::default();
     for v in items {
         let hk = interp.hash_key(&v)?;
         d.entry(hk).or_insert((v, Value::None));

@@ -40,7 +40,7 @@ pub fn bind_arguments(
         return Err(interp.type_error(format!("{name}() takes {takes} but {given} {were} given")));
     }
     let mut kw_values: Vec<(String, Value)> = Vec::new();
-    let mut extra_kw = Dict::new();
+    let mut extra_kw = Dict::default();
     for (k, v) in kwargs {
         if let Some(i) = params.positional.iter().position(|(n, _)| *n == k) {
             if slots[i].is_some() {

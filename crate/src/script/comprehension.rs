@@ -23,7 +23,7 @@ pub fn eval(interp: &mut Interpreter, comp: &Comprehension, env: &Rc<Env>) -> Py
         CompKind::Generator => interp.iter(&Value::tuple(items))?,
         CompKind::Set => super::builtins::make_set(interp, items, false)?,
         CompKind::Dict => {
-            let mut d = Dict::new();
+            let mut d = Dict::default();
             for (k, v) in pairs {
                 let hk = interp.hash_key(&k)?;
                 d.insert(hk, (k, v));

@@ -1712,7 +1712,7 @@ impl Interpreter {
                 super::builtins::make_set(self, values, false)
             }
             ExprKind::Dict(items) => {
-                let mut d = super::value::Dict::new();
+                let mut d = super::value::Dict::default();
                 for (k, v) in items {
                     match k {
                         Some(k) => {

@@ -127,7 +127,7 @@ pub fn binary(interp: &mut Interpreter, op: BinOp, a: &Value, b: &Value) -> PyRe
             Value::Set(y, _),
         ) => {
             let (x, y) = (x.borrow(), y.borrow());
-            let mut out = super::value::Dict::new();
+            let mut out = super::value::Dict::default();
             match op {
                 BinOp::BitOr => {
                     out.extend(x.iter().map(|(k, v)| (k.clone(), v.clone())));

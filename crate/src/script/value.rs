@@ -79,7 +79,7 @@ pub enum HashKey {
 pub type Attrs = IndexMap<String, Value, FastState>;
 
 /// An insertion-ordered mapping from hash keys to (key, value) pairs (also backs sets).
-pub type Dict = IndexMap<HashKey, (Value, Value)>;
+pub type Dict = IndexMap<HashKey, (Value, Value), FastState>;
 
 /// A user function: its definition, defaults and closure.
 pub struct Function {
