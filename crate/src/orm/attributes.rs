@@ -80,8 +80,8 @@ pub fn object_deleted(
 /// `obj.attr = value` for column attribute `attr`: records the committed value once.
 pub fn set(mapper: &Rc<Mapper>, inst: &Rc<Instance>, attr: usize, value: Value) {
     let state = ensure_state(inst, mapper);
-    let key = mapper.columns[attr].key.clone();
-    let old = inst.dict.borrow().get(&key).cloned();
+    let key = mapper.columns[attr].key.as_str();
+    let old = inst.dict.borrow().get(key).cloned();
     let session = {
         let mut st = state.borrow_mut();
         if st.identity.is_some() {
@@ -90,7 +90,15 @@ pub fn set(mapper: &Rc<Mapper>, inst: &Rc<Instance>, attr: usize, value: Value) 
         // It stays in `expired_attributes` (as in SQLAlchemy) until a flush or load.
         st.session()
     };
-    inst.dict.borrow_mut().insert(key, value);
+    // Replacing a loaded value keeps its key: no new key string per assignment.
+    let mut dict = inst.dict.borrow_mut();
+    match dict.get_mut(key) {
+        Some(slot) => *slot = value,
+        None => {
+            dict.insert(key.to_string(), value);
+        }
+    }
+    drop(dict);
     if let Some(session) = session
         && state.borrow().identity.is_some()
     {

@@ -228,9 +228,9 @@ pub fn instance(
     let Some(class) = mapper.class() else {
         return Ok(Value::None);
     };
-    let mut dict = Attrs::default();
-    for a in 0..mapper.columns.len() {
-        dict.insert(mapper.columns[a].key.clone(), value_of(a));
+    let mut dict = Attrs::with_capacity_and_hasher(values.len(), Default::default());
+    for (prop, value) in mapper.columns.iter().zip(values) {
+        dict.insert(prop.key.clone(), value);
     }
     let inst = Rc::new(Instance {
         class,
