@@ -20,20 +20,19 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 /** Runs wasm-bindgen (`--target web`) on a wasm file into `outDir`, without name sections. */
 export async function bindgen(wasm, outDir) {
+  // Function names only help debugging; the page ships without them.
   await must(
     'wasm-bindgen',
-    [
-      '--target',
-      'web',
-      // Function names only help debugging; the page ships without them.
-      '--remove-name-section',
-      '--remove-producers-section',
-      '--out-dir',
-      outDir,
-      wasm,
-    ],
-    { cwd: root },
+    ['--target', 'web', '--remove-name-section', '--remove-producers-section', '--out-dir', outDir, wasm],
+    {
+      cwd: root,
+    },
   );
+}
+
+/** The same with the function names kept, for profiles (scripts/profile.mjs). */
+export async function bindgenWithNames(wasm, outDir) {
+  await must('wasm-bindgen', ['--target', 'web', '--out-dir', outDir, wasm], { cwd: root });
 }
 
 /** Compiles the crate for wasm32 in release, generates web/pkg and assembles dist/. */
