@@ -146,8 +146,9 @@ impl HostObject for StateHost {
 
 /// The state of a mapped instance, if it has one.
 pub fn state_of(inst: &Instance) -> Option<Rc<RefCell<InstanceState>>> {
-    let host = inst.host.borrow().clone()?;
-    host.as_any()
+    let host = inst.host.borrow();
+    host.as_ref()?
+        .as_any()
         .downcast_ref::<StateHost>()
         .map(|s| s.0.clone())
 }
