@@ -106,13 +106,12 @@ fn run(
     let mappers = sort_mappers(mappers);
     for mapper in &mappers {
         super::relationships::sync_foreign_keys(session, interp, mapper)?;
-        let now_modified: Vec<Rc<Instance>> = session.modified.borrow().values().cloned().collect();
-        let dirty: Vec<Rc<Instance>> = now_modified
-            .iter()
-            .filter(|i| !deleted.iter().any(|d| Rc::ptr_eq(d, i)))
-            .filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.borrow().mapper, mapper)))
-            .cloned()
-            .collect();
+        // Read again: syncing foreign keys may have modified more objects.
+        let mut dirty: Vec<Rc<Instance>> = session.modified.borrow().values().cloned().collect();
+        if !deleted.is_empty() {
+            dirty.retain(|i| !deleted.iter().any(|d| Rc::ptr_eq(d, i)));
+        }
+        dirty.retain(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.borrow().mapper, mapper)));
         emit_updates(session, interp, mapper, &dirty)?;
         let mine: Vec<Rc<Instance>> = pending
             .iter()
@@ -502,10 +501,11 @@ fn emit_updates(
             }
             let mut st = r.state.borrow_mut();
             st.committed.clear();
-            let dict = r.inst.dict.borrow();
-            let keys: Vec<String> = mapper.columns.iter().map(|c| c.key.clone()).collect();
-            st.expired.retain(|a| !dict.contains_key(&keys[*a]));
-            let _ = &r.inst;
+            if !st.expired.is_empty() {
+                let dict = r.inst.dict.borrow();
+                st.expired
+                    .retain(|a| !dict.contains_key(mapper.columns[*a].key.as_str()));
+            }
         }
         i = j;
     }
