@@ -106,7 +106,7 @@ fn insert_objects(
     }
     for (inst, map) in run.iter().zip(&maps) {
         let mut pk: Vec<SqlValue> = Vec::new();
-        for a in mapper.primary_key() {
+        for &a in mapper.primary_key() {
             let key = Value::str(mapper.columns[a].key.as_str());
             let v = interp.get_item(map, &key)?;
             pk.push(to_sql(&session.sa, interp, &v, 1)?);

@@ -352,7 +352,7 @@ fn finish_insert(
     let mut pk = Vec::new();
     {
         let mut dict = row.inst.dict.borrow_mut();
-        for &a in &pk_attrs {
+        for &a in pk_attrs {
             let col = mapper.columns[a].column;
             let v = match row.params.iter().find(|(c, _)| *c == col) {
                 Some((_, v)) if *v != SqlValue::Null => v.clone(),

@@ -41,9 +41,33 @@ pub struct Mapper {
     pub relationships: Vec<RelationshipProperty>,
     /// The registry it belongs to (to resolve relationship targets by name).
     pub registry: Weak<Registry>,
+    /// Attribute indexes of the primary key (computed once: every loaded row needs them).
+    pk: Vec<usize>,
 }
 
 impl Mapper {
+    /// A mapper of `class` to `table` with these attributes.
+    pub fn new(
+        class: &Rc<Class>,
+        table: Rc<Table>,
+        columns: Vec<ColumnProperty>,
+        relationships: Vec<RelationshipProperty>,
+        registry: Weak<Registry>,
+    ) -> Self {
+        let pk = (0..columns.len())
+            .filter(|&a| table.columns[columns[a].column].primary_key)
+            .collect();
+        Mapper {
+            name: class.name.clone(),
+            class: RefCell::new(Rc::downgrade(class)),
+            table,
+            columns,
+            relationships,
+            registry,
+            pk,
+        }
+    }
+
     /// The class, while it exists.
     pub fn class(&self) -> Option<Rc<Class>> {
         self.class.borrow().upgrade()
@@ -60,10 +84,8 @@ impl Mapper {
     }
 
     /// Attribute indexes of the primary key, in table order.
-    pub fn primary_key(&self) -> Vec<usize> {
-        (0..self.columns.len())
-            .filter(|&a| self.table.columns[self.columns[a].column].primary_key)
-            .collect()
+    pub fn primary_key(&self) -> &[usize] {
+        &self.pk
     }
 
     /// `table.column` of attribute `attr`.

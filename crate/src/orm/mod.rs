@@ -58,8 +58,8 @@ impl HostObject for MapperHost {
             "primary_key" => Some(Value::tuple(
                 self.0
                     .primary_key()
-                    .into_iter()
-                    .map(|a| Value::Host(Rc::new(ExprObj(self.0.column_expr(a)))))
+                    .iter()
+                    .map(|a| Value::Host(Rc::new(ExprObj(self.0.column_expr(*a)))))
                     .collect(),
             )),
             "class_" => self.0.class().map(Value::Class),

@@ -456,14 +456,13 @@ impl RegistryHook {
         columns: Vec<ColumnProperty>,
         rels: Vec<RelationshipProperty>,
     ) {
-        let mapper = Rc::new(Mapper {
-            name: class.name.clone(),
-            class: RefCell::new(Rc::downgrade(class)),
-            table: table.clone(),
+        let mapper = Rc::new(Mapper::new(
+            class,
+            table.clone(),
             columns,
-            relationships: rels,
-            registry: Rc::downgrade(&self.registry),
-        });
+            rels,
+            Rc::downgrade(&self.registry),
+        ));
         self.registry.mappers.borrow_mut().push(mapper.clone());
         self.state.mappers.borrow_mut().push(mapper.clone());
         let mut d = class.dict.borrow_mut();

@@ -272,7 +272,7 @@ impl SessionObj {
             Value::List(l) => l.borrow().clone(),
             Value::Dict(_) => {
                 let mut out = Vec::new();
-                for a in mapper.primary_key() {
+                for &a in mapper.primary_key() {
                     out.push(interp.get_item(v, &Value::str(mapper.columns[a].key.as_str()))?);
                 }
                 out
