@@ -144,6 +144,24 @@ export function createEditor(parent, { value = '', language = 'python', label, o
           autocorrect: 'off',
           spellcheck: 'false',
         }),
+        // Typing over a selection: replace it here rather than let the browser edit the DOM,
+        // which would carry the selection's colour over as an inline style the CSP refuses.
+        EditorView.domEventHandlers({
+          beforeinput(event, editorView) {
+            if (event.inputType !== 'insertText' || event.data === null || editorView.state.selection.main.empty) {
+              return false;
+            }
+            event.preventDefault();
+            const { state } = editorView;
+            const { from, to } = state.selection.main;
+            const insert = () => state.update(state.replaceSelection(event.data), { userEvent: 'input.type' });
+            // Input handlers first (closeBrackets wraps a selection in the typed bracket).
+            if (!state.facet(EditorView.inputHandler).some((h) => h(editorView, from, to, event.data, insert))) {
+              editorView.dispatch(insert());
+            }
+            return true;
+          },
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && !quiet) onChange?.(update.state.doc.toString());
         }),
