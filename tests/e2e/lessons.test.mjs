@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { openPage, runAndWait, useBrowser } from './base.mjs';
+import { openPage, runAndWait, screenshot, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 const lessonsDir = new URL('../../web/lessons/', import.meta.url);
@@ -48,6 +48,33 @@ test('the side-by-side lesson compares its strategies with a bar each', async ()
   }
   const names = await page.locator('table.compare tbody th').allTextContents();
   assert.deepEqual(names.sort(), lesson.strategies.map((s) => s.name).sort());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the main views in the dark theme: a lesson run and Compare all', async () => {
+  const { page, context, problems } = await openPage(state, { colorScheme: 'dark' });
+  // The page follows the system's dark scheme: dark background, light text.
+  const colours = await page.evaluate(() => {
+    const style = getComputedStyle(document.body);
+    return { bg: style.backgroundColor, fg: style.color };
+  });
+  const luminance = (rgb) =>
+    rgb
+      .match(/\d+/g)
+      .slice(0, 3)
+      .map(Number)
+      .reduce((a, b) => a + b, 0);
+  assert.ok(luminance(colours.bg) < luminance(colours.fg), `dark: ${JSON.stringify(colours)}`);
+  await runAndWait(page);
+  assert.equal(await page.locator('article.statement.error').count(), 0);
+  await screenshot(page, 'python-dark');
+  const lesson = lessons.find((l) => l.setup);
+  await page.selectOption('#lesson', { label: lesson.title });
+  await page.waitForFunction(() => !document.getElementById('compare').hidden);
+  await runAndWait(page, () => page.click('#compare'));
+  assert.equal(await page.locator('table.compare td.chart .bar').count(), lesson.strategies.length);
+  await screenshot(page, 'compare-dark');
   assert.deepEqual(problems, []);
   await context.close();
 });
