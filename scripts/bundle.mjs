@@ -2,11 +2,10 @@
 // ES module, web/bundle/editor.js, which the page imports; esbuild does it in well under a second.
 //
 //   node scripts/bundle.mjs
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { say } from './proc.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

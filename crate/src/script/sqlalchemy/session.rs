@@ -511,6 +511,7 @@ impl SessionObj {
             dict: std::cell::RefCell::new(dict),
             host: std::cell::RefCell::new(None),
         });
+        interp.tracked.instance(&copy);
         let st = crate::orm::state::ensure_state(&copy, &mapper);
         {
             let mut st = st.borrow_mut();
