@@ -2,8 +2,10 @@
 //!
 //! See `src/README.md` for a map of every module.
 
+pub mod bignum;
 pub mod clock;
 pub mod engine;
+pub mod float_text;
 pub mod memory;
 pub mod orm;
 pub mod run;

@@ -5,6 +5,7 @@
 
 use super::SqlValue;
 use super::event::{EchoNote, Event, EventKind, Params};
+use crate::float_text::{exponent, fixed};
 
 /// Parameter sets shown for an `executemany` before the middle is elided (SQLAlchemy's limit).
 const MAX_PARAM_SETS: usize = 10;
@@ -44,8 +45,8 @@ pub fn render_echo(events: &[Event], epoch_ms_at_origin: f64) -> Vec<String> {
 fn remark(note: Option<&EchoNote>) -> String {
     match note {
         None | Some(EchoNote::RawSql) => "raw sql".to_string(),
-        Some(EchoNote::NoKey { seconds }) => format!("no key {seconds:.5}s"),
-        Some(EchoNote::Generated { seconds }) => format!("generated in {seconds:.5}s"),
+        Some(EchoNote::NoKey { seconds }) => format!("no key {}s", fixed(*seconds, 5)),
+        Some(EchoNote::Generated { seconds }) => format!("generated in {}s", fixed(*seconds, 5)),
         Some(EchoNote::CachedSince { seconds }) => format!("cached since {}s ago", py_g4(*seconds)),
         Some(EchoNote::InsertManyValues {
             index,
@@ -53,7 +54,8 @@ fn remark(note: Option<&EchoNote>) -> String {
             generated_seconds,
         }) => match generated_seconds {
             Some(s) => format!(
-                "generated in {s:.5}s (insertmanyvalues) {index}/{total} (ordered; batch not supported)"
+                "generated in {}s (insertmanyvalues) {index}/{total} (ordered; batch not supported)",
+                fixed(*s, 5)
             ),
             None => format!("insertmanyvalues {index}/{total} (ordered; batch not supported)"),
         },
@@ -67,14 +69,14 @@ fn py_g4(x: f64) -> String {
     }
     let exp = x.abs().log10().floor() as i32;
     if !(-4..4).contains(&exp) {
-        let text = format!("{x:.3e}");
+        let text = exponent(x, 3);
         let (mantissa, e) = text.split_once('e').unwrap_or((&text, "0"));
         let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
         let e: i32 = e.parse().unwrap_or(0);
         return format!("{mantissa}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
     }
     let decimals = (3 - exp).max(0) as usize;
-    let text = format!("{x:.decimals$}");
+    let text = fixed(x, decimals);
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -139,29 +141,7 @@ pub fn py_repr(value: &SqlValue) -> String {
 
 /// Python's float repr: the shortest round-trip digits, scientific below 1e-4 and from 1e16.
 pub fn py_float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".to_string();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf" } else { "-inf" }.to_string();
-    }
-    let sci = format!("{f:e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    if (-4..16).contains(&exp) {
-        let text = format!("{f}");
-        if text.contains('.') {
-            text
-        } else {
-            format!("{text}.0")
-        }
-    } else {
-        format!(
-            "{mantissa}e{}{:02}",
-            if exp < 0 { '-' } else { '+' },
-            exp.abs()
-        )
-    }
+    crate::float_text::repr(f)
 }
 
 /// Python's str repr: single quotes unless the text has a single quote and no double quote.

@@ -32,7 +32,7 @@ pub fn from_db(interp: &mut Interpreter, ty: &SqlType, v: &SqlValue) -> PyResult
             };
             // SQLAlchemy formats with the column scale (10 when none is given).
             let scale = scale.unwrap_or(10) as usize;
-            let text = format!("{f:.scale$}");
+            let text = crate::float_text::fixed(f, scale);
             call(interp, "decimal", "Decimal", vec![Value::str(text)])?
         }
         (SqlType::Date, SqlValue::Text(t)) => {

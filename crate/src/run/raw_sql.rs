@@ -168,7 +168,10 @@ pub fn render_text(report: &SqlReport) -> String {
             (None, false) => format!("{} row{}", st.row_count, plural(st.row_count)),
             (None, true) => "ok".to_string(),
         };
-        out.push_str(&format!("    {what} in {:.3} ms\n", st.elapsed_ms));
+        out.push_str(&format!(
+            "    {what} in {} ms\n",
+            crate::float_text::fixed(st.elapsed_ms, 3)
+        ));
     }
     if let Some(e) = &report.error {
         out.push_str(&format!(

@@ -275,7 +275,10 @@ pub fn del_item(interp: &mut Interpreter, obj: &Value, key: &Value) -> PyResult<
                     idx.push(i as usize);
                     i += step;
                 }
-                idx.sort_unstable();
+                // Remove from the back so earlier indices stay valid.
+                if step < 0 {
+                    idx.reverse();
+                }
                 for i in idx.into_iter().rev() {
                     l.borrow_mut().remove(i);
                 }
@@ -441,7 +444,7 @@ fn ctor_float(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
                     .chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-')) =>
                 {
-                    t.parse().ok()
+                    crate::float_text::parse_f64(&t)
                 }
                 _ => None,
             };
@@ -875,24 +878,18 @@ pub fn sort_values(
         }
         _ => items.clone(),
     };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
     let mut error = None;
-    // Merge sort through a fallible comparison; the first error wins.
-    idx.sort_by(|&a, &b| {
+    let idx = super::sort::sorted_indices(items.len(), &mut |a, b| {
         if error.is_some() {
-            return std::cmp::Ordering::Equal;
+            return false;
         }
-        match ops::order(interp, &keys[a], &keys[b], "<") {
-            Ok(o) => {
-                if reverse {
-                    o.reverse()
-                } else {
-                    o
-                }
-            }
+        // reverse=True keeps equal items in their order, as CPython does.
+        let (x, y) = if reverse { (b, a) } else { (a, b) };
+        match ops::order(interp, &keys[x], &keys[y], "<") {
+            Ok(o) => o.is_lt(),
             Err(e) => {
                 error = Some(e);
-                std::cmp::Ordering::Equal
+                false
             }
         }
     });
@@ -1063,26 +1060,9 @@ fn b_round(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
         }
         (Value::Float(f), Some(n)) => {
             let n = int_arg(interp, &n)?;
-            // Decimal-string rounding avoids binary artefacts (round(2.675, 2) == 2.67).
-            let digits = n.clamp(-300, 300);
-            if digits >= 0 {
-                let text = format!("{:.*}", digits as usize, f);
-                let exact: f64 = text.parse().unwrap_or(*f);
-                let scaled = f * 10f64.powi(digits as i32);
-                let candidate = round_half_even(scaled) / 10f64.powi(digits as i32);
-                let repr = crate::engine::echo::py_float_repr(*f);
-                let decimals = repr.split_once('.').map_or(0, |(_, d)| d.len());
-                Ok(Value::Float(if decimals as i64 <= digits {
-                    *f
-                } else if (candidate - exact).abs() < 1e-12 {
-                    candidate
-                } else {
-                    exact
-                }))
-            } else {
-                let p = 10f64.powi((-digits) as i32);
-                Ok(Value::Float(round_half_even(f / p) * p))
-            }
+            // As CPython: the exact value rounded in decimal (round(2.675, 2) == 2.67).
+            let places = n.clamp(-400, 400) as i32;
+            Ok(Value::Float(crate::float_text::round_to_places(*f, places)))
         }
         (other, _) => match interp.get_attr_opt(other, "__round__")? {
             Some(m) => interp.call(&m, Vec::new(), Vec::new()),

@@ -3,6 +3,7 @@
 use super::interp::{Interpreter, PyResult};
 use super::value::Value;
 use crate::engine::echo::{py_bytes_repr, py_float_repr, py_str_repr};
+use crate::float_text::{exponent, fixed};
 
 thread_local! {
     /// The lists and dicts whose repr is being built: meeting one again prints `[...]` /
@@ -501,12 +502,12 @@ fn float_body(f: f64, s: &Spec) -> Option<String> {
         );
     }
     let body = match s.kind {
-        Some('f' | 'F') => format!("{:.*}", s.precision.unwrap_or(6), f),
-        Some('%') => format!("{:.*}%", s.precision.unwrap_or(6), f * 100.0),
+        Some('f' | 'F') => fixed(f, s.precision.unwrap_or(6)),
+        Some('%') => format!("{}%", fixed(f * 100.0, s.precision.unwrap_or(6))),
         Some('e' | 'E') => {
             let t = sci(f, s.precision.unwrap_or(6));
             if s.kind == Some('E') {
-                t.to_uppercase()
+                t.to_ascii_uppercase()
             } else {
                 t
             }
@@ -514,7 +515,7 @@ fn float_body(f: f64, s: &Spec) -> Option<String> {
         Some('g' | 'G') => {
             let t = general(f, s.precision.unwrap_or(6), s.alternate);
             if s.kind == Some('G') {
-                t.to_uppercase()
+                t.to_ascii_uppercase()
             } else {
                 t
             }
@@ -538,7 +539,7 @@ fn float_body(f: f64, s: &Spec) -> Option<String> {
 
 /// `%e` formatting: mantissa with `prec` decimals, exponent with sign and two digits.
 fn sci(f: f64, prec: usize) -> String {
-    let t = format!("{:.*e}", prec, f);
+    let t = exponent(f, prec);
     let (m, e) = t.split_once('e').unwrap_or((&t, "0"));
     let e: i32 = e.parse().unwrap_or(0);
     format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
@@ -549,13 +550,13 @@ fn general(f: f64, prec: usize, alternate: bool) -> String {
     let p = prec.max(1);
     if f == 0.0 {
         return if alternate {
-            format!("{:.*}", p - 1, 0.0)
+            fixed(0.0, p - 1)
         } else {
             "0".into()
         };
     }
     let exp = {
-        let t = format!("{:.*e}", p - 1, f);
+        let t = exponent(f, p - 1);
         t.split_once('e')
             .and_then(|(_, e)| e.parse::<i32>().ok())
             .unwrap_or(0)
@@ -563,7 +564,7 @@ fn general(f: f64, prec: usize, alternate: bool) -> String {
     let out = if exp < -4 || exp >= p as i32 {
         sci(f, p - 1)
     } else {
-        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, f)
+        fixed(f, (p as i32 - 1 - exp).max(0) as usize)
     };
     if alternate {
         return out;

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::interp::{Interpreter, PyResult};
+use super::unicase;
 use super::value::{BuiltinFn, Value};
 
 type Kw = Vec<(String, Value)>;
@@ -170,56 +171,55 @@ fn kw_or(kw: &Kw, name: &str, args: &[Value], i: usize) -> Option<Value> {
 // ---- str ----
 
 fn s_upper(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    Ok(Value::str(recv_str(&a).to_uppercase()))
+    Ok(Value::str(unicase::upper(&recv_str(&a))))
 }
 
 fn s_lower(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    Ok(Value::str(recv_str(&a).to_lowercase()))
+    Ok(Value::str(unicase::lower(&recv_str(&a))))
 }
 
 fn s_swapcase(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let s: String = recv_str(&a)
-        .chars()
-        .map(|c| {
-            if c.is_uppercase() {
-                c.to_lowercase().collect::<String>()
-            } else {
-                c.to_uppercase().collect()
-            }
-        })
-        .collect();
-    Ok(Value::str(s))
-}
-
-fn s_title(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let mut out = String::new();
-    let mut prev_cased = false;
-    for c in recv_str(&a).chars() {
-        if c.is_alphabetic() {
-            if prev_cased {
-                out.extend(c.to_lowercase());
-            } else {
-                out.extend(c.to_uppercase());
-            }
-            prev_cased = true;
+    let s = recv_str(&a);
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        if c.is_uppercase() {
+            unicase::push_lower_in(&s, i, c, &mut out);
+        } else if c.is_lowercase() {
+            unicase::push_upper(c, &mut out);
         } else {
             out.push(c);
-            prev_cased = false;
         }
+    }
+    Ok(Value::str(out))
+}
+
+// Python title-cases with Unicode's titlecase mapping; SessionLab upper-cases, which differs
+// only for a few digraphs and ligatures (`ǆ`, `ß`, `ﬁ`).
+fn s_title(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let mut out = String::with_capacity(s.len());
+    let mut prev_cased = false;
+    for (i, c) in s.char_indices() {
+        if prev_cased {
+            unicase::push_lower_in(&s, i, c, &mut out);
+        } else {
+            unicase::push_upper(c, &mut out);
+        }
+        prev_cased = unicase::is_cased(c);
     }
     Ok(Value::str(out))
 }
 
 fn s_capitalize(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let s = recv_str(&a);
-    let mut chars = s.chars();
-    let out = match chars.next() {
-        Some(f) => f
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect(),
-        None => String::new(),
-    };
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        if i == 0 {
+            unicase::push_upper(c, &mut out);
+        } else {
+            unicase::push_lower_in(&s, i, c, &mut out);
+        }
+    }
     Ok(Value::str(out))
 }
 

@@ -15,11 +15,14 @@ pub mod modules;
 pub mod ops;
 pub mod parser;
 pub mod scope;
+pub mod sort;
 pub mod span;
 pub mod sqlalchemy;
 pub mod suggestions;
 pub mod teardown;
 pub mod tokenizer;
+pub mod unicase;
+pub mod unicase_table;
 pub mod value;
 
 use serde::Serialize;

@@ -9,7 +9,7 @@ const CASE_COST: usize = 1;
 fn substitution_cost(a: char, b: char) -> usize {
     if a == b {
         0
-    } else if a.to_lowercase().eq(b.to_lowercase()) {
+    } else if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST

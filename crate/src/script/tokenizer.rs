@@ -347,8 +347,8 @@ impl Lexer<'_> {
             return Err(self.err("invalid decimal literal", line, col));
         }
         if is_float {
-            let value: f64 = text
-                .parse()
+            let value: f64 = crate::float_text::parse_f64(&text)
+                .ok_or(())
                 .map_err(|_| self.err("invalid decimal literal", line, col))?;
             self.push(Tok::Float(value), line, col);
         } else {

@@ -329,7 +329,7 @@ impl Value {
             ),
             Value::Set(s, true) => {
                 let mut keys: Vec<String> = s.borrow().keys().map(|k| format!("{k:?}")).collect();
-                keys.sort();
+                super::sort::sort_by(&mut keys, |a, b| a < b);
                 HashKey::Str(keys.join("|").into())
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_, false) => return None,
