@@ -7,14 +7,13 @@ use super::host::HostObject;
 use super::interp::{Interpreter, PyResult};
 use super::ops;
 use super::value::{Attrs, Class, Dict, Value, range_len};
-use std::collections::HashMap;
 
 type Kw = Vec<(String, Value)>;
 
 /// Installs every built-in into `interp`.
 pub fn install(interp: &mut Interpreter) {
     let object = new_type("object", Vec::new(), None);
-    let mut types = std::collections::HashMap::new();
+    let mut types = super::value::FastMap::default();
     types.insert("object".to_string(), object.clone());
     let ctor_types: [(&str, super::value::BuiltinFn); 12] = [
         ("int", ctor_int),
@@ -172,7 +171,7 @@ fn new_type(name: &str, bases: Vec<Rc<Class>>, ctor: Option<Value>) -> Rc<Class>
 
 thread_local! {
     /// Classes standing for host object types in `type(x)`.
-    static HOST_CLASSES: RefCell<HashMap<String, Rc<Class>>> = RefCell::new(HashMap::new());
+    static HOST_CLASSES: RefCell<super::value::FastMap<String, Rc<Class>>> = RefCell::new(Default::default());
 }
 
 /// The class of any value (`type(x)`).
@@ -1172,10 +1171,8 @@ fn b_hash(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     Ok(Value::Int(match k {
         super::value::HashKey::Int(i) => i,
         other => {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            other.hash(&mut h);
-            h.finish() as i64
+            use std::hash::BuildHasher;
+            super::value::FastState::default().hash_one(&other) as i64
         }
     }))
 }

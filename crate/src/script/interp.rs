@@ -1,14 +1,13 @@
 //! The tree-walking evaluator: scopes, statements, expressions and calls.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use indexmap::IndexMap;
 
 use super::ast::*;
 use super::exceptions::{Raised, builtin_classes, new_exception};
-use super::value::{Builtin, Class, Function, Instance, Module, PyIter, Value};
+use super::value::{Builtin, Class, FastMap, FastSet, Function, Instance, Module, PyIter, Value};
 
 /// Evaluated call arguments: positional values and keyword pairs.
 pub type CallArgs = (Vec<Value>, Vec<(String, Value)>);
@@ -42,17 +41,18 @@ pub enum ScopeKind {
 /// A scope: its variables and the scope it is nested in.
 pub struct Env {
     /// The variables.
-    pub vars: RefCell<HashMap<String, Value, super::value::FastState>>,
+    /// A std `HashMap`, not a `FastMap`: name lookups are the hottest path and it probes faster.
+    pub vars: RefCell<std::collections::HashMap<String, Value, super::value::FastState>>,
     /// The enclosing scope (`None` for the module).
     pub parent: Option<Rc<Env>>,
     /// What it is.
     pub kind: ScopeKind,
     /// Names declared `global` here.
-    pub globals: RefCell<HashSet<String>>,
+    pub globals: RefCell<FastSet<String>>,
     /// Names declared `nonlocal` here.
-    pub nonlocals: RefCell<HashSet<String>>,
+    pub nonlocals: RefCell<FastSet<String>>,
     /// For functions: the names the body assigns (Python's static locals).
-    pub locals: Option<Rc<HashSet<String>>>,
+    pub locals: Option<Rc<FastSet<String>>>,
 }
 
 impl Env {
@@ -60,14 +60,14 @@ impl Env {
     pub fn new(
         kind: ScopeKind,
         parent: Option<Rc<Env>>,
-        locals: Option<Rc<HashSet<String>>>,
+        locals: Option<Rc<FastSet<String>>>,
     ) -> Rc<Env> {
         Rc::new(Env {
-            vars: RefCell::new(HashMap::default()),
+            vars: RefCell::new(Default::default()),
             parent,
             kind,
-            globals: RefCell::new(HashSet::new()),
-            nonlocals: RefCell::new(HashSet::new()),
+            globals: RefCell::new(FastSet::default()),
+            nonlocals: RefCell::new(FastSet::default()),
             locals,
         })
     }
@@ -135,7 +135,7 @@ pub struct Interpreter {
     /// The module scope.
     pub globals: Rc<Env>,
     /// Built-in functions and classes.
-    pub builtins: HashMap<String, Value>,
+    pub builtins: FastMap<String, Value>,
     /// Built-in exception classes by name.
     pub exc: IndexMap<String, Rc<Class>>,
     /// The script's source lines (for tracebacks).
@@ -148,10 +148,10 @@ pub struct Interpreter {
     memory_base: usize,
     /// The limits in force.
     pub limits: Limits,
-    modules: HashMap<String, Value>,
-    factories: HashMap<String, ModuleFactory>,
+    modules: FastMap<String, Value>,
+    factories: FastMap<String, ModuleFactory>,
     /// Built-in `type` objects (`int`, `str`, …) by name, for `isinstance` and `type()`.
-    pub types: HashMap<String, Rc<Class>>,
+    pub types: FastMap<String, Rc<Class>>,
     /// A hook the host can set: called with each new line the script executes.
     pub on_line: Option<Rc<dyn Fn(u32)>>,
     /// The state of `random`.
@@ -164,7 +164,7 @@ impl Drop for Interpreter {
     /// Breaks the run's reference cycles (see `teardown`), so a finished run frees its objects,
     /// engines and databases.
     fn drop(&mut self) {
-        let mut roots: Vec<Value> = self.modules.drain().map(|(_, m)| m).collect();
+        let mut roots: Vec<Value> = self.modules.drain(..).map(|(_, m)| m).collect();
         super::teardown::empty_scope(&self.globals, &mut roots);
         roots.extend(self.handling.drain(..).map(|r| r.value));
         self.tracked.tear_down(roots);
@@ -178,7 +178,7 @@ impl Interpreter {
         let mut interp = Interpreter {
             stdout: String::new(),
             globals: Env::new(ScopeKind::Module, None, None),
-            builtins: HashMap::new(),
+            builtins: FastMap::default(),
             exc,
             lines: source
                 .split('\n')
@@ -194,9 +194,9 @@ impl Interpreter {
             steps: 0,
             memory_base: crate::memory::allocated(),
             limits,
-            modules: HashMap::new(),
-            factories: HashMap::new(),
-            types: HashMap::new(),
+            modules: FastMap::default(),
+            factories: FastMap::default(),
+            types: FastMap::default(),
             on_line: None,
             rng: 0x2545_F491_4F6C_DD1D,
             tracked: Default::default(),
@@ -1352,7 +1352,7 @@ impl Interpreter {
         }
         let module = if let Some(factory) = self.factories.get(name).cloned() {
             factory(self)?
-        } else if let Some(m) = super::modules::builtin_module(self, name) {
+        } else if let Some(m) = super::modules::builtin_module(name) {
             m
         } else if let Some(source) = super::modules::python_module_source(name) {
             self.python_module(name, source)?
@@ -1390,7 +1390,8 @@ impl Interpreter {
     }
 
     /// Runs a provided module written in Python and returns it as a module value.
-    fn python_module(&mut self, name: &str, source: &str) -> PyResult<Value> {
+    /// Runs `source` (the Python subset) as the module `name`, as a module factory does.
+    pub fn python_module(&mut self, name: &str, source: &str) -> PyResult<Value> {
         let body = match super::parser::parse_module(source) {
             Ok(b) => b,
             Err(e) => {

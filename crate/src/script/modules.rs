@@ -1,9 +1,11 @@
-//! The standard-library modules the page provides: `time`, `math`, `random`, `typing`.
+//! The standard-library modules the page provides: `time`, `math`, `random`, `typing`, and
+//! `datetime` in Python source. (`decimal` comes with the `sqlalchemy` module: it is what
+//! `Numeric` columns hold.)
 
 use std::rc::Rc;
 
 use super::interp::{Interpreter, PyResult};
-use super::value::{Class, Value};
+use super::value::{BuiltinFn, Class, Value};
 
 type Kw = Vec<(String, Value)>;
 
@@ -11,103 +13,111 @@ type Kw = Vec<(String, Value)>;
 pub fn python_module_source(name: &str) -> Option<&'static str> {
     match name {
         "datetime" => Some(include_str!("prelude/datetime.py")),
-        "decimal" => Some(include_str!("prelude/decimal.py")),
         _ => None,
     }
 }
 
+/// The functions of `time`.
+const TIME: [(&str, BuiltinFn); 4] = [
+    ("perf_counter", t_perf_counter),
+    ("monotonic", t_perf_counter),
+    ("time", t_time),
+    ("sleep", t_sleep),
+];
+
+/// The functions of `math`.
+const MATH: [(&str, BuiltinFn); 19] = [
+    ("sqrt", m_sqrt),
+    ("floor", m_floor),
+    ("ceil", m_ceil),
+    ("trunc", m_trunc),
+    ("fabs", m_fabs),
+    ("log", m_log),
+    ("log10", m_log10),
+    ("log2", m_log2),
+    ("exp", m_exp),
+    ("sin", m_sin),
+    ("cos", m_cos),
+    ("tan", m_tan),
+    ("pow", m_pow),
+    ("isclose", m_isclose),
+    ("isnan", m_isnan),
+    ("isinf", m_isinf),
+    ("gcd", m_gcd),
+    ("factorial", m_factorial),
+    ("hypot", m_hypot),
+];
+
+/// The constants of `math`.
+const MATH_CONSTANTS: [(&str, f64); 5] = [
+    ("pi", std::f64::consts::PI),
+    ("e", std::f64::consts::E),
+    ("tau", std::f64::consts::TAU),
+    ("inf", f64::INFINITY),
+    ("nan", f64::NAN),
+];
+
+/// The functions of `random`.
+const RANDOM: [(&str, BuiltinFn); 8] = [
+    ("seed", r_seed),
+    ("random", r_random),
+    ("randint", r_randint),
+    ("randrange", r_randrange),
+    ("uniform", r_uniform),
+    ("choice", r_choice),
+    ("shuffle", r_shuffle),
+    ("sample", r_sample),
+];
+
+/// The special forms of `typing`.
+const TYPING: [&str; 17] = [
+    "Optional",
+    "List",
+    "Dict",
+    "Tuple",
+    "Set",
+    "FrozenSet",
+    "Any",
+    "Union",
+    "Callable",
+    "Iterable",
+    "Iterator",
+    "Sequence",
+    "Mapping",
+    "Type",
+    "ClassVar",
+    "Annotated",
+    "Literal",
+];
+
+fn functions(table: &[(&'static str, BuiltinFn)]) -> Vec<(&'static str, Value)> {
+    table
+        .iter()
+        .map(|&(name, f)| (name, Interpreter::builtin(name, f)))
+        .collect()
+}
+
 /// A built-in module by name, or `None` when the page has no such module.
-pub fn builtin_module(interp: &mut Interpreter, name: &str) -> Option<Value> {
-    Some(match name {
-        "time" => Interpreter::module(
-            "time",
-            vec![
-                (
-                    "perf_counter",
-                    Interpreter::builtin("perf_counter", t_perf_counter),
-                ),
-                (
-                    "monotonic",
-                    Interpreter::builtin("monotonic", t_perf_counter),
-                ),
-                ("time", Interpreter::builtin("time", t_time)),
-                ("sleep", Interpreter::builtin("sleep", t_sleep)),
-            ],
-        ),
-        "math" => Interpreter::module(
-            "math",
-            vec![
-                ("pi", Value::Float(std::f64::consts::PI)),
-                ("e", Value::Float(std::f64::consts::E)),
-                ("tau", Value::Float(std::f64::consts::TAU)),
-                ("inf", Value::Float(f64::INFINITY)),
-                ("nan", Value::Float(f64::NAN)),
-                ("sqrt", Interpreter::builtin("sqrt", m_sqrt)),
-                ("floor", Interpreter::builtin("floor", m_floor)),
-                ("ceil", Interpreter::builtin("ceil", m_ceil)),
-                ("trunc", Interpreter::builtin("trunc", m_trunc)),
-                ("fabs", Interpreter::builtin("fabs", m_fabs)),
-                ("log", Interpreter::builtin("log", m_log)),
-                ("log10", Interpreter::builtin("log10", m_log10)),
-                ("log2", Interpreter::builtin("log2", m_log2)),
-                ("exp", Interpreter::builtin("exp", m_exp)),
-                ("sin", Interpreter::builtin("sin", m_sin)),
-                ("cos", Interpreter::builtin("cos", m_cos)),
-                ("tan", Interpreter::builtin("tan", m_tan)),
-                ("pow", Interpreter::builtin("pow", m_pow)),
-                ("isclose", Interpreter::builtin("isclose", m_isclose)),
-                ("isnan", Interpreter::builtin("isnan", m_isnan)),
-                ("isinf", Interpreter::builtin("isinf", m_isinf)),
-                ("gcd", Interpreter::builtin("gcd", m_gcd)),
-                ("factorial", Interpreter::builtin("factorial", m_factorial)),
-                ("hypot", Interpreter::builtin("hypot", m_hypot)),
-            ],
-        ),
-        "random" => Interpreter::module(
-            "random",
-            vec![
-                ("seed", Interpreter::builtin("seed", r_seed)),
-                ("random", Interpreter::builtin("random", r_random)),
-                ("randint", Interpreter::builtin("randint", r_randint)),
-                ("randrange", Interpreter::builtin("randrange", r_randrange)),
-                ("uniform", Interpreter::builtin("uniform", r_uniform)),
-                ("choice", Interpreter::builtin("choice", r_choice)),
-                ("shuffle", Interpreter::builtin("shuffle", r_shuffle)),
-                ("sample", Interpreter::builtin("sample", r_sample)),
-            ],
-        ),
+pub fn builtin_module(name: &str) -> Option<Value> {
+    let attrs = match name {
+        "time" => functions(&TIME),
+        "math" => {
+            let mut attrs = functions(&MATH);
+            attrs.extend(MATH_CONSTANTS.iter().map(|&(n, v)| (n, Value::Float(v))));
+            attrs
+        }
+        "random" => functions(&RANDOM),
         "typing" => {
-            let names = [
-                "Optional",
-                "List",
-                "Dict",
-                "Tuple",
-                "Set",
-                "FrozenSet",
-                "Any",
-                "Union",
-                "Callable",
-                "Iterable",
-                "Iterator",
-                "Sequence",
-                "Mapping",
-                "Type",
-                "ClassVar",
-                "Annotated",
-                "Literal",
-            ];
-            let mut attrs: Vec<(&str, Value)> = names
+            let mut attrs: Vec<(&str, Value)> = TYPING
                 .iter()
                 .map(|n| (*n, Value::Class(typing_form(n))))
                 .collect();
             attrs.push(("TYPE_CHECKING", Value::Bool(false)));
-            Interpreter::module("typing", attrs)
+            attrs
         }
-        _ => {
-            let _ = interp;
-            return None;
-        }
-    })
+        _ => return None,
+    };
+    Some(Interpreter::module(name, attrs))
 }
 
 /// A `typing` special form: subscriptable, and otherwise inert.

@@ -1,34 +1,34 @@
 //! Python's static scoping: the names a function body assigns are its locals.
 
-use std::collections::HashSet;
+use super::value::FastSet;
 
 use super::ast::*;
 
 /// Names assigned anywhere in a function's body (not in nested functions), minus `global` and
 /// `nonlocal` declarations, plus its parameters.
-pub fn local_names(def: &FunctionDef) -> HashSet<String> {
-    let mut out = HashSet::new();
+pub fn local_names(def: &FunctionDef) -> FastSet<String> {
+    let mut out = FastSet::default();
     let p = &def.params;
     for (n, _) in p.positional.iter().chain(p.kwonly.iter()) {
         out.insert(n.clone());
     }
     out.extend(p.varargs.iter().cloned());
     out.extend(p.kwargs.iter().cloned());
-    let mut declared = HashSet::new();
+    let mut declared = FastSet::default();
     block(&def.body, &mut out, &mut declared);
     for d in declared {
-        out.remove(&d);
+        out.swap_remove(&d);
     }
     out
 }
 
-fn block(body: &[Stmt], out: &mut HashSet<String>, declared: &mut HashSet<String>) {
+fn block(body: &[Stmt], out: &mut FastSet<String>, declared: &mut FastSet<String>) {
     for s in body {
         stmt(s, out, declared);
     }
 }
 
-fn stmt(s: &Stmt, out: &mut HashSet<String>, declared: &mut HashSet<String>) {
+fn stmt(s: &Stmt, out: &mut FastSet<String>, declared: &mut FastSet<String>) {
     match &s.kind {
         StmtKind::Assign(targets, _) => targets.iter().for_each(|t| target(t, out)),
         StmtKind::AugAssign(t, _, _) => target(t, out),
@@ -98,7 +98,7 @@ fn stmt(s: &Stmt, out: &mut HashSet<String>, declared: &mut HashSet<String>) {
     }
 }
 
-fn target(t: &Expr, out: &mut HashSet<String>) {
+fn target(t: &Expr, out: &mut FastSet<String>) {
     match &t.kind {
         ExprKind::Name(n) => {
             out.insert(n.clone());

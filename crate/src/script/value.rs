@@ -96,7 +96,7 @@ pub struct Function {
     /// `Class.method` for methods, for messages.
     pub qualname: String,
     /// Names assigned in the body (locals), computed once.
-    pub locals: Rc<std::collections::HashSet<String>>,
+    pub locals: Rc<FastSet<String>>,
     /// The class whose body defined it (for zero-argument `super()`).
     pub owner: RefCell<Option<std::rc::Weak<Class>>>,
     /// Defined by a module SessionLab provides in Python: hidden from tracebacks, as C code is.
@@ -215,6 +215,13 @@ impl std::hash::Hasher for FastHasher {
 
 /// Builds `FastHasher`s.
 pub type FastState = std::hash::BuildHasherDefault<FastHasher>;
+
+/// The interpreter's hash map. An `IndexMap` like every other map here: its hash table holds
+/// only indices, so the wasm carries one copy of the table code for all of them.
+pub type FastMap<K, V> = IndexMap<K, V, FastState>;
+
+/// The interpreter's hash set (see `FastMap`).
+pub type FastSet<K> = indexmap::IndexSet<K, FastState>;
 
 thread_local! {
     static NEXT_ID: Cell<usize> = const { Cell::new(1) };

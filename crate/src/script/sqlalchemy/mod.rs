@@ -112,6 +112,13 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         tables: RefCell::new(Vec::new()),
     });
     core::set_state(&state);
+    // Numeric columns hold Decimals, so the decimal module comes with SQLAlchemy's.
+    interp.register_module(
+        "decimal",
+        Rc::new(|interp: &mut Interpreter| {
+            interp.python_module("decimal", include_str!("../prelude/decimal.py"))
+        }),
+    );
     let s = state.clone();
     interp.register_module(
         "sqlalchemy.exc",
