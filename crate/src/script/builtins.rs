@@ -10,26 +10,76 @@ use super::value::{Attrs, Class, Dict, Value, range_len};
 
 type Kw = Vec<(String, Value)>;
 
+/// The built-in types with constructors.
+const CTOR_TYPES: [(&str, super::value::BuiltinFn); 12] = [
+    ("int", ctor_int),
+    ("float", ctor_float),
+    ("str", ctor_str),
+    ("bool", ctor_bool),
+    ("list", ctor_list),
+    ("tuple", ctor_tuple),
+    ("dict", ctor_dict),
+    ("set", ctor_set),
+    ("frozenset", ctor_frozenset),
+    ("bytes", ctor_bytes),
+    ("range", ctor_range),
+    ("type", ctor_type),
+];
+
+/// The built-in functions.
+const FUNCTIONS: [(&str, super::value::BuiltinFn); 44] = [
+    ("print", b_print),
+    ("len", b_len),
+    ("repr", b_repr),
+    ("isinstance", b_isinstance),
+    ("issubclass", b_issubclass),
+    ("getattr", b_getattr),
+    ("setattr", b_setattr),
+    ("hasattr", b_hasattr),
+    ("delattr", b_delattr),
+    ("enumerate", b_enumerate),
+    ("zip", b_zip),
+    ("sorted", b_sorted),
+    ("reversed", b_reversed),
+    ("min", b_min),
+    ("max", b_max),
+    ("sum", b_sum),
+    ("abs", b_abs),
+    ("round", b_round),
+    ("any", b_any),
+    ("all", b_all),
+    ("divmod", b_divmod),
+    ("map", b_map),
+    ("filter", b_filter),
+    ("iter", b_iter),
+    ("next", b_next),
+    ("hash", b_hash),
+    ("chr", b_chr),
+    ("ord", b_ord),
+    ("id", b_id),
+    ("callable", b_callable),
+    ("format", b_format),
+    ("pow", b_pow),
+    ("bin", b_bin),
+    ("hex", b_hex),
+    ("oct", b_oct),
+    ("super", b_super),
+    ("vars", b_vars),
+    ("classmethod", b_classmethod),
+    ("staticmethod", b_staticmethod),
+    ("property", b_property),
+    ("open", b_refused),
+    ("eval", b_refused),
+    ("exec", b_refused),
+    ("input", b_refused),
+];
+
 /// Installs every built-in into `interp`.
 pub fn install(interp: &mut Interpreter) {
     let object = new_type("object", Vec::new(), None);
     let mut types = super::value::FastMap::default();
     types.insert("object".to_string(), object.clone());
-    let ctor_types: [(&str, super::value::BuiltinFn); 12] = [
-        ("int", ctor_int),
-        ("float", ctor_float),
-        ("str", ctor_str),
-        ("bool", ctor_bool),
-        ("list", ctor_list),
-        ("tuple", ctor_tuple),
-        ("dict", ctor_dict),
-        ("set", ctor_set),
-        ("frozenset", ctor_frozenset),
-        ("bytes", ctor_bytes),
-        ("range", ctor_range),
-        ("type", ctor_type),
-    ];
-    for (name, ctor) in ctor_types {
+    for (name, ctor) in CTOR_TYPES {
         let base = if name == "bool" {
             types["int"].clone()
         } else {
@@ -82,53 +132,7 @@ pub fn install(interp: &mut Interpreter) {
         }
     }
     interp.types = types;
-    let functions: [(&'static str, super::value::BuiltinFn); 44] = [
-        ("print", b_print),
-        ("len", b_len),
-        ("repr", b_repr),
-        ("isinstance", b_isinstance),
-        ("issubclass", b_issubclass),
-        ("getattr", b_getattr),
-        ("setattr", b_setattr),
-        ("hasattr", b_hasattr),
-        ("delattr", b_delattr),
-        ("enumerate", b_enumerate),
-        ("zip", b_zip),
-        ("sorted", b_sorted),
-        ("reversed", b_reversed),
-        ("min", b_min),
-        ("max", b_max),
-        ("sum", b_sum),
-        ("abs", b_abs),
-        ("round", b_round),
-        ("any", b_any),
-        ("all", b_all),
-        ("divmod", b_divmod),
-        ("map", b_map),
-        ("filter", b_filter),
-        ("iter", b_iter),
-        ("next", b_next),
-        ("hash", b_hash),
-        ("chr", b_chr),
-        ("ord", b_ord),
-        ("id", b_id),
-        ("callable", b_callable),
-        ("format", b_format),
-        ("pow", b_pow),
-        ("bin", b_bin),
-        ("hex", b_hex),
-        ("oct", b_oct),
-        ("super", b_super),
-        ("vars", b_vars),
-        ("classmethod", b_classmethod),
-        ("staticmethod", b_staticmethod),
-        ("property", b_property),
-        ("open", b_refused),
-        ("eval", b_refused),
-        ("exec", b_refused),
-        ("input", b_refused),
-    ];
-    for (name, f) in functions {
+    for (name, f) in FUNCTIONS {
         interp
             .builtins
             .insert(name.to_string(), Interpreter::builtin(name, f));

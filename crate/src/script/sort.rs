@@ -9,54 +9,64 @@ const CHUNK: usize = 16;
 /// when it is strictly less). Already-ordered neighbours cost one comparison.
 pub fn sorted_indices(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    for chunk in order.chunks_mut(CHUNK) {
-        for i in 1..chunk.len() {
-            let x = chunk[i];
-            if !less(x, chunk[i - 1]) {
-                continue;
-            }
-            // Binary search for the first element x is less than: x goes before it.
-            let (mut lo, mut hi) = (0, i - 1);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if less(x, chunk[mid]) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            chunk.copy_within(lo..i, lo + 1);
-            chunk[lo] = x;
-        }
-    }
     let mut buffer = vec![0; n];
-    let mut width = CHUNK;
-    while width < n {
-        for start in (0..n).step_by(2 * width) {
-            let mid = (start + width).min(n);
-            let end = (start + 2 * width).min(n);
-            let out = &mut buffer[start..end];
-            if mid == end || !less(order[mid], order[mid - 1]) {
-                out.copy_from_slice(&order[start..end]);
-                continue;
-            }
-            let (mut i, mut j) = (start, mid);
-            for slot in out.iter_mut() {
-                // Take from the right run only when strictly less: stability.
-                let take_right = i == mid || (j < end && less(order[j], order[i]));
-                if take_right {
-                    *slot = order[j];
-                    j += 1;
-                } else {
-                    *slot = order[i];
-                    i += 1;
-                }
+    sort_range(&mut order, &mut buffer, less);
+    order
+}
+
+/// Top-down merge sort: each half is finished before the merge, so small ranges are sorted
+/// while their values are still in the cache (a bottom-up pass over 100,000 tuples is not).
+fn sort_range(
+    order: &mut [usize],
+    buffer: &mut [usize],
+    less: &mut dyn FnMut(usize, usize) -> bool,
+) {
+    let n = order.len();
+    if n <= CHUNK {
+        insertion_sort(order, less);
+        return;
+    }
+    let mid = n / 2;
+    sort_range(&mut order[..mid], &mut buffer[..mid], less);
+    sort_range(&mut order[mid..], &mut buffer[mid..], less);
+    if !less(order[mid], order[mid - 1]) {
+        return;
+    }
+    buffer.copy_from_slice(order);
+    let (left, right) = buffer.split_at(mid);
+    let (mut i, mut j) = (0, 0);
+    for slot in order.iter_mut() {
+        // Take from the right run only when strictly less: stability.
+        let take_right = i == left.len() || (j < right.len() && less(right[j], left[i]));
+        if take_right {
+            *slot = right[j];
+            j += 1;
+        } else {
+            *slot = left[i];
+            i += 1;
+        }
+    }
+}
+
+fn insertion_sort(chunk: &mut [usize], less: &mut dyn FnMut(usize, usize) -> bool) {
+    for i in 1..chunk.len() {
+        let x = chunk[i];
+        if !less(x, chunk[i - 1]) {
+            continue;
+        }
+        // Binary search for the first element x is less than: x goes before it.
+        let (mut lo, mut hi) = (0, i - 1);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if less(x, chunk[mid]) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        std::mem::swap(&mut order, &mut buffer);
-        width *= 2;
+        chunk.copy_within(lo..i, lo + 1);
+        chunk[lo] = x;
     }
-    order
 }
 
 /// Sorts `items` stably by `less`.
