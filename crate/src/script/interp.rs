@@ -41,8 +41,7 @@ pub enum ScopeKind {
 /// A scope: its variables and the scope it is nested in.
 pub struct Env {
     /// The variables.
-    /// A std `HashMap`, not a `FastMap`: name lookups are the hottest path and it probes faster.
-    pub vars: RefCell<std::collections::HashMap<String, Value, super::value::FastState>>,
+    pub vars: RefCell<FastMap<String, Value>>,
     /// The enclosing scope (`None` for the module).
     pub parent: Option<Rc<Env>>,
     /// What it is.
@@ -648,7 +647,7 @@ impl Interpreter {
             let result = self.exec_block(&h.body, env);
             self.handling.pop();
             if let Some(name) = &h.name {
-                env.vars.borrow_mut().remove(name);
+                env.vars.borrow_mut().shift_remove(name);
             }
             return result;
         }
@@ -1013,9 +1012,9 @@ impl Interpreter {
         match &target.kind {
             ExprKind::Name(n) => {
                 let removed = if env.globals.borrow().contains(n) {
-                    self.globals.vars.borrow_mut().remove(n)
+                    self.globals.vars.borrow_mut().shift_remove(n)
                 } else {
-                    env.vars.borrow_mut().remove(n)
+                    env.vars.borrow_mut().shift_remove(n)
                 };
                 match removed {
                     Some(_) => Ok(()),
@@ -1135,7 +1134,7 @@ impl Interpreter {
             .borrow_mut()
             .insert("__annotations__".into(), Value::list(Vec::new()));
         self.exec_block(&def.body, &body_env)?;
-        let mut vars: Vec<(String, Value)> = body_env.vars.borrow_mut().drain().collect();
+        let mut vars: Vec<(String, Value)> = body_env.vars.borrow_mut().drain(..).collect();
         super::sort::sort_by(&mut vars, |a, b| a.0 < b.0);
         let mut dict = super::value::Attrs::default();
         let mut annotations = Vec::new();
