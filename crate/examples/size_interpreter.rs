@@ -1,6 +1,7 @@
 //! Size probe (`scripts/wasm-size.mjs`): the raw-SQL baseline plus the Python-subset front end
-//! (tokenizer, parser, interpreter, builtins, the `math`/`time`/`random`/`datetime`/`decimal`/
-//! `typing` modules) without the `sqlalchemy` module. Only built for wasm32.
+//! (tokenizer, parser, interpreter, builtins, the `math`/`time`/`random`/`datetime`/
+//! `typing` modules) without the `sqlalchemy` module (nor `decimal`, registered with it). Only
+//! built for wasm32.
 
 /// Runs raw SQL and returns how many statements ran (the baseline's export).
 #[cfg(target_arch = "wasm32")]
