@@ -5,35 +5,42 @@
 use super::unicase_table::{CASE_IGNORABLE, CASED, LOWER, LOWER_SPECIAL, UPPER, UPPER_SPECIAL};
 
 /// A run of characters that map by the same offset: `first`, `first + stride`, … (`count` of
-/// them) each map to itself plus `delta`.
+/// them) each map to itself plus `delta`. Packed in 8 bytes: the first character in bits 0–20,
+/// the stride less one in bit 21, the count from bit 22.
 #[derive(Clone, Copy)]
 pub struct Run {
-    /// The first character of the run.
-    pub first: u32,
-    /// The offset every character of the run maps by.
-    pub delta: i32,
-    /// How many characters the run holds.
-    pub count: u16,
-    /// The distance between them (1, or 2 for alternating upper/lower pairs).
-    pub stride: u8,
+    packed: u32,
+    delta: i32,
+}
+
+impl Run {
+    fn first(self) -> u32 {
+        self.packed & 0x1f_ffff
+    }
+
+    fn stride(self) -> u32 {
+        (self.packed >> 21 & 1) + 1
+    }
+
+    fn count(self) -> u32 {
+        self.packed >> 22
+    }
 }
 
 /// Shorthand the generated table is written in.
 pub const fn r(first: u32, count: u16, stride: u8, delta: i32) -> Run {
     Run {
-        first,
+        packed: first | ((stride as u32 - 1) << 21) | ((count as u32) << 22),
         delta,
-        count,
-        stride,
     }
 }
 
 fn single(runs: &[Run], c: char) -> Option<char> {
     let c = c as u32;
-    let i = runs.partition_point(|r| r.first <= c).checked_sub(1)?;
+    let i = runs.partition_point(|r| r.first() <= c).checked_sub(1)?;
     let run = runs[i];
-    let offset = c - run.first;
-    if offset < run.count as u32 * run.stride as u32 && offset.is_multiple_of(run.stride as u32) {
+    let offset = c - run.first();
+    if offset < run.count() * run.stride() && offset.is_multiple_of(run.stride()) {
         char::from_u32(c.wrapping_add_signed(run.delta))
     } else {
         None
@@ -168,7 +175,7 @@ mod tests {
                         *stride = c - last;
                         *count = 2;
                         continue;
-                    } else if c - last == *stride && *count < u16::MAX as u32 {
+                    } else if c - last == *stride && *count < 1023 {
                         *count += 1;
                         continue;
                     }
