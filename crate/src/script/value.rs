@@ -57,7 +57,7 @@ pub enum Value {
 }
 
 /// Hashable projection of a value, with Python's equalities (`1 == 1.0 == True`).
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub enum HashKey {
     /// `None`.
     None,
@@ -71,6 +71,8 @@ pub enum HashKey {
     Bytes(Rc<[u8]>),
     /// Tuples of hashables.
     Tuple(Vec<HashKey>),
+    /// Frozensets: their elements' keys, sorted so equal sets have equal keys.
+    FrozenSet(Vec<HashKey>),
     /// Everything hashed by identity (functions, classes, instances, host objects).
     Id(usize),
 }
@@ -335,9 +337,9 @@ impl Value {
                     .collect::<Option<Vec<_>>>()?,
             ),
             Value::Set(s, true) => {
-                let mut keys: Vec<String> = s.borrow().keys().map(|k| format!("{k:?}")).collect();
+                let mut keys: Vec<HashKey> = s.borrow().keys().cloned().collect();
                 super::sort::sort_by(&mut keys, |a, b| a < b);
-                HashKey::Str(keys.join("|").into())
+                HashKey::FrozenSet(keys)
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_, false) => return None,
             Value::Range(a, b, c) => {
