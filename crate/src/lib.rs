@@ -10,6 +10,7 @@ pub mod memory;
 pub mod orm;
 pub mod run;
 pub mod script;
+pub mod sort;
 pub mod sql;
 pub mod stack;
 #[cfg(all(target_arch = "wasm32", feature = "wasm-api"))]

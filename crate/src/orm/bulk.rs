@@ -196,7 +196,7 @@ pub fn update(
 ) -> PyResult<u64> {
     // SET clauses render in table order whatever order they were given in.
     let mut values = values.to_vec();
-    values.sort_by_key(|(c, _)| *c);
+    crate::sort::sort_by(&mut values, |a, b| a.0 < b.0);
     let compile = |w: &[Expr]| Compiler::default().update(&mapper.table, &values, w);
     let (count, objects) = run(session, interp, mapper, wheres, requested, compile)?;
     apply_values(session, interp, mapper, &values, &objects)?;
@@ -301,7 +301,7 @@ fn row_of(
         };
         out.push((mapper.columns[a].column, v.clone()));
     }
-    out.sort_by_key(|(c, _)| *c);
+    crate::sort::sort_by(&mut out, |a, b| a.0 < b.0);
     Ok(out)
 }
 

@@ -179,7 +179,7 @@ fn emit_inserts(
             })
         })
         .collect();
-    sorted.sort_by_key(|(o, _, _)| *o);
+    crate::sort::sort_by(&mut sorted, |a, b| a.0 < b.0);
     for (_, inst, state) in sorted {
         let mut params: Vec<(usize, SqlValue)> = Vec::new();
         for prop in &mapper.columns {
@@ -198,7 +198,7 @@ fn emit_inserts(
                 }
             }
         }
-        params.sort_by_key(|(c, _)| *c);
+        crate::sort::sort_by(&mut params, |a, b| a.0 < b.0);
         let has_all_pks = pk_cols
             .iter()
             .all(|c| params.iter().any(|(p, v)| p == c && *v != SqlValue::Null));
@@ -429,7 +429,7 @@ fn emit_updates(
                 sets.push((c, v));
             }
         }
-        sets.sort_by_key(|(c, _)| *c);
+        crate::sort::sort_by(&mut sets, |a, b| a.0 < b.0);
         rows.push(UpdateRow {
             inst: inst.clone(),
             state,
@@ -437,7 +437,7 @@ fn emit_updates(
             pk,
         });
     }
-    rows.sort_by(|a, b| compare_pk(&a.pk, &b.pk));
+    crate::sort::sort_by(&mut rows, |a, b| compare_pk(&a.pk, &b.pk).is_lt());
     let mut i = 0;
     while i < rows.len() {
         let keys: Vec<usize> = rows[i].sets.iter().map(|(c, _)| *c).collect();
@@ -602,7 +602,7 @@ fn emit_deletes(
             Some((pk, i.clone(), s))
         })
         .collect();
-    rows.sort_by(|a, b| compare_pk(&a.0, &b.0));
+    crate::sort::sort_by(&mut rows, |a, b| compare_pk(&a.0, &b.0).is_lt());
     let compiled = Compiler::default().delete(&table, &pk_criteria(mapper));
     let note = session.sa.echo_note(&compiled.sql, &[]);
     if rows.len() > 1 {

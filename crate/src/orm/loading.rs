@@ -129,7 +129,9 @@ pub fn load_attributes(
     if attrs.is_empty() {
         return Ok(true);
     }
-    attrs.sort_by_key(|&a| mapper.columns[a].column);
+    crate::sort::sort_by(&mut attrs, |&a, &b| {
+        mapper.columns[a].column < mapper.columns[b].column
+    });
     let select = Select {
         columns: attrs.iter().map(|&a| mapper.column_expr(a)).collect(),
         froms: vec![mapper.table.clone()],

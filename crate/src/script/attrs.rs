@@ -64,7 +64,7 @@ impl Interpreter {
                     .map(|s| s.to_string()),
             );
         }
-        super::sort::sort_by(&mut names, |a, b| a < b);
+        crate::sort::sort_by(&mut names, |a, b| a < b);
         names.dedup();
         names
     }

@@ -882,7 +882,7 @@ pub fn sort_values(
         _ => items.clone(),
     };
     let mut error = None;
-    let idx = super::sort::sorted_indices(items.len(), &mut |a, b| {
+    let idx = crate::sort::sorted_indices(items.len(), &mut |a, b| {
         if error.is_some() {
             return false;
         }

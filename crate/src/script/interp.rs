@@ -1135,7 +1135,7 @@ impl Interpreter {
             .insert("__annotations__".into(), Value::list(Vec::new()));
         self.exec_block(&def.body, &body_env)?;
         let mut vars: Vec<(String, Value)> = body_env.vars.borrow_mut().drain(..).collect();
-        super::sort::sort_by(&mut vars, |a, b| a.0 < b.0);
+        crate::sort::sort_by(&mut vars, |a, b| a.0 < b.0);
         let mut dict = super::value::Attrs::default();
         let mut annotations = Vec::new();
         for (k, v) in vars {
@@ -1417,7 +1417,7 @@ impl Interpreter {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        super::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
+        crate::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
         Ok(Value::Module(Rc::new(Module {
             name: name.to_string(),
             dict: RefCell::new(

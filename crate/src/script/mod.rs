@@ -15,7 +15,6 @@ pub mod modules;
 pub mod ops;
 pub mod parser;
 pub mod scope;
-pub mod sort;
 pub mod span;
 pub mod sqlalchemy;
 pub mod suggestions;

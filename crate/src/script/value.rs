@@ -338,7 +338,7 @@ impl Value {
             ),
             Value::Set(s, true) => {
                 let mut keys: Vec<HashKey> = s.borrow().keys().cloned().collect();
-                super::sort::sort_by(&mut keys, |a, b| a < b);
+                crate::sort::sort_by(&mut keys, |a, b| a < b);
                 HashKey::FrozenSet(keys)
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_, false) => return None,

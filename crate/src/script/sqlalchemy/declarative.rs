@@ -411,7 +411,7 @@ impl RegistryHook {
                 });
             }
         }
-        columns.sort_by(|a, b| a.2.partial_cmp(&b.2).unwrap_or(std::cmp::Ordering::Equal));
+        crate::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
         if !columns.iter().any(|(_, c, _)| c.primary_key) {
             return Err(self.state.exc.raise(
                 interp,

@@ -125,7 +125,7 @@ impl ExcClasses {
             })
             .map(|(n, c)| (*n, Value::Class(c.clone())))
             .collect();
-        attrs.sort_by(|a, b| a.0.cmp(b.0));
+        crate::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
         Interpreter::module(name, attrs)
     }
 
@@ -136,7 +136,7 @@ impl ExcClasses {
             .iter()
             .map(|(n, c)| (*n, Value::Class(c.clone())))
             .collect();
-        attrs.sort_by(|a, b| a.0.cmp(b.0));
+        crate::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
         Interpreter::module("sqlalchemy.exc", attrs)
     }
 }

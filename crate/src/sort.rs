@@ -1,6 +1,6 @@
-//! The interpreter's one sort: stable, asking only "is a < b?" as Python's does, over indices
-//! with a `dyn` comparison. The standard library's sorts are compiled once per element type and
-//! comparison and cost the wasm about 20 KB; this is compiled once.
+//! The crate's one sort: stable, asking only "is a < b?" as Python's does, over indices with a
+//! `dyn` comparison. The standard library's sorts are compiled once per element type and
+//! comparison (about 13 functions each, 46 KB in the shipped wasm); this is compiled once.
 
 /// Elements per chunk sorted by insertion before merging.
 const CHUNK: usize = 16;
