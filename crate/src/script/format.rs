@@ -230,6 +230,16 @@ impl Interpreter {
         let Some(s) = Spec::parse(spec) else {
             return Err(self.error("ValueError", "Invalid format specifier"));
         };
+        // Refuse padding or digits the run could not hold before allocating them.
+        if s.precision.is_some_and(|p| p > i32::MAX as usize) {
+            return Err(self.error("ValueError", "precision too big"));
+        }
+        if s.width.max(s.precision.unwrap_or(0)) > self.limits.max_items {
+            return Err(self.error(
+                "MemoryError",
+                "the result is too large for SessionLab's memory budget",
+            ));
+        }
         match v {
             Value::Int(_) | Value::Bool(_)
                 if !matches!(s.kind, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
