@@ -343,6 +343,12 @@ impl Interpreter {
     }
 }
 
+/// A run of ASCII digits as a number (`None` past `usize`).
+fn decimal(digits: &[char]) -> Option<usize> {
+    let text: String = digits.iter().collect();
+    usize::try_from(i64::from_str_radix(&text, 10).ok()?).ok()
+}
+
 /// A parsed format spec: `[[fill]align][sign][#][0][width][grouping][.precision][type]`.
 #[derive(Debug, Default, Clone)]
 pub struct Spec {
@@ -392,7 +398,7 @@ impl Spec {
             i += 1;
         }
         if i > start {
-            s.width = c[start..i].iter().collect::<String>().parse().ok()?;
+            s.width = decimal(&c[start..i])?;
         }
         if i < c.len() && matches!(c[i], ',' | '_') {
             s.grouping = Some(c[i]);
@@ -407,7 +413,7 @@ impl Spec {
             if i == start {
                 return None;
             }
-            s.precision = Some(c[start..i].iter().collect::<String>().parse().ok()?);
+            s.precision = Some(decimal(&c[start..i])?);
         }
         if i < c.len() {
             s.kind = Some(c[i]);
@@ -551,7 +557,7 @@ fn float_body(f: f64, s: &Spec) -> Option<String> {
 fn sci(f: f64, prec: usize) -> String {
     let t = exponent(f, prec);
     let (m, e) = t.split_once('e').unwrap_or((&t, "0"));
-    let e: i32 = e.parse().unwrap_or(0);
+    let e = i64::from_str_radix(e, 10).unwrap_or(0);
     format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
 }
 
@@ -568,13 +574,13 @@ fn general(f: f64, prec: usize, alternate: bool) -> String {
     let exp = {
         let t = exponent(f, p - 1);
         t.split_once('e')
-            .and_then(|(_, e)| e.parse::<i32>().ok())
+            .and_then(|(_, e)| i64::from_str_radix(e, 10).ok())
             .unwrap_or(0)
     };
-    let out = if exp < -4 || exp >= p as i32 {
+    let out = if exp < -4 || exp >= p as i64 {
         sci(f, p - 1)
     } else {
-        fixed(f, (p as i32 - 1 - exp).max(0) as usize)
+        fixed(f, (p as i64 - 1 - exp).max(0) as usize)
     };
     if alternate {
         return out;

@@ -540,7 +540,10 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
                     ));
                 }
             }
-        } else if let Ok(n) = head.parse::<usize>() {
+        } else if let Some(n) = i64::from_str_radix(&head, 10)
+            .ok()
+            .and_then(|n| usize::try_from(n).ok())
+        {
             match args.get(n) {
                 Some(v) => v.clone(),
                 None => {
@@ -567,8 +570,7 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
                 continue;
             }
             if part.starts_with('[') || attrs.contains(&format!("[{p}]")) {
-                let key = p
-                    .parse::<i64>()
+                let key = i64::from_str_radix(p, 10)
                     .map(Value::Int)
                     .unwrap_or_else(|_| Value::str(p));
                 value = interp.get_item(&value, &key)?;

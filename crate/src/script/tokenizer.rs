@@ -359,7 +359,8 @@ impl Lexer<'_> {
                     col,
                 ));
             }
-            let value: i64 = text.parse().map_err(|_| {
+            // from_str_radix, like int(): one integer parser in the wasm.
+            let value = i64::from_str_radix(&text, 10).map_err(|_| {
                 self.err(
                     "integer literal too large for SessionLab's 64-bit integers",
                     line,
