@@ -383,6 +383,13 @@ fn ctor_int(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
     }
 }
 
+/// A decimal integer (`[+-]digits`). Through `from_str_radix`, which `int(x, base)` needs anyway,
+/// so the wasm carries one integer parser instead of `str::parse` for each integer type.
+#[allow(clippy::from_str_radix_10)]
+pub fn decimal_int(text: &str) -> Option<i64> {
+    i64::from_str_radix(text, 10).ok()
+}
+
 fn parse_int(interp: &mut Interpreter, s: &str, base: u32) -> PyResult<Value> {
     let t = s.trim();
     let (neg, digits) = match t.strip_prefix('-') {

@@ -346,7 +346,7 @@ impl Interpreter {
 /// A run of ASCII digits as a number (`None` past `usize`).
 fn decimal(digits: &[char]) -> Option<usize> {
     let text: String = digits.iter().collect();
-    usize::try_from(i64::from_str_radix(&text, 10).ok()?).ok()
+    usize::try_from(super::builtins::decimal_int(&text)?).ok()
 }
 
 /// A parsed format spec: `[[fill]align][sign][#][0][width][grouping][.precision][type]`.
@@ -557,7 +557,7 @@ fn float_body(f: f64, s: &Spec) -> Option<String> {
 fn sci(f: f64, prec: usize) -> String {
     let t = exponent(f, prec);
     let (m, e) = t.split_once('e').unwrap_or((&t, "0"));
-    let e = i64::from_str_radix(e, 10).unwrap_or(0);
+    let e = super::builtins::decimal_int(e).unwrap_or(0);
     format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
 }
 
@@ -574,7 +574,7 @@ fn general(f: f64, prec: usize, alternate: bool) -> String {
     let exp = {
         let t = exponent(f, p - 1);
         t.split_once('e')
-            .and_then(|(_, e)| i64::from_str_radix(e, 10).ok())
+            .and_then(|(_, e)| super::builtins::decimal_int(e))
             .unwrap_or(0)
     };
     let out = if exp < -4 || exp >= p as i64 {

@@ -540,9 +540,8 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
                     ));
                 }
             }
-        } else if let Some(n) = i64::from_str_radix(&head, 10)
-            .ok()
-            .and_then(|n| usize::try_from(n).ok())
+        } else if let Some(n) =
+            super::builtins::decimal_int(&head).and_then(|n| usize::try_from(n).ok())
         {
             match args.get(n) {
                 Some(v) => v.clone(),
@@ -570,9 +569,7 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
                 continue;
             }
             if part.starts_with('[') || attrs.contains(&format!("[{p}]")) {
-                let key = i64::from_str_radix(p, 10)
-                    .map(Value::Int)
-                    .unwrap_or_else(|_| Value::str(p));
+                let key = super::builtins::decimal_int(p).map_or_else(|| Value::str(p), Value::Int);
                 value = interp.get_item(&value, &key)?;
             } else {
                 value = interp.get_attr(&value, p)?;

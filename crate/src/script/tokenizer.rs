@@ -359,8 +359,7 @@ impl Lexer<'_> {
                     col,
                 ));
             }
-            // from_str_radix, like int(): one integer parser in the wasm.
-            let value = i64::from_str_radix(&text, 10).map_err(|_| {
+            let value = super::builtins::decimal_int(&text).ok_or(()).map_err(|_| {
                 self.err(
                     "integer literal too large for SessionLab's 64-bit integers",
                     line,
