@@ -347,9 +347,8 @@ impl Lexer<'_> {
             return Err(self.err("invalid decimal literal", line, col));
         }
         if is_float {
-            let value: f64 = crate::float_text::parse_f64(&text)
-                .ok_or(())
-                .map_err(|_| self.err("invalid decimal literal", line, col))?;
+            let value = crate::float_text::parse_f64(&text)
+                .ok_or_else(|| self.err("invalid decimal literal", line, col))?;
             self.push(Tok::Float(value), line, col);
         } else {
             if text.len() > 1 && text.starts_with('0') && text.chars().any(|c| c != '0') {
@@ -359,7 +358,7 @@ impl Lexer<'_> {
                     col,
                 ));
             }
-            let value = super::builtins::decimal_int(&text).ok_or(()).map_err(|_| {
+            let value = super::builtins::decimal_int(&text).ok_or_else(|| {
                 self.err(
                     "integer literal too large for SessionLab's 64-bit integers",
                     line,
