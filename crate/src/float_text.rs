@@ -109,30 +109,38 @@ fn parse_decimal(s: &[u8]) -> Option<f64> {
         digits.pop();
         exp10 += 1;
     }
+    Some(digits_to_f64(&digits, exp10))
+}
+
+/// The double nearest `digits × 10^exp10` (digits without leading zeros).
+fn digits_to_f64(digits: &[u8], exp10: i64) -> f64 {
     if digits.is_empty() {
-        return Some(0.0);
+        return 0.0;
     }
     let magnitude = digits.len() as i64 + exp10;
     if magnitude > 310 {
-        return Some(f64::INFINITY);
+        return f64::INFINITY;
     }
     if magnitude < -324 {
-        return Some(0.0);
+        return 0.0;
     }
-    if digits.len() <= 15 && (-22..=22).contains(&exp10) {
-        // Both operands are exact doubles, so one correctly rounded operation is the answer.
-        let n = digits.iter().fold(0u64, |n, &d| n * 10 + d as u64) as f64;
-        return Some(if exp10 < 0 {
-            n / POW10[(-exp10) as usize]
-        } else {
-            n * POW10[exp10 as usize]
-        });
+    if digits.len() <= 16 && (-22..=22).contains(&exp10) {
+        let n = digits.iter().fold(0u64, |n, &d| n * 10 + d as u64);
+        if n <= 1 << 53 {
+            // Both operands are exact doubles, so one correctly rounded operation is the answer.
+            let n = n as f64;
+            return if exp10 < 0 {
+                n / POW10[(-exp10) as usize]
+            } else {
+                n * POW10[exp10 as usize]
+            };
+        }
     }
     let mut n = Big::default();
-    for &d in &digits {
+    for &d in digits {
         n.mul_add_small(10, d as u32);
     }
-    Some(if exp10 >= 0 {
+    if exp10 >= 0 {
         n.mul_pow10(exp10 as u32);
         let (top, shift, sticky) = n.top64();
         round_to_f64(top, shift as i32, sticky)
@@ -148,7 +156,7 @@ fn parse_decimal(s: &[u8]) -> Option<f64> {
         }
         let q = n.div_rem(&divisor);
         round_to_f64(q, -scale, !n.is_zero())
-    })
+    }
 }
 
 /// The double nearest `m × 2^exp2` (plus a little more when `sticky`), ties to even.
@@ -189,17 +197,22 @@ fn round_to_f64(m: u64, exp2: i32, sticky: bool) -> f64 {
     f64::from_bits((((exp + 52 + 1023) as u64) << 52) | (mant & ((1 << 52) - 1)))
 }
 
-/// The exact decimal digits of a finite, non-negative double and where the point goes:
-/// value = digits × 10^-point.
-fn exact_digits(f: f64) -> (Vec<u8>, i32) {
+/// A finite, non-negative double as `m × 2^e` with integer `m`.
+fn decompose(f: f64) -> (u64, i32) {
     let bits = f.to_bits();
     let field = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1 << 52) - 1);
-    let (m, e) = if field == 0 {
+    if field == 0 {
         (frac, -1074)
     } else {
         (frac | (1 << 52), field - 1075)
-    };
+    }
+}
+
+/// The exact decimal digits of a finite, non-negative double and where the point goes:
+/// value = digits × 10^-point.
+fn exact_digits(f: f64) -> (Vec<u8>, i32) {
+    let (m, e) = decompose(f);
     let mut n = Big::from_u64(m);
     let point = if e >= 0 {
         n.shl(e as u32);
@@ -238,17 +251,21 @@ pub fn shortest(f: f64) -> (Vec<u8>, i32) {
         }
         None
     };
-    // Reading back is monotonic in the digit count, so search for the fewest.
+    // Reading back is monotonic in the digit count, so search for the fewest; 17 always do.
     let (mut lo, mut hi) = (1, 17);
+    let mut found = None;
     while lo < hi {
         let mid = (lo + hi) / 2;
-        if attempt(mid).is_some() {
-            hi = mid;
-        } else {
-            lo = mid + 1;
+        match attempt(mid) {
+            Some(result) => {
+                found = Some(result);
+                hi = mid;
+            }
+            None => lo = mid + 1,
         }
     }
-    let (mut digits, e) = attempt(lo).unwrap_or((all, exp));
+    // The last success was at the final `hi`, which is `lo`.
+    let (mut digits, e) = found.or_else(|| attempt(lo)).unwrap_or((all, exp));
     while digits.len() > 1 && digits.last() == Some(&0) {
         digits.pop();
     }
@@ -256,8 +273,7 @@ pub fn shortest(f: f64) -> (Vec<u8>, i32) {
 }
 
 fn reads_back(digits: &[u8], exp: i32, f: f64) -> bool {
-    let text: String = digits.iter().map(|&d| (b'0' + d) as char).collect();
-    parse_f64(&format!("{text}e{}", exp - digits.len() as i32 + 1)) == Some(f)
+    digits_to_f64(digits, exp as i64 - digits.len() as i64 + 1) == f
 }
 
 /// Python's `repr(f)`: `0.1`, `1e+16`, `1.5e-05`, `inf`, `nan`.
@@ -531,14 +547,7 @@ mod tests {
 
     /// The exact decimal halfway between `f` and the next double up, then nudged either way.
     fn halfway_cases(f: f64) -> [String; 3] {
-        let bits = f.to_bits();
-        let field = ((bits >> 52) & 0x7ff) as i32;
-        let frac = bits & ((1 << 52) - 1);
-        let (m, e) = if field == 0 {
-            (frac, -1074)
-        } else {
-            (frac | (1 << 52), field - 1075)
-        };
+        let (m, e) = super::decompose(f);
         // (2m + 1) × 2^(e - 1) = (2m + 1) × 5^(1 - e) × 10^(e - 1) for e < 1.
         let mut n = crate::bignum::Big::from_u64(2 * m + 1);
         n.mul_pow5((1 - e) as u32);
