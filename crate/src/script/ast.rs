@@ -17,24 +17,17 @@ pub enum StmtKind {
     /// An expression evaluated for its effect.
     Expr(Expr),
     /// `a = b = value` (each target in order).
-    Assign(Vec<Expr>, Expr),
+    Assign(Box<(Vec<Expr>, Expr)>),
     /// `x += value`.
-    AugAssign(Expr, BinOp, Expr),
-    /// `x: T = value` or a bare `x: T`.
-    AnnAssign {
-        /// The target.
-        target: Expr,
-        /// The annotation.
-        annotation: Expr,
-        /// The value, if any.
-        value: Option<Expr>,
-    },
+    AugAssign(Box<(Expr, BinOp, Expr)>),
+    /// `x: T = value` or a bare `x: T`: target, annotation and the value, if any.
+    AnnAssign(Box<(Expr, Expr, Option<Expr>)>),
     /// `if` / `elif` / `else`.
-    If(Expr, Vec<Stmt>, Vec<Stmt>),
+    If(Box<(Expr, Vec<Stmt>, Vec<Stmt>)>),
     /// `while cond: … else: …`.
-    While(Expr, Vec<Stmt>, Vec<Stmt>),
+    While(Box<(Expr, Vec<Stmt>, Vec<Stmt>)>),
     /// `for target in iter: … else: …`.
-    For(Expr, Expr, Vec<Stmt>, Vec<Stmt>),
+    For(Box<(Expr, Expr, Vec<Stmt>, Vec<Stmt>)>),
     /// `break`.
     Break,
     /// `continue`.
@@ -54,26 +47,30 @@ pub enum StmtKind {
     /// `with a as x, b: body`.
     With(Vec<(Expr, Option<Expr>)>, Vec<Stmt>),
     /// `try` with handlers, `else` and `finally`.
-    Try {
-        /// The protected block.
-        body: Vec<Stmt>,
-        /// `except` clauses.
-        handlers: Vec<Handler>,
-        /// Runs when no exception was raised.
-        orelse: Vec<Stmt>,
-        /// Always runs.
-        finalbody: Vec<Stmt>,
-    },
+    Try(Box<Try>),
     /// `raise exc from cause` (bare `raise` re-raises).
-    Raise(Option<Expr>, Option<Expr>),
+    Raise(Box<(Option<Expr>, Option<Expr>)>),
     /// `assert test, msg`.
-    Assert(Expr, Option<Expr>),
+    Assert(Box<(Expr, Option<Expr>)>),
     /// `del a, b[i], c.d`.
     Delete(Vec<Expr>),
     /// `global a, b`.
     Global(Vec<String>),
     /// `nonlocal a, b`.
     Nonlocal(Vec<String>),
+}
+
+/// A `try` statement's parts (boxed: statements stay small, and the parser moves them often).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Try {
+    /// The protected block.
+    pub body: Vec<Stmt>,
+    /// `except` clauses.
+    pub handlers: Vec<Handler>,
+    /// Runs when no exception was raised.
+    pub orelse: Vec<Stmt>,
+    /// Always runs.
+    pub finalbody: Vec<Stmt>,
 }
 
 /// An `except` clause.

@@ -32,12 +32,12 @@ pub enum Display {
 
 impl SyntaxError {
     /// A `SyntaxError` at `(line, col)` of the source whose lines are `lines`.
-    pub fn new(message: impl Into<String>, line: u32, col: u32, lines: &[&str]) -> Self {
+    pub fn new(message: impl Into<String>, line: u32, col: u32, lines: &[&str]) -> Box<Self> {
         let text = lines
             .get(line.saturating_sub(1) as usize)
             .map(|l| l.trim_end_matches('\r').to_string())
             .unwrap_or_default();
-        SyntaxError {
+        Box::new(SyntaxError {
             type_name: "SyntaxError",
             message: message.into(),
             line,
@@ -45,23 +45,23 @@ impl SyntaxError {
             text,
             display: Display::Carets,
             end_col: col + 1,
-        }
+        })
     }
 
     /// The same error shown as `display`.
-    pub fn shown(mut self, display: Display) -> Self {
+    pub fn shown(mut self: Box<Self>, display: Display) -> Box<Self> {
         self.display = display;
         self
     }
 
     /// The same error with carets up to `end_col`.
-    pub fn until(mut self, end_col: u32) -> Self {
+    pub fn until(mut self: Box<Self>, end_col: u32) -> Box<Self> {
         self.end_col = end_col.max(self.col + 1);
         self
     }
 
     /// The same error as an `IndentationError`.
-    pub fn indentation(mut self) -> Self {
+    pub fn indentation(mut self: Box<Self>) -> Box<Self> {
         self.type_name = "IndentationError";
         self
     }

@@ -387,18 +387,19 @@ impl Interpreter {
             StmtKind::Expr(e) => {
                 self.eval(e, env)?;
             }
-            StmtKind::Assign(targets, value) => {
+            StmtKind::Assign(a) => {
+                let (targets, value) = &**a;
                 let v = self.eval(value, env)?;
                 for t in targets {
                     self.assign(t, v.clone(), env)?;
                 }
             }
-            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, env)?,
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-            } => {
+            StmtKind::AugAssign(a) => {
+                let (target, op, value) = &**a;
+                self.aug_assign(target, *op, value, env)?
+            }
+            StmtKind::AnnAssign(a) => {
+                let (target, annotation, value) = &**a;
                 if env.kind == ScopeKind::Class
                     && let ExprKind::Name(n) = &target.kind
                 {
@@ -414,7 +415,8 @@ impl Interpreter {
                     self.assign(target, v, env)?;
                 }
             }
-            StmtKind::If(test, body, orelse) => {
+            StmtKind::If(s) => {
+                let (test, body, orelse) = &**s;
                 let t = self.eval(test, env)?;
                 return if self.truthy(&t)? {
                     self.exec_block(body, env)
@@ -422,7 +424,8 @@ impl Interpreter {
                     self.exec_block(orelse, env)
                 };
             }
-            StmtKind::While(test, body, orelse) => loop {
+            StmtKind::While(s) => loop {
+                let (test, body, orelse) = &**s;
                 self.set_line(stmt.span.line);
                 let t = self.eval(test, env)?;
                 if !self.truthy(&t)? {
@@ -435,7 +438,8 @@ impl Interpreter {
                 }
                 self.step()?;
             },
-            StmtKind::For(target, iter, body, orelse) => {
+            StmtKind::For(s) => {
+                let (target, iter, body, orelse) = &**s;
                 let iterable = self.eval(iter, env)?;
                 let it = self.iter(&iterable)?;
                 loop {
@@ -506,16 +510,15 @@ impl Interpreter {
                 }
             }
             StmtKind::With(items, body) => return self.exec_with(items, body, env, stmt.span.line),
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => return self.exec_try(body, handlers, orelse, finalbody, env),
-            StmtKind::Raise(exc, cause) => {
+            StmtKind::Try(t) => {
+                return self.exec_try(&t.body, &t.handlers, &t.orelse, &t.finalbody, env);
+            }
+            StmtKind::Raise(r) => {
+                let (exc, cause) = &**r;
                 return Err(self.exec_raise(exc.as_ref(), cause.as_ref(), env));
             }
-            StmtKind::Assert(test, msg) => {
+            StmtKind::Assert(a) => {
+                let (test, msg) = &**a;
                 let t = self.eval(test, env)?;
                 if !self.truthy(&t)? {
                     let args = match msg {

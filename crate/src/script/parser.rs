@@ -19,7 +19,7 @@ const KEYWORDS: [&str; 35] = [
 ];
 
 /// Parses a whole module.
-pub fn parse_module(source: &str) -> Result<Vec<Stmt>, SyntaxError> {
+pub fn parse_module(source: &str) -> Result<Vec<Stmt>, Box<SyntaxError>> {
     let tokens = tokenize(source)?;
     let lines: Vec<&str> = source.split('\n').collect();
     let mut p = Parser {
@@ -55,7 +55,7 @@ struct Parser<'a> {
     in_loop: usize,
 }
 
-type PResult<T> = Result<T, SyntaxError>;
+type PResult<T> = Result<T, Box<SyntaxError>>;
 
 impl Parser<'_> {
     // ---- token helpers ----
@@ -133,15 +133,15 @@ impl Parser<'_> {
         }
     }
 
-    fn error_at(&self, span: Span, msg: impl Into<String>) -> SyntaxError {
+    fn error_at(&self, span: Span, msg: impl Into<String>) -> Box<SyntaxError> {
         SyntaxError::new(msg, span.line, span.col, self.lines)
     }
 
-    fn error_here(&self, msg: impl Into<String>) -> SyntaxError {
+    fn error_here(&self, msg: impl Into<String>) -> Box<SyntaxError> {
         self.error_at(self.span(), msg)
     }
 
-    fn invalid(&self) -> SyntaxError {
+    fn invalid(&self) -> Box<SyntaxError> {
         match self.tok() {
             Tok::Indent => self
                 .error_here("unexpected indent")
@@ -288,7 +288,7 @@ impl Parser<'_> {
                 "raise" => {
                     self.pos += 1;
                     if self.at_statement_end() {
-                        StmtKind::Raise(None, None)
+                        StmtKind::Raise(Box::new((None, None)))
                     } else {
                         let exc = self.expression()?;
                         let cause = if self.eat_kw("from") {
@@ -296,7 +296,7 @@ impl Parser<'_> {
                         } else {
                             None
                         };
-                        StmtKind::Raise(Some(exc), cause)
+                        StmtKind::Raise(Box::new((Some(exc), cause)))
                     }
                 }
                 "assert" => {
@@ -307,7 +307,7 @@ impl Parser<'_> {
                     } else {
                         None
                     };
-                    StmtKind::Assert(test, msg)
+                    StmtKind::Assert(Box::new((test, msg)))
                 }
                 "del" => {
                     self.pos += 1;
@@ -426,11 +426,7 @@ impl Parser<'_> {
             } else {
                 None
             };
-            return Ok(StmtKind::AnnAssign {
-                target: first,
-                annotation,
-                value,
-            });
+            return Ok(StmtKind::AnnAssign(Box::new((first, annotation, value))));
         }
         if let Tok::Op(op) = self.tok().clone()
             && let Some(bin) = aug_op(op)
@@ -449,7 +445,7 @@ impl Parser<'_> {
                 }
             }
             let value = self.star_expressions()?;
-            return Ok(StmtKind::AugAssign(first, bin, value));
+            return Ok(StmtKind::AugAssign(Box::new((first, bin, value))));
         }
         if self.at_op("=") {
             let mut targets = vec![first];
@@ -466,7 +462,7 @@ impl Parser<'_> {
             for t in &targets {
                 self.check_target(t, "assign")?;
             }
-            return Ok(StmtKind::Assign(targets, value));
+            return Ok(StmtKind::Assign(Box::new((targets, value))));
         }
         Ok(StmtKind::Expr(first))
     }
@@ -542,7 +538,7 @@ impl Parser<'_> {
         let body = self.block("'if' statement", start.line)?;
         let orelse = self.else_chain()?;
         Ok(Stmt {
-            kind: StmtKind::If(test, body, orelse),
+            kind: StmtKind::If(Box::new((test, body, orelse))),
             span: start,
         })
     }
@@ -554,7 +550,7 @@ impl Parser<'_> {
             let body = self.block("'elif' statement", start.line)?;
             let orelse = self.else_chain()?;
             return Ok(vec![Stmt {
-                kind: StmtKind::If(test, body, orelse),
+                kind: StmtKind::If(Box::new((test, body, orelse))),
                 span: start,
             }]);
         }
@@ -574,7 +570,7 @@ impl Parser<'_> {
         let body = body?;
         let orelse = self.loop_else()?;
         Ok(Stmt {
-            kind: StmtKind::While(test, body, orelse),
+            kind: StmtKind::While(Box::new((test, body, orelse))),
             span: start,
         })
     }
@@ -600,7 +596,7 @@ impl Parser<'_> {
         let body = body?;
         let orelse = self.loop_else()?;
         Ok(Stmt {
-            kind: StmtKind::For(target, iter, body, orelse),
+            kind: StmtKind::For(Box::new((target, iter, body, orelse))),
             span: start,
         })
     }
@@ -839,12 +835,12 @@ impl Parser<'_> {
             return Err(self.error_here("expected 'except' or 'finally' block"));
         }
         Ok(Stmt {
-            kind: StmtKind::Try {
+            kind: StmtKind::Try(Box::new(Try {
                 body,
                 handlers,
                 orelse,
                 finalbody,
-            },
+            })),
             span: start,
         })
     }
@@ -1236,7 +1232,7 @@ impl Parser<'_> {
         Ok(args)
     }
 
-    fn invalid_in_brackets(&self) -> SyntaxError {
+    fn invalid_in_brackets(&self) -> Box<SyntaxError> {
         if matches!(
             self.tok(),
             Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_)

@@ -30,21 +30,17 @@ fn block(body: &[Stmt], out: &mut FastSet<String>, declared: &mut FastSet<String
 
 fn stmt(s: &Stmt, out: &mut FastSet<String>, declared: &mut FastSet<String>) {
     match &s.kind {
-        StmtKind::Assign(targets, _) => targets.iter().for_each(|t| target(t, out)),
-        StmtKind::AugAssign(t, _, _) => target(t, out),
-        StmtKind::AnnAssign {
-            target: t, value, ..
-        } if value.is_some() => {
-            target(t, out);
+        StmtKind::Assign(a) => a.0.iter().for_each(|t| target(t, out)),
+        StmtKind::AugAssign(a) => target(&a.0, out),
+        StmtKind::AnnAssign(a) if a.2.is_some() => target(&a.0, out),
+        StmtKind::If(s) | StmtKind::While(s) => {
+            block(&s.1, out, declared);
+            block(&s.2, out, declared);
         }
-        StmtKind::If(_, a, b) | StmtKind::While(_, a, b) => {
-            block(a, out, declared);
-            block(b, out, declared);
-        }
-        StmtKind::For(t, _, a, b) => {
-            target(t, out);
-            block(a, out, declared);
-            block(b, out, declared);
+        StmtKind::For(s) => {
+            target(&s.0, out);
+            block(&s.2, out, declared);
+            block(&s.3, out, declared);
         }
         StmtKind::FunctionDef(d) => {
             out.insert(d.name.clone());
@@ -74,21 +70,16 @@ fn stmt(s: &Stmt, out: &mut FastSet<String>, declared: &mut FastSet<String>) {
             }
             block(body, out, declared);
         }
-        StmtKind::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
-            block(body, out, declared);
-            for h in handlers {
+        StmtKind::Try(t) => {
+            block(&t.body, out, declared);
+            for h in &t.handlers {
                 if let Some(n) = &h.name {
                     out.insert(n.clone());
                 }
                 block(&h.body, out, declared);
             }
-            block(orelse, out, declared);
-            block(finalbody, out, declared);
+            block(&t.orelse, out, declared);
+            block(&t.finalbody, out, declared);
         }
         StmtKind::Delete(targets) => targets.iter().for_each(|t| target(t, out)),
         StmtKind::Global(names) | StmtKind::Nonlocal(names) => {

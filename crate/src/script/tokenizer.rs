@@ -68,7 +68,7 @@ struct Lexer<'a> {
 }
 
 /// Splits `source` into tokens, or reports the first lexical error like CPython.
-pub fn tokenize(source: &str) -> Result<Vec<Token>, SyntaxError> {
+pub fn tokenize(source: &str) -> Result<Vec<Token>, Box<SyntaxError>> {
     let lines: Vec<&str> = source.split('\n').collect();
     let mut lx = Lexer {
         chars: source.chars().collect(),
@@ -102,7 +102,7 @@ impl Lexer<'_> {
         Some(c)
     }
 
-    fn err(&self, msg: impl Into<String>, line: u32, col: u32) -> SyntaxError {
+    fn err(&self, msg: impl Into<String>, line: u32, col: u32) -> Box<SyntaxError> {
         SyntaxError::new(msg, line, col, self.lines)
     }
 
@@ -111,7 +111,7 @@ impl Lexer<'_> {
         self.tokens.push(Token { tok, span });
     }
 
-    fn run(&mut self) -> Result<(), SyntaxError> {
+    fn run(&mut self) -> Result<(), Box<SyntaxError>> {
         loop {
             if self.at_line_start && self.brackets.is_empty() {
                 self.indentation()?;
@@ -206,7 +206,7 @@ impl Lexer<'_> {
     }
 
     /// Measures a new line's indentation and emits INDENT/DEDENT; skips blank and comment lines.
-    fn indentation(&mut self) -> Result<(), SyntaxError> {
+    fn indentation(&mut self) -> Result<(), Box<SyntaxError>> {
         loop {
             let mut width = 0u32;
             let start = self.pos;
@@ -272,7 +272,7 @@ impl Lexer<'_> {
         }
     }
 
-    fn number(&mut self, line: u32, col: u32) -> Result<(), SyntaxError> {
+    fn number(&mut self, line: u32, col: u32) -> Result<(), Box<SyntaxError>> {
         let mut text = String::new();
         let radix = if self.peek(0) == Some('0') {
             match self.peek(1).map(|c| c.to_ascii_lowercase()) {
@@ -370,7 +370,7 @@ impl Lexer<'_> {
         Ok(())
     }
 
-    fn string(&mut self, prefix: &str, line: u32, col: u32) -> Result<(), SyntaxError> {
+    fn string(&mut self, prefix: &str, line: u32, col: u32) -> Result<(), Box<SyntaxError>> {
         let quote = self.bump().unwrap_or('\'');
         let triple = self.peek(0) == Some(quote) && self.peek(1) == Some(quote);
         if triple {
@@ -433,7 +433,7 @@ impl Lexer<'_> {
         Ok(())
     }
 
-    fn unterminated(&self, triple: bool, line: u32, col: u32) -> SyntaxError {
+    fn unterminated(&self, triple: bool, line: u32, col: u32) -> Box<SyntaxError> {
         if triple {
             self.err(
                 format!(
@@ -452,7 +452,7 @@ impl Lexer<'_> {
         }
     }
 
-    fn operator(&mut self, line: u32, col: u32) -> Result<(), SyntaxError> {
+    fn operator(&mut self, line: u32, col: u32) -> Result<(), Box<SyntaxError>> {
         for op in OPERATORS {
             let matches = op.chars().enumerate().all(|(i, c)| self.peek(i) == Some(c));
             if !matches {
