@@ -9,7 +9,7 @@ use super::session::Session;
 use super::state::{InstanceState, StateHost, state_of};
 use crate::engine::SqlValue;
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::value::{Attrs, Instance, Value};
+use crate::script::value::{Attrs, Instance, PyCell, Value};
 use crate::sql::compiler::{Compiler, Select};
 use crate::sql::elements::{Expr, Op};
 use crate::sql::types::SqlType;
@@ -236,8 +236,8 @@ pub fn instance(
     }
     let inst = Rc::new(Instance {
         class,
-        dict: RefCell::new(dict),
-        host: RefCell::new(None),
+        dict: PyCell::new(dict),
+        host: PyCell::new(None),
     });
     interp.tracked.instance(&inst);
     let addr = Rc::as_ptr(&inst) as *const u8 as usize;

@@ -114,7 +114,7 @@ impl Interpreter {
                 }
                 if matches!(name, "__cause__" | "__context__" | "__traceback__") {
                     // Exceptions always have these; unset they are None.
-                    let base = self.exc["BaseException"].clone();
+                    let base = self.exc_class("BaseException");
                     if inst.class.is_subclass(&base) {
                         return Ok(Some(Value::None));
                     }
@@ -315,7 +315,7 @@ impl Interpreter {
                 match found {
                     Some(v) => Ok(v),
                     None => {
-                        let class = self.exc["KeyError"].clone();
+                        let class = self.exc_class("KeyError");
                         let exc = super::exceptions::new_exception(&class, vec![key.clone()]);
                         Err(self.raise_value(exc))
                     }

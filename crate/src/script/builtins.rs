@@ -1,6 +1,6 @@
 //! The built-in functions and types (`print`, `len`, `int`, `list`, `isinstance`, `super`, …).
 
-use std::cell::RefCell;
+use super::cell::PyCell;
 use std::rc::Rc;
 
 use super::host::HostObject;
@@ -175,7 +175,7 @@ fn new_type(name: &str, bases: Vec<Rc<Class>>, ctor: Option<Value>) -> Rc<Class>
 
 thread_local! {
     /// Classes standing for host object types in `type(x)`.
-    static HOST_CLASSES: RefCell<super::value::FastMap<String, Rc<Class>>> = RefCell::new(Default::default());
+    static HOST_CLASSES: PyCell<super::value::FastMap<String, Rc<Class>>> = PyCell::new(Default::default());
 }
 
 /// The class of any value (`type(x)`).
@@ -226,19 +226,28 @@ fn no_kwargs(interp: &mut Interpreter, kw: &Kw, fname: &str) -> PyResult<()> {
     }
 }
 
-fn exactly(interp: &mut Interpreter, args: &[Value], n: usize, fname: &str) -> PyResult<()> {
-    if args.len() != n {
-        let msg = if n == 1 {
-            format!(
-                "{fname}() takes exactly one argument ({} given)",
-                args.len()
-            )
-        } else {
-            format!("{fname} expected {n} arguments, got {}", args.len())
-        };
-        return Err(interp.type_error(msg));
-    }
-    Ok(())
+/// The arguments when there are exactly `N` (as an array: no bounds checks where they are used).
+fn exactly<'a, const N: usize>(
+    interp: &mut Interpreter,
+    args: &'a [Value],
+    fname: &str,
+) -> PyResult<&'a [Value; N]> {
+    args.try_into()
+        .map_err(|_| arity_error(interp, args.len(), N, fname))
+}
+
+fn arity_error(
+    interp: &mut Interpreter,
+    given: usize,
+    n: usize,
+    fname: &str,
+) -> Box<super::exceptions::Raised> {
+    let msg = if n == 1 {
+        format!("{fname}() takes exactly one argument ({given} given)")
+    } else {
+        format!("{fname} expected {n} arguments, got {given}")
+    };
+    interp.type_error(msg)
 }
 
 fn kwarg(kw: &Kw, name: &str) -> Option<Value> {
@@ -252,7 +261,7 @@ pub fn dict_from_pairs(interp: &mut Interpreter, pairs: Vec<(Value, Value)>) -> 
         let hk = interp.hash_key(&k)?;
         d.insert(hk, (k, v));
     }
-    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+    Ok(Value::Dict(Rc::new(PyCell::new(d))))
 }
 
 /// A set value from items.
@@ -262,7 +271,7 @@ pub fn make_set(interp: &mut Interpreter, items: Vec<Value>, frozen: bool) -> Py
         let hk = interp.hash_key(&v)?;
         d.entry(hk).or_insert((v, Value::None));
     }
-    Ok(Value::Set(Rc::new(RefCell::new(d)), frozen))
+    Ok(Value::Set(Rc::new(PyCell::new(d)), frozen))
 }
 
 /// `del obj[key]`.
@@ -306,7 +315,7 @@ pub fn del_item(interp: &mut Interpreter, obj: &Value, key: &Value) -> PyResult<
         Value::Dict(d) => {
             let hk = interp.hash_key(key)?;
             if d.borrow_mut().shift_remove(&hk).is_none() {
-                let class = interp.exc["KeyError"].clone();
+                let class = interp.exc_class("KeyError");
                 let exc = super::exceptions::new_exception(&class, vec![key.clone()]);
                 return Err(interp.raise_value(exc));
             }
@@ -515,7 +524,7 @@ fn ctor_list(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
 fn ctor_tuple(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     match args.first() {
         None => Ok(Value::tuple(Vec::new())),
-        Some(Value::Tuple(_)) => Ok(args[0].clone()),
+        Some(t @ Value::Tuple(_)) => Ok(t.clone()),
         Some(v) => Ok(Value::tuple(interp.collect(v)?)),
     }
 }
@@ -694,13 +703,13 @@ pub fn length(interp: &mut Interpreter, v: &Value) -> PyResult<i64> {
 
 fn b_len(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
     no_kwargs(interp, &kw, "len")?;
-    exactly(interp, &args, 1, "len")?;
-    Ok(Value::Int(length(interp, &args[0])?))
+    let [a] = exactly(interp, &args, "len")?;
+    Ok(Value::Int(length(interp, a)?))
 }
 
 fn b_repr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 1, "repr")?;
-    Ok(Value::str(interp.repr(&args[0])?))
+    let [a] = exactly(interp, &args, "repr")?;
+    Ok(Value::str(interp.repr(a)?))
 }
 
 /// `isinstance(v, cls)` for one class.
@@ -734,26 +743,16 @@ pub fn is_instance(interp: &mut Interpreter, v: &Value, cls: &Value) -> PyResult
 }
 
 fn b_isinstance(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    if args.len() != 2 {
-        return Err(interp.type_error(format!(
-            "isinstance expected 2 arguments, got {}",
-            args.len()
-        )));
-    }
-    Ok(Value::Bool(is_instance(interp, &args[0], &args[1])?))
+    let [a, b] = exactly(interp, &args, "isinstance")?;
+    Ok(Value::Bool(is_instance(interp, a, b)?))
 }
 
 fn b_issubclass(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    if args.len() != 2 {
-        return Err(interp.type_error(format!(
-            "issubclass expected 2 arguments, got {}",
-            args.len()
-        )));
-    }
-    let Value::Class(c) = &args[0] else {
+    let [a, b] = exactly(interp, &args, "issubclass")?;
+    let Value::Class(c) = a else {
         return Err(interp.type_error("issubclass() arg 1 must be a class"));
     };
-    let targets = match &args[1] {
+    let targets = match b {
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
     };
@@ -787,34 +786,34 @@ fn name_arg(interp: &mut Interpreter, v: &Value, fname: &str) -> PyResult<String
 }
 
 fn b_getattr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    if args.len() < 2 {
+    let [obj, name, rest @ ..] = args.as_slice() else {
         return Err(interp.type_error(format!(
             "getattr expected at least 2 arguments, got {}",
             args.len()
         )));
-    }
-    let name = name_arg(interp, &args[1], "getattr")?;
-    match args.get(2) {
-        Some(default) => match interp.get_attr(&args[0], &name) {
+    };
+    let name = name_arg(interp, name, "getattr")?;
+    match rest.first() {
+        Some(default) => match interp.get_attr(obj, &name) {
             Ok(v) => Ok(v),
             Err(e) if interp.is_exception(&e, "AttributeError") => Ok(default.clone()),
             Err(e) => Err(e),
         },
-        None => interp.get_attr(&args[0], &name),
+        None => interp.get_attr(obj, &name),
     }
 }
 
 fn b_setattr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 3, "setattr")?;
-    let name = name_arg(interp, &args[1], "setattr")?;
-    interp.set_attr(&args[0], &name, args[2].clone())?;
+    let [a, b, c] = exactly(interp, &args, "setattr")?;
+    let name = name_arg(interp, b, "setattr")?;
+    interp.set_attr(a, &name, c.clone())?;
     Ok(Value::None)
 }
 
 fn b_hasattr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 2, "hasattr")?;
-    let name = name_arg(interp, &args[1], "hasattr")?;
-    match interp.get_attr(&args[0], &name) {
+    let [a, b] = exactly(interp, &args, "hasattr")?;
+    let name = name_arg(interp, b, "hasattr")?;
+    match interp.get_attr(a, &name) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if interp.is_exception(&e, "AttributeError") => Ok(Value::Bool(false)),
         Err(e) => Err(e),
@@ -822,14 +821,14 @@ fn b_hasattr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 }
 
 fn b_delattr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 2, "delattr")?;
-    let name = name_arg(interp, &args[1], "delattr")?;
-    if let Value::Instance(i) = &args[0]
+    let [a, b] = exactly(interp, &args, "delattr")?;
+    let name = name_arg(interp, b, "delattr")?;
+    if let Value::Instance(i) = a
         && i.dict.borrow_mut().shift_remove(&name).is_some()
     {
         return Ok(Value::None);
     }
-    let tn = args[0].type_name();
+    let tn = a.type_name();
     Err(interp.error(
         "AttributeError",
         format!("'{tn}' object has no attribute '{name}'"),
@@ -940,8 +939,8 @@ fn min_max(
     name: &str,
     want: std::cmp::Ordering,
 ) -> PyResult {
-    let items = if args.len() == 1 {
-        interp.collect(&args[0])?
+    let items = if let [single] = args.as_slice() {
+        interp.collect(single)?
     } else {
         args
     };
@@ -1005,8 +1004,8 @@ fn b_sum(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
 }
 
 fn b_abs(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 1, "abs")?;
-    match &args[0] {
+    let [a] = exactly(interp, &args, "abs")?;
+    match a {
         Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| {
             interp.error(
                 "OverflowError",
@@ -1085,8 +1084,8 @@ fn b_round(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
 }
 
 fn b_any(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 1, "any")?;
-    for v in interp.collect(&args[0])? {
+    let [a] = exactly(interp, &args, "any")?;
+    for v in interp.collect(a)? {
         if interp.truthy(&v)? {
             return Ok(Value::Bool(true));
         }
@@ -1095,8 +1094,8 @@ fn b_any(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 }
 
 fn b_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 1, "all")?;
-    for v in interp.collect(&args[0])? {
+    let [a] = exactly(interp, &args, "all")?;
+    for v in interp.collect(a)? {
         if !interp.truthy(&v)? {
             return Ok(Value::Bool(false));
         }
@@ -1105,35 +1104,42 @@ fn b_all(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 }
 
 fn b_divmod(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 2, "divmod")?;
-    let q = ops::binary(interp, super::ast::BinOp::FloorDiv, &args[0], &args[1])?;
-    let r = ops::binary(interp, super::ast::BinOp::Mod, &args[0], &args[1])?;
+    let [a, b] = exactly(interp, &args, "divmod")?;
+    let q = ops::binary(interp, super::ast::BinOp::FloorDiv, a, b)?;
+    let r = ops::binary(interp, super::ast::BinOp::Mod, a, b)?;
     Ok(Value::tuple(vec![q, r]))
 }
 
 fn b_map(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    if args.len() < 2 {
+    let [f, iterables @ ..] = args.as_slice() else {
+        return Err(interp.type_error("map() must have at least two arguments."));
+    };
+    if iterables.is_empty() {
         return Err(interp.type_error("map() must have at least two arguments."));
     }
-    let f = args[0].clone();
     let mut cols = Vec::new();
-    for a in &args[1..] {
+    for a in iterables {
         cols.push(interp.collect(a)?);
     }
-    let n = cols.iter().map(Vec::len).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let call_args = cols.iter().map(|c| c[i].clone()).collect();
-        out.push(interp.call(&f, call_args, Vec::new())?);
+    let mut columns: Vec<_> = cols.into_iter().map(Vec::into_iter).collect();
+    let mut out = Vec::new();
+    loop {
+        let mut call_args = Vec::with_capacity(columns.len());
+        for column in &mut columns {
+            match column.next() {
+                Some(v) => call_args.push(v),
+                None => return iter_of(interp, out),
+            }
+        }
+        out.push(interp.call(f, call_args, Vec::new())?);
     }
-    iter_of(interp, out)
 }
 
 fn b_filter(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 2, "filter")?;
+    let [a, b] = exactly(interp, &args, "filter")?;
     let mut out = Vec::new();
-    for v in interp.collect(&args[1])? {
-        let keep = match &args[0] {
+    for v in interp.collect(b)? {
+        let keep = match a {
             Value::None => interp.truthy(&v)?,
             f => {
                 let r = interp.call(f, vec![v.clone()], Vec::new())?;
@@ -1168,7 +1174,7 @@ fn b_next(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
         None => match args.get(1) {
             Some(d) => Ok(d.clone()),
             None => {
-                let class = interp.exc["StopIteration"].clone();
+                let class = interp.exc_class("StopIteration");
                 let exc = super::exceptions::new_exception(&class, Vec::new());
                 Err(interp.raise_value(exc))
             }
@@ -1177,8 +1183,8 @@ fn b_next(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 }
 
 fn b_hash(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 1, "hash")?;
-    let k = interp.hash_key(&args[0])?;
+    let [a] = exactly(interp, &args, "hash")?;
+    let k = interp.hash_key(a)?;
     Ok(Value::Int(match k {
         super::value::HashKey::Int(i) => i,
         other => {
@@ -1189,8 +1195,8 @@ fn b_hash(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 }
 
 fn b_chr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 1, "chr")?;
-    let i = int_arg(interp, &args[0])?;
+    let [a] = exactly(interp, &args, "chr")?;
+    let i = int_arg(interp, a)?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::str(c.to_string())),
         None => Err(interp.error("ValueError", "chr() arg not in range(0x110000)")),
@@ -1198,8 +1204,8 @@ fn b_chr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 }
 
 fn b_ord(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 1, "ord")?;
-    match &args[0] {
+    let [a] = exactly(interp, &args, "ord")?;
+    match a {
         Value::Str(s) if s.chars().count() == 1 => {
             Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64)))
         }
@@ -1217,13 +1223,13 @@ fn b_ord(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 }
 
 fn b_id(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 1, "id")?;
-    Ok(Value::Int(args[0].identity() as i64))
+    let [a] = exactly(interp, &args, "id")?;
+    Ok(Value::Int(a.identity() as i64))
 }
 
 fn b_callable(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    exactly(interp, &args, 1, "callable")?;
-    Ok(Value::Bool(match &args[0] {
+    let [a] = exactly(interp, &args, "callable")?;
+    Ok(Value::Bool(match a {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
         Value::Instance(i) => i.class.lookup("__call__").is_some(),
         Value::Host(_) => true,
@@ -1241,11 +1247,11 @@ fn b_format(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 }
 
 fn b_pow(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    if args.len() == 3 {
+    if let [b, e, m] = args.as_slice() {
         let (b, e, m) = (
-            int_arg(interp, &args[0])?,
-            int_arg(interp, &args[1])?,
-            int_arg(interp, &args[2])?,
+            int_arg(interp, b)?,
+            int_arg(interp, e)?,
+            int_arg(interp, m)?,
         );
         if m == 0 {
             return Err(interp.error("ValueError", "pow() 3rd argument cannot be 0"));
@@ -1273,8 +1279,8 @@ fn radix(
     prefix: &str,
     f: fn(u64) -> String,
 ) -> PyResult {
-    exactly(interp, &args, 1, prefix)?;
-    let i = int_arg(interp, &args[0])?;
+    let [a] = exactly(interp, &args, prefix)?;
+    let i = int_arg(interp, a)?;
     let sign = if i < 0 { "-" } else { "" };
     Ok(Value::str(format!("{sign}{prefix}{}", f(i.unsigned_abs()))))
 }
@@ -1338,7 +1344,7 @@ impl HostObject for Super {
         }
         // object.__init__ and BaseException.__init__ exist implicitly.
         if name == "__init__" {
-            let base = interp.exc["BaseException"].clone();
+            let base = interp.exc_class("BaseException");
             let receiver = self.receiver.clone();
             let is_exc = matches!(&receiver, Value::Instance(i) if i.class.is_subclass(&base));
             let f = if is_exc {
@@ -1373,10 +1379,10 @@ fn object_init(_interp: &mut Interpreter, _args: Vec<Value>, _kw: Kw) -> PyResul
 }
 
 fn exc_init(_interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    if let Some(Value::Instance(i)) = args.first() {
+    if let [Value::Instance(i), rest @ ..] = args.as_slice() {
         i.dict
             .borrow_mut()
-            .insert("args".into(), Value::tuple(args[1..].to_vec()));
+            .insert("args".into(), Value::tuple(rest.to_vec()));
     }
     Ok(Value::None)
 }

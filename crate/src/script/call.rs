@@ -101,7 +101,7 @@ pub fn bind_arguments(
     if let Some(kw) = &params.kwargs {
         vars.insert(
             kw.clone(),
-            Value::Dict(Rc::new(std::cell::RefCell::new(extra_kw))),
+            Value::Dict(Rc::new(super::cell::PyCell::new(extra_kw))),
         );
     }
     Ok(())

@@ -28,7 +28,7 @@ pub fn eval(interp: &mut Interpreter, comp: &Comprehension, env: &Rc<Env>) -> Py
                 let hk = interp.hash_key(&k)?;
                 d.insert(hk, (k, v));
             }
-            Value::Dict(Rc::new(std::cell::RefCell::new(d)))
+            Value::Dict(Rc::new(super::cell::PyCell::new(d)))
         }
     })
 }

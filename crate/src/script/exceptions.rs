@@ -1,6 +1,6 @@
 //! Python's built-in exception classes, raising helpers and CPython-style traceback rendering.
 
-use std::cell::RefCell;
+use super::cell::PyCell;
 use std::rc::Rc;
 
 use indexmap::IndexMap;
@@ -92,8 +92,8 @@ pub fn builtin_classes() -> IndexMap<String, Rc<Class>> {
         let class = Rc::new(Class {
             name: name.to_string(),
             bases,
-            mro: RefCell::new(Vec::new()),
-            dict: RefCell::new(super::value::Attrs::default()),
+            mro: PyCell::new(Vec::new()),
+            dict: PyCell::new(super::value::Attrs::default()),
             module: if name == "StepBudgetExceeded" {
                 "sessionlab"
             } else {
@@ -101,8 +101,8 @@ pub fn builtin_classes() -> IndexMap<String, Rc<Class>> {
             }
             .to_string(),
             builtin: true,
-            annotations: RefCell::new(Vec::new()),
-            host: RefCell::new(None),
+            annotations: PyCell::new(Vec::new()),
+            host: PyCell::new(None),
             plain_cache: std::cell::Cell::new(None),
         });
         Class::compute_mro(&class);
@@ -117,8 +117,8 @@ pub fn new_exception(class: &Rc<Class>, args: Vec<Value>) -> Value {
     dict.insert("args".to_string(), Value::tuple(args));
     Value::Instance(Rc::new(Instance {
         class: class.clone(),
-        dict: RefCell::new(dict),
-        host: RefCell::new(None),
+        dict: PyCell::new(dict),
+        host: PyCell::new(None),
     }))
 }
 

@@ -8,7 +8,7 @@ use crate::float_text::{exponent, fixed};
 thread_local! {
     /// The lists and dicts whose repr is being built: meeting one again prints `[...]` /
     /// `{...}`, as CPython's `Py_ReprEnter` does for self-containing containers.
-    static REPR_ACTIVE: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+    static REPR_ACTIVE: super::cell::PyCell<Vec<usize>> = const { super::cell::PyCell::new(Vec::new()) };
 }
 
 /// Marks a container as being repr'd until dropped.
@@ -153,7 +153,7 @@ impl Interpreter {
                         }
                     };
                 }
-                let base = self.exc["BaseException"].clone();
+                let base = self.exc_class("BaseException");
                 if inst.class.is_subclass(&base) {
                     let args = inst.dict.borrow().get("args").cloned();
                     let inner = match &args {
@@ -201,7 +201,7 @@ impl Interpreter {
                         }
                     };
                 }
-                let base = self.exc["BaseException"].clone();
+                let base = self.exc_class("BaseException");
                 if inst.class.is_subclass(&base) && inst.class.lookup("__repr__").is_none() {
                     return Ok(self.exception_message(v));
                 }

@@ -1,6 +1,6 @@
 //! The tree-walking evaluator: scopes, statements, expressions and calls.
 
-use std::cell::RefCell;
+use super::cell::PyCell;
 use std::rc::Rc;
 
 use indexmap::IndexMap;
@@ -41,15 +41,15 @@ pub enum ScopeKind {
 /// A scope: its variables and the scope it is nested in.
 pub struct Env {
     /// The variables.
-    pub vars: RefCell<FastMap<String, Value>>,
+    pub vars: PyCell<FastMap<String, Value>>,
     /// The enclosing scope (`None` for the module).
     pub parent: Option<Rc<Env>>,
     /// What it is.
     pub kind: ScopeKind,
     /// Names declared `global` here.
-    pub globals: RefCell<FastSet<String>>,
+    pub globals: PyCell<FastSet<String>>,
     /// Names declared `nonlocal` here.
-    pub nonlocals: RefCell<FastSet<String>>,
+    pub nonlocals: PyCell<FastSet<String>>,
     /// For functions: the names the body assigns (Python's static locals).
     pub locals: Option<Rc<FastSet<String>>>,
 }
@@ -62,11 +62,11 @@ impl Env {
         locals: Option<Rc<FastSet<String>>>,
     ) -> Rc<Env> {
         Rc::new(Env {
-            vars: RefCell::new(Default::default()),
+            vars: PyCell::new(Default::default()),
             parent,
             kind,
-            globals: RefCell::new(FastSet::default()),
-            nonlocals: RefCell::new(FastSet::default()),
+            globals: PyCell::new(FastSet::default()),
+            nonlocals: PyCell::new(FastSet::default()),
             locals,
         })
     }
@@ -265,13 +265,19 @@ impl Interpreter {
 
     /// Raises a new exception of the built-in class `name` with one message argument.
     pub fn error(&mut self, name: &str, message: impl Into<String>) -> Box<Raised> {
-        let class = self
-            .exc
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| self.exc["Exception"].clone());
+        let class = self.exc_class(name);
         let value = new_exception(&class, vec![Value::str(message.into())]);
         self.raise_value(value)
+    }
+
+    /// The built-in exception class `name` (`Exception` for a name that is not one); one lookup
+    /// shared by every caller rather than a panicking index at each.
+    pub fn exc_class(&self, name: &str) -> Rc<Class> {
+        self.exc
+            .get(name)
+            .or_else(|| self.exc.get("Exception"))
+            .cloned()
+            .expect("the built-in exceptions are installed before anything runs")
     }
 
     /// Raises an existing exception instance, capturing the stack and the context.
@@ -525,7 +531,7 @@ impl Interpreter {
                         Some(m) => vec![self.eval(m, env)?],
                         None => Vec::new(),
                     };
-                    let class = self.exc["AssertionError"].clone();
+                    let class = self.exc_class("AssertionError");
                     return Err(self.raise_value(new_exception(&class, args)));
                 }
             }
@@ -589,7 +595,7 @@ impl Interpreter {
 
     /// `raise X` accepts a class (instantiated without arguments) or an instance.
     fn exception_instance(&mut self, value: Value) -> PyResult<Value> {
-        let base = self.exc["BaseException"].clone();
+        let base = self.exc_class("BaseException");
         match &value {
             Value::Class(c) if c.is_subclass(&base) => self.call(&value, Vec::new(), Vec::new()),
             Value::Instance(i) if i.class.is_subclass(&base) => Ok(value),
@@ -1098,7 +1104,7 @@ impl Interpreter {
             globals: self.globals.clone(),
             qualname,
             locals: Rc::new(super::scope::local_names(def)),
-            owner: RefCell::new(None),
+            owner: PyCell::new(None),
             internal: !Rc::ptr_eq(&root_env(env), &self.globals),
         })))
     }
@@ -1163,12 +1169,12 @@ impl Interpreter {
         let class = Rc::new(Class {
             name: def.name.clone(),
             bases,
-            mro: RefCell::new(Vec::new()),
-            dict: RefCell::new(dict),
+            mro: PyCell::new(Vec::new()),
+            dict: PyCell::new(dict),
             module,
             builtin: false,
-            annotations: RefCell::new(annotations),
-            host: RefCell::new(host_base.clone()),
+            annotations: PyCell::new(annotations),
+            host: PyCell::new(host_base.clone()),
             plain_cache: std::cell::Cell::new(None),
         });
         Class::compute_mro(&class);
@@ -1242,7 +1248,7 @@ impl Interpreter {
             if let Some(ctor) = class.dict.borrow().get("__new__").cloned() {
                 return self.call(&ctor, args, kwargs);
             }
-            let base = self.exc["BaseException"].clone();
+            let base = self.exc_class("BaseException");
             if class.is_subclass(&base) {
                 if !kwargs.is_empty() {
                     return Err(
@@ -1252,11 +1258,11 @@ impl Interpreter {
                 return Ok(new_exception(class, args));
             }
         }
-        let base = self.exc["BaseException"].clone();
+        let base = self.exc_class("BaseException");
         let instance = Rc::new(Instance {
             class: class.clone(),
-            dict: RefCell::new(super::value::Attrs::default()),
-            host: RefCell::new(None),
+            dict: PyCell::new(super::value::Attrs::default()),
+            host: PyCell::new(None),
         });
         self.tracked.instance(&instance);
         let instance = Value::Instance(instance);
@@ -1372,7 +1378,7 @@ impl Interpreter {
                     | "importlib"
                     | "builtins"
             );
-            let class = self.exc["ModuleNotFoundError"].clone();
+            let class = self.exc_class("ModuleNotFoundError");
             let value = new_exception(
                 &class,
                 vec![Value::str(format!("No module named '{name}'"))],
@@ -1423,7 +1429,7 @@ impl Interpreter {
         crate::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
         Ok(Value::Module(Rc::new(Module {
             name: name.to_string(),
-            dict: RefCell::new(
+            dict: PyCell::new(
                 attrs
                     .into_iter()
                     .filter(|(k, _)| !k.starts_with("__"))
@@ -1437,7 +1443,7 @@ impl Interpreter {
         let dict = attrs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         Value::Module(Rc::new(Module {
             name: name.to_string(),
-            dict: RefCell::new(dict),
+            dict: PyCell::new(dict),
         }))
     }
 
@@ -1523,7 +1529,7 @@ impl Interpreter {
                 );
             }
         };
-        Ok(Value::Iterator(Rc::new(RefCell::new(it))))
+        Ok(Value::Iterator(Rc::new(PyCell::new(it))))
     }
 
     /// The next item of an iterator made by `iter`, or `None` at the end.
@@ -1738,7 +1744,7 @@ impl Interpreter {
                         }
                     }
                 }
-                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                Ok(Value::Dict(Rc::new(PyCell::new(d))))
             }
             ExprKind::Starred(_) => {
                 Err(self.error("SyntaxError", "can't use starred expression here"))

@@ -556,7 +556,7 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
             match k.iter().find(|(kn, _)| *kn == head) {
                 Some((_, v)) => v.clone(),
                 None => {
-                    let class = interp.exc["KeyError"].clone();
+                    let class = interp.exc_class("KeyError");
                     let exc =
                         super::exceptions::new_exception(&class, vec![Value::str(head.as_str())]);
                     return Err(interp.raise_value(exc));
@@ -699,7 +699,7 @@ fn s_removeprefix(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
 
 // ---- list / tuple ----
 
-fn list_of(a: &[Value]) -> Option<Rc<std::cell::RefCell<Vec<Value>>>> {
+fn list_of(a: &[Value]) -> Option<Rc<super::cell::PyCell<Vec<Value>>>> {
     match a.first() {
         Some(Value::List(l)) => Some(l.clone()),
         _ => None,
@@ -847,7 +847,7 @@ fn seq_count(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
 
 // ---- dict ----
 
-fn dict_of(a: &[Value]) -> Option<Rc<std::cell::RefCell<super::value::Dict>>> {
+fn dict_of(a: &[Value]) -> Option<Rc<super::cell::PyCell<super::value::Dict>>> {
     match a.first() {
         Some(Value::Dict(d)) | Some(Value::Set(d, _)) => Some(d.clone()),
         _ => None,
@@ -950,7 +950,7 @@ fn d_pop(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
         (Some((_, v)), _) => Ok(v),
         (None, Some(default)) => Ok(default.clone()),
         (None, None) => {
-            let class = interp.exc["KeyError"].clone();
+            let class = interp.exc_class("KeyError");
             let exc = super::exceptions::new_exception(&class, vec![key.clone()]);
             Err(interp.raise_value(exc))
         }
@@ -970,9 +970,9 @@ fn d_popitem(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
 
 fn d_copy(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     Ok(match a.first() {
-        Some(Value::Dict(d)) => Value::Dict(Rc::new(std::cell::RefCell::new(d.borrow().clone()))),
+        Some(Value::Dict(d)) => Value::Dict(Rc::new(super::cell::PyCell::new(d.borrow().clone()))),
         Some(Value::Set(d, f)) => {
-            Value::Set(Rc::new(std::cell::RefCell::new(d.borrow().clone())), *f)
+            Value::Set(Rc::new(super::cell::PyCell::new(d.borrow().clone())), *f)
         }
         _ => Value::None,
     })
@@ -1011,7 +1011,7 @@ fn set_remove(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     };
     let hk = interp.hash_key(v)?;
     if d.borrow_mut().shift_remove(&hk).is_none() {
-        let class = interp.exc["KeyError"].clone();
+        let class = interp.exc_class("KeyError");
         let exc = super::exceptions::new_exception(&class, vec![v.clone()]);
         return Err(interp.raise_value(exc));
     }

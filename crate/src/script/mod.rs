@@ -4,6 +4,7 @@ pub mod ast;
 pub mod attrs;
 pub mod builtins;
 pub mod call;
+pub mod cell;
 pub mod comprehension;
 pub mod error;
 pub mod exceptions;

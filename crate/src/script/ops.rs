@@ -156,14 +156,14 @@ pub fn binary(interp: &mut Interpreter, op: BinOp, a: &Value, b: &Value) -> PyRe
                     );
                 }
             }
-            return Ok(Value::Set(Rc::new(std::cell::RefCell::new(out)), *fx));
+            return Ok(Value::Set(Rc::new(super::cell::PyCell::new(out)), *fx));
         }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let mut out = x.borrow().clone();
             for (k, v) in y.borrow().iter() {
                 out.insert(k.clone(), v.clone());
             }
-            return Ok(Value::Dict(Rc::new(std::cell::RefCell::new(out))));
+            return Ok(Value::Dict(Rc::new(super::cell::PyCell::new(out))));
         }
         _ => {}
     }

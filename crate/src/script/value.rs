@@ -1,7 +1,9 @@
 //! Runtime values. Everything is reference-counted (no tracing GC), so an object is dropped
 //! exactly when the script's last reference to it goes, as with CPython's refcounting.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
+
+pub use super::cell::PyCell;
 use std::fmt;
 use std::rc::Rc;
 
@@ -27,13 +29,13 @@ pub enum Value {
     /// An immutable bytes object.
     Bytes(Rc<[u8]>),
     /// A list.
-    List(Rc<RefCell<Vec<Value>>>),
+    List(Rc<PyCell<Vec<Value>>>),
     /// A tuple.
     Tuple(Rc<[Value]>),
     /// A dict (insertion-ordered).
-    Dict(Rc<RefCell<Dict>>),
+    Dict(Rc<PyCell<Dict>>),
     /// A set or frozenset.
-    Set(Rc<RefCell<Dict>>, bool),
+    Set(Rc<PyCell<Dict>>, bool),
     /// `range(start, stop, step)`.
     Range(i64, i64, i64),
     /// `slice(start, stop, step)`.
@@ -51,7 +53,7 @@ pub enum Value {
     /// A module.
     Module(Rc<Module>),
     /// An iterator in progress.
-    Iterator(Rc<RefCell<PyIter>>),
+    Iterator(Rc<PyCell<PyIter>>),
     /// An object the host (the `sqlalchemy` binding) implements in Rust.
     Host(Rc<dyn HostObject>),
 }
@@ -100,7 +102,7 @@ pub struct Function {
     /// Names assigned in the body (locals), computed once.
     pub locals: Rc<FastSet<String>>,
     /// The class whose body defined it (for zero-argument `super()`).
-    pub owner: RefCell<Option<std::rc::Weak<Class>>>,
+    pub owner: PyCell<Option<std::rc::Weak<Class>>>,
     /// Defined by a module SessionLab provides in Python: hidden from tracebacks, as C code is.
     pub internal: bool,
 }
@@ -129,17 +131,17 @@ pub struct Class {
     /// Direct bases.
     pub bases: Vec<Rc<Class>>,
     /// Method resolution order after the class itself (holding itself would be an Rc cycle).
-    pub mro: RefCell<Vec<Rc<Class>>>,
+    pub mro: PyCell<Vec<Rc<Class>>>,
     /// Class attributes.
-    pub dict: RefCell<Attrs>,
+    pub dict: PyCell<Attrs>,
     /// The module that defined it (`builtins` for built-in exceptions).
     pub module: String,
     /// True for built-in types.
     pub builtin: bool,
     /// Annotations in the class body, in order (read by the ORM's declarative mapping).
-    pub annotations: RefCell<Vec<(String, Value)>>,
+    pub annotations: PyCell<Vec<(String, Value)>>,
     /// A host hook attached to classes derived from a host base (set by the host).
-    pub host: RefCell<Option<Rc<dyn HostObject>>>,
+    pub host: PyCell<Option<Rc<dyn HostObject>>>,
     /// Cached answer of `plain_setattr` (cleared when the class namespace changes).
     pub plain_cache: Cell<Option<bool>>,
 }
@@ -149,9 +151,9 @@ pub struct Instance {
     /// Its class.
     pub class: Rc<Class>,
     /// Its attributes.
-    pub dict: RefCell<Attrs>,
+    pub dict: PyCell<Attrs>,
     /// A host payload (e.g. the ORM's instance state) attached by the host.
-    pub host: RefCell<Option<Rc<dyn HostObject>>>,
+    pub host: PyCell<Option<Rc<dyn HostObject>>>,
 }
 
 /// A module: a name and its attributes.
@@ -159,7 +161,7 @@ pub struct Module {
     /// The module name.
     pub name: String,
     /// Its attributes.
-    pub dict: RefCell<Attrs>,
+    pub dict: PyCell<Attrs>,
 }
 
 /// An iterator's state.
@@ -167,7 +169,7 @@ pub enum PyIter {
     /// Over a snapshot of values (lists are iterated live by index).
     Seq(Rc<[Value]>, usize),
     /// Over a list, live.
-    List(Rc<RefCell<Vec<Value>>>, usize),
+    List(Rc<PyCell<Vec<Value>>>, usize),
     /// Over a range.
     Range(i64, i64, i64),
     /// Over a string's characters.
@@ -237,7 +239,7 @@ impl Value {
 
     /// A list value.
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(items)))
+        Value::List(Rc::new(PyCell::new(items)))
     }
 
     /// A tuple value.
@@ -385,12 +387,12 @@ impl Class {
         let class = Rc::new(Class {
             name: name.to_string(),
             bases,
-            mro: RefCell::new(Vec::new()),
-            dict: RefCell::new(dict),
+            mro: PyCell::new(Vec::new()),
+            dict: PyCell::new(dict),
             module: module.to_string(),
             builtin: true,
-            annotations: RefCell::new(Vec::new()),
-            host: RefCell::new(None),
+            annotations: PyCell::new(Vec::new()),
+            host: PyCell::new(None),
             plain_cache: Cell::new(None),
         });
         Class::compute_mro(&class);

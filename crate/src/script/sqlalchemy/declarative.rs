@@ -16,7 +16,7 @@ use crate::orm::state::{ensure_state, state_of};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::modules::GenericAlias;
-use crate::script::value::{Attrs, Class, Value};
+use crate::script::value::{Attrs, Class, PyCell, Value};
 use crate::sql::schema::{Column, Table};
 use crate::sql::types::SqlType;
 
@@ -241,12 +241,12 @@ pub fn declarative_base(state: &Rc<SaState>) -> Value {
     let class = Rc::new(Class {
         name: "Base".into(),
         bases: Vec::new(),
-        mro: RefCell::new(Vec::new()),
-        dict: RefCell::new(Attrs::default()),
+        mro: PyCell::new(Vec::new()),
+        dict: PyCell::new(Attrs::default()),
         module: "sqlalchemy.orm.decl_api".into(),
         builtin: false,
-        annotations: RefCell::new(Vec::new()),
-        host: RefCell::new(Some(Rc::new(RegistryHook::new(state.clone())))),
+        annotations: PyCell::new(Vec::new()),
+        host: PyCell::new(Some(Rc::new(RegistryHook::new(state.clone())))),
         plain_cache: std::cell::Cell::new(None),
     });
     Class::compute_mro(&class);

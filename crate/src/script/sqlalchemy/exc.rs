@@ -1,12 +1,11 @@
 //! `sqlalchemy.exc`: SQLAlchemy's exception classes, catchable by scripts, with its hierarchy.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::script::exceptions::{Raised, new_exception};
 use crate::script::interp::Interpreter;
-use crate::script::value::{Attrs, Class, Value};
+use crate::script::value::{Attrs, Class, PyCell, Value};
 
 /// (class, parent) in definition order; parents outside the list are Python built-ins.
 const HIERARCHY: [(&str, &str); 32] = [
@@ -71,16 +70,16 @@ impl ExcClasses {
             let class = Rc::new(Class {
                 name: name.to_string(),
                 bases: base.into_iter().collect(),
-                mro: RefCell::new(Vec::new()),
-                dict: RefCell::new(Attrs::default()),
+                mro: PyCell::new(Vec::new()),
+                dict: PyCell::new(Attrs::default()),
                 module: if ORM_EXCEPTIONS.contains(&name) {
                     "sqlalchemy.orm.exc".into()
                 } else {
                     "sqlalchemy.exc".into()
                 },
                 builtin: true,
-                annotations: RefCell::new(Vec::new()),
-                host: RefCell::new(None),
+                annotations: PyCell::new(Vec::new()),
+                host: PyCell::new(None),
                 plain_cache: std::cell::Cell::new(None),
             });
             Class::compute_mro(&class);

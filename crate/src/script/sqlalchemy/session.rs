@@ -18,7 +18,7 @@ use crate::orm::session::{Session, instance_of};
 use crate::orm::state::{Status, state_of};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::value::Value;
+use crate::script::value::{PyCell, Value};
 use crate::sql::compiler::Select;
 use crate::sql::elements::Expr;
 
@@ -508,8 +508,8 @@ impl SessionObj {
         }
         let copy = Rc::new(crate::script::value::Instance {
             class,
-            dict: std::cell::RefCell::new(dict),
-            host: std::cell::RefCell::new(None),
+            dict: PyCell::new(dict),
+            host: PyCell::new(None),
         });
         interp.tracked.instance(&copy);
         let st = crate::orm::state::ensure_state(&copy, &mapper);
