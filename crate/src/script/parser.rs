@@ -95,15 +95,13 @@ impl Parser<'_> {
         matches!(self.tok(), Tok::Name(n) if n == kw)
     }
 
-    fn advance(&mut self) -> Token {
-        let t = self.tokens.get(self.pos).cloned().unwrap_or(Token {
-            tok: Tok::Eof,
-            span: self.span(),
-        });
+    /// Moves past the current token and returns its span.
+    fn advance(&mut self) -> Span {
+        let span = self.span();
         if self.pos < self.tokens.len() {
             self.pos += 1;
         }
-        t
+        span
     }
 
     fn eat(&mut self, t: &Tok) -> bool {
@@ -533,7 +531,7 @@ impl Parser<'_> {
     }
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let test = self.named_expression()?;
         let body = self.block("'if' statement", start.line)?;
         let orelse = self.else_chain()?;
@@ -545,7 +543,7 @@ impl Parser<'_> {
 
     fn else_chain(&mut self) -> PResult<Vec<Stmt>> {
         if self.at_kw("elif") {
-            let start = self.advance().span;
+            let start = self.advance();
             let test = self.named_expression()?;
             let body = self.block("'elif' statement", start.line)?;
             let orelse = self.else_chain()?;
@@ -555,14 +553,14 @@ impl Parser<'_> {
             }]);
         }
         if self.at_kw("else") {
-            let start = self.advance().span;
+            let start = self.advance();
             return self.block("'else' statement", start.line);
         }
         Ok(Vec::new())
     }
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let test = self.named_expression()?;
         self.in_loop += 1;
         let body = self.block("'while' statement", start.line);
@@ -577,14 +575,14 @@ impl Parser<'_> {
 
     fn loop_else(&mut self) -> PResult<Vec<Stmt>> {
         if self.at_kw("else") {
-            let start = self.advance().span;
+            let start = self.advance();
             return self.block("'else' statement", start.line);
         }
         Ok(Vec::new())
     }
 
     fn for_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let target = self.target_list()?;
         if !self.eat_kw("in") {
             return Err(self.invalid());
@@ -628,7 +626,7 @@ impl Parser<'_> {
 
     fn target_atom(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
-            let start = self.advance().span;
+            let start = self.advance();
             let inner = self.target_atom()?;
             return Ok(Expr {
                 span: start.to(inner.span),
@@ -785,11 +783,11 @@ impl Parser<'_> {
     }
 
     fn try_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let body = self.block("'try' statement", start.line)?;
         let mut handlers = Vec::new();
         while self.at_kw("except") {
-            let hstart = self.advance().span;
+            let hstart = self.advance();
             if self.at_op("*") {
                 return Err(self.error_here("'except*' is not supported in SessionLab"));
             }
@@ -820,13 +818,13 @@ impl Parser<'_> {
             });
         }
         let orelse = if !handlers.is_empty() && self.at_kw("else") {
-            let s = self.advance().span;
+            let s = self.advance();
             self.block("'else' statement", s.line)?
         } else {
             Vec::new()
         };
         let finalbody = if self.at_kw("finally") {
-            let s = self.advance().span;
+            let s = self.advance();
             self.block("'finally' statement", s.line)?
         } else {
             Vec::new()
@@ -846,7 +844,7 @@ impl Parser<'_> {
     }
 
     fn with_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let mut items = Vec::new();
         loop {
             let ctx = self.expression()?;
@@ -900,7 +898,7 @@ impl Parser<'_> {
 
     fn star_expression(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
-            let start = self.advance().span;
+            let start = self.advance();
             let inner = self.bitor()?;
             return Ok(Expr {
                 span: start.to(inner.span),
@@ -952,7 +950,7 @@ impl Parser<'_> {
     }
 
     fn lambda(&mut self) -> PResult<Expr> {
-        let start = self.advance().span;
+        let start = self.advance();
         let params = self.params(":")?;
         self.expect_op(":")?;
         self.in_function += 1;
@@ -1010,7 +1008,7 @@ impl Parser<'_> {
 
     fn inversion(&mut self) -> PResult<Expr> {
         if self.at_kw("not") {
-            let start = self.advance().span;
+            let start = self.advance();
             self.enter()?;
             let inner = self.inversion();
             self.depth -= 1;
@@ -1106,7 +1104,7 @@ impl Parser<'_> {
             _ => None,
         };
         if let Some(op) = op {
-            let start = self.advance().span;
+            let start = self.advance();
             self.enter()?;
             let inner = self.factor();
             self.depth -= 1;
