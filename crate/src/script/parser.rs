@@ -91,6 +91,14 @@ impl Parser<'_> {
         matches!(self.tok(), Tok::Op(o) if *o == op)
     }
 
+    /// The current token when it is a keyword (`""` otherwise), without copying it.
+    fn keyword(&self) -> &'static str {
+        match self.tok() {
+            Tok::Name(n) => KEYWORDS.iter().find(|k| **k == n).copied().unwrap_or(""),
+            _ => "",
+        }
+    }
+
     fn at_kw(&self, kw: &str) -> bool {
         matches!(self.tok(), Tok::Name(n) if n == kw)
     }
@@ -166,8 +174,9 @@ impl Parser<'_> {
     }
 
     fn name(&mut self) -> PResult<String> {
-        match self.tok().clone() {
+        match self.tok() {
             Tok::Name(n) if !KEYWORDS.contains(&n.as_str()) => {
+                let n = n.clone();
                 self.pos += 1;
                 Ok(n)
             }
@@ -187,8 +196,8 @@ impl Parser<'_> {
 
     fn statement(&mut self) -> PResult<Vec<Stmt>> {
         let start = self.span();
-        if let Tok::Name(kw) = self.tok().clone() {
-            match kw.as_str() {
+        {
+            match self.keyword() {
                 "if" => return Ok(vec![self.if_stmt()?]),
                 "while" => return Ok(vec![self.while_stmt()?]),
                 "for" => return Ok(vec![self.for_stmt()?]),
@@ -199,8 +208,8 @@ impl Parser<'_> {
                 "async" => {
                     return Err(self.error_here("'async def' is not supported in SessionLab"));
                 }
-                "match"
-                    if matches!(self.peek_tok(1), Tok::Name(_) | Tok::Op("(" | "[" | "{"))
+                _ if self.at_kw("match")
+                    && matches!(self.peek_tok(1), Tok::Name(_) | Tok::Op("(" | "[" | "{"))
                         && self.line_ends_with_colon() =>
                 {
                     return Err(
@@ -246,8 +255,8 @@ impl Parser<'_> {
 
     fn simple_statement(&mut self) -> PResult<Stmt> {
         let start = self.span();
-        let kind = match self.tok().clone() {
-            Tok::Name(kw) => match kw.as_str() {
+        let kw = self.keyword();
+        let kind = match kw {
                 "pass" => {
                     self.pos += 1;
                     StmtKind::Pass
@@ -391,8 +400,6 @@ impl Parser<'_> {
                 "yield" => return Err(self.error_here("'yield' is not supported in SessionLab")),
                 "await" => return Err(self.error_here("'await' is not supported in SessionLab")),
                 _ => self.expression_statement()?,
-            },
-            _ => self.expression_statement()?,
         };
         Ok(Stmt {
             kind,
@@ -426,7 +433,7 @@ impl Parser<'_> {
             };
             return Ok(StmtKind::AnnAssign(Box::new((first, annotation, value))));
         }
-        if let Tok::Op(op) = self.tok().clone()
+        if let &Tok::Op(op) = self.tok()
             && let Some(bin) = aug_op(op)
         {
             self.pos += 1;
@@ -1139,8 +1146,9 @@ impl Parser<'_> {
         let mut e = self.atom()?;
         loop {
             if self.eat_op(".") {
-                let name = match self.tok().clone() {
+                let name = match self.tok() {
                     Tok::Name(n) => {
+                        let n = n.clone();
                         self.pos += 1;
                         n
                     }
@@ -1293,13 +1301,13 @@ impl Parser<'_> {
 
     fn atom(&mut self) -> PResult<Expr> {
         let start = self.span();
-        let tok = self.tok().clone();
         let constant = |c: Constant| Expr {
             kind: ExprKind::Constant(c),
             span: start,
         };
-        match tok {
+        match self.tok() {
             Tok::Name(n) => {
+                let n = n.clone();
                 self.pos += 1;
                 Ok(match n.as_str() {
                     "None" => constant(Constant::None),
@@ -1319,11 +1327,11 @@ impl Parser<'_> {
                     },
                 })
             }
-            Tok::Int(i) => {
+            &Tok::Int(i) => {
                 self.pos += 1;
                 Ok(constant(Constant::Int(i)))
             }
-            Tok::Float(f) => {
+            &Tok::Float(f) => {
                 self.pos += 1;
                 Ok(constant(Constant::Float(f)))
             }
