@@ -3,7 +3,6 @@
 use super::cell::PyCell;
 use std::rc::Rc;
 
-use indexmap::IndexMap;
 
 use super::interp::Interpreter;
 use super::value::{Class, Instance, Value};
@@ -85,8 +84,8 @@ impl Clone for Raised {
 }
 
 /// Creates the built-in exception classes.
-pub fn builtin_classes() -> IndexMap<String, Rc<Class>> {
-    let mut classes: IndexMap<String, Rc<Class>> = IndexMap::new();
+pub fn builtin_classes() -> super::value::FastMap<String, Rc<Class>> {
+    let mut classes = super::value::FastMap::<String, Rc<Class>>::default();
     for (name, parent) in HIERARCHY {
         let bases: Vec<Rc<Class>> = classes.get(parent).cloned().into_iter().collect();
         let class = Rc::new(Class {

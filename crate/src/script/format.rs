@@ -344,6 +344,12 @@ impl Interpreter {
 }
 
 /// A run of ASCII digits as a number (`None` past `usize`).
+/// The leading ASCII digits of `chars` and what follows them.
+fn split_digits(chars: &[char]) -> (&[char], &[char]) {
+    let n = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    chars.split_at_checked(n).unwrap_or((chars, &[]))
+}
+
 fn decimal(digits: &[char]) -> Option<usize> {
     let text: String = digits.iter().collect();
     usize::try_from(super::builtins::decimal_int(&text)?).ok()
@@ -366,61 +372,49 @@ pub struct Spec {
 impl Spec {
     /// Parses a spec, or `None` when it is malformed.
     pub fn parse(spec: &str) -> Option<Spec> {
-        let c: Vec<char> = spec.chars().collect();
+        let chars: Vec<char> = spec.chars().collect();
         let mut s = Spec {
             fill: ' ',
             ..Spec::default()
         };
-        let mut i = 0;
+        // Slice patterns walk the spec: no index can be out of bounds.
         let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
-        if c.len() >= 2 && is_align(c[1]) {
-            s.fill = c[0];
-            s.align = Some(c[1]);
-            i = 2;
-        } else if !c.is_empty() && is_align(c[0]) {
-            s.align = Some(c[0]);
-            i = 1;
-        }
-        if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
-            s.sign = Some(c[i]);
-            i += 1;
-        }
-        if i < c.len() && c[i] == '#' {
-            s.alternate = true;
-            i += 1;
-        }
-        if i < c.len() && c[i] == '0' {
-            s.zero = true;
-            i += 1;
-        }
-        let start = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i > start {
-            s.width = decimal(&c[start..i])?;
-        }
-        if i < c.len() && matches!(c[i], ',' | '_') {
-            s.grouping = Some(c[i]);
-            i += 1;
-        }
-        if i < c.len() && c[i] == '.' {
-            i += 1;
-            let start = i;
-            while i < c.len() && c[i].is_ascii_digit() {
-                i += 1;
+        let mut rest = chars.as_slice();
+        match rest {
+            [fill, align, tail @ ..] if is_align(*align) => {
+                (s.fill, s.align, rest) = (*fill, Some(*align), tail);
             }
-            if i == start {
+            [align, tail @ ..] if is_align(*align) => (s.align, rest) = (Some(*align), tail),
+            _ => {}
+        }
+        if let [sign @ ('+' | '-' | ' '), tail @ ..] = rest {
+            (s.sign, rest) = (Some(*sign), tail);
+        }
+        if let ['#', tail @ ..] = rest {
+            (s.alternate, rest) = (true, tail);
+        }
+        if let ['0', tail @ ..] = rest {
+            (s.zero, rest) = (true, tail);
+        }
+        let (width, tail) = split_digits(rest);
+        if !width.is_empty() {
+            s.width = decimal(width)?;
+        }
+        rest = tail;
+        if let [grouping @ (',' | '_'), tail @ ..] = rest {
+            (s.grouping, rest) = (Some(*grouping), tail);
+        }
+        if let ['.', tail @ ..] = rest {
+            let (precision, tail) = split_digits(tail);
+            if precision.is_empty() {
                 return None;
             }
-            s.precision = Some(decimal(&c[start..i])?);
+            (s.precision, rest) = (Some(decimal(precision)?), tail);
         }
-        if i < c.len() {
-            s.kind = Some(c[i]);
-            i += 1;
-        }
-        if i != c.len() {
-            return None;
+        match rest {
+            [] => {}
+            [kind] => s.kind = Some(*kind),
+            _ => return None,
         }
         Some(s)
     }
@@ -600,7 +594,6 @@ fn general(f: f64, prec: usize, alternate: bool) -> String {
 
 /// `fmt % args`.
 pub fn percent_format(interp: &mut Interpreter, fmt: &str, args: &Value) -> PyResult<String> {
-    let chars: Vec<char> = fmt.chars().collect();
     let (items, mapping) = match args {
         Value::Tuple(t) => (t.to_vec(), None),
         Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
@@ -608,32 +601,33 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &str, args: &Value) -> PyRe
     };
     let mut next = 0usize;
     let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '%' {
-            out.push(chars[i]);
-            i += 1;
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
             continue;
         }
-        i += 1;
         let mut key = None;
-        if chars.get(i) == Some(&'(') {
-            let end = chars[i..].iter().position(|c| *c == ')').map(|p| p + i);
-            let Some(end) = end else {
-                return Err(interp.error("ValueError", "incomplete format key"));
-            };
-            key = Some(chars[i + 1..end].iter().collect::<String>());
-            i = end + 1;
+        if chars.next_if_eq(&'(').is_some() {
+            let mut name = String::new();
+            loop {
+                match chars.next() {
+                    Some(')') => break,
+                    Some(c) => name.push(c),
+                    None => return Err(interp.error("ValueError", "incomplete format key")),
+                }
+            }
+            key = Some(name);
         }
         let mut spec = String::new();
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0'..='9' | '.') {
-            spec.push(chars[i]);
-            i += 1;
+        while let Some(c) =
+            chars.next_if(|c| matches!(c, '-' | '+' | ' ' | '#' | '0'..='9' | '.'))
+        {
+            spec.push(c);
         }
-        let Some(&conv) = chars.get(i) else {
+        let Some(conv) = chars.next() else {
             return Err(interp.error("ValueError", "incomplete format"));
         };
-        i += 1;
         if conv == '%' {
             out.push('%');
             continue;
@@ -650,13 +644,8 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &str, args: &Value) -> PyRe
         };
         let left = spec.starts_with('-');
         let spec = spec.trim_start_matches('-').to_string();
-        let (flags, rest): (String, String) = {
-            let n = spec
-                .chars()
-                .take_while(|c| matches!(c, '+' | ' ' | '#' | '0'))
-                .count();
-            (spec[..n].to_string(), spec[n..].to_string())
-        };
+        let rest = spec.trim_start_matches(['+', ' ', '#', '0']);
+        let flags = spec.strip_suffix(rest).unwrap_or_default();
         let mut fspec = String::new();
         if left {
             fspec.push('<');
@@ -672,7 +661,7 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &str, args: &Value) -> PyRe
         if flags.contains('0') && !left {
             fspec.push('0');
         }
-        fspec.push_str(&rest);
+        fspec.push_str(rest);
         let text = match conv {
             's' => {
                 let s = interp.to_str(&value)?;
@@ -733,7 +722,7 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &str, args: &Value) -> PyRe
                     format!(
                         "unsupported format character '{other}' (0x{:x}) at index {}",
                         other as u32,
-                        i - 1
+                        fmt.chars().count() - chars.count() - 1
                     ),
                 ));
             }

@@ -3,11 +3,10 @@
 use super::cell::PyCell;
 use std::rc::Rc;
 
-use indexmap::IndexMap;
 
 use super::ast::*;
 use super::exceptions::{Raised, builtin_classes, new_exception};
-use super::value::{Builtin, Class, FastMap, FastSet, Function, Instance, Module, PyIter, Value};
+use super::value::{Builtin, Class, FastMap, Function, NameSet, Instance, Module, PyIter, Value};
 
 /// Evaluated call arguments: positional values and keyword pairs.
 pub type CallArgs = (Vec<Value>, Vec<(String, Value)>);
@@ -47,11 +46,11 @@ pub struct Env {
     /// What it is.
     pub kind: ScopeKind,
     /// Names declared `global` here.
-    pub globals: PyCell<FastSet<String>>,
+    pub globals: PyCell<NameSet>,
     /// Names declared `nonlocal` here.
-    pub nonlocals: PyCell<FastSet<String>>,
+    pub nonlocals: PyCell<NameSet>,
     /// For functions: the names the body assigns (Python's static locals).
-    pub locals: Option<Rc<FastSet<String>>>,
+    pub locals: Option<Rc<NameSet>>,
 }
 
 impl Env {
@@ -59,14 +58,14 @@ impl Env {
     pub fn new(
         kind: ScopeKind,
         parent: Option<Rc<Env>>,
-        locals: Option<Rc<FastSet<String>>>,
+        locals: Option<Rc<NameSet>>,
     ) -> Rc<Env> {
         Rc::new(Env {
             vars: PyCell::new(Default::default()),
             parent,
             kind,
-            globals: PyCell::new(FastSet::default()),
-            nonlocals: PyCell::new(FastSet::default()),
+            globals: PyCell::new(NameSet::default()),
+            nonlocals: PyCell::new(NameSet::default()),
             locals,
         })
     }
@@ -136,7 +135,7 @@ pub struct Interpreter {
     /// Built-in functions and classes.
     pub builtins: FastMap<String, Value>,
     /// Built-in exception classes by name.
-    pub exc: IndexMap<String, Rc<Class>>,
+    pub exc: FastMap<String, Rc<Class>>,
     /// The script's source lines (for tracebacks).
     lines: Vec<String>,
     frames: Vec<Frame>,
@@ -148,7 +147,7 @@ pub struct Interpreter {
     /// The limits in force.
     pub limits: Limits,
     modules: FastMap<String, Value>,
-    factories: FastMap<String, ModuleFactory>,
+    factories: Vec<(String, ModuleFactory)>,
     /// Built-in `type` objects (`int`, `str`, …) by name, for `isinstance` and `type()`.
     pub types: FastMap<String, Rc<Class>>,
     /// A hook the host can set: called with each new line the script executes.
@@ -194,7 +193,7 @@ impl Interpreter {
             memory_base: crate::memory::allocated(),
             limits,
             modules: FastMap::default(),
-            factories: FastMap::default(),
+            factories: Vec::new(),
             types: FastMap::default(),
             on_line: None,
             rng: 0x2545_F491_4F6C_DD1D,
@@ -211,7 +210,8 @@ impl Interpreter {
 
     /// Registers a module the script may import (built on first import).
     pub fn register_module(&mut self, name: &str, factory: ModuleFactory) {
-        self.factories.insert(name.to_string(), factory);
+        self.factories.retain(|(n, _)| n != name);
+        self.factories.push((name.to_string(), factory));
     }
 
     /// Sets a global variable before the run (e.g. `N`, the row count).
@@ -1358,7 +1358,8 @@ impl Interpreter {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
         }
-        let module = if let Some(factory) = self.factories.get(name).cloned() {
+        let factory = self.factories.iter().find(|(n, _)| n == name);
+        let module = if let Some(factory) = factory.map(|(_, f)| f.clone()) {
             factory(self)?
         } else if let Some(m) = super::modules::builtin_module(name) {
             m

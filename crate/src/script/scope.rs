@@ -1,34 +1,32 @@
 //! Python's static scoping: the names a function body assigns are its locals.
 
-use super::value::FastSet;
+use super::value::NameSet;
 
 use super::ast::*;
 
 /// Names assigned anywhere in a function's body (not in nested functions), minus `global` and
 /// `nonlocal` declarations, plus its parameters.
-pub fn local_names(def: &FunctionDef) -> FastSet<String> {
-    let mut out = FastSet::default();
+pub fn local_names(def: &FunctionDef) -> NameSet {
+    let mut out = NameSet::default();
     let p = &def.params;
     for (n, _) in p.positional.iter().chain(p.kwonly.iter()) {
         out.insert(n.clone());
     }
     out.extend(p.varargs.iter().cloned());
     out.extend(p.kwargs.iter().cloned());
-    let mut declared = FastSet::default();
+    let mut declared = NameSet::default();
     block(&def.body, &mut out, &mut declared);
-    for d in declared {
-        out.swap_remove(&d);
-    }
+    out.remove_all(&declared);
     out
 }
 
-fn block(body: &[Stmt], out: &mut FastSet<String>, declared: &mut FastSet<String>) {
+fn block(body: &[Stmt], out: &mut NameSet, declared: &mut NameSet) {
     for s in body {
         stmt(s, out, declared);
     }
 }
 
-fn stmt(s: &Stmt, out: &mut FastSet<String>, declared: &mut FastSet<String>) {
+fn stmt(s: &Stmt, out: &mut NameSet, declared: &mut NameSet) {
     match &s.kind {
         StmtKind::Assign(a) => a.0.iter().for_each(|t| target(t, out)),
         StmtKind::AugAssign(a) => target(&a.0, out),
@@ -89,7 +87,7 @@ fn stmt(s: &Stmt, out: &mut FastSet<String>, declared: &mut FastSet<String>) {
     }
 }
 
-fn target(t: &Expr, out: &mut FastSet<String>) {
+fn target(t: &Expr, out: &mut NameSet) {
     match &t.kind {
         ExprKind::Name(n) => {
             out.insert(n.clone());

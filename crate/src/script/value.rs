@@ -100,7 +100,7 @@ pub struct Function {
     /// `Class.method` for methods, for messages.
     pub qualname: String,
     /// Names assigned in the body (locals), computed once.
-    pub locals: Rc<FastSet<String>>,
+    pub locals: Rc<NameSet>,
     /// The class whose body defined it (for zero-argument `super()`).
     pub owner: PyCell<Option<std::rc::Weak<Class>>>,
     /// Defined by a module SessionLab provides in Python: hidden from tracebacks, as C code is.
@@ -224,8 +224,46 @@ pub type FastState = std::hash::BuildHasherDefault<FastHasher>;
 /// only indices, so the wasm carries one copy of the table code for all of them.
 pub type FastMap<K, V> = IndexMap<K, V, FastState>;
 
-/// The interpreter's hash set (see `FastMap`).
-pub type FastSet<K> = indexmap::IndexSet<K, FastState>;
+/// A set of names (a scope's `global`/`nonlocal` declarations, a function's locals), kept
+/// sorted: small sets, where a binary search is as quick as hashing and needs no more
+/// hash-table code in the wasm.
+#[derive(Default)]
+pub struct NameSet(Vec<String>);
+
+impl NameSet {
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|n| n.as_str().cmp(name))
+    }
+
+    /// Adds `name` (once).
+    pub fn insert(&mut self, name: String) {
+        if let Err(i) = self.find(&name) {
+            self.0.insert(i, name);
+        }
+    }
+
+    /// Whether `name` is in the set.
+    pub fn contains(&self, name: &str) -> bool {
+        self.find(name).is_ok()
+    }
+
+    /// Removes every name of `other`.
+    pub fn remove_all(&mut self, other: &NameSet) {
+        self.0.retain(|n| !other.contains(n));
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Extend<String> for NameSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, names: I) {
+        names.into_iter().for_each(|n| self.insert(n));
+    }
+}
+
 
 thread_local! {
     static NEXT_ID: Cell<usize> = const { Cell::new(1) };
