@@ -77,7 +77,7 @@ const FUNCTIONS: [(&str, super::value::BuiltinFn); 44] = [
 /// Installs every built-in into `interp`.
 pub fn install(interp: &mut Interpreter) {
     let object = new_type("object", Vec::new(), None);
-    let mut types = super::value::FastMap::default();
+    let mut types = super::value::ClassMap::default();
     types.insert("object".to_string(), object.clone());
     for (name, ctor) in CTOR_TYPES {
         let base = if name == "bool" {
@@ -107,15 +107,13 @@ pub fn install(interp: &mut Interpreter) {
         );
     }
     // Built-in exceptions derive from object too.
-    for (name, class) in interp.exc.clone() {
-        if class.bases.is_empty() {
-            let _ = name;
-        }
+    let exceptions: Vec<Rc<Class>> = interp.exc.classes().map(|(_, c)| c.clone()).collect();
+    for class in exceptions {
         interp
             .builtins
             .insert(class.name.clone(), Value::Class(class));
     }
-    for (name, class) in &types {
+    for (name, class) in types.classes() {
         if !matches!(
             name.as_str(),
             "NoneType"
@@ -175,7 +173,7 @@ fn new_type(name: &str, bases: Vec<Rc<Class>>, ctor: Option<Value>) -> Rc<Class>
 
 thread_local! {
     /// Classes standing for host object types in `type(x)`.
-    static HOST_CLASSES: PyCell<super::value::FastMap<String, Rc<Class>>> = PyCell::new(Default::default());
+    static HOST_CLASSES: PyCell<super::value::ClassMap> = PyCell::new(super::value::ClassMap::default());
 }
 
 /// The class of any value (`type(x)`).
@@ -189,15 +187,17 @@ pub fn type_of(interp: &Interpreter, v: &Value) -> Value {
             let base = interp.types.get("object").cloned();
             HOST_CLASSES.with(|classes| {
                 let mut classes = classes.borrow_mut();
-                let class = classes.entry(name.clone()).or_insert_with(|| {
-                    Class::new_builtin(
-                        &name,
-                        "sqlalchemy",
-                        base.into_iter().collect(),
-                        Attrs::default(),
-                    )
-                });
-                Value::Class(class.clone())
+                if let Some(class) = classes.get(&name) {
+                    return Value::Class(class.clone());
+                }
+                let class = Class::new_builtin(
+                    &name,
+                    "sqlalchemy",
+                    base.into_iter().collect(),
+                    Attrs::default(),
+                );
+                classes.insert(name, class.clone());
+                Value::Class(class)
             })
         }
         other => {

@@ -84,8 +84,8 @@ impl Clone for Raised {
 }
 
 /// Creates the built-in exception classes.
-pub fn builtin_classes() -> super::value::FastMap<String, Rc<Class>> {
-    let mut classes = super::value::FastMap::<String, Rc<Class>>::default();
+pub fn builtin_classes() -> super::value::ClassMap {
+    let mut classes = super::value::ClassMap::default();
     for (name, parent) in HIERARCHY {
         let bases: Vec<Rc<Class>> = classes.get(parent).cloned().into_iter().collect();
         let class = Rc::new(Class {

@@ -135,7 +135,7 @@ pub struct Interpreter {
     /// Built-in functions and classes.
     pub builtins: FastMap<String, Value>,
     /// Built-in exception classes by name.
-    pub exc: FastMap<String, Rc<Class>>,
+    pub exc: super::value::ClassMap,
     /// The script's source lines (for tracebacks).
     lines: Vec<String>,
     frames: Vec<Frame>,
@@ -149,7 +149,7 @@ pub struct Interpreter {
     modules: FastMap<String, Value>,
     factories: Vec<(String, ModuleFactory)>,
     /// Built-in `type` objects (`int`, `str`, …) by name, for `isinstance` and `type()`.
-    pub types: FastMap<String, Rc<Class>>,
+    pub types: super::value::ClassMap,
     /// A hook the host can set: called with each new line the script executes.
     pub on_line: Option<Rc<dyn Fn(u32)>>,
     /// The state of `random`.
@@ -194,7 +194,7 @@ impl Interpreter {
             limits,
             modules: FastMap::default(),
             factories: Vec::new(),
-            types: FastMap::default(),
+            types: super::value::ClassMap::default(),
             on_line: None,
             rng: 0x2545_F491_4F6C_DD1D,
             tracked: Default::default(),

@@ -224,6 +224,44 @@ pub type FastState = std::hash::BuildHasherDefault<FastHasher>;
 /// only indices, so the wasm carries one copy of the table code for all of them.
 pub type FastMap<K, V> = IndexMap<K, V, FastState>;
 
+/// Built-in classes by name (types, exceptions). Held as class values in an `Attrs`, the map
+/// type attributes use, rather than a map of their own: each further map instantiation costs
+/// the wasm its own copy of the hash-table code.
+#[derive(Default, Clone)]
+pub struct ClassMap(Attrs);
+
+impl ClassMap {
+    /// The class named `name`.
+    pub fn get(&self, name: &str) -> Option<&Rc<Class>> {
+        match self.0.get(name) {
+            Some(Value::Class(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Adds (or replaces) the class `name`.
+    pub fn insert(&mut self, name: String, class: Rc<Class>) {
+        self.0.insert(name, Value::Class(class));
+    }
+
+    /// The classes with their names, in insertion order.
+    pub fn classes(&self) -> impl Iterator<Item = (&String, &Rc<Class>)> {
+        self.0.iter().filter_map(|(n, v)| match v {
+            Value::Class(c) => Some((n, c)),
+            _ => None,
+        })
+    }
+}
+
+impl std::ops::Index<&str> for ClassMap {
+    type Output = Rc<Class>;
+
+    fn index(&self, name: &str) -> &Rc<Class> {
+        self.get(name)
+            .expect("the built-in classes are installed before anything runs")
+    }
+}
+
 /// A set of names (a scope's `global`/`nonlocal` declarations, a function's locals), kept
 /// sorted: small sets, where a binary search is as quick as hashing and needs no more
 /// hash-table code in the wasm.
