@@ -7,6 +7,7 @@ pub mod clock;
 pub mod engine;
 pub mod float_text;
 pub mod memory;
+pub mod ordered_map;
 pub mod orm;
 pub mod run;
 pub mod script;

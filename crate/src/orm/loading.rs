@@ -230,7 +230,7 @@ pub fn instance(
     let Some(class) = mapper.class() else {
         return Ok(Value::None);
     };
-    let mut dict = Attrs::with_capacity_and_hasher(values.len(), Default::default());
+    let mut dict = Attrs::with_capacity(values.len());
     for (prop, value) in mapper.columns.iter().zip(values) {
         dict.insert(prop.key.clone(), value);
     }

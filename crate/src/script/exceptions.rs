@@ -3,7 +3,6 @@
 use super::cell::PyCell;
 use std::rc::Rc;
 
-
 use super::interp::Interpreter;
 use super::value::{Class, Instance, Value};
 

@@ -620,8 +620,7 @@ pub fn percent_format(interp: &mut Interpreter, fmt: &str, args: &Value) -> PyRe
             key = Some(name);
         }
         let mut spec = String::new();
-        while let Some(c) =
-            chars.next_if(|c| matches!(c, '-' | '+' | ' ' | '#' | '0'..='9' | '.'))
+        while let Some(c) = chars.next_if(|c| matches!(c, '-' | '+' | ' ' | '#' | '0'..='9' | '.'))
         {
             spec.push(c);
         }

@@ -3,10 +3,9 @@
 use super::cell::PyCell;
 use std::rc::Rc;
 
-
 use super::ast::*;
 use super::exceptions::{Raised, builtin_classes, new_exception};
-use super::value::{Builtin, Class, FastMap, Function, NameSet, Instance, Module, PyIter, Value};
+use super::value::{Builtin, Class, FastMap, Function, Instance, Module, NameSet, PyIter, Value};
 
 /// Evaluated call arguments: positional values and keyword pairs.
 pub type CallArgs = (Vec<Value>, Vec<(String, Value)>);
@@ -55,11 +54,7 @@ pub struct Env {
 
 impl Env {
     /// A new scope.
-    pub fn new(
-        kind: ScopeKind,
-        parent: Option<Rc<Env>>,
-        locals: Option<Rc<NameSet>>,
-    ) -> Rc<Env> {
+    pub fn new(kind: ScopeKind, parent: Option<Rc<Env>>, locals: Option<Rc<NameSet>>) -> Rc<Env> {
         Rc::new(Env {
             vars: PyCell::new(Default::default()),
             parent,
@@ -162,7 +157,7 @@ impl Drop for Interpreter {
     /// Breaks the run's reference cycles (see `teardown`), so a finished run frees its objects,
     /// engines and databases.
     fn drop(&mut self) {
-        let mut roots: Vec<Value> = self.modules.drain(..).map(|(_, m)| m).collect();
+        let mut roots: Vec<Value> = std::mem::take(&mut self.modules).into_values().collect();
         super::teardown::empty_scope(&self.globals, &mut roots);
         roots.extend(self.handling.drain(..).map(|r| r.value));
         self.tracked.tear_down(roots);
@@ -1143,7 +1138,9 @@ impl Interpreter {
             .borrow_mut()
             .insert("__annotations__".into(), Value::list(Vec::new()));
         self.exec_block(&def.body, &body_env)?;
-        let mut vars: Vec<(String, Value)> = body_env.vars.borrow_mut().drain(..).collect();
+        let mut vars: Vec<(String, Value)> = std::mem::take(&mut *body_env.vars.borrow_mut())
+            .into_iter()
+            .collect();
         crate::sort::sort_by(&mut vars, |a, b| a.0 < b.0);
         let mut dict = super::value::Attrs::default();
         let mut annotations = Vec::new();

@@ -854,30 +854,39 @@ fn dict_of(a: &[Value]) -> Option<Rc<super::cell::PyCell<super::value::Dict>>> {
     }
 }
 
+/// What `keys()`, `values()` or `items()` lists.
+#[derive(Clone, Copy, PartialEq)]
+enum View {
+    Keys,
+    Values,
+    Items,
+}
+
+/// One function for the three views: each of its own cost the wasm a copy of the loop.
+fn dict_view(a: &[Value], view: View) -> PyResult {
+    let mut out = Vec::new();
+    if let Some(d) = dict_of(a) {
+        for (k, v) in d.borrow().values() {
+            out.push(match view {
+                View::Keys => k.clone(),
+                View::Values => v.clone(),
+                View::Items => Value::tuple(vec![k.clone(), v.clone()]),
+            });
+        }
+    }
+    Ok(Value::list(out))
+}
+
 fn d_keys(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let d = dict_of(&a)
-        .map(|d| d.borrow().values().map(|(k, _)| k.clone()).collect())
-        .unwrap_or_default();
-    Ok(Value::list(d))
+    dict_view(&a, View::Keys)
 }
 
 fn d_values(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let d = dict_of(&a)
-        .map(|d| d.borrow().values().map(|(_, v)| v.clone()).collect())
-        .unwrap_or_default();
-    Ok(Value::list(d))
+    dict_view(&a, View::Values)
 }
 
 fn d_items(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let d = dict_of(&a)
-        .map(|d| {
-            d.borrow()
-                .values()
-                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(Value::list(d))
+    dict_view(&a, View::Items)
 }
 
 fn d_get(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
@@ -934,7 +943,7 @@ fn d_setdefault(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let default = a.get(2).cloned().unwrap_or(Value::None);
     let hk = interp.hash_key(&key)?;
     let mut dm = d.borrow_mut();
-    Ok(dm.entry(hk).or_insert((key, default)).1.clone())
+    Ok(dm.get_or_insert_with(hk, || (key, default)).1.clone())
 }
 
 fn d_pop(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
@@ -992,7 +1001,8 @@ fn set_add(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
         return Ok(Value::None);
     };
     let hk = interp.hash_key(v)?;
-    d.borrow_mut().entry(hk).or_insert((v.clone(), Value::None));
+    d.borrow_mut()
+        .get_or_insert_with(hk, || (v.clone(), Value::None));
     Ok(Value::None)
 }
 
@@ -1043,8 +1053,9 @@ fn set_difference(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     set_binop(i, a, super::ast::BinOp::Sub)
 }
 
-fn set_issubset(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let (Some(d), Some(o)) = (dict_of(&a), a.get(1)) else {
+/// `a.issubset(b)`, or with `superset` `a.issuperset(b)`; `b` is any iterable.
+fn set_includes(interp: &mut Interpreter, a: &[Value], superset: bool) -> PyResult {
+    let (Some(d), Some(o)) = (dict_of(a), a.get(1)) else {
         return Ok(Value::Bool(false));
     };
     let items = interp.collect(o)?;
@@ -1052,21 +1063,17 @@ fn set_issubset(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let Value::Set(od, _) = &other else {
         return Ok(Value::Bool(false));
     };
-    let r = d.borrow().keys().all(|k| od.borrow().contains_key(k));
+    let (part, whole) = if superset { (od, &d) } else { (&d, od) };
+    let r = part.borrow().keys().all(|k| whole.borrow().contains_key(k));
     Ok(Value::Bool(r))
 }
 
+fn set_issubset(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    set_includes(interp, &a, false)
+}
+
 fn set_issuperset(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let (Some(d), Some(o)) = (dict_of(&a), a.get(1)) else {
-        return Ok(Value::Bool(false));
-    };
-    let items = interp.collect(o)?;
-    let mut all = true;
-    for v in items {
-        let hk = interp.hash_key(&v)?;
-        all &= d.borrow().contains_key(&hk);
-    }
-    Ok(Value::Bool(all))
+    set_includes(interp, &a, true)
 }
 
 fn set_copy(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
@@ -1081,7 +1088,7 @@ fn set_pop(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let Some(d) = dict_of(&a) else {
         return Ok(Value::None);
     };
-    let first = d.borrow_mut().shift_remove_index(0);
+    let first = d.borrow_mut().pop_first();
     match first {
         Some((_, (k, _))) => Ok(k),
         None => Err(interp.error("KeyError", "pop from an empty set")),
@@ -1095,7 +1102,7 @@ fn set_update(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     for other in &a[1..] {
         for v in interp.collect(other)? {
             let hk = interp.hash_key(&v)?;
-            d.borrow_mut().entry(hk).or_insert((v, Value::None));
+            d.borrow_mut().get_or_insert_with(hk, || (v, Value::None));
         }
     }
     Ok(Value::None)

@@ -210,7 +210,7 @@ impl Parser<'_> {
                 }
                 _ if self.at_kw("match")
                     && matches!(self.peek_tok(1), Tok::Name(_) | Tok::Op("(" | "[" | "{"))
-                        && self.line_ends_with_colon() =>
+                    && self.line_ends_with_colon() =>
                 {
                     return Err(
                         self.error_here("'match' statements are not supported in SessionLab")
@@ -257,149 +257,145 @@ impl Parser<'_> {
         let start = self.span();
         let kw = self.keyword();
         let kind = match kw {
-                "pass" => {
-                    self.pos += 1;
-                    StmtKind::Pass
+            "pass" => {
+                self.pos += 1;
+                StmtKind::Pass
+            }
+            "break" => {
+                if self.in_loop == 0 {
+                    return Err(self
+                        .error_here("'break' outside loop")
+                        .shown(Display::Nothing));
                 }
-                "break" => {
-                    if self.in_loop == 0 {
-                        return Err(self
-                            .error_here("'break' outside loop")
-                            .shown(Display::Nothing));
-                    }
-                    self.pos += 1;
-                    StmtKind::Break
+                self.pos += 1;
+                StmtKind::Break
+            }
+            "continue" => {
+                if self.in_loop == 0 {
+                    return Err(self
+                        .error_here("'continue' not properly in loop")
+                        .shown(Display::Nothing));
                 }
-                "continue" => {
-                    if self.in_loop == 0 {
-                        return Err(self
-                            .error_here("'continue' not properly in loop")
-                            .shown(Display::Nothing));
-                    }
-                    self.pos += 1;
-                    StmtKind::Continue
+                self.pos += 1;
+                StmtKind::Continue
+            }
+            "return" => {
+                if self.in_function == 0 {
+                    return Err(self
+                        .error_here("'return' outside function")
+                        .shown(Display::Nothing));
                 }
-                "return" => {
-                    if self.in_function == 0 {
-                        return Err(self
-                            .error_here("'return' outside function")
-                            .shown(Display::Nothing));
-                    }
-                    self.pos += 1;
-                    if self.at_statement_end() {
-                        StmtKind::Return(None)
-                    } else {
-                        StmtKind::Return(Some(self.star_expressions()?))
-                    }
+                self.pos += 1;
+                if self.at_statement_end() {
+                    StmtKind::Return(None)
+                } else {
+                    StmtKind::Return(Some(self.star_expressions()?))
                 }
-                "raise" => {
-                    self.pos += 1;
-                    if self.at_statement_end() {
-                        StmtKind::Raise(Box::new((None, None)))
-                    } else {
-                        let exc = self.expression()?;
-                        let cause = if self.eat_kw("from") {
-                            Some(self.expression()?)
-                        } else {
-                            None
-                        };
-                        StmtKind::Raise(Box::new((Some(exc), cause)))
-                    }
-                }
-                "assert" => {
-                    self.pos += 1;
-                    let test = self.expression()?;
-                    let msg = if self.eat_op(",") {
+            }
+            "raise" => {
+                self.pos += 1;
+                if self.at_statement_end() {
+                    StmtKind::Raise(Box::new((None, None)))
+                } else {
+                    let exc = self.expression()?;
+                    let cause = if self.eat_kw("from") {
                         Some(self.expression()?)
                     } else {
                         None
                     };
-                    StmtKind::Assert(Box::new((test, msg)))
+                    StmtKind::Raise(Box::new((Some(exc), cause)))
                 }
-                "del" => {
-                    self.pos += 1;
-                    let mut targets = vec![self.bitor()?];
-                    while self.eat_op(",") {
-                        if self.at_statement_end() {
-                            break;
-                        }
-                        targets.push(self.bitor()?);
+            }
+            "assert" => {
+                self.pos += 1;
+                let test = self.expression()?;
+                let msg = if self.eat_op(",") {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                StmtKind::Assert(Box::new((test, msg)))
+            }
+            "del" => {
+                self.pos += 1;
+                let mut targets = vec![self.bitor()?];
+                while self.eat_op(",") {
+                    if self.at_statement_end() {
+                        break;
                     }
-                    for t in &targets {
-                        self.check_target(t, "delete")?;
-                    }
-                    StmtKind::Delete(targets)
+                    targets.push(self.bitor()?);
                 }
-                "global" | "nonlocal" => {
-                    self.pos += 1;
-                    let mut names = vec![self.name()?];
-                    while self.eat_op(",") {
-                        names.push(self.name()?);
-                    }
-                    if kw == "global" {
-                        StmtKind::Global(names)
-                    } else {
-                        StmtKind::Nonlocal(names)
-                    }
+                for t in &targets {
+                    self.check_target(t, "delete")?;
                 }
-                "import" => {
-                    self.pos += 1;
-                    let mut names = Vec::new();
-                    loop {
-                        let module = self.dotted_name()?;
-                        let alias = if self.eat_kw("as") {
-                            Some(self.name()?)
-                        } else {
-                            None
-                        };
-                        names.push((module, alias));
-                        if !self.eat_op(",") {
-                            break;
-                        }
-                    }
-                    StmtKind::Import(names)
+                StmtKind::Delete(targets)
+            }
+            "global" | "nonlocal" => {
+                self.pos += 1;
+                let mut names = vec![self.name()?];
+                while self.eat_op(",") {
+                    names.push(self.name()?);
                 }
-                "from" => {
-                    self.pos += 1;
-                    if self.at_op(".") || self.at_op("...") {
-                        return Err(
-                            self.error_here("relative imports are not supported in SessionLab")
-                        );
-                    }
+                if kw == "global" {
+                    StmtKind::Global(names)
+                } else {
+                    StmtKind::Nonlocal(names)
+                }
+            }
+            "import" => {
+                self.pos += 1;
+                let mut names = Vec::new();
+                loop {
                     let module = self.dotted_name()?;
-                    if !self.eat_kw("import") {
-                        return Err(self.invalid());
+                    let alias = if self.eat_kw("as") {
+                        Some(self.name()?)
+                    } else {
+                        None
+                    };
+                    names.push((module, alias));
+                    if !self.eat_op(",") {
+                        break;
                     }
-                    if self.at_op("*") {
-                        return Err(
-                            self.error_here("'from … import *' is not supported in SessionLab")
-                        );
-                    }
-                    let paren = self.eat_op("(");
-                    let mut names = Vec::new();
-                    loop {
-                        let name = self.name()?;
-                        let alias = if self.eat_kw("as") {
-                            Some(self.name()?)
-                        } else {
-                            None
-                        };
-                        names.push((name, alias));
-                        if !self.eat_op(",") {
-                            break;
-                        }
-                        if paren && self.at_op(")") {
-                            break;
-                        }
-                    }
-                    if paren {
-                        self.expect_op(")")?;
-                    }
-                    StmtKind::ImportFrom(module, names)
                 }
-                "yield" => return Err(self.error_here("'yield' is not supported in SessionLab")),
-                "await" => return Err(self.error_here("'await' is not supported in SessionLab")),
-                _ => self.expression_statement()?,
+                StmtKind::Import(names)
+            }
+            "from" => {
+                self.pos += 1;
+                if self.at_op(".") || self.at_op("...") {
+                    return Err(self.error_here("relative imports are not supported in SessionLab"));
+                }
+                let module = self.dotted_name()?;
+                if !self.eat_kw("import") {
+                    return Err(self.invalid());
+                }
+                if self.at_op("*") {
+                    return Err(self.error_here("'from … import *' is not supported in SessionLab"));
+                }
+                let paren = self.eat_op("(");
+                let mut names = Vec::new();
+                loop {
+                    let name = self.name()?;
+                    let alias = if self.eat_kw("as") {
+                        Some(self.name()?)
+                    } else {
+                        None
+                    };
+                    names.push((name, alias));
+                    if !self.eat_op(",") {
+                        break;
+                    }
+                    if paren && self.at_op(")") {
+                        break;
+                    }
+                }
+                if paren {
+                    self.expect_op(")")?;
+                }
+                StmtKind::ImportFrom(module, names)
+            }
+            "yield" => return Err(self.error_here("'yield' is not supported in SessionLab")),
+            "await" => return Err(self.error_here("'await' is not supported in SessionLab")),
+            _ => self.expression_statement()?,
         };
         Ok(Stmt {
             kind,

@@ -7,7 +7,7 @@ pub use super::cell::PyCell;
 use std::fmt;
 use std::rc::Rc;
 
-use indexmap::IndexMap;
+use crate::ordered_map::OrderedMap;
 
 use super::ast::FunctionDef;
 use super::host::HostObject;
@@ -80,10 +80,10 @@ pub enum HashKey {
 }
 
 /// Attribute namespaces of classes, instances and modules (insertion-ordered, fast hashing).
-pub type Attrs = IndexMap<String, Value, FastState>;
+pub type Attrs = OrderedMap<String, Value>;
 
 /// An insertion-ordered mapping from hash keys to (key, value) pairs (also backs sets).
-pub type Dict = IndexMap<HashKey, (Value, Value), FastState>;
+pub type Dict = OrderedMap<HashKey, (Value, Value)>;
 
 /// A user function: its definition, defaults and closure.
 pub struct Function {
@@ -222,7 +222,7 @@ pub type FastState = std::hash::BuildHasherDefault<FastHasher>;
 
 /// The interpreter's hash map. An `IndexMap` like every other map here: its hash table holds
 /// only indices, so the wasm carries one copy of the table code for all of them.
-pub type FastMap<K, V> = IndexMap<K, V, FastState>;
+pub type FastMap<K, V> = OrderedMap<K, V>;
 
 /// Built-in classes by name (types, exceptions). Held as class values in an `Attrs`, the map
 /// type attributes use, rather than a map of their own: each further map instantiation costs
@@ -301,7 +301,6 @@ impl Extend<String> for NameSet {
         names.into_iter().for_each(|n| self.insert(n));
     }
 }
-
 
 thread_local! {
     static NEXT_ID: Cell<usize> = const { Cell::new(1) };
