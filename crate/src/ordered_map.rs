@@ -286,11 +286,12 @@ impl<K: Hash + Eq, V> OrderedMap<K, V> {
         (index, None)
     }
 
-    /// The value of `key`, inserting `make()` first when it is absent.
-    pub fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
+    /// The value of `key`, inserting `value` first when it is absent (not a closure: one copy
+    /// of this per map type rather than one per caller).
+    pub fn get_or_insert(&mut self, key: K, value: V) -> &mut V {
         let index = match self.index_of(&key) {
             Some(i) => i,
-            None => self.insert_at(key, make()).0,
+            None => self.insert_at(key, value).0,
         };
         match self.entries.get_mut(index) {
             Some(Some(b)) => &mut b.value,
@@ -449,7 +450,7 @@ mod tests {
             map.insert((*name).to_string(), i as i32);
         }
         assert_eq!(map.get("a"), Some(&1));
-        *map.get_or_insert_with("d".to_string(), || 9) += 1;
+        *map.get_or_insert("d".to_string(), 9) += 1;
         assert_eq!(map.shift_remove("b"), Some(0));
         let keys: Vec<&str> = map.keys().map(String::as_str).collect();
         assert_eq!(keys, ["a", "c", "d"]);

@@ -269,7 +269,7 @@ pub fn make_set(interp: &mut Interpreter, items: Vec<Value>, frozen: bool) -> Py
     let mut d = Dict::default();
     for v in items {
         let hk = interp.hash_key(&v)?;
-        d.get_or_insert_with(hk, || (v, Value::None));
+        d.get_or_insert(hk, (v, Value::None));
     }
     Ok(Value::Set(Rc::new(PyCell::new(d)), frozen))
 }

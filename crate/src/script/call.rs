@@ -20,10 +20,9 @@ pub fn bind_arguments(
     let given = args.len();
     let mut extra = Vec::new();
     for (i, a) in args.into_iter().enumerate() {
-        if i < npos {
-            slots[i] = Some(a);
-        } else {
-            extra.push(a);
+        match slots.get_mut(i) {
+            Some(slot) => *slot = Some(a),
+            None => extra.push(a),
         }
     }
     if !extra.is_empty() && params.varargs.is_none() {
@@ -42,13 +41,18 @@ pub fn bind_arguments(
     let mut kw_values: Vec<(String, Value)> = Vec::new();
     let mut extra_kw = Dict::default();
     for (k, v) in kwargs {
-        if let Some(i) = params.positional.iter().position(|(n, _)| *n == k) {
-            if slots[i].is_some() {
+        if let Some(slot) = params
+            .positional
+            .iter()
+            .position(|(n, _)| *n == k)
+            .and_then(|i| slots.get_mut(i))
+        {
+            if slot.is_some() {
                 return Err(
                     interp.type_error(format!("{name}() got multiple values for argument '{k}'"))
                 );
             }
-            slots[i] = Some(v);
+            *slot = Some(v);
         } else if params.kwonly.iter().any(|(n, _)| *n == k) {
             kw_values.push((k, v));
         } else if params.kwargs.is_some() {
@@ -65,16 +69,18 @@ pub fn bind_arguments(
     let first_default = npos - func.defaults.len();
     let mut missing = Vec::new();
     let mut vars = env.vars.borrow_mut();
-    for (i, slot) in slots.into_iter().enumerate() {
-        let pname = &params.positional[i].0;
-        match slot {
-            Some(v) => {
+    for (i, (slot, (pname, _))) in slots.into_iter().zip(&params.positional).enumerate() {
+        let default = i
+            .checked_sub(first_default)
+            .and_then(|d| func.defaults.get(d));
+        match (slot, default) {
+            (Some(v), _) => {
                 vars.insert(pname.clone(), v);
             }
-            None if i >= first_default => {
-                vars.insert(pname.clone(), func.defaults[i - first_default].clone());
+            (None, Some(d)) => {
+                vars.insert(pname.clone(), d.clone());
             }
-            None => missing.push(pname.clone()),
+            (None, None) => missing.push(pname.clone()),
         }
     }
     if !missing.is_empty() {
@@ -110,14 +116,11 @@ pub fn bind_arguments(
 /// `f() missing 2 required positional arguments: 'a' and 'b'`.
 fn missing_message(name: &str, kind: &str, names: &[String]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
-    let list = match quoted.len() {
-        1 => quoted[0].clone(),
-        2 => format!("{} and {}", quoted[0], quoted[1]),
-        _ => format!(
-            "{}, and {}",
-            quoted[..quoted.len() - 1].join(", "),
-            quoted[quoted.len() - 1]
-        ),
+    let list = match quoted.as_slice() {
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        [] => String::new(),
     };
     let n = names.len();
     format!(

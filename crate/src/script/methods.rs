@@ -943,7 +943,7 @@ fn d_setdefault(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let default = a.get(2).cloned().unwrap_or(Value::None);
     let hk = interp.hash_key(&key)?;
     let mut dm = d.borrow_mut();
-    Ok(dm.get_or_insert_with(hk, || (key, default)).1.clone())
+    Ok(dm.get_or_insert(hk, (key, default)).1.clone())
 }
 
 fn d_pop(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
@@ -1001,8 +1001,7 @@ fn set_add(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
         return Ok(Value::None);
     };
     let hk = interp.hash_key(v)?;
-    d.borrow_mut()
-        .get_or_insert_with(hk, || (v.clone(), Value::None));
+    d.borrow_mut().get_or_insert(hk, (v.clone(), Value::None));
     Ok(Value::None)
 }
 
@@ -1102,7 +1101,7 @@ fn set_update(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     for other in &a[1..] {
         for v in interp.collect(other)? {
             let hk = interp.hash_key(&v)?;
-            d.borrow_mut().get_or_insert_with(hk, || (v, Value::None));
+            d.borrow_mut().get_or_insert(hk, (v, Value::None));
         }
     }
     Ok(Value::None)
