@@ -2,7 +2,7 @@
 
 use std::rc::{Rc, Weak};
 
-use indexmap::IndexMap;
+use crate::ordered_map::OrderedMap;
 
 use super::mapper::Mapper;
 use crate::engine::SqlValue;
@@ -54,7 +54,7 @@ impl IdentityKey {
 /// Weak references from identity keys to objects, in the order they entered the map.
 #[derive(Default)]
 pub struct IdentityMap {
-    map: IndexMap<IdentityKey, Weak<Instance>, crate::script::value::FastState>,
+    map: OrderedMap<IdentityKey, Weak<Instance>>,
 }
 
 impl IdentityMap {

@@ -4,9 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use indexmap::IndexMap;
-
-use crate::script::value::FastState;
+use crate::ordered_map::OrderedMap;
 
 use super::identity::{IdentityKey, IdentityMap};
 use super::mapper::Mapper;
@@ -43,11 +41,11 @@ pub struct Session {
     /// Persistent objects by identity (weak).
     pub identity_map: RefCell<IdentityMap>,
     /// Pending objects, in `add()` order.
-    pub new: RefCell<IndexMap<usize, Rc<Instance>, FastState>>,
+    pub new: RefCell<OrderedMap<usize, Rc<Instance>>>,
     /// Objects marked for deletion by `delete()`, not flushed yet.
-    pub deleted: RefCell<IndexMap<usize, Rc<Instance>, FastState>>,
+    pub deleted: RefCell<OrderedMap<usize, Rc<Instance>>>,
     /// Modified persistent objects, held strongly until flushed (SQLAlchemy's `_strong_obj`).
-    pub modified: RefCell<IndexMap<usize, Rc<Instance>, FastState>>,
+    pub modified: RefCell<OrderedMap<usize, Rc<Instance>>>,
     /// Objects inserted in the current transaction (transient again after a rollback); weak,
     /// as SQLAlchemy's transaction holds them.
     pub tx_new: RefCell<Vec<Weak<Instance>>>,
@@ -99,9 +97,9 @@ impl Session {
             engine,
             conn: RefCell::new(None),
             identity_map: RefCell::new(IdentityMap::default()),
-            new: RefCell::new(IndexMap::default()),
-            deleted: RefCell::new(IndexMap::default()),
-            modified: RefCell::new(IndexMap::default()),
+            new: RefCell::new(OrderedMap::default()),
+            deleted: RefCell::new(OrderedMap::default()),
+            modified: RefCell::new(OrderedMap::default()),
             tx_new: RefCell::new(Vec::new()),
             tx_deleted: RefCell::new(Vec::new()),
             expire_on_commit,

@@ -220,8 +220,7 @@ impl std::hash::Hasher for FastHasher {
 /// Builds `FastHasher`s.
 pub type FastState = std::hash::BuildHasherDefault<FastHasher>;
 
-/// The interpreter's hash map. An `IndexMap` like every other map here: its hash table holds
-/// only indices, so the wasm carries one copy of the table code for all of them.
+/// The interpreter's hash map (insertion-ordered, see `crate::ordered_map`).
 pub type FastMap<K, V> = OrderedMap<K, V>;
 
 /// Built-in classes by name (types, exceptions). Held as class values in an `Attrs`, the map
