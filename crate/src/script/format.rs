@@ -227,8 +227,16 @@ impl Interpreter {
         if spec.is_empty() {
             return self.to_str(v);
         }
-        let Some(s) = Spec::parse(spec) else {
-            return Err(self.error("ValueError", "Invalid format specifier"));
+        let s = match Spec::parse(spec) {
+            Ok(s) => s,
+            Err(INVALID_SPEC) => {
+                let tn = v.type_name();
+                return Err(self.error(
+                    "ValueError",
+                    format!("Invalid format specifier '{spec}' for object of type '{tn}'"),
+                ));
+            }
+            Err(message) => return Err(self.error("ValueError", message)),
         };
         // Refuse padding or digits the run could not hold before allocating them.
         if s.precision.is_some_and(|p| p > i32::MAX as usize) {
@@ -355,6 +363,9 @@ fn decimal(digits: &[char]) -> Option<usize> {
     usize::try_from(super::builtins::decimal_int(&text)?).ok()
 }
 
+/// `Spec::parse`'s answer for a malformed spec; the caller names the spec and the type.
+const INVALID_SPEC: &str = "Invalid format specifier";
+
 /// A parsed format spec: `[[fill]align][sign][#][0][width][grouping][.precision][type]`.
 #[derive(Debug, Default, Clone)]
 pub struct Spec {
@@ -370,8 +381,9 @@ pub struct Spec {
 }
 
 impl Spec {
-    /// Parses a spec, or `None` when it is malformed.
-    pub fn parse(spec: &str) -> Option<Spec> {
+    /// Parses a spec, or gives CPython's message for a malformed one.
+    pub fn parse(spec: &str) -> Result<Spec, &'static str> {
+        const INVALID: &str = INVALID_SPEC;
         let chars: Vec<char> = spec.chars().collect();
         let mut s = Spec {
             fill: ' ',
@@ -398,25 +410,28 @@ impl Spec {
         }
         let (width, tail) = split_digits(rest);
         if !width.is_empty() {
-            s.width = decimal(width)?;
+            s.width = decimal(width).ok_or(INVALID)?;
         }
         rest = tail;
         if let [grouping @ (',' | '_'), tail @ ..] = rest {
             (s.grouping, rest) = (Some(*grouping), tail);
+            if let [',' | '_', ..] = rest {
+                return Err("Cannot specify both ',' and '_'.");
+            }
         }
         if let ['.', tail @ ..] = rest {
             let (precision, tail) = split_digits(tail);
             if precision.is_empty() {
-                return None;
+                return Err("Format specifier missing precision");
             }
-            (s.precision, rest) = (Some(decimal(precision)?), tail);
+            (s.precision, rest) = (Some(decimal(precision).ok_or(INVALID)?), tail);
         }
         match rest {
             [] => {}
             [kind] => s.kind = Some(*kind),
-            _ => return None,
+            _ => return Err(INVALID),
         }
-        Some(s)
+        Ok(s)
     }
 
     fn pad(&self, text: &str, default_align: char) -> String {
