@@ -97,11 +97,6 @@ impl<K, V> OrderedMap<K, V> {
         self.iter().map(|(_, v)| v)
     }
 
-    /// The values in order, mutable.
-    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> {
-        self.entries.iter_mut().flatten().map(|b| &mut b.value)
-    }
-
     /// The values in order, consuming the map.
     pub fn into_values(self) -> impl DoubleEndedIterator<Item = V> {
         self.entries.into_iter().flatten().map(|b| b.value)
@@ -320,17 +315,8 @@ impl<K: Hash + Eq, V> OrderedMap<K, V> {
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        self.shift_remove_entry(key).map(|(_, v)| v)
-    }
-
-    /// Removes `key` and returns its entry, keeping the order of the rest.
-    pub fn shift_remove_entry<Q>(&mut self, key: &Q) -> Option<(K, V)>
-    where
-        K: Borrow<Q>,
-        Q: Hash + Eq + ?Sized,
-    {
         let index = self.index_of(key)?;
-        self.remove_at(index)
+        self.remove_at(index).map(|(_, v)| v)
     }
 }
 
@@ -396,12 +382,6 @@ impl<'a, K, V> IntoIterator for &'a OrderedMap<K, V> {
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
-    }
-}
-
-impl<K: std::fmt::Debug, V: std::fmt::Debug> std::fmt::Debug for OrderedMap<K, V> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_map().entries(self.iter()).finish()
     }
 }
 

@@ -30,26 +30,6 @@ impl<T> PyCell<T> {
     pub fn borrow_mut(&self) -> RefMut<'_, T> {
         self.0.borrow_mut()
     }
-
-    /// Replaces the value, returning the old one.
-    #[inline]
-    pub fn replace(&self, value: T) -> T {
-        std::mem::replace(&mut *self.borrow_mut(), value)
-    }
-
-    /// Takes the value, leaving the default.
-    #[inline]
-    pub fn take(&self) -> T
-    where
-        T: Default,
-    {
-        self.replace(T::default())
-    }
-
-    /// The value, consuming the cell.
-    pub fn into_inner(self) -> T {
-        self.0.into_inner()
-    }
 }
 
 impl<T> Deref for PyCell<T> {
