@@ -10,12 +10,12 @@ use super::session::Session;
 use super::state::state_of;
 use crate::engine::{Cause, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::sqlalchemy::defaults;
-use crate::script::sqlalchemy::engine::to_sql;
-use crate::script::sqlalchemy::result::to_python;
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::Compiler;
 use crate::sql::elements::{Expr, Op};
+use crate::sqlalchemy::defaults;
+use crate::sqlalchemy::engine::to_sql;
+use crate::sqlalchemy::result::to_python;
 
 /// `synchronize_session=`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,7 +196,7 @@ pub fn update(
 ) -> PyResult<u64> {
     // SET clauses render in table order whatever order they were given in.
     let mut values = values.to_vec();
-    crate::sort::sort_by(&mut values, |a, b| a.0 < b.0);
+    crate::base::sort::sort_by(&mut values, |a, b| a.0 < b.0);
     let compile = |w: &[Expr]| Compiler::default().update(&mapper.table, &values, w);
     let (count, objects) = run(session, interp, mapper, wheres, requested, compile)?;
     apply_values(session, interp, mapper, &values, &objects)?;
@@ -301,7 +301,7 @@ fn row_of(
         };
         out.push((mapper.columns[a].column, v.clone()));
     }
-    crate::sort::sort_by(&mut out, |a, b| a.0 < b.0);
+    crate::base::sort::sort_by(&mut out, |a, b| a.0 < b.0);
     Ok(out)
 }
 

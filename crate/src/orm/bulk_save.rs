@@ -11,8 +11,8 @@ use super::state::ensure_state;
 use crate::engine::SqlValue;
 use crate::script::builtins::dict_from_pairs;
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::sqlalchemy::engine::to_sql;
 use crate::script::value::{Instance, Value};
+use crate::sqlalchemy::engine::to_sql;
 
 /// Saves `objects` in runs of one mapper and one kind (new or persistent), in order, as
 /// SQLAlchemy groups them; `return_defaults` gives new objects their generated key.

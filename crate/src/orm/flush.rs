@@ -10,12 +10,12 @@ use super::session::Session;
 use super::state::{InstanceState, state_of};
 use crate::engine::{EchoNote, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::sqlalchemy::defaults;
-use crate::script::sqlalchemy::engine::to_sql;
-use crate::script::sqlalchemy::result::to_python;
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::Compiler;
 use crate::sql::elements::{Expr, Op};
+use crate::sqlalchemy::defaults;
+use crate::sqlalchemy::engine::to_sql;
+use crate::sqlalchemy::result::to_python;
 
 type StateRef = Rc<RefCell<InstanceState>>;
 
@@ -179,7 +179,7 @@ fn emit_inserts(
             })
         })
         .collect();
-    crate::sort::sort_by(&mut sorted, |a, b| a.0 < b.0);
+    crate::base::sort::sort_by(&mut sorted, |a, b| a.0 < b.0);
     for (_, inst, state) in sorted {
         let mut params: Vec<(usize, SqlValue)> = Vec::new();
         for prop in &mapper.columns {
@@ -198,7 +198,7 @@ fn emit_inserts(
                 }
             }
         }
-        crate::sort::sort_by(&mut params, |a, b| a.0 < b.0);
+        crate::base::sort::sort_by(&mut params, |a, b| a.0 < b.0);
         let has_all_pks = pk_cols
             .iter()
             .all(|c| params.iter().any(|(p, v)| p == c && *v != SqlValue::Null));
@@ -429,7 +429,7 @@ fn emit_updates(
                 sets.push((c, v));
             }
         }
-        crate::sort::sort_by(&mut sets, |a, b| a.0 < b.0);
+        crate::base::sort::sort_by(&mut sets, |a, b| a.0 < b.0);
         rows.push(UpdateRow {
             inst: inst.clone(),
             state,
@@ -437,7 +437,7 @@ fn emit_updates(
             pk,
         });
     }
-    crate::sort::sort_by(&mut rows, |a, b| compare_pk(&a.pk, &b.pk).is_lt());
+    crate::base::sort::sort_by(&mut rows, |a, b| compare_pk(&a.pk, &b.pk).is_lt());
     let mut i = 0;
     while i < rows.len() {
         let keys: Vec<usize> = rows[i].sets.iter().map(|(c, _)| *c).collect();
@@ -602,7 +602,7 @@ fn emit_deletes(
             Some((pk, i.clone(), s))
         })
         .collect();
-    crate::sort::sort_by(&mut rows, |a, b| compare_pk(&a.0, &b.0).is_lt());
+    crate::base::sort::sort_by(&mut rows, |a, b| compare_pk(&a.0, &b.0).is_lt());
     let compiled = Compiler::default().delete(&table, &pk_criteria(mapper));
     let note = session.sa.echo_note(&compiled.sql, &[]);
     if rows.len() > 1 {

@@ -32,7 +32,7 @@ pub fn from_db(interp: &mut Interpreter, ty: &SqlType, v: &SqlValue) -> PyResult
             };
             // SQLAlchemy formats with the column scale (10 when none is given).
             let scale = scale.unwrap_or(10) as usize;
-            let text = crate::float_text::fixed(f, scale);
+            let text = crate::base::float_text::fixed(f, scale);
             call(interp, "decimal", "Decimal", vec![Value::str(text)])?
         }
         (SqlType::Date, SqlValue::Text(t)) => {
@@ -71,7 +71,7 @@ pub fn from_db(interp: &mut Interpreter, ty: &SqlType, v: &SqlValue) -> PyResult
             )?,
             None => Value::str(t.as_str()),
         },
-        _ => crate::script::sqlalchemy::result::to_python(v),
+        _ => crate::sqlalchemy::result::to_python(v),
     })
 }
 
@@ -129,7 +129,7 @@ pub fn load_attributes(
     if attrs.is_empty() {
         return Ok(true);
     }
-    crate::sort::sort_by(&mut attrs, |&a, &b| {
+    crate::base::sort::sort_by(&mut attrs, |&a, &b| {
         mapper.columns[a].column < mapper.columns[b].column
     });
     let select = Select {

@@ -53,7 +53,7 @@ impl HostObject for MapperHost {
         _interp: &mut crate::script::interp::Interpreter,
         name: &str,
     ) -> crate::script::interp::PyResult<Option<Value>> {
-        use crate::script::sqlalchemy::core::{ExprObj, table_value};
+        use crate::sqlalchemy::core::{ExprObj, table_value};
         Ok(match name {
             "primary_key" => Some(Value::tuple(
                 self.0

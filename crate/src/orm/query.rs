@@ -119,7 +119,7 @@ pub fn execute(
                 // Results are processed by the expression's type (`EXISTS` gives a bool).
                 out.push(match c.sql_type() {
                     Some(ty) => super::loading::from_db(interp, &ty, &v)?,
-                    None => crate::script::sqlalchemy::result::to_python(&v),
+                    None => crate::sqlalchemy::result::to_python(&v),
                 });
                 at += 1;
             }

@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use crate::ordered_map::OrderedMap;
+use crate::base::ordered_map::OrderedMap;
 
 use super::identity::{IdentityKey, IdentityMap};
 use super::mapper::Mapper;
@@ -13,9 +13,9 @@ use crate::engine::dbapi::ResultSet;
 use crate::engine::{Cause, Connection, EchoNote, Engine, EventContext, SqlValue};
 use crate::script::exceptions::Raised;
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::sqlalchemy::SaState;
-use crate::script::sqlalchemy::engine::raise_engine_error;
 use crate::script::value::{Instance, Value};
+use crate::sqlalchemy::SaState;
+use crate::sqlalchemy::engine::raise_engine_error;
 
 /// Where the session's transaction stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::split::split_statements;
-use crate::clock::now_ms;
+use crate::base::clock::now_ms;
 use crate::engine::{Cause, DbError, DbapiConnection, EventContext, EventLog, SqlValue};
 
 /// Rows of one result kept in a report; the rest are counted but not sent to the page.
@@ -170,7 +170,7 @@ pub fn render_text(report: &SqlReport) -> String {
         };
         out.push_str(&format!(
             "    {what} in {} ms\n",
-            crate::float_text::fixed(st.elapsed_ms, 3)
+            crate::base::float_text::fixed(st.elapsed_ms, 3)
         ));
     }
     if let Some(e) = &report.error {

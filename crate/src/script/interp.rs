@@ -185,7 +185,7 @@ impl Interpreter {
             }],
             handling: Vec::new(),
             steps: 0,
-            memory_base: crate::memory::allocated(),
+            memory_base: crate::base::memory::allocated(),
             limits,
             modules: FastMap::default(),
             factories: Vec::new(),
@@ -348,7 +348,9 @@ impl Interpreter {
                 ),
             ));
         }
-        if crate::memory::allocated().saturating_sub(self.memory_base) > self.limits.memory_budget {
+        if crate::base::memory::allocated().saturating_sub(self.memory_base)
+            > self.limits.memory_budget
+        {
             let mib = self.limits.memory_budget >> 20;
             return Err(self.error(
                 "MemoryError",
@@ -1141,7 +1143,7 @@ impl Interpreter {
         let mut vars: Vec<(String, Value)> = std::mem::take(&mut *body_env.vars.borrow_mut())
             .into_iter()
             .collect();
-        crate::sort::sort_by(&mut vars, |a, b| a.0 < b.0);
+        crate::base::sort::sort_by(&mut vars, |a, b| a.0 < b.0);
         let mut dict = super::value::Attrs::default();
         let mut annotations = Vec::new();
         for (k, v) in vars {
@@ -1424,7 +1426,7 @@ impl Interpreter {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        crate::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
+        crate::base::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
         Ok(Value::Module(Rc::new(Module {
             name: name.to_string(),
             dict: PyCell::new(

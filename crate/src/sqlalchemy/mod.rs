@@ -19,7 +19,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::clock::now_ms;
+use crate::base::clock::now_ms;
 use crate::engine::{Databases, EchoNote, EventLog};
 use crate::script::interp::Interpreter;
 use crate::script::value::Value;
@@ -116,7 +116,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     interp.register_module(
         "decimal",
         Rc::new(|interp: &mut Interpreter| {
-            interp.python_module("decimal", include_str!("../prelude/decimal.py"))
+            interp.python_module("decimal", include_str!("../script/prelude/decimal.py"))
         }),
     );
     let s = state.clone();

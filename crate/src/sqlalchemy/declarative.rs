@@ -411,7 +411,7 @@ impl RegistryHook {
                 });
             }
         }
-        crate::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
+        crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
         if !columns.iter().any(|(_, c, _)| c.primary_key) {
             return Err(self.state.exc.raise(
                 interp,

@@ -1075,7 +1075,7 @@ impl Statement {
                         all.push((i, default_expr(&c.name, d, printed)));
                     }
                 }
-                crate::sort::sort_by(&mut all, |a, b| a.0 < b.0);
+                crate::base::sort::sort_by(&mut all, |a, b| a.0 < b.0);
                 (mk().insert(t, &all), Vec::new())
             }
             Statement::Update(t, values, wheres, ordered) => {
@@ -1094,7 +1094,7 @@ impl Statement {
                 }
                 if !ordered {
                     // SQLAlchemy renders SET in the table's column order.
-                    crate::sort::sort_by(&mut all, |a, b| a.0 < b.0);
+                    crate::base::sort::sort_by(&mut all, |a, b| a.0 < b.0);
                 }
                 (mk().update(t, &all, wheres), Vec::new())
             }

@@ -1461,7 +1461,7 @@ impl Methods for QueryObj {
                     };
                     values.push((col, as_expr(&sa, interp, &v)?));
                 }
-                crate::sort::sort_by(&mut values, |a, b| a.0 < b.0);
+                crate::base::sort::sort_by(&mut values, |a, b| a.0 < b.0);
                 let n = bulk::update(&self.session, interp, &m, &values, &sel.wheres, sync)?;
                 Ok(Value::Int(n as i64))
             }

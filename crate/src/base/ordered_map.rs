@@ -10,7 +10,7 @@
 use std::borrow::Borrow;
 use std::hash::{BuildHasher, Hash};
 
-use crate::script::value::FastState;
+use crate::base::hash::FastState;
 
 /// An entry: its key's hash (kept so growing never rehashes keys), key and value.
 #[derive(Clone)]

@@ -4,7 +4,7 @@
 //! Python's `repr` (the shortest digits that read back, the closest when several) is built on
 //! the same two.
 
-use crate::bignum::Big;
+use crate::base::bignum::Big;
 
 /// Significant digits kept when parsing: more never change the rounding (at most 768 can
 /// matter), so the rest only say whether anything non-zero followed.
@@ -549,7 +549,7 @@ mod tests {
     fn halfway_cases(f: f64) -> [String; 3] {
         let (m, e) = super::decompose(f);
         // (2m + 1) × 2^(e - 1) = (2m + 1) × 5^(1 - e) × 10^(e - 1) for e < 1.
-        let mut n = crate::bignum::Big::from_u64(2 * m + 1);
+        let mut n = crate::base::bignum::Big::from_u64(2 * m + 1);
         n.mul_pow5((1 - e) as u32);
         let digits = n.to_decimal();
         [

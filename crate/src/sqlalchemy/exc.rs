@@ -124,7 +124,7 @@ impl ExcClasses {
             })
             .map(|(n, c)| (*n, Value::Class(c.clone())))
             .collect();
-        crate::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
+        crate::base::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
         Interpreter::module(name, attrs)
     }
 
@@ -135,7 +135,7 @@ impl ExcClasses {
             .iter()
             .map(|(n, c)| (*n, Value::Class(c.clone())))
             .collect();
-        crate::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
+        crate::base::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
         Interpreter::module("sqlalchemy.exc", attrs)
     }
 }

@@ -127,12 +127,7 @@ impl ResultObj {
             for (i, v) in row.into_iter().enumerate() {
                 converted.push(match types.get(i) {
                     Some(Some(ty)) => {
-                        let raw = crate::script::sqlalchemy::engine::to_sql(
-                            &self.0.state,
-                            interp,
-                            &v,
-                            1,
-                        )?;
+                        let raw = crate::sqlalchemy::engine::to_sql(&self.0.state, interp, &v, 1)?;
                         crate::orm::loading::from_db(interp, ty, &raw)?
                     }
                     _ => v,

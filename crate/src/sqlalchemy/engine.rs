@@ -107,7 +107,7 @@ fn python_value(i: &crate::script::value::Instance) -> Option<SqlValue> {
     match (i.class.module.as_str(), i.class.name.as_str()) {
         ("decimal", "Decimal") => {
             let text = format!("{}e{}", int("_sign")? * int("_coeff")?, int("_exp")?);
-            crate::float_text::parse_f64(&text).map(SqlValue::Real)
+            crate::base::float_text::parse_f64(&text).map(SqlValue::Real)
         }
         ("datetime", "date") => Some(SqlValue::Text(format!(
             "{:04}-{:02}-{:02}",
