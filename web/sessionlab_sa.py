@@ -220,7 +220,8 @@ class Recording:
             if last.get("kind") != "sql" or last.get("sql") != statement:
                 return
             last["elapsed_ms"] = now_ms() - (self.sent_at or now_ms())
-            if DML_START.match(statement):
+            # With RETURNING, sqlite3 counts rows only as they are fetched: unknown here.
+            if DML_START.match(statement) and "RETURNING" not in statement.upper():
                 count = getattr(cursor, "rowcount", -1)
                 if isinstance(count, int) and count >= 0:
                     last["rowcount"] = count
