@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { firstDifference, needsRealEngine } from '../../web/verify.js';
 
 const dist = new URL('../../dist/', import.meta.url);
@@ -20,16 +19,10 @@ const built = existsSync(manifestUrl);
 const KNOWN = {};
 
 let engine = null;
+/** Real SQLAlchemy through the JS API (createLab's Pyodide engine: dist/pyodide/). */
 async function sqlalchemy() {
-  if (engine) return engine;
-  const { startSqlalchemyEngine } = await import('../../web/pyodide-engine.js');
-  const indexURL = fileURLToPath(new URL('pyodide/', dist));
-  engine = await startSqlalchemyEngine({
-    indexURL,
-    manifest: JSON.parse(readFileSync(manifestUrl, 'utf8')),
-    readBytes: async (name) => new Uint8Array(readFileSync(new URL(`pyodide/${name}`, dist))),
-    runnerSource: readFileSync(new URL('../../web/sessionlab_sa.py', import.meta.url), 'utf8'),
-  });
+  const { createLab } = await import('../../web/lab.js');
+  engine ??= await createLab({ engine: 'sqlalchemy' });
   return engine;
 }
 
@@ -77,7 +70,7 @@ test(
     const lesson = index.find((l) => l.setup);
     const setup = readFileSync(new URL(lesson.setup, lessonsDir), 'utf8');
     const strategy = readFileSync(new URL(lesson.strategies[0].file, lessonsDir), 'utf8');
-    const report = lab.run(strategy, { setup, n: 50 });
+    const report = lab.run(strategy, { setup, rows: 50 });
     assert.equal(report.error, null);
     assert.equal(report.stdout, '1275\n');
     assert.equal(report.error_in, 'script');
@@ -105,5 +98,28 @@ test(
     );
     assert.equal(files.error, null);
     assert.equal(files.stdout, 'False\n');
+  },
+);
+
+test(
+  'lab.verify runs a workspace strategy in both engines and finds them identical',
+  { skip: !built && 'dist/ was built without the Pyodide engine' },
+  async () => {
+    const lab = await sqlalchemy();
+    const dir = new URL('../../web/lessons/', import.meta.url);
+    const lesson = JSON.parse(readFileSync(new URL('lessons.json', dir), 'utf8')).find((l) => l.setup);
+    const setup = readFileSync(new URL(lesson.setup, dir), 'utf8');
+    for (const { file } of lesson.strategies) {
+      const result = await lab.verify(readFileSync(new URL(file, dir), 'utf8'), { setup, rows: 100 });
+      assert.equal(result.identical, true, `${file}: ${result.difference?.text}`);
+      assert.equal(result.theirs.engine, 'sqlalchemy');
+      assert.equal(result.ours.stdout, result.theirs.stdout);
+    }
+    // A difference is found and located: the same script printing something else.
+    const { firstDifference } = await import('../../web/verify.js');
+    const a = lab.run('print(1)');
+    const diff = firstDifference(a, { ...a, stdout: '2\n' });
+    assert.equal(diff.what, 'stdout');
+    assert.equal(diff.theirs, '2\n');
   },
 );
