@@ -13,10 +13,11 @@ const mib = (n) => `${(n / 1048576).toFixed(1)} MiB`;
  * Adds the actions to the page.
  * @param {{request: () => ({type: string, args: object} | null), runOurs: () => Promise<object>,
  *   render: (report: object) => void, reportHooks: Function[], isBusy: () => boolean,
- *   setBusy: (busy: boolean) => void}} page
+ *   setBusy: (busy: boolean) => void, engine: () => string, setEngine: (e: string) => void}} page
  *   `request`: the run request of the current tab (null in raw-SQL mode); `runOurs`: runs it in
  *   SessionLab's engine; `render`: shows a run report in the results pane; `reportHooks`: called
- *   with every report the page renders.
+ *   with every report the page renders; `engine`/`setEngine`: the workspace's chosen engine
+ *   ('fast' or 'sqlalchemy', kept in its share link).
  */
 export async function installSqlalchemyCheck(page) {
   const manifest = await sqlalchemyManifest();
@@ -186,7 +187,11 @@ export async function installSqlalchemyCheck(page) {
       text: 'Run with real SQLAlchemy',
       attrs: { type: 'button', title: `SessionLab does not implement this yet; ${label} in Pyodide can run it` },
     });
-    offer.addEventListener('click', () => withBusy(async () => showTheirs(await runTheirs(request))));
+    offer.addEventListener('click', () => {
+      // The choice travels with the workspace (and its share link).
+      page.setEngine('sqlalchemy');
+      withBusy(async () => showTheirs(await runTheirs(request)));
+    });
     box.append(
       el('p', { className: 'hint' }, [
         `SessionLab's engine does not run this yet. `,
@@ -195,5 +200,18 @@ export async function installSqlalchemyCheck(page) {
       ]),
     );
   });
+  // A workspace saved or shared after running with real SQLAlchemy offers it again.
+  if (page.engine() === 'sqlalchemy') {
+    const again = el('button', {
+      text: 'Run with real SQLAlchemy',
+      attrs: { id: 'run-sqlalchemy', type: 'button', title: `This workspace was run with ${label} (Pyodide)` },
+    });
+    again.addEventListener('click', () => {
+      const request = page.request();
+      if (request) withBusy(async () => showTheirs(await runTheirs(request)));
+    });
+    button.after(again);
+    status.textContent = `${status.textContent} This workspace was run with real ${label}: “Run with real SQLAlchemy” runs it there again.`;
+  }
   return { button };
 }

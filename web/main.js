@@ -860,6 +860,12 @@ client.ready.then(
       },
       render: renderPythonReport,
       reportHooks,
+      engine: () => ws.engine ?? 'fast',
+      setEngine: (engine) => {
+        if (engine === 'sqlalchemy') ws.engine = engine;
+        else delete ws.engine;
+        save();
+      },
       isBusy: () => runButton.disabled,
       setBusy: (busy) => {
         runButton.disabled = busy;

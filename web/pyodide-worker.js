@@ -105,6 +105,8 @@ try {
     if (!r.ok) throw new Error(`this site was built without the Pyodide engine (web/pyodide.json: HTTP ${r.status})`);
     return r.json();
   });
+  // The report module is not one of the manifest's files: fetched before the counting starts.
+  const runnerSource = await fetch(new URL('./sessionlab_sa.py', import.meta.url)).then((r) => r.text());
   const total = manifest.files.reduce((n, f) => n + f.bytes, 0);
   const counter = countingFetch(total, started);
   const readBytes = async (name) => {
@@ -112,7 +114,6 @@ try {
     if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
     return new Uint8Array(await r.arrayBuffer());
   };
-  const runnerSource = await fetch(new URL('./sessionlab_sa.py', import.meta.url)).then((r) => r.text());
   engine = await startSqlalchemyEngine({ indexURL, manifest, readBytes, runnerSource });
   // pyodide.asm.mjs arrives through import(), which the counter does not see.
   const script = manifest.files.find((f) => f.name === 'pyodide.asm.mjs');

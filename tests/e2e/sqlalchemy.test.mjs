@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { openPage, runAndWait, screenshot, setSource, useBrowser } from './base.mjs';
+import { openPage, openSharedLink, runAndWait, screenshot, setSource, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 const built = existsSync(new URL('../../dist/web/pyodide.json', import.meta.url));
@@ -109,6 +109,9 @@ match item:
     assert.ok((await page.locator('li.event.sql').count()) >= 3, 'the SQL log');
     assert.match(await page.locator('#results').textContent(), /Session 1: 1 object/);
     await screenshot(page, 'sqlalchemy-fallback');
+    // The share link records the engine: the opened workspace offers real SQLAlchemy again.
+    const other = await openSharedLink(page, context);
+    await other.waitForSelector('#run-sqlalchemy', { state: 'visible' });
     assert.deepEqual(problems, []);
     await context.close();
   },
