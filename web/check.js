@@ -45,6 +45,11 @@ export async function installSqlalchemyCheck(page) {
 
   let client = null;
   let loadedIn = null;
+  let running = false;
+  const cancel = $('cancel');
+  cancel.addEventListener('click', () => {
+    if (client && running) client.restart();
+  });
   /** The Pyodide engine, started on first use with the progress bar showing. */
   async function engine() {
     if (!client) {
@@ -52,6 +57,11 @@ export async function installSqlalchemyCheck(page) {
       progress.max = 1;
       progress.value = 0;
       client = new SqlalchemyClient({
+        // Cancel stops a runaway script by terminating this worker (a fresh one loads later).
+        onWorking: (state) => {
+          running = state === 'start';
+          cancel.hidden = !running;
+        },
         onProgress: ({ loaded, total }) => {
           progress.max = total;
           progress.value = Math.min(loaded, total);

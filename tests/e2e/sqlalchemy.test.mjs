@@ -37,6 +37,12 @@ test(
       [],
     );
     assert.ok(!requests.some((u) => /cdn|jsdelivr|pypi/.test(u)));
+    // Including what the page fetched before this listener existed.
+    const early = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    assert.deepEqual(
+      early.filter((u) => /\/pyodide\/|pyodide-worker/.test(u)),
+      [],
+    );
 
     await page.selectOption('#lesson', { label: lessons[0].title });
     await page.waitForFunction((t) => document.getElementById('status').textContent.includes(t), lessons[0].title);
