@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bundleEditor } from './bundle.mjs';
+import { buildPyodide } from './pyodide.mjs';
 import { must, say } from './proc.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,6 +63,8 @@ export async function build() {
   for (const extra of ['favicon.svg']) {
     if (existsSync(join(root, extra))) cpSync(join(root, extra), join(dist, extra));
   }
+  // The second engine (real SQLAlchemy in Pyodide), loaded by the page only on demand.
+  await buildPyodide(dist);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

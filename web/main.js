@@ -5,6 +5,7 @@ import { decodeWorkspace, encodeWorkspace, isShareHash } from './share.js';
 import { el, formatMs, renderEvent, renderSessions, renderTable, tupleText } from './render.js';
 import { exportScript, slug } from './export.js';
 import { sweepChart } from './sweep.js';
+import { installSqlalchemyCheck } from './check.js';
 
 // CodeMirror arrives as its own bundle (built by scripts/bundle.mjs) while the engine starts;
 // the plain textarea serves until then, and for good if the bundle cannot load.
@@ -223,6 +224,8 @@ function renderLogFilters(log) {
 
 /** The last Python run, for "Copy as Markdown". */
 let lastRun = null;
+/** Called with every Python report shown (web/check.js offers real SQLAlchemy from there). */
+const reportHooks = [];
 
 /** The script and the SQL it sent, as Markdown for an issue or a forum post. */
 function markdownOf({ source: code, report }) {
@@ -301,6 +304,7 @@ function renderPythonReport(report) {
     : `Ran: ${plural(sqlEvents.length, 'statement')}, ${plural(t?.rows_changed ?? 0, 'row')} changed, ${plural(stale, 'object')} stale.`;
   if (report.error && report.error_in !== 'setup') highlightLine(report.error.line);
   markError(report.error_in === 'setup' ? null : report.error);
+  for (const hook of reportHooks) hook(report);
 }
 
 function renderReport(report) {
@@ -336,6 +340,16 @@ function runStrategy(index) {
   const strategy = ws.strategies[index].source;
   if (!ws.setup.trim()) return client.call('runPython', { source: strategy });
   return client.call('runStrategy', { setup: ws.setup, strategy, n: ws.n });
+}
+
+/** The request that runs the current Python tab (either engine speaks it), or null for raw SQL. */
+function currentRequest() {
+  if (mode !== 'python') return null;
+  save();
+  if (ws.current === 0) return { type: 'runPython', args: { source: ws.setup } };
+  const strategy = ws.strategies[ws.current - 1].source;
+  if (!ws.setup.trim()) return { type: 'runPython', args: { source: strategy } };
+  return { type: 'runStrategy', args: { setup: ws.setup, strategy, n: ws.n } };
 }
 
 async function run() {
@@ -837,6 +851,26 @@ client.ready.then(
     status.textContent = sharedMessage || `Ready — SessionLab ${version}.`;
     document.body.dataset.ready = 'true';
     if (embed && options.has('autorun')) run();
+    // The second engine's actions, when this site was built with it (after ours is up).
+    installSqlalchemyCheck({
+      request: currentRequest,
+      runOurs: () => {
+        const request = currentRequest();
+        return client.call(request.type, request.args);
+      },
+      render: renderPythonReport,
+      reportHooks,
+      engine: () => ws.engine ?? 'fast',
+      setEngine: (engine) => {
+        if (engine === 'sqlalchemy') ws.engine = engine;
+        else delete ws.engine;
+        save();
+      },
+      isBusy: () => runButton.disabled,
+      setBusy: (busy) => {
+        runButton.disabled = busy;
+      },
+    });
   },
   (err) => {
     status.textContent = `The engine failed to load: ${err.message}`;
