@@ -99,7 +99,7 @@ test('Sphinx (Furo): highlighted until edited, runs, follows the theme toggle', 
   const lab = page.locator('session-lab').first();
   // Furo's toggle cycles auto → dark → light (system light); the element follows each.
   for (let i = 0; i < 3; i++) {
-    await page.locator('button.theme-toggle').first().click();
+    await page.locator('button.theme-toggle:visible').first().click();
     const furo = await page.evaluate(() => document.body.dataset.theme);
     await page.waitForFunction((t) => document.querySelector('session-lab').getAttribute('theme') === t, furo);
     const scheme = await lab.evaluate((el) => getComputedStyle(el).colorScheme);
