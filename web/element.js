@@ -358,7 +358,7 @@ export class SessionLabElement extends HTMLElement {
     const { view, editor, edit } = this.#ui;
     const block = this.#editing ? null : (this.#blocks[this.#current] ?? null);
     for (const b of this.#blocks) {
-      if (b === block) b.setAttribute('slot', 'code');
+      if (b && b === block) b.setAttribute('slot', 'code');
       else b?.removeAttribute('slot');
     }
     view.hidden = !block;
