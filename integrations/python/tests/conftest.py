@@ -31,6 +31,21 @@ def installed_wheel():
     return wheels[-1]
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Builds a sample site once per module; built(name, build) returns what build returned."""
+    done = {}
+
+    def get(name, build):
+        if name not in done:
+            dest = tmp_path_factory.mktemp("built") / name
+            shutil.copytree(SITES / name, dest)
+            done[name] = build(dest)
+        return done[name]
+
+    return get
+
+
 @pytest.fixture
 def site(tmp_path):
     """A fresh copy of a sample site: site("sphinx") or site("mkdocs")."""

@@ -18,8 +18,8 @@ def elements(html):
     return re.findall(r"<session-lab\b.*?</session-lab>", html, re.S)
 
 
-def test_fences_render_the_element_with_the_page_highlighting_and_static_output(site):
-    code, log, out = build(site("mkdocs"))
+def test_fences_render_the_element_with_the_page_highlighting_and_static_output(built):
+    code, log, out = built("mkdocs", build)
     assert code == 0, log
     page = (out / "examples" / "index.html").read_text()
     found = elements(page)
@@ -43,8 +43,8 @@ def test_fences_render_the_element_with_the_page_highlighting_and_static_output(
     assert "SESSIONLABZ" not in page
 
 
-def test_assets_are_copied_once_and_the_module_is_only_on_pages_with_examples(site):
-    code, log, out = build(site("mkdocs"))
+def test_assets_are_copied_once_and_the_module_is_only_on_pages_with_examples(built):
+    code, log, out = built("mkdocs", build)
     assert code == 0, log
     assert [p.relative_to(out).as_posix() for p in out.rglob("element.js")] == ["sessionlab/web/element.js"]
     assert (out / "sessionlab/web/pkg/sessionlab_bg.wasm").is_file()

@@ -18,8 +18,8 @@ def elements(html):
     return re.findall(r"<session-lab\b.*?</session-lab>", html, re.S)
 
 
-def test_directive_renders_the_element_with_the_page_highlighting_and_static_output(site):
-    code, log, out = build(site("sphinx"))
+def test_directive_renders_the_element_with_the_page_highlighting_and_static_output(built):
+    code, log, out = built("sphinx", build)
     assert code == 0, log
     page = (out / "examples.html").read_text()
     found = elements(page)
@@ -47,8 +47,8 @@ def test_directive_renders_the_element_with_the_page_highlighting_and_static_out
     assert '<pre class="error">Traceback' in raising and "ZeroDivisionError: division by zero" in raising
 
 
-def test_assets_are_copied_once_and_the_module_is_only_on_pages_with_examples(site):
-    code, log, out = build(site("sphinx"))
+def test_assets_are_copied_once_and_the_module_is_only_on_pages_with_examples(built):
+    code, log, out = built("sphinx", build)
     assert code == 0, log
     assert [p.relative_to(out).as_posix() for p in out.rglob("element.js")] == ["_static/sessionlab/web/element.js"]
     assert (out / "_static/sessionlab/web/pkg/sessionlab_bg.wasm").stat().st_size > 100_000
@@ -69,9 +69,6 @@ def test_theme_follows_the_sphinx_theme(site):
     assert code == 0, log
     page = (out / "examples.html").read_text()
     assert '<session-lab rows="100" views="output,sql" theme="light">' in page
-    code, log, out = build(site("sphinx", "dark"), "-D", "sessionlab_theme=dark")
-    assert code == 0, log
-    assert 'theme="dark"' in (out / "examples.html").read_text()
 
 
 def test_strict_build_fails_on_an_example_that_raises_and_names_file_and_line(site):
@@ -145,9 +142,11 @@ def test_every_python_code_block_can_be_made_runnable(site):
 
 
 def test_without_node_the_build_warns_once_and_writes_the_live_element_only(site):
-    code, log, out = build(site("sphinx"), "-D", "sessionlab_node=/nonexistent/node", strict=False)
+    extra = ["-D", "sessionlab_node=/nonexistent/node", "-D", "sessionlab_theme=dark"]
+    code, log, out = build(site("sphinx"), *extra, strict=False)
     assert code == 0, log
     assert log.count("examples are not pre-rendered") == 1, log
     page = (out / "examples.html").read_text()
     assert len(elements(page)) == 4 and "session-lab-static" not in page
+    assert '<session-lab rows="100" views="output,sql" theme="dark">' in page  # the configured theme
     assert (out / "_static/sessionlab/web/element.js").is_file()
