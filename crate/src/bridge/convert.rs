@@ -1,7 +1,7 @@
 //! Python ⇄ SQLite values: what a Python value binds as (the DBAPI's and SQLAlchemy's bind
 //! processing) and what a database value becomes for a column's type (result processing).
 
-use crate::bridge::exc::ExcClasses;
+use crate::bridge::exc::{Exc, ExcClasses};
 use crate::engine::SqlValue;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
@@ -39,7 +39,7 @@ pub fn to_sql(
             let tn = other.type_name();
             return Err(exc.raise(
                 interp,
-                "InterfaceError",
+                Exc::InterfaceError,
                 format!("(sqlite3.ProgrammingError) Error binding parameter {position}: type '{tn}' is not supported"),
             ));
         }

@@ -1,6 +1,7 @@
 //! Column defaults run on the Python side: scalars and callables (`default=`, `onupdate=`),
 //! evaluated per row as Core's execution context does, with `context.get_current_parameters()`.
 
+use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
 use crate::bridge::convert::{to_python, to_sql};
@@ -86,7 +87,7 @@ pub fn evaluate(
         _ => {
             return Err(state.exc.raise(
                 interp,
-                "ArgumentError",
+                Exc::ArgumentError,
                 "ColumnDefault Python function takes zero or one positional arguments",
             ));
         }

@@ -9,41 +9,76 @@ use crate::script::exceptions::{Raised, new_exception};
 use crate::script::interp::Interpreter;
 use crate::script::value::{Attrs, Class, PyCell, Value};
 
-/// (class, parent) in definition order; parents outside the list are Python built-ins.
-const HIERARCHY: [(&str, &str); 32] = [
-    ("SQLAlchemyError", "Exception"),
-    ("ArgumentError", "SQLAlchemyError"),
-    ("NoSuchModuleError", "ArgumentError"),
-    ("CompileError", "SQLAlchemyError"),
-    ("InvalidRequestError", "SQLAlchemyError"),
-    ("NoResultFound", "InvalidRequestError"),
-    ("MultipleResultsFound", "InvalidRequestError"),
-    ("ResourceClosedError", "InvalidRequestError"),
-    ("PendingRollbackError", "InvalidRequestError"),
-    ("NoSuchColumnError", "InvalidRequestError"),
-    ("StatementError", "SQLAlchemyError"),
-    ("DBAPIError", "StatementError"),
-    ("InterfaceError", "DBAPIError"),
-    ("DatabaseError", "DBAPIError"),
-    ("DataError", "DatabaseError"),
-    ("OperationalError", "DatabaseError"),
-    ("IntegrityError", "DatabaseError"),
-    ("InternalError", "DatabaseError"),
-    ("ProgrammingError", "DatabaseError"),
-    ("NotSupportedError", "DatabaseError"),
-    ("SAWarning", "Warning"),
-    ("MovedIn20Warning", "Warning"),
-    ("LegacyAPIWarning", "Warning"),
-    ("ObjectNotExecutableError", "ArgumentError"),
-    ("UnboundExecutionError", "InvalidRequestError"),
-    ("NoInspectionAvailable", "InvalidRequestError"),
-    ("StaleDataError", "SQLAlchemyError"),
-    ("FlushError", "SQLAlchemyError"),
-    ("UnmappedInstanceError", "InvalidRequestError"),
-    ("UnmappedClassError", "InvalidRequestError"),
-    ("ObjectDeletedError", "InvalidRequestError"),
-    ("DetachedInstanceError", "SQLAlchemyError"),
-];
+/// Declares `Exc`, one variant per SQLAlchemy exception class, and `HIERARCHY`, each class
+/// with its parent in definition order (parents outside the list are Python built-ins).
+macro_rules! exceptions {
+    ($($name:ident: $parent:literal,)*) => {
+        /// A SQLAlchemy exception class: what host code raises, so a misspelt name cannot
+        /// compile.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(clippy::enum_variant_names)]
+        pub enum Exc {
+            $(
+                #[doc = concat!("`", stringify!($name), "`")]
+                $name,
+            )*
+        }
+
+        impl Exc {
+            /// The class name.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Exc::$name => stringify!($name),)*
+                }
+            }
+
+            /// The class called `name`, if SQLAlchemy has one (engine errors arrive named).
+            pub fn from_name(name: &str) -> Option<Exc> {
+                match name {
+                    $(stringify!($name) => Some(Exc::$name),)*
+                    _ => None,
+                }
+            }
+        }
+
+        const HIERARCHY: &[(Exc, &str)] = &[$((Exc::$name, $parent),)*];
+    };
+}
+
+exceptions! {
+    SQLAlchemyError: "Exception",
+    ArgumentError: "SQLAlchemyError",
+    NoSuchModuleError: "ArgumentError",
+    CompileError: "SQLAlchemyError",
+    InvalidRequestError: "SQLAlchemyError",
+    NoResultFound: "InvalidRequestError",
+    MultipleResultsFound: "InvalidRequestError",
+    ResourceClosedError: "InvalidRequestError",
+    PendingRollbackError: "InvalidRequestError",
+    NoSuchColumnError: "InvalidRequestError",
+    StatementError: "SQLAlchemyError",
+    DBAPIError: "StatementError",
+    InterfaceError: "DBAPIError",
+    DatabaseError: "DBAPIError",
+    DataError: "DatabaseError",
+    OperationalError: "DatabaseError",
+    IntegrityError: "DatabaseError",
+    InternalError: "DatabaseError",
+    ProgrammingError: "DatabaseError",
+    NotSupportedError: "DatabaseError",
+    SAWarning: "Warning",
+    MovedIn20Warning: "Warning",
+    LegacyAPIWarning: "Warning",
+    ObjectNotExecutableError: "ArgumentError",
+    UnboundExecutionError: "InvalidRequestError",
+    NoInspectionAvailable: "InvalidRequestError",
+    StaleDataError: "SQLAlchemyError",
+    FlushError: "SQLAlchemyError",
+    UnmappedInstanceError: "InvalidRequestError",
+    UnmappedClassError: "InvalidRequestError",
+    ObjectDeletedError: "InvalidRequestError",
+    DetachedInstanceError: "SQLAlchemyError",
+}
 
 /// Exceptions that live in `sqlalchemy.orm.exc`.
 const ORM_EXCEPTIONS: [&str; 6] = [
@@ -64,7 +99,8 @@ impl ExcClasses {
     /// Creates the classes, deriving from the interpreter's built-in exceptions.
     pub fn new(interp: &Interpreter) -> Self {
         let mut classes: HashMap<&'static str, Rc<Class>> = HashMap::new();
-        for (name, parent) in HIERARCHY {
+        for &(kind, parent) in HIERARCHY {
+            let name = kind.name();
             let base = classes
                 .get(parent)
                 .cloned()
@@ -90,27 +126,38 @@ impl ExcClasses {
         ExcClasses { classes }
     }
 
-    /// The class named `name` (falls back to `SQLAlchemyError`).
-    pub fn class(&self, name: &str) -> Option<Rc<Class>> {
-        self.classes
-            .get(name)
-            .or_else(|| self.classes.get("SQLAlchemyError"))
-            .cloned()
+    /// The class of `kind`.
+    pub fn class(&self, kind: Exc) -> Option<Rc<Class>> {
+        self.classes.get(kind.name()).cloned()
     }
 
-    /// Raises `sqlalchemy.exc.<name>(message)`.
+    /// Raises `sqlalchemy.exc.<kind>(message)`.
     pub fn raise(
         &self,
         interp: &mut Interpreter,
-        name: &str,
+        kind: Exc,
         message: impl Into<String>,
     ) -> Box<Raised> {
-        match self.class(name) {
+        match self.class(kind) {
             Some(class) => {
                 let value = new_exception(&class, vec![Value::str(message.into())]);
                 interp.raise_value(value)
             }
             None => interp.error("Exception", message),
+        }
+    }
+
+    /// Raises the exception an engine-layer error names: SQLAlchemy's class of that name, or
+    /// the Python built-in (`MemoryError`, `ModuleNotFoundError`) when SQLAlchemy has none.
+    fn raise_named(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        message: impl Into<String>,
+    ) -> Box<Raised> {
+        match Exc::from_name(name) {
+            Some(kind) => self.raise(interp, kind, message),
+            None => interp.error(name, message),
         }
     }
 
@@ -155,7 +202,7 @@ pub fn raise_engine_error(
                     .error("ModuleNotFoundError", u.message())
                     .with_hint(u.hint())
             } else {
-                exc.raise(interp, u.type_name(), u.message())
+                exc.raise_named(interp, u.type_name(), u.message())
             }
         }
         EngineError::Dbapi {
@@ -163,7 +210,7 @@ pub fn raise_engine_error(
             ref sql,
             ref params,
         } => {
-            let raised = exc.raise(interp, e.type_name(), e.message());
+            let raised = exc.raise_named(interp, e.type_name(), e.message());
             // `e.orig` is the DBAPI's own exception (`sqlite3.IntegrityError: …`), `e.statement`
             // the SQL that failed.
             if let Value::Instance(i) = &raised.value {
@@ -190,6 +237,41 @@ pub fn raise_engine_error(
             }
             raised
         }
-        other => exc.raise(interp, other.type_name(), other.message()),
+        other => exc.raise_named(interp, other.type_name(), other.message()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Exc;
+    use crate::engine::DbErrorKind;
+
+    #[test]
+    fn every_engine_error_names_a_class() {
+        let kinds = [
+            DbErrorKind::IntegrityError,
+            DbErrorKind::OperationalError,
+            DbErrorKind::DataError,
+            DbErrorKind::ProgrammingError,
+            DbErrorKind::InternalError,
+            DbErrorKind::DatabaseError,
+        ];
+        for kind in kinds {
+            assert_eq!(
+                Exc::from_name(kind.name()).map(Exc::name),
+                Some(kind.name())
+            );
+        }
+        // Raised as Python's own classes, which SQLAlchemy does not define.
+        assert_eq!(Exc::from_name(DbErrorKind::MemoryError.name()), None);
+        assert_eq!(Exc::from_name("ModuleNotFoundError"), None);
+        for name in [
+            "ArgumentError",
+            "NoSuchModuleError",
+            "InvalidRequestError",
+            "ResourceClosedError",
+        ] {
+            assert!(Exc::from_name(name).is_some(), "{name}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Instrumented column attributes: reading (with lazy loads of expired values) and writing
 //! (with attribute history) on mapped objects.
 
+use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
 use super::mapper::Mapper;
@@ -35,7 +36,7 @@ pub fn get(
              (Background on this error at: https://sqlalche.me/e/21/bhk3)"
         );
         return Err(match sa {
-            Some(sa) => sa.exc.raise(interp, "DetachedInstanceError", message),
+            Some(sa) => sa.exc.raise(interp, Exc::DetachedInstanceError, message),
             None => interp.error("AttributeError", message),
         });
     };
@@ -72,7 +73,7 @@ pub fn object_deleted(
     let s = state_str(state);
     session.sa.exc.raise(
         interp,
-        "ObjectDeletedError",
+        Exc::ObjectDeletedError,
         format!("Instance '{s}' has been deleted, or its row is otherwise not present."),
     )
 }

@@ -1,6 +1,7 @@
 //! ORM bulk UPDATE/DELETE (`Query.update`, `session.execute(update(M))`) with every
 //! `synchronize_session` strategy, bulk UPDATE by primary key, and ORM bulk INSERT.
 
+use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
 use super::evaluator::{self, Outcome};
@@ -52,7 +53,7 @@ pub fn strategy(session: &Session, interp: &mut Interpreter, v: &Value) -> PyRes
         _ => {
             return Err(session.sa.exc.raise(
                 interp,
-                "ArgumentError",
+                Exc::ArgumentError,
                 "Valid strategies for session synchronization are 'auto', 'evaluate', 'fetch', False",
             ));
         }
@@ -73,7 +74,7 @@ fn resolve(
         (Strategy::Auto, Err(_)) => Ok(Strategy::Fetch),
         (Strategy::Evaluate, Err(e)) => Err(session.sa.exc.raise(
             interp,
-            "InvalidRequestError",
+            Exc::InvalidRequestError,
             format!(
                 "Could not evaluate current criteria in Python: \"{}\". Specify 'fetch' or \
                  False for the synchronize_session execution option.",
@@ -292,7 +293,7 @@ fn row_of(
         let Some(a) = mapper.attr(&name) else {
             return Err(session.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 format!(
                     "Entity namespace for \"{}\" has no property \"{name}\"",
                     mapper.table.name
@@ -317,7 +318,7 @@ pub fn update_by_pk(
     if requested == Strategy::Fetch {
         return Err(session.sa.exc.raise(
             interp,
-            "InvalidRequestError",
+            Exc::InvalidRequestError,
             "The 'fetch' synchronization strategy is not available for 'bulk' ORM updates \
              (i.e. multiple parameter sets)",
         ));
@@ -337,7 +338,7 @@ pub fn update_by_pk(
         if !pk_cols.iter().all(|c| row.iter().any(|(x, _)| x == c)) {
             return Err(session.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 "No primary key value supplied for column(s) in parameter set; ORM bulk UPDATE by \
                  primary key requires every parameter set to include the primary key",
             ));

@@ -1,6 +1,7 @@
 //! The unit of work: a flush sends INSERTs, UPDATEs and DELETEs in SQLAlchemy's order and
 //! grouping (`orm/persistence.py`), then moves the objects to their new states.
 
+use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -485,7 +486,7 @@ fn emit_updates(
                 group.len(),
                 matched
             );
-            return Err(session.sa.exc.raise(interp, "StaleDataError", message));
+            return Err(session.sa.exc.raise(interp, Exc::StaleDataError, message));
         }
         for r in group {
             // The onupdate values sent are now the attributes' values.

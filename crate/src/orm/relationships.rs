@@ -1,6 +1,7 @@
 //! `relationship()` for the simple one-to-many / many-to-one pair: lazy loading, the
 //! `back_populates` bookkeeping, save-update cascade and foreign-key synchronisation at flush.
 
+use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -229,7 +230,7 @@ pub fn get(
                 rel.key
             );
             return Err(match crate::bridge::state::RunState::of(interp) {
-                Some(sa) => sa.exc.raise(interp, "DetachedInstanceError", message),
+                Some(sa) => sa.exc.raise(interp, Exc::DetachedInstanceError, message),
                 None => interp.error("AttributeError", message),
             });
         }

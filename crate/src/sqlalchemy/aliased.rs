@@ -1,6 +1,7 @@
 //! `aliased(Model)` as scripts use it: `o2.id` is a column of the alias, `select(o2)` and
 //! `join(o2, …)` select from and join to `orders AS orders_1`.
 
+use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
 use super::attribute::ClassAttribute;
@@ -26,7 +27,7 @@ pub fn aliased(
             first.type_name()
         );
         return Err(match interp_state(interp) {
-            Some(sa) => sa.exc.raise(interp, "NoInspectionAvailable", message),
+            Some(sa) => sa.exc.raise(interp, Exc::NoInspectionAvailable, message),
             None => interp.type_error(message),
         });
     };

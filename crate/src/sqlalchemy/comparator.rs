@@ -1,6 +1,7 @@
 //! A relationship on the class (`Dept.staff`): what `join(Dept.staff)` joins along, and the
 //! `EXISTS` criteria of `.has()` / `.any()`.
 
+use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
 use super::SaState;
@@ -44,7 +45,7 @@ impl RelationshipComparator {
         let Some(r) = relationships::resolve(&self.mapper, rel) else {
             return Err(state.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 format!(
                     "relationship {}.{} has no foreign key to join on",
                     self.mapper.name, rel.key
@@ -91,7 +92,7 @@ impl RelationshipComparator {
         if let Some(msg) = wrong {
             return Err(state
                 .exc
-                .raise(interp, "InvalidRequestError", msg.to_string()));
+                .raise(interp, Exc::InvalidRequestError, msg.to_string()));
         }
         let mut criteria = vec![on];
         if let Some(c) = args.first().filter(|v| !matches!(v, Value::None)) {

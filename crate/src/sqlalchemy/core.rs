@@ -1,6 +1,7 @@
 //! Core's script surface: `MetaData`, `Table`, `Column`, types, column expressions, `select`,
 //! `insert`, `update`, `delete`, `and_`/`or_`/`not_`, `func`; statements compile through `sql`.
 
+use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -1481,7 +1482,7 @@ fn update_key(state: &SaState, interp: &mut Interpreter, t: &Table, k: &Value) -
             let key = interp.to_str(k)?;
             Err(state.exc.raise(
                 interp,
-                "CompileError",
+                Exc::CompileError,
                 format!("Unconsumed column names: {key}"),
             ))
         }
@@ -1500,7 +1501,7 @@ pub fn filter_by(
         let Some(a) = mapper.attr(k) else {
             return Err(state.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 format!(
                     "Entity namespace for \"{}\" has no property \"{k}\"",
                     mapper.table.name
@@ -1584,7 +1585,7 @@ pub fn join_target(
     }
     Err(state.exc.raise(
         interp,
-        "InvalidRequestError",
+        Exc::InvalidRequestError,
         format!(
             "Don't know how to join to {}. Please use the .select_from() method to establish an explicit left side, as well as providing an explicit ON clause if not present already to help resolve the ambiguity.",
             table.name
@@ -1611,7 +1612,7 @@ pub fn select(
             .exc
             .raise(
                 interp,
-                "ArgumentError",
+                Exc::ArgumentError,
                 format!(
                     "Column expression, FROM clause, or other columns clause element expected, got {list}. Did you mean to say select({})?",
                     inner.join(", ")
@@ -1669,7 +1670,7 @@ fn select_column(state: &SaState, interp: &mut Interpreter, a: &Value) -> PyResu
         Value::Int(_) | Value::Float(_) => Ok(Expr::Text(interp.repr(a)?)),
         Value::Str(s) => Err(state.exc.raise(
             interp,
-            "ArgumentError",
+            Exc::ArgumentError,
             format!("Textual column expression '{s}' should be explicitly declared with text('{s}'), or use column('{s}') for more specificity"),
         )),
         Value::Class(_) | Value::Function(_) | Value::Builtin(_) | Value::Module(_) => {
@@ -1688,7 +1689,7 @@ fn not_a_column(
     let r = interp.repr(a).unwrap_or_else(|_| "?".into());
     state.exc.raise(
         interp,
-        "ArgumentError",
+        Exc::ArgumentError,
         format!(
             "Column expression, FROM clause, or other columns clause element expected, got {r}."
         ),
@@ -1940,7 +1941,7 @@ pub fn case(
                 let r = interp.repr(other)?;
                 return Err(state.exc.raise(
                     interp,
-                    "ArgumentError",
+                    Exc::ArgumentError,
                     format!("The \"whens\" argument to case(), when referring to a sequence of items, is now passed as a series of positional elements, rather than as a list. Got {r}"),
                 ));
             }

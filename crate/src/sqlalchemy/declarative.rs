@@ -2,6 +2,7 @@
 //! `Column`/`mapped_column` with `Mapped[...]` annotations, `relationship`, and the
 //! instrumented attributes that make `Stuff.foo` an expression and `obj.foo` a tracked value.
 
+use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -330,7 +331,7 @@ impl RegistryHook {
             _ => {
                 return Err(self.state.exc.raise(
                     interp,
-                    "InvalidRequestError",
+                    Exc::InvalidRequestError,
                     format!(
                         "Class <class '{}.{}'> does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class.",
                         class.module, class.name
@@ -415,7 +416,7 @@ impl RegistryHook {
         if !columns.iter().any(|(_, c, _)| c.primary_key) {
             return Err(self.state.exc.raise(
                 interp,
-                "ArgumentError",
+                Exc::ArgumentError,
                 format!(
                     "Mapper Mapper[{}({tablename})] could not assemble any primary key columns for mapped table '{tablename}'",
                     class.name

@@ -1,5 +1,6 @@
 //! `create_engine`, `Engine` and `Connection` as scripts use them, on the engine layer.
 
+use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -274,7 +275,7 @@ impl ConnObj {
             let r = interp.repr(stmt)?;
             return Err(self.state.exc.raise(
                 interp,
-                "ObjectNotExecutableError",
+                Exc::ObjectNotExecutableError,
                 format!("Not an executable object: {r}"),
             ));
         };
@@ -567,7 +568,7 @@ pub fn text_parameters(
                     Err(_) => {
                         return Err(state.exc.raise(
                             interp,
-                            "StatementError",
+                            Exc::StatementError,
                             format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
                         ));
                     }
@@ -576,7 +577,7 @@ pub fn text_parameters(
                 _ => {
                     return Err(state.exc.raise(
                         interp,
-                        "StatementError",
+                        Exc::StatementError,
                         format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
                     ));
                 }

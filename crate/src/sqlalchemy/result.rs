@@ -1,6 +1,7 @@
 //! `Result`, `Row`, `ScalarResult` and `MappingResult`: rows fetched at execution, handed out
 //! as SQLAlchemy hands them out.
 
+use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -178,7 +179,7 @@ impl ResultInner {
         } else {
             Err(self.state.exc.raise(
                 interp,
-                "ResourceClosedError",
+                Exc::ResourceClosedError,
                 "This result object does not return rows. It has been closed automatically.",
             ))
         }
@@ -218,7 +219,7 @@ impl ResultInner {
                 Some(i) => Ok(i),
                 None => Err(self.state.exc.raise(
                     interp,
-                    "NoSuchColumnError",
+                    Exc::NoSuchColumnError,
                     format!("Could not locate column in row for column '{s}'"),
                 )),
             },
@@ -342,7 +343,7 @@ impl ResultInner {
                     0 if name == "one_or_none" => Ok(Value::None),
                     0 => Err(self.state.exc.raise(
                         interp,
-                        "NoResultFound",
+                        Exc::NoResultFound,
                         "No row was found when one was required",
                     )),
                     _ => {
@@ -353,7 +354,7 @@ impl ResultInner {
                         };
                         Err(self.state.exc.raise(
                             interp,
-                            "MultipleResultsFound",
+                            Exc::MultipleResultsFound,
                             format!("Multiple rows were found when {what} was required"),
                         ))
                     }

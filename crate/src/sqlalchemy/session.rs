@@ -1,6 +1,7 @@
 //! `Session`, `sessionmaker`, the legacy `Query` and `inspect()` as scripts use them, on the
 //! ORM core in `crate::orm`.
 
+use crate::bridge::exc::Exc;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -254,7 +255,7 @@ impl SessionObj {
                 };
                 Err(self.0.sa.exc.raise(
                     interp,
-                    "UnmappedClassError",
+                    Exc::UnmappedClassError,
                     format!("Class '{what}' is not mapped"),
                 ))
             }
@@ -283,7 +284,7 @@ impl SessionObj {
         if values.len() != want {
             return Err(self.0.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 format!(
                     "Incorrect number of values in identifier formed from argument to get(); \
                      Primary key columns are {}; Values provided are: {}",
@@ -356,7 +357,7 @@ impl SessionObj {
         let r = interp.repr(stmt)?;
         Err(sa.exc.raise(
             interp,
-            "ObjectNotExecutableError",
+            Exc::ObjectNotExecutableError,
             format!("Not an executable object: {r}"),
         ))
     }
@@ -482,14 +483,14 @@ impl SessionObj {
         let Some(pk) = identity else {
             return Err(s.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 "merge() with load=False option does not support objects transient (i.e. unpersisted) objects.  flush() all changes on mapped instances before merging with load=False.",
             ));
         };
         if dirty {
             return Err(s.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 "merge() with load=False option does not support objects marked as 'dirty'.  flush() all changes on mapped instances before merging with load=False.",
             ));
         }
@@ -771,7 +772,7 @@ impl Methods for SessionObj {
                 if name == "get_one" && matches!(v, Value::None) {
                     return Err(s.sa.exc.raise(
                         interp,
-                        "NoResultFound",
+                        Exc::NoResultFound,
                         "No row was found when one was required",
                     ));
                 }
@@ -1376,7 +1377,7 @@ impl Methods for QueryObj {
                 match rows.len() {
                     0 if name == "one" => Err(sa.exc.raise(
                         interp,
-                        "NoResultFound",
+                        Exc::NoResultFound,
                         "No row was found when one was required",
                     )),
                     0 => Ok(Value::None),
@@ -1397,7 +1398,7 @@ impl Methods for QueryObj {
                         };
                         Err(sa.exc.raise(
                             interp,
-                            "MultipleResultsFound",
+                            Exc::MultipleResultsFound,
                             format!("Multiple rows were found when {what} was required"),
                         ))
                     }
@@ -1452,7 +1453,7 @@ impl Methods for QueryObj {
                         let key = interp.to_str(&k)?;
                         return Err(sa.exc.raise(
                             interp,
-                            "InvalidRequestError",
+                            Exc::InvalidRequestError,
                             format!(
                                 "Entity namespace for \"{}\" has no property \"{key}\"",
                                 m.table.name
@@ -1653,7 +1654,7 @@ pub fn inspect(sa: &SaState, interp: &mut Interpreter, args: Vec<Value>) -> PyRe
             let tn = v.type_name();
             Err(sa.exc.raise(
                 interp,
-                "NoInspectionAvailable",
+                Exc::NoInspectionAvailable,
                 format!("No inspection system is available for object of type <class '{tn}'>"),
             ))
         }

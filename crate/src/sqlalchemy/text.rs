@@ -1,5 +1,6 @@
 //! `text("… :name …")`: SQL written by hand with named bind parameters.
 
+use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
 use super::core::{ExprObj, TypeObj};
@@ -150,7 +151,7 @@ impl TextClause {
         let message =
             format!("This text() construct doesn't define a bound parameter named '{name}'");
         match super::core::interp_state(interp) {
-            Some(state) => Err(state.exc.raise(interp, "ArgumentError", message)),
+            Some(state) => Err(state.exc.raise(interp, Exc::ArgumentError, message)),
             None => Err(interp.error("ArgumentError", message)),
         }
     }
