@@ -50,6 +50,17 @@ def cause_of(want, got, diff):
     return "runs to the end, but %s differs" % head.split(":")[0]
 
 
+def stdout_diff(want, got):
+    """The first printed line that differs, with its number."""
+    w, g = want.split("\n"), got.split("\n")
+    for i in range(max(len(w), len(g))):
+        a = w[i] if i < len(w) else "<end>"
+        b = g[i] if i < len(g) else "<end>"
+        if a != b:
+            return "stdout line %d: want %r got %r" % (i + 1, a, b)
+    return "stdout differs"
+
+
 def events_of(report):
     return [(e.get("kind"), e.get("sql"), e.get("params"), bool(e.get("many")))
             for e in report.get("events", [])]
@@ -116,10 +127,13 @@ def main():
             passed += 1
             passing.append(name)
             continue
+        cause = cause_of(want, got, diff)
+        if diff.startswith("stdout"):
+            diff = stdout_diff(want.get("stdout", ""), got.get("stdout", ""))
         one_line = " ".join(diff.split())
         if len(one_line) > 240:
             one_line = one_line[:237] + "..."
-        groups[cause_of(want, got, diff)].append((name, one_line))
+        groups[cause].append((name, one_line))
     failed = sum(len(v) for v in groups.values())
     order = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     lines = [
