@@ -28,6 +28,11 @@
 //   runSql         args: {source}           → SqlReport (see web/pkg/sessionlab.d.ts)
 //   runPython      args: {source}           → RunReport: stdout, error, events, tables
 //   runStrategy    args: {setup, strategy, n} → RunReport of the strategy (setup untimed)
+//   compare        args: {setup, strategies: [{name, source}], n, warmup, repetitions, budgetMs}
+//                  → {repetitions, warmup, elapsedMs, results: [{name, report, samples}]}: the
+//                  strategies measured as web/measure.js does it (warm-up, interleaved
+//                  repetitions within the budget; `report` is the last repetition's). While it
+//                  runs: {type: 'progress', id, result: {round, elapsedMs, budgetMs}} per round.
 //   importDatabase args: {bytes: Uint8Array} → null; later runs start from that SQLite file
 //   clearImport    args: {}                 → null
 //   exportDatabase args: {}                 → Uint8Array, the database as the last run left it
@@ -36,7 +41,19 @@
 //   dropLab        args: {}                 → null; forgets the lab (an element was removed)
 //   simulateTrap   args: {}                 → never returns: the engine traps (for the tests of
 //                                             the restart path; the worker then closes)
-import init, { Lab } from './pkg/sessionlab.js';
+import { WARMUP_MAX_N, measure, measureOptions } from './measure.js';
+import { compileWasm } from './wasm.js';
+
+// The wasm is fetched and compiled (streaming, while the glue loads) before anything else. A page
+// that compiles it itself, next to its <link rel=preload> (web/main.js), starts the worker with
+// `?module` and posts the Module as {type: 'module', module} (null: "fetch it yourself").
+let receiveModule = null;
+const compiled = new Promise((resolve) => {
+  receiveModule = resolve;
+  if (!new URL(self.location.href).searchParams.has('module')) resolve(compileWasm());
+});
+const glue = import('./pkg/sessionlab.js');
+let Lab = null;
 
 const labs = new Map();
 let ready = false;
@@ -57,6 +74,21 @@ const handlers = {
   runPython: ({ source }, lab) => lab.runPython(String(source ?? '')),
   runStrategy: ({ setup, strategy, n }, lab) =>
     lab.runStrategy(String(setup ?? ''), String(strategy ?? ''), Number(n ?? 1000)),
+  compare: (args, lab, id) => {
+    const setup = String(args.setup ?? '');
+    const n = Number(args.n ?? 1000);
+    const strategies = (args.strategies ?? []).map((s) => ({ name: String(s.name), source: String(s.source ?? '') }));
+    const options = measureOptions(args);
+    const run = (s, { warmup }) =>
+      setup.trim() ? lab.runStrategy(setup, s.source, warmup ? Math.min(n, WARMUP_MAX_N) : n) : lab.runPython(s.source);
+    const onRound = ({ round, elapsedMs }) =>
+      self.postMessage({ type: 'progress', id, result: { round, elapsedMs, budgetMs: options.budgetMs } });
+    const measured = measure(strategies, run, options, { onRound });
+    return {
+      ...measured,
+      results: measured.results.map(({ item, report, samples }) => ({ name: item.name, report, samples })),
+    };
+  },
   importDatabase: ({ bytes }, lab) => {
     lab.importDatabase(bytes);
     return null;
@@ -92,6 +124,11 @@ function describe(err) {
 
 self.onmessage = (event) => {
   const { type, id, args } = event.data ?? {};
+  if (type === 'module') {
+    const { module } = event.data;
+    receiveModule(module instanceof WebAssembly.Module ? module : compileWasm());
+    return;
+  }
   const handler = Object.hasOwn(handlers, type) ? handlers[type] : null;
   if (!handler || !ready) {
     const message = ready ? `unknown request type: ${type}` : 'the engine is not ready yet';
@@ -105,7 +142,7 @@ self.onmessage = (event) => {
   busy = true;
   self.postMessage({ type: 'working', id, result: 'start' });
   try {
-    const result = handler(args ?? {}, type === 'dropLab' ? null : labFor(args?.lab));
+    const result = handler(args ?? {}, type === 'dropLab' ? null : labFor(args?.lab), id);
     const transfer = result instanceof Uint8Array ? [result.buffer] : [];
     self.postMessage({ type, id, result }, transfer);
   } catch (err) {
@@ -129,7 +166,9 @@ self.onmessage = (event) => {
 };
 
 try {
-  await init();
+  const { default: init, Lab: LabClass } = await glue;
+  await init({ module_or_path: await compiled });
+  Lab = LabClass;
   ready = true;
   self.postMessage({ type: 'ready', result: { version: labFor(0).version() } });
 } catch (err) {
