@@ -568,9 +568,9 @@ function compareSummary(runs, n, clicks) {
  * What the reader waits for, for each build (`{name: dist dir}`), the builds interleaved in
  * every repetition (A B A B …): the page, the element, and Compare all's first clicks.
  */
-async function readerSuite(browser, { quick, builds = { main: DIST } }) {
-  const reps = quick ? 1 : 5;
-  const pages = quick ? 1 : 2;
+async function readerSuite(browser, { quick, builds = { main: DIST }, reps: repsOpt, compare = true }) {
+  const reps = repsOpt ?? (quick ? 1 : 5);
+  const pages = compare ? (quick ? 1 : 2) : 0;
   const clicks = quick ? 2 : 5;
   const sites = {};
   for (const [name, dir] of Object.entries(builds)) sites[name] = await siteServer(dir);
@@ -602,7 +602,7 @@ async function readerSuite(browser, { quick, builds = { main: DIST } }) {
           requests: x.page[0].requests,
         },
         element: summary(x.element, ['readyMs', 'firstRunMs', 'bytes']),
-        compare: compareSummary(x.compare, 1000, clicks),
+        compare: x.compare.length ? compareSummary(x.compare, 1000, clicks) : null,
       },
     ]),
   );
@@ -682,6 +682,7 @@ export function readerMarkdown(reader) {
     );
   }
   const c = first.compare;
+  if (!c) return lines.join('\n');
   lines.push(
     '',
     `Compare all on “Compare the three methods side by side” at N = ${c.n}, ${c.clicks} clicks in each fresh page:`,
@@ -786,7 +787,7 @@ export function markdown(r) {
 }
 
 /** Only what the reader waits for (`--reader [--quick] [--against NAME=DIR]`): the page, the element, Compare all. */
-export async function benchReader({ quick = false, against = {} } = {}) {
+export async function benchReader({ quick = false, against = {}, reps, compare = true } = {}) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const builds = { main: DIST, ...against };
@@ -794,7 +795,7 @@ export async function benchReader({ quick = false, against = {} } = {}) {
     return {
       date: new Date().toISOString(),
       chromium: browser.version(),
-      reader: await readerSuite(browser, { quick, builds }),
+      reader: await readerSuite(browser, { quick, builds, reps, compare }),
     };
   } finally {
     await browser.close();
@@ -814,7 +815,14 @@ if (
       against[name] = resolve(dir);
     }
   });
-  const result = await benchReader({ quick: process.argv.includes('--quick'), against });
+  // --reps N: fresh profiles per build; --no-compare: only the page and the element.
+  const repsAt = process.argv.indexOf('--reps');
+  const result = await benchReader({
+    quick: process.argv.includes('--quick'),
+    against,
+    reps: repsAt > 0 ? Number(process.argv[repsAt + 1]) : undefined,
+    compare: !process.argv.includes('--no-compare'),
+  });
   const outDir = join(ROOT, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, 'reader-latest.json');

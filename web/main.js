@@ -1,32 +1,38 @@
 // The playground page: a Python (SQLAlchemy) or raw-SQL editor, Run/Cancel, and the results:
 // printed output, the SQL the script sent, the final tables, or each raw statement's rows.
-import { LabClient } from './client.js';
-import { compileWasm } from './wasm.js';
+import { client } from './boot.js';
 import { DEFAULTS, rank } from './measure.js';
 import { decodeWorkspace, encodeWorkspace, isShareHash } from './share.js';
 import { el, formatMs, formatRange, renderEvent, renderSessions, renderTable, tupleText } from './render.js';
 import { exportScript, slug } from './export.js';
 import { sweepChart } from './sweep.js';
 
-// The engine starts before anything else: the wasm (preloaded by index.html) compiles while it
-// downloads and the worker loads beside it. The editor's CodeMirror bundle (scripts/bundle.mjs)
-// is fetched only once the engine is ready and the page idle; the plain textarea serves until
-// then, and for good if the bundle cannot load.
-const client = new LabClient({
-  module: compileWasm(),
-  // After an internal error the client starts a fresh engine; give it the imported file again.
-  onRestart: () => {
-    if (imported) client.call('importDatabase', { bytes: imported.bytes.slice() }).catch(() => {});
-  },
-  onWorking: (state) => {
-    const running = state === 'start';
-    document.body.dataset.running = String(running);
-    document.getElementById('cancel').hidden = !running;
-  },
-});
+// The engine started first (web/boot.js: the worker, and the wasm preloaded by index.html
+// compiling while it downloads). The editor's CodeMirror bundle (scripts/bundle.mjs) is fetched
+// only once the engine is ready, the page idle and no run in flight, so it never competes with
+// the reader's first Run; the plain textarea serves until then, and for good if it cannot load.
+// After an internal error the client starts a fresh engine; give it the imported file again.
+client.onRestart = () => {
+  if (imported) client.call('importDatabase', { bytes: imported.bytes.slice() }).catch(() => {});
+};
+/** Resolves when no run is in flight. */
+let idleEngine = Promise.resolve();
+let engineIdle = () => {};
+client.onWorking = (state) => {
+  const running = state === 'start';
+  document.body.dataset.running = String(running);
+  document.getElementById('cancel').hidden = !running;
+  if (running) idleEngine = new Promise((resolve) => (engineIdle = resolve));
+  else engineIdle();
+};
+const afterIdle = () =>
+  new Promise((resolve) => (window.requestIdleCallback ?? setTimeout)(resolve, { timeout: 1000 }));
 const editorBundle = client.ready
   .catch(() => null)
-  .then(() => new Promise((resolve) => (window.requestIdleCallback ?? setTimeout)(resolve, { timeout: 1000 })))
+  // A moment for the reader's first click, then whatever run it started.
+  .then(() => new Promise((resolve) => setTimeout(resolve, 200)))
+  .then(afterIdle)
+  .then(() => idleEngine)
   .then(() => import('./bundle/editor.js'))
   .catch(() => null);
 

@@ -41,19 +41,23 @@
 //   dropLab        args: {}                 → null; forgets the lab (an element was removed)
 //   simulateTrap   args: {}                 → never returns: the engine traps (for the tests of
 //                                             the restart path; the worker then closes)
-import { WARMUP_MAX_N, measure, measureOptions } from './measure.js';
-import { compileWasm } from './wasm.js';
-
 // The wasm is fetched and compiled (streaming, while the glue loads) before anything else. A page
-// that compiles it itself, next to its <link rel=preload> (web/main.js), starts the worker with
-// `?module` and posts the Module as {type: 'module', module} (null: "fetch it yourself").
+// that compiles it itself, next to its <link rel=preload> (web/boot.js), starts the worker with
+// `?module` and posts the Module as {type: 'module', module} (null: "fetch it yourself"). Every
+// import is dynamic, so they all load at once, in one round trip after this script.
+const compileWasm = () => import('./wasm.js').then((m) => m.compileWasm());
 let receiveModule = null;
 const compiled = new Promise((resolve) => {
   receiveModule = resolve;
   if (!new URL(self.location.href).searchParams.has('module')) resolve(compileWasm());
 });
 const glue = import('./pkg/sessionlab.js');
+const measuring = import('./measure.js');
 let Lab = null;
+/** web/measure.js, once loaded (before the engine says ready). */
+let WARMUP_MAX_N;
+let measure;
+let measureOptions;
 
 const labs = new Map();
 let ready = false;
@@ -166,7 +170,8 @@ self.onmessage = (event) => {
 };
 
 try {
-  const { default: init, Lab: LabClass } = await glue;
+  const [{ default: init, Lab: LabClass }, measureModule] = await Promise.all([glue, measuring]);
+  ({ WARMUP_MAX_N, measure, measureOptions } = measureModule);
   await init({ module_or_path: await compiled });
   Lab = LabClass;
   ready = true;
