@@ -712,7 +712,7 @@ export function markdown(r) {
   );
   if (r.reader) lines.push(readerMarkdown(r.reader), '');
   lines.push(
-    '| build | wasm raw | wasm gzip-6 | wasm gzip-9 | wasm brotli | js gzip | cold transfer | cold start ms | warm start ms | warm transfer |',
+    '| build | wasm raw | wasm gzip-6 | wasm gzip-9 | wasm brotli | js gzip | cold transfer | bare-worker cold start ms | warm start ms | warm transfer |',
     '|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const [name, s] of Object.entries(r.size)) {

@@ -483,6 +483,17 @@ nInput.addEventListener('change', () => {
   save();
 });
 
+/**
+ * A workspace made for comparing (a setup and several strategies): let the engine warm up on it
+ * in the background while the reader reads, so the first Compare all starts from optimised code.
+ */
+function warmUpFor(workspace) {
+  if (!workspace.setup.trim() || workspace.strategies.length < 2) return;
+  client.ready
+    .then(() => client.call('warmUp', { setup: workspace.setup, strategies: workspace.strategies, n: workspace.n }))
+    .catch(() => {});
+}
+
 /** Measures strategies in the worker (web/measure.js: warm-up, interleaved repetitions, budget). */
 function measureStrategies(strategies, { n = ws.n, onProgress = null, ...options } = {}) {
   return client.call('compare', { setup: ws.setup, strategies, n, ...options }, [], { onProgress });
@@ -791,6 +802,7 @@ lessonSelect.addEventListener('change', async () => {
     }
     if (mode !== 'python') setMode('python');
     else showTab();
+    if (mode === 'python') warmUpFor(ws);
     explanation.textContent = lesson.explanation;
     explanation.hidden = false;
     restoreButton.hidden = false;
@@ -954,6 +966,7 @@ client.ready.then(
     runButton.disabled = false;
     status.textContent = sharedMessage || `Ready — SessionLab ${version}.`;
     document.body.dataset.ready = 'true';
+    if (mode === 'python' && !(embed && options.has('autorun'))) warmUpFor(ws);
     if (embed && options.has('autorun')) run();
   },
   (err) => {

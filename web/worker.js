@@ -39,6 +39,12 @@
 //   explain        args: {sql, params}      → string: EXPLAIN QUERY PLAN of a statement of the
 //                                             last run, on the database as that run left it
 //   dropLab        args: {}                 → null; forgets the lab (an element was removed)
+//   warmUp         args: {setup, strategies, n} → null at once; then, while nothing else is
+//                                             asked, runs the strategies in the background
+//                                             (on a lab of its own, results dropped) for up to
+//                                             WARM_UP_MS, so V8 optimises the engine's hot code
+//                                             before the reader's first Compare all. Any request
+//                                             stops it (it waits for one run at most).
 //   simulateTrap   args: {}                 → never returns: the engine traps (for the tests of
 //                                             the restart path; the worker then closes)
 // The wasm is fetched and compiled (streaming, while the glue loads) before anything else. A page
@@ -54,6 +60,11 @@ const compiled = new Promise((resolve) => {
 const glue = import('./pkg/sessionlab.js');
 const measuring = import('./measure.js');
 let Lab = null;
+/** The background warm-up in progress ({spent, next}); a request replaces it with null. */
+let warming = null;
+/** How long a background warm-up runs at most, and at what N. */
+const WARM_UP_MS = 1500;
+const WARM_UP_MAX_N = 1000;
 /** web/measure.js, once loaded (before the engine says ready). */
 let WARMUP_MAX_N;
 let measure;
@@ -104,6 +115,32 @@ const handlers = {
   exportDatabase: (_args, lab) => lab.exportDatabase(),
   explain: ({ sql, params }, lab) => lab.explain(String(sql ?? ''), params ?? []),
   simulateTrap: (_args, lab) => lab.simulateTrap(),
+  warmUp: ({ setup, strategies, n }) => {
+    const list = (strategies ?? []).map((s) => String(s.source ?? ''));
+    const script = String(setup ?? '');
+    warming = { spent: 0, next: 0 };
+    const state = warming;
+    const lab = new Lab();
+    const step = () => {
+      if (warming !== state || state.spent >= WARM_UP_MS || !list.length) {
+        lab.free();
+        return;
+      }
+      const t0 = performance.now();
+      try {
+        const source = list[state.next++ % list.length];
+        if (script.trim()) lab.runStrategy(script, source, Math.min(Number(n ?? 1000), WARM_UP_MAX_N));
+        else lab.runPython(source);
+      } catch {
+        // a warm-up that fails is simply over
+        state.spent = WARM_UP_MS;
+      }
+      state.spent += performance.now() - t0;
+      setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
+    return null;
+  },
   dropLab: ({ lab }) => {
     labs.get(Number(lab ?? 0))?.free();
     labs.delete(Number(lab ?? 0));
@@ -143,6 +180,8 @@ self.onmessage = (event) => {
     self.postMessage({ type: 'error', id, error: { type: 'Busy', message: 'a run is already in progress' } });
     return;
   }
+  // Whatever the page asks for now matters more than warming up.
+  if (type !== 'warmUp') warming = null;
   busy = true;
   self.postMessage({ type: 'working', id, result: 'start' });
   try {

@@ -4,7 +4,7 @@
 // losing what was typed. (The speed targets themselves live in `npm run bench`.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EDITOR, fixturePage, getSource, openPage, runAndWait, useBrowser } from './base.mjs';
+import { EDITOR, fixturePage, getSource, openClientPage, openPage, runAndWait, useBrowser } from './base.mjs';
 
 const state = useBrowser();
 
@@ -185,6 +185,27 @@ test('the editor takes over from the textarea without losing typed text or the c
   assert.equal(await page.locator(EDITOR).count(), 1);
   await runAndWait(page);
   assert.equal(await page.locator('pre.stdout').textContent(), '100\n');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a background warm-up gives way at once to the next request', async () => {
+  const { page, context, problems } = await openClientPage(state);
+  const out = await page.evaluate(async () => {
+    const setup = 'N = N\n';
+    const strategies = [
+      { name: 'a', source: 'x = sum(range(5000))\n' },
+      { name: 'b', source: 'y = [i * i for i in range(5000)]\n' },
+    ];
+    const warm = await window.client.call('warmUp', { setup, strategies, n: 10 });
+    // Asked while the warm-up runs: answered (not Busy), with its own lab's data.
+    const run = await window.client.call('runPython', { source: 'print(6 * 7)' });
+    const compared = await window.client.call('compare', { setup, strategies, n: 10, repetitions: 3, budgetMs: 0 });
+    return { warm, stdout: run.stdout, repetitions: compared.repetitions };
+  });
+  assert.equal(out.warm, null);
+  assert.equal(out.stdout, '42\n');
+  assert.equal(out.repetitions, 3, JSON.stringify(out));
   assert.deepEqual(problems, []);
   await context.close();
 });
