@@ -1,6 +1,6 @@
 // The playground's code editor: CodeMirror 6 with Python and SQLite highlighting, line numbers,
 // the error's line and column marked, Ctrl/Cmd+Enter to run. scripts/bundle.mjs bundles this
-// module with CodeMirror into web/bundle/editor.js (the page loads it after the engine starts);
+// module with CodeMirror into web/bundle/editor.js (the page loads it once the engine is ready);
 // until then, or if it cannot load, the page keeps its plain <textarea> (see main.js).
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
