@@ -200,18 +200,18 @@ function highlightLine(line) {
 
 function renderStatement(st, index) {
   let what = 'done';
-  if (st.rowsAffected !== null) what = `${st.rowsAffected} row${st.rowsAffected === 1 ? '' : 's'} affected`;
-  else if (st.columns.length) what = `${st.rowCount} row${st.rowCount === 1 ? '' : 's'}`;
+  if (st.rows_affected !== null) what = `${st.rows_affected} row${st.rows_affected === 1 ? '' : 's'} affected`;
+  else if (st.columns.length) what = `${st.row_count} row${st.row_count === 1 ? '' : 's'}`;
   const jump = el('button', { className: 'link', text: `line ${st.line}`, attrs: { type: 'button' } });
   jump.addEventListener('click', () => highlightLine(st.line));
   return el('article', { className: 'statement', attrs: { 'data-index': String(index + 1) } }, [
     el('header', {}, [
       el('span', { className: 'badge', text: `#${index + 1}` }),
       jump,
-      el('span', { className: 'meta', text: `${what} · ${formatMs(st.elapsedMs)}` }),
+      el('span', { className: 'meta', text: `${what} · ${formatMs(st.elapsed_ms)}` }),
     ]),
     el('pre', { className: 'sql', text: st.sql }),
-    st.columns.length ? renderTable(st.columns, st.rows, st.rowCount) : null,
+    st.columns.length ? renderTable(st.columns, st.rows, st.row_count) : null,
   ]);
 }
 
@@ -339,14 +339,14 @@ function renderReport(report) {
   if (!nodes.length) nodes.push(el('p', { className: 'empty', text: 'No statements to run.' }));
   results.replaceChildren(...nodes);
   markError(report.error);
-  const sqliteMs = report.statements.reduce((n, s) => n + s.elapsedMs, 0);
+  const sqliteMs = report.statements.reduce((n, s) => n + s.elapsed_ms, 0);
   const count = report.statements.length;
   summary.textContent = report.error
     ? `${count} statement${count === 1 ? '' : 's'} ran, then ${report.error.type}`
-    : `${count} statement${count === 1 ? '' : 's'} · ${formatMs(sqliteMs)} in SQLite · ${formatMs(report.elapsedMs)} in all`;
+    : `${count} statement${count === 1 ? '' : 's'} · ${formatMs(sqliteMs)} in SQLite · ${formatMs(report.elapsed_ms)} in all`;
   status.textContent = report.error
     ? `Error at line ${report.error.line}: ${report.error.message}`
-    : `Ran ${count} statement${count === 1 ? '' : 's'} in ${formatMs(report.elapsedMs)}.`;
+    : `Ran ${count} statement${count === 1 ? '' : 's'} in ${formatMs(report.elapsed_ms)}.`;
 }
 
 /** Runs strategy `index` (after the setup, when there is one). */

@@ -13,7 +13,7 @@ export type SqlValue = null | number | string | { bytes: string } | { float: "na
 /** One executed raw-SQL statement. */
 export interface StatementReport {
   sql: string; line: number; column: number; columns: string[]; rows: SqlValue[][];
-  rowCount: number; rowsAffected: number | null; elapsedMs: number;
+  row_count: number; rows_affected: number | null; elapsed_ms: number;
 }
 /** An exception that escaped a script, located for the editor. */
 export interface ScriptError {
@@ -60,7 +60,7 @@ export interface SessionSnapshot {
 export interface SqlReport {
   statements: StatementReport[];
   error: null | { type: string; message: string; line: number; column: number; sql: string };
-  elapsedMs: number; sqliteVersion: string;
+  elapsed_ms: number; sqlite_version: string;
 }
 "#;
 

@@ -11,7 +11,6 @@ pub const MAX_ROWS_SHOWN: usize = 1000;
 
 /// What running a raw-SQL source did, statement by statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct SqlReport {
     /// The statements that ran, in order (the failing one is not included).
     pub statements: Vec<StatementReport>,
@@ -25,7 +24,6 @@ pub struct SqlReport {
 
 /// One executed statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct StatementReport {
     /// The statement text.
     pub sql: String,
