@@ -231,3 +231,70 @@ pub fn dispatch<T: ?Sized>(
             .and_then(|a| (method.call)(this, interp, a)),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Param, bind};
+    use crate::script::interp::{Interpreter, Limits};
+    use crate::script::value::Value;
+
+    const PARAMS: &[Param] = &[
+        Param::Required("statement"),
+        Param::Optional("parameters"),
+        Param::KwOnly("execution_options"),
+    ];
+
+    fn message(interp: &mut Interpreter, r: Box<crate::script::exceptions::Raised>) -> String {
+        interp.exception_message(&r.value)
+    }
+
+    #[test]
+    fn binds_by_position_and_keyword() {
+        let mut interp = Interpreter::new("", Limits::default());
+        let args = bind(
+            &mut interp,
+            "Connection.execute",
+            PARAMS,
+            vec![Value::Int(1)],
+            vec![("parameters".into(), Value::Int(2))],
+        )
+        .ok()
+        .expect("binds");
+        assert!(matches!(args.get("statement"), Some(Value::Int(1))));
+        assert!(matches!(args.get("parameters"), Some(Value::Int(2))));
+        assert!(args.get("execution_options").is_none());
+    }
+
+    #[test]
+    fn errors_read_as_cpython_s() {
+        let mut interp = Interpreter::new("", Limits::default());
+        let cases: [(Vec<Value>, Vec<(String, Value)>, &str); 4] = [
+            (
+                vec![],
+                vec![],
+                "Connection.execute() missing 1 required positional argument: 'statement'",
+            ),
+            (
+                vec![Value::Int(1), Value::Int(2), Value::Int(3)],
+                vec![],
+                "Connection.execute() takes 3 positional arguments but 4 were given",
+            ),
+            (
+                vec![Value::Int(1)],
+                vec![("nope".into(), Value::None)],
+                "Connection.execute() got an unexpected keyword argument 'nope'",
+            ),
+            (
+                vec![Value::Int(1)],
+                vec![("statement".into(), Value::None)],
+                "Connection.execute() got multiple values for argument 'statement'",
+            ),
+        ];
+        for (args, kwargs, want) in cases {
+            let Err(e) = bind(&mut interp, "Connection.execute", PARAMS, args, kwargs) else {
+                panic!("{want}: bound");
+            };
+            assert_eq!(message(&mut interp, e), want);
+        }
+    }
+}

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::SaState;
-use super::method::{BoundMethod, Methods};
+use super::method::{Args, BoundMethod, Method, Methods, Param, dispatch, find};
 use super::result::ResultObj;
 use super::text::TextClause;
 use crate::engine::{Cause, EchoNote, EngineError, EventContext, SqlValue};
@@ -242,22 +242,10 @@ impl ConnObj {
     }
 
     /// `conn.execute(statement, parameters)`.
-    fn execute(
-        &self,
-        interp: &mut Interpreter,
-        args: Vec<Value>,
-        kw: Vec<(String, Value)>,
-    ) -> PyResult<Value> {
-        let Some(stmt) = args.first() else {
-            return Err(
-                interp.type_error("execute() missing 1 required positional argument: 'statement'")
-            );
-        };
-        let params = args.get(1).cloned().or_else(|| {
-            kw.iter()
-                .find(|(k, _)| k == "parameters")
-                .map(|(_, v)| v.clone())
-        });
+    fn execute(&self, interp: &mut Interpreter, mut args: Args) -> PyResult<Value> {
+        let stmt = args.take("statement").unwrap_or(Value::None);
+        let stmt = &stmt;
+        let params = args.take("parameters");
         if let Some(core) = stmt_of(stmt) {
             let sets: Vec<Value> = match &params {
                 None | Some(Value::None) => Vec::new(),
@@ -453,48 +441,98 @@ impl Methods for ConnObj {
         args: Vec<Value>,
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
-        match name {
-            "execute" => self.execute(interp, args, kw),
-            "exec_driver_sql" => {
-                let sql = match args.first() {
-                    Some(Value::Str(s)) => s.to_string(),
-                    _ => return Err(interp.type_error("exec_driver_sql() needs a SQL string")),
-                };
-                let rows = driver_parameters(&self.state, interp, &sql, args.get(1))?;
-                self.send(interp, &sql, rows, EchoNote::RawSql, Vec::new())
-            }
-            "commit" => self
-                .engine_call(interp, Connection::commit)
-                .map(|_| Value::None),
-            "rollback" => self
-                .engine_call(interp, Connection::rollback)
-                .map(|_| Value::None),
-            "close" => self
-                .engine_call(interp, Connection::close)
-                .map(|_| Value::None),
-            "begin" => {
-                self.engine_call(interp, Connection::begin)?;
-                Ok(Value::Host(Rc::new(ConnObj {
-                    state: self.state.clone(),
-                    conn: self.conn.clone(),
-                    on_exit: OnExit::Commit,
-                })))
-            }
-            "in_transaction" => Ok(Value::Bool(self.conn.borrow().in_transaction())),
-            _ => Ok(Value::None),
-        }
+        dispatch(CONNECTION, "Connection", self, interp, name, args, kw).unwrap_or(Ok(Value::None))
     }
 }
 
-const CONN_METHODS: [&str; 7] = [
-    "execute",
-    "exec_driver_sql",
-    "commit",
-    "rollback",
-    "close",
-    "begin",
-    "in_transaction",
+/// `Connection`'s methods: a new one is a row here and a function.
+const CONNECTION: &[Method<ConnObj>] = &[
+    Method {
+        name: "execute",
+        params: &[
+            Param::Required("statement"),
+            Param::Optional("parameters"),
+            Param::KwOnly("execution_options"),
+        ],
+        call: ConnObj::execute,
+    },
+    Method {
+        name: "exec_driver_sql",
+        params: &[
+            Param::Required("statement"),
+            Param::Optional("parameters"),
+            Param::Optional("execution_options"),
+        ],
+        call: ConnObj::exec_driver_sql,
+    },
+    Method {
+        name: "commit",
+        params: &[],
+        call: |c, interp, _| {
+            c.engine_call(interp, Connection::commit)
+                .map(|_| Value::None)
+        },
+    },
+    Method {
+        name: "rollback",
+        params: &[],
+        call: |c, interp, _| {
+            c.engine_call(interp, Connection::rollback)
+                .map(|_| Value::None)
+        },
+    },
+    Method {
+        name: "close",
+        params: &[],
+        call: |c, interp, _| {
+            c.engine_call(interp, Connection::close)
+                .map(|_| Value::None)
+        },
+    },
+    Method {
+        name: "begin",
+        params: &[],
+        call: ConnObj::begin,
+    },
+    Method {
+        name: "in_transaction",
+        params: &[],
+        call: |c, _, _| Ok(Value::Bool(c.conn.borrow().in_transaction())),
+    },
+    Method {
+        name: "get_isolation_level",
+        params: &[],
+        call: ConnObj::get_isolation_level,
+    },
 ];
+
+impl ConnObj {
+    /// `conn.exec_driver_sql(sql, parameters)`: the text as the DBAPI takes it.
+    fn exec_driver_sql(&self, interp: &mut Interpreter, args: Args) -> PyResult<Value> {
+        let sql = match args.get("statement") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => return Err(interp.type_error("exec_driver_sql() needs a SQL string")),
+        };
+        let rows = driver_parameters(&self.state, interp, &sql, args.get("parameters"))?;
+        self.send(interp, &sql, rows, EchoNote::RawSql, Vec::new())
+    }
+
+    /// `conn.begin()`: the transaction as a context manager that commits on success.
+    fn begin(&self, interp: &mut Interpreter, _args: Args) -> PyResult<Value> {
+        self.engine_call(interp, Connection::begin)?;
+        Ok(Value::Host(Rc::new(ConnObj {
+            state: self.state.clone(),
+            conn: self.conn.clone(),
+            on_exit: OnExit::Commit,
+        })))
+    }
+
+    /// `conn.get_isolation_level()`: pysqlite reports SQLite's default, `SERIALIZABLE` (read
+    /// with a PRAGMA on the raw cursor, so no statement reaches the event log).
+    fn get_isolation_level(&self, _interp: &mut Interpreter, _args: Args) -> PyResult<Value> {
+        Ok(Value::str("SERIALIZABLE"))
+    }
+}
 
 impl HostObject for ConnObj {
     fn type_name(&self) -> String {
@@ -505,9 +543,7 @@ impl HostObject for ConnObj {
         if name == "closed" {
             return Ok(Some(Value::Bool(self.conn.borrow().closed())));
         }
-        Ok(CONN_METHODS
-            .contains(&name)
-            .then(|| BoundMethod::value(self.handle(), name)))
+        Ok(find(CONNECTION, name).map(|_| BoundMethod::value(self.handle(), name)))
     }
 
     fn enter(&self, _interp: &mut Interpreter) -> PyResult<Option<Value>> {
