@@ -244,9 +244,8 @@ mod tests {
         Param::KwOnly("execution_options"),
     ];
 
-    fn message(interp: &mut Interpreter, r: Box<crate::script::exceptions::Raised>) -> String {
-        interp.exception_message(&r.value)
-    }
+    /// One call's positional and keyword arguments and the error it must raise.
+    type Case = (Vec<Value>, Vec<(String, Value)>, &'static str);
 
     #[test]
     fn binds_by_position_and_keyword() {
@@ -268,7 +267,7 @@ mod tests {
     #[test]
     fn errors_read_as_cpython_s() {
         let mut interp = Interpreter::new("", Limits::default());
-        let cases: [(Vec<Value>, Vec<(String, Value)>, &str); 4] = [
+        let cases: [Case; 4] = [
             (
                 vec![],
                 vec![],
@@ -294,7 +293,7 @@ mod tests {
             let Err(e) = bind(&mut interp, "Connection.execute", PARAMS, args, kwargs) else {
                 panic!("{want}: bound");
             };
-            assert_eq!(message(&mut interp, e), want);
+            assert_eq!(interp.exception_message(&e.value), want);
         }
     }
 }
