@@ -42,6 +42,9 @@ impl DbapiConnection {
         db.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // The page's database must not reach other files: no ATTACH at all.
         db.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+        // Defensive mode: `PRAGMA writable_schema` and direct writes to the schema table can no
+        // longer corrupt the database a reader is looking at (or the file they download).
+        db.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
         // Python's sqlite3 leaves foreign keys unenforced (SQLite's default); the bundled builds
         // turn them on, so switch them back off to behave as SQLAlchemy's scripts expect.
         db.execute_batch("PRAGMA foreign_keys = OFF")?;
