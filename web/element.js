@@ -348,6 +348,7 @@ export class SessionLabElement extends HTMLElement {
     ]);
     let pointing = false;
     view.addEventListener('pointerdown', () => (pointing = true));
+    view.addEventListener('blur', () => (pointing = false));
     view.addEventListener('focus', () => {
       if (!pointing) this.#edit(null);
     });
