@@ -142,6 +142,11 @@ test('MkDocs (Material): highlighted until edited, runs, follows the palette tog
   await page.waitForFunction(() => document.body.dataset.mdColorScheme === 'slate');
   await page.waitForFunction(() => document.querySelector('session-lab').getAttribute('theme') === 'dark');
   assert.equal(await lab.evaluate((el) => getComputedStyle(el).colorScheme), 'dark');
+  // Keyboard focus on a block (inside the admonition) edits it too, the caret at the start.
+  await page.locator('session-lab').nth(2).locator('.view').focus();
+  const { value, caret } = await codeMirror(page, 2);
+  assert.ok(value.startsWith('from sqlalchemy import create_engine, text\n'));
+  assert.equal(caret, 0);
   await screenshot(page, 'docs-mkdocs-material');
   assert.deepEqual(errors, []);
   await context.close();

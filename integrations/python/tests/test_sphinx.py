@@ -38,7 +38,7 @@ def test_directive_renders_the_element_with_the_page_highlighting_and_static_out
     assert "100 parameter sets: [(1, 1), (2, 2), (3, 3), …]" in static
     assert '<pre class="output">updated 100\n</pre>' in static
     script = found[1]
-    assert script.startswith("<session-lab readonly") or " readonly>" in script.split("\n", 1)[0]
+    assert script.startswith('<session-lab height="6em" theme="auto" readonly autorun>')
     assert '<pre class="output">45\n</pre>' in script
     block = found[2]
     assert 'data-strategy="Script"' in block and '<pre class="output">42\n</pre>' in block
