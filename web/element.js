@@ -138,7 +138,10 @@ function caretOffset(event, block) {
   const before = document.createRange();
   before.selectNodeContents(pre);
   before.setEnd(node, offset);
-  return Math.max(0, before.toString().length - (pre.textContent.startsWith('\n') ? 1 : 0));
+  // Inline line numbers (Sphinx's `:linenos:`) are not part of the code.
+  const text = before.cloneContents();
+  for (const n of text.querySelectorAll('.linenos')) n.remove();
+  return Math.max(0, text.textContent.length - (pre.textContent.startsWith('\n') ? 1 : 0));
 }
 
 let editorBundle = null;

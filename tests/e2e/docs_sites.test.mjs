@@ -128,6 +128,13 @@ test('Sphinx (Furo): highlighted until edited, runs, follows the theme toggle', 
     const scheme = await lab.evaluate((el) => getComputedStyle(el).colorScheme);
     assert.equal(scheme, furo === 'dark' ? 'dark' : furo === 'light' ? 'light' : 'light dark');
   }
+  // A block with line numbers: the caret still lands where the click was in the code.
+  const block = page.locator('session-lab').nth(2).locator('[data-strategy="Script"]');
+  await block.scrollIntoViewIfNeeded();
+  const literal = await block.locator('span.s2', { hasText: 'SELECT 40 + 2' }).boundingBox();
+  await page.mouse.click(literal.x + 2, literal.y + literal.height / 2);
+  const { value, caret } = await codeMirror(page, 2);
+  assert.equal(caret, value.indexOf('"SELECT 40 + 2"'));
   await screenshot(page, 'docs-sphinx-furo');
   assert.deepEqual(errors, []);
   await context.close();
