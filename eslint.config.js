@@ -26,7 +26,7 @@ export default [
   },
   {
     // Functions passed to page.evaluate run in the page.
-    files: ['tests/e2e/**/*.mjs', 'bench/browser/**', 'scripts/bench-browser.mjs'],
+    files: ['tests/e2e/**/*.mjs', 'bench/browser/**', 'scripts/bench-browser.mjs', 'scripts/bench-pyodide.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   { rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_' }] } },

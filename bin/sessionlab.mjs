@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createLab } from '../web/lab.js';
+import { needsRealEngine } from '../web/verify.js';
 
 const USAGE = 'usage: sessionlab render PAGE.html [-o OUT.html] [--check] | sessionlab render --json';
 
@@ -83,7 +84,14 @@ export function renderWorkspace(lab, ws) {
     const report = lab.run(source, { setup: ws.setup, rows: ws.rows });
     if (report.error) {
       const { type, message, line } = report.error;
-      failures.push({ name, type, message, line: line ?? null, phase: errorPhase(report) });
+      failures.push({
+        name,
+        type,
+        message,
+        line: line ?? null,
+        phase: errorPhase(report),
+        needsRealEngine: needsRealEngine(report),
+      });
     }
     return renderReport(name, report, ws.strategies.length > 1);
   });
@@ -125,7 +133,12 @@ export async function renderPage(html) {
     const cleaned = inner.replace(/\s*<div class="session-lab-static">[\s\S]*?<!-- \/session-lab-static -->/, '');
     const rendered = renderWorkspace(lab, ws);
     for (const f of rendered.failures)
-      failures.push({ example: index, name: f.name, error: `${f.type}: ${f.message}` });
+      failures.push({
+        example: index,
+        name: f.name,
+        error: `${f.type}: ${f.message}`,
+        needsRealEngine: f.needsRealEngine,
+      });
     const block = `\n${rendered.html}\n`;
     out.push(
       html.slice(last, match.index),
@@ -163,7 +176,11 @@ async function main(args) {
     return 2;
   }
   const result = await renderPage(html);
-  for (const f of result.failures) console.error(`example ${f.example} (${f.name}): ${f.error}`);
+  for (const f of result.failures) {
+    // Scripts our engine does not implement yet run with real SQLAlchemy (the page's fallback).
+    const real = f.needsRealEngine ? ' [needs the real engine: SessionLab does not implement this yet]' : '';
+    console.error(`example ${f.example} (${f.name}): ${f.error}${real}`);
+  }
   if (output) writeFileSync(output, result.html);
   else if (!check) process.stdout.write(result.html);
   console.error(`sessionlab: rendered ${result.examples} example(s), ${result.failures.length} failed`);

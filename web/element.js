@@ -28,7 +28,9 @@
 // scrolls into view or a reader interacts with it; runs never block the page.
 import { LabClient } from './client.js';
 import { decodeWorkspace, encodeWorkspace } from './share.js';
-import { el, formatMs, renderEvent, renderSessions, renderTable } from './render.js';
+import { el, formatMs, formatRange, renderEvent, renderSessions, renderTable } from './render.js';
+import { rank } from './measure.js';
+import { compileWasm } from './wasm.js';
 
 const VIEWS = ['output', 'sql', 'tables', 'session'];
 const DEFAULT_VIEWS = ['output', 'sql', 'tables'];
@@ -36,9 +38,9 @@ const DEFAULT_VIEWS = ['output', 'sql', 'tables'];
 let client = null;
 let nextLab = 1;
 
-/** The page's one worker, started on first need. */
+/** The page's one worker, started on first need; the wasm compiles while the worker loads. */
 function sharedClient() {
-  client ??= new LabClient();
+  client ??= new LabClient({ module: compileWasm() });
   return client;
 }
 
@@ -486,29 +488,28 @@ export class SessionLabElement extends HTMLElement {
     }
   }
 
-  /** Runs every strategy after the setup and shows their times side by side. */
+  /**
+   * Measures every strategy after the setup (a warm-up, then interleaved repetitions for about
+   * 2 s, web/measure.js) and shows their median times side by side.
+   */
   async compare() {
     this.#start();
     this.#keepEdits();
     const { setup, strategies } = this.#ws;
     this.#busy(true);
-    const rows = [];
+    let measured;
     try {
-      for (const s of strategies) {
-        this.#ui.status.textContent = `Running ${s.name}…`;
-        const report = await sharedClient().call('runStrategy', {
-          setup: setup ?? '',
-          strategy: s.source,
-          n: this.#rows,
-          lab: this.#lab,
-        });
-        rows.push({ name: s.name, report });
-      }
+      this.#ui.status.textContent = 'Measuring: a warm-up, then repetitions…';
+      measured = await sharedClient().call('compare', {
+        setup: setup ?? '',
+        strategies: strategies.map(({ name, source }) => ({ name, source })),
+        n: this.#rows,
+        lab: this.#lab,
+      });
     } finally {
       this.#busy(false);
     }
-    const times = rows.filter((r) => !r.report.error).map((r) => r.report.timing.total_ms);
-    const fastest = Math.min(...times);
+    const rows = rank(measured.results);
     const table = el('table', { className: 'compare' }, [
       el('thead', {}, [
         el(
@@ -520,22 +521,25 @@ export class SessionLabElement extends HTMLElement {
       el(
         'tbody',
         {},
-        rows.map(({ name, report }) =>
+        rows.map(({ name, report, time, sqlite, ratio }) =>
           el('tr', {}, [
             el('td', { text: name }),
-            ...(report.error
-              ? [el('td', { className: 'error', text: report.error.type, attrs: { colspan: '4' } })]
+            ...(!time
+              ? [el('td', { className: 'error', text: report.error?.type ?? 'failed', attrs: { colspan: '4' } })]
               : [
-                  el('td', { text: formatMs(report.timing.total_ms) }),
-                  el('td', { text: formatMs(report.timing.sqlite_ms) }),
+                  el('td', { text: formatRange(time) }),
+                  el('td', { text: formatRange(sqlite) }),
                   el('td', { text: String(report.timing.statements) }),
-                  el('td', { text: `${(report.timing.total_ms / fastest).toFixed(1)}×` }),
+                  el('td', { text: `${ratio.toFixed(1)}×` }),
                 ]),
           ]),
         ),
       ),
     ]);
-    this.#ui.results.replaceChildren(el('h4', { text: `Compared at N = ${this.#rows}` }), table);
+    this.#ui.results.replaceChildren(
+      el('h4', { text: `Compared at N = ${this.#rows}: median (min–max) of ${measured.repetitions} repetitions` }),
+      table,
+    );
     this.#ui.status.textContent = 'Compared.';
     this.dataset.runs = String(Number(this.dataset.runs ?? 0) + 1);
     return rows;
