@@ -49,7 +49,7 @@ const FINGERPRINTED = [
     name: 'sessionlab_bg.wasm',
     refs: ['web/wasm.js', 'web/pkg/sessionlab.js', 'index.html'],
   },
-  { file: 'web/bundle/editor.js', name: 'bundle/editor.js', refs: ['web/main.js'] },
+  { file: 'web/bundle/editor.js', name: 'bundle/editor.js', refs: ['web/main.js', 'web/element.js'] },
 ];
 
 /** Renames each FINGERPRINTED file of `dir` to `name.<hash>.ext` and rewrites its references. */

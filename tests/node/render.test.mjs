@@ -64,9 +64,18 @@ test('render --json answers one line per workspace, naming where each failure ha
     .map((line) => JSON.parse(line));
   assert.match(first.html, /^<div class="session-lab-static">\n<h4>Ok<\/h4>\n<pre class="output">7\n<\/pre>/);
   assert.deepEqual(first.failures, [
-    { name: 'Bad', type: 'NameError', message: "name 'nope' is not defined", line: 2, phase: 'strategy' },
+    {
+      name: 'Bad',
+      type: 'NameError',
+      message: "name 'nope' is not defined",
+      line: 2,
+      phase: 'strategy',
+      needsRealEngine: false,
+    },
   ]);
-  assert.deepEqual(second.failures, [{ name: 'A', type: 'ValueError', message: 'boom', line: 1, phase: 'setup' }]);
+  assert.deepEqual(second.failures, [
+    { name: 'A', type: 'ValueError', message: 'boom', line: 1, phase: 'setup', needsRealEngine: false },
+  ]);
   assert.deepEqual(third.failures, []);
   assert.match(third.html, /<pre class="output">plain\n<\/pre>/);
 });
