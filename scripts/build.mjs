@@ -138,7 +138,8 @@ export async function build() {
 
 /**
  * Builds the `sessionlab` Python package (the Sphinx extension and the MkDocs plugin, carrying
- * dist/'s web assets) into dist/python/ as a wheel and an sdist; skipped without Python.
+ * the built web/ assets, as npm pack ships them) into dist/python/ as a wheel and an sdist; skipped
+ * without Python.
  */
 export async function buildPython() {
   const py = python();
