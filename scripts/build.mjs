@@ -49,7 +49,7 @@ const FINGERPRINTED = [
     name: 'sessionlab_bg.wasm',
     refs: ['web/wasm.js', 'web/pkg/sessionlab.js', 'index.html'],
   },
-  { file: 'web/bundle/editor.js', name: 'bundle/editor.js', refs: ['web/main.js'] },
+  { file: 'web/bundle/editor.js', name: 'bundle/editor.js', refs: ['web/main.js', 'web/element.js'] },
 ];
 
 /** Renames each FINGERPRINTED file of `dir` to `name.<hash>.ext` and rewrites its references. */
@@ -138,7 +138,8 @@ export async function build() {
 
 /**
  * Builds the `sessionlab` Python package (the Sphinx extension and the MkDocs plugin, carrying
- * dist/'s web assets) into dist/python/ as a wheel and an sdist; skipped without Python.
+ * the built web/ assets, as npm pack ships them) into dist/python/ as a wheel and an sdist; skipped
+ * without Python.
  */
 export async function buildPython() {
   const py = python();

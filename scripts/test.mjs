@@ -38,8 +38,9 @@ function countTests(text) {
     for (const [, n, what] of m[1].matchAll(/(\d+) (\w+)/g)) {
       if (what === 'passed') passed += Number(n);
       else if (/^(failed|errors?)$/.test(what)) failed += Number(n);
+      else continue;
+      seen = true;
     }
-    seen = true;
   }
   return seen ? { passed, failed } : null;
 }

@@ -19,7 +19,9 @@
 // type="text/x-python">…</script><div class="highlight"><pre>…</pre></div></div>`, what the
 // Sphinx extension and the MkDocs plugin write, or a plain `<pre><code>` child) is shown as the
 // page drew it, through a slot, until the reader edits: focusing it, clicking it (the caret
-// goes where the click was) or pressing Edit swaps in the editor with the same text.
+// goes where the click was) or pressing Edit swaps in the editor with the same text: the
+// textarea at once, then CodeMirror (web/bundle/editor.js, loaded on the first edit, once per
+// page) with the text and caret carried over.
 //
 // Every element on a page shares one Web Worker (one wasm download and compile) and has its
 // own lab in it, so examples never see each other's data. Nothing loads until an example
@@ -51,6 +53,8 @@ const STYLE = `
   --code-bg: light-dark(#f1f3f6, #252932); --error: light-dark(#b42318, #ff8a7a);
   --error-bg: light-dark(#fdf0ee, #3a1f1c); --number: light-dark(#0b6e4f, #6fd3a8);
   --null: light-dark(#8a8f98, #7d8490); --changed: light-dark(#fff4c2, #4a3f12);
+  --mono: ui-monospace, SFMono-Regular, Menlo, monospace; --panel: var(--code-bg);
+  --active-line: light-dark(#e8ecf2, #2a2f39); --selection: light-dark(#c9d8f6, #35476c);
   border: 1px solid var(--border); border-radius: 8px; background: var(--bg); color: var(--text);
   margin: 1em 0; overflow: hidden; }
 :host([theme='light']) { color-scheme: light; }
@@ -66,7 +70,8 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .spacer { flex: 1; }
 label.rows { color: var(--muted); }
 label.rows input { width: 7em; font: inherit; }
-textarea[hidden], .view[hidden] { display: none; }
+textarea[hidden], .view[hidden], .code-editor[hidden] { display: none; }
+.code-editor { border-bottom: 1px solid var(--border); height: var(--editor-height, auto); max-height: 32em; overflow: auto; }
 .view { display: block; cursor: text; border-bottom: 1px solid var(--border); padding: 0 8px; overflow-x: auto; }
 .view:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
 ::slotted(*) { margin: 8px 0 !important; }
@@ -135,7 +140,55 @@ function caretOffset(event, block) {
   const before = document.createRange();
   before.selectNodeContents(pre);
   before.setEnd(node, offset);
-  return Math.max(0, before.toString().length - (pre.textContent.startsWith('\n') ? 1 : 0));
+  // Inline line numbers (Sphinx's `:linenos:`) are not part of the code.
+  const text = before.cloneContents();
+  for (const n of text.querySelectorAll('.linenos')) n.remove();
+  return Math.max(0, text.textContent.length - (pre.textContent.startsWith('\n') ? 1 : 0));
+}
+
+let editorBundle = null;
+
+/** CodeMirror's bundle, imported on the first edit of any example of the page; null if it cannot load. */
+function loadEditor() {
+  editorBundle ??= import('./bundle/editor.js').catch(() => null);
+  return editorBundle;
+}
+
+/**
+ * Puts CodeMirror where `area` is, with its text and caret, behind the few textarea members the
+ * element uses (value, readOnly, hidden, rows, focus, setSelectionRange).
+ */
+function codeMirrorFor(bundle, area, onRun) {
+  const box = document.createElement('div');
+  box.className = 'code-editor';
+  const [start, end, focused] = [area.selectionStart, area.selectionEnd, area.getRootNode().activeElement === area];
+  area.replaceWith(box);
+  const cm = bundle.createEditor(box, { value: area.value, label: 'Script', onRun: () => onRun() });
+  cm.setReadOnly(area.readOnly);
+  const select = (anchor, head) => cm.view.dispatch({ selection: { anchor, head }, scrollIntoView: true });
+  select(start, end);
+  if (focused) cm.focus();
+  return {
+    box,
+    get value() {
+      return cm.value;
+    },
+    set value(text) {
+      cm.value = text;
+    },
+    set readOnly(on) {
+      cm.setReadOnly(on);
+    },
+    get hidden() {
+      return box.hidden;
+    },
+    set hidden(on) {
+      box.hidden = on;
+    },
+    set rows(_) {},
+    focus: () => cm.focus(),
+    setSelectionRange: (from, to) => select(from, to),
+  };
 }
 
 /**
@@ -300,6 +353,7 @@ export class SessionLabElement extends HTMLElement {
     ]);
     let pointing = false;
     view.addEventListener('pointerdown', () => (pointing = true));
+    view.addEventListener('blur', () => (pointing = false));
     view.addEventListener('focus', () => {
       if (!pointing) this.#edit(null);
     });
@@ -377,6 +431,9 @@ export class SessionLabElement extends HTMLElement {
     editor.focus();
     const at = Math.min(offset ?? 0, editor.value.length);
     editor.setSelectionRange(at, at);
+    loadEditor().then((bundle) => {
+      if (bundle && this.#ui.editor === editor) this.#ui.editor = codeMirrorFor(bundle, editor, () => this.run());
+    });
   }
 
   #applyAttributes() {

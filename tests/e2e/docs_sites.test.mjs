@@ -57,15 +57,30 @@ async function open(path, options = {}) {
   const context = await state.browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
   const page = await context.newPage();
   const wasm = [];
+  const editors = [];
   const errors = [];
   page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+  page.on('request', (r) => r.url().endsWith('/bundle/editor.js') && editors.push(r.url()));
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(new URL(path, sites.url).href);
-  return { page, context, wasm, errors };
+  return { page, context, wasm, editors, errors };
+}
+
+/** An example's CodeMirror text and caret, once it has replaced the textarea. */
+async function codeMirror(page, index = 0) {
+  await page.waitForFunction(
+    (i) => document.querySelectorAll('session-lab')[i].shadowRoot.querySelector('.code-editor')?.sessionlabEditor,
+    index,
+    { timeout: 20_000 },
+  );
+  return page.evaluate((i) => {
+    const cm = document.querySelectorAll('session-lab')[i].shadowRoot.querySelector('.code-editor').sessionlabEditor;
+    return { value: cm.value, caret: cm.view.state.selection.main.head };
+  }, index);
 }
 
 /** Checks one site's first example: highlighted until edited, runs unedited, editor on click. */
-async function highlightedUntilEdited(page, tokenSelector) {
+async function highlightedUntilEdited(page, editors, tokenSelector) {
   const lab = page.locator('session-lab').first();
   await page.waitForFunction(() => document.querySelector('session-lab').dataset.ready === 'true', null, {
     timeout: 20_000,
@@ -81,21 +96,29 @@ async function highlightedUntilEdited(page, tokenSelector) {
   });
   assert.match(await lab.locator('ol.events').textContent(), /UPDATE stuff SET foo=\? WHERE stuff\.id = \?/);
   assert.equal(await shown.getAttribute('slot'), 'code', 'running keeps the page’s block');
+  assert.deepEqual(editors, [], 'CodeMirror loads on the first edit, not before');
   // Clicking into the code swaps in the editor with the same text, the caret where clicked.
   const plus = shown.locator('span', { hasText: '+=' }).first();
   const box = await plus.boundingBox();
   await page.mouse.click(box.x + 1, box.y + box.height / 2);
-  const editor = lab.locator('textarea');
-  assert.ok(await editor.isVisible(), 'the editor replaced the block');
-  const { value, caret } = await editor.evaluate((t) => ({ value: t.value, caret: t.selectionStart }));
+  const { value, caret } = await codeMirror(page);
   assert.equal(value, 'for obj in session.query(Stuff):\n    obj.foo += 1\nsession.commit()\n');
   assert.equal(caret, value.indexOf('+='));
   assert.equal(await shown.getAttribute('slot'), null);
+  assert.equal(editors.length, 1);
+  // Typing edits the script (at the caret: `obj.foo 0+= 1` would not parse, so type after it).
+  await page.keyboard.press('End');
+  await page.keyboard.type('0');
+  await lab.locator('button.primary').click();
+  await page.waitForFunction(() => document.querySelector('session-lab').dataset.runs === '2', null, {
+    timeout: 20_000,
+  });
+  assert.match(await lab.locator('ol.events').textContent(), /100 parameter sets: \[\(10, 1\)/);
 }
 
 test('Sphinx (Furo): highlighted until edited, runs, follows the theme toggle', { skip: missing }, async () => {
-  const { page, context, errors } = await open('sphinx/examples.html', { colorScheme: 'light' });
-  await highlightedUntilEdited(page, 'span.k');
+  const { page, context, editors, errors } = await open('sphinx/examples.html', { colorScheme: 'light' });
+  await highlightedUntilEdited(page, editors, 'span.k');
   const lab = page.locator('session-lab').first();
   // Furo's toggle cycles auto → dark → light (system light); the element follows each.
   for (let i = 0; i < 3; i++) {
@@ -105,20 +128,32 @@ test('Sphinx (Furo): highlighted until edited, runs, follows the theme toggle', 
     const scheme = await lab.evaluate((el) => getComputedStyle(el).colorScheme);
     assert.equal(scheme, furo === 'dark' ? 'dark' : furo === 'light' ? 'light' : 'light dark');
   }
+  // A block with line numbers: the caret still lands where the click was in the code.
+  const block = page.locator('session-lab').nth(2).locator('[data-strategy="Script"]');
+  await block.scrollIntoViewIfNeeded();
+  const literal = await block.locator('span.s2', { hasText: 'SELECT 40 + 2' }).boundingBox();
+  await page.mouse.click(literal.x + 2, literal.y + literal.height / 2);
+  const { value, caret } = await codeMirror(page, 2);
+  assert.equal(caret, value.indexOf('"SELECT 40 + 2"'));
   await screenshot(page, 'docs-sphinx-furo');
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('MkDocs (Material): highlighted until edited, runs, follows the palette toggle', { skip: missing }, async () => {
-  const { page, context, errors } = await open('mkdocs/examples/');
-  await highlightedUntilEdited(page, 'span.k');
+  const { page, context, editors, errors } = await open('mkdocs/examples/');
+  await highlightedUntilEdited(page, editors, 'span.k');
   const lab = page.locator('session-lab').first();
   assert.equal(await lab.getAttribute('theme'), 'light');
   await page.locator('label[for="__palette_1"]').click();
   await page.waitForFunction(() => document.body.dataset.mdColorScheme === 'slate');
   await page.waitForFunction(() => document.querySelector('session-lab').getAttribute('theme') === 'dark');
   assert.equal(await lab.evaluate((el) => getComputedStyle(el).colorScheme), 'dark');
+  // Keyboard focus on a block (inside the admonition) edits it too, the caret at the start.
+  await page.locator('session-lab').nth(2).locator('.view').focus();
+  const { value, caret } = await codeMirror(page, 2);
+  assert.ok(value.startsWith('from sqlalchemy import create_engine, text\n'));
+  assert.equal(caret, 0);
   await screenshot(page, 'docs-mkdocs-material');
   assert.deepEqual(errors, []);
   await context.close();
@@ -140,7 +175,7 @@ test(
   'a page of 20 examples loads the wasm once, when the first example comes into view',
   { skip: missing },
   async () => {
-    const { page, context, wasm, errors } = await open('sphinx/many.html');
+    const { page, context, wasm, editors, errors } = await open('sphinx/many.html');
     await page.waitForFunction(() => document.querySelectorAll('session-lab').length === 20);
     await page.waitForTimeout(1000);
     assert.deepEqual(wasm, [], 'nothing loads while every example is below the fold');
@@ -154,11 +189,17 @@ test(
     const last = page.locator('session-lab').last();
     await last.scrollIntoViewIfNeeded();
     await last.locator('button.primary').click();
-    await page.waitForFunction(() => document.querySelector('session-lab:last-of-type')?.dataset.runs === '1', null, {
+    await page.waitForFunction(() => document.querySelectorAll('session-lab')[19].dataset.runs === '1', null, {
       timeout: 20_000,
     });
     assert.equal(await last.locator('pre.stdout').textContent(), 'example 20\n');
     assert.equal(wasm.length, 1);
+    // Editing two examples loads CodeMirror once.
+    for (const i of [19, 18]) {
+      await page.locator('session-lab').nth(i).locator('button', { hasText: 'Edit' }).click();
+      assert.equal((await codeMirror(page, i)).value, `print("example ${i + 1}")\n`);
+    }
+    assert.equal(editors.length, 1);
     assert.deepEqual(errors, []);
     await context.close();
   },

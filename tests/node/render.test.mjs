@@ -39,3 +39,43 @@ test('render --check fails on an example that raises', () => {
   // A module SessionLab lacks: the report says the real engine (SQLAlchemy in Pyodide) is needed.
   assert.match(run.stderr, /No module named 'nope' \[needs the real engine/);
 });
+
+test('render --json answers one line per workspace, naming where each failure happened', () => {
+  const cli = new URL('../../bin/sessionlab.mjs', import.meta.url).pathname;
+  const input = [
+    {
+      setup: 'x = N\n',
+      strategies: [
+        { name: 'Ok', source: 'print(x)\n' },
+        { name: 'Bad', source: 'y = 1\nprint(nope)\n' },
+      ],
+      rows: 7,
+    },
+    { setup: 'raise ValueError("boom")\n', strategies: [{ name: 'A', source: 'print(1)\n' }], rows: 1 },
+    { strategies: [{ name: 'Script', source: 'print("plain")\n' }] },
+  ]
+    .map((ws) => JSON.stringify(ws))
+    .join('\n');
+  const run = spawnSync(process.execPath, [cli, 'render', '--json'], { input: `${input}\n`, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const [first, second, third] = run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  assert.match(first.html, /^<div class="session-lab-static">\n<h4>Ok<\/h4>\n<pre class="output">7\n<\/pre>/);
+  assert.deepEqual(first.failures, [
+    {
+      name: 'Bad',
+      type: 'NameError',
+      message: "name 'nope' is not defined",
+      line: 2,
+      phase: 'strategy',
+      needsRealEngine: false,
+    },
+  ]);
+  assert.deepEqual(second.failures, [
+    { name: 'A', type: 'ValueError', message: 'boom', line: 1, phase: 'setup', needsRealEngine: false },
+  ]);
+  assert.deepEqual(third.failures, []);
+  assert.match(third.html, /<pre class="output">plain\n<\/pre>/);
+});

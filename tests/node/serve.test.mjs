@@ -22,6 +22,7 @@ before(async () => {
   writeFileSync(join(dir, 'index.html'), '<link rel="preload" href="web/pkg/sessionlab_bg.wasm">\n');
   writeFileSync(join(dir, 'web', 'wasm.js'), "new URL('./pkg/sessionlab_bg.wasm', import.meta.url);\n");
   writeFileSync(join(dir, 'web', 'main.js'), `import('./bundle/editor.js');\n${'// main\n'.repeat(300)}`);
+  writeFileSync(join(dir, 'web', 'element.js'), "import('./bundle/editor.js');\n");
   writeFileSync(join(dir, 'web', 'bundle', 'editor.js'), 'export const editor = 1;\n');
   writeFileSync(join(dir, 'web', 'pkg', 'sessionlab.js'), GLUE);
   writeFileSync(join(dir, 'web', 'pkg', 'sessionlab_bg.wasm'), WASM);
@@ -41,6 +42,7 @@ test('the build fingerprints the wasm and the editor bundle and rewrites what na
   assert.ok(readFileSync(join(dir, 'web', 'pkg', 'sessionlab.js'), 'utf8').includes(`'${hashed}'`));
   assert.ok(readFileSync(join(dir, 'index.html'), 'utf8').includes(`web/pkg/${hashed}`));
   assert.ok(readFileSync(join(dir, 'web', 'main.js'), 'utf8').includes(renamed['web/bundle/editor.js'].slice(4)));
+  assert.ok(readFileSync(join(dir, 'web', 'element.js'), 'utf8').includes(renamed['web/bundle/editor.js'].slice(4)));
 });
 
 test('brotli when accepted, gzip otherwise, identity for neither; Vary and the right types', async () => {

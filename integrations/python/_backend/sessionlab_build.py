@@ -4,8 +4,9 @@ Standard library only, so building needs no download:
 
     python3 _backend/sessionlab_build.py stage REPO OUT_DIR   # stage, then wheel + sdist
 
-Staging copies the package into ``target/python-package/``, puts the built site's ``web/``,
-``index.html`` and the render command into ``sessionlab/assets/`` and writes the crate's version
+Staging copies the package into ``target/python-package/``, puts the built ``web/`` (the engine
+in ``web/pkg``, the editor in ``web/bundle``), ``index.html`` and the render command into
+``sessionlab/assets/`` and writes the crate's version
 into ``sessionlab/_version.py``; the wheel and the sdist are then built from that tree (the
 sdist carries the assets, so it builds a wheel without Node or Rust).
 """
@@ -172,10 +173,15 @@ def _crate_version(repo: Path) -> str:
 
 
 def stage(repo: Path, out: Path) -> list[str]:
-    """Stages the package with the built site's assets and builds the wheel and sdist into out."""
-    site = repo / "dist"
-    if not (site / "web" / "pkg").is_dir():
-        raise RuntimeError(f"{site} has no built engine (web/pkg): build the site first")
+    """Stages the package with the built web assets and builds the wheel and sdist into out.
+
+    The assets are the repository's built ``web/`` (with ``web/pkg`` and ``web/bundle``) and
+    ``index.html``, as ``npm pack`` ships them: dist/'s copies are fingerprinted for a long-cached
+    host and precompressed, and the Node render code reads the wasm under its plain name.
+    """
+    site = repo
+    if not (site / "web" / "pkg").is_dir() or not (site / "web" / "bundle").is_dir():
+        raise RuntimeError("web/ has no built engine (web/pkg, web/bundle): build the site first")
     source = repo / "integrations" / "python"
     staged = repo / "target" / "python-package"
     shutil.rmtree(staged, ignore_errors=True)
@@ -184,7 +190,7 @@ def stage(repo: Path, out: Path) -> list[str]:
     shutil.copy2(repo / "LICENSE", staged / "LICENSE")
     package = staged / "src" / NAME
     assets = package / "assets"
-    shutil.copytree(site / "web", assets / "web", ignore=shutil.ignore_patterns("demo.html"))
+    shutil.copytree(site / "web", assets / "web", ignore=shutil.ignore_patterns("demo.html", "*.br", "*.gz"))
     shutil.copy2(site / "index.html", assets / "index.html")
     (assets / "bin").mkdir()
     shutil.copy2(repo / "bin" / "sessionlab.mjs", assets / "bin" / "sessionlab.mjs")

@@ -105,9 +105,13 @@ def failure_text(example: Example, failure) -> tuple[str, int | None]:
     where = "the setup" if failure.phase == "setup" else f"strategy {failure.name!r}"
     if len(example.strategies) > 1 and failure.phase == "setup":
         where += f" (before strategy {failure.name!r})"
+    hint = (
+        "SessionLab does not implement this yet; mark the example as raising to keep it"
+        if failure.needs_real_engine
+        else "mark the example as raising if that is meant"
+    )
     message = (
         f"sessionlab example raised {failure.type}: {failure.message} in {where}"
-        f"{f', line {failure.line}' if failure.line else ''}"
-        " (mark the example as raising if that is meant)"
+        f"{f', line {failure.line}' if failure.line else ''} ({hint})"
     )
     return message, line

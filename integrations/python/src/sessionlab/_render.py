@@ -43,6 +43,8 @@ class Failure:
     message: str
     line: int | None
     phase: str  # "setup" or "strategy"
+    #: The script uses what SessionLab's engine does not implement yet (it runs with real SQLAlchemy).
+    needs_real_engine: bool = False
 
 
 @dataclass
@@ -105,7 +107,17 @@ class Renderer:
             raise RuntimeError(f"sessionlab render: {answer['error']}")
         return Rendered(
             html=answer["html"],
-            failures=[Failure(**f) for f in answer.get("failures", [])],
+            failures=[
+                Failure(
+                    name=f["name"],
+                    type=f["type"],
+                    message=f["message"],
+                    line=f.get("line"),
+                    phase=f.get("phase", "strategy"),
+                    needs_real_engine=bool(f.get("needsRealEngine")),
+                )
+                for f in answer.get("failures", [])
+            ],
         )
 
     def close(self) -> None:

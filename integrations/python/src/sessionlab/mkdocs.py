@@ -186,7 +186,8 @@ class SessionLabPlugin(BasePlugin[SessionLabConfig]):
                     example.setup = f.code
                     example.lines[""] = line
                 else:
-                    name = str(f.attrs.get("strategy", "Script")) if f.attrs.get("strategy") is not True else "Script"
+                    strategy = f.attrs.get("strategy")
+                    name = strategy if isinstance(strategy, str) and strategy else "Script"
                     if any(s == name for s, _ in example.strategies):
                         raise PluginError(f"sessionlab: {where}:{f.start + 1}: two strategies are named {name!r}")
                     example.strategies.append((name, f.code))
@@ -242,14 +243,13 @@ class SessionLabPlugin(BasePlugin[SessionLabConfig]):
         if not examples:
             return html
         theme = self.config.theme or ("auto" if config.theme.name == "material" else "light")
-        para = lambda token: rf"<p>\s*{token}\s*</p>"  # noqa: E731
         for n, example in enumerate(examples):
-            pattern = re.compile(para(self._token(n, "OPEN")) + r"(.*?)" + para(self._token(n, "CLOSE")), re.S)
+            pattern = re.compile(_para(self._token(n, "OPEN")) + r"(.*?)" + _para(self._token(n, "CLOSE")), re.S)
             match = pattern.search(html)
             if not match:
                 log.warning(f"{page.file.src_path}: example {n + 1} could not be placed (inside raw HTML?)")
                 continue
-            chunks = re.split(para(self._token(n, r"P\d+")), match.group(1))[1:]
+            chunks = re.split(_para(self._token(n, r"P\d+")), match.group(1))[1:]
             roles = ([("setup", None, example.setup)] if example.setup is not None else []) + [
                 ("strategy", name, src) for name, src in example.strategies
             ]
@@ -286,6 +286,11 @@ class SessionLabPlugin(BasePlugin[SessionLabConfig]):
         if self._renderer is not None:
             self._renderer.close()
             self._renderer = None
+
+
+def _para(token: str) -> str:
+    """A marker paragraph as Markdown renders it."""
+    return rf"<p>\s*{token}\s*</p>"
 
 
 def _body_offset(page, markdown: str) -> int:
