@@ -42,13 +42,19 @@ pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
     }
     session.check_usable(interp)?;
     super::relationships::cascade_all(session, interp)?;
+    // Loads made while sorting (collections of deleted parents) do not autoflush.
+    session.flushing.set(true);
+    if let Err(e) = super::relationships::presort(session, interp) {
+        session.flushing.set(false);
+        return Err(e);
+    }
     let pending: Vec<Rc<Instance>> = session.new.borrow().values().cloned().collect();
     let modified: Vec<Rc<Instance>> = session.modified.borrow().values().cloned().collect();
     let deleted: Vec<Rc<Instance>> = session.deleted.borrow().values().cloned().collect();
     if pending.is_empty() && modified.is_empty() && deleted.is_empty() {
+        session.flushing.set(false);
         return Ok(());
     }
-    session.flushing.set(true);
     let mut inserted: Vec<(Rc<Instance>, StateRef)> = Vec::new();
     let outcome = run(
         session,

@@ -5,6 +5,7 @@ pub mod aliased;
 pub mod attributes;
 pub mod bulk;
 pub mod bulk_save;
+pub mod collections;
 pub mod evaluator;
 pub mod flush;
 pub mod identity;

@@ -317,7 +317,15 @@ impl Session {
             }
             Status::Persistent => {
                 self.autobegin();
+                let cascaded = super::relationships::cascade_delete(interp, &inst)?;
                 self.deleted.borrow_mut().insert(addr(&inst), inst.clone());
+                for child in cascaded {
+                    let status = state_of(&child).map(|s| s.borrow().status());
+                    let known = self.deleted.borrow().contains_key(&addr(&child));
+                    if !known && matches!(status, Some(Status::Persistent | Status::Pending)) {
+                        self.delete(interp, &Value::Instance(child))?;
+                    }
+                }
             }
             Status::Deleted => {}
             _ => {
@@ -389,8 +397,8 @@ impl Session {
             state.expired.insert(a);
             state.committed.shift_remove(&a);
         }
-        if attrs.len() == all.len() {
-            for rel in &state.mapper.relationships {
+        if attrs.len() == all.len() && state.mapper.has_relationships() {
+            for rel in state.mapper.relationships.borrow().iter() {
                 dict.shift_remove(&rel.key);
             }
         }

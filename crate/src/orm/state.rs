@@ -61,6 +61,9 @@ pub struct InstanceState {
     pub insert_order: u64,
     /// Relationships assigned since the last flush (their foreign keys follow them).
     pub changed_relationships: BTreeSet<usize>,
+    /// Objects removed from this object's collections since the last flush, by relationship
+    /// index (orphans, or foreign keys to set to NULL).
+    pub removed: Vec<(usize, Rc<Instance>)>,
     /// The object's address, for its default repr.
     pub addr: usize,
 }
@@ -78,6 +81,7 @@ impl InstanceState {
             was_deleted: false,
             insert_order: 0,
             changed_relationships: BTreeSet::new(),
+            removed: Vec::new(),
             addr,
         }
     }

@@ -40,7 +40,7 @@ impl RelationshipComparator {
         state: &SaState,
         interp: &mut Interpreter,
     ) -> PyResult<(Direction, Rc<Mapper>, Expr)> {
-        let rel = &self.mapper.relationships[self.rel];
+        let rel = &self.mapper.relationship_at(self.rel);
         let Some(r) = relationships::resolve(&self.mapper, rel) else {
             return Err(state.exc.raise(
                 interp,

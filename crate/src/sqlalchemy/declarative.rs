@@ -10,7 +10,7 @@ use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
 use super::core::{ColumnDef, MetaDataObj, TableObj};
 use crate::orm::MapperHost;
-use crate::orm::mapper::{ColumnProperty, Mapper, Registry, RelationshipProperty};
+use crate::orm::mapper::{Cascade, ColumnProperty, Mapper, Registry, RelationshipProperty};
 use crate::orm::relationships;
 use crate::orm::state::{ensure_state, state_of};
 use crate::script::host::HostObject;
@@ -67,6 +67,23 @@ impl HostObject for MappedAnnotation {
 pub struct RelationshipDef {
     target: Option<String>,
     back_populates: Option<String>,
+    backref: Option<String>,
+    cascade: Cascade,
+    uselist: Option<bool>,
+}
+
+impl RelationshipDef {
+    /// The property of attribute `key`, with `annotated` as the target when none was given.
+    fn property(&self, key: &str, annotated: Option<String>) -> RelationshipProperty {
+        RelationshipProperty {
+            key: key.to_string(),
+            target: self.target.clone().or(annotated).unwrap_or_default(),
+            back_populates: self.back_populates.clone(),
+            backref: self.backref.clone(),
+            cascade: self.cascade,
+            uselist: self.uselist,
+        }
+    }
 }
 
 impl HostObject for RelationshipDef {
@@ -79,7 +96,7 @@ impl HostObject for RelationshipDef {
     }
 }
 
-/// `relationship(argument=None, *, back_populates=None, ...)`.
+/// `relationship(argument=None, *, back_populates=None, backref=None, cascade=..., ...)`.
 pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     let target = match args.first() {
         Some(Value::Str(s)) => Some(s.to_string()),
@@ -92,16 +109,36 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         }
         None => None,
     };
-    let mut back_populates = None;
+    let mut def = RelationshipDef {
+        target,
+        back_populates: None,
+        backref: None,
+        cascade: Cascade::default(),
+        uselist: None,
+    };
     for (k, v) in &kw {
-        if k == "back_populates" || k == "backref" {
-            back_populates = Some(interp.to_str(v)?);
+        match k.as_str() {
+            "back_populates" => def.back_populates = Some(interp.to_str(v)?),
+            "backref" => def.backref = Some(interp.to_str(v)?),
+            "uselist" => def.uselist = Some(interp.truthy(v)?),
+            "cascade" => {
+                let text = interp.to_str(v)?;
+                def.cascade = Cascade::parse(&text).map_err(|word| {
+                    let sa = super::core::current_state();
+                    let message = format!(
+                        "Invalid cascade option(s): '{word}' (Background on this error at: \
+                         https://sqlalche.me/e/21/7s2a)"
+                    );
+                    match sa {
+                        Some(sa) => sa.exc.raise(interp, "ArgumentError", message),
+                        None => interp.error("ValueError", message),
+                    }
+                })?;
+            }
+            _ => {}
         }
     }
-    Ok(Value::Host(Rc::new(RelationshipDef {
-        target,
-        back_populates,
-    })))
+    Ok(Value::Host(Rc::new(def)))
 }
 
 /// `mapped_column(...)`: a `Column` whose type and nullability may come from `Mapped[...]`.
@@ -348,15 +385,11 @@ impl RegistryHook {
             let ann = read_annotation(anno);
             let value = get(name);
             if let Some(rd) = value.as_ref().and_then(|v| downcast::<RelationshipDef>(v)) {
-                let target = rd.target.clone().or(match &ann {
+                let annotated = match &ann {
                     Some(Annotated::Related(t)) => Some(t.clone()),
                     _ => None,
-                });
-                rels.push(RelationshipProperty {
-                    key: name.clone(),
-                    target: target.unwrap_or_default(),
-                    back_populates: rd.back_populates.clone(),
-                });
+                };
+                rels.push(rd.property(name, annotated));
                 continue;
             }
             let def = value.as_ref().and_then(|v| downcast::<ColumnDef>(v));
@@ -404,11 +437,7 @@ impl RegistryHook {
                 }
                 columns.push((name.clone(), c, d.order as f64));
             } else if let Some(rd) = downcast::<RelationshipDef>(value) {
-                rels.push(RelationshipProperty {
-                    key: name.clone(),
-                    target: rd.target.clone().unwrap_or_default(),
-                    back_populates: rd.back_populates.clone(),
-                });
+                rels.push(rd.property(name, None));
             }
         }
         crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
@@ -475,7 +504,7 @@ impl RegistryHook {
                 })),
             );
         }
-        for (i, r) in mapper.relationships.iter().enumerate() {
+        for (i, r) in mapper.relationships.borrow().iter().enumerate() {
             d.insert(
                 r.key.clone(),
                 Value::Host(Rc::new(RelationshipAttribute {
@@ -491,6 +520,53 @@ impl RegistryHook {
         );
         drop(d);
         class.plain_cache.set(None);
+        self.configure_backrefs();
+    }
+
+    /// `relationship(..., backref="x")`: once both classes are mapped, the target gets a
+    /// relationship `x` back, and the two sides populate each other.
+    fn configure_backrefs(&self) {
+        let mappers = self.registry.mappers.borrow().clone();
+        for m in &mappers {
+            let count = m.relationships.borrow().len();
+            for i in 0..count {
+                let rel = m.relationship_at(i);
+                let Some(backref) = rel.backref.clone() else {
+                    continue;
+                };
+                let Some(target) = m.relationship_target(&rel) else {
+                    continue;
+                };
+                let Some(class) = target.class() else {
+                    continue;
+                };
+                m.relationships.borrow_mut()[i].backref = None;
+                m.relationships.borrow_mut()[i].back_populates = Some(backref.clone());
+                if target.relationship_index(&backref).is_some() {
+                    continue;
+                }
+                let index = target.relationships.borrow().len();
+                target
+                    .relationships
+                    .borrow_mut()
+                    .push(RelationshipProperty {
+                        key: backref.clone(),
+                        target: m.name.clone(),
+                        back_populates: Some(rel.key.clone()),
+                        backref: None,
+                        cascade: Cascade::default(),
+                        uselist: None,
+                    });
+                class.dict.borrow_mut().insert(
+                    backref,
+                    Value::Host(Rc::new(RelationshipAttribute {
+                        mapper: target.clone(),
+                        rel: index,
+                    })),
+                );
+                class.plain_cache.set(None);
+            }
+        }
     }
 
     /// `class C(Base): __table__ = Table(...)`: maps every column of an existing table.
@@ -504,11 +580,7 @@ impl RegistryHook {
         let rels = dict
             .iter()
             .filter_map(|(name, v)| {
-                downcast::<RelationshipDef>(v).map(|rd| RelationshipProperty {
-                    key: name.clone(),
-                    target: rd.target.clone().unwrap_or_default(),
-                    back_populates: rd.back_populates.clone(),
-                })
+                downcast::<RelationshipDef>(v).map(|rd| rd.property(name, None))
             })
             .collect();
         self.install(class, table, columns, rels);
@@ -613,7 +685,7 @@ impl HostObject for RelationshipAttribute {
         instance: Option<&Value>,
         _owner: &Value,
     ) -> PyResult<Option<Value>> {
-        let rel = &self.mapper.relationships[self.rel];
+        let rel = &self.mapper.relationship_at(self.rel);
         match instance {
             None => Ok(Some(Value::Host(Rc::new(RelationshipComparator::new(
                 self.mapper.clone(),
@@ -637,7 +709,7 @@ impl HostObject for RelationshipAttribute {
             return Ok(false);
         };
         let state = ensure_state(inst, &self.mapper);
-        let rel = self.mapper.relationships[self.rel].clone();
+        let rel = self.mapper.relationship_at(self.rel);
         relationships::set(interp, inst, &state, &rel, value)?;
         let session = state.borrow().session();
         if let Some(s) = session
