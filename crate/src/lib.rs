@@ -3,6 +3,7 @@
 //! See `src/README.md` for a map of every module.
 
 pub mod base;
+pub mod bridge;
 pub mod engine;
 pub mod orm;
 pub mod run;

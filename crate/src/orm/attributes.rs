@@ -29,7 +29,7 @@ pub fn get(
     let session = state.borrow().session();
     let Some(session) = session else {
         let s = state_str(&state.borrow());
-        let sa = crate::sqlalchemy::core::current_state();
+        let sa = crate::bridge::state::RunState::of(interp);
         let message = format!(
             "Instance {s} is not bound to a Session; attribute refresh operation cannot proceed \
              (Background on this error at: https://sqlalche.me/e/21/bhk3)"

@@ -8,14 +8,14 @@ use super::identity::IdentityKey;
 use super::mapper::Mapper;
 use super::session::Session;
 use super::state::{InstanceState, state_of};
+use crate::bridge::convert::to_python;
+use crate::bridge::convert::to_sql;
+use crate::bridge::defaults;
 use crate::engine::{EchoNote, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::Compiler;
 use crate::sql::elements::{Expr, Op};
-use crate::sqlalchemy::defaults;
-use crate::sqlalchemy::engine::to_sql;
-use crate::sqlalchemy::result::to_python;
 
 type StateRef = Rc<RefCell<InstanceState>>;
 
@@ -159,7 +159,7 @@ fn sort_mappers(mut mappers: Vec<Rc<Mapper>>) -> Vec<Rc<Mapper>> {
 
 /// A Python value as a bound parameter.
 fn bind(interp: &mut Interpreter, session: &Session, v: &Value) -> PyResult<SqlValue> {
-    to_sql(&session.sa, interp, v, 1)
+    to_sql(&session.sa.exc, interp, v, 1)
 }
 
 fn emit_inserts(

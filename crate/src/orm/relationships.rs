@@ -382,7 +382,7 @@ fn get_raw(
                  '{}' cannot proceed (Background on this error at: https://sqlalche.me/e/21/bhk3)",
                 rel.key
             );
-            return Err(match crate::sqlalchemy::core::current_state() {
+            return Err(match crate::bridge::state::RunState::of(interp) {
                 Some(sa) => sa.exc.raise(interp, "DetachedInstanceError", message),
                 None => interp.error("AttributeError", message),
             });
@@ -433,7 +433,7 @@ fn load(
                 .cloned();
             let fk = match fk {
                 None | Some(Value::None) => return Ok(Value::None),
-                Some(v) => crate::sqlalchemy::engine::to_sql(&session.sa, interp, &v, 1)?,
+                Some(v) => crate::bridge::convert::to_sql(&session.sa.exc, interp, &v, 1)?,
             };
             session.get(interp, target, vec![fk])
         }
@@ -444,7 +444,7 @@ fn load(
                 .get(&mapper.columns[r.referenced_attr].key)
                 .cloned()
                 .unwrap_or(Value::None);
-            let pk = crate::sqlalchemy::engine::to_sql(&session.sa, interp, &pk, 1)?;
+            let pk = crate::bridge::convert::to_sql(&session.sa.exc, interp, &pk, 1)?;
             let select = Select {
                 columns: target.select_columns(),
                 froms: vec![target.table.clone()],

@@ -9,13 +9,13 @@ use crate::base::ordered_map::OrderedMap;
 use super::identity::{IdentityKey, IdentityMap};
 use super::mapper::Mapper;
 use super::state::{InstanceState, Status, ensure_state, state_of};
+use crate::bridge::exc::raise_engine_error;
 use crate::engine::dbapi::ResultSet;
 use crate::engine::{Cause, Connection, EchoNote, Engine, EventContext, SqlValue};
 use crate::script::exceptions::Raised;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Instance, Value};
 use crate::sqlalchemy::SaState;
-use crate::sqlalchemy::engine::raise_engine_error;
 
 /// Where the session's transaction stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +179,7 @@ impl Session {
             None => return Err(self.no_bind(interp)),
         };
         drop(slot);
-        outcome.map_err(|e| raise_engine_error(&self.sa, interp, e))
+        outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))
     }
 
     /// Executes one statement on the session's connection.
@@ -573,7 +573,7 @@ impl Session {
         let conn = self.conn.borrow_mut().take();
         if let Some(mut c) = conn {
             c.close()
-                .map_err(|e| raise_engine_error(&self.sa, interp, e))?;
+                .map_err(|e| raise_engine_error(&self.sa.exc, interp, e))?;
         }
         for inst in self.all_objects() {
             if let Some(state) = state_of(&inst) {

@@ -94,7 +94,7 @@ pub fn snapshot(
                     None => value.clone(),
                 };
                 let stale = match (&believed, &db) {
-                    (Some(v), Some(d)) => crate::sqlalchemy::engine::to_sql(&s.sa, interp, v, 1)
+                    (Some(v), Some(d)) => crate::bridge::convert::to_sql(&s.sa.exc, interp, v, 1)
                         .map(|sv| !same(&sv, d))
                         .unwrap_or(false),
                     _ => false,
@@ -109,7 +109,7 @@ pub fn snapshot(
                     stale,
                     database: db
                         .as_ref()
-                        .and_then(|d| repr(interp, &crate::sqlalchemy::result::to_python(d))),
+                        .and_then(|d| repr(interp, &crate::bridge::convert::to_python(d))),
                 });
             }
             objects.push(ObjectSnapshot {

@@ -151,6 +151,10 @@ pub struct Interpreter {
     pub rng: u64,
     /// Instances and captured scopes that may form cycles, emptied when the run is dropped.
     pub tracked: super::teardown::Tracked,
+    /// State the host layers keep for this run (the `sqlalchemy` module's, the bridge's),
+    /// found by type with `host_slot`: host code reaches it through the interpreter it is
+    /// given, never through a global.
+    host_slots: Vec<Rc<dyn std::any::Any>>,
 }
 
 impl Drop for Interpreter {
@@ -165,6 +169,19 @@ impl Drop for Interpreter {
 }
 
 impl Interpreter {
+    /// Keeps `state` for host code of this run; `host_slot::<T>()` finds it again.
+    pub fn set_host_slot<T: 'static>(&mut self, state: Rc<T>) {
+        self.host_slots.retain(|s| !s.is::<T>());
+        self.host_slots.push(state);
+    }
+
+    /// The host state of type `T` kept with `set_host_slot`, if any.
+    pub fn host_slot<T: 'static>(&self) -> Option<Rc<T>> {
+        self.host_slots
+            .iter()
+            .find_map(|s| s.clone().downcast::<T>().ok())
+    }
+
     /// A fresh interpreter for `source` (used for traceback lines) with `limits`.
     pub fn new(source: &str, limits: Limits) -> Self {
         let exc = builtin_classes();
@@ -193,6 +210,7 @@ impl Interpreter {
             on_line: None,
             rng: 0x2545_F491_4F6C_DD1D,
             tracked: Default::default(),
+            host_slots: Vec::new(),
         };
         super::builtins::install(&mut interp);
         interp

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use super::SaState;
 use super::engine::to_sql;
 use super::method::{BoundMethod, Methods};
+use crate::bridge::state::RunState;
 use crate::engine::SqlValue;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
@@ -219,11 +220,11 @@ impl HostObject for IndexObj {
         "Index".into()
     }
 
-    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "name" => Some(Value::str(self.name().as_str())),
             "unique" => Some(Value::Bool(self.0.columns[self.1].unique)),
-            "table" => Some(table_value(&self.0)),
+            "table" => Some(table_value(interp, &self.0)),
             _ => None,
         })
     }
@@ -421,7 +422,7 @@ impl HostObject for TableObj {
                 let t = self.0.clone();
                 let outer = name == "outerjoin";
                 Some(super::function("join", move |i, a, k| {
-                    let Some(state) = current_state() else {
+                    let Some(state) = interp_state(i) else {
                         return Ok(Value::None);
                     };
                     let outer = outer
@@ -620,7 +621,7 @@ impl HostObject for ExprObj {
         })
     }
 
-    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         const METHODS: [&str; 25] = [
             "compile",
             "where",
@@ -658,7 +659,7 @@ impl HostObject for ExprObj {
                 "nullable" => return Ok(Some(Value::Bool(!c.not_null()))),
                 "primary_key" => return Ok(Some(Value::Bool(c.primary_key))),
                 "key" => return Ok(Some(Value::str(c.name.as_str()))),
-                "table" => return Ok(Some(table_value(t))),
+                "table" => return Ok(Some(table_value(interp, t))),
                 _ => {}
             }
         }
@@ -705,32 +706,17 @@ impl HostObject for ExprObj {
     }
 }
 
-thread_local! {
-    /// The run's state, for operators on expressions (which receive only the interpreter).
-    static STATE: RefCell<Option<std::rc::Weak<SaState>>> = const { RefCell::new(None) };
-}
-
-/// Makes `state` reachable from expression operators during this run.
-pub fn set_state(state: &Rc<SaState>) {
-    STATE.with(|s| *s.borrow_mut() = Some(Rc::downgrade(state)));
-}
-
 /// The one script value of `table` (a fresh one when no script runs).
-pub fn table_value(table: &Rc<Table>) -> Value {
-    match current_state() {
+pub fn table_value(interp: &Interpreter, table: &Rc<Table>) -> Value {
+    match RunState::of(interp) {
         Some(s) => s.table_value(table),
         None => host(TableObj(table.clone())),
     }
 }
 
-/// The run's state, for code that has no handle on it (descriptors on mapped classes).
-pub fn current_state() -> Option<Rc<SaState>> {
-    STATE.with(|s| s.borrow().as_ref().and_then(std::rc::Weak::upgrade))
-}
-
 /// The `sqlalchemy` module state of the running script.
-pub fn interp_state(_interp: &Interpreter) -> Option<Rc<SaState>> {
-    STATE.with(|s| s.borrow().as_ref().and_then(std::rc::Weak::upgrade))
+pub fn interp_state(interp: &Interpreter) -> Option<Rc<SaState>> {
+    SaState::of(interp)
 }
 
 impl Methods for ExprObj {
@@ -1825,7 +1811,7 @@ impl HostObject for JoinObj {
         let (left, joins) = (self.left.clone(), self.joins.clone());
         let outer = name == "outerjoin";
         Ok(Some(super::function("join", move |i, a, _k| {
-            let Some(state) = current_state() else {
+            let Some(state) = interp_state(i) else {
                 return Ok(Value::None);
             };
             let mut columns = vec![Expr::Column(left.clone(), 0)];

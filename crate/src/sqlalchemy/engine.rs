@@ -20,52 +20,7 @@ pub fn raise_engine_error(
     interp: &mut Interpreter,
     e: EngineError,
 ) -> Box<crate::script::exceptions::Raised> {
-    match e {
-        EngineError::Url(u) => {
-            if u.type_name() == "ModuleNotFoundError" {
-                interp
-                    .error("ModuleNotFoundError", u.message())
-                    .with_hint(u.hint())
-            } else {
-                state.exc.raise(interp, u.type_name(), u.message())
-            }
-        }
-        EngineError::Dbapi {
-            ref error,
-            ref sql,
-            ref params,
-        } => {
-            let raised = state.exc.raise(interp, e.type_name(), e.message());
-            // `e.orig` is the DBAPI's own exception (`sqlite3.IntegrityError: …`), `e.statement`
-            // the SQL that failed.
-            if let Value::Instance(i) = &raised.value {
-                let base = interp.exc.get("Exception").cloned();
-                let class = crate::script::value::Class::new_builtin(
-                    error.kind.name(),
-                    "sqlite3",
-                    base.into_iter().collect(),
-                    crate::script::value::Attrs::default(),
-                );
-                let orig = crate::script::exceptions::new_exception(
-                    &class,
-                    vec![Value::str(error.message.as_str())],
-                );
-                let mut dict = i.dict.borrow_mut();
-                dict.insert("orig".into(), orig);
-                dict.insert("statement".into(), Value::str(sql.as_str()));
-                let row = |r: &Vec<SqlValue>| {
-                    Value::tuple(r.iter().map(super::result::to_python).collect())
-                };
-                let params = match params {
-                    crate::engine::Params::One(r) => row(r),
-                    crate::engine::Params::Many(rs) => Value::list(rs.iter().map(row).collect()),
-                };
-                dict.insert("params".into(), params);
-            }
-            raised
-        }
-        other => state.exc.raise(interp, other.type_name(), other.message()),
-    }
+    crate::bridge::exc::raise_engine_error(&state.exc, interp, e)
 }
 
 /// A Python value as a DBAPI parameter (what Python's `sqlite3` accepts).
@@ -75,65 +30,7 @@ pub fn to_sql(
     v: &Value,
     position: usize,
 ) -> PyResult<SqlValue> {
-    Ok(match v {
-        Value::None => SqlValue::Null,
-        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
-        Value::Int(i) => SqlValue::Integer(*i),
-        Value::Float(f) => SqlValue::Real(*f),
-        Value::Str(s) => SqlValue::Text(s.to_string()),
-        Value::Bytes(b) => SqlValue::Blob(b.to_vec()),
-        Value::Instance(i) if python_value(i).is_some() => {
-            python_value(i).unwrap_or(SqlValue::Null)
-        }
-        other => {
-            let tn = other.type_name();
-            return Err(state.exc.raise(
-                interp,
-                "InterfaceError",
-                format!("(sqlite3.ProgrammingError) Error binding parameter {position}: type '{tn}' is not supported"),
-            ));
-        }
-    })
-}
-
-/// `Decimal`, `date`, `datetime` as SQLAlchemy's type processors bind them on SQLite:
-/// a float, `'YYYY-MM-DD'`, `'YYYY-MM-DD HH:MM:SS.ffffff'`.
-fn python_value(i: &crate::script::value::Instance) -> Option<SqlValue> {
-    let dict = i.dict.borrow();
-    let int = |k: &str| match dict.get(k) {
-        Some(Value::Int(n)) => Some(*n),
-        _ => None,
-    };
-    match (i.class.module.as_str(), i.class.name.as_str()) {
-        ("decimal", "Decimal") => {
-            let text = format!("{}e{}", int("_sign")? * int("_coeff")?, int("_exp")?);
-            crate::base::float_text::parse_f64(&text).map(SqlValue::Real)
-        }
-        ("datetime", "date") => Some(SqlValue::Text(format!(
-            "{:04}-{:02}-{:02}",
-            int("year")?,
-            int("month")?,
-            int("day")?
-        ))),
-        ("datetime", "time") => Some(SqlValue::Text(format!(
-            "{:02}:{:02}:{:02}.{:06}",
-            int("hour")?,
-            int("minute")?,
-            int("second")?,
-            int("microsecond")?
-        ))),
-        ("datetime", "datetime") => Some(SqlValue::Text(format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:06}",
-            int("year")?,
-            int("month")?,
-            int("day")?,
-            int("hour")?,
-            int("minute")?,
-            int("second")?,
-            int("microsecond")?
-        ))),
-        _ => None,
-    }
+    crate::bridge::convert::to_sql(&state.exc, interp, v, position)
 }
 
 /// `create_engine(url, **options)`.

@@ -1,64 +1,56 @@
 //! The `sqlalchemy` module surface scripts import, bound to the engine layer.
 
+pub use crate::bridge::{defaults, method};
+
 pub mod aliased;
 pub mod attribute;
 pub mod comparator;
 pub mod compiled;
 pub mod core;
 pub mod declarative;
-pub mod defaults;
 pub mod engine;
-pub mod exc;
-pub mod method;
 pub mod result;
 pub mod schema_repr;
 pub mod session;
 pub mod text;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::base::clock::now_ms;
-use crate::engine::{Databases, EchoNote, EventLog};
+use crate::bridge::exc::ExcClasses;
+use crate::bridge::state::{RunState, Wrappers};
+use crate::engine::{Databases, EventLog};
 use crate::script::interp::Interpreter;
 use crate::script::value::Value;
-use exc::ExcClasses;
 
-/// What every `sqlalchemy` object of one run shares: databases, the event log, exceptions.
+/// The SQLAlchemy version whose behaviour SessionLab reproduces (`sqlalchemy.__version__`).
+pub const SQLALCHEMY_VERSION: &str = "2.1.9";
+
+/// What every `sqlalchemy` object of one run shares: the bridge's run state (exceptions, the
+/// event log, tables), the databases, and the ORM objects the run report reads.
 pub struct SaState {
-    /// SQLAlchemy's exception classes.
-    pub exc: ExcClasses,
+    /// The run's Core state, shared with the ORM.
+    pub run: Rc<RunState>,
     /// The run's databases.
     pub dbs: RefCell<Databases>,
-    /// The run's event log.
-    pub log: EventLog,
     /// Every session the script opened (the state view reads their identity maps).
     pub sessions: RefCell<Vec<std::rc::Weak<crate::orm::session::Session>>>,
     /// Every mapper of the run (to find the class mapped to a table).
     pub mappers: RefCell<Vec<Rc<crate::orm::mapper::Mapper>>>,
-    /// When each statement shape was first compiled (for the echo log's "cached since").
-    compiled: RefCell<HashMap<String, f64>>,
-    /// Callable column defaults, indexed by `ColumnDefault::Callable`.
-    pub callables: RefCell<Vec<crate::script::value::Value>>,
-    /// The script value of each table handed out, so that every way of reaching a table
-    /// (`metadata.tables[...]`, `Model.__table__`, `column.table`) gives the same object.
-    tables: RefCell<Vec<(Rc<crate::sql::schema::Table>, crate::script::value::Value)>>,
+}
+
+impl std::ops::Deref for SaState {
+    type Target = RunState;
+
+    fn deref(&self) -> &RunState {
+        &self.run
+    }
 }
 
 impl SaState {
-    /// The one script value of `table`.
-    pub fn table_value(
-        &self,
-        table: &Rc<crate::sql::schema::Table>,
-    ) -> crate::script::value::Value {
-        let mut tables = self.tables.borrow_mut();
-        if let Some((_, v)) = tables.iter().find(|(t, _)| Rc::ptr_eq(t, table)) {
-            return v.clone();
-        }
-        let v = crate::script::value::Value::Host(Rc::new(core::TableObj(table.clone())));
-        tables.push((table.clone(), v.clone()));
-        v
+    /// The `sqlalchemy` module state kept in `interp`.
+    pub fn of(interp: &Interpreter) -> Option<Rc<SaState>> {
+        interp.host_slot::<SaState>()
     }
 
     /// The mapper of the class mapped to `table`, if any.
@@ -81,37 +73,27 @@ impl SaState {
             interp.stdout.len(),
         ));
     }
-
-    /// `[generated in …]` the first time a statement shape runs, `[cached since …]` after.
-    pub fn echo_note(&self, sql: &str, keys: &[String]) -> EchoNote {
-        let key = format!("{sql}\u{0}{}", keys.join(","));
-        let now = now_ms();
-        let mut compiled = self.compiled.borrow_mut();
-        match compiled.get(&key) {
-            Some(first) => EchoNote::CachedSince {
-                seconds: (now - first) / 1000.0,
-            },
-            None => {
-                compiled.insert(key, now);
-                EchoNote::Generated { seconds: 0.00008 }
-            }
-        }
-    }
 }
 
 /// Registers `sqlalchemy` and `sqlalchemy.exc` in `interp`; returns the shared state.
 pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
+    let wrappers = Wrappers {
+        table: |t| Value::Host(Rc::new(core::TableObj(t))),
+        column: |e| Value::Host(Rc::new(core::ExprObj(e))),
+    };
+    let run = Rc::new(RunState::new(
+        ExcClasses::new(interp),
+        log.clone(),
+        wrappers,
+    ));
     let state = Rc::new(SaState {
-        exc: ExcClasses::new(interp),
-        dbs: RefCell::new(Databases::new(log.clone())),
-        log,
+        run: run.clone(),
+        dbs: RefCell::new(Databases::new(log)),
         sessions: RefCell::new(Vec::new()),
         mappers: RefCell::new(Vec::new()),
-        compiled: RefCell::new(HashMap::new()),
-        callables: RefCell::new(Vec::new()),
-        tables: RefCell::new(Vec::new()),
     });
-    core::set_state(&state);
+    interp.set_host_slot(run);
+    interp.set_host_slot(state.clone());
     // Numeric columns hold Decimals, so the decimal module comes with SQLAlchemy's.
     interp.register_module(
         "decimal",
@@ -176,10 +158,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 ("create_engine", create),
                 ("text", text),
                 ("exc", s.exc.module()),
-                (
-                    "__version__",
-                    Value::str(crate::run::report::SQLALCHEMY_VERSION),
-                ),
+                ("__version__", Value::str(SQLALCHEMY_VERSION)),
             ];
             attrs.extend(core::type_objects());
             let st = s.clone();

@@ -7,21 +7,11 @@ use std::rc::Rc;
 
 use super::SaState;
 use super::method::{BoundMethod, Methods};
+pub use crate::bridge::convert::to_python;
 use crate::engine::SqlValue;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{HashKey, Value};
-
-/// A DBAPI value as the script sees it.
-pub fn to_python(v: &SqlValue) -> Value {
-    match v {
-        SqlValue::Null => Value::None,
-        SqlValue::Integer(i) => Value::Int(*i),
-        SqlValue::Real(f) => Value::Float(*f),
-        SqlValue::Text(t) => Value::str(t.as_str()),
-        SqlValue::Blob(b) => Value::Bytes(b.as_slice().into()),
-    }
-}
 
 /// How rows are handed out.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -128,7 +118,7 @@ impl ResultObj {
                 converted.push(match types.get(i) {
                     Some(Some(ty)) => {
                         let raw = crate::sqlalchemy::engine::to_sql(&self.0.state, interp, &v, 1)?;
-                        crate::orm::loading::from_db(interp, ty, &raw)?
+                        crate::bridge::convert::from_db(interp, ty, &raw)?
                     }
                     _ => v,
                 });

@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::bridge::convert::to_python;
+use crate::engine::{EngineError, SqlValue};
 use crate::script::exceptions::{Raised, new_exception};
 use crate::script::interp::Interpreter;
 use crate::script::value::{Attrs, Class, PyCell, Value};
@@ -137,5 +139,57 @@ impl ExcClasses {
             .collect();
         crate::base::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
         Interpreter::module("sqlalchemy.exc", attrs)
+    }
+}
+
+/// Turns an engine-layer error into the SQLAlchemy exception scripts catch.
+pub fn raise_engine_error(
+    exc: &ExcClasses,
+    interp: &mut Interpreter,
+    e: EngineError,
+) -> Box<crate::script::exceptions::Raised> {
+    match e {
+        EngineError::Url(u) => {
+            if u.type_name() == "ModuleNotFoundError" {
+                interp
+                    .error("ModuleNotFoundError", u.message())
+                    .with_hint(u.hint())
+            } else {
+                exc.raise(interp, u.type_name(), u.message())
+            }
+        }
+        EngineError::Dbapi {
+            ref error,
+            ref sql,
+            ref params,
+        } => {
+            let raised = exc.raise(interp, e.type_name(), e.message());
+            // `e.orig` is the DBAPI's own exception (`sqlite3.IntegrityError: …`), `e.statement`
+            // the SQL that failed.
+            if let Value::Instance(i) = &raised.value {
+                let base = interp.exc.get("Exception").cloned();
+                let class = crate::script::value::Class::new_builtin(
+                    error.kind.name(),
+                    "sqlite3",
+                    base.into_iter().collect(),
+                    crate::script::value::Attrs::default(),
+                );
+                let orig = crate::script::exceptions::new_exception(
+                    &class,
+                    vec![Value::str(error.message.as_str())],
+                );
+                let mut dict = i.dict.borrow_mut();
+                dict.insert("orig".into(), orig);
+                dict.insert("statement".into(), Value::str(sql.as_str()));
+                let row = |r: &Vec<SqlValue>| Value::tuple(r.iter().map(to_python).collect());
+                let params = match params {
+                    crate::engine::Params::One(r) => row(r),
+                    crate::engine::Params::Many(rs) => Value::list(rs.iter().map(row).collect()),
+                };
+                dict.insert("params".into(), params);
+            }
+            raised
+        }
+        other => exc.raise(interp, other.type_name(), other.message()),
     }
 }

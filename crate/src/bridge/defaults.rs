@@ -3,10 +3,9 @@
 
 use std::rc::Rc;
 
-use super::SaState;
-use super::engine::to_sql;
-use super::method::{BoundMethod, Methods};
-use super::result::to_python;
+use crate::bridge::convert::{to_python, to_sql};
+use crate::bridge::method::{BoundMethod, Methods};
+use crate::bridge::state::RunState;
 use crate::engine::SqlValue;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
@@ -16,7 +15,7 @@ use crate::sql::schema::{ColumnDefault, Table};
 /// `default=value`: a callable is kept in the run's registry and called per row; anything else
 /// is bound as a constant.
 pub fn column_default(
-    state: &SaState,
+    state: &RunState,
     interp: &mut Interpreter,
     v: &Value,
 ) -> PyResult<ColumnDefault> {
@@ -25,7 +24,7 @@ pub fn column_default(
         callables.push(v.clone());
         return Ok(ColumnDefault::Callable(callables.len() - 1));
     }
-    Ok(ColumnDefault::Value(to_sql(state, interp, v, 1)?))
+    Ok(ColumnDefault::Value(to_sql(&state.exc, interp, v, 1)?))
 }
 
 fn is_callable(v: &Value) -> bool {
@@ -62,7 +61,7 @@ fn wants_context(f: &Value) -> usize {
 /// The value of a default for one row; `current` holds the row's parameters so far (column
 /// index and value), which a context-taking callable reads.
 pub fn evaluate(
-    state: &SaState,
+    state: &RunState,
     interp: &mut Interpreter,
     table: &Table,
     default: &ColumnDefault,
@@ -93,13 +92,13 @@ pub fn evaluate(
         }
     };
     let v = interp.call(&f, args, Vec::new())?;
-    to_sql(state, interp, &v, current.len() + 1)
+    to_sql(&state.exc, interp, &v, current.len() + 1)
 }
 
 /// One row's values for an INSERT of `columns` (table order): the given value where the row
 /// has one, else the column's default (evaluated in column order), else NULL.
 pub fn insert_row(
-    state: &SaState,
+    state: &RunState,
     interp: &mut Interpreter,
     table: &Table,
     columns: &[usize],
