@@ -5,10 +5,10 @@
 use std::rc::Rc;
 
 use super::mapper::Mapper;
+use crate::bridge::method::{Args, BoundMethod, Method, Methods, Param, dispatch};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Instance, PyCell, Value};
-use crate::sqlalchemy::method::{BoundMethod, Methods};
 
 /// `InstrumentedList`: the loaded collection of relationship `rel` of `owner`.
 #[derive(Clone)]
@@ -23,8 +23,39 @@ pub struct InstrumentedList {
     pub rel: usize,
 }
 
-/// The list methods that fire attribute events.
-const MUTATORS: &[&str] = &["append", "remove", "extend", "insert", "pop", "clear"];
+/// The list methods that fire attribute events; every other list method reads the list.
+const MUTATORS: &[Method<InstrumentedList>] = &[
+    Method {
+        name: "append",
+        params: &[Param::Required("object")],
+        call: |l, interp, mut a| l.append(interp, a.take("object").unwrap_or(Value::None)),
+    },
+    Method {
+        name: "remove",
+        params: &[Param::Required("value")],
+        call: |l, interp, mut a| l.remove(interp, a.take("value").unwrap_or(Value::None)),
+    },
+    Method {
+        name: "extend",
+        params: &[Param::Required("iterable")],
+        call: |l, interp, mut a| l.extend(interp, a.take("iterable").unwrap_or(Value::None)),
+    },
+    Method {
+        name: "insert",
+        params: &[Param::Required("index"), Param::Required("object")],
+        call: InstrumentedList::insert_method,
+    },
+    Method {
+        name: "pop",
+        params: &[Param::Optional("index")],
+        call: InstrumentedList::pop_method,
+    },
+    Method {
+        name: "clear",
+        params: &[],
+        call: |l, _, _| l.clear(),
+    },
+];
 
 impl InstrumentedList {
     /// The collection as a script value.
@@ -111,6 +142,16 @@ impl InstrumentedList {
         Ok(gone)
     }
 
+    fn insert_method(&self, interp: &mut Interpreter, mut a: Args) -> PyResult<Value> {
+        let at = index_arg(interp, a.take("index"))?.unwrap_or(0);
+        self.insert(interp, at, a.take("object").unwrap_or(Value::None))
+    }
+
+    fn pop_method(&self, interp: &mut Interpreter, mut a: Args) -> PyResult<Value> {
+        let at = index_arg(interp, a.take("index"))?;
+        self.pop(interp, at)
+    }
+
     fn clear(&self) -> PyResult<Value> {
         let gone = std::mem::take(&mut *self.items.borrow_mut());
         for v in &gone {
@@ -126,7 +167,7 @@ impl HostObject for InstrumentedList {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        if MUTATORS.contains(&name) {
+        if crate::bridge::method::find(MUTATORS, name).is_some() {
             return Ok(Some(BoundMethod::value(Rc::new(self.clone()), name)));
         }
         interp.get_attr_opt(&self.list(), name)
@@ -200,48 +241,20 @@ impl Methods for InstrumentedList {
         interp: &mut Interpreter,
         name: &str,
         args: Vec<Value>,
-        _kwargs: Vec<(String, Value)>,
+        kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
-        let mut args = args.into_iter();
-        let mut arg = |interp: &mut Interpreter| {
-            args.next().ok_or_else(|| {
-                interp.type_error(format!("{name}() takes exactly one argument (0 given)"))
-            })
-        };
-        match name {
-            "append" => {
-                let v = arg(interp)?;
-                self.append(interp, v)
-            }
-            "remove" => {
-                let v = arg(interp)?;
-                self.remove(interp, v)
-            }
-            "extend" => {
-                let v = arg(interp)?;
-                self.extend(interp, v)
-            }
-            "insert" => {
-                let at = match arg(interp)? {
-                    Value::Int(i) => i,
-                    other => {
-                        let tn = other.type_name();
-                        return Err(interp.type_error(format!(
-                            "'{tn}' object cannot be interpreted as an integer"
-                        )));
-                    }
-                };
-                let v = arg(interp)?;
-                self.insert(interp, at, v)
-            }
-            "pop" => {
-                let at = match args.next() {
-                    Some(Value::Int(i)) => Some(i),
-                    _ => None,
-                };
-                self.pop(interp, at)
-            }
-            _ => self.clear(),
+        dispatch(MUTATORS, "list", self, interp, name, args, kwargs).unwrap_or(Ok(Value::None))
+    }
+}
+
+fn index_arg(interp: &mut Interpreter, v: Option<Value>) -> PyResult<Option<i64>> {
+    match v {
+        None => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(i)),
+        Some(Value::Bool(b)) => Ok(Some(i64::from(b))),
+        Some(other) => {
+            let tn = other.type_name();
+            Err(interp.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
         }
     }
 }

@@ -493,7 +493,11 @@ fn emit_updates(
             );
             return Err(session.sa.exc.raise(interp, "StaleDataError", message));
         }
+        let nested = !session.savepoints.borrow().is_empty();
         for r in group {
+            if nested {
+                super::savepoint::note_dirty(session, &r.inst);
+            }
             // The onupdate values sent are now the attributes' values.
             for (c, v) in &r.sets {
                 if table.columns[*c].onupdate.is_some()

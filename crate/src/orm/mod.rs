@@ -13,6 +13,7 @@ pub mod loading;
 pub mod mapper;
 pub mod query;
 pub mod relationships;
+pub mod savepoint;
 pub mod session;
 pub mod snapshot;
 pub mod state;

@@ -62,6 +62,10 @@ pub struct Session {
     /// True while a flush runs (autoflush then does nothing).
     pub flushing: Cell<bool>,
     counter: Cell<u64>,
+    /// Open `begin_nested()` transactions, innermost last.
+    pub savepoints: RefCell<Vec<super::savepoint::Savepoint>>,
+    /// The connection's savepoint counter (`sa_savepoint_N`); a new connection starts again.
+    pub savepoint_seq: Cell<u64>,
     /// `Session` number (SQLAlchemy's `hash_key`, in messages).
     pub number: u64,
 }
@@ -108,6 +112,8 @@ impl Session {
             failure: RefCell::new(None),
             flushing: Cell::new(false),
             counter: Cell::new(0),
+            savepoints: RefCell::new(Vec::new()),
+            savepoint_seq: Cell::new(0),
             number,
         }
     }
@@ -191,6 +197,7 @@ impl Session {
         note: EchoNote,
     ) -> PyResult<ResultSet> {
         self.autobegin();
+        self.emit_savepoints(interp)?;
         let rs = self.with_conn(interp, |c| c.execute(sql, params))?;
         self.sa.log.update_last(|e| e.note = Some(note));
         Ok(rs)
@@ -205,19 +212,53 @@ impl Session {
         note: EchoNote,
     ) -> PyResult<u64> {
         self.autobegin();
+        self.emit_savepoints(interp)?;
         let n = self.with_conn(interp, |c| c.executemany(sql, sets))?;
         self.sa.log.update_last(|e| e.note = Some(note));
         Ok(n)
     }
 
-    /// Rolls the connection back after a failed flush, before the error reaches the script.
-    pub fn fail(&self, interp: &mut Interpreter, message: String) {
+    /// Sends the `SAVEPOINT` of every nested transaction that has none yet (SQLAlchemy begins
+    /// a savepoint when the nested transaction first needs its connection).
+    fn emit_savepoints(&self, interp: &mut Interpreter) -> PyResult<()> {
+        if self.savepoints.borrow().iter().all(|s| s.name.is_some()) {
+            return Ok(());
+        }
+        let count = self.savepoints.borrow().len();
+        for i in 0..count {
+            if self.savepoints.borrow()[i].name.is_some() {
+                continue;
+            }
+            self.savepoint_seq.set(self.savepoint_seq.get() + 1);
+            let name = format!("sa_savepoint_{}", self.savepoint_seq.get());
+            self.savepoints.borrow_mut()[i].name = Some(name.clone());
+            self.execute_plain(interp, &format!("SAVEPOINT {name}"))?;
+        }
+        Ok(())
+    }
+
+    /// Sends one statement without parameters (savepoint control).
+    pub fn execute_plain(&self, interp: &mut Interpreter, sql: &str) -> PyResult<()> {
+        let note = self.sa.echo_note(sql, &[]);
+        self.with_conn(interp, |c| c.execute(sql, Vec::new()))?;
+        self.sa.log.update_last(|e| e.note = Some(note));
+        Ok(())
+    }
+
+    /// Rolls the connection back after a failed flush, before the error reaches the script;
+    /// inside `begin_nested()` only to the savepoint, and the outer transaction goes on.
+    pub fn fail(self: &Rc<Self>, interp: &mut Interpreter, message: String) {
+        if !self.savepoints.borrow().is_empty() {
+            let _ = super::savepoint::rollback(self, interp, true);
+            return;
+        }
         let _ = self.with_conn(interp, Connection::rollback);
         *self.failure.borrow_mut() = Some(message);
         self.tx.set(TxState::Failed);
     }
 
-    fn next_order(&self) -> u64 {
+    /// The next number of the session's counter (insert order, nested transaction ids).
+    pub fn next_order(&self) -> u64 {
         self.counter.set(self.counter.get() + 1);
         self.counter.get()
     }
@@ -360,7 +401,8 @@ impl Session {
         Ok(())
     }
 
-    fn detach(&self, inst: &Rc<Instance>, state: &Rc<RefCell<InstanceState>>) {
+    /// Removes `inst` from the session (expunge, or a rolled-back insert).
+    pub fn detach(&self, inst: &Rc<Instance>, state: &Rc<RefCell<InstanceState>>) {
         let a = addr(inst);
         self.new.borrow_mut().shift_remove(&a);
         self.deleted.borrow_mut().shift_remove(&a);
@@ -485,6 +527,9 @@ impl Session {
     /// `session.commit()`.
     pub fn commit(self: &Rc<Self>, interp: &mut Interpreter) -> PyResult<()> {
         self.check_usable(interp)?;
+        while !self.savepoints.borrow().is_empty() {
+            super::savepoint::commit(self, interp)?;
+        }
         self.set_cause(
             interp,
             Cause::Flush {
@@ -516,12 +561,17 @@ impl Session {
         if self.expire_on_commit {
             self.expire_all();
         }
+        self.savepoint_seq.set(0);
         self.tx.set(TxState::Idle);
     }
 
     /// `session.rollback()`.
-    pub fn rollback(&self, interp: &mut Interpreter) -> PyResult<()> {
+    pub fn rollback(self: &Rc<Self>, interp: &mut Interpreter) -> PyResult<()> {
         self.set_cause(interp, Cause::Execute);
+        while !self.savepoints.borrow().is_empty() {
+            super::savepoint::rollback(self, interp, false)?;
+        }
+        self.savepoint_seq.set(0);
         if self.conn.borrow().is_some() {
             self.with_conn(interp, Connection::rollback)?;
         }
@@ -595,6 +645,8 @@ impl Session {
         self.deleted.borrow_mut().clear();
         self.modified.borrow_mut().clear();
         self.tx_new.borrow_mut().clear();
+        self.savepoints.borrow_mut().clear();
+        self.savepoint_seq.set(0);
         *self.failure.borrow_mut() = None;
         self.tx.set(TxState::Idle);
         Ok(())

@@ -124,7 +124,7 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
             "cascade" => {
                 let text = interp.to_str(v)?;
                 def.cascade = Cascade::parse(&text).map_err(|word| {
-                    let sa = super::core::current_state();
+                    let sa = super::core::interp_state(interp);
                     let message = format!(
                         "Invalid cascade option(s): '{word}' (Background on this error at: \
                          https://sqlalche.me/e/21/7s2a)"

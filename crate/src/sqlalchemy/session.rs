@@ -194,6 +194,7 @@ impl Methods for SessionMaker {
                 Ok(Value::Host(Rc::new(SessionTx {
                     session: obj.0.clone(),
                     close: true,
+                    nested: None,
                 })))
             }
         }
@@ -203,7 +204,7 @@ impl Methods for SessionMaker {
 /// A `Session` as scripts hold it.
 pub struct SessionObj(pub Rc<Session>);
 
-const SESSION_METHODS: [&str; 32] = [
+const SESSION_METHODS: [&str; 33] = [
     "add",
     "add_all",
     "delete",
@@ -232,6 +233,7 @@ const SESSION_METHODS: [&str; 32] = [
     "connection",
     "close_all",
     "begin_nested",
+    "in_nested_transaction",
     "invalidate",
     "reset",
     "object_session",
@@ -847,13 +849,19 @@ impl Methods for SessionObj {
                 return Ok(Value::Host(Rc::new(SessionTx {
                     session: s.clone(),
                     close: false,
+                    nested: None,
                 })));
             }
             "begin_nested" => {
-                return Err(interp.error(
-                    "NotImplementedError",
-                    "SessionLab does not support SAVEPOINTs (begin_nested) yet",
-                ));
+                let id = crate::orm::savepoint::begin(s, interp)?;
+                return Ok(Value::Host(Rc::new(SessionTx {
+                    session: s.clone(),
+                    close: false,
+                    nested: Some(id),
+                })));
+            }
+            "in_nested_transaction" => {
+                return Ok(Value::Bool(!s.savepoints.borrow().is_empty()));
             }
             "in_transaction" => return Ok(Value::Bool(s.in_transaction())),
             "bulk_insert_mappings" => {
@@ -885,10 +893,54 @@ impl Methods for SessionObj {
     }
 }
 
-/// `with session.begin():` — commits at the end (rolls back on error).
+/// `session.begin()` / `session.begin_nested()`: a `SessionTransaction`; as a context manager
+/// it commits at the end (rolls back on error).
 pub struct SessionTx {
     session: Rc<Session>,
     close: bool,
+    /// The nested transaction's id (`begin_nested()`).
+    nested: Option<u64>,
+}
+
+impl SessionTx {
+    fn is_active(&self) -> bool {
+        match self.nested {
+            Some(id) => crate::orm::savepoint::is_open(&self.session, id),
+            None => self.session.in_transaction(),
+        }
+    }
+
+    fn commit(&self, interp: &mut Interpreter) -> PyResult<()> {
+        match self.nested {
+            Some(id) => {
+                while crate::orm::savepoint::is_open(&self.session, id) {
+                    crate::orm::savepoint::commit(&self.session, interp)?;
+                }
+                Ok(())
+            }
+            None => self.session.commit(interp),
+        }
+    }
+
+    fn rollback(&self, interp: &mut Interpreter) -> PyResult<()> {
+        match self.nested {
+            Some(id) => {
+                while crate::orm::savepoint::is_open(&self.session, id) {
+                    crate::orm::savepoint::rollback(&self.session, interp, false)?;
+                }
+                Ok(())
+            }
+            None => self.session.rollback(interp),
+        }
+    }
+
+    fn handle(&self) -> Rc<SessionTx> {
+        Rc::new(SessionTx {
+            session: self.session.clone(),
+            close: false,
+            nested: self.nested,
+        })
+    }
 }
 
 impl HostObject for SessionTx {
@@ -896,22 +948,29 @@ impl HostObject for SessionTx {
         "SessionTransaction".into()
     }
 
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "is_active" => Some(Value::Bool(self.is_active())),
+            "nested" => Some(Value::Bool(self.nested.is_some())),
+            "session" => Some(Value::Host(Rc::new(SessionObj(self.session.clone())))),
+            "commit" | "rollback" | "close" => Some(BoundMethod::value(self.handle(), name)),
+            _ => None,
+        })
+    }
+
     fn enter(&self, _interp: &mut Interpreter) -> PyResult<Option<Value>> {
         Ok(Some(if self.close {
             Value::Host(Rc::new(SessionObj(self.session.clone())))
         } else {
-            Value::Host(Rc::new(SessionTx {
-                session: self.session.clone(),
-                close: false,
-            }))
+            Value::Host(self.handle())
         }))
     }
 
     fn exit(&self, interp: &mut Interpreter, error: Option<&Value>) -> PyResult<bool> {
         if error.is_none() {
-            self.session.commit(interp)?;
-        } else {
-            self.session.rollback(interp)?;
+            self.commit(interp)?;
+        } else if self.is_active() {
+            self.rollback(interp)?;
         }
         if self.close {
             self.session.close(interp)?;
@@ -921,6 +980,22 @@ impl HostObject for SessionTx {
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+}
+
+impl Methods for SessionTx {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        _args: Vec<Value>,
+        _kwargs: Kw,
+    ) -> PyResult<Value> {
+        match name {
+            "commit" => self.commit(interp)?,
+            _ => self.rollback(interp)?,
+        }
+        Ok(Value::None)
     }
 }
 
