@@ -31,13 +31,61 @@ pub enum TxState {
     Failed,
 }
 
+/// `Session(connection, join_transaction_mode=...)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinMode {
+    /// The default: a connection in a transaction is joined `rollback_only`.
+    ConditionalSavepoint,
+    /// Commits stay with the connection's owner; rollbacks roll the connection back.
+    RollbackOnly,
+    /// The session works inside a SAVEPOINT of the connection's transaction.
+    CreateSavepoint,
+    /// The session commits and rolls back the connection's transaction.
+    ControlFully,
+}
+
+impl JoinMode {
+    /// The mode named `name`.
+    pub fn parse(name: &str) -> Option<JoinMode> {
+        Some(match name {
+            "conditional_savepoint" => JoinMode::ConditionalSavepoint,
+            "rollback_only" => JoinMode::RollbackOnly,
+            "create_savepoint" => JoinMode::CreateSavepoint,
+            "control_fully" => JoinMode::ControlFully,
+            _ => return None,
+        })
+    }
+}
+
+/// How the session transaction uses the connection's transaction, decided on first use.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+enum Joined {
+    /// Not used yet in this session transaction.
+    #[default]
+    NotYet,
+    /// The session began the connection's transaction: it commits and rolls back.
+    Owned,
+    /// Joined an external transaction: only rollbacks reach it.
+    RollbackOnly,
+    /// Joined inside `SAVEPOINT sa_savepoint_N`.
+    Savepoint(String),
+    /// Joined, commits and rollbacks reach the external transaction.
+    ControlFully,
+}
+
 /// A `Session`.
 pub struct Session {
     /// Run-wide state: exceptions, the event log.
     pub sa: Rc<SaState>,
     /// The bound engine.
     pub engine: Option<Engine>,
-    conn: RefCell<Option<Connection>>,
+    conn: RefCell<Option<Rc<RefCell<Connection>>>>,
+    /// `Session(connection)`: the script's connection, joined rather than owned.
+    external: bool,
+    /// `join_transaction_mode=`.
+    pub join_mode: JoinMode,
+    /// How the current session transaction uses an external connection's transaction.
+    joined: Cell<Joined>,
     /// Persistent objects by identity (weak).
     pub identity_map: RefCell<IdentityMap>,
     /// Pending objects, in `add()` order.
@@ -100,6 +148,9 @@ impl Session {
             sa,
             engine,
             conn: RefCell::new(None),
+            external: false,
+            join_mode: JoinMode::ConditionalSavepoint,
+            joined: Cell::new(Joined::NotYet),
             identity_map: RefCell::new(IdentityMap::default()),
             new: RefCell::new(OrderedMap::default()),
             deleted: RefCell::new(OrderedMap::default()),
@@ -165,27 +216,107 @@ impl Session {
         )
     }
 
+    /// A session on the script's connection (`Session(conn)`).
+    pub fn on_connection(mut self, conn: Rc<RefCell<Connection>>, mode: JoinMode) -> Self {
+        self.conn = RefCell::new(Some(conn));
+        self.external = true;
+        self.join_mode = mode;
+        self
+    }
+
     fn with_conn<T>(
         &self,
         interp: &mut Interpreter,
         f: impl FnOnce(&mut Connection) -> Result<T, crate::engine::EngineError>,
     ) -> PyResult<T> {
-        let mut slot = self.conn.borrow_mut();
-        if slot.is_none() {
-            match &self.engine {
-                Some(e) => *slot = Some(e.connect()),
-                None => {
-                    drop(slot);
-                    return Err(self.no_bind(interp));
-                }
+        let conn = {
+            let mut slot = self.conn.borrow_mut();
+            if slot.is_none()
+                && let Some(e) = &self.engine
+            {
+                *slot = Some(Rc::new(RefCell::new(e.connect())));
             }
-        }
-        let outcome = match slot.as_mut() {
-            Some(c) => f(c),
-            None => return Err(self.no_bind(interp)),
+            slot.clone()
         };
-        drop(slot);
+        let Some(conn) = conn else {
+            return Err(self.no_bind(interp));
+        };
+        if self.external {
+            self.join(interp, &conn)?;
+        }
+        let outcome = f(&mut conn.borrow_mut());
         outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))
+    }
+
+    /// On the first use of an external connection in a session transaction: joins the
+    /// transaction the connection is in, as `join_transaction_mode` says, or begins one.
+    fn join(&self, interp: &mut Interpreter, conn: &Rc<RefCell<Connection>>) -> PyResult<()> {
+        let current = self.joined.take();
+        if current != Joined::NotYet {
+            self.joined.set(current);
+            return Ok(());
+        }
+        let in_tx = conn.borrow().in_transaction();
+        let joined = match (in_tx, self.join_mode) {
+            (false, _) => Joined::Owned,
+            (true, JoinMode::ConditionalSavepoint | JoinMode::RollbackOnly) => Joined::RollbackOnly,
+            (true, JoinMode::ControlFully) => Joined::ControlFully,
+            (true, JoinMode::CreateSavepoint) => {
+                self.savepoint_seq.set(self.savepoint_seq.get() + 1);
+                let name = format!("sa_savepoint_{}", self.savepoint_seq.get());
+                let sql = format!("SAVEPOINT {name}");
+                let note = self.sa.echo_note(&sql, &[]);
+                let outcome = conn.borrow_mut().execute(&sql, Vec::new());
+                outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))?;
+                self.sa.log.update_last(|e| e.note = Some(note));
+                Joined::Savepoint(name)
+            }
+        };
+        self.joined.set(joined);
+        Ok(())
+    }
+
+    /// Ends the session transaction on the connection: `commit` or roll back, as far as the
+    /// way it joined lets it.
+    fn end_transaction(&self, interp: &mut Interpreter, commit: bool) -> PyResult<()> {
+        if self.conn.borrow().is_none() {
+            return Ok(());
+        }
+        let joined = self.joined.take();
+        match joined {
+            Joined::RollbackOnly if commit => Ok(()),
+            Joined::Savepoint(name) => {
+                let verb = if commit {
+                    "RELEASE SAVEPOINT"
+                } else {
+                    "ROLLBACK TO SAVEPOINT"
+                };
+                self.with_conn(interp, |c| c.execute(&format!("{verb} {name}"), Vec::new()))?;
+                self.joined.set(Joined::NotYet);
+                Ok(())
+            }
+            _ if commit => self.with_conn(interp, Connection::commit),
+            _ => self.with_conn(interp, Connection::rollback),
+        }
+        .inspect(|_| self.joined.set(Joined::NotYet))
+    }
+
+    /// Whether the session transaction used its connection (an external one: joined it).
+    fn joined_once(&self) -> bool {
+        if !self.external {
+            return self.conn.borrow().is_some();
+        }
+        let j = self.joined.take();
+        let used = j != Joined::NotYet;
+        self.joined.set(j);
+        used
+    }
+
+    fn joined_owned(&self) -> bool {
+        let j = self.joined.take();
+        let owned = j == Joined::Owned;
+        self.joined.set(j);
+        owned
     }
 
     /// Executes one statement on the session's connection.
@@ -252,7 +383,7 @@ impl Session {
             let _ = super::savepoint::rollback(self, interp, true);
             return;
         }
-        let _ = self.with_conn(interp, Connection::rollback);
+        let _ = self.end_transaction(interp, false);
         *self.failure.borrow_mut() = Some(message);
         self.tx.set(TxState::Failed);
     }
@@ -538,7 +669,7 @@ impl Session {
         );
         super::flush::flush(self, interp)?;
         self.set_cause(interp, Cause::Execute);
-        self.with_conn(interp, Connection::commit)?;
+        self.end_transaction(interp, true)?;
         self.after_commit();
         Ok(())
     }
@@ -572,8 +703,8 @@ impl Session {
             super::savepoint::rollback(self, interp, false)?;
         }
         self.savepoint_seq.set(0);
-        if self.conn.borrow().is_some() {
-            self.with_conn(interp, Connection::rollback)?;
+        if self.joined_once() {
+            self.end_transaction(interp, false)?;
         }
         for inst in std::mem::take(&mut *self.new.borrow_mut()).into_values() {
             if let Some(state) = state_of(&inst) {
@@ -620,10 +751,18 @@ impl Session {
     /// `session.close()`: expunge everything and release the connection.
     pub fn close(&self, interp: &mut Interpreter) -> PyResult<()> {
         self.set_cause(interp, Cause::Execute);
-        let conn = self.conn.borrow_mut().take();
-        if let Some(mut c) = conn {
-            c.close()
-                .map_err(|e| raise_engine_error(&self.sa.exc, interp, e))?;
+        if self.external {
+            // The script's connection stays open; a transaction the session began ends.
+            if self.joined_once() && self.joined_owned() {
+                self.end_transaction(interp, false)?;
+            }
+            self.joined.set(Joined::NotYet);
+        } else {
+            let conn = self.conn.borrow_mut().take();
+            if let Some(c) = conn {
+                let outcome = c.borrow_mut().close();
+                outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))?;
+            }
         }
         for inst in self.all_objects() {
             if let Some(state) = state_of(&inst) {

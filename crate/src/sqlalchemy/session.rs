@@ -14,7 +14,7 @@ use crate::engine::SqlValue;
 use crate::orm::bulk::{self, Strategy};
 use crate::orm::mapper::Mapper;
 use crate::orm::query::{self, Entity};
-use crate::orm::session::{Session, instance_of};
+use crate::orm::session::{JoinMode, Session, instance_of};
 use crate::orm::state::{Status, state_of};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
@@ -43,25 +43,49 @@ thread_local! {
 #[derive(Clone)]
 struct Options {
     bind: Option<crate::engine::Engine>,
+    connection: Option<Rc<std::cell::RefCell<crate::engine::Connection>>>,
+    join_mode: JoinMode,
     expire_on_commit: bool,
     autoflush: bool,
 }
 
 impl Options {
+    fn set_bind(&mut self, v: &Value) {
+        if let Some(e) = downcast::<EngineObj>(v) {
+            self.bind = Some(e.engine().clone());
+            self.connection = None;
+        } else if let Some(c) = downcast::<super::engine::ConnObj>(v) {
+            self.connection = Some(c.shared());
+            self.bind = None;
+        }
+    }
+
     fn read(
         interp: &mut Interpreter,
         mut base: Options,
         args: &[Value],
         kw: &Kw,
     ) -> PyResult<Self> {
-        if let Some(e) = args.first().and_then(|a| downcast::<EngineObj>(a)) {
-            base.bind = Some(e.engine().clone());
+        if let Some(a) = args.first() {
+            base.set_bind(a);
         }
         for (k, v) in kw {
             match k.as_str() {
-                "bind" => base.bind = downcast::<EngineObj>(v).map(|e| e.engine().clone()),
+                "bind" => base.set_bind(v),
                 "expire_on_commit" => base.expire_on_commit = interp.truthy(v)?,
                 "autoflush" => base.autoflush = interp.truthy(v)?,
+                "join_transaction_mode" => {
+                    let name = interp.to_str(v)?;
+                    base.join_mode = match JoinMode::parse(&name) {
+                        Some(m) => m,
+                        None => {
+                            return Err(interp.error(
+                                "ValueError",
+                                format!("invalid join_transaction_mode: {name:?}"),
+                            ));
+                        }
+                    };
+                }
                 "autobegin" | "class_" | "future" | "info" | "twophase" => {}
                 other => {
                     return Err(interp.type_error(format!(
@@ -78,13 +102,17 @@ impl Options {
             c.set(c.get() + 1);
             c.get()
         });
-        let session = Rc::new(Session::new(
+        let mut session = Session::new(
             sa.clone(),
             self.bind.clone(),
             self.expire_on_commit,
             self.autoflush,
             n,
-        ));
+        );
+        if let Some(conn) = &self.connection {
+            session = session.on_connection(conn.clone(), self.join_mode);
+        }
+        let session = Rc::new(session);
         sa.sessions.borrow_mut().push(Rc::downgrade(&session));
         Value::Host(Rc::new(SessionObj(session)))
     }
@@ -92,6 +120,8 @@ impl Options {
 
 const DEFAULTS: Options = Options {
     bind: None,
+    connection: None,
+    join_mode: JoinMode::ConditionalSavepoint,
     expire_on_commit: true,
     autoflush: true,
 };
