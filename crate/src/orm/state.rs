@@ -182,6 +182,33 @@ impl HostObject for StateHost {
         ))
     }
 
+    fn dict_entry(&self) -> Option<(&'static str, Value)> {
+        Some((
+            "_sa_instance_state",
+            Value::Host(Rc::new(StateView(self.0.clone()))),
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `obj.__dict__['_sa_instance_state']`: the state as a value of its own.
+pub struct StateView(pub Rc<RefCell<InstanceState>>);
+
+impl HostObject for StateView {
+    fn type_name(&self) -> String {
+        "InstanceState".into()
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!(
+            "<sqlalchemy.orm.state.InstanceState object at 0x{:x}>",
+            Rc::as_ptr(&self.0) as *const u8 as usize
+        ))
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
