@@ -284,7 +284,8 @@ pub fn sync_foreign_keys(
             continue;
         };
         let m = state.borrow().mapper.clone();
-        if !m.has_relationships() {
+        // A deleted parent no longer gives its key to the children it had.
+        if !m.has_relationships() || session.deleted.borrow().contains_key(&addr(inst)) {
             continue;
         }
         let rels = m.relationships.borrow().clone();
