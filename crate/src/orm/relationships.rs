@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::collections::InstrumentedList;
 use super::mapper::{Mapper, RelationshipProperty};
 use super::session::Session;
-use super::state::{InstanceState, ensure_state, state_of};
+use super::state::{InstanceState, Status, ensure_state, state_of};
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::{Compiler, Select};
@@ -115,8 +115,22 @@ pub fn cascade_add(
     if !mapper.has_relationships() {
         return Ok(());
     }
-    for child in related_objects(inst, &mapper) {
-        if is_transient(&child) {
+    let mut children = related_objects(inst, &mapper);
+    // Objects removed since the last flush are still in the history the cascade walks.
+    for (index, child) in &state.borrow().removed {
+        if mapper.relationships.borrow()[*index].cascade.save_update {
+            children.push(child.clone());
+        }
+    }
+    for child in children {
+        let outside = match state_of(&child) {
+            None => true,
+            Some(s) => {
+                let st = s.borrow();
+                !st.was_deleted && matches!(st.status(), Status::Transient | Status::Detached)
+            }
+        };
+        if outside {
             session.add(interp, &Value::Instance(child))?;
         }
     }
@@ -184,7 +198,17 @@ pub fn presort(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> 
             let Some(r) = resolve(&mapper, &rel) else {
                 continue;
             };
-            if r.direction != Direction::OneToMany || still_member(&owner, &rel, &child) {
+            if still_member(&owner, &rel, &child) {
+                continue;
+            }
+            if r.direction == Direction::ManyToOne {
+                // A many-to-one's replaced value is an orphan with `delete-orphan`.
+                if rel.cascade.delete_orphan
+                    && state_of(&child)
+                        .is_some_and(|s| s.borrow().status() == super::state::Status::Persistent)
+                {
+                    session.delete(interp, &Value::Instance(child))?;
+                }
                 continue;
             }
             let reparented = rel.back_populates.as_ref().is_some_and(|back| {
@@ -247,6 +271,7 @@ fn addr(inst: &Rc<Instance>) -> usize {
 
 fn still_member(owner: &Instance, rel: &RelationshipProperty, child: &Rc<Instance>) -> bool {
     match owner.dict.borrow().get(&rel.key) {
+        Some(Value::Instance(i)) => Rc::ptr_eq(i, child),
         Some(Value::List(l)) => l
             .borrow()
             .iter()
@@ -520,7 +545,17 @@ pub fn set(
         }
         return Ok(());
     }
-    let old = inst.dict.borrow().get(&rel.key).cloned();
+    let mut old = inst.dict.borrow().get(&rel.key).cloned();
+    // With delete-orphan the replaced object must be known: it is loaded first.
+    if old.is_none() && rel.cascade.delete_orphan && state.borrow().identity.is_some() {
+        old = Some(get_raw(interp, inst, state, rel)?);
+    }
+    if rel.cascade.delete_orphan
+        && let Some(Value::Instance(o)) = &old
+        && !matches!(&value, Value::Instance(n) if Rc::ptr_eq(n, o))
+    {
+        state.borrow_mut().removed.push((index, o.clone()));
+    }
     inst.dict
         .borrow_mut()
         .insert(rel.key.clone(), value.clone());
