@@ -111,6 +111,8 @@ export function causeText(cause) {
       return `lazy load of ${cause.attribute}`;
     case 'query':
       return 'query';
+    case 'eager_load':
+      return `${cause.strategy} load of ${cause.attribute}`;
     case 'bulk':
       return `bulk, synchronize_session=${cause.strategy === 'False' ? 'False' : `'${cause.strategy}'`}`;
     case 'ddl':

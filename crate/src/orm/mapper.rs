@@ -90,6 +90,8 @@ pub struct RelationshipProperty {
     pub cascade: Cascade,
     /// `uselist=` when given.
     pub uselist: Option<bool>,
+    /// `lazy=`: how the relationship loads when no option says otherwise.
+    pub lazy: super::strategies::Strategy,
 }
 
 /// One mapped class.

@@ -17,6 +17,7 @@ pub mod savepoint;
 pub mod session;
 pub mod snapshot;
 pub mod state;
+pub mod strategies;
 
 use std::rc::Rc;
 

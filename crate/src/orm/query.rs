@@ -65,6 +65,18 @@ pub fn execute(
     select: &Select,
     populate_existing: bool,
 ) -> PyResult<(Vec<String>, Vec<Vec<Value>>)> {
+    execute_with(session, interp, entities, select, populate_existing, &[])
+}
+
+/// `execute` with loader options: after the rows are objects, the eager loaders run.
+pub fn execute_with(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    entities: &[Entity],
+    select: &Select,
+    populate_existing: bool,
+    loaders: &[super::strategies::LoaderOption],
+) -> PyResult<(Vec<String>, Vec<Vec<Value>>)> {
     session.autoflush(interp)?;
     session.set_cause(interp, Cause::Query);
     // A column named twice (`select(Car.id, Car)`) is selected once, as SQLAlchemy does.
@@ -125,6 +137,22 @@ pub fn execute(
             }
         }
         rows.push(out);
+    }
+    for (i, e) in entities.iter().enumerate() {
+        let Some(m) = e.mapper() else {
+            continue;
+        };
+        if !m.has_relationships() {
+            continue;
+        }
+        let objects: Vec<Rc<crate::script::value::Instance>> = rows
+            .iter()
+            .filter_map(|r| match r.get(i) {
+                Some(Value::Instance(o)) => Some(o.clone()),
+                _ => None,
+            })
+            .collect();
+        super::strategies::post_load(session, interp, m, &objects, loaders, 0)?;
     }
     Ok((names, rows))
 }

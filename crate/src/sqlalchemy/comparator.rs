@@ -28,6 +28,11 @@ impl RelationshipComparator {
         RelationshipComparator { mapper, rel }
     }
 
+    /// The mapper and the relationship's index on it.
+    pub fn parts(&self) -> (Rc<Mapper>, usize) {
+        (self.mapper.clone(), self.rel)
+    }
+
     /// The joined table and ON clause.
     pub fn join(&self, state: &SaState, interp: &mut Interpreter) -> PyResult<(Rc<Table>, Expr)> {
         let (_, target, on) = self.resolved(state, interp)?;

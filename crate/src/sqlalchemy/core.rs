@@ -1018,6 +1018,8 @@ pub struct OrmInfo {
     pub target: Option<Rc<crate::orm::mapper::Mapper>>,
     /// `execution_options(...)`.
     pub options: Vec<(String, Value)>,
+    /// Loader options (`.options(selectinload(...))`).
+    pub loaders: Vec<crate::orm::strategies::LoaderOption>,
 }
 
 impl OrmInfo {
@@ -1318,7 +1320,13 @@ impl Methods for StatementObj {
                 }
                 returning = Some(cols);
             }
-            (_, "options") => {}
+            (_, "options") => {
+                for a in &args {
+                    if let Some(o) = super::loader::options_of(a) {
+                        orm.loaders.extend(o);
+                    }
+                }
+            }
             (Statement::Select(s), "join" | "outerjoin") => {
                 let outer = name == "outerjoin"
                     || kw

@@ -13,6 +13,7 @@ use crate::orm::MapperHost;
 use crate::orm::mapper::{Cascade, ColumnProperty, Mapper, Registry, RelationshipProperty};
 use crate::orm::relationships;
 use crate::orm::state::{ensure_state, state_of};
+use crate::orm::strategies::Strategy;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::modules::GenericAlias;
@@ -70,6 +71,7 @@ pub struct RelationshipDef {
     backref: Option<String>,
     cascade: Cascade,
     uselist: Option<bool>,
+    lazy: Strategy,
 }
 
 impl RelationshipDef {
@@ -82,6 +84,7 @@ impl RelationshipDef {
             backref: self.backref.clone(),
             cascade: self.cascade,
             uselist: self.uselist,
+            lazy: self.lazy,
         }
     }
 }
@@ -115,12 +118,35 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         backref: None,
         cascade: Cascade::default(),
         uselist: None,
+        lazy: Strategy::Lazy,
     };
     for (k, v) in &kw {
         match k.as_str() {
             "back_populates" => def.back_populates = Some(interp.to_str(v)?),
             "backref" => def.backref = Some(interp.to_str(v)?),
             "uselist" => def.uselist = Some(interp.truthy(v)?),
+            "lazy" => {
+                let name = match v {
+                    Value::Bool(b) => {
+                        if *b {
+                            "True".to_string()
+                        } else {
+                            "False".to_string()
+                        }
+                    }
+                    Value::None => "None".to_string(),
+                    other => interp.to_str(other)?,
+                };
+                def.lazy = match Strategy::parse(&name) {
+                    Some(s) => s,
+                    None => {
+                        return Err(interp.error(
+                            "NotImplementedError",
+                            format!("SessionLab does not support relationship(lazy={name:?})"),
+                        ));
+                    }
+                };
+            }
             "cascade" => {
                 let text = interp.to_str(v)?;
                 def.cascade = Cascade::parse(&text).map_err(|word| {
@@ -556,6 +582,7 @@ impl RegistryHook {
                         backref: None,
                         cascade: Cascade::default(),
                         uselist: None,
+                        lazy: Strategy::Lazy,
                     });
                 class.dict.borrow_mut().insert(
                     backref,

@@ -452,7 +452,8 @@ impl SessionObj {
                 } else {
                     orm.entities.clone()
                 };
-                let (names, rows) = query::execute(s, interp, &entities, sel, populate)?;
+                let (names, rows) =
+                    query::execute_with(s, interp, &entities, sel, populate, &orm.loaders)?;
                 Ok(Value::Host(Rc::new(ResultObj::from_values(
                     sa.clone(),
                     names,
