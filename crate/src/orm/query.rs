@@ -95,10 +95,12 @@ pub fn execute_with(
             }
         }
     }
-    let select = &Select {
+    let mut select = Select {
         columns,
         ..select.clone()
     };
+    let joined = super::strategies::joined_eager(interp, entities, loaders, &mut select)?;
+    let select = &select;
     let compiled = Compiler::default().select(select);
     let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
@@ -135,6 +137,10 @@ pub fn execute_with(
                 });
                 at += 1;
             }
+        }
+        if !joined.is_empty() {
+            let raw: Vec<SqlValue> = rs.rows[rows.len()].clone();
+            super::strategies::populate_joined(session, interp, &joined, &out, &raw)?;
         }
         rows.push(out);
     }

@@ -58,6 +58,124 @@ pub struct LoaderOption {
     pub path: Vec<(Rc<Mapper>, usize)>,
     /// The strategy of the last step.
     pub strategy: Strategy,
+    /// `joinedload(..., innerjoin=True)`.
+    pub innerjoin: bool,
+}
+
+/// A many-to-one joined eagerly: `LEFT OUTER JOIN target AS target_1 ON …` added to the
+/// query, its columns read from each row.
+pub struct JoinedEager {
+    /// The entity (select-list position) whose relationship it is.
+    entity: usize,
+    /// The entity's mapper and the relationship's index.
+    mapper: Rc<Mapper>,
+    rel: usize,
+    /// The aliased target.
+    alias: super::aliased::Aliased,
+    /// Where its columns start in the raw row.
+    start: usize,
+}
+
+/// The strategy of relationship `index` of `mapper` at the top of a query.
+fn top_strategy(mapper: &Rc<Mapper>, index: usize, options: &[LoaderOption]) -> (Strategy, bool) {
+    let chosen = options
+        .iter()
+        .rev()
+        .find(|o| o.path.len() == 1 && Rc::ptr_eq(&o.path[0].0, mapper) && o.path[0].1 == index);
+    match chosen {
+        Some(o) => (o.strategy, true),
+        None => (mapper.relationship_at(index).lazy, false),
+    }
+}
+
+/// Adds the joins and columns of `joinedload` (options or `lazy="joined"`) to `select`.
+pub fn joined_eager(
+    interp: &mut Interpreter,
+    entities: &[super::query::Entity],
+    options: &[LoaderOption],
+    select: &mut Select,
+) -> PyResult<Vec<JoinedEager>> {
+    let mut out = Vec::new();
+    for (entity, e) in entities.iter().enumerate() {
+        let super::query::Entity::Mapper(mapper) = e else {
+            continue;
+        };
+        if !mapper.has_relationships() {
+            continue;
+        }
+        let count = mapper.relationships.borrow().len();
+        for index in 0..count {
+            if top_strategy(mapper, index, options).0 != Strategy::Joined {
+                continue;
+            }
+            let rel = mapper.relationship_at(index);
+            let Some(r) = resolve(mapper, &rel) else {
+                continue;
+            };
+            if r.direction != Direction::ManyToOne || rel.uselist == Some(true) {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!(
+                        "SessionLab does not run joinedload() of the collection {}.{} yet",
+                        mapper.name, rel.key
+                    ),
+                ));
+            }
+            let n = out.len() + 1;
+            let alias = super::aliased::Aliased::new(
+                r.target.clone(),
+                Some(format!("{}_{n}", r.target.table.name)),
+            );
+            let on = Expr::binary(
+                alias.column_expr(r.referenced_attr),
+                crate::sql::elements::Op::Eq,
+                mapper.column_expr(r.fk_attr),
+            );
+            select.joins.push(crate::sql::compiler::Join {
+                target: crate::sql::compiler::JoinTarget::Table(alias.table.clone()),
+                on,
+                outer: !options.iter().any(|o| {
+                    o.innerjoin
+                        && o.path.len() == 1
+                        && o.path[0].1 == index
+                        && Rc::ptr_eq(&o.path[0].0, mapper)
+                }),
+            });
+            let start = select.columns.len();
+            select.columns.extend(alias.select_columns());
+            out.push(JoinedEager {
+                entity,
+                mapper: mapper.clone(),
+                rel: index,
+                alias,
+                start,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Fills the joined many-to-ones of one result row's objects.
+pub fn populate_joined(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    joined: &[JoinedEager],
+    objects: &[Value],
+    raw: &[SqlValue],
+) -> PyResult<()> {
+    for j in joined {
+        let Some(Value::Instance(parent)) = objects.get(j.entity) else {
+            continue;
+        };
+        let n = j.alias.mapper.columns.len();
+        let slice = &raw[j.start.min(raw.len())..(j.start + n).min(raw.len())];
+        let related = super::loading::instance(session, interp, &j.alias.mapper, slice, false)?;
+        let key = j.mapper.relationship_at(j.rel).key;
+        if !parent.dict.borrow().contains_key(key.as_str()) {
+            parent.dict.borrow_mut().insert(key, related);
+        }
+    }
+    Ok(())
 }
 
 /// SQLAlchemy's `SelectInLoader._chunksize`.
@@ -106,6 +224,8 @@ pub fn post_load(
                 noload(mapper, index, objects);
                 Vec::new()
             }
+            // A top-level joined load ran in the query itself.
+            Strategy::Joined if depth == 0 => Vec::new(),
             Strategy::Joined | Strategy::Subquery if chosen.is_some() => {
                 let name = if strategy == Strategy::Joined {
                     "joinedload()"

@@ -48,8 +48,15 @@ pub fn loader(
     name: &str,
     strategy: Strategy,
     args: &[Value],
+    kwargs: &[(String, Value)],
     parent: Option<&LoaderOptionObj>,
 ) -> PyResult<Value> {
+    let mut innerjoin = false;
+    for (k, v) in kwargs {
+        if k == "innerjoin" {
+            innerjoin = interp.truthy(v)?;
+        }
+    }
     let Some(step) = args.first().and_then(relationship_of) else {
         let what = match args.first() {
             Some(Value::Str(_)) => "a string attribute name",
@@ -84,9 +91,14 @@ pub fn loader(
         options.push(LoaderOption {
             path,
             strategy: lazy,
+            innerjoin: false,
         });
     } else {
-        options.push(LoaderOption { path, strategy });
+        options.push(LoaderOption {
+            path,
+            strategy,
+            innerjoin,
+        });
     }
     Ok(Value::Host(Rc::new(LoaderOptionObj {
         options,
@@ -128,12 +140,12 @@ impl Methods for LoaderOptionObj {
         interp: &mut Interpreter,
         name: &str,
         args: Vec<Value>,
-        _kwargs: Vec<(String, Value)>,
+        kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         let strategy = LOADERS
             .iter()
             .find(|(n, _)| *n == name)
             .map_or(Strategy::Lazy, |(_, s)| *s);
-        loader(interp, name, strategy, &args, Some(self))
+        loader(interp, name, strategy, &args, &kwargs, Some(self))
     }
 }

@@ -402,8 +402,8 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     for (name, strategy) in loader::LOADERS {
         attrs.push((
             name,
-            function(name, move |i, a, _k| {
-                loader::loader(i, name, strategy, &a, None)
+            function(name, move |i, a, k| {
+                loader::loader(i, name, strategy, &a, &k, None)
             }),
         ));
     }
