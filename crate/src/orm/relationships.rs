@@ -340,16 +340,19 @@ pub fn sync_foreign_keys(
                     }
                     state.borrow_mut().changed_relationships.remove(&index);
                 }
-                (Direction::OneToMany, Some(Value::List(children)))
+                (Direction::OneToMany, Some(value @ (Value::List(_) | Value::Instance(_))))
                     if Rc::ptr_eq(&r.target, mapper) =>
                 {
+                    let children: Vec<Value> = match value {
+                        Value::List(l) => l.borrow().clone(),
+                        other => vec![other.clone()],
+                    };
                     let pk = inst
                         .dict
                         .borrow()
                         .get(&m.columns[r.referenced_attr].key)
                         .cloned();
                     let Some(pk) = pk else { continue };
-                    let children: Vec<Value> = children.borrow().clone();
                     for c in &children {
                         if let Value::Instance(child) = c {
                             let key = r.target.columns[r.fk_attr].key.clone();
@@ -417,6 +420,11 @@ fn get_raw(
             Direction::ManyToOne => Value::None,
             Direction::OneToMany => Value::list(Vec::new()),
         },
+    };
+    // `uselist=False` (a one-to-one): the collection's only member, or None.
+    let value = match (&value, rel.uselist) {
+        (Value::List(l), Some(false)) => l.borrow().first().cloned().unwrap_or(Value::None),
+        _ => value,
     };
     // An unloaded many-to-one of a new object reads as None without being set; a collection
     // is created empty and kept, so appends to it are seen at flush.

@@ -201,6 +201,28 @@ fn python_type(v: &Value) -> Option<SqlType> {
     })
 }
 
+/// Whether `Mapped[...]` names a collection (`List["B"]`) or one object (`"B"`, `Optional[B]`).
+fn annotated_collection(v: &Value) -> Option<bool> {
+    fn inner(v: &Value) -> Option<bool> {
+        match v {
+            Value::Str(_) | Value::Class(_) => Some(false),
+            _ => {
+                let alias = downcast::<GenericAlias>(v)?;
+                match alias.origin_name().as_str() {
+                    "List" | "list" | "Set" | "set" => Some(true),
+                    "Optional" | "Union" => alias
+                        .args
+                        .iter()
+                        .find(|a| !matches!(a, Value::None))
+                        .and_then(inner),
+                    _ => None,
+                }
+            }
+        }
+    }
+    inner(&downcast::<MappedAnnotation>(v)?.0)
+}
+
 fn read_annotation(v: &Value) -> Option<Annotated> {
     let inner = downcast::<MappedAnnotation>(v)?.0.clone();
     Some(classify(&inner))
@@ -415,7 +437,11 @@ impl RegistryHook {
                     Some(Annotated::Related(t)) => Some(t.clone()),
                     _ => None,
                 };
-                rels.push(rd.property(name, annotated));
+                let mut prop = rd.property(name, annotated);
+                if prop.uselist.is_none() {
+                    prop.uselist = annotated_collection(anno);
+                }
+                rels.push(prop);
                 continue;
             }
             let def = value.as_ref().and_then(|v| downcast::<ColumnDef>(v));
