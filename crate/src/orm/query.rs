@@ -108,6 +108,7 @@ pub fn execute_with(
     let mut counters = Vec::new();
     let names: Vec<String> = entities.iter().map(|e| e.name(&mut counters)).collect();
     let mut rows = Vec::with_capacity(rs.rows.len());
+    let mut started = Vec::new();
     for row in &rs.rows {
         let mut out = Vec::with_capacity(entities.len());
         let mut at = 0;
@@ -140,7 +141,7 @@ pub fn execute_with(
         }
         if !joined.is_empty() {
             let raw: Vec<SqlValue> = rs.rows[rows.len()].clone();
-            super::strategies::populate_joined(session, interp, &joined, &out, &raw)?;
+            super::strategies::populate_joined(session, interp, &joined, &out, &raw, &mut started)?;
         }
         rows.push(out);
     }

@@ -74,6 +74,8 @@ pub struct JoinedEager {
     alias: super::aliased::Aliased,
     /// Where its columns start in the raw row.
     start: usize,
+    /// A collection: rows add members (the result needs `unique()`).
+    collection: bool,
 }
 
 /// The strategy of relationship `index` of `mapper` at the top of a query.
@@ -112,25 +114,28 @@ pub fn joined_eager(
             let Some(r) = resolve(mapper, &rel) else {
                 continue;
             };
-            if r.direction != Direction::ManyToOne || rel.uselist == Some(true) {
-                return Err(interp.error(
-                    "NotImplementedError",
-                    format!(
-                        "SessionLab does not run joinedload() of the collection {}.{} yet",
-                        mapper.name, rel.key
-                    ),
-                ));
-            }
+            let _ = &interp;
             let n = out.len() + 1;
             let alias = super::aliased::Aliased::new(
                 r.target.clone(),
                 Some(format!("{}_{n}", r.target.table.name)),
             );
-            let on = Expr::binary(
-                alias.column_expr(r.referenced_attr),
-                crate::sql::elements::Op::Eq,
-                mapper.column_expr(r.fk_attr),
-            );
+            let on = match r.direction {
+                Direction::ManyToOne => Expr::binary(
+                    alias.column_expr(r.referenced_attr),
+                    crate::sql::elements::Op::Eq,
+                    mapper.column_expr(r.fk_attr),
+                ),
+                Direction::OneToMany => Expr::binary(
+                    mapper.column_expr(r.referenced_attr),
+                    crate::sql::elements::Op::Eq,
+                    alias.column_expr(r.fk_attr),
+                ),
+            };
+            let collection = match rel.uselist {
+                Some(u) => u,
+                None => r.direction == Direction::OneToMany,
+            };
             select.joins.push(crate::sql::compiler::Join {
                 target: crate::sql::compiler::JoinTarget::Table(alias.table.clone()),
                 on,
@@ -149,30 +154,57 @@ pub fn joined_eager(
                 rel: index,
                 alias,
                 start,
+                collection,
             });
         }
     }
     Ok(out)
 }
 
-/// Fills the joined many-to-ones of one result row's objects.
+/// Fills the joined relationships of one result row's objects; `started` remembers the
+/// collections this result began (later rows add to them).
 pub fn populate_joined(
     session: &Rc<Session>,
     interp: &mut Interpreter,
     joined: &[JoinedEager],
     objects: &[Value],
     raw: &[SqlValue],
+    started: &mut Vec<(usize, usize)>,
 ) -> PyResult<()> {
-    for j in joined {
+    for (n, j) in joined.iter().enumerate() {
         let Some(Value::Instance(parent)) = objects.get(j.entity) else {
             continue;
         };
-        let n = j.alias.mapper.columns.len();
-        let slice = &raw[j.start.min(raw.len())..(j.start + n).min(raw.len())];
+        let width = j.alias.mapper.columns.len();
+        let slice = &raw[j.start.min(raw.len())..(j.start + width).min(raw.len())];
         let related = super::loading::instance(session, interp, &j.alias.mapper, slice, false)?;
         let key = j.mapper.relationship_at(j.rel).key;
-        if !parent.dict.borrow().contains_key(key.as_str()) {
-            parent.dict.borrow_mut().insert(key, related);
+        let loaded = parent.dict.borrow().contains_key(key.as_str());
+        if !j.collection {
+            if !loaded {
+                parent.dict.borrow_mut().insert(key, related);
+            }
+            continue;
+        }
+        let me = (Rc::as_ptr(parent) as *const u8 as usize, n);
+        if !loaded {
+            parent
+                .dict
+                .borrow_mut()
+                .insert(key.clone(), Value::list(Vec::new()));
+            started.push(me);
+        } else if !started.contains(&me) {
+            continue;
+        }
+        let list = parent.dict.borrow().get(&key).cloned();
+        if let (Some(Value::List(l)), Value::Instance(child)) = (&list, &related) {
+            let present = l
+                .borrow()
+                .iter()
+                .any(|v| matches!(v, Value::Instance(i) if Rc::ptr_eq(i, child)));
+            if !present {
+                l.borrow_mut().push(related.clone());
+            }
         }
     }
     Ok(())
