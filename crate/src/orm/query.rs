@@ -99,7 +99,7 @@ pub fn execute_with(
         columns,
         ..select.clone()
     };
-    let joined = super::strategies::joined_eager(interp, entities, loaders, &mut select)?;
+    let (joined, prefix) = super::strategies::joined_eager(interp, entities, loaders, &mut select)?;
     let select = &select;
     let compiled = Compiler::default().select(select);
     let params = compiled.params();
@@ -114,7 +114,7 @@ pub fn execute_with(
         let mut at = 0;
         let row: Vec<SqlValue> = positions
             .iter()
-            .map(|&p| row.get(p).cloned().unwrap_or(SqlValue::Null))
+            .map(|&p| row.get(p + prefix).cloned().unwrap_or(SqlValue::Null))
             .collect();
         let row = &row;
         for e in entities {

@@ -32,6 +32,8 @@ pub enum Strategy {
     Joined,
     /// `subquery` (not run yet: refused by name).
     Subquery,
+    /// `contains_eager`: the query's own JOIN fills the relationship.
+    ContainsEager,
 }
 
 impl Strategy {
@@ -96,8 +98,9 @@ pub fn joined_eager(
     entities: &[super::query::Entity],
     options: &[LoaderOption],
     select: &mut Select,
-) -> PyResult<Vec<JoinedEager>> {
-    let mut out = Vec::new();
+) -> PyResult<(Vec<JoinedEager>, usize)> {
+    let mut out: Vec<JoinedEager> = Vec::new();
+    let mut prefix = 0;
     for (entity, e) in entities.iter().enumerate() {
         let super::query::Entity::Mapper(mapper) = e else {
             continue;
@@ -107,13 +110,41 @@ pub fn joined_eager(
         }
         let count = mapper.relationships.borrow().len();
         for index in 0..count {
-            if top_strategy(mapper, index, options).0 != Strategy::Joined {
+            let strategy = top_strategy(mapper, index, options).0;
+            if !matches!(strategy, Strategy::Joined | Strategy::ContainsEager) {
                 continue;
             }
             let rel = mapper.relationship_at(index);
             let Some(r) = resolve(mapper, &rel) else {
                 continue;
             };
+            if strategy == Strategy::ContainsEager {
+                // The target's own columns, selected first (as SQLAlchemy renders them).
+                let cols = r.target.select_columns();
+                let n = cols.len();
+                for j in &mut out {
+                    j.start += n;
+                }
+                select.columns.splice(prefix..prefix, cols);
+                let alias = super::aliased::Aliased {
+                    mapper: r.target.clone(),
+                    table: r.target.table.clone(),
+                    name: r.target.name.clone(),
+                };
+                out.push(JoinedEager {
+                    entity,
+                    mapper: mapper.clone(),
+                    rel: index,
+                    alias,
+                    start: prefix,
+                    collection: match rel.uselist {
+                        Some(u) => u,
+                        None => r.direction == Direction::OneToMany,
+                    },
+                });
+                prefix += n;
+                continue;
+            }
             let _ = &interp;
             let n = out.len() + 1;
             let alias = super::aliased::Aliased::new(
@@ -158,7 +189,7 @@ pub fn joined_eager(
             });
         }
     }
-    Ok(out)
+    Ok((out, prefix))
 }
 
 /// Fills the joined relationships of one result row's objects; `started` remembers the
@@ -257,7 +288,7 @@ pub fn post_load(
                 Vec::new()
             }
             // A top-level joined load ran in the query itself.
-            Strategy::Joined if depth == 0 => Vec::new(),
+            Strategy::Joined | Strategy::ContainsEager if depth == 0 => Vec::new(),
             Strategy::Joined | Strategy::Subquery if chosen.is_some() => {
                 let name = if strategy == Strategy::Joined {
                     "joinedload()"

@@ -1260,7 +1260,20 @@ impl HostObject for StatementObj {
         }))
     }
 
-    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+    fn str(&self, interp: &mut Interpreter) -> PyResult<String> {
+        // Joined eager loads are part of the statement SQLAlchemy compiles.
+        if let Statement::Select(sel) = &self.0
+            && !self.1.loaders.is_empty()
+        {
+            let mut sel = sel.clone();
+            crate::orm::strategies::joined_eager(
+                interp,
+                &self.1.entities,
+                &self.1.loaders,
+                &mut sel,
+            )?;
+            return Ok(Statement::Select(sel).display());
+        }
         Ok(self.0.display())
     }
 

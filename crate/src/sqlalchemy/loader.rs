@@ -12,7 +12,8 @@ use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
 
 /// The loader functions of `sqlalchemy.orm` and their strategies.
-pub const LOADERS: [(&str, Strategy); 8] = [
+pub const LOADERS: [(&str, Strategy); 9] = [
+    ("contains_eager", Strategy::ContainsEager),
     ("selectinload", Strategy::SelectIn),
     ("immediateload", Strategy::Immediate),
     ("lazyload", Strategy::Lazy),
