@@ -1020,6 +1020,8 @@ pub struct OrmInfo {
     pub options: Vec<(String, Value)>,
     /// Loader options (`.options(selectinload(...))`).
     pub loaders: Vec<crate::orm::strategies::LoaderOption>,
+    /// `returning(..., sort_by_parameter_order=True)`.
+    pub sort_by_parameter_order: bool,
 }
 
 impl OrmInfo {
@@ -1332,6 +1334,9 @@ impl Methods for StatementObj {
                     }
                 }
                 returning = Some(cols);
+                orm.sort_by_parameter_order = kw
+                    .iter()
+                    .any(|(k, v)| k == "sort_by_parameter_order" && matches!(v, Value::Bool(true)));
             }
             (_, "options") => {
                 for a in &args {

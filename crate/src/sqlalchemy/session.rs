@@ -374,6 +374,8 @@ impl SessionObj {
             let populate = options
                 .iter()
                 .any(|(k, v)| k == "populate_existing" && matches!(v, Value::Bool(true)));
+            let mut orm = orm;
+            orm.options = options;
             return self.execute_statement(interp, core, orm, &sets, sync, populate);
         }
         if let Some(t) = downcast::<TextClause>(stmt) {
@@ -437,6 +439,12 @@ impl SessionObj {
     ) -> PyResult<Value> {
         let s = &self.0;
         let sa = s.sa.clone();
+        let render_nulls = orm
+            .options
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "render_nulls")
+            .is_some_and(|(_, v)| matches!(v, Value::Bool(true)));
         let count_result = |n: u64| {
             Value::Host(Rc::new(ResultObj::new(
                 sa.clone(),
@@ -473,9 +481,54 @@ impl SessionObj {
                 let n = bulk::delete(s, interp, m, wheres, sync)?;
                 Ok(count_result(n))
             }
+            (Statement::Returning(inner, cols), Some(m))
+                if matches!(&**inner, Statement::Insert(_, v) if v.is_empty())
+                    && !sets.is_empty() =>
+            {
+                let ordered = orm.sort_by_parameter_order;
+                let rows = bulk::insert_returning_mappings(
+                    s,
+                    interp,
+                    m,
+                    sets,
+                    cols,
+                    ordered,
+                    render_nulls,
+                )?;
+                // `returning(Model)` gives objects; columns give their values.
+                let whole = *cols == m.select_columns();
+                let mut values = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    if whole {
+                        values.push(vec![crate::orm::loading::instance(
+                            s, interp, m, row, true,
+                        )?]);
+                    } else {
+                        let mut out = Vec::with_capacity(row.len());
+                        for (c, v) in cols.iter().zip(row) {
+                            out.push(match c.sql_type() {
+                                Some(ty) => crate::bridge::convert::from_db(interp, &ty, v)?,
+                                None => crate::bridge::convert::to_python(v),
+                            });
+                        }
+                        values.push(out);
+                    }
+                }
+                let names: Vec<String> = if whole {
+                    vec![m.name.clone()]
+                } else {
+                    cols.iter().map(|c| c.key().unwrap_or_default()).collect()
+                };
+                Ok(Value::Host(Rc::new(ResultObj::from_values(
+                    sa.clone(),
+                    names,
+                    values,
+                    None,
+                ))))
+            }
             (Statement::Insert(_, values), Some(m)) if values.is_empty() && !sets.is_empty() => {
-                let n = bulk::insert_mappings(s, interp, m, sets, false, true)?;
-                Ok(count_result(n))
+                bulk::insert_mappings(s, interp, m, sets, false, true, render_nulls)?;
+                Ok(Value::Host(Rc::new(ResultObj::iterator_result(sa.clone()))))
             }
             _ => {
                 // A Core statement: autoflush, then run it; the identity map is not synchronized.
@@ -902,7 +955,19 @@ impl Methods for SessionObj {
                     Some(v) => interp.truthy(v)?,
                     None => false,
                 };
-                bulk::insert_mappings(s, interp, &mapper, &sets, return_defaults, false)?;
+                let render_nulls = match kwarg(&kw, "render_nulls") {
+                    Some(v) => interp.truthy(v)?,
+                    None => false,
+                };
+                bulk::insert_mappings(
+                    s,
+                    interp,
+                    &mapper,
+                    &sets,
+                    return_defaults,
+                    false,
+                    render_nulls,
+                )?;
             }
             "bulk_update_mappings" => {
                 let mapper = self.mapper_arg(interp, args.first())?;
