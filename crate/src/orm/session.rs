@@ -103,6 +103,8 @@ pub struct Session {
     pub expire_on_commit: bool,
     /// `autoflush=`.
     pub autoflush: Cell<bool>,
+    /// `autobegin=` (when false, work needs an explicit `begin()`).
+    pub autobegin_enabled: Cell<bool>,
     /// The transaction.
     pub tx: Cell<TxState>,
     /// The message of the exception that failed the last flush.
@@ -159,6 +161,7 @@ impl Session {
             tx_deleted: RefCell::new(Vec::new()),
             expire_on_commit,
             autoflush: Cell::new(autoflush),
+            autobegin_enabled: Cell::new(true),
             tx: Cell::new(TxState::Idle),
             failure: RefCell::new(None),
             flushing: Cell::new(false),
@@ -189,6 +192,20 @@ impl Session {
                 ),
             ));
         }
+        Ok(())
+    }
+
+    /// Autobegins, or with `autobegin=False` and no transaction raises as SQLAlchemy does.
+    pub fn begin_or_fail(&self, interp: &mut Interpreter) -> PyResult<()> {
+        if self.tx.get() == TxState::Idle && !self.autobegin_enabled.get() {
+            return Err(self.sa.exc.raise(
+                interp,
+                "InvalidRequestError",
+                "Autobegin is disabled on this Session; please call session.begin() to start a \
+                 new transaction",
+            ));
+        }
+        self.autobegin();
         Ok(())
     }
 
@@ -327,7 +344,7 @@ impl Session {
         params: Vec<SqlValue>,
         note: EchoNote,
     ) -> PyResult<ResultSet> {
-        self.autobegin();
+        self.begin_or_fail(interp)?;
         self.emit_savepoints(interp)?;
         let rs = self.with_conn(interp, |c| c.execute(sql, params))?;
         self.sa.log.update_last(|e| e.note = Some(note));
@@ -342,7 +359,7 @@ impl Session {
         sets: Vec<Vec<SqlValue>>,
         note: EchoNote,
     ) -> PyResult<u64> {
-        self.autobegin();
+        self.begin_or_fail(interp)?;
         self.emit_savepoints(interp)?;
         let n = self.with_conn(interp, |c| c.executemany(sql, sets))?;
         self.sa.log.update_last(|e| e.note = Some(note));
@@ -420,7 +437,7 @@ impl Session {
         let Some(mapper) = mapper_of_instance(&inst) else {
             return Err(self.unmapped(interp, obj));
         };
-        self.autobegin();
+        self.begin_or_fail(interp)?;
         let state = ensure_state(&inst, &mapper);
         let status = state.borrow().status();
         if let Some(other) = state.borrow().session()

@@ -47,6 +47,7 @@ struct Options {
     join_mode: JoinMode,
     expire_on_commit: bool,
     autoflush: bool,
+    autobegin: bool,
 }
 
 impl Options {
@@ -86,7 +87,8 @@ impl Options {
                         }
                     };
                 }
-                "autobegin" | "class_" | "future" | "info" | "twophase" => {}
+                "autobegin" => base.autobegin = interp.truthy(v)?,
+                "class_" | "future" | "info" | "twophase" => {}
                 other => {
                     return Err(interp.type_error(format!(
                         "Session.__init__() got an unexpected keyword argument '{other}'"
@@ -112,6 +114,7 @@ impl Options {
         if let Some(conn) = &self.connection {
             session = session.on_connection(conn.clone(), self.join_mode);
         }
+        session.autobegin_enabled.set(self.autobegin);
         let session = Rc::new(session);
         sa.sessions.borrow_mut().push(Rc::downgrade(&session));
         Value::Host(Rc::new(SessionObj(session)))
@@ -124,6 +127,7 @@ const DEFAULTS: Options = Options {
     join_mode: JoinMode::ConditionalSavepoint,
     expire_on_commit: true,
     autoflush: true,
+    autobegin: true,
 };
 
 /// `Session` as a callable class.
