@@ -225,7 +225,7 @@ pub fn presort(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> 
                     }
                     _ => {}
                 }
-            } else if !reparented && rel.back_populates.is_none() {
+            } else if !reparented {
                 let key = r.target.columns[r.fk_attr].key.clone();
                 set_fk(session, &child, &key, r.fk_attr, Value::None);
             }

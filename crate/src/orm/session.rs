@@ -300,7 +300,12 @@ impl Session {
             return Ok(());
         }
         let joined = self.joined.take();
-        match joined {
+        // The transaction ends on the connection as it was joined (no new join here).
+        let conn = self.conn.borrow().clone();
+        let Some(conn) = conn else {
+            return Ok(());
+        };
+        let outcome = match joined {
             Joined::RollbackOnly if commit => Ok(()),
             Joined::Savepoint(name) => {
                 let verb = if commit {
@@ -308,14 +313,19 @@ impl Session {
                 } else {
                     "ROLLBACK TO SAVEPOINT"
                 };
-                self.with_conn(interp, |c| c.execute(&format!("{verb} {name}"), Vec::new()))?;
-                self.joined.set(Joined::NotYet);
-                Ok(())
+                let sql = format!("{verb} {name}");
+                let note = self.sa.echo_note(&sql, &[]);
+                let r = conn.borrow_mut().execute(&sql, Vec::new()).map(|_| ());
+                if r.is_ok() {
+                    self.sa.log.update_last(|e| e.note = Some(note));
+                }
+                r
             }
-            _ if commit => self.with_conn(interp, Connection::commit),
-            _ => self.with_conn(interp, Connection::rollback),
-        }
-        .inspect(|_| self.joined.set(Joined::NotYet))
+            _ if commit => conn.borrow_mut().commit(),
+            _ => conn.borrow_mut().rollback(),
+        };
+        self.joined.set(Joined::NotYet);
+        outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))
     }
 
     /// Whether the session transaction used its connection (an external one: joined it).
@@ -709,7 +719,9 @@ impl Session {
         if self.expire_on_commit {
             self.expire_all();
         }
-        self.savepoint_seq.set(0);
+        if !self.external {
+            self.savepoint_seq.set(0);
+        }
         self.tx.set(TxState::Idle);
     }
 
@@ -719,7 +731,9 @@ impl Session {
         while !self.savepoints.borrow().is_empty() {
             super::savepoint::rollback(self, interp, false)?;
         }
-        self.savepoint_seq.set(0);
+        if !self.external {
+            self.savepoint_seq.set(0);
+        }
         if self.joined_once() {
             self.end_transaction(interp, false)?;
         }
@@ -802,7 +816,9 @@ impl Session {
         self.modified.borrow_mut().clear();
         self.tx_new.borrow_mut().clear();
         self.savepoints.borrow_mut().clear();
-        self.savepoint_seq.set(0);
+        if !self.external {
+            self.savepoint_seq.set(0);
+        }
         *self.failure.borrow_mut() = None;
         self.tx.set(TxState::Idle);
         Ok(())
