@@ -118,6 +118,8 @@ export function causeText(cause) {
       return `lazy load of ${cause.attribute}`;
     case 'query':
       return 'query';
+    case 'eager_load':
+      return `${cause.strategy} load of ${cause.attribute}`;
     case 'bulk':
       return `bulk, synchronize_session=${cause.strategy === 'False' ? 'False' : `'${cause.strategy}'`}`;
     case 'ddl':
@@ -228,6 +230,14 @@ export function renderAttribute(a) {
   ]);
 }
 
+/** One relationship cell: "not loaded", or the collection's count and members. */
+function renderRelationship(r) {
+  if (!r.loaded) return el('td', { className: 'expired', text: 'not loaded' });
+  const members = r.members.join(', ');
+  const text = r.count === null ? members || 'None' : `${r.count}: [${members}]`;
+  return el('td', { text });
+}
+
 /** What each session believed about its objects when the script ended. */
 export function renderSessions(sessions) {
   const nodes = [];
@@ -246,10 +256,12 @@ export function renderSessions(sessions) {
     }
     for (const [name, objects] of byClass) {
       const attrs = objects[0].attributes.map((a) => a.name);
+      const rels = (objects[0].relationships || []).map((r) => r.name);
       const head = el('tr', {}, [
         el('th', { text: name }),
         el('th', { text: 'status' }),
         ...attrs.map((a) => el('th', { text: a })),
+        ...rels.map((r) => el('th', { text: r })),
       ]);
       const rows = objects
         .slice(0, 200)
@@ -258,6 +270,7 @@ export function renderSessions(sessions) {
             el('td', { text: o.identity ? `(${o.identity.map(sqlText).join(', ')})` : 'new' }),
             el('td', { text: o.status }),
             ...o.attributes.map(renderAttribute),
+            ...(o.relationships || []).map(renderRelationship),
           ]),
         );
       nodes.push(

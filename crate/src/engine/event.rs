@@ -135,6 +135,13 @@ pub enum Cause {
     },
     /// Loading rows of an ORM query or `session.get`.
     Query,
+    /// An eager loader of a query loading a relationship (`selectin` of `User.addresses`).
+    EagerLoad {
+        /// `selectin`, `immediate`.
+        strategy: String,
+        /// `Class.relationship`.
+        attribute: String,
+    },
     /// An ORM bulk UPDATE/DELETE and how it synchronizes the session.
     Bulk {
         /// `evaluate`, `fetch`, `False`.

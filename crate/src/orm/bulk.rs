@@ -275,6 +275,22 @@ pub fn delete(
 }
 
 /// Reads one parameter dictionary as `(column index, value)` pairs in table order.
+/// A bulk INSERT's row: `None` values are left out (the row then joins a batch of its own,
+/// as SQLAlchemy splits batches on None without `render_nulls=True`).
+fn insert_row_of(
+    session: &Session,
+    interp: &mut Interpreter,
+    mapper: &Mapper,
+    set: &Value,
+    render_nulls: bool,
+) -> PyResult<Vec<(usize, Value)>> {
+    let mut row = row_of(session, interp, mapper, set)?;
+    if !render_nulls {
+        row.retain(|(_, v)| !matches!(v, Value::None));
+    }
+    Ok(row)
+}
+
 fn row_of(
     session: &Session,
     interp: &mut Interpreter,
@@ -452,6 +468,7 @@ pub fn insert_mappings(
     sets: &[Value],
     return_defaults: bool,
     autoflush: bool,
+    render_nulls: bool,
 ) -> PyResult<u64> {
     if autoflush {
         session.autoflush(interp)?;
@@ -459,7 +476,7 @@ pub fn insert_mappings(
     let table = mapper.table.clone();
     let mut rows = Vec::new();
     for s in sets {
-        rows.push(row_of(session, interp, mapper, s)?);
+        rows.push(insert_row_of(session, interp, mapper, s, render_nulls)?);
     }
     let mut total = 0;
     let mut i = 0;
@@ -539,4 +556,85 @@ pub fn insert_mappings(
         i = j;
     }
     Ok(total)
+}
+
+/// `session.execute(insert(Model).returning(...), [{...}, ...])`: SQLAlchemy's
+/// "insertmanyvalues" — one `INSERT … VALUES (…), (…) RETURNING …` per run of rows with the
+/// same keys (at most 1000 rows each); returns the RETURNING rows in parameter order.
+pub fn insert_returning_mappings(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    sets: &[Value],
+    returning: &[Expr],
+    sort_by_parameter_order: bool,
+    render_nulls: bool,
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    // SQLite cannot promise the order of a multi-row RETURNING: one row per statement then.
+    let page = if sort_by_parameter_order { 1 } else { 1000 };
+    session.autoflush(interp)?;
+    let table = mapper.table.clone();
+    let mut rows = Vec::new();
+    for s in sets {
+        rows.push(insert_row_of(session, interp, mapper, s, render_nulls)?);
+    }
+    let names: Vec<String> = returning
+        .iter()
+        .map(|e| match e {
+            Expr::Column(t, c) => crate::sql::compiler::quote(&t.columns[*c].name),
+            other => other.key().unwrap_or_default(),
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let keys: Vec<usize> = rows[i].iter().map(|(c, _)| *c).collect();
+        let mut j = i + 1;
+        while j < rows.len()
+            && j - i < page
+            && rows[j].iter().map(|(c, _)| *c).eq(keys.iter().copied())
+        {
+            j += 1;
+        }
+        let columns = defaults::insert_columns(&table, &keys);
+        let values: Vec<(usize, Expr)> = columns
+            .iter()
+            .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
+            .collect();
+        let compiled = Compiler::default().insert(&table, &values);
+        let mut params = Vec::new();
+        for row in &rows[i..j] {
+            let mut given = Vec::with_capacity(row.len());
+            for (c, v) in row {
+                given.push((*c, to_sql(&session.sa.exc, interp, v, given.len() + 1)?));
+            }
+            params.extend(defaults::insert_row(
+                &session.sa,
+                interp,
+                &table,
+                &columns,
+                &given,
+            )?);
+        }
+        // `VALUES (?, ?)` repeated once per row.
+        let sql = match compiled.sql.rfind(" VALUES ") {
+            Some(at) => {
+                let group = &compiled.sql[at + " VALUES ".len()..];
+                let groups = vec![group; j - i].join(", ");
+                format!("{} VALUES {groups}", &compiled.sql[..at])
+            }
+            None => compiled.sql.clone(),
+        };
+        let sql = format!("{sql} RETURNING {}", names.join(", "));
+        let key_names: Vec<String> = keys
+            .iter()
+            .map(|c| table.columns[*c].name.clone())
+            .collect();
+        session.set_cause(interp, Cause::Execute);
+        let note = session.sa.echo_note(&sql, &key_names);
+        let rs = session.run(interp, &sql, params, note)?;
+        out.extend(rs.rows);
+        i = j;
+    }
+    Ok(out)
 }

@@ -100,7 +100,15 @@ fn insert_objects(
         };
         maps.push(dict_from_pairs(interp, pairs)?);
     }
-    insert_mappings(session, interp, mapper, &maps, return_defaults, false)?;
+    insert_mappings(
+        session,
+        interp,
+        mapper,
+        &maps,
+        return_defaults,
+        false,
+        false,
+    )?;
     if !return_defaults {
         return Ok(());
     }

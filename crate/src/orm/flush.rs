@@ -43,13 +43,19 @@ pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
     }
     session.check_usable(interp)?;
     super::relationships::cascade_all(session, interp)?;
+    // Loads made while sorting (collections of deleted parents) do not autoflush.
+    session.flushing.set(true);
+    if let Err(e) = super::relationships::presort(session, interp) {
+        session.flushing.set(false);
+        return Err(e);
+    }
     let pending: Vec<Rc<Instance>> = session.new.borrow().values().cloned().collect();
     let modified: Vec<Rc<Instance>> = session.modified.borrow().values().cloned().collect();
     let deleted: Vec<Rc<Instance>> = session.deleted.borrow().values().cloned().collect();
     if pending.is_empty() && modified.is_empty() && deleted.is_empty() {
+        session.flushing.set(false);
         return Ok(());
     }
-    session.flushing.set(true);
     let mut inserted: Vec<(Rc<Instance>, StateRef)> = Vec::new();
     let outcome = run(
         session,
@@ -488,7 +494,11 @@ fn emit_updates(
             );
             return Err(session.sa.exc.raise(interp, Exc::StaleDataError, message));
         }
+        let nested = !session.savepoints.borrow().is_empty();
         for r in group {
+            if nested {
+                super::savepoint::note_dirty(session, &r.inst);
+            }
             // The onupdate values sent are now the attributes' values.
             for (c, v) in &r.sets {
                 if table.columns[*c].onupdate.is_some()

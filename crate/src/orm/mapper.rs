@@ -16,6 +16,65 @@ pub struct ColumnProperty {
     pub column: usize,
 }
 
+/// `relationship(cascade=...)`: which session operations follow the relationship.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cascade {
+    /// `save-update`: related objects join the session.
+    pub save_update: bool,
+    /// `delete`: related objects are deleted with the parent.
+    pub delete: bool,
+    /// `delete-orphan`: objects removed from the collection are deleted.
+    pub delete_orphan: bool,
+    /// `merge`.
+    pub merge: bool,
+    /// `expunge`.
+    pub expunge: bool,
+}
+
+impl Default for Cascade {
+    /// SQLAlchemy's default, `"save-update, merge"`.
+    fn default() -> Self {
+        Cascade {
+            save_update: true,
+            delete: false,
+            delete_orphan: false,
+            merge: true,
+            expunge: false,
+        }
+    }
+}
+
+impl Cascade {
+    /// Parses a cascade string (`"all, delete-orphan"`); the unknown word on error.
+    pub fn parse(text: &str) -> Result<Cascade, String> {
+        let mut c = Cascade {
+            save_update: false,
+            delete: false,
+            delete_orphan: false,
+            merge: false,
+            expunge: false,
+        };
+        for word in text.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            match word {
+                "all" => {
+                    c.save_update = true;
+                    c.delete = true;
+                    c.merge = true;
+                    c.expunge = true;
+                }
+                "save-update" => c.save_update = true,
+                "delete" => c.delete = true,
+                "delete-orphan" => c.delete_orphan = true,
+                "merge" => c.merge = true,
+                "expunge" => c.expunge = true,
+                "refresh-expire" | "none" => {}
+                other => return Err(other.to_string()),
+            }
+        }
+        Ok(c)
+    }
+}
+
 /// A `relationship()` between two mapped classes.
 #[derive(Debug, Clone)]
 pub struct RelationshipProperty {
@@ -23,8 +82,16 @@ pub struct RelationshipProperty {
     pub key: String,
     /// The target class name as written (`"Address"`).
     pub target: String,
-    /// `back_populates=`.
+    /// `back_populates=` (or the other side of a `backref`).
     pub back_populates: Option<String>,
+    /// `backref=`: the relationship to create on the target class.
+    pub backref: Option<String>,
+    /// `cascade=`.
+    pub cascade: Cascade,
+    /// `uselist=` when given.
+    pub uselist: Option<bool>,
+    /// `lazy=`: how the relationship loads when no option says otherwise.
+    pub lazy: super::strategies::Strategy,
 }
 
 /// One mapped class.
@@ -37,8 +104,8 @@ pub struct Mapper {
     pub table: Rc<Table>,
     /// Column attributes, in table order.
     pub columns: Vec<ColumnProperty>,
-    /// Relationships.
-    pub relationships: Vec<RelationshipProperty>,
+    /// Relationships (a `backref` on another class adds one after mapping).
+    pub relationships: RefCell<Vec<RelationshipProperty>>,
     /// The registry it belongs to (to resolve relationship targets by name).
     pub registry: Weak<Registry>,
     /// Attribute indexes of the primary key (computed once: every loaded row needs them).
@@ -62,7 +129,7 @@ impl Mapper {
             class: RefCell::new(Rc::downgrade(class)),
             table,
             columns,
-            relationships,
+            relationships: RefCell::new(relationships),
             registry,
             pk,
         }
@@ -108,8 +175,30 @@ impl Mapper {
     }
 
     /// The relationship named `key`.
-    pub fn relationship(&self, key: &str) -> Option<&RelationshipProperty> {
-        self.relationships.iter().find(|r| r.key == key)
+    pub fn relationship(&self, key: &str) -> Option<RelationshipProperty> {
+        self.relationships
+            .borrow()
+            .iter()
+            .find(|r| r.key == key)
+            .cloned()
+    }
+
+    /// The index of the relationship named `key`.
+    pub fn relationship_index(&self, key: &str) -> Option<usize> {
+        self.relationships
+            .borrow()
+            .iter()
+            .position(|r| r.key == key)
+    }
+
+    /// Relationship `index` (a copy: the list may grow while it is used).
+    pub fn relationship_at(&self, index: usize) -> RelationshipProperty {
+        self.relationships.borrow()[index].clone()
+    }
+
+    /// Whether the mapper has any relationship (the fast path of flushes skips them).
+    pub fn has_relationships(&self) -> bool {
+        !self.relationships.borrow().is_empty()
     }
 }
 

@@ -5,6 +5,7 @@ pub mod aliased;
 pub mod attributes;
 pub mod bulk;
 pub mod bulk_save;
+pub mod collections;
 pub mod evaluator;
 pub mod flush;
 pub mod identity;
@@ -12,9 +13,11 @@ pub mod loading;
 pub mod mapper;
 pub mod query;
 pub mod relationships;
+pub mod savepoint;
 pub mod session;
 pub mod snapshot;
 pub mod state;
+pub mod strategies;
 
 use std::rc::Rc;
 

@@ -65,6 +65,18 @@ pub fn execute(
     select: &Select,
     populate_existing: bool,
 ) -> PyResult<(Vec<String>, Vec<Vec<Value>>)> {
+    execute_with(session, interp, entities, select, populate_existing, &[])
+}
+
+/// `execute` with loader options: after the rows are objects, the eager loaders run.
+pub fn execute_with(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    entities: &[Entity],
+    select: &Select,
+    populate_existing: bool,
+    loaders: &[super::strategies::LoaderOption],
+) -> PyResult<(Vec<String>, Vec<Vec<Value>>)> {
     session.autoflush(interp)?;
     session.set_cause(interp, Cause::Query);
     // A column named twice (`select(Car.id, Car)`) is selected once, as SQLAlchemy does.
@@ -83,10 +95,12 @@ pub fn execute(
             }
         }
     }
-    let select = &Select {
+    let mut select = Select {
         columns,
         ..select.clone()
     };
+    let (joined, prefix) = super::strategies::joined_eager(interp, entities, loaders, &mut select)?;
+    let select = &select;
     let compiled = Compiler::default().select(select);
     let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
@@ -94,12 +108,13 @@ pub fn execute(
     let mut counters = Vec::new();
     let names: Vec<String> = entities.iter().map(|e| e.name(&mut counters)).collect();
     let mut rows = Vec::with_capacity(rs.rows.len());
+    let mut started = Vec::new();
     for row in &rs.rows {
         let mut out = Vec::with_capacity(entities.len());
         let mut at = 0;
         let row: Vec<SqlValue> = positions
             .iter()
-            .map(|&p| row.get(p).cloned().unwrap_or(SqlValue::Null))
+            .map(|&p| row.get(p + prefix).cloned().unwrap_or(SqlValue::Null))
             .collect();
         let row = &row;
         for e in entities {
@@ -124,7 +139,27 @@ pub fn execute(
                 at += 1;
             }
         }
+        if !joined.is_empty() {
+            let raw: Vec<SqlValue> = rs.rows[rows.len()].clone();
+            super::strategies::populate_joined(session, interp, &joined, &out, &raw, &mut started)?;
+        }
         rows.push(out);
+    }
+    for (i, e) in entities.iter().enumerate() {
+        let Some(m) = e.mapper() else {
+            continue;
+        };
+        if !m.has_relationships() {
+            continue;
+        }
+        let objects: Vec<Rc<crate::script::value::Instance>> = rows
+            .iter()
+            .filter_map(|r| match r.get(i) {
+                Some(Value::Instance(o)) => Some(o.clone()),
+                _ => None,
+            })
+            .collect();
+        super::strategies::post_load(session, interp, m, &objects, loaders, 0)?;
     }
     Ok((names, rows))
 }

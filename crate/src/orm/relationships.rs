@@ -5,9 +5,10 @@ use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::collections::InstrumentedList;
 use super::mapper::{Mapper, RelationshipProperty};
 use super::session::Session;
-use super::state::{InstanceState, ensure_state, state_of};
+use super::state::{InstanceState, Status, ensure_state, state_of};
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::{Compiler, Select};
@@ -76,7 +77,10 @@ pub fn resolve(mapper: &Mapper, rel: &RelationshipProperty) -> Option<Resolved> 
 fn related_objects(inst: &Instance, mapper: &Mapper) -> Vec<Rc<Instance>> {
     let mut out = Vec::new();
     let dict = inst.dict.borrow();
-    for rel in &mapper.relationships {
+    for rel in mapper.relationships.borrow().iter() {
+        if !rel.cascade.save_update {
+            continue;
+        }
         match dict.get(&rel.key) {
             Some(Value::Instance(i)) => out.push(i.clone()),
             Some(Value::List(l)) => {
@@ -92,6 +96,13 @@ fn related_objects(inst: &Instance, mapper: &Mapper) -> Vec<Rc<Instance>> {
     out
 }
 
+fn is_transient(child: &Rc<Instance>) -> bool {
+    match state_of(child) {
+        None => true,
+        Some(s) => s.borrow().session().is_none() && s.borrow().identity.is_none(),
+    }
+}
+
 /// Save-update cascade: related transient objects join the session with `inst`.
 pub fn cascade_add(
     session: &Rc<Session>,
@@ -102,15 +113,25 @@ pub fn cascade_add(
         return Ok(());
     };
     let mapper = state.borrow().mapper.clone();
-    if mapper.relationships.is_empty() {
+    if !mapper.has_relationships() {
         return Ok(());
     }
-    for child in related_objects(inst, &mapper) {
-        let transient = match state_of(&child) {
+    let mut children = related_objects(inst, &mapper);
+    // Objects removed since the last flush are still in the history the cascade walks.
+    for (index, child) in &state.borrow().removed {
+        if mapper.relationships.borrow()[*index].cascade.save_update {
+            children.push(child.clone());
+        }
+    }
+    for child in children {
+        let outside = match state_of(&child) {
             None => true,
-            Some(s) => s.borrow().session().is_none() && s.borrow().identity.is_none(),
+            Some(s) => {
+                let st = s.borrow();
+                !st.was_deleted && matches!(st.status(), Status::Transient | Status::Detached)
+            }
         };
-        if transient {
+        if outside {
             session.add(interp, &Value::Instance(child))?;
         }
     }
@@ -123,6 +144,141 @@ pub fn cascade_all(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<
         cascade_add(session, interp, &inst)?;
     }
     Ok(())
+}
+
+/// Delete cascade of `session.delete(inst)`: the related objects of every `cascade="delete"`
+/// relationship (loaded now, as SQLAlchemy's cascade iterator loads them).
+pub fn cascade_delete(
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+) -> PyResult<Vec<Rc<Instance>>> {
+    let Some(state) = state_of(inst) else {
+        return Ok(Vec::new());
+    };
+    let mapper = state.borrow().mapper.clone();
+    let rels: Vec<RelationshipProperty> = mapper
+        .relationships
+        .borrow()
+        .iter()
+        .filter(|r| r.cascade.delete)
+        .cloned()
+        .collect();
+    let mut out = Vec::new();
+    for rel in &rels {
+        let value = get(interp, inst, &state, rel)?;
+        let items = match &value {
+            Value::Instance(i) => vec![Value::Instance(i.clone())],
+            other => super::collections::items_of(other).unwrap_or_default(),
+        };
+        for v in &items {
+            if let Value::Instance(i) = v {
+                out.push(i.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Before a flush: objects removed from collections become orphans (deleted) or lose their
+/// foreign key; children of deleted parents without a delete cascade lose theirs, the
+/// collection loaded first as SQLAlchemy's dependency processor loads it.
+pub fn presort(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
+    let mut owners: Vec<Rc<Instance>> = session.modified.borrow().values().cloned().collect();
+    owners.extend(session.new.borrow().values().cloned());
+    for owner in owners {
+        let Some(state) = state_of(&owner) else {
+            continue;
+        };
+        if state.borrow().removed.is_empty() {
+            continue;
+        }
+        let mapper = state.borrow().mapper.clone();
+        let removed = std::mem::take(&mut state.borrow_mut().removed);
+        for (index, child) in removed {
+            let rel = mapper.relationship_at(index);
+            let Some(r) = resolve(&mapper, &rel) else {
+                continue;
+            };
+            if still_member(&owner, &rel, &child) {
+                continue;
+            }
+            if r.direction == Direction::ManyToOne {
+                // A many-to-one's replaced value is an orphan with `delete-orphan`.
+                if rel.cascade.delete_orphan
+                    && state_of(&child)
+                        .is_some_and(|s| s.borrow().status() == super::state::Status::Persistent)
+                {
+                    session.delete(interp, &Value::Instance(child))?;
+                }
+                continue;
+            }
+            let reparented = rel.back_populates.as_ref().is_some_and(|back| {
+                matches!(child.dict.borrow().get(back), Some(Value::Instance(p)) if !Rc::ptr_eq(p, &owner))
+            });
+            if rel.cascade.delete_orphan && !reparented {
+                let status = state_of(&child).map(|s| s.borrow().status());
+                match status {
+                    Some(super::state::Status::Persistent) => {
+                        session.delete(interp, &Value::Instance(child))?;
+                    }
+                    Some(super::state::Status::Pending) => {
+                        session.expunge(interp, &Value::Instance(child))?;
+                    }
+                    _ => {}
+                }
+            } else if !reparented {
+                let key = r.target.columns[r.fk_attr].key.clone();
+                set_fk(session, &child, &key, r.fk_attr, Value::None);
+            }
+        }
+    }
+    let deleted: Vec<Rc<Instance>> = session.deleted.borrow().values().cloned().collect();
+    for parent in &deleted {
+        let Some(state) = state_of(parent) else {
+            continue;
+        };
+        let mapper = state.borrow().mapper.clone();
+        if !mapper.has_relationships() {
+            continue;
+        }
+        let rels = mapper.relationships.borrow().clone();
+        for rel in &rels {
+            if rel.cascade.delete {
+                continue;
+            }
+            let Some(r) = resolve(&mapper, rel) else {
+                continue;
+            };
+            if r.direction != Direction::OneToMany {
+                continue;
+            }
+            let value = get(interp, parent, &state, rel)?;
+            let key = r.target.columns[r.fk_attr].key.clone();
+            for v in &super::collections::items_of(&value).unwrap_or_default() {
+                if let Value::Instance(child) = v
+                    && !session.deleted.borrow().contains_key(&addr(child))
+                {
+                    set_fk(session, child, &key, r.fk_attr, Value::None);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn addr(inst: &Rc<Instance>) -> usize {
+    Rc::as_ptr(inst) as *const u8 as usize
+}
+
+fn still_member(owner: &Instance, rel: &RelationshipProperty, child: &Rc<Instance>) -> bool {
+    match owner.dict.borrow().get(&rel.key) {
+        Some(Value::Instance(i)) => Rc::ptr_eq(i, child),
+        Some(Value::List(l)) => l
+            .borrow()
+            .iter()
+            .any(|v| matches!(v, Value::Instance(i) if Rc::ptr_eq(i, child))),
+        _ => false,
+    }
 }
 
 fn set_fk(session: &Session, child: &Rc<Instance>, fk_key: &str, attr: usize, v: Value) {
@@ -154,7 +310,12 @@ pub fn sync_foreign_keys(
             continue;
         };
         let m = state.borrow().mapper.clone();
-        for (index, rel) in m.relationships.iter().enumerate() {
+        // A deleted parent no longer gives its key to the children it had.
+        if !m.has_relationships() || session.deleted.borrow().contains_key(&addr(inst)) {
+            continue;
+        }
+        let rels = m.relationships.borrow().clone();
+        for (index, rel) in rels.iter().enumerate() {
             let Some(r) = resolve(&m, rel) else {
                 continue;
             };
@@ -180,16 +341,19 @@ pub fn sync_foreign_keys(
                     }
                     state.borrow_mut().changed_relationships.remove(&index);
                 }
-                (Direction::OneToMany, Some(Value::List(children)))
+                (Direction::OneToMany, Some(value @ (Value::List(_) | Value::Instance(_))))
                     if Rc::ptr_eq(&r.target, mapper) =>
                 {
+                    let children: Vec<Value> = match value {
+                        Value::List(l) => l.borrow().clone(),
+                        other => vec![other.clone()],
+                    };
                     let pk = inst
                         .dict
                         .borrow()
                         .get(&m.columns[r.referenced_attr].key)
                         .cloned();
                     let Some(pk) = pk else { continue };
-                    let children: Vec<Value> = children.borrow().clone();
                     for c in &children {
                         if let Value::Instance(child) = c {
                             let key = r.target.columns[r.fk_attr].key.clone();
@@ -204,8 +368,27 @@ pub fn sync_foreign_keys(
     Ok(())
 }
 
-/// Reads relationship `rel` of `inst`, lazily loading it on first access.
+/// Reads relationship `rel` of `inst`, lazily loading it on first access; a collection is
+/// returned as its `InstrumentedList`.
 pub fn get(
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+    state: &Rc<RefCell<InstanceState>>,
+    rel: &RelationshipProperty,
+) -> PyResult<Value> {
+    let value = get_raw(interp, inst, state, rel)?;
+    Ok(match &value {
+        Value::List(items) => {
+            let mapper = state.borrow().mapper.clone();
+            let index = mapper.relationship_index(&rel.key).unwrap_or(0);
+            InstrumentedList::value(items.clone(), inst.clone(), mapper, index)
+        }
+        _ => value,
+    })
+}
+
+/// The value in the object's `__dict__` (a plain list for a collection), loaded if needed.
+fn get_raw(
     interp: &mut Interpreter,
     inst: &Rc<Instance>,
     state: &Rc<RefCell<InstanceState>>,
@@ -238,6 +421,11 @@ pub fn get(
             Direction::ManyToOne => Value::None,
             Direction::OneToMany => Value::list(Vec::new()),
         },
+    };
+    // `uselist=False` (a one-to-one): the collection's only member, or None.
+    let value = match (&value, rel.uselist) {
+        (Value::List(l), Some(false)) => l.borrow().first().cloned().unwrap_or(Value::None),
+        _ => value,
     };
     // An unloaded many-to-one of a new object reads as None without being set; a collection
     // is created empty and kept, so appends to it are seen at flush.
@@ -317,7 +505,8 @@ fn load(
     }
 }
 
-/// Assigns relationship `rel` of `inst`, keeping the other side (`back_populates`) in step.
+/// Assigns relationship `rel` of `inst`: the replaced members are removed and the new ones
+/// appended, with the attribute events of each (the other side, save-update cascade).
 pub fn set(
     interp: &mut Interpreter,
     inst: &Rc<Instance>,
@@ -326,52 +515,235 @@ pub fn set(
     value: Value,
 ) -> PyResult<()> {
     let mapper = state.borrow().mapper.clone();
+    let Some(index) = mapper.relationship_index(&rel.key) else {
+        return Ok(());
+    };
+    state.borrow_mut().changed_relationships.insert(index);
+    let direction = resolve(&mapper, rel).map(|r| r.direction);
+    let collection = match rel.uselist {
+        Some(u) => u,
+        None => direction == Some(Direction::OneToMany),
+    };
+    if collection {
+        let new = interp.collect(&value)?;
+        let old = if state.borrow().identity.is_some() {
+            super::collections::items_of(&get_raw(interp, inst, state, rel)?).unwrap_or_default()
+        } else {
+            super::collections::items_of(
+                &inst
+                    .dict
+                    .borrow()
+                    .get(&rel.key)
+                    .cloned()
+                    .unwrap_or(Value::None),
+            )
+            .unwrap_or_default()
+        };
+        inst.dict
+            .borrow_mut()
+            .insert(rel.key.clone(), Value::list(new.clone()));
+        for v in &old {
+            if !new.iter().any(|n| n.identity() == v.identity()) {
+                removed(inst, &mapper, index, v)?;
+            }
+        }
+        for v in &new {
+            if !old.iter().any(|o| o.identity() == v.identity()) {
+                appended(interp, inst, &mapper, index, v, true)?;
+            }
+        }
+        return Ok(());
+    }
+    let mut old = inst.dict.borrow().get(&rel.key).cloned();
+    // With delete-orphan the replaced object must be known: it is loaded first.
+    if old.is_none() && rel.cascade.delete_orphan && state.borrow().identity.is_some() {
+        old = Some(get_raw(interp, inst, state, rel)?);
+    }
+    if rel.cascade.delete_orphan
+        && let Some(Value::Instance(o)) = &old
+        && !matches!(&value, Value::Instance(n) if Rc::ptr_eq(n, o))
+    {
+        state.borrow_mut().removed.push((index, o.clone()));
+    }
     inst.dict
         .borrow_mut()
         .insert(rel.key.clone(), value.clone());
-    if let Some(i) = mapper.relationships.iter().position(|r| r.key == rel.key) {
-        state.borrow_mut().changed_relationships.insert(i);
+    if let Some(Value::Instance(old)) = &old
+        && !matches!(&value, Value::Instance(n) if Rc::ptr_eq(n, old))
+    {
+        reverse_remove(inst, rel, old)?;
     }
-    let Some(back) = &rel.back_populates else {
-        return Ok(());
-    };
-    let Some(r) = resolve(&mapper, rel) else {
-        return Ok(());
-    };
-    match r.direction {
-        Direction::OneToMany => {
-            for child in interp.collect(&value)? {
-                if let Value::Instance(c) = &child {
-                    ensure_state(c, &r.target);
-                    c.dict
-                        .borrow_mut()
-                        .insert(back.clone(), Value::Instance(inst.clone()));
-                }
-            }
+    if let Value::Instance(parent) = &value {
+        if let Some(session) = state.borrow().session()
+            && rel.cascade.save_update
+            && is_transient(parent)
+        {
+            session.add(interp, &value)?;
         }
-        Direction::ManyToOne => {
-            if let Value::Instance(parent) = &value {
-                ensure_state(parent, &r.target);
-                let list = parent.dict.borrow().get(back).cloned();
-                if let Some(Value::List(l)) = &list {
-                    let present = l
-                        .borrow()
-                        .iter()
-                        .any(|v| matches!(v, Value::Instance(i) if Rc::ptr_eq(i, inst)));
-                    if !present {
-                        l.borrow_mut().push(Value::Instance(inst.clone()));
-                    }
-                } else if list.is_none()
-                    && parent.host.borrow().is_some()
-                    && state_of(parent).is_some_and(|s| s.borrow().identity.is_none())
-                {
-                    parent.dict.borrow_mut().insert(
-                        back.clone(),
-                        Value::list(vec![Value::Instance(inst.clone())]),
-                    );
-                }
-            }
-        }
+        reverse_append(inst, rel, parent)?;
     }
     Ok(())
+}
+
+/// The relationship on the target class that `rel` is the other side of.
+fn reverse(rel: &RelationshipProperty, target: &Rc<Instance>) -> Option<(Rc<Mapper>, usize)> {
+    let back = rel.back_populates.as_ref()?;
+    let mapper = super::session::mapper_of_instance(target)?;
+    ensure_state(target, &mapper);
+    let index = mapper.relationship_index(back)?;
+    Some((mapper, index))
+}
+
+/// The other side of an append to `parent`'s `rel` (or an assignment of `parent` to it):
+/// `target` now refers to `owner`.
+fn reverse_append(
+    owner: &Rc<Instance>,
+    rel: &RelationshipProperty,
+    target: &Rc<Instance>,
+) -> PyResult<()> {
+    let Some((tmapper, index)) = reverse(rel, target) else {
+        return Ok(());
+    };
+    let back = tmapper.relationship_at(index);
+    let owner_value = Value::Instance(owner.clone());
+    let tstate = ensure_state(target, &tmapper);
+    let back_collection = match back.uselist {
+        Some(u) => u,
+        None => resolve(&tmapper, &back).map(|r| r.direction) == Some(Direction::OneToMany),
+    };
+    if back_collection {
+        let list = target.dict.borrow().get(&back.key).cloned();
+        match &list {
+            Some(Value::List(l)) => {
+                let present = l
+                    .borrow()
+                    .iter()
+                    .any(|v| matches!(v, Value::Instance(i) if Rc::ptr_eq(i, owner)));
+                if !present {
+                    l.borrow_mut().push(owner_value);
+                }
+            }
+            None if tstate.borrow().identity.is_none() => {
+                target
+                    .dict
+                    .borrow_mut()
+                    .insert(back.key.clone(), Value::list(vec![owner_value]));
+            }
+            _ => {}
+        }
+        return Ok(());
+    }
+    // Many-to-one on the other side: the target leaves its previous parent's collection.
+    let previous = target.dict.borrow().get(&back.key).cloned();
+    if let Some(Value::Instance(p)) = &previous
+        && !Rc::ptr_eq(p, owner)
+        && let Some(pstate) = state_of(p)
+    {
+        let list = p.dict.borrow().get(&rel.key).cloned();
+        if let Some(Value::List(l)) = &list {
+            l.borrow_mut()
+                .retain(|v| !matches!(v, Value::Instance(i) if Rc::ptr_eq(i, target)));
+            let pmapper = pstate.borrow().mapper.clone();
+            if let Some(i) = pmapper.relationship_index(&rel.key) {
+                pstate.borrow_mut().removed.push((i, target.clone()));
+            }
+        }
+    }
+    target
+        .dict
+        .borrow_mut()
+        .insert(back.key.clone(), owner_value);
+    tstate.borrow_mut().changed_relationships.insert(index);
+    mark_changed(target, &tstate);
+    Ok(())
+}
+
+/// The other side of removing `target` from `owner`'s `rel` (or replacing it).
+fn reverse_remove(
+    owner: &Rc<Instance>,
+    rel: &RelationshipProperty,
+    target: &Rc<Instance>,
+) -> PyResult<()> {
+    let Some((tmapper, index)) = reverse(rel, target) else {
+        return Ok(());
+    };
+    let back = tmapper.relationship_at(index);
+    let tstate = ensure_state(target, &tmapper);
+    let current = target.dict.borrow().get(&back.key).cloned();
+    match &current {
+        Some(Value::List(l)) => {
+            l.borrow_mut()
+                .retain(|v| !matches!(v, Value::Instance(i) if Rc::ptr_eq(i, owner)));
+            tstate.borrow_mut().removed.push((index, owner.clone()));
+            mark_changed(target, &tstate);
+        }
+        Some(Value::Instance(p)) if Rc::ptr_eq(p, owner) => {
+            target
+                .dict
+                .borrow_mut()
+                .insert(back.key.clone(), Value::None);
+            tstate.borrow_mut().changed_relationships.insert(index);
+            mark_changed(target, &tstate);
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A persistent object whose relationships changed is flushed (SQLAlchemy's dirty list).
+fn mark_changed(inst: &Rc<Instance>, state: &Rc<RefCell<InstanceState>>) {
+    let session = state.borrow().session();
+    if let Some(s) = session
+        && state.borrow().identity.is_some()
+    {
+        s.mark_modified(inst);
+    }
+}
+
+/// The append event of collection `index` of `owner`: the other side refers to the owner,
+/// and with `cascade` a transient member joins the owner's session.
+pub fn appended(
+    interp: &mut Interpreter,
+    owner: &Rc<Instance>,
+    mapper: &Rc<Mapper>,
+    index: usize,
+    child: &Value,
+    cascade: bool,
+) -> PyResult<()> {
+    let Value::Instance(c) = child else {
+        return Ok(());
+    };
+    let rel = mapper.relationship_at(index);
+    let Some(ostate) = state_of(owner) else {
+        return Ok(());
+    };
+    if cascade
+        && rel.cascade.save_update
+        && let Some(session) = ostate.borrow().session()
+        && is_transient(c)
+    {
+        session.add(interp, child)?;
+    }
+    mark_changed(owner, &ostate);
+    reverse_append(owner, &rel, c)
+}
+
+/// The remove event of collection `index` of `owner`: remembered for the flush (orphans,
+/// foreign keys to clear), and the other side no longer refers to the owner.
+pub fn removed(
+    owner: &Rc<Instance>,
+    mapper: &Rc<Mapper>,
+    index: usize,
+    child: &Value,
+) -> PyResult<()> {
+    let Value::Instance(c) = child else {
+        return Ok(());
+    };
+    let rel = mapper.relationship_at(index);
+    let Some(ostate) = state_of(owner) else {
+        return Ok(());
+    };
+    ostate.borrow_mut().removed.push((index, c.clone()));
+    mark_changed(owner, &ostate);
+    reverse_remove(owner, &rel, c)
 }

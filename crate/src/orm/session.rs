@@ -32,13 +32,61 @@ pub enum TxState {
     Failed,
 }
 
+/// `Session(connection, join_transaction_mode=...)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinMode {
+    /// The default: a connection in a transaction is joined `rollback_only`.
+    ConditionalSavepoint,
+    /// Commits stay with the connection's owner; rollbacks roll the connection back.
+    RollbackOnly,
+    /// The session works inside a SAVEPOINT of the connection's transaction.
+    CreateSavepoint,
+    /// The session commits and rolls back the connection's transaction.
+    ControlFully,
+}
+
+impl JoinMode {
+    /// The mode named `name`.
+    pub fn parse(name: &str) -> Option<JoinMode> {
+        Some(match name {
+            "conditional_savepoint" => JoinMode::ConditionalSavepoint,
+            "rollback_only" => JoinMode::RollbackOnly,
+            "create_savepoint" => JoinMode::CreateSavepoint,
+            "control_fully" => JoinMode::ControlFully,
+            _ => return None,
+        })
+    }
+}
+
+/// How the session transaction uses the connection's transaction, decided on first use.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+enum Joined {
+    /// Not used yet in this session transaction.
+    #[default]
+    NotYet,
+    /// The session began the connection's transaction: it commits and rolls back.
+    Owned,
+    /// Joined an external transaction: only rollbacks reach it.
+    RollbackOnly,
+    /// Joined inside `SAVEPOINT sa_savepoint_N`.
+    Savepoint(String),
+    /// Joined, commits and rollbacks reach the external transaction.
+    ControlFully,
+}
+
 /// A `Session`.
 pub struct Session {
     /// Run-wide state: exceptions, the event log.
     pub sa: Rc<SaState>,
     /// The bound engine.
     pub engine: Option<Engine>,
-    conn: RefCell<Option<Connection>>,
+    conn: RefCell<Option<Rc<RefCell<Connection>>>>,
+    /// `Session(connection)`: the script's connection, joined rather than owned.
+    external: bool,
+    /// `join_transaction_mode=`.
+    pub join_mode: JoinMode,
+    /// How the current session transaction uses an external connection's transaction.
+    joined: Cell<Joined>,
     /// Persistent objects by identity (weak).
     pub identity_map: RefCell<IdentityMap>,
     /// Pending objects, in `add()` order.
@@ -56,6 +104,8 @@ pub struct Session {
     pub expire_on_commit: bool,
     /// `autoflush=`.
     pub autoflush: Cell<bool>,
+    /// `autobegin=` (when false, work needs an explicit `begin()`).
+    pub autobegin_enabled: Cell<bool>,
     /// The transaction.
     pub tx: Cell<TxState>,
     /// The message of the exception that failed the last flush.
@@ -63,6 +113,10 @@ pub struct Session {
     /// True while a flush runs (autoflush then does nothing).
     pub flushing: Cell<bool>,
     counter: Cell<u64>,
+    /// Open `begin_nested()` transactions, innermost last.
+    pub savepoints: RefCell<Vec<super::savepoint::Savepoint>>,
+    /// The connection's savepoint counter (`sa_savepoint_N`); a new connection starts again.
+    pub savepoint_seq: Cell<u64>,
     /// `Session` number (SQLAlchemy's `hash_key`, in messages).
     pub number: u64,
 }
@@ -97,6 +151,9 @@ impl Session {
             sa,
             engine,
             conn: RefCell::new(None),
+            external: false,
+            join_mode: JoinMode::ConditionalSavepoint,
+            joined: Cell::new(Joined::NotYet),
             identity_map: RefCell::new(IdentityMap::default()),
             new: RefCell::new(OrderedMap::default()),
             deleted: RefCell::new(OrderedMap::default()),
@@ -105,10 +162,13 @@ impl Session {
             tx_deleted: RefCell::new(Vec::new()),
             expire_on_commit,
             autoflush: Cell::new(autoflush),
+            autobegin_enabled: Cell::new(true),
             tx: Cell::new(TxState::Idle),
             failure: RefCell::new(None),
             flushing: Cell::new(false),
             counter: Cell::new(0),
+            savepoints: RefCell::new(Vec::new()),
+            savepoint_seq: Cell::new(0),
             number,
         }
     }
@@ -136,6 +196,20 @@ impl Session {
         Ok(())
     }
 
+    /// Autobegins, or with `autobegin=False` and no transaction raises as SQLAlchemy does.
+    pub fn begin_or_fail(&self, interp: &mut Interpreter) -> PyResult<()> {
+        if self.tx.get() == TxState::Idle && !self.autobegin_enabled.get() {
+            return Err(self.sa.exc.raise(
+                interp,
+                Exc::InvalidRequestError,
+                "Autobegin is disabled on this Session; please call session.begin() to start a \
+                 new transaction",
+            ));
+        }
+        self.autobegin();
+        Ok(())
+    }
+
     /// Begins the session transaction if none is open (SQLAlchemy's autobegin).
     pub fn autobegin(&self) {
         if self.tx.get() == TxState::Idle {
@@ -160,27 +234,117 @@ impl Session {
         )
     }
 
+    /// A session on the script's connection (`Session(conn)`).
+    pub fn on_connection(mut self, conn: Rc<RefCell<Connection>>, mode: JoinMode) -> Self {
+        self.conn = RefCell::new(Some(conn));
+        self.external = true;
+        self.join_mode = mode;
+        self
+    }
+
     fn with_conn<T>(
         &self,
         interp: &mut Interpreter,
         f: impl FnOnce(&mut Connection) -> Result<T, crate::engine::EngineError>,
     ) -> PyResult<T> {
-        let mut slot = self.conn.borrow_mut();
-        if slot.is_none() {
-            match &self.engine {
-                Some(e) => *slot = Some(e.connect()),
-                None => {
-                    drop(slot);
-                    return Err(self.no_bind(interp));
-                }
+        let conn = {
+            let mut slot = self.conn.borrow_mut();
+            if slot.is_none()
+                && let Some(e) = &self.engine
+            {
+                *slot = Some(Rc::new(RefCell::new(e.connect())));
             }
-        }
-        let outcome = match slot.as_mut() {
-            Some(c) => f(c),
-            None => return Err(self.no_bind(interp)),
+            slot.clone()
         };
-        drop(slot);
+        let Some(conn) = conn else {
+            return Err(self.no_bind(interp));
+        };
+        if self.external {
+            self.join(interp, &conn)?;
+        }
+        let outcome = f(&mut conn.borrow_mut());
         outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))
+    }
+
+    /// On the first use of an external connection in a session transaction: joins the
+    /// transaction the connection is in, as `join_transaction_mode` says, or begins one.
+    fn join(&self, interp: &mut Interpreter, conn: &Rc<RefCell<Connection>>) -> PyResult<()> {
+        let current = self.joined.take();
+        if current != Joined::NotYet {
+            self.joined.set(current);
+            return Ok(());
+        }
+        let in_tx = conn.borrow().in_transaction();
+        let joined = match (in_tx, self.join_mode) {
+            (false, _) => Joined::Owned,
+            (true, JoinMode::ConditionalSavepoint | JoinMode::RollbackOnly) => Joined::RollbackOnly,
+            (true, JoinMode::ControlFully) => Joined::ControlFully,
+            (true, JoinMode::CreateSavepoint) => {
+                self.savepoint_seq.set(self.savepoint_seq.get() + 1);
+                let name = format!("sa_savepoint_{}", self.savepoint_seq.get());
+                let sql = format!("SAVEPOINT {name}");
+                let note = self.sa.echo_note(&sql, &[]);
+                let outcome = conn.borrow_mut().execute(&sql, Vec::new());
+                outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))?;
+                self.sa.log.update_last(|e| e.note = Some(note));
+                Joined::Savepoint(name)
+            }
+        };
+        self.joined.set(joined);
+        Ok(())
+    }
+
+    /// Ends the session transaction on the connection: `commit` or roll back, as far as the
+    /// way it joined lets it.
+    fn end_transaction(&self, interp: &mut Interpreter, commit: bool) -> PyResult<()> {
+        if self.conn.borrow().is_none() {
+            return Ok(());
+        }
+        let joined = self.joined.take();
+        // The transaction ends on the connection as it was joined (no new join here).
+        let conn = self.conn.borrow().clone();
+        let Some(conn) = conn else {
+            return Ok(());
+        };
+        let outcome = match joined {
+            Joined::RollbackOnly if commit => Ok(()),
+            Joined::Savepoint(name) => {
+                let verb = if commit {
+                    "RELEASE SAVEPOINT"
+                } else {
+                    "ROLLBACK TO SAVEPOINT"
+                };
+                let sql = format!("{verb} {name}");
+                let note = self.sa.echo_note(&sql, &[]);
+                let r = conn.borrow_mut().execute(&sql, Vec::new()).map(|_| ());
+                if r.is_ok() {
+                    self.sa.log.update_last(|e| e.note = Some(note));
+                }
+                r
+            }
+            _ if commit => conn.borrow_mut().commit(),
+            _ => conn.borrow_mut().rollback(),
+        };
+        self.joined.set(Joined::NotYet);
+        outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))
+    }
+
+    /// Whether the session transaction used its connection (an external one: joined it).
+    fn joined_once(&self) -> bool {
+        if !self.external {
+            return self.conn.borrow().is_some();
+        }
+        let j = self.joined.take();
+        let used = j != Joined::NotYet;
+        self.joined.set(j);
+        used
+    }
+
+    fn joined_owned(&self) -> bool {
+        let j = self.joined.take();
+        let owned = j == Joined::Owned;
+        self.joined.set(j);
+        owned
     }
 
     /// Executes one statement on the session's connection.
@@ -191,7 +355,8 @@ impl Session {
         params: Vec<SqlValue>,
         note: EchoNote,
     ) -> PyResult<ResultSet> {
-        self.autobegin();
+        self.begin_or_fail(interp)?;
+        self.emit_savepoints(interp)?;
         let rs = self.with_conn(interp, |c| c.execute(sql, params))?;
         self.sa.log.update_last(|e| e.note = Some(note));
         Ok(rs)
@@ -205,20 +370,54 @@ impl Session {
         sets: Vec<Vec<SqlValue>>,
         note: EchoNote,
     ) -> PyResult<u64> {
-        self.autobegin();
+        self.begin_or_fail(interp)?;
+        self.emit_savepoints(interp)?;
         let n = self.with_conn(interp, |c| c.executemany(sql, sets))?;
         self.sa.log.update_last(|e| e.note = Some(note));
         Ok(n)
     }
 
-    /// Rolls the connection back after a failed flush, before the error reaches the script.
-    pub fn fail(&self, interp: &mut Interpreter, message: String) {
-        let _ = self.with_conn(interp, Connection::rollback);
+    /// Sends the `SAVEPOINT` of every nested transaction that has none yet (SQLAlchemy begins
+    /// a savepoint when the nested transaction first needs its connection).
+    fn emit_savepoints(&self, interp: &mut Interpreter) -> PyResult<()> {
+        if self.savepoints.borrow().iter().all(|s| s.name.is_some()) {
+            return Ok(());
+        }
+        let count = self.savepoints.borrow().len();
+        for i in 0..count {
+            if self.savepoints.borrow()[i].name.is_some() {
+                continue;
+            }
+            self.savepoint_seq.set(self.savepoint_seq.get() + 1);
+            let name = format!("sa_savepoint_{}", self.savepoint_seq.get());
+            self.savepoints.borrow_mut()[i].name = Some(name.clone());
+            self.execute_plain(interp, &format!("SAVEPOINT {name}"))?;
+        }
+        Ok(())
+    }
+
+    /// Sends one statement without parameters (savepoint control).
+    pub fn execute_plain(&self, interp: &mut Interpreter, sql: &str) -> PyResult<()> {
+        let note = self.sa.echo_note(sql, &[]);
+        self.with_conn(interp, |c| c.execute(sql, Vec::new()))?;
+        self.sa.log.update_last(|e| e.note = Some(note));
+        Ok(())
+    }
+
+    /// Rolls the connection back after a failed flush, before the error reaches the script;
+    /// inside `begin_nested()` only to the savepoint, and the outer transaction goes on.
+    pub fn fail(self: &Rc<Self>, interp: &mut Interpreter, message: String) {
+        if !self.savepoints.borrow().is_empty() {
+            let _ = super::savepoint::rollback(self, interp, true);
+            return;
+        }
+        let _ = self.end_transaction(interp, false);
         *self.failure.borrow_mut() = Some(message);
         self.tx.set(TxState::Failed);
     }
 
-    fn next_order(&self) -> u64 {
+    /// The next number of the session's counter (insert order, nested transaction ids).
+    pub fn next_order(&self) -> u64 {
         self.counter.set(self.counter.get() + 1);
         self.counter.get()
     }
@@ -249,7 +448,7 @@ impl Session {
         let Some(mapper) = mapper_of_instance(&inst) else {
             return Err(self.unmapped(interp, obj));
         };
-        self.autobegin();
+        self.begin_or_fail(interp)?;
         let state = ensure_state(&inst, &mapper);
         let status = state.borrow().status();
         if let Some(other) = state.borrow().session()
@@ -318,7 +517,15 @@ impl Session {
             }
             Status::Persistent => {
                 self.autobegin();
+                let cascaded = super::relationships::cascade_delete(interp, &inst)?;
                 self.deleted.borrow_mut().insert(addr(&inst), inst.clone());
+                for child in cascaded {
+                    let status = state_of(&child).map(|s| s.borrow().status());
+                    let known = self.deleted.borrow().contains_key(&addr(&child));
+                    if !known && matches!(status, Some(Status::Persistent | Status::Pending)) {
+                        self.delete(interp, &Value::Instance(child))?;
+                    }
+                }
             }
             Status::Deleted => {}
             _ => {
@@ -353,7 +560,8 @@ impl Session {
         Ok(())
     }
 
-    fn detach(&self, inst: &Rc<Instance>, state: &Rc<RefCell<InstanceState>>) {
+    /// Removes `inst` from the session (expunge, or a rolled-back insert).
+    pub fn detach(&self, inst: &Rc<Instance>, state: &Rc<RefCell<InstanceState>>) {
         let a = addr(inst);
         self.new.borrow_mut().shift_remove(&a);
         self.deleted.borrow_mut().shift_remove(&a);
@@ -390,8 +598,8 @@ impl Session {
             state.expired.insert(a);
             state.committed.shift_remove(&a);
         }
-        if attrs.len() == all.len() {
-            for rel in &state.mapper.relationships {
+        if attrs.len() == all.len() && state.mapper.has_relationships() {
+            for rel in state.mapper.relationships.borrow().iter() {
                 dict.shift_remove(&rel.key);
             }
         }
@@ -478,6 +686,9 @@ impl Session {
     /// `session.commit()`.
     pub fn commit(self: &Rc<Self>, interp: &mut Interpreter) -> PyResult<()> {
         self.check_usable(interp)?;
+        while !self.savepoints.borrow().is_empty() {
+            super::savepoint::commit(self, interp)?;
+        }
         self.set_cause(
             interp,
             Cause::Flush {
@@ -486,7 +697,7 @@ impl Session {
         );
         super::flush::flush(self, interp)?;
         self.set_cause(interp, Cause::Execute);
-        self.with_conn(interp, Connection::commit)?;
+        self.end_transaction(interp, true)?;
         self.after_commit();
         Ok(())
     }
@@ -509,14 +720,23 @@ impl Session {
         if self.expire_on_commit {
             self.expire_all();
         }
+        if !self.external {
+            self.savepoint_seq.set(0);
+        }
         self.tx.set(TxState::Idle);
     }
 
     /// `session.rollback()`.
-    pub fn rollback(&self, interp: &mut Interpreter) -> PyResult<()> {
+    pub fn rollback(self: &Rc<Self>, interp: &mut Interpreter) -> PyResult<()> {
         self.set_cause(interp, Cause::Execute);
-        if self.conn.borrow().is_some() {
-            self.with_conn(interp, Connection::rollback)?;
+        while !self.savepoints.borrow().is_empty() {
+            super::savepoint::rollback(self, interp, false)?;
+        }
+        if !self.external {
+            self.savepoint_seq.set(0);
+        }
+        if self.joined_once() {
+            self.end_transaction(interp, false)?;
         }
         for inst in std::mem::take(&mut *self.new.borrow_mut()).into_values() {
             if let Some(state) = state_of(&inst) {
@@ -563,10 +783,18 @@ impl Session {
     /// `session.close()`: expunge everything and release the connection.
     pub fn close(&self, interp: &mut Interpreter) -> PyResult<()> {
         self.set_cause(interp, Cause::Execute);
-        let conn = self.conn.borrow_mut().take();
-        if let Some(mut c) = conn {
-            c.close()
-                .map_err(|e| raise_engine_error(&self.sa.exc, interp, e))?;
+        if self.external {
+            // The script's connection stays open; a transaction the session began ends.
+            if self.joined_once() && self.joined_owned() {
+                self.end_transaction(interp, false)?;
+            }
+            self.joined.set(Joined::NotYet);
+        } else {
+            let conn = self.conn.borrow_mut().take();
+            if let Some(c) = conn {
+                let outcome = c.borrow_mut().close();
+                outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))?;
+            }
         }
         for inst in self.all_objects() {
             if let Some(state) = state_of(&inst) {
@@ -588,6 +816,10 @@ impl Session {
         self.deleted.borrow_mut().clear();
         self.modified.borrow_mut().clear();
         self.tx_new.borrow_mut().clear();
+        self.savepoints.borrow_mut().clear();
+        if !self.external {
+            self.savepoint_seq.set(0);
+        }
         *self.failure.borrow_mut() = None;
         self.tx.set(TxState::Idle);
         Ok(())

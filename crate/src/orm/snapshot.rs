@@ -31,6 +31,69 @@ pub struct ObjectSnapshot {
     pub status: &'static str,
     /// Per column attribute, in table order.
     pub attributes: Vec<AttributeSnapshot>,
+    /// Per relationship: loaded or not, and what it holds.
+    pub relationships: Vec<RelationshipSnapshot>,
+}
+
+/// One relationship of an object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelationshipSnapshot {
+    /// The attribute name.
+    pub name: String,
+    /// In the object's `__dict__` (else the next access loads it).
+    pub loaded: bool,
+    /// For a loaded collection, how many objects it holds.
+    pub count: Option<usize>,
+    /// The related objects, `Class(pk)` (`Class(pending)` before their INSERT).
+    pub members: Vec<String>,
+}
+
+fn member(v: &Value) -> Option<String> {
+    let Value::Instance(i) = v else {
+        return None;
+    };
+    let state = state_of(i)?;
+    let st = state.borrow();
+    let pk = match &st.identity {
+        Some(pk) => pk
+            .iter()
+            .map(|p| match p {
+                SqlValue::Integer(i) => i.to_string(),
+                SqlValue::Text(t) => format!("{t:?}"),
+                SqlValue::Real(r) => r.to_string(),
+                SqlValue::Null => "None".into(),
+                SqlValue::Blob(_) => "b'…'".into(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => "pending".into(),
+    };
+    Some(format!("{}({pk})", st.mapper.name))
+}
+
+fn relationships_of(
+    inst: &crate::script::value::Instance,
+    mapper: &super::mapper::Mapper,
+) -> Vec<RelationshipSnapshot> {
+    let mut out = Vec::new();
+    for rel in mapper.relationships.borrow().iter() {
+        let value = inst.dict.borrow().get(&rel.key).cloned();
+        let (count, members) = match &value {
+            Some(Value::List(l)) => {
+                let items = l.borrow();
+                (Some(items.len()), items.iter().filter_map(member).collect())
+            }
+            Some(v) => (None, member(v).into_iter().collect()),
+            None => (None, Vec::new()),
+        };
+        out.push(RelationshipSnapshot {
+            name: rel.key.clone(),
+            loaded: value.is_some(),
+            count,
+            members,
+        });
+    }
+    out
 }
 
 /// One attribute of an object.
@@ -112,11 +175,13 @@ pub fn snapshot(
                         .and_then(|d| repr(interp, &crate::bridge::convert::to_python(d))),
                 });
             }
+            let relationships = relationships_of(&inst, &mapper);
             objects.push(ObjectSnapshot {
                 class: mapper.name.clone(),
                 identity,
                 status,
                 attributes,
+                relationships,
             });
         }
         out.push(SessionSnapshot {

@@ -61,6 +61,9 @@ pub struct InstanceState {
     pub insert_order: u64,
     /// Relationships assigned since the last flush (their foreign keys follow them).
     pub changed_relationships: BTreeSet<usize>,
+    /// Objects removed from this object's collections since the last flush, by relationship
+    /// index (orphans, or foreign keys to set to NULL).
+    pub removed: Vec<(usize, Rc<Instance>)>,
     /// The object's address, for its default repr.
     pub addr: usize,
 }
@@ -78,6 +81,7 @@ impl InstanceState {
             was_deleted: false,
             insert_order: 0,
             changed_relationships: BTreeSet::new(),
+            removed: Vec::new(),
             addr,
         }
     }
@@ -175,6 +179,33 @@ impl HostObject for StateHost {
         Ok(format!(
             "<{module}.{} object at 0x{:x}>",
             st.mapper.name, st.addr
+        ))
+    }
+
+    fn dict_entry(&self) -> Option<(&'static str, Value)> {
+        Some((
+            "_sa_instance_state",
+            Value::Host(Rc::new(StateView(self.0.clone()))),
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `obj.__dict__['_sa_instance_state']`: the state as a value of its own.
+pub struct StateView(pub Rc<RefCell<InstanceState>>);
+
+impl HostObject for StateView {
+    fn type_name(&self) -> String {
+        "InstanceState".into()
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!(
+            "<sqlalchemy.orm.state.InstanceState object at 0x{:x}>",
+            Rc::as_ptr(&self.0) as *const u8 as usize
         ))
     }
 

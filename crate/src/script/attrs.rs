@@ -77,11 +77,17 @@ impl Interpreter {
                     return Ok(Some(Value::Class(inst.class.clone())));
                 }
                 if name == "__dict__" {
-                    let d = inst
-                        .dict
-                        .borrow()
-                        .iter()
-                        .map(|(k, v)| (Value::str(k.as_str()), v.clone()))
+                    let host = inst.host.borrow().clone();
+                    let first = host.and_then(|h| h.dict_entry());
+                    let d = first
+                        .map(|(k, v)| (Value::str(k), v))
+                        .into_iter()
+                        .chain(
+                            inst.dict
+                                .borrow()
+                                .iter()
+                                .map(|(k, v)| (Value::str(k.as_str()), v.clone())),
+                        )
                         .collect::<Vec<_>>();
                     return Ok(Some(super::builtins::dict_from_pairs(self, d)?));
                 }

@@ -116,6 +116,12 @@ pub trait HostObject {
         None
     }
 
+    /// For the payload of an instance: an entry its `__dict__` shows first (SQLAlchemy's
+    /// `_sa_instance_state`).
+    fn dict_entry(&self) -> Option<(&'static str, Value)> {
+        None
+    }
+
     /// Lets the host recognise its own objects (`downcast` through `Any`).
     fn as_any(&self) -> &dyn std::any::Any;
 }

@@ -60,6 +60,15 @@ impl HostObject for AliasedClass {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if let Some(rel) = self.0.mapper.relationship_index(name) {
+            return Ok(Some(Value::Host(Rc::new(
+                super::comparator::RelationshipComparator::on_alias(
+                    self.0.mapper.clone(),
+                    rel,
+                    self.0.table.clone(),
+                ),
+            ))));
+        }
         Ok(self.0.mapper.attr(name).map(|a| {
             ClassAttribute::value(
                 self.0.column_expr(a),

@@ -21,18 +21,53 @@ use crate::sql::schema::Table;
 pub struct RelationshipComparator {
     mapper: Rc<Mapper>,
     rel: usize,
+    /// The parent's table alias when read on `aliased(Model)`.
+    parent: Option<Rc<Table>>,
+    /// `.of_type(alias)`: the target's table alias.
+    target: Option<Rc<Table>>,
 }
 
 impl RelationshipComparator {
     /// The comparator of relationship `rel` of `mapper`.
     pub fn new(mapper: Rc<Mapper>, rel: usize) -> Self {
-        RelationshipComparator { mapper, rel }
+        RelationshipComparator {
+            mapper,
+            rel,
+            parent: None,
+            target: None,
+        }
+    }
+
+    /// The comparator of `aliased(Model).rel`: the parent side is the alias.
+    pub fn on_alias(mapper: Rc<Mapper>, rel: usize, alias: Rc<Table>) -> Self {
+        RelationshipComparator {
+            mapper,
+            rel,
+            parent: Some(alias),
+            target: None,
+        }
+    }
+
+    /// Attribute `attr` of the parent side (through the alias, if any).
+    fn parent_column(&self, attr: usize) -> Expr {
+        match &self.parent {
+            Some(t) => Expr::Column(t.clone(), self.mapper.columns[attr].column),
+            None => self.mapper.column_expr(attr),
+        }
+    }
+
+    /// The mapper and the relationship's index on it.
+    pub fn parts(&self) -> (Rc<Mapper>, usize) {
+        (self.mapper.clone(), self.rel)
     }
 
     /// The joined table and ON clause.
     pub fn join(&self, state: &SaState, interp: &mut Interpreter) -> PyResult<(Rc<Table>, Expr)> {
         let (_, target, on) = self.resolved(state, interp)?;
-        Ok((target.table.clone(), on))
+        Ok((
+            self.target.clone().unwrap_or_else(|| target.table.clone()),
+            on,
+        ))
     }
 
     /// The relationship's direction, the related mapper and the condition joining the two.
@@ -41,7 +76,7 @@ impl RelationshipComparator {
         state: &SaState,
         interp: &mut Interpreter,
     ) -> PyResult<(Direction, Rc<Mapper>, Expr)> {
-        let rel = &self.mapper.relationships[self.rel];
+        let rel = &self.mapper.relationship_at(self.rel);
         let Some(r) = relationships::resolve(&self.mapper, rel) else {
             return Err(state.exc.raise(
                 interp,
@@ -52,16 +87,20 @@ impl RelationshipComparator {
                 ),
             ));
         };
+        let target_column = |attr: usize| match &self.target {
+            Some(t) => Expr::Column(t.clone(), r.target.columns[attr].column),
+            None => r.target.column_expr(attr),
+        };
         let on = match r.direction {
             Direction::ManyToOne => Expr::binary(
-                r.target.column_expr(r.referenced_attr),
+                target_column(r.referenced_attr),
                 Op::Eq,
-                self.mapper.column_expr(r.fk_attr),
+                self.parent_column(r.fk_attr),
             ),
             Direction::OneToMany => Expr::binary(
-                self.mapper.column_expr(r.referenced_attr),
+                self.parent_column(r.referenced_attr),
                 Op::Eq,
-                r.target.column_expr(r.fk_attr),
+                target_column(r.fk_attr),
             ),
         };
         Ok((r.direction, r.target, on))
@@ -131,6 +170,17 @@ impl Methods for RelationshipComparator {
         args: Vec<Value>,
         kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
+        if name == "of_type" {
+            let Some(alias) = args.first().and_then(super::aliased::aliased_of) else {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    "SessionLab's of_type() takes an aliased() class",
+                ));
+            };
+            let mut c = self.clone();
+            c.target = Some(alias.table.clone());
+            return Ok(Value::Host(Rc::new(c)));
+        }
         self.exists(interp, name, &args, &kwargs)
     }
 }
@@ -141,7 +191,8 @@ impl HostObject for RelationshipComparator {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        Ok(matches!(name, "has" | "any").then(|| BoundMethod::value(Rc::new(self.clone()), name)))
+        Ok(matches!(name, "has" | "any" | "of_type")
+            .then(|| BoundMethod::value(Rc::new(self.clone()), name)))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

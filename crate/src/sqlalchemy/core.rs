@@ -1019,6 +1019,10 @@ pub struct OrmInfo {
     pub target: Option<Rc<crate::orm::mapper::Mapper>>,
     /// `execution_options(...)`.
     pub options: Vec<(String, Value)>,
+    /// Loader options (`.options(selectinload(...))`).
+    pub loaders: Vec<crate::orm::strategies::LoaderOption>,
+    /// `returning(..., sort_by_parameter_order=True)`.
+    pub sort_by_parameter_order: bool,
 }
 
 impl OrmInfo {
@@ -1259,7 +1263,20 @@ impl HostObject for StatementObj {
         }))
     }
 
-    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+    fn str(&self, interp: &mut Interpreter) -> PyResult<String> {
+        // Joined eager loads are part of the statement SQLAlchemy compiles.
+        if let Statement::Select(sel) = &self.0
+            && !self.1.loaders.is_empty()
+        {
+            let mut sel = sel.clone();
+            crate::orm::strategies::joined_eager(
+                interp,
+                &self.1.entities,
+                &self.1.loaders,
+                &mut sel,
+            )?;
+            return Ok(Statement::Select(sel).display());
+        }
         Ok(self.0.display())
     }
 
@@ -1318,8 +1335,17 @@ impl Methods for StatementObj {
                     }
                 }
                 returning = Some(cols);
+                orm.sort_by_parameter_order = kw
+                    .iter()
+                    .any(|(k, v)| k == "sort_by_parameter_order" && matches!(v, Value::Bool(true)));
             }
-            (_, "options") => {}
+            (_, "options") => {
+                for a in &args {
+                    if let Some(o) = super::loader::options_of(a) {
+                        orm.loaders.extend(o);
+                    }
+                }
+            }
             (Statement::Select(s), "join" | "outerjoin") => {
                 let outer = name == "outerjoin"
                     || kw

@@ -11,9 +11,10 @@ use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
 use super::core::{ColumnDef, MetaDataObj, TableObj};
 use crate::orm::MapperHost;
-use crate::orm::mapper::{ColumnProperty, Mapper, Registry, RelationshipProperty};
+use crate::orm::mapper::{Cascade, ColumnProperty, Mapper, Registry, RelationshipProperty};
 use crate::orm::relationships;
 use crate::orm::state::{ensure_state, state_of};
+use crate::orm::strategies::Strategy;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::modules::GenericAlias;
@@ -68,6 +69,25 @@ impl HostObject for MappedAnnotation {
 pub struct RelationshipDef {
     target: Option<String>,
     back_populates: Option<String>,
+    backref: Option<String>,
+    cascade: Cascade,
+    uselist: Option<bool>,
+    lazy: Strategy,
+}
+
+impl RelationshipDef {
+    /// The property of attribute `key`, with `annotated` as the target when none was given.
+    fn property(&self, key: &str, annotated: Option<String>) -> RelationshipProperty {
+        RelationshipProperty {
+            key: key.to_string(),
+            target: self.target.clone().or(annotated).unwrap_or_default(),
+            back_populates: self.back_populates.clone(),
+            backref: self.backref.clone(),
+            cascade: self.cascade,
+            uselist: self.uselist,
+            lazy: self.lazy,
+        }
+    }
 }
 
 impl HostObject for RelationshipDef {
@@ -80,7 +100,7 @@ impl HostObject for RelationshipDef {
     }
 }
 
-/// `relationship(argument=None, *, back_populates=None, ...)`.
+/// `relationship(argument=None, *, back_populates=None, backref=None, cascade=..., ...)`.
 pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     let target = match args.first() {
         Some(Value::Str(s)) => Some(s.to_string()),
@@ -93,16 +113,59 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         }
         None => None,
     };
-    let mut back_populates = None;
+    let mut def = RelationshipDef {
+        target,
+        back_populates: None,
+        backref: None,
+        cascade: Cascade::default(),
+        uselist: None,
+        lazy: Strategy::Lazy,
+    };
     for (k, v) in &kw {
-        if k == "back_populates" || k == "backref" {
-            back_populates = Some(interp.to_str(v)?);
+        match k.as_str() {
+            "back_populates" => def.back_populates = Some(interp.to_str(v)?),
+            "backref" => def.backref = Some(interp.to_str(v)?),
+            "uselist" => def.uselist = Some(interp.truthy(v)?),
+            "lazy" => {
+                let name = match v {
+                    Value::Bool(b) => {
+                        if *b {
+                            "True".to_string()
+                        } else {
+                            "False".to_string()
+                        }
+                    }
+                    Value::None => "None".to_string(),
+                    other => interp.to_str(other)?,
+                };
+                def.lazy = match Strategy::parse(&name) {
+                    Some(s) => s,
+                    None => {
+                        return Err(interp.error(
+                            "NotImplementedError",
+                            format!("SessionLab does not support relationship(lazy={name:?})"),
+                        ));
+                    }
+                };
+            }
+            "cascade" => {
+                let text = interp.to_str(v)?;
+                def.cascade = Cascade::parse(&text).map_err(|word| {
+                    let sa = super::core::interp_state(interp);
+                    let message = format!(
+                        "Invalid cascade option(s): '{word}' (Background on this error at: \
+                         https://sqlalche.me/e/21/7s2a)"
+                    );
+                    match sa {
+                        Some(sa) => sa.exc.raise(interp, Exc::ArgumentError, message),
+                        None => interp.error("ValueError", message),
+                    }
+                })?;
+            }
+            _ => {}
         }
     }
-    Ok(Value::Host(Rc::new(RelationshipDef {
-        target,
-        back_populates,
-    })))
+    Ok(Value::Host(Rc::new(def)))
 }
 
 /// `mapped_column(...)`: a `Column` whose type and nullability may come from `Mapped[...]`.
@@ -137,6 +200,28 @@ fn python_type(v: &Value) -> Option<SqlType> {
         "Decimal" => SqlType::Numeric(None, None),
         _ => return None,
     })
+}
+
+/// Whether `Mapped[...]` names a collection (`List["B"]`) or one object (`"B"`, `Optional[B]`).
+fn annotated_collection(v: &Value) -> Option<bool> {
+    fn inner(v: &Value) -> Option<bool> {
+        match v {
+            Value::Str(_) | Value::Class(_) => Some(false),
+            _ => {
+                let alias = downcast::<GenericAlias>(v)?;
+                match alias.origin_name().as_str() {
+                    "List" | "list" | "Set" | "set" => Some(true),
+                    "Optional" | "Union" => alias
+                        .args
+                        .iter()
+                        .find(|a| !matches!(a, Value::None))
+                        .and_then(inner),
+                    _ => None,
+                }
+            }
+        }
+    }
+    inner(&downcast::<MappedAnnotation>(v)?.0)
 }
 
 fn read_annotation(v: &Value) -> Option<Annotated> {
@@ -349,15 +434,15 @@ impl RegistryHook {
             let ann = read_annotation(anno);
             let value = get(name);
             if let Some(rd) = value.as_ref().and_then(|v| downcast::<RelationshipDef>(v)) {
-                let target = rd.target.clone().or(match &ann {
+                let annotated = match &ann {
                     Some(Annotated::Related(t)) => Some(t.clone()),
                     _ => None,
-                });
-                rels.push(RelationshipProperty {
-                    key: name.clone(),
-                    target: target.unwrap_or_default(),
-                    back_populates: rd.back_populates.clone(),
-                });
+                };
+                let mut prop = rd.property(name, annotated);
+                if prop.uselist.is_none() {
+                    prop.uselist = annotated_collection(anno);
+                }
+                rels.push(prop);
                 continue;
             }
             let def = value.as_ref().and_then(|v| downcast::<ColumnDef>(v));
@@ -405,11 +490,7 @@ impl RegistryHook {
                 }
                 columns.push((name.clone(), c, d.order as f64));
             } else if let Some(rd) = downcast::<RelationshipDef>(value) {
-                rels.push(RelationshipProperty {
-                    key: name.clone(),
-                    target: rd.target.clone().unwrap_or_default(),
-                    back_populates: rd.back_populates.clone(),
-                });
+                rels.push(rd.property(name, None));
             }
         }
         crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
@@ -476,7 +557,7 @@ impl RegistryHook {
                 })),
             );
         }
-        for (i, r) in mapper.relationships.iter().enumerate() {
+        for (i, r) in mapper.relationships.borrow().iter().enumerate() {
             d.insert(
                 r.key.clone(),
                 Value::Host(Rc::new(RelationshipAttribute {
@@ -492,6 +573,54 @@ impl RegistryHook {
         );
         drop(d);
         class.plain_cache.set(None);
+        self.configure_backrefs();
+    }
+
+    /// `relationship(..., backref="x")`: once both classes are mapped, the target gets a
+    /// relationship `x` back, and the two sides populate each other.
+    fn configure_backrefs(&self) {
+        let mappers = self.registry.mappers.borrow().clone();
+        for m in &mappers {
+            let count = m.relationships.borrow().len();
+            for i in 0..count {
+                let rel = m.relationship_at(i);
+                let Some(backref) = rel.backref.clone() else {
+                    continue;
+                };
+                let Some(target) = m.relationship_target(&rel) else {
+                    continue;
+                };
+                let Some(class) = target.class() else {
+                    continue;
+                };
+                m.relationships.borrow_mut()[i].backref = None;
+                m.relationships.borrow_mut()[i].back_populates = Some(backref.clone());
+                if target.relationship_index(&backref).is_some() {
+                    continue;
+                }
+                let index = target.relationships.borrow().len();
+                target
+                    .relationships
+                    .borrow_mut()
+                    .push(RelationshipProperty {
+                        key: backref.clone(),
+                        target: m.name.clone(),
+                        back_populates: Some(rel.key.clone()),
+                        backref: None,
+                        cascade: Cascade::default(),
+                        uselist: None,
+                        lazy: Strategy::Lazy,
+                    });
+                class.dict.borrow_mut().insert(
+                    backref,
+                    Value::Host(Rc::new(RelationshipAttribute {
+                        mapper: target.clone(),
+                        rel: index,
+                    })),
+                );
+                class.plain_cache.set(None);
+            }
+        }
     }
 
     /// `class C(Base): __table__ = Table(...)`: maps every column of an existing table.
@@ -505,11 +634,7 @@ impl RegistryHook {
         let rels = dict
             .iter()
             .filter_map(|(name, v)| {
-                downcast::<RelationshipDef>(v).map(|rd| RelationshipProperty {
-                    key: name.clone(),
-                    target: rd.target.clone().unwrap_or_default(),
-                    back_populates: rd.back_populates.clone(),
-                })
+                downcast::<RelationshipDef>(v).map(|rd| rd.property(name, None))
             })
             .collect();
         self.install(class, table, columns, rels);
@@ -614,7 +739,7 @@ impl HostObject for RelationshipAttribute {
         instance: Option<&Value>,
         _owner: &Value,
     ) -> PyResult<Option<Value>> {
-        let rel = &self.mapper.relationships[self.rel];
+        let rel = &self.mapper.relationship_at(self.rel);
         match instance {
             None => Ok(Some(Value::Host(Rc::new(RelationshipComparator::new(
                 self.mapper.clone(),
@@ -638,7 +763,7 @@ impl HostObject for RelationshipAttribute {
             return Ok(false);
         };
         let state = ensure_state(inst, &self.mapper);
-        let rel = self.mapper.relationships[self.rel].clone();
+        let rel = self.mapper.relationship_at(self.rel);
         relationships::set(interp, inst, &state, &rel, value)?;
         let session = state.borrow().session();
         if let Some(s) = session

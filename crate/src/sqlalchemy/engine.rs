@@ -223,6 +223,11 @@ enum OnExit {
 }
 
 impl ConnObj {
+    /// The connection itself (what `Session(conn)` works on).
+    pub fn shared(&self) -> Rc<RefCell<Connection>> {
+        self.conn.clone()
+    }
+
     fn handle(&self) -> Rc<ConnObj> {
         Rc::new(ConnObj {
             state: self.state.clone(),

@@ -9,6 +9,7 @@ pub mod compiled;
 pub mod core;
 pub mod declarative;
 pub mod engine;
+pub mod loader;
 pub mod result;
 pub mod schema_repr;
 pub mod session;
@@ -398,6 +399,14 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         "relationship",
         function("relationship", declarative::relationship),
     ));
+    for (name, strategy) in loader::LOADERS {
+        attrs.push((
+            name,
+            function(name, move |i, a, k| {
+                loader::loader(i, name, strategy, &a, &k, None)
+            }),
+        ));
+    }
     attrs.push((
         "Session",
         Value::Host(Rc::new(session::SessionClass(s.clone()))),

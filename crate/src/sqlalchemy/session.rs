@@ -15,7 +15,7 @@ use crate::engine::SqlValue;
 use crate::orm::bulk::{self, Strategy};
 use crate::orm::mapper::Mapper;
 use crate::orm::query::{self, Entity};
-use crate::orm::session::{Session, instance_of};
+use crate::orm::session::{JoinMode, Session, instance_of};
 use crate::orm::state::{Status, state_of};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
@@ -44,26 +44,52 @@ thread_local! {
 #[derive(Clone)]
 struct Options {
     bind: Option<crate::engine::Engine>,
+    connection: Option<Rc<std::cell::RefCell<crate::engine::Connection>>>,
+    join_mode: JoinMode,
     expire_on_commit: bool,
     autoflush: bool,
+    autobegin: bool,
 }
 
 impl Options {
+    fn set_bind(&mut self, v: &Value) {
+        if let Some(e) = downcast::<EngineObj>(v) {
+            self.bind = Some(e.engine().clone());
+            self.connection = None;
+        } else if let Some(c) = downcast::<super::engine::ConnObj>(v) {
+            self.connection = Some(c.shared());
+            self.bind = None;
+        }
+    }
+
     fn read(
         interp: &mut Interpreter,
         mut base: Options,
         args: &[Value],
         kw: &Kw,
     ) -> PyResult<Self> {
-        if let Some(e) = args.first().and_then(|a| downcast::<EngineObj>(a)) {
-            base.bind = Some(e.engine().clone());
+        if let Some(a) = args.first() {
+            base.set_bind(a);
         }
         for (k, v) in kw {
             match k.as_str() {
-                "bind" => base.bind = downcast::<EngineObj>(v).map(|e| e.engine().clone()),
+                "bind" => base.set_bind(v),
                 "expire_on_commit" => base.expire_on_commit = interp.truthy(v)?,
                 "autoflush" => base.autoflush = interp.truthy(v)?,
-                "autobegin" | "class_" | "future" | "info" | "twophase" => {}
+                "join_transaction_mode" => {
+                    let name = interp.to_str(v)?;
+                    base.join_mode = match JoinMode::parse(&name) {
+                        Some(m) => m,
+                        None => {
+                            return Err(interp.error(
+                                "ValueError",
+                                format!("invalid join_transaction_mode: {name:?}"),
+                            ));
+                        }
+                    };
+                }
+                "autobegin" => base.autobegin = interp.truthy(v)?,
+                "class_" | "future" | "info" | "twophase" => {}
                 other => {
                     return Err(interp.type_error(format!(
                         "Session.__init__() got an unexpected keyword argument '{other}'"
@@ -79,13 +105,18 @@ impl Options {
             c.set(c.get() + 1);
             c.get()
         });
-        let session = Rc::new(Session::new(
+        let mut session = Session::new(
             sa.clone(),
             self.bind.clone(),
             self.expire_on_commit,
             self.autoflush,
             n,
-        ));
+        );
+        if let Some(conn) = &self.connection {
+            session = session.on_connection(conn.clone(), self.join_mode);
+        }
+        session.autobegin_enabled.set(self.autobegin);
+        let session = Rc::new(session);
         sa.sessions.borrow_mut().push(Rc::downgrade(&session));
         Value::Host(Rc::new(SessionObj(session)))
     }
@@ -93,8 +124,11 @@ impl Options {
 
 const DEFAULTS: Options = Options {
     bind: None,
+    connection: None,
+    join_mode: JoinMode::ConditionalSavepoint,
     expire_on_commit: true,
     autoflush: true,
+    autobegin: true,
 };
 
 /// `Session` as a callable class.
@@ -195,6 +229,7 @@ impl Methods for SessionMaker {
                 Ok(Value::Host(Rc::new(SessionTx {
                     session: obj.0.clone(),
                     close: true,
+                    nested: None,
                 })))
             }
         }
@@ -204,7 +239,7 @@ impl Methods for SessionMaker {
 /// A `Session` as scripts hold it.
 pub struct SessionObj(pub Rc<Session>);
 
-const SESSION_METHODS: [&str; 32] = [
+const SESSION_METHODS: [&str; 33] = [
     "add",
     "add_all",
     "delete",
@@ -233,6 +268,7 @@ const SESSION_METHODS: [&str; 32] = [
     "connection",
     "close_all",
     "begin_nested",
+    "in_nested_transaction",
     "invalidate",
     "reset",
     "object_session",
@@ -343,6 +379,8 @@ impl SessionObj {
             let populate = options
                 .iter()
                 .any(|(k, v)| k == "populate_existing" && matches!(v, Value::Bool(true)));
+            let mut orm = orm;
+            orm.options = options;
             return self.execute_statement(interp, core, orm, &sets, sync, populate);
         }
         if let Some(t) = downcast::<TextClause>(stmt) {
@@ -406,6 +444,12 @@ impl SessionObj {
     ) -> PyResult<Value> {
         let s = &self.0;
         let sa = s.sa.clone();
+        let render_nulls = orm
+            .options
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "render_nulls")
+            .is_some_and(|(_, v)| matches!(v, Value::Bool(true)));
         let count_result = |n: u64| {
             Value::Host(Rc::new(ResultObj::new(
                 sa.clone(),
@@ -421,7 +465,8 @@ impl SessionObj {
                 } else {
                     orm.entities.clone()
                 };
-                let (names, rows) = query::execute(s, interp, &entities, sel, populate)?;
+                let (names, rows) =
+                    query::execute_with(s, interp, &entities, sel, populate, &orm.loaders)?;
                 Ok(Value::Host(Rc::new(ResultObj::from_values(
                     sa.clone(),
                     names,
@@ -441,9 +486,54 @@ impl SessionObj {
                 let n = bulk::delete(s, interp, m, wheres, sync)?;
                 Ok(count_result(n))
             }
+            (Statement::Returning(inner, cols), Some(m))
+                if matches!(&**inner, Statement::Insert(_, v) if v.is_empty())
+                    && !sets.is_empty() =>
+            {
+                let ordered = orm.sort_by_parameter_order;
+                let rows = bulk::insert_returning_mappings(
+                    s,
+                    interp,
+                    m,
+                    sets,
+                    cols,
+                    ordered,
+                    render_nulls,
+                )?;
+                // `returning(Model)` gives objects; columns give their values.
+                let whole = *cols == m.select_columns();
+                let mut values = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    if whole {
+                        values.push(vec![crate::orm::loading::instance(
+                            s, interp, m, row, true,
+                        )?]);
+                    } else {
+                        let mut out = Vec::with_capacity(row.len());
+                        for (c, v) in cols.iter().zip(row) {
+                            out.push(match c.sql_type() {
+                                Some(ty) => crate::bridge::convert::from_db(interp, &ty, v)?,
+                                None => crate::bridge::convert::to_python(v),
+                            });
+                        }
+                        values.push(out);
+                    }
+                }
+                let names: Vec<String> = if whole {
+                    vec![m.name.clone()]
+                } else {
+                    cols.iter().map(|c| c.key().unwrap_or_default()).collect()
+                };
+                Ok(Value::Host(Rc::new(ResultObj::from_values(
+                    sa.clone(),
+                    names,
+                    values,
+                    None,
+                ))))
+            }
             (Statement::Insert(_, values), Some(m)) if values.is_empty() && !sets.is_empty() => {
-                let n = bulk::insert_mappings(s, interp, m, sets, false, true)?;
-                Ok(count_result(n))
+                bulk::insert_mappings(s, interp, m, sets, false, true, render_nulls)?;
+                Ok(Value::Host(Rc::new(ResultObj::iterator_result(sa.clone()))))
             }
             _ => {
                 // A Core statement: autoflush, then run it; the identity map is not synchronized.
@@ -848,13 +938,19 @@ impl Methods for SessionObj {
                 return Ok(Value::Host(Rc::new(SessionTx {
                     session: s.clone(),
                     close: false,
+                    nested: None,
                 })));
             }
             "begin_nested" => {
-                return Err(interp.error(
-                    "NotImplementedError",
-                    "SessionLab does not support SAVEPOINTs (begin_nested) yet",
-                ));
+                let id = crate::orm::savepoint::begin(s, interp)?;
+                return Ok(Value::Host(Rc::new(SessionTx {
+                    session: s.clone(),
+                    close: false,
+                    nested: Some(id),
+                })));
+            }
+            "in_nested_transaction" => {
+                return Ok(Value::Bool(!s.savepoints.borrow().is_empty()));
             }
             "in_transaction" => return Ok(Value::Bool(s.in_transaction())),
             "bulk_insert_mappings" => {
@@ -864,7 +960,19 @@ impl Methods for SessionObj {
                     Some(v) => interp.truthy(v)?,
                     None => false,
                 };
-                bulk::insert_mappings(s, interp, &mapper, &sets, return_defaults, false)?;
+                let render_nulls = match kwarg(&kw, "render_nulls") {
+                    Some(v) => interp.truthy(v)?,
+                    None => false,
+                };
+                bulk::insert_mappings(
+                    s,
+                    interp,
+                    &mapper,
+                    &sets,
+                    return_defaults,
+                    false,
+                    render_nulls,
+                )?;
             }
             "bulk_update_mappings" => {
                 let mapper = self.mapper_arg(interp, args.first())?;
@@ -886,10 +994,54 @@ impl Methods for SessionObj {
     }
 }
 
-/// `with session.begin():` — commits at the end (rolls back on error).
+/// `session.begin()` / `session.begin_nested()`: a `SessionTransaction`; as a context manager
+/// it commits at the end (rolls back on error).
 pub struct SessionTx {
     session: Rc<Session>,
     close: bool,
+    /// The nested transaction's id (`begin_nested()`).
+    nested: Option<u64>,
+}
+
+impl SessionTx {
+    fn is_active(&self) -> bool {
+        match self.nested {
+            Some(id) => crate::orm::savepoint::is_open(&self.session, id),
+            None => self.session.in_transaction(),
+        }
+    }
+
+    fn commit(&self, interp: &mut Interpreter) -> PyResult<()> {
+        match self.nested {
+            Some(id) => {
+                while crate::orm::savepoint::is_open(&self.session, id) {
+                    crate::orm::savepoint::commit(&self.session, interp)?;
+                }
+                Ok(())
+            }
+            None => self.session.commit(interp),
+        }
+    }
+
+    fn rollback(&self, interp: &mut Interpreter) -> PyResult<()> {
+        match self.nested {
+            Some(id) => {
+                while crate::orm::savepoint::is_open(&self.session, id) {
+                    crate::orm::savepoint::rollback(&self.session, interp, false)?;
+                }
+                Ok(())
+            }
+            None => self.session.rollback(interp),
+        }
+    }
+
+    fn handle(&self) -> Rc<SessionTx> {
+        Rc::new(SessionTx {
+            session: self.session.clone(),
+            close: false,
+            nested: self.nested,
+        })
+    }
 }
 
 impl HostObject for SessionTx {
@@ -897,22 +1049,29 @@ impl HostObject for SessionTx {
         "SessionTransaction".into()
     }
 
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "is_active" => Some(Value::Bool(self.is_active())),
+            "nested" => Some(Value::Bool(self.nested.is_some())),
+            "session" => Some(Value::Host(Rc::new(SessionObj(self.session.clone())))),
+            "commit" | "rollback" | "close" => Some(BoundMethod::value(self.handle(), name)),
+            _ => None,
+        })
+    }
+
     fn enter(&self, _interp: &mut Interpreter) -> PyResult<Option<Value>> {
         Ok(Some(if self.close {
             Value::Host(Rc::new(SessionObj(self.session.clone())))
         } else {
-            Value::Host(Rc::new(SessionTx {
-                session: self.session.clone(),
-                close: false,
-            }))
+            Value::Host(self.handle())
         }))
     }
 
     fn exit(&self, interp: &mut Interpreter, error: Option<&Value>) -> PyResult<bool> {
         if error.is_none() {
-            self.session.commit(interp)?;
-        } else {
-            self.session.rollback(interp)?;
+            self.commit(interp)?;
+        } else if self.is_active() {
+            self.rollback(interp)?;
         }
         if self.close {
             self.session.close(interp)?;
@@ -922,6 +1081,22 @@ impl HostObject for SessionTx {
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+}
+
+impl Methods for SessionTx {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        _args: Vec<Value>,
+        _kwargs: Kw,
+    ) -> PyResult<Value> {
+        match name {
+            "commit" => self.commit(interp)?,
+            _ => self.rollback(interp)?,
+        }
+        Ok(Value::None)
     }
 }
 

@@ -1,0 +1,272 @@
+//! Instrumented collections: `user.addresses` is the list in the object's `__dict__` seen
+//! through a wrapper whose mutating methods fire SQLAlchemy's append / remove attribute
+//! events (the other side of `back_populates` / `backref`, save-update cascade, orphans).
+
+use std::rc::Rc;
+
+use super::mapper::Mapper;
+use crate::bridge::method::{Args, BoundMethod, Method, Methods, Param, dispatch};
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::{Instance, PyCell, Value};
+
+/// `InstrumentedList`: the loaded collection of relationship `rel` of `owner`.
+#[derive(Clone)]
+pub struct InstrumentedList {
+    /// The list held in the owner's `__dict__`.
+    pub items: Rc<PyCell<Vec<Value>>>,
+    /// The object whose attribute this is.
+    pub owner: Rc<Instance>,
+    /// The owner's mapper.
+    pub mapper: Rc<Mapper>,
+    /// The relationship's index on the mapper.
+    pub rel: usize,
+}
+
+/// The list methods that fire attribute events; every other list method reads the list.
+const MUTATORS: &[Method<InstrumentedList>] = &[
+    Method {
+        name: "append",
+        params: &[Param::Required("object")],
+        call: |l, interp, mut a| l.append(interp, a.take("object").unwrap_or(Value::None)),
+    },
+    Method {
+        name: "remove",
+        params: &[Param::Required("value")],
+        call: |l, interp, mut a| l.remove(interp, a.take("value").unwrap_or(Value::None)),
+    },
+    Method {
+        name: "extend",
+        params: &[Param::Required("iterable")],
+        call: |l, interp, mut a| l.extend(interp, a.take("iterable").unwrap_or(Value::None)),
+    },
+    Method {
+        name: "insert",
+        params: &[Param::Required("index"), Param::Required("object")],
+        call: InstrumentedList::insert_method,
+    },
+    Method {
+        name: "pop",
+        params: &[Param::Optional("index")],
+        call: InstrumentedList::pop_method,
+    },
+    Method {
+        name: "clear",
+        params: &[],
+        call: |l, _, _| l.clear(),
+    },
+];
+
+impl InstrumentedList {
+    /// The collection as a script value.
+    pub fn value(
+        items: Rc<PyCell<Vec<Value>>>,
+        owner: Rc<Instance>,
+        mapper: Rc<Mapper>,
+        rel: usize,
+    ) -> Value {
+        Value::Host(Rc::new(InstrumentedList {
+            items,
+            owner,
+            mapper,
+            rel,
+        }))
+    }
+
+    fn list(&self) -> Value {
+        Value::List(self.items.clone())
+    }
+
+    fn appended(&self, interp: &mut Interpreter, child: &Value) -> PyResult<()> {
+        super::relationships::appended(interp, &self.owner, &self.mapper, self.rel, child, true)
+    }
+
+    fn removed(&self, child: &Value) -> PyResult<()> {
+        super::relationships::removed(&self.owner, &self.mapper, self.rel, child)
+    }
+
+    fn append(&self, interp: &mut Interpreter, child: Value) -> PyResult<Value> {
+        self.items.borrow_mut().push(child.clone());
+        self.appended(interp, &child)?;
+        Ok(Value::None)
+    }
+
+    fn remove(&self, interp: &mut Interpreter, child: Value) -> PyResult<Value> {
+        let items = self.items.borrow().clone();
+        let mut at = None;
+        for (i, v) in items.iter().enumerate() {
+            if crate::script::ops::eq(interp, v, &child)? {
+                at = Some(i);
+                break;
+            }
+        }
+        let Some(i) = at else {
+            return Err(interp.error("ValueError", "list.remove(x): x not in list"));
+        };
+        let gone = self.items.borrow_mut().remove(i);
+        self.removed(&gone)?;
+        Ok(Value::None)
+    }
+
+    fn extend(&self, interp: &mut Interpreter, items: Value) -> PyResult<Value> {
+        for v in interp.collect(&items)? {
+            self.append(interp, v)?;
+        }
+        Ok(Value::None)
+    }
+
+    fn insert(&self, interp: &mut Interpreter, at: i64, child: Value) -> PyResult<Value> {
+        let len = self.items.borrow().len() as i64;
+        let at = if at < 0 {
+            (len + at).max(0)
+        } else {
+            at.min(len)
+        };
+        self.items.borrow_mut().insert(at as usize, child.clone());
+        self.appended(interp, &child)?;
+        Ok(Value::None)
+    }
+
+    fn pop(&self, interp: &mut Interpreter, at: Option<i64>) -> PyResult<Value> {
+        let len = self.items.borrow().len() as i64;
+        if len == 0 {
+            return Err(interp.error("IndexError", "pop from empty list"));
+        }
+        let i = at.unwrap_or(-1);
+        let i = if i < 0 { len + i } else { i };
+        if !(0..len).contains(&i) {
+            return Err(interp.error("IndexError", "pop index out of range"));
+        }
+        let gone = self.items.borrow_mut().remove(i as usize);
+        self.removed(&gone)?;
+        Ok(gone)
+    }
+
+    fn insert_method(&self, interp: &mut Interpreter, mut a: Args) -> PyResult<Value> {
+        let at = index_arg(interp, a.take("index"))?.unwrap_or(0);
+        self.insert(interp, at, a.take("object").unwrap_or(Value::None))
+    }
+
+    fn pop_method(&self, interp: &mut Interpreter, mut a: Args) -> PyResult<Value> {
+        let at = index_arg(interp, a.take("index"))?;
+        self.pop(interp, at)
+    }
+
+    fn clear(&self) -> PyResult<Value> {
+        let gone = std::mem::take(&mut *self.items.borrow_mut());
+        for v in &gone {
+            self.removed(v)?;
+        }
+        Ok(Value::None)
+    }
+}
+
+impl HostObject for InstrumentedList {
+    fn type_name(&self) -> String {
+        "InstrumentedList".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if crate::bridge::method::find(MUTATORS, name).is_some() {
+            return Ok(Some(BoundMethod::value(Rc::new(self.clone()), name)));
+        }
+        interp.get_attr_opt(&self.list(), name)
+    }
+
+    fn binary_op(
+        &self,
+        interp: &mut Interpreter,
+        op: &str,
+        other: &Value,
+        reflected: bool,
+    ) -> PyResult<Option<Value>> {
+        let other = match other {
+            Value::Host(h) => match h.as_any().downcast_ref::<InstrumentedList>() {
+                Some(l) => l.list(),
+                None => other.clone(),
+            },
+            _ => other.clone(),
+        };
+        let (a, b) = if reflected {
+            (other, self.list())
+        } else {
+            (self.list(), other)
+        };
+        Ok(Some(match op {
+            "==" => Value::Bool(crate::script::ops::eq(interp, &a, &b)?),
+            "!=" => Value::Bool(!crate::script::ops::eq(interp, &a, &b)?),
+            "+" => crate::script::ops::binary(interp, crate::script::ast::BinOp::Add, &a, &b)?,
+            _ => return Ok(None),
+        }))
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(self.items.borrow().clone()))
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        interp.repr(&self.list())
+    }
+
+    fn truthy(&self, _interp: &mut Interpreter) -> PyResult<bool> {
+        Ok(!self.items.borrow().is_empty())
+    }
+
+    fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Ok(Some(self.items.borrow().len()))
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        interp.get_item(&self.list(), key).map(Some)
+    }
+
+    fn equals(&self, other: &Value) -> Option<bool> {
+        match other {
+            Value::Host(h) => h
+                .as_any()
+                .downcast_ref::<InstrumentedList>()
+                .map(|l| Rc::ptr_eq(&l.items, &self.items)),
+            _ => None,
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Methods for InstrumentedList {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        dispatch(MUTATORS, "list", self, interp, name, args, kwargs).unwrap_or(Ok(Value::None))
+    }
+}
+
+fn index_arg(interp: &mut Interpreter, v: Option<Value>) -> PyResult<Option<i64>> {
+    match v {
+        None => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(i)),
+        Some(Value::Bool(b)) => Ok(Some(i64::from(b))),
+        Some(other) => {
+            let tn = other.type_name();
+            Err(interp.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+/// The items of a collection value (a list, or the wrapper of one).
+pub fn items_of(v: &Value) -> Option<Vec<Value>> {
+    match v {
+        Value::List(l) => Some(l.borrow().clone()),
+        Value::Host(h) => h
+            .as_any()
+            .downcast_ref::<InstrumentedList>()
+            .map(|l| l.items.borrow().clone()),
+        _ => None,
+    }
+}

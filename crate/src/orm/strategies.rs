@@ -1,0 +1,521 @@
+//! Relationship loader strategies applied after a query's rows are objects: `selectinload`
+//! (SQLAlchemy's `SelectInLoader`: `SELECT … WHERE fk IN (…)` in batches of 500),
+//! `immediateload` (each object's lazy load at once) and `noload`, from query options or
+//! from `relationship(lazy=...)`.
+
+use std::rc::Rc;
+
+use super::mapper::Mapper;
+use super::relationships::{Direction, resolve};
+use super::session::Session;
+use super::state::{ensure_state, state_of};
+use crate::engine::{Cause, SqlValue};
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::{Instance, Value};
+use crate::sql::compiler::{Compiler, Select};
+use crate::sql::elements::Expr;
+
+/// How a relationship loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    /// `lazy="select"`: on first access.
+    Lazy,
+    /// `selectin`.
+    SelectIn,
+    /// `immediate`.
+    Immediate,
+    /// `noload`: never loaded (empty).
+    NoLoad,
+    /// `raise` / `raise_on_sql`: access raises instead of loading.
+    Raise,
+    /// `joined` (not run yet: refused by name).
+    Joined,
+    /// `subquery` (not run yet: refused by name).
+    Subquery,
+    /// `contains_eager`: the query's own JOIN fills the relationship.
+    ContainsEager,
+}
+
+impl Strategy {
+    /// The strategy `lazy=name` names.
+    pub fn parse(name: &str) -> Option<Strategy> {
+        Some(match name {
+            "select" | "True" => Strategy::Lazy,
+            "selectin" => Strategy::SelectIn,
+            "immediate" => Strategy::Immediate,
+            "noload" | "None" => Strategy::NoLoad,
+            "raise" | "raise_on_sql" => Strategy::Raise,
+            "joined" | "False" => Strategy::Joined,
+            "subquery" => Strategy::Subquery,
+            _ => return None,
+        })
+    }
+}
+
+/// One loader option: a path of relationships from a queried entity and the strategy for
+/// its last step (`selectinload(User.orders).selectinload(Order.items)` is two options).
+#[derive(Debug, Clone)]
+pub struct LoaderOption {
+    /// `(mapper, relationship index)` steps.
+    pub path: Vec<(Rc<Mapper>, usize)>,
+    /// The strategy of the last step.
+    pub strategy: Strategy,
+    /// `joinedload(..., innerjoin=True)`.
+    pub innerjoin: bool,
+}
+
+/// A many-to-one joined eagerly: `LEFT OUTER JOIN target AS target_1 ON …` added to the
+/// query, its columns read from each row.
+pub struct JoinedEager {
+    /// The entity (select-list position) whose relationship it is.
+    entity: usize,
+    /// The entity's mapper and the relationship's index.
+    mapper: Rc<Mapper>,
+    rel: usize,
+    /// The aliased target.
+    alias: super::aliased::Aliased,
+    /// Where its columns start in the raw row.
+    start: usize,
+    /// A collection: rows add members (the result needs `unique()`).
+    collection: bool,
+}
+
+/// The strategy of relationship `index` of `mapper` at the top of a query.
+fn top_strategy(mapper: &Rc<Mapper>, index: usize, options: &[LoaderOption]) -> (Strategy, bool) {
+    let chosen = options
+        .iter()
+        .rev()
+        .find(|o| o.path.len() == 1 && Rc::ptr_eq(&o.path[0].0, mapper) && o.path[0].1 == index);
+    match chosen {
+        Some(o) => (o.strategy, true),
+        None => (mapper.relationship_at(index).lazy, false),
+    }
+}
+
+/// Adds the joins and columns of `joinedload` (options or `lazy="joined"`) to `select`.
+pub fn joined_eager(
+    interp: &mut Interpreter,
+    entities: &[super::query::Entity],
+    options: &[LoaderOption],
+    select: &mut Select,
+) -> PyResult<(Vec<JoinedEager>, usize)> {
+    let mut out: Vec<JoinedEager> = Vec::new();
+    let mut prefix = 0;
+    for (entity, e) in entities.iter().enumerate() {
+        let super::query::Entity::Mapper(mapper) = e else {
+            continue;
+        };
+        if !mapper.has_relationships() {
+            continue;
+        }
+        let count = mapper.relationships.borrow().len();
+        for index in 0..count {
+            let strategy = top_strategy(mapper, index, options).0;
+            if !matches!(strategy, Strategy::Joined | Strategy::ContainsEager) {
+                continue;
+            }
+            let rel = mapper.relationship_at(index);
+            let Some(r) = resolve(mapper, &rel) else {
+                continue;
+            };
+            if strategy == Strategy::ContainsEager {
+                // The target's own columns, selected first (as SQLAlchemy renders them).
+                let cols = r.target.select_columns();
+                let n = cols.len();
+                for j in &mut out {
+                    j.start += n;
+                }
+                select.columns.splice(prefix..prefix, cols);
+                let alias = super::aliased::Aliased {
+                    mapper: r.target.clone(),
+                    table: r.target.table.clone(),
+                    name: r.target.name.clone(),
+                };
+                out.push(JoinedEager {
+                    entity,
+                    mapper: mapper.clone(),
+                    rel: index,
+                    alias,
+                    start: prefix,
+                    collection: match rel.uselist {
+                        Some(u) => u,
+                        None => r.direction == Direction::OneToMany,
+                    },
+                });
+                prefix += n;
+                continue;
+            }
+            let _ = &interp;
+            let n = out.len() + 1;
+            let alias = super::aliased::Aliased::new(
+                r.target.clone(),
+                Some(format!("{}_{n}", r.target.table.name)),
+            );
+            let on = match r.direction {
+                Direction::ManyToOne => Expr::binary(
+                    alias.column_expr(r.referenced_attr),
+                    crate::sql::elements::Op::Eq,
+                    mapper.column_expr(r.fk_attr),
+                ),
+                Direction::OneToMany => Expr::binary(
+                    mapper.column_expr(r.referenced_attr),
+                    crate::sql::elements::Op::Eq,
+                    alias.column_expr(r.fk_attr),
+                ),
+            };
+            let collection = match rel.uselist {
+                Some(u) => u,
+                None => r.direction == Direction::OneToMany,
+            };
+            select.joins.push(crate::sql::compiler::Join {
+                target: crate::sql::compiler::JoinTarget::Table(alias.table.clone()),
+                on,
+                outer: !options.iter().any(|o| {
+                    o.innerjoin
+                        && o.path.len() == 1
+                        && o.path[0].1 == index
+                        && Rc::ptr_eq(&o.path[0].0, mapper)
+                }),
+            });
+            let start = select.columns.len();
+            select.columns.extend(alias.select_columns());
+            out.push(JoinedEager {
+                entity,
+                mapper: mapper.clone(),
+                rel: index,
+                alias,
+                start,
+                collection,
+            });
+        }
+    }
+    Ok((out, prefix))
+}
+
+/// Fills the joined relationships of one result row's objects; `started` remembers the
+/// collections this result began (later rows add to them).
+pub fn populate_joined(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    joined: &[JoinedEager],
+    objects: &[Value],
+    raw: &[SqlValue],
+    started: &mut Vec<(usize, usize)>,
+) -> PyResult<()> {
+    for (n, j) in joined.iter().enumerate() {
+        let Some(Value::Instance(parent)) = objects.get(j.entity) else {
+            continue;
+        };
+        let width = j.alias.mapper.columns.len();
+        let slice = &raw[j.start.min(raw.len())..(j.start + width).min(raw.len())];
+        let related = super::loading::instance(session, interp, &j.alias.mapper, slice, false)?;
+        let key = j.mapper.relationship_at(j.rel).key;
+        let loaded = parent.dict.borrow().contains_key(key.as_str());
+        if !j.collection {
+            if !loaded {
+                parent.dict.borrow_mut().insert(key, related);
+            }
+            continue;
+        }
+        let me = (Rc::as_ptr(parent) as *const u8 as usize, n);
+        if !loaded {
+            parent
+                .dict
+                .borrow_mut()
+                .insert(key.clone(), Value::list(Vec::new()));
+            started.push(me);
+        } else if !started.contains(&me) {
+            continue;
+        }
+        let list = parent.dict.borrow().get(&key).cloned();
+        if let (Some(Value::List(l)), Value::Instance(child)) = (&list, &related) {
+            let present = l
+                .borrow()
+                .iter()
+                .any(|v| matches!(v, Value::Instance(i) if Rc::ptr_eq(i, child)));
+            if !present {
+                l.borrow_mut().push(related.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// SQLAlchemy's `SelectInLoader._chunksize`.
+const CHUNK: usize = 500;
+
+/// After `objects` (of `mapper`) were loaded by a query: runs the eager strategies of the
+/// options whose path starts at `mapper` (`depth` steps in), then the relationships'
+/// own `lazy=` strategies.
+pub fn post_load(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    objects: &[Rc<Instance>],
+    options: &[LoaderOption],
+    depth: usize,
+) -> PyResult<()> {
+    if objects.is_empty() || (!mapper.has_relationships()) {
+        return Ok(());
+    }
+    let count = mapper.relationships.borrow().len();
+    for index in 0..count {
+        let chosen = options.iter().rev().find(|o| {
+            o.path.len() == depth + 1
+                && Rc::ptr_eq(&o.path[depth].0, mapper)
+                && o.path[depth].1 == index
+        });
+        let rel = mapper.relationship_at(index);
+        let strategy = match chosen {
+            Some(o) => o.strategy,
+            None => rel.lazy,
+        };
+        // Options deeper along this relationship apply to what it loads.
+        let deeper: Vec<LoaderOption> = options
+            .iter()
+            .filter(|o| {
+                o.path.len() > depth + 1
+                    && Rc::ptr_eq(&o.path[depth].0, mapper)
+                    && o.path[depth].1 == index
+            })
+            .cloned()
+            .collect();
+        let loaded = match strategy {
+            Strategy::SelectIn => selectin(session, interp, mapper, index, objects)?,
+            Strategy::Immediate => immediate(interp, mapper, index, objects)?,
+            Strategy::NoLoad => {
+                noload(mapper, index, objects);
+                Vec::new()
+            }
+            // A top-level joined load ran in the query itself.
+            Strategy::Joined | Strategy::ContainsEager if depth == 0 => Vec::new(),
+            Strategy::Joined | Strategy::Subquery if chosen.is_some() => {
+                let name = if strategy == Strategy::Joined {
+                    "joinedload()"
+                } else {
+                    "subqueryload()"
+                };
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!("SessionLab does not run the loader option {name} yet"),
+                ));
+            }
+            _ => Vec::new(),
+        };
+        if !loaded.is_empty()
+            && let Some(target) = mapper.relationship_target(&rel)
+        {
+            post_load(session, interp, &target, &loaded, &deeper, depth + 1)?;
+        }
+    }
+    Ok(())
+}
+
+fn python_key(
+    session: &Session,
+    interp: &mut Interpreter,
+    inst: &Instance,
+    key: &str,
+) -> PyResult<Option<SqlValue>> {
+    let v = inst.dict.borrow().get(key).cloned();
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => crate::bridge::convert::to_sql(&session.sa.exc, interp, &v, 1).map(Some),
+    }
+}
+
+/// `selectinload`: one `SELECT … WHERE key IN (…)` per 500 objects whose attribute is not
+/// loaded; returns the related objects it loaded.
+fn selectin(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    index: usize,
+    objects: &[Rc<Instance>],
+) -> PyResult<Vec<Rc<Instance>>> {
+    let rel = mapper.relationship_at(index);
+    let Some(r) = resolve(mapper, &rel) else {
+        return Ok(Vec::new());
+    };
+    let mut todo: Vec<Rc<Instance>> = Vec::new();
+    for o in objects {
+        if !o.dict.borrow().contains_key(rel.key.as_str()) && !todo.iter().any(|t| Rc::ptr_eq(t, o))
+        {
+            todo.push(o.clone());
+        }
+    }
+    if todo.is_empty() {
+        return Ok(Vec::new());
+    }
+    session.set_cause(
+        interp,
+        Cause::EagerLoad {
+            strategy: "selectin".into(),
+            attribute: format!("{}.{}", mapper.name, rel.key),
+        },
+    );
+    let target = r.target.clone();
+    let mut loaded = Vec::new();
+    match r.direction {
+        Direction::OneToMany => {
+            let key = mapper.columns[r.referenced_attr].key.clone();
+            let mut keyed: Vec<(SqlValue, Rc<Instance>)> = Vec::new();
+            for o in &todo {
+                match python_key(session, interp, o, &key)? {
+                    Some(k) => keyed.push((k, o.clone())),
+                    None => {
+                        o.dict
+                            .borrow_mut()
+                            .insert(rel.key.clone(), Value::list(Vec::new()));
+                    }
+                }
+            }
+            let fk = target.column_expr(r.fk_attr);
+            let mut columns = vec![fk.clone()];
+            columns.extend(target.select_columns().into_iter().filter(|c| *c != fk));
+            // Where each of the target's attributes sits in the select list.
+            let order: Vec<usize> = (0..target.columns.len())
+                .map(|a| {
+                    let e = target.column_expr(a);
+                    columns.iter().position(|c| *c == e).unwrap_or(0)
+                })
+                .collect();
+            for chunk in keyed.chunks(CHUNK) {
+                let keys: Vec<SqlValue> = chunk.iter().map(|(k, _)| k.clone()).collect();
+                let rows = run_in(session, interp, &target, columns.clone(), fk.clone(), &keys)?;
+                let mut groups: Vec<(super::identity::KeyPart, Vec<Value>)> = Vec::new();
+                for row in &rows {
+                    let k = super::identity::KeyPart::from(row.first().unwrap_or(&SqlValue::Null));
+                    let values: Vec<SqlValue> = order.iter().map(|&p| row[p].clone()).collect();
+                    let obj = super::loading::instance(session, interp, &target, &values, false)?;
+                    if let Value::Instance(i) = &obj {
+                        loaded.push(i.clone());
+                    }
+                    match groups.iter_mut().find(|(g, _)| *g == k) {
+                        Some((_, items)) => items.push(obj),
+                        None => groups.push((k, vec![obj])),
+                    }
+                }
+                for (k, parent) in chunk {
+                    let k = super::identity::KeyPart::from(k);
+                    let items = groups
+                        .iter()
+                        .find(|(g, _)| *g == k)
+                        .map(|(_, items)| items.clone())
+                        .unwrap_or_default();
+                    parent
+                        .dict
+                        .borrow_mut()
+                        .insert(rel.key.clone(), Value::list(items));
+                }
+            }
+        }
+        Direction::ManyToOne => {
+            let key = mapper.columns[r.fk_attr].key.clone();
+            let mut wanted: Vec<SqlValue> = Vec::new();
+            let mut keyed: Vec<(Option<SqlValue>, Rc<Instance>)> = Vec::new();
+            for o in &todo {
+                let k = python_key(session, interp, o, &key)?;
+                if let Some(k) = &k
+                    && !wanted.contains(k)
+                {
+                    wanted.push(k.clone());
+                }
+                keyed.push((k, o.clone()));
+            }
+            for chunk in wanted.chunks(CHUNK) {
+                let pk = target.column_expr(r.referenced_attr);
+                let rows = run_in(session, interp, &target, target.select_columns(), pk, chunk)?;
+                for row in &rows {
+                    let obj = super::loading::instance(session, interp, &target, row, false)?;
+                    if let Value::Instance(i) = &obj {
+                        loaded.push(i.clone());
+                    }
+                }
+            }
+            for (k, o) in keyed {
+                let value = match k {
+                    None => Value::None,
+                    Some(k) => {
+                        let id = super::identity::IdentityKey::new(&target, &[k]);
+                        session
+                            .identity_map
+                            .borrow()
+                            .get(&id)
+                            .map_or(Value::None, Value::Instance)
+                    }
+                };
+                o.dict.borrow_mut().insert(rel.key.clone(), value);
+            }
+        }
+    }
+    session.set_cause(interp, Cause::Query);
+    Ok(loaded)
+}
+
+fn run_in(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    target: &Mapper,
+    columns: Vec<Expr>,
+    key: Expr,
+    keys: &[SqlValue],
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    let select = Select {
+        columns,
+        froms: vec![target.table.clone()],
+        wheres: vec![Expr::In(
+            Box::new(key),
+            keys.iter().cloned().map(Expr::Bind).collect(),
+            false,
+        )],
+        ..Select::default()
+    };
+    let compiled = Compiler::default().select(&select);
+    let params = compiled.params();
+    let note = session.sa.echo_note(&compiled.sql, &[]);
+    Ok(session.run(interp, &compiled.sql, params, note)?.rows)
+}
+
+/// `immediateload`: each object's lazy load, right away.
+fn immediate(
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    index: usize,
+    objects: &[Rc<Instance>],
+) -> PyResult<Vec<Rc<Instance>>> {
+    let rel = mapper.relationship_at(index);
+    let mut loaded = Vec::new();
+    for o in objects {
+        let state = ensure_state(o, mapper);
+        let v = super::relationships::get(interp, o, &state, &rel)?;
+        match &v {
+            Value::Instance(i) => loaded.push(i.clone()),
+            other => {
+                for item in super::collections::items_of(other).unwrap_or_default() {
+                    if let Value::Instance(i) = &item {
+                        loaded.push(i.clone());
+                    }
+                }
+            }
+        }
+    }
+    Ok(loaded)
+}
+
+/// `noload`: the attribute reads as empty without SQL.
+fn noload(mapper: &Rc<Mapper>, index: usize, objects: &[Rc<Instance>]) {
+    let rel = mapper.relationship_at(index);
+    let collection = resolve(mapper, &rel).map(|r| r.direction) == Some(Direction::OneToMany)
+        && rel.uselist != Some(false);
+    for o in objects {
+        if state_of(o).is_some() && !o.dict.borrow().contains_key(rel.key.as_str()) {
+            let v = if collection {
+                Value::list(Vec::new())
+            } else {
+                Value::None
+            };
+            o.dict.borrow_mut().insert(rel.key.clone(), v);
+        }
+    }
+}

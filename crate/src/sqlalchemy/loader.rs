@@ -1,0 +1,152 @@
+//! Loader options as scripts write them: `selectinload(User.addresses)`, chained
+//! `.selectinload(Address.tags)`, and the other `sqlalchemy.orm` loader functions.
+
+use std::rc::Rc;
+
+use super::comparator::RelationshipComparator;
+use crate::bridge::method::{BoundMethod, Methods};
+use crate::orm::mapper::Mapper;
+use crate::orm::strategies::{LoaderOption, Strategy};
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+
+/// The loader functions of `sqlalchemy.orm` and their strategies.
+pub const LOADERS: [(&str, Strategy); 9] = [
+    ("contains_eager", Strategy::ContainsEager),
+    ("selectinload", Strategy::SelectIn),
+    ("immediateload", Strategy::Immediate),
+    ("lazyload", Strategy::Lazy),
+    ("noload", Strategy::NoLoad),
+    ("raiseload", Strategy::Raise),
+    ("joinedload", Strategy::Joined),
+    ("subqueryload", Strategy::Subquery),
+    ("defaultload", Strategy::Lazy),
+];
+
+/// A loader option value: the options it stands for (a chain is several).
+#[derive(Clone)]
+pub struct LoaderOptionObj {
+    /// The options, outermost first.
+    pub options: Vec<LoaderOption>,
+    /// `defaultload(...)` steps only set the path: they keep the relationship's own strategy.
+    default_only: bool,
+}
+
+fn relationship_of(v: &Value) -> Option<(Rc<Mapper>, usize)> {
+    match v {
+        Value::Host(h) => h
+            .as_any()
+            .downcast_ref::<RelationshipComparator>()
+            .map(RelationshipComparator::parts),
+        _ => None,
+    }
+}
+
+/// `selectinload(User.addresses)` and the other loader functions.
+pub fn loader(
+    interp: &mut Interpreter,
+    name: &str,
+    strategy: Strategy,
+    args: &[Value],
+    kwargs: &[(String, Value)],
+    parent: Option<&LoaderOptionObj>,
+) -> PyResult<Value> {
+    let mut innerjoin = false;
+    for (k, v) in kwargs {
+        if k == "innerjoin" {
+            innerjoin = interp.truthy(v)?;
+        }
+    }
+    let Some(step) = args.first().and_then(relationship_of) else {
+        let what = match args.first() {
+            Some(Value::Str(_)) => "a string attribute name",
+            _ => "this argument",
+        };
+        return Err(interp.error(
+            "NotImplementedError",
+            format!("SessionLab's {name}() takes a relationship attribute, not {what}"),
+        ));
+    };
+    let mut path = parent
+        .and_then(|p| p.options.last())
+        .map(|o| o.path.clone())
+        .unwrap_or_default();
+    path.push(step);
+    let mut options = parent
+        .map(|p| {
+            if p.default_only {
+                Vec::new()
+            } else {
+                p.options.clone()
+            }
+        })
+        .unwrap_or_default();
+    let default_only = name == "defaultload";
+    if default_only {
+        // Only the path matters; the strategy stays the relationship's own.
+        let lazy = path
+            .last()
+            .map(|(m, i)| m.relationship_at(*i).lazy)
+            .unwrap_or(Strategy::Lazy);
+        options.push(LoaderOption {
+            path,
+            strategy: lazy,
+            innerjoin: false,
+        });
+    } else {
+        options.push(LoaderOption {
+            path,
+            strategy,
+            innerjoin,
+        });
+    }
+    Ok(Value::Host(Rc::new(LoaderOptionObj {
+        options,
+        default_only,
+    })))
+}
+
+/// The options a `.options(...)` argument stands for.
+pub fn options_of(v: &Value) -> Option<Vec<LoaderOption>> {
+    match v {
+        Value::Host(h) => h
+            .as_any()
+            .downcast_ref::<LoaderOptionObj>()
+            .map(|o| o.options.clone()),
+        _ => None,
+    }
+}
+
+impl HostObject for LoaderOptionObj {
+    fn type_name(&self) -> String {
+        "_AbstractLoad".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(LOADERS
+            .iter()
+            .any(|(n, _)| *n == name)
+            .then(|| BoundMethod::value(Rc::new(self.clone()), name)))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Methods for LoaderOptionObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let strategy = LOADERS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(Strategy::Lazy, |(_, s)| *s);
+        loader(interp, name, strategy, &args, &kwargs, Some(self))
+    }
+}
