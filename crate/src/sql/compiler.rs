@@ -126,7 +126,7 @@ pub fn literal_sql(v: &SqlValue) -> String {
 }
 
 /// A table as FROM names it: `emp`, or `emp AS boss` for an alias.
-pub fn from_name(t: &Table) -> String {
+pub fn from_name(t: &Table, quote: fn(&str) -> String) -> String {
     match &t.alias_of {
         Some(base) => format!("{} AS {}", quote(base), quote(&t.name)),
         None => quote(&t.name),
@@ -148,80 +148,246 @@ impl Join {
     }
 }
 
-/// SQLite's reserved words (identifiers that must be quoted).
-const RESERVED: [&str; 60] = [
+/// The SQLite dialect's reserved words (`SQLiteIdentifierPreparer.reserved_words`), sorted.
+const SQLITE_RESERVED: [&str; 117] = [
     "add",
+    "after",
     "all",
     "alter",
+    "analyze",
     "and",
     "as",
     "asc",
+    "attach",
+    "autoincrement",
+    "before",
+    "begin",
     "between",
     "by",
+    "cascade",
     "case",
     "cast",
     "check",
     "collate",
     "column",
     "commit",
+    "conflict",
     "constraint",
     "create",
     "cross",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "database",
     "default",
+    "deferrable",
+    "deferred",
     "delete",
     "desc",
+    "detach",
     "distinct",
     "drop",
+    "each",
     "else",
     "end",
+    "escape",
     "except",
+    "exclusive",
     "exists",
+    "explain",
+    "fail",
     "false",
     "for",
     "foreign",
     "from",
     "full",
+    "glob",
     "group",
     "having",
+    "if",
+    "ignore",
+    "immediate",
     "in",
     "index",
+    "indexed",
+    "initially",
     "inner",
     "insert",
+    "instead",
     "intersect",
     "into",
     "is",
+    "isnull",
     "join",
     "key",
     "left",
     "like",
     "limit",
+    "match",
+    "natural",
     "not",
+    "notnull",
     "null",
     "of",
     "offset",
     "on",
     "or",
     "order",
+    "outer",
+    "plan",
+    "pragma",
     "primary",
+    "query",
+    "raise",
     "references",
+    "reindex",
+    "rename",
+    "replace",
+    "restrict",
+    "right",
+    "rollback",
     "row",
     "select",
     "set",
     "table",
+    "temp",
+    "temporary",
+    "then",
     "to",
+    "transaction",
+    "trigger",
+    "true",
+    "union",
+    "unique",
+    "update",
+    "using",
+    "vacuum",
+    "values",
+    "view",
+    "virtual",
+    "when",
     "where",
 ];
 
-/// An identifier, quoted when SQLAlchemy would quote it.
+/// The default dialect's reserved words (`compiler.RESERVED_WORDS`), sorted: what `str(statement)` quotes.
+const DEFAULT_RESERVED: [&str; 94] = [
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "authorization",
+    "between",
+    "binary",
+    "both",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "constraint",
+    "create",
+    "cross",
+    "current_date",
+    "current_role",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "false",
+    "for",
+    "foreign",
+    "freeze",
+    "from",
+    "full",
+    "grant",
+    "group",
+    "having",
+    "ilike",
+    "in",
+    "initially",
+    "inner",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "leading",
+    "left",
+    "like",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "natural",
+    "new",
+    "not",
+    "notnull",
+    "null",
+    "off",
+    "offset",
+    "old",
+    "on",
+    "only",
+    "or",
+    "order",
+    "outer",
+    "overlaps",
+    "placing",
+    "primary",
+    "references",
+    "right",
+    "select",
+    "session_user",
+    "set",
+    "similar",
+    "some",
+    "symmetric",
+    "table",
+    "then",
+    "to",
+    "trailing",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "verbose",
+    "when",
+    "where",
+];
+
+/// An identifier, quoted when SQLAlchemy's SQLite dialect would quote it.
 pub fn quote(name: &str) -> String {
+    quote_with(name, &SQLITE_RESERVED)
+}
+
+/// An identifier as the default dialect (`str(statement)`) quotes it.
+pub fn quote_default(name: &str) -> String {
+    quote_with(name, &DEFAULT_RESERVED)
+}
+
+/// `IdentifierPreparer._requires_quotes`: reserved, an illegal first character, characters
+/// outside `[A-Za-z0-9_$]`, or not all lowercase.
+fn quote_with(name: &str, reserved: &[&str]) -> String {
     let legal = name
         .chars()
         .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        .is_some_and(|c| !c.is_ascii_digit() && c != '$')
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$');
-    if legal && !RESERVED.contains(&name) {
+    if legal && reserved.binary_search(&name).is_err() {
         name.to_string()
     } else {
         format!("\"{}\"", name.replace('"', "\"\""))
@@ -251,6 +417,16 @@ pub struct Compiler {
 }
 
 impl Compiler {
+    /// The quoting of this compiler's dialect.
+    pub fn quoter(&self) -> fn(&str) -> String {
+        if self.named { quote_default } else { quote }
+    }
+
+    /// `name` quoted as this compiler's dialect quotes it.
+    pub fn q(&self, name: &str) -> String {
+        (self.quoter())(name)
+    }
+
     /// A compiler for `str(statement)`: named binds (`:name_1`) as the default dialect prints.
     pub fn named() -> Self {
         Compiler {
@@ -348,7 +524,7 @@ impl Compiler {
     /// Renders `e`; `against` is the enclosing operator (for parentheses).
     pub fn expr(&mut self, e: &Expr, against: Option<Op>) -> String {
         match e {
-            Expr::Column(t, i) => format!("{}.{}", quote(&t.name), quote(&t.columns[*i].name)),
+            Expr::Column(t, i) => format!("{}.{}", self.q(&t.name), self.q(&t.columns[*i].name)),
             Expr::Bind(v) => self.bind(v, false),
             Expr::Literal(v) => self.bind(v, true),
             Expr::Lower(inner) => format!("lower({})", self.expr(inner, None)),
@@ -501,14 +677,14 @@ impl Compiler {
                     .collect();
                 format!("{name}({})", parts.join(", "))
             }
-            Expr::Label(name, inner) => format!("{} AS {}", self.expr(inner, None), quote(name)),
+            Expr::Label(name, inner) => format!("{} AS {}", self.expr(inner, None), self.q(name)),
             Expr::Desc(inner) => format!("{} DESC", self.expr(inner, None)),
             Expr::Asc(inner) => format!("{} ASC", self.expr(inner, None)),
             Expr::Text(t) => t.clone(),
             Expr::Cast(inner, ty) => format!("CAST({} AS {})", self.expr(inner, None), ty.ddl()),
             Expr::AliasColumn(sq, name) => {
                 let alias = self.alias_name(sq);
-                format!("{}.{}", quote(&alias), quote(name))
+                format!("{}.{}", self.q(&alias), self.q(name))
             }
             Expr::ScalarSelect(s) => format!("({})", self.select_body(s, false).0),
             Expr::Exists(s) => {
@@ -744,14 +920,14 @@ impl Compiler {
                 Expr::Column(t, i) if s.labels => {
                     let label = format!("{}_{}", t.name, t.columns[*i].name);
                     (
-                        format!("{} AS {}", self.expr(c, None), quote(&label)),
+                        format!("{} AS {}", self.expr(c, None), self.q(&label)),
                         label,
                     )
                 }
                 Expr::Column(t, i) if inner && !names.contains(&t.columns[*i].name) => {
                     let label = t.columns[*i].name.clone();
                     (
-                        format!("{} AS {}", self.expr(c, None), quote(&label)),
+                        format!("{} AS {}", self.expr(c, None), self.q(&label)),
                         label,
                     )
                 }
@@ -769,7 +945,7 @@ impl Compiler {
                         base
                     };
                     (
-                        format!("{} AS {}", self.expr(c, None), quote(&label)),
+                        format!("{} AS {}", self.expr(c, None), self.q(&label)),
                         label,
                     )
                 }
@@ -810,24 +986,25 @@ impl Compiler {
             self.slots.extend(compiled.slots);
             sql.push_str(&format!(" \nFROM ({}) AS anon_1", compiled.sql));
         } else if !froms.is_empty() || !subqueries.is_empty() {
-            let mut names: Vec<String> = froms.iter().map(|t| from_name(t)).collect();
+            let mut names: Vec<String> =
+                froms.iter().map(|t| from_name(t, self.quoter())).collect();
             for sq in subqueries {
                 let alias = self.alias_name(sq);
                 // A subquery in FROM does not correlate to the query around it.
                 let enclosing = std::mem::take(&mut self.enclosing);
                 let (text, _) = self.select_body(&sq.select, true);
                 self.enclosing = enclosing;
-                names.push(format!("({text}) AS {}", quote(&alias)));
+                names.push(format!("({text}) AS {}", self.q(&alias)));
             }
             for j in &s.joins {
                 let target = match &j.target {
-                    JoinTarget::Table(t) => from_name(t),
+                    JoinTarget::Table(t) => from_name(t, self.quoter()),
                     JoinTarget::Subquery(sq) => {
                         let alias = self.alias_name(sq);
                         let enclosing = std::mem::take(&mut self.enclosing);
                         let (text, _) = self.select_body(&sq.select, true);
                         self.enclosing = enclosing;
-                        format!("({text}) AS {}", quote(&alias))
+                        format!("({text}) AS {}", self.q(&alias))
                     }
                 };
                 let on = self.criterion(&j.on, None);
@@ -884,7 +1061,7 @@ impl Compiler {
     pub fn insert(mut self, table: &Table, values: &[(usize, Expr)]) -> Compiled {
         let names: Vec<String> = values
             .iter()
-            .map(|(i, _)| quote(&table.columns[*i].name))
+            .map(|(i, _)| self.q(&table.columns[*i].name))
             .collect();
         let vals: Vec<String> = values
             .iter()
@@ -895,11 +1072,11 @@ impl Compiler {
             .collect();
         self.hint = None;
         let sql = if values.is_empty() {
-            format!("INSERT INTO {} DEFAULT VALUES", quote(&table.name))
+            format!("INSERT INTO {} DEFAULT VALUES", self.q(&table.name))
         } else {
             format!(
                 "INSERT INTO {} ({}) VALUES ({})",
-                quote(&table.name),
+                self.q(&table.name),
                 names.join(", "),
                 vals.join(", ")
             )
@@ -914,11 +1091,11 @@ impl Compiler {
             .map(|(i, e)| {
                 self.hint = Some(table.columns[*i].name.clone());
                 let v = self.value(e);
-                format!("{}={v}", quote(&table.columns[*i].name))
+                format!("{}={v}", self.q(&table.columns[*i].name))
             })
             .collect();
         self.hint = None;
-        let mut sql = format!("UPDATE {} SET {}", quote(&table.name), sets.join(", "));
+        let mut sql = format!("UPDATE {} SET {}", self.q(&table.name), sets.join(", "));
         if let Some(w) = and_all(wheres) {
             sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }
@@ -927,7 +1104,7 @@ impl Compiler {
 
     /// Compiles `DELETE FROM t WHERE …`.
     pub fn delete(mut self, table: &Table, wheres: &[Expr]) -> Compiled {
-        let mut sql = format!("DELETE FROM {}", quote(&table.name));
+        let mut sql = format!("DELETE FROM {}", self.q(&table.name));
         if let Some(w) = and_all(wheres) {
             sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }

@@ -291,6 +291,10 @@ impl HostObject for MetaDataObj {
         }))
     }
 
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok("MetaData()".into())
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -398,6 +402,10 @@ impl HostObject for TableObj {
         };
         Ok(match name {
             "c" | "columns" => Some(host(ColumnCollection(self.0.clone()))),
+            "primary_key" => Some(host(PrimaryKeyObj(self.0.clone()))),
+            "key" | "fullname" => Some(Value::str(self.0.name.as_str())),
+            "metadata" => None,
+            "schema" => Some(Value::None),
             "name" => Some(Value::str(self.0.name.as_str())),
             "alias" => {
                 let t = self.0.clone();
@@ -453,6 +461,54 @@ impl HostObject for TableObj {
 
     fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
         super::schema_repr::table(interp, &self.0)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `table.primary_key`: the table's `PrimaryKeyConstraint`.
+pub struct PrimaryKeyObj(Rc<Table>);
+
+impl PrimaryKeyObj {
+    /// The primary key columns, as expressions.
+    fn columns(&self) -> Vec<Value> {
+        (0..self.0.columns.len())
+            .filter(|&i| self.0.columns[i].primary_key)
+            .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i))))
+            .collect()
+    }
+}
+
+impl HostObject for PrimaryKeyObj {
+    fn type_name(&self) -> String {
+        "PrimaryKeyConstraint".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::None),
+            "columns" | "c" => Some(Value::list(self.columns())),
+            "table" => Some(table_value(&self.0)),
+            _ => None,
+        })
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(self.columns()))
+    }
+
+    fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Ok(Some(self.columns().len()))
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        let mut parts = Vec::new();
+        for i in (0..self.0.columns.len()).filter(|&i| self.0.columns[i].primary_key) {
+            parts.push(super::schema_repr::column(interp, &self.0, i)?);
+        }
+        Ok(format!("PrimaryKeyConstraint({})", parts.join(", ")))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -1060,24 +1116,11 @@ impl Statement {
                 let columns = compiled.columns.clone();
                 (compiled, columns)
             }
-            Statement::Insert(t, values) => {
-                let mut all = values.clone();
-                // Printed without any values, an INSERT names every column.
-                let printed = mk().is_display();
-                let every = printed && values.is_empty() && keys.is_empty();
-                for (i, c) in t.columns.iter().enumerate() {
-                    if all.iter().any(|(j, _)| *j == i) {
-                        continue;
-                    }
-                    if keys.contains(&c.name) || every {
-                        all.push((i, Expr::Param(c.name.clone())));
-                    } else if let Some(d) = &c.default {
-                        all.push((i, default_expr(&c.name, d, printed)));
-                    }
-                }
-                crate::base::sort::sort_by(&mut all, |a, b| a.0 < b.0);
-                (mk().insert(t, &all), Vec::new())
+            // `insert(t).values()`: explicitly no values, so `DEFAULT VALUES` even printed.
+            Statement::InsertRows(t, _, rows) if rows.is_empty() => {
+                Statement::Insert(t.clone(), Vec::new()).compile_insert(keys, mk, false)
             }
+            Statement::Insert(..) => self.compile_insert(keys, mk, true),
             Statement::Update(t, values, wheres, ordered) => {
                 let mut all = values.clone();
                 let printed = mk().is_display();
@@ -1100,15 +1143,12 @@ impl Statement {
             }
             Statement::Delete(t, wheres) => (mk().delete(t, wheres), Vec::new()),
             Statement::InsertFrom(t, cols, select) => {
-                let names: Vec<String> = cols
-                    .iter()
-                    .map(|&i| crate::sql::compiler::quote(&t.columns[i].name))
-                    .collect();
                 let mut c = mk();
+                let names: Vec<String> = cols.iter().map(|&i| c.q(&t.columns[i].name)).collect();
                 let (text, _) = c.select_part(select);
                 let sql = format!(
                     "INSERT INTO {} ({}) {}",
-                    crate::sql::compiler::quote(&t.name),
+                    c.q(&t.name),
                     names.join(", "),
                     text
                 );
@@ -1131,10 +1171,7 @@ impl Statement {
             }
             Statement::InsertRows(t, cols, rows) => {
                 let mut c = mk();
-                let names: Vec<String> = cols
-                    .iter()
-                    .map(|&i| crate::sql::compiler::quote(&t.columns[i].name))
-                    .collect();
+                let names: Vec<String> = cols.iter().map(|&i| c.q(&t.columns[i].name)).collect();
                 let mut groups = Vec::new();
                 for (n, row) in rows.iter().enumerate() {
                     // Printed, each row's binds are named `column_m<row>`.
@@ -1147,7 +1184,7 @@ impl Statement {
                 }
                 let sql = format!(
                     "INSERT INTO {} ({}) VALUES {}",
-                    crate::sql::compiler::quote(&t.name),
+                    c.q(&t.name),
                     names.join(", "),
                     groups.join(", ")
                 );
@@ -1164,14 +1201,11 @@ impl Statement {
                         Expr::Column(t, i) => {
                             let name = t.columns[*i].name.clone();
                             // Printed with the default dialect the columns keep their table.
-                            parts.push(if mk().is_named() {
-                                format!(
-                                    "{}.{}",
-                                    crate::sql::compiler::quote(&t.name),
-                                    crate::sql::compiler::quote(&name)
-                                )
+                            let c = mk();
+                            parts.push(if c.is_named() {
+                                format!("{}.{}", c.q(&t.name), c.q(&name))
                             } else {
-                                crate::sql::compiler::quote(&name)
+                                c.q(&name)
                             });
                             names.push(name);
                         }
@@ -1201,6 +1235,34 @@ impl Statement {
                 (compiled, names)
             }
         }
+    }
+
+    /// An INSERT of given values and defaults; printed without values (`all_when_empty`),
+    /// it names every column as SQLAlchemy's printing does.
+    fn compile_insert(
+        &self,
+        keys: &[String],
+        mk: fn() -> Compiler,
+        all_when_empty: bool,
+    ) -> (Compiled, Vec<String>) {
+        let Statement::Insert(t, values) = self else {
+            return self.compile_with(keys, mk);
+        };
+        let mut all = values.clone();
+        let printed = mk().is_display();
+        let every = all_when_empty && printed && values.is_empty() && keys.is_empty();
+        for (i, c) in t.columns.iter().enumerate() {
+            if all.iter().any(|(j, _)| *j == i) {
+                continue;
+            }
+            if keys.contains(&c.name) || every {
+                all.push((i, Expr::Param(c.name.clone())));
+            } else if let Some(d) = &c.default {
+                all.push((i, default_expr(&c.name, d, printed)));
+            }
+        }
+        crate::base::sort::sort_by(&mut all, |a, b| a.0 < b.0);
+        (mk().insert(t, &all), Vec::new())
     }
 
     /// The SQL type of each result column, where SQLAlchemy processes results by type.
@@ -1316,6 +1378,7 @@ impl Methods for StatementObj {
             (
                 Statement::Insert(..)
                 | Statement::InsertRows(..)
+                | Statement::InsertFrom(..)
                 | Statement::Update(..)
                 | Statement::Delete(..),
                 "returning",
@@ -1436,6 +1499,11 @@ impl Methods for StatementObj {
                     values.push((index, e));
                 }
                 *ordered = true;
+            }
+            (Statement::Insert(t, values), "values")
+                if args.is_empty() && kw.is_empty() && values.is_empty() =>
+            {
+                stmt = Statement::InsertRows(t.clone(), Vec::new(), Vec::new());
             }
             (Statement::Insert(t, values) | Statement::Update(t, values, _, _), "values") => {
                 if let Some(first) = args.first()

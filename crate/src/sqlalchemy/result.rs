@@ -458,6 +458,18 @@ impl HostObject for ResultObj {
         Ok(Some(self.0.take_all(interp)?))
     }
 
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        let module = match (self.0.shape, self.0.iterator) {
+            (Shape::Rows, false) => "sqlalchemy.engine.cursor",
+            _ => "sqlalchemy.engine.result",
+        };
+        Ok(format!(
+            "<{module}.{} object at 0x{:x}>",
+            self.type_name(),
+            Rc::as_ptr(&self.0) as usize
+        ))
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
