@@ -109,6 +109,8 @@ pub struct Join {
     pub on: Expr,
     /// `LEFT OUTER JOIN`.
     pub outer: bool,
+    /// `FULL OUTER JOIN` (`full=True`).
+    pub full: bool,
 }
 
 /// A value written into SQL text, as SQLAlchemy's literal_binds renders it.
@@ -122,14 +124,6 @@ pub fn literal_sql(v: &SqlValue) -> String {
             let hex: String = b.iter().map(|byte| format!("{byte:02X}")).collect();
             format!("X'{hex}'")
         }
-    }
-}
-
-/// A table as FROM names it: `emp`, or `emp AS boss` for an alias.
-pub fn from_name(t: &Table, quote: fn(&str) -> String) -> String {
-    match &t.alias_of {
-        Some(base) => format!("{} AS {}", quote(base), quote(&t.name)),
-        None => quote(&t.name),
     }
 }
 
@@ -524,7 +518,10 @@ impl Compiler {
     /// Renders `e`; `against` is the enclosing operator (for parentheses).
     pub fn expr(&mut self, e: &Expr, against: Option<Op>) -> String {
         match e {
-            Expr::Column(t, i) => format!("{}.{}", self.q(&t.name), self.q(&t.columns[*i].name)),
+            Expr::Column(t, i) => {
+                let table = self.table_name(t);
+                format!("{}.{}", self.q(&table), self.q(&t.columns[*i].name))
+            }
             Expr::Bind(v) => self.bind(v, false),
             Expr::Literal(v) => self.bind(v, true),
             Expr::Lower(inner) => format!("lower({})", self.expr(inner, None)),
@@ -824,6 +821,30 @@ impl Compiler {
         compiled
     }
 
+    /// A table as FROM names it: `emp`, or `emp AS boss` for an alias.
+    pub fn from_name(&mut self, t: &Rc<Table>) -> String {
+        let name = self.table_name(t);
+        match &t.alias_of {
+            Some(base) => format!("{} AS {}", self.q(base), self.q(&name)),
+            None => self.q(&name),
+        }
+    }
+
+    /// A table's name in this statement: an anonymous alias gets the next `table_N`.
+    pub fn table_name(&mut self, t: &Rc<Table>) -> String {
+        if !t.anonymous {
+            return t.name.clone();
+        }
+        let id = Rc::as_ptr(t) as usize;
+        if let Some((_, n)) = self.aliases.iter().find(|(k, _)| *k == id) {
+            return n.clone();
+        }
+        let base = t.alias_of.clone().unwrap_or_else(|| t.name.clone());
+        let name = anon_label(&mut self.bind_names, &base);
+        self.aliases.push((id, name.clone()));
+        name
+    }
+
     /// The alias of a subquery: its own name, or the next `anon_N`.
     fn alias_name(&mut self, sq: &Rc<Subquery>) -> String {
         let id = Rc::as_ptr(sq) as usize;
@@ -986,8 +1007,7 @@ impl Compiler {
             self.slots.extend(compiled.slots);
             sql.push_str(&format!(" \nFROM ({}) AS anon_1", compiled.sql));
         } else if !froms.is_empty() || !subqueries.is_empty() {
-            let mut names: Vec<String> =
-                froms.iter().map(|t| from_name(t, self.quoter())).collect();
+            let mut names: Vec<String> = froms.iter().map(|t| self.from_name(t)).collect();
             for sq in subqueries {
                 let alias = self.alias_name(sq);
                 // A subquery in FROM does not correlate to the query around it.
@@ -998,7 +1018,7 @@ impl Compiler {
             }
             for j in &s.joins {
                 let target = match &j.target {
-                    JoinTarget::Table(t) => from_name(t, self.quoter()),
+                    JoinTarget::Table(t) => self.from_name(t),
                     JoinTarget::Subquery(sq) => {
                         let alias = self.alias_name(sq);
                         let enclosing = std::mem::take(&mut self.enclosing);
@@ -1008,7 +1028,11 @@ impl Compiler {
                     }
                 };
                 let on = self.criterion(&j.on, None);
-                let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
+                let kind = match (j.full, j.outer) {
+                    (true, _) => "FULL OUTER JOIN",
+                    (false, true) => "LEFT OUTER JOIN",
+                    (false, false) => "JOIN",
+                };
                 names[0].push_str(&format!(" {kind} {target} ON {on}"));
             }
             sql.push_str(&format!(" \nFROM {}", names.join(", ")));

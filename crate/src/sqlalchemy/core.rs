@@ -401,7 +401,7 @@ impl HostObject for TableObj {
             host(StatementObj(stmt, OrmInfo::default()))
         };
         Ok(match name {
-            "c" | "columns" => Some(host(ColumnCollection(self.0.clone()))),
+            "c" | "columns" => Some(host(ColumnCollection(self.0.clone(), None))),
             "primary_key" => Some(host(PrimaryKeyObj(self.0.clone()))),
             "key" | "fullname" => Some(Value::str(self.0.name.as_str())),
             "metadata" => None,
@@ -410,11 +410,11 @@ impl HostObject for TableObj {
             "alias" => {
                 let t = self.0.clone();
                 Some(super::function("alias", move |_i, a, k| {
-                    let name = match a.first().or_else(|| kwarg(&k, "name")) {
-                        Some(Value::Str(n)) => n.to_string(),
-                        _ => format!("{}_1", t.name),
+                    let alias = match a.first().or_else(|| kwarg(&k, "name")) {
+                        Some(Value::Str(n)) => t.alias(n.to_string()),
+                        _ => t.alias_anonymous(),
                     };
-                    Ok(host(TableObj(Rc::new(t.alias(name)))))
+                    Ok(host(TableObj(Rc::new(alias))))
                 }))
             }
             "indexes" => {
@@ -432,9 +432,7 @@ impl HostObject for TableObj {
                     let Some(state) = current_state() else {
                         return Ok(Value::None);
                     };
-                    let outer = outer
-                        || k.iter()
-                            .any(|(n, v)| n == "isouter" && matches!(v, Value::Bool(true)));
+                    let outer = outer || flag(&k, "isouter");
                     let columns = vec![Expr::Column(t.clone(), 0)];
                     let (table, on) = join_target(&state, i, &columns, &a)?;
                     Ok(host(JoinObj {
@@ -443,6 +441,7 @@ impl HostObject for TableObj {
                             target: table,
                             on,
                             outer,
+                            full: flag(&k, "full"),
                         }],
                     }))
                 }))
@@ -516,8 +515,33 @@ impl HostObject for PrimaryKeyObj {
     }
 }
 
-/// `table.c`.
-pub struct ColumnCollection(Rc<Table>);
+/// `table.c`, or the part of it `table.c["a", "b"]` names.
+pub struct ColumnCollection(Rc<Table>, Option<Vec<usize>>);
+
+impl ColumnCollection {
+    /// The indexes of its columns in the table.
+    fn indexes(&self) -> Vec<usize> {
+        match &self.1 {
+            Some(v) => v.clone(),
+            None => (0..self.0.columns.len()).collect(),
+        }
+    }
+
+    /// Its columns as expressions.
+    pub fn exprs(&self) -> Vec<Expr> {
+        self.indexes()
+            .into_iter()
+            .map(|i| Expr::Column(self.0.clone(), i))
+            .collect()
+    }
+
+    /// The index of the column named `name`, if in this collection.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.indexes()
+            .into_iter()
+            .find(|&i| self.0.columns[i].name == name)
+    }
+}
 
 impl HostObject for ColumnCollection {
     fn type_name(&self) -> String {
@@ -527,38 +551,66 @@ impl HostObject for ColumnCollection {
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         if name == "keys" {
             let names: Vec<Value> = self
-                .0
-                .columns
-                .iter()
-                .map(|c| Value::str(c.name.as_str()))
+                .indexes()
+                .into_iter()
+                .map(|i| Value::str(self.0.columns[i].name.as_str()))
                 .collect();
             return Ok(Some(super::function("keys", move |_i, _a, _k| {
                 Ok(Value::list(names.clone()))
             })));
         }
         Ok(self
-            .0
-            .column_index(name)
+            .find(name)
             .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i)))))
     }
 
     fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
-        match key {
-            Value::Str(s) => self.get_attr(interp, s),
-            _ => Ok(None),
+        let column = |interp: &mut Interpreter, k: &Value| -> PyResult<usize> {
+            let found = match k {
+                Value::Str(s) => self.find(s),
+                Value::Int(n) => {
+                    let ix = self.indexes();
+                    let n = if *n < 0 { *n + ix.len() as i64 } else { *n };
+                    usize::try_from(n).ok().and_then(|n| ix.get(n).copied())
+                }
+                _ => None,
+            };
+            match found {
+                Some(i) => Ok(i),
+                None => {
+                    let r = interp.repr(k)?;
+                    Err(interp.error("KeyError", r))
+                }
+            }
+        };
+        if let Value::Tuple(items) = key {
+            let mut picked = Vec::with_capacity(items.len());
+            for k in items.iter() {
+                picked.push(column(interp, k)?);
+            }
+            return Ok(Some(host(ColumnCollection(self.0.clone(), Some(picked)))));
         }
+        let i = column(interp, key)?;
+        Ok(Some(host(ExprObj(Expr::Column(self.0.clone(), i)))))
     }
 
     fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
-        Ok(Some(self.0.columns.len()))
+        Ok(Some(self.indexes().len()))
     }
 
     fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
         Ok(Some(
-            (0..self.0.columns.len())
-                .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i))))
-                .collect(),
+            self.exprs().into_iter().map(|e| host(ExprObj(e))).collect(),
         ))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        let names: Vec<String> = self
+            .indexes()
+            .into_iter()
+            .map(|i| format!("{}.{}", self.0.name, self.0.columns[i].name))
+            .collect();
+        Ok(format!("ReadOnlyColumnCollection({})", names.join(", ")))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -581,6 +633,12 @@ pub fn expr_obj(v: &Value) -> Option<&ExprObj> {
 pub fn as_expr(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult<Expr> {
     if let Some(e) = expr_obj(v) {
         return Ok(e.0.clone());
+    }
+    // `text("...")` inside an expression is written as it is (without bind parameters).
+    if let Some(t) = downcast::<super::text::TextClause>(v)
+        && t.binds.is_empty()
+    {
+        return Ok(Expr::Text(t.source.clone()));
     }
     Ok(match v {
         Value::None => Expr::Null,
@@ -1397,15 +1455,31 @@ impl Methods for StatementObj {
             }
             (_, "options") => {}
             (Statement::Select(s), "join" | "outerjoin") => {
-                let outer = name == "outerjoin"
-                    || kw
-                        .iter()
-                        .any(|(k, v)| k == "isouter" && matches!(v, Value::Bool(true)));
-                let join = join_target(&state, interp, &s.columns, &args)?;
+                let outer = name == "outerjoin" || flag(&kw, "isouter");
+                let args = with_onclause(args.clone(), &kw);
+                let candidates = join_candidates(s);
+                let join = join_target(&state, interp, &candidates, &args)?;
                 s.joins.push(crate::sql::compiler::Join {
                     target: join.0,
                     on: join.1,
                     outer,
+                    full: flag(&kw, "full"),
+                });
+            }
+            (Statement::Select(s), "join_from") => {
+                let Some(left) = args.first().and_then(|a| from_table(a)) else {
+                    return Err(interp.type_error("join_from() needs a table or mapped class"));
+                };
+                if !s.froms.iter().any(|t| Rc::ptr_eq(t, &left)) {
+                    s.froms.insert(0, left.clone());
+                }
+                let args = with_onclause(args[1..].to_vec(), &kw);
+                let join = join_target(&state, interp, &[Expr::Column(left, 0)], &args)?;
+                s.joins.push(crate::sql::compiler::Join {
+                    target: join.0,
+                    on: join.1,
+                    outer: flag(&kw, "isouter"),
+                    full: flag(&kw, "full"),
                 });
             }
             (Statement::Select(s), "filter_by") => {
@@ -1419,8 +1493,21 @@ impl Methods for StatementObj {
                 s.wheres.extend(filter_by(&state, interp, &mapper, &kw)?);
             }
             (Statement::Select(s), "where" | "filter") => s.wheres.extend(exprs(interp)?),
-            (Statement::Select(s), "order_by") => s.order_by.extend(exprs(interp)?),
-            (Statement::Select(s), "group_by") => s.group_by.extend(exprs(interp)?),
+            (Statement::Select(s), "order_by" | "group_by") => {
+                let mut out = Vec::with_capacity(args.len());
+                for a in &args {
+                    let e = match a {
+                        Value::Str(n) => label_reference(s, n),
+                        other => as_expr(&state, interp, other)?,
+                    };
+                    out.push(resolve_label_reference(s, e));
+                }
+                if name == "order_by" {
+                    s.order_by.extend(out);
+                } else {
+                    s.group_by.extend(out);
+                }
+            }
             (Statement::Select(s), "having") => s.having.extend(exprs(interp)?),
             (Statement::Select(s), "select_from") => {
                 for a in &args {
@@ -1674,6 +1761,68 @@ pub fn join_target(
     ))
 }
 
+/// `order_by("name")`: the selected column or label of that name, as SQLAlchemy resolves
+/// a string in ORDER BY / GROUP BY (a label is referenced by its name).
+fn label_reference(s: &Select, name: &str) -> Expr {
+    for c in &s.columns {
+        match c {
+            Expr::Label(l, _) if l == name => return Expr::Text(crate::sql::compiler::quote(l)),
+            Expr::Column(t, i) if t.columns[*i].name == name => return c.clone(),
+            _ => {}
+        }
+    }
+    Expr::Text(name.to_string())
+}
+
+/// `desc("name")` / `asc("name")` in ORDER BY: the string refers to a selected label or column.
+fn resolve_label_reference(s: &Select, e: Expr) -> Expr {
+    match e {
+        Expr::Desc(inner) => Expr::Desc(Box::new(resolve_label_reference(s, *inner))),
+        Expr::Asc(inner) => Expr::Asc(Box::new(resolve_label_reference(s, *inner))),
+        Expr::Bind(SqlValue::Text(n)) => label_reference(s, &n),
+        other => other,
+    }
+}
+
+/// True when keyword `name` is given as `True`.
+fn flag(kw: &Kw, name: &str) -> bool {
+    kwarg(kw, name).is_some_and(|v| matches!(v, Value::Bool(true)))
+}
+
+/// The join arguments with an `onclause=` keyword put in second place.
+fn with_onclause(mut args: Vec<Value>, kw: &Kw) -> Vec<Value> {
+    if let Some(on) = kwarg(kw, "onclause")
+        && args.len() == 1
+    {
+        args.push(on.clone());
+    }
+    args
+}
+
+/// The table a FROM argument stands for: a table, an alias, a mapped class.
+fn from_table(v: &Value) -> Option<Rc<Table>> {
+    if let Some(t) = downcast::<TableObj>(v) {
+        Some(t.0.clone())
+    } else if let Some(m) = crate::orm::mapper_of(v) {
+        Some(m.table.clone())
+    } else {
+        super::aliased::aliased_of(v).map(|a| a.table.clone())
+    }
+}
+
+/// The tables a `join()` without a left side may join from, in SQLAlchemy's order of
+/// preference: explicit FROMs, then tables already joined, then the selected columns' tables.
+fn join_candidates(s: &Select) -> Vec<Expr> {
+    let mut out: Vec<Expr> = s.froms.iter().map(|t| Expr::Column(t.clone(), 0)).collect();
+    out.extend(
+        s.joins
+            .iter()
+            .filter_map(|j| j.table().map(|t| Expr::Column(t.clone(), 0))),
+    );
+    out.extend(s.columns.iter().cloned());
+    out
+}
+
 /// `select(*columns_or_tables)`.
 pub fn select(
     state: &SaState,
@@ -1720,6 +1869,11 @@ pub fn select(
         } else if let Some(t) = downcast::<TableObj>(a) {
             for i in 0..t.0.columns.len() {
                 let c = Expr::Column(t.0.clone(), i);
+                columns.push(c.clone());
+                orm.entities.push(crate::orm::query::Entity::Column(c));
+            }
+        } else if let Some(cc) = downcast::<ColumnCollection>(a) {
+            for c in cc.exprs() {
                 columns.push(c.clone());
                 orm.entities.push(crate::orm::query::Entity::Column(c));
             }
@@ -1896,6 +2050,7 @@ impl HostObject for JoinObj {
             let Some(state) = current_state() else {
                 return Ok(Value::None);
             };
+            let a = with_onclause(a, &_k);
             let mut columns = vec![Expr::Column(left.clone(), 0)];
             columns.extend(
                 joins
@@ -1904,7 +2059,12 @@ impl HostObject for JoinObj {
             );
             let (target, on) = join_target(&state, i, &columns, &a)?;
             let mut joins = joins.clone();
-            joins.push(crate::sql::compiler::Join { target, on, outer });
+            joins.push(crate::sql::compiler::Join {
+                target,
+                on,
+                outer: outer || flag(&_k, "isouter"),
+                full: flag(&_k, "full"),
+            });
             Ok(host(JoinObj {
                 left: left.clone(),
                 joins,

@@ -1326,6 +1326,7 @@ impl Methods for QueryObj {
                     target: table,
                     on,
                     outer: name == "outerjoin",
+                    full: false,
                 });
                 Ok(self.with(sel))
             }
