@@ -353,12 +353,29 @@ pub fn table(
     state: &SaState,
     interp: &mut Interpreter,
     args: Vec<Value>,
-    _kw: Kw,
+    kw: Kw,
 ) -> PyResult<Value> {
     let name = match args.first() {
         Some(Value::Str(s)) => s.to_string(),
         _ => return Err(interp.type_error("Table() needs a name")),
     };
+    if let Some(engine) = kwarg(&kw, "autoload_with") {
+        let Some(engine) = downcast::<super::engine::EngineObj>(engine) else {
+            return Err(not_implemented(
+                interp,
+                "Table(autoload_with=<a Connection>)",
+            ));
+        };
+        let Some(meta) = args.get(1).and_then(|m| downcast::<MetaDataObj>(m)) else {
+            return Err(interp.type_error("Table() needs a MetaData as its second argument"));
+        };
+        let state = meta.state.clone();
+        let table = Rc::new(super::reflection::reflect_table(
+            &state, interp, engine, &name,
+        )?);
+        meta.meta.tables.borrow_mut().push(table.clone());
+        return Ok(state.table_value(&table));
+    }
     let meta = args
         .get(1)
         .and_then(|m| downcast::<MetaDataObj>(m))
@@ -1782,6 +1799,17 @@ fn resolve_label_reference(s: &Select, e: Expr) -> Expr {
         Expr::Bind(SqlValue::Text(n)) => label_reference(s, &n),
         other => other,
     }
+}
+
+/// The `NotImplementedError` for a SQLAlchemy construct SessionLab does not run yet.
+pub fn not_implemented(
+    interp: &mut Interpreter,
+    construct: &str,
+) -> Box<crate::script::exceptions::Raised> {
+    interp.error(
+        "NotImplementedError",
+        format!("SessionLab does not support {construct} yet"),
+    )
 }
 
 /// True when keyword `name` is given as `True`.

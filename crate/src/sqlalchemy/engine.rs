@@ -174,7 +174,7 @@ impl EngineObj {
         &self.engine
     }
 
-    fn connection(&self) -> ConnObj {
+    pub(super) fn connection(&self) -> ConnObj {
         ConnObj {
             state: self.state.clone(),
             conn: Rc::new(RefCell::new(self.engine.connect())),
@@ -333,7 +333,7 @@ impl ConnObj {
         })
     }
 
-    fn engine_call<T>(
+    pub(super) fn engine_call<T>(
         &self,
         interp: &mut Interpreter,
         f: impl FnOnce(&mut Connection) -> Result<T, EngineError>,

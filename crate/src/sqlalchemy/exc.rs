@@ -8,7 +8,7 @@ use crate::script::interp::Interpreter;
 use crate::script::value::{Attrs, Class, PyCell, Value};
 
 /// (class, parent) in definition order; parents outside the list are Python built-ins.
-const HIERARCHY: [(&str, &str); 32] = [
+const HIERARCHY: [(&str, &str); 33] = [
     ("SQLAlchemyError", "Exception"),
     ("ArgumentError", "SQLAlchemyError"),
     ("NoSuchModuleError", "ArgumentError"),
@@ -19,6 +19,7 @@ const HIERARCHY: [(&str, &str); 32] = [
     ("ResourceClosedError", "InvalidRequestError"),
     ("PendingRollbackError", "InvalidRequestError"),
     ("NoSuchColumnError", "InvalidRequestError"),
+    ("NoSuchTableError", "InvalidRequestError"),
     ("StatementError", "SQLAlchemyError"),
     ("DBAPIError", "StatementError"),
     ("InterfaceError", "DBAPIError"),

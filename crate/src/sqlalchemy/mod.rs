@@ -10,6 +10,7 @@ pub mod defaults;
 pub mod engine;
 pub mod exc;
 pub mod method;
+pub mod reflection;
 pub mod result;
 pub mod schema_repr;
 pub mod session;
