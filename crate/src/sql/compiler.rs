@@ -1109,7 +1109,14 @@ impl Compiler {
     }
 
     /// Compiles `UPDATE t SET … WHERE …`.
-    pub fn update(mut self, table: &Table, values: &[(usize, Expr)], wheres: &[Expr]) -> Compiled {
+    pub fn update(
+        mut self,
+        table: &Rc<Table>,
+        values: &[(usize, Expr)],
+        wheres: &[Expr],
+    ) -> Compiled {
+        // Subqueries in SET and WHERE correlate to the table updated.
+        self.enclosing.push(table.clone());
         let sets: Vec<String> = values
             .iter()
             .map(|(i, e)| {
@@ -1121,13 +1128,22 @@ impl Compiler {
         self.hint = None;
         let mut sql = format!("UPDATE {} SET {}", self.q(&table.name), sets.join(", "));
         if let Some(w) = and_all(wheres) {
+            // Other tables the WHERE clause names join as `UPDATE … FROM` (SQLite ≥ 3.33).
+            let mut others = Vec::new();
+            collect_tables(&w, &mut others);
+            others.retain(|t| !Rc::ptr_eq(t, table));
+            if !others.is_empty() {
+                let names: Vec<String> = others.iter().map(|t| self.from_name(t)).collect();
+                sql.push_str(&format!(" FROM {}", names.join(", ")));
+            }
             sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }
         self.finish(sql)
     }
 
     /// Compiles `DELETE FROM t WHERE …`.
-    pub fn delete(mut self, table: &Table, wheres: &[Expr]) -> Compiled {
+    pub fn delete(mut self, table: &Rc<Table>, wheres: &[Expr]) -> Compiled {
+        self.enclosing.push(table.clone());
         let mut sql = format!("DELETE FROM {}", self.q(&table.name));
         if let Some(w) = and_all(wheres) {
             sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));

@@ -1717,13 +1717,20 @@ pub fn join_target(
         return Ok((JoinTarget::Table(table), on));
     }
     if let Some(sq) = downcast::<SubqueryObj>(&first) {
-        let Some(on) = args.get(1) else {
-            return Err(interp.type_error("join() to a subquery needs an ON clause"));
+        let on = match args.get(1) {
+            Some(on) => as_expr(state, interp, on)?,
+            None => match subquery_onclause(columns, &sq.0) {
+                Some(on) => on,
+                None => {
+                    return Err(state.exc.raise(
+                        interp,
+                        "NoForeignKeysError",
+                        "Can't find any foreign key relationships between the selected tables and the subquery.",
+                    ));
+                }
+            },
         };
-        return Ok((
-            JoinTarget::Subquery(sq.0.clone()),
-            as_expr(state, interp, on)?,
-        ));
+        return Ok((JoinTarget::Subquery(sq.0.clone()), on));
     }
     let table = if let Some(m) = crate::orm::mapper_of(&first) {
         m.table.clone()
@@ -1849,6 +1856,46 @@ fn join_candidates(s: &Select) -> Vec<Expr> {
     );
     out.extend(s.columns.iter().cloned());
     out
+}
+
+/// The ON clause SQLAlchemy infers joining to a subquery: a foreign key from a column the
+/// subquery selects to a column of a table on the left (`user_account.id = anon_1.user_id`).
+fn subquery_onclause(left: &[Expr], sq: &Rc<crate::sql::compiler::Subquery>) -> Option<Expr> {
+    let mut tables: Vec<Rc<Table>> = Vec::new();
+    for c in left {
+        if let Expr::Column(t, _) = c
+            && !tables.iter().any(|x| Rc::ptr_eq(x, t))
+        {
+            tables.push(t.clone());
+        }
+    }
+    let names = sq.column_names();
+    for (expr, name) in sq.select.columns.iter().zip(names) {
+        let inner = match expr {
+            Expr::Label(_, e) => e,
+            e => e,
+        };
+        let Expr::Column(t, i) = inner else { continue };
+        let Some(fk) = &t.columns[*i].foreign_key else {
+            continue;
+        };
+        let mut parts = fk.split('.');
+        let (Some(target), Some(col)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        for left in &tables {
+            if left.alias_of.as_deref().unwrap_or(&left.name) == target
+                && let Some(j) = left.column_index(col)
+            {
+                return Some(Expr::binary(
+                    Expr::Column(left.clone(), j),
+                    Op::Eq,
+                    Expr::AliasColumn(sq.clone(), name),
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// `select(*columns_or_tables)`.
@@ -2118,6 +2165,11 @@ impl HostObject for SubqueryObj {
             "c" | "columns" => Some(host(SubqueryColumns(self.0.clone()))),
             _ => None,
         })
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        // Printed on its own, a subquery shows the SELECT inside it.
+        Ok(Compiler::named().select(&self.0.select).sql)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

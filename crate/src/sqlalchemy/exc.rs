@@ -8,10 +8,11 @@ use crate::script::interp::Interpreter;
 use crate::script::value::{Attrs, Class, PyCell, Value};
 
 /// (class, parent) in definition order; parents outside the list are Python built-ins.
-const HIERARCHY: [(&str, &str); 33] = [
+const HIERARCHY: [(&str, &str); 34] = [
     ("SQLAlchemyError", "Exception"),
     ("ArgumentError", "SQLAlchemyError"),
     ("NoSuchModuleError", "ArgumentError"),
+    ("NoForeignKeysError", "ArgumentError"),
     ("CompileError", "SQLAlchemyError"),
     ("InvalidRequestError", "SQLAlchemyError"),
     ("NoResultFound", "InvalidRequestError"),
