@@ -28,6 +28,8 @@ pub struct Compiled {
     /// With named binds: each bind's name and how many slots it covers (an expanding IN
     /// covers its whole list), in slot order.
     pub names: Vec<(String, usize)>,
+    /// The `InvalidRequestError` SQLAlchemy raises compiling this statement, if any.
+    pub error: Option<String>,
 }
 
 impl Compiled {
@@ -81,6 +83,8 @@ pub struct Subquery {
     pub select: Select,
     /// `subquery("name")`.
     pub name: Option<String>,
+    /// `select(...).cte()`: defined in `WITH` and named in FROM.
+    pub cte: bool,
 }
 
 impl Subquery {
@@ -408,6 +412,11 @@ pub struct Compiler {
     postcompile: bool,
     /// Named binds and their slot counts (see [`Compiled::names`]).
     names: Vec<(String, usize)>,
+    /// The CTEs met so far, by identity: `name AS \n(SELECT …)` with the slots and bind
+    /// names of its body, which come first in the statement.
+    ctes: Vec<(usize, String, Vec<Slot>, Vec<(String, usize)>)>,
+    /// The first compile error met (see [`Compiled::error`]).
+    error: Option<String>,
 }
 
 impl Compiler {
@@ -805,12 +814,56 @@ impl Compiler {
     }
 
     fn finish(self, sql: String) -> Compiled {
-        Compiled {
-            sql,
-            slots: self.slots,
-            columns: Vec::new(),
-            names: self.names,
+        if self.ctes.is_empty() {
+            return Compiled {
+                sql,
+                slots: self.slots,
+                columns: Vec::new(),
+                names: self.names,
+                error: self.error,
+            };
         }
+        // `WITH` comes first, and so do the binds of the CTE bodies.
+        let mut slots = Vec::new();
+        let mut names = Vec::new();
+        let mut defs = Vec::new();
+        for (_, def, s, n) in self.ctes {
+            defs.push(def);
+            slots.extend(s);
+            names.extend(n);
+        }
+        slots.extend(self.slots);
+        names.extend(self.names);
+        Compiled {
+            sql: format!("WITH {}\n {sql}", defs.join(", \n")),
+            slots,
+            columns: Vec::new(),
+            names,
+            error: self.error,
+        }
+    }
+
+    /// A subquery in FROM or JOIN: `(SELECT …) AS anon_1`, or a CTE's name (its definition
+    /// joins the statement's `WITH`).
+    fn from_subquery(&mut self, sq: &Rc<Subquery>) -> String {
+        let alias = self.alias_name(sq);
+        let id = Rc::as_ptr(sq) as usize;
+        if sq.cte && self.ctes.iter().any(|(k, ..)| *k == id) {
+            return self.q(&alias);
+        }
+        // A subquery in FROM does not correlate to the query around it.
+        let enclosing = std::mem::take(&mut self.enclosing);
+        let (slots, names) = (self.slots.len(), self.names.len());
+        let (text, _) = self.select_body(&sq.select, true);
+        self.enclosing = enclosing;
+        if sq.cte {
+            let s = self.slots.split_off(slots);
+            let n = self.names.split_off(names);
+            let def = format!("{} AS \n({text})", self.q(&alias));
+            self.ctes.push((id, def, s, n));
+            return self.q(&alias);
+        }
+        format!("({text}) AS {}", self.q(&alias))
     }
 
     /// Compiles a `SELECT`.
@@ -866,6 +919,8 @@ impl Compiler {
         // Nested SELECTs (scalar subqueries, EXISTS) see these tables as correlated.
         let depth = self.enclosing.len();
         self.enclosing.extend(froms.iter().cloned());
+        self.enclosing
+            .extend(s.joins.iter().filter_map(|j| j.table().cloned()));
         let result = self.select_text(s, inner, &froms, &subqueries);
         self.enclosing.truncate(depth);
         result
@@ -873,7 +928,7 @@ impl Compiler {
 
     /// The FROM tables and subqueries of `s`: as given, or those its columns and criteria
     /// name, less the joined tables and (auto-correlation) the enclosing query's tables.
-    fn froms_of(&self, s: &Select) -> (Vec<Rc<Table>>, Vec<Rc<Subquery>>) {
+    fn froms_of(&mut self, s: &Select) -> (Vec<Rc<Table>>, Vec<Rc<Subquery>>) {
         let mut froms: Vec<Rc<Table>> = s.froms.clone();
         let mut subqueries: Vec<Rc<Subquery>> = s.from_aliases.clone();
         if s.from_subquery.is_some() {
@@ -893,6 +948,16 @@ impl Compiler {
                 .filter(|t| !self.enclosing.iter().any(|o| Rc::ptr_eq(o, t)))
                 .cloned()
                 .collect();
+            // `_get_display_froms`: with more than one FROM, correlating every one away is
+            // an error.
+            if correlated.is_empty() && subqueries.is_empty() && froms.len() > 1 {
+                self.error.get_or_insert_with(|| {
+                    format!(
+                        "Select statement '<sqlalchemy.sql.selectable.Select object at 0x{:x}>' returned no FROM clauses due to auto-correlation; specify correlate(<tables>) to control correlation manually.",
+                        s as *const Select as usize
+                    )
+                });
+            }
             if !correlated.is_empty() || !subqueries.is_empty() {
                 froms = correlated;
             }
@@ -1009,23 +1074,13 @@ impl Compiler {
         } else if !froms.is_empty() || !subqueries.is_empty() {
             let mut names: Vec<String> = froms.iter().map(|t| self.from_name(t)).collect();
             for sq in subqueries {
-                let alias = self.alias_name(sq);
-                // A subquery in FROM does not correlate to the query around it.
-                let enclosing = std::mem::take(&mut self.enclosing);
-                let (text, _) = self.select_body(&sq.select, true);
-                self.enclosing = enclosing;
-                names.push(format!("({text}) AS {}", self.q(&alias)));
+                let from = self.from_subquery(sq);
+                names.push(from);
             }
             for j in &s.joins {
                 let target = match &j.target {
                     JoinTarget::Table(t) => self.from_name(t),
-                    JoinTarget::Subquery(sq) => {
-                        let alias = self.alias_name(sq);
-                        let enclosing = std::mem::take(&mut self.enclosing);
-                        let (text, _) = self.select_body(&sq.select, true);
-                        self.enclosing = enclosing;
-                        format!("({text}) AS {}", self.q(&alias))
-                    }
+                    JoinTarget::Subquery(sq) => self.from_subquery(sq),
                 };
                 let on = self.criterion(&j.on, None);
                 let kind = match (j.full, j.outer) {
@@ -1431,6 +1486,7 @@ mod tests {
         ));
         let col = |i| Expr::Column(scores.clone(), i);
         let totals = Rc::new(Subquery {
+            cte: false,
             select: Select {
                 columns: vec![
                     col(1),

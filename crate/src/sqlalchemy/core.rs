@@ -1378,8 +1378,9 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 24] = [
+        const METHODS: [&str; 25] = [
             "compile",
+            "cte",
             "from_select",
             "exists",
             "ordered_values",
@@ -1409,8 +1410,14 @@ impl HostObject for StatementObj {
         }))
     }
 
-    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(self.0.display())
+    fn str(&self, interp: &mut Interpreter) -> PyResult<String> {
+        let compiled = self.0.compile_with(&[], Compiler::named).0;
+        match (compiled.error, interp_state(interp)) {
+            (Some(message), Some(state)) => {
+                Err(state.exc.raise(interp, "InvalidRequestError", message))
+            }
+            _ => Ok(compiled.sql),
+        }
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -1540,14 +1547,18 @@ impl Methods for StatementObj {
                     }
                 }
             }
-            (Statement::Select(s), "subquery" | "alias") => {
+            (Statement::Select(s), self_method @ ("subquery" | "alias" | "cte")) => {
                 let name = match args.first().or_else(|| kwarg(&kw, "name")) {
                     Some(Value::Str(n)) => Some(n.to_string()),
                     _ => None,
                 };
+                if flag(&kw, "recursive") {
+                    return Err(not_implemented(interp, "cte(recursive=True)"));
+                }
                 return Ok(host(SubqueryObj(Rc::new(crate::sql::compiler::Subquery {
                     select: s.clone(),
                     name,
+                    cte: self_method == "cte",
                 }))));
             }
             (Statement::Select(s), "scalar_subquery" | "as_scalar") => {

@@ -763,6 +763,11 @@ pub fn core_parameters(
         _ => Vec::new(),
     };
     let (compiled, columns) = stmt.compile(&keys);
+    if let Some(message) = &compiled.error {
+        return Err(state
+            .exc
+            .raise(interp, "InvalidRequestError", message.clone()));
+    }
     // A callable default (INSERT) or onupdate (UPDATE) computes the keys the sets lack.
     let generated = |name: &str| -> Option<(Rc<crate::sql::schema::Table>, usize, ColumnDefault)> {
         let (t, insert) = match stmt.base() {
