@@ -295,6 +295,10 @@ impl HostObject for MetaDataObj {
         Ok("MetaData()".into())
     }
 
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -479,6 +483,10 @@ impl HostObject for TableObj {
         super::schema_repr::table(interp, &self.0)
     }
 
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -525,6 +533,10 @@ impl HostObject for PrimaryKeyObj {
             parts.push(super::schema_repr::column(interp, &self.0, i)?);
         }
         Ok(format!("PrimaryKeyConstraint({})", parts.join(", ")))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -628,6 +640,10 @@ impl HostObject for ColumnCollection {
             .map(|i| format!("{}.{}", self.0.name, self.0.columns[i].name))
             .collect();
         Ok(format!("ReadOnlyColumnCollection({})", names.join(", ")))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -829,6 +845,10 @@ impl HostObject for ExprObj {
             other => other,
         };
         Ok(Compiler::named().expr(e, None))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -1418,6 +1438,10 @@ impl HostObject for StatementObj {
             }
             _ => Ok(compiled.sql),
         }
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -2158,6 +2182,10 @@ impl HostObject for JoinObj {
         })))
     }
 
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -2181,6 +2209,10 @@ impl HostObject for SubqueryObj {
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
         // Printed on its own, a subquery shows the SELECT inside it.
         Ok(Compiler::named().select(&self.0.select).sql)
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

@@ -276,6 +276,10 @@ impl HostObject for EngineObj {
         Ok(format!("Engine({})", self.engine.url()))
     }
 
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -628,6 +632,10 @@ impl HostObject for ConnObj {
             self.engine_call(interp, Connection::close)?;
         }
         Ok(false)
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

@@ -15,6 +15,7 @@ pub mod result;
 pub mod schema_repr;
 pub mod session;
 pub mod text;
+pub mod unsupported;
 
 use std::cell::RefCell;
 use std::collections::HashMap;

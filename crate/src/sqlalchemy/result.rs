@@ -470,6 +470,10 @@ impl HostObject for ResultObj {
         ))
     }
 
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -562,6 +566,10 @@ impl HostObject for Row {
             ),
             _ => None,
         }
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
