@@ -1000,7 +1000,7 @@ impl Compiler {
             // (rendered column, the name a result row knows it by)
             let (text, name) = match c {
                 Expr::Func(name, _) => {
-                    let label = anon_label(&mut self.bind_names, name);
+                    let label = anon_label(&mut self.bind_names, &name.to_ascii_lowercase());
                     (format!("{} AS {label}", self.expr(c, None)), label)
                 }
                 Expr::Column(t, i) if s.labels => {
@@ -1151,7 +1151,12 @@ impl Compiler {
             .collect();
         self.hint = None;
         let sql = if values.is_empty() {
-            format!("INSERT INTO {} DEFAULT VALUES", self.q(&table.name))
+            // The default dialect (printing) has no DEFAULT VALUES; SQLite's does.
+            if self.named {
+                format!("INSERT INTO {} () VALUES ()", self.q(&table.name))
+            } else {
+                format!("INSERT INTO {} DEFAULT VALUES", self.q(&table.name))
+            }
         } else {
             format!(
                 "INSERT INTO {} ({}) VALUES ({})",
@@ -1232,7 +1237,7 @@ fn column_name(e: &Expr) -> Option<String> {
 
 /// The next anonymous label for a function column: `count_1`, `count_2`, `sum_1`.
 pub fn anon_label(counters: &mut Vec<(String, usize)>, function: &str) -> String {
-    let lower = function.to_ascii_lowercase();
+    let lower = function.to_string();
     let n = match counters.iter_mut().find(|(k, _)| *k == lower) {
         Some((_, n)) => {
             *n += 1;

@@ -1309,9 +1309,10 @@ impl Statement {
                             let text = c.expr(other, None);
                             let label = match other {
                                 Expr::Label(name, _) => name.clone(),
-                                Expr::Func(f, _) => {
-                                    crate::sql::compiler::anon_label(&mut counters, f)
-                                }
+                                Expr::Func(f, _) => crate::sql::compiler::anon_label(
+                                    &mut counters,
+                                    &f.to_ascii_lowercase(),
+                                ),
                                 _ => crate::sql::compiler::anon_label(&mut counters, "anon"),
                             };
                             let extra = c.finish_text(String::new());

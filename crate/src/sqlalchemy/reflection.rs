@@ -90,6 +90,8 @@ pub fn reflect_table(
     };
     let info = r.pragma(interp, "table_xinfo", name)?;
     if info.is_empty() {
+        // `get_columns` found nothing: `has_table` confirms before NoSuchTableError.
+        r.pragma(interp, "table_info", name)?;
         r.conn.engine_call(interp, Connection::close)?;
         return Err(state
             .exc
