@@ -74,6 +74,9 @@ pub struct Select {
     pub from_subquery: Option<Box<Select>>,
     /// Subqueries named in `select_from(...)`.
     pub from_aliases: Vec<Rc<Subquery>>,
+    /// `correlate(*tables)` (explicit correlation; empty for `correlate(None)`), or
+    /// `correlate_except(*tables)` when the flag is set.
+    pub correlate: Option<(Vec<Rc<Table>>, bool)>,
 }
 
 /// `select(...).subquery(name)`: a SELECT used as a FROM, named `anon_N` unless given a name.
@@ -85,6 +88,8 @@ pub struct Subquery {
     pub name: Option<String>,
     /// `select(...).cte()`: defined in `WITH` and named in FROM.
     pub cte: bool,
+    /// `select(...).lateral()`: `LATERAL (SELECT …)`, correlating to the FROMs before it.
+    pub lateral: bool,
 }
 
 impl Subquery {
@@ -851,8 +856,12 @@ impl Compiler {
         if sq.cte && self.ctes.iter().any(|(k, ..)| *k == id) {
             return self.q(&alias);
         }
-        // A subquery in FROM does not correlate to the query around it.
-        let enclosing = std::mem::take(&mut self.enclosing);
+        // A subquery in FROM does not correlate to the query around it (a LATERAL one does).
+        let enclosing = if sq.lateral {
+            self.enclosing.clone()
+        } else {
+            std::mem::take(&mut self.enclosing)
+        };
         let (slots, names) = (self.slots.len(), self.names.len());
         let (text, _) = self.select_body(&sq.select, true);
         self.enclosing = enclosing;
@@ -863,7 +872,8 @@ impl Compiler {
             self.ctes.push((id, def, s, n));
             return self.q(&alias);
         }
-        format!("({text}) AS {}", self.q(&alias))
+        let lateral = if sq.lateral { "LATERAL " } else { "" };
+        format!("{lateral}({text}) AS {}", self.q(&alias))
     }
 
     /// Compiles a `SELECT`.
@@ -943,11 +953,16 @@ impl Compiler {
                 collect_tables(w, &mut froms);
                 collect_subqueries(w, &mut subqueries);
             }
-            let correlated: Vec<Rc<Table>> = froms
-                .iter()
-                .filter(|t| !self.enclosing.iter().any(|o| Rc::ptr_eq(o, t)))
-                .cloned()
-                .collect();
+            let enclosed = |t: &Rc<Table>| self.enclosing.iter().any(|o| Rc::ptr_eq(o, t));
+            if let Some((tables, except)) = &s.correlate {
+                // Explicit correlation: exactly the tables named (or all but them) that the
+                // enclosing query has.
+                let named = |t: &Rc<Table>| tables.iter().any(|o| Rc::ptr_eq(o, t));
+                froms.retain(|t| !(enclosed(t) && named(t) != *except));
+                return self.froms_less_joins(s, froms, subqueries);
+            }
+            let correlated: Vec<Rc<Table>> =
+                froms.iter().filter(|t| !enclosed(t)).cloned().collect();
             // `_get_display_froms`: with more than one FROM, correlating every one away is
             // an error.
             if correlated.is_empty() && subqueries.is_empty() && froms.len() > 1 {
@@ -962,6 +977,16 @@ impl Compiler {
                 froms = correlated;
             }
         }
+        self.froms_less_joins(s, froms, subqueries)
+    }
+
+    /// The FROM list without the tables and subqueries `s` joins (they follow `JOIN`).
+    fn froms_less_joins(
+        &self,
+        s: &Select,
+        mut froms: Vec<Rc<Table>>,
+        mut subqueries: Vec<Rc<Subquery>>,
+    ) -> (Vec<Rc<Table>>, Vec<Rc<Subquery>>) {
         froms.retain(|t| {
             !s.joins
                 .iter()
@@ -1492,6 +1517,7 @@ mod tests {
         let col = |i| Expr::Column(scores.clone(), i);
         let totals = Rc::new(Subquery {
             cte: false,
+            lateral: false,
             select: Select {
                 columns: vec![
                     col(1),

@@ -768,8 +768,10 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 25] = [
+        const METHODS: [&str; 27] = [
             "compile",
+            "correlate",
+            "correlate_except",
             "where",
             "nulls_first",
             "nulls_last",
@@ -1004,6 +1006,22 @@ impl Methods for ExprObj {
                     return Err(interp.error(
                         "AttributeError",
                         "Neither 'BinaryExpression' object nor 'Comparator' object has an attribute 'where'",
+                    ));
+                }
+            },
+            "correlate" | "correlate_except" => match e {
+                Expr::ScalarSelect(mut sel) => {
+                    sel.correlate = Some((correlate_tables(&args), name == "correlate_except"));
+                    Expr::ScalarSelect(sel)
+                }
+                Expr::Exists(mut sel) => {
+                    sel.correlate = Some((correlate_tables(&args), name == "correlate_except"));
+                    Expr::Exists(sel)
+                }
+                _ => {
+                    return Err(interp.error(
+                        "AttributeError",
+                        format!("'BinaryExpression' object has no attribute '{name}'"),
                     ));
                 }
             },
@@ -1399,9 +1417,12 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 25] = [
+        const METHODS: [&str; 28] = [
             "compile",
+            "lateral",
             "cte",
+            "correlate",
+            "correlate_except",
             "from_select",
             "exists",
             "ordered_values",
@@ -1572,7 +1593,7 @@ impl Methods for StatementObj {
                     }
                 }
             }
-            (Statement::Select(s), self_method @ ("subquery" | "alias" | "cte")) => {
+            (Statement::Select(s), self_method @ ("subquery" | "alias" | "cte" | "lateral")) => {
                 let name = match args.first().or_else(|| kwarg(&kw, "name")) {
                     Some(Value::Str(n)) => Some(n.to_string()),
                     _ => None,
@@ -1584,10 +1605,14 @@ impl Methods for StatementObj {
                     select: s.clone(),
                     name,
                     cte: self_method == "cte",
+                    lateral: self_method == "lateral",
                 }))));
             }
             (Statement::Select(s), "scalar_subquery" | "as_scalar") => {
                 return Ok(host(ExprObj(Expr::ScalarSelect(Box::new(s.clone())))));
+            }
+            (Statement::Select(s), "correlate" | "correlate_except") => {
+                s.correlate = Some((correlate_tables(&args), name == "correlate_except"));
             }
             (Statement::Select(s), "limit") => s.limit = int(args.first()),
             (Statement::Select(s), "offset") => s.offset = int(args.first()),
@@ -1853,6 +1878,11 @@ pub fn not_implemented(
         "NotImplementedError",
         format!("SessionLab does not support {construct} yet"),
     )
+}
+
+/// The tables `correlate(...)` names (`None` names none).
+fn correlate_tables(args: &[Value]) -> Vec<Rc<Table>> {
+    args.iter().filter_map(from_table).collect()
 }
 
 /// True when keyword `name` is given as `True`.
