@@ -20,12 +20,10 @@ pub struct Aliased {
 impl Aliased {
     /// `aliased(mapper)` (anonymous: `table_1`) or `aliased(mapper, name=...)`.
     pub fn new(mapper: Rc<Mapper>, name: Option<String>) -> Self {
-        let table = Rc::new(
-            mapper.table.alias(
-                name.clone()
-                    .unwrap_or_else(|| format!("{}_1", mapper.table.name)),
-            ),
-        );
+        let table = Rc::new(match &name {
+            Some(n) => mapper.table.alias(n.clone()),
+            None => mapper.table.alias_anonymous(),
+        });
         let name = name.unwrap_or_else(|| mapper.name.clone());
         Aliased {
             mapper,

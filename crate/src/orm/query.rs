@@ -37,7 +37,9 @@ impl Entity {
         match self {
             Entity::Mapper(m) => m.name.clone(),
             Entity::Aliased(a) => a.name.clone(),
-            Entity::Column(Expr::Func(name, _)) => crate::sql::compiler::anon_label(counters, name),
+            Entity::Column(Expr::Func(name, _)) => {
+                crate::sql::compiler::anon_label(counters, &name.to_ascii_lowercase())
+            }
             Entity::Column(e) => e.key().unwrap_or_default(),
         }
     }

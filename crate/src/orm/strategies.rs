@@ -176,6 +176,7 @@ pub fn joined_eager(
                         && o.path[0].1 == index
                         && Rc::ptr_eq(&o.path[0].0, mapper)
                 }),
+                full: false,
             });
             let start = select.columns.len();
             select.columns.extend(alias.select_columns());

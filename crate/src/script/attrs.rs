@@ -11,6 +11,11 @@ impl Interpreter {
         match self.get_attr_opt(obj, name)? {
             Some(v) => Ok(v),
             None => {
+                if let Value::Host(h) = obj
+                    && let Some(m) = h.unsupported_attr(name)
+                {
+                    return Err(self.error("NotImplementedError", m));
+                }
                 let msg = match obj {
                     Value::Class(c) => {
                         format!("type object '{}' has no attribute '{name}'", c.name)

@@ -14,6 +14,12 @@ pub trait HostObject {
         Ok(None)
     }
 
+    /// For a missing attribute `name`: the `NotImplementedError` message when the real object
+    /// has it but SessionLab does not implement it (`None`: a plain `AttributeError`).
+    fn unsupported_attr(&self, _name: &str) -> Option<String> {
+        None
+    }
+
     /// `x.name = value`; `Ok(false)` means attributes cannot be set.
     fn set_attr(&self, _interp: &mut Interpreter, _name: &str, _value: Value) -> PyResult<bool> {
         Ok(false)

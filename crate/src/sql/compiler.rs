@@ -28,6 +28,8 @@ pub struct Compiled {
     /// With named binds: each bind's name and how many slots it covers (an expanding IN
     /// covers its whole list), in slot order.
     pub names: Vec<(String, usize)>,
+    /// The `InvalidRequestError` SQLAlchemy raises compiling this statement, if any.
+    pub error: Option<String>,
 }
 
 impl Compiled {
@@ -72,6 +74,9 @@ pub struct Select {
     pub from_subquery: Option<Box<Select>>,
     /// Subqueries named in `select_from(...)`.
     pub from_aliases: Vec<Rc<Subquery>>,
+    /// `correlate(*tables)` (explicit correlation; empty for `correlate(None)`), or
+    /// `correlate_except(*tables)` when the flag is set.
+    pub correlate: Option<(Vec<Rc<Table>>, bool)>,
 }
 
 /// `select(...).subquery(name)`: a SELECT used as a FROM, named `anon_N` unless given a name.
@@ -81,6 +86,10 @@ pub struct Subquery {
     pub select: Select,
     /// `subquery("name")`.
     pub name: Option<String>,
+    /// `select(...).cte()`: defined in `WITH` and named in FROM.
+    pub cte: bool,
+    /// `select(...).lateral()`: `LATERAL (SELECT …)`, correlating to the FROMs before it.
+    pub lateral: bool,
 }
 
 impl Subquery {
@@ -109,6 +118,8 @@ pub struct Join {
     pub on: Expr,
     /// `LEFT OUTER JOIN`.
     pub outer: bool,
+    /// `FULL OUTER JOIN` (`full=True`).
+    pub full: bool,
 }
 
 /// A value written into SQL text, as SQLAlchemy's literal_binds renders it.
@@ -122,14 +133,6 @@ pub fn literal_sql(v: &SqlValue) -> String {
             let hex: String = b.iter().map(|byte| format!("{byte:02X}")).collect();
             format!("X'{hex}'")
         }
-    }
-}
-
-/// A table as FROM names it: `emp`, or `emp AS boss` for an alias.
-pub fn from_name(t: &Table) -> String {
-    match &t.alias_of {
-        Some(base) => format!("{} AS {}", quote(base), quote(&t.name)),
-        None => quote(&t.name),
     }
 }
 
@@ -148,80 +151,246 @@ impl Join {
     }
 }
 
-/// SQLite's reserved words (identifiers that must be quoted).
-const RESERVED: [&str; 60] = [
+/// The SQLite dialect's reserved words (`SQLiteIdentifierPreparer.reserved_words`), sorted.
+const SQLITE_RESERVED: [&str; 117] = [
     "add",
+    "after",
     "all",
     "alter",
+    "analyze",
     "and",
     "as",
     "asc",
+    "attach",
+    "autoincrement",
+    "before",
+    "begin",
     "between",
     "by",
+    "cascade",
     "case",
     "cast",
     "check",
     "collate",
     "column",
     "commit",
+    "conflict",
     "constraint",
     "create",
     "cross",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "database",
     "default",
+    "deferrable",
+    "deferred",
     "delete",
     "desc",
+    "detach",
     "distinct",
     "drop",
+    "each",
     "else",
     "end",
+    "escape",
     "except",
+    "exclusive",
     "exists",
+    "explain",
+    "fail",
     "false",
     "for",
     "foreign",
     "from",
     "full",
+    "glob",
     "group",
     "having",
+    "if",
+    "ignore",
+    "immediate",
     "in",
     "index",
+    "indexed",
+    "initially",
     "inner",
     "insert",
+    "instead",
     "intersect",
     "into",
     "is",
+    "isnull",
     "join",
     "key",
     "left",
     "like",
     "limit",
+    "match",
+    "natural",
     "not",
+    "notnull",
     "null",
     "of",
     "offset",
     "on",
     "or",
     "order",
+    "outer",
+    "plan",
+    "pragma",
     "primary",
+    "query",
+    "raise",
     "references",
+    "reindex",
+    "rename",
+    "replace",
+    "restrict",
+    "right",
+    "rollback",
     "row",
     "select",
     "set",
     "table",
+    "temp",
+    "temporary",
+    "then",
     "to",
+    "transaction",
+    "trigger",
+    "true",
+    "union",
+    "unique",
+    "update",
+    "using",
+    "vacuum",
+    "values",
+    "view",
+    "virtual",
+    "when",
     "where",
 ];
 
-/// An identifier, quoted when SQLAlchemy would quote it.
+/// The default dialect's reserved words (`compiler.RESERVED_WORDS`), sorted: what `str(statement)` quotes.
+const DEFAULT_RESERVED: [&str; 94] = [
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "authorization",
+    "between",
+    "binary",
+    "both",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "constraint",
+    "create",
+    "cross",
+    "current_date",
+    "current_role",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "false",
+    "for",
+    "foreign",
+    "freeze",
+    "from",
+    "full",
+    "grant",
+    "group",
+    "having",
+    "ilike",
+    "in",
+    "initially",
+    "inner",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "leading",
+    "left",
+    "like",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "natural",
+    "new",
+    "not",
+    "notnull",
+    "null",
+    "off",
+    "offset",
+    "old",
+    "on",
+    "only",
+    "or",
+    "order",
+    "outer",
+    "overlaps",
+    "placing",
+    "primary",
+    "references",
+    "right",
+    "select",
+    "session_user",
+    "set",
+    "similar",
+    "some",
+    "symmetric",
+    "table",
+    "then",
+    "to",
+    "trailing",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "verbose",
+    "when",
+    "where",
+];
+
+/// An identifier, quoted when SQLAlchemy's SQLite dialect would quote it.
 pub fn quote(name: &str) -> String {
+    quote_with(name, &SQLITE_RESERVED)
+}
+
+/// An identifier as the default dialect (`str(statement)`) quotes it.
+pub fn quote_default(name: &str) -> String {
+    quote_with(name, &DEFAULT_RESERVED)
+}
+
+/// `IdentifierPreparer._requires_quotes`: reserved, an illegal first character, characters
+/// outside `[A-Za-z0-9_$]`, or not all lowercase.
+fn quote_with(name: &str, reserved: &[&str]) -> String {
     let legal = name
         .chars()
         .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        .is_some_and(|c| !c.is_ascii_digit() && c != '$')
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$');
-    if legal && !RESERVED.contains(&name) {
+    if legal && reserved.binary_search(&name).is_err() {
         name.to_string()
     } else {
         format!("\"{}\"", name.replace('"', "\"\""))
@@ -248,9 +417,24 @@ pub struct Compiler {
     postcompile: bool,
     /// Named binds and their slot counts (see [`Compiled::names`]).
     names: Vec<(String, usize)>,
+    /// The CTEs met so far, by identity: `name AS \n(SELECT …)` with the slots and bind
+    /// names of its body, which come first in the statement.
+    ctes: Vec<(usize, String, Vec<Slot>, Vec<(String, usize)>)>,
+    /// The first compile error met (see [`Compiled::error`]).
+    error: Option<String>,
 }
 
 impl Compiler {
+    /// The quoting of this compiler's dialect.
+    pub fn quoter(&self) -> fn(&str) -> String {
+        if self.named { quote_default } else { quote }
+    }
+
+    /// `name` quoted as this compiler's dialect quotes it.
+    pub fn q(&self, name: &str) -> String {
+        (self.quoter())(name)
+    }
+
     /// A compiler for `str(statement)`: named binds (`:name_1`) as the default dialect prints.
     pub fn named() -> Self {
         Compiler {
@@ -348,7 +532,10 @@ impl Compiler {
     /// Renders `e`; `against` is the enclosing operator (for parentheses).
     pub fn expr(&mut self, e: &Expr, against: Option<Op>) -> String {
         match e {
-            Expr::Column(t, i) => format!("{}.{}", quote(&t.name), quote(&t.columns[*i].name)),
+            Expr::Column(t, i) => {
+                let table = self.table_name(t);
+                format!("{}.{}", self.q(&table), self.q(&t.columns[*i].name))
+            }
             Expr::Bind(v) => self.bind(v, false),
             Expr::Literal(v) => self.bind(v, true),
             Expr::Lower(inner) => format!("lower({})", self.expr(inner, None)),
@@ -501,14 +688,14 @@ impl Compiler {
                     .collect();
                 format!("{name}({})", parts.join(", "))
             }
-            Expr::Label(name, inner) => format!("{} AS {}", self.expr(inner, None), quote(name)),
+            Expr::Label(name, inner) => format!("{} AS {}", self.expr(inner, None), self.q(name)),
             Expr::Desc(inner) => format!("{} DESC", self.expr(inner, None)),
             Expr::Asc(inner) => format!("{} ASC", self.expr(inner, None)),
             Expr::Text(t) => t.clone(),
             Expr::Cast(inner, ty) => format!("CAST({} AS {})", self.expr(inner, None), ty.ddl()),
             Expr::AliasColumn(sq, name) => {
                 let alias = self.alias_name(sq);
-                format!("{}.{}", quote(&alias), quote(name))
+                format!("{}.{}", self.q(&alias), self.q(name))
             }
             Expr::ScalarSelect(s) => format!("({})", self.select_body(s, false).0),
             Expr::Exists(s) => {
@@ -632,12 +819,61 @@ impl Compiler {
     }
 
     fn finish(self, sql: String) -> Compiled {
-        Compiled {
-            sql,
-            slots: self.slots,
-            columns: Vec::new(),
-            names: self.names,
+        if self.ctes.is_empty() {
+            return Compiled {
+                sql,
+                slots: self.slots,
+                columns: Vec::new(),
+                names: self.names,
+                error: self.error,
+            };
         }
+        // `WITH` comes first, and so do the binds of the CTE bodies.
+        let mut slots = Vec::new();
+        let mut names = Vec::new();
+        let mut defs = Vec::new();
+        for (_, def, s, n) in self.ctes {
+            defs.push(def);
+            slots.extend(s);
+            names.extend(n);
+        }
+        slots.extend(self.slots);
+        names.extend(self.names);
+        Compiled {
+            sql: format!("WITH {}\n {sql}", defs.join(", \n")),
+            slots,
+            columns: Vec::new(),
+            names,
+            error: self.error,
+        }
+    }
+
+    /// A subquery in FROM or JOIN: `(SELECT …) AS anon_1`, or a CTE's name (its definition
+    /// joins the statement's `WITH`).
+    fn from_subquery(&mut self, sq: &Rc<Subquery>) -> String {
+        let alias = self.alias_name(sq);
+        let id = Rc::as_ptr(sq) as usize;
+        if sq.cte && self.ctes.iter().any(|(k, ..)| *k == id) {
+            return self.q(&alias);
+        }
+        // A subquery in FROM does not correlate to the query around it (a LATERAL one does).
+        let enclosing = if sq.lateral {
+            self.enclosing.clone()
+        } else {
+            std::mem::take(&mut self.enclosing)
+        };
+        let (slots, names) = (self.slots.len(), self.names.len());
+        let (text, _) = self.select_body(&sq.select, true);
+        self.enclosing = enclosing;
+        if sq.cte {
+            let s = self.slots.split_off(slots);
+            let n = self.names.split_off(names);
+            let def = format!("{} AS \n({text})", self.q(&alias));
+            self.ctes.push((id, def, s, n));
+            return self.q(&alias);
+        }
+        let lateral = if sq.lateral { "LATERAL " } else { "" };
+        format!("{lateral}({text}) AS {}", self.q(&alias))
     }
 
     /// Compiles a `SELECT`.
@@ -646,6 +882,30 @@ impl Compiler {
         let mut compiled = self.finish(sql);
         compiled.columns = names;
         compiled
+    }
+
+    /// A table as FROM names it: `emp`, or `emp AS boss` for an alias.
+    pub fn from_name(&mut self, t: &Rc<Table>) -> String {
+        let name = self.table_name(t);
+        match &t.alias_of {
+            Some(base) => format!("{} AS {}", self.q(base), self.q(&name)),
+            None => self.q(&name),
+        }
+    }
+
+    /// A table's name in this statement: an anonymous alias gets the next `table_N`.
+    pub fn table_name(&mut self, t: &Rc<Table>) -> String {
+        if !t.anonymous {
+            return t.name.clone();
+        }
+        let id = Rc::as_ptr(t) as usize;
+        if let Some((_, n)) = self.aliases.iter().find(|(k, _)| *k == id) {
+            return n.clone();
+        }
+        let base = t.alias_of.clone().unwrap_or_else(|| t.name.clone());
+        let name = anon_label(&mut self.bind_names, &base);
+        self.aliases.push((id, name.clone()));
+        name
     }
 
     /// The alias of a subquery: its own name, or the next `anon_N`.
@@ -669,6 +929,8 @@ impl Compiler {
         // Nested SELECTs (scalar subqueries, EXISTS) see these tables as correlated.
         let depth = self.enclosing.len();
         self.enclosing.extend(froms.iter().cloned());
+        self.enclosing
+            .extend(s.joins.iter().filter_map(|j| j.table().cloned()));
         let result = self.select_text(s, inner, &froms, &subqueries);
         self.enclosing.truncate(depth);
         result
@@ -676,7 +938,7 @@ impl Compiler {
 
     /// The FROM tables and subqueries of `s`: as given, or those its columns and criteria
     /// name, less the joined tables and (auto-correlation) the enclosing query's tables.
-    fn froms_of(&self, s: &Select) -> (Vec<Rc<Table>>, Vec<Rc<Subquery>>) {
+    fn froms_of(&mut self, s: &Select) -> (Vec<Rc<Table>>, Vec<Rc<Subquery>>) {
         let mut froms: Vec<Rc<Table>> = s.froms.clone();
         let mut subqueries: Vec<Rc<Subquery>> = s.from_aliases.clone();
         if s.from_subquery.is_some() {
@@ -691,15 +953,40 @@ impl Compiler {
                 collect_tables(w, &mut froms);
                 collect_subqueries(w, &mut subqueries);
             }
-            let correlated: Vec<Rc<Table>> = froms
-                .iter()
-                .filter(|t| !self.enclosing.iter().any(|o| Rc::ptr_eq(o, t)))
-                .cloned()
-                .collect();
+            let enclosed = |t: &Rc<Table>| self.enclosing.iter().any(|o| Rc::ptr_eq(o, t));
+            if let Some((tables, except)) = &s.correlate {
+                // Explicit correlation: exactly the tables named (or all but them) that the
+                // enclosing query has.
+                let named = |t: &Rc<Table>| tables.iter().any(|o| Rc::ptr_eq(o, t));
+                froms.retain(|t| !(enclosed(t) && named(t) != *except));
+                return self.froms_less_joins(s, froms, subqueries);
+            }
+            let correlated: Vec<Rc<Table>> =
+                froms.iter().filter(|t| !enclosed(t)).cloned().collect();
+            // `_get_display_froms`: with more than one FROM, correlating every one away is
+            // an error.
+            if correlated.is_empty() && subqueries.is_empty() && froms.len() > 1 {
+                self.error.get_or_insert_with(|| {
+                    format!(
+                        "Select statement '<sqlalchemy.sql.selectable.Select object at 0x{:x}>' returned no FROM clauses due to auto-correlation; specify correlate(<tables>) to control correlation manually.",
+                        s as *const Select as usize
+                    )
+                });
+            }
             if !correlated.is_empty() || !subqueries.is_empty() {
                 froms = correlated;
             }
         }
+        self.froms_less_joins(s, froms, subqueries)
+    }
+
+    /// The FROM list without the tables and subqueries `s` joins (they follow `JOIN`).
+    fn froms_less_joins(
+        &self,
+        s: &Select,
+        mut froms: Vec<Rc<Table>>,
+        mut subqueries: Vec<Rc<Subquery>>,
+    ) -> (Vec<Rc<Table>>, Vec<Rc<Subquery>>) {
         froms.retain(|t| {
             !s.joins
                 .iter()
@@ -738,20 +1025,20 @@ impl Compiler {
             // (rendered column, the name a result row knows it by)
             let (text, name) = match c {
                 Expr::Func(name, _) => {
-                    let label = anon_label(&mut self.bind_names, name);
+                    let label = anon_label(&mut self.bind_names, &name.to_ascii_lowercase());
                     (format!("{} AS {label}", self.expr(c, None)), label)
                 }
                 Expr::Column(t, i) if s.labels => {
                     let label = format!("{}_{}", t.name, t.columns[*i].name);
                     (
-                        format!("{} AS {}", self.expr(c, None), quote(&label)),
+                        format!("{} AS {}", self.expr(c, None), self.q(&label)),
                         label,
                     )
                 }
                 Expr::Column(t, i) if inner && !names.contains(&t.columns[*i].name) => {
                     let label = t.columns[*i].name.clone();
                     (
-                        format!("{} AS {}", self.expr(c, None), quote(&label)),
+                        format!("{} AS {}", self.expr(c, None), self.q(&label)),
                         label,
                     )
                 }
@@ -769,7 +1056,7 @@ impl Compiler {
                         base
                     };
                     (
-                        format!("{} AS {}", self.expr(c, None), quote(&label)),
+                        format!("{} AS {}", self.expr(c, None), self.q(&label)),
                         label,
                     )
                 }
@@ -810,28 +1097,22 @@ impl Compiler {
             self.slots.extend(compiled.slots);
             sql.push_str(&format!(" \nFROM ({}) AS anon_1", compiled.sql));
         } else if !froms.is_empty() || !subqueries.is_empty() {
-            let mut names: Vec<String> = froms.iter().map(|t| from_name(t)).collect();
+            let mut names: Vec<String> = froms.iter().map(|t| self.from_name(t)).collect();
             for sq in subqueries {
-                let alias = self.alias_name(sq);
-                // A subquery in FROM does not correlate to the query around it.
-                let enclosing = std::mem::take(&mut self.enclosing);
-                let (text, _) = self.select_body(&sq.select, true);
-                self.enclosing = enclosing;
-                names.push(format!("({text}) AS {}", quote(&alias)));
+                let from = self.from_subquery(sq);
+                names.push(from);
             }
             for j in &s.joins {
                 let target = match &j.target {
-                    JoinTarget::Table(t) => from_name(t),
-                    JoinTarget::Subquery(sq) => {
-                        let alias = self.alias_name(sq);
-                        let enclosing = std::mem::take(&mut self.enclosing);
-                        let (text, _) = self.select_body(&sq.select, true);
-                        self.enclosing = enclosing;
-                        format!("({text}) AS {}", quote(&alias))
-                    }
+                    JoinTarget::Table(t) => self.from_name(t),
+                    JoinTarget::Subquery(sq) => self.from_subquery(sq),
                 };
                 let on = self.criterion(&j.on, None);
-                let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
+                let kind = match (j.full, j.outer) {
+                    (true, _) => "FULL OUTER JOIN",
+                    (false, true) => "LEFT OUTER JOIN",
+                    (false, false) => "JOIN",
+                };
                 names[0].push_str(&format!(" {kind} {target} ON {on}"));
             }
             sql.push_str(&format!(" \nFROM {}", names.join(", ")));
@@ -884,7 +1165,7 @@ impl Compiler {
     pub fn insert(mut self, table: &Table, values: &[(usize, Expr)]) -> Compiled {
         let names: Vec<String> = values
             .iter()
-            .map(|(i, _)| quote(&table.columns[*i].name))
+            .map(|(i, _)| self.q(&table.columns[*i].name))
             .collect();
         let vals: Vec<String> = values
             .iter()
@@ -895,11 +1176,16 @@ impl Compiler {
             .collect();
         self.hint = None;
         let sql = if values.is_empty() {
-            format!("INSERT INTO {} DEFAULT VALUES", quote(&table.name))
+            // The default dialect (printing) has no DEFAULT VALUES; SQLite's does.
+            if self.named {
+                format!("INSERT INTO {} () VALUES ()", self.q(&table.name))
+            } else {
+                format!("INSERT INTO {} DEFAULT VALUES", self.q(&table.name))
+            }
         } else {
             format!(
                 "INSERT INTO {} ({}) VALUES ({})",
-                quote(&table.name),
+                self.q(&table.name),
                 names.join(", "),
                 vals.join(", ")
             )
@@ -908,26 +1194,42 @@ impl Compiler {
     }
 
     /// Compiles `UPDATE t SET … WHERE …`.
-    pub fn update(mut self, table: &Table, values: &[(usize, Expr)], wheres: &[Expr]) -> Compiled {
+    pub fn update(
+        mut self,
+        table: &Rc<Table>,
+        values: &[(usize, Expr)],
+        wheres: &[Expr],
+    ) -> Compiled {
+        // Subqueries in SET and WHERE correlate to the table updated.
+        self.enclosing.push(table.clone());
         let sets: Vec<String> = values
             .iter()
             .map(|(i, e)| {
                 self.hint = Some(table.columns[*i].name.clone());
                 let v = self.value(e);
-                format!("{}={v}", quote(&table.columns[*i].name))
+                format!("{}={v}", self.q(&table.columns[*i].name))
             })
             .collect();
         self.hint = None;
-        let mut sql = format!("UPDATE {} SET {}", quote(&table.name), sets.join(", "));
+        let mut sql = format!("UPDATE {} SET {}", self.q(&table.name), sets.join(", "));
         if let Some(w) = and_all(wheres) {
+            // Other tables the WHERE clause names join as `UPDATE … FROM` (SQLite ≥ 3.33).
+            let mut others = Vec::new();
+            collect_tables(&w, &mut others);
+            others.retain(|t| !Rc::ptr_eq(t, table));
+            if !others.is_empty() {
+                let names: Vec<String> = others.iter().map(|t| self.from_name(t)).collect();
+                sql.push_str(&format!(" FROM {}", names.join(", ")));
+            }
             sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }
         self.finish(sql)
     }
 
     /// Compiles `DELETE FROM t WHERE …`.
-    pub fn delete(mut self, table: &Table, wheres: &[Expr]) -> Compiled {
-        let mut sql = format!("DELETE FROM {}", quote(&table.name));
+    pub fn delete(mut self, table: &Rc<Table>, wheres: &[Expr]) -> Compiled {
+        self.enclosing.push(table.clone());
+        let mut sql = format!("DELETE FROM {}", self.q(&table.name));
         if let Some(w) = and_all(wheres) {
             sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }
@@ -960,7 +1262,7 @@ fn column_name(e: &Expr) -> Option<String> {
 
 /// The next anonymous label for a function column: `count_1`, `count_2`, `sum_1`.
 pub fn anon_label(counters: &mut Vec<(String, usize)>, function: &str) -> String {
-    let lower = function.to_ascii_lowercase();
+    let lower = function.to_string();
     let n = match counters.iter_mut().find(|(k, _)| *k == lower) {
         Some((_, n)) => {
             *n += 1;
@@ -1214,6 +1516,8 @@ mod tests {
         ));
         let col = |i| Expr::Column(scores.clone(), i);
         let totals = Rc::new(Subquery {
+            cte: false,
+            lateral: false,
             select: Select {
                 columns: vec![
                     col(1),

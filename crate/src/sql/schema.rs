@@ -78,6 +78,9 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// For `table.alias("name")`: the table it stands for (`FROM emp AS boss`).
     pub alias_of: Option<String>,
+    /// `table.alias()` without a name: each statement names it `emp_1`, `emp_2`, … in the
+    /// order it meets the anonymous aliases of that table.
+    pub anonymous: bool,
 }
 
 impl Table {
@@ -87,6 +90,7 @@ impl Table {
             name,
             columns,
             alias_of: None,
+            anonymous: false,
         }
     }
 
@@ -96,6 +100,16 @@ impl Table {
             name,
             columns: self.columns.clone(),
             alias_of: Some(self.alias_of.clone().unwrap_or_else(|| self.name.clone())),
+            anonymous: false,
+        }
+    }
+
+    /// `table.alias()`: an anonymous alias, named when a statement is compiled.
+    pub fn alias_anonymous(&self) -> Self {
+        let base = self.alias_of.clone().unwrap_or_else(|| self.name.clone());
+        Table {
+            anonymous: true,
+            ..self.alias(format!("{base}_1"))
         }
     }
 

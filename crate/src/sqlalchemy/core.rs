@@ -293,6 +293,14 @@ impl HostObject for MetaDataObj {
         }))
     }
 
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok("MetaData()".into())
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -351,12 +359,29 @@ pub fn table(
     state: &SaState,
     interp: &mut Interpreter,
     args: Vec<Value>,
-    _kw: Kw,
+    kw: Kw,
 ) -> PyResult<Value> {
     let name = match args.first() {
         Some(Value::Str(s)) => s.to_string(),
         _ => return Err(interp.type_error("Table() needs a name")),
     };
+    if let Some(engine) = kwarg(&kw, "autoload_with") {
+        let Some(engine) = downcast::<super::engine::EngineObj>(engine) else {
+            return Err(not_implemented(
+                interp,
+                "Table(autoload_with=<a Connection>)",
+            ));
+        };
+        let Some(meta) = args.get(1).and_then(|m| downcast::<MetaDataObj>(m)) else {
+            return Err(interp.type_error("Table() needs a MetaData as its second argument"));
+        };
+        let state = meta.state.clone();
+        let table = Rc::new(super::reflection::reflect_table(
+            &state, interp, engine, &name,
+        )?);
+        meta.meta.tables.borrow_mut().push(table.clone());
+        return Ok(state.table_value(&table));
+    }
     let meta = args
         .get(1)
         .and_then(|m| downcast::<MetaDataObj>(m))
@@ -399,16 +424,20 @@ impl HostObject for TableObj {
             host(StatementObj(stmt, OrmInfo::default()))
         };
         Ok(match name {
-            "c" | "columns" => Some(host(ColumnCollection(self.0.clone()))),
+            "c" | "columns" => Some(host(ColumnCollection(self.0.clone(), None))),
+            "primary_key" => Some(host(PrimaryKeyObj(self.0.clone()))),
+            "key" | "fullname" => Some(Value::str(self.0.name.as_str())),
+            "metadata" => None,
+            "schema" => Some(Value::None),
             "name" => Some(Value::str(self.0.name.as_str())),
             "alias" => {
                 let t = self.0.clone();
                 Some(super::function("alias", move |_i, a, k| {
-                    let name = match a.first().or_else(|| kwarg(&k, "name")) {
-                        Some(Value::Str(n)) => n.to_string(),
-                        _ => format!("{}_1", t.name),
+                    let alias = match a.first().or_else(|| kwarg(&k, "name")) {
+                        Some(Value::Str(n)) => t.alias(n.to_string()),
+                        _ => t.alias_anonymous(),
                     };
-                    Ok(host(TableObj(Rc::new(t.alias(name)))))
+                    Ok(host(TableObj(Rc::new(alias))))
                 }))
             }
             "indexes" => {
@@ -426,9 +455,7 @@ impl HostObject for TableObj {
                     let Some(state) = interp_state(i) else {
                         return Ok(Value::None);
                     };
-                    let outer = outer
-                        || k.iter()
-                            .any(|(n, v)| n == "isouter" && matches!(v, Value::Bool(true)));
+                    let outer = outer || flag(&k, "isouter");
                     let columns = vec![Expr::Column(t.clone(), 0)];
                     let (table, on) = join_target(&state, i, &columns, &a)?;
                     Ok(host(JoinObj {
@@ -437,6 +464,7 @@ impl HostObject for TableObj {
                             target: table,
                             on,
                             outer,
+                            full: flag(&k, "full"),
                         }],
                     }))
                 }))
@@ -457,13 +485,94 @@ impl HostObject for TableObj {
         super::schema_repr::table(interp, &self.0)
     }
 
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
 }
 
-/// `table.c`.
-pub struct ColumnCollection(Rc<Table>);
+/// `table.primary_key`: the table's `PrimaryKeyConstraint`.
+pub struct PrimaryKeyObj(Rc<Table>);
+
+impl PrimaryKeyObj {
+    /// The primary key columns, as expressions.
+    fn columns(&self) -> Vec<Value> {
+        (0..self.0.columns.len())
+            .filter(|&i| self.0.columns[i].primary_key)
+            .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i))))
+            .collect()
+    }
+}
+
+impl HostObject for PrimaryKeyObj {
+    fn type_name(&self) -> String {
+        "PrimaryKeyConstraint".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::None),
+            "columns" | "c" => Some(Value::list(self.columns())),
+            "table" => Some(table_value(interp, &self.0)),
+            _ => None,
+        })
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(self.columns()))
+    }
+
+    fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Ok(Some(self.columns().len()))
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        let mut parts = Vec::new();
+        for i in (0..self.0.columns.len()).filter(|&i| self.0.columns[i].primary_key) {
+            parts.push(super::schema_repr::column(interp, &self.0, i)?);
+        }
+        Ok(format!("PrimaryKeyConstraint({})", parts.join(", ")))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `table.c`, or the part of it `table.c["a", "b"]` names.
+pub struct ColumnCollection(Rc<Table>, Option<Vec<usize>>);
+
+impl ColumnCollection {
+    /// The indexes of its columns in the table.
+    fn indexes(&self) -> Vec<usize> {
+        match &self.1 {
+            Some(v) => v.clone(),
+            None => (0..self.0.columns.len()).collect(),
+        }
+    }
+
+    /// Its columns as expressions.
+    pub fn exprs(&self) -> Vec<Expr> {
+        self.indexes()
+            .into_iter()
+            .map(|i| Expr::Column(self.0.clone(), i))
+            .collect()
+    }
+
+    /// The index of the column named `name`, if in this collection.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.indexes()
+            .into_iter()
+            .find(|&i| self.0.columns[i].name == name)
+    }
+}
 
 impl HostObject for ColumnCollection {
     fn type_name(&self) -> String {
@@ -473,38 +582,70 @@ impl HostObject for ColumnCollection {
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         if name == "keys" {
             let names: Vec<Value> = self
-                .0
-                .columns
-                .iter()
-                .map(|c| Value::str(c.name.as_str()))
+                .indexes()
+                .into_iter()
+                .map(|i| Value::str(self.0.columns[i].name.as_str()))
                 .collect();
             return Ok(Some(super::function("keys", move |_i, _a, _k| {
                 Ok(Value::list(names.clone()))
             })));
         }
         Ok(self
-            .0
-            .column_index(name)
+            .find(name)
             .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i)))))
     }
 
     fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
-        match key {
-            Value::Str(s) => self.get_attr(interp, s),
-            _ => Ok(None),
+        let column = |interp: &mut Interpreter, k: &Value| -> PyResult<usize> {
+            let found = match k {
+                Value::Str(s) => self.find(s),
+                Value::Int(n) => {
+                    let ix = self.indexes();
+                    let n = if *n < 0 { *n + ix.len() as i64 } else { *n };
+                    usize::try_from(n).ok().and_then(|n| ix.get(n).copied())
+                }
+                _ => None,
+            };
+            match found {
+                Some(i) => Ok(i),
+                None => {
+                    let r = interp.repr(k)?;
+                    Err(interp.error("KeyError", r))
+                }
+            }
+        };
+        if let Value::Tuple(items) = key {
+            let mut picked = Vec::with_capacity(items.len());
+            for k in items.iter() {
+                picked.push(column(interp, k)?);
+            }
+            return Ok(Some(host(ColumnCollection(self.0.clone(), Some(picked)))));
         }
+        let i = column(interp, key)?;
+        Ok(Some(host(ExprObj(Expr::Column(self.0.clone(), i)))))
     }
 
     fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
-        Ok(Some(self.0.columns.len()))
+        Ok(Some(self.indexes().len()))
     }
 
     fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
         Ok(Some(
-            (0..self.0.columns.len())
-                .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i))))
-                .collect(),
+            self.exprs().into_iter().map(|e| host(ExprObj(e))).collect(),
         ))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        let names: Vec<String> = self
+            .indexes()
+            .into_iter()
+            .map(|i| format!("{}.{}", self.0.name, self.0.columns[i].name))
+            .collect();
+        Ok(format!("ReadOnlyColumnCollection({})", names.join(", ")))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -527,6 +668,12 @@ pub fn expr_obj(v: &Value) -> Option<&ExprObj> {
 pub fn as_expr(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult<Expr> {
     if let Some(e) = expr_obj(v) {
         return Ok(e.0.clone());
+    }
+    // `text("...")` inside an expression is written as it is (without bind parameters).
+    if let Some(t) = downcast::<super::text::TextClause>(v)
+        && t.binds.is_empty()
+    {
+        return Ok(Expr::Text(t.source.clone()));
     }
     Ok(match v {
         Value::None => Expr::Null,
@@ -623,8 +770,10 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 25] = [
+        const METHODS: [&str; 27] = [
             "compile",
+            "correlate",
+            "correlate_except",
             "where",
             "nulls_first",
             "nulls_last",
@@ -700,6 +849,10 @@ impl HostObject for ExprObj {
             other => other,
         };
         Ok(Compiler::named().expr(e, None))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -840,6 +993,22 @@ impl Methods for ExprObj {
                     return Err(interp.error(
                         "AttributeError",
                         "Neither 'BinaryExpression' object nor 'Comparator' object has an attribute 'where'",
+                    ));
+                }
+            },
+            "correlate" | "correlate_except" => match e {
+                Expr::ScalarSelect(mut sel) => {
+                    sel.correlate = Some((correlate_tables(&args), name == "correlate_except"));
+                    Expr::ScalarSelect(sel)
+                }
+                Expr::Exists(mut sel) => {
+                    sel.correlate = Some((correlate_tables(&args), name == "correlate_except"));
+                    Expr::Exists(sel)
+                }
+                _ => {
+                    return Err(interp.error(
+                        "AttributeError",
+                        format!("'BinaryExpression' object has no attribute '{name}'"),
                     ));
                 }
             },
@@ -1051,24 +1220,11 @@ impl Statement {
                 let columns = compiled.columns.clone();
                 (compiled, columns)
             }
-            Statement::Insert(t, values) => {
-                let mut all = values.clone();
-                // Printed without any values, an INSERT names every column.
-                let printed = mk().is_display();
-                let every = printed && values.is_empty() && keys.is_empty();
-                for (i, c) in t.columns.iter().enumerate() {
-                    if all.iter().any(|(j, _)| *j == i) {
-                        continue;
-                    }
-                    if keys.contains(&c.name) || every {
-                        all.push((i, Expr::Param(c.name.clone())));
-                    } else if let Some(d) = &c.default {
-                        all.push((i, default_expr(&c.name, d, printed)));
-                    }
-                }
-                crate::base::sort::sort_by(&mut all, |a, b| a.0 < b.0);
-                (mk().insert(t, &all), Vec::new())
+            // `insert(t).values()`: explicitly no values, so `DEFAULT VALUES` even printed.
+            Statement::InsertRows(t, _, rows) if rows.is_empty() => {
+                Statement::Insert(t.clone(), Vec::new()).compile_insert(keys, mk, false)
             }
+            Statement::Insert(..) => self.compile_insert(keys, mk, true),
             Statement::Update(t, values, wheres, ordered) => {
                 let mut all = values.clone();
                 let printed = mk().is_display();
@@ -1091,15 +1247,12 @@ impl Statement {
             }
             Statement::Delete(t, wheres) => (mk().delete(t, wheres), Vec::new()),
             Statement::InsertFrom(t, cols, select) => {
-                let names: Vec<String> = cols
-                    .iter()
-                    .map(|&i| crate::sql::compiler::quote(&t.columns[i].name))
-                    .collect();
                 let mut c = mk();
+                let names: Vec<String> = cols.iter().map(|&i| c.q(&t.columns[i].name)).collect();
                 let (text, _) = c.select_part(select);
                 let sql = format!(
                     "INSERT INTO {} ({}) {}",
-                    crate::sql::compiler::quote(&t.name),
+                    c.q(&t.name),
                     names.join(", "),
                     text
                 );
@@ -1122,10 +1275,7 @@ impl Statement {
             }
             Statement::InsertRows(t, cols, rows) => {
                 let mut c = mk();
-                let names: Vec<String> = cols
-                    .iter()
-                    .map(|&i| crate::sql::compiler::quote(&t.columns[i].name))
-                    .collect();
+                let names: Vec<String> = cols.iter().map(|&i| c.q(&t.columns[i].name)).collect();
                 let mut groups = Vec::new();
                 for (n, row) in rows.iter().enumerate() {
                     // Printed, each row's binds are named `column_m<row>`.
@@ -1138,7 +1288,7 @@ impl Statement {
                 }
                 let sql = format!(
                     "INSERT INTO {} ({}) VALUES {}",
-                    crate::sql::compiler::quote(&t.name),
+                    c.q(&t.name),
                     names.join(", "),
                     groups.join(", ")
                 );
@@ -1155,14 +1305,11 @@ impl Statement {
                         Expr::Column(t, i) => {
                             let name = t.columns[*i].name.clone();
                             // Printed with the default dialect the columns keep their table.
-                            parts.push(if mk().is_named() {
-                                format!(
-                                    "{}.{}",
-                                    crate::sql::compiler::quote(&t.name),
-                                    crate::sql::compiler::quote(&name)
-                                )
+                            let c = mk();
+                            parts.push(if c.is_named() {
+                                format!("{}.{}", c.q(&t.name), c.q(&name))
                             } else {
-                                crate::sql::compiler::quote(&name)
+                                c.q(&name)
                             });
                             names.push(name);
                         }
@@ -1171,9 +1318,10 @@ impl Statement {
                             let text = c.expr(other, None);
                             let label = match other {
                                 Expr::Label(name, _) => name.clone(),
-                                Expr::Func(f, _) => {
-                                    crate::sql::compiler::anon_label(&mut counters, f)
-                                }
+                                Expr::Func(f, _) => crate::sql::compiler::anon_label(
+                                    &mut counters,
+                                    &f.to_ascii_lowercase(),
+                                ),
                                 _ => crate::sql::compiler::anon_label(&mut counters, "anon"),
                             };
                             let extra = c.finish_text(String::new());
@@ -1192,6 +1340,34 @@ impl Statement {
                 (compiled, names)
             }
         }
+    }
+
+    /// An INSERT of given values and defaults; printed without values (`all_when_empty`),
+    /// it names every column as SQLAlchemy's printing does.
+    fn compile_insert(
+        &self,
+        keys: &[String],
+        mk: fn() -> Compiler,
+        all_when_empty: bool,
+    ) -> (Compiled, Vec<String>) {
+        let Statement::Insert(t, values) = self else {
+            return self.compile_with(keys, mk);
+        };
+        let mut all = values.clone();
+        let printed = mk().is_display();
+        let every = all_when_empty && printed && values.is_empty() && keys.is_empty();
+        for (i, c) in t.columns.iter().enumerate() {
+            if all.iter().any(|(j, _)| *j == i) {
+                continue;
+            }
+            if keys.contains(&c.name) || every {
+                all.push((i, Expr::Param(c.name.clone())));
+            } else if let Some(d) = &c.default {
+                all.push((i, default_expr(&c.name, d, printed)));
+            }
+        }
+        crate::base::sort::sort_by(&mut all, |a, b| a.0 < b.0);
+        (mk().insert(t, &all), Vec::new())
     }
 
     /// The SQL type of each result column, where SQLAlchemy processes results by type.
@@ -1232,8 +1408,12 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 24] = [
+        const METHODS: [&str; 28] = [
             "compile",
+            "lateral",
+            "cte",
+            "correlate",
+            "correlate_except",
             "from_select",
             "exists",
             "ordered_values",
@@ -1265,19 +1445,32 @@ impl HostObject for StatementObj {
 
     fn str(&self, interp: &mut Interpreter) -> PyResult<String> {
         // Joined eager loads are part of the statement SQLAlchemy compiles.
-        if let Statement::Select(sel) = &self.0
-            && !self.1.loaders.is_empty()
-        {
-            let mut sel = sel.clone();
-            crate::orm::strategies::joined_eager(
-                interp,
-                &self.1.entities,
-                &self.1.loaders,
-                &mut sel,
-            )?;
-            return Ok(Statement::Select(sel).display());
+        let joined;
+        let stmt = match &self.0 {
+            Statement::Select(sel) if !self.1.loaders.is_empty() => {
+                let mut sel = sel.clone();
+                crate::orm::strategies::joined_eager(
+                    interp,
+                    &self.1.entities,
+                    &self.1.loaders,
+                    &mut sel,
+                )?;
+                joined = Statement::Select(sel);
+                &joined
+            }
+            other => other,
+        };
+        let compiled = stmt.compile_with(&[], Compiler::named).0;
+        match (compiled.error, interp_state(interp)) {
+            (Some(message), Some(state)) => {
+                Err(state.exc.raise(interp, Exc::InvalidRequestError, message))
+            }
+            _ => Ok(compiled.sql),
         }
-        Ok(self.0.display())
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -1320,6 +1513,7 @@ impl Methods for StatementObj {
             (
                 Statement::Insert(..)
                 | Statement::InsertRows(..)
+                | Statement::InsertFrom(..)
                 | Statement::Update(..)
                 | Statement::Delete(..),
                 "returning",
@@ -1347,15 +1541,31 @@ impl Methods for StatementObj {
                 }
             }
             (Statement::Select(s), "join" | "outerjoin") => {
-                let outer = name == "outerjoin"
-                    || kw
-                        .iter()
-                        .any(|(k, v)| k == "isouter" && matches!(v, Value::Bool(true)));
-                let join = join_target(&state, interp, &s.columns, &args)?;
+                let outer = name == "outerjoin" || flag(&kw, "isouter");
+                let args = with_onclause(args.clone(), &kw);
+                let candidates = join_candidates(s);
+                let join = join_target(&state, interp, &candidates, &args)?;
                 s.joins.push(crate::sql::compiler::Join {
                     target: join.0,
                     on: join.1,
                     outer,
+                    full: flag(&kw, "full"),
+                });
+            }
+            (Statement::Select(s), "join_from") => {
+                let Some(left) = args.first().and_then(|a| from_table(a)) else {
+                    return Err(interp.type_error("join_from() needs a table or mapped class"));
+                };
+                if !s.froms.iter().any(|t| Rc::ptr_eq(t, &left)) {
+                    s.froms.insert(0, left.clone());
+                }
+                let args = with_onclause(args[1..].to_vec(), &kw);
+                let join = join_target(&state, interp, &[Expr::Column(left, 0)], &args)?;
+                s.joins.push(crate::sql::compiler::Join {
+                    target: join.0,
+                    on: join.1,
+                    outer: flag(&kw, "isouter"),
+                    full: flag(&kw, "full"),
                 });
             }
             (Statement::Select(s), "filter_by") => {
@@ -1369,8 +1579,21 @@ impl Methods for StatementObj {
                 s.wheres.extend(filter_by(&state, interp, &mapper, &kw)?);
             }
             (Statement::Select(s), "where" | "filter") => s.wheres.extend(exprs(interp)?),
-            (Statement::Select(s), "order_by") => s.order_by.extend(exprs(interp)?),
-            (Statement::Select(s), "group_by") => s.group_by.extend(exprs(interp)?),
+            (Statement::Select(s), "order_by" | "group_by") => {
+                let mut out = Vec::with_capacity(args.len());
+                for a in &args {
+                    let e = match a {
+                        Value::Str(n) => label_reference(s, n),
+                        other => as_expr(&state, interp, other)?,
+                    };
+                    out.push(resolve_label_reference(s, e));
+                }
+                if name == "order_by" {
+                    s.order_by.extend(out);
+                } else {
+                    s.group_by.extend(out);
+                }
+            }
             (Statement::Select(s), "having") => s.having.extend(exprs(interp)?),
             (Statement::Select(s), "select_from") => {
                 for a in &args {
@@ -1386,18 +1609,26 @@ impl Methods for StatementObj {
                     }
                 }
             }
-            (Statement::Select(s), "subquery" | "alias") => {
+            (Statement::Select(s), self_method @ ("subquery" | "alias" | "cte" | "lateral")) => {
                 let name = match args.first().or_else(|| kwarg(&kw, "name")) {
                     Some(Value::Str(n)) => Some(n.to_string()),
                     _ => None,
                 };
+                if flag(&kw, "recursive") {
+                    return Err(not_implemented(interp, "cte(recursive=True)"));
+                }
                 return Ok(host(SubqueryObj(Rc::new(crate::sql::compiler::Subquery {
                     select: s.clone(),
                     name,
+                    cte: self_method == "cte",
+                    lateral: self_method == "lateral",
                 }))));
             }
             (Statement::Select(s), "scalar_subquery" | "as_scalar") => {
                 return Ok(host(ExprObj(Expr::ScalarSelect(Box::new(s.clone())))));
+            }
+            (Statement::Select(s), "correlate" | "correlate_except") => {
+                s.correlate = Some((correlate_tables(&args), name == "correlate_except"));
             }
             (Statement::Select(s), "limit") => s.limit = int(args.first()),
             (Statement::Select(s), "offset") => s.offset = int(args.first()),
@@ -1449,6 +1680,11 @@ impl Methods for StatementObj {
                     values.push((index, e));
                 }
                 *ordered = true;
+            }
+            (Statement::Insert(t, values), "values")
+                if args.is_empty() && kw.is_empty() && values.is_empty() =>
+            {
+                stmt = Statement::InsertRows(t.clone(), Vec::new(), Vec::new());
             }
             (Statement::Insert(t, values) | Statement::Update(t, values, _, _), "values") => {
                 if let Some(first) = args.first()
@@ -1558,13 +1794,20 @@ pub fn join_target(
         return Ok((JoinTarget::Table(table), on));
     }
     if let Some(sq) = downcast::<SubqueryObj>(&first) {
-        let Some(on) = args.get(1) else {
-            return Err(interp.type_error("join() to a subquery needs an ON clause"));
+        let on = match args.get(1) {
+            Some(on) => as_expr(state, interp, on)?,
+            None => match subquery_onclause(columns, &sq.0) {
+                Some(on) => on,
+                None => {
+                    return Err(state.exc.raise(
+                        interp,
+                        Exc::NoForeignKeysError,
+                        "Can't find any foreign key relationships between the selected tables and the subquery.",
+                    ));
+                }
+            },
         };
-        return Ok((
-            JoinTarget::Subquery(sq.0.clone()),
-            as_expr(state, interp, on)?,
-        ));
+        return Ok((JoinTarget::Subquery(sq.0.clone()), on));
     }
     let table = if let Some(m) = crate::orm::mapper_of(&first) {
         m.table.clone()
@@ -1619,6 +1862,124 @@ pub fn join_target(
     ))
 }
 
+/// `order_by("name")`: the selected column or label of that name, as SQLAlchemy resolves
+/// a string in ORDER BY / GROUP BY (a label is referenced by its name).
+fn label_reference(s: &Select, name: &str) -> Expr {
+    for c in &s.columns {
+        match c {
+            Expr::Label(l, _) if l == name => return Expr::Text(crate::sql::compiler::quote(l)),
+            Expr::Column(t, i) if t.columns[*i].name == name => return c.clone(),
+            _ => {}
+        }
+    }
+    Expr::Text(name.to_string())
+}
+
+/// `desc("name")` / `asc("name")` in ORDER BY: the string refers to a selected label or column.
+fn resolve_label_reference(s: &Select, e: Expr) -> Expr {
+    match e {
+        Expr::Desc(inner) => Expr::Desc(Box::new(resolve_label_reference(s, *inner))),
+        Expr::Asc(inner) => Expr::Asc(Box::new(resolve_label_reference(s, *inner))),
+        Expr::Bind(SqlValue::Text(n)) => label_reference(s, &n),
+        other => other,
+    }
+}
+
+/// The `NotImplementedError` for a SQLAlchemy construct SessionLab does not run yet.
+pub fn not_implemented(
+    interp: &mut Interpreter,
+    construct: &str,
+) -> Box<crate::script::exceptions::Raised> {
+    interp.error(
+        "NotImplementedError",
+        format!("SessionLab does not support {construct} yet"),
+    )
+}
+
+/// The tables `correlate(...)` names (`None` names none).
+fn correlate_tables(args: &[Value]) -> Vec<Rc<Table>> {
+    args.iter().filter_map(from_table).collect()
+}
+
+/// True when keyword `name` is given as `True`.
+fn flag(kw: &Kw, name: &str) -> bool {
+    kwarg(kw, name).is_some_and(|v| matches!(v, Value::Bool(true)))
+}
+
+/// The join arguments with an `onclause=` keyword put in second place.
+fn with_onclause(mut args: Vec<Value>, kw: &Kw) -> Vec<Value> {
+    if let Some(on) = kwarg(kw, "onclause")
+        && args.len() == 1
+    {
+        args.push(on.clone());
+    }
+    args
+}
+
+/// The table a FROM argument stands for: a table, an alias, a mapped class.
+fn from_table(v: &Value) -> Option<Rc<Table>> {
+    if let Some(t) = downcast::<TableObj>(v) {
+        Some(t.0.clone())
+    } else if let Some(m) = crate::orm::mapper_of(v) {
+        Some(m.table.clone())
+    } else {
+        super::aliased::aliased_of(v).map(|a| a.table.clone())
+    }
+}
+
+/// The tables a `join()` without a left side may join from, in SQLAlchemy's order of
+/// preference: explicit FROMs, then tables already joined, then the selected columns' tables.
+fn join_candidates(s: &Select) -> Vec<Expr> {
+    let mut out: Vec<Expr> = s.froms.iter().map(|t| Expr::Column(t.clone(), 0)).collect();
+    out.extend(
+        s.joins
+            .iter()
+            .filter_map(|j| j.table().map(|t| Expr::Column(t.clone(), 0))),
+    );
+    out.extend(s.columns.iter().cloned());
+    out
+}
+
+/// The ON clause SQLAlchemy infers joining to a subquery: a foreign key from a column the
+/// subquery selects to a column of a table on the left (`user_account.id = anon_1.user_id`).
+fn subquery_onclause(left: &[Expr], sq: &Rc<crate::sql::compiler::Subquery>) -> Option<Expr> {
+    let mut tables: Vec<Rc<Table>> = Vec::new();
+    for c in left {
+        if let Expr::Column(t, _) = c
+            && !tables.iter().any(|x| Rc::ptr_eq(x, t))
+        {
+            tables.push(t.clone());
+        }
+    }
+    let names = sq.column_names();
+    for (expr, name) in sq.select.columns.iter().zip(names) {
+        let inner = match expr {
+            Expr::Label(_, e) => e,
+            e => e,
+        };
+        let Expr::Column(t, i) = inner else { continue };
+        let Some(fk) = &t.columns[*i].foreign_key else {
+            continue;
+        };
+        let mut parts = fk.split('.');
+        let (Some(target), Some(col)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        for left in &tables {
+            if left.alias_of.as_deref().unwrap_or(&left.name) == target
+                && let Some(j) = left.column_index(col)
+            {
+                return Some(Expr::binary(
+                    Expr::Column(left.clone(), j),
+                    Op::Eq,
+                    Expr::AliasColumn(sq.clone(), name),
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// `select(*columns_or_tables)`.
 pub fn select(
     state: &SaState,
@@ -1665,6 +2026,11 @@ pub fn select(
         } else if let Some(t) = downcast::<TableObj>(a) {
             for i in 0..t.0.columns.len() {
                 let c = Expr::Column(t.0.clone(), i);
+                columns.push(c.clone());
+                orm.entities.push(crate::orm::query::Entity::Column(c));
+            }
+        } else if let Some(cc) = downcast::<ColumnCollection>(a) {
+            for c in cc.exprs() {
                 columns.push(c.clone());
                 orm.entities.push(crate::orm::query::Entity::Column(c));
             }
@@ -1841,6 +2207,7 @@ impl HostObject for JoinObj {
             let Some(state) = interp_state(i) else {
                 return Ok(Value::None);
             };
+            let a = with_onclause(a, &_k);
             let mut columns = vec![Expr::Column(left.clone(), 0)];
             columns.extend(
                 joins
@@ -1849,12 +2216,21 @@ impl HostObject for JoinObj {
             );
             let (target, on) = join_target(&state, i, &columns, &a)?;
             let mut joins = joins.clone();
-            joins.push(crate::sql::compiler::Join { target, on, outer });
+            joins.push(crate::sql::compiler::Join {
+                target,
+                on,
+                outer: outer || flag(&_k, "isouter"),
+                full: flag(&_k, "full"),
+            });
             Ok(host(JoinObj {
                 left: left.clone(),
                 joins,
             }))
         })))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -1875,6 +2251,15 @@ impl HostObject for SubqueryObj {
             "c" | "columns" => Some(host(SubqueryColumns(self.0.clone()))),
             _ => None,
         })
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        // Printed on its own, a subquery shows the SELECT inside it.
+        Ok(Compiler::named().select(&self.0.select).sql)
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

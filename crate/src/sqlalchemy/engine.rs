@@ -72,7 +72,7 @@ impl EngineObj {
         &self.engine
     }
 
-    fn connection(&self) -> ConnObj {
+    pub(super) fn connection(&self) -> ConnObj {
         ConnObj {
             state: self.state.clone(),
             conn: Rc::new(RefCell::new(self.engine.connect())),
@@ -174,6 +174,10 @@ impl HostObject for EngineObj {
         Ok(format!("Engine({})", self.engine.url()))
     }
 
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -236,7 +240,7 @@ impl ConnObj {
         })
     }
 
-    fn engine_call<T>(
+    pub(super) fn engine_call<T>(
         &self,
         interp: &mut Interpreter,
         f: impl FnOnce(&mut Connection) -> Result<T, EngineError>,
@@ -569,6 +573,10 @@ impl HostObject for ConnObj {
         Ok(false)
     }
 
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -702,6 +710,11 @@ pub fn core_parameters(
         _ => Vec::new(),
     };
     let (compiled, columns) = stmt.compile(&keys);
+    if let Some(message) = &compiled.error {
+        return Err(state
+            .exc
+            .raise(interp, Exc::InvalidRequestError, message.clone()));
+    }
     // A callable default (INSERT) or onupdate (UPDATE) computes the keys the sets lack.
     let generated = |name: &str| -> Option<(Rc<crate::sql::schema::Table>, usize, ColumnDefault)> {
         let (t, insert) = match stmt.base() {

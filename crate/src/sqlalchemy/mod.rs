@@ -10,10 +10,12 @@ pub mod core;
 pub mod declarative;
 pub mod engine;
 pub mod loader;
+pub mod reflection;
 pub mod result;
 pub mod schema_repr;
 pub mod session;
 pub mod text;
+pub mod unsupported;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -449,6 +449,22 @@ impl HostObject for ResultObj {
         Ok(Some(self.0.take_all(interp)?))
     }
 
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        let module = match (self.0.shape, self.0.iterator) {
+            (Shape::Rows, false) => "sqlalchemy.engine.cursor",
+            _ => "sqlalchemy.engine.result",
+        };
+        Ok(format!(
+            "<{module}.{} object at 0x{:x}>",
+            self.type_name(),
+            Rc::as_ptr(&self.0) as usize
+        ))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -541,6 +557,10 @@ impl HostObject for Row {
             ),
             _ => None,
         }
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

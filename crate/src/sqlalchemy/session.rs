@@ -1502,6 +1502,7 @@ impl Methods for QueryObj {
                     target: table,
                     on,
                     outer: name == "outerjoin",
+                    full: false,
                 });
                 Ok(self.with(sel))
             }
