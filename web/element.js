@@ -19,6 +19,7 @@
 // own lab in it, so examples never see each other's data. Nothing loads until an example
 // scrolls into view or a reader interacts with it; runs never block the page.
 import { LabClient } from './client.js';
+import { engineCall } from './element-engine.js';
 import { decodeWorkspace, encodeWorkspace } from './share.js';
 import { el, formatMs, renderEvent, renderSessions, renderTable } from './render.js';
 
@@ -324,9 +325,18 @@ export class SessionLabElement extends HTMLElement {
     this.#ui.status.textContent = 'Running…';
     try {
       const report = setup
-        ? await sharedClient().call('runStrategy', { setup, strategy: source, n: this.#rows, lab: this.#lab })
-        : await sharedClient().call('runPython', { source, lab: this.#lab });
+        ? await engineCall(this, sharedClient, 'runStrategy', {
+            setup,
+            strategy: source,
+            n: this.#rows,
+            lab: this.#lab,
+          })
+        : await engineCall(this, sharedClient, 'runPython', { source, lab: this.#lab });
       this.#showReport(report);
+      // Real SQLAlchemy's runs (engine="sqlalchemy"/"auto") say so, and that their time is Pyodide's.
+      if (report.engine === 'sqlalchemy') {
+        this.#ui.status.textContent = `Run by real SQLAlchemy ${report.sqlalchemy} in Pyodide (Pyodide's time): ${this.#ui.status.textContent}`;
+      }
       this.dispatchEvent(new CustomEvent('run', { detail: report }));
       return report;
     } catch (err) {
@@ -348,7 +358,7 @@ export class SessionLabElement extends HTMLElement {
     try {
       for (const s of strategies) {
         this.#ui.status.textContent = `Running ${s.name}…`;
-        const report = await sharedClient().call('runStrategy', {
+        const report = await engineCall(this, sharedClient, 'runStrategy', {
           setup: setup ?? '',
           strategy: s.source,
           n: this.#rows,
