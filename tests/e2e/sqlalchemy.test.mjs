@@ -59,6 +59,7 @@ test(
     await page.waitForFunction(() => document.body.dataset.verdict, null, { timeout: LOAD });
     assert.equal(await page.evaluate(() => document.body.dataset.verdict), 'identical');
     assert.match(await page.locator('.verdict').textContent(), /^Identical to SQLAlchemy 2\.1\.9\.$/);
+    await screenshot(page, 'sqlalchemy-check');
     const fetched = requests.filter((u) => u.includes('/pyodide/')).map((u) => new URL(u).pathname);
     assert.ok(
       fetched.includes('/pyodide/pyodide.asm.wasm') && fetched.some((p) => p.endsWith('.whl')),
