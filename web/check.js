@@ -162,7 +162,7 @@ export async function installSqlalchemyCheck(page) {
     nodes.push(
       el('p', {
         className: 'meta',
-        text: `SessionLab: ${statements(ours)} statements in ${formatMs(ours.timing.total_ms)}. ${label} (${theirs.engine_version}): ${statements(theirs)} statements; Pyodide's time is not compared.`,
+        text: `SessionLab: ${statements(ours)} statements in ${formatMs(ours.timing.total_ms)}. Real ${theirs.engine_version ?? label}: ${statements(theirs)} statements (its time is Pyodide's and is not compared).`,
       }),
       el('p', { className: 'note', text: NOT_COMPARED }),
       el('p', {}, [showOurs, ' · ', showTheirsButton]),
