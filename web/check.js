@@ -210,6 +210,40 @@ export async function installSqlalchemyCheck(page) {
       ]),
     );
   });
+  // Compare all, run by real SQLAlchemy: the same table, labelled, with Pyodide's times only.
+  const compareAll = el('button', {
+    text: 'Compare all in SQLAlchemy',
+    attrs: {
+      id: 'compare-sqlalchemy',
+      type: 'button',
+      title: `Run every strategy after the setup with real ${label} (Pyodide's times, ranked among themselves)`,
+    },
+  });
+  $('compare').after(compareAll);
+  const syncCompare = () => {
+    compareAll.hidden = $('compare').hidden;
+  };
+  new MutationObserver(syncCompare).observe($('compare'), { attributes: true, attributeFilter: ['hidden'] });
+  syncCompare();
+  compareAll.addEventListener('click', () =>
+    withBusy(async () => {
+      const rows = [];
+      for (const { name, request } of page.strategyRequests()) {
+        const report = await runTheirs(request);
+        rows.push({ name, report });
+      }
+      page.renderComparison(rows);
+      results.prepend(
+        el('p', {
+          className: 'engine-label note',
+          attrs: { 'data-engine': 'sqlalchemy' },
+          text: `Compared by real ${rows[0]?.report.engine_version ?? label}: these are Pyodide's times, ranked among themselves and never against SessionLab's.`,
+        }),
+      );
+      summary.textContent = `real ${label} (Pyodide) · ${summary.textContent}`;
+    }),
+  );
+
   // A workspace saved or shared after running with real SQLAlchemy offers it again.
   if (page.engine() === 'sqlalchemy') {
     const again = el('button', {

@@ -859,6 +859,15 @@ client.ready.then(
         return client.call(request.type, request.args);
       },
       render: renderPythonReport,
+      // Compare all with real SQLAlchemy: every strategy's request, and the comparison view.
+      strategyRequests: () => {
+        save();
+        return ws.strategies.map((s) => ({
+          name: s.name,
+          request: { type: 'runStrategy', args: { setup: ws.setup, strategy: s.source, n: ws.n } },
+        }));
+      },
+      renderComparison,
       reportHooks,
       engine: () => ws.engine ?? 'fast',
       setEngine: (engine) => {

@@ -88,7 +88,18 @@ test(
     }
     assert.deepEqual(verdicts, Object.fromEntries(lessons.slice(1).map((l) => [l.title, 'identical'])));
 
+    // Compare all with real SQLAlchemy: the same table, labelled as Pyodide's times.
+    const workspace = lessons.find((l) => l.setup);
+    await page.selectOption('#lesson', { label: workspace.title });
+    await page.waitForFunction((t) => document.getElementById('status').textContent.includes(t), workspace.title);
+    await runAndWait(page, () => page.click('#compare-sqlalchemy'));
+    assert.equal(await page.locator('table.compare tbody tr').count(), workspace.strategies.length);
+    assert.equal(await page.locator('table.compare tbody tr.failed').count(), 0);
+    assert.match(await page.locator('.engine-label').textContent(), /Pyodide's times/);
+
     // Something our engine rejects: the error box offers the real engine, which runs it.
+    await page.selectOption('#lesson', { label: lessons[0].title });
+    await page.waitForFunction((t) => document.getElementById('status').textContent.includes(t), lessons[0].title);
     await setSource(
       page,
       `from sqlalchemy import create_engine, text
