@@ -264,8 +264,14 @@ function renderPythonReport(report) {
       'ol',
       { className: 'events' },
       report.events.map((e, i) =>
-        renderEvent(e, i, highlightLine, (ev) =>
-          client.call('explain', { sql: ev.sql, params: ev.many ? ev.params[0] : ev.params }),
+        renderEvent(
+          e,
+          i,
+          highlightLine,
+          // Plans come from our engine's last database: none for real SQLAlchemy's runs.
+          report.engine === 'sqlalchemy'
+            ? null
+            : (ev) => client.call('explain', { sql: ev.sql, params: ev.many ? ev.params[0] : ev.params }),
         ),
       ),
     );
