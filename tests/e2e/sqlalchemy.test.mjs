@@ -1,8 +1,9 @@
 // Real SQLAlchemy in the page (web/check.js, Pyodide from dist/pyodide/, served locally): one
 // page load, so Pyodide is fetched once. Nothing of Pyodide is requested before the click;
-// "Check against SQLAlchemy" says identical on a lesson and on the side-by-side workspace; the
-// real engine's own report matches the lesson's golden (recorded with SQLAlchemy 2.1.9); a
-// script our engine rejects gets "Run with real SQLAlchemy", whose result shows in the views.
+// "Check against SQLAlchemy" says identical on every lesson (the side-by-side workspace too);
+// the real engine's own report matches the lesson's golden (recorded with SQLAlchemy 2.1.9);
+// "Compare all in SQLAlchemy" ranks the workspace's strategies; a script our engine rejects gets
+// "Run with real SQLAlchemy", whose result shows in the views, and its share link keeps the engine.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
