@@ -12,11 +12,12 @@ export default [
       'target/**',
       'tests/e2e/screenshots/**',
       'fuzz/**',
+      'integrations/python/src/sessionlab/assets/**',
     ],
   },
   js.configs.recommended,
   {
-    files: ['web/**/*.js'],
+    files: ['web/**/*.js', 'integrations/python/src/sessionlab/static/*.js'],
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
   },
   {

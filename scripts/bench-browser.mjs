@@ -19,6 +19,8 @@ import { pyodideBench, pyodideMarkdown } from './bench-pyodide.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// The site the reader benchmarks serve (another build's dist/ to compare against).
+const DIST = resolve(process.env.SESSIONLAB_DIST ?? join(ROOT, 'dist'));
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -410,6 +412,203 @@ async function elementStartup(browser, base, server, { reps }) {
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]));
 }
 
+// ---------- what the reader waits for: the real page, served by the project's server ----------
+
+/**
+ * Records, in the page's own clock (ms after navigation), when the engine said ready and when
+ * the first run finished (the attributes the page sets: data-ready, data-runs), so no polling
+ * delay is counted. Injected before any of the page's scripts.
+ */
+function recordMilestones() {
+  new MutationObserver(() => {
+    const body = document.body;
+    if (!body) return;
+    if (body.dataset.ready === 'true') window.__readyAt ??= performance.now();
+    if (Number(body.dataset.runs ?? 0) > 0) window.__firstRunAt ??= performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-runs'] });
+}
+
+/** A build's site served by scripts/serve.mjs, with the log of what it sent. */
+async function siteServer(root) {
+  const { serve } = await import('./serve.mjs');
+  const log = [];
+  const server = await serve({ root, onResponse: (r) => log.push(r) });
+  return { ...server, log };
+}
+
+/**
+ * One fresh browser profile (a new context: empty caches) on the page: navigation → engine
+ * ready, → the first Run of the default script finished (Run clicked as soon as it is enabled),
+ * and the bytes sent for the requests made before ready.
+ */
+async function pageOnce(browser, site) {
+  const context = await browser.newContext();
+  await context.addInitScript(recordMilestones);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('pageerror', e));
+  site.log.length = 0;
+  await page.goto(site.url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 60000, polling: 'raf' });
+  await page.click('#run');
+  await page.waitForFunction(() => window.__firstRunAt !== undefined, null, { timeout: 60000, polling: 'raf' });
+  const marks = await page.evaluate(() => ({
+    ready: window.__readyAt,
+    run: window.__firstRunAt,
+    error: document.getElementById('results').querySelector('[role=alert]')?.textContent ?? null,
+  }));
+  await context.close();
+  if (marks.error) throw new Error(`the default script failed: ${marks.error}`);
+  // Server and page share this machine's clock: the document's request opens the window.
+  const start = site.log.find((x) => x.url === '/')?.at ?? site.log[0].at;
+  const before = site.log.filter((x) => x.at - start <= marks.ready);
+  return {
+    readyMs: marks.ready,
+    firstRunMs: marks.run,
+    bytesBeforeReady: before.reduce((n, x) => n + x.bytes, 0),
+    requestsBeforeReady: before.length,
+    totalBytes: site.log.reduce((n, x) => n + x.bytes, 0),
+    requests: site.log.map(({ url, bytes, encoding, at }) => ({ url, bytes, encoding, atMs: at - start })),
+  };
+}
+
+/** One fresh profile on a page holding one `<session-lab autorun>` (the compare lesson's iterate, N = 1000). */
+async function elementOnce(browser, site) {
+  const lesson = (f) => readFileSync(join(ROOT, 'web', 'lessons', 'compare', f), 'utf8');
+  const html = `<!doctype html><meta charset="utf-8"><title>one example</title><body>
+<script type="module">
+  const lab = document.querySelector('session-lab');
+  lab.addEventListener('run', (e) => {
+    window.firstRunAt ??= performance.now();
+    window.firstRunError = e.detail.error ? e.detail.error.type + ': ' + e.detail.error.message : null;
+  });
+  new MutationObserver(() => { if (lab.dataset.ready) window.readyAt ??= performance.now(); }).observe(lab, { attributes: true });
+</script>
+<script type="module" src="/web/element.js"></script>
+<session-lab rows="1000" autorun>
+<script type="text/x-python" data-role="setup">${lesson('setup.py')}</script>
+<script type="text/x-python" data-strategy="Iterate">${lesson('iterate.py')}</script>
+</session-lab></body>`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const url = `${site.url}bench-element.html`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  site.log.length = 0;
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.firstRunAt !== undefined, null, { timeout: 60000, polling: 'raf' });
+  const x = await page.evaluate(() => ({ ready: window.readyAt, run: window.firstRunAt, error: window.firstRunError }));
+  await context.close();
+  if (x.error) throw new Error(x.error);
+  return { readyMs: x.ready, firstRunMs: x.run, bytes: site.log.reduce((n, e) => n + e.bytes, 0) };
+}
+
+/**
+ * `clicks` clicks of Compare all on the compare lesson at N in one fresh page: each click's
+ * per-strategy medians (builds before the repetitions: the single time) and repetitions.
+ */
+async function compareOnce(browser, site, { clicks, n = 1000 }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForFunction(() => document.body?.dataset.ready === 'true', null, { timeout: 60000 });
+  await page.selectOption('#lesson', { label: 'Compare the three methods side by side' });
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab[data-tab]').length === 4);
+  await page.fill('#n', String(n));
+  await page.locator('#n').dispatchEvent('change');
+  const perClick = [];
+  for (let c = 0; c < clicks; c++) {
+    const before = Number((await page.evaluate(() => document.body.dataset.runs)) ?? 0);
+    await page.click('#compare');
+    await page.waitForFunction((k) => Number(document.body.dataset.runs ?? 0) > k, before, { timeout: 120000 });
+    perClick.push(
+      await page.evaluate(() => ({
+        repetitions: Number(document.querySelector('table.compare').dataset.repetitions ?? 1),
+        medians: Object.fromEntries(
+          [...document.querySelectorAll('table.compare tbody tr')].map((tr) => [
+            tr.querySelector('th').textContent,
+            Number(tr.dataset.medianMs ?? Number.parseFloat(tr.querySelector('td').textContent)),
+          ]),
+        ),
+      })),
+    );
+  }
+  await context.close();
+  return perClick;
+}
+
+/** The first click against the steady state (the median of the later clicks), per page. */
+function compareSummary(runs, n, clicks) {
+  const names = Object.keys(runs[0][0].medians);
+  const ratioOf = (click) => click.medians['Iterate + commit'] / click.medians['Query.update'];
+  const pages = runs.map((clicksOfPage) => {
+    const ratios = clicksOfPage.map(ratioOf);
+    const ratioMedian = stats(ratios).median;
+    return {
+      ratios,
+      repetitions: clicksOfPage.map((c) => c.repetitions),
+      medians: clicksOfPage.map((c) => c.medians),
+      // Every click's ratio against the median of the page's clicks (the acceptance's ±30%).
+      worstRatioDeviation: Math.max(...ratios.map((x) => Math.abs(x / ratioMedian - 1))),
+      firstOverSteady: Object.fromEntries(
+        names.map((name) => [
+          name,
+          clicksOfPage[0].medians[name] / stats(clicksOfPage.slice(1).map((c) => c.medians[name])).median,
+        ]),
+      ),
+    };
+  });
+  return {
+    n,
+    clicks,
+    pages,
+    firstOverSteady: Object.fromEntries(names.map((name) => [name, stats(pages.map((x) => x.firstOverSteady[name]))])),
+    worstRatioDeviation: stats(pages.map((x) => x.worstRatioDeviation)),
+  };
+}
+
+/**
+ * What the reader waits for, for each build (`{name: dist dir}`), the builds interleaved in
+ * every repetition (A B A B …): the page, the element, and Compare all's first clicks.
+ */
+async function readerSuite(browser, { quick, builds = { main: DIST }, reps: repsOpt, compare = true }) {
+  const reps = repsOpt ?? (quick ? 1 : 5);
+  const pages = compare ? (quick ? 1 : 2) : 0;
+  const clicks = quick ? 2 : 5;
+  const sites = {};
+  for (const [name, dir] of Object.entries(builds)) sites[name] = await siteServer(dir);
+  const raw = Object.fromEntries(Object.keys(sites).map((k) => [k, { page: [], element: [], compare: [] }]));
+  try {
+    for (let r = 0; r < reps; r++) {
+      for (const [name, site] of Object.entries(sites)) {
+        raw[name].page.push(await pageOnce(browser, site));
+        raw[name].element.push(await elementOnce(browser, site));
+      }
+      process.stderr.write(`  the page and the element: repetition ${r + 1}/${reps}\n`);
+    }
+    for (let p = 0; p < pages; p++) {
+      for (const [name, site] of Object.entries(sites))
+        raw[name].compare.push(await compareOnce(browser, site, { clicks }));
+      process.stderr.write(`  Compare all, ${clicks} clicks: page ${p + 1}/${pages}\n`);
+    }
+  } finally {
+    for (const site of Object.values(sites)) await site.close();
+  }
+  const summary = (list, keys) => Object.fromEntries(keys.map((k) => [k, stats(list.map((x) => x[k]))]));
+  return Object.fromEntries(
+    Object.entries(raw).map(([name, x]) => [
+      name,
+      {
+        dist: builds[name],
+        page: {
+          ...summary(x.page, ['readyMs', 'firstRunMs', 'bytesBeforeReady', 'requestsBeforeReady', 'totalBytes']),
+          requests: x.page[0].requests,
+        },
+        element: summary(x.element, ['readyMs', 'firstRunMs', 'bytes']),
+        compare: x.compare.length ? compareSummary(x.compare, 1000, clicks) : null,
+      },
+    ]),
+  );
+}
+
 export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt } = {}) {
   const { chromium } = await import('playwright-core');
   const pkgDir = join(ROOT, 'web', 'pkg');
@@ -437,6 +636,7 @@ export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt
     };
     for (const [name, dir] of Object.entries(variants))
       size[name] = { wasm: sizes(join(dir, 'sessionlab_bg.wasm')), js: sizes(join(dir, 'sessionlab.js')) };
+    const reader = await readerSuite(browser, { quick });
     process.stderr.write('startup…\n');
     const pkgs = { main: '/pkg/', ...Object.fromEntries(Object.keys(variants).map((k) => [k, `/v/${k}/`])) };
     const start = await startup(browser, server.url, server, { reps: quick ? 1 : reps, pkgs });
@@ -460,6 +660,7 @@ export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt
       notes:
         'ms; median (min–max) of interleaved repetitions in one run; ratios computed per repetition. Transfer: gzip level 6 bodies, 127.0.0.1.',
       engine: sp.info,
+      reader,
       size,
       startup: start,
       speed: sp.results,
@@ -473,14 +674,54 @@ export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt
   }
 }
 
+/** The reader's wait, per build: the page and the element, fresh profiles, scripts/serve.mjs. */
+export function readerMarkdown(reader) {
+  const builds = Object.entries(reader);
+  const first = builds[0][1];
+  const lines = [
+    `What the reader waits for (\`dist/\` served by \`scripts/serve.mjs\` on 127.0.0.1; ${first.page.readyMs.n} fresh browser profiles per build, builds interleaved; ms after navigation, median (min–max)):`,
+    '',
+    '| build | page | engine ready | first run finished | transferred before ready | requests before ready | transferred in all |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const [name, { page: p, element: e }] of builds) {
+    lines.push(
+      `| ${name} | index.html (Run clicked when enabled) | ${fmt(p.readyMs, 0)} | ${fmt(p.firstRunMs, 0)} | ${kb(p.bytesBeforeReady.median)} | ${p.requestsBeforeReady.median} | ${kb(p.totalBytes.median)} |`,
+      `| ${name} | one \`<session-lab autorun>\` | ${fmt(e.readyMs, 0)} | ${fmt(e.firstRunMs, 0)} | – | – | ${kb(e.bytes.median)} |`,
+    );
+  }
+  const c = first.compare;
+  if (!c) return lines.join('\n');
+  lines.push(
+    '',
+    `Compare all on “Compare the three methods side by side” at N = ${c.n}, ${c.clicks} clicks in each fresh page:`,
+    '',
+    '| build | page | repetitions per click | iterate / Query.update per click | worst click vs the page’s median | first click / steady state (iterate, Query.update, Core) |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const [name, { compare }] of builds) {
+    compare.pages.forEach((x, i) =>
+      lines.push(
+        `| ${name} | ${i + 1} | ${x.repetitions.join(', ')} | ${x.ratios.map((v) => v.toFixed(1)).join(', ')} | ±${(100 * x.worstRatioDeviation).toFixed(0)}% | ${Object.values(
+          x.firstOverSteady,
+        )
+          .map((v) => v.toFixed(2))
+          .join(', ')} |`,
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
 export function markdown(r) {
   const lines = [];
   lines.push(
     `## Browser bench (${r.chromium}, ${r.quick ? 'quick' : `${r.reps} reps`}; ${r.engine.version}; sql.js SQLite ${r.engine.sqljsVersion})`,
     '',
   );
+  if (r.reader) lines.push(readerMarkdown(r.reader), '');
   lines.push(
-    '| build | wasm raw | wasm gzip-6 | wasm gzip-9 | wasm brotli | js gzip | cold transfer | cold start ms | warm start ms | warm transfer |',
+    '| build | wasm raw | wasm gzip-6 | wasm gzip-9 | wasm brotli | js gzip | cold transfer | bare-worker cold start ms | warm start ms | warm transfer |',
     '|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const [name, s] of Object.entries(r.size)) {
@@ -555,7 +796,50 @@ export function markdown(r) {
   return lines.join('\n');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** Only what the reader waits for (`--reader [--quick] [--against NAME=DIR]`): the page, the element, Compare all. */
+export async function benchReader({ quick = false, against = {}, reps, compare = true } = {}) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const builds = { main: DIST, ...against };
+  try {
+    return {
+      date: new Date().toISOString(),
+      chromium: browser.version(),
+      reader: await readerSuite(browser, { quick, builds, reps, compare }),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+if (
+  process.argv[1] &&
+  resolve(process.argv[1]) === fileURLToPath(import.meta.url) &&
+  process.argv.includes('--reader')
+) {
+  // --against NAME=DIR (repeatable): other builds' dist/ (say, main's before a change), interleaved with this one.
+  const against = {};
+  process.argv.forEach((a, i) => {
+    if (a === '--against') {
+      const [name, dir] = process.argv[i + 1].split('=');
+      against[name] = resolve(dir);
+    }
+  });
+  // --reps N: fresh profiles per build; --no-compare: only the page and the element.
+  const repsAt = process.argv.indexOf('--reps');
+  const result = await benchReader({
+    quick: process.argv.includes('--quick'),
+    against,
+    reps: repsAt > 0 ? Number(process.argv[repsAt + 1]) : undefined,
+    compare: !process.argv.includes('--no-compare'),
+  });
+  const outDir = join(ROOT, 'bench', 'results');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, 'reader-latest.json');
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(readerMarkdown(result.reader));
+  console.log(`\nwritten ${file}`);
+} else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
   const variants = {};

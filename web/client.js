@@ -14,12 +14,16 @@ export class WorkerError extends Error {
 
 export class LabClient {
   /**
-   * @param {{onWorking?: (state: 'start'|'end') => void, onRestart?: () => void}} options
-   *   `onRestart` is called when the engine trapped and a fresh worker replaced it.
+   * @param {{onWorking?: (state: 'start'|'end') => void, onRestart?: () => void,
+   *   module?: Promise<WebAssembly.Module>}} options
+   *   `onRestart` is called when the engine trapped and a fresh worker replaced it; `module` is
+   *   the wasm compiled by the page (web/wasm.js) while the worker loads: every worker, restarts
+   *   included, gets it instead of fetching its own.
    */
-  constructor({ onWorking = () => {}, onRestart = () => {} } = {}) {
+  constructor({ onWorking = () => {}, onRestart = () => {}, module = null } = {}) {
     this.onWorking = onWorking;
     this.onRestart = onRestart;
+    this.module = module;
     this.nextId = 1;
     this.pending = new Map();
     this.start();
@@ -27,7 +31,15 @@ export class LabClient {
 
   /** Starts a worker; `ready` resolves to the engine version once it is loaded. */
   start() {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    const url = new URL('./worker.js', import.meta.url);
+    if (this.module) url.search = '?module';
+    const worker = new Worker(url, { type: 'module' });
+    this.worker = worker;
+    // null tells the worker to fetch the wasm itself (the page's compile failed).
+    this.module?.then(
+      (module) => worker.postMessage({ type: 'module', module }),
+      () => worker.postMessage({ type: 'module', module: null }),
+    );
     this.ready = new Promise((resolve, reject) => {
       this.readyCallbacks = { resolve, reject };
     });
@@ -52,6 +64,10 @@ export class LabClient {
       this.onWorking(result);
       return;
     }
+    if (type === 'progress') {
+      this.pending.get(id)?.onProgress?.(result);
+      return;
+    }
     const call = this.pending.get(id);
     if (!call) return;
     this.pending.delete(id);
@@ -66,12 +82,15 @@ export class LabClient {
     }
   }
 
-  /** Sends a request and resolves to its result. */
-  async call(type, args = {}, transfer = []) {
+  /**
+   * Sends a request and resolves to its result; `onProgress` receives the request's progress
+   * messages (a comparison's rounds).
+   */
+  async call(type, args = {}, transfer = [], { onProgress = null } = {}) {
     await this.ready;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onProgress });
       this.worker.postMessage({ type, id, args }, transfer);
     });
   }

@@ -1,6 +1,6 @@
 // The playground's code editor: CodeMirror 6 with Python and SQLite highlighting, line numbers,
 // the error's line and column marked, Ctrl/Cmd+Enter to run. scripts/bundle.mjs bundles this
-// module with CodeMirror into web/bundle/editor.js (the page loads it after the engine starts);
+// module with CodeMirror into web/bundle/editor.js (the page loads it once the engine is ready);
 // until then, or if it cannot load, the page keeps its plain <textarea> (see main.js).
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
@@ -96,7 +96,10 @@ const LANGUAGES = { python: () => python(), sql: () => sql({ dialect: SQLite }) 
  * `setReadOnly`, `markError`, `selectLine`, `selectedText`, `focus`.
  * `onChange(text)` follows every edit; `onRun({compare})` is Ctrl/Cmd(+Shift)+Enter.
  */
-export function createEditor(parent, { value = '', language = 'python', label, onChange, onRun } = {}) {
+export function createEditor(
+  parent,
+  { value = '', language = 'python', label, onChange, onRun, selection = null, scrollTop = 0 } = {},
+) {
   const languageSlot = new Compartment();
   const readOnlySlot = new Compartment();
   /** Programmatic replacements (a tab switch) are not the user's edits. */
@@ -116,6 +119,10 @@ export function createEditor(parent, { value = '', language = 'python', label, o
     root,
     state: EditorState.create({
       doc: value,
+      // Where the caret (or selection) was in the textarea this editor replaces.
+      selection: selection
+        ? EditorSelection.single(Math.min(selection.anchor, value.length), Math.min(selection.head, value.length))
+        : undefined,
       extensions: [
         lineNumbers(),
         highlightActiveLineGutter(),
@@ -214,6 +221,7 @@ export function createEditor(parent, { value = '', language = 'python', label, o
       view.focus();
     },
   };
+  if (scrollTop) view.scrollDOM.scrollTop = scrollTop;
   // The page's tests and devtools reach the editor through its element.
   parent.sessionlabEditor = api;
   return api;

@@ -14,6 +14,7 @@
 // returns both reports with the first difference (web/verify.js).
 import init, { Lab } from './pkg/sessionlab.js';
 import { firstDifference, needsRealEngine } from './verify.js';
+import { WARMUP_MAX_N, measure, rank } from './measure.js';
 
 let loading = null;
 
@@ -63,19 +64,25 @@ export class SessionLab {
   }
 
   /**
-   * Runs every strategy of a workspace after its setup, each on fresh databases; returns one
-   * entry per strategy with its report and its time relative to the fastest.
+   * Measures every strategy of a workspace after its setup, each run on fresh databases: `warmup`
+   * untimed passes (default 1), then interleaved repetitions, at least `repetitions` (default 3)
+   * and more while the whole comparison stays within `budgetMs` (default 2000). Returns one entry
+   * per strategy: the last repetition's report, every repetition's timing (`samples`), their
+   * medians with min–max, and "vs fastest" from the medians with the per-repetition range.
    */
-  compare({ setup = '', strategies, rows = 1000 }) {
-    const results = strategyList(strategies).map(({ name, source }) => ({
-      name,
-      report: this.run(source, { setup, rows }),
-    }));
-    const ok = results.filter((r) => !r.report.error).map((r) => r.report.timing.total_ms);
-    const fastest = ok.length ? Math.min(...ok) : null;
-    return results.map((r) => ({
-      ...r,
-      ratio: r.report.error || !fastest ? null : r.report.timing.total_ms / fastest,
+  compare({ setup = '', strategies, rows = 1000, warmup, repetitions, budgetMs } = {}) {
+    const run = ({ source }, pass) =>
+      this.run(source, { setup, rows: pass.warmup ? Math.min(rows, WARMUP_MAX_N) : rows });
+    const measured = measure(strategyList(strategies), run, { warmup, repetitions, budgetMs });
+    return rank(measured.results).map(({ item, report, samples, time, sqlite, python, ratio, ratioRange }) => ({
+      name: item.name,
+      report,
+      ratio,
+      ratioRange,
+      time,
+      sqlite,
+      python,
+      samples,
     }));
   }
 

@@ -1,15 +1,41 @@
 // The playground page: a Python (SQLAlchemy) or raw-SQL editor, Run/Cancel, and the results:
 // printed output, the SQL the script sent, the final tables, or each raw statement's rows.
-import { LabClient } from './client.js';
+import { client } from './boot.js';
+import { DEFAULTS, rank } from './measure.js';
 import { decodeWorkspace, encodeWorkspace, isShareHash } from './share.js';
-import { el, formatMs, renderEvent, renderSessions, renderTable, tupleText } from './render.js';
+import { el, formatMs, formatRange, renderEvent, renderSessions, renderTable, tupleText } from './render.js';
 import { exportScript, slug } from './export.js';
 import { sweepChart } from './sweep.js';
 import { installSqlalchemyCheck } from './check.js';
 
-// CodeMirror arrives as its own bundle (built by scripts/bundle.mjs) while the engine starts;
-// the plain textarea serves until then, and for good if the bundle cannot load.
-const editorBundle = import('./bundle/editor.js').catch(() => null);
+// The engine started first (web/boot.js: the worker, and the wasm preloaded by index.html
+// compiling while it downloads). The editor's CodeMirror bundle (scripts/bundle.mjs) is fetched
+// only once the engine is ready, the page idle and no run in flight, so it never competes with
+// the reader's first Run; the plain textarea serves until then, and for good if it cannot load.
+// After an internal error the client starts a fresh engine; give it the imported file again.
+client.onRestart = () => {
+  if (imported) client.call('importDatabase', { bytes: imported.bytes.slice() }).catch(() => {});
+};
+/** Resolves when no run is in flight. */
+let idleEngine = Promise.resolve();
+let engineIdle = () => {};
+client.onWorking = (state) => {
+  const running = state === 'start';
+  document.body.dataset.running = String(running);
+  document.getElementById('cancel').hidden = !running;
+  if (running) idleEngine = new Promise((resolve) => (engineIdle = resolve));
+  else engineIdle();
+};
+const afterIdle = () =>
+  new Promise((resolve) => (window.requestIdleCallback ?? setTimeout)(resolve, { timeout: 1000 }));
+const editorBundle = client.ready
+  .catch(() => null)
+  // A moment for the reader's first click, then whatever run it started.
+  .then(() => new Promise((resolve) => setTimeout(resolve, 200)))
+  .then(afterIdle)
+  .then(() => idleEngine)
+  .then(() => import('./bundle/editor.js'))
+  .catch(() => null);
 
 const EXAMPLES = {
   sql: `CREATE TABLE t(x);
@@ -174,18 +200,18 @@ function highlightLine(line) {
 
 function renderStatement(st, index) {
   let what = 'done';
-  if (st.rowsAffected !== null) what = `${st.rowsAffected} row${st.rowsAffected === 1 ? '' : 's'} affected`;
-  else if (st.columns.length) what = `${st.rowCount} row${st.rowCount === 1 ? '' : 's'}`;
+  if (st.rows_affected !== null) what = `${st.rows_affected} row${st.rows_affected === 1 ? '' : 's'} affected`;
+  else if (st.columns.length) what = `${st.row_count} row${st.row_count === 1 ? '' : 's'}`;
   const jump = el('button', { className: 'link', text: `line ${st.line}`, attrs: { type: 'button' } });
   jump.addEventListener('click', () => highlightLine(st.line));
   return el('article', { className: 'statement', attrs: { 'data-index': String(index + 1) } }, [
     el('header', {}, [
       el('span', { className: 'badge', text: `#${index + 1}` }),
       jump,
-      el('span', { className: 'meta', text: `${what} · ${formatMs(st.elapsedMs)}` }),
+      el('span', { className: 'meta', text: `${what} · ${formatMs(st.elapsed_ms)}` }),
     ]),
     el('pre', { className: 'sql', text: st.sql }),
-    st.columns.length ? renderTable(st.columns, st.rows, st.rowCount) : null,
+    st.columns.length ? renderTable(st.columns, st.rows, st.row_count) : null,
   ]);
 }
 
@@ -319,27 +345,15 @@ function renderReport(report) {
   if (!nodes.length) nodes.push(el('p', { className: 'empty', text: 'No statements to run.' }));
   results.replaceChildren(...nodes);
   markError(report.error);
-  const sqliteMs = report.statements.reduce((n, s) => n + s.elapsedMs, 0);
+  const sqliteMs = report.statements.reduce((n, s) => n + s.elapsed_ms, 0);
   const count = report.statements.length;
   summary.textContent = report.error
     ? `${count} statement${count === 1 ? '' : 's'} ran, then ${report.error.type}`
-    : `${count} statement${count === 1 ? '' : 's'} · ${formatMs(sqliteMs)} in SQLite · ${formatMs(report.elapsedMs)} in all`;
+    : `${count} statement${count === 1 ? '' : 's'} · ${formatMs(sqliteMs)} in SQLite · ${formatMs(report.elapsed_ms)} in all`;
   status.textContent = report.error
     ? `Error at line ${report.error.line}: ${report.error.message}`
-    : `Ran ${count} statement${count === 1 ? '' : 's'} in ${formatMs(report.elapsedMs)}.`;
+    : `Ran ${count} statement${count === 1 ? '' : 's'} in ${formatMs(report.elapsed_ms)}.`;
 }
-
-const client = new LabClient({
-  // After an internal error the client starts a fresh engine; give it the imported file again.
-  onRestart: () => {
-    if (imported) client.call('importDatabase', { bytes: imported.bytes.slice() }).catch(() => {});
-  },
-  onWorking: (state) => {
-    const running = state === 'start';
-    document.body.dataset.running = String(running);
-    cancelButton.hidden = !running;
-  },
-});
 
 /** Runs strategy `index` (after the setup, when there is one). */
 function runStrategy(index) {
@@ -368,7 +382,13 @@ async function run() {
   try {
     if (mode === 'sql') renderReport(await client.call('runSql', { source: editor.value }));
     else if (ws.current === 0) renderPythonReport(await client.call('runPython', { source: ws.setup }));
-    else renderPythonReport(await runStrategy(ws.current - 1));
+    else {
+      const index = ws.current - 1;
+      const started = performance.now();
+      const report = await runStrategy(index);
+      renderPythonReport(report);
+      offerMeasure(index, performance.now() - started, report);
+    }
   } catch (err) {
     status.textContent = err.type === 'Cancelled' ? 'Cancelled.' : `${err.name}: ${err.message}`;
   } finally {
@@ -483,23 +503,92 @@ nInput.addEventListener('change', () => {
   save();
 });
 
-/** Runs every strategy after the setup and draws them side by side. */
+/**
+ * A workspace made for comparing (a setup and several strategies): let the engine warm up on it
+ * in the background while the reader reads, so the first Compare all starts from optimised code.
+ */
+function warmUpFor(workspace) {
+  if (!workspace.setup.trim() || workspace.strategies.length < 2) return;
+  client.ready
+    .then(() => client.call('warmUp', { setup: workspace.setup, strategies: workspace.strategies, n: workspace.n }))
+    .catch(() => {});
+}
+
+/** Measures strategies in the worker (web/measure.js: warm-up, interleaved repetitions, budget). */
+function measureStrategies(strategies, { n = ws.n, onProgress = null, ...options } = {}) {
+  return client.call('compare', { setup: ws.setup, strategies, n, ...options }, [], { onProgress });
+}
+
+/**
+ * Beside a single Run's own time: a button that measures the strategy as Compare all does, with
+ * about as many runs as fit in the time budget (at least 3).
+ */
+function offerMeasure(index, wallMs, report) {
+  if (report.error || !report.timing) return;
+  const k = Math.min(
+    DEFAULTS.maxRepetitions,
+    Math.max(DEFAULTS.repetitions, Math.round(DEFAULTS.budgetMs / Math.max(wallMs, 1))),
+  );
+  const button = el('button', {
+    className: 'link measure',
+    text: `measure (${k} runs)`,
+    attrs: { type: 'button', title: 'Run it again after a warm-up and show the median with min–max' },
+  });
+  button.addEventListener('click', () => measureOne(index, k));
+  summary.append(' · ', button);
+}
+
+async function measureOne(index, k) {
+  if (runButton.disabled) return;
+  runButton.disabled = true;
+  const s = ws.strategies[index];
+  status.textContent = `Measuring ${s.name}: a warm-up, then ${k} runs…`;
+  progress.max = k;
+  progress.value = 0;
+  progress.hidden = false;
+  try {
+    const measured = await measureStrategies([s], {
+      repetitions: k,
+      budgetMs: 0,
+      onProgress: ({ round }) => (progress.value = round),
+    });
+    const [r] = rank(measured.results);
+    if (!r.time) {
+      status.textContent = `${s.name} failed: ${r.report.error?.type ?? 'no timing'}.`;
+      return;
+    }
+    summary.replaceChildren(
+      `${s.name}: ${formatRange(r.time)}, median (min–max) of ${measured.repetitions} runs after a warm-up · SQLite ${formatRange(r.sqlite)} · Python ${formatRange(r.python)}`,
+    );
+    summary.dataset.repetitions = String(measured.repetitions);
+    status.textContent = `Measured ${s.name} ${measured.repetitions} times at N = ${ws.n}: median ${formatMs(r.time.median)}.`;
+  } catch (err) {
+    status.textContent = err.type === 'Cancelled' ? 'Cancelled.' : `${err.name}: ${err.message}`;
+  } finally {
+    progress.hidden = true;
+    runButton.disabled = false;
+    document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
+  }
+}
+
+/** Measures every strategy after the setup and draws them side by side. */
 async function compareAll() {
   if (runButton.disabled) return;
   runButton.disabled = true;
   compareButton.disabled = true;
   save();
-  const rows = [];
-  progress.max = ws.strategies.length;
+  progress.max = DEFAULTS.budgetMs;
   progress.value = 0;
   progress.hidden = false;
+  status.textContent = `Measuring ${ws.strategies.length} strategies: a warm-up, then repetitions for about ${DEFAULTS.budgetMs / 1000} s…`;
   try {
-    for (const [i, s] of ws.strategies.entries()) {
-      status.textContent = `Running ${s.name} (${i + 1} of ${ws.strategies.length})…`;
-      rows.push({ name: s.name, report: await runStrategy(i) });
-      progress.value = i + 1;
-    }
-    renderComparison(rows);
+    const measured = await measureStrategies(ws.strategies, {
+      onProgress: ({ round, elapsedMs, budgetMs }) => {
+        progress.value = Math.min(elapsedMs, budgetMs);
+        status.textContent = `Measuring ${ws.strategies.length} strategies: repetition ${round} (${(elapsedMs / 1000).toFixed(1)} s)…`;
+      },
+    });
+    renderComparison(measured);
   } catch (err) {
     status.textContent = err.type === 'Cancelled' ? 'Cancelled.' : `${err.name}: ${err.message}`;
   } finally {
@@ -510,72 +599,89 @@ async function compareAll() {
   }
 }
 
-/** A strategy's time with the simulated network cost of its round trips. */
-function withLatency(t) {
-  return t.total_ms + t.statements * latency();
-}
-
 function latency() {
   const v = Number($('latency').value);
   return Number.isFinite(v) ? v : 0;
 }
 
-function renderComparison(rows) {
-  const ok = rows.filter((r) => !r.report.error);
-  const fastest = Math.min(...ok.map((r) => withLatency(r.report.timing)));
-  const slowest = Math.max(...ok.map((r) => withLatency(r.report.timing)), 0.001);
-  const body = rows.map(({ name, report }) => {
+/** The measured strategies ranked, each repetition timed with its simulated network cost. */
+function ranked(results) {
+  return rank(results, { cost: (sample, r) => sample.total_ms + (r.report?.timing?.statements ?? 0) * latency() });
+}
+
+function renderComparison(measured) {
+  const rows = ranked(measured.results);
+  const ok = rows.filter((r) => r.time);
+  const slowest = Math.max(...ok.map((r) => r.time.median), 0.001);
+  const body = rows.map((r) => {
+    const { name, report } = r;
     const t = report.timing;
     const bar = el('div', { className: 'bar' }, [
       el('span', { className: 'sqlite' }),
       el('span', { className: 'python' }),
     ]);
-    if (!report.error) {
-      bar.children[0].style.width = `${(100 * t.sqlite_ms) / slowest}%`;
-      bar.children[1].style.width = `${(100 * t.python_ms) / slowest}%`;
+    if (r.time) {
+      bar.children[0].style.width = `${(100 * r.sqlite.median) / slowest}%`;
+      bar.children[1].style.width = `${(100 * r.python.median) / slowest}%`;
       bar.append(el('span', { className: 'network' }));
       bar.children[2].style.width = `${(100 * t.statements * latency()) / slowest}%`;
     }
     const details = el('button', { className: 'link', text: name, attrs: { type: 'button' } });
     details.addEventListener('click', () => {
       renderPythonReport(report);
-      results.prepend(el('p', { className: 'meta', text: `Details of “${name}” (N = ${ws.n}).` }));
+      results.prepend(el('p', { className: 'meta', text: `Details of “${name}” (N = ${ws.n}, its last repetition).` }));
     });
-    return el('tr', { className: report.error ? 'failed' : '' }, [
+    const range =
+      r.ratioRange && r.samples.length > 1 ? ` (${r.ratioRange.min.toFixed(1)}–${r.ratioRange.max.toFixed(1)})` : '';
+    const attrs = { 'data-repetitions': String(r.samples.length) };
+    if (r.time) attrs['data-median-ms'] = String(r.time.median);
+    return el('tr', { className: report.error ? 'failed' : '', attrs }, [
       el('th', { attrs: { scope: 'row' } }, [details]),
-      el('td', { className: 'number', text: report.error ? report.error.type : formatMs(withLatency(t)) }),
-      el('td', { className: 'number', text: report.error ? '' : `${(withLatency(t) / fastest).toFixed(1)}×` }),
-      el('td', { className: 'number', text: String(t.statements) }),
-      el('td', { className: 'number', text: String(t.rows_changed) }),
+      el('td', { className: 'number', text: report.error ? report.error.type : formatRange(r.time) }),
+      el('td', { className: 'number', text: r.ratio === null ? '' : `${r.ratio.toFixed(1)}×${range}` }),
+      el('td', { className: 'number', text: t ? String(t.statements) : '' }),
+      el('td', { className: 'number', text: t ? String(t.rows_changed) : '' }),
+      el('td', { className: 'number', text: r.time ? formatRange(r.sqlite) : '' }),
+      el('td', { className: 'number', text: r.time ? formatRange(r.python) : '' }),
       el('td', { className: 'chart' }, [bar]),
     ]);
   });
   const head = el('tr', {}, [
-    ...['Strategy', 'Time', 'vs fastest', 'Statements', 'Rows changed', 'SQLite / Python'].map((h) =>
-      el('th', { text: h, attrs: { scope: 'col' } }),
+    ...['Strategy', 'Time', 'vs fastest', 'Statements', 'Rows changed', 'SQLite', 'Python', 'SQLite / Python'].map(
+      (h) => el('th', { text: h, attrs: { scope: 'col' } }),
     ),
   ]);
   const network = latency() ? `, plus a simulated ${latency()} ms per round trip` : '';
+  const reps = measured.repetitions;
   results.replaceChildren(
     el('h3', { text: `Compare all: N = ${ws.n}, setup not timed${network}` }),
+    el('p', {
+      className: 'note repetitions',
+      text: `Median (min–max) of ${reps} repetition${reps === 1 ? '' : 's'}, interleaved strategy by strategy after ${measured.warmup} untimed warm-up pass${measured.warmup === 1 ? '' : 'es'}; each repetition re-runs the setup on fresh databases (${(measured.elapsedMs / 1000).toFixed(1)} s in all). “vs fastest” is the ratio of medians, with the range of the per-repetition ratios.`,
+    }),
     el('div', { className: 'table-wrap' }, [
-      el('table', { className: 'compare' }, [el('thead', {}, [head]), el('tbody', {}, body)]),
+      el('table', { className: 'compare', attrs: { 'data-repetitions': String(reps) } }, [
+        el('thead', {}, [head]),
+        el('tbody', {}, body),
+      ]),
     ]),
     el('p', {
       className: 'note',
-      text: 'Bars: time inside SQLite (dark), in Python, the ORM and SessionLab (light), and simulated network time (hatched). Click a strategy for its SQL and session.',
+      text: 'Bars (medians): time inside SQLite (dark), in Python, the ORM and SessionLab (light), and simulated network time (hatched). Click a strategy for its SQL and session.',
     }),
   );
-  const best = ok.find((r) => withLatency(r.report.timing) === fastest);
-  summary.textContent = `${rows.length} strategies · fastest: ${best?.name ?? 'none'}`;
+  const best = rows.find((r) => r.fastest);
+  summary.textContent = `${rows.length} strategies · ${reps} repetitions · fastest: ${best?.name ?? 'none'}`;
   status.textContent = best
-    ? `Compared ${rows.length} strategies at N = ${ws.n}; ${best.name} is fastest.`
+    ? `Compared ${rows.length} strategies at N = ${ws.n} (median of ${reps} repetitions); ${best.name} is fastest.`
     : 'Every strategy failed; click one to see why.';
 }
 compareButton.addEventListener('click', compareAll);
 
 /** The row counts of the sweep. */
 const SWEEP_NS = [100, 1000, 10_000, 100_000];
+/** The time budget per N of the sweep (each N still gets at least 3 repetitions). */
+const SWEEP_BUDGET_MS = 1000;
 const sweepButton = $('sweep');
 
 /** Runs every strategy at each N of the sweep and draws the times as lines. */
@@ -590,22 +696,29 @@ async function sweep() {
   progress.value = 0;
   progress.hidden = false;
   try {
-    // One unrecorded pass at the smallest N: the first runs pay for compilation and caches.
-    ws.n = SWEEP_NS[0];
-    for (const i of ws.strategies.keys()) await runStrategy(i);
+    // At each N the strategies are measured as Compare all measures them (a warm-up, then
+    // interleaved repetitions), within a smaller budget per N: the median is drawn, min–max as a band.
     for (const n of SWEEP_NS) {
-      ws.n = n;
-      for (const [i, s] of ws.strategies.entries()) {
-        status.textContent = `Sweep: ${s.name} at N = ${n.toLocaleString('en')}…`;
-        const report = await runStrategy(i);
-        series[i].points.push({ n, ms: report.error ? 0 : withLatency(report.timing), error: report.error?.type });
-        progress.value += 1;
+      status.textContent = `Sweep: measuring at N = ${n.toLocaleString('en')}…`;
+      const measured = await measureStrategies(ws.strategies, { n, budgetMs: SWEEP_BUDGET_MS });
+      for (const [i, r] of ranked(measured.results).entries()) {
+        series[i].points.push(
+          r.time
+            ? { n, ms: r.time.median, min: r.time.min, max: r.time.max, repetitions: r.samples.length }
+            : { n, ms: 0, error: r.report.error?.type ?? 'failed' },
+        );
       }
+      progress.value += ws.strategies.length;
     }
     const rows = series.map((s) =>
       el('tr', {}, [
         el('th', { text: s.name, attrs: { scope: 'row' } }),
-        ...s.points.map((p) => el('td', { className: 'number', text: p.error ?? formatMs(p.ms) })),
+        ...s.points.map((p) =>
+          el('td', {
+            className: 'number',
+            text: p.error ?? formatRange({ median: p.ms, min: p.min, max: p.max, n: p.repetitions }),
+          }),
+        ),
       ]),
     );
     const head = el('tr', {}, [
@@ -614,6 +727,10 @@ async function sweep() {
     ]);
     results.replaceChildren(
       el('h3', { text: 'Sweep: time as N grows (log scales; setup not timed)' }),
+      el('p', {
+        className: 'note',
+        text: 'Each point is the median of at least 3 interleaved repetitions after a warm-up; the band spans their min–max.',
+      }),
       sweepChart(series, SWEEP_NS),
       el('div', { className: 'table-wrap' }, [
         el('table', { className: 'sweep-table' }, [el('thead', {}, [head]), el('tbody', {}, rows)]),
@@ -649,11 +766,23 @@ editorBundle.then((bundle) => {
   if (!bundle) return;
   const area = $('source');
   const hadFocus = document.activeElement === area;
-  // Whatever was typed while CodeMirror loaded carries over.
+  // Whatever was typed while CodeMirror loaded carries over, with the caret and the scroll.
   const text = area.value;
+  const selection =
+    area.selectionDirection === 'backward'
+      ? { anchor: area.selectionEnd, head: area.selectionStart }
+      : { anchor: area.selectionStart, head: area.selectionEnd };
+  const { scrollTop } = area;
   $('source-label').remove();
   area.remove();
-  editor = bundle.createEditor(editorBox, { value: text, language: mode, label: 'Script to run', ...editorHooks });
+  editor = bundle.createEditor(editorBox, {
+    value: text,
+    language: mode,
+    label: 'Script to run',
+    selection,
+    scrollTop,
+    ...editorHooks,
+  });
   editor.markError(errorAt);
   if (embed) editor.setReadOnly(options.has('readonly'));
   if (hadFocus) editor.focus();
@@ -693,6 +822,7 @@ lessonSelect.addEventListener('change', async () => {
     }
     if (mode !== 'python') setMode('python');
     else showTab();
+    if (mode === 'python') warmUpFor(ws);
     explanation.textContent = lesson.explanation;
     explanation.hidden = false;
     restoreButton.hidden = false;
@@ -856,6 +986,7 @@ client.ready.then(
     runButton.disabled = false;
     status.textContent = sharedMessage || `Ready — SessionLab ${version}.`;
     document.body.dataset.ready = 'true';
+    if (mode === 'python' && !(embed && options.has('autorun'))) warmUpFor(ws);
     if (embed && options.has('autorun')) run();
     // The second engine's actions, when this site was built with it (after ours is up).
     installSqlalchemyCheck({

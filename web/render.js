@@ -16,6 +16,13 @@ export function formatMs(ms) {
   return `${ms.toFixed(3)} ms`;
 }
 
+/** A median with its range, `5.12 ms (4.90–6.01)`, from a web/measure.js summary. */
+export function formatRange(summary) {
+  if (!summary) return '';
+  if (!(summary.n > 1)) return formatMs(summary.median);
+  return `${formatMs(summary.median)} (${formatMs(summary.min).replace(' ms', '')}–${formatMs(summary.max)})`;
+}
+
 export function formatValue(value) {
   if (value === null) return { text: 'NULL', className: 'null' };
   if (typeof value === 'object' && 'bytes' in value) return { text: `x'${value.bytes}'`, className: 'blob' };

@@ -27,14 +27,17 @@ const label = (v) => (v >= 1000 ? `${v / 1000}k` : String(v));
 const ms = (v) => (v >= 1000 ? `${v / 1000} s` : `${v} ms`);
 
 /**
- * A line chart of `series` ([{name, points: [{n, ms}]}]) over `ns`; failed points are left out.
+ * A line chart of `series` ([{name, points: [{n, ms, min, max}]}]) over `ns`: the median `ms`
+ * per N as a line, with a band from `min` to `max` when given; failed points are left out.
  * Returns an <svg> with a title and description for screen readers.
  */
 export function sweepChart(series, ns) {
   const W = 640;
   const H = 320;
   const M = { left: 64, right: 160, top: 16, bottom: 40 };
-  const values = series.flatMap((s) => s.points.map((p) => p.ms)).filter((v) => v > 0);
+  const values = series
+    .flatMap((s) => s.points.flatMap((p) => [p.ms, p.min ?? p.ms, p.max ?? p.ms]))
+    .filter((v) => v > 0);
   const yTicks = decades(Math.min(...values, 1), Math.max(...values, 1));
   const [y0, y1] = [Math.log10(yTicks[0]), Math.log10(yTicks.at(-1))];
   const [x0, x1] = [Math.log10(ns[0]), Math.log10(ns.at(-1))];
@@ -62,6 +65,14 @@ export function sweepChart(series, ns) {
   series.forEach((s, i) => {
     const pts = s.points.filter((p) => p.ms > 0);
     const cls = `series series-${i % 6}`;
+    const banded = pts.filter((p) => p.min > 0 && p.max > 0);
+    if (banded.length > 1) {
+      const edge = [
+        ...banded.map((p) => `${px(p.n)},${py(p.max)}`),
+        ...banded.toReversed().map((p) => `${px(p.n)},${py(p.min)}`),
+      ];
+      chart.append(svg('polygon', { points: edge.join(' '), class: `band series-${i % 6}` }));
+    }
     if (pts.length > 1) {
       chart.append(svg('polyline', { points: pts.map((p) => `${px(p.n)},${py(p.ms)}`).join(' '), class: cls }));
     }

@@ -88,11 +88,11 @@ export async function getSource(page) {
   return page.evaluate(() => document.getElementById('editor').sessionlabEditor.value);
 }
 
-/** Clicks Run and waits until the run finished. */
-export async function runAndWait(page, trigger = () => page.locator('#run').click()) {
+/** Clicks Run (or `trigger`) and waits until the run finished (a sweep takes longer: `timeout`). */
+export async function runAndWait(page, trigger = () => page.locator('#run').click(), { timeout = 20_000 } = {}) {
   const before = Number((await page.evaluate(() => document.body.dataset.runs)) ?? 0);
   await trigger();
-  await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n, before, { timeout: 20_000 });
+  await page.waitForFunction((n) => Number(document.body.dataset.runs ?? 0) > n, before, { timeout });
 }
 
 /** Saves a screenshot to tests/e2e/screenshots (git-ignored) for a person to look at. */

@@ -21,6 +21,7 @@ test('Compare all runs every strategy after the setup and ranks them', async () 
   await runAndWait(page, () => page.click('#compare'));
   const rows = page.locator('table.compare tbody tr');
   assert.equal(await rows.count(), 3);
+  assert.ok(Number(await page.locator('table.compare').getAttribute('data-repetitions')) >= 3);
   const statements = await rows.locator('td:nth-child(4)').allTextContents();
   assert.deepEqual(statements, ['3', '2', '2']);
   const changed = await rows.locator('td:nth-child(5)').allTextContents();
@@ -99,13 +100,16 @@ test('Sweep N draws each strategy’s time as N grows, with a table of the numbe
   const { page, context, problems } = await openPage(state);
   await page.selectOption('#lesson', { label: 'Compare the three methods side by side' });
   await page.waitForFunction(() => document.querySelectorAll('#tabs .tab[data-tab]').length === 4);
-  await runAndWait(page, () => page.click('#sweep'));
+  // Every N is measured (a warm-up, at least 3 repetitions): 100k takes a while.
+  await runAndWait(page, () => page.click('#sweep'), { timeout: 180_000 });
   assert.equal(await page.locator('svg.sweep polyline').count(), 3);
   assert.equal(await page.locator('svg.sweep circle').count(), 12);
+  // The min–max band of each strategy's repetitions, behind its line of medians.
+  assert.equal(await page.locator('svg.sweep polygon.band').count(), 3);
   const cells = await page.locator('table.sweep-table tbody td').allTextContents();
   assert.equal(cells.length, 12);
   assert.ok(
-    cells.every((c) => /ms$/.test(c)),
+    cells.every((c) => /^[\d.]+ ms \([\d.]+–[\d.]+ ms\)$/.test(c)),
     cells.join(', '),
   );
   assert.equal(await page.locator('#n').inputValue(), '1000', 'the chosen N is kept');

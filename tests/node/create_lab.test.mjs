@@ -72,7 +72,40 @@ test('compare runs each strategy on fresh databases and ranks them', async () =>
     ],
   );
   assert.ok(results.some((r) => r.ratio === 1));
+  // Every repetition re-ran the setup: each report shows the data changed once.
   for (const r of results) assert.deepEqual(r.report.tables.stuff.rows.at(-1), [50, 50]);
+  // By default at least 3 repetitions, more within the 2 s budget, as many for each strategy.
+  assert.ok(results[0].samples.length >= 3);
+  assert.equal(results[0].samples.length, results[1].samples.length);
+});
+
+test('compare takes {repetitions, warmup, budgetMs} and returns every repetition’s timing', async () => {
+  const lab = await createLab();
+  const results = lab.compare({
+    setup: SETUP,
+    strategies: [
+      { name: 'Iterate', source: ITERATE },
+      { name: 'Bulk', source: BULK },
+    ],
+    rows: 20,
+    repetitions: 5,
+    warmup: 0,
+    budgetMs: 0,
+  });
+  for (const r of results) {
+    assert.equal(r.samples.length, 5);
+    assert.equal(r.time.n, 5);
+    for (const s of r.samples)
+      assert.ok(s.total_ms >= 0 && s.sqlite_ms + s.python_ms <= s.total_ms + 1e-9, JSON.stringify(s));
+    assert.ok(r.time.min <= r.time.median && r.time.median <= r.time.max);
+    assert.ok(r.ratioRange.min <= r.ratio && r.ratio <= r.ratioRange.max);
+  }
+  // A strategy that raises is reported once, without samples.
+  const failing = lab.compare({ setup: SETUP, strategies: { Bad: '1 / 0\n', Bulk: BULK }, rows: 5, budgetMs: 0 });
+  assert.equal(failing[0].report.error.type, 'ZeroDivisionError');
+  assert.deepEqual(failing[0].samples, []);
+  assert.equal(failing[0].ratio, null);
+  assert.equal(failing[1].ratio, 1);
 });
 
 test('a database exported after a Python run opens in sql.js and in another lab', async () => {
