@@ -13,7 +13,9 @@ const mib = (n) => `${(n / 1048576).toFixed(1)} MiB`;
  * Adds the actions to the page.
  * @param {{request: () => ({type: string, args: object} | null), runOurs: () => Promise<object>,
  *   render: (report: object) => void, reportHooks: Function[], isBusy: () => boolean,
- *   setBusy: (busy: boolean) => void, engine: () => string, setEngine: (e: string) => void}} page
+ *   setBusy: (busy: boolean) => void, engine: () => string, setEngine: (e: string) => void,
+ *   workspace: () => {setup: string, strategies: {name: string, source: string}[], n: number},
+ *   renderComparison: (measured: object) => void}} page
  *   `request`: the run request of the current tab (null in raw-SQL mode); `runOurs`: runs it in
  *   SessionLab's engine; `render`: shows a run report in the results pane; `reportHooks`: called
  *   with every report the page renders; `engine`/`setEngine`: the workspace's chosen engine
@@ -227,17 +229,16 @@ export async function installSqlalchemyCheck(page) {
   syncCompare();
   compareAll.addEventListener('click', () =>
     withBusy(async () => {
-      const rows = [];
-      for (const { name, request } of page.strategyRequests()) {
-        const report = await runTheirs(request);
-        rows.push({ name, report });
-      }
-      page.renderComparison(rows);
+      const version = await engine();
+      status.textContent = `Measuring every strategy with real ${label} (3 repetitions each)…`;
+      // Pyodide runs at CPython's pace: a fixed 3 repetitions, no warm-up budget to fill.
+      const measured = await client.call('compare', { ...page.workspace(), warmup: 0, repetitions: 3, budgetMs: 0 });
+      page.renderComparison(measured);
       results.prepend(
         el('p', {
           className: 'engine-label note',
           attrs: { 'data-engine': 'sqlalchemy' },
-          text: `Compared by real ${rows[0]?.report.engine_version ?? label}: these are Pyodide's times, ranked among themselves and never against SessionLab's.`,
+          text: `Compared by real ${version}: these are Pyodide's times, ranked among themselves and never against SessionLab's.`,
         }),
       );
       summary.textContent = `real ${label} (Pyodide) · ${summary.textContent}`;

@@ -996,13 +996,10 @@ client.ready.then(
         return client.call(request.type, request.args);
       },
       render: renderPythonReport,
-      // Compare all with real SQLAlchemy: every strategy's request, and the comparison view.
-      strategyRequests: () => {
+      // Compare all with real SQLAlchemy: the workspace, and the comparison view.
+      workspace: () => {
         save();
-        return ws.strategies.map((s) => ({
-          name: s.name,
-          request: { type: 'runStrategy', args: { setup: ws.setup, strategy: s.source, n: ws.n } },
-        }));
+        return { setup: ws.setup, strategies: ws.strategies.map(({ name, source }) => ({ name, source })), n: ws.n };
       },
       renderComparison,
       reportHooks,
