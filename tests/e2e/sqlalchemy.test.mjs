@@ -93,7 +93,7 @@ test(
     const workspace = lessons.find((l) => l.setup);
     await page.selectOption('#lesson', { label: workspace.title });
     await page.waitForFunction((t) => document.getElementById('status').textContent.includes(t), workspace.title);
-    await runAndWait(page, () => page.click('#compare-sqlalchemy'));
+    await runAndWait(page, () => page.click('#compare-sqlalchemy'), { timeout: LOAD });
     assert.equal(await page.locator('table.compare tbody tr').count(), workspace.strategies.length);
     assert.equal(await page.locator('table.compare tbody tr.failed').count(), 0);
     assert.match(await page.locator('.engine-label').textContent(), /Pyodide's times/);
@@ -125,7 +125,7 @@ match item:
     await runAndWait(page);
     const offer = page.getByRole('button', { name: 'Run with real SQLAlchemy' });
     assert.equal(await offer.count(), 1, 'the fallback is offered');
-    await runAndWait(page, () => offer.click());
+    await runAndWait(page, () => offer.click(), { timeout: LOAD });
     assert.equal(await page.locator('pre.stdout').textContent(), 'found a\n');
     assert.equal(await page.locator('.engine-label').count(), 1);
     assert.ok((await page.locator('li.event.sql').count()) >= 3, 'the SQL log');
