@@ -13,7 +13,9 @@ const mib = (n) => `${(n / 1048576).toFixed(1)} MiB`;
  * Adds the actions to the page.
  * @param {{request: () => ({type: string, args: object} | null), runOurs: () => Promise<object>,
  *   render: (report: object) => void, reportHooks: Function[], isBusy: () => boolean,
- *   setBusy: (busy: boolean) => void, engine: () => string, setEngine: (e: string) => void}} page
+ *   setBusy: (busy: boolean) => void, engine: () => string, setEngine: (e: string) => void,
+ *   workspace: () => {setup: string, strategies: {name: string, source: string}[], n: number},
+ *   renderComparison: (measured: object) => void}} page
  *   `request`: the run request of the current tab (null in raw-SQL mode); `runOurs`: runs it in
  *   SessionLab's engine; `render`: shows a run report in the results pane; `reportHooks`: called
  *   with every report the page renders; `engine`/`setEngine`: the workspace's chosen engine
@@ -162,7 +164,7 @@ export async function installSqlalchemyCheck(page) {
     nodes.push(
       el('p', {
         className: 'meta',
-        text: `SessionLab: ${statements(ours)} statements in ${formatMs(ours.timing.total_ms)}. ${label} (${theirs.engine_version}): ${statements(theirs)} statements; Pyodide's time is not compared.`,
+        text: `SessionLab: ${statements(ours)} statements in ${formatMs(ours.timing.total_ms)}. Real ${theirs.engine_version ?? label}: ${statements(theirs)} statements (its time is Pyodide's and is not compared).`,
       }),
       el('p', { className: 'note', text: NOT_COMPARED }),
       el('p', {}, [showOurs, ' · ', showTheirsButton]),
@@ -210,6 +212,39 @@ export async function installSqlalchemyCheck(page) {
       ]),
     );
   });
+  // Compare all, run by real SQLAlchemy: the same table, labelled, with Pyodide's times only.
+  const compareAll = el('button', {
+    text: 'Compare all in SQLAlchemy',
+    attrs: {
+      id: 'compare-sqlalchemy',
+      type: 'button',
+      title: `Run every strategy after the setup with real ${label} (Pyodide's times, ranked among themselves)`,
+    },
+  });
+  $('compare').after(compareAll);
+  const syncCompare = () => {
+    compareAll.hidden = $('compare').hidden;
+  };
+  new MutationObserver(syncCompare).observe($('compare'), { attributes: true, attributeFilter: ['hidden'] });
+  syncCompare();
+  compareAll.addEventListener('click', () =>
+    withBusy(async () => {
+      const version = await engine();
+      status.textContent = `Measuring every strategy with real ${label} (3 repetitions each)…`;
+      // Pyodide runs at CPython's pace: a fixed 3 repetitions, no warm-up budget to fill.
+      const measured = await client.call('compare', { ...page.workspace(), warmup: 0, repetitions: 3, budgetMs: 0 });
+      page.renderComparison(measured);
+      results.prepend(
+        el('p', {
+          className: 'engine-label note',
+          attrs: { 'data-engine': 'sqlalchemy' },
+          text: `Compared by real ${version}: these are Pyodide's times, ranked among themselves and never against SessionLab's.`,
+        }),
+      );
+      summary.textContent = `real ${label} (Pyodide) · ${summary.textContent}`;
+    }),
+  );
+
   // A workspace saved or shared after running with real SQLAlchemy offers it again.
   if (page.engine() === 'sqlalchemy') {
     const again = el('button', {

@@ -27,6 +27,7 @@
 // own lab in it, so examples never see each other's data. Nothing loads until an example
 // scrolls into view or a reader interacts with it; runs never block the page.
 import { LabClient } from './client.js';
+import { engineCall } from './element-engine.js';
 import { decodeWorkspace, encodeWorkspace } from './share.js';
 import { el, formatMs, formatRange, renderEvent, renderSessions, renderTable } from './render.js';
 import { rank } from './measure.js';
@@ -474,9 +475,18 @@ export class SessionLabElement extends HTMLElement {
     this.#ui.status.textContent = 'Running…';
     try {
       const report = setup
-        ? await sharedClient().call('runStrategy', { setup, strategy: source, n: this.#rows, lab: this.#lab })
-        : await sharedClient().call('runPython', { source, lab: this.#lab });
+        ? await engineCall(this, sharedClient, 'runStrategy', {
+            setup,
+            strategy: source,
+            n: this.#rows,
+            lab: this.#lab,
+          })
+        : await engineCall(this, sharedClient, 'runPython', { source, lab: this.#lab });
       this.#showReport(report);
+      // Real SQLAlchemy's runs (engine="sqlalchemy"/"auto") say so, and that their time is Pyodide's.
+      if (report.engine === 'sqlalchemy') {
+        this.#ui.status.textContent = `Run by real SQLAlchemy ${report.sqlalchemy} in Pyodide (Pyodide's time): ${this.#ui.status.textContent}`;
+      }
       this.dispatchEvent(new CustomEvent('run', { detail: report }));
       return report;
     } catch (err) {

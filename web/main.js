@@ -290,8 +290,14 @@ function renderPythonReport(report) {
       'ol',
       { className: 'events' },
       report.events.map((e, i) =>
-        renderEvent(e, i, highlightLine, (ev) =>
-          client.call('explain', { sql: ev.sql, params: ev.many ? ev.params[0] : ev.params }),
+        renderEvent(
+          e,
+          i,
+          highlightLine,
+          // Plans come from our engine's last database: none for real SQLAlchemy's runs.
+          report.engine === 'sqlalchemy'
+            ? null
+            : (ev) => client.call('explain', { sql: ev.sql, params: ev.many ? ev.params[0] : ev.params }),
         ),
       ),
     );
@@ -990,6 +996,12 @@ client.ready.then(
         return client.call(request.type, request.args);
       },
       render: renderPythonReport,
+      // Compare all with real SQLAlchemy: the workspace, and the comparison view.
+      workspace: () => {
+        save();
+        return { setup: ws.setup, strategies: ws.strategies.map(({ name, source }) => ({ name, source })), n: ws.n };
+      },
+      renderComparison,
       reportHooks,
       engine: () => ws.engine ?? 'fast',
       setEngine: (engine) => {

@@ -6,9 +6,11 @@
 // Besides worker.js's messages it posts, while loading:
 //   {type: 'progress', id: null, result: {loaded, total, seconds}}   bytes fetched so far
 //
-// Handlers: version, runPython {source}, runStrategy {setup, strategy, n} (as worker.js; the
-// reports carry `engine: 'sqlalchemy'`). The raw-SQL runner, database import/export and the
+// Handlers: version, runPython {source}, runStrategy {setup, strategy, n}, compare {setup,
+// strategies, n, warmup, repetitions, budgetMs} (as worker.js; the reports carry
+// `engine: 'sqlalchemy'`). The raw-SQL runner, database import/export and the
 // query plan belong to the wasm engine: they answer a NotImplementedError naming themselves.
+import { measure, measureOptions, WARMUP_MAX_N } from './measure.js';
 import { startSqlalchemyEngine } from './pyodide-engine.js';
 
 const indexURL = new URL('../pyodide/', import.meta.url).href;
@@ -20,6 +22,19 @@ const handlers = {
   runPython: ({ source }) => engine.run(String(source ?? '')),
   runStrategy: ({ setup, strategy, n }) =>
     engine.run(String(strategy ?? ''), { setup: String(setup ?? ''), n: Number(n ?? 1000) }),
+  // Measured as worker.js measures (web/measure.js): warm-up, interleaved repetitions.
+  compare: (args) => {
+    const setup = String(args.setup ?? '');
+    const n = Number(args.n ?? 1000);
+    const strategies = (args.strategies ?? []).map((s) => ({ name: String(s.name), source: String(s.source ?? '') }));
+    const run = (s, { warmup }) =>
+      engine.run(s.source, setup.trim() ? { setup, n: warmup ? Math.min(n, WARMUP_MAX_N) : n } : {});
+    const measured = measure(strategies, run, measureOptions(args));
+    return {
+      ...measured,
+      results: measured.results.map(({ item, report, samples }) => ({ name: item.name, report, samples })),
+    };
+  },
 };
 
 function describe(err) {

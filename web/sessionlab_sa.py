@@ -436,6 +436,38 @@ def _error(exc, script_name):
             "traceback": scrub(text)}
 
 
+# Modules that reach outside the interpreter (Pyodide's bridge to JavaScript: fetch, the
+# worker's globals) are not importable by the scripts, so a pasted or shared script can do no
+# more here than in SessionLab's own engine.
+BLOCKED = ("js", "pyodide", "pyodide_js", "_pyodide", "micropip")
+
+
+def _blocked(name):
+    return any(name == b or name.startswith(b + ".") for b in BLOCKED)
+
+
+class _BlockBridge:
+    """A meta-path finder refusing the bridge modules while a script runs."""
+
+    def find_spec(self, name, path=None, target=None):
+        if _blocked(name):
+            raise ModuleNotFoundError("No module named %r (not available to scripts here)" % name,
+                                      name=name)
+        return None
+
+
+@contextlib.contextmanager
+def _without_bridge():
+    hidden = {k: sys.modules.pop(k) for k in list(sys.modules) if _blocked(k)}
+    finder = _BlockBridge()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+        sys.modules.update(hidden)
+
+
 def _run_code(source, filename, namespace):
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     exec(compile(source, filename, "exec"), namespace)
@@ -457,7 +489,8 @@ def run(setup, source, n=1000, max_rows=10000):
     setup_ms = 0.0
     tables_before = None
     skip_events = skip_stdout = 0
-    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(out):
+    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(out), \
+            _without_bridge():
         warnings.simplefilter("default")
         if setup is not None:
             namespace["N"] = int(n)

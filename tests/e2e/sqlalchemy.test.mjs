@@ -1,8 +1,9 @@
 // Real SQLAlchemy in the page (web/check.js, Pyodide from dist/pyodide/, served locally): one
 // page load, so Pyodide is fetched once. Nothing of Pyodide is requested before the click;
-// "Check against SQLAlchemy" says identical on a lesson and on the side-by-side workspace; the
-// real engine's own report matches the lesson's golden (recorded with SQLAlchemy 2.1.9); a
-// script our engine rejects gets "Run with real SQLAlchemy", whose result shows in the views.
+// "Check against SQLAlchemy" says identical on every lesson (the side-by-side workspace too);
+// the real engine's own report matches the lesson's golden (recorded with SQLAlchemy 2.1.9);
+// "Compare all in SQLAlchemy" ranks the workspace's strategies; a script our engine rejects gets
+// "Run with real SQLAlchemy", whose result shows in the views, and its share link keeps the engine.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -59,6 +60,7 @@ test(
     await page.waitForFunction(() => document.body.dataset.verdict, null, { timeout: LOAD });
     assert.equal(await page.evaluate(() => document.body.dataset.verdict), 'identical');
     assert.match(await page.locator('.verdict').textContent(), /^Identical to SQLAlchemy 2\.1\.9\.$/);
+    await screenshot(page, 'sqlalchemy-check');
     const fetched = requests.filter((u) => u.includes('/pyodide/')).map((u) => new URL(u).pathname);
     assert.ok(
       fetched.includes('/pyodide/pyodide.asm.wasm') && fetched.some((p) => p.endsWith('.whl')),
@@ -87,7 +89,18 @@ test(
     }
     assert.deepEqual(verdicts, Object.fromEntries(lessons.slice(1).map((l) => [l.title, 'identical'])));
 
+    // Compare all with real SQLAlchemy: the same table, labelled as Pyodide's times.
+    const workspace = lessons.find((l) => l.setup);
+    await page.selectOption('#lesson', { label: workspace.title });
+    await page.waitForFunction((t) => document.getElementById('status').textContent.includes(t), workspace.title);
+    await runAndWait(page, () => page.click('#compare-sqlalchemy'), { timeout: LOAD });
+    assert.equal(await page.locator('table.compare tbody tr').count(), workspace.strategies.length);
+    assert.equal(await page.locator('table.compare tbody tr.failed').count(), 0);
+    assert.match(await page.locator('.engine-label').textContent(), /Pyodide's times/);
+
     // Something our engine rejects: the error box offers the real engine, which runs it.
+    await page.selectOption('#lesson', { label: lessons[0].title });
+    await page.waitForFunction((t) => document.getElementById('status').textContent.includes(t), lessons[0].title);
     await setSource(
       page,
       `from sqlalchemy import create_engine, text
@@ -112,7 +125,7 @@ match item:
     await runAndWait(page);
     const offer = page.getByRole('button', { name: 'Run with real SQLAlchemy' });
     assert.equal(await offer.count(), 1, 'the fallback is offered');
-    await runAndWait(page, () => offer.click());
+    await runAndWait(page, () => offer.click(), { timeout: LOAD });
     assert.equal(await page.locator('pre.stdout').textContent(), 'found a\n');
     assert.equal(await page.locator('.engine-label').count(), 1);
     assert.ok((await page.locator('li.event.sql').count()) >= 3, 'the SQL log');

@@ -98,6 +98,12 @@ test(
     );
     assert.equal(files.error, null);
     assert.equal(files.stdout, 'False\n');
+    // Pyodide's bridge to JavaScript (fetch, the worker's globals) is not importable by scripts.
+    for (const name of ['js', 'pyodide.http']) {
+      const bridge = lab.run(`import ${name}\n`);
+      assert.equal(bridge.error?.type, 'ModuleNotFoundError', name);
+    }
+    assert.equal(lab.run('print(1)').stdout, '1\n', 'the engine still works afterwards');
   },
 );
 
