@@ -12,11 +12,12 @@ export default [
       'target/**',
       'tests/e2e/screenshots/**',
       'fuzz/**',
+      'integrations/python/src/sessionlab/assets/**',
     ],
   },
   js.configs.recommended,
   {
-    files: ['web/**/*.js'],
+    files: ['web/**/*.js', 'integrations/python/src/sessionlab/static/*.js'],
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
   },
   {
@@ -25,7 +26,7 @@ export default [
   },
   {
     // Functions passed to page.evaluate run in the page.
-    files: ['tests/e2e/**/*.mjs', 'bench/browser/**', 'scripts/bench-browser.mjs'],
+    files: ['tests/e2e/**/*.mjs', 'bench/browser/**', 'scripts/bench-browser.mjs', 'scripts/bench-pyodide.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   { rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_' }] } },

@@ -4,10 +4,17 @@
 // static HTML, inside the element: readers without JavaScript, feed readers and search engines
 // see real SQL, and the live element (shadow DOM) hides it. `--check` fails (exit 1) when an
 // example raises, so CI notices docs that no longer run.
+//
+// `sessionlab render --json` serves docs tools (the Sphinx extension and the MkDocs plugin):
+// one JSON workspace per stdin line, `{setup, strategies: [{name, source}], rows}`, answered by
+// one JSON line `{html, failures: [{name, type, message, line, phase}]}` with the same static
+// HTML, so a whole docs build compiles the engine once.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { createLab } from '../web/lab.js';
+import { needsRealEngine } from '../web/verify.js';
 
-const USAGE = 'usage: sessionlab render PAGE.html [-o OUT.html] [--check]';
+const USAGE = 'usage: sessionlab render PAGE.html [-o OUT.html] [--check] | sessionlab render --json';
 
 const escape = (text) =>
   String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -62,6 +69,56 @@ function renderReport(name, report, many) {
   return parts.join('\n');
 }
 
+/** Where an error happened: in the setup or in the strategy (the script). */
+function errorPhase(report) {
+  return report.error_in === 'setup' ? 'setup' : 'strategy';
+}
+
+/**
+ * Runs one workspace (each strategy after the setup) and returns its static block, the
+ * `<div class="session-lab-static">` placed inside the element, and the strategies that raised.
+ */
+export function renderWorkspace(lab, ws) {
+  const failures = [];
+  const rendered = ws.strategies.map(({ name, source }) => {
+    const report = lab.run(source, { setup: ws.setup, rows: ws.rows });
+    if (report.error) {
+      const { type, message, line } = report.error;
+      failures.push({
+        name,
+        type,
+        message,
+        line: line ?? null,
+        phase: errorPhase(report),
+        needsRealEngine: needsRealEngine(report),
+      });
+    }
+    return renderReport(name, report, ws.strategies.length > 1);
+  });
+  const html = `<div class="session-lab-static">\n${rendered.join('\n')}\n</div><!-- /session-lab-static -->`;
+  return { html, failures };
+}
+
+/** `render --json`: one workspace per stdin line, one result per stdout line. */
+async function serveJson() {
+  const lab = await createLab();
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    let answer;
+    try {
+      const ws = JSON.parse(line);
+      answer = renderWorkspace(lab, {
+        setup: ws.setup ?? null,
+        strategies: ws.strategies ?? [],
+        rows: Number(ws.rows ?? 1000),
+      });
+    } catch (err) {
+      answer = { html: '', failures: [], error: String(err?.message ?? err) };
+    }
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+  }
+}
+
 /** Renders every example of `html`; returns the new HTML and the examples that failed. */
 export async function renderPage(html) {
   const lab = await createLab();
@@ -74,12 +131,15 @@ export async function renderPage(html) {
     const [whole, attrs, inner] = match;
     const ws = parseExample(attrs, inner);
     const cleaned = inner.replace(/\s*<div class="session-lab-static">[\s\S]*?<!-- \/session-lab-static -->/, '');
-    const rendered = ws.strategies.map(({ name, source }) => {
-      const report = lab.run(source, { setup: ws.setup, rows: ws.rows });
-      if (report.error) failures.push({ example: index, name, error: `${report.error.type}: ${report.error.message}` });
-      return renderReport(name, report, ws.strategies.length > 1);
-    });
-    const block = `\n<div class="session-lab-static">\n${rendered.join('\n')}\n</div><!-- /session-lab-static -->\n`;
+    const rendered = renderWorkspace(lab, ws);
+    for (const f of rendered.failures)
+      failures.push({
+        example: index,
+        name: f.name,
+        error: `${f.type}: ${f.message}`,
+        needsRealEngine: f.needsRealEngine,
+      });
+    const block = `\n${rendered.html}\n`;
     out.push(
       html.slice(last, match.index),
       `<session-lab${attrs}>${cleaned.replace(/\s+$/, '')}${block}</session-lab>`,
@@ -92,6 +152,10 @@ export async function renderPage(html) {
 
 async function main(args) {
   const [command, ...rest] = args;
+  if (command === 'render' && rest.length === 1 && rest[0] === '--json') {
+    await serveJson();
+    return 0;
+  }
   if (command !== 'render' || !rest.length) {
     console.error(USAGE);
     return 2;
@@ -112,7 +176,11 @@ async function main(args) {
     return 2;
   }
   const result = await renderPage(html);
-  for (const f of result.failures) console.error(`example ${f.example} (${f.name}): ${f.error}`);
+  for (const f of result.failures) {
+    // Scripts our engine does not implement yet run with real SQLAlchemy (the page's fallback).
+    const real = f.needsRealEngine ? ' [needs the real engine: SessionLab does not implement this yet]' : '';
+    console.error(`example ${f.example} (${f.name}): ${f.error}${real}`);
+  }
   if (output) writeFileSync(output, result.html);
   else if (!check) process.stdout.write(result.html);
   console.error(`sessionlab: rendered ${result.examples} example(s), ${result.failures.length} failed`);

@@ -10,11 +10,12 @@
 // Every comparison comes from one run with interleaved repetitions (A B A B …): median, min–max.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import { pyodideBench, pyodideMarkdown } from './bench-pyodide.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -620,6 +621,7 @@ export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt
     ['/web/', join(ROOT, 'web')],
     ['/pkg/', pkgDir],
     ['/sqljs/', join(ROOT, 'node_modules', 'sql.js', 'dist')],
+    ['/dist/', join(ROOT, 'dist')],
     ...Object.entries(variants).map(([name, dir]) => [`/v/${name}/`, resolve(dir)]),
   ];
   const server = await startServer(mounts);
@@ -644,6 +646,12 @@ export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt
     const strat = await strategies(browser, server.url, { ns, reps });
     process.stderr.write('SQLAlchemy on CPython…\n');
     const cpython = cpythonStrategies({ ns, reps, quick });
+    // Real SQLAlchemy in Pyodide (the page's second engine), when the build has it; not in --quick.
+    const withPyodide = !quick && existsSync(join(ROOT, 'dist', 'web', 'pyodide.json'));
+    if (withPyodide) process.stderr.write('SQLAlchemy in Pyodide…\n');
+    const pyodide = withPyodide
+      ? await pyodideBench(browser, server.url, server.counter, { reps: Math.min(reps, 3) })
+      : null;
     return {
       date: new Date().toISOString(),
       quick,
@@ -658,6 +666,7 @@ export async function benchBrowser({ quick = false, variants = {}, reps: repsOpt
       speed: sp.results,
       strategies: strat,
       cpython,
+      pyodide,
     };
   } finally {
     await browser.close();
@@ -783,6 +792,7 @@ export function markdown(r) {
       }
     }
   }
+  if (r.pyodide) lines.push(...pyodideMarkdown(r.pyodide));
   return lines.join('\n');
 }
 

@@ -5,7 +5,9 @@ import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { bundleEditor } from './bundle.mjs';
+import { buildPyodide } from './pyodide.mjs';
 import { must, say } from './proc.mjs';
+import { python } from './setup.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'web', 'pkg');
@@ -130,11 +132,29 @@ export async function build() {
   for (const [from, to] of Object.entries(fingerprint(dist))) say(`dist/${to} (was ${from}: cached as immutable)`);
   const { raw, br } = precompress(dist);
   say(`compressed dist/ beside itself (.br at brotli 11, .gz at gzip -9): ${kb(raw)} → ${kb(br)} brotli`);
+  // The second engine (real SQLAlchemy in Pyodide), loaded by the page only on demand.
+  await buildPyodide(dist);
+}
+
+/**
+ * Builds the `sessionlab` Python package (the Sphinx extension and the MkDocs plugin, carrying
+ * dist/'s web assets) into dist/python/ as a wheel and an sdist; skipped without Python.
+ */
+export async function buildPython() {
+  const py = python();
+  if (!py) {
+    say('skipping the Python package (dist/python/): this machine has no Python ≥ 3.11 to build it');
+    return;
+  }
+  say('building the Python package (Sphinx extension, MkDocs plugin) into dist/python/');
+  const backend = join(root, 'integrations', 'python', '_backend', 'sessionlab_build.py');
+  await must(py, [backend, 'stage', root, join(dist, 'python')], { cwd: root });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { setup } = await import('./setup.mjs');
   await setup();
   await build();
+  await buildPython();
   say('build complete: dist/ is a static site');
 }

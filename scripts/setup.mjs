@@ -1,8 +1,9 @@
 // Installs what building and testing need, idempotently: each check is quick when present.
 //
 //   node scripts/setup.mjs          what `npm start` needs (wasm32 target, clang, wasm-bindgen-cli)
-//   node scripts/setup.mjs --tests  also Chromium, ChromeDriver and the npm dev packages
-import { existsSync, readFileSync, statSync } from 'node:fs';
+//   node scripts/setup.mjs --tests  also Chromium, ChromeDriver, the npm dev packages and the
+//                                   docs-site test tools (Sphinx, MkDocs…) in target/docs-venv
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { has, must, output, run, say } from './proc.mjs';
@@ -71,12 +72,44 @@ async function npmPackages() {
   await must('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
 }
 
-/** Installs whatever is missing; `tests` adds the browser and the dev packages. */
+/** The Python 3 that builds the `sessionlab` package (≥ 3.11, for tomllib), or null. */
+export function python() {
+  for (const command of ['python3', 'python']) {
+    const version = output(command, ['-c', 'import sys; print(sys.version_info >= (3, 11))']);
+    if (version === 'True') return command;
+  }
+  return null;
+}
+
+/** The venv of the docs-site tests (its Python runs Sphinx, MkDocs and pytest). */
+export const docsVenv = join(root, 'target', 'docs-venv');
+export const docsVenvPython = join(docsVenv, 'bin', 'python');
+
+/** Sphinx, Furo, MkDocs, Material, pymdown-extensions and pytest, pinned, in target/docs-venv. */
+export async function docsTools() {
+  const py = python();
+  if (!py) {
+    say('no Python ≥ 3.11 on this machine: the docs-site tests (Sphinx, MkDocs) will be skipped');
+    return;
+  }
+  const requirements = join(root, 'integrations', 'python', 'requirements-test.txt');
+  const marker = join(docsVenv, '.installed-requirements');
+  const wanted = readFileSync(requirements, 'utf8');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return;
+  if (output(py, ['-c', 'import ensurepip']) === null) await aptInstall(['python3-venv']);
+  say('installing the docs-site test tools into target/docs-venv (pip, pinned versions)');
+  await must(py, ['-m', 'venv', '--clear', docsVenv]);
+  await must(docsVenvPython, ['-m', 'pip', 'install', '-q', '--disable-pip-version-check', '-r', requirements]);
+  writeFileSync(marker, wanted);
+}
+
+/** Installs whatever is missing; `tests` adds the browser, the dev packages and the docs tools. */
 export async function setup({ tests = false } = {}) {
   await rustTarget();
   await debianTools(tests);
   await wasmBindgenCli();
   await npmPackages();
+  if (tests) await docsTools();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -4,17 +4,18 @@
 //
 //   node scripts/test.mjs             all steps
 //   node scripts/test.mjs --only e2e  just the steps whose name contains "e2e"
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run, say } from './proc.mjs';
-import { setup } from './setup.mjs';
+import { docsVenvPython, setup } from './setup.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
 
 const wasmEnv = { ...process.env, CHROMEDRIVER: '/usr/bin/chromedriver', WASM_BINDGEN_TEST_TIMEOUT: '120' };
 
-/** Counts tests from cargo's and node's own summary lines; null when the output has none. */
+/** Counts tests from cargo's, node's and pytest's own summary lines; null when the output has none. */
 function countTests(text) {
   let passed = 0;
   let failed = 0;
@@ -30,6 +31,14 @@ function countTests(text) {
   }
   for (const m of text.matchAll(/^(?:# |ℹ )fail (\d+)$/gm)) {
     failed += Number(m[1]);
+    seen = true;
+  }
+  // pytest: "12 passed, 1 failed in 3.4s" (with -q) or "==== 12 passed in 3.4s ====".
+  for (const m of text.matchAll(/^(?:=+ )?((?:\d+ \w+(?:, )?)+) in [\d.]+s(?: \([^)]*\))?(?: =+)?$/gm)) {
+    for (const [, n, what] of m[1].matchAll(/(\d+) (\w+)/g)) {
+      if (what === 'passed') passed += Number(n);
+      else if (/^(failed|errors?)$/.test(what)) failed += Number(n);
+    }
     seen = true;
   }
   return seen ? { passed, failed } : null;
@@ -55,6 +64,12 @@ const steps = [
   ['wasm build in Node (tests/node)', 'node', ['--test', '--test-reporter=spec', 'tests/node/']],
   ['e2e (playwright-core, Debian Chromium)', 'node', ['--test', '--test-reporter=spec', 'tests/e2e/']],
   ['bench smoke (N=1,000, one repetition)', 'node', ['scripts/bench.mjs', '--quick']],
+  [
+    'docs sites (Sphinx and MkDocs with the sessionlab wheel; pytest)',
+    docsVenvPython,
+    ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'integrations/python/tests'],
+    { skip: () => !existsSync(docsVenvPython) && 'no Python ≥ 3.11 for target/docs-venv' },
+  ],
 ];
 
 await setup({ tests: true });
@@ -63,9 +78,16 @@ let failed = 0;
 const report = [];
 for (const [name, command, args, options] of steps) {
   if (only && !name.includes(only)) continue;
+  const { skip, ...spawnOptions } = options ?? {};
+  const skipped = skip?.();
+  if (skipped) {
+    say(`── ${name}: skipped (${skipped})`);
+    report.push(`skip ${name} (${skipped})`);
+    continue;
+  }
   say(`── ${name}`);
   const started = Date.now();
-  const { code, text } = await run(command, args, { cwd: root, ...options });
+  const { code, text } = await run(command, args, { cwd: root, ...spawnOptions });
   const counted = countTests(text);
   const ok = code === 0 && (!counted || counted.failed === 0);
   if (counted) {

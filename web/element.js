@@ -15,6 +15,12 @@
 // CSS length), `views` (any of output, sql, tables, session; default all but session),
 // `playground` (URL of the full page for "Open in SessionLab").
 //
+// A part written as the page's own highlighted block (`<div data-strategy="…"><script
+// type="text/x-python">…</script><div class="highlight"><pre>…</pre></div></div>`, what the
+// Sphinx extension and the MkDocs plugin write, or a plain `<pre><code>` child) is shown as the
+// page drew it, through a slot, until the reader edits: focusing it, clicking it (the caret
+// goes where the click was) or pressing Edit swaps in the editor with the same text.
+//
 // Every element on a page shares one Web Worker (one wasm download and compile) and has its
 // own lab in it, so examples never see each other's data. Nothing loads until an example
 // scrolls into view or a reader interacts with it; runs never block the page.
@@ -60,6 +66,10 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .spacer { flex: 1; }
 label.rows { color: var(--muted); }
 label.rows input { width: 7em; font: inherit; }
+textarea[hidden], .view[hidden] { display: none; }
+.view { display: block; cursor: text; border-bottom: 1px solid var(--border); padding: 0 8px; overflow-x: auto; }
+.view:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
+::slotted(*) { margin: 8px 0 !important; }
 textarea { display: block; box-sizing: border-box; width: 100%; height: var(--editor-height, auto);
   border: 0; border-bottom: 1px solid var(--border); padding: 8px 10px; resize: vertical;
   font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--code-bg);
@@ -104,20 +114,53 @@ function styles() {
   return sheet;
 }
 
-/** The workspace written in the element's children, or null. */
+/** A part's source: its script, else the text of its (highlighted) <pre>. */
+function partText(node) {
+  const script = node.matches('script') ? node : node.querySelector(':scope > script[type="text/x-python"]');
+  return (script ?? codeOf(node)).textContent.replace(/^\n/, '').replace(/\s+$/, '\n');
+}
+
+/** The <pre> holding a highlighted block's code (Pygments' line-number tables skipped). */
+function codeOf(node) {
+  return node.querySelector('td.code pre') ?? (node.matches('pre') ? node : node.querySelector('pre')) ?? node;
+}
+
+/** Where in `block`'s code a click landed, as an offset into its text; null when not in it. */
+function caretOffset(event, block) {
+  const pos = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+  const range = pos ? null : document.caretRangeFromPoint?.(event.clientX, event.clientY);
+  const [node, offset] = pos ? [pos.offsetNode, pos.offset] : [range?.startContainer, range?.startOffset];
+  const pre = codeOf(block);
+  if (!node || !pre.contains(node)) return null;
+  const before = document.createRange();
+  before.selectNodeContents(pre);
+  before.setEnd(node, offset);
+  return Math.max(0, before.toString().length - (pre.textContent.startsWith('\n') ? 1 : 0));
+}
+
+/**
+ * The workspace written in the element's children, or null; with `blocks`, the page's own
+ * rendering of each strategy (a direct child, so a slot can show it) or null.
+ */
 function workspaceFromChildren(host) {
-  const scripts = [...host.querySelectorAll('script[type="text/x-python"]')];
-  const text = (node) => node.textContent.replace(/^\n/, '').replace(/\s+$/, '\n');
-  const setup = scripts.find((s) => s.dataset.role === 'setup');
-  const strategies = scripts
-    .filter((s) => s !== setup)
-    .map((s, i) => ({ name: s.dataset.strategy || `Script ${i + 1}`, source: text(s) }));
+  const isPart = '[data-role="setup"], [data-strategy]';
+  const parts = [...host.querySelectorAll(`script[type="text/x-python"], ${isPart}`)].filter(
+    (n) => !(n.matches('script') && n.parentElement !== host && n.parentElement.matches(isPart)),
+  );
+  const setup = parts.find((s) => s.dataset.role === 'setup');
+  const written = parts.filter((s) => s !== setup);
+  const strategies = written.map((s, i) => ({ name: s.dataset.strategy || `Script ${i + 1}`, source: partText(s) }));
+  const blocks = written.map((s) => (!s.matches('script') && s.parentElement === host ? s : null));
   if (!strategies.length) {
     const code = host.querySelector('pre code, pre');
-    if (code) strategies.push({ name: 'Script', source: text(code) });
+    if (code) {
+      strategies.push({ name: 'Script', source: partText(code) });
+      const pre = code.closest('pre');
+      blocks.push(pre.parentElement === host ? pre : null);
+    }
   }
   if (!strategies.length) return null;
-  return { setup: setup ? text(setup) : null, strategies };
+  return { ws: { setup: setup ? partText(setup) : null, strategies }, blocks };
 }
 
 export class SessionLabElement extends HTMLElement {
@@ -130,6 +173,8 @@ export class SessionLabElement extends HTMLElement {
   #ui = {};
   #started = false;
   #observer = null;
+  #blocks = [];
+  #editing = false;
 
   constructor() {
     super();
@@ -139,7 +184,9 @@ export class SessionLabElement extends HTMLElement {
 
   async connectedCallback() {
     if (this.#ws) return;
-    this.#ws = workspaceFromChildren(this);
+    const written = workspaceFromChildren(this);
+    this.#ws = written?.ws ?? null;
+    this.#blocks = written?.blocks ?? [];
     const src = this.getAttribute('src');
     if (!this.#ws && src) {
       try {
@@ -245,18 +292,36 @@ export class SessionLabElement extends HTMLElement {
         this.run();
       }
     });
+    const edit = el('button', { text: 'Edit', attrs: { type: 'button' } });
+    edit.addEventListener('click', () => this.#edit(null));
+    const slot = el('slot', { attrs: { name: 'code' } });
+    const view = el('div', { className: 'view', attrs: { tabindex: '0', 'aria-label': 'Script (focus to edit)' } }, [
+      slot,
+    ]);
+    let pointing = false;
+    view.addEventListener('pointerdown', () => (pointing = true));
+    view.addEventListener('focus', () => {
+      if (!pointing) this.#edit(null);
+    });
+    view.addEventListener('click', (e) => {
+      pointing = false;
+      // Selecting text to copy it keeps the page's block.
+      if (!String(document.getSelection() ?? '')) this.#edit(caretOffset(e, this.#blocks[this.#current]));
+    });
     const status = el('p', { className: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
     const results = el('div', { className: 'results' });
-    this.#ui = { run, compare, tabs, rows, open, editor, status, results };
+    this.#ui = { run, compare, tabs, rows, open, editor, status, results, edit, view };
     this.#root.replaceChildren(
       el('div', { className: 'bar' }, [
         tabs,
         el('span', { className: 'spacer' }),
         rows ? el('label', { className: 'rows' }, ['N ', rows]) : null,
+        edit,
         compare,
         run,
         open,
       ]),
+      view,
       editor,
       status,
       results,
@@ -287,6 +352,31 @@ export class SessionLabElement extends HTMLElement {
     // Without a `height`, the editor fits the longest script (up to 24 lines).
     const longest = Math.max(...this.#ws.strategies.map((s) => s.source.split('\n').length));
     editor.rows = Math.min(Math.max(longest, 3), 24);
+    this.#showBlock();
+  }
+
+  /** Shows the page's own block of the current tab until the reader edits (or the editor). */
+  #showBlock() {
+    const { view, editor, edit } = this.#ui;
+    const block = this.#editing ? null : (this.#blocks[this.#current] ?? null);
+    for (const b of this.#blocks) {
+      if (b && b === block) b.setAttribute('slot', 'code');
+      else b?.removeAttribute('slot');
+    }
+    view.hidden = !block;
+    editor.hidden = Boolean(block);
+    edit.hidden = !block || this.hasAttribute('readonly');
+  }
+
+  /** Swaps the editor in for the page's block, the caret at `offset` (or the start). */
+  #edit(offset) {
+    if (this.#editing || this.hasAttribute('readonly')) return;
+    this.#editing = true;
+    this.#showBlock();
+    const { editor } = this.#ui;
+    editor.focus();
+    const at = Math.min(offset ?? 0, editor.value.length);
+    editor.setSelectionRange(at, at);
   }
 
   #applyAttributes() {
@@ -295,6 +385,7 @@ export class SessionLabElement extends HTMLElement {
     const height = this.getAttribute('height');
     if (height) this.style.setProperty('--editor-height', height);
     if (rows) rows.value = String(this.#rows);
+    this.#showBlock();
   }
 
   async #updateOpenLink() {
@@ -440,7 +531,9 @@ export class SessionLabElement extends HTMLElement {
   }
 
   #selectLine(line) {
+    this.#edit(null);
     const { editor } = this.#ui;
+    if (editor.hidden) return;
     const lines = editor.value.split('\n');
     const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
     editor.focus();

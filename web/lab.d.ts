@@ -68,7 +68,40 @@ export declare class SessionLab {
   clearImport(): void;
 }
 
-/** Loads the engine once (from `wasm` when given: bytes, a URL or a compiled Module). */
+/** The first difference between two reports (web/verify.js says what is compared). */
+export interface Difference {
+  what: 'event' | 'stdout' | 'error' | 'tables';
+  /** The event's position, for `event`. */
+  index?: number;
+  /** The table's name, for `tables`. */
+  table?: string;
+  ours: unknown;
+  theirs: unknown;
+  text: string;
+}
+
+/** What `verify` found: both reports and their first difference (null when identical). */
+export interface Verification {
+  identical: boolean;
+  difference: Difference | null;
+  ours: RunReport;
+  /** Real SQLAlchemy's report (`engine: 'sqlalchemy'`; its timings are Pyodide's). */
+  theirs: RunReport & { engine: 'sqlalchemy' };
+}
+
+/** The lab `createLab` returns: `verify` runs a script in both engines. */
+export interface VerifyingLab extends SessionLab {
+  verify(source: string, options?: { setup?: string | null; rows?: number }): Promise<Verification>;
+}
+
+/**
+ * Loads the engine once (from `wasm` when given: bytes, a URL or a compiled Module).
+ * `engine`: 'fast' (SessionLab's, the default), 'sqlalchemy' (real SQLAlchemy 2.1.9 in Pyodide:
+ * a built site's dist/pyodide/, or `pyodide`), 'auto' (ours, falling back on real SQLAlchemy
+ * when ours does not implement something; loads both).
+ */
 export declare function createLab(options?: {
   wasm?: BufferSource | URL | string | WebAssembly.Module;
-}): Promise<SessionLab>;
+  engine?: 'fast' | 'sqlalchemy' | 'auto';
+  pyodide?: { indexURL: string | URL; manifest: string | URL | object };
+}): Promise<VerifyingLab>;

@@ -6,7 +6,14 @@
 //
 // Runs are synchronous inside the engine: in a page, prefer the <session-lab> element (or
 // web/client.js), which runs them in a Web Worker so the page never waits.
+//
+// `createLab({engine})`: 'fast' (default) is SessionLab's engine; 'sqlalchemy' runs the same
+// calls with real SQLAlchemy 2.1.9 in Pyodide (a built site's dist/pyodide/, or `pyodide:
+// {indexURL, manifest}`); 'auto' is ours, falling back on real SQLAlchemy for a script ours
+// does not implement (it loads both). `lab.verify(source, options)` runs a script in both and
+// returns both reports with the first difference (web/verify.js).
 import init, { Lab } from './pkg/sessionlab.js';
+import { firstDifference, needsRealEngine } from './verify.js';
 import { WARMUP_MAX_N, measure, rank } from './measure.js';
 
 let loading = null;
@@ -95,8 +102,149 @@ export class SessionLab {
   }
 }
 
-/** Loads the engine (once) and returns a lab with its own databases. */
-export async function createLab({ wasm } = {}) {
-  await load(wasm);
-  return new SessionLab(new Lab());
+/** A built site's Pyodide files and manifest, or those `pyodide` names. */
+async function pyodideFiles(pyodide = {}) {
+  const node = Boolean(globalThis.process?.versions?.node);
+  const candidates = pyodide.indexURL
+    ? [{ index: new URL(pyodide.indexURL, import.meta.url), manifest: pyodide.manifest }]
+    : [
+        { index: new URL('../pyodide/', import.meta.url), manifest: new URL('./pyodide.json', import.meta.url) },
+        {
+          index: new URL('../dist/pyodide/', import.meta.url),
+          manifest: new URL('../dist/web/pyodide.json', import.meta.url),
+        },
+      ];
+  const read = async (url) => {
+    if (!node) {
+      const r = await fetch(url);
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      return new Uint8Array(await r.arrayBuffer());
+    }
+    const { readFile } = await import('node:fs/promises');
+    return new Uint8Array(await readFile(url));
+  };
+  for (const { index, manifest } of candidates) {
+    try {
+      const info =
+        manifest instanceof URL || typeof manifest === 'string'
+          ? JSON.parse(new TextDecoder().decode(await read(new URL(manifest, import.meta.url))))
+          : manifest;
+      const runner = new TextDecoder().decode(await read(new URL('./sessionlab_sa.py', import.meta.url)));
+      const { fileURLToPath } = node ? await import('node:url') : {};
+      return {
+        indexURL: node ? fileURLToPath(index) : index.href,
+        manifest: info,
+        readBytes: (name) => read(new URL(name, index)),
+        runnerSource: runner,
+      };
+    } catch {
+      // the next place
+    }
+  }
+  const error = new Error(
+    'the Pyodide engine is not available: build the site with python3/pip (npm run build) or pass pyodide: {indexURL, manifest}',
+  );
+  error.name = 'NotImplementedError';
+  throw error;
+}
+
+let sqlalchemyLoading = null;
+/** Real SQLAlchemy in Pyodide, started once per realm. */
+function loadSqlalchemy(pyodide) {
+  sqlalchemyLoading ??= (async () => {
+    const { startSqlalchemyEngine } = await import('./pyodide-engine.js');
+    return startSqlalchemyEngine(await pyodideFiles(pyodide));
+  })();
+  return sqlalchemyLoading;
+}
+
+const unsupported = (what) => {
+  const error = new Error(`${what} is not available with real SQLAlchemy (only in SessionLab's engine)`);
+  error.name = 'NotImplementedError';
+  return error;
+};
+
+/** The same calls with real SQLAlchemy 2.1.9 in Pyodide (reports carry `engine: 'sqlalchemy'`). */
+export class SqlalchemyLab {
+  #engine;
+
+  constructor(engine) {
+    this.#engine = engine;
+  }
+
+  get version() {
+    return this.#engine.version;
+  }
+
+  run(source, { setup = null, rows = 1000 } = {}) {
+    return this.#engine.run(String(source), { setup: setup ?? null, n: Number(rows) });
+  }
+
+  compare(workspace) {
+    return SessionLab.prototype.compare.call(this, workspace);
+  }
+
+  runSql() {
+    throw unsupported('runSql');
+  }
+
+  exportDatabase() {
+    throw unsupported('exportDatabase');
+  }
+
+  importDatabase() {
+    throw unsupported('importDatabase');
+  }
+
+  clearImport() {}
+}
+
+/** SessionLab's engine, and real SQLAlchemy for the scripts it does not implement. */
+class AutoLab extends SessionLab {
+  #fallback;
+
+  constructor(lab, fallback) {
+    super(lab);
+    this.#fallback = fallback;
+  }
+
+  run(source, options = {}) {
+    const report = super.run(source, options);
+    return needsRealEngine(report) ? this.#fallback.run(source, options) : report;
+  }
+}
+
+/**
+ * Loads the engine (once) and returns a lab with its own databases; `engine`: 'fast'
+ * (SessionLab's, the default), 'sqlalchemy' (real SQLAlchemy in Pyodide) or 'auto'.
+ */
+export async function createLab({ wasm, engine = 'fast', pyodide } = {}) {
+  if (!['fast', 'sqlalchemy', 'auto'].includes(engine)) {
+    throw new TypeError(`engine must be 'fast', 'sqlalchemy' or 'auto', not ${JSON.stringify(engine)}`);
+  }
+  let lab;
+  if (engine === 'sqlalchemy') {
+    lab = new SqlalchemyLab(await loadSqlalchemy(pyodide));
+  } else {
+    await load(wasm);
+    lab =
+      engine === 'auto'
+        ? new AutoLab(new Lab(), new SqlalchemyLab(await loadSqlalchemy(pyodide)))
+        : new SessionLab(new Lab());
+  }
+  let fast = null;
+  /**
+   * Runs `source` in SessionLab's engine and in real SQLAlchemy; resolves to
+   * `{identical, difference, ours, theirs}` (see web/verify.js for what is compared).
+   */
+  lab.verify = async (source, options = {}) => {
+    const real = new SqlalchemyLab(await loadSqlalchemy(pyodide));
+    await load(wasm);
+    fast ??= new SessionLab(new Lab());
+    const ours = fast.run(source, options);
+    const theirs = real.run(source, options);
+    const difference = firstDifference(ours, theirs);
+    return { identical: difference === null, difference, ours, theirs };
+  };
+  return lab;
 }

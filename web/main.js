@@ -6,6 +6,7 @@ import { decodeWorkspace, encodeWorkspace, isShareHash } from './share.js';
 import { el, formatMs, formatRange, renderEvent, renderSessions, renderTable, tupleText } from './render.js';
 import { exportScript, slug } from './export.js';
 import { sweepChart } from './sweep.js';
+import { installSqlalchemyCheck } from './check.js';
 
 // The engine started first (web/boot.js: the worker, and the wasm preloaded by index.html
 // compiling while it downloads). The editor's CodeMirror bundle (scripts/bundle.mjs) is fetched
@@ -199,18 +200,18 @@ function highlightLine(line) {
 
 function renderStatement(st, index) {
   let what = 'done';
-  if (st.rowsAffected !== null) what = `${st.rowsAffected} row${st.rowsAffected === 1 ? '' : 's'} affected`;
-  else if (st.columns.length) what = `${st.rowCount} row${st.rowCount === 1 ? '' : 's'}`;
+  if (st.rows_affected !== null) what = `${st.rows_affected} row${st.rows_affected === 1 ? '' : 's'} affected`;
+  else if (st.columns.length) what = `${st.row_count} row${st.row_count === 1 ? '' : 's'}`;
   const jump = el('button', { className: 'link', text: `line ${st.line}`, attrs: { type: 'button' } });
   jump.addEventListener('click', () => highlightLine(st.line));
   return el('article', { className: 'statement', attrs: { 'data-index': String(index + 1) } }, [
     el('header', {}, [
       el('span', { className: 'badge', text: `#${index + 1}` }),
       jump,
-      el('span', { className: 'meta', text: `${what} · ${formatMs(st.elapsedMs)}` }),
+      el('span', { className: 'meta', text: `${what} · ${formatMs(st.elapsed_ms)}` }),
     ]),
     el('pre', { className: 'sql', text: st.sql }),
-    st.columns.length ? renderTable(st.columns, st.rows, st.rowCount) : null,
+    st.columns.length ? renderTable(st.columns, st.rows, st.row_count) : null,
   ]);
 }
 
@@ -249,6 +250,8 @@ function renderLogFilters(log) {
 
 /** The last Python run, for "Copy as Markdown". */
 let lastRun = null;
+/** Called with every Python report shown (web/check.js offers real SQLAlchemy from there). */
+const reportHooks = [];
 
 /** The script and the SQL it sent, as Markdown for an issue or a forum post. */
 function markdownOf({ source: code, report }) {
@@ -327,6 +330,7 @@ function renderPythonReport(report) {
     : `Ran: ${plural(sqlEvents.length, 'statement')}, ${plural(t?.rows_changed ?? 0, 'row')} changed, ${plural(stale, 'object')} stale.`;
   if (report.error && report.error_in !== 'setup') highlightLine(report.error.line);
   markError(report.error_in === 'setup' ? null : report.error);
+  for (const hook of reportHooks) hook(report);
 }
 
 function renderReport(report) {
@@ -335,14 +339,14 @@ function renderReport(report) {
   if (!nodes.length) nodes.push(el('p', { className: 'empty', text: 'No statements to run.' }));
   results.replaceChildren(...nodes);
   markError(report.error);
-  const sqliteMs = report.statements.reduce((n, s) => n + s.elapsedMs, 0);
+  const sqliteMs = report.statements.reduce((n, s) => n + s.elapsed_ms, 0);
   const count = report.statements.length;
   summary.textContent = report.error
     ? `${count} statement${count === 1 ? '' : 's'} ran, then ${report.error.type}`
-    : `${count} statement${count === 1 ? '' : 's'} · ${formatMs(sqliteMs)} in SQLite · ${formatMs(report.elapsedMs)} in all`;
+    : `${count} statement${count === 1 ? '' : 's'} · ${formatMs(sqliteMs)} in SQLite · ${formatMs(report.elapsed_ms)} in all`;
   status.textContent = report.error
     ? `Error at line ${report.error.line}: ${report.error.message}`
-    : `Ran ${count} statement${count === 1 ? '' : 's'} in ${formatMs(report.elapsedMs)}.`;
+    : `Ran ${count} statement${count === 1 ? '' : 's'} in ${formatMs(report.elapsed_ms)}.`;
 }
 
 /** Runs strategy `index` (after the setup, when there is one). */
@@ -350,6 +354,16 @@ function runStrategy(index) {
   const strategy = ws.strategies[index].source;
   if (!ws.setup.trim()) return client.call('runPython', { source: strategy });
   return client.call('runStrategy', { setup: ws.setup, strategy, n: ws.n });
+}
+
+/** The request that runs the current Python tab (either engine speaks it), or null for raw SQL. */
+function currentRequest() {
+  if (mode !== 'python') return null;
+  save();
+  if (ws.current === 0) return { type: 'runPython', args: { source: ws.setup } };
+  const strategy = ws.strategies[ws.current - 1].source;
+  if (!ws.setup.trim()) return { type: 'runPython', args: { source: strategy } };
+  return { type: 'runStrategy', args: { setup: ws.setup, strategy, n: ws.n } };
 }
 
 async function run() {
@@ -968,6 +982,26 @@ client.ready.then(
     status.textContent = sharedMessage || `Ready — SessionLab ${version}.`;
     document.body.dataset.ready = 'true';
     if (embed && options.has('autorun')) run();
+    // The second engine's actions, when this site was built with it (after ours is up).
+    installSqlalchemyCheck({
+      request: currentRequest,
+      runOurs: () => {
+        const request = currentRequest();
+        return client.call(request.type, request.args);
+      },
+      render: renderPythonReport,
+      reportHooks,
+      engine: () => ws.engine ?? 'fast',
+      setEngine: (engine) => {
+        if (engine === 'sqlalchemy') ws.engine = engine;
+        else delete ws.engine;
+        save();
+      },
+      isBusy: () => runButton.disabled,
+      setBusy: (busy) => {
+        runButton.disabled = busy;
+      },
+    });
   },
   (err) => {
     status.textContent = `The engine failed to load: ${err.message}`;

@@ -3,7 +3,8 @@
 //
 // Format 1: `#w=` + base64url(deflate-raw(UTF-8(JSON {"v": 1, "mode", "source"}))).
 // Format 2: the same with JSON {"v": 2, "mode": "python", "ws": {setup, strategies: [{name,
-// source}], n, current}} for Python workspaces (raw SQL keeps format 1).
+// source}], n, current, engine?}} for Python workspaces (raw SQL keeps format 1); `engine` is
+// 'sqlalchemy' when the reader chose real SQLAlchemy (absent: SessionLab's engine).
 // A later format gets a new `v`; decoders keep reading every earlier one.
 
 const PREFIX = '#w=';
@@ -60,7 +61,9 @@ export async function decodeWorkspace(hash) {
     if (!valid) throw new Error('the link does not hold a workspace');
     const n = Number.isFinite(ws.n) ? ws.n : 1000;
     const current = Number.isInteger(ws.current) ? Math.min(Math.max(ws.current, 0), ws.strategies.length) : 1;
-    return { mode: 'python', ws: { setup: ws.setup, strategies: ws.strategies, n, current } };
+    // `engine: 'sqlalchemy'`: the workspace was run with real SQLAlchemy (web/check.js).
+    const engine = ws.engine === 'sqlalchemy' ? { engine: 'sqlalchemy' } : {};
+    return { mode: 'python', ws: { setup: ws.setup, strategies: ws.strategies, n, current, ...engine } };
   }
   if (!['python', 'sql'].includes(data.mode) || typeof data.source !== 'string') {
     throw new Error('the link does not hold a workspace');

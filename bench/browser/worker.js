@@ -69,11 +69,11 @@ const tasks = {
     const t = performance.now();
     const r = check(lab.runSql(`${CREATE};\n${fill(n)};\nUPDATE stuff SET foo = foo + 1;`));
     const wall = performance.now() - t;
-    if (r.statements[2].rowsAffected !== n) throw new Error(`rowsAffected ${r.statements[2].rowsAffected}`);
+    if (r.statements[2].rows_affected !== n) throw new Error(`rowsAffected ${r.statements[2].rows_affected}`);
     return {
-      updateMs: r.statements[2].elapsedMs,
+      updateMs: r.statements[2].elapsed_ms,
       wallMs: wall,
-      setupSqlMs: r.statements[0].elapsedMs + r.statements[1].elapsedMs,
+      setupSqlMs: r.statements[0].elapsed_ms + r.statements[1].elapsed_ms,
     };
   },
   // The same setup without the UPDATE: subtracted from the single-row wall time.
@@ -89,7 +89,7 @@ const tasks = {
     const r = check(lab.runSql(`${CREATE};\n${fill(n)};\n${text}`));
     const wall = performance.now() - t;
     let sql = 0;
-    for (let i = 2; i < r.statements.length; i++) sql += r.statements[i].elapsedMs;
+    for (let i = 2; i < r.statements.length; i++) sql += r.statements[i].elapsed_ms;
     if (r.statements.length !== n + 4) throw new Error(`statements ${r.statements.length}`);
     return { sqlMs: sql, wallMs: wall };
   },

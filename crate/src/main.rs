@@ -96,7 +96,7 @@ fn run_command(args: &[String]) -> ExitCode {
         let epoch_ms = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-            - sessionlab::clock::now_ms();
+            - sessionlab::base::clock::now_ms();
         let transcript = sessionlab::run::script::echo_transcript(&report, epoch_ms);
         print!("{transcript}");
         return if report.error.is_some() {

@@ -13,7 +13,7 @@ export type SqlValue = null | number | string | { bytes: string } | { float: "na
 /** One executed raw-SQL statement. */
 export interface StatementReport {
   sql: string; line: number; column: number; columns: string[]; rows: SqlValue[][];
-  rowCount: number; rowsAffected: number | null; elapsedMs: number;
+  row_count: number; rows_affected: number | null; elapsed_ms: number;
 }
 /** An exception that escaped a script, located for the editor. */
 export interface ScriptError {
@@ -33,12 +33,16 @@ export interface RunReport {
   events: RunEvent[]; stdout: string; error: ScriptError | null;
   tables: Record<string, { columns: string[]; rows: SqlValue[][]; total_rows?: number }>;
   uncommitted_at_exit: boolean; sqlalchemy: string; sqlite_version: string; python: string;
+  /** Warnings the script raised, in order (Python's "default" filter). */
+  warnings: { category: string; message: string }[];
   sessions: SessionSnapshot[];
   timing: {
     total_ms: number; sqlite_ms: number; python_ms: number; statements: number;
     rows_changed: number; setup_ms: number;
   };
   error_in: "setup" | "script";
+  /** With a setup: the tables as the setup left them (the page marks what the run changed). */
+  tables_before?: Record<string, { columns: string[]; rows: SqlValue[][]; total_rows?: number }>;
 }
 /** What one session believed about its objects when the script ended. */
 export interface SessionSnapshot {
@@ -56,7 +60,7 @@ export interface SessionSnapshot {
 export interface SqlReport {
   statements: StatementReport[];
   error: null | { type: string; message: string; line: number; column: number; sql: string };
-  elapsedMs: number; sqliteVersion: string;
+  elapsed_ms: number; sqlite_version: string;
 }
 "#;
 

@@ -1,7 +1,9 @@
 //! Conformance with real SQLAlchemy: every case in `tests/conformance/cases` (and the shared
 //! `../shared/conformance/cases` when present) runs through `run_script` and is compared with
 //! its recorded report. Cases listed in `tests/conformance/passing.txt` must pass; the rest are
-//! reported with their first difference so progress is visible. `CONFORMANCE_CASE=text` filters.
+//! reported with their first difference so progress is visible. The documentation corpus
+//! `tests/conformance/docs` is checked the same way against its own ratchet
+//! `tests/conformance/docs/passing.txt`. `CONFORMANCE_CASE=text` filters.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "support/report_diff.rs"]
@@ -32,19 +34,18 @@ fn name_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-#[test]
-fn conformance_with_sqlalchemy() {
+/// Runs every case of `dirs` and checks it against its recorded report. Cases listed in the
+/// `ratchet` file must pass; the others are reported with their first difference.
+fn check_corpus(label: &str, dirs: &[PathBuf], ratchet: &Path) {
     let filter = std::env::var("CONFORMANCE_CASE").unwrap_or_default();
-    let required: Vec<String> =
-        std::fs::read_to_string(root().join("tests/conformance/passing.txt"))
-            .unwrap_or_default()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(String::from)
-            .collect();
-    let mut paths = cases_in(&root().join("tests/conformance/cases"));
-    paths.extend(cases_in(&root().join("../shared/conformance/cases")));
+    let required: Vec<String> = std::fs::read_to_string(ratchet)
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect();
+    let mut paths: Vec<PathBuf> = dirs.iter().flat_map(|d| cases_in(d)).collect();
     paths.retain(|p| p.to_string_lossy().contains(&filter));
     let limits = Limits {
         step_budget: 20_000_000,
@@ -65,29 +66,64 @@ fn conformance_with_sqlalchemy() {
             Some(d) => {
                 if required.contains(&name) {
                     regressions.push(format!("{name}: {d}"));
+                } else {
+                    let short: String = d.chars().take(200).collect();
+                    eprintln!("  not yet: {name}: {short}");
                 }
                 failed.push(name);
             }
         }
     }
-    eprintln!(
-        "conformance: {} passed, {} not yet",
-        passed.len(),
-        failed.len()
-    );
+    eprintln!("{label}: {} passed, {} not yet", passed.len(), failed.len());
     for name in &passed {
         if !required.contains(name) {
-            eprintln!("  newly passing (add to tests/conformance/passing.txt): {name}");
+            eprintln!("  newly passing (add to {}): {name}", ratchet.display());
         }
     }
+    // A ratchet entry without its case would silently stop guarding anything.
+    let known: Vec<String> = dirs
+        .iter()
+        .flat_map(|d| cases_in(d))
+        .map(|p| name_of(&p))
+        .collect();
+    let missing: Vec<&String> = required.iter().filter(|n| !known.contains(n)).collect();
+    assert!(
+        filter.is_empty() || !paths.is_empty(),
+        "no case matches {filter:?}"
+    );
     assert!(
         regressions.is_empty(),
         "required cases fail:\n{}",
         regressions.join("\n")
     );
     assert!(
-        filter.is_empty() || !paths.is_empty(),
-        "no case matches {filter:?}"
+        missing.is_empty() || dirs.iter().any(|d| !d.exists()),
+        "{} lists cases that do not exist: {missing:?}",
+        ratchet.display()
+    );
+}
+
+#[test]
+fn conformance_with_sqlalchemy() {
+    check_corpus(
+        "conformance",
+        &[
+            root().join("tests/conformance/cases"),
+            root().join("../shared/conformance/cases"),
+        ],
+        &root().join("tests/conformance/passing.txt"),
+    );
+}
+
+/// The documentation corpus (`tests/conformance/docs`, issues 21 and 22): SQLAlchemy's own
+/// documentation examples, with their own ratchet `tests/conformance/docs/passing.txt`.
+#[test]
+fn docs_conformance_with_sqlalchemy() {
+    let docs = root().join("tests/conformance/docs");
+    check_corpus(
+        "docs conformance",
+        std::slice::from_ref(&docs),
+        &docs.join("passing.txt"),
     );
 }
 

@@ -3,7 +3,7 @@
 //! count is process-wide, and other tests running beside it would blur it.)
 #![cfg(not(target_arch = "wasm32"))]
 
-use sessionlab::memory::allocated;
+use sessionlab::base::memory::allocated;
 use sessionlab::run::{RunInput, run};
 
 /// Bytes still allocated after `times` runs of `source` beyond those after one (warm-up) run.

@@ -1,5 +1,6 @@
-// The conformance cases that pass natively (tests/conformance/passing.txt) through the wasm
-// build: events, printed output, error and final tables as real SQLAlchemy produced them.
+// The conformance cases that pass natively (tests/conformance/passing.txt, and the documentation
+// corpus's tests/conformance/docs/passing.txt) through the wasm build: events, printed output,
+// error and final tables as real SQLAlchemy produced them.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -10,10 +11,17 @@ const shared = new URL('../../../shared/conformance/cases/', import.meta.url);
 const { default: init, Lab } = await import(new URL('sessionlab.js', pkg));
 await init({ module_or_path: readFileSync(new URL('sessionlab_bg.wasm', pkg)) });
 
-const names = readFileSync(new URL('../conformance/passing.txt', import.meta.url), 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l && !l.startsWith('#'));
+const docs = new URL('../conformance/docs/', import.meta.url);
+
+/** The case names a ratchet file lists (comments and blank lines skipped). */
+const ratchet = (url) =>
+  (existsSync(url) ? readFileSync(url, 'utf8') : '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+
+const names = ratchet(new URL('../conformance/passing.txt', import.meta.url));
+const docNames = ratchet(new URL('passing.txt', docs));
 
 /** The case's folder: the project's own cases, else the shared ones when present. */
 function locate(name) {
@@ -116,5 +124,23 @@ test('conformance cases pass in the wasm build as they do natively', () => {
     if (diff) failures.push(`${name}: ${diff}`);
   }
   assert.ok(ran >= 40, `only ${ran} cases found`);
+  assert.deepEqual(failures, []);
+});
+
+test('documentation cases pass in the wasm build as they do natively', () => {
+  // tests/conformance/docs: SQLAlchemy's own documentation examples, ratchet docs/passing.txt.
+  const lab = new Lab();
+  const failures = [];
+  for (const name of docNames) {
+    const py = new URL(`${name}.py`, docs);
+    const json = new URL(`${name}.json`, docs);
+    if (!existsSync(py) || !existsSync(json)) {
+      failures.push(`${name}: listed in docs/passing.txt but missing`);
+      continue;
+    }
+    const want = JSON.parse(readFileSync(json, 'utf8'));
+    const diff = firstDiff(want, lab.runPython(readFileSync(py, 'utf8')));
+    if (diff) failures.push(`${name}: ${diff}`);
+  }
   assert.deepEqual(failures, []);
 });

@@ -14,8 +14,8 @@ test('runSql runs the acceptance script and times each statement', () => {
   );
   assert.equal(report.error, null);
   assert.deepEqual(report.statements.at(-1).rows, [[2], [3]]);
-  assert.equal(report.statements[2].rowsAffected, 2);
-  for (const st of report.statements) assert.ok(st.elapsedMs >= 0);
+  assert.equal(report.statements[2].rows_affected, 2);
+  for (const st of report.statements) assert.ok(st.elapsed_ms >= 0);
   assert.match(lab.version(), /SQLite 3\.\d+/);
 });
 

@@ -36,4 +36,6 @@ test('render --check fails on an example that raises', () => {
   const run = spawnSync(process.execPath, [cli, 'render', page, '--check'], { encoding: 'utf8' });
   assert.equal(run.status, 1);
   assert.match(run.stderr, /example 1 \(Script\): ModuleNotFoundError: No module named 'nope'/);
+  // A module SessionLab lacks: the report says the real engine (SQLAlchemy in Pyodide) is needed.
+  assert.match(run.stderr, /No module named 'nope' \[needs the real engine/);
 });

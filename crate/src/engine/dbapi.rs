@@ -8,7 +8,7 @@ use rusqlite::types::ValueRef;
 
 use super::event::{Event, EventKind, EventLog, Params, is_ddl};
 use super::{DbError, DbErrorKind, SqlValue};
-use crate::clock::now_ms;
+use crate::base::clock::now_ms;
 
 /// Prepared statements kept per connection (SQLAlchemy's compiled cache plus `sqlite3`'s own).
 const STATEMENT_CACHE: usize = 128;

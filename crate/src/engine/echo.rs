@@ -5,7 +5,8 @@
 
 use super::SqlValue;
 use super::event::{EchoNote, Event, EventKind, Params};
-use crate::float_text::{exponent, fixed};
+use crate::base::float_text::{exponent, fixed};
+use crate::base::pyrepr::{py_bytes_repr, py_float_repr, py_str_repr};
 
 /// Parameter sets shown for an `executemany` before the middle is elided (SQLAlchemy's limit).
 const MAX_PARAM_SETS: usize = 10;
@@ -137,85 +138,6 @@ pub fn py_repr(value: &SqlValue) -> String {
         SqlValue::Text(t) => py_str_repr(t),
         SqlValue::Blob(b) => py_bytes_repr(b),
     }
-}
-
-/// Python's float repr: the shortest round-trip digits, scientific below 1e-4 and from 1e16.
-pub fn py_float_repr(f: f64) -> String {
-    crate::float_text::repr(f)
-}
-
-/// Python's str repr: single quotes unless the text has a single quote and no double quote.
-pub fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if is_unprintable(c) => push_escaped(&mut out, c),
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// Characters Python's `str.isprintable()` rejects among the common ones (C1 controls, separators).
-fn is_unprintable(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x80..=0xa0 | 0xad | 0x1680 | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x3000 | 0xfeff
-    )
-}
-
-fn push_escaped(out: &mut String, c: char) {
-    let code = c as u32;
-    if code <= 0xff {
-        out.push_str(&format!("\\x{code:02x}"));
-    } else {
-        out.push_str(&format!("\\u{code:04x}"));
-    }
-}
-
-/// Python's bytes repr: `b'...'` with `\xNN` escapes.
-pub fn py_bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let mut out = String::from("b");
-    out.push(quote as char);
-    for &byte in b {
-        match byte {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            q if q == quote => {
-                out.push('\\');
-                out.push(q as char);
-            }
-            0x20..=0x7e => out.push(byte as char),
-            _ => out.push_str(&format!("\\x{byte:02x}")),
-        }
-    }
-    out.push(quote as char);
-    out
 }
 
 /// `YYYY-MM-DD HH:MM:SS,mmm` (Python logging's default `asctime`) for Unix milliseconds, in UTC.

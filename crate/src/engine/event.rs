@@ -236,7 +236,7 @@ impl Event {
             rowcount: None,
             cause: None,
             note: None,
-            at_ms: crate::clock::now_ms(),
+            at_ms: crate::base::clock::now_ms(),
             stdout_offset: 0,
         }
     }

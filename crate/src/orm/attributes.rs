@@ -1,6 +1,7 @@
 //! Instrumented column attributes: reading (with lazy loads of expired values) and writing
 //! (with attribute history) on mapped objects.
 
+use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
 use super::mapper::Mapper;
@@ -29,13 +30,13 @@ pub fn get(
     let session = state.borrow().session();
     let Some(session) = session else {
         let s = state_str(&state.borrow());
-        let sa = crate::script::sqlalchemy::core::current_state();
+        let sa = crate::bridge::state::RunState::of(interp);
         let message = format!(
             "Instance {s} is not bound to a Session; attribute refresh operation cannot proceed \
              (Background on this error at: https://sqlalche.me/e/21/bhk3)"
         );
         return Err(match sa {
-            Some(sa) => sa.exc.raise(interp, "DetachedInstanceError", message),
+            Some(sa) => sa.exc.raise(interp, Exc::DetachedInstanceError, message),
             None => interp.error("AttributeError", message),
         });
     };
@@ -72,7 +73,7 @@ pub fn object_deleted(
     let s = state_str(state);
     session.sa.exc.raise(
         interp,
-        "ObjectDeletedError",
+        Exc::ObjectDeletedError,
         format!("Instance '{s}' has been deleted, or its row is otherwise not present."),
     )
 }

@@ -1,6 +1,7 @@
 //! ORM bulk UPDATE/DELETE (`Query.update`, `session.execute(update(M))`) with every
 //! `synchronize_session` strategy, bulk UPDATE by primary key, and ORM bulk INSERT.
 
+use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
 use super::evaluator::{self, Outcome};
@@ -8,11 +9,11 @@ use super::identity::IdentityKey;
 use super::mapper::Mapper;
 use super::session::Session;
 use super::state::state_of;
+use crate::bridge::convert::to_python;
+use crate::bridge::convert::to_sql;
+use crate::bridge::defaults;
 use crate::engine::{Cause, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::sqlalchemy::defaults;
-use crate::script::sqlalchemy::engine::to_sql;
-use crate::script::sqlalchemy::result::to_python;
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::Compiler;
 use crate::sql::elements::{Expr, Op};
@@ -52,7 +53,7 @@ pub fn strategy(session: &Session, interp: &mut Interpreter, v: &Value) -> PyRes
         _ => {
             return Err(session.sa.exc.raise(
                 interp,
-                "ArgumentError",
+                Exc::ArgumentError,
                 "Valid strategies for session synchronization are 'auto', 'evaluate', 'fetch', False",
             ));
         }
@@ -73,7 +74,7 @@ fn resolve(
         (Strategy::Auto, Err(_)) => Ok(Strategy::Fetch),
         (Strategy::Evaluate, Err(e)) => Err(session.sa.exc.raise(
             interp,
-            "InvalidRequestError",
+            Exc::InvalidRequestError,
             format!(
                 "Could not evaluate current criteria in Python: \"{}\". Specify 'fetch' or \
                  False for the synchronize_session execution option.",
@@ -196,7 +197,7 @@ pub fn update(
 ) -> PyResult<u64> {
     // SET clauses render in table order whatever order they were given in.
     let mut values = values.to_vec();
-    crate::sort::sort_by(&mut values, |a, b| a.0 < b.0);
+    crate::base::sort::sort_by(&mut values, |a, b| a.0 < b.0);
     let compile = |w: &[Expr]| Compiler::default().update(&mapper.table, &values, w);
     let (count, objects) = run(session, interp, mapper, wheres, requested, compile)?;
     apply_values(session, interp, mapper, &values, &objects)?;
@@ -292,7 +293,7 @@ fn row_of(
         let Some(a) = mapper.attr(&name) else {
             return Err(session.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 format!(
                     "Entity namespace for \"{}\" has no property \"{name}\"",
                     mapper.table.name
@@ -301,7 +302,7 @@ fn row_of(
         };
         out.push((mapper.columns[a].column, v.clone()));
     }
-    crate::sort::sort_by(&mut out, |a, b| a.0 < b.0);
+    crate::base::sort::sort_by(&mut out, |a, b| a.0 < b.0);
     Ok(out)
 }
 
@@ -317,7 +318,7 @@ pub fn update_by_pk(
     if requested == Strategy::Fetch {
         return Err(session.sa.exc.raise(
             interp,
-            "InvalidRequestError",
+            Exc::InvalidRequestError,
             "The 'fetch' synchronization strategy is not available for 'bulk' ORM updates \
              (i.e. multiple parameter sets)",
         ));
@@ -337,7 +338,7 @@ pub fn update_by_pk(
         if !pk_cols.iter().all(|c| row.iter().any(|(x, _)| x == c)) {
             return Err(session.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 "No primary key value supplied for column(s) in parameter set; ORM bulk UPDATE by \
                  primary key requires every parameter set to include the primary key",
             ));
@@ -384,7 +385,7 @@ pub fn update_by_pk(
                     .iter()
                     .find(|(x, _)| x == c)
                     .map_or(Value::None, |(_, v)| v.clone());
-                p.push(to_sql(&session.sa, interp, &v, p.len() + 1)?);
+                p.push(to_sql(&session.sa.exc, interp, &v, p.len() + 1)?);
             }
             param_rows.push(p);
         }
@@ -416,7 +417,7 @@ pub fn update_by_pk(
                         .iter()
                         .find(|(x, _)| x == c)
                         .map_or(Value::None, |(_, v)| v.clone());
-                    pk.push(to_sql(&session.sa, interp, &v, 1)?);
+                    pk.push(to_sql(&session.sa.exc, interp, &v, 1)?);
                 }
                 let obj = session
                     .identity_map
@@ -427,7 +428,7 @@ pub fn update_by_pk(
                         .iter()
                         .filter(|(c, _)| !pk_cols.contains(c))
                         .map(|(c, v)| {
-                            let e = match to_sql(&session.sa, interp, v, 1) {
+                            let e = match to_sql(&session.sa.exc, interp, v, 1) {
                                 Ok(s) => Expr::Bind(s),
                                 Err(_) => Expr::Null,
                             };
@@ -478,7 +479,7 @@ pub fn insert_mappings(
         for row in &rows[i..j] {
             let mut given = Vec::with_capacity(row.len());
             for (c, v) in row {
-                given.push((*c, to_sql(&session.sa, interp, v, given.len() + 1)?));
+                given.push((*c, to_sql(&session.sa.exc, interp, v, given.len() + 1)?));
             }
             param_rows.push(defaults::insert_row(
                 &session.sa,
@@ -538,105 +539,4 @@ pub fn insert_mappings(
         i = j;
     }
     Ok(total)
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::orm::snapshot::{AttributeSnapshot, SessionSnapshot};
-    use crate::run::run_script;
-    use crate::script::Limits;
-
-    /// Three rows (foo 1, 2, 3) loaded into one open session, then `update` with `strategy`.
-    fn after_update(where_clause: &str, strategy: &str) -> (String, SessionSnapshot) {
-        let source = format!(
-            "from sqlalchemy import create_engine, Column, Integer, String, update\n\
-             from sqlalchemy.orm import declarative_base, Session\n\
-             Base = declarative_base()\n\
-             class Stuff(Base):\n    __tablename__ = 'stuff'\n    id = Column(Integer, primary_key=True)\n    name = Column(String(10))\n    foo = Column(Integer)\n\
-             engine = create_engine('sqlite://')\n\
-             Base.metadata.create_all(engine)\n\
-             s = Session(engine)\n\
-             s.add_all([Stuff(name=n, foo=i) for i, n in enumerate(['a', 'b', 'c'], 1)])\n\
-             s.commit()\n\
-             objs = s.query(Stuff).order_by(Stuff.id).all()\n\
-             s.execute(update(Stuff).where({where_clause}).values(foo=Stuff.foo + 10)\
-             .execution_options(synchronize_session={strategy}))\n"
-        );
-        let report = run_script(&source, Limits::default());
-        assert!(report.error.is_none(), "{:?}", report.error);
-        let sql = report
-            .events
-            .iter()
-            .filter_map(|e| e.sql.clone())
-            .filter(|s| s.starts_with("UPDATE"))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let session = report.sessions.into_iter().next().expect("one session");
-        (sql, session)
-    }
-
-    fn foo(session: &SessionSnapshot, object: usize) -> &AttributeSnapshot {
-        let attrs = &session.objects[object].attributes;
-        attrs.iter().find(|a| a.name == "foo").expect("foo")
-    }
-
-    #[test]
-    fn evaluate_updates_matching_objects_in_python() {
-        let (sql, s) = after_update("Stuff.foo >= 2", "'evaluate'");
-        assert_eq!(
-            sql,
-            "UPDATE stuff SET foo=(stuff.foo + ?) WHERE stuff.foo >= ?"
-        );
-        assert_eq!(s.objects.len(), 3);
-        assert_eq!(foo(&s, 0).value.as_deref(), Some("1"));
-        assert_eq!(foo(&s, 1).value.as_deref(), Some("12"));
-        assert_eq!(foo(&s, 2).value.as_deref(), Some("13"));
-        assert!(
-            s.objects
-                .iter()
-                .all(|o| o.attributes.iter().all(|a| !a.stale && !a.expired))
-        );
-    }
-
-    #[test]
-    fn fetch_uses_returning_and_updates_matched_objects() {
-        let (sql, s) = after_update("Stuff.foo >= 2", "'fetch'");
-        assert_eq!(
-            sql,
-            "UPDATE stuff SET foo=(stuff.foo + ?) WHERE stuff.foo >= ? RETURNING id"
-        );
-        assert_eq!(foo(&s, 1).value.as_deref(), Some("12"));
-        assert_eq!(foo(&s, 2).value.as_deref(), Some("13"));
-        assert!(!foo(&s, 0).stale);
-    }
-
-    #[test]
-    fn false_leaves_objects_stale() {
-        let (_, s) = after_update("Stuff.foo >= 2", "False");
-        assert_eq!(foo(&s, 1).value.as_deref(), Some("2"));
-        assert!(foo(&s, 1).stale);
-        assert_eq!(foo(&s, 1).database.as_deref(), Some("12"));
-        assert!(!foo(&s, 0).stale);
-    }
-
-    #[test]
-    fn auto_falls_back_to_fetch_for_like() {
-        let (sql, s) = after_update("Stuff.name.like('b%')", "'auto'");
-        assert_eq!(
-            sql,
-            "UPDATE stuff SET foo=(stuff.foo + ?) WHERE stuff.name LIKE ? RETURNING id"
-        );
-        assert_eq!(foo(&s, 1).value.as_deref(), Some("12"));
-        assert_eq!(foo(&s, 2).value.as_deref(), Some("3"));
-    }
-
-    #[test]
-    fn auto_evaluates_when_it_can() {
-        let (sql, s) = after_update("Stuff.id == 3", "'auto'");
-        assert_eq!(
-            sql,
-            "UPDATE stuff SET foo=(stuff.foo + ?) WHERE stuff.id = ?"
-        );
-        assert_eq!(foo(&s, 2).value.as_deref(), Some("13"));
-    }
 }

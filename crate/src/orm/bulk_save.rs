@@ -8,10 +8,10 @@ use super::bulk::{Strategy, insert_mappings, update_by_pk};
 use super::mapper::Mapper;
 use super::session::{Session, mapper_of_instance};
 use super::state::ensure_state;
+use crate::bridge::convert::to_sql;
 use crate::engine::SqlValue;
 use crate::script::builtins::dict_from_pairs;
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::sqlalchemy::engine::to_sql;
 use crate::script::value::{Instance, Value};
 
 /// Saves `objects` in runs of one mapper and one kind (new or persistent), in order, as
@@ -109,7 +109,7 @@ fn insert_objects(
         for &a in mapper.primary_key() {
             let key = Value::str(mapper.columns[a].key.as_str());
             let v = interp.get_item(map, &key)?;
-            pk.push(to_sql(&session.sa, interp, &v, 1)?);
+            pk.push(to_sql(&session.sa.exc, interp, &v, 1)?);
             inst.dict
                 .borrow_mut()
                 .insert(mapper.columns[a].key.clone(), v);

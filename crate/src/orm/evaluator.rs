@@ -179,7 +179,7 @@ pub fn eval(
                 None => Expired,
             }
         }
-        Expr::Bind(v) | Expr::Literal(v) => V(crate::script::sqlalchemy::result::to_python(v)),
+        Expr::Bind(v) | Expr::Literal(v) => V(crate::bridge::convert::to_python(v)),
         Expr::Null => V(Value::None),
         Expr::Bool(b) => V(Value::Bool(*b)),
         Expr::Not(inner) => match eval(interp, mapper, inner, inst)? {

@@ -1,6 +1,7 @@
 //! The unit of work: a flush sends INSERTs, UPDATEs and DELETEs in SQLAlchemy's order and
 //! grouping (`orm/persistence.py`), then moves the objects to their new states.
 
+use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -8,11 +9,11 @@ use super::identity::IdentityKey;
 use super::mapper::Mapper;
 use super::session::Session;
 use super::state::{InstanceState, state_of};
+use crate::bridge::convert::to_python;
+use crate::bridge::convert::to_sql;
+use crate::bridge::defaults;
 use crate::engine::{EchoNote, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::sqlalchemy::defaults;
-use crate::script::sqlalchemy::engine::to_sql;
-use crate::script::sqlalchemy::result::to_python;
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::Compiler;
 use crate::sql::elements::{Expr, Op};
@@ -153,7 +154,7 @@ fn sort_mappers(mut mappers: Vec<Rc<Mapper>>) -> Vec<Rc<Mapper>> {
 
 /// A Python value as a bound parameter.
 fn bind(interp: &mut Interpreter, session: &Session, v: &Value) -> PyResult<SqlValue> {
-    to_sql(&session.sa, interp, v, 1)
+    to_sql(&session.sa.exc, interp, v, 1)
 }
 
 fn emit_inserts(
@@ -179,7 +180,7 @@ fn emit_inserts(
             })
         })
         .collect();
-    crate::sort::sort_by(&mut sorted, |a, b| a.0 < b.0);
+    crate::base::sort::sort_by(&mut sorted, |a, b| a.0 < b.0);
     for (_, inst, state) in sorted {
         let mut params: Vec<(usize, SqlValue)> = Vec::new();
         for prop in &mapper.columns {
@@ -198,7 +199,7 @@ fn emit_inserts(
                 }
             }
         }
-        crate::sort::sort_by(&mut params, |a, b| a.0 < b.0);
+        crate::base::sort::sort_by(&mut params, |a, b| a.0 < b.0);
         let has_all_pks = pk_cols
             .iter()
             .all(|c| params.iter().any(|(p, v)| p == c && *v != SqlValue::Null));
@@ -429,7 +430,7 @@ fn emit_updates(
                 sets.push((c, v));
             }
         }
-        crate::sort::sort_by(&mut sets, |a, b| a.0 < b.0);
+        crate::base::sort::sort_by(&mut sets, |a, b| a.0 < b.0);
         rows.push(UpdateRow {
             inst: inst.clone(),
             state,
@@ -437,7 +438,7 @@ fn emit_updates(
             pk,
         });
     }
-    crate::sort::sort_by(&mut rows, |a, b| compare_pk(&a.pk, &b.pk).is_lt());
+    crate::base::sort::sort_by(&mut rows, |a, b| compare_pk(&a.pk, &b.pk).is_lt());
     let mut i = 0;
     while i < rows.len() {
         let keys: Vec<usize> = rows[i].sets.iter().map(|(c, _)| *c).collect();
@@ -485,7 +486,7 @@ fn emit_updates(
                 group.len(),
                 matched
             );
-            return Err(session.sa.exc.raise(interp, "StaleDataError", message));
+            return Err(session.sa.exc.raise(interp, Exc::StaleDataError, message));
         }
         for r in group {
             // The onupdate values sent are now the attributes' values.
@@ -602,7 +603,7 @@ fn emit_deletes(
             Some((pk, i.clone(), s))
         })
         .collect();
-    crate::sort::sort_by(&mut rows, |a, b| compare_pk(&a.0, &b.0).is_lt());
+    crate::base::sort::sort_by(&mut rows, |a, b| compare_pk(&a.0, &b.0).is_lt());
     let compiled = Compiler::default().delete(&table, &pk_criteria(mapper));
     let note = session.sa.echo_note(&compiled.sql, &[]);
     if rows.len() > 1 {

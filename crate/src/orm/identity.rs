@@ -2,7 +2,7 @@
 
 use std::rc::{Rc, Weak};
 
-use crate::ordered_map::OrderedMap;
+use crate::base::ordered_map::OrderedMap;
 
 use super::mapper::Mapper;
 use crate::engine::SqlValue;

@@ -7,94 +7,12 @@ use super::identity::IdentityKey;
 use super::mapper::Mapper;
 use super::session::Session;
 use super::state::{InstanceState, StateHost, state_of};
+use crate::bridge::convert::from_db;
 use crate::engine::SqlValue;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Attrs, Instance, PyCell, Value};
 use crate::sql::compiler::{Compiler, Select};
 use crate::sql::elements::{Expr, Op};
-use crate::sql::types::SqlType;
-
-/// A database value as the column's type returns it to Python: `Boolean` as `bool`,
-/// `Numeric` as `Decimal` at the column's scale, `Date`/`DateTime` as `datetime` objects.
-pub fn from_db(interp: &mut Interpreter, ty: &SqlType, v: &SqlValue) -> PyResult<Value> {
-    let call = |interp: &mut Interpreter, module: &str, class: &str, args: Vec<Value>| {
-        let m = interp.import_module(module)?;
-        let c = interp.get_attr(&m, class)?;
-        interp.call(&c, args, Vec::new())
-    };
-    Ok(match (ty, v) {
-        (SqlType::Boolean, SqlValue::Integer(i)) => Value::Bool(*i != 0),
-        (SqlType::Numeric(_, scale), SqlValue::Integer(_) | SqlValue::Real(_)) => {
-            let f = match v {
-                SqlValue::Integer(i) => *i as f64,
-                SqlValue::Real(r) => *r,
-                _ => 0.0,
-            };
-            // SQLAlchemy formats with the column scale (10 when none is given).
-            let scale = scale.unwrap_or(10) as usize;
-            let text = crate::float_text::fixed(f, scale);
-            call(interp, "decimal", "Decimal", vec![Value::str(text)])?
-        }
-        (SqlType::Date, SqlValue::Text(t)) => {
-            let p: Vec<i64> = t
-                .get(..10)
-                .unwrap_or("")
-                .split('-')
-                .filter_map(|x| x.parse().ok())
-                .collect();
-            if p.len() == 3 {
-                call(
-                    interp,
-                    "datetime",
-                    "date",
-                    p.into_iter().map(Value::Int).collect(),
-                )?
-            } else {
-                Value::str(t.as_str())
-            }
-        }
-        (SqlType::Time, SqlValue::Text(t)) => match parse_datetime(&format!("2000-01-01 {t}")) {
-            Some(parts) => call(
-                interp,
-                "datetime",
-                "time",
-                parts[3..].iter().copied().map(Value::Int).collect(),
-            )?,
-            None => Value::str(t.as_str()),
-        },
-        (SqlType::DateTime, SqlValue::Text(t)) => match parse_datetime(t) {
-            Some(parts) => call(
-                interp,
-                "datetime",
-                "datetime",
-                parts.into_iter().map(Value::Int).collect(),
-            )?,
-            None => Value::str(t.as_str()),
-        },
-        _ => crate::script::sqlalchemy::result::to_python(v),
-    })
-}
-
-/// `YYYY-MM-DD HH:MM:SS[.ffffff]` into its seven fields.
-fn parse_datetime(t: &str) -> Option<Vec<i64>> {
-    let (date, time) = t.split_once([' ', 'T']).unwrap_or((t, "00:00:00"));
-    let mut out: Vec<i64> = date
-        .split('-')
-        .map(|x| x.parse().ok())
-        .collect::<Option<_>>()?;
-    let (hms, micro) = time.split_once('.').unwrap_or((time, "0"));
-    out.extend(
-        hms.split(':')
-            .map(|x| x.parse::<i64>().ok())
-            .collect::<Option<Vec<_>>>()?,
-    );
-    while out.len() < 6 {
-        out.push(0);
-    }
-    let digits = format!("{micro:0<6}");
-    out.push(digits.get(..6)?.parse().ok()?);
-    (out.len() == 7).then_some(out)
-}
 
 /// `WHERE t.pk = ?` for `pk`.
 pub fn pk_criteria(mapper: &Mapper, pk: &[SqlValue]) -> Vec<Expr> {
@@ -129,7 +47,7 @@ pub fn load_attributes(
     if attrs.is_empty() {
         return Ok(true);
     }
-    crate::sort::sort_by(&mut attrs, |&a, &b| {
+    crate::base::sort::sort_by(&mut attrs, |&a, &b| {
         mapper.columns[a].column < mapper.columns[b].column
     });
     let select = Select {

@@ -50,20 +50,22 @@ impl HostObject for MapperHost {
 
     fn get_attr(
         &self,
-        _interp: &mut crate::script::interp::Interpreter,
+        interp: &mut crate::script::interp::Interpreter,
         name: &str,
     ) -> crate::script::interp::PyResult<Option<Value>> {
-        use crate::script::sqlalchemy::core::{ExprObj, table_value};
+        let Some(run) = crate::bridge::state::RunState::of(interp) else {
+            return Ok(None);
+        };
         Ok(match name {
             "primary_key" => Some(Value::tuple(
                 self.0
                     .primary_key()
                     .iter()
-                    .map(|a| Value::Host(Rc::new(ExprObj(self.0.column_expr(*a)))))
+                    .map(|a| run.column_value(self.0.column_expr(*a)))
                     .collect(),
             )),
             "class_" => self.0.class().map(Value::Class),
-            "local_table" | "persist_selectable" => Some(table_value(&self.0.table)),
+            "local_table" | "persist_selectable" => Some(run.table_value(&self.0.table)),
             _ => None,
         })
     }

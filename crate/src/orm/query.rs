@@ -118,8 +118,8 @@ pub fn execute(
                 let v = row.get(at).cloned().unwrap_or(SqlValue::Null);
                 // Results are processed by the expression's type (`EXISTS` gives a bool).
                 out.push(match c.sql_type() {
-                    Some(ty) => super::loading::from_db(interp, &ty, &v)?,
-                    None => crate::script::sqlalchemy::result::to_python(&v),
+                    Some(ty) => crate::bridge::convert::from_db(interp, &ty, &v)?,
+                    None => crate::bridge::convert::to_python(&v),
                 });
                 at += 1;
             }

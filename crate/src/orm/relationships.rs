@@ -1,6 +1,7 @@
 //! `relationship()` for the simple one-to-many / many-to-one pair: lazy loading, the
 //! `back_populates` bookkeeping, save-update cascade and foreign-key synchronisation at flush.
 
+use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -228,8 +229,8 @@ pub fn get(
                  '{}' cannot proceed (Background on this error at: https://sqlalche.me/e/21/bhk3)",
                 rel.key
             );
-            return Err(match crate::script::sqlalchemy::core::current_state() {
-                Some(sa) => sa.exc.raise(interp, "DetachedInstanceError", message),
+            return Err(match crate::bridge::state::RunState::of(interp) {
+                Some(sa) => sa.exc.raise(interp, Exc::DetachedInstanceError, message),
                 None => interp.error("AttributeError", message),
             });
         }
@@ -279,7 +280,7 @@ fn load(
                 .cloned();
             let fk = match fk {
                 None | Some(Value::None) => return Ok(Value::None),
-                Some(v) => crate::script::sqlalchemy::engine::to_sql(&session.sa, interp, &v, 1)?,
+                Some(v) => crate::bridge::convert::to_sql(&session.sa.exc, interp, &v, 1)?,
             };
             session.get(interp, target, vec![fk])
         }
@@ -290,7 +291,7 @@ fn load(
                 .get(&mapper.columns[r.referenced_attr].key)
                 .cloned()
                 .unwrap_or(Value::None);
-            let pk = crate::script::sqlalchemy::engine::to_sql(&session.sa, interp, &pk, 1)?;
+            let pk = crate::bridge::convert::to_sql(&session.sa.exc, interp, &pk, 1)?;
             let select = Select {
                 columns: target.select_columns(),
                 froms: vec![target.table.clone()],

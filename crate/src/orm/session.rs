@@ -1,21 +1,22 @@
 //! `Session`: the identity map, pending/deleted objects, the transaction, and the lifecycle
 //! operations (`add`, `delete`, `commit`, `rollback`, `close`, `expire`, `refresh`, `get`).
 
+use crate::bridge::exc::Exc;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use crate::ordered_map::OrderedMap;
+use crate::base::ordered_map::OrderedMap;
 
 use super::identity::{IdentityKey, IdentityMap};
 use super::mapper::Mapper;
 use super::state::{InstanceState, Status, ensure_state, state_of};
+use crate::bridge::exc::raise_engine_error;
 use crate::engine::dbapi::ResultSet;
 use crate::engine::{Cause, Connection, EchoNote, Engine, EventContext, SqlValue};
 use crate::script::exceptions::Raised;
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::sqlalchemy::SaState;
-use crate::script::sqlalchemy::engine::raise_engine_error;
 use crate::script::value::{Instance, Value};
+use crate::sqlalchemy::SaState;
 
 /// Where the session's transaction stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +124,7 @@ impl Session {
             let orig = self.failure.borrow().clone().unwrap_or_default();
             return Err(self.sa.exc.raise(
                 interp,
-                "PendingRollbackError",
+                Exc::PendingRollbackError,
                 format!(
                     "This Session's transaction has been rolled back due to a previous exception \
                      during flush. To begin a new transaction with this Session, first issue \
@@ -154,7 +155,7 @@ impl Session {
     fn no_bind(&self, interp: &mut Interpreter) -> Box<Raised> {
         self.sa.exc.raise(
             interp,
-            "UnboundExecutionError",
+            Exc::UnboundExecutionError,
             "Could not locate a bind configured on SQL expression or this Session.",
         )
     }
@@ -179,7 +180,7 @@ impl Session {
             None => return Err(self.no_bind(interp)),
         };
         drop(slot);
-        outcome.map_err(|e| raise_engine_error(&self.sa, interp, e))
+        outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))
     }
 
     /// Executes one statement on the session's connection.
@@ -235,7 +236,7 @@ impl Session {
         };
         self.sa.exc.raise(
             interp,
-            "UnmappedInstanceError",
+            Exc::UnmappedInstanceError,
             format!("Class '{what}' is not mapped"),
         )
     }
@@ -259,7 +260,7 @@ impl Session {
             let s = state_str(&state.borrow());
             return Err(self.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 format!(
                     "Object '{s}' is already attached to session '{}' (this is '{}')",
                     other.number, self.number
@@ -279,7 +280,7 @@ impl Session {
                     let s = state_str(&state.borrow());
                     return Err(self.sa.exc.raise(
                         interp,
-                        "InvalidRequestError",
+                        Exc::InvalidRequestError,
                         format!(
                             "Instance '{s}' has been deleted.  Use the make_transient() function \
                              to send this object back to the transient state."
@@ -324,7 +325,7 @@ impl Session {
                 let s = state_str(&state.borrow());
                 return Err(self.sa.exc.raise(
                     interp,
-                    "InvalidRequestError",
+                    Exc::InvalidRequestError,
                     format!("Instance '{s}' is not persisted"),
                 ));
             }
@@ -344,7 +345,7 @@ impl Session {
             let s = state_str(&state.borrow());
             return Err(self.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 format!("Instance {s} is not present in this Session"),
             ));
         }
@@ -467,7 +468,7 @@ impl Session {
             let s = state_str(&state.borrow());
             return Err(self.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 format!("Instance '{s}' is not persistent within this Session"),
             ));
         }
@@ -565,7 +566,7 @@ impl Session {
         let conn = self.conn.borrow_mut().take();
         if let Some(mut c) = conn {
             c.close()
-                .map_err(|e| raise_engine_error(&self.sa, interp, e))?;
+                .map_err(|e| raise_engine_error(&self.sa.exc, interp, e))?;
         }
         for inst in self.all_objects() {
             if let Some(state) = state_of(&inst) {
@@ -602,7 +603,7 @@ impl Session {
         if self.tx.get() != TxState::Idle {
             return Err(self.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 "A transaction is already begun on this Session.",
             ));
         }
@@ -634,7 +635,7 @@ impl Session {
                 let is_dbapi = self
                     .sa
                     .exc
-                    .class("DBAPIError")
+                    .class(Exc::DBAPIError)
                     .is_some_and(|d| class.is_subclass(&d));
                 if !is_dbapi {
                     return Err(raised);
@@ -673,7 +674,7 @@ impl Session {
                         None => {
                             return Err(self.sa.exc.raise(
                                 interp,
-                                "InvalidRequestError",
+                                Exc::InvalidRequestError,
                                 format!("No such attribute '{n}' on {}", mapper.name),
                             ));
                         }
@@ -688,7 +689,7 @@ impl Session {
             let s = state_str(&state.borrow());
             return Err(self.sa.exc.raise(
                 interp,
-                "InvalidRequestError",
+                Exc::InvalidRequestError,
                 format!("Could not refresh instance '{s}'"),
             ));
         }

@@ -94,11 +94,9 @@ pub fn snapshot(
                     None => value.clone(),
                 };
                 let stale = match (&believed, &db) {
-                    (Some(v), Some(d)) => {
-                        crate::script::sqlalchemy::engine::to_sql(&s.sa, interp, v, 1)
-                            .map(|sv| !same(&sv, d))
-                            .unwrap_or(false)
-                    }
+                    (Some(v), Some(d)) => crate::bridge::convert::to_sql(&s.sa.exc, interp, v, 1)
+                        .map(|sv| !same(&sv, d))
+                        .unwrap_or(false),
                     _ => false,
                 };
                 attributes.push(AttributeSnapshot {
@@ -109,9 +107,9 @@ pub fn snapshot(
                     modified: committed.contains_key(&a),
                     committed: committed_repr,
                     stale,
-                    database: db.as_ref().and_then(|d| {
-                        repr(interp, &crate::script::sqlalchemy::result::to_python(d))
-                    }),
+                    database: db
+                        .as_ref()
+                        .and_then(|d| repr(interp, &crate::bridge::convert::to_python(d))),
                 });
             }
             objects.push(ObjectSnapshot {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::split::split_statements;
-use crate::clock::now_ms;
+use crate::base::clock::now_ms;
 use crate::engine::{Cause, DbError, DbapiConnection, EventContext, EventLog, SqlValue};
 
 /// Rows of one result kept in a report; the rest are counted but not sent to the page.
@@ -11,7 +11,6 @@ pub const MAX_ROWS_SHOWN: usize = 1000;
 
 /// What running a raw-SQL source did, statement by statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct SqlReport {
     /// The statements that ran, in order (the failing one is not included).
     pub statements: Vec<StatementReport>,
@@ -25,7 +24,6 @@ pub struct SqlReport {
 
 /// One executed statement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct StatementReport {
     /// The statement text.
     pub sql: String,
@@ -170,7 +168,7 @@ pub fn render_text(report: &SqlReport) -> String {
         };
         out.push_str(&format!(
             "    {what} in {} ms\n",
-            crate::float_text::fixed(st.elapsed_ms, 3)
+            crate::base::float_text::fixed(st.elapsed_ms, 3)
         ));
     }
     if let Some(e) = &report.error {

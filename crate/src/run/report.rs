@@ -6,8 +6,7 @@ use serde::Serialize;
 
 use crate::engine::{Event, TableDump};
 
-/// The SQLAlchemy version whose behaviour SessionLab reproduces.
-pub const SQLALCHEMY_VERSION: &str = "2.1.9";
+pub use crate::sqlalchemy::SQLALCHEMY_VERSION;
 /// The Python version whose semantics and messages the interpreter follows.
 pub const PYTHON_VERSION: &str = "3.11";
 

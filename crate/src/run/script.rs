@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 
 use super::report::{PYTHON_VERSION, ReportError, RunReport, SQLALCHEMY_VERSION, Timing};
-use crate::clock::now_ms;
+use crate::base::clock::now_ms;
 use crate::engine::{DbapiConnection, EventLog, dump_tables_upto};
-use crate::script::{Interpreter, Limits, run_in, sqlalchemy};
+use crate::script::{Interpreter, Limits, run_in};
+use crate::sqlalchemy;
 
 /// What one run is given.
 #[derive(Clone, Copy)]
@@ -72,7 +73,7 @@ pub fn run_workspace(setup: &str, strategy: &str, n: i64, limits: Limits) -> Run
 
 /// Runs what `input` describes (on a big stack: deep scripts must not overflow the host's).
 pub fn run(input: RunInput) -> RunOutcome {
-    crate::stack::with_big_stack(|| run_parts(input))
+    crate::base::stack::with_big_stack(|| run_parts(input))
 }
 
 fn run_parts(input: RunInput) -> RunOutcome {

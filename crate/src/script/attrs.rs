@@ -64,7 +64,7 @@ impl Interpreter {
                     .map(|s| s.to_string()),
             );
         }
-        crate::sort::sort_by(&mut names, |a, b| a < b);
+        crate::base::sort::sort_by(&mut names, |a, b| a < b);
         names.dedup();
         names
     }

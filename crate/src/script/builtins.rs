@@ -436,7 +436,7 @@ fn parse_int(interp: &mut Interpreter, s: &str, base: u32) -> PyResult<Value> {
             ))
         }
         _ => {
-            let r = crate::engine::echo::py_str_repr(s);
+            let r = crate::base::pyrepr::py_str_repr(s);
             Err(interp.error(
                 "ValueError",
                 format!("invalid literal for int() with base {base}: {r}"),
@@ -463,14 +463,14 @@ fn ctor_float(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
                     .chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-')) =>
                 {
-                    crate::float_text::parse_f64(&t)
+                    crate::base::float_text::parse_f64(&t)
                 }
                 _ => None,
             };
             match parsed {
                 Some(f) => Ok(Value::Float(f)),
                 None => {
-                    let r = crate::engine::echo::py_str_repr(s);
+                    let r = crate::base::pyrepr::py_str_repr(s);
                     Err(interp.error(
                         "ValueError",
                         format!("could not convert string to float: {r}"),
@@ -888,7 +888,7 @@ pub fn sort_values(
         _ => items.clone(),
     };
     let mut error = None;
-    let idx = crate::sort::sorted_indices(items.len(), &mut |a, b| {
+    let idx = crate::base::sort::sorted_indices(items.len(), &mut |a, b| {
         if error.is_some() {
             return false;
         }
@@ -1071,7 +1071,9 @@ fn b_round(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
             let n = int_arg(interp, &n)?;
             // As CPython: the exact value rounded in decimal (round(2.675, 2) == 2.67).
             let places = n.clamp(-400, 400) as i32;
-            Ok(Value::Float(crate::float_text::round_to_places(*f, places)))
+            Ok(Value::Float(crate::base::float_text::round_to_places(
+                *f, places,
+            )))
         }
         (other, _) => match interp.get_attr_opt(other, "__round__")? {
             Some(m) => interp.call(&m, Vec::new(), Vec::new()),

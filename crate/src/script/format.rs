@@ -2,8 +2,8 @@
 
 use super::interp::{Interpreter, PyResult};
 use super::value::Value;
-use crate::engine::echo::{py_bytes_repr, py_float_repr, py_str_repr};
-use crate::float_text::{exponent, fixed};
+use crate::base::float_text::{exponent, fixed};
+use crate::base::pyrepr::{py_bytes_repr, py_float_repr, py_str_repr};
 
 thread_local! {
     /// The lists and dicts whose repr is being built: meeting one again prints `[...]` /

@@ -151,6 +151,10 @@ pub struct Interpreter {
     pub rng: u64,
     /// Instances and captured scopes that may form cycles, emptied when the run is dropped.
     pub tracked: super::teardown::Tracked,
+    /// State the host layers keep for this run (the `sqlalchemy` module's, the bridge's),
+    /// found by type with `host_slot`: host code reaches it through the interpreter it is
+    /// given, never through a global.
+    host_slots: Vec<Rc<dyn std::any::Any>>,
 }
 
 impl Drop for Interpreter {
@@ -165,6 +169,19 @@ impl Drop for Interpreter {
 }
 
 impl Interpreter {
+    /// Keeps `state` for host code of this run; `host_slot::<T>()` finds it again.
+    pub fn set_host_slot<T: 'static>(&mut self, state: Rc<T>) {
+        self.host_slots.retain(|s| !s.is::<T>());
+        self.host_slots.push(state);
+    }
+
+    /// The host state of type `T` kept with `set_host_slot`, if any.
+    pub fn host_slot<T: 'static>(&self) -> Option<Rc<T>> {
+        self.host_slots
+            .iter()
+            .find_map(|s| s.clone().downcast::<T>().ok())
+    }
+
     /// A fresh interpreter for `source` (used for traceback lines) with `limits`.
     pub fn new(source: &str, limits: Limits) -> Self {
         let exc = builtin_classes();
@@ -185,7 +202,7 @@ impl Interpreter {
             }],
             handling: Vec::new(),
             steps: 0,
-            memory_base: crate::memory::allocated(),
+            memory_base: crate::base::memory::allocated(),
             limits,
             modules: FastMap::default(),
             factories: Vec::new(),
@@ -193,6 +210,7 @@ impl Interpreter {
             on_line: None,
             rng: 0x2545_F491_4F6C_DD1D,
             tracked: Default::default(),
+            host_slots: Vec::new(),
         };
         super::builtins::install(&mut interp);
         interp
@@ -348,7 +366,9 @@ impl Interpreter {
                 ),
             ));
         }
-        if crate::memory::allocated().saturating_sub(self.memory_base) > self.limits.memory_budget {
+        if crate::base::memory::allocated().saturating_sub(self.memory_base)
+            > self.limits.memory_budget
+        {
             let mib = self.limits.memory_budget >> 20;
             return Err(self.error(
                 "MemoryError",
@@ -1141,7 +1161,7 @@ impl Interpreter {
         let mut vars: Vec<(String, Value)> = std::mem::take(&mut *body_env.vars.borrow_mut())
             .into_iter()
             .collect();
-        crate::sort::sort_by(&mut vars, |a, b| a.0 < b.0);
+        crate::base::sort::sort_by(&mut vars, |a, b| a.0 < b.0);
         let mut dict = super::value::Attrs::default();
         let mut annotations = Vec::new();
         for (k, v) in vars {
@@ -1424,7 +1444,7 @@ impl Interpreter {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        crate::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
+        crate::base::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
         Ok(Value::Module(Rc::new(Module {
             name: name.to_string(),
             dict: PyCell::new(

@@ -17,7 +17,6 @@ pub mod ops;
 pub mod parser;
 pub mod scope;
 pub mod span;
-pub mod sqlalchemy;
 pub mod suggestions;
 pub mod teardown;
 pub mod tokenizer;
@@ -63,7 +62,7 @@ pub struct ScriptError {
 
 /// Parses and runs `source` with `limits`, returning its output and escaping error.
 pub fn run(source: &str, limits: Limits) -> ScriptOutcome {
-    crate::stack::with_big_stack(|| {
+    crate::base::stack::with_big_stack(|| {
         let mut interp = Interpreter::new(source, limits);
         let error = run_in(&mut interp, source);
         ScriptOutcome {

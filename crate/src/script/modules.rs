@@ -155,7 +155,7 @@ fn domain(interp: &mut Interpreter) -> Box<super::exceptions::Raised> {
 }
 
 fn t_perf_counter(_i: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {
-    Ok(Value::Float(crate::clock::now_ms() / 1000.0))
+    Ok(Value::Float(crate::base::clock::now_ms() / 1000.0))
 }
 
 fn t_time(_i: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {

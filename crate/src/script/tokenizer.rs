@@ -347,7 +347,7 @@ impl Lexer<'_> {
             return Err(self.err("invalid decimal literal", line, col));
         }
         if is_float {
-            let value = crate::float_text::parse_f64(&text)
+            let value = crate::base::float_text::parse_f64(&text)
                 .ok_or_else(|| self.err("invalid decimal literal", line, col))?;
             self.push(Tok::Float(value), line, col);
         } else {

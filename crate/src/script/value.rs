@@ -7,7 +7,7 @@ pub use super::cell::PyCell;
 use std::fmt;
 use std::rc::Rc;
 
-use crate::ordered_map::OrderedMap;
+use crate::base::ordered_map::OrderedMap;
 
 use super::ast::FunctionDef;
 use super::host::HostObject;
@@ -178,49 +178,9 @@ pub enum PyIter {
     Done,
 }
 
-/// A fast, non-cryptographic hasher for identifier-keyed maps (FxHash's multiply-rotate):
-/// scripts cannot choose our hash seeds usefully, and SipHash dominated name lookups.
-#[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
+pub use crate::base::hash::{FastHasher, FastState};
 
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Whole words straight from the bytes; only the tail is padded.
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            let mut word = [0u8; 8];
-            word[..tail.len()].copy_from_slice(tail);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// Builds `FastHasher`s.
-pub type FastState = std::hash::BuildHasherDefault<FastHasher>;
-
-/// The interpreter's hash map (insertion-ordered, see `crate::ordered_map`).
+/// The interpreter's hash map (insertion-ordered, see `crate::base::ordered_map`).
 pub type FastMap<K, V> = OrderedMap<K, V>;
 
 /// Built-in classes by name (types, exceptions). Held as class values in an `Attrs`, the map
@@ -414,7 +374,7 @@ impl Value {
             ),
             Value::Set(s, true) => {
                 let mut keys: Vec<HashKey> = s.borrow().keys().cloned().collect();
-                crate::sort::sort_by(&mut keys, |a, b| a < b);
+                crate::base::sort::sort_by(&mut keys, |a, b| a < b);
                 HashKey::FrozenSet(keys)
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_, false) => return None,

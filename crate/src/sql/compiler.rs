@@ -116,7 +116,7 @@ pub fn literal_sql(v: &SqlValue) -> String {
     match v {
         SqlValue::Null => "NULL".into(),
         SqlValue::Integer(i) => i.to_string(),
-        SqlValue::Real(f) => crate::engine::echo::py_float_repr(*f),
+        SqlValue::Real(f) => crate::base::pyrepr::py_float_repr(*f),
         SqlValue::Text(t) => format!("'{}'", t.replace('\'', "''")),
         SqlValue::Blob(b) => {
             let hex: String = b.iter().map(|byte| format!("{byte:02X}")).collect();

@@ -1,0 +1,169 @@
+//! Python ⇄ SQLite values: what a Python value binds as (the DBAPI's and SQLAlchemy's bind
+//! processing) and what a database value becomes for a column's type (result processing).
+
+use crate::bridge::exc::{Exc, ExcClasses};
+use crate::engine::SqlValue;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+use crate::sql::types::SqlType;
+
+/// A DBAPI value as the script sees it.
+pub fn to_python(v: &SqlValue) -> Value {
+    match v {
+        SqlValue::Null => Value::None,
+        SqlValue::Integer(i) => Value::Int(*i),
+        SqlValue::Real(f) => Value::Float(*f),
+        SqlValue::Text(t) => Value::str(t.as_str()),
+        SqlValue::Blob(b) => Value::Bytes(b.as_slice().into()),
+    }
+}
+
+/// A Python value as a DBAPI parameter (what Python's `sqlite3` accepts).
+pub fn to_sql(
+    exc: &ExcClasses,
+    interp: &mut Interpreter,
+    v: &Value,
+    position: usize,
+) -> PyResult<SqlValue> {
+    Ok(match v {
+        Value::None => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Int(i) => SqlValue::Integer(*i),
+        Value::Float(f) => SqlValue::Real(*f),
+        Value::Str(s) => SqlValue::Text(s.to_string()),
+        Value::Bytes(b) => SqlValue::Blob(b.to_vec()),
+        Value::Instance(i) if python_value(i).is_some() => {
+            python_value(i).unwrap_or(SqlValue::Null)
+        }
+        other => {
+            let tn = other.type_name();
+            return Err(exc.raise(
+                interp,
+                Exc::InterfaceError,
+                format!("(sqlite3.ProgrammingError) Error binding parameter {position}: type '{tn}' is not supported"),
+            ));
+        }
+    })
+}
+
+/// `Decimal`, `date`, `datetime` as SQLAlchemy's type processors bind them on SQLite:
+/// a float, `'YYYY-MM-DD'`, `'YYYY-MM-DD HH:MM:SS.ffffff'`.
+fn python_value(i: &crate::script::value::Instance) -> Option<SqlValue> {
+    let dict = i.dict.borrow();
+    let int = |k: &str| match dict.get(k) {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    };
+    match (i.class.module.as_str(), i.class.name.as_str()) {
+        ("decimal", "Decimal") => {
+            let text = format!("{}e{}", int("_sign")? * int("_coeff")?, int("_exp")?);
+            crate::base::float_text::parse_f64(&text).map(SqlValue::Real)
+        }
+        ("datetime", "date") => Some(SqlValue::Text(format!(
+            "{:04}-{:02}-{:02}",
+            int("year")?,
+            int("month")?,
+            int("day")?
+        ))),
+        ("datetime", "time") => Some(SqlValue::Text(format!(
+            "{:02}:{:02}:{:02}.{:06}",
+            int("hour")?,
+            int("minute")?,
+            int("second")?,
+            int("microsecond")?
+        ))),
+        ("datetime", "datetime") => Some(SqlValue::Text(format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:06}",
+            int("year")?,
+            int("month")?,
+            int("day")?,
+            int("hour")?,
+            int("minute")?,
+            int("second")?,
+            int("microsecond")?
+        ))),
+        _ => None,
+    }
+}
+
+/// A database value as the column's type returns it to Python: `Boolean` as `bool`,
+/// `Numeric` as `Decimal` at the column's scale, `Date`/`DateTime` as `datetime` objects.
+pub fn from_db(interp: &mut Interpreter, ty: &SqlType, v: &SqlValue) -> PyResult<Value> {
+    let call = |interp: &mut Interpreter, module: &str, class: &str, args: Vec<Value>| {
+        let m = interp.import_module(module)?;
+        let c = interp.get_attr(&m, class)?;
+        interp.call(&c, args, Vec::new())
+    };
+    Ok(match (ty, v) {
+        (SqlType::Boolean, SqlValue::Integer(i)) => Value::Bool(*i != 0),
+        (SqlType::Numeric(_, scale), SqlValue::Integer(_) | SqlValue::Real(_)) => {
+            let f = match v {
+                SqlValue::Integer(i) => *i as f64,
+                SqlValue::Real(r) => *r,
+                _ => 0.0,
+            };
+            // SQLAlchemy formats with the column scale (10 when none is given).
+            let scale = scale.unwrap_or(10) as usize;
+            let text = crate::base::float_text::fixed(f, scale);
+            call(interp, "decimal", "Decimal", vec![Value::str(text)])?
+        }
+        (SqlType::Date, SqlValue::Text(t)) => {
+            let p: Vec<i64> = t
+                .get(..10)
+                .unwrap_or("")
+                .split('-')
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            if p.len() == 3 {
+                call(
+                    interp,
+                    "datetime",
+                    "date",
+                    p.into_iter().map(Value::Int).collect(),
+                )?
+            } else {
+                Value::str(t.as_str())
+            }
+        }
+        (SqlType::Time, SqlValue::Text(t)) => match parse_datetime(&format!("2000-01-01 {t}")) {
+            Some(parts) => call(
+                interp,
+                "datetime",
+                "time",
+                parts[3..].iter().copied().map(Value::Int).collect(),
+            )?,
+            None => Value::str(t.as_str()),
+        },
+        (SqlType::DateTime, SqlValue::Text(t)) => match parse_datetime(t) {
+            Some(parts) => call(
+                interp,
+                "datetime",
+                "datetime",
+                parts.into_iter().map(Value::Int).collect(),
+            )?,
+            None => Value::str(t.as_str()),
+        },
+        _ => to_python(v),
+    })
+}
+
+/// `YYYY-MM-DD HH:MM:SS[.ffffff]` into its seven fields.
+fn parse_datetime(t: &str) -> Option<Vec<i64>> {
+    let (date, time) = t.split_once([' ', 'T']).unwrap_or((t, "00:00:00"));
+    let mut out: Vec<i64> = date
+        .split('-')
+        .map(|x| x.parse().ok())
+        .collect::<Option<_>>()?;
+    let (hms, micro) = time.split_once('.').unwrap_or((time, "0"));
+    out.extend(
+        hms.split(':')
+            .map(|x| x.parse::<i64>().ok())
+            .collect::<Option<Vec<_>>>()?,
+    );
+    while out.len() < 6 {
+        out.push(0);
+    }
+    let digits = format!("{micro:0<6}");
+    out.push(digits.get(..6)?.parse().ok()?);
+    (out.len() == 7).then_some(out)
+}

@@ -1,0 +1,83 @@
+//! `aliased(Model)` as scripts use it: `o2.id` is a column of the alias, `select(o2)` and
+//! `join(o2, …)` select from and join to `orders AS orders_1`.
+
+use crate::bridge::exc::Exc;
+use std::rc::Rc;
+
+use super::attribute::ClassAttribute;
+use super::core::interp_state;
+use crate::orm::aliased::Aliased;
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+
+/// An aliased class.
+pub struct AliasedClass(pub Rc<Aliased>);
+
+/// `aliased(Model, name=None)`.
+pub fn aliased(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kwargs: Vec<(String, Value)>,
+) -> PyResult<Value> {
+    let first = args.first().cloned().unwrap_or(Value::None);
+    let Some(mapper) = crate::orm::mapper_of(&first) else {
+        let message = format!(
+            "No inspection system is available for object of type <class '{}'>",
+            first.type_name()
+        );
+        return Err(match interp_state(interp) {
+            Some(sa) => sa.exc.raise(interp, Exc::NoInspectionAvailable, message),
+            None => interp.type_error(message),
+        });
+    };
+    let name = args
+        .get(1)
+        .or_else(|| kwargs.iter().find(|(k, _)| k == "name").map(|(_, v)| v));
+    let name = match name {
+        Some(Value::Str(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    Ok(Value::Host(Rc::new(AliasedClass(Rc::new(Aliased::new(
+        mapper, name,
+    ))))))
+}
+
+/// The alias a script value is, if it is an aliased class.
+pub fn aliased_of(v: &Value) -> Option<Rc<Aliased>> {
+    match v {
+        Value::Host(h) => h
+            .as_any()
+            .downcast_ref::<AliasedClass>()
+            .map(|a| a.0.clone()),
+        _ => None,
+    }
+}
+
+impl HostObject for AliasedClass {
+    fn type_name(&self) -> String {
+        "AliasedClass".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(self.0.mapper.attr(name).map(|a| {
+            ClassAttribute::value(
+                self.0.column_expr(a),
+                format!("aliased({})", self.0.mapper.name),
+                name,
+            )
+        }))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!(
+            "<AliasedClass at 0x{:x}; {}>",
+            Rc::as_ptr(&self.0) as *const u8 as usize,
+            self.0.mapper.name
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -1,0 +1,150 @@
+//! A relationship on the class (`Dept.staff`): what `join(Dept.staff)` joins along, and the
+//! `EXISTS` criteria of `.has()` / `.any()`.
+
+use crate::bridge::exc::Exc;
+use std::rc::Rc;
+
+use super::SaState;
+use super::core::{ExprObj, interp_state};
+use super::method::{BoundMethod, Methods};
+use crate::orm::mapper::Mapper;
+use crate::orm::relationships::{self, Direction};
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+use crate::sql::compiler::Select;
+use crate::sql::elements::{Expr, Op};
+use crate::sql::schema::Table;
+
+/// `Team.members` on the class.
+#[derive(Clone)]
+pub struct RelationshipComparator {
+    mapper: Rc<Mapper>,
+    rel: usize,
+}
+
+impl RelationshipComparator {
+    /// The comparator of relationship `rel` of `mapper`.
+    pub fn new(mapper: Rc<Mapper>, rel: usize) -> Self {
+        RelationshipComparator { mapper, rel }
+    }
+
+    /// The joined table and ON clause.
+    pub fn join(&self, state: &SaState, interp: &mut Interpreter) -> PyResult<(Rc<Table>, Expr)> {
+        let (_, target, on) = self.resolved(state, interp)?;
+        Ok((target.table.clone(), on))
+    }
+
+    /// The relationship's direction, the related mapper and the condition joining the two.
+    fn resolved(
+        &self,
+        state: &SaState,
+        interp: &mut Interpreter,
+    ) -> PyResult<(Direction, Rc<Mapper>, Expr)> {
+        let rel = &self.mapper.relationships[self.rel];
+        let Some(r) = relationships::resolve(&self.mapper, rel) else {
+            return Err(state.exc.raise(
+                interp,
+                Exc::InvalidRequestError,
+                format!(
+                    "relationship {}.{} has no foreign key to join on",
+                    self.mapper.name, rel.key
+                ),
+            ));
+        };
+        let on = match r.direction {
+            Direction::ManyToOne => Expr::binary(
+                r.target.column_expr(r.referenced_attr),
+                Op::Eq,
+                self.mapper.column_expr(r.fk_attr),
+            ),
+            Direction::OneToMany => Expr::binary(
+                self.mapper.column_expr(r.referenced_attr),
+                Op::Eq,
+                r.target.column_expr(r.fk_attr),
+            ),
+        };
+        Ok((r.direction, r.target, on))
+    }
+
+    /// `has()` / `any()`: `EXISTS (SELECT 1 FROM related WHERE join AND criterion)`, the
+    /// criterion given positionally or as `attr=value` comparisons on the related class.
+    fn exists(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: &[Value],
+        kwargs: &[(String, Value)],
+    ) -> PyResult<Value> {
+        let Some(state) = interp_state(interp) else {
+            return Err(interp.type_error("sqlalchemy is not loaded"));
+        };
+        let (direction, target, on) = self.resolved(&state, interp)?;
+        let wrong = match (name, direction) {
+            ("has", Direction::OneToMany) => {
+                Some("'has()' not implemented for collections. Use any().")
+            }
+            ("any", Direction::ManyToOne) => {
+                Some("'any()' not implemented for scalar attributes. Use has().")
+            }
+            _ => None,
+        };
+        if let Some(msg) = wrong {
+            return Err(state
+                .exc
+                .raise(interp, Exc::InvalidRequestError, msg.to_string()));
+        }
+        let mut criteria = vec![on];
+        if let Some(c) = args.first().filter(|v| !matches!(v, Value::None)) {
+            criteria.push(super::core::as_expr(&state, interp, c)?);
+        }
+        for (key, value) in kwargs {
+            let Some(attr) = target.columns.iter().position(|c| &c.key == key) else {
+                return Err(interp.error(
+                    "AttributeError",
+                    format!("type object '{}' has no attribute '{key}'", target.name),
+                ));
+            };
+            let column = ExprObj(target.column_expr(attr));
+            match column.binary_op(interp, "==", value, false)? {
+                Some(v) => criteria.push(super::core::as_expr(&state, interp, &v)?),
+                None => return Err(interp.type_error("unsupported comparison")),
+            }
+        }
+        let select = Select {
+            columns: vec![Expr::Text("1".into())],
+            froms: Vec::new(),
+            wheres: criteria,
+            ..Select::default()
+        };
+        Ok(Value::Host(Rc::new(ExprObj(Expr::Exists(Box::new(
+            select,
+        ))))))
+    }
+}
+
+impl Methods for RelationshipComparator {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        self.exists(interp, name, &args, &kwargs)
+    }
+}
+
+impl HostObject for RelationshipComparator {
+    fn type_name(&self) -> String {
+        "InstrumentedAttribute".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(matches!(name, "has" | "any").then(|| BoundMethod::value(Rc::new(self.clone()), name)))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -1,0 +1,1999 @@
+//! Core's script surface: `MetaData`, `Table`, `Column`, types, column expressions, `select`,
+//! `insert`, `update`, `delete`, `and_`/`or_`/`not_`, `func`; statements compile through `sql`.
+
+use crate::bridge::exc::Exc;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::SaState;
+use super::engine::to_sql;
+use super::method::{BoundMethod, Methods};
+use crate::bridge::state::RunState;
+use crate::engine::SqlValue;
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+use crate::sql::compiler::{Compiled, Compiler, JoinTarget, Select};
+use crate::sql::elements::{Expr, Op};
+use crate::sql::schema::{Column, ColumnDefault, MetaData, Table};
+use crate::sql::types::SqlType;
+
+type Kw = Vec<(String, Value)>;
+
+fn host<T: HostObject + 'static>(v: T) -> Value {
+    Value::Host(Rc::new(v))
+}
+
+fn downcast<T: 'static>(v: &Value) -> Option<&T> {
+    match v {
+        Value::Host(h) => h.as_any().downcast_ref::<T>(),
+        _ => None,
+    }
+}
+
+fn kwarg<'a>(kw: &'a Kw, name: &str) -> Option<&'a Value> {
+    kw.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+// ---- types ----
+
+/// A type object (`Integer`, `String(30)`); the flag is `Boolean(create_constraint=True)`.
+pub struct TypeObj(pub SqlType, pub bool);
+
+impl HostObject for TypeObj {
+    fn type_name(&self) -> String {
+        self.0.class_name().into()
+    }
+
+    fn call(&self, _interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
+        let int = |v: Option<&Value>| match v {
+            Some(Value::Int(i)) => u32::try_from(*i).ok(),
+            _ => None,
+        };
+        let ty = match &self.0 {
+            SqlType::String(_) => SqlType::String(int(args.first().or(kwarg(&kw, "length")))),
+            SqlType::Numeric(..) => SqlType::Numeric(
+                int(args.first().or(kwarg(&kw, "precision"))),
+                int(args.get(1).or(kwarg(&kw, "scale"))),
+            ),
+            other => other.clone(),
+        };
+        let constraint = matches!(ty, SqlType::Boolean)
+            && matches!(kwarg(&kw, "create_constraint"), Some(Value::Bool(true)));
+        Ok(Some(host(TypeObj(ty, constraint))))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(super::schema_repr::sql_type(&self.0))
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        // `str(type)` is its DDL name, as SQLAlchemy compiles it.
+        Ok(self.0.ddl())
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The type objects `from sqlalchemy import …` provides.
+pub fn type_objects() -> Vec<(&'static str, Value)> {
+    vec![
+        ("Integer", host(TypeObj(SqlType::Integer, false))),
+        ("String", host(TypeObj(SqlType::String(None), false))),
+        ("Text", host(TypeObj(SqlType::Text, false))),
+        ("Float", host(TypeObj(SqlType::Float, false))),
+        ("Double", host(TypeObj(SqlType::Double, false))),
+        (
+            "Numeric",
+            host(TypeObj(SqlType::Numeric(None, None), false)),
+        ),
+        ("Boolean", host(TypeObj(SqlType::Boolean, false))),
+        ("Date", host(TypeObj(SqlType::Date, false))),
+        ("DateTime", host(TypeObj(SqlType::DateTime, false))),
+        ("Time", host(TypeObj(SqlType::Time, false))),
+        ("LargeBinary", host(TypeObj(SqlType::LargeBinary, false))),
+    ]
+}
+
+// ---- schema ----
+
+/// `ForeignKey("table.column")`.
+pub struct ForeignKeyObj(String);
+
+impl ForeignKeyObj {
+    /// A reference to `table.column`.
+    pub fn new(target: &str) -> Self {
+        ForeignKeyObj(target.to_string())
+    }
+}
+
+impl HostObject for ForeignKeyObj {
+    fn type_name(&self) -> String {
+        "ForeignKey".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// A `Column(...)` / `mapped_column(...)` not yet attached to a table.
+pub struct ColumnDef {
+    /// The column as defined so far (an empty name takes the attribute's).
+    pub column: RefCell<Column>,
+    /// Creation order (declarative classes order their columns by it).
+    pub order: u64,
+    /// False when no type was given (`mapped_column()` takes it from `Mapped[...]`).
+    pub typed: bool,
+}
+
+thread_local! {
+    static COLUMN_ORDER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_column_order() -> u64 {
+    COLUMN_ORDER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
+}
+
+impl HostObject for ColumnDef {
+    fn type_name(&self) -> String {
+        "Column".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `Column(name, type, *constraints, **options)`.
+pub fn column(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    let mut name = None;
+    let mut ty = None;
+    let mut fk = None;
+    let mut check = false;
+    for a in &args {
+        match a {
+            Value::Str(s) if name.is_none() => name = Some(s.to_string()),
+            other => {
+                if let Some(t) = downcast::<TypeObj>(other) {
+                    ty = Some(t.0.clone());
+                    check = t.1;
+                } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
+                    fk = Some(f.0.clone());
+                }
+            }
+        }
+    }
+    let typed = ty.is_some();
+    let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
+    col.foreign_key = fk;
+    col.check_boolean = check;
+    for (k, v) in &kw {
+        match k.as_str() {
+            "primary_key" => col.primary_key = interp.truthy(v)?,
+            "nullable" => col.nullable = Some(interp.truthy(v)?),
+            "unique" => col.unique = interp.truthy(v)?,
+            "index" => col.index = interp.truthy(v)?,
+            "default" if !matches!(v, Value::None) => {
+                col.default = Some(super::defaults::column_default(state, interp, v)?)
+            }
+            "onupdate" if !matches!(v, Value::None) => {
+                col.onupdate = Some(super::defaults::column_default(state, interp, v)?)
+            }
+            "server_default" => {
+                // text() goes into the DDL as written; a string is quoted as a literal.
+                col.server_default = Some(match downcast::<super::text::TextClause>(v) {
+                    Some(t) => t.source.clone(),
+                    None => format!("'{}'", interp.to_str(v)?.replace('\'', "''")),
+                })
+            }
+            _ => {}
+        }
+    }
+    Ok(host(ColumnDef {
+        column: RefCell::new(col),
+        order: next_column_order(),
+        typed,
+    }))
+}
+
+/// An `Index` made by `Column(..., index=True)`.
+pub struct IndexObj(Rc<Table>, usize);
+
+impl IndexObj {
+    fn name(&self) -> String {
+        format!("ix_{}_{}", self.0.name, self.0.columns[self.1].name)
+    }
+}
+
+impl HostObject for IndexObj {
+    fn type_name(&self) -> String {
+        "Index".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::str(self.name().as_str())),
+            "unique" => Some(Value::Bool(self.0.columns[self.1].unique)),
+            "table" => Some(table_value(interp, &self.0)),
+            _ => None,
+        })
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        let column = super::schema_repr::column(interp, &self.0, self.1)?;
+        Ok(format!("Index('{}', {column})", self.name()))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `MetaData()`.
+pub struct MetaDataObj {
+    state: Rc<SaState>,
+    /// The tables.
+    pub meta: Rc<MetaData>,
+}
+
+impl MetaDataObj {
+    /// A new, empty `MetaData`.
+    pub fn new(state: Rc<SaState>) -> Self {
+        MetaDataObj {
+            state,
+            meta: Rc::new(MetaData::default()),
+        }
+    }
+}
+
+impl HostObject for MetaDataObj {
+    fn type_name(&self) -> String {
+        "MetaData".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "tables" {
+            let pairs = self
+                .meta
+                .tables
+                .borrow()
+                .iter()
+                .map(|t| (Value::str(t.name.as_str()), self.state.table_value(t)))
+                .collect();
+            return crate::script::builtins::dict_from_pairs(interp, pairs).map(Some);
+        }
+        if name == "sorted_tables" {
+            let tables = self
+                .meta
+                .sorted_tables()
+                .into_iter()
+                .map(|t| self.state.table_value(&t))
+                .collect();
+            return Ok(Some(Value::list(tables)));
+        }
+        Ok(matches!(name, "create_all" | "drop_all").then(|| {
+            BoundMethod::value(
+                Rc::new(MetaDataObj {
+                    state: self.state.clone(),
+                    meta: self.meta.clone(),
+                }),
+                name,
+            )
+        }))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Methods for MetaDataObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> PyResult<Value> {
+        let engine = args
+            .first()
+            .or_else(|| kwarg(&kw, "bind"))
+            .and_then(|e| downcast::<super::engine::EngineObj>(e));
+        // `tables=[...]` limits the operation to those tables.
+        let only: Option<Vec<Rc<Table>>> = match kwarg(&kw, "tables") {
+            Some(v) => Some(
+                interp
+                    .collect(v)?
+                    .iter()
+                    .filter_map(|t| downcast::<TableObj>(t).map(|t| t.0.clone()))
+                    .collect(),
+            ),
+            None => None,
+        };
+        let keep = |tables: Vec<Rc<Table>>| -> Vec<Rc<Table>> {
+            match &only {
+                Some(only) => tables
+                    .into_iter()
+                    .filter(|t| only.iter().any(|o| Rc::ptr_eq(o, t)))
+                    .collect(),
+                None => tables,
+            }
+        };
+        let Some(engine) = engine else {
+            return Err(interp.type_error(format!("{name}() needs an Engine")));
+        };
+        let create = name == "create_all";
+        super::engine::run_ddl(
+            &self.state,
+            interp,
+            engine,
+            &keep(self.meta.tables.borrow().clone()),
+            &keep(self.meta.sorted_tables()),
+            create,
+        )?;
+        Ok(Value::None)
+    }
+}
+
+/// `Table(name, metadata, *columns)`.
+pub fn table(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    _kw: Kw,
+) -> PyResult<Value> {
+    let name = match args.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => return Err(interp.type_error("Table() needs a name")),
+    };
+    let meta = args
+        .get(1)
+        .and_then(|m| downcast::<MetaDataObj>(m))
+        .map(|m| m.meta.clone());
+    let Some(meta) = meta else {
+        return Err(interp.type_error("Table() needs a MetaData as its second argument"));
+    };
+    let columns: Vec<Column> = args[2..]
+        .iter()
+        .filter_map(|c| downcast::<ColumnDef>(c).map(|d| d.column.borrow().clone()))
+        .collect();
+    let table = Rc::new(Table::new(name, columns));
+    meta.tables.borrow_mut().push(table.clone());
+    Ok(state.table_value(&table))
+}
+
+/// A table as scripts see it: `t.c.name`, `t.name`.
+pub struct TableObj(pub Rc<Table>);
+
+impl HostObject for TableObj {
+    fn type_name(&self) -> String {
+        "Table".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        let table = self.0.clone();
+        let statement = move |kind: &str| {
+            let t = table.clone();
+            let stmt = match kind {
+                "insert" => Statement::Insert(t, Vec::new()),
+                "update" => Statement::Update(t, Vec::new(), Vec::new(), false),
+                "delete" => Statement::Delete(t, Vec::new()),
+                _ => Statement::Select(Select {
+                    columns: (0..t.columns.len())
+                        .map(|i| Expr::Column(t.clone(), i))
+                        .collect(),
+                    ..Select::default()
+                }),
+            };
+            host(StatementObj(stmt, OrmInfo::default()))
+        };
+        Ok(match name {
+            "c" | "columns" => Some(host(ColumnCollection(self.0.clone()))),
+            "name" => Some(Value::str(self.0.name.as_str())),
+            "alias" => {
+                let t = self.0.clone();
+                Some(super::function("alias", move |_i, a, k| {
+                    let name = match a.first().or_else(|| kwarg(&k, "name")) {
+                        Some(Value::Str(n)) => n.to_string(),
+                        _ => format!("{}_1", t.name),
+                    };
+                    Ok(host(TableObj(Rc::new(t.alias(name)))))
+                }))
+            }
+            "indexes" => {
+                let items = (0..self.0.columns.len())
+                    .filter(|&i| self.0.columns[i].index)
+                    .map(|i| host(IndexObj(self.0.clone(), i)))
+                    .collect();
+                Some(crate::script::builtins::make_set(_interp, items, false)?)
+            }
+            // `users.join(posts)`: a join to use in `select_from`.
+            "join" | "outerjoin" => {
+                let t = self.0.clone();
+                let outer = name == "outerjoin";
+                Some(super::function("join", move |i, a, k| {
+                    let Some(state) = interp_state(i) else {
+                        return Ok(Value::None);
+                    };
+                    let outer = outer
+                        || k.iter()
+                            .any(|(n, v)| n == "isouter" && matches!(v, Value::Bool(true)));
+                    let columns = vec![Expr::Column(t.clone(), 0)];
+                    let (table, on) = join_target(&state, i, &columns, &a)?;
+                    Ok(host(JoinObj {
+                        left: t.clone(),
+                        joins: vec![crate::sql::compiler::Join {
+                            target: table,
+                            on,
+                            outer,
+                        }],
+                    }))
+                }))
+            }
+            // `table.insert()` and friends: the statement on this table.
+            "insert" | "update" | "delete" | "select" => {
+                let v = statement(name);
+                Some(super::function(
+                    "statement",
+                    move |_i, _a, _k| Ok(v.clone()),
+                ))
+            }
+            _ => None,
+        })
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        super::schema_repr::table(interp, &self.0)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `table.c`.
+pub struct ColumnCollection(Rc<Table>);
+
+impl HostObject for ColumnCollection {
+    fn type_name(&self) -> String {
+        "ReadOnlyColumnCollection".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "keys" {
+            let names: Vec<Value> = self
+                .0
+                .columns
+                .iter()
+                .map(|c| Value::str(c.name.as_str()))
+                .collect();
+            return Ok(Some(super::function("keys", move |_i, _a, _k| {
+                Ok(Value::list(names.clone()))
+            })));
+        }
+        Ok(self
+            .0
+            .column_index(name)
+            .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i)))))
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        match key {
+            Value::Str(s) => self.get_attr(interp, s),
+            _ => Ok(None),
+        }
+    }
+
+    fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Ok(Some(self.0.columns.len()))
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(
+            (0..self.0.columns.len())
+                .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i))))
+                .collect(),
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+// ---- expressions ----
+
+/// A SQL expression value (`t.c.x`, `t.c.x + 1`, `t.c.x == 5`).
+pub struct ExprObj(pub Expr);
+
+/// The expression object a script value is: an expression, or a mapped class attribute.
+pub fn expr_obj(v: &Value) -> Option<&ExprObj> {
+    downcast::<ExprObj>(v)
+        .or_else(|| downcast::<super::attribute::ClassAttribute>(v).map(|a| &a.expr))
+}
+
+/// The expression a script value stands for: expressions as they are, Python values bound.
+pub fn as_expr(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult<Expr> {
+    if let Some(e) = expr_obj(v) {
+        return Ok(e.0.clone());
+    }
+    Ok(match v {
+        Value::None => Expr::Null,
+        other => Expr::Bind(to_sql(state, interp, other, 1)?),
+    })
+}
+
+impl HostObject for ExprObj {
+    fn type_name(&self) -> String {
+        match self.0 {
+            Expr::Column(..) => "Column",
+            _ => "BinaryExpression",
+        }
+        .into()
+    }
+
+    fn binary_op(
+        &self,
+        interp: &mut Interpreter,
+        op: &str,
+        other: &Value,
+        reflected: bool,
+    ) -> PyResult<Option<Value>> {
+        let op = match op {
+            "==" => Op::Eq,
+            "!=" => Op::Ne,
+            "<" => Op::Lt,
+            "<=" => Op::Le,
+            ">" => Op::Gt,
+            ">=" => Op::Ge,
+            "+" => Op::Add,
+            "-" => Op::Sub,
+            "*" => Op::Mul,
+            "/" => Op::Div,
+            "%" => Op::Mod,
+            "//" => Op::FloorDiv,
+            "&" => Op::And,
+            "|" => Op::Or,
+            _ => return Ok(None),
+        };
+        let other_expr = match other {
+            Value::None if matches!(op, Op::Eq | Op::Ne) => {
+                let is = if op == Op::Eq { Op::Is } else { Op::IsNot };
+                return Ok(Some(host(ExprObj(Expr::binary(
+                    self.0.clone(),
+                    is,
+                    Expr::Null,
+                )))));
+            }
+            Value::Bool(b) if matches!(op, Op::Eq | Op::Ne) => Expr::Bool(*b),
+            _ if op == Op::Add && is_string(&self.0) => {
+                let state = interp_state(interp);
+                let e = match state {
+                    Some(s) => as_expr(&s, interp, other)?,
+                    None => return Ok(None),
+                };
+                return Ok(Some(host(ExprObj(if reflected {
+                    Expr::binary(e, Op::Concat, self.0.clone())
+                } else {
+                    Expr::binary(self.0.clone(), Op::Concat, e)
+                }))));
+            }
+            other => match interp_state(interp) {
+                Some(s) => as_expr(&s, interp, other)?,
+                None => return Ok(None),
+            },
+        };
+        // `x == null()` is `IS NULL`, as with None.
+        let op = match (op, &other_expr) {
+            (Op::Eq, Expr::Null) => Op::Is,
+            (Op::Ne, Expr::Null) => Op::IsNot,
+            (op, _) => op,
+        };
+        // A reflected comparison (`5 < t.c.n`) keeps the column on the left.
+        let flipped = match op {
+            Op::Lt | Op::Le | Op::Gt | Op::Ge | Op::Eq | Op::Ne | Op::Is | Op::IsNot => Some(op),
+            _ => None,
+        };
+        // (The interpreter has already swapped the operator of a reflected comparison.)
+        let e = match (reflected, flipped) {
+            (true, Some(_)) => Expr::binary(self.0.clone(), op, other_expr),
+            (true, None) => Expr::binary(other_expr, op, self.0.clone()),
+            (false, _) => Expr::binary(self.0.clone(), op, other_expr),
+        };
+        Ok(Some(host(ExprObj(e))))
+    }
+
+    fn unary_op(&self, _interp: &mut Interpreter, op: &str) -> PyResult<Option<Value>> {
+        Ok(match op {
+            "~" => Some(host(ExprObj(negate(&self.0)))),
+            "-" => Some(host(ExprObj(Expr::Neg(Box::new(self.0.clone()))))),
+            _ => None,
+        })
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        const METHODS: [&str; 25] = [
+            "compile",
+            "where",
+            "nulls_first",
+            "nulls_last",
+            "concat",
+            "istartswith",
+            "iendswith",
+            "icontains",
+            "between",
+            "not_between",
+            "in_",
+            "not_in",
+            "like",
+            "ilike",
+            "startswith",
+            "endswith",
+            "contains",
+            "is_",
+            "is_not",
+            "desc",
+            "asc",
+            "label",
+            "not_like",
+            "notlike",
+            "not_ilike",
+        ];
+        if name == "name" {
+            return Ok(self.0.key().map(Value::str));
+        }
+        if let Expr::Column(t, i) = &self.0 {
+            let c = &t.columns[*i];
+            match name {
+                "type" => return Ok(Some(host(TypeObj(c.ty.clone(), false)))),
+                "nullable" => return Ok(Some(Value::Bool(!c.not_null()))),
+                "primary_key" => return Ok(Some(Value::Bool(c.primary_key))),
+                "key" => return Ok(Some(Value::str(c.name.as_str()))),
+                "table" => return Ok(Some(table_value(interp, t))),
+                _ => {}
+            }
+        }
+        Ok(METHODS
+            .contains(&name)
+            .then(|| BoundMethod::value(Rc::new(ExprObj(self.0.clone())), name)))
+    }
+
+    fn truthy(&self, interp: &mut Interpreter) -> PyResult<bool> {
+        Err(interp.type_error("Boolean value of this clause is not defined"))
+    }
+
+    fn hash_key(&self) -> Option<crate::script::value::HashKey> {
+        // A column is hashable (dict keys in `values({t.c.a: 1})`); other clauses by identity.
+        match &self.0 {
+            Expr::Column(t, i) => Some(crate::script::value::HashKey::Tuple(vec![
+                crate::script::value::HashKey::Id(Rc::as_ptr(t) as usize),
+                crate::script::value::HashKey::Int(*i as i64),
+            ])),
+            _ => Some(crate::script::value::HashKey::Id(
+                self as *const Self as usize,
+            )),
+        }
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        Ok(match &self.0 {
+            Expr::Column(t, i) => super::schema_repr::column(interp, t, *i)?,
+            other => format!("<{:?}>", std::mem::discriminant(other)),
+        })
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        // A label shows as its expression outside a select list.
+        let e = match &self.0 {
+            Expr::Label(_, inner) => inner,
+            other => other,
+        };
+        Ok(Compiler::named().expr(e, None))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The one script value of `table` (a fresh one when no script runs).
+pub fn table_value(interp: &Interpreter, table: &Rc<Table>) -> Value {
+    match RunState::of(interp) {
+        Some(s) => s.table_value(table),
+        None => host(TableObj(table.clone())),
+    }
+}
+
+/// The `sqlalchemy` module state of the running script.
+pub fn interp_state(interp: &Interpreter) -> Option<Rc<SaState>> {
+    SaState::of(interp)
+}
+
+impl Methods for ExprObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> PyResult<Value> {
+        let Some(state) = interp_state(interp) else {
+            return Ok(Value::None);
+        };
+        let e = self.0.clone();
+        // `escape="!"` / `autoescape=True` on the LIKE family.
+        let mut escape = match kwarg(&kw, "escape") {
+            Some(Value::Str(s)) => s.chars().next(),
+            _ => None,
+        };
+        let autoescape = matches!(kwarg(&kw, "autoescape"), Some(Value::Bool(true)));
+        let mut pattern = |interp: &mut Interpreter| -> PyResult<Expr> {
+            let p = match args.first() {
+                Some(v) => as_expr(&state, interp, v)?,
+                None => return Err(interp.type_error(format!("{name}() missing an argument"))),
+            };
+            if !autoescape {
+                return Ok(p);
+            }
+            let c = *escape.get_or_insert('/');
+            match p {
+                Expr::Bind(SqlValue::Text(t)) => {
+                    let mut out = String::with_capacity(t.len());
+                    for ch in t.chars() {
+                        if ch == c || ch == '%' || ch == '_' {
+                            out.push(c);
+                        }
+                        out.push(ch);
+                    }
+                    Ok(Expr::Bind(SqlValue::Text(out)))
+                }
+                other => Ok(other),
+            }
+        };
+        let arg = |interp: &mut Interpreter, i: usize| -> PyResult<Expr> {
+            match args.get(i) {
+                Some(v) => as_expr(&state, interp, v),
+                None => Err(interp.type_error(format!("{name}() missing an argument"))),
+            }
+        };
+        let out = match name {
+            "in_" | "not_in"
+                if matches!(
+                    args.first().and_then(|a| downcast::<StatementObj>(a)),
+                    Some(StatementObj(Statement::Select(_), _))
+                ) =>
+            {
+                let Some(StatementObj(Statement::Select(s), _)) =
+                    args.first().and_then(|a| downcast::<StatementObj>(a))
+                else {
+                    return Ok(Value::None);
+                };
+                Expr::InSelect(Box::new(e), Box::new(s.clone()), name == "not_in")
+            }
+            "in_" | "not_in" => {
+                let items = match args.first() {
+                    Some(v) => interp.collect(v)?,
+                    None => Vec::new(),
+                };
+                let exprs = items
+                    .iter()
+                    .map(|v| as_expr(&state, interp, v))
+                    .collect::<PyResult<Vec<_>>>()?;
+                Expr::In(Box::new(e), exprs, name == "not_in")
+            }
+            "like" | "not_like" | "notlike" | "ilike" | "not_ilike" | "startswith" | "endswith"
+            | "contains" | "istartswith" | "iendswith" | "icontains" => {
+                let op = match name {
+                    "like" | "ilike" => Op::Like,
+                    "startswith" | "istartswith" => Op::StartsWith,
+                    "endswith" | "iendswith" => Op::EndsWith,
+                    "contains" | "icontains" => Op::Contains,
+                    _ => Op::NotLike,
+                };
+                let p = pattern(interp)?;
+                // The case-insensitive forms compare lower() of both sides.
+                let lower = |x: Expr| Expr::Lower(Box::new(x));
+                let like = if name.starts_with('i') || name == "not_ilike" {
+                    Expr::binary(lower(e), op, lower(p))
+                } else {
+                    Expr::binary(e, op, p)
+                };
+                match escape {
+                    Some(c) => Expr::Escape(Box::new(like), c),
+                    None => like,
+                }
+            }
+            "concat" => Expr::binary(e, Op::Concat, arg(interp, 0)?),
+            "compile" => {
+                let mk = super::compiled::compiler_for(interp, &args, &kw)?;
+                // A label shows as its expression outside a select list.
+                let inner = match &e {
+                    Expr::Label(_, inner) => (**inner).clone(),
+                    other => other.clone(),
+                };
+                let render = |mut c: Compiler| {
+                    let sql = c.expr(&inner, None);
+                    c.finish_text(sql)
+                };
+                let (compiled, named) = (render(mk()), render(Compiler::named()));
+                return Ok(super::compiled::value(compiled, &named));
+            }
+            "where" => match e {
+                Expr::Exists(mut s) => {
+                    for a in &args {
+                        s.wheres.push(as_expr(&state, interp, a)?);
+                    }
+                    Expr::Exists(s)
+                }
+                _ => {
+                    return Err(interp.error(
+                        "AttributeError",
+                        "Neither 'BinaryExpression' object nor 'Comparator' object has an attribute 'where'",
+                    ));
+                }
+            },
+            "nulls_first" => Expr::Nulls(Box::new(e), true),
+            "nulls_last" => Expr::Nulls(Box::new(e), false),
+            "between" | "not_between" => Expr::Between(
+                Box::new(e),
+                Box::new(arg(interp, 0)?),
+                Box::new(arg(interp, 1)?),
+                name == "not_between",
+            ),
+            "is_" => Expr::binary(e, Op::Is, literal_or_expr(&state, interp, args.first())?),
+            "is_not" => Expr::binary(e, Op::IsNot, literal_or_expr(&state, interp, args.first())?),
+            "desc" => Expr::Desc(Box::new(e)),
+            "asc" => Expr::Asc(Box::new(e)),
+            "label" => match args.first() {
+                Some(Value::Str(s)) => Expr::Label(s.to_string(), Box::new(e)),
+                _ => return Err(interp.type_error("label() needs a name")),
+            },
+            _ => return Ok(Value::None),
+        };
+        Ok(host(ExprObj(out)))
+    }
+}
+
+/// `~expr`: comparisons flip their operator as SQLAlchemy's `negate` does; others get `NOT`.
+pub fn negate(e: &Expr) -> Expr {
+    match e {
+        Expr::Binary(l, op, r) => {
+            let flipped = match op {
+                Op::Eq => Some(Op::Ne),
+                Op::Ne => Some(Op::Eq),
+                Op::Lt => Some(Op::Ge),
+                Op::Le => Some(Op::Gt),
+                Op::Gt => Some(Op::Le),
+                Op::Ge => Some(Op::Lt),
+                Op::Like => Some(Op::NotLike),
+                Op::NotLike => Some(Op::Like),
+                Op::Is => Some(Op::IsNot),
+                Op::IsNot => Some(Op::Is),
+                _ => None,
+            };
+            match flipped {
+                Some(op) => Expr::Binary(l.clone(), op, r.clone()),
+                None => Expr::Not(Box::new(e.clone())),
+            }
+        }
+        Expr::In(l, items, negated) => Expr::In(l.clone(), items.clone(), !negated),
+        Expr::Between(e, l, h, negated) => Expr::Between(e.clone(), l.clone(), h.clone(), !negated),
+        other => Expr::Not(Box::new(other.clone())),
+    }
+}
+
+/// True when the expression has a string type (`+` then means `||`).
+pub fn is_string(e: &Expr) -> bool {
+    match e {
+        Expr::Column(t, i) => matches!(t.columns[*i].ty, SqlType::String(_) | SqlType::Text),
+        Expr::Bind(SqlValue::Text(_)) | Expr::Literal(SqlValue::Text(_)) | Expr::Lower(_) => true,
+        Expr::Binary(l, Op::Concat, _) => is_string(l),
+        Expr::Label(_, inner) => is_string(inner),
+        Expr::Cast(_, ty) => matches!(ty, SqlType::String(_) | SqlType::Text),
+        Expr::Func(name, args) => {
+            matches!(
+                name.to_ascii_lowercase().as_str(),
+                "lower" | "upper" | "trim" | "substr"
+            ) || (name.eq_ignore_ascii_case("coalesce") && args.first().is_some_and(is_string))
+        }
+        _ => false,
+    }
+}
+
+/// `None`/`True`/`False` render inline after `IS`; other values bind.
+fn literal_or_expr(state: &SaState, interp: &mut Interpreter, v: Option<&Value>) -> PyResult<Expr> {
+    Ok(match v {
+        None | Some(Value::None) => Expr::Null,
+        Some(Value::Bool(b)) => Expr::Bool(*b),
+        Some(other) => as_expr(state, interp, other)?,
+    })
+}
+
+/// `and_(*criteria)` / `or_(*criteria)`.
+pub fn conjunction(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    op: Op,
+) -> PyResult<Value> {
+    let mut exprs = args
+        .iter()
+        .map(|a| as_expr(state, interp, a))
+        .collect::<PyResult<Vec<_>>>()?;
+    if exprs.is_empty() {
+        return Ok(host(ExprObj(Expr::Text(String::new()))));
+    }
+    let first = exprs.remove(0);
+    Ok(host(ExprObj(
+        exprs
+            .into_iter()
+            .fold(first, |acc, e| Expr::binary(acc, op, e)),
+    )))
+}
+
+/// `func.<name>(...)`.
+pub struct FuncNamespace;
+
+/// One SQL function, ready to be called.
+pub struct FuncObj(String);
+
+impl HostObject for FuncNamespace {
+    fn type_name(&self) -> String {
+        "_FunctionGenerator".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(Some(host(FuncObj(name.to_string()))))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl HostObject for FuncObj {
+    fn type_name(&self) -> String {
+        "Function".into()
+    }
+
+    fn call(&self, interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult<Option<Value>> {
+        let Some(state) = interp_state(interp) else {
+            return Ok(None);
+        };
+        let exprs = args
+            .iter()
+            .map(|a| as_expr(&state, interp, a))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(Some(host(ExprObj(Expr::Func(self.0.clone(), exprs)))))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+// ---- statements ----
+
+/// A Core statement scripts build and execute.
+#[derive(Clone)]
+pub enum Statement {
+    /// `select(...)`.
+    Select(Select),
+    /// `insert(table).values(...)`.
+    Insert(Rc<Table>, Vec<(usize, Expr)>),
+    /// `update(table).where(...).values(...)`; true when `ordered_values` fixed the SET order.
+    Update(Rc<Table>, Vec<(usize, Expr)>, Vec<Expr>, bool),
+    /// `delete(table).where(...)`.
+    Delete(Rc<Table>, Vec<Expr>),
+    /// `insert(table).values([{...}, {...}])`: one INSERT with several VALUES rows.
+    InsertRows(Rc<Table>, Vec<usize>, Vec<Vec<Expr>>),
+    /// An INSERT/UPDATE/DELETE with `.returning(...)`.
+    Returning(Box<Statement>, Vec<Expr>),
+    /// `insert(table).from_select([columns], select)`.
+    InsertFrom(Rc<Table>, Vec<usize>, Select),
+    /// `union(a, b)`, `union_all`, `except_`, `intersect`: the SELECTs and the keyword.
+    Compound(Vec<Select>, &'static str),
+}
+
+/// A statement value, with what the ORM needs to know about it.
+pub struct StatementObj(pub Statement, pub OrmInfo);
+
+/// The ORM side of a statement: mapped entities selected, the mapped class targeted, and
+/// `execution_options`.
+#[derive(Clone, Default)]
+pub struct OrmInfo {
+    /// The select list as entities (mapped classes load objects).
+    pub entities: Vec<crate::orm::query::Entity>,
+    /// `update(Model)` / `delete(Model)` / `insert(Model)`.
+    pub target: Option<Rc<crate::orm::mapper::Mapper>>,
+    /// `execution_options(...)`.
+    pub options: Vec<(String, Value)>,
+}
+
+impl OrmInfo {
+    /// True when the select list names a mapped class.
+    pub fn loads_entities(&self) -> bool {
+        self.entities.iter().any(|e| e.mapper().is_some())
+    }
+}
+
+impl Statement {
+    /// Compiles for one execution; `keys` are the parameter names of an executemany.
+    pub fn compile(&self, keys: &[String]) -> (Compiled, Vec<String>) {
+        self.compile_with(keys, Compiler::default)
+    }
+
+    /// `str(statement)`: the text SQLAlchemy's default dialect prints, binds named.
+    pub fn display(&self) -> String {
+        self.compile_with(&[], Compiler::named).0.sql
+    }
+
+    /// Compiles with compilers made by `mk` (executing, printing, `compile(...)`).
+    pub fn compile_with(&self, keys: &[String], mk: fn() -> Compiler) -> (Compiled, Vec<String>) {
+        match self {
+            Statement::Select(s) => {
+                let compiled = mk().select(s);
+                let columns = compiled.columns.clone();
+                (compiled, columns)
+            }
+            Statement::Insert(t, values) => {
+                let mut all = values.clone();
+                // Printed without any values, an INSERT names every column.
+                let printed = mk().is_display();
+                let every = printed && values.is_empty() && keys.is_empty();
+                for (i, c) in t.columns.iter().enumerate() {
+                    if all.iter().any(|(j, _)| *j == i) {
+                        continue;
+                    }
+                    if keys.contains(&c.name) || every {
+                        all.push((i, Expr::Param(c.name.clone())));
+                    } else if let Some(d) = &c.default {
+                        all.push((i, default_expr(&c.name, d, printed)));
+                    }
+                }
+                crate::base::sort::sort_by(&mut all, |a, b| a.0 < b.0);
+                (mk().insert(t, &all), Vec::new())
+            }
+            Statement::Update(t, values, wheres, ordered) => {
+                let mut all = values.clone();
+                let printed = mk().is_display();
+                let every = printed && values.is_empty() && keys.is_empty();
+                for (i, c) in t.columns.iter().enumerate() {
+                    if all.iter().any(|(j, _)| *j == i) {
+                        continue;
+                    }
+                    if keys.contains(&c.name) || every {
+                        all.push((i, Expr::Param(c.name.clone())));
+                    } else if let Some(d) = &c.onupdate {
+                        all.push((i, default_expr(&c.name, d, printed)));
+                    }
+                }
+                if !ordered {
+                    // SQLAlchemy renders SET in the table's column order.
+                    crate::base::sort::sort_by(&mut all, |a, b| a.0 < b.0);
+                }
+                (mk().update(t, &all, wheres), Vec::new())
+            }
+            Statement::Delete(t, wheres) => (mk().delete(t, wheres), Vec::new()),
+            Statement::InsertFrom(t, cols, select) => {
+                let names: Vec<String> = cols
+                    .iter()
+                    .map(|&i| crate::sql::compiler::quote(&t.columns[i].name))
+                    .collect();
+                let mut c = mk();
+                let (text, _) = c.select_part(select);
+                let sql = format!(
+                    "INSERT INTO {} ({}) {}",
+                    crate::sql::compiler::quote(&t.name),
+                    names.join(", "),
+                    text
+                );
+                (c.finish_text(sql), Vec::new())
+            }
+            Statement::Compound(selects, keyword) => {
+                let mut c = mk();
+                let mut parts = Vec::with_capacity(selects.len());
+                let mut columns = Vec::new();
+                for (i, s) in selects.iter().enumerate() {
+                    let (text, names) = c.select_part(s);
+                    if i == 0 {
+                        columns = names;
+                    }
+                    parts.push(text);
+                }
+                let mut compiled = c.finish_text(parts.join(&format!(" {keyword} ")));
+                compiled.columns = columns.clone();
+                (compiled, columns)
+            }
+            Statement::InsertRows(t, cols, rows) => {
+                let mut c = mk();
+                let names: Vec<String> = cols
+                    .iter()
+                    .map(|&i| crate::sql::compiler::quote(&t.columns[i].name))
+                    .collect();
+                let mut groups = Vec::new();
+                for (n, row) in rows.iter().enumerate() {
+                    // Printed, each row's binds are named `column_m<row>`.
+                    let parts: Vec<String> = row
+                        .iter()
+                        .zip(cols)
+                        .map(|(e, &i)| c.value_named(&format!("{}_m{n}", t.columns[i].name), e))
+                        .collect();
+                    groups.push(format!("({})", parts.join(", ")));
+                }
+                let sql = format!(
+                    "INSERT INTO {} ({}) VALUES {}",
+                    crate::sql::compiler::quote(&t.name),
+                    names.join(", "),
+                    groups.join(", ")
+                );
+                (c.finish_text(sql), Vec::new())
+            }
+            Statement::Returning(inner, exprs) => {
+                let (mut compiled, _) = inner.compile_with(keys, mk);
+                // SQLite's RETURNING names columns without their table.
+                let mut names = Vec::new();
+                let mut parts = Vec::new();
+                let mut counters = Vec::new();
+                for e in exprs {
+                    match e {
+                        Expr::Column(t, i) => {
+                            let name = t.columns[*i].name.clone();
+                            // Printed with the default dialect the columns keep their table.
+                            parts.push(if mk().is_named() {
+                                format!(
+                                    "{}.{}",
+                                    crate::sql::compiler::quote(&t.name),
+                                    crate::sql::compiler::quote(&name)
+                                )
+                            } else {
+                                crate::sql::compiler::quote(&name)
+                            });
+                            names.push(name);
+                        }
+                        other => {
+                            let mut c = mk();
+                            let text = c.expr(other, None);
+                            let label = match other {
+                                Expr::Label(name, _) => name.clone(),
+                                Expr::Func(f, _) => {
+                                    crate::sql::compiler::anon_label(&mut counters, f)
+                                }
+                                _ => crate::sql::compiler::anon_label(&mut counters, "anon"),
+                            };
+                            let extra = c.finish_text(String::new());
+                            compiled.slots.extend(extra.slots);
+                            compiled.names.extend(extra.names);
+                            parts.push(if matches!(other, Expr::Label(..)) {
+                                text
+                            } else {
+                                format!("{text} AS {label}")
+                            });
+                            names.push(label);
+                        }
+                    }
+                }
+                compiled.sql = format!("{} RETURNING {}", compiled.sql, parts.join(", "));
+                (compiled, names)
+            }
+        }
+    }
+
+    /// The SQL type of each result column, where SQLAlchemy processes results by type.
+    pub fn result_types(&self) -> Vec<Option<SqlType>> {
+        let type_of = Expr::sql_type;
+        match self {
+            Statement::Select(s) => s.columns.iter().map(type_of).collect(),
+            Statement::Compound(selects, _) => selects
+                .first()
+                .map(|s| s.columns.iter().map(type_of).collect())
+                .unwrap_or_default(),
+            Statement::Returning(_, exprs) => exprs.iter().map(type_of).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The INSERT/UPDATE/DELETE under a `RETURNING` (the statement itself otherwise).
+    pub fn base(&self) -> &Statement {
+        match self {
+            Statement::Returning(inner, _) => inner,
+            other => other,
+        }
+    }
+}
+
+impl HostObject for StatementObj {
+    fn type_name(&self) -> String {
+        match self.0.base() {
+            Statement::Select(_) => "Select",
+            Statement::Insert(..) | Statement::InsertRows(..) | Statement::InsertFrom(..) => {
+                "Insert"
+            }
+            Statement::Compound(..) => "CompoundSelect",
+            Statement::Update(..) => "Update",
+            _ => "Delete",
+        }
+        .into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        const METHODS: [&str; 24] = [
+            "compile",
+            "from_select",
+            "exists",
+            "ordered_values",
+            "subquery",
+            "alias",
+            "scalar_subquery",
+            "join",
+            "outerjoin",
+            "join_from",
+            "execution_options",
+            "options",
+            "filter_by",
+            "where",
+            "filter",
+            "order_by",
+            "limit",
+            "offset",
+            "values",
+            "group_by",
+            "distinct",
+            "returning",
+            "having",
+            "select_from",
+        ];
+        Ok(METHODS.contains(&name).then(|| {
+            BoundMethod::value(Rc::new(StatementObj(self.0.clone(), self.1.clone())), name)
+        }))
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(self.0.display())
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Methods for StatementObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> PyResult<Value> {
+        let Some(state) = interp_state(interp) else {
+            return Ok(Value::None);
+        };
+        let exprs = |interp: &mut Interpreter| -> PyResult<Vec<Expr>> {
+            args.iter().map(|a| as_expr(&state, interp, a)).collect()
+        };
+        let int = |v: Option<&Value>| match v {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        };
+        // Methods apply to the statement under a RETURNING, which is put back afterwards.
+        let (mut stmt, mut returning) = match self.0.clone() {
+            Statement::Returning(inner, r) => (*inner, Some(r)),
+            other => (other, None),
+        };
+        let mut orm = self.1.clone();
+        match (&mut stmt, name) {
+            (_, "compile") => {
+                let mk = super::compiled::compiler_for(interp, &args, &kw)?;
+                let (compiled, _) = self.0.compile_with(&[], mk);
+                let (named, _) = self.0.compile_with(&[], Compiler::named);
+                return Ok(super::compiled::value(compiled, &named));
+            }
+            (_, "execution_options") => orm.options.extend(kw.iter().cloned()),
+            (
+                Statement::Insert(..)
+                | Statement::InsertRows(..)
+                | Statement::Update(..)
+                | Statement::Delete(..),
+                "returning",
+            ) => {
+                let mut cols = Vec::new();
+                for a in &args {
+                    if let Some(t) = downcast::<TableObj>(a) {
+                        cols.extend((0..t.0.columns.len()).map(|i| Expr::Column(t.0.clone(), i)));
+                    } else if let Some(m) = crate::orm::mapper_of(a) {
+                        cols.extend(m.select_columns());
+                    } else {
+                        cols.push(as_expr(&state, interp, a)?);
+                    }
+                }
+                returning = Some(cols);
+            }
+            (_, "options") => {}
+            (Statement::Select(s), "join" | "outerjoin") => {
+                let outer = name == "outerjoin"
+                    || kw
+                        .iter()
+                        .any(|(k, v)| k == "isouter" && matches!(v, Value::Bool(true)));
+                let join = join_target(&state, interp, &s.columns, &args)?;
+                s.joins.push(crate::sql::compiler::Join {
+                    target: join.0,
+                    on: join.1,
+                    outer,
+                });
+            }
+            (Statement::Select(s), "filter_by") => {
+                let mapper = orm.entities.iter().rev().find_map(|e| match e {
+                    crate::orm::query::Entity::Mapper(m) => Some(m.clone()),
+                    _ => None,
+                });
+                let Some(mapper) = mapper else {
+                    return Err(interp.type_error("filter_by() needs a mapped entity"));
+                };
+                s.wheres.extend(filter_by(&state, interp, &mapper, &kw)?);
+            }
+            (Statement::Select(s), "where" | "filter") => s.wheres.extend(exprs(interp)?),
+            (Statement::Select(s), "order_by") => s.order_by.extend(exprs(interp)?),
+            (Statement::Select(s), "group_by") => s.group_by.extend(exprs(interp)?),
+            (Statement::Select(s), "having") => s.having.extend(exprs(interp)?),
+            (Statement::Select(s), "select_from") => {
+                for a in &args {
+                    if let Some(t) = downcast::<TableObj>(a) {
+                        s.froms.push(t.0.clone());
+                    } else if let Some(sq) = downcast::<SubqueryObj>(a) {
+                        s.from_aliases.push(sq.0.clone());
+                    } else if let Some(j) = downcast::<JoinObj>(a) {
+                        s.froms.push(j.left.clone());
+                        s.joins.extend(j.joins.iter().cloned());
+                    } else if let Some(m) = crate::orm::mapper_of(a) {
+                        s.froms.push(m.table.clone());
+                    }
+                }
+            }
+            (Statement::Select(s), "subquery" | "alias") => {
+                let name = match args.first().or_else(|| kwarg(&kw, "name")) {
+                    Some(Value::Str(n)) => Some(n.to_string()),
+                    _ => None,
+                };
+                return Ok(host(SubqueryObj(Rc::new(crate::sql::compiler::Subquery {
+                    select: s.clone(),
+                    name,
+                }))));
+            }
+            (Statement::Select(s), "scalar_subquery" | "as_scalar") => {
+                return Ok(host(ExprObj(Expr::ScalarSelect(Box::new(s.clone())))));
+            }
+            (Statement::Select(s), "limit") => s.limit = int(args.first()),
+            (Statement::Select(s), "offset") => s.offset = int(args.first()),
+            (Statement::Select(s), "distinct") => s.distinct = true,
+            (Statement::Update(_, _, w, _) | Statement::Delete(_, w), "where") => {
+                w.extend(exprs(interp)?)
+            }
+            (Statement::Insert(t, _), "values") if matches!(args.first(), Some(Value::List(_))) => {
+                let Some(Value::List(l)) = args.first() else {
+                    return Ok(Value::None);
+                };
+                let rows = l.borrow().clone();
+                stmt = insert_rows(&state, interp, t, &rows)?;
+            }
+            (Statement::Insert(t, _), "from_select") => {
+                let names = match args.first() {
+                    Some(v) => interp.collect(v)?,
+                    None => Vec::new(),
+                };
+                let mut cols = Vec::with_capacity(names.len());
+                for n in &names {
+                    cols.push(update_key(&state, interp, t, n)?);
+                }
+                let Some(StatementObj(Statement::Select(s), _)) =
+                    args.get(1).and_then(|a| downcast::<StatementObj>(a))
+                else {
+                    return Err(
+                        interp.type_error("from_select() needs a list of columns and a select()")
+                    );
+                };
+                stmt = Statement::InsertFrom(t.clone(), cols, s.clone());
+            }
+            (Statement::Select(s), "exists") => {
+                return Ok(host(ExprObj(Expr::Exists(Box::new(s.clone())))));
+            }
+            (Statement::Update(t, values, _, ordered), "ordered_values") => {
+                for a in &args {
+                    let pair = match a {
+                        Value::Tuple(p) if p.len() == 2 => p.clone(),
+                        _ => {
+                            return Err(
+                                interp.type_error("ordered_values() takes (column, value) tuples")
+                            );
+                        }
+                    };
+                    let index = update_key(&state, interp, t, &pair[0])?;
+                    let e = as_expr(&state, interp, &pair[1])?;
+                    values.retain(|(i, _)| *i != index);
+                    values.push((index, e));
+                }
+                *ordered = true;
+            }
+            (Statement::Insert(t, values) | Statement::Update(t, values, _, _), "values") => {
+                if let Some(first) = args.first()
+                    && !matches!(first, Value::Dict(_))
+                {
+                    return Err(
+                        interp.type_error("values() takes a dictionary or keyword arguments")
+                    );
+                }
+                let mut pairs: Vec<(Value, Value)> = Vec::new();
+                if let Some(Value::Dict(d)) = args.first() {
+                    pairs.extend(d.borrow().values().cloned());
+                }
+                pairs.extend(kw.iter().map(|(k, v)| (Value::str(k.as_str()), v.clone())));
+                for (k, v) in pairs {
+                    let index = update_key(&state, interp, t, &k)?;
+                    let e = as_expr(&state, interp, &v)?;
+                    values.retain(|(i, _)| *i != index);
+                    values.push((index, e));
+                }
+            }
+            _ => {
+                let tn = self.type_name();
+                return Err(interp.error(
+                    "AttributeError",
+                    format!("'{tn}' object has no attribute '{name}'"),
+                ));
+            }
+        }
+        let stmt = match returning {
+            Some(r) => Statement::Returning(Box::new(stmt), r),
+            None => stmt,
+        };
+        Ok(host(StatementObj(stmt, orm)))
+    }
+}
+
+/// A default in a compiled INSERT/UPDATE: a constant is bound in place; a callable becomes a
+/// parameter each execution computes. Printed, both are a named bind without a value yet.
+fn default_expr(name: &str, d: &ColumnDefault, printed: bool) -> Expr {
+    match d {
+        ColumnDefault::Value(v) if !printed => Expr::Bind(v.clone()),
+        _ => Expr::Param(name.to_string()),
+    }
+}
+
+/// The column a `values()` key names: a column name or a column of the table.
+fn update_key(state: &SaState, interp: &mut Interpreter, t: &Table, k: &Value) -> PyResult<usize> {
+    let index = match (k, expr_obj(k)) {
+        (Value::Str(s), _) => t.column_index(s),
+        (_, Some(ExprObj(Expr::Column(_, i)))) => Some(*i),
+        _ => None,
+    };
+    match index {
+        Some(i) => Ok(i),
+        None => {
+            let key = interp.to_str(k)?;
+            Err(state.exc.raise(
+                interp,
+                Exc::CompileError,
+                format!("Unconsumed column names: {key}"),
+            ))
+        }
+    }
+}
+
+/// `Model.attr == value` for each keyword of `filter_by`.
+pub fn filter_by(
+    state: &SaState,
+    interp: &mut Interpreter,
+    mapper: &crate::orm::mapper::Mapper,
+    kw: &Kw,
+) -> PyResult<Vec<Expr>> {
+    let mut out = Vec::new();
+    for (k, v) in kw {
+        let Some(a) = mapper.attr(k) else {
+            return Err(state.exc.raise(
+                interp,
+                Exc::InvalidRequestError,
+                format!(
+                    "Entity namespace for \"{}\" has no property \"{k}\"",
+                    mapper.table.name
+                ),
+            ));
+        };
+        let col = mapper.column_expr(a);
+        out.push(match v {
+            Value::None => Expr::binary(col, Op::Is, Expr::Null),
+            Value::Bool(b) => Expr::binary(col, Op::Eq, Expr::Bool(*b)),
+            other => Expr::binary(col, Op::Eq, as_expr(state, interp, other)?),
+        });
+    }
+    Ok(out)
+}
+
+/// `join(target, onclause)`: the joined table and its ON condition (inferred from the foreign
+/// key when not given).
+pub fn join_target(
+    state: &SaState,
+    interp: &mut Interpreter,
+    columns: &[Expr],
+    args: &[Value],
+) -> PyResult<(JoinTarget, Expr)> {
+    let first = args.first().cloned().unwrap_or(Value::None);
+    if let Some(rel) = downcast::<super::comparator::RelationshipComparator>(&first) {
+        let (table, on) = rel.join(state, interp)?;
+        return Ok((JoinTarget::Table(table), on));
+    }
+    if let Some(sq) = downcast::<SubqueryObj>(&first) {
+        let Some(on) = args.get(1) else {
+            return Err(interp.type_error("join() to a subquery needs an ON clause"));
+        };
+        return Ok((
+            JoinTarget::Subquery(sq.0.clone()),
+            as_expr(state, interp, on)?,
+        ));
+    }
+    let table = if let Some(m) = crate::orm::mapper_of(&first) {
+        m.table.clone()
+    } else if let Some(al) = super::aliased::aliased_of(&first) {
+        al.table.clone()
+    } else if let Some(t) = downcast::<TableObj>(&first) {
+        t.0.clone()
+    } else {
+        return Err(interp.type_error("join() needs a mapped class or a table"));
+    };
+    if let Some(on) = args.get(1) {
+        return Ok((JoinTarget::Table(table), as_expr(state, interp, on)?));
+    }
+    // No ON clause: the foreign key between the joined table and a selected table.
+    let mut selected = Vec::new();
+    for c in columns {
+        if let Expr::Column(t, _) = c
+            && !selected.iter().any(|x: &Rc<Table>| Rc::ptr_eq(x, t))
+        {
+            selected.push(t.clone());
+        }
+    }
+    for left in &selected {
+        for (a, b) in [(left, &table), (&table, left)] {
+            for (i, col) in a.columns.iter().enumerate() {
+                if let Some(fk) = &col.foreign_key {
+                    let mut parts = fk.split('.');
+                    if let (Some(t), Some(c)) = (parts.next(), parts.next())
+                        && t == b.name
+                        && let Some(j) = b.column_index(c)
+                    {
+                        return Ok((
+                            JoinTarget::Table(table.clone()),
+                            Expr::binary(
+                                Expr::Column(b.clone(), j),
+                                Op::Eq,
+                                Expr::Column(a.clone(), i),
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Err(state.exc.raise(
+        interp,
+        Exc::InvalidRequestError,
+        format!(
+            "Don't know how to join to {}. Please use the .select_from() method to establish an explicit left side, as well as providing an explicit ON clause if not present already to help resolve the ambiguity.",
+            table.name
+        ),
+    ))
+}
+
+/// `select(*columns_or_tables)`.
+pub fn select(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    if let Some(Value::List(l)) = args.first() {
+        // SQLAlchemy's own message is the hint: the 1.x list form became positional arguments.
+        let list = interp.repr(&args[0])?;
+        let items = l.borrow().clone();
+        let mut inner = Vec::with_capacity(items.len());
+        for item in &items {
+            inner.push(interp.repr(item)?);
+        }
+        return Err(state
+            .exc
+            .raise(
+                interp,
+                Exc::ArgumentError,
+                format!(
+                    "Column expression, FROM clause, or other columns clause element expected, got {list}. Did you mean to say select({})?",
+                    inner.join(", ")
+                ),
+            )
+            .with_hint("SQLAlchemy 2.0 takes the columns as arguments: select(t) or select(t.c.a, t.c.b), not select([...])"));
+    }
+    if let Some((k, _)) = kw.first() {
+        return Err(interp
+            .type_error(format!("select() got an unexpected keyword argument '{k}'"))
+            .with_hint(
+                "SQLAlchemy 2.0 removed the 1.x keyword forms: write select(...).where(...)",
+            ));
+    }
+    let mut columns = Vec::new();
+    let mut orm = OrmInfo::default();
+    for a in &args {
+        if let Some(m) = crate::orm::mapper_of(a) {
+            columns.extend(m.select_columns());
+            orm.entities.push(crate::orm::query::Entity::Mapper(m));
+        } else if let Some(al) = super::aliased::aliased_of(a) {
+            columns.extend(al.select_columns());
+            orm.entities.push(crate::orm::query::Entity::Aliased(al));
+        } else if let Some(t) = downcast::<TableObj>(a) {
+            for i in 0..t.0.columns.len() {
+                let c = Expr::Column(t.0.clone(), i);
+                columns.push(c.clone());
+                orm.entities.push(crate::orm::query::Entity::Column(c));
+            }
+        } else if let Some(sq) = downcast::<SubqueryObj>(a) {
+            for n in sq.0.column_names() {
+                let c = Expr::AliasColumn(sq.0.clone(), n);
+                columns.push(c.clone());
+                orm.entities.push(crate::orm::query::Entity::Column(c));
+            }
+        } else {
+            let e = select_column(state, interp, a)?;
+            columns.push(e.clone());
+            orm.entities.push(crate::orm::query::Entity::Column(e));
+        }
+    }
+    Ok(host(StatementObj(
+        Statement::Select(Select {
+            columns,
+            ..Select::default()
+        }),
+        orm,
+    )))
+}
+
+/// One `select()` argument that is not a table, entity or subquery: numbers are written into
+/// the SQL (`SELECT 1`), strings and plain Python objects are refused as SQLAlchemy does.
+fn select_column(state: &SaState, interp: &mut Interpreter, a: &Value) -> PyResult<Expr> {
+    match a {
+        Value::Int(_) | Value::Float(_) => Ok(Expr::Text(interp.repr(a)?)),
+        Value::Str(s) => Err(state.exc.raise(
+            interp,
+            Exc::ArgumentError,
+            format!("Textual column expression '{s}' should be explicitly declared with text('{s}'), or use column('{s}') for more specificity"),
+        )),
+        Value::Class(_) | Value::Function(_) | Value::Builtin(_) | Value::Module(_) => {
+            Err(not_a_column(state, interp, a))
+        }
+        Value::Instance(i) if i.class.module == "__main__" => Err(not_a_column(state, interp, a)),
+        other => as_expr(state, interp, other),
+    }
+}
+
+fn not_a_column(
+    state: &SaState,
+    interp: &mut Interpreter,
+    a: &Value,
+) -> Box<crate::script::exceptions::Raised> {
+    let r = interp.repr(a).unwrap_or_else(|_| "?".into());
+    state.exc.raise(
+        interp,
+        Exc::ArgumentError,
+        format!(
+            "Column expression, FROM clause, or other columns clause element expected, got {r}."
+        ),
+    )
+}
+
+fn table_arg(
+    interp: &mut Interpreter,
+    args: &[Value],
+    kw: &Kw,
+    fname: &str,
+) -> PyResult<(Rc<Table>, OrmInfo)> {
+    if let Some((k, _)) = kw.first() {
+        let hint = match fname {
+            "insert" => {
+                "SQLAlchemy 2.0 removed the 1.x keyword forms: write insert(table).values(...)"
+            }
+            "update" => {
+                "SQLAlchemy 2.0 removed the 1.x keyword forms: write update(table).where(...).values(...)"
+            }
+            _ => "SQLAlchemy 2.0 removed the 1.x keyword forms: write delete(table).where(...)",
+        };
+        return Err(interp
+            .type_error(format!(
+                "{fname}() got an unexpected keyword argument '{k}'"
+            ))
+            .with_hint(hint));
+    }
+    if let Some(m) = args.first().and_then(crate::orm::mapper_of) {
+        let info = OrmInfo {
+            target: Some(m.clone()),
+            ..OrmInfo::default()
+        };
+        return Ok((m.table.clone(), info));
+    }
+    match args.first().and_then(|a| downcast::<TableObj>(a)) {
+        Some(t) => Ok((t.0.clone(), OrmInfo::default())),
+        None => Err(interp.type_error(format!("{fname}() needs a Table"))),
+    }
+}
+
+/// `insert(table)`.
+pub fn insert(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let (t, orm) = table_arg(interp, &args, &kw, "insert")?;
+    Ok(host(StatementObj(Statement::Insert(t, Vec::new()), orm)))
+}
+
+/// `exists()` / `exists(select)`: `EXISTS (SELECT * …)`, completed with `.where(...)`.
+pub fn exists(state: &SaState, interp: &mut Interpreter, args: Vec<Value>) -> PyResult<Value> {
+    let select = match args.first().and_then(|a| downcast::<StatementObj>(a)) {
+        Some(StatementObj(Statement::Select(s), _)) => s.clone(),
+        _ => {
+            let mut columns = Vec::with_capacity(args.len());
+            for a in &args {
+                columns.push(as_expr(state, interp, a)?);
+            }
+            Select {
+                columns,
+                ..Select::default()
+            }
+        }
+    };
+    Ok(host(ExprObj(Expr::Exists(Box::new(select)))))
+}
+
+/// `union(a, b, …)` and the other compound selects.
+pub fn compound(
+    interp: &mut Interpreter,
+    args: &[Value],
+    keyword: &'static str,
+) -> PyResult<Value> {
+    let mut selects = Vec::with_capacity(args.len());
+    for a in args {
+        match downcast::<StatementObj>(a) {
+            Some(StatementObj(Statement::Select(s), _)) => selects.push(s.clone()),
+            _ => {
+                return Err(interp.type_error(format!(
+                    "{}() takes select() statements",
+                    keyword.to_ascii_lowercase().replace(' ', "_")
+                )));
+            }
+        }
+    }
+    Ok(host(StatementObj(
+        Statement::Compound(selects, keyword),
+        OrmInfo::default(),
+    )))
+}
+
+/// `update(table)`.
+pub fn update(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let (t, orm) = table_arg(interp, &args, &kw, "update")?;
+    Ok(host(StatementObj(
+        Statement::Update(t, Vec::new(), Vec::new(), false),
+        orm,
+    )))
+}
+
+/// `delete(table)`.
+pub fn delete(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let (t, orm) = table_arg(interp, &args, &kw, "delete")?;
+    Ok(host(StatementObj(Statement::Delete(t, Vec::new()), orm)))
+}
+
+/// `users.join(posts)` / `outerjoin`: a FROM clause for `select_from`.
+pub struct JoinObj {
+    left: Rc<Table>,
+    joins: Vec<crate::sql::compiler::Join>,
+}
+
+impl HostObject for JoinObj {
+    fn type_name(&self) -> String {
+        "Join".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if !matches!(name, "join" | "outerjoin") {
+            return Ok(None);
+        }
+        let (left, joins) = (self.left.clone(), self.joins.clone());
+        let outer = name == "outerjoin";
+        Ok(Some(super::function("join", move |i, a, _k| {
+            let Some(state) = interp_state(i) else {
+                return Ok(Value::None);
+            };
+            let mut columns = vec![Expr::Column(left.clone(), 0)];
+            columns.extend(
+                joins
+                    .iter()
+                    .filter_map(|j| j.table().map(|t| Expr::Column(t.clone(), 0))),
+            );
+            let (target, on) = join_target(&state, i, &columns, &a)?;
+            let mut joins = joins.clone();
+            joins.push(crate::sql::compiler::Join { target, on, outer });
+            Ok(host(JoinObj {
+                left: left.clone(),
+                joins,
+            }))
+        })))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `select(...).subquery()`: usable in FROM, its columns under `.c`.
+pub struct SubqueryObj(pub Rc<crate::sql::compiler::Subquery>);
+
+impl HostObject for SubqueryObj {
+    fn type_name(&self) -> String {
+        "Subquery".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "c" | "columns" => Some(host(SubqueryColumns(self.0.clone()))),
+            _ => None,
+        })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `subquery.c`.
+pub struct SubqueryColumns(Rc<crate::sql::compiler::Subquery>);
+
+impl HostObject for SubqueryColumns {
+    fn type_name(&self) -> String {
+        "ReadOnlyColumnCollection".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(self
+            .0
+            .column_names()
+            .iter()
+            .any(|n| n == name)
+            .then(|| host(ExprObj(Expr::AliasColumn(self.0.clone(), name.to_string())))))
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        match key {
+            Value::Str(s) => self.get_attr(interp, s),
+            _ => Ok(None),
+        }
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(
+            self.0
+                .column_names()
+                .into_iter()
+                .map(|n| host(ExprObj(Expr::AliasColumn(self.0.clone(), n))))
+                .collect(),
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `case((cond, value), ..., value=None, else_=None)` and `case({key: value}, value=expr)`.
+pub fn case(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    let subject = match kwarg(&kw, "value") {
+        Some(v) => Some(Box::new(as_expr(state, interp, v)?)),
+        None => None,
+    };
+    let otherwise = match kwarg(&kw, "else_") {
+        Some(v) => Some(Box::new(as_expr(state, interp, v)?)),
+        None => None,
+    };
+    let mut whens = Vec::new();
+    for a in &args {
+        match a {
+            Value::Dict(d) => {
+                let pairs: Vec<(Value, Value)> = d.borrow().values().cloned().collect();
+                for (k, v) in pairs {
+                    whens.push((as_expr(state, interp, &k)?, as_expr(state, interp, &v)?));
+                }
+            }
+            Value::Tuple(t) if t.len() == 2 => {
+                whens.push((
+                    as_expr(state, interp, &t[0])?,
+                    as_expr(state, interp, &t[1])?,
+                ));
+            }
+            Value::List(l) => {
+                for item in l.borrow().clone() {
+                    if let Value::Tuple(t) = &item
+                        && t.len() == 2
+                    {
+                        whens.push((
+                            as_expr(state, interp, &t[0])?,
+                            as_expr(state, interp, &t[1])?,
+                        ));
+                    }
+                }
+            }
+            other => {
+                let r = interp.repr(other)?;
+                return Err(state.exc.raise(
+                    interp,
+                    Exc::ArgumentError,
+                    format!("The \"whens\" argument to case(), when referring to a sequence of items, is now passed as a series of positional elements, rather than as a list. Got {r}"),
+                ));
+            }
+        }
+    }
+    Ok(host(ExprObj(Expr::Case(subject, whens, otherwise))))
+}
+
+/// `insert(t).values([{...}, ...])` (and an executemany INSERT with RETURNING, which
+/// SQLAlchemy sends as one multi-row INSERT): the columns of the first row, in table order,
+/// plus those with a scalar default.
+pub fn insert_rows(
+    state: &SaState,
+    interp: &mut Interpreter,
+    t: &Rc<Table>,
+    rows: &[Value],
+) -> PyResult<Statement> {
+    // The columns are those of the first row, in table order.
+    let mut cols: Vec<usize> = Vec::new();
+    if let Some(Value::Dict(d)) = rows.first() {
+        for (k, _) in d.borrow().values() {
+            if let Value::Str(s) = k
+                && let Some(i) = t.column_index(s)
+            {
+                cols.push(i);
+            }
+        }
+    }
+    // Columns with a default join, computed per row.
+    let cols = super::defaults::insert_columns(t, &cols);
+    let mut values = Vec::new();
+    for row in rows {
+        let mut exprs = Vec::new();
+        let mut current: Vec<(usize, SqlValue)> = Vec::new();
+        for &c in &cols {
+            let key = Value::str(t.columns[c].name.as_str());
+            let given = crate::script::ops::contains(interp, row, &key)?;
+            let e = match (given, &t.columns[c].default) {
+                (false, Some(d)) => {
+                    Expr::Bind(super::defaults::evaluate(state, interp, t, d, &current)?)
+                }
+                _ => {
+                    let v = interp.get_item(row, &key).unwrap_or(Value::None);
+                    as_expr(state, interp, &v)?
+                }
+            };
+            if let Expr::Bind(v) = &e {
+                current.push((c, v.clone()));
+            }
+            exprs.push(e);
+        }
+        values.push(exprs);
+    }
+    Ok(Statement::InsertRows(t.clone(), cols, values))
+}

@@ -1,0 +1,656 @@
+//! Declarative mapping as scripts write it: `declarative_base()`, `class Base(DeclarativeBase)`,
+//! `Column`/`mapped_column` with `Mapped[...]` annotations, `relationship`, and the
+//! instrumented attributes that make `Stuff.foo` an expression and `obj.foo` a tracked value.
+
+use crate::bridge::exc::Exc;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::SaState;
+use super::attribute::ClassAttribute;
+use super::comparator::RelationshipComparator;
+use super::core::{ColumnDef, MetaDataObj, TableObj};
+use crate::orm::MapperHost;
+use crate::orm::mapper::{ColumnProperty, Mapper, Registry, RelationshipProperty};
+use crate::orm::relationships;
+use crate::orm::state::{ensure_state, state_of};
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::modules::GenericAlias;
+use crate::script::value::{Attrs, Class, PyCell, Value};
+use crate::sql::schema::{Column, Table};
+use crate::sql::types::SqlType;
+
+type Kw = Vec<(String, Value)>;
+
+fn downcast<T: 'static>(v: &Value) -> Option<&T> {
+    match v {
+        Value::Host(h) => h.as_any().downcast_ref::<T>(),
+        _ => None,
+    }
+}
+
+/// `Mapped`: subscripting gives the annotation the mapping reads.
+pub struct MappedForm;
+
+/// `Mapped[T]`.
+pub struct MappedAnnotation(pub Value);
+
+impl HostObject for MappedForm {
+    fn type_name(&self) -> String {
+        "type".into()
+    }
+
+    fn get_item(&self, _interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(Value::Host(Rc::new(MappedAnnotation(key.clone())))))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok("<class 'sqlalchemy.orm.base.Mapped'>".into())
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl HostObject for MappedAnnotation {
+    fn type_name(&self) -> String {
+        "_GenericAlias".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `relationship(...)` before its class is mapped.
+pub struct RelationshipDef {
+    target: Option<String>,
+    back_populates: Option<String>,
+}
+
+impl HostObject for RelationshipDef {
+    fn type_name(&self) -> String {
+        "_RelationshipDeclared".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `relationship(argument=None, *, back_populates=None, ...)`.
+pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let target = match args.first() {
+        Some(Value::Str(s)) => Some(s.to_string()),
+        Some(Value::Class(c)) => Some(c.name.clone()),
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(interp.type_error(format!(
+                "relationship() target must be a class name, not {tn}"
+            )));
+        }
+        None => None,
+    };
+    let mut back_populates = None;
+    for (k, v) in &kw {
+        if k == "back_populates" || k == "backref" {
+            back_populates = Some(interp.to_str(v)?);
+        }
+    }
+    Ok(Value::Host(Rc::new(RelationshipDef {
+        target,
+        back_populates,
+    })))
+}
+
+/// `mapped_column(...)`: a `Column` whose type and nullability may come from `Mapped[...]`.
+pub fn mapped_column(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    super::core::column(state, interp, args, kw)
+}
+
+/// The Python type inside `Mapped[...]`: (SQL type, Optional?), or a relationship target.
+enum Annotated {
+    Column(Option<SqlType>, bool),
+    Related(String),
+}
+
+fn python_type(v: &Value) -> Option<SqlType> {
+    let Value::Class(c) = v else {
+        return None;
+    };
+    Some(match c.name.as_str() {
+        "int" => SqlType::Integer,
+        "str" => SqlType::String(None),
+        "bool" => SqlType::Boolean,
+        "float" => SqlType::Double,
+        "bytes" => SqlType::LargeBinary,
+        "datetime" => SqlType::DateTime,
+        "date" => SqlType::Date,
+        "time" => SqlType::Time,
+        "Decimal" => SqlType::Numeric(None, None),
+        _ => return None,
+    })
+}
+
+fn read_annotation(v: &Value) -> Option<Annotated> {
+    let inner = downcast::<MappedAnnotation>(v)?.0.clone();
+    Some(classify(&inner))
+}
+
+fn classify(inner: &Value) -> Annotated {
+    if let Value::Str(s) = inner {
+        return Annotated::Related(s.to_string());
+    }
+    if let Some(alias) = downcast::<GenericAlias>(inner) {
+        let origin = alias.origin_name();
+        match origin.as_str() {
+            "Optional" => {
+                if let Some(a) = alias.args.first() {
+                    return match classify(a) {
+                        Annotated::Column(t, _) => Annotated::Column(t, true),
+                        other => other,
+                    };
+                }
+            }
+            "Union" => {
+                let non_none: Vec<&Value> = alias
+                    .args
+                    .iter()
+                    .filter(|a| !matches!(a, Value::None))
+                    .collect();
+                let optional = non_none.len() < alias.args.len();
+                if let Some(a) = non_none.first() {
+                    return match classify(a) {
+                        Annotated::Column(t, o) => Annotated::Column(t, o || optional),
+                        other => other,
+                    };
+                }
+            }
+            "List" | "list" | "Set" | "set" => {
+                if let Some(a) = alias.args.first() {
+                    return match a {
+                        Value::Str(s) => Annotated::Related(s.to_string()),
+                        Value::Class(c) => Annotated::Related(c.name.clone()),
+                        _ => Annotated::Column(None, false),
+                    };
+                }
+            }
+            _ => {}
+        }
+        return Annotated::Column(None, false);
+    }
+    match python_type(inner) {
+        Some(t) => Annotated::Column(Some(t), false),
+        None => match inner {
+            Value::Class(c) if !c.builtin => Annotated::Related(c.name.clone()),
+            _ => Annotated::Column(None, false),
+        },
+    }
+}
+
+/// `DeclarativeBase`: subclassing it creates a registry for the new base.
+pub struct DeclarativeBaseForm {
+    state: Rc<SaState>,
+}
+
+impl DeclarativeBaseForm {
+    /// The class scripts subclass.
+    pub fn new(state: Rc<SaState>) -> Self {
+        DeclarativeBaseForm { state }
+    }
+}
+
+impl HostObject for DeclarativeBaseForm {
+    fn type_name(&self) -> String {
+        "type".into()
+    }
+
+    fn call(
+        &self,
+        _interp: &mut Interpreter,
+        args: Vec<Value>,
+        _kwargs: Kw,
+    ) -> PyResult<Option<Value>> {
+        if let (Some(Value::Str(hook)), Some(Value::Class(base))) = (args.first(), args.get(1))
+            && &**hook == "__init_subclass__"
+        {
+            let hook = RegistryHook::new(self.state.clone());
+            *base.host.borrow_mut() = Some(Rc::new(hook));
+            return Ok(Some(Value::None));
+        }
+        Ok(None)
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok("<class 'sqlalchemy.orm.decl_api.DeclarativeBase'>".into())
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `declarative_base()`: a new base class with its own registry.
+pub fn declarative_base(state: &Rc<SaState>) -> Value {
+    let class = Rc::new(Class {
+        name: "Base".into(),
+        bases: Vec::new(),
+        mro: PyCell::new(Vec::new()),
+        dict: PyCell::new(Attrs::default()),
+        module: "sqlalchemy.orm.decl_api".into(),
+        builtin: false,
+        annotations: PyCell::new(Vec::new()),
+        host: PyCell::new(Some(Rc::new(RegistryHook::new(state.clone())))),
+        plain_cache: std::cell::Cell::new(None),
+    });
+    Class::compute_mro(&class);
+    Value::Class(class)
+}
+
+/// The hook every class derived from a declarative base shares: maps new subclasses,
+/// constructs instances from keyword arguments, and answers `Base.metadata`.
+pub struct RegistryHook {
+    state: Rc<SaState>,
+    registry: Rc<Registry>,
+}
+
+impl RegistryHook {
+    fn new(state: Rc<SaState>) -> Self {
+        let meta = MetaDataObj::new(state.clone());
+        let metadata = meta.meta.clone();
+        RegistryHook {
+            state,
+            registry: Rc::new(Registry {
+                metadata,
+                metadata_value: Value::Host(Rc::new(meta)),
+                mappers: RefCell::new(Vec::new()),
+            }),
+        }
+    }
+
+    fn construct(
+        &self,
+        interp: &mut Interpreter,
+        instance: &Value,
+        args: &[Value],
+        kw: Kw,
+    ) -> PyResult<()> {
+        let Value::Instance(inst) = instance else {
+            return Ok(());
+        };
+        let Some(mapper) = crate::orm::mapper_of_class(&inst.class) else {
+            return Ok(());
+        };
+        ensure_state(inst, &mapper);
+        if !args.is_empty() {
+            return Err(interp.type_error(format!(
+                "__init__() takes 1 positional argument but {} were given",
+                args.len() + 1
+            )));
+        }
+        for (k, v) in kw {
+            if inst.class.lookup(&k).is_none() {
+                return Err(interp.type_error(format!(
+                    "'{k}' is an invalid keyword argument for {}",
+                    inst.class.name
+                )));
+            }
+            interp.set_attr(instance, &k, v)?;
+        }
+        Ok(())
+    }
+
+    fn map(&self, interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
+        let dict: Vec<(String, Value)> = class
+            .dict
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let get = |name: &str| dict.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        if get("__abstract__").is_some_and(|v| matches!(v, Value::Bool(true))) {
+            return Ok(());
+        }
+        if let Some(t) = get("__table__")
+            .as_ref()
+            .and_then(|v| downcast::<TableObj>(v))
+            .map(|t| t.0.clone())
+        {
+            self.map_table(class, t, &dict);
+            return Ok(());
+        }
+        let tablename = match &get("__tablename__") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => {
+                return Err(self.state.exc.raise(
+                    interp,
+                    Exc::InvalidRequestError,
+                    format!(
+                        "Class <class '{}.{}'> does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class.",
+                        class.module, class.name
+                    ),
+                ));
+            }
+        };
+        let annotations = class.annotations.borrow().clone();
+        // (attribute, column, sort key)
+        let mut columns: Vec<(String, Column, f64)> = Vec::new();
+        let mut rels: Vec<RelationshipProperty> = Vec::new();
+        let mut last_order = 0.0;
+        let mut bump = 0.0;
+        for (name, anno) in &annotations {
+            let ann = read_annotation(anno);
+            let value = get(name);
+            if let Some(rd) = value.as_ref().and_then(|v| downcast::<RelationshipDef>(v)) {
+                let target = rd.target.clone().or(match &ann {
+                    Some(Annotated::Related(t)) => Some(t.clone()),
+                    _ => None,
+                });
+                rels.push(RelationshipProperty {
+                    key: name.clone(),
+                    target: target.unwrap_or_default(),
+                    back_populates: rd.back_populates.clone(),
+                });
+                continue;
+            }
+            let def = value.as_ref().and_then(|v| downcast::<ColumnDef>(v));
+            let (ty, optional) = match &ann {
+                Some(Annotated::Column(t, o)) => (t.clone(), *o),
+                Some(Annotated::Related(_)) if def.is_none() => continue,
+                _ => (None, false),
+            };
+            if ann.is_none() && def.is_none() {
+                continue;
+            }
+            let (mut col, order) = match def {
+                Some(d) => {
+                    let mut c = d.column.borrow().clone();
+                    if !d.typed {
+                        c.ty = ty.clone().unwrap_or(SqlType::Integer);
+                    }
+                    (c, d.order as f64)
+                }
+                None => {
+                    bump += 0.001;
+                    (
+                        Column::new("", ty.clone().unwrap_or(SqlType::Integer)),
+                        last_order + bump,
+                    )
+                }
+            };
+            if ann.is_some() && col.nullable.is_none() && !col.primary_key {
+                col.nullable = Some(optional);
+            }
+            if col.name.is_empty() {
+                col.name = name.clone();
+            }
+            last_order = order;
+            columns.push((name.clone(), col, order));
+        }
+        for (name, value) in &dict {
+            if columns.iter().any(|(n, _, _)| n == name) || rels.iter().any(|r| &r.key == name) {
+                continue;
+            }
+            if let Some(d) = downcast::<ColumnDef>(value) {
+                let mut c = d.column.borrow().clone();
+                if c.name.is_empty() {
+                    c.name = name.clone();
+                }
+                columns.push((name.clone(), c, d.order as f64));
+            } else if let Some(rd) = downcast::<RelationshipDef>(value) {
+                rels.push(RelationshipProperty {
+                    key: name.clone(),
+                    target: rd.target.clone().unwrap_or_default(),
+                    back_populates: rd.back_populates.clone(),
+                });
+            }
+        }
+        crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
+        if !columns.iter().any(|(_, c, _)| c.primary_key) {
+            return Err(self.state.exc.raise(
+                interp,
+                Exc::ArgumentError,
+                format!(
+                    "Mapper Mapper[{}({tablename})] could not assemble any primary key columns for mapped table '{tablename}'",
+                    class.name
+                ),
+            ));
+        }
+        let table = Rc::new(Table::new(
+            tablename,
+            columns.iter().map(|(_, c, _)| c.clone()).collect(),
+        ));
+        self.registry
+            .metadata
+            .tables
+            .borrow_mut()
+            .retain(|t| t.name != table.name);
+        self.registry
+            .metadata
+            .tables
+            .borrow_mut()
+            .push(table.clone());
+        let props = columns
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _, _))| ColumnProperty {
+                key: k.clone(),
+                column: i,
+            })
+            .collect();
+        self.install(class, table, props, rels);
+        Ok(())
+    }
+
+    /// Creates the mapper and instruments the class: attributes, `__table__`, `__mapper__`.
+    fn install(
+        &self,
+        class: &Rc<Class>,
+        table: Rc<Table>,
+        columns: Vec<ColumnProperty>,
+        rels: Vec<RelationshipProperty>,
+    ) {
+        let mapper = Rc::new(Mapper::new(
+            class,
+            table.clone(),
+            columns,
+            rels,
+            Rc::downgrade(&self.registry),
+        ));
+        self.registry.mappers.borrow_mut().push(mapper.clone());
+        self.state.mappers.borrow_mut().push(mapper.clone());
+        let mut d = class.dict.borrow_mut();
+        for (i, p) in mapper.columns.iter().enumerate() {
+            d.insert(
+                p.key.clone(),
+                Value::Host(Rc::new(InstrumentedAttribute {
+                    mapper: mapper.clone(),
+                    attr: i,
+                })),
+            );
+        }
+        for (i, r) in mapper.relationships.iter().enumerate() {
+            d.insert(
+                r.key.clone(),
+                Value::Host(Rc::new(RelationshipAttribute {
+                    mapper: mapper.clone(),
+                    rel: i,
+                })),
+            );
+        }
+        d.insert("__table__".into(), self.state.table_value(&table));
+        d.insert(
+            "__mapper__".into(),
+            Value::Host(Rc::new(MapperHost(mapper))),
+        );
+        drop(d);
+        class.plain_cache.set(None);
+    }
+
+    /// `class C(Base): __table__ = Table(...)`: maps every column of an existing table.
+    fn map_table(&self, class: &Rc<Class>, table: Rc<Table>, dict: &[(String, Value)]) {
+        let columns = (0..table.columns.len())
+            .map(|i| ColumnProperty {
+                key: table.columns[i].name.clone(),
+                column: i,
+            })
+            .collect();
+        let rels = dict
+            .iter()
+            .filter_map(|(name, v)| {
+                downcast::<RelationshipDef>(v).map(|rd| RelationshipProperty {
+                    key: name.clone(),
+                    target: rd.target.clone().unwrap_or_default(),
+                    back_populates: rd.back_populates.clone(),
+                })
+            })
+            .collect();
+        self.install(class, table, columns, rels);
+    }
+}
+
+impl HostObject for RegistryHook {
+    fn type_name(&self) -> String {
+        "registry".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "metadata" => Some(self.registry.metadata_value.clone()),
+            _ => None,
+        })
+    }
+
+    fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
+        match (args.first(), args.get(1)) {
+            (Some(Value::Str(h)), Some(Value::Class(c))) if &**h == "__init_subclass__" => {
+                self.map(interp, c)?;
+                Ok(Some(Value::None))
+            }
+            (Some(Value::Str(h)), Some(inst)) if &**h == "__init__" => {
+                self.construct(interp, inst, &args[2..], kw)?;
+                Ok(Some(Value::None))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `Stuff.foo`: an SQL expression on the class, a tracked value on instances.
+pub struct InstrumentedAttribute {
+    mapper: Rc<Mapper>,
+    attr: usize,
+}
+
+impl HostObject for InstrumentedAttribute {
+    fn type_name(&self) -> String {
+        "InstrumentedAttribute".into()
+    }
+
+    fn descr_get(
+        &self,
+        interp: &mut Interpreter,
+        instance: Option<&Value>,
+        _owner: &Value,
+    ) -> PyResult<Option<Value>> {
+        match instance {
+            None => Ok(Some(ClassAttribute::value(
+                self.mapper.column_expr(self.attr),
+                self.mapper.name.clone(),
+                &self.mapper.columns[self.attr].key,
+            ))),
+            Some(Value::Instance(inst)) => {
+                crate::orm::attributes::get(interp, &self.mapper, inst, self.attr).map(Some)
+            }
+            Some(_) => Ok(None),
+        }
+    }
+
+    fn descr_set(
+        &self,
+        _interp: &mut Interpreter,
+        instance: &Value,
+        value: Value,
+    ) -> PyResult<bool> {
+        match instance {
+            Value::Instance(inst) => {
+                crate::orm::attributes::set(&self.mapper, inst, self.attr, value);
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `Team.members`: a comparator on the class (for joins), the related objects on instances.
+pub struct RelationshipAttribute {
+    mapper: Rc<Mapper>,
+    rel: usize,
+}
+
+impl HostObject for RelationshipAttribute {
+    fn type_name(&self) -> String {
+        "InstrumentedAttribute".into()
+    }
+
+    fn descr_get(
+        &self,
+        interp: &mut Interpreter,
+        instance: Option<&Value>,
+        _owner: &Value,
+    ) -> PyResult<Option<Value>> {
+        let rel = &self.mapper.relationships[self.rel];
+        match instance {
+            None => Ok(Some(Value::Host(Rc::new(RelationshipComparator::new(
+                self.mapper.clone(),
+                self.rel,
+            ))))),
+            Some(Value::Instance(inst)) => {
+                let state = ensure_state(inst, &self.mapper);
+                relationships::get(interp, inst, &state, rel).map(Some)
+            }
+            Some(_) => Ok(None),
+        }
+    }
+
+    fn descr_set(
+        &self,
+        interp: &mut Interpreter,
+        instance: &Value,
+        value: Value,
+    ) -> PyResult<bool> {
+        let Value::Instance(inst) = instance else {
+            return Ok(false);
+        };
+        let state = ensure_state(inst, &self.mapper);
+        let rel = self.mapper.relationships[self.rel].clone();
+        relationships::set(interp, inst, &state, &rel, value)?;
+        let session = state.borrow().session();
+        if let Some(s) = session
+            && state.borrow().identity.is_some()
+        {
+            s.mark_modified(inst);
+        }
+        let _ = state_of(inst);
+        Ok(true)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

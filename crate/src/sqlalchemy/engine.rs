@@ -1,0 +1,730 @@
+//! `create_engine`, `Engine` and `Connection` as scripts use them, on the engine layer.
+
+use crate::bridge::exc::Exc;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::SaState;
+use super::method::{BoundMethod, Methods};
+use super::result::ResultObj;
+use super::text::TextClause;
+use crate::engine::{Cause, EchoNote, EngineError, EventContext, SqlValue};
+use crate::engine::{Connection, Engine};
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+use crate::sql::schema::ColumnDefault;
+
+/// Turns an engine-layer error into the SQLAlchemy exception scripts catch.
+pub fn raise_engine_error(
+    state: &SaState,
+    interp: &mut Interpreter,
+    e: EngineError,
+) -> Box<crate::script::exceptions::Raised> {
+    crate::bridge::exc::raise_engine_error(&state.exc, interp, e)
+}
+
+/// A Python value as a DBAPI parameter (what Python's `sqlite3` accepts).
+pub fn to_sql(
+    state: &SaState,
+    interp: &mut Interpreter,
+    v: &Value,
+    position: usize,
+) -> PyResult<SqlValue> {
+    crate::bridge::convert::to_sql(&state.exc, interp, v, position)
+}
+
+/// `create_engine(url, **options)`.
+pub fn create_engine(
+    state: &Rc<SaState>,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    _kw: Vec<(String, Value)>,
+) -> PyResult<Value> {
+    let url = match args.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        Some(other) => interp.to_str(other)?,
+        None => {
+            return Err(
+                interp.type_error("create_engine() missing 1 required positional argument: 'url'")
+            );
+        }
+    };
+    let created = state.dbs.borrow_mut().create_engine(&url);
+    match created {
+        Ok(engine) => Ok(Value::Host(Rc::new(EngineObj {
+            state: state.clone(),
+            engine,
+        }))),
+        Err(e) => Err(raise_engine_error(state, interp, e)),
+    }
+}
+
+/// `Engine`.
+pub struct EngineObj {
+    state: Rc<SaState>,
+    engine: Engine,
+}
+
+impl EngineObj {
+    /// The engine.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    fn connection(&self) -> ConnObj {
+        ConnObj {
+            state: self.state.clone(),
+            conn: Rc::new(RefCell::new(self.engine.connect())),
+            on_exit: OnExit::Close,
+        }
+    }
+}
+
+/// `engine.url`: the URL as given, with its parts.
+struct UrlObj(String);
+
+impl HostObject for UrlObj {
+    fn type_name(&self) -> String {
+        "URL".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        let (scheme, rest) = self.0.split_once("://").unwrap_or((self.0.as_str(), ""));
+        let database = rest.strip_prefix('/').filter(|d| !d.is_empty());
+        Ok(match name {
+            "drivername" => Some(Value::str(scheme)),
+            "database" => Some(database.map_or(Value::None, Value::str)),
+            "host" | "username" | "password" | "port" => Some(Value::None),
+            "get_backend_name" | "get_driver_name" => {
+                let value = if name == "get_backend_name" {
+                    "sqlite"
+                } else {
+                    "pysqlite"
+                };
+                Some(super::function("url_part", move |_i, _a, _k| {
+                    Ok(Value::str(value))
+                }))
+            }
+            _ => None,
+        })
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(self.0.clone())
+    }
+
+    fn equals(&self, other: &Value) -> Option<bool> {
+        match other {
+            Value::Str(s) => Some(**s == *self.0),
+            _ => None,
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `engine.dialect` / `sqlite.dialect()`: SQLite through pysqlite, the only dialect in the page.
+pub struct DialectObj;
+
+impl HostObject for DialectObj {
+    fn type_name(&self) -> String {
+        "SQLiteDialect_pysqlite".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::str("sqlite")),
+            "driver" => Some(Value::str("pysqlite")),
+            "paramstyle" => Some(Value::str("qmark")),
+            _ => None,
+        })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl HostObject for EngineObj {
+    fn type_name(&self) -> String {
+        "Engine".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "connect" | "begin" | "dispose" => Some(BoundMethod::value(
+                Rc::new(EngineObj {
+                    state: self.state.clone(),
+                    engine: self.engine.clone(),
+                }),
+                name,
+            )),
+            "url" => Some(Value::Host(Rc::new(UrlObj(self.engine.url().to_string())))),
+            "dialect" => Some(Value::Host(Rc::new(DialectObj))),
+            "name" => Some(Value::str("sqlite")),
+            "driver" => Some(Value::str("pysqlite")),
+            _ => None,
+        })
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!("Engine({})", self.engine.url()))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Methods for EngineObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        _args: Vec<Value>,
+        _kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        match name {
+            "connect" => Ok(Value::Host(Rc::new(self.connection()))),
+            "begin" => {
+                // `with engine.begin() as conn:` begins at once and commits at the end.
+                let mut conn = self.connection();
+                self.state.set_line(interp);
+                if let Err(e) = conn.conn.borrow_mut().begin() {
+                    return Err(raise_engine_error(&self.state, interp, e));
+                }
+                conn.on_exit = OnExit::CommitThenClose;
+                Ok(Value::Host(Rc::new(conn)))
+            }
+            _ => Ok(Value::None),
+        }
+    }
+}
+
+/// `Connection` (also what `engine.begin()` yields, which commits on exit).
+pub struct ConnObj {
+    state: Rc<SaState>,
+    conn: Rc<RefCell<Connection>>,
+    on_exit: OnExit,
+}
+
+/// What leaving a `with` block over a connection does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnExit {
+    /// `engine.connect()`: close (rolling back what is open).
+    Close,
+    /// `engine.begin()`: commit (roll back on error), then close.
+    CommitThenClose,
+    /// `conn.begin()`: commit (roll back on error); the connection stays open.
+    Commit,
+}
+
+impl ConnObj {
+    fn handle(&self) -> Rc<ConnObj> {
+        Rc::new(ConnObj {
+            state: self.state.clone(),
+            conn: self.conn.clone(),
+            on_exit: self.on_exit,
+        })
+    }
+
+    fn engine_call<T>(
+        &self,
+        interp: &mut Interpreter,
+        f: impl FnOnce(&mut Connection) -> Result<T, EngineError>,
+    ) -> PyResult<T> {
+        self.state.set_line(interp);
+        let outcome = f(&mut self.conn.borrow_mut());
+        outcome.map_err(|e| raise_engine_error(&self.state, interp, e))
+    }
+
+    /// `conn.execute(statement, parameters)`.
+    fn execute(
+        &self,
+        interp: &mut Interpreter,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let Some(stmt) = args.first() else {
+            return Err(
+                interp.type_error("execute() missing 1 required positional argument: 'statement'")
+            );
+        };
+        let params = args.get(1).cloned().or_else(|| {
+            kw.iter()
+                .find(|(k, _)| k == "parameters")
+                .map(|(_, v)| v.clone())
+        });
+        if let Some(core) = stmt_of(stmt) {
+            let sets: Vec<Value> = match &params {
+                None | Some(Value::None) => Vec::new(),
+                Some(Value::List(l)) => l.borrow().clone(),
+                Some(Value::Tuple(t)) => t.to_vec(),
+                Some(other) => vec![other.clone()],
+            };
+            return self.execute_core(interp, &core, &sets);
+        }
+        let text = match stmt {
+            Value::Host(h) => h.as_any().downcast_ref::<TextClause>().cloned(),
+            _ => None,
+        };
+        let Some(text) = text else {
+            let r = interp.repr(stmt)?;
+            return Err(self.state.exc.raise(
+                interp,
+                Exc::ObjectNotExecutableError,
+                format!("Not an executable object: {r}"),
+            ));
+        };
+        let sets: Vec<Value> = match &params {
+            None | Some(Value::None) => Vec::new(),
+            Some(Value::List(l)) => l.borrow().clone(),
+            Some(Value::Tuple(t)) => t.to_vec(),
+            Some(other) => vec![other.clone()],
+        };
+        let rows = text_parameters(&self.state, interp, &text.binds, &text.bound, &sets)?;
+        let note = self.state.echo_note(&text.sql, &text.binds);
+        let result = self.send(interp, &text.sql, rows, note, Vec::new())?;
+        typed_result(interp, result, &text.result_types())
+    }
+
+    /// Sends `sql` with one parameter set (`execute`) or several (`executemany`), logs the
+    /// echo remark, and wraps the outcome; `columns` overrides the cursor's column names.
+    fn send(
+        &self,
+        interp: &mut Interpreter,
+        sql: &str,
+        mut rows: Vec<Vec<SqlValue>>,
+        note: EchoNote,
+        columns: Vec<String>,
+    ) -> PyResult<Value> {
+        let result = if rows.len() > 1 {
+            let count = self.engine_call(interp, |c| c.executemany(sql, rows))?;
+            self.state.log.update_last(|e| e.note = Some(note));
+            ResultObj::new(self.state.clone(), Vec::new(), Vec::new(), Some(count))
+        } else {
+            let params = rows.pop().unwrap_or_default();
+            let rs = self.engine_call(interp, |c| c.execute(sql, params))?;
+            self.state.log.update_last(|e| e.note = Some(note));
+            let names = if columns.is_empty() {
+                rs.columns
+            } else {
+                columns
+            };
+            let single_insert = sql.trim_start().starts_with("INSERT") && !sql.contains("), (");
+            let result = ResultObj::new(self.state.clone(), names, rs.rows, rs.rowcount);
+            if single_insert {
+                result.with_inserted_pk(Value::tuple(vec![Value::Int(rs.lastrowid)]))
+            } else {
+                result
+            }
+        };
+        Ok(Value::Host(Rc::new(result)))
+    }
+}
+
+fn stmt_of(v: &Value) -> Option<super::core::Statement> {
+    match v {
+        Value::Host(h) => h
+            .as_any()
+            .downcast_ref::<super::core::StatementObj>()
+            .map(|s| s.0.clone()),
+        _ => None,
+    }
+}
+
+impl ConnObj {
+    /// Executes a Core statement with zero, one or many parameter sets.
+    fn execute_core(
+        &self,
+        interp: &mut Interpreter,
+        stmt: &super::core::Statement,
+        sets: &[Value],
+    ) -> PyResult<Value> {
+        // An executemany INSERT with RETURNING goes out as one multi-row INSERT.
+        if let super::core::Statement::Returning(inner, returning) = stmt
+            && let super::core::Statement::Insert(t, values) = &**inner
+            && values.is_empty()
+            && sets.len() > 1
+        {
+            let rows = super::core::insert_rows(&self.state, interp, t, sets)?;
+            let single = super::core::Statement::Returning(Box::new(rows), returning.clone());
+            return self.execute_core(interp, &single, &[]);
+        }
+        let (compiled, columns, keys, rows) = core_parameters(&self.state, interp, stmt, sets)?;
+        let note = self.state.echo_note(&compiled.sql, &keys);
+        let sql = compiled.sql;
+        let result = self.send(interp, &sql, rows, note, columns)?;
+        typed_result(interp, result, &stmt.result_types())
+    }
+}
+
+/// Applies the result columns' type processing (`Boolean` as bool, `Numeric` as `Decimal`,
+/// dates as `datetime` objects) to a freshly fetched result.
+pub fn typed_result(
+    interp: &mut Interpreter,
+    result: Value,
+    types: &[Option<crate::sql::types::SqlType>],
+) -> PyResult<Value> {
+    if types.iter().all(Option::is_none) {
+        return Ok(result);
+    }
+    let Value::Host(h) = &result else {
+        return Ok(result);
+    };
+    let Some(r) = h.as_any().downcast_ref::<ResultObj>() else {
+        return Ok(result);
+    };
+    Ok(Value::Host(Rc::new(r.processed(interp, types)?)))
+}
+
+/// `metadata.create_all(engine)` / `drop_all`: probe each table with the PRAGMAs SQLAlchemy's
+/// SQLite dialect sends, then create (or drop) the ones that need it, in one transaction.
+pub fn run_ddl(
+    state: &Rc<SaState>,
+    interp: &mut Interpreter,
+    engine: &EngineObj,
+    definition_order: &[Rc<crate::sql::schema::Table>],
+    tables: &[Rc<crate::sql::schema::Table>],
+    create: bool,
+) -> PyResult<()> {
+    let conn = engine.connection();
+    let mut missing: Vec<&Rc<crate::sql::schema::Table>> = Vec::new();
+    // create_all probes in definition order and creates in dependency order; drop_all
+    // probes and drops in reverse dependency order.
+    let probed: Vec<&Rc<crate::sql::schema::Table>> = if create {
+        definition_order.iter().collect()
+    } else {
+        tables.iter().rev().collect()
+    };
+    for t in &probed {
+        let quoted = crate::engine::tables::quote_identifier(&t.name);
+        let mut exists = false;
+        for schema in ["main", "temp"] {
+            let sql = format!("PRAGMA {schema}.table_info({quoted})");
+            let rs = conn.engine_call(interp, |c| c.execute(&sql, Vec::new()))?;
+            state.log.update_last(|e| e.note = Some(EchoNote::RawSql));
+            if !rs.rows.is_empty() {
+                exists = true;
+                break;
+            }
+        }
+        if exists != create {
+            missing.push(*t);
+        }
+    }
+    let ordered: Vec<&Rc<crate::sql::schema::Table>> = if create {
+        tables.iter().collect()
+    } else {
+        tables.iter().rev().collect()
+    };
+    let todo = ordered
+        .into_iter()
+        .filter(|t| missing.iter().any(|m| Rc::ptr_eq(m, t)));
+    for t in todo {
+        let mut statements = vec![if create {
+            crate::sql::ddl::create_table(t)
+        } else {
+            crate::sql::ddl::drop_table(t)
+        }];
+        if create {
+            statements.extend(crate::sql::ddl::create_indexes(t));
+        }
+        for sql in statements {
+            conn.engine_call(interp, |c| c.execute(&sql, Vec::new()))?;
+            state
+                .log
+                .update_last(|e| e.note = Some(EchoNote::NoKey { seconds: 0.00006 }));
+        }
+    }
+    conn.engine_call(interp, Connection::commit)?;
+    conn.engine_call(interp, Connection::close)?;
+    Ok(())
+}
+
+impl Methods for ConnObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        match name {
+            "execute" => self.execute(interp, args, kw),
+            "exec_driver_sql" => {
+                let sql = match args.first() {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => return Err(interp.type_error("exec_driver_sql() needs a SQL string")),
+                };
+                let rows = driver_parameters(&self.state, interp, &sql, args.get(1))?;
+                self.send(interp, &sql, rows, EchoNote::RawSql, Vec::new())
+            }
+            "commit" => self
+                .engine_call(interp, Connection::commit)
+                .map(|_| Value::None),
+            "rollback" => self
+                .engine_call(interp, Connection::rollback)
+                .map(|_| Value::None),
+            "close" => self
+                .engine_call(interp, Connection::close)
+                .map(|_| Value::None),
+            "begin" => {
+                self.engine_call(interp, Connection::begin)?;
+                Ok(Value::Host(Rc::new(ConnObj {
+                    state: self.state.clone(),
+                    conn: self.conn.clone(),
+                    on_exit: OnExit::Commit,
+                })))
+            }
+            "in_transaction" => Ok(Value::Bool(self.conn.borrow().in_transaction())),
+            _ => Ok(Value::None),
+        }
+    }
+}
+
+const CONN_METHODS: [&str; 7] = [
+    "execute",
+    "exec_driver_sql",
+    "commit",
+    "rollback",
+    "close",
+    "begin",
+    "in_transaction",
+];
+
+impl HostObject for ConnObj {
+    fn type_name(&self) -> String {
+        "Connection".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "closed" {
+            return Ok(Some(Value::Bool(self.conn.borrow().closed())));
+        }
+        Ok(CONN_METHODS
+            .contains(&name)
+            .then(|| BoundMethod::value(self.handle(), name)))
+    }
+
+    fn enter(&self, _interp: &mut Interpreter) -> PyResult<Option<Value>> {
+        Ok(Some(Value::Host(self.handle())))
+    }
+
+    fn exit(&self, interp: &mut Interpreter, error: Option<&Value>) -> PyResult<bool> {
+        if self.on_exit != OnExit::Close {
+            if error.is_none() {
+                self.engine_call(interp, Connection::commit)?;
+            } else {
+                self.engine_call(interp, Connection::rollback)?;
+            }
+        }
+        if self.on_exit != OnExit::Commit {
+            self.engine_call(interp, Connection::close)?;
+        }
+        Ok(false)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// Attribution for the next statements: the line the script is at.
+pub fn context_at(line: u32, stdout_offset: usize) -> EventContext {
+    EventContext {
+        line: Some(line),
+        cause: Cause::Execute,
+        stdout_offset,
+    }
+}
+
+/// The parameter sets of a `text()` statement, bound by name from dictionaries.
+pub fn text_parameters(
+    state: &SaState,
+    interp: &mut Interpreter,
+    binds: &[String],
+    bound: &[(String, Value)],
+    sets: &[Value],
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    let mut rows = Vec::with_capacity(sets.len().max(1));
+    for set in sets
+        .iter()
+        .chain(std::iter::once(&Value::None).take(usize::from(sets.is_empty())))
+    {
+        let mut values = Vec::with_capacity(binds.len());
+        for (i, name) in binds.iter().enumerate() {
+            let default = bound
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone());
+            let v = match set {
+                Value::Dict(_) => match interp.get_item(set, &Value::str(name.as_str())) {
+                    Ok(v) => v,
+                    Err(_) if default.is_some() => default.unwrap_or(Value::None),
+                    Err(_) => {
+                        return Err(state.exc.raise(
+                            interp,
+                            Exc::StatementError,
+                            format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
+                        ));
+                    }
+                },
+                _ if default.is_some() => default.unwrap_or(Value::None),
+                _ => {
+                    return Err(state.exc.raise(
+                        interp,
+                        Exc::StatementError,
+                        format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'"),
+                    ));
+                }
+            };
+            values.push(to_sql(state, interp, &v, i + 1)?);
+        }
+        rows.push(values);
+    }
+    Ok(rows)
+}
+
+/// The DBAPI parameters of `exec_driver_sql(sql, params)`: a tuple (one execution), a list of
+/// tuples (executemany), or a dict for `:name` placeholders.
+fn driver_parameters(
+    state: &SaState,
+    interp: &mut Interpreter,
+    sql: &str,
+    params: Option<&Value>,
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    let positional = |interp: &mut Interpreter, items: &[Value]| -> PyResult<Vec<SqlValue>> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| to_sql(state, interp, v, i + 1))
+            .collect()
+    };
+    match params {
+        None | Some(Value::None) => Ok(vec![Vec::new()]),
+        Some(Value::Tuple(t)) => Ok(vec![positional(interp, t)?]),
+        Some(d @ Value::Dict(_)) => {
+            let text = TextClause::new(sql);
+            text_parameters(state, interp, &text.binds, &[], std::slice::from_ref(d))
+        }
+        Some(Value::List(l)) => {
+            let items = l.borrow().clone();
+            let mut rows = Vec::with_capacity(items.len());
+            for item in &items {
+                match item {
+                    Value::Tuple(t) => rows.push(positional(interp, t)?),
+                    Value::List(l) => {
+                        let inner = l.borrow().clone();
+                        rows.push(positional(interp, &inner)?);
+                    }
+                    _ => return Ok(vec![positional(interp, &items)?]),
+                }
+            }
+            Ok(rows)
+        }
+        Some(_) => {
+            Err(interp.type_error("exec_driver_sql() parameters must be a tuple, a list or a dict"))
+        }
+    }
+}
+
+/// Compiles a Core statement for its parameter sets and binds each set: the compiled text,
+/// result column names, the parameter keys and one row of values per set.
+/// A compiled Core statement with result column names, parameter keys and bound rows.
+pub type BoundStatement = (
+    crate::sql::compiler::Compiled,
+    Vec<String>,
+    Vec<String>,
+    Vec<Vec<SqlValue>>,
+);
+
+/// Compiles and binds a Core statement (see [`BoundStatement`]).
+pub fn core_parameters(
+    state: &SaState,
+    interp: &mut Interpreter,
+    stmt: &super::core::Statement,
+    sets: &[Value],
+) -> PyResult<BoundStatement> {
+    let keys: Vec<String> = match sets.first() {
+        Some(Value::Dict(d)) => d
+            .borrow()
+            .values()
+            .filter_map(|(k, _)| match k {
+                Value::Str(s) => Some(s.to_string()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let (compiled, columns) = stmt.compile(&keys);
+    // A callable default (INSERT) or onupdate (UPDATE) computes the keys the sets lack.
+    let generated = |name: &str| -> Option<(Rc<crate::sql::schema::Table>, usize, ColumnDefault)> {
+        let (t, insert) = match stmt.base() {
+            super::core::Statement::Insert(t, _) => (t, true),
+            super::core::Statement::Update(t, ..) => (t, false),
+            _ => return None,
+        };
+        let i = t.column_index(name)?;
+        let d = if insert {
+            &t.columns[i].default
+        } else {
+            &t.columns[i].onupdate
+        };
+        d.clone().map(|d| (t.clone(), i, d))
+    };
+    let target = match stmt.base() {
+        super::core::Statement::Insert(t, _) | super::core::Statement::Update(t, ..) => Some(t),
+        _ => None,
+    };
+    let mut rows = Vec::with_capacity(sets.len().max(1));
+    let single = [Value::None];
+    let sets: &[Value] = if sets.is_empty() { &single } else { sets };
+    for set in sets {
+        let mut values = Vec::with_capacity(compiled.slots.len());
+        // The row's parameters so far, for a default that reads them.
+        let mut current: Vec<(usize, SqlValue)> = Vec::new();
+        for (i, slot) in compiled.slots.iter().enumerate() {
+            values.push(match slot {
+                crate::sql::compiler::Slot::Value(v) => v.clone(),
+                crate::sql::compiler::Slot::Key(k) => {
+                    let given = match set {
+                        Value::Dict(_) => interp.get_item(set, &Value::str(k.as_str())).ok(),
+                        _ => None,
+                    };
+                    let v = match (given, generated(k)) {
+                        (None, Some((t, c, d))) => {
+                            let v = super::defaults::evaluate(state, interp, &t, &d, &current)?;
+                            current.push((c, v.clone()));
+                            v
+                        }
+                        (given, _) => {
+                            let v = to_sql(state, interp, &given.unwrap_or(Value::None), i + 1)?;
+                            // Numeric columns bind through float, as SQLAlchemy's processor.
+                            let numeric = target
+                                .and_then(|t| t.column_index(k).map(|c| &t.columns[c].ty))
+                                .is_some_and(|ty| {
+                                    matches!(ty, crate::sql::types::SqlType::Numeric(..))
+                                });
+                            match v {
+                                SqlValue::Integer(n) if numeric => SqlValue::Real(n as f64),
+                                v => v,
+                            }
+                        }
+                    };
+                    if let Some(c) = target.and_then(|t| t.column_index(k))
+                        && !current.iter().any(|(x, _)| *x == c)
+                    {
+                        current.push((c, v.clone()));
+                    }
+                    v
+                }
+            });
+        }
+        rows.push(values);
+    }
+    Ok((compiled, columns, keys, rows))
+}

@@ -1,0 +1,476 @@
+//! The `sqlalchemy` module surface scripts import, bound to the engine layer.
+
+pub use crate::bridge::{defaults, method};
+
+pub mod aliased;
+pub mod attribute;
+pub mod comparator;
+pub mod compiled;
+pub mod core;
+pub mod declarative;
+pub mod engine;
+pub mod result;
+pub mod schema_repr;
+pub mod session;
+pub mod text;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::bridge::exc::ExcClasses;
+use crate::bridge::state::{RunState, Wrappers};
+use crate::engine::{Databases, EventLog};
+use crate::script::interp::Interpreter;
+use crate::script::value::Value;
+
+/// The SQLAlchemy version whose behaviour SessionLab reproduces (`sqlalchemy.__version__`).
+pub const SQLALCHEMY_VERSION: &str = "2.1.9";
+
+/// What every `sqlalchemy` object of one run shares: the bridge's run state (exceptions, the
+/// event log, tables), the databases, and the ORM objects the run report reads.
+pub struct SaState {
+    /// The run's Core state, shared with the ORM.
+    pub run: Rc<RunState>,
+    /// The run's databases.
+    pub dbs: RefCell<Databases>,
+    /// Every session the script opened (the state view reads their identity maps).
+    pub sessions: RefCell<Vec<std::rc::Weak<crate::orm::session::Session>>>,
+    /// Every mapper of the run (to find the class mapped to a table).
+    pub mappers: RefCell<Vec<Rc<crate::orm::mapper::Mapper>>>,
+}
+
+impl std::ops::Deref for SaState {
+    type Target = RunState;
+
+    fn deref(&self) -> &RunState {
+        &self.run
+    }
+}
+
+impl SaState {
+    /// The `sqlalchemy` module state kept in `interp`.
+    pub fn of(interp: &Interpreter) -> Option<Rc<SaState>> {
+        interp.host_slot::<SaState>()
+    }
+
+    /// The mapper of the class mapped to `table`, if any.
+    pub fn mapper_for_table(
+        &self,
+        table: &crate::sql::schema::Table,
+    ) -> Option<Rc<crate::orm::mapper::Mapper>> {
+        self.mappers
+            .borrow()
+            .iter()
+            .rev()
+            .find(|m| std::ptr::eq(Rc::as_ptr(&m.table), table))
+            .cloned()
+    }
+
+    /// Attributes the next events to the line the script is executing.
+    pub fn set_line(&self, interp: &Interpreter) {
+        self.log.set_context(engine::context_at(
+            interp.current_line(),
+            interp.stdout.len(),
+        ));
+    }
+}
+
+/// Registers `sqlalchemy` and `sqlalchemy.exc` in `interp`; returns the shared state.
+pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
+    let wrappers = Wrappers {
+        table: |t| Value::Host(Rc::new(core::TableObj(t))),
+        column: |e| Value::Host(Rc::new(core::ExprObj(e))),
+    };
+    let run = Rc::new(RunState::new(
+        ExcClasses::new(interp),
+        log.clone(),
+        wrappers,
+    ));
+    let state = Rc::new(SaState {
+        run: run.clone(),
+        dbs: RefCell::new(Databases::new(log)),
+        sessions: RefCell::new(Vec::new()),
+        mappers: RefCell::new(Vec::new()),
+    });
+    interp.set_host_slot(run);
+    interp.set_host_slot(state.clone());
+    // Numeric columns hold Decimals, so the decimal module comes with SQLAlchemy's.
+    interp.register_module(
+        "decimal",
+        Rc::new(|interp: &mut Interpreter| {
+            interp.python_module("decimal", include_str!("../script/prelude/decimal.py"))
+        }),
+    );
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.exc",
+        Rc::new(move |_interp: &mut Interpreter| Ok(s.exc.module())),
+    );
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.orm",
+        Rc::new(move |_interp: &mut Interpreter| Ok(orm_module(&s))),
+    );
+    interp.register_module(
+        "sqlalchemy.dialects.sqlite",
+        Rc::new(|_interp: &mut Interpreter| {
+            let dialect = function("dialect", |_i, _a, _k| {
+                Ok(Value::Host(Rc::new(engine::DialectObj)))
+            });
+            Ok(Interpreter::module(
+                "sqlalchemy.dialects.sqlite",
+                vec![("dialect", dialect)],
+            ))
+        }),
+    );
+    interp.register_module(
+        "sqlalchemy.dialects",
+        Rc::new(|interp: &mut Interpreter| {
+            let sqlite = interp.import_module("sqlalchemy.dialects.sqlite")?;
+            Ok(Interpreter::module(
+                "sqlalchemy.dialects",
+                vec![("sqlite", sqlite)],
+            ))
+        }),
+    );
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.orm.exc",
+        Rc::new(move |_interp: &mut Interpreter| Ok(s.exc.module_named("sqlalchemy.orm.exc"))),
+    );
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy",
+        Rc::new(move |_interp: &mut Interpreter| {
+            let ce = s.clone();
+            let create = Value::Host(Rc::new(Function {
+                name: "create_engine",
+                f: Box::new(move |interp, args, kw| engine::create_engine(&ce, interp, args, kw)),
+            }));
+            let text = Value::Host(Rc::new(Function {
+                name: "text",
+                f: Box::new(|interp, args, _kw| match args.first() {
+                    Some(Value::Str(t)) => Ok(Value::Host(Rc::new(text::TextClause::new(t)))),
+                    _ => Err(interp.type_error("text() argument must be a string")),
+                }),
+            }));
+            let mut attrs = vec![
+                ("create_engine", create),
+                ("text", text),
+                ("exc", s.exc.module()),
+                ("__version__", Value::str(SQLALCHEMY_VERSION)),
+            ];
+            attrs.extend(core::type_objects());
+            let st = s.clone();
+            attrs.push((
+                "MetaData",
+                function("MetaData", move |_i, _a, _k| {
+                    Ok(Value::Host(Rc::new(core::MetaDataObj::new(st.clone()))))
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "Table",
+                function("Table", move |i, a, k| core::table(&st, i, a, k)),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "Column",
+                function("Column", move |i, a, k| core::column(&st, i, a, k)),
+            ));
+            attrs.push((
+                "ForeignKey",
+                function("ForeignKey", |i, a, _k| match a.first() {
+                    Some(Value::Str(t)) => Ok(Value::Host(Rc::new(core::ForeignKeyObj::new(t)))),
+                    _ => Err(i.type_error("ForeignKey() needs 'table.column'")),
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "select",
+                function("select", move |i, a, k| core::select(&st, i, a, k)),
+            ));
+            attrs.push(("insert", function("insert", core::insert)));
+            let st = s.clone();
+            attrs.push((
+                "exists",
+                function("exists", move |i, a, _k| core::exists(&st, i, a)),
+            ));
+            for (name, keyword) in [
+                ("union", "UNION"),
+                ("union_all", "UNION ALL"),
+                ("except_", "EXCEPT"),
+                ("except_all", "EXCEPT ALL"),
+                ("intersect", "INTERSECT"),
+                ("intersect_all", "INTERSECT ALL"),
+            ] {
+                attrs.push((
+                    name,
+                    function(name, move |i, a, _k| core::compound(i, &a, keyword)),
+                ));
+            }
+            attrs.push((
+                "alias",
+                function("alias", |i, a, k| {
+                    let Some(t) = a.first() else {
+                        return Err(i.type_error("alias() needs a table"));
+                    };
+                    let alias = i.get_attr(t, "alias")?;
+                    i.call(&alias, a[1..].to_vec(), k)
+                }),
+            ));
+            attrs.push(("update", function("update", core::update)));
+            attrs.push(("delete", function("delete", core::delete)));
+            let st = s.clone();
+            attrs.push((
+                "and_",
+                function("and_", move |i, a, _k| {
+                    core::conjunction(&st, i, a, crate::sql::elements::Op::And)
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "or_",
+                function("or_", move |i, a, _k| {
+                    core::conjunction(&st, i, a, crate::sql::elements::Op::Or)
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "not_",
+                function("not_", move |i, a, _k| match a.first() {
+                    Some(v) => Ok(Value::Host(Rc::new(core::ExprObj(core::negate(
+                        &core::as_expr(&st, i, v)?,
+                    ))))),
+                    None => Err(i.type_error("not_() needs a clause")),
+                }),
+            ));
+            attrs.push(("func", Value::Host(Rc::new(core::FuncNamespace))));
+            let st = s.clone();
+            attrs.push((
+                "cast",
+                function("cast", move |i, a, _k| {
+                    let (Some(v), Some(t)) = (a.first(), a.get(1)) else {
+                        return Err(i.type_error("cast() needs an expression and a type"));
+                    };
+                    let ty = match t {
+                        Value::Host(h) => h
+                            .as_any()
+                            .downcast_ref::<core::TypeObj>()
+                            .map(|t| t.0.clone()),
+                        _ => None,
+                    };
+                    let Some(ty) = ty else {
+                        return Err(
+                            i.type_error("cast() needs a SQLAlchemy type as its second argument")
+                        );
+                    };
+                    let e = core::as_expr(&st, i, v)?;
+                    Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Cast(Box::new(e), ty),
+                    ))))
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "case",
+                function("case", move |i, a, k| core::case(&st, i, a, k)),
+            ));
+            for (name, b) in [("true", true), ("false", false)] {
+                attrs.push((
+                    name,
+                    function(name, move |_i, _a, _k| {
+                        Ok(Value::Host(Rc::new(core::ExprObj(
+                            crate::sql::elements::Expr::Bool(b),
+                        ))))
+                    }),
+                ));
+            }
+            let st = s.clone();
+            attrs.push((
+                "bindparam",
+                function("bindparam", move |i, a, k| {
+                    let Some(Value::Str(name)) = a.first() else {
+                        return Err(i.type_error("bindparam() needs a name"));
+                    };
+                    // With a value it binds that value; without, each parameter set supplies it.
+                    let value = a
+                        .get(1)
+                        .or_else(|| k.iter().find(|(n, _)| n == "value").map(|(_, v)| v));
+                    let e = match value {
+                        Some(v) => core::as_expr(&st, i, v)?,
+                        None => crate::sql::elements::Expr::Param(name.to_string()),
+                    };
+                    Ok(Value::Host(Rc::new(core::ExprObj(e))))
+                }),
+            ));
+            attrs.push((
+                "null",
+                function("null", |_i, _a, _k| {
+                    Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Null,
+                    ))))
+                }),
+            ));
+            attrs.push((
+                "literal_column",
+                function("literal_column", |i, a, _k| match a.first() {
+                    Some(Value::Str(t)) => Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Text(t.to_string()),
+                    )))),
+                    _ => Err(i.type_error("literal_column() needs SQL text")),
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "inspect",
+                function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
+            ));
+            type Wrap = fn(Box<crate::sql::elements::Expr>) -> crate::sql::elements::Expr;
+            let wrappers: [(&str, Wrap); 4] = [
+                ("desc", crate::sql::elements::Expr::Desc),
+                ("asc", crate::sql::elements::Expr::Asc),
+                ("nulls_first", |e| {
+                    crate::sql::elements::Expr::Nulls(e, true)
+                }),
+                ("nulls_last", |e| {
+                    crate::sql::elements::Expr::Nulls(e, false)
+                }),
+            ];
+            for (name, wrap) in wrappers {
+                let st = s.clone();
+                attrs.push((
+                    name,
+                    function(name, move |i, a, _k| {
+                        let e = match a.first() {
+                            Some(v) => core::as_expr(&st, i, v)?,
+                            None => return Err(i.type_error(format!("{name}() needs a column"))),
+                        };
+                        Ok(Value::Host(Rc::new(core::ExprObj(wrap(Box::new(e))))))
+                    }),
+                ));
+            }
+            let st = s.clone();
+            attrs.push((
+                "literal",
+                function("literal", move |i, a, _k| match a.first() {
+                    Some(v) => {
+                        let e = match core::as_expr(&st, i, v)? {
+                            crate::sql::elements::Expr::Bind(v) => {
+                                crate::sql::elements::Expr::Literal(v)
+                            }
+                            other => other,
+                        };
+                        Ok(Value::Host(Rc::new(core::ExprObj(e))))
+                    }
+                    None => Err(i.type_error("literal() needs a value")),
+                }),
+            ));
+            Ok(Interpreter::module("sqlalchemy", attrs))
+        }),
+    );
+    state
+}
+
+/// The `sqlalchemy.orm` module.
+fn orm_module(s: &Rc<SaState>) -> Value {
+    let mut attrs: Vec<(&str, Value)> = Vec::new();
+    let st = s.clone();
+    attrs.push((
+        "declarative_base",
+        function("declarative_base", move |_i, _a, _k| {
+            Ok(declarative::declarative_base(&st))
+        }),
+    ));
+    attrs.push((
+        "DeclarativeBase",
+        Value::Host(Rc::new(declarative::DeclarativeBaseForm::new(s.clone()))),
+    ));
+    attrs.push(("Mapped", Value::Host(Rc::new(declarative::MappedForm))));
+    let st = s.clone();
+    attrs.push((
+        "mapped_column",
+        function("mapped_column", move |i, a, k| {
+            declarative::mapped_column(&st, i, a, k)
+        }),
+    ));
+    attrs.push((
+        "relationship",
+        function("relationship", declarative::relationship),
+    ));
+    attrs.push((
+        "Session",
+        Value::Host(Rc::new(session::SessionClass(s.clone()))),
+    ));
+    let st = s.clone();
+    attrs.push((
+        "sessionmaker",
+        function("sessionmaker", move |i, a, k| {
+            session::sessionmaker(&st, i, a, k)
+        }),
+    ));
+    let st = s.clone();
+    attrs.push((
+        "inspect",
+        function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
+    ));
+    attrs.push(("exc", s.exc.module_named("sqlalchemy.orm.exc")));
+    attrs.push(("aliased", function("aliased", aliased::aliased)));
+    attrs.push((
+        "make_transient",
+        function("make_transient", |i, a, _k| session::make_transient(i, a)),
+    ));
+    Interpreter::module("sqlalchemy.orm", attrs)
+}
+
+/// A host function value.
+pub fn function(
+    name: &'static str,
+    f: impl Fn(
+        &mut Interpreter,
+        Vec<Value>,
+        Vec<(String, Value)>,
+    ) -> crate::script::interp::PyResult<Value>
+    + 'static,
+) -> Value {
+    Value::Host(Rc::new(Function {
+        name,
+        f: Box::new(f),
+    }))
+}
+
+/// A host function closing over the run's state.
+struct Function {
+    name: &'static str,
+    #[allow(clippy::type_complexity)]
+    f: Box<
+        dyn Fn(
+            &mut Interpreter,
+            Vec<Value>,
+            Vec<(String, Value)>,
+        ) -> crate::script::interp::PyResult<Value>,
+    >,
+}
+
+impl crate::script::host::HostObject for Function {
+    fn type_name(&self) -> String {
+        "function".into()
+    }
+
+    fn call(
+        &self,
+        interp: &mut Interpreter,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> crate::script::interp::PyResult<Option<Value>> {
+        (self.f)(interp, args, kwargs).map(Some)
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> crate::script::interp::PyResult<String> {
+        Ok(format!("<function {}>", self.name))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -1,0 +1,47 @@
+# source: doc/build/orm/basic_relationships.rst, section "Setting uselist=False for non-annotated configurations"
+# adapted: the doc's mapping on a DeclarativeBase and "sqlite://"; a few objects are persisted and loaded back to show the relationship at work
+from typing import List
+from typing import Optional
+from typing import Set
+
+from sqlalchemy import create_engine
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlalchemy import select
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+from sqlalchemy.orm import Session
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+# --- doc/build/orm/basic_relationships.rst ---
+class Parent(Base):
+    __tablename__ = "parent_table"
+
+    id = mapped_column(Integer, primary_key=True)
+    child = relationship("Child", uselist=False, back_populates="parent")
+
+
+class Child(Base):
+    __tablename__ = "child_table"
+
+    id = mapped_column(Integer, primary_key=True)
+    parent_id = mapped_column(ForeignKey("parent_table.id"))
+    parent = relationship("Parent", back_populates="child")
+
+
+engine = create_engine("sqlite://")
+Base.metadata.create_all(engine)
+session = Session(engine)
+
+p = Parent()
+print(p.child)
+p.child = Child()
+session.add(p)
+session.commit()
+print(p.child.id, p.child.parent_id)

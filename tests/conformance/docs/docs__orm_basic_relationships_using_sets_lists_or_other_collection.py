@@ -1,0 +1,50 @@
+# source: doc/build/orm/basic_relationships.rst, section "Using Sets, Lists, or other Collection Types for One To Many"
+# adapted: the doc's mapping on a DeclarativeBase and "sqlite://"; a few objects are persisted and loaded back to show the relationship at work
+from typing import List
+from typing import Optional
+from typing import Set
+
+from sqlalchemy import create_engine
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlalchemy import select
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+from sqlalchemy.orm import Session
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+# --- doc/build/orm/basic_relationships.rst ---
+class Parent(Base):
+    __tablename__ = "parent_table"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    children: Mapped[Set["Child"]] = relationship(back_populates="parent")
+
+
+class Child(Base):
+    __tablename__ = "child_table"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int] = mapped_column(ForeignKey("parent_table.id"))
+    parent: Mapped["Parent"] = relationship(back_populates="children")
+
+
+engine = create_engine("sqlite://")
+Base.metadata.create_all(engine)
+session = Session(engine)
+
+c1, c2 = Child(), Child()
+p = Parent()
+p.children.add(c1)
+p.children.add(c2)
+p.children.add(c1)
+print(type(p.children).__name__, len(p.children))
+session.add(p)
+session.commit()
+print(sorted(c.id for c in p.children))

@@ -1,0 +1,69 @@
+# source: doc/build/orm/cascades.rst, section "Using foreign key ON DELETE with many-to-many relationships"
+# adapted: User/Address are mapped on "user" / "address" as the page's fragments describe (cascade as in the section); user 1 has two addresses; Session() without a bind stands for the page's unbound sessions and sess1/sess are Session(engine)
+from sqlalchemy import Column
+from sqlalchemy import create_engine
+from sqlalchemy import event
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlalchemy import Table
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+from sqlalchemy.orm import Session
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+# --- doc/build/dialects/sqlite.rst: "Foreign Key Support" (SQLite enforces the constraint) ---
+@event.listens_for(Engine, "connect")
+def set_sqlite_pragma(dbapi_connection, connection_record):
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+# --- doc/build/orm/cascades.rst ---
+association_table = Table(
+    "association",
+    Base.metadata,
+    Column("left_id", Integer, ForeignKey("left.id", ondelete="CASCADE")),
+    Column("right_id", Integer, ForeignKey("right.id", ondelete="CASCADE")),
+)
+
+
+class Parent(Base):
+    __tablename__ = "left"
+    id = mapped_column(Integer, primary_key=True)
+    children = relationship(
+        "Child",
+        secondary=association_table,
+        back_populates="parents",
+        cascade="all, delete",
+    )
+
+
+class Child(Base):
+    __tablename__ = "right"
+    id = mapped_column(Integer, primary_key=True)
+    parents = relationship(
+        "Parent",
+        secondary=association_table,
+        back_populates="children",
+        passive_deletes=True,
+    )
+
+
+engine = create_engine("sqlite://")
+Base.metadata.create_all(engine)
+session = Session(engine)
+p1, p2 = Parent(), Parent()
+c1, c2 = Child(), Child()
+p1.children = [c1, c2]
+p2.children = [c2]
+session.add_all([p1, p2])
+session.commit()
+session.delete(p1)
+session.commit()
