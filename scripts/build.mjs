@@ -1,6 +1,6 @@
 // Builds the production site into dist/: release wasm, wasm-bindgen glue, the page and web/.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -52,7 +52,11 @@ const FINGERPRINTED = [
   { file: 'web/bundle/editor.js', name: 'bundle/editor.js', refs: ['web/main.js', 'web/element.js'] },
 ];
 
-/** Renames each FINGERPRINTED file of `dir` to `name.<hash>.ext` and rewrites its references. */
+/**
+ * Copies each FINGERPRINTED file of `dir` to `name.<hash>.ext` and rewrites its references there.
+ * The file stays under its plain name too, for what loads it by that name from a copy of `web/`
+ * (the JS API in Node, the documentation integrations' packages).
+ */
 export function fingerprint(dir) {
   const renamed = {};
   for (const { file, name, refs } of FINGERPRINTED) {
@@ -62,7 +66,7 @@ export function fingerprint(dir) {
     const ext = extname(file);
     const hashedName = `${name.slice(0, -ext.length)}.${hash}${ext}`;
     const to = `${file.slice(0, -ext.length)}.${hash}${ext}`;
-    renameSync(from, join(dir, to));
+    cpSync(from, join(dir, to));
     for (const ref of refs) {
       const path = join(dir, ref);
       const text = readFileSync(path, 'utf8');
@@ -129,7 +133,8 @@ export async function build() {
   for (const extra of ['favicon.svg']) {
     if (existsSync(join(root, extra))) cpSync(join(root, extra), join(dist, extra));
   }
-  for (const [from, to] of Object.entries(fingerprint(dist))) say(`dist/${to} (was ${from}: cached as immutable)`);
+  for (const [from, to] of Object.entries(fingerprint(dist)))
+    say(`dist/${to} (a copy of ${from}, cached as immutable)`);
   const { raw, br } = precompress(dist);
   say(`compressed dist/ beside itself (.br at brotli 11, .gz at gzip -9): ${kb(raw)} → ${kb(br)} brotli`);
   // The second engine (real SQLAlchemy in Pyodide), loaded by the page only on demand.

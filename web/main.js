@@ -504,8 +504,9 @@ nInput.addEventListener('change', () => {
 });
 
 /**
- * A workspace made for comparing (a setup and several strategies): let the engine warm up on it
- * in the background while the reader reads, so the first Compare all starts from optimised code.
+ * A lesson made for comparing (a setup and several strategies): let the engine warm up on it in
+ * the background while the reader reads, so the first Compare all starts from optimised code.
+ * (Lessons only: the reader's own code might loop until the step budget stops it.)
  */
 function warmUpFor(workspace) {
   if (!workspace.setup.trim() || workspace.strategies.length < 2) return;
@@ -986,7 +987,6 @@ client.ready.then(
     runButton.disabled = false;
     status.textContent = sharedMessage || `Ready — SessionLab ${version}.`;
     document.body.dataset.ready = 'true';
-    if (mode === 'python' && !(embed && options.has('autorun'))) warmUpFor(ws);
     if (embed && options.has('autorun')) run();
     // The second engine's actions, when this site was built with it (after ours is up).
     installSqlalchemyCheck({

@@ -42,9 +42,10 @@
 //   warmUp         args: {setup, strategies, n} → null at once; then, while nothing else is
 //                                             asked, runs the strategies in the background
 //                                             (on a lab of its own, results dropped) for up to
-//                                             WARM_UP_MS, so V8 optimises the engine's hot code
-//                                             before the reader's first Compare all. Any request
-//                                             stops it (it waits for one run at most).
+//                                             BACKGROUND_WARM_UP_MS, so V8 optimises the engine's hot
+//                                             code before the reader's first Compare all. Any
+//                                             request stops it (it waits for one run at most; the
+//                                             page asks this for its own lessons only).
 //   simulateTrap   args: {}                 → never returns: the engine traps (for the tests of
 //                                             the restart path; the worker then closes)
 // The wasm is fetched and compiled (streaming, while the glue loads) before anything else. A page
@@ -62,9 +63,9 @@ const measuring = import('./measure.js');
 let Lab = null;
 /** The background warm-up in progress ({spent, next}); a request replaces it with null. */
 let warming = null;
-/** How long a background warm-up runs at most, and at what N. */
-const WARM_UP_MS = 1500;
-const WARM_UP_MAX_N = 1000;
+/** How long a background warm-up runs at most, and at what N (at most). */
+const BACKGROUND_WARM_UP_MS = 1500;
+const BACKGROUND_WARM_UP_N = 1000;
 /** web/measure.js, once loaded (before the engine says ready). */
 let WARMUP_MAX_N;
 let measure;
@@ -122,18 +123,18 @@ const handlers = {
     const state = warming;
     const lab = new Lab();
     const step = () => {
-      if (warming !== state || state.spent >= WARM_UP_MS || !list.length) {
+      if (warming !== state || state.spent >= BACKGROUND_WARM_UP_MS || !list.length) {
         lab.free();
         return;
       }
       const t0 = performance.now();
       try {
         const source = list[state.next++ % list.length];
-        if (script.trim()) lab.runStrategy(script, source, Math.min(Number(n ?? 1000), WARM_UP_MAX_N));
+        if (script.trim()) lab.runStrategy(script, source, Math.min(Number(n ?? 1000), BACKGROUND_WARM_UP_N));
         else lab.runPython(source);
       } catch {
         // a warm-up that fails is simply over
-        state.spent = WARM_UP_MS;
+        state.spent = BACKGROUND_WARM_UP_MS;
       }
       state.spent += performance.now() - t0;
       setTimeout(step, 0);

@@ -43,6 +43,8 @@ test('the build fingerprints the wasm and the editor bundle and rewrites what na
   assert.ok(readFileSync(join(dir, 'index.html'), 'utf8').includes(`web/pkg/${hashed}`));
   assert.ok(readFileSync(join(dir, 'web', 'main.js'), 'utf8').includes(renamed['web/bundle/editor.js'].slice(4)));
   assert.ok(readFileSync(join(dir, 'web', 'element.js'), 'utf8').includes(renamed['web/bundle/editor.js'].slice(4)));
+  // The plain names stay, for the JS API in Node and copies of web/.
+  assert.deepEqual(readFileSync(join(dir, 'web', 'pkg', 'sessionlab_bg.wasm')), WASM);
 });
 
 test('brotli when accepted, gzip otherwise, identity for neither; Vary and the right types', async () => {
