@@ -126,6 +126,36 @@ def event_cause(want, got):
     return "a statement or transaction event differs"
 
 
+def behind_session_conn(args, groups):
+    """The next error of each case stopped by a Session bound to a Connection."""
+    import tempfile
+    found = collections.defaultdict(list)
+    for cause, items in groups.items():
+        if not cause.startswith("UnboundExecutionError"):
+            continue
+        for name, _diff in items:
+            with open(os.path.join(DOCS, name + ".py"), encoding="utf-8") as fh:
+                source = fh.read()
+            if "Session(conn)" not in source:
+                continue
+            with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as tmp:
+                tmp.write(source.replace("Session(conn)", "Session(engine)"))
+            try:
+                proc = subprocess.run(shlex.split(args.cmd) + [tmp.name], capture_output=True,
+                                      text=True, timeout=60)
+                err = json.loads(proc.stdout).get("error")
+            except (subprocess.TimeoutExpired, json.JSONDecodeError, ValueError):
+                err = {"type": "no run report", "message": ""}
+            finally:
+                os.unlink(tmp.name)
+            if err:
+                msg = re.sub(r" at 0x[0-9a-fA-F?]+", " at 0x?", (err.get("message") or "").split("\n")[0])
+                found["%s: %s" % (err.get("type"), msg[:140])].append(name)
+            else:
+                found["runs to the end"].append(name)
+    return found
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -186,6 +216,17 @@ def main():
             lines += [hint_for(cause) + ".", ""]
         for name, diff in items:
             lines.append("- `%s`: %s" % (name, diff))
+    behind = behind_session_conn(args, groups)
+    if behind:
+        lines += ["", "## Behind `Session(conn)`: what stops these cases next", "",
+                  "Not a comparison: each of the cases above that stops at `Session(conn)` was run once",
+                  "more with its session bound to the engine (`Session(engine)`), to show the next",
+                  "error SessionLab raises in the rest of the script (\"runs to the end\" when none).", "",
+                  "| cases | next error |", "|---:|---|"]
+        for cause, names in sorted(behind.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            lines.append("| %d | %s (%s) |" % (len(names), cause.replace("|", "\\|"),
+                                                ", ".join("`%s`" % n for n in names[:3])
+                                                + (", ..." if len(names) > 3 else "")))
     with open(args.out, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines) + "\n")
     if args.write_passing:
