@@ -45,6 +45,13 @@ HINTS = [
      "`select(...).join_from(...)`: tutorial/data_select.rst, \"Explicit FROM clauses and JOINs\", "
      "and tutorial/orm_related_objects.rst, \"Using Relationships to Join\", which the page's "
      "later sections carry in their prefix"),
+    ("SQLAlchemy sends SELECT where SessionLab sends DELETE",
+     "`session.delete(parent)` with its collection not loaded: SQLAlchemy first loads the "
+     "children (`SELECT address ... WHERE ? = address.user_id`) to null their foreign key or "
+     "cascade the delete; SessionLab deletes at once"),
+    ("SQLAlchemy sends PRAGMA where SessionLab sends INSERT",
+     "`Table(\"some_table\", metadata_obj, autoload_with=engine)` (reflection, tutorial/"
+     "metadata.rst) sends no PRAGMA table_xinfo / foreign_key_list / index_list in SessionLab"),
     ("ImportError: cannot import name 'mysql' from 'sqlalchemy.dialects'",
      "`from sqlalchemy.dialects import mysql` to print `stmt.compile(dialect=mysql.dialect())` "
      "(tutorial/data_update.rst)"),
