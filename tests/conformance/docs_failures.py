@@ -28,6 +28,43 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, "docs")
 
 
+# What the scripts are doing where a frequent cause stops them (checked by hand; a cause not
+# listed here is explained by its message and the cases' first differences).
+HINTS = [
+    ("UnboundExecutionError: Could not locate a bind",
+     "`Session(conn)`: a Session bound to a Connection, as the query guide's fixtures "
+     "(`_plain_setup.rst`, `_deferred_setup.rst`, `_dml_setup.rst`, `_inheritance_setup.rst`) "
+     "make it; the first flush or query fails, so nothing after the setup is compared yet"),
+    ("TypeError: 'ReadOnlyColumnCollection' object is not subscriptable",
+     "`user_table.c[\"name\", \"fullname\"]` (tutorial/data_select.rst, \"Setting the COLUMNS "
+     "and FROM clause\"), which the page's later sections carry in their prefix"),
+    ("AttributeError: 'Table' object has no attribute 'primary_key'",
+     "`print(user_table.primary_key)` (tutorial/metadata.rst, \"Declaring Simple Constraints\"), "
+     "in every later section of the page"),
+    ("AttributeError: 'Select' object has no attribute 'join_from'",
+     "`select(...).join_from(...)`: tutorial/data_select.rst, \"Explicit FROM clauses and JOINs\", "
+     "and tutorial/orm_related_objects.rst, \"Using Relationships to Join\", which the page's "
+     "later sections carry in their prefix"),
+    ("SQLAlchemy sends SELECT where SessionLab sends DELETE",
+     "`session.delete(parent)` with its collection not loaded: SQLAlchemy first loads the "
+     "children (`SELECT address ... WHERE ? = address.user_id`) to null their foreign key or "
+     "cascade the delete; SessionLab deletes at once"),
+    ("SQLAlchemy sends PRAGMA where SessionLab sends INSERT",
+     "`Table(\"some_table\", metadata_obj, autoload_with=engine)` (reflection, tutorial/"
+     "metadata.rst) sends no PRAGMA table_xinfo / foreign_key_list / index_list in SessionLab"),
+    ("ImportError: cannot import name 'mysql' from 'sqlalchemy.dialects'",
+     "`from sqlalchemy.dialects import mysql` to print `stmt.compile(dialect=mysql.dialect())` "
+     "(tutorial/data_update.rst)"),
+]
+
+
+def hint_for(cause):
+    for prefix, text in HINTS:
+        if cause.startswith(prefix):
+            return text
+    return ""
+
+
 def load_check(path):
     loader = importlib.machinery.SourceFileLoader("conformance_check", path)
     spec = importlib.util.spec_from_loader("conformance_check", loader)
@@ -96,6 +133,36 @@ def event_cause(want, got):
     return "a statement or transaction event differs"
 
 
+def behind_session_conn(args, groups):
+    """The next error of each case stopped by a Session bound to a Connection."""
+    import tempfile
+    found = collections.defaultdict(list)
+    for cause, items in groups.items():
+        if not cause.startswith("UnboundExecutionError"):
+            continue
+        for name, _diff in items:
+            with open(os.path.join(DOCS, name + ".py"), encoding="utf-8") as fh:
+                source = fh.read()
+            if "Session(conn)" not in source:
+                continue
+            with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as tmp:
+                tmp.write(source.replace("Session(conn)", "Session(engine)"))
+            try:
+                proc = subprocess.run(shlex.split(args.cmd) + [tmp.name], capture_output=True,
+                                      text=True, timeout=60)
+                err = json.loads(proc.stdout).get("error")
+            except (subprocess.TimeoutExpired, json.JSONDecodeError, ValueError):
+                err = {"type": "no run report", "message": ""}
+            finally:
+                os.unlink(tmp.name)
+            if err:
+                msg = re.sub(r" at 0x[0-9a-fA-F?]+", " at 0x?", (err.get("message") or "").split("\n")[0])
+                found["%s: %s" % (err.get("type"), msg[:140])].append(name)
+            else:
+                found["runs to the end"].append(name)
+    return found
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -144,15 +211,29 @@ def main():
         "reports them). %d cases: %d pass, %d fail. Causes, the ones blocking the most cases first:"
         % (len(cases), passed, failed),
         "",
-        "| cases | cause |",
-        "|---:|---|",
+        "| cases | cause | where the scripts are |",
+        "|---:|---|---|",
     ]
     for cause, items in order:
-        lines.append("| %d | %s |" % (len(items), cause.replace("|", "\\|")))
+        lines.append("| %d | %s | %s |" % (len(items), cause.replace("|", "\\|"),
+                                          hint_for(cause).replace("|", "\\|")))
     for cause, items in order:
         lines += ["", "## %s: %d case%s" % (cause, len(items), "" if len(items) == 1 else "s"), ""]
+        if hint_for(cause):
+            lines += [hint_for(cause) + ".", ""]
         for name, diff in items:
             lines.append("- `%s`: %s" % (name, diff))
+    behind = behind_session_conn(args, groups)
+    if behind:
+        lines += ["", "## Behind `Session(conn)`: what stops these cases next", "",
+                  "Not a comparison: each of the cases above that stops at `Session(conn)` was run once",
+                  "more with its session bound to the engine (`Session(engine)`), to show the next",
+                  "error SessionLab raises in the rest of the script (\"runs to the end\" when none).", "",
+                  "| cases | next error |", "|---:|---|"]
+        for cause, names in sorted(behind.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            lines.append("| %d | %s (%s) |" % (len(names), cause.replace("|", "\\|"),
+                                                ", ".join("`%s`" % n for n in names[:3])
+                                                + (", ..." if len(names) > 3 else "")))
     with open(args.out, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines) + "\n")
     if args.write_passing:

@@ -61,8 +61,9 @@ Base.metadata.create_all(engine)
 session = Session(engine)
 p1, p2 = Parent(), Parent()
 c1, c2 = Child(), Child()
-p1.children = [c1, c2]
-p2.children = [c2]
+# one child cascaded from p1 (a set of several would be flushed in no fixed order)
+p1.children = [c1]
+p2.children = [c1, c2]
 session.add_all([p1, p2])
 session.commit()
 session.delete(p1)
