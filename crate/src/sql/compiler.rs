@@ -397,6 +397,10 @@ fn quote_with(name: &str, reserved: &[&str]) -> String {
     }
 }
 
+/// A CTE met while compiling: its identity, `name AS \n(SELECT …)`, and its body's slots and
+/// bind names.
+type CteDef = (usize, String, Vec<Slot>, Vec<(String, usize)>);
+
 /// Compiles expressions, collecting bind slots.
 #[derive(Default)]
 pub struct Compiler {
@@ -419,7 +423,7 @@ pub struct Compiler {
     names: Vec<(String, usize)>,
     /// The CTEs met so far, by identity: `name AS \n(SELECT …)` with the slots and bind
     /// names of its body, which come first in the statement.
-    ctes: Vec<(usize, String, Vec<Slot>, Vec<(String, usize)>)>,
+    ctes: Vec<CteDef>,
     /// The first compile error met (see [`Compiled::error`]).
     error: Option<String>,
 }
@@ -850,7 +854,7 @@ impl Compiler {
 
     /// A subquery in FROM or JOIN: `(SELECT …) AS anon_1`, or a CTE's name (its definition
     /// joins the statement's `WITH`).
-    fn from_subquery(&mut self, sq: &Rc<Subquery>) -> String {
+    fn subquery_in_from(&mut self, sq: &Rc<Subquery>) -> String {
         let alias = self.alias_name(sq);
         let id = Rc::as_ptr(sq) as usize;
         if sq.cte && self.ctes.iter().any(|(k, ..)| *k == id) {
@@ -1099,13 +1103,13 @@ impl Compiler {
         } else if !froms.is_empty() || !subqueries.is_empty() {
             let mut names: Vec<String> = froms.iter().map(|t| self.from_name(t)).collect();
             for sq in subqueries {
-                let from = self.from_subquery(sq);
+                let from = self.subquery_in_from(sq);
                 names.push(from);
             }
             for j in &s.joins {
                 let target = match &j.target {
                     JoinTarget::Table(t) => self.from_name(t),
-                    JoinTarget::Subquery(sq) => self.from_subquery(sq),
+                    JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
                 };
                 let on = self.criterion(&j.on, None);
                 let kind = match (j.full, j.outer) {

@@ -1553,7 +1553,7 @@ impl Methods for StatementObj {
                 });
             }
             (Statement::Select(s), "join_from") => {
-                let Some(left) = args.first().and_then(|a| from_table(a)) else {
+                let Some(left) = args.first().and_then(from_table) else {
                     return Err(interp.type_error("join_from() needs a table or mapped class"));
                 };
                 if !s.froms.iter().any(|t| Rc::ptr_eq(t, &left)) {
