@@ -183,15 +183,29 @@ pub fn cascade_delete(
 /// foreign key; children of deleted parents without a delete cascade lose theirs, the
 /// collection loaded first as SQLAlchemy's dependency processor loads it.
 pub fn presort(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
-    let mut owners: Vec<Rc<Instance>> = session.modified.borrow().values().cloned().collect();
-    owners.extend(session.new.borrow().values().cloned());
+    // Only objects with removals are visited twice (a flush of many modified objects stays
+    // one pass over them).
+    let has_removals =
+        |i: &Rc<Instance>| state_of(i).is_some_and(|s| !s.borrow().removed.is_empty());
+    let mut owners: Vec<Rc<Instance>> = session
+        .modified
+        .borrow()
+        .values()
+        .filter(|i| has_removals(i))
+        .cloned()
+        .collect();
+    owners.extend(
+        session
+            .new
+            .borrow()
+            .values()
+            .filter(|i| has_removals(i))
+            .cloned(),
+    );
     for owner in owners {
         let Some(state) = state_of(&owner) else {
             continue;
         };
-        if state.borrow().removed.is_empty() {
-            continue;
-        }
         let mapper = state.borrow().mapper.clone();
         let removed = std::mem::take(&mut state.borrow_mut().removed);
         for (index, child) in removed {

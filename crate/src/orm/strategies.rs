@@ -44,7 +44,6 @@ impl Strategy {
             "selectin" => Strategy::SelectIn,
             "immediate" => Strategy::Immediate,
             "noload" | "None" => Strategy::NoLoad,
-            "raise" | "raise_on_sql" => Strategy::Raise,
             "joined" | "False" => Strategy::Joined,
             "subquery" => Strategy::Subquery,
             _ => return None,

@@ -52,6 +52,12 @@ pub fn loader(
     kwargs: &[(String, Value)],
     parent: Option<&LoaderOptionObj>,
 ) -> PyResult<Value> {
+    if strategy == Strategy::Raise {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab does not run the loader option raiseload() yet",
+        ));
+    }
     let mut innerjoin = false;
     for (k, v) in kwargs {
         if k == "innerjoin" {
