@@ -153,3 +153,31 @@ fn the_scanner_sees_paths_and_skips_comments() {
         named_layers("use crate::orm::Session; // crate::run\nlet x = crate::base::sort::sort(v);");
     assert_eq!(found, vec![(1, "orm".to_string()), (2, "base".to_string())]);
 }
+
+#[test]
+fn the_source_map_names_every_file() {
+    let src = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
+    let map = std::fs::read_to_string(src.join("README.md")).unwrap_or_default();
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let missing: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.strip_prefix(&src)
+                .unwrap_or(f)
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .filter(|rel| {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            // A folder's mod.rs is described on the folder's row.
+            name != "mod.rs"
+                && !map.contains(&format!("`{rel}`"))
+                && !map.contains(&format!("`{name}`"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "crate/src/README.md does not map: {missing:?}"
+    );
+}
