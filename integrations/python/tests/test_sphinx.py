@@ -148,3 +148,24 @@ def test_without_node_the_build_warns_once_and_writes_the_live_element_only(site
     assert len(elements(page)) == 4 and "session-lab-static" not in page
     assert '<session-lab rows="100" views="output,sql" theme="dark">' in page  # the configured theme
     assert (out / "_static/sessionlab/web/element.js").is_file()
+
+
+def test_engine_option_is_the_element_attribute_and_is_validated(site):
+    src = site("sphinx")
+    page = """\
+        Engines
+        =======
+
+        .. sessionlab::
+           :engine: {engine}
+
+           print("hi")
+        """
+    (src / "examples.rst").write_text(textwrap.dedent(page.format(engine="auto")))
+    code, log, out = build(src)
+    assert code == 0, log
+    assert '<session-lab theme="auto" engine="auto">' in (out / "examples.html").read_text()
+    (src / "examples.rst").write_text(textwrap.dedent(page.format(engine="cpython")))
+    code, log, _ = build(src)
+    assert code != 0
+    assert "engine must be one of fast, sqlalchemy, auto" in log, log

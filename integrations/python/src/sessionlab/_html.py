@@ -22,10 +22,13 @@ from html import escape
 VIEWS = ("output", "sql", "tables", "session")
 #: The element's themes (``theme`` attribute).
 THEMES = ("light", "dark", "auto")
+#: The element's engines (``engine`` attribute): SessionLab's, real SQLAlchemy in Pyodide, or
+#: SessionLab's falling back on real SQLAlchemy for what it does not implement yet.
+ENGINES = ("fast", "sqlalchemy", "auto")
 #: Boolean attributes of the element.
 FLAGS = ("readonly", "autorun")
 #: Valued attributes of the element, in the order they are written.
-VALUED = ("rows", "views", "height", "theme", "playground")
+VALUED = ("rows", "views", "height", "theme", "engine", "playground")
 
 
 def parse_views(text: str) -> str:
@@ -35,6 +38,13 @@ def parse_views(text: str) -> str:
     if unknown or not views:
         raise ValueError(f"views must be some of {', '.join(VIEWS)} (got {text!r})")
     return ",".join(views)
+
+
+def parse_engine(text: str) -> str:
+    """An ``engine`` value, validated; raises ValueError."""
+    if text not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)} (got {text!r})")
+    return text
 
 
 def parse_theme(text: str) -> str:

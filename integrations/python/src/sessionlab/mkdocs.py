@@ -17,7 +17,7 @@ blank lines between) are its strategies::
     for obj in session.query(Stuff): …
     ```
 
-Attributes: ``rows``, ``views``, ``readonly``, ``autorun``, ``height``, ``theme``,
+Attributes: ``rows``, ``views``, ``readonly``, ``autorun``, ``height``, ``theme``, ``engine``,
 ``playground`` (the element's), ``raises`` (meant to raise: no warning); any other attribute
 (``title``, ``linenums``, ``hl_lines``…) is left for the site's highlighter. The plugin rewrites
 these fences into plain ``python`` fences before Markdown runs, so the site's own highlighting
@@ -47,6 +47,7 @@ from ._html import (
     Example,
     element_start,
     failure_text,
+    parse_engine,
     parse_theme,
     parse_views,
     part_start,
@@ -59,7 +60,19 @@ FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\
 INFO = re.compile(r"^\{?\s*\.?(?:python|py|python3)\s+\.?sessionlab\b(?P<attrs>.*?)\}?$")
 ATTR = re.compile(r"""([A-Za-z_][\w-]*)(?:=("[^"]*"|'[^']*'|[^\s"']+))?""")
 #: Attributes the plugin reads; any other stays on the fence for the highlighter.
-OURS = {"setup", "strategy", "rows", "views", "readonly", "autorun", "height", "theme", "playground", "raises"}
+OURS = {
+    "setup",
+    "strategy",
+    "rows",
+    "views",
+    "readonly",
+    "autorun",
+    "height",
+    "theme",
+    "engine",
+    "playground",
+    "raises",
+}
 
 
 @dataclass
@@ -92,6 +105,8 @@ def _attrs(text: str, where: str) -> tuple[dict, str]:
             ours["views"] = parse_views(str(ours["views"]))
         if "theme" in ours:
             ours["theme"] = parse_theme(str(ours["theme"]))
+        if "engine" in ours:
+            ours["engine"] = parse_engine(str(ours["engine"]))
         if "rows" in ours:
             ours["rows"] = int(ours["rows"])
             if ours["rows"] < 0:

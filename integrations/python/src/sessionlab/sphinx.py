@@ -19,7 +19,7 @@
           session.query(Stuff).update({Stuff.foo: Stuff.foo + 1})
 
 A body without ``.. strategy::`` blocks is one script. Options: ``:rows:``, ``:views:``,
-``:readonly:``, ``:autorun:``, ``:height:``, ``:theme:``, ``:playground:`` (the element's
+``:readonly:``, ``:autorun:``, ``:height:``, ``:theme:``, ``:engine:``, ``:playground:`` (the element's
 attributes) and ``:raises:`` (the example is meant to raise: no warning). Config values:
 ``sessionlab_code_blocks`` (``True``: every ``code-block:: python`` is runnable; ``"class"``:
 those with ``:class: sessionlab``; a block with ``:class: no-sessionlab`` never is),
@@ -46,6 +46,7 @@ from ._html import (
     Example,
     element_start,
     failure_text,
+    parse_engine,
     parse_theme,
     parse_views,
     part_start,
@@ -118,6 +119,7 @@ class SessionLabDirective(SphinxDirective):
         "autorun": _flag,
         "height": directives.unchanged_required,
         "theme": parse_theme,
+        "engine": parse_engine,
         "playground": directives.uri,
         "raises": _flag,
     }
