@@ -51,10 +51,12 @@ Base.metadata.create_all(engine)
 session = Session(engine)
 c1, c2 = Child(), Child()
 p1 = Parent(children=[c1, c2])
+session.add(p1)
+session.commit()  # one parent's association rows per flush: several are flushed in no fixed order
 p2 = Parent()
 c2.parents.append(p2)
 print(len(c2.parents), len(p2.children))
-session.add_all([p1, p2])
+session.add(p2)
 session.commit()
 print([p.id for p in c2.parents])
 
