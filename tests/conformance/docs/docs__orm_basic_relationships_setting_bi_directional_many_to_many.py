@@ -50,9 +50,12 @@ engine = create_engine("sqlite://")
 Base.metadata.create_all(engine)
 session = Session(engine)
 c1, c2 = Child(), Child()
-p1 = Parent(children=[c1, c2])
+p1 = Parent(children=[c1])
 session.add(p1)
-session.commit()  # one parent's association rows per flush: several are flushed in no fixed order
+# one association row per flush: with both sides mapped, several rows go out in no fixed order
+session.commit()
+p1.children.append(c2)
+session.commit()
 p2 = Parent()
 c2.parents.append(p2)
 print(len(c2.parents), len(p2.children))
@@ -66,6 +69,6 @@ myparent, somechild = p1, c1
 # automatically
 myparent.children.remove(somechild)
 session.flush()
-session.delete(c2)
+session.delete(somechild)
 session.commit()
 print([c.id for c in p1.children], [c.id for c in p2.children])
