@@ -50,10 +50,13 @@ Base.metadata.create_all(engine)
 session = Session(engine)
 p1, p2 = Parent(), Parent()
 c1, c2 = Child(), Child()
-# one child cascaded from p1 (a set of several would be flushed in no fixed order)
+# one child, of p1 only, cascaded from p1, and one parent's association rows per flush (the
+# unit of work handles the rows of several parents, and several children, in no fixed order)
 p1.children = [c1]
-p2.children = [c1, c2]
-session.add_all([p1, p2])
+session.add(p1)
+session.commit()
+p2.children = [c2]
+session.add(p2)
 session.commit()
 session.delete(p1)
 session.commit()

@@ -66,6 +66,8 @@ with Session(engine) as session:
 session = Session(engine)
 obj1 = session.get(User, 3)
 obj2 = session.get(User, 4)
+# (their addresses are loaded first: the flush would load both collections in no fixed order)
+print(obj1.addresses, obj2.addresses)
 # mark two objects to be deleted
 session.delete(obj1)
 session.delete(obj2)
