@@ -151,6 +151,8 @@ pub struct Interpreter {
     pub rng: u64,
     /// Instances and captured scopes that may form cycles, emptied when the run is dropped.
     pub tracked: super::teardown::Tracked,
+    /// The `warnings` filters, registry and the log of shown warnings.
+    pub warnings: super::warnings::WarningState,
 }
 
 impl Drop for Interpreter {
@@ -193,7 +195,9 @@ impl Interpreter {
             on_line: None,
             rng: 0x2545_F491_4F6C_DD1D,
             tracked: Default::default(),
+            warnings: Default::default(),
         };
+        interp.warnings.install(&interp.exc);
         super::builtins::install(&mut interp);
         interp
             .globals
@@ -225,6 +229,17 @@ impl Interpreter {
     /// The line being executed now.
     pub fn current_line(&self) -> u32 {
         self.frames.last().map_or(0, |f| f.line)
+    }
+
+    /// The line of the script frame `level` calls out from the innermost one (0: the running
+    /// line), skipping the frames of provided modules; `None` past the outermost.
+    pub fn visible_frame_line(&self, level: usize) -> Option<u32> {
+        self.frames
+            .iter()
+            .rev()
+            .filter(|f| !f.hidden)
+            .nth(level)
+            .map(|f| f.line)
     }
 
     /// Replaces the source whose lines tracebacks quote (a second script run in the same

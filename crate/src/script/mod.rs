@@ -23,6 +23,7 @@ pub mod tokenizer;
 pub mod unicase;
 pub mod unicase_table;
 pub mod value;
+pub mod warnings;
 
 use serde::Serialize;
 

@@ -107,6 +107,7 @@ pub fn builtin_module(name: &str) -> Option<Value> {
             attrs
         }
         "random" => functions(&RANDOM),
+        "warnings" => return Some(super::warnings::module()),
         "typing" => {
             let mut attrs: Vec<(&str, Value)> = TYPING
                 .iter()

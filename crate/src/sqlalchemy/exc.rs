@@ -8,7 +8,7 @@ use crate::script::interp::Interpreter;
 use crate::script::value::{Attrs, Class, PyCell, Value};
 
 /// (class, parent) in definition order; parents outside the list are Python built-ins.
-const HIERARCHY: [(&str, &str); 32] = [
+const HIERARCHY: [(&str, &str); 35] = [
     ("SQLAlchemyError", "Exception"),
     ("ArgumentError", "SQLAlchemyError"),
     ("NoSuchModuleError", "ArgumentError"),
@@ -29,9 +29,12 @@ const HIERARCHY: [(&str, &str); 32] = [
     ("InternalError", "DatabaseError"),
     ("ProgrammingError", "DatabaseError"),
     ("NotSupportedError", "DatabaseError"),
-    ("SAWarning", "Warning"),
-    ("MovedIn20Warning", "Warning"),
-    ("LegacyAPIWarning", "Warning"),
+    ("SAWarning", "RuntimeWarning"),
+    ("SADeprecationWarning", "DeprecationWarning"),
+    ("SAPendingDeprecationWarning", "PendingDeprecationWarning"),
+    ("Base20DeprecationWarning", "SADeprecationWarning"),
+    ("MovedIn20Warning", "Base20DeprecationWarning"),
+    ("LegacyAPIWarning", "Base20DeprecationWarning"),
     ("ObjectNotExecutableError", "ArgumentError"),
     ("UnboundExecutionError", "InvalidRequestError"),
     ("NoInspectionAvailable", "InvalidRequestError"),
@@ -94,6 +97,19 @@ impl ExcClasses {
             .get(name)
             .or_else(|| self.classes.get("SQLAlchemyError"))
             .cloned()
+    }
+
+    /// Warns `sqlalchemy.exc.<name>` (a warning class) with `message` at the running line.
+    pub fn warn(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        message: &str,
+    ) -> crate::script::interp::PyResult<()> {
+        match self.classes.get(name) {
+            Some(class) => interp.warn(class, message),
+            None => Ok(()),
+        }
     }
 
     /// Raises `sqlalchemy.exc.<name>(message)`.
