@@ -183,6 +183,8 @@ pub enum ExprKind {
     Starred(Box<Expr>),
     /// A comprehension or generator expression.
     Comp(Box<Comprehension>),
+    /// `name := value`.
+    Named(String, Box<Expr>),
 }
 
 /// A comprehension: what it builds, the element, and its `for`/`if` clauses.

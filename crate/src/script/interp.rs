@@ -1504,18 +1504,8 @@ impl Interpreter {
                 if let Some(m) = self.get_attr_opt(value, "__iter__")? {
                     let it = self.call(&m, Vec::new(), Vec::new())?;
                     if matches!(it, Value::Instance(_)) {
-                        // A user iterator: drain it through __next__ eagerly.
-                        let mut items = Vec::new();
-                        let next = self.get_attr(&it, "__next__")?;
-                        loop {
-                            match self.call(&next, Vec::new(), Vec::new()) {
-                                Ok(v) => items.push(v),
-                                Err(e) if self.is_exception(&e, "StopIteration") => break,
-                                Err(e) => return Err(e),
-                            }
-                            self.step()?;
-                        }
-                        PyIter::Seq(items.into(), 0)
+                        // A user iterator: one __next__ call per item, as it is asked for.
+                        PyIter::Next(self.get_attr(&it, "__next__")?)
                     } else {
                         return self.iter(&it);
                     }
@@ -1552,6 +1542,26 @@ impl Interpreter {
         let Value::Iterator(state) = it else {
             return Err(self.type_error(format!("'{}' object is not an iterator", it.type_name())));
         };
+        let called = match &*state.borrow() {
+            PyIter::Next(f) => Some((f.clone(), None)),
+            PyIter::Sentinel(f, end) => Some((f.clone(), Some(end.clone()))),
+            _ => None,
+        };
+        if let Some((f, sentinel)) = called {
+            self.step()?;
+            let item = match self.call(&f, Vec::new(), Vec::new()) {
+                Ok(v) => match &sentinel {
+                    Some(end) if super::ops::eq(self, &v, end)? => None,
+                    _ => Some(v),
+                },
+                Err(e) if sentinel.is_none() && self.is_exception(&e, "StopIteration") => None,
+                Err(e) => return Err(e),
+            };
+            if item.is_none() {
+                *state.borrow_mut() = PyIter::Done;
+            }
+            return Ok(item);
+        }
         let mut s = state.borrow_mut();
         let item = match &mut *s {
             PyIter::Seq(items, i) => {
@@ -1580,7 +1590,7 @@ impl Interpreter {
                 }
                 c.map(|c| Value::str(c.to_string()))
             }
-            PyIter::Done => None,
+            PyIter::Done | PyIter::Next(_) | PyIter::Sentinel(..) => None,
         };
         if item.is_none() {
             *s = PyIter::Done;
@@ -1652,6 +1662,19 @@ impl Interpreter {
                 Constant::Ellipsis => Value::str("Ellipsis"),
             }),
             ExprKind::FString(parts) => Ok(Value::str(self.fstring(parts, env)?)),
+            ExprKind::Named(name, value) => {
+                let v = self.eval(value, env)?;
+                // A comprehension's scope (no static locals) binds in the scope around it.
+                let mut target = env.clone();
+                while target.kind == ScopeKind::Function
+                    && target.locals.is_none()
+                    && let Some(p) = target.parent.clone()
+                {
+                    target = p;
+                }
+                self.store(name, v.clone(), &target)?;
+                Ok(v)
+            }
             ExprKind::Attribute(obj, name) => {
                 let o = self.eval(obj, env)?;
                 self.get_attr(&o, name)

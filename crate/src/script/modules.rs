@@ -108,6 +108,16 @@ pub fn builtin_module(name: &str) -> Option<Value> {
         }
         "random" => functions(&RANDOM),
         "warnings" => return Some(super::warnings::module()),
+        // Annotations are never evaluated here, so every future feature is already in effect.
+        "__future__" => [
+            "annotations",
+            "division",
+            "print_function",
+            "generator_stop",
+        ]
+        .iter()
+        .map(|n| (*n, Value::Bool(true)))
+        .collect(),
         "typing" => {
             let mut attrs: Vec<(&str, Value)> = TYPING
                 .iter()

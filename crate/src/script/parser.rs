@@ -156,9 +156,6 @@ impl Parser<'_> {
             Tok::Name(n) if n == "async" || n == "await" || n == "yield" => {
                 self.error_here(format!("'{n}' is not supported in SessionLab"))
             }
-            Tok::Op(":=") => {
-                self.error_here("':=' (the walrus operator) is not supported in SessionLab")
-            }
             _ => self.error_here("invalid syntax"),
         }
     }
@@ -913,10 +910,35 @@ impl Parser<'_> {
 
     fn named_expression(&mut self) -> PResult<Expr> {
         let e = self.expression()?;
-        if self.at_op(":=") {
-            return Err(self.invalid());
+        self.walrus(e)
+    }
+
+    /// `name := value` after `e` was parsed (a name), else `e` itself.
+    fn walrus(&mut self, e: Expr) -> PResult<Expr> {
+        if !self.at_op(":=") {
+            return Ok(e);
         }
-        Ok(e)
+        let ExprKind::Name(name) = &e.kind else {
+            let what = match &e.kind {
+                ExprKind::Attribute(..) => "attribute",
+                ExprKind::Subscript(..) => "subscript",
+                ExprKind::Tuple(_) => "tuple",
+                ExprKind::List(_) => "list",
+                ExprKind::Constant(_) => "literal",
+                _ => "expression",
+            };
+            return Err(self.error_at(
+                e.span,
+                format!("cannot use assignment expressions with {what}"),
+            ));
+        };
+        let name = name.clone();
+        self.pos += 1;
+        let value = self.expression()?;
+        Ok(Expr {
+            span: e.span.to(value.span),
+            kind: ExprKind::Named(name, Box::new(value)),
+        })
     }
 
     fn expression(&mut self) -> PResult<Expr> {
@@ -1202,6 +1224,7 @@ impl Parser<'_> {
             } else {
                 let start = self.span();
                 let e = self.expression()?;
+                let e = self.walrus(e)?;
                 if self.at_kw("for") {
                     let comp = self.comprehension(CompKind::Generator, e, None, start)?;
                     args.push(Arg::Positional(comp));
@@ -1369,15 +1392,13 @@ impl Parser<'_> {
             });
         }
         let first = self.star_expression()?;
+        let first = self.walrus(first)?;
         if self.at_kw("for") {
             let comp = self.comprehension(CompKind::Generator, first, None, start)?;
             if !self.eat_op(")") {
                 return Err(self.invalid_in_brackets());
             }
             return Ok(comp);
-        }
-        if self.at_op(":=") {
-            return Err(self.invalid());
         }
         if self.eat_op(")") {
             return Ok(first);
@@ -1511,7 +1532,8 @@ impl Parser<'_> {
             let mut conditions = Vec::new();
             while self.at_kw("if") {
                 self.pos += 1;
-                conditions.push(self.disjunction()?);
+                let c = self.disjunction()?;
+                conditions.push(self.walrus(c)?);
             }
             clauses.push(CompFor {
                 target,
@@ -1697,8 +1719,12 @@ impl Parser<'_> {
         let expr = self.sub_expression(&expr_text, l, c)?;
         let mut debug = None;
         if chars[i] == '=' {
-            debug = Some(format!("{expr_text}="));
             i += 1;
+            // `{x = }`: the whitespace after `=` is part of the echoed text too.
+            let ws = chars[i..].iter().take_while(|c| c.is_whitespace()).count();
+            let tail: String = chars[i..i + ws].iter().collect();
+            debug = Some(format!("{expr_text}={tail}"));
+            i += ws;
         }
         let mut conversion = None;
         if chars.get(i) == Some(&'!') {

@@ -174,6 +174,10 @@ pub enum PyIter {
     Range(i64, i64, i64),
     /// Over a string's characters.
     Str(Rc<str>, usize),
+    /// A user iterator: each item is a call of its `__next__` until `StopIteration`.
+    Next(Value),
+    /// `iter(callable, sentinel)`: calls until the result equals the sentinel.
+    Sentinel(Value, Value),
     /// Exhausted.
     Done,
 }
