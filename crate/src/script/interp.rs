@@ -388,6 +388,11 @@ impl Interpreter {
         }
     }
 
+    /// Runs a block of statements (a `case` body, for `match`).
+    pub fn exec_body(&mut self, body: &[Stmt], env: &Rc<Env>) -> PyResult<Flow> {
+        self.exec_block(body, env)
+    }
+
     fn exec_block(&mut self, body: &[Stmt], env: &Rc<Env>) -> PyResult<Flow> {
         for stmt in body {
             match self.exec(stmt, env)? {
@@ -473,6 +478,10 @@ impl Interpreter {
                     }
                     self.step()?;
                 }
+            }
+            StmtKind::Match(m) => {
+                let subject = self.eval(&m.0, env)?;
+                return self.exec_match(subject, &m.1, env);
             }
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),

@@ -11,6 +11,7 @@ pub mod exceptions;
 pub mod format;
 pub mod host;
 pub mod interp;
+pub mod matching;
 pub mod methods;
 pub mod modules;
 pub mod ops;
