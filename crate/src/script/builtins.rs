@@ -856,6 +856,25 @@ fn b_enumerate(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
 
 fn b_zip(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
     let strict = matches!(kwarg(&kw, "strict"), Some(Value::Bool(true)));
+    if !strict {
+        // In lockstep, stopping at the first exhausted argument: `zip(count(), "abc")` ends.
+        let mut iters = Vec::with_capacity(args.len());
+        for a in &args {
+            iters.push(interp.iter(a)?);
+        }
+        let mut out = Vec::new();
+        'rows: while !iters.is_empty() {
+            let mut row = Vec::with_capacity(iters.len());
+            for it in &iters {
+                match interp.next(it)? {
+                    Some(v) => row.push(v),
+                    None => break 'rows,
+                }
+            }
+            out.push(Value::tuple(row));
+        }
+        return iter_of(interp, out);
+    }
     let mut cols = Vec::new();
     for a in &args {
         cols.push(interp.collect(a)?);

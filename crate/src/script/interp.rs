@@ -1127,6 +1127,7 @@ impl Interpreter {
             locals: Rc::new(super::scope::local_names(def)),
             owner: PyCell::new(None),
             internal: !Rc::ptr_eq(&root_env(env), &self.globals),
+            attrs: PyCell::new(Default::default()),
         })))
     }
 
@@ -1413,7 +1414,7 @@ impl Interpreter {
             let hint = if refused {
                 "SessionLab scripts cannot reach the system"
             } else {
-                "SessionLab provides sqlalchemy, sqlalchemy.orm, sqlalchemy.exc, time, math, random, datetime, decimal and typing"
+                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), time, math, random, datetime, decimal, typing, warnings, functools, itertools, operator, statistics, string and sys"
             };
             return Err(self.raise_value(value).with_hint(hint));
         };

@@ -105,6 +105,8 @@ pub struct Function {
     pub owner: PyCell<Option<std::rc::Weak<Class>>>,
     /// Defined by a module SessionLab provides in Python: hidden from tracebacks, as C code is.
     pub internal: bool,
+    /// Attributes set on the function (`__wrapped__`, or `__name__` as `functools.wraps` sets it).
+    pub attrs: PyCell<Attrs>,
 }
 
 /// The signature of a built-in: receives the interpreter, positional and keyword arguments.
