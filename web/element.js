@@ -29,7 +29,7 @@
 import { LabClient } from './client.js';
 import { engineCall } from './element-engine.js';
 import { decodeWorkspace, encodeWorkspace } from './share.js';
-import { el, formatMs, formatRange, renderEvent, renderSessions, renderTable } from './render.js';
+import { el, formatMs, formatRange, outputNodes, renderEvent, renderSessions, renderTable } from './render.js';
 import { rank } from './measure.js';
 import { compileWasm } from './wasm.js';
 
@@ -86,6 +86,7 @@ textarea { display: block; box-sizing: border-box; width: 100%; height: var(--ed
 h4 { margin: 10px 0 4px; font-size: 13px; }
 pre { margin: 0; white-space: pre-wrap; font: 12.5px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; }
 pre.stdout, pre.traceback { background: var(--code-bg); padding: 6px 8px; border-radius: 6px; }
+pre.stdout .warning { color: #b45309; font-style: italic; }
 .error { color: var(--error); background: var(--error-bg); border-radius: 6px; padding: 6px 8px; }
 .hint { color: var(--muted); margin: 4px 0 0; }
 ol.events { list-style: none; margin: 0; padding: 0; }
@@ -560,8 +561,11 @@ export class SessionLabElement extends HTMLElement {
     const nodes = [];
     const sql = report.events.filter((e) => e.kind === 'sql');
     if (views.includes('output')) {
-      if (report.stdout)
-        nodes.push(el('h4', { text: 'Output' }), el('pre', { className: 'stdout', text: report.stdout }));
+      if (report.stdout || report.warnings?.length)
+        nodes.push(
+          el('h4', { text: 'Output' }),
+          el('pre', { className: 'stdout' }, outputNodes(report.stdout, report.warnings)),
+        );
       if (report.error) {
         nodes.push(
           el('pre', { className: 'traceback error', attrs: { role: 'alert' }, text: report.error.traceback }),

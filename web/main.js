@@ -3,7 +3,16 @@
 import { client } from './boot.js';
 import { DEFAULTS, rank } from './measure.js';
 import { decodeWorkspace, encodeWorkspace, isShareHash } from './share.js';
-import { el, formatMs, formatRange, renderEvent, renderSessions, renderTable, tupleText } from './render.js';
+import {
+  el,
+  formatMs,
+  formatRange,
+  outputNodes,
+  renderEvent,
+  renderSessions,
+  renderTable,
+  tupleText,
+} from './render.js';
 import { exportScript, slug } from './export.js';
 import { sweepChart } from './sweep.js';
 import { installSqlalchemyCheck } from './check.js';
@@ -270,7 +279,12 @@ function renderPythonReport(report) {
   const nodes = [];
   if (views.has('output')) {
     nodes.push(el('h3', { text: 'Output' }));
-    nodes.push(el('pre', { className: 'stdout', text: report.stdout || '(nothing printed)' }));
+    const printed = report.stdout || report.warnings?.length;
+    nodes.push(
+      printed
+        ? el('pre', { className: 'stdout' }, outputNodes(report.stdout, report.warnings))
+        : el('pre', { className: 'stdout', text: '(nothing printed)' }),
+    );
   }
   if (report.error) {
     const jump = el('button', { className: 'link', text: `line ${report.error.line}`, attrs: { type: 'button' } });

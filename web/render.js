@@ -10,6 +10,26 @@ export function el(tag, { className, text, attrs } = {}, children = []) {
   return node;
 }
 
+/**
+ * The printed output with each warning where Python would have written it to stderr
+ * (`<playground>:LINE: Category: message`), marked as a warning. Offsets count UTF-8 bytes.
+ */
+export function outputNodes(stdout, warnings = []) {
+  if (!warnings.length) return [document.createTextNode(stdout)];
+  const bytes = new TextEncoder().encode(stdout);
+  const decoder = new TextDecoder();
+  const nodes = [];
+  let at = 0;
+  for (const w of warnings) {
+    const to = Math.min(Math.max(w.stdout_offset ?? at, at), bytes.length);
+    if (to > at) nodes.push(document.createTextNode(decoder.decode(bytes.subarray(at, to))));
+    at = to;
+    nodes.push(el('span', { className: 'warning', text: `<playground>:${w.line}: ${w.category}: ${w.message}\n` }));
+  }
+  if (at < bytes.length) nodes.push(document.createTextNode(decoder.decode(bytes.subarray(at))));
+  return nodes;
+}
+
 export function formatMs(ms) {
   if (ms >= 100) return `${ms.toFixed(0)} ms`;
   if (ms >= 1) return `${ms.toFixed(2)} ms`;

@@ -136,6 +136,19 @@ impl ExcClasses {
         self.classes.get(kind.name()).cloned()
     }
 
+    /// Warns `sqlalchemy.exc.<kind>` (a warning class) with `message` at the running line.
+    pub fn warn(
+        &self,
+        interp: &mut Interpreter,
+        kind: Exc,
+        message: &str,
+    ) -> crate::script::interp::PyResult<()> {
+        match self.class(kind) {
+            Some(class) => interp.warn(&class, message),
+            None => Ok(()),
+        }
+    }
+
     /// Raises `sqlalchemy.exc.<kind>(message)`.
     pub fn raise(
         &self,

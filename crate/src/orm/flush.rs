@@ -616,11 +616,26 @@ fn emit_deletes(
     crate::base::sort::sort_by(&mut rows, |a, b| compare_pk(&a.0, &b.0).is_lt());
     let compiled = Compiler::default().delete(&table, &pk_criteria(mapper));
     let note = session.sa.echo_note(&compiled.sql, &[]);
-    if rows.len() > 1 {
+    let matched = if rows.len() > 1 {
         let sets = rows.iter().map(|(pk, _, _)| pk.clone()).collect();
-        session.run_many(interp, &compiled.sql, sets, note)?;
+        session.run_many(interp, &compiled.sql, sets, note)?
     } else {
-        session.run(interp, &compiled.sql, rows[0].0.clone(), note)?;
+        session
+            .run(interp, &compiled.sql, rows[0].0.clone(), note)?
+            .rowcount
+            .unwrap_or(0)
+    };
+    // Without a version counter SQLAlchemy only warns about a DELETE that matched too few rows.
+    if matched as usize != rows.len() {
+        let message = format!(
+            "DELETE statement on table '{}' expected to delete {} row(s); {} were matched.  \
+             Please set confirm_deleted_rows=False within the mapper configuration to prevent \
+             this warning.",
+            table.name,
+            rows.len(),
+            matched
+        );
+        session.sa.exc.warn(interp, Exc::SAWarning, &message)?;
     }
     for (_, inst, state) in rows {
         let mut st = state.borrow_mut();

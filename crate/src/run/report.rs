@@ -87,6 +87,10 @@ pub struct ReportWarning {
     pub category: String,
     /// Its text.
     pub message: String,
+    /// The script line it is attributed to (where Python's stderr line points).
+    pub line: u32,
+    /// How much of `stdout` was printed before it was shown (where the page shows it).
+    pub stdout_offset: usize,
 }
 
 /// `text` with every ` at 0x<hex>` replaced by ` at 0x?`, as the conformance format records it.
@@ -117,6 +121,9 @@ impl RunReport {
         self.stdout = scrub_addresses(&self.stdout);
         if let Some(e) = &mut self.error {
             e.message = scrub_addresses(&e.message);
+        }
+        for w in &mut self.warnings {
+            w.message = scrub_addresses(&w.message);
         }
         self
     }

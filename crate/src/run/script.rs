@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use super::report::{PYTHON_VERSION, ReportError, RunReport, SQLALCHEMY_VERSION, Timing};
+use super::report::{
+    PYTHON_VERSION, ReportError, ReportWarning, RunReport, SQLALCHEMY_VERSION, Timing,
+};
 use crate::base::clock::now_ms;
 use crate::engine::{DbapiConnection, EventLog, dump_tables_upto};
 use crate::script::{Interpreter, Limits, run_in};
@@ -103,7 +105,7 @@ fn run_parts(input: RunInput) -> RunOutcome {
     let mut setup_ms = 0.0;
     let mut error_in = "script";
     let mut error = None;
-    let (mut skip_events, mut skip_stdout) = (0, 0);
+    let (mut skip_events, mut skip_stdout, mut skip_warnings) = (0, 0, 0);
     let mut tables_before = None;
     if let Some(setup) = setup {
         interp.set_global("N", crate::script::value::Value::Int(n));
@@ -115,6 +117,7 @@ fn run_parts(input: RunInput) -> RunOutcome {
         } else {
             skip_events = log.len();
             skip_stdout = interp.stdout.len();
+            skip_warnings = interp.warnings.shown.len();
             interp.set_source(source);
             let first = state.dbs.borrow().first();
             tables_before =
@@ -145,12 +148,17 @@ fn run_parts(input: RunInput) -> RunOutcome {
     };
     let mut events = log.take();
     let mut stdout = std::mem::take(&mut interp.stdout);
+    let mut shown = std::mem::take(&mut interp.warnings.shown);
     if error_in == "script" && setup.is_some() {
         events.drain(..skip_events.min(events.len()));
         for e in &mut events {
             e.stdout_offset = e.stdout_offset.saturating_sub(skip_stdout);
         }
         stdout = stdout.split_off(skip_stdout.min(stdout.len()));
+        shown.drain(..skip_warnings.min(shown.len()));
+        for w in &mut shown {
+            w.stdout_offset = w.stdout_offset.saturating_sub(skip_stdout);
+        }
     }
     let sql: Vec<&crate::engine::Event> = events
         .iter()
@@ -179,7 +187,15 @@ fn run_parts(input: RunInput) -> RunOutcome {
         error,
         tables,
         uncommitted_at_exit,
-        warnings: Vec::new(),
+        warnings: shown
+            .into_iter()
+            .map(|w| ReportWarning {
+                category: w.category,
+                message: w.message,
+                line: w.line,
+                stdout_offset: w.stdout_offset,
+            })
+            .collect(),
         sqlalchemy: SQLALCHEMY_VERSION,
         sqlite_version: DbapiConnection::sqlite_version().to_string(),
         python: PYTHON_VERSION,

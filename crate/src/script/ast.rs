@@ -58,6 +58,44 @@ pub enum StmtKind {
     Global(Vec<String>),
     /// `nonlocal a, b`.
     Nonlocal(Vec<String>),
+    /// `match subject:` and its cases.
+    Match(Box<(Expr, Vec<MatchCase>)>),
+}
+
+/// One `case pattern if guard:` of a `match` statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchCase {
+    /// What the subject must look like.
+    pub pattern: Pattern,
+    /// `if guard`, tested after the pattern bound its names.
+    pub guard: Option<Expr>,
+    /// The block run on a match.
+    pub body: Vec<Stmt>,
+}
+
+/// A `case` pattern (PEP 634).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pattern {
+    /// A literal or dotted name, compared with `==` (`None`/`True`/`False` with `is`).
+    Value(Expr),
+    /// `None`, `True`, `False`: compared by identity.
+    Singleton(Constant),
+    /// A bare name: always matches, binding the subject.
+    Capture(String),
+    /// `_`.
+    Wildcard,
+    /// `pattern as name`.
+    As(Box<Pattern>, String),
+    /// `p1 | p2`.
+    Or(Vec<Pattern>),
+    /// `[p, *rest]` / `(p, q)`.
+    Sequence(Vec<Pattern>),
+    /// `*name` (or `*_`) inside a sequence pattern.
+    Star(Option<String>),
+    /// `{key: p, **rest}`.
+    Mapping(Vec<(Expr, Pattern)>, Option<String>),
+    /// `Cls(p, attr=q)`.
+    Class(Expr, Vec<Pattern>, Vec<(String, Pattern)>),
 }
 
 /// A `try` statement's parts (boxed: statements stay small, and the parser moves them often).
@@ -183,6 +221,8 @@ pub enum ExprKind {
     Starred(Box<Expr>),
     /// A comprehension or generator expression.
     Comp(Box<Comprehension>),
+    /// `name := value`.
+    Named(String, Box<Expr>),
 }
 
 /// A comprehension: what it builds, the element, and its `for`/`if` clauses.

@@ -184,11 +184,18 @@ impl Interpreter {
                 let h = h.clone();
                 h.get_attr(self, name)
             }
-            Value::Function(f) => Ok(match name {
-                "__name__" => Some(Value::str(f.def.name.as_str())),
-                "__qualname__" => Some(Value::str(f.qualname.as_str())),
-                _ => None,
-            }),
+            Value::Function(f) => {
+                if let Some(v) = f.attrs.borrow().get(name) {
+                    return Ok(Some(v.clone()));
+                }
+                Ok(match name {
+                    "__name__" => Some(Value::str(f.def.name.as_str())),
+                    "__qualname__" => Some(Value::str(f.qualname.as_str())),
+                    "__module__" => Some(Value::str("__main__")),
+                    "__doc__" => Some(Value::None),
+                    _ => None,
+                })
+            }
             Value::Builtin(b) if name == "__name__" => Ok(Some(Value::str(b.name))),
             _ => {
                 let Some((qualified, func)) = super::methods::lookup(obj, name) else {
@@ -241,6 +248,10 @@ impl Interpreter {
             }
             Value::Module(m) => {
                 m.dict.borrow_mut().insert(name.to_string(), value);
+                Ok(())
+            }
+            Value::Function(f) => {
+                f.attrs.borrow_mut().insert(name.to_string(), value);
                 Ok(())
             }
             Value::Host(h) => {

@@ -856,6 +856,25 @@ fn b_enumerate(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
 
 fn b_zip(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
     let strict = matches!(kwarg(&kw, "strict"), Some(Value::Bool(true)));
+    if !strict {
+        // In lockstep, stopping at the first exhausted argument: `zip(count(), "abc")` ends.
+        let mut iters = Vec::with_capacity(args.len());
+        for a in &args {
+            iters.push(interp.iter(a)?);
+        }
+        let mut out = Vec::new();
+        'rows: while !iters.is_empty() {
+            let mut row = Vec::with_capacity(iters.len());
+            for it in &iters {
+                match interp.next(it)? {
+                    Some(v) => row.push(v),
+                    None => break 'rows,
+                }
+            }
+            out.push(Value::tuple(row));
+        }
+        return iter_of(interp, out);
+    }
     let mut cols = Vec::new();
     for a in &args {
         cols.push(interp.collect(a)?);
@@ -1157,6 +1176,13 @@ fn b_filter(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 
 fn b_iter(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let v = arg(interp, &args, 0, "iter")?;
+    if let Some(sentinel) = args.get(1) {
+        if !is_callable(&v) {
+            return Err(interp.type_error("iter(v, w): v must be callable"));
+        }
+        let it = super::value::PyIter::Sentinel(v, sentinel.clone());
+        return Ok(Value::Iterator(Rc::new(PyCell::new(it))));
+    }
     interp.iter(&v)
 }
 
@@ -1231,12 +1257,17 @@ fn b_id(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 
 fn b_callable(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let [a] = exactly(interp, &args, "callable")?;
-    Ok(Value::Bool(match a {
+    Ok(Value::Bool(is_callable(a)))
+}
+
+/// `callable(v)`.
+fn is_callable(v: &Value) -> bool {
+    match v {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
         Value::Instance(i) => i.class.lookup("__call__").is_some(),
         Value::Host(_) => true,
         _ => false,
-    }))
+    }
 }
 
 fn b_format(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {

@@ -7,7 +7,7 @@ use super::interp::Interpreter;
 use super::value::{Class, Instance, Value};
 
 /// The built-in exception hierarchy, as (name, parent) in definition order.
-pub const HIERARCHY: [(&str, &str); 34] = [
+pub const HIERARCHY: [(&str, &str); 44] = [
     ("BaseException", ""),
     ("Exception", "BaseException"),
     ("KeyboardInterrupt", "BaseException"),
@@ -40,6 +40,16 @@ pub const HIERARCHY: [(&str, &str); 34] = [
     ("Warning", "Exception"),
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
+    ("UnicodeEncodeError", "UnicodeError"),
     ("SyntaxError", "Exception"),
     ("StepBudgetExceeded", "BaseException"),
 ];

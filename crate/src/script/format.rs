@@ -114,7 +114,13 @@ impl Interpreter {
                 self.repr_depth(&s[1], depth + 1)?,
                 self.repr_depth(&s[2], depth + 1)?
             ),
-            Value::Function(f) => format!("<function {} at 0x{:x}>", f.qualname, v.identity()),
+            Value::Function(f) => {
+                let qualname = match f.attrs.borrow().get("__qualname__") {
+                    Some(Value::Str(q)) => q.to_string(),
+                    _ => f.qualname.clone(),
+                };
+                format!("<function {qualname} at 0x{:x}>", v.identity())
+            }
             Value::Builtin(b) => match &b.receiver {
                 Some(r) => format!(
                     "<built-in method {} of {} object at 0x{:x}>",

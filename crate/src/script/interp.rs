@@ -155,6 +155,8 @@ pub struct Interpreter {
     /// found by type with `host_slot`: host code reaches it through the interpreter it is
     /// given, never through a global.
     host_slots: Vec<Rc<dyn std::any::Any>>,
+    /// The `warnings` filters, registry and the log of shown warnings.
+    pub warnings: super::warnings::WarningState,
 }
 
 impl Drop for Interpreter {
@@ -211,7 +213,9 @@ impl Interpreter {
             rng: 0x2545_F491_4F6C_DD1D,
             tracked: Default::default(),
             host_slots: Vec::new(),
+            warnings: Default::default(),
         };
+        interp.warnings.install(&interp.exc);
         super::builtins::install(&mut interp);
         interp
             .globals
@@ -243,6 +247,17 @@ impl Interpreter {
     /// The line being executed now.
     pub fn current_line(&self) -> u32 {
         self.frames.last().map_or(0, |f| f.line)
+    }
+
+    /// The line of the script frame `level` calls out from the innermost one (0: the running
+    /// line), skipping the frames of provided modules; `None` past the outermost.
+    pub fn visible_frame_line(&self, level: usize) -> Option<u32> {
+        self.frames
+            .iter()
+            .rev()
+            .filter(|f| !f.hidden)
+            .nth(level)
+            .map(|f| f.line)
     }
 
     /// Replaces the source whose lines tracebacks quote (a second script run in the same
@@ -391,6 +406,11 @@ impl Interpreter {
         }
     }
 
+    /// Runs a block of statements (a `case` body, for `match`).
+    pub fn exec_body(&mut self, body: &[Stmt], env: &Rc<Env>) -> PyResult<Flow> {
+        self.exec_block(body, env)
+    }
+
     fn exec_block(&mut self, body: &[Stmt], env: &Rc<Env>) -> PyResult<Flow> {
         for stmt in body {
             match self.exec(stmt, env)? {
@@ -476,6 +496,10 @@ impl Interpreter {
                     }
                     self.step()?;
                 }
+            }
+            StmtKind::Match(m) => {
+                let subject = self.eval(&m.0, env)?;
+                return self.exec_match(subject, &m.1, env);
             }
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
@@ -1121,6 +1145,7 @@ impl Interpreter {
             locals: Rc::new(super::scope::local_names(def)),
             owner: PyCell::new(None),
             internal: !Rc::ptr_eq(&root_env(env), &self.globals),
+            attrs: PyCell::new(Default::default()),
         })))
     }
 
@@ -1407,7 +1432,7 @@ impl Interpreter {
             let hint = if refused {
                 "SessionLab scripts cannot reach the system"
             } else {
-                "SessionLab provides sqlalchemy, sqlalchemy.orm, sqlalchemy.exc, time, math, random, datetime, decimal and typing"
+                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), time, math, random, datetime, decimal, typing, warnings, functools, itertools, operator, statistics, string and sys"
             };
             return Err(self.raise_value(value).with_hint(hint));
         };
@@ -1507,18 +1532,8 @@ impl Interpreter {
                 if let Some(m) = self.get_attr_opt(value, "__iter__")? {
                     let it = self.call(&m, Vec::new(), Vec::new())?;
                     if matches!(it, Value::Instance(_)) {
-                        // A user iterator: drain it through __next__ eagerly.
-                        let mut items = Vec::new();
-                        let next = self.get_attr(&it, "__next__")?;
-                        loop {
-                            match self.call(&next, Vec::new(), Vec::new()) {
-                                Ok(v) => items.push(v),
-                                Err(e) if self.is_exception(&e, "StopIteration") => break,
-                                Err(e) => return Err(e),
-                            }
-                            self.step()?;
-                        }
-                        PyIter::Seq(items.into(), 0)
+                        // A user iterator: one __next__ call per item, as it is asked for.
+                        PyIter::Next(self.get_attr(&it, "__next__")?)
                     } else {
                         return self.iter(&it);
                     }
@@ -1555,6 +1570,26 @@ impl Interpreter {
         let Value::Iterator(state) = it else {
             return Err(self.type_error(format!("'{}' object is not an iterator", it.type_name())));
         };
+        let called = match &*state.borrow() {
+            PyIter::Next(f) => Some((f.clone(), None)),
+            PyIter::Sentinel(f, end) => Some((f.clone(), Some(end.clone()))),
+            _ => None,
+        };
+        if let Some((f, sentinel)) = called {
+            self.step()?;
+            let item = match self.call(&f, Vec::new(), Vec::new()) {
+                Ok(v) => match &sentinel {
+                    Some(end) if super::ops::eq(self, &v, end)? => None,
+                    _ => Some(v),
+                },
+                Err(e) if sentinel.is_none() && self.is_exception(&e, "StopIteration") => None,
+                Err(e) => return Err(e),
+            };
+            if item.is_none() {
+                *state.borrow_mut() = PyIter::Done;
+            }
+            return Ok(item);
+        }
         let mut s = state.borrow_mut();
         let item = match &mut *s {
             PyIter::Seq(items, i) => {
@@ -1583,7 +1618,7 @@ impl Interpreter {
                 }
                 c.map(|c| Value::str(c.to_string()))
             }
-            PyIter::Done => None,
+            PyIter::Done | PyIter::Next(_) | PyIter::Sentinel(..) => None,
         };
         if item.is_none() {
             *s = PyIter::Done;
@@ -1655,6 +1690,19 @@ impl Interpreter {
                 Constant::Ellipsis => Value::str("Ellipsis"),
             }),
             ExprKind::FString(parts) => Ok(Value::str(self.fstring(parts, env)?)),
+            ExprKind::Named(name, value) => {
+                let v = self.eval(value, env)?;
+                // A comprehension's scope (no static locals) binds in the scope around it.
+                let mut target = env.clone();
+                while target.kind == ScopeKind::Function
+                    && target.locals.is_none()
+                    && let Some(p) = target.parent.clone()
+                {
+                    target = p;
+                }
+                self.store(name, v.clone(), &target)?;
+                Ok(v)
+            }
             ExprKind::Attribute(obj, name) => {
                 let o = self.eval(obj, env)?;
                 self.get_attr(&o, name)

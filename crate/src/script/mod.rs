@@ -11,6 +11,7 @@ pub mod exceptions;
 pub mod format;
 pub mod host;
 pub mod interp;
+pub mod matching;
 pub mod methods;
 pub mod modules;
 pub mod ops;
@@ -23,6 +24,7 @@ pub mod tokenizer;
 pub mod unicase;
 pub mod unicase_table;
 pub mod value;
+pub mod warnings;
 
 use serde::Serialize;
 

@@ -13,6 +13,11 @@ type Kw = Vec<(String, Value)>;
 pub fn python_module_source(name: &str) -> Option<&'static str> {
     match name {
         "datetime" => Some(include_str!("prelude/datetime.py")),
+        "operator" => Some(include_str!("prelude/operator.py")),
+        "string" => Some(include_str!("prelude/string.py")),
+        "statistics" => Some(include_str!("prelude/statistics.py")),
+        "functools" => Some(include_str!("prelude/functools.py")),
+        "itertools" => Some(include_str!("prelude/itertools.py")),
         _ => None,
     }
 }
@@ -69,6 +74,13 @@ const RANDOM: [(&str, BuiltinFn); 8] = [
     ("sample", r_sample),
 ];
 
+/// `sys.version`: the CPython release whose behaviour the interpreter follows.
+const SYS_VERSION: &str = "3.11.7 (SessionLab's Python subset)";
+
+fn sys_getrecursionlimit(interp: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::Int(interp.limits.recursion_limit as i64))
+}
+
 /// The special forms of `typing`.
 const TYPING: [&str; 17] = [
     "Optional",
@@ -107,6 +119,25 @@ pub fn builtin_module(name: &str) -> Option<Value> {
             attrs
         }
         "random" => functions(&RANDOM),
+        "warnings" => return Some(super::warnings::module()),
+        "sys" => vec![
+            ("version", Value::str(SYS_VERSION)),
+            ("maxsize", Value::Int(i64::MAX)),
+            (
+                "getrecursionlimit",
+                Interpreter::builtin("getrecursionlimit", sys_getrecursionlimit),
+            ),
+        ],
+        // Annotations are never evaluated here, so every future feature is already in effect.
+        "__future__" => [
+            "annotations",
+            "division",
+            "print_function",
+            "generator_stop",
+        ]
+        .iter()
+        .map(|n| (*n, Value::Bool(true)))
+        .collect(),
         "typing" => {
             let mut attrs: Vec<(&str, Value)> = TYPING
                 .iter()

@@ -156,9 +156,6 @@ impl Parser<'_> {
             Tok::Name(n) if n == "async" || n == "await" || n == "yield" => {
                 self.error_here(format!("'{n}' is not supported in SessionLab"))
             }
-            Tok::Op(":=") => {
-                self.error_here("':=' (the walrus operator) is not supported in SessionLab")
-            }
             _ => self.error_here("invalid syntax"),
         }
     }
@@ -209,12 +206,19 @@ impl Parser<'_> {
                     return Err(self.error_here("'async def' is not supported in SessionLab"));
                 }
                 _ if self.at_kw("match")
-                    && matches!(self.peek_tok(1), Tok::Name(_) | Tok::Op("(" | "[" | "{"))
+                    && matches!(
+                        self.peek_tok(1),
+                        Tok::Name(_)
+                            | Tok::Int(_)
+                            | Tok::Float(_)
+                            | Tok::Str(_)
+                            | Tok::FStr { .. }
+                            | Tok::Bytes(_)
+                            | Tok::Op("(" | "[" | "{" | "-" | "*" | "~")
+                    )
                     && self.line_ends_with_colon() =>
                 {
-                    return Err(
-                        self.error_here("'match' statements are not supported in SessionLab")
-                    );
+                    return Ok(vec![self.match_stmt()?]);
                 }
                 _ => {}
             }
@@ -531,6 +535,239 @@ impl Parser<'_> {
             body.extend(self.statement()?);
         }
         Ok(body)
+    }
+
+    fn match_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.advance();
+        let first = self.star_expression()?;
+        let subject = if self.at_op(",") {
+            let mut items = vec![first];
+            while self.eat_op(",") {
+                if self.at_op(":") {
+                    break;
+                }
+                items.push(self.star_expression()?);
+            }
+            let span = items[0].span.to(items[items.len() - 1].span);
+            Expr {
+                kind: ExprKind::Tuple(items),
+                span,
+            }
+        } else {
+            self.walrus(first)?
+        };
+        self.expect_op(":")?;
+        if !self.eat(&Tok::Newline) || !self.eat(&Tok::Indent) {
+            return Err(self
+                .error_here(format!(
+                    "expected an indented block after 'match' statement on line {}",
+                    start.line
+                ))
+                .indentation());
+        }
+        let mut cases = Vec::new();
+        while !self.eat(&Tok::Dedent) {
+            if self.at(&Tok::Eof) {
+                break;
+            }
+            if self.eat(&Tok::Newline) {
+                continue;
+            }
+            if !self.at_kw("case") {
+                return Err(self.invalid());
+            }
+            let case = self.advance();
+            let pattern = self.patterns()?;
+            let guard = if self.eat_kw("if") {
+                Some(self.named_expression()?)
+            } else {
+                None
+            };
+            let body = self.block("'case' statement", case.line)?;
+            cases.push(MatchCase {
+                pattern,
+                guard,
+                body,
+            });
+        }
+        Ok(Stmt {
+            kind: StmtKind::Match(Box::new((subject, cases))),
+            span: start,
+        })
+    }
+
+    /// `case a, *b:` (an open sequence) or one pattern.
+    fn patterns(&mut self) -> PResult<Pattern> {
+        let first = self.pattern()?;
+        if !self.at_op(",") {
+            return Ok(first);
+        }
+        let mut items = vec![first];
+        while self.eat_op(",") {
+            if self.at_op(":") || self.at_kw("if") {
+                break;
+            }
+            items.push(self.pattern()?);
+        }
+        Ok(Pattern::Sequence(items))
+    }
+
+    fn pattern(&mut self) -> PResult<Pattern> {
+        self.enter()?;
+        let r = self.as_pattern();
+        self.depth -= 1;
+        r
+    }
+
+    fn as_pattern(&mut self) -> PResult<Pattern> {
+        let mut alts = vec![self.closed_pattern()?];
+        while self.eat_op("|") {
+            alts.push(self.closed_pattern()?);
+        }
+        let p = if alts.len() == 1 {
+            alts.remove(0)
+        } else {
+            Pattern::Or(alts)
+        };
+        if self.eat_kw("as") {
+            let name = self.name()?;
+            return Ok(Pattern::As(Box::new(p), name));
+        }
+        Ok(p)
+    }
+
+    fn closed_pattern(&mut self) -> PResult<Pattern> {
+        match self.tok().clone() {
+            Tok::Op("*") => {
+                self.pos += 1;
+                let name = self.name()?;
+                Ok(Pattern::Star((name != "_").then_some(name)))
+            }
+            Tok::Op("(") => {
+                self.pos += 1;
+                if self.eat_op(")") {
+                    return Ok(Pattern::Sequence(Vec::new()));
+                }
+                let first = self.pattern()?;
+                if self.eat_op(")") {
+                    return Ok(first);
+                }
+                let mut items = vec![first];
+                while self.eat_op(",") {
+                    if self.at_op(")") {
+                        break;
+                    }
+                    items.push(self.pattern()?);
+                }
+                if !self.eat_op(")") {
+                    return Err(self.invalid());
+                }
+                Ok(Pattern::Sequence(items))
+            }
+            Tok::Op("[") => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                while !self.at_op("]") {
+                    items.push(self.pattern()?);
+                    if !self.eat_op(",") {
+                        break;
+                    }
+                }
+                if !self.eat_op("]") {
+                    return Err(self.invalid());
+                }
+                Ok(Pattern::Sequence(items))
+            }
+            Tok::Op("{") => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                let mut rest = None;
+                while !self.at_op("}") {
+                    if self.eat_op("**") {
+                        rest = Some(self.name()?);
+                    } else {
+                        let key = match self.closed_pattern()? {
+                            Pattern::Value(e) => e,
+                            Pattern::Singleton(c) => Expr {
+                                kind: ExprKind::Constant(c),
+                                span: self.prev_span(),
+                            },
+                            _ => return Err(self.invalid()),
+                        };
+                        self.expect_op(":")?;
+                        items.push((key, self.pattern()?));
+                    }
+                    if !self.eat_op(",") {
+                        break;
+                    }
+                }
+                if !self.eat_op("}") {
+                    return Err(self.invalid());
+                }
+                Ok(Pattern::Mapping(items, rest))
+            }
+            Tok::Name(n) if n == "None" || n == "True" || n == "False" => {
+                self.pos += 1;
+                Ok(Pattern::Singleton(match n.as_str() {
+                    "None" => Constant::None,
+                    "True" => Constant::Bool(true),
+                    _ => Constant::Bool(false),
+                }))
+            }
+            Tok::Name(n) if !KEYWORDS.contains(&n.as_str()) => {
+                let start = self.advance();
+                let mut e = Expr {
+                    kind: ExprKind::Name(n.clone()),
+                    span: start,
+                };
+                let mut dotted = false;
+                while self.eat_op(".") {
+                    let attr = self.name()?;
+                    e = Expr {
+                        span: start.to(self.prev_span()),
+                        kind: ExprKind::Attribute(Box::new(e), attr),
+                    };
+                    dotted = true;
+                }
+                if self.eat_op("(") {
+                    let (mut args, mut kwargs) = (Vec::new(), Vec::new());
+                    while !self.at_op(")") {
+                        if matches!(self.tok(), Tok::Name(_))
+                            && matches!(self.peek_tok(1), Tok::Op("="))
+                        {
+                            let k = self.name()?;
+                            self.pos += 1;
+                            kwargs.push((k, self.pattern()?));
+                        } else {
+                            if !kwargs.is_empty() {
+                                return Err(
+                                    self.error_here("positional patterns follow keyword patterns")
+                                );
+                            }
+                            args.push(self.pattern()?);
+                        }
+                        if !self.eat_op(",") {
+                            break;
+                        }
+                    }
+                    if !self.eat_op(")") {
+                        return Err(self.invalid());
+                    }
+                    return Ok(Pattern::Class(e, args, kwargs));
+                }
+                if dotted {
+                    Ok(Pattern::Value(e))
+                } else if n == "_" {
+                    Ok(Pattern::Wildcard)
+                } else {
+                    Ok(Pattern::Capture(n))
+                }
+            }
+            Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::Bytes(_) | Tok::Op("-") => {
+                Ok(Pattern::Value(self.binary_level(4)?))
+            }
+            _ => Err(self.invalid()),
+        }
     }
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
@@ -913,10 +1150,35 @@ impl Parser<'_> {
 
     fn named_expression(&mut self) -> PResult<Expr> {
         let e = self.expression()?;
-        if self.at_op(":=") {
-            return Err(self.invalid());
+        self.walrus(e)
+    }
+
+    /// `name := value` after `e` was parsed (a name), else `e` itself.
+    fn walrus(&mut self, e: Expr) -> PResult<Expr> {
+        if !self.at_op(":=") {
+            return Ok(e);
         }
-        Ok(e)
+        let ExprKind::Name(name) = &e.kind else {
+            let what = match &e.kind {
+                ExprKind::Attribute(..) => "attribute",
+                ExprKind::Subscript(..) => "subscript",
+                ExprKind::Tuple(_) => "tuple",
+                ExprKind::List(_) => "list",
+                ExprKind::Constant(_) => "literal",
+                _ => "expression",
+            };
+            return Err(self.error_at(
+                e.span,
+                format!("cannot use assignment expressions with {what}"),
+            ));
+        };
+        let name = name.clone();
+        self.pos += 1;
+        let value = self.expression()?;
+        Ok(Expr {
+            span: e.span.to(value.span),
+            kind: ExprKind::Named(name, Box::new(value)),
+        })
     }
 
     fn expression(&mut self) -> PResult<Expr> {
@@ -1202,6 +1464,7 @@ impl Parser<'_> {
             } else {
                 let start = self.span();
                 let e = self.expression()?;
+                let e = self.walrus(e)?;
                 if self.at_kw("for") {
                     let comp = self.comprehension(CompKind::Generator, e, None, start)?;
                     args.push(Arg::Positional(comp));
@@ -1369,15 +1632,13 @@ impl Parser<'_> {
             });
         }
         let first = self.star_expression()?;
+        let first = self.walrus(first)?;
         if self.at_kw("for") {
             let comp = self.comprehension(CompKind::Generator, first, None, start)?;
             if !self.eat_op(")") {
                 return Err(self.invalid_in_brackets());
             }
             return Ok(comp);
-        }
-        if self.at_op(":=") {
-            return Err(self.invalid());
         }
         if self.eat_op(")") {
             return Ok(first);
@@ -1511,7 +1772,8 @@ impl Parser<'_> {
             let mut conditions = Vec::new();
             while self.at_kw("if") {
                 self.pos += 1;
-                conditions.push(self.disjunction()?);
+                let c = self.disjunction()?;
+                conditions.push(self.walrus(c)?);
             }
             clauses.push(CompFor {
                 target,
@@ -1697,8 +1959,12 @@ impl Parser<'_> {
         let expr = self.sub_expression(&expr_text, l, c)?;
         let mut debug = None;
         if chars[i] == '=' {
-            debug = Some(format!("{expr_text}="));
             i += 1;
+            // `{x = }`: the whitespace after `=` is part of the echoed text too.
+            let ws = chars[i..].iter().take_while(|c| c.is_whitespace()).count();
+            let tail: String = chars[i..i + ws].iter().collect();
+            debug = Some(format!("{expr_text}={tail}"));
+            i += ws;
         }
         let mut conversion = None;
         if chars.get(i) == Some(&'!') {

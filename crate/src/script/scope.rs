@@ -80,6 +80,12 @@ fn stmt(s: &Stmt, out: &mut NameSet, declared: &mut NameSet) {
             block(&t.finalbody, out, declared);
         }
         StmtKind::Delete(targets) => targets.iter().for_each(|t| target(t, out)),
+        StmtKind::Match(m) => {
+            for case in &m.1 {
+                pattern_names(&case.pattern, out);
+                block(&case.body, out, declared);
+            }
+        }
         StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
             declared.extend(names.iter().cloned())
         }
@@ -94,6 +100,28 @@ fn target(t: &Expr, out: &mut NameSet) {
         }
         ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| target(i, out)),
         ExprKind::Starred(inner) => target(inner, out),
+        _ => {}
+    }
+}
+
+fn pattern_names(p: &Pattern, out: &mut NameSet) {
+    match p {
+        Pattern::Capture(n) | Pattern::Star(Some(n)) => out.insert(n.clone()),
+        Pattern::As(inner, n) => {
+            out.insert(n.clone());
+            pattern_names(inner, out);
+        }
+        Pattern::Or(ps) | Pattern::Sequence(ps) => ps.iter().for_each(|p| pattern_names(p, out)),
+        Pattern::Mapping(items, rest) => {
+            items.iter().for_each(|(_, p)| pattern_names(p, out));
+            if let Some(r) = rest {
+                out.insert(r.clone());
+            }
+        }
+        Pattern::Class(_, args, kwargs) => {
+            args.iter().for_each(|p| pattern_names(p, out));
+            kwargs.iter().for_each(|(_, p)| pattern_names(p, out));
+        }
         _ => {}
     }
 }

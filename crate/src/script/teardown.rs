@@ -104,6 +104,9 @@ fn empty_all(mut pending: Vec<Value>) {
                 pending.extend(f.kw_defaults.iter().map(|(_, d)| d.clone()));
                 empty_scope(&f.closure, &mut pending);
                 empty_scope(&f.globals, &mut pending);
+                if let Ok(mut attrs) = f.attrs.try_borrow_mut() {
+                    pending.extend(std::mem::take(&mut *attrs).into_values());
+                }
             }
             Value::BoundMethod(pair) => {
                 pending.push(pair.0.clone());

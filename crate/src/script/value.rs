@@ -105,6 +105,8 @@ pub struct Function {
     pub owner: PyCell<Option<std::rc::Weak<Class>>>,
     /// Defined by a module SessionLab provides in Python: hidden from tracebacks, as C code is.
     pub internal: bool,
+    /// Attributes set on the function (`__wrapped__`, or `__name__` as `functools.wraps` sets it).
+    pub attrs: PyCell<Attrs>,
 }
 
 /// The signature of a built-in: receives the interpreter, positional and keyword arguments.
@@ -174,6 +176,10 @@ pub enum PyIter {
     Range(i64, i64, i64),
     /// Over a string's characters.
     Str(Rc<str>, usize),
+    /// A user iterator: each item is a call of its `__next__` until `StopIteration`.
+    Next(Value),
+    /// `iter(callable, sentinel)`: calls until the result equals the sentinel.
+    Sentinel(Value, Value),
     /// Exhausted.
     Done,
 }

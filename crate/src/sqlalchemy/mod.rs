@@ -17,6 +17,7 @@ pub mod session;
 pub mod text;
 pub mod unsupported;
 
+use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -133,6 +134,21 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             Ok(Interpreter::module(
                 "sqlalchemy.dialects",
                 vec![("sqlite", sqlite)],
+            ))
+        }),
+    );
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.ext.declarative",
+        Rc::new(move |_interp: &mut Interpreter| Ok(ext_declarative_module(&s))),
+    );
+    interp.register_module(
+        "sqlalchemy.ext",
+        Rc::new(|interp: &mut Interpreter| {
+            let declarative = interp.import_module("sqlalchemy.ext.declarative")?;
+            Ok(Interpreter::module(
+                "sqlalchemy.ext",
+                vec![("declarative", declarative)],
             ))
         }),
     );
@@ -373,6 +389,44 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         }),
     );
     state
+}
+
+/// The 2.0 location of each name `sqlalchemy.ext.declarative` still offers, as the
+/// `MovedIn20Warning` words it (with or without the final period, as SQLAlchemy has it).
+const MOVED_DECLARATIVE: [(&str, &str); 4] = [
+    ("declarative_base", "."),
+    ("as_declarative", ""),
+    ("has_inherited_table", "."),
+    ("synonym_for", ""),
+];
+
+/// The legacy `sqlalchemy.ext.declarative` module: the moved names warn `MovedIn20Warning` and
+/// then do what their `sqlalchemy.orm` counterparts do.
+fn ext_declarative_module(s: &Rc<SaState>) -> Value {
+    let mut attrs: Vec<(&str, Value)> = Vec::new();
+    for (name, stop) in MOVED_DECLARATIVE {
+        let st = s.clone();
+        let message = format!(
+            "The ``{name}()`` function is now available as sqlalchemy.orm.{name}(){stop} \
+             (deprecated since: 2.0) (Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)"
+        );
+        attrs.push((
+            name,
+            function(name, move |i, _a, _k| {
+                st.exc.warn(i, Exc::MovedIn20Warning, &message)?;
+                match name {
+                    "declarative_base" => Ok(declarative::declarative_base(&st)),
+                    _ => Err(i.error(
+                        "NotImplementedError",
+                        format!(
+                            "sqlalchemy.ext.declarative.{name}() is not supported by SessionLab"
+                        ),
+                    )),
+                }
+            }),
+        ));
+    }
+    Interpreter::module("sqlalchemy.ext.declarative", attrs)
 }
 
 /// The `sqlalchemy.orm` module.

@@ -292,7 +292,17 @@ impl ResultInner {
                 }
                 Ok(Value::Host(Rc::new(self.projected(&picks))))
             }
-            "tuples" => Ok(Value::Host(Rc::new(self.reshaped(self.shape)))),
+            "tuples" => {
+                if let Some(st) = super::core::interp_state(interp) {
+                    st.exc.warn(
+                        interp,
+                        Exc::SADeprecationWarning,
+                        "The Result.tuples() method is deprecated, Row now behaves like a tuple \
+                         and can unpack types directly. (deprecated since: 2.1.0)",
+                    )?;
+                }
+                Ok(Value::Host(Rc::new(self.reshaped(self.shape))))
+            }
             "unique" => {
                 let rows: Vec<Vec<Value>> = self.rows.borrow_mut().drain(..).collect();
                 let mut seen = Vec::new();

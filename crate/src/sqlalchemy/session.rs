@@ -1596,6 +1596,16 @@ impl Methods for QueryObj {
                     .unwrap_or(Value::Int(0)))
             }
             "get" => {
+                if let Some(st) = super::core::interp_state(interp) {
+                    st.exc.warn(
+                        interp,
+                        Exc::LegacyAPIWarning,
+                        "The Query.get() method is considered legacy as of the 1.x series of \
+                         SQLAlchemy and becomes a legacy construct in 2.0. The method is now \
+                         available as Session.get() (deprecated since: 2.0) (Background on \
+                         SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)",
+                    )?;
+                }
                 let Some(m) = self.primary() else {
                     return Ok(Value::None);
                 };

@@ -122,6 +122,23 @@ pub fn first_diff(want: &Value, got: &Value, options: DiffOptions) -> Option<Str
             show(gerr)
         ));
     }
+    let warnings = |r: &Value| -> Vec<(Value, Value)> {
+        r.get("warnings")
+            .and_then(Value::as_array)
+            .map(|ws| {
+                ws.iter()
+                    .map(|w| {
+                        let get = |k| w.get(k).cloned().unwrap_or(Value::Null);
+                        (get("category"), get("message"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (ww, gw) = (warnings(want), warnings(got));
+    if ww != gw {
+        return Some(format!("warnings: want {ww:?}\n          got  {gw:?}"));
+    }
     let empty = Value::Object(serde_json::Map::new());
     let (wt, gt) = (
         want.get("tables").unwrap_or(&empty),

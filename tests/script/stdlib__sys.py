@@ -1,0 +1,2 @@
+import sys
+print(sys.version.split()[0], sys.maxsize)

@@ -1,5 +1,0 @@
-# expect: hand-written
-command = "go"
-match command:
-    case "go":
-        print("going")

@@ -1,3 +1,0 @@
-# expect: hand-written
-if (n := 10) > 5:
-    print(n)
