@@ -117,9 +117,10 @@ session = Session(engine)
 session.add(Item(name="a"))
 session.commit()
 item = session.get(Item, 1)
-match item:
-    case Item(name=n):
-        print("found", n)
+def names():
+    yield item.name
+for n in names():
+    print("found", n)
 `,
     );
     await runAndWait(page);
