@@ -27,6 +27,12 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes to stdout; a reader that went away (`| head`) is not an error worth a panic.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn usage_error() -> ExitCode {
     eprintln!("{USAGE}");
     ExitCode::from(2)
@@ -75,15 +81,22 @@ fn run_command(args: &[String]) -> ExitCode {
     ) else {
         return usage_error();
     };
-    let source = match read_source(path) {
-        Ok(s) => s,
-        Err(code) => return code,
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("sessionlab: cannot read {path}: {e}");
+            return ExitCode::from(2);
+        }
     };
-    let report = sessionlab::run::run_script(&source, sessionlab::script::Limits::default());
+    // A file CPython could not decode is its SyntaxError, reported like any other run.
+    let report = match sessionlab::run::script::decode_source(path, &bytes) {
+        Ok(source) => sessionlab::run::run_script(&source, sessionlab::script::Limits::default()),
+        Err(report) => *report,
+    };
     if json {
         return match serde_json::to_string_pretty(&report.scrubbed()) {
             Ok(text) => {
-                println!("{text}");
+                emit(&format!("{text}\n"));
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -98,14 +111,14 @@ fn run_command(args: &[String]) -> ExitCode {
             .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
             - sessionlab::base::clock::now_ms();
         let transcript = sessionlab::run::script::echo_transcript(&report, epoch_ms);
-        print!("{transcript}");
+        emit(&transcript);
         return if report.error.is_some() {
             ExitCode::FAILURE
         } else {
             ExitCode::SUCCESS
         };
     }
-    print!("{}", report.stdout);
+    emit(&report.stdout);
     match report.error {
         Some(e) => {
             eprint!("{}", e.traceback);
@@ -152,14 +165,14 @@ fn sql_command(args: &[String]) -> ExitCode {
     }
     if json {
         match serde_json::to_string_pretty(&report) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => emit(&format!("{text}\n")),
             Err(e) => {
                 eprintln!("sessionlab: cannot encode the report: {e}");
                 return ExitCode::FAILURE;
             }
         }
     } else {
-        print!("{}", raw_sql::render_text(&report));
+        emit(&raw_sql::render_text(&report));
     }
     if report.error.is_some() {
         ExitCode::FAILURE

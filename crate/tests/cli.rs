@@ -15,7 +15,7 @@ fn sessionlab(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn write_temp(name: &str, text: &str) -> String {
+fn write_temp(name: &str, text: impl AsRef<[u8]>) -> String {
     let path = std::env::temp_dir().join(format!("sessionlab-cli-{}-{name}", std::process::id()));
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {path:?}: {e}"));
     path.to_string_lossy().into_owned()
@@ -107,4 +107,27 @@ fn removed_1x_forms_fail_with_sqlalchemy_error_and_a_hint() {
         json.contains("\"hint\": \"SQLAlchemy 2.0 takes the columns"),
         "{json}"
     );
+}
+
+#[test]
+fn a_script_that_is_not_utf8_is_cpythons_syntax_error_in_the_report() {
+    let path = write_temp("latin1.py", b"print('ok')\nprint('caf\xe9')\n");
+    let (code, out, _) = sessionlab(&["run", "--json", &path]);
+    assert_eq!(code, 0, "the report is printed");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let error = &report["error"];
+    assert_eq!(error["type"], "SyntaxError");
+    assert_eq!(error["line"], 2);
+    let want = format!(
+        "Non-UTF-8 code starting with '\\xe9' in file {path} on line 2, but no encoding \
+         declared; see https://peps.python.org/pep-0263/ for details"
+    );
+    assert_eq!(error["message"], want.as_str());
+    assert_eq!(report["stdout"], "", "nothing ran");
+    let declared = write_temp(
+        "declared.py",
+        b"# -*- coding: latin-1 -*-\nprint('caf\xe9')\n",
+    );
+    let (code, out, _) = sessionlab(&["run", &declared]);
+    assert_eq!((code, out.as_str()), (0, "caf\u{e9}\n"));
 }

@@ -9,3 +9,4 @@ pub mod ordered_map;
 pub mod pyrepr;
 pub mod sort;
 pub mod stack;
+pub mod surrogate;

@@ -1,6 +1,8 @@
 //! Python's `repr()` of floats, strings and bytes, shared by the engine's log, Core and the
 //! interpreter.
 
+use super::surrogate;
+
 /// Python's float repr: the shortest round-trip digits, scientific below 1e-4 and from 1e16.
 pub fn py_float_repr(f: f64) -> String {
     crate::base::float_text::repr(f)
@@ -28,7 +30,9 @@ pub fn py_str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
-            c if is_unprintable(c) => push_escaped(&mut out, c),
+            c if is_unprintable(c) || surrogate::surrogate_of(c).is_some() => {
+                push_escaped(&mut out, c)
+            }
             c => out.push(c),
         }
     }
@@ -45,7 +49,7 @@ fn is_unprintable(c: char) -> bool {
 }
 
 fn push_escaped(out: &mut String, c: char) {
-    let code = c as u32;
+    let code = surrogate::code_point(c);
     if code <= 0xff {
         out.push_str(&format!("\\x{code:02x}"));
     } else {

@@ -239,6 +239,60 @@ pub fn echo_transcript(report: &RunReport, epoch_ms_at_origin: f64) -> String {
     out
 }
 
+/// The source text of a script file, decoded as CPython reads one: UTF-8 unless a PEP 263
+/// `coding:` comment on its first two lines names Latin-1; otherwise the SyntaxError CPython
+/// gives for it, as a run report.
+pub fn decode_source(path: &str, bytes: &[u8]) -> Result<String, Box<RunReport>> {
+    let head = bytes.split(|&b| b == b'\n').take(2);
+    let declared = head.filter_map(|l| {
+        let line = String::from_utf8_lossy(l).to_ascii_lowercase();
+        let at = line
+            .find('#')
+            .and_then(|h| line[h..].find("coding").map(|c| h + c + 6))?;
+        let rest = line[at..]
+            .strip_prefix([':', '='])?
+            .trim_start()
+            .to_string();
+        Some(
+            rest.split(|c: char| c.is_whitespace() || c == '*')
+                .next()?
+                .to_string(),
+        )
+    });
+    let latin1 = declared.into_iter().any(|c| {
+        matches!(
+            c.as_str(),
+            "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1"
+        )
+    });
+    if latin1 {
+        return Ok(bytes.iter().map(|&b| char::from(b)).collect());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32;
+            let message = format!(
+                "Non-UTF-8 code starting with '\\x{:02x}' in file {path} on line {line}, but no \
+                 encoding declared; see https://peps.python.org/pep-0263/ for details",
+                bytes[at]
+            );
+            let mut report = run_script("", Limits::default());
+            report.error = Some(ReportError {
+                type_name: "SyntaxError".into(),
+                module: "builtins".into(),
+                traceback: format!("SyntaxError: {message}\n"),
+                message,
+                line,
+                column: 1,
+                hint: None,
+            });
+            Err(Box::new(report))
+        }
+    }
+}
+
 #[cfg(test)]
 mod workspace_tests {
     use super::run_workspace;

@@ -27,10 +27,11 @@ const CTOR_TYPES: [(&str, super::value::BuiltinFn); 12] = [
 ];
 
 /// The built-in functions.
-const FUNCTIONS: [(&str, super::value::BuiltinFn); 44] = [
+const FUNCTIONS: [(&str, super::value::BuiltinFn); 45] = [
     ("print", b_print),
     ("len", b_len),
     ("repr", b_repr),
+    ("ascii", b_ascii),
     ("isinstance", b_isinstance),
     ("issubclass", b_issubclass),
     ("getattr", b_getattr),
@@ -658,7 +659,9 @@ fn b_print(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
     }
     let mut parts = Vec::with_capacity(args.len());
     for a in &args {
-        parts.push(interp.to_str(a)?);
+        let text = interp.to_str(a)?;
+        super::codecs::check_printable(interp, &text)?;
+        parts.push(text);
     }
     let text = format!("{}{}", parts.join(&sep), end);
     interp.write_stdout(&text)?;
@@ -710,6 +713,21 @@ fn b_len(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
 fn b_repr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let [a] = exactly(interp, &args, "repr")?;
     Ok(Value::str(interp.repr(a)?))
+}
+
+/// `ascii(v)`: the repr with every non-ASCII character escaped.
+fn b_ascii(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
+    let [a] = exactly(interp, &args, "ascii")?;
+    let mut out = String::new();
+    for c in interp.repr(a)?.chars() {
+        match crate::base::surrogate::code_point(c) {
+            0..=0x7f => out.push(c),
+            code @ 0x80..=0xff => out.push_str(&format!("\\x{code:02x}")),
+            code @ 0x100..=0xffff => out.push_str(&format!("\\u{code:04x}")),
+            code => out.push_str(&format!("\\U{code:08x}")),
+        }
+    }
+    Ok(Value::str(out))
 }
 
 /// `isinstance(v, cls)` for one class.
@@ -1225,7 +1243,9 @@ fn b_hash(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 fn b_chr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let [a] = exactly(interp, &args, "chr")?;
     let i = int_arg(interp, a)?;
-    match u32::try_from(i).ok().and_then(char::from_u32) {
+    let code = u32::try_from(i).ok();
+    let surrogate = code.and_then(crate::base::surrogate::stand_in);
+    match surrogate.or_else(|| code.and_then(char::from_u32)) {
         Some(c) => Ok(Value::str(c.to_string())),
         None => Err(interp.error("ValueError", "chr() arg not in range(0x110000)")),
     }
@@ -1235,7 +1255,8 @@ fn b_ord(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let [a] = exactly(interp, &args, "ord")?;
     match a {
         Value::Str(s) if s.chars().count() == 1 => {
-            Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64)))
+            let c = s.chars().next().map(crate::base::surrogate::code_point);
+            Ok(Value::Int(c.map_or(0, i64::from)))
         }
         Value::Str(s) => {
             let n = s.chars().count();

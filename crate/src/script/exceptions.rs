@@ -7,7 +7,7 @@ use super::interp::Interpreter;
 use super::value::{Class, Instance, Value};
 
 /// The built-in exception hierarchy, as (name, parent) in definition order.
-pub const HIERARCHY: [(&str, &str); 44] = [
+pub const HIERARCHY: [(&str, &str); 45] = [
     ("BaseException", ""),
     ("Exception", "BaseException"),
     ("KeyboardInterrupt", "BaseException"),
@@ -50,6 +50,7 @@ pub const HIERARCHY: [(&str, &str); 44] = [
     ("ResourceWarning", "Warning"),
     ("EncodingWarning", "Warning"),
     ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeDecodeError", "UnicodeError"),
     ("SyntaxError", "Exception"),
     ("StepBudgetExceeded", "BaseException"),
 ];

@@ -72,7 +72,7 @@ const STR_METHODS: [(&str, BuiltinFn); 33] = [
     ("str.ljust", s_ljust),
     ("str.rjust", s_rjust),
     ("str.center", s_center),
-    ("str.encode", s_encode),
+    ("str.encode", super::codecs::encode),
     ("str.partition", s_partition),
     ("str.removeprefix", s_removeprefix),
 ];
@@ -122,7 +122,10 @@ const SET_METHODS: [(&str, BuiltinFn); 12] = [
     ("set.update", set_update),
 ];
 
-const BYTES_METHODS: [(&str, BuiltinFn); 2] = [("bytes.decode", b_decode), ("bytes.hex", b_hex)];
+const BYTES_METHODS: [(&str, BuiltinFn); 2] = [
+    ("bytes.decode", super::codecs::decode),
+    ("bytes.hex", b_hex),
+];
 
 const INT_METHODS: [(&str, BuiltinFn); 1] = [("int.bit_length", i_bit_length)];
 
@@ -673,10 +676,6 @@ fn s_center(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     justify(a, '^')
 }
 
-fn s_encode(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    Ok(Value::Bytes(recv_str(&a).as_bytes().into()))
-}
-
 fn s_partition(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let s = recv_str(&a);
     let Some(Value::Str(sep)) = a.get(1) else {
@@ -1108,13 +1107,6 @@ fn set_update(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
 }
 
 // ---- bytes, numbers ----
-
-fn b_decode(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    Ok(match a.first() {
-        Some(Value::Bytes(b)) => Value::str(String::from_utf8_lossy(b).into_owned()),
-        _ => Value::str(""),
-    })
-}
 
 fn b_hex(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     Ok(match a.first() {

@@ -1847,6 +1847,11 @@ impl Parser<'_> {
         Ok(Expr { kind, span })
     }
 
+    /// An undecodable escape in an f-string, shown past its closing quote as CPython does.
+    fn escape_error(&self, message: String, (line, col): (u32, u32)) -> Box<SyntaxError> {
+        SyntaxError::new(message, line, col + 1, self.lines)
+    }
+
     /// Splits an f-string body into literal text and `{expr!conv:spec}` fields.
     fn fstring(&mut self, body: &str, raw: bool, line: u32, col: u32) -> PResult<Vec<FStringPart>> {
         let chars: Vec<char> = body.chars().collect();
@@ -1882,7 +1887,8 @@ impl Parser<'_> {
                     let lit = if raw {
                         std::mem::take(&mut text)
                     } else {
-                        unescape(&std::mem::take(&mut text), false)
+                        let escaped = unescape(&std::mem::take(&mut text), false);
+                        escaped.map_err(|m| self.escape_error(m, at(chars.len())))?
                     };
                     parts.push(FStringPart::Literal(lit));
                 }
@@ -1895,7 +1901,11 @@ impl Parser<'_> {
             }
         }
         if !text.is_empty() {
-            let lit = if raw { text } else { unescape(&text, false) };
+            let lit = if raw {
+                text
+            } else {
+                unescape(&text, false).map_err(|m| self.escape_error(m, at(chars.len())))?
+            };
             parts.push(FStringPart::Literal(lit));
         }
         Ok(parts)

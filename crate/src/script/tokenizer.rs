@@ -422,15 +422,36 @@ impl Lexer<'_> {
                 let _ = bad;
                 return Err(self.err("bytes can only contain ASCII literal characters", line, col));
             }
-            let text = if raw { body } else { unescape(&body, true) };
+            let text = if raw {
+                body
+            } else {
+                self.unescaped(&body, true)?
+            };
             Tok::Bytes(text.chars().map(|c| c as u32 as u8).collect())
         } else if raw {
             Tok::Str(body)
         } else {
-            Tok::Str(unescape(&body, false))
+            Tok::Str(self.unescaped(&body, false)?)
         };
         self.push(tok, line, col);
         Ok(())
+    }
+
+    /// The literal's escapes processed; an undecodable one is reported where CPython puts its
+    /// caret: at the end of the token after the literal (the parser has read it by then).
+    fn unescaped(&self, body: &str, bytes: bool) -> Result<String, Box<SyntaxError>> {
+        unescape(body, bytes).map_err(|message| {
+            let mut k = 0;
+            while matches!(self.peek(k), Some(' ' | '\t')) {
+                k += 1;
+            }
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let mut len = 1;
+            while word(self.peek(k)) && word(self.peek(k + len)) {
+                len += 1;
+            }
+            self.err(message, self.line, self.col + (k + len - 1) as u32)
+        })
     }
 
     fn unterminated(&self, triple: bool, line: u32, col: u32) -> Box<SyntaxError> {
@@ -505,40 +526,64 @@ impl Lexer<'_> {
     }
 }
 
-/// Processes backslash escapes of a non-raw literal (`bytes`: no `\u`/`\N`).
-pub fn unescape(body: &str, bytes: bool) -> String {
+/// Processes backslash escapes of a non-raw literal (`bytes`: no `\u`/`\N`); an escape that
+/// cannot be decoded gives CPython's message.
+pub fn unescape(body: &str, bytes: bool) -> Result<String, String> {
     let chars: Vec<char> = body.chars().collect();
     let mut out = String::with_capacity(body.len());
-    let mut i = 0;
+    // Positions as CPython's decoder counts them: it sees non-ASCII characters as `\UXXXXXXXX`.
+    let width = |c: char| if c.is_ascii() { 1 } else { 10 };
+    let (mut i, mut pos) = (0, 0);
     while i < chars.len() {
         let c = chars[i];
         if c != '\\' || i + 1 >= chars.len() {
             out.push(c);
+            pos += width(c);
             i += 1;
             continue;
         }
         let e = chars[i + 1];
+        let start = pos;
         i += 2;
+        pos += 1 + width(e);
+        let simple = match e {
+            '\n' => Some(None),
+            '\\' | '\'' | '"' => Some(Some(e)),
+            'a' => Some(Some('\x07')),
+            'b' => Some(Some('\x08')),
+            'f' => Some(Some('\x0c')),
+            'n' => Some(Some('\n')),
+            'r' => Some(Some('\r')),
+            't' => Some(Some('\t')),
+            'v' => Some(Some('\x0b')),
+            _ => None,
+        };
+        if let Some(ch) = simple {
+            out.extend(ch);
+            continue;
+        }
+        let fail = |end: usize, reason: &str| {
+            Err(if bytes {
+                format!("(value error) invalid \\x escape at position {start}")
+            } else {
+                format!(
+                    "(unicode error) 'unicodeescape' codec can't decode bytes in position \
+                     {start}-{end}: {reason}"
+                )
+            })
+        };
         match e {
-            '\n' => {}
-            '\\' => out.push('\\'),
-            '\'' => out.push('\''),
-            '"' => out.push('"'),
-            'a' => out.push('\x07'),
-            'b' => out.push('\x08'),
-            'f' => out.push('\x0c'),
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            't' => out.push('\t'),
-            'v' => out.push('\x0b'),
             '0'..='7' => {
                 let mut value = e.to_digit(8).unwrap_or(0);
                 let mut n = 1;
                 while n < 3 && i < chars.len() && chars[i].is_digit(8) {
                     value = value * 8 + chars[i].to_digit(8).unwrap_or(0);
                     i += 1;
+                    pos += 1;
                     n += 1;
                 }
+                // `\777` is 511 in a str; a bytes literal keeps the low byte (with a warning).
+                let value = if bytes { value & 0xff } else { value };
                 out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
             }
             'x' | 'u' | 'U' if !(bytes && e != 'x') => {
@@ -547,17 +592,34 @@ pub fn unescape(body: &str, bytes: bool) -> String {
                     'u' => 4,
                     _ => 8,
                 };
-                let hex: String = chars.iter().skip(i).take(len).collect();
-                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
-                    Some(ch) if hex.len() == len => {
-                        out.push(ch);
-                        i += len;
-                    }
-                    _ => {
-                        out.push('\\');
-                        out.push(e);
-                    }
+                let digits = chars[i..]
+                    .iter()
+                    .take(len)
+                    .take_while(|c| c.is_ascii_hexdigit());
+                let hex: String = digits.collect();
+                if hex.len() < len {
+                    let name = ["\\xXX", "\\uXXXX", "\\UXXXXXXXX"][len / 4];
+                    return fail(start + 1 + hex.len(), &format!("truncated {name} escape"));
                 }
+                i += len;
+                pos += len;
+                let code = u32::from_str_radix(&hex, 16).unwrap_or(u32::MAX);
+                let surrogate = crate::base::surrogate::stand_in(code);
+                match surrogate.or_else(|| char::from_u32(code)) {
+                    Some(ch) => out.push(ch),
+                    None => return fail(pos - 1, "illegal Unicode character"),
+                }
+            }
+            'N' if !bytes => {
+                let end = chars[i..].iter().position(|&c| c == '}');
+                if chars.get(i) != Some(&'{') || end.is_none() {
+                    return fail(start + 1, "malformed \\N character escape");
+                }
+                let name_len = end.unwrap_or(0);
+                return fail(
+                    start + 2 + name_len,
+                    "SessionLab does not know Unicode character names yet (\\N{...})",
+                );
             }
             other => {
                 out.push('\\');
@@ -565,7 +627,7 @@ pub fn unescape(body: &str, bytes: bool) -> String {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
