@@ -90,6 +90,7 @@ fn limits() -> Limits {
         recursion_limit: 200,
         max_items: 100_000,
         memory_budget: 256 << 20,
+        ..Limits::default()
     }
 }
 
@@ -155,4 +156,25 @@ fn mutated_corpus_scripts_never_panic() {
             must_not_panic(&mutated.into_iter().collect::<String>());
         }
     }
+}
+
+/// A loop of few but expensive steps (each a query) ends at the time budget, not minutes later.
+#[test]
+fn expensive_steps_end_at_the_time_budget() {
+    let source = "from sqlalchemy import create_engine, text\n\
+                  engine = create_engine('sqlite://')\n\
+                  with engine.connect() as conn:\n\
+                  \x20   while True:\n\
+                  \x20       conn.execute(text('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL \
+                  SELECT x + 1 FROM c WHERE x < 20000) SELECT count(*) FROM c'))\n";
+    let limits = Limits {
+        step_budget: u64::MAX,
+        time_budget_ms: 300.0,
+        ..Limits::default()
+    };
+    let report = sessionlab::run::run_script(source, limits);
+    let error = report.error.map(|e| (e.type_name, e.line, e.message));
+    let (kind, line, message) = error.unwrap_or_default();
+    assert_eq!((kind.as_str(), line), ("TimeBudgetExceeded", 5));
+    assert!(message.contains("0.3 s"), "{message}");
 }

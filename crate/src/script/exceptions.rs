@@ -7,7 +7,7 @@ use super::interp::Interpreter;
 use super::value::{Class, Instance, Value};
 
 /// The built-in exception hierarchy, as (name, parent) in definition order.
-pub const HIERARCHY: [(&str, &str); 45] = [
+pub const HIERARCHY: [(&str, &str); 46] = [
     ("BaseException", ""),
     ("Exception", "BaseException"),
     ("KeyboardInterrupt", "BaseException"),
@@ -53,6 +53,7 @@ pub const HIERARCHY: [(&str, &str); 45] = [
     ("UnicodeDecodeError", "UnicodeError"),
     ("SyntaxError", "Exception"),
     ("StepBudgetExceeded", "BaseException"),
+    ("TimeBudgetExceeded", "BaseException"),
 ];
 
 /// A raised exception travelling up the stack.
@@ -103,7 +104,7 @@ pub fn builtin_classes() -> super::value::ClassMap {
             bases,
             mro: PyCell::new(Vec::new()),
             dict: PyCell::new(super::value::Attrs::default()),
-            module: if name == "StepBudgetExceeded" {
+            module: if name.ends_with("BudgetExceeded") {
                 "sessionlab"
             } else {
                 "builtins"

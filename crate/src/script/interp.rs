@@ -78,6 +78,9 @@ pub struct Limits {
     /// Bytes a run may allocate beyond what was in use when it started (its values, and
     /// everything the ORM and SQLite keep for them).
     pub memory_budget: usize,
+    /// Wall-clock milliseconds a run may take: steps can be expensive (a flush, a query), so a
+    /// loop of few steps can still run for minutes.
+    pub time_budget_ms: f64,
 }
 
 impl Default for Limits {
@@ -95,6 +98,7 @@ impl Default for Limits {
             max_items: 10_000_000,
             // 100k ORM objects take about 100 MiB; the browser grants a worker a few GiB at most.
             memory_budget: 512 << 20,
+            time_budget_ms: 30_000.0,
         }
     }
 }
@@ -139,6 +143,8 @@ pub struct Interpreter {
     steps: u64,
     /// Bytes allocated when the interpreter started: the memory budget counts from here.
     memory_base: usize,
+    /// When the run began, for the time budget.
+    started_ms: f64,
     /// The limits in force.
     pub limits: Limits,
     modules: FastMap<String, Value>,
@@ -205,6 +211,7 @@ impl Interpreter {
             handling: Vec::new(),
             steps: 0,
             memory_base: crate::base::memory::allocated(),
+            started_ms: crate::base::clock::now_ms(),
             limits,
             modules: FastMap::default(),
             factories: Vec::new(),
@@ -378,6 +385,21 @@ impl Interpreter {
                 format!(
                     "the script ran {budget} steps without finishing (an endless loop?); \
                      SessionLab stops runs at this budget"
+                ),
+            ));
+        }
+        // The clock is read every 64 steps: cheap next to them, and soon enough when each step
+        // is a query.
+        if self.steps % 64 == 0
+            && crate::base::clock::now_ms() - self.started_ms > self.limits.time_budget_ms
+        {
+            let seconds = self.limits.time_budget_ms / 1000.0;
+            return Err(self.error(
+                "TimeBudgetExceeded",
+                format!(
+                    "the script ran for {seconds} s without finishing (an endless loop, or too \
+                     much work for one run?); SessionLab stops runs after {seconds} s: try a \
+                     smaller N or fewer iterations"
                 ),
             ));
         }
