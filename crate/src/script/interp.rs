@@ -390,7 +390,7 @@ impl Interpreter {
         }
         // The clock is read every 64 steps: cheap next to them, and soon enough when each step
         // is a query.
-        if self.steps % 64 == 0
+        if self.steps.is_multiple_of(64)
             && crate::base::clock::now_ms() - self.started_ms > self.limits.time_budget_ms
         {
             let seconds = self.limits.time_budget_ms / 1000.0;
