@@ -3,15 +3,16 @@
 //
 // Compared: every event in order (BEGIN/COMMIT/ROLLBACK; for statements the SQL text, the
 // parameters and executemany), the printed output, the escaping error (its type, and its
-// message unless it is one of Python's built-in exceptions) and the final tables.
-// Not compared, because the two sides legitimately differ: timings; warnings (SessionLab's
-// report has none yet); the wording of built-in exceptions' messages and tracebacks (real
+// message unless it is one of Python's built-in exceptions), SQLAlchemy's warnings (category
+// and message, in order) and the final tables.
+// Not compared, because the two sides legitimately differ: timings; Python's own warnings
+// (DeprecationWarning and friends change between CPython versions); the wording of built-in exceptions' messages and tracebacks (real
 // SQLAlchemy runs on CPython 3.14 in Pyodide, SessionLab follows CPython 3.11); the causes
 // and line numbers of statements (derived differently on each side); the session snapshot.
 
 /** What the comparison leaves out, for the verdict's note. */
 export const NOT_COMPARED =
-  "Compared: SQL, parameters, transactions, printed output, the error and the final tables. Not compared: timings, warnings, and the wording of Python's built-in error messages (SQLAlchemy runs on CPython 3.14 in Pyodide; SessionLab follows 3.11).";
+  "Compared: SQL, parameters, transactions, printed output, the error, SQLAlchemy's warnings and the final tables. Not compared: timings, Python's own warnings, and the wording of Python's built-in error messages (SQLAlchemy runs on CPython 3.14 in Pyodide; SessionLab follows 3.11).";
 
 const scrub = (text) => String(text ?? '').replace(/ at 0x[0-9a-fA-F]+/g, ' at 0x?');
 
@@ -45,10 +46,32 @@ export function errorOf(error) {
   return { type: error.type, message: builtin ? null : scrub(error.message).split('\n')[0] };
 }
 
+/** Python's own warning categories: their texts follow the interpreter's version. */
+const PYTHON_WARNINGS = new Set([
+  'Warning',
+  'UserWarning',
+  'DeprecationWarning',
+  'PendingDeprecationWarning',
+  'SyntaxWarning',
+  'RuntimeWarning',
+  'FutureWarning',
+  'ImportWarning',
+  'UnicodeWarning',
+  'BytesWarning',
+  'ResourceWarning',
+  'EncodingWarning',
+]);
+
+/** SQLAlchemy's warnings of a report, reduced to what is compared. */
+export const warningsOf = (report) =>
+  (report.warnings ?? [])
+    .filter((w) => !PYTHON_WARNINGS.has(w.category))
+    .map((w) => ({ category: w.category, message: scrub(w.message) }));
+
 /**
  * The first difference between two run reports, or null when they agree on everything
  * compared. A difference is `{what, index?, ours, theirs, text}`: `what` is `event`, `stdout`,
- * `error` or `tables` (`index` is the event's position), `ours`/`theirs` the two sides.
+ * `error`, `warnings` or `tables` (`index` is the event's position), `ours`/`theirs` the two sides.
  */
 export function firstDifference(ours, theirs) {
   const a = ours.events ?? [];
@@ -75,6 +98,11 @@ export function firstDifference(ours, theirs) {
   }
   if (!sameValue(ea, eb)) {
     return { what: 'error', ours: ours.error ?? null, theirs: theirs.error ?? null, text: 'the error differs' };
+  }
+  const wa = warningsOf(ours);
+  const wb = warningsOf(theirs);
+  if (!sameValue(wa, wb)) {
+    return { what: 'warnings', ours: wa, theirs: wb, text: "SQLAlchemy's warnings differ" };
   }
   const tables = new Set([...Object.keys(ours.tables ?? {}), ...Object.keys(theirs.tables ?? {})]);
   for (const name of [...tables].sort()) {

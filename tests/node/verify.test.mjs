@@ -74,3 +74,20 @@ test('the real engine is offered for what our engine does not implement, not for
   assert.ok(!needsRealEngine(withError('SyntaxError', 'invalid syntax')));
   assert.ok(!needsRealEngine({ error: null }));
 });
+
+test("warnings: SQLAlchemy's are compared in order, Python's own are not", () => {
+  const moved = {
+    category: 'MovedIn20Warning',
+    message: 'The ``declarative_base()`` function is now available as sqlalchemy.orm.declarative_base(). (deprecated since: 2.0)',
+    line: 2,
+    stdout_offset: 0,
+  };
+  const legacy = { category: 'LegacyAPIWarning', message: 'The Query.get() method is considered legacy', line: 9 };
+  const ours = report({ warnings: [moved, legacy] });
+  assert.equal(firstDifference(ours, report({ warnings: [{ ...moved, line: 7 }, legacy] })), null);
+  const swapped = firstDifference(ours, report({ warnings: [legacy, moved] }));
+  assert.equal(swapped.what, 'warnings');
+  assert.equal(firstDifference(ours, report({ warnings: [moved] })).what, 'warnings');
+  const python = { category: 'DeprecationWarning', message: 'datetime.utcnow() is deprecated', line: 1 };
+  assert.equal(firstDifference(ours, report({ warnings: [python, moved, legacy] })), null);
+});
