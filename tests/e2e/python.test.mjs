@@ -1,5 +1,6 @@
 // Python mode: the SQLAlchemy example runs in the page and shows output, SQL and tables.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { EDITOR, getSource, openPage, runAndWait, screenshot, setMode, setSource, useBrowser } from './base.mjs';
 
@@ -79,5 +80,29 @@ test('each mode keeps its own code', async () => {
   await setSource(page, 'SELECT 1;');
   await setMode(page, 'python');
   assert.equal(await getSource(page), 'print("python side")');
+  await context.close();
+});
+
+test("the seed article's example pasted as printed: the MovedIn20Warning, the SQL, then SQLAlchemy's error", async () => {
+  // The shared conformance case holds the article's code exactly as printed, and what real
+  // SQLAlchemy 2.1.9 did with it.
+  const cases = new URL('../../../shared/conformance/cases/', import.meta.url);
+  const source = readFileSync(new URL('article__seed_as_written.py', cases), 'utf8');
+  const golden = JSON.parse(readFileSync(new URL('article__seed_as_written.json', cases), 'utf8'));
+  const { page, context } = await openPage(state);
+  await setSource(page, source);
+  await runAndWait(page);
+  // The warning is in the output where Python writes it to stderr, marked as a warning.
+  const [moved] = golden.warnings;
+  assert.equal(
+    await page.locator('pre.stdout .warning').textContent(),
+    `<playground>:6: ${moved.category}: ${moved.message}\n`,
+  );
+  const statements = await page.locator('li.event.sql pre.sql').allTextContents();
+  assert.ok(statements.includes('SELECT stuff.id AS stuff_id, stuff.foo AS stuff_foo \nFROM stuff'), statements.join('\n'));
+  const error = page.locator('article.statement.error');
+  assert.equal(await error.locator('.badge').textContent(), golden.error.type);
+  assert.match(await error.locator('pre.traceback').textContent(), /no such table: stuff/);
+  assert.match(await error.locator('pre.traceback').textContent(), new RegExp(`line ${golden.error.line}, in <module>`));
   await context.close();
 });
