@@ -192,10 +192,19 @@ impl Interpreter {
                     "__name__" => Some(Value::str(f.def.name.as_str())),
                     "__qualname__" => Some(Value::str(f.qualname.as_str())),
                     "__module__" => Some(Value::str("__main__")),
-                    "__doc__" => Some(Value::None),
+                    "__doc__" => Some(docstring(&f.def.body)),
                     _ => None,
                 })
             }
+            // A bound method shows its function's attributes, and what it binds.
+            Value::BoundMethod(m) => match name {
+                "__self__" => Ok(Some(m.0.clone())),
+                "__func__" => Ok(Some(m.1.clone())),
+                _ => {
+                    let func = m.1.clone();
+                    self.get_attr_opt(&func, name)
+                }
+            },
             Value::Builtin(b) if name == "__name__" => Ok(Some(Value::str(b.name))),
             _ => {
                 let Some((qualified, func)) = super::methods::lookup(obj, name) else {
@@ -237,6 +246,11 @@ impl Interpreter {
                     let bound = Value::BoundMethod(Rc::new((obj.clone(), setattr)));
                     self.call(&bound, vec![Value::str(name), value], Vec::new())?;
                     return Ok(());
+                }
+                if !slot_allowed(&inst.class, name) {
+                    let tn = inst.class.name.clone();
+                    let message = format!("'{tn}' object has no attribute '{name}'");
+                    return Err(self.error("AttributeError", message));
                 }
                 inst.dict.borrow_mut().insert(name.to_string(), value);
                 Ok(())
@@ -546,4 +560,47 @@ impl Interpreter {
             ))),
         }
     }
+}
+
+/// A body's docstring: its first statement when that is a string literal.
+fn docstring(body: &[super::ast::Stmt]) -> Value {
+    use super::ast::{Constant, ExprKind, StmtKind};
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(e)) => match &e.kind {
+            ExprKind::Constant(Constant::Str(s)) => Value::str(s.as_str()),
+            _ => Value::None,
+        },
+        _ => Value::None,
+    }
+}
+
+/// Whether an instance of `class` may get attribute `name`: with `__slots__` on every class
+/// of its MRO (builtin classes aside), only the names they list.
+fn slot_allowed(class: &Rc<super::value::Class>, name: &str) -> bool {
+    // The common case first: a class without `__slots__` of its own has a `__dict__`.
+    if !class.dict.borrow().contains_key("__slots__") {
+        return true;
+    }
+    let lists = |slots: &Value| {
+        let is = |v: &Value| matches!(v, Value::Str(s) if &**s == name || &**s == "__dict__");
+        match slots {
+            Value::Str(_) => is(slots),
+            Value::Tuple(items) => items.iter().any(is),
+            Value::List(items) => items.borrow().iter().any(is),
+            _ => true,
+        }
+    };
+    // The MRO lists the bases, not the class itself.
+    let mro = class.mro.borrow();
+    let mut allowed = false;
+    for c in std::iter::once(class)
+        .chain(mro.iter())
+        .filter(|c| !c.builtin)
+    {
+        match c.dict.borrow().get("__slots__") {
+            None => return true,
+            Some(slots) => allowed |= lists(slots),
+        }
+    }
+    allowed
 }
