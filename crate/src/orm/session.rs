@@ -82,7 +82,7 @@ pub struct Session {
     pub engine: Option<Engine>,
     conn: RefCell<Option<Rc<RefCell<Connection>>>>,
     /// `Session(connection)`: the script's connection, joined rather than owned.
-    external: bool,
+    pub external: bool,
     /// `join_transaction_mode=`.
     pub join_mode: JoinMode,
     /// How the current session transaction uses an external connection's transaction.
@@ -240,6 +240,15 @@ impl Session {
         self.external = true;
         self.join_mode = mode;
         self
+    }
+
+    /// `session.connection()`: begins the session transaction (autobegin) and gives the
+    /// connection it runs on.
+    pub fn connection(&self, interp: &mut Interpreter) -> PyResult<Rc<RefCell<Connection>>> {
+        self.begin_or_fail(interp)?;
+        self.with_conn(interp, |_| Ok(()))?;
+        let conn = self.conn.borrow().clone();
+        conn.ok_or_else(|| self.no_bind(interp))
     }
 
     fn with_conn<T>(

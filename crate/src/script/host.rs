@@ -67,8 +67,13 @@ pub trait HostObject {
     }
 
     /// `repr(x)`.
-    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(format!("<{} object>", self.type_name()))
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        let name = self.type_name();
+        let address = self as *const Self as *const u8 as usize;
+        Ok(match (interp.host_module)(&name) {
+            Some(module) => format!("<{module}.{name} object at 0x{address:x}>"),
+            None => format!("<{name} object at 0x{address:x}>"),
+        })
     }
 
     /// `str(x)`; defaults to the repr.

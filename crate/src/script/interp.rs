@@ -151,6 +151,9 @@ pub struct Interpreter {
     factories: Vec<(String, ModuleFactory)>,
     /// Built-in `type` objects (`int`, `str`, …) by name, for `isinstance` and `type()`.
     pub types: super::value::ClassMap,
+    /// The Python module a host object's class lives in, by class name, for the default
+    /// `<module.Class object at 0x…>` repr (the host layers set it).
+    pub host_module: fn(&str) -> Option<&'static str>,
     /// A hook the host can set: called with each new line the script executes.
     pub on_line: Option<Rc<dyn Fn(u32)>>,
     /// The state of `random`.
@@ -216,6 +219,7 @@ impl Interpreter {
             modules: FastMap::default(),
             factories: Vec::new(),
             types: super::value::ClassMap::default(),
+            host_module: |_| None,
             on_line: None,
             rng: 0x2545_F491_4F6C_DD1D,
             tracked: Default::default(),

@@ -114,6 +114,10 @@ impl HostObject for ForeignKeyObj {
         "ForeignKey".into()
     }
 
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(super::schema_repr::foreign_key(&self.0))
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -143,6 +147,11 @@ fn next_column_order() -> u64 {
 impl HostObject for ColumnDef {
     fn type_name(&self) -> String {
         "Column".into()
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        let column = self.column.borrow().clone();
+        super::schema_repr::column_of(interp, &column, None)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -683,11 +692,7 @@ pub fn as_expr(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult
 
 impl HostObject for ExprObj {
     fn type_name(&self) -> String {
-        match self.0 {
-            Expr::Column(..) => "Column",
-            _ => "BinaryExpression",
-        }
-        .into()
+        super::reprs::expr_class(&self.0).0
     }
 
     fn binary_op(
@@ -838,7 +843,7 @@ impl HostObject for ExprObj {
     fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
         Ok(match &self.0 {
             Expr::Column(t, i) => super::schema_repr::column(interp, t, *i)?,
-            other => format!("<{:?}>", std::mem::discriminant(other)),
+            other => super::reprs::expr_repr(other, self as *const Self as usize),
         })
     }
 
@@ -2243,7 +2248,22 @@ pub struct SubqueryObj(pub Rc<crate::sql::compiler::Subquery>);
 
 impl HostObject for SubqueryObj {
     fn type_name(&self) -> String {
-        "Subquery".into()
+        let q = &self.0;
+        match (q.cte, q.lateral) {
+            (true, _) => "CTE",
+            (_, true) => "Lateral",
+            _ => "Subquery",
+        }
+        .into()
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        // SQLAlchemy describes every anonymous one as `anon_1`, whatever it compiles to.
+        let name = self.0.name.as_deref().unwrap_or("anon_1");
+        let (class, address) = (self.type_name(), self as *const Self as usize);
+        Ok(format!(
+            "<sqlalchemy.sql.selectable.{class} at 0x{address:x}; {name}>"
+        ))
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {

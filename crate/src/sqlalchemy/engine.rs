@@ -72,6 +72,23 @@ impl EngineObj {
         &self.engine
     }
 
+    /// `session.connection()`: the session's connection, left to the session to end.
+    pub fn of_session(state: &Rc<SaState>, conn: Rc<RefCell<Connection>>) -> Value {
+        Value::Host(Rc::new(ConnObj {
+            state: state.clone(),
+            conn,
+            on_exit: OnExit::Nothing,
+        }))
+    }
+
+    /// The Python object of an engine (a new handle on the same engine).
+    pub fn value(state: &Rc<SaState>, engine: &Engine) -> Value {
+        Value::Host(Rc::new(EngineObj {
+            state: state.clone(),
+            engine: engine.clone(),
+        }))
+    }
+
     pub(super) fn connection(&self) -> ConnObj {
         ConnObj {
             state: self.state.clone(),
@@ -224,6 +241,8 @@ enum OnExit {
     CommitThenClose,
     /// `conn.begin()`: commit (roll back on error); the connection stays open.
     Commit,
+    /// `session.connection()`: the session's; the session ends its transaction.
+    Nothing,
 }
 
 impl ConnObj {
@@ -560,6 +579,9 @@ impl HostObject for ConnObj {
     }
 
     fn exit(&self, interp: &mut Interpreter, error: Option<&Value>) -> PyResult<bool> {
+        if self.on_exit == OnExit::Nothing {
+            return Ok(false);
+        }
         if self.on_exit != OnExit::Close {
             if error.is_none() {
                 self.engine_call(interp, Connection::commit)?;

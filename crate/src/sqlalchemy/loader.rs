@@ -126,7 +126,7 @@ pub fn options_of(v: &Value) -> Option<Vec<LoaderOption>> {
 
 impl HostObject for LoaderOptionObj {
     fn type_name(&self) -> String {
-        "_AbstractLoad".into()
+        "Load".into()
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {

@@ -11,6 +11,7 @@ pub mod declarative;
 pub mod engine;
 pub mod loader;
 pub mod reflection;
+pub mod reprs;
 pub mod result;
 pub mod schema_repr;
 pub mod session;
@@ -81,6 +82,7 @@ impl SaState {
 
 /// Registers `sqlalchemy` and `sqlalchemy.exc` in `interp`; returns the shared state.
 pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
+    interp.host_module = reprs::module_of;
     let wrappers = Wrappers {
         table: |t| Value::Host(Rc::new(core::TableObj(t))),
         column: |e| Value::Host(Rc::new(core::ExprObj(e))),

@@ -3,7 +3,7 @@
 
 use super::result::to_python;
 use crate::script::interp::{Interpreter, PyResult};
-use crate::sql::schema::{ColumnDefault, Table};
+use crate::sql::schema::{Column, ColumnDefault, Table};
 use crate::sql::types::SqlType;
 
 /// `repr(type)`: the class with its non-default arguments (`String(length=30)`).
@@ -28,12 +28,24 @@ pub fn table(interp: &mut Interpreter, t: &Table) -> PyResult<String> {
 
 /// `repr(table.c.name)`.
 pub fn column(interp: &mut Interpreter, t: &Table, i: usize) -> PyResult<String> {
-    let c = &t.columns[i];
+    column_of(interp, &t.columns[i], Some(&t.name))
+}
+
+/// `repr(ForeignKey("t.c"))`.
+pub fn foreign_key(target: &str) -> String {
+    format!("ForeignKey({})", python_str(target))
+}
+
+/// `repr()` of a column, in its table or (`None`) not yet in one.
+pub fn column_of(interp: &mut Interpreter, c: &Column, table: Option<&str>) -> PyResult<String> {
     let mut parts = vec![python_str(&c.name), sql_type(&c.ty)];
     if let Some(fk) = &c.foreign_key {
-        parts.push(format!("ForeignKey({})", python_str(fk)));
+        parts.push(foreign_key(fk));
     }
-    parts.push(format!("table=<{}>", t.name));
+    parts.push(match table {
+        Some(name) => format!("table=<{name}>"),
+        None => "table=None".into(),
+    });
     if c.primary_key {
         parts.push("primary_key=True".into());
     }

@@ -153,10 +153,16 @@ impl HostObject for SessionClass {
     }
 }
 
+/// Python's text of a bool.
+fn py_bool(b: bool) -> &'static str {
+    if b { "True" } else { "False" }
+}
+
 /// `sessionmaker(...)`: a factory of sessions with fixed options.
 pub struct SessionMaker {
     sa: Rc<SaState>,
-    opts: std::cell::RefCell<Options>,
+    /// Shared by its bound methods: `configure()` changes the factory itself.
+    opts: Rc<std::cell::RefCell<Options>>,
 }
 
 /// `sessionmaker(bind=..., expire_on_commit=..., autoflush=...)`.
@@ -169,7 +175,7 @@ pub fn sessionmaker(
     let opts = Options::read(interp, DEFAULTS, &args, &kw)?;
     Ok(Value::Host(Rc::new(SessionMaker {
         sa: sa.clone(),
-        opts: std::cell::RefCell::new(opts),
+        opts: Rc::new(std::cell::RefCell::new(opts)),
     })))
 }
 
@@ -189,7 +195,7 @@ impl HostObject for SessionMaker {
             BoundMethod::value(
                 Rc::new(SessionMaker {
                     sa: self.sa.clone(),
-                    opts: std::cell::RefCell::new(self.opts.borrow().clone()),
+                    opts: self.opts.clone(),
                 }),
                 name,
             )
@@ -197,7 +203,20 @@ impl HostObject for SessionMaker {
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok("sessionmaker(class_='Session', autoflush=True, expire_on_commit=True)".into())
+        let opts = self.opts.borrow();
+        let bind = match (&opts.bind, &opts.connection) {
+            (Some(engine), _) => format!("bind=Engine({}), ", engine.url()),
+            (None, Some(conn)) => format!(
+                "bind=<sqlalchemy.engine.base.Connection object at 0x{:x}>, ",
+                Rc::as_ptr(conn) as usize
+            ),
+            (None, None) => "bind=None, ".into(),
+        };
+        // SQLAlchemy shows the options given, and these two always.
+        let (autoflush, expire) = (py_bool(opts.autoflush), py_bool(opts.expire_on_commit));
+        Ok(format!(
+            "sessionmaker(class_='Session', {bind}autoflush={autoflush}, expire_on_commit={expire})"
+        ))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -239,7 +258,7 @@ impl Methods for SessionMaker {
 /// A `Session` as scripts hold it.
 pub struct SessionObj(pub Rc<Session>);
 
-const SESSION_METHODS: [&str; 33] = [
+const SESSION_METHODS: [&str; 31] = [
     "add",
     "add_all",
     "delete",
@@ -269,13 +288,34 @@ const SESSION_METHODS: [&str; 33] = [
     "close_all",
     "begin_nested",
     "in_nested_transaction",
-    "invalidate",
     "reset",
-    "object_session",
     "get_one",
 ];
 
+/// Session attributes SQLAlchemy has that SessionLab does not implement yet.
+const SESSION_UNSUPPORTED: [&str; 5] = [
+    "invalidate",
+    "object_session",
+    "get_transaction",
+    "get_nested_transaction",
+    "enable_relationship_loading",
+];
+
 impl SessionObj {
+    /// `session.bind` / `session.get_bind()`: the Engine it was made with (None without one).
+    fn bind(&self, interp: &mut Interpreter) -> PyResult<Value> {
+        if self.0.external {
+            return Err(interp.error(
+                "NotImplementedError",
+                "SessionLab does not support Session.get_bind() for a Session bound to a Connection yet",
+            ));
+        }
+        Ok(match &self.0.engine {
+            Some(engine) => super::engine::EngineObj::value(&self.0.sa, engine),
+            None => Value::None,
+        })
+    }
+
     fn handle(&self) -> Rc<SessionObj> {
         Rc::new(SessionObj(self.0.clone()))
     }
@@ -678,6 +718,12 @@ impl HostObject for SessionObj {
         "Session".into()
     }
 
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        SESSION_UNSUPPORTED
+            .contains(&name)
+            .then(|| format!("SessionLab does not support Session.{name} yet"))
+    }
+
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         let s = &self.0;
         let set = |objs: Vec<Value>| Some(Value::Host(Rc::new(IdentitySet(objs))));
@@ -716,7 +762,7 @@ impl HostObject for SessionObj {
             "is_active" => Some(Value::Bool(
                 s.tx.get() != crate::orm::session::TxState::Failed,
             )),
-            "bind" => None,
+            "bind" => Some(self.bind(_interp)?),
             n if SESSION_METHODS.contains(&n) => Some(BoundMethod::value(self.handle(), n)),
             _ => None,
         })
@@ -987,7 +1033,11 @@ impl Methods for SessionObj {
                 };
                 crate::orm::bulk_save::save_objects(s, interp, &objects, return_defaults)?;
             }
-            "get_bind" | "connection" | "object_session" | "invalidate" => {}
+            "get_bind" => return self.bind(interp),
+            "connection" => {
+                let conn = s.connection(interp)?;
+                return Ok(super::engine::EngineObj::of_session(&self.0.sa, conn));
+            }
             _ => {}
         }
         Ok(Value::None)
