@@ -1193,7 +1193,7 @@ fn b_next(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     {
         return interp.call(&m, Vec::new(), Vec::new());
     }
-    if !matches!(it, Value::Iterator(_)) {
+    if !matches!(it, Value::Iterator(_) | Value::Generator(_)) {
         let tn = it.type_name();
         return Err(interp.type_error(format!("'{tn}' object is not an iterator")));
     }

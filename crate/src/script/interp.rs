@@ -277,7 +277,8 @@ impl Interpreter {
             .unwrap_or_default()
     }
 
-    fn set_line(&mut self, line: u32) {
+    /// Makes `line` the running line of the innermost frame.
+    pub(crate) fn set_line(&mut self, line: u32) {
         if let Some(f) = self.frames.last_mut()
             && !f.hidden
             && f.line != line
@@ -369,7 +370,8 @@ impl Interpreter {
         }
     }
 
-    fn step(&mut self) -> PyResult<()> {
+    /// Counts one step against the budget, and checks the memory budget.
+    pub(crate) fn step(&mut self) -> PyResult<()> {
         self.steps += 1;
         if self.steps > self.limits.step_budget {
             let budget = self.limits.step_budget;
@@ -421,6 +423,50 @@ impl Interpreter {
         Ok(Flow::Normal)
     }
 
+    /// Runs one statement (a generator runs those without a `yield` this way).
+    pub(crate) fn exec_stmt(&mut self, stmt: &Stmt, env: &Rc<Env>) -> PyResult<Flow> {
+        self.exec(stmt, env)
+    }
+
+    /// `RecursionError` when another Python frame would pass the limit.
+    pub(crate) fn check_recursion(&mut self) -> PyResult<()> {
+        if self.frames.len() > self.limits.recursion_limit {
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// Enters a Python frame (a generator's, when it resumes).
+    pub(crate) fn push_frame(
+        &mut self,
+        name: String,
+        line: u32,
+        hidden: bool,
+        method_of: Option<(Rc<Class>, Value)>,
+    ) {
+        self.frames.push(Frame {
+            name,
+            line,
+            hidden,
+            method_of,
+        });
+    }
+
+    /// Leaves the innermost frame.
+    pub(crate) fn pop_frame(&mut self) {
+        self.frames.pop();
+    }
+
+    /// An exception starts being handled (an `except` block runs).
+    pub(crate) fn handling_push(&mut self, raised: Raised) {
+        self.handling.push(raised);
+    }
+
+    /// The innermost handled exception is done with.
+    pub(crate) fn handling_pop(&mut self) {
+        self.handling.pop();
+    }
+
     fn exec(&mut self, stmt: &Stmt, env: &Rc<Env>) -> PyResult<Flow> {
         self.set_line(stmt.span.line);
         self.step()?;
@@ -437,7 +483,7 @@ impl Interpreter {
             }
             StmtKind::AugAssign(a) => {
                 let (target, op, value) = &**a;
-                self.aug_assign(target, *op, value, env)?
+                self.aug_assign(target, *op, Err(value), env)?
             }
             StmtKind::AnnAssign(a) => {
                 let (target, annotation, value) = &**a;
@@ -633,7 +679,7 @@ impl Interpreter {
     }
 
     /// `raise X` accepts a class (instantiated without arguments) or an instance.
-    fn exception_instance(&mut self, value: Value) -> PyResult<Value> {
+    pub(crate) fn exception_instance(&mut self, value: Value) -> PyResult<Value> {
         let base = self.exc_class("BaseException");
         match &value {
             Value::Class(c) if c.is_subclass(&base) => self.call(&value, Vec::new(), Vec::new()),
@@ -745,15 +791,20 @@ impl Interpreter {
         };
         // CPython attributes __exit__ to the `with` line.
         self.set_line(line);
+        self.exit_with(&ctx, outcome)
+    }
+
+    /// Leaves the context manager `ctx` after its body ended with `outcome`.
+    pub(crate) fn exit_with(&mut self, ctx: &Value, outcome: PyResult<Flow>) -> PyResult<Flow> {
         match outcome {
             Ok(flow) => {
-                self.exit(&ctx, None)?;
+                self.exit(ctx, None)?;
                 Ok(flow)
             }
             Err(raised) => {
                 let exc = raised.value.clone();
                 self.handling.push((*raised).clone());
-                let suppressed = self.exit(&ctx, Some(&exc));
+                let suppressed = self.exit(ctx, Some(&exc));
                 self.handling.pop();
                 if suppressed? {
                     Ok(Flow::Normal)
@@ -764,7 +815,8 @@ impl Interpreter {
         }
     }
 
-    fn enter(&mut self, ctx: &Value) -> PyResult<Value> {
+    /// `ctx.__enter__()`.
+    pub(crate) fn enter(&mut self, ctx: &Value) -> PyResult<Value> {
         if let Value::Host(h) = ctx {
             let h = h.clone();
             return match h.enter(self)? {
@@ -1001,24 +1053,41 @@ impl Interpreter {
         Ok(())
     }
 
+    /// `target op= value` where the right side is already evaluated (a `yield`'s value).
+    pub(crate) fn aug_assign_value(
+        &mut self,
+        target: &Expr,
+        op: BinOp,
+        value: Value,
+        env: &Rc<Env>,
+    ) -> PyResult<()> {
+        self.aug_assign(target, op, Ok(value), env)
+    }
+
+    /// `target op= value`; the right side (an expression, or its value) is evaluated after
+    /// the target's current value is read, as in CPython.
     fn aug_assign(
         &mut self,
         target: &Expr,
         op: BinOp,
-        value: &Expr,
+        value: Result<Value, &Expr>,
         env: &Rc<Env>,
     ) -> PyResult<()> {
+        let rhs = |i: &mut Self| match &value {
+            Ok(v) => Ok(v.clone()),
+            Err(e) => i.eval(e, env),
+        };
         match &target.kind {
             ExprKind::Name(n) => {
                 let current = self.load(n, env)?;
-                let rhs = self.eval(value, env)?;
+                let rhs = rhs(self)?;
                 let result = self.inplace_op(op, current, rhs)?;
                 self.store(n, result, env)
             }
             ExprKind::Attribute(obj, name) => {
                 let o = self.eval(obj, env)?;
                 let current = self.get_attr(&o, name)?;
-                let rhs = self.eval(value, env)?;
+                let rhs = rhs(self)?;
                 let result = self.inplace_op(op, current, rhs)?;
                 self.set_attr(&o, name, result)
             }
@@ -1026,7 +1095,7 @@ impl Interpreter {
                 let o = self.eval(obj, env)?;
                 let i = self.eval(index, env)?;
                 let current = self.get_item(&o, &i)?;
-                let rhs = self.eval(value, env)?;
+                let rhs = rhs(self)?;
                 let result = self.inplace_op(op, current, rhs)?;
                 self.set_item(&o, i, result)
             }
@@ -1103,7 +1172,8 @@ impl Interpreter {
 
     // ---- functions and classes ----
 
-    fn make_function(&mut self, def: &Rc<FunctionDef>, env: &Rc<Env>) -> PyResult<Value> {
+    /// A function value for `def`, its defaults evaluated in `env`.
+    pub(crate) fn make_function(&mut self, def: &Rc<FunctionDef>, env: &Rc<Env>) -> PyResult<Value> {
         let mut defaults = Vec::new();
         for (_, d) in &def.params.positional {
             if let Some(d) = d {
@@ -1359,9 +1429,7 @@ impl Interpreter {
         args: Vec<Value>,
         kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
-        if self.frames.len() > self.limits.recursion_limit {
-            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
-        }
+        self.check_recursion()?;
         self.step()?;
         let env = Env::new(
             ScopeKind::Function,
@@ -1375,6 +1443,14 @@ impl Interpreter {
             .borrow()
             .as_ref()
             .and_then(std::rc::Weak::upgrade);
+        if func.def.generator {
+            return Ok(super::generator::new(
+                self,
+                func.clone(),
+                env,
+                owner.zip(first),
+            ));
+        }
         self.frames.push(Frame {
             name: func.def.name.clone(),
             line: func.def.span.line,
@@ -1515,7 +1591,7 @@ impl Interpreter {
             Value::Bytes(b) => {
                 PyIter::Seq(b.iter().map(|x| Value::Int(i64::from(*x))).collect(), 0)
             }
-            Value::Iterator(_) => return Ok(value.clone()),
+            Value::Iterator(_) | Value::Generator(_) => return Ok(value.clone()),
             Value::Host(h) => {
                 let h = h.clone();
                 match h.iterate(self)? {
@@ -1567,6 +1643,12 @@ impl Interpreter {
 
     /// The next item of an iterator made by `iter`, or `None` at the end.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Value::Generator(g) = it {
+            return match super::generator::resume(self, g, super::generator::Input::Send(Value::None))? {
+                super::generator::Resumed::Yielded(v) => Ok(Some(v)),
+                super::generator::Resumed::Returned(_) => Ok(None),
+            };
+        }
         let Value::Iterator(state) = it else {
             return Err(self.type_error(format!("'{}' object is not an iterator", it.type_name())));
         };
@@ -1816,6 +1898,12 @@ impl Interpreter {
                 Err(self.error("SyntaxError", "can't use starred expression here"))
             }
             ExprKind::Comp(c) => super::comprehension::eval(self, c, env),
+            ExprKind::GenExp(g) => super::generator::genexp(self, &g.0, &g.1, env),
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Err(self.error(
+                "NotImplementedError",
+                "SessionLab does not support yield inside an expression yet \
+                 (only as a statement, or as the value of an assignment)",
+            )),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod comprehension;
 pub mod error;
 pub mod exceptions;
 pub mod format;
+pub mod generator;
 pub mod host;
 pub mod interp;
 pub mod matching;
