@@ -21,6 +21,57 @@ pub struct Generator {
     pub env: Rc<Env>,
     method_of: Option<(Rc<Class>, Value)>,
     state: PyCell<State>,
+    /// Where the generator goes when dropped suspended inside `try`/`with`: the interpreter
+    /// closes it there, so its `finally` blocks run as CPython's refcounting makes them.
+    graveyard: std::rc::Weak<Graveyard>,
+}
+
+/// Dropped generators waiting for their `close()`.
+pub type Graveyard = PyCell<Vec<Rc<Generator>>>;
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        let Ok(mut s) = self.state.try_borrow_mut() else {
+            return;
+        };
+        let s = &mut *s;
+        let cleanup = s.status == Status::Suspended
+            && s.stack
+                .iter()
+                .any(|(_, st)| matches!(st, St::Try(_) | St::With(_)));
+        if let (true, Some(q)) = (cleanup, self.graveyard.upgrade())
+            && let Ok(mut q) = q.try_borrow_mut()
+        {
+            q.push(Rc::new(Generator {
+                func: self.func.clone(),
+                env: self.env.clone(),
+                method_of: self.method_of.take(),
+                state: PyCell::new(std::mem::replace(
+                    s,
+                    State {
+                        status: Status::Done,
+                        stack: Vec::new(),
+                        line: 0,
+                    },
+                )),
+                graveyard: std::rc::Weak::new(),
+            }));
+        }
+    }
+}
+
+/// Closes the generators dropped while suspended (see `Generator::graveyard`); what their
+/// cleanup raises is ignored, as CPython only reports it on stderr.
+pub fn bury(interp: &mut Interpreter) {
+    loop {
+        let gens = std::mem::take(&mut *interp.graveyard.borrow_mut());
+        if gens.is_empty() {
+            return;
+        }
+        for g in gens {
+            let _ = close(interp, &g);
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -104,6 +155,7 @@ pub fn new(
             stack: Vec::new(),
             line,
         }),
+        graveyard: Rc::downgrade(&interp.graveyard),
     }))
 }
 
@@ -125,6 +177,25 @@ pub fn genexp(
     let scope = Env::new(ScopeKind::Function, Some(func.closure.clone()), None);
     scope.vars.borrow_mut().insert(".0".into(), it);
     Ok(new(interp, func, scope, None))
+}
+
+/// At the end of a run, as CPython's shutdown clears `__main__`: the generators the globals
+/// hold are dropped (names with a leading underscore first), closing those left suspended.
+pub fn finalize_globals(interp: &mut Interpreter) {
+    let names: Vec<String> = interp
+        .globals
+        .vars
+        .borrow()
+        .iter()
+        .filter(|(_, v)| matches!(v, Value::Generator(_)))
+        .map(|(k, _)| k.clone())
+        .collect();
+    let (first, rest): (Vec<_>, Vec<_>) = names.into_iter().partition(|n| n.starts_with('_'));
+    for name in first.into_iter().chain(rest) {
+        let old = interp.globals.vars.borrow_mut().insert(name, Value::None);
+        drop(old);
+        bury(interp);
+    }
 }
 
 /// Raises `StopIteration(value)` (no argument for `None`), as a finished generator does.

@@ -157,6 +157,8 @@ pub struct Interpreter {
     host_slots: Vec<Rc<dyn std::any::Any>>,
     /// The `warnings` filters, registry and the log of shown warnings.
     pub warnings: super::warnings::WarningState,
+    /// Generators dropped while suspended in `try`/`with`, closed at the next statement.
+    pub graveyard: Rc<super::generator::Graveyard>,
 }
 
 impl Drop for Interpreter {
@@ -214,6 +216,7 @@ impl Interpreter {
             tracked: Default::default(),
             host_slots: Vec::new(),
             warnings: Default::default(),
+            graveyard: Default::default(),
         };
         interp.warnings.install(&interp.exc);
         super::builtins::install(&mut interp);
@@ -373,6 +376,9 @@ impl Interpreter {
     /// Counts one step against the budget, and checks the memory budget.
     pub(crate) fn step(&mut self) -> PyResult<()> {
         self.steps += 1;
+        if !self.graveyard.borrow().is_empty() {
+            super::generator::bury(self);
+        }
         if self.steps > self.limits.step_budget {
             let budget = self.limits.step_budget;
             return Err(self.error(
@@ -403,7 +409,9 @@ impl Interpreter {
     /// Runs a parsed module.
     pub fn run_module(&mut self, body: &[Stmt]) -> PyResult<()> {
         let globals = self.globals.clone();
-        match self.exec_block(body, &globals)? {
+        let result = self.exec_block(body, &globals);
+        super::generator::bury(self);
+        match result? {
             Flow::Normal | Flow::Return(_) | Flow::Break | Flow::Continue => Ok(()),
         }
     }
@@ -1480,6 +1488,13 @@ impl Interpreter {
         let module = if let Some(factory) = factory.map(|(_, f)| f.clone()) {
             factory(self)?
         } else if let Some(m) = super::modules::builtin_module(name) {
+            if let (Some(source), Value::Module(base)) = (super::modules::python_extension(name), &m)
+                && let Value::Module(ext) = &self.python_module(name, source)?
+            {
+                for (k, v) in ext.dict.borrow().iter() {
+                    base.dict.borrow_mut().insert(k.clone(), v.clone());
+                }
+            }
             m
         } else if let Some(source) = super::modules::python_module_source(name) {
             self.python_module(name, source)?

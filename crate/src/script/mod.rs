@@ -68,6 +68,7 @@ pub fn run(source: &str, limits: Limits) -> ScriptOutcome {
     crate::base::stack::with_big_stack(|| {
         let mut interp = Interpreter::new(source, limits);
         let error = run_in(&mut interp, source);
+        generator::finalize_globals(&mut interp);
         ScriptOutcome {
             stdout: std::mem::take(&mut interp.stdout),
             error,
