@@ -217,13 +217,13 @@ pub fn resume(interp: &mut Interpreter, g: &Rc<Generator>, input: Input) -> PyRe
         (s.status, std::mem::take(&mut s.stack), s.line)
     };
     match (status, &input) {
-        (Status::Running, _) => return Err(interp.error("ValueError", "generator already executing")),
+        (Status::Running, _) => {
+            return Err(interp.error("ValueError", "generator already executing"));
+        }
         (Status::Done, Input::Send(_)) => return Ok(Resumed::Returned(Value::None)),
         (Status::Done, Input::Throw(e)) => return Err(interp.raise_value(e.clone())),
         (Status::Created, Input::Send(v)) if !matches!(v, Value::None) => {
-            return Err(
-                interp.type_error("can't send non-None value to a just-started generator")
-            );
+            return Err(interp.type_error("can't send non-None value to a just-started generator"));
         }
         _ => {}
     }
@@ -293,7 +293,9 @@ pub fn close(interp: &mut Interpreter, g: &Rc<Generator>) -> PyResult<()> {
     }
     let exc = new_exception(&interp.exc_class("GeneratorExit"), Vec::new());
     match resume(interp, g, Input::Throw(exc)) {
-        Ok(Resumed::Yielded(_)) => Err(interp.error("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(Resumed::Yielded(_)) => {
+            Err(interp.error("RuntimeError", "generator ignored GeneratorExit"))
+        }
         Ok(Resumed::Returned(_)) => Ok(()),
         Err(e) if interp.is_exception(&e, "GeneratorExit") => Ok(()),
         Err(e) => Err(e),
@@ -333,7 +335,9 @@ fn g_send(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let g = receiver(interp, &args)?;
     if args.len() != 2 {
         let n = args.len() - 1;
-        return Err(interp.type_error(format!("generator.send() takes exactly one argument ({n} given)")));
+        return Err(interp.type_error(format!(
+            "generator.send() takes exactly one argument ({n} given)"
+        )));
     }
     let r = resume(interp, &g, Input::Send(args[1].clone()));
     outcome(interp, r)
@@ -352,7 +356,11 @@ fn g_throw(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
             interp.call(&Value::Class(c.clone()), vec![v.clone()], Vec::new())?
         }
         (Some(v), _) => interp.exception_instance(v.clone()).map_err(|_| {
-            interp.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &v.type_name())
+            interp.type_error(
+                "exceptions must be classes or instances deriving from BaseException, not "
+                    .to_string()
+                    + &v.type_name(),
+            )
         })?,
         (None, _) => return Err(interp.type_error("throw expected at least 1 argument, got 0")),
     };
@@ -491,10 +499,10 @@ impl Run<'_> {
                 };
                 loop {
                     if !resumed {
+                        self.interp.set_line(s.span.line);
                         let Some(item) = self.interp.next(&it)? else {
                             return self.sub(orelse, env, || St::For(it, true));
                         };
-                        self.interp.set_line(s.span.line);
                         self.interp.assign_target(target, item, env)?;
                     }
                     resumed = false;
@@ -593,8 +601,7 @@ impl Run<'_> {
         let interp = &mut *self.interp;
         let input = self.input.take().unwrap_or(Input::Send(Value::None));
         let step = match (&it, input) {
-            (Value::Generator(g), Input::Throw(exc))
-                if matches!(&exc, Value::Instance(i) if i.class.name == "GeneratorExit") =>
+            (Value::Generator(g), Input::Throw(exc)) if matches!(&exc, Value::Instance(i) if i.class.name == "GeneratorExit") =>
             {
                 close(interp, g)?;
                 return Err(interp.raise_value(exc));
@@ -675,7 +682,12 @@ impl Run<'_> {
     }
 
     /// `finally` runs always; its own break/return/raise replaces the pending outcome.
-    fn finally(&mut self, t: &super::ast::Try, pending: PyResult<Flow>, env: &Rc<Env>) -> PyResult<Out> {
+    fn finally(
+        &mut self,
+        t: &super::ast::Try,
+        pending: PyResult<Flow>,
+        env: &Rc<Env>,
+    ) -> PyResult<Out> {
         match self.block(&t.finalbody, env)? {
             None => Ok(Out::Yield(St::Try(Phase::Finally(pending)))),
             Some(Flow::Normal) => pending.map(Out::Flow),
@@ -711,7 +723,12 @@ impl Run<'_> {
     }
 
     /// Leaves the `with` managers `ctxs` innermost first, each seeing the outcome so far.
-    fn exit_all(&mut self, ctxs: &[Value], mut outcome: PyResult<Flow>, line: u32) -> PyResult<Flow> {
+    fn exit_all(
+        &mut self,
+        ctxs: &[Value],
+        mut outcome: PyResult<Flow>,
+        line: u32,
+    ) -> PyResult<Flow> {
         self.interp.set_line(line);
         for ctx in ctxs.iter().rev() {
             outcome = self.interp.exit_with(ctx, outcome);

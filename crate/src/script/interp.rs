@@ -538,6 +538,8 @@ impl Interpreter {
                 let iterable = self.eval(iter, env)?;
                 let it = self.iter(&iterable)?;
                 loop {
+                    // An error of the iterator is reported at the `for` line, as in CPython.
+                    self.set_line(stmt.span.line);
                     let Some(item) = self.next(&it)? else {
                         return self.exec_block(orelse, env);
                     };
@@ -1181,7 +1183,11 @@ impl Interpreter {
     // ---- functions and classes ----
 
     /// A function value for `def`, its defaults evaluated in `env`.
-    pub(crate) fn make_function(&mut self, def: &Rc<FunctionDef>, env: &Rc<Env>) -> PyResult<Value> {
+    pub(crate) fn make_function(
+        &mut self,
+        def: &Rc<FunctionDef>,
+        env: &Rc<Env>,
+    ) -> PyResult<Value> {
         let mut defaults = Vec::new();
         for (_, d) in &def.params.positional {
             if let Some(d) = d {
@@ -1467,6 +1473,11 @@ impl Interpreter {
         });
         let result = self.exec_block(&func.def.body, &env);
         self.frames.pop();
+        // The frame's generators go with it (their `finally` runs before the caller goes on).
+        drop(env);
+        if !self.graveyard.borrow().is_empty() {
+            super::generator::bury(self);
+        }
         match result? {
             Flow::Return(v) => Ok(v),
             _ => Ok(Value::None),
@@ -1488,7 +1499,8 @@ impl Interpreter {
         let module = if let Some(factory) = factory.map(|(_, f)| f.clone()) {
             factory(self)?
         } else if let Some(m) = super::modules::builtin_module(name) {
-            if let (Some(source), Value::Module(base)) = (super::modules::python_extension(name), &m)
+            if let (Some(source), Value::Module(base)) =
+                (super::modules::python_extension(name), &m)
                 && let Value::Module(ext) = &self.python_module(name, source)?
             {
                 for (k, v) in ext.dict.borrow().iter() {
@@ -1659,7 +1671,11 @@ impl Interpreter {
     /// The next item of an iterator made by `iter`, or `None` at the end.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         if let Value::Generator(g) = it {
-            return match super::generator::resume(self, g, super::generator::Input::Send(Value::None))? {
+            return match super::generator::resume(
+                self,
+                g,
+                super::generator::Input::Send(Value::None),
+            )? {
                 super::generator::Resumed::Yielded(v) => Ok(Some(v)),
                 super::generator::Resumed::Returned(_) => Ok(None),
             };
@@ -1667,6 +1683,22 @@ impl Interpreter {
         let Value::Iterator(state) = it else {
             return Err(self.type_error(format!("'{}' object is not an iterator", it.type_name())));
         };
+        let adapted = match &*state.borrow() {
+            PyIter::Map(f, its) => Some((0, f.clone(), its.clone())),
+            PyIter::Filter(f, it) => Some((1, f.clone(), Rc::from([it.clone()]))),
+            PyIter::Enumerate(i, it) => Some((2, Value::Int(*i), Rc::from([it.clone()]))),
+            _ => None,
+        };
+        if let Some((kind, f, its)) = adapted {
+            let item = self.adapted_next(kind, &f, &its)?;
+            let mut s = state.borrow_mut();
+            match (&item, &mut *s) {
+                (None, s) => *s = PyIter::Done,
+                (Some(_), PyIter::Enumerate(i, _)) => *i += 1,
+                _ => {}
+            }
+            return Ok(item);
+        }
         let called = match &*state.borrow() {
             PyIter::Next(f) => Some((f.clone(), None)),
             PyIter::Sentinel(f, end) => Some((f.clone(), Some(end.clone()))),
@@ -1715,12 +1747,48 @@ impl Interpreter {
                 }
                 c.map(|c| Value::str(c.to_string()))
             }
-            PyIter::Done | PyIter::Next(_) | PyIter::Sentinel(..) => None,
+            _ => None,
         };
         if item.is_none() {
             *s = PyIter::Done;
         }
         Ok(item)
+    }
+
+    /// The next item of a lazy `map`/`zip` (0), `filter` (1) or `enumerate` (2; `f` is the
+    /// index) over the iterators `its`.
+    fn adapted_next(&mut self, kind: u8, f: &Value, its: &[Value]) -> PyResult<Option<Value>> {
+        self.step()?;
+        let mut items = Vec::with_capacity(its.len());
+        loop {
+            for it in its {
+                match self.next(it)? {
+                    Some(v) => items.push(v),
+                    None => return Ok(None),
+                }
+            }
+            return Ok(Some(match (kind, f) {
+                (0, Value::None) => Value::tuple(items),
+                (0, f) => self.call(f, items, Vec::new())?,
+                (2, i) => Value::tuple(vec![i.clone(), items.remove(0)]),
+                _ => {
+                    let v = items.remove(0);
+                    let keep = match f {
+                        Value::None => v.clone(),
+                        f => self.call(f, vec![v.clone()], Vec::new())?,
+                    };
+                    if !self.truthy(&keep)? {
+                        continue;
+                    }
+                    v
+                }
+            }));
+        }
+    }
+
+    /// A lazy iterator (see `PyIter::Map`).
+    pub fn lazy_iter(it: PyIter) -> Value {
+        Value::Iterator(Rc::new(PyCell::new(it)))
     }
 
     /// All items of an iterable.

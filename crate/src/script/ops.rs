@@ -703,6 +703,15 @@ pub fn contains(interp: &mut Interpreter, container: &Value, item: &Value) -> Py
             let r = interp.call(&m, vec![item.clone()], Vec::new())?;
             interp.truthy(&r)
         }
+        // Iterators are consumed only up to the first match, as in CPython.
+        Value::Iterator(_) | Value::Generator(_) => {
+            while let Some(v) = interp.next(container)? {
+                if is(&v, item) || eq(interp, &v, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         _ => {
             let items = interp.collect(container).map_err(|e| {
                 if interp.is_exception(&e, "TypeError") {

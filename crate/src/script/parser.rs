@@ -1679,6 +1679,7 @@ impl Parser<'_> {
         let Comprehension {
             element, clauses, ..
         } = *comp;
+        let element_span = element.span;
         let stmt = |kind, span| Stmt {
             kind,
             span,
@@ -1690,7 +1691,7 @@ impl Parser<'_> {
                 span: element.span,
                 kind: ExprKind::Yield(Some(Box::new(element))),
             }),
-            span,
+            element_span,
         )];
         for (i, c) in clauses.into_iter().enumerate().rev() {
             for cond in c.conditions.into_iter().rev() {

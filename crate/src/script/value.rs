@@ -182,6 +182,12 @@ pub enum PyIter {
     Next(Value),
     /// `iter(callable, sentinel)`: calls until the result equals the sentinel.
     Sentinel(Value, Value),
+    /// `map(f, *its)` (`None`: `zip(*its)`), lazily over live iterators.
+    Map(Value, Rc<[Value]>),
+    /// `filter(f, it)`, lazily.
+    Filter(Value, Value),
+    /// `enumerate(it, start)`: the next index and the iterator.
+    Enumerate(i64, Value),
     /// Exhausted.
     Done,
 }
