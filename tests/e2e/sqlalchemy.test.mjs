@@ -118,7 +118,7 @@ session.add(Item(name="a"))
 session.commit()
 item = session.get(Item, 1)
 def names():
-    yield item.name
+    sent = [(yield item.name)]
 for n in names():
     print("found", n)
 `,

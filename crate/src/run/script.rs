@@ -128,6 +128,7 @@ fn run_parts(input: RunInput) -> RunOutcome {
     if error.is_none() {
         error = run_in(&mut interp, source).map(to_report);
     }
+    crate::script::generator::finalize_globals(&mut interp);
     let total_ms = now_ms() - started;
     let sessions = crate::orm::snapshot::snapshot(&mut interp, &state.sessions.borrow());
     let first = state.dbs.borrow().first();

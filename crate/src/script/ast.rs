@@ -9,6 +9,9 @@ pub struct Stmt {
     pub kind: StmtKind,
     /// Where it is.
     pub span: Span,
+    /// True when a `yield` is inside (not in a nested function): a generator runs it as a
+    /// resumable frame, every other statement as usual.
+    pub yields: bool,
 }
 
 /// The kinds of statement in the subset.
@@ -137,6 +140,8 @@ pub struct FunctionDef {
     pub decorators: Vec<Expr>,
     /// Where the `def` is.
     pub span: Span,
+    /// Its body yields: calling it makes a generator.
+    pub generator: bool,
 }
 
 /// A parameter list.
@@ -223,6 +228,13 @@ pub enum ExprKind {
     Comp(Box<Comprehension>),
     /// `name := value`.
     Named(String, Box<Expr>),
+    /// `yield value`.
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
+    /// `(element for …)`: the first iterable, evaluated where the expression is, and the
+    /// generator function the clauses desugar to (its one parameter `.0` is that iterator).
+    GenExp(Box<(Expr, std::rc::Rc<FunctionDef>)>),
 }
 
 /// A comprehension: what it builds, the element, and its `for`/`if` clauses.
@@ -247,8 +259,6 @@ pub enum CompKind {
     Set,
     /// `{k: v for …}`.
     Dict,
-    /// `(x for …)`: evaluated eagerly into an iterator.
-    Generator,
 }
 
 /// One `for target in iter if cond…` clause.

@@ -123,6 +123,14 @@ impl Interpreter {
                 if let Some(h) = inst.host.borrow().clone() {
                     return h.get_attr(self, name);
                 }
+                if name == "value" && inst.class.is_subclass(&self.exc_class("StopIteration")) {
+                    // StopIteration.value: its first argument (a generator's return value).
+                    let args = inst.dict.borrow().get("args").cloned();
+                    return Ok(Some(match &args {
+                        Some(Value::Tuple(t)) if !t.is_empty() => t[0].clone(),
+                        _ => Value::None,
+                    }));
+                }
                 if matches!(name, "__cause__" | "__context__" | "__traceback__") {
                     // Exceptions always have these; unset they are None.
                     let base = self.exc_class("BaseException");
@@ -206,6 +214,18 @@ impl Interpreter {
                 }
             },
             Value::Builtin(b) if name == "__name__" => Ok(Some(Value::str(b.name))),
+            Value::Generator(g) => Ok(match super::generator::method(name) {
+                Some((qualified, func)) => Some(Value::Builtin(Rc::new(Builtin {
+                    name: qualified,
+                    func,
+                    receiver: Some(obj.clone()),
+                }))),
+                None => match name {
+                    "__name__" => Some(Value::str(g.func.def.name.as_str())),
+                    "__qualname__" => Some(Value::str(g.func.qualname.as_str())),
+                    _ => None,
+                },
+            }),
             _ => {
                 let Some((qualified, func)) = super::methods::lookup(obj, name) else {
                     return Ok(match (obj, name) {

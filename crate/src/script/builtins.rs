@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::host::HostObject;
 use super::interp::{Interpreter, PyResult};
 use super::ops;
-use super::value::{Attrs, Class, Dict, Value, range_len};
+use super::value::{Attrs, Class, Dict, PyIter, Value, range_len};
 
 type Kw = Vec<(String, Value)>;
 
@@ -101,6 +101,7 @@ pub fn install(interp: &mut Interpreter) {
         "module",
         "slice",
         "iterator",
+        "generator",
     ] {
         types.insert(
             extra.to_string(),
@@ -124,6 +125,7 @@ pub fn install(interp: &mut Interpreter) {
                 | "module"
                 | "slice"
                 | "iterator"
+                | "generator"
         ) {
             interp
                 .builtins
@@ -863,13 +865,8 @@ fn b_enumerate(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
         Some(v) => int_arg(interp, &v)?,
         None => 0,
     };
-    let items = interp.collect(&src)?;
-    let out = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
-        .collect();
-    iter_of(interp, out)
+    let it = interp.iter(&src)?;
+    Ok(Interpreter::lazy_iter(PyIter::Enumerate(start, it)))
 }
 
 fn b_zip(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
@@ -880,18 +877,13 @@ fn b_zip(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
         for a in &args {
             iters.push(interp.iter(a)?);
         }
-        let mut out = Vec::new();
-        'rows: while !iters.is_empty() {
-            let mut row = Vec::with_capacity(iters.len());
-            for it in &iters {
-                match interp.next(it)? {
-                    Some(v) => row.push(v),
-                    None => break 'rows,
-                }
-            }
-            out.push(Value::tuple(row));
+        if iters.is_empty() {
+            return iter_of(interp, Vec::new());
         }
-        return iter_of(interp, out);
+        return Ok(Interpreter::lazy_iter(PyIter::Map(
+            Value::None,
+            iters.into(),
+        )));
     }
     let mut cols = Vec::new();
     for a in &args {
@@ -1156,40 +1148,17 @@ fn b_map(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     if iterables.is_empty() {
         return Err(interp.type_error("map() must have at least two arguments."));
     }
-    let mut cols = Vec::new();
+    let mut iters = Vec::with_capacity(iterables.len());
     for a in iterables {
-        cols.push(interp.collect(a)?);
+        iters.push(interp.iter(a)?);
     }
-    let mut columns: Vec<_> = cols.into_iter().map(Vec::into_iter).collect();
-    let mut out = Vec::new();
-    loop {
-        let mut call_args = Vec::with_capacity(columns.len());
-        for column in &mut columns {
-            match column.next() {
-                Some(v) => call_args.push(v),
-                None => return iter_of(interp, out),
-            }
-        }
-        out.push(interp.call(f, call_args, Vec::new())?);
-    }
+    Ok(Interpreter::lazy_iter(PyIter::Map(f.clone(), iters.into())))
 }
 
 fn b_filter(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let [a, b] = exactly(interp, &args, "filter")?;
-    let mut out = Vec::new();
-    for v in interp.collect(b)? {
-        let keep = match a {
-            Value::None => interp.truthy(&v)?,
-            f => {
-                let r = interp.call(f, vec![v.clone()], Vec::new())?;
-                interp.truthy(&r)?
-            }
-        };
-        if keep {
-            out.push(v);
-        }
-    }
-    iter_of(interp, out)
+    let it = interp.iter(b)?;
+    Ok(Interpreter::lazy_iter(PyIter::Filter(a.clone(), it)))
 }
 
 fn b_iter(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
@@ -1210,6 +1179,16 @@ fn b_next(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
         && let Some(m) = interp.get_attr_opt(&it, "__next__")?
     {
         return interp.call(&m, Vec::new(), Vec::new());
+    }
+    if let Value::Generator(g) = &it {
+        use super::generator::{Input, Resumed, resume, stop_iteration};
+        return match resume(interp, g, Input::Send(Value::None))? {
+            Resumed::Yielded(v) => Ok(v),
+            Resumed::Returned(v) => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(stop_iteration(interp, v)),
+            },
+        };
     }
     if !matches!(it, Value::Iterator(_)) {
         let tn = it.type_name();

@@ -1,5 +1,5 @@
-//! List, set and dict comprehensions and generator expressions (evaluated eagerly), each in
-//! its own scope as in Python 3.
+//! List, set and dict comprehensions, each in its own scope as in Python 3 (generator
+//! expressions are generators, see `generator`).
 
 use std::rc::Rc;
 
@@ -20,7 +20,6 @@ pub fn eval(interp: &mut Interpreter, comp: &Comprehension, env: &Rc<Env>) -> Py
     clause(interp, comp, 0, Some(first), &scope, &mut items, &mut pairs)?;
     Ok(match comp.kind {
         CompKind::List => Value::list(items),
-        CompKind::Generator => interp.iter(&Value::tuple(items))?,
         CompKind::Set => super::builtins::make_set(interp, items, false)?,
         CompKind::Dict => {
             let mut d = Dict::default();

@@ -183,6 +183,11 @@ impl Interpreter {
             }
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Value::Iterator(_) => format!("<iterator object at 0x{:x}>", v.identity()),
+            Value::Generator(g) => format!(
+                "<generator object {} at 0x{:x}>",
+                g.func.qualname,
+                v.identity()
+            ),
             Value::Host(h) => {
                 let h = h.clone();
                 h.repr(self)?

@@ -166,6 +166,8 @@ pub struct Interpreter {
     host_slots: Vec<Rc<dyn std::any::Any>>,
     /// The `warnings` filters, registry and the log of shown warnings.
     pub warnings: super::warnings::WarningState,
+    /// Generators dropped while suspended in `try`/`with`, closed at the next statement.
+    pub graveyard: Rc<super::generator::Graveyard>,
 }
 
 impl Drop for Interpreter {
@@ -225,6 +227,7 @@ impl Interpreter {
             tracked: Default::default(),
             host_slots: Vec::new(),
             warnings: Default::default(),
+            graveyard: Default::default(),
         };
         interp.warnings.install(&interp.exc);
         super::builtins::install(&mut interp);
@@ -288,7 +291,8 @@ impl Interpreter {
             .unwrap_or_default()
     }
 
-    fn set_line(&mut self, line: u32) {
+    /// Makes `line` the running line of the innermost frame.
+    pub(crate) fn set_line(&mut self, line: u32) {
         if let Some(f) = self.frames.last_mut()
             && !f.hidden
             && f.line != line
@@ -380,8 +384,12 @@ impl Interpreter {
         }
     }
 
-    fn step(&mut self) -> PyResult<()> {
+    /// Counts one step against the budget, and checks the memory budget.
+    pub(crate) fn step(&mut self) -> PyResult<()> {
         self.steps += 1;
+        if !self.graveyard.borrow().is_empty() {
+            super::generator::bury(self);
+        }
         if self.steps > self.limits.step_budget {
             let budget = self.limits.step_budget;
             return Err(self.error(
@@ -427,7 +435,9 @@ impl Interpreter {
     /// Runs a parsed module.
     pub fn run_module(&mut self, body: &[Stmt]) -> PyResult<()> {
         let globals = self.globals.clone();
-        match self.exec_block(body, &globals)? {
+        let result = self.exec_block(body, &globals);
+        super::generator::bury(self);
+        match result? {
             Flow::Normal | Flow::Return(_) | Flow::Break | Flow::Continue => Ok(()),
         }
     }
@@ -447,6 +457,50 @@ impl Interpreter {
         Ok(Flow::Normal)
     }
 
+    /// Runs one statement (a generator runs those without a `yield` this way).
+    pub(crate) fn exec_stmt(&mut self, stmt: &Stmt, env: &Rc<Env>) -> PyResult<Flow> {
+        self.exec(stmt, env)
+    }
+
+    /// `RecursionError` when another Python frame would pass the limit.
+    pub(crate) fn check_recursion(&mut self) -> PyResult<()> {
+        if self.frames.len() > self.limits.recursion_limit {
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// Enters a Python frame (a generator's, when it resumes).
+    pub(crate) fn push_frame(
+        &mut self,
+        name: String,
+        line: u32,
+        hidden: bool,
+        method_of: Option<(Rc<Class>, Value)>,
+    ) {
+        self.frames.push(Frame {
+            name,
+            line,
+            hidden,
+            method_of,
+        });
+    }
+
+    /// Leaves the innermost frame.
+    pub(crate) fn pop_frame(&mut self) {
+        self.frames.pop();
+    }
+
+    /// An exception starts being handled (an `except` block runs).
+    pub(crate) fn handling_push(&mut self, raised: Raised) {
+        self.handling.push(raised);
+    }
+
+    /// The innermost handled exception is done with.
+    pub(crate) fn handling_pop(&mut self) {
+        self.handling.pop();
+    }
+
     fn exec(&mut self, stmt: &Stmt, env: &Rc<Env>) -> PyResult<Flow> {
         self.set_line(stmt.span.line);
         self.step()?;
@@ -463,7 +517,7 @@ impl Interpreter {
             }
             StmtKind::AugAssign(a) => {
                 let (target, op, value) = &**a;
-                self.aug_assign(target, *op, value, env)?
+                self.aug_assign(target, *op, Err(value), env)?
             }
             StmtKind::AnnAssign(a) => {
                 let (target, annotation, value) = &**a;
@@ -510,6 +564,8 @@ impl Interpreter {
                 let iterable = self.eval(iter, env)?;
                 let it = self.iter(&iterable)?;
                 loop {
+                    // An error of the iterator is reported at the `for` line, as in CPython.
+                    self.set_line(stmt.span.line);
                     let Some(item) = self.next(&it)? else {
                         return self.exec_block(orelse, env);
                     };
@@ -659,7 +715,7 @@ impl Interpreter {
     }
 
     /// `raise X` accepts a class (instantiated without arguments) or an instance.
-    fn exception_instance(&mut self, value: Value) -> PyResult<Value> {
+    pub(crate) fn exception_instance(&mut self, value: Value) -> PyResult<Value> {
         let base = self.exc_class("BaseException");
         match &value {
             Value::Class(c) if c.is_subclass(&base) => self.call(&value, Vec::new(), Vec::new()),
@@ -771,15 +827,20 @@ impl Interpreter {
         };
         // CPython attributes __exit__ to the `with` line.
         self.set_line(line);
+        self.exit_with(&ctx, outcome)
+    }
+
+    /// Leaves the context manager `ctx` after its body ended with `outcome`.
+    pub(crate) fn exit_with(&mut self, ctx: &Value, outcome: PyResult<Flow>) -> PyResult<Flow> {
         match outcome {
             Ok(flow) => {
-                self.exit(&ctx, None)?;
+                self.exit(ctx, None)?;
                 Ok(flow)
             }
             Err(raised) => {
                 let exc = raised.value.clone();
                 self.handling.push((*raised).clone());
-                let suppressed = self.exit(&ctx, Some(&exc));
+                let suppressed = self.exit(ctx, Some(&exc));
                 self.handling.pop();
                 if suppressed? {
                     Ok(Flow::Normal)
@@ -790,7 +851,8 @@ impl Interpreter {
         }
     }
 
-    fn enter(&mut self, ctx: &Value) -> PyResult<Value> {
+    /// `ctx.__enter__()`.
+    pub(crate) fn enter(&mut self, ctx: &Value) -> PyResult<Value> {
         if let Value::Host(h) = ctx {
             let h = h.clone();
             return match h.enter(self)? {
@@ -1027,24 +1089,41 @@ impl Interpreter {
         Ok(())
     }
 
+    /// `target op= value` where the right side is already evaluated (a `yield`'s value).
+    pub(crate) fn aug_assign_value(
+        &mut self,
+        target: &Expr,
+        op: BinOp,
+        value: Value,
+        env: &Rc<Env>,
+    ) -> PyResult<()> {
+        self.aug_assign(target, op, Ok(value), env)
+    }
+
+    /// `target op= value`; the right side (an expression, or its value) is evaluated after
+    /// the target's current value is read, as in CPython.
     fn aug_assign(
         &mut self,
         target: &Expr,
         op: BinOp,
-        value: &Expr,
+        value: Result<Value, &Expr>,
         env: &Rc<Env>,
     ) -> PyResult<()> {
+        let rhs = |i: &mut Self| match &value {
+            Ok(v) => Ok(v.clone()),
+            Err(e) => i.eval(e, env),
+        };
         match &target.kind {
             ExprKind::Name(n) => {
                 let current = self.load(n, env)?;
-                let rhs = self.eval(value, env)?;
+                let rhs = rhs(self)?;
                 let result = self.inplace_op(op, current, rhs)?;
                 self.store(n, result, env)
             }
             ExprKind::Attribute(obj, name) => {
                 let o = self.eval(obj, env)?;
                 let current = self.get_attr(&o, name)?;
-                let rhs = self.eval(value, env)?;
+                let rhs = rhs(self)?;
                 let result = self.inplace_op(op, current, rhs)?;
                 self.set_attr(&o, name, result)
             }
@@ -1052,7 +1131,7 @@ impl Interpreter {
                 let o = self.eval(obj, env)?;
                 let i = self.eval(index, env)?;
                 let current = self.get_item(&o, &i)?;
-                let rhs = self.eval(value, env)?;
+                let rhs = rhs(self)?;
                 let result = self.inplace_op(op, current, rhs)?;
                 self.set_item(&o, i, result)
             }
@@ -1129,7 +1208,12 @@ impl Interpreter {
 
     // ---- functions and classes ----
 
-    fn make_function(&mut self, def: &Rc<FunctionDef>, env: &Rc<Env>) -> PyResult<Value> {
+    /// A function value for `def`, its defaults evaluated in `env`.
+    pub(crate) fn make_function(
+        &mut self,
+        def: &Rc<FunctionDef>,
+        env: &Rc<Env>,
+    ) -> PyResult<Value> {
         let mut defaults = Vec::new();
         for (_, d) in &def.params.positional {
             if let Some(d) = d {
@@ -1385,9 +1469,7 @@ impl Interpreter {
         args: Vec<Value>,
         kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
-        if self.frames.len() > self.limits.recursion_limit {
-            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
-        }
+        self.check_recursion()?;
         self.step()?;
         let env = Env::new(
             ScopeKind::Function,
@@ -1401,6 +1483,14 @@ impl Interpreter {
             .borrow()
             .as_ref()
             .and_then(std::rc::Weak::upgrade);
+        if func.def.generator {
+            return Ok(super::generator::new(
+                self,
+                func.clone(),
+                env,
+                owner.zip(first),
+            ));
+        }
         self.frames.push(Frame {
             name: func.def.name.clone(),
             line: func.def.span.line,
@@ -1409,6 +1499,11 @@ impl Interpreter {
         });
         let result = self.exec_block(&func.def.body, &env);
         self.frames.pop();
+        // The frame's generators go with it (their `finally` runs before the caller goes on).
+        drop(env);
+        if !self.graveyard.borrow().is_empty() {
+            super::generator::bury(self);
+        }
         match result? {
             Flow::Return(v) => Ok(v),
             _ => Ok(Value::None),
@@ -1430,6 +1525,14 @@ impl Interpreter {
         let module = if let Some(factory) = factory.map(|(_, f)| f.clone()) {
             factory(self)?
         } else if let Some(m) = super::modules::builtin_module(name) {
+            if let (Some(source), Value::Module(base)) =
+                (super::modules::python_extension(name), &m)
+                && let Value::Module(ext) = &self.python_module(name, source)?
+            {
+                for (k, v) in ext.dict.borrow().iter() {
+                    base.dict.borrow_mut().insert(k.clone(), v.clone());
+                }
+            }
             m
         } else if let Some(source) = super::modules::python_module_source(name) {
             self.python_module(name, source)?
@@ -1541,7 +1644,7 @@ impl Interpreter {
             Value::Bytes(b) => {
                 PyIter::Seq(b.iter().map(|x| Value::Int(i64::from(*x))).collect(), 0)
             }
-            Value::Iterator(_) => return Ok(value.clone()),
+            Value::Iterator(_) | Value::Generator(_) => return Ok(value.clone()),
             Value::Host(h) => {
                 let h = h.clone();
                 match h.iterate(self)? {
@@ -1593,9 +1696,35 @@ impl Interpreter {
 
     /// The next item of an iterator made by `iter`, or `None` at the end.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Value::Generator(g) = it {
+            return match super::generator::resume(
+                self,
+                g,
+                super::generator::Input::Send(Value::None),
+            )? {
+                super::generator::Resumed::Yielded(v) => Ok(Some(v)),
+                super::generator::Resumed::Returned(_) => Ok(None),
+            };
+        }
         let Value::Iterator(state) = it else {
             return Err(self.type_error(format!("'{}' object is not an iterator", it.type_name())));
         };
+        let adapted = match &*state.borrow() {
+            PyIter::Map(f, its) => Some((0, f.clone(), its.clone())),
+            PyIter::Filter(f, it) => Some((1, f.clone(), Rc::from([it.clone()]))),
+            PyIter::Enumerate(i, it) => Some((2, Value::Int(*i), Rc::from([it.clone()]))),
+            _ => None,
+        };
+        if let Some((kind, f, its)) = adapted {
+            let item = self.adapted_next(kind, &f, &its)?;
+            let mut s = state.borrow_mut();
+            match (&item, &mut *s) {
+                (None, s) => *s = PyIter::Done,
+                (Some(_), PyIter::Enumerate(i, _)) => *i += 1,
+                _ => {}
+            }
+            return Ok(item);
+        }
         let called = match &*state.borrow() {
             PyIter::Next(f) => Some((f.clone(), None)),
             PyIter::Sentinel(f, end) => Some((f.clone(), Some(end.clone()))),
@@ -1644,12 +1773,48 @@ impl Interpreter {
                 }
                 c.map(|c| Value::str(c.to_string()))
             }
-            PyIter::Done | PyIter::Next(_) | PyIter::Sentinel(..) => None,
+            _ => None,
         };
         if item.is_none() {
             *s = PyIter::Done;
         }
         Ok(item)
+    }
+
+    /// The next item of a lazy `map`/`zip` (0), `filter` (1) or `enumerate` (2; `f` is the
+    /// index) over the iterators `its`.
+    fn adapted_next(&mut self, kind: u8, f: &Value, its: &[Value]) -> PyResult<Option<Value>> {
+        self.step()?;
+        let mut items = Vec::with_capacity(its.len());
+        loop {
+            for it in its {
+                match self.next(it)? {
+                    Some(v) => items.push(v),
+                    None => return Ok(None),
+                }
+            }
+            return Ok(Some(match (kind, f) {
+                (0, Value::None) => Value::tuple(items),
+                (0, f) => self.call(f, items, Vec::new())?,
+                (2, i) => Value::tuple(vec![i.clone(), items.remove(0)]),
+                _ => {
+                    let v = items.remove(0);
+                    let keep = match f {
+                        Value::None => v.clone(),
+                        f => self.call(f, vec![v.clone()], Vec::new())?,
+                    };
+                    if !self.truthy(&keep)? {
+                        continue;
+                    }
+                    v
+                }
+            }));
+        }
+    }
+
+    /// A lazy iterator (see `PyIter::Map`).
+    pub fn lazy_iter(it: PyIter) -> Value {
+        Value::Iterator(Rc::new(PyCell::new(it)))
     }
 
     /// All items of an iterable.
@@ -1842,6 +2007,12 @@ impl Interpreter {
                 Err(self.error("SyntaxError", "can't use starred expression here"))
             }
             ExprKind::Comp(c) => super::comprehension::eval(self, c, env),
+            ExprKind::GenExp(g) => super::generator::genexp(self, &g.0, &g.1, env),
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Err(self.error(
+                "NotImplementedError",
+                "SessionLab does not support yield inside an expression yet \
+                 (only as a statement, or as the value of an assignment)",
+            )),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod comprehension;
 pub mod error;
 pub mod exceptions;
 pub mod format;
+pub mod generator;
 pub mod host;
 pub mod interp;
 pub mod matching;
@@ -68,6 +69,7 @@ pub fn run(source: &str, limits: Limits) -> ScriptOutcome {
     crate::base::stack::with_big_stack(|| {
         let mut interp = Interpreter::new(source, limits);
         let error = run_in(&mut interp, source);
+        generator::finalize_globals(&mut interp);
         ScriptOutcome {
             stdout: std::mem::take(&mut interp.stdout),
             error,

@@ -18,6 +18,15 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
         "statistics" => Some(include_str!("prelude/statistics.py")),
         "functools" => Some(include_str!("prelude/functools.py")),
         "itertools" => Some(include_str!("prelude/itertools.py")),
+        "contextlib" => Some(include_str!("prelude/contextlib.py")),
+        _ => None,
+    }
+}
+
+/// Python source that completes a built-in module (`sys.version_info`), run on first import.
+pub fn python_extension(name: &str) -> Option<&'static str> {
+    match name {
+        "sys" => Some(include_str!("prelude/sys.py")),
         _ => None,
     }
 }

@@ -577,15 +577,19 @@ pub fn order(
         }
         _ => {}
     }
-    if let Value::Instance(_) = a {
-        let name = match op {
-            "<" => "__lt__",
-            "<=" => "__le__",
-            ">" => "__gt__",
-            _ => "__ge__",
-        };
-        if let Some(m) = interp.get_attr_opt(a, name)? {
-            let r = interp.call(&m, vec![b.clone()], Vec::new())?;
+    // `a.__lt__(b)`, then the reflection `b.__gt__(a)`.
+    let (name, reflected) = match op {
+        "<" => ("__lt__", "__gt__"),
+        "<=" => ("__le__", "__ge__"),
+        ">" => ("__gt__", "__lt__"),
+        _ => ("__ge__", "__le__"),
+    };
+    for (x, y, name) in [(a, b, name), (b, a, reflected)] {
+        if !matches!(x, Value::Instance(_)) {
+            continue;
+        }
+        if let Some(m) = interp.get_attr_opt(x, name)? {
+            let r = interp.call(&m, vec![y.clone()], Vec::new())?;
             if !is_not_implemented(&r) {
                 let truth = interp.truthy(&r)?;
                 // Express the answer as an ordering consistent with `op`.
@@ -698,6 +702,15 @@ pub fn contains(interp: &mut Interpreter, container: &Value, item: &Value) -> Py
             let m = interp.get_attr(container, "__contains__")?;
             let r = interp.call(&m, vec![item.clone()], Vec::new())?;
             interp.truthy(&r)
+        }
+        // Iterators are consumed only up to the first match, as in CPython.
+        Value::Iterator(_) | Value::Generator(_) => {
+            while let Some(v) = interp.next(container)? {
+                if is(&v, item) || eq(interp, &v, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
         }
         _ => {
             let items = interp.collect(container).map_err(|e| {

@@ -29,6 +29,7 @@ pub fn parse_module(source: &str) -> Result<Vec<Stmt>, Box<SyntaxError>> {
         depth: 0,
         in_function: 0,
         in_loop: 0,
+        yields: 0,
     };
     let mut body = Vec::new();
     while !p.at(&Tok::Eof) {
@@ -53,6 +54,8 @@ struct Parser<'a> {
     depth: usize,
     in_function: usize,
     in_loop: usize,
+    /// `yield`s parsed so far in the current function (a statement yields if it grew).
+    yields: usize,
 }
 
 type PResult<T> = Result<T, Box<SyntaxError>>;
@@ -153,7 +156,7 @@ impl Parser<'_> {
                 .error_here("unexpected indent")
                 .indentation()
                 .shown(Display::LineOnly),
-            Tok::Name(n) if n == "async" || n == "await" || n == "yield" => {
+            Tok::Name(n) if n == "async" || n == "await" => {
                 self.error_here(format!("'{n}' is not supported in SessionLab"))
             }
             _ => self.error_here("invalid syntax"),
@@ -258,7 +261,7 @@ impl Parser<'_> {
     }
 
     fn simple_statement(&mut self) -> PResult<Stmt> {
-        let start = self.span();
+        let (start, before) = (self.span(), self.yields);
         let kw = self.keyword();
         let kind = match kw {
             "pass" => {
@@ -397,13 +400,13 @@ impl Parser<'_> {
                 }
                 StmtKind::ImportFrom(module, names)
             }
-            "yield" => return Err(self.error_here("'yield' is not supported in SessionLab")),
             "await" => return Err(self.error_here("'await' is not supported in SessionLab")),
             _ => self.expression_statement()?,
         };
         Ok(Stmt {
             kind,
             span: start.to(self.prev_span()),
+            yields: self.yields > before,
         })
     }
 
@@ -538,7 +541,7 @@ impl Parser<'_> {
     }
 
     fn match_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance();
+        let (start, before) = (self.advance(), self.yields);
         let first = self.star_expression()?;
         let subject = if self.at_op(",") {
             let mut items = vec![first];
@@ -593,6 +596,7 @@ impl Parser<'_> {
         Ok(Stmt {
             kind: StmtKind::Match(Box::new((subject, cases))),
             span: start,
+            yields: self.yields > before,
         })
     }
 
@@ -771,25 +775,27 @@ impl Parser<'_> {
     }
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance();
+        let (start, before) = (self.advance(), self.yields);
         let test = self.named_expression()?;
         let body = self.block("'if' statement", start.line)?;
         let orelse = self.else_chain()?;
         Ok(Stmt {
             kind: StmtKind::If(Box::new((test, body, orelse))),
             span: start,
+            yields: self.yields > before,
         })
     }
 
     fn else_chain(&mut self) -> PResult<Vec<Stmt>> {
         if self.at_kw("elif") {
-            let start = self.advance();
+            let (start, before) = (self.advance(), self.yields);
             let test = self.named_expression()?;
             let body = self.block("'elif' statement", start.line)?;
             let orelse = self.else_chain()?;
             return Ok(vec![Stmt {
                 kind: StmtKind::If(Box::new((test, body, orelse))),
                 span: start,
+                yields: self.yields > before,
             }]);
         }
         if self.at_kw("else") {
@@ -800,7 +806,7 @@ impl Parser<'_> {
     }
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance();
+        let (start, before) = (self.advance(), self.yields);
         let test = self.named_expression()?;
         self.in_loop += 1;
         let body = self.block("'while' statement", start.line);
@@ -810,6 +816,7 @@ impl Parser<'_> {
         Ok(Stmt {
             kind: StmtKind::While(Box::new((test, body, orelse))),
             span: start,
+            yields: self.yields > before,
         })
     }
 
@@ -822,7 +829,7 @@ impl Parser<'_> {
     }
 
     fn for_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance();
+        let (start, before) = (self.advance(), self.yields);
         let target = self.target_list()?;
         if !self.eat_kw("in") {
             return Err(self.invalid());
@@ -836,6 +843,7 @@ impl Parser<'_> {
         Ok(Stmt {
             kind: StmtKind::For(Box::new((target, iter, body, orelse))),
             span: start,
+            yields: self.yields > before,
         })
     }
 
@@ -885,7 +893,7 @@ impl Parser<'_> {
         if self.eat_op("->") {
             self.expression()?;
         }
-        let (saved_loop, line) = (self.in_loop, start.line);
+        let (saved_loop, line, saved_yields) = (self.in_loop, start.line, self.yields);
         self.in_loop = 0;
         self.in_function += 1;
         let body = self.block("function definition", line);
@@ -897,10 +905,13 @@ impl Parser<'_> {
             body: body?,
             decorators,
             span: start,
+            generator: self.yields > saved_yields,
         };
+        self.yields = saved_yields;
         Ok(Stmt {
             kind: StmtKind::FunctionDef(Rc::new(def)),
             span: start,
+            yields: false,
         })
     }
 
@@ -1001,6 +1012,7 @@ impl Parser<'_> {
         Ok(Stmt {
             kind: StmtKind::ClassDef(Rc::new(def)),
             span: start,
+            yields: false,
         })
     }
 
@@ -1023,7 +1035,7 @@ impl Parser<'_> {
     }
 
     fn try_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance();
+        let (start, before) = (self.advance(), self.yields);
         let body = self.block("'try' statement", start.line)?;
         let mut handlers = Vec::new();
         while self.at_kw("except") {
@@ -1080,11 +1092,12 @@ impl Parser<'_> {
                 finalbody,
             })),
             span: start,
+            yields: self.yields > before,
         })
     }
 
     fn with_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance();
+        let (start, before) = (self.advance(), self.yields);
         let mut items = Vec::new();
         loop {
             let ctx = self.expression()?;
@@ -1104,6 +1117,7 @@ impl Parser<'_> {
         Ok(Stmt {
             kind: StmtKind::With(items, body),
             span: start,
+            yields: self.yields > before,
         })
     }
 
@@ -1218,20 +1232,25 @@ impl Parser<'_> {
         let start = self.advance();
         let params = self.params(":")?;
         self.expect_op(":")?;
+        let saved_yields = self.yields;
         self.in_function += 1;
         let body = self.expression();
         self.in_function -= 1;
         let body = body?;
         let span = start.to(body.span);
+        let generator = self.yields > saved_yields;
+        self.yields = saved_yields;
         let def = FunctionDef {
             name: "<lambda>".into(),
             params,
             body: vec![Stmt {
                 span: body.span,
                 kind: StmtKind::Return(Some(body)),
+                yields: generator,
             }],
             decorators: Vec::new(),
             span: start,
+            generator,
         };
         Ok(Expr {
             kind: ExprKind::Lambda(Rc::new(def)),
@@ -1466,7 +1485,7 @@ impl Parser<'_> {
                 let e = self.expression()?;
                 let e = self.walrus(e)?;
                 if self.at_kw("for") {
-                    let comp = self.comprehension(CompKind::Generator, e, None, start)?;
+                    let comp = self.generator_expression(e, start)?;
                     args.push(Arg::Positional(comp));
                 } else {
                     if seen_keyword {
@@ -1572,7 +1591,8 @@ impl Parser<'_> {
                     "None" => constant(Constant::None),
                     "True" => constant(Constant::Bool(true)),
                     "False" => constant(Constant::Bool(false)),
-                    "yield" | "await" | "async" => {
+                    "yield" => return self.yield_expr(start),
+                    "await" | "async" => {
                         self.pos -= 1;
                         return Err(self.invalid());
                     }
@@ -1624,6 +1644,94 @@ impl Parser<'_> {
         }
     }
 
+    /// `yield [value]` / `yield from iterable`, after the `yield` keyword at `start`.
+    fn yield_expr(&mut self, start: Span) -> PResult<Expr> {
+        if self.in_function == 0 {
+            self.pos -= 1;
+            return Err(self
+                .error_here("'yield' outside function")
+                .shown(Display::Nothing));
+        }
+        self.yields += 1;
+        let kind = if self.eat_kw("from") {
+            ExprKind::YieldFrom(Box::new(self.expression()?))
+        } else if self.at_expression_end() {
+            ExprKind::Yield(None)
+        } else {
+            ExprKind::Yield(Some(Box::new(self.star_expressions()?)))
+        };
+        Ok(Expr {
+            kind,
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    /// `(element for target in it if cond …)` as a generator function over `.0`, the first
+    /// iterable's iterator: `for target in .0: if cond: … yield element`.
+    fn generator_expression(&mut self, element: Expr, start: Span) -> PResult<Expr> {
+        let Expr {
+            kind: ExprKind::Comp(comp),
+            span,
+        } = self.comprehension(CompKind::List, element, None, start)?
+        else {
+            return Err(self.invalid());
+        };
+        let Comprehension {
+            element, clauses, ..
+        } = *comp;
+        let element_span = element.span;
+        let stmt = |kind, span| Stmt {
+            kind,
+            span,
+            yields: true,
+        };
+        let mut first = None;
+        let mut body = vec![stmt(
+            StmtKind::Expr(Expr {
+                span: element.span,
+                kind: ExprKind::Yield(Some(Box::new(element))),
+            }),
+            element_span,
+        )];
+        for (i, c) in clauses.into_iter().enumerate().rev() {
+            for cond in c.conditions.into_iter().rev() {
+                let s = cond.span;
+                body = vec![stmt(StmtKind::If(Box::new((cond, body, Vec::new()))), s)];
+            }
+            let iter = if i == 0 {
+                let s = c.iter.span;
+                first = Some(c.iter);
+                Expr {
+                    kind: ExprKind::Name(".0".into()),
+                    span: s,
+                }
+            } else {
+                c.iter
+            };
+            let s = c.target.span;
+            body = vec![stmt(
+                StmtKind::For(Box::new((c.target, iter, body, Vec::new()))),
+                s,
+            )];
+        }
+        let first = first.ok_or_else(|| self.invalid())?;
+        let def = FunctionDef {
+            name: "<genexpr>".into(),
+            params: Params {
+                positional: vec![(".0".into(), None)],
+                ..Params::default()
+            },
+            body,
+            decorators: Vec::new(),
+            span,
+            generator: true,
+        };
+        Ok(Expr {
+            kind: ExprKind::GenExp(Box::new((first, Rc::new(def)))),
+            span,
+        })
+    }
+
     fn paren(&mut self, start: Span) -> PResult<Expr> {
         if self.eat_op(")") {
             return Ok(Expr {
@@ -1634,7 +1742,7 @@ impl Parser<'_> {
         let first = self.star_expression()?;
         let first = self.walrus(first)?;
         if self.at_kw("for") {
-            let comp = self.comprehension(CompKind::Generator, first, None, start)?;
+            let comp = self.generator_expression(first, start)?;
             if !self.eat_op(")") {
                 return Err(self.invalid_in_brackets());
             }
@@ -2052,8 +2160,11 @@ impl Parser<'_> {
             depth: self.depth,
             in_function: self.in_function,
             in_loop: self.in_loop,
+            yields: 0,
         };
-        let e = sub.star_expressions()?;
+        let e = sub.star_expressions();
+        self.yields += sub.yields;
+        let e = e?;
         if !matches!(sub.tok(), Tok::Newline | Tok::Eof) {
             return Err(SyntaxError::new(
                 "f-string: invalid syntax",
@@ -2122,8 +2233,9 @@ fn describe(e: &Expr) -> &'static str {
             CompKind::List => "list comprehension",
             CompKind::Set => "set comprehension",
             CompKind::Dict => "dict comprehension",
-            CompKind::Generator => "generator expression",
         },
+        ExprKind::GenExp(_) => "generator expression",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::Starred(_) => "starred",
         ExprKind::Tuple(_) => "tuple",
         ExprKind::List(_) => "list",

@@ -119,6 +119,7 @@ fn empty_all(mut pending: Vec<Value>) {
                     pending.extend(std::mem::take(&mut *attrs).into_values());
                 }
             }
+            Value::Generator(g) => super::generator::held_values(g, &mut pending),
             Value::Module(m) => {
                 if let Ok(mut attrs) = m.dict.try_borrow_mut() {
                     pending.extend(std::mem::take(&mut *attrs).into_values());

@@ -56,6 +56,8 @@ pub enum Value {
     Iterator(Rc<PyCell<PyIter>>),
     /// An object the host (the `sqlalchemy` binding) implements in Rust.
     Host(Rc<dyn HostObject>),
+    /// A generator object (a suspended call of a generator function).
+    Generator(Rc<super::generator::Generator>),
 }
 
 /// Hashable projection of a value, with Python's equalities (`1 == 1.0 == True`).
@@ -180,6 +182,12 @@ pub enum PyIter {
     Next(Value),
     /// `iter(callable, sentinel)`: calls until the result equals the sentinel.
     Sentinel(Value, Value),
+    /// `map(f, *its)` (`None`: `zip(*its)`), lazily over live iterators.
+    Map(Value, Rc<[Value]>),
+    /// `filter(f, it)`, lazily.
+    Filter(Value, Value),
+    /// `enumerate(it, start)`: the next index and the iterator.
+    Enumerate(i64, Value),
     /// Exhausted.
     Done,
 }
@@ -309,6 +317,7 @@ impl Value {
             Value::Instance(i) => i.class.name.clone(),
             Value::Module(_) => "module".into(),
             Value::Iterator(_) => "iterator".into(),
+            Value::Generator(_) => "generator".into(),
             Value::Host(h) => h.type_name(),
         }
     }
@@ -346,6 +355,7 @@ impl Value {
             Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Iterator(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Generator(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Host(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Str(s) => s.as_ptr() as usize,
             Value::Bytes(b) => b.as_ptr() as usize,

@@ -1,3 +1,0 @@
-# expect: hand-written
-def gen():
-    yield 1
