@@ -144,6 +144,25 @@ impl Interpreter {
                 match name {
                     "__name__" | "__qualname__" => return Ok(Some(Value::str(c.name.as_str()))),
                     "__module__" => return Ok(Some(Value::str(c.module.as_str()))),
+                    "__dict__" => {
+                        let pairs = c
+                            .dict
+                            .borrow()
+                            .iter()
+                            .filter(|(k, _)| k.as_str() != super::classes::METACLASS)
+                            .map(|(k, v)| (Value::str(k.as_str()), v.clone()))
+                            .collect();
+                        return Ok(Some(super::builtins::dict_from_pairs(self, pairs)?));
+                    }
+                    "__annotations__" if !c.builtin => {
+                        let pairs = c
+                            .annotations
+                            .borrow()
+                            .iter()
+                            .map(|(k, v)| (Value::str(k.as_str()), v.clone()))
+                            .collect();
+                        return Ok(Some(super::builtins::dict_from_pairs(self, pairs)?));
+                    }
                     "__bases__" => {
                         return Ok(Some(Value::tuple(
                             c.bases.iter().cloned().map(Value::Class).collect(),
@@ -177,7 +196,7 @@ impl Interpreter {
                 {
                     return h.get_attr(self, name);
                 }
-                Ok(attr)
+                Ok(attr.or_else(|| super::classes::object_method(name)))
             }
             Value::Module(m) => Ok(m.dict.borrow().get(name).cloned()),
             Value::Host(h) => {
@@ -351,7 +370,15 @@ impl Interpreter {
                 }
             }
             Value::Class(c) => {
+                if let Some(m) = self.meta_method(obj, "__getitem__") {
+                    return self.call(&m, vec![key.clone()], Vec::new());
+                }
                 if let Some(m) = c.lookup("__class_getitem__") {
+                    // An implicit classmethod, as in CPython.
+                    let m = match m {
+                        Value::Function(_) => Value::BoundMethod(Rc::new((obj.clone(), m))),
+                        m => m,
+                    };
                     return self.call(&m, vec![key.clone()], Vec::new());
                 }
                 if let Some(h) = c.host.borrow().clone()

@@ -23,7 +23,7 @@ const CTOR_TYPES: [(&str, super::value::BuiltinFn); 12] = [
     ("frozenset", ctor_frozenset),
     ("bytes", ctor_bytes),
     ("range", ctor_range),
-    ("type", ctor_type),
+    ("type", super::classes::ctor_type),
 ];
 
 /// The built-in functions.
@@ -180,7 +180,9 @@ thread_local! {
 pub fn type_of(interp: &Interpreter, v: &Value) -> Value {
     match v {
         Value::Instance(i) => Value::Class(i.class.clone()),
-        Value::Class(_) => Value::Class(interp.types["type"].clone()),
+        Value::Class(c) => Value::Class(
+            super::classes::metaclass(c).unwrap_or_else(|| interp.types["type"].clone()),
+        ),
         Value::Host(h) => {
             // A host object's class is named as its type (`IteratorResult`), one per name.
             let name = h.type_name();
@@ -623,13 +625,6 @@ fn ctor_range(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     Ok(Value::Range(a, b, s))
 }
 
-fn ctor_type(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    match args.as_slice() {
-        [v] => Ok(type_of(interp, v)),
-        _ => Err(interp.type_error("type() takes 1 or 3 arguments")),
-    }
-}
-
 // ---- functions ----
 
 fn b_print(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
@@ -674,6 +669,11 @@ pub fn length(interp: &mut Interpreter, v: &Value) -> PyResult<i64> {
         Value::Tuple(t) => t.len() as i64,
         Value::Dict(d) | Value::Set(d, _) => d.borrow().len() as i64,
         Value::Range(a, b, s) => range_len(*a, *b, *s),
+        Value::Class(_) if interp.meta_method(v, "__len__").is_some() => {
+            let m = interp.meta_method(v, "__len__").unwrap_or(Value::None);
+            let r = interp.call(&m, Vec::new(), Vec::new())?;
+            int_arg(interp, &r)?
+        }
         Value::Instance(_) => match interp.get_attr_opt(v, "__len__")? {
             Some(m) => {
                 let r = interp.call(&m, Vec::new(), Vec::new())?;

@@ -1170,8 +1170,9 @@ impl Interpreter {
                 }
             }
         }
-        for (_, k) in &def.keywords {
-            self.eval(k, env)?;
+        let mut keywords = Vec::new();
+        for (n, k) in &def.keywords {
+            keywords.push((n.clone(), self.eval(k, env)?));
         }
         let body_env = Env::new(ScopeKind::Class, Some(env.clone()), None);
         body_env
@@ -1183,10 +1184,10 @@ impl Interpreter {
             .borrow_mut()
             .insert("__annotations__".into(), Value::list(Vec::new()));
         self.exec_block(&def.body, &body_env)?;
-        let mut vars: Vec<(String, Value)> = std::mem::take(&mut *body_env.vars.borrow_mut())
+        // Definition order, as CPython's class namespace keeps it (enum members, dataclass fields).
+        let vars: Vec<(String, Value)> = std::mem::take(&mut *body_env.vars.borrow_mut())
             .into_iter()
             .collect();
-        crate::base::sort::sort_by(&mut vars, |a, b| a.0 < b.0);
         let mut dict = super::value::Attrs::default();
         let mut annotations = Vec::new();
         for (k, v) in vars {
@@ -1225,6 +1226,7 @@ impl Interpreter {
                 *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
             }
         }
+        self.finish_class(&class, keywords)?;
         let value = Value::Class(class);
         if let Some(host) = host_base {
             // The host (e.g. the ORM) instruments the new class; it may return a replacement.
@@ -1260,7 +1262,10 @@ impl Interpreter {
                 args.insert(0, receiver);
                 self.call(&func, args, kwargs)
             }
-            Value::Class(c) => self.instantiate(c, args, kwargs),
+            Value::Class(c) => match self.meta_method(f, "__call__") {
+                Some(m) => self.call(&m, args, kwargs),
+                None => self.instantiate(c, args, kwargs),
+            },
             Value::Host(h) => {
                 let h = h.clone();
                 match h.call(self, args, kwargs)? {
@@ -1527,6 +1532,11 @@ impl Interpreter {
                         )));
                     }
                 }
+            }
+            Value::Class(_) if self.meta_method(value, "__iter__").is_some() => {
+                let m = self.meta_method(value, "__iter__").unwrap_or(Value::None);
+                let it = self.call(&m, Vec::new(), Vec::new())?;
+                return self.iter(&it);
             }
             Value::Instance(_) => {
                 if let Some(m) = self.get_attr_opt(value, "__iter__")? {
