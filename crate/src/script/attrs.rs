@@ -76,6 +76,9 @@ impl Interpreter {
 
     /// `obj.name`, or `None` when the attribute does not exist.
     pub fn get_attr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" && !matches!(obj, Value::Host(_)) {
+            return Ok(Some(super::builtins::type_of(self, obj)));
+        }
         match obj {
             Value::Instance(inst) => {
                 if name == "__class__" {

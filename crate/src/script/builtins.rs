@@ -823,16 +823,8 @@ fn b_hasattr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 fn b_delattr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let [a, b] = exactly(interp, &args, "delattr")?;
     let name = name_arg(interp, b, "delattr")?;
-    if let Value::Instance(i) = a
-        && i.dict.borrow_mut().shift_remove(&name).is_some()
-    {
-        return Ok(Value::None);
-    }
-    let tn = a.type_name();
-    Err(interp.error(
-        "AttributeError",
-        format!("'{tn}' object has no attribute '{name}'"),
-    ))
+    interp.del_attr(a, &name)?;
+    Ok(Value::None)
 }
 
 fn iter_of(interp: &mut Interpreter, items: Vec<Value>) -> PyResult<Value> {
@@ -1212,6 +1204,9 @@ fn b_next(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 
 fn b_hash(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let [a] = exactly(interp, &args, "hash")?;
+    if let Some(n) = interp.user_hash(a)? {
+        return Ok(Value::Int(n));
+    }
     let k = interp.hash_key(a)?;
     Ok(Value::Int(match k {
         super::value::HashKey::Int(i) => i,

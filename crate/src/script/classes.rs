@@ -122,6 +122,57 @@ impl Interpreter {
     }
 }
 
+impl Interpreter {
+    /// `del obj.name`: a class's `__delattr__` override, else the attribute removed.
+    pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        let removed = match obj {
+            Value::Instance(inst) => {
+                if let Some(f @ Value::Function(_)) = inst.class.lookup("__delattr__") {
+                    let bound = Value::BoundMethod(Rc::new((obj.clone(), f)));
+                    self.call(&bound, vec![Value::str(name)], Vec::new())?;
+                    return Ok(());
+                }
+                inst.dict.borrow_mut().shift_remove(name).is_some()
+            }
+            Value::Class(c) => {
+                c.plain_cache.set(None);
+                c.dict.borrow_mut().shift_remove(name).is_some()
+            }
+            _ => false,
+        };
+        if removed {
+            return Ok(());
+        }
+        let msg = match obj {
+            Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
+            o => format!("'{}' object has no attribute '{name}'", o.type_name()),
+        };
+        Err(self.error("AttributeError", msg))
+    }
+
+    /// The result of an instance's own `__hash__` (`TypeError` when it is set to None).
+    pub fn user_hash(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        let Value::Instance(i) = v else {
+            return Ok(None);
+        };
+        match i.class.lookup("__hash__") {
+            Some(Value::None) => {
+                let tn = v.type_name();
+                Err(self.type_error(format!("unhashable type: '{tn}'")))
+            }
+            Some(f @ Value::Function(_)) => {
+                let bound = Value::BoundMethod(Rc::new((v.clone(), f)));
+                match self.call(&bound, Vec::new(), Vec::new())? {
+                    Value::Int(n) => Ok(Some(n)),
+                    Value::Bool(b) => Ok(Some(i64::from(b))),
+                    _ => Err(self.type_error("__hash__ method should return an integer")),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
 /// `type(x)` and `type(name, bases, dict)`.
 pub fn ctor_type(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     match args.as_slice() {

@@ -4,6 +4,7 @@ use super::cell::PyCell;
 use std::rc::Rc;
 
 use super::ast::*;
+use super::value::HashKey;
 use super::exceptions::{Raised, builtin_classes, new_exception};
 use super::value::{Builtin, Class, FastMap, Function, Instance, Module, NameSet, PyIter, Value};
 
@@ -1076,20 +1077,7 @@ impl Interpreter {
             }
             ExprKind::Attribute(obj, name) => {
                 let o = self.eval(obj, env)?;
-                let removed = match &o {
-                    Value::Instance(inst) => inst.dict.borrow_mut().shift_remove(name).is_some(),
-                    Value::Class(c) => c.dict.borrow_mut().shift_remove(name).is_some(),
-                    _ => false,
-                };
-                if removed {
-                    Ok(())
-                } else {
-                    let tn = o.type_name();
-                    Err(self.error(
-                        "AttributeError",
-                        format!("'{tn}' object has no attribute '{name}'"),
-                    ))
-                }
+                self.del_attr(&o, name)
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for i in items {
@@ -1831,6 +1819,11 @@ impl Interpreter {
 
     /// The hash key of a value or `TypeError: unhashable type`.
     pub fn hash_key(&mut self, v: &Value) -> PyResult<super::value::HashKey> {
+        if let Some(n) = self.user_hash(v)? {
+            // Keyed by class and hash: instances equal by value (dataclasses) find each other.
+            let class = HashKey::Id(super::builtins::type_of(self, v).identity());
+            return Ok(HashKey::Tuple(vec![class, HashKey::Int(n)]));
+        }
         match v.hash_key() {
             Some(k) => Ok(k),
             None => {

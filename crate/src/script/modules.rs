@@ -18,6 +18,8 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
         "statistics" => Some(include_str!("prelude/statistics.py")),
         "functools" => Some(include_str!("prelude/functools.py")),
         "itertools" => Some(include_str!("prelude/itertools.py")),
+        "dataclasses" => Some(include_str!("prelude/dataclasses.py")),
+        "enum" => Some(include_str!("prelude/enum.py")),
         _ => None,
     }
 }
