@@ -536,6 +536,15 @@ fn ctor_dict(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
     if let Some(src) = args.first() {
         match src {
             Value::Dict(d) => pairs.extend(d.borrow().values().cloned()),
+            Value::Instance(_) if interp.get_attr_opt(src, "keys")?.is_some() => {
+                // A mapping (Counter, OrderedDict): its keys, then an item lookup per key.
+                let keys = interp.get_attr(src, "keys")?;
+                let keys = interp.call(&keys, Vec::new(), Vec::new())?;
+                for k in interp.collect(&keys)? {
+                    let v = interp.get_item(src, &k)?;
+                    pairs.push((k, v));
+                }
+            }
             other => {
                 for item in interp.collect(other)? {
                     let kv = interp.collect(&item)?;

@@ -20,6 +20,7 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
         "itertools" => Some(include_str!("prelude/itertools.py")),
         "dataclasses" => Some(include_str!("prelude/dataclasses.py")),
         "enum" => Some(include_str!("prelude/enum.py")),
+        "collections" => Some(include_str!("prelude/collections.py")),
         _ => None,
     }
 }
