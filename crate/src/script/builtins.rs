@@ -261,7 +261,13 @@ pub fn dict_from_pairs(interp: &mut Interpreter, pairs: Vec<(Value, Value)>) -> 
     let mut d = Dict::default();
     for (k, v) in pairs {
         let hk = interp.hash_key(&k)?;
-        d.insert(hk, (k, v));
+        // An equal key already there keeps its first spelling (`{1: 'a', True: 'b'}`).
+        match d.get_mut(&hk) {
+            Some(entry) => entry.1 = v,
+            None => {
+                d.insert(hk, (k, v));
+            }
+        }
     }
     Ok(Value::Dict(Rc::new(PyCell::new(d))))
 }

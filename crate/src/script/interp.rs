@@ -1792,7 +1792,12 @@ impl Interpreter {
                             let key = self.eval(k, env)?;
                             let value = self.eval(v, env)?;
                             let hk = self.hash_key(&key)?;
-                            d.insert(hk, (key, value));
+                            match d.get_mut(&hk) {
+                                Some(entry) => entry.1 = value,
+                                None => {
+                                    d.insert(hk, (key, value));
+                                }
+                            }
                         }
                         None => {
                             let other = self.eval(v, env)?;

@@ -386,7 +386,8 @@ fn affix(
     name: &str,
     test: fn(&str, &str) -> bool,
 ) -> PyResult {
-    let s = recv_str(&a);
+    // The optional start and end narrow the tested text, as slicing would.
+    let s = window(&recv_str(&a), &a).0;
     match a.get(1) {
         Some(Value::Str(p)) => Ok(Value::Bool(test(&s, p))),
         Some(Value::Tuple(items)) => Ok(Value::Bool(

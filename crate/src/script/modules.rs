@@ -21,6 +21,7 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
         "dataclasses" => Some(include_str!("prelude/dataclasses.py")),
         "enum" => Some(include_str!("prelude/enum.py")),
         "collections" => Some(include_str!("prelude/collections.py")),
+        "json" => Some(include_str!("prelude/json.py")),
         _ => None,
     }
 }
