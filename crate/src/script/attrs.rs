@@ -248,16 +248,17 @@ impl Interpreter {
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Host(h)) = &inst.class.lookup(name)
-                    && h.descr_set(self, obj, value.clone())?
-                {
-                    return Ok(());
-                }
+                // A `__setattr__` override comes first, descriptors after (as in CPython).
                 if let Some(setattr) = inst.class.lookup("__setattr__")
                     && matches!(setattr, Value::Function(_))
                 {
                     let bound = Value::BoundMethod(Rc::new((obj.clone(), setattr)));
                     self.call(&bound, vec![Value::str(name), value], Vec::new())?;
+                    return Ok(());
+                }
+                if let Some(Value::Host(h)) = &inst.class.lookup(name)
+                    && h.descr_set(self, obj, value.clone())?
+                {
                     return Ok(());
                 }
                 inst.dict.borrow_mut().insert(name.to_string(), value);

@@ -129,6 +129,10 @@ pub fn install(interp: &mut Interpreter) {
                 .insert(name.clone(), Value::Class(class.clone()));
         }
     }
+    types["type"].dict.borrow_mut().insert(
+        "__call__".into(),
+        Interpreter::builtin("__call__", super::classes::type_call),
+    );
     interp.types = types;
     for (name, f) in FUNCTIONS {
         interp
@@ -1371,6 +1375,13 @@ impl HostObject for Super {
         };
         let mut chain = vec![class.clone()];
         chain.extend(class.mro.borrow().iter().cloned());
+        if !chain.iter().any(|c| Rc::ptr_eq(c, &self.owner))
+            && let Some(meta) = super::classes::metaclass(&class)
+        {
+            // super() in a metaclass method: the metaclass's MRO (ending in `type`).
+            chain = vec![meta.clone()];
+            chain.extend(meta.mro.borrow().iter().cloned());
+        }
         let after = chain
             .iter()
             .position(|c| Rc::ptr_eq(c, &self.owner))

@@ -205,6 +205,18 @@ pub fn ctor_type(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResul
     }
 }
 
+/// `type.__call__(cls, ...)`: what a metaclass's `__call__` reaches through `super()`.
+pub fn type_call(interp: &mut Interpreter, mut args: Vec<Value>, kw: Kw) -> PyResult {
+    match args.first() {
+        Some(Value::Class(c)) => {
+            let c = c.clone();
+            args.remove(0);
+            interp.instantiate(&c, args, kw)
+        }
+        _ => Err(interp.type_error("descriptor '__call__' requires a 'type' object")),
+    }
+}
+
 /// `object`'s methods every class reaches when it does not define them.
 pub fn object_method(name: &str) -> Option<Value> {
     match name {

@@ -1273,7 +1273,8 @@ impl Interpreter {
         }
     }
 
-    fn instantiate(
+    /// `cls(...)` without a metaclass: a new instance, initialised by `__init__`.
+    pub fn instantiate(
         &mut self,
         class: &Rc<Class>,
         args: Vec<Value>,

@@ -22,6 +22,12 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
         "enum" => Some(include_str!("prelude/enum.py")),
         "collections" => Some(include_str!("prelude/collections.py")),
         "json" => Some(include_str!("prelude/json.py")),
+        "copy" => Some(include_str!("prelude/copy.py")),
+        "abc" => Some(include_str!("prelude/abc.py")),
+        "timeit" => Some(include_str!("prelude/timeit.py")),
+        "uuid" => Some(include_str!("prelude/uuid.py")),
+        "textwrap" => Some(include_str!("prelude/textwrap.py")),
+        "pprint" => Some(include_str!("prelude/pprint.py")),
         _ => None,
     }
 }

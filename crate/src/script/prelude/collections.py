@@ -61,6 +61,8 @@ class _Mapping(dict):
             self[k] = v
     def copy(self):
         return type(self)(self)
+    def __copy__(self):
+        return self.copy()
     def __or__(self, other):
         new = self.copy()
         new.update(other)
@@ -219,6 +221,8 @@ class deque:
         self._items.reverse()
     def copy(self):
         return deque(self._items, self._maxlen)
+    def __copy__(self):
+        return self.copy()
     def __len__(self):
         return len(self._items)
     def __bool__(self):
