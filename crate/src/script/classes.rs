@@ -71,9 +71,9 @@ impl Interpreter {
             }
             None if !rest.is_empty() => {
                 let n = &class.name;
-                return Err(
-                    self.type_error(format!("{n}.__init_subclass__() takes no keyword arguments"))
-                );
+                return Err(self.type_error(format!(
+                    "{n}.__init_subclass__() takes no keyword arguments"
+                )));
             }
             None => {}
         }
@@ -81,7 +81,12 @@ impl Interpreter {
     }
 
     /// A class made at run time (`type(name, bases, dict)`).
-    fn new_class(&mut self, name: &str, bases: Vec<Rc<Class>>, ns: Vec<(String, Value)>) -> PyResult<Value> {
+    fn new_class(
+        &mut self,
+        name: &str,
+        bases: Vec<Rc<Class>>,
+        ns: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
         let mut dict = Attrs::default();
         let mut annotations = Vec::new();
         let mut module = "__main__".to_string();

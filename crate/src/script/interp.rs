@@ -4,8 +4,8 @@ use super::cell::PyCell;
 use std::rc::Rc;
 
 use super::ast::*;
-use super::value::HashKey;
 use super::exceptions::{Raised, builtin_classes, new_exception};
+use super::value::HashKey;
 use super::value::{Builtin, Class, FastMap, Function, Instance, Module, NameSet, PyIter, Value};
 
 /// Evaluated call arguments: positional values and keyword pairs.
@@ -1426,7 +1426,7 @@ impl Interpreter {
             let hint = if refused {
                 "SessionLab scripts cannot reach the system"
             } else {
-                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), time, math, random, datetime, decimal, typing, warnings, functools, itertools, operator, statistics, string and sys"
+                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), abc, collections, copy, dataclasses, datetime, decimal, enum, functools, itertools, json, math, operator, pprint, random, statistics, string, sys, textwrap, time, timeit, typing, uuid and warnings"
             };
             return Err(self.raise_value(value).with_hint(hint));
         };

@@ -352,7 +352,10 @@ fn s_splitlines(_i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
     let mut start = 0;
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+        if matches!(
+            c,
+            '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        ) {
             let mut end = i + c.len_utf8();
             if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
                 chars.next();
