@@ -76,6 +76,9 @@ impl Interpreter {
 
     /// `obj.name`, or `None` when the attribute does not exist.
     pub fn get_attr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" && !matches!(obj, Value::Host(_)) {
+            return Ok(Some(super::builtins::type_of(self, obj)));
+        }
         match obj {
             Value::Instance(inst) => {
                 if name == "__class__" {
@@ -152,6 +155,25 @@ impl Interpreter {
                 match name {
                     "__name__" | "__qualname__" => return Ok(Some(Value::str(c.name.as_str()))),
                     "__module__" => return Ok(Some(Value::str(c.module.as_str()))),
+                    "__dict__" => {
+                        let pairs = c
+                            .dict
+                            .borrow()
+                            .iter()
+                            .filter(|(k, _)| k.as_str() != super::classes::METACLASS)
+                            .map(|(k, v)| (Value::str(k.as_str()), v.clone()))
+                            .collect();
+                        return Ok(Some(super::builtins::dict_from_pairs(self, pairs)?));
+                    }
+                    "__annotations__" if !c.builtin => {
+                        let pairs = c
+                            .annotations
+                            .borrow()
+                            .iter()
+                            .map(|(k, v)| (Value::str(k.as_str()), v.clone()))
+                            .collect();
+                        return Ok(Some(super::builtins::dict_from_pairs(self, pairs)?));
+                    }
                     "__bases__" => {
                         return Ok(Some(Value::tuple(
                             c.bases.iter().cloned().map(Value::Class).collect(),
@@ -185,7 +207,7 @@ impl Interpreter {
                 {
                     return h.get_attr(self, name);
                 }
-                Ok(attr)
+                Ok(attr.or_else(|| super::classes::object_method(name)))
             }
             Value::Module(m) => Ok(m.dict.borrow().get(name).cloned()),
             Value::Host(h) => {
@@ -255,16 +277,17 @@ impl Interpreter {
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Host(h)) = &inst.class.lookup(name)
-                    && h.descr_set(self, obj, value.clone())?
-                {
-                    return Ok(());
-                }
+                // A `__setattr__` override comes first, descriptors after (as in CPython).
                 if let Some(setattr) = inst.class.lookup("__setattr__")
                     && matches!(setattr, Value::Function(_))
                 {
                     let bound = Value::BoundMethod(Rc::new((obj.clone(), setattr)));
                     self.call(&bound, vec![Value::str(name), value], Vec::new())?;
+                    return Ok(());
+                }
+                if let Some(Value::Host(h)) = &inst.class.lookup(name)
+                    && h.descr_set(self, obj, value.clone())?
+                {
                     return Ok(());
                 }
                 if !slot_allowed(&inst.class, name) {
@@ -385,7 +408,15 @@ impl Interpreter {
                 }
             }
             Value::Class(c) => {
+                if let Some(m) = self.meta_method(obj, "__getitem__") {
+                    return self.call(&m, vec![key.clone()], Vec::new());
+                }
                 if let Some(m) = c.lookup("__class_getitem__") {
+                    // An implicit classmethod, as in CPython.
+                    let m = match m {
+                        Value::Function(_) => Value::BoundMethod(Rc::new((obj.clone(), m))),
+                        m => m,
+                    };
                     return self.call(&m, vec![key.clone()], Vec::new());
                 }
                 if let Some(h) = c.host.borrow().clone()

@@ -23,7 +23,7 @@ const CTOR_TYPES: [(&str, super::value::BuiltinFn); 12] = [
     ("frozenset", ctor_frozenset),
     ("bytes", ctor_bytes),
     ("range", ctor_range),
-    ("type", ctor_type),
+    ("type", super::classes::ctor_type),
 ];
 
 /// The built-in functions.
@@ -132,6 +132,10 @@ pub fn install(interp: &mut Interpreter) {
                 .insert(name.clone(), Value::Class(class.clone()));
         }
     }
+    types["type"].dict.borrow_mut().insert(
+        "__call__".into(),
+        Interpreter::builtin("__call__", super::classes::type_call),
+    );
     interp.types = types;
     for (name, f) in FUNCTIONS {
         interp
@@ -183,7 +187,9 @@ thread_local! {
 pub fn type_of(interp: &Interpreter, v: &Value) -> Value {
     match v {
         Value::Instance(i) => Value::Class(i.class.clone()),
-        Value::Class(_) => Value::Class(interp.types["type"].clone()),
+        Value::Class(c) => Value::Class(
+            super::classes::metaclass(c).unwrap_or_else(|| interp.types["type"].clone()),
+        ),
         Value::Host(h) => {
             // A host object's class is named as its type (`IteratorResult`), one per name.
             let name = h.type_name();
@@ -262,7 +268,13 @@ pub fn dict_from_pairs(interp: &mut Interpreter, pairs: Vec<(Value, Value)>) -> 
     let mut d = Dict::default();
     for (k, v) in pairs {
         let hk = interp.hash_key(&k)?;
-        d.insert(hk, (k, v));
+        // An equal key already there keeps its first spelling (`{1: 'a', True: 'b'}`).
+        match d.get_mut(&hk) {
+            Some(entry) => entry.1 = v,
+            None => {
+                d.insert(hk, (k, v));
+            }
+        }
     }
     Ok(Value::Dict(Rc::new(PyCell::new(d))))
 }
@@ -537,6 +549,15 @@ fn ctor_dict(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
     if let Some(src) = args.first() {
         match src {
             Value::Dict(d) => pairs.extend(d.borrow().values().cloned()),
+            Value::Instance(_) if interp.get_attr_opt(src, "keys")?.is_some() => {
+                // A mapping (Counter, OrderedDict): its keys, then an item lookup per key.
+                let keys = interp.get_attr(src, "keys")?;
+                let keys = interp.call(&keys, Vec::new(), Vec::new())?;
+                for k in interp.collect(&keys)? {
+                    let v = interp.get_item(src, &k)?;
+                    pairs.push((k, v));
+                }
+            }
             other => {
                 for item in interp.collect(other)? {
                     let kv = interp.collect(&item)?;
@@ -626,13 +647,6 @@ fn ctor_range(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     Ok(Value::Range(a, b, s))
 }
 
-fn ctor_type(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
-    match args.as_slice() {
-        [v] => Ok(type_of(interp, v)),
-        _ => Err(interp.type_error("type() takes 1 or 3 arguments")),
-    }
-}
-
 // ---- functions ----
 
 fn b_print(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
@@ -679,6 +693,11 @@ pub fn length(interp: &mut Interpreter, v: &Value) -> PyResult<i64> {
         Value::Tuple(t) => t.len() as i64,
         Value::Dict(d) | Value::Set(d, _) => d.borrow().len() as i64,
         Value::Range(a, b, s) => range_len(*a, *b, *s),
+        Value::Class(_) if interp.meta_method(v, "__len__").is_some() => {
+            let m = interp.meta_method(v, "__len__").unwrap_or(Value::None);
+            let r = interp.call(&m, Vec::new(), Vec::new())?;
+            int_arg(interp, &r)?
+        }
         Value::Instance(_) => match interp.get_attr_opt(v, "__len__")? {
             Some(m) => {
                 let r = interp.call(&m, Vec::new(), Vec::new())?;
@@ -843,16 +862,8 @@ fn b_hasattr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 fn b_delattr(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let [a, b] = exactly(interp, &args, "delattr")?;
     let name = name_arg(interp, b, "delattr")?;
-    if let Value::Instance(i) = a
-        && i.dict.borrow_mut().shift_remove(&name).is_some()
-    {
-        return Ok(Value::None);
-    }
-    let tn = a.type_name();
-    Err(interp.error(
-        "AttributeError",
-        format!("'{tn}' object has no attribute '{name}'"),
-    ))
+    interp.del_attr(a, &name)?;
+    Ok(Value::None)
 }
 
 fn iter_of(interp: &mut Interpreter, items: Vec<Value>) -> PyResult<Value> {
@@ -1209,6 +1220,9 @@ fn b_next(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
 
 fn b_hash(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let [a] = exactly(interp, &args, "hash")?;
+    if let Some(n) = interp.user_hash(a)? {
+        return Ok(Value::Int(n));
+    }
     let k = interp.hash_key(a)?;
     Ok(Value::Int(match k {
         super::value::HashKey::Int(i) => i,
@@ -1361,6 +1375,13 @@ impl HostObject for Super {
         };
         let mut chain = vec![class.clone()];
         chain.extend(class.mro.borrow().iter().cloned());
+        if !chain.iter().any(|c| Rc::ptr_eq(c, &self.owner))
+            && let Some(meta) = super::classes::metaclass(&class)
+        {
+            // super() in a metaclass method: the metaclass's MRO (ending in `type`).
+            chain = vec![meta.clone()];
+            chain.extend(meta.mro.borrow().iter().cloned());
+        }
         let after = chain
             .iter()
             .position(|c| Rc::ptr_eq(c, &self.owner))

@@ -138,6 +138,18 @@ impl Interpreter {
                 let recv = self.repr_depth(&bm.0, depth + 1)?;
                 format!("<bound method {name} of {recv}>")
             }
+            Value::Class(_) if self.meta_method(v, "__repr__").is_some() => {
+                let m = self.meta_method(v, "__repr__").unwrap_or(Value::None);
+                match &self.call(&m, Vec::new(), Vec::new())? {
+                    Value::Str(s) => s.to_string(),
+                    other => {
+                        let tn = other.type_name();
+                        return Err(
+                            self.type_error(format!("__repr__ returned non-string (type {tn})"))
+                        );
+                    }
+                }
+            }
             Value::Class(c) => {
                 if c.module == "builtins" {
                     format!("<class '{}'>", c.name)

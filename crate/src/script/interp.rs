@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use super::ast::*;
 use super::exceptions::{Raised, builtin_classes, new_exception};
+use super::value::HashKey;
 use super::value::{Builtin, Class, FastMap, Function, Instance, Module, NameSet, PyIter, Value};
 
 /// Evaluated call arguments: positional values and keyword pairs.
@@ -1181,20 +1182,7 @@ impl Interpreter {
             }
             ExprKind::Attribute(obj, name) => {
                 let o = self.eval(obj, env)?;
-                let removed = match &o {
-                    Value::Instance(inst) => inst.dict.borrow_mut().shift_remove(name).is_some(),
-                    Value::Class(c) => c.dict.borrow_mut().shift_remove(name).is_some(),
-                    _ => false,
-                };
-                if removed {
-                    Ok(())
-                } else {
-                    let tn = o.type_name();
-                    Err(self.error(
-                        "AttributeError",
-                        format!("'{tn}' object has no attribute '{name}'"),
-                    ))
-                }
+                self.del_attr(&o, name)
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for i in items {
@@ -1280,8 +1268,9 @@ impl Interpreter {
                 }
             }
         }
-        for (_, k) in &def.keywords {
-            self.eval(k, env)?;
+        let mut keywords = Vec::new();
+        for (n, k) in &def.keywords {
+            keywords.push((n.clone(), self.eval(k, env)?));
         }
         let body_env = Env::new(ScopeKind::Class, Some(env.clone()), None);
         body_env
@@ -1293,10 +1282,10 @@ impl Interpreter {
             .borrow_mut()
             .insert("__annotations__".into(), Value::list(Vec::new()));
         self.exec_block(&def.body, &body_env)?;
-        let mut vars: Vec<(String, Value)> = std::mem::take(&mut *body_env.vars.borrow_mut())
+        // Definition order, as CPython's class namespace keeps it (enum members, dataclass fields).
+        let vars: Vec<(String, Value)> = std::mem::take(&mut *body_env.vars.borrow_mut())
             .into_iter()
             .collect();
-        crate::base::sort::sort_by(&mut vars, |a, b| a.0 < b.0);
         let mut dict = super::value::Attrs::default();
         let mut annotations = Vec::new();
         for (k, v) in vars {
@@ -1335,6 +1324,7 @@ impl Interpreter {
                 *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
             }
         }
+        self.finish_class(&class, keywords)?;
         let value = Value::Class(class);
         if let Some(host) = host_base {
             // The host (e.g. the ORM) instruments the new class; it may return a replacement.
@@ -1370,7 +1360,10 @@ impl Interpreter {
                 args.insert(0, receiver);
                 self.call(&func, args, kwargs)
             }
-            Value::Class(c) => self.instantiate(c, args, kwargs),
+            Value::Class(c) => match self.meta_method(f, "__call__") {
+                Some(m) => self.call(&m, args, kwargs),
+                None => self.instantiate(c, args, kwargs),
+            },
             Value::Host(h) => {
                 let h = h.clone();
                 match h.call(self, args, kwargs)? {
@@ -1390,7 +1383,8 @@ impl Interpreter {
         }
     }
 
-    fn instantiate(
+    /// `cls(...)` without a metaclass: a new instance, initialised by `__init__`.
+    pub fn instantiate(
         &mut self,
         class: &Rc<Class>,
         args: Vec<Value>,
@@ -1561,7 +1555,7 @@ impl Interpreter {
             let hint = if refused {
                 "SessionLab scripts cannot reach the system"
             } else {
-                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), time, math, random, datetime, decimal, typing, warnings, functools, itertools, operator, statistics, string and sys"
+                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), abc, collections, copy, dataclasses, datetime, decimal, enum, functools, itertools, json, math, operator, pprint, random, statistics, string, sys, textwrap, time, timeit, typing, uuid and warnings"
             };
             return Err(self.raise_value(value).with_hint(hint));
         };
@@ -1656,6 +1650,11 @@ impl Interpreter {
                         )));
                     }
                 }
+            }
+            Value::Class(_) if self.meta_method(value, "__iter__").is_some() => {
+                let m = self.meta_method(value, "__iter__").unwrap_or(Value::None);
+                let it = self.call(&m, Vec::new(), Vec::new())?;
+                return self.iter(&it);
             }
             Value::Instance(_) => {
                 if let Some(m) = self.get_attr_opt(value, "__iter__")? {
@@ -1985,7 +1984,12 @@ impl Interpreter {
                             let key = self.eval(k, env)?;
                             let value = self.eval(v, env)?;
                             let hk = self.hash_key(&key)?;
-                            d.insert(hk, (key, value));
+                            match d.get_mut(&hk) {
+                                Some(entry) => entry.1 = value,
+                                None => {
+                                    d.insert(hk, (key, value));
+                                }
+                            }
                         }
                         None => {
                             let other = self.eval(v, env)?;
@@ -2018,6 +2022,11 @@ impl Interpreter {
 
     /// The hash key of a value or `TypeError: unhashable type`.
     pub fn hash_key(&mut self, v: &Value) -> PyResult<super::value::HashKey> {
+        if let Some(n) = self.user_hash(v)? {
+            // Keyed by class and hash: instances equal by value (dataclasses) find each other.
+            let class = HashKey::Id(super::builtins::type_of(self, v).identity());
+            return Ok(HashKey::Tuple(vec![class, HashKey::Int(n)]));
+        }
         match v.hash_key() {
             Some(k) => Ok(k),
             None => {

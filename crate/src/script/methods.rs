@@ -344,9 +344,34 @@ fn s_rsplit(i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
     split_impl(i, a, k, true)
 }
 
-fn s_splitlines(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+fn s_splitlines(_i: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
     let s = recv_str(&a);
-    Ok(Value::list(s.lines().map(Value::str).collect()))
+    let keep = a
+        .get(1)
+        .or_else(|| k.iter().find(|(n, _)| n == "keepends").map(|(_, v)| v))
+        .is_some_and(|v| v.truthy_simple() == Some(true));
+    // Python's line boundaries: \r\n, and each of \n \r \v \f \x1c-\x1e \x85 \u2028 \u2029.
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(
+            c,
+            '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        ) {
+            let mut end = i + c.len_utf8();
+            if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                chars.next();
+                end += 1;
+            }
+            out.push(Value::str(&s[start..if keep { end } else { i }]));
+            start = end;
+        }
+    }
+    if start < s.len() {
+        out.push(Value::str(&s[start..]));
+    }
+    Ok(Value::list(out))
 }
 
 fn s_join(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
@@ -389,7 +414,8 @@ fn affix(
     name: &str,
     test: fn(&str, &str) -> bool,
 ) -> PyResult {
-    let s = recv_str(&a);
+    // The optional start and end narrow the tested text, as slicing would.
+    let s = window(&recv_str(&a), &a).0;
     match a.get(1) {
         Some(Value::Str(p)) => Ok(Value::Bool(test(&s, p))),
         Some(Value::Tuple(items)) => Ok(Value::Bool(

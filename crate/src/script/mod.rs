@@ -5,6 +5,7 @@ pub mod attrs;
 pub mod builtins;
 pub mod call;
 pub mod cell;
+pub mod classes;
 pub mod codecs;
 pub mod comprehension;
 pub mod error;

@@ -698,6 +698,13 @@ pub fn contains(interp: &mut Interpreter, container: &Value, item: &Value) -> Py
             }),
             None => Ok(false),
         },
+        Value::Class(_) if interp.meta_method(container, "__contains__").is_some() => {
+            let m = interp
+                .meta_method(container, "__contains__")
+                .unwrap_or(Value::None);
+            let r = interp.call(&m, vec![item.clone()], Vec::new())?;
+            interp.truthy(&r)
+        }
         Value::Instance(_) if interp.get_attr_opt(container, "__contains__")?.is_some() => {
             let m = interp.get_attr(container, "__contains__")?;
             let r = interp.call(&m, vec![item.clone()], Vec::new())?;
