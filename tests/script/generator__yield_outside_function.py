@@ -1,0 +1,3 @@
+print("never runs")
+class C:
+    yield 1
