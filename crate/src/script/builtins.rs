@@ -1412,7 +1412,8 @@ impl HostObject for Super {
                 receiver: Some(receiver),
             }))));
         }
-        Ok(None)
+        Ok(super::classes::object_method(name)
+            .map(|f| Value::BoundMethod(Rc::new((self.receiver.clone(), f)))))
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {

@@ -227,7 +227,24 @@ pub fn object_method(name: &str) -> Option<Value> {
     match name {
         "__new__" => Some(Interpreter::builtin("__new__", object_new)),
         "__setattr__" => Some(Interpreter::builtin("__setattr__", object_setattr)),
+        "__init_subclass__" => Some(Interpreter::builtin(
+            "__init_subclass__",
+            object_init_subclass,
+        )),
         _ => None,
+    }
+}
+
+/// `object.__init_subclass__(cls)`: accepts no class keywords.
+fn object_init_subclass(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
+    match args.first() {
+        Some(Value::Class(c)) if !kw.is_empty() => {
+            let n = c.name.clone();
+            Err(interp.type_error(format!(
+                "{n}.__init_subclass__() takes no keyword arguments"
+            )))
+        }
+        _ => Ok(Value::None),
     }
 }
 
