@@ -77,6 +77,9 @@ pub struct Select {
     /// `correlate(*tables)` (explicit correlation; empty for `correlate(None)`), or
     /// `correlate_except(*tables)` when the flag is set.
     pub correlate: Option<(Vec<Rc<Table>>, bool)>,
+    /// `union(a, b)` and the other set operations: the keyword and the SELECTs; the
+    /// statement's own ORDER BY / LIMIT / OFFSET follow them, its columns are the first's.
+    pub compound: Option<(&'static str, Vec<Select>)>,
 }
 
 /// `select(...).subquery(name)`: a SELECT used as a FROM, named `anon_N` unless given a name.
@@ -890,6 +893,9 @@ impl Compiler {
 
     /// A table as FROM names it: `emp`, or `emp AS boss` for an alias.
     pub fn from_name(&mut self, t: &Rc<Table>) -> String {
+        if let Some(sq) = &t.subquery {
+            return self.subquery_in_from(sq);
+        }
         let name = self.table_name(t);
         match &t.alias_of {
             Some(base) => format!("{} AS {}", self.q(base), self.q(&name)),
@@ -899,6 +905,9 @@ impl Compiler {
 
     /// A table's name in this statement: an anonymous alias gets the next `table_N`.
     pub fn table_name(&mut self, t: &Rc<Table>) -> String {
+        if let Some(sq) = &t.subquery {
+            return self.alias_name(sq);
+        }
         if !t.anonymous {
             return t.name.clone();
         }
@@ -929,6 +938,9 @@ impl Compiler {
     /// A SELECT's text and result names; `inner` labels plain columns with their names, as
     /// SQLAlchemy does inside a subquery (`scores.player AS player`).
     fn select_body(&mut self, s: &Select, inner: bool) -> (String, Vec<String>) {
+        if let Some((keyword, selects)) = &s.compound {
+            return self.compound_text(s, keyword, selects, inner);
+        }
         let (froms, subqueries) = self.froms_of(s);
         // Nested SELECTs (scalar subqueries, EXISTS) see these tables as correlated.
         let depth = self.enclosing.len();
@@ -1132,8 +1144,48 @@ impl Compiler {
         if let Some(h) = and_all(&s.having) {
             sql.push_str(&format!(" \nHAVING {}", self.criterion(&h, None)));
         }
-        if !s.order_by.is_empty() {
-            let parts: Vec<String> = s.order_by.iter().map(|e| self.expr(e, None)).collect();
+        self.order_and_limit(s, &s.order_by, &mut sql);
+        (sql, names)
+    }
+
+    /// `a UNION b …` with the compound's ORDER BY (by result column name) and LIMIT.
+    fn compound_text(
+        &mut self,
+        s: &Select,
+        keyword: &str,
+        selects: &[Select],
+        inner: bool,
+    ) -> (String, Vec<String>) {
+        let mut parts = Vec::with_capacity(selects.len());
+        let mut columns = Vec::new();
+        for (i, part) in selects.iter().enumerate() {
+            let (text, names) = self.select_body(part, inner);
+            if i == 0 {
+                columns = names;
+            }
+            parts.push(text);
+        }
+        let mut sql = parts.join(&format!(" {keyword} "));
+        let order: Vec<Expr> = s.order_by.iter().map(|e| self.by_name(e)).collect();
+        self.order_and_limit(s, &order, &mut sql);
+        (sql, columns)
+    }
+
+    /// A compound's ORDER BY term: a column is named as the result has it (`ORDER BY id`).
+    fn by_name(&self, e: &Expr) -> Expr {
+        match e {
+            Expr::Column(t, i) => Expr::Text(self.q(&t.columns[*i].name)),
+            Expr::Desc(i) => Expr::Desc(Box::new(self.by_name(i))),
+            Expr::Asc(i) => Expr::Asc(Box::new(self.by_name(i))),
+            Expr::Nulls(i, first) => Expr::Nulls(Box::new(self.by_name(i)), *first),
+            other => other.clone(),
+        }
+    }
+
+    /// ` ORDER BY …` and the LIMIT / OFFSET of `s`.
+    fn order_and_limit(&mut self, s: &Select, order_by: &[Expr], sql: &mut String) {
+        if !order_by.is_empty() {
+            let parts: Vec<String> = order_by.iter().map(|e| self.expr(e, None)).collect();
             sql.push_str(&format!(" ORDER BY {}", parts.join(", ")));
         }
         let int = |n: i64| SqlValue::Integer(n);
@@ -1162,7 +1214,6 @@ impl Compiler {
             }
             (None, None) => {}
         }
-        (sql, names)
     }
 
     /// Compiles `INSERT INTO t (cols) VALUES (…)`.

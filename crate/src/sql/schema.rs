@@ -81,6 +81,9 @@ pub struct Table {
     /// `table.alias()` without a name: each statement names it `emp_1`, `emp_2`, … in the
     /// order it meets the anonymous aliases of that table.
     pub anonymous: bool,
+    /// `aliased(Model, subquery)`: the table's columns read from that subquery
+    /// (`FROM (SELECT …) AS anon_1`, `anon_1.id`).
+    pub subquery: Option<Rc<super::compiler::Subquery>>,
 }
 
 impl Table {
@@ -91,6 +94,7 @@ impl Table {
             columns,
             alias_of: None,
             anonymous: false,
+            subquery: None,
         }
     }
 
@@ -101,6 +105,16 @@ impl Table {
             columns: self.columns.clone(),
             alias_of: Some(self.alias_of.clone().unwrap_or_else(|| self.name.clone())),
             anonymous: false,
+            subquery: None,
+        }
+    }
+
+    /// The table's columns as `subquery` has them (`aliased(Model, subquery)`); foreign keys
+    /// still name the table, so joins find their ON clause.
+    pub fn over_subquery(&self, subquery: Rc<super::compiler::Subquery>) -> Self {
+        Table {
+            subquery: Some(subquery),
+            ..self.alias(self.name.clone())
         }
     }
 

@@ -1171,8 +1171,6 @@ pub enum Statement {
     Returning(Box<Statement>, Vec<Expr>),
     /// `insert(table).from_select([columns], select)`.
     InsertFrom(Rc<Table>, Vec<usize>, Select),
-    /// `union(a, b)`, `union_all`, `except_`, `intersect`: the SELECTs and the keyword.
-    Compound(Vec<Select>, &'static str),
 }
 
 /// A statement value, with what the ORM needs to know about it.
@@ -1257,21 +1255,6 @@ impl Statement {
                     text
                 );
                 (c.finish_text(sql), Vec::new())
-            }
-            Statement::Compound(selects, keyword) => {
-                let mut c = mk();
-                let mut parts = Vec::with_capacity(selects.len());
-                let mut columns = Vec::new();
-                for (i, s) in selects.iter().enumerate() {
-                    let (text, names) = c.select_part(s);
-                    if i == 0 {
-                        columns = names;
-                    }
-                    parts.push(text);
-                }
-                let mut compiled = c.finish_text(parts.join(&format!(" {keyword} ")));
-                compiled.columns = columns.clone();
-                (compiled, columns)
             }
             Statement::InsertRows(t, cols, rows) => {
                 let mut c = mk();
@@ -1375,10 +1358,6 @@ impl Statement {
         let type_of = Expr::sql_type;
         match self {
             Statement::Select(s) => s.columns.iter().map(type_of).collect(),
-            Statement::Compound(selects, _) => selects
-                .first()
-                .map(|s| s.columns.iter().map(type_of).collect())
-                .unwrap_or_default(),
             Statement::Returning(_, exprs) => exprs.iter().map(type_of).collect(),
             _ => Vec::new(),
         }
@@ -1396,11 +1375,11 @@ impl Statement {
 impl HostObject for StatementObj {
     fn type_name(&self) -> String {
         match self.0.base() {
+            Statement::Select(s) if s.compound.is_some() => "CompoundSelect",
             Statement::Select(_) => "Select",
             Statement::Insert(..) | Statement::InsertRows(..) | Statement::InsertFrom(..) => {
                 "Insert"
             }
-            Statement::Compound(..) => "CompoundSelect",
             Statement::Update(..) => "Update",
             _ => "Delete",
         }
@@ -1438,7 +1417,13 @@ impl HostObject for StatementObj {
             "having",
             "select_from",
         ];
-        Ok(METHODS.contains(&name).then(|| {
+        let tabled = super::method::find(super::selectable::STATEMENT, name).is_some();
+        if matches!(&self.0, Statement::Select(s) if s.compound.is_some())
+            && !super::selectable::COMPOUND.contains(&name)
+        {
+            return Ok(None);
+        }
+        Ok((tabled || METHODS.contains(&name)).then(|| {
             BoundMethod::value(Rc::new(StatementObj(self.0.clone(), self.1.clone())), name)
         }))
     }
@@ -1486,6 +1471,19 @@ impl Methods for StatementObj {
         args: Vec<Value>,
         kw: Kw,
     ) -> PyResult<Value> {
+        if super::method::find(super::selectable::STATEMENT, name).is_some() {
+            let owner = self.type_name();
+            return super::method::dispatch(
+                super::selectable::STATEMENT,
+                &owner,
+                self,
+                interp,
+                name,
+                args,
+                kw,
+            )
+            .unwrap_or(Ok(Value::None));
+        }
         let Some(state) = interp_state(interp) else {
             return Ok(Value::None);
         };
@@ -1977,6 +1975,33 @@ fn subquery_onclause(left: &[Expr], sq: &Rc<crate::sql::compiler::Subquery>) -> 
             }
         }
     }
+    // The other way: a left table's foreign key to a column the subquery selects; the
+    // referred column comes first, as SQLAlchemy writes it (`anon_1.id = address.user_id`).
+    let names = sq.column_names();
+    for left in &tables {
+        for (j, c) in left.columns.iter().enumerate() {
+            let Some((target, col)) = c.foreign_key.as_deref().and_then(|f| f.split_once('.'))
+            else {
+                continue;
+            };
+            for (expr, name) in sq.select.columns.iter().zip(&names) {
+                let inner = match expr {
+                    Expr::Label(_, e) => e,
+                    e => e,
+                };
+                if let Expr::Column(t, i) = inner
+                    && t.alias_of.as_deref().unwrap_or(&t.name) == target
+                    && t.columns[*i].name == col
+                {
+                    return Some(Expr::binary(
+                        Expr::AliasColumn(sq.clone(), name.clone()),
+                        Op::Eq,
+                        Expr::Column(left.clone(), j),
+                    ));
+                }
+            }
+        }
+    }
     None
 }
 
@@ -2016,7 +2041,25 @@ pub fn select(
     }
     let mut columns = Vec::new();
     let mut orm = OrmInfo::default();
-    for a in &args {
+    select_args(state, interp, &args, &mut columns, &mut orm)?;
+    Ok(host(StatementObj(
+        Statement::Select(Select {
+            columns,
+            ..Select::default()
+        }),
+        orm,
+    )))
+}
+
+/// The columns and entities of `select(*args)` / `add_columns(*args)`, appended.
+pub fn select_args(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: &[Value],
+    columns: &mut Vec<Expr>,
+    orm: &mut OrmInfo,
+) -> PyResult<()> {
+    for a in args {
         if let Some(m) = crate::orm::mapper_of(a) {
             columns.extend(m.select_columns());
             orm.entities.push(crate::orm::query::Entity::Mapper(m));
@@ -2046,13 +2089,7 @@ pub fn select(
             orm.entities.push(crate::orm::query::Entity::Column(e));
         }
     }
-    Ok(host(StatementObj(
-        Statement::Select(Select {
-            columns,
-            ..Select::default()
-        }),
-        orm,
-    )))
+    Ok(())
 }
 
 /// One `select()` argument that is not a table, entity or subquery: numbers are written into
@@ -2156,6 +2193,9 @@ pub fn compound(
     let mut selects = Vec::with_capacity(args.len());
     for a in args {
         match downcast::<StatementObj>(a) {
+            Some(StatementObj(Statement::Select(s), _)) if s.compound.is_some() => {
+                return Err(not_implemented(interp, "a set operation of set operations"));
+            }
             Some(StatementObj(Statement::Select(s), _)) => selects.push(s.clone()),
             _ => {
                 return Err(interp.type_error(format!(
@@ -2165,8 +2205,13 @@ pub fn compound(
             }
         }
     }
+    let columns = selects.first().map(|s| s.columns.clone()).unwrap_or_default();
     Ok(host(StatementObj(
-        Statement::Compound(selects, keyword),
+        Statement::Select(Select {
+            columns,
+            compound: Some((keyword, selects)),
+            ..Select::default()
+        }),
         OrmInfo::default(),
     )))
 }

@@ -13,6 +13,7 @@ pub mod loader;
 pub mod reflection;
 pub mod result;
 pub mod schema_repr;
+pub mod selectable;
 pub mod session;
 pub mod text;
 pub mod unsupported;
