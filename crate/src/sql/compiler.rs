@@ -404,6 +404,18 @@ fn quote_with(name: &str, reserved: &[&str]) -> String {
 /// bind names.
 type CteDef = (usize, String, Vec<Slot>, Vec<(String, usize)>);
 
+/// The functions SQLAlchemy renders without parentheses (`functions.AnsiFunction`).
+const ANSI_FUNCTIONS: [&str; 8] = [
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "localtime",
+    "localtimestamp",
+    "session_user",
+    "user",
+];
+
 /// Compiles expressions, collecting bind slots.
 #[derive(Default)]
 pub struct Compiler {
@@ -687,6 +699,15 @@ impl Compiler {
             Expr::Func(name, args) => {
                 if args.is_empty() && name.eq_ignore_ascii_case("count") {
                     return "count(*)".into();
+                }
+                let lower = name.to_ascii_lowercase();
+                // SQL's niladic functions are written without parentheses; SQLite's
+                // `now()` is its CURRENT_TIMESTAMP.
+                if args.is_empty() && ANSI_FUNCTIONS.contains(&lower.as_str()) {
+                    return lower.to_ascii_uppercase();
+                }
+                if args.is_empty() && lower == "now" && !self.named {
+                    return "CURRENT_TIMESTAMP".into();
                 }
                 let hint = Some(name.to_ascii_lowercase());
                 let parts: Vec<String> = args
