@@ -389,10 +389,14 @@ pub fn table(
     let Some(meta) = meta else {
         return Err(interp.type_error("Table() needs a MetaData as its second argument"));
     };
-    let columns: Vec<Column> = args[2..]
-        .iter()
-        .filter_map(|c| downcast::<ColumnDef>(c).map(|d| d.column.borrow().clone()))
-        .collect();
+    let mut columns: Vec<Column> = Vec::new();
+    for a in &args[2..] {
+        if let Some(d) = downcast::<ColumnDef>(a) {
+            columns.push(d.column.borrow().clone());
+        } else if let Some(class) = super::typed_columns::typed_columns_class(a) {
+            columns.extend(super::typed_columns::columns(state, interp, &class)?);
+        }
+    }
     let table = Rc::new(Table::new(name, columns));
     meta.tables.borrow_mut().push(table.clone());
     Ok(state.table_value(&table))
@@ -483,6 +487,14 @@ impl HostObject for TableObj {
 
     fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
         super::schema_repr::table(interp, &self.0)
+    }
+
+    /// `str(table)`: its name, unquoted; an alias prints nothing, as in SQLAlchemy.
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(match self.0.alias_of {
+            Some(_) => String::new(),
+            None => self.0.name.clone(),
+        })
     }
 
     fn unsupported_attr(&self, name: &str) -> Option<String> {

@@ -16,6 +16,7 @@ pub mod schema_repr;
 pub mod selectable;
 pub mod session;
 pub mod text;
+pub mod typed_columns;
 pub mod unsupported;
 
 use crate::bridge::exc::Exc;
@@ -187,6 +188,11 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 function("MetaData", move |_i, _a, _k| {
                     Ok(Value::Host(Rc::new(core::MetaDataObj::new(st.clone()))))
                 }),
+            ));
+            attrs.push(("Named", Value::Host(Rc::new(typed_columns::NamedForm))));
+            attrs.push((
+                "TypedColumns",
+                Value::Host(Rc::new(typed_columns::TypedColumnsForm(s.clone()))),
             ));
             let st = s.clone();
             attrs.push((
