@@ -80,6 +80,9 @@ pub struct Select {
     /// `union(a, b)` and the other set operations: the keyword and the SELECTs; the
     /// statement's own ORDER BY / LIMIT / OFFSET follow them, its columns are the first's.
     pub compound: Option<(&'static str, Vec<Select>)>,
+    /// `text(...).columns(...)` (a `TextualSelect`): the SQL as written; `columns` name
+    /// the result.
+    pub text: Option<String>,
 }
 
 /// `select(...).subquery(name)`: a SELECT used as a FROM, named `anon_N` unless given a name.
@@ -959,6 +962,10 @@ impl Compiler {
     /// A SELECT's text and result names; `inner` labels plain columns with their names, as
     /// SQLAlchemy does inside a subquery (`scores.player AS player`).
     fn select_body(&mut self, s: &Select, inner: bool) -> (String, Vec<String>) {
+        if let Some(text) = &s.text {
+            let names = s.columns.iter().map(|c| c.key().unwrap_or_default()).collect();
+            return (text.clone(), names);
+        }
         if let Some((keyword, selects)) = &s.compound {
             return self.compound_text(s, keyword, selects, inner);
         }

@@ -68,7 +68,10 @@ fn from_statement(this: &StatementObj, interp: &mut Interpreter, mut args: Args)
     let inner = match &statement {
         Value::Host(h) => match h.as_any().downcast_ref::<StatementObj>() {
             Some(StatementObj(Statement::Select(s), _)) => Some(s.clone()),
-            _ => None,
+            _ => h
+                .as_any()
+                .downcast_ref::<super::text::TextClause>()
+                .and_then(|t| t.as_select()),
         },
         _ => None,
     };
