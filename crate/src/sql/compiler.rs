@@ -963,7 +963,11 @@ impl Compiler {
     /// SQLAlchemy does inside a subquery (`scores.player AS player`).
     fn select_body(&mut self, s: &Select, inner: bool) -> (String, Vec<String>) {
         if let Some(text) = &s.text {
-            let names = s.columns.iter().map(|c| c.key().unwrap_or_default()).collect();
+            let names = s
+                .columns
+                .iter()
+                .map(|c| c.key().unwrap_or_default())
+                .collect();
             return (text.clone(), names);
         }
         if let Some((keyword, selects)) = &s.compound {

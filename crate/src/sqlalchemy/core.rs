@@ -2217,7 +2217,10 @@ pub fn compound(
             }
         }
     }
-    let columns = selects.first().map(|s| s.columns.clone()).unwrap_or_default();
+    let columns = selects
+        .first()
+        .map(|s| s.columns.clone())
+        .unwrap_or_default();
     Ok(host(StatementObj(
         Statement::Select(Select {
             columns,

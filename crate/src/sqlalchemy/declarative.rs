@@ -658,7 +658,9 @@ impl HostObject for RegistryObj {
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
         let at = Rc::as_ptr(&self.0) as usize;
-        Ok(format!("<sqlalchemy.orm.decl_api.registry object at 0x{at:x}>"))
+        Ok(format!(
+            "<sqlalchemy.orm.decl_api.registry object at 0x{at:x}>"
+        ))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

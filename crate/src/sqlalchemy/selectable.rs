@@ -54,13 +54,20 @@ fn add_columns(this: &StatementObj, interp: &mut Interpreter, args: Args) -> PyR
     let mut s = s.clone();
     let mut orm = this.1.clone();
     super::core::select_args(&state, interp, &args.varargs, &mut s.columns, &mut orm)?;
-    Ok(Value::Host(Rc::new(StatementObj(Statement::Select(s), orm))))
+    Ok(Value::Host(Rc::new(StatementObj(
+        Statement::Select(s),
+        orm,
+    ))))
 }
 
 /// `select(User).from_statement(stmt)`: `stmt`'s SQL, its rows loaded as the select's
 /// entities. SQLAlchemy matches the columns by name; SessionLab takes statements whose
 /// columns are the entities' own, in order.
-fn from_statement(this: &StatementObj, interp: &mut Interpreter, mut args: Args) -> PyResult<Value> {
+fn from_statement(
+    this: &StatementObj,
+    interp: &mut Interpreter,
+    mut args: Args,
+) -> PyResult<Value> {
     let Statement::Select(own) = &this.0 else {
         return no_attribute(interp, this, "from_statement");
     };

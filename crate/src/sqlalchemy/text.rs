@@ -137,7 +137,9 @@ impl Methods for TextClause {
                             out.exprs = None;
                             continue;
                         }
-                        (Value::Host(_), Some(state)) => super::core::as_expr(state, interp, a).ok(),
+                        (Value::Host(_), Some(state)) => {
+                            super::core::as_expr(state, interp, a).ok()
+                        }
                         _ => None,
                     };
                     let Some(Expr::Column(t, i)) = e else {

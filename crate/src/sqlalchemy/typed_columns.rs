@@ -70,7 +70,12 @@ impl HostObject for TypedColumnsForm {
 /// The class, if `v` is a `TypedColumns` subclass.
 pub fn typed_columns_class(v: &Value) -> Option<Rc<Class>> {
     match v {
-        Value::Class(c) if c.host.borrow().as_ref().is_some_and(|h| h.as_any().is::<TypedColumnsForm>()) => {
+        Value::Class(c)
+            if c.host
+                .borrow()
+                .as_ref()
+                .is_some_and(|h| h.as_any().is::<TypedColumnsForm>()) =>
+        {
             Some(c.clone())
         }
         _ => None,
@@ -80,7 +85,11 @@ pub fn typed_columns_class(v: &Value) -> Option<Rc<Class>> {
 /// The columns a `TypedColumns` subclass declares, bases first, each class's in body order:
 /// a `Column` attribute is copied (its type and nullability from the annotation when it
 /// gives none), a bare `Named[T]` becomes `Column(name, T's type, nullable=T is Optional)`.
-pub fn columns(state: &SaState, interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<Vec<Column>> {
+pub fn columns(
+    state: &SaState,
+    interp: &mut Interpreter,
+    class: &Rc<Class>,
+) -> PyResult<Vec<Column>> {
     let mut classes: Vec<Rc<Class>> = class.mro.borrow().iter().rev().cloned().collect();
     classes.push(class.clone());
     let mut out: Vec<Column> = Vec::new();
@@ -105,7 +114,10 @@ pub fn columns(state: &SaState, interp: &mut Interpreter, class: &Rc<Class>) -> 
                 }
             };
             let def = dict.get(name.as_str()).and_then(|v| match v {
-                Value::Host(h) => h.as_any().downcast_ref::<ColumnDef>().map(|d| (d.column.borrow().clone(), d.order, d.typed)),
+                Value::Host(h) => h
+                    .as_any()
+                    .downcast_ref::<ColumnDef>()
+                    .map(|d| (d.column.borrow().clone(), d.order, d.typed)),
                 _ => None,
             });
             let (mut col, order) = match def {
