@@ -30,6 +30,9 @@ pub struct Compiled {
     pub names: Vec<(String, usize)>,
     /// The `InvalidRequestError` SQLAlchemy raises compiling this statement, if any.
     pub error: Option<String>,
+    /// A `NotImplementedError` compiling it: what the backend (or SessionLab printing for
+    /// it) does not support.
+    pub refused: Option<String>,
 }
 
 impl Compiled {
@@ -114,6 +117,9 @@ pub enum JoinTarget {
     /// `JOIN (SELECT …) AS anon_1`.
     Subquery(Rc<Subquery>),
 }
+
+/// A FROM item: a table and the joins onto it (`user_account LEFT OUTER JOIN address ON …`).
+pub type From = (Rc<Table>, Vec<Join>);
 
 /// `JOIN target ON condition`.
 #[derive(Debug, Clone, PartialEq)]
@@ -407,6 +413,29 @@ fn quote_with(name: &str, reserved: &[&str]) -> String {
 /// bind names.
 type CteDef = (usize, String, Vec<Slot>, Vec<(String, usize)>);
 
+/// A backend other than SQLite that `compile(dialect=...)` prints for. SessionLab prints
+/// the statements whose text it knows for that backend and refuses the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// `postgresql.dialect()` (psycopg).
+    Postgresql,
+    /// `mysql.dialect()` (mysqldb).
+    Mysql,
+    /// `oracle.dialect()` (oracledb).
+    Oracle,
+}
+
+impl Backend {
+    /// The dialect's module name (`postgresql`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Postgresql => "postgresql",
+            Backend::Mysql => "mysql",
+            Backend::Oracle => "oracle",
+        }
+    }
+}
+
 /// The functions SQLAlchemy renders without parentheses (`functions.AnsiFunction`).
 const ANSI_FUNCTIONS: [&str; 8] = [
     "current_date",
@@ -444,6 +473,10 @@ pub struct Compiler {
     ctes: Vec<CteDef>,
     /// The first compile error met (see [`Compiled::error`]).
     error: Option<String>,
+    /// Printing for another backend (see [`Backend`]).
+    backend: Option<Backend>,
+    /// The first construct refused (see [`Compiled::refused`]).
+    refused: std::cell::RefCell<Option<String>>,
 }
 
 impl Compiler {
@@ -454,7 +487,87 @@ impl Compiler {
 
     /// `name` quoted as this compiler's dialect quotes it.
     pub fn q(&self, name: &str) -> String {
-        (self.quoter())(name)
+        let quoted = (self.quoter())(name);
+        // MySQL quotes with backticks and its own reserved words: only plain names print.
+        if self.backend == Some(Backend::Mysql) && quoted != name {
+            self.refuse(&format!("the name '{name}', which MySQL may quote"));
+        }
+        quoted
+    }
+
+    /// A compiler printing for `backend`: the default dialect's text with its binds.
+    pub fn for_backend(backend: Backend) -> Self {
+        Compiler {
+            named: true,
+            backend: Some(backend),
+            ..Compiler::default()
+        }
+    }
+
+    /// `compile(dialect=postgresql.dialect())`.
+    pub fn postgresql() -> Self {
+        Self::for_backend(Backend::Postgresql)
+    }
+
+    /// `compile(dialect=mysql.dialect())`.
+    pub fn mysql() -> Self {
+        Self::for_backend(Backend::Mysql)
+    }
+
+    /// `compile(dialect=oracle.dialect())`.
+    pub fn oracle() -> Self {
+        Self::for_backend(Backend::Oracle)
+    }
+
+    /// Records that printing for the backend does not support `what` (the first one wins).
+    fn refuse(&self, what: &str) {
+        if let Some(b) = self.backend {
+            self.refused.borrow_mut().get_or_insert_with(|| {
+                format!(
+                    "SessionLab does not support printing {what} for the {} dialect yet",
+                    b.name()
+                )
+            });
+        }
+    }
+
+    /// Refuses the expressions whose text differs on the other backends (`/`, `||`,
+    /// LIKE with `||`, boolean literals, CAST type names, ESCAPE).
+    fn refuse_for_backend(&self, e: &Expr) {
+        let what = match e {
+            Expr::Binary(_, op, _)
+                if matches!(
+                    op,
+                    Op::Div
+                        | Op::FloorDiv
+                        | Op::Mod
+                        | Op::Concat
+                        | Op::StartsWith
+                        | Op::EndsWith
+                        | Op::Contains
+                ) =>
+            {
+                format!("the {} operator", op.sql())
+            }
+            Expr::Bool(_) => "true() / false()".into(),
+            Expr::Cast(..) => "CAST".into(),
+            Expr::Escape(..) => "LIKE … ESCAPE".into(),
+            _ => return,
+        };
+        self.refuse(&what);
+    }
+
+    /// A named bind as this compiler's paramstyle writes it.
+    fn bind_text(&self, name: &str) -> String {
+        match self.backend {
+            Some(Backend::Mysql) => "%s".into(),
+            Some(Backend::Postgresql) => {
+                // psycopg casts typed binds (`%(x)s::VARCHAR`); SessionLab does not yet.
+                self.refuse("bound parameters");
+                format!("%({name})s")
+            }
+            _ => format!(":{name}"),
+        }
     }
 
     /// A compiler for `str(statement)`: named binds (`:name_1`) as the default dialect prints.
@@ -526,7 +639,7 @@ impl Compiler {
         let base = self.hint.clone().unwrap_or_else(|| "param".into());
         let name = anon_label(&mut self.bind_names, &base);
         self.names.push((name.clone(), 1));
-        format!(":{name}")
+        self.bind_text(&name)
     }
 
     /// A value bound under an exact name when printing (`VALUES (:name_m0, …)`); otherwise
@@ -536,7 +649,7 @@ impl Compiler {
             Expr::Bind(v) if self.named && !self.literal_binds => {
                 self.slots.push(Slot::Value(v.clone()));
                 self.names.push((name.to_string(), 1));
-                format!(":{name}")
+                self.bind_text(name)
             }
             other => self.value(other),
         }
@@ -553,6 +666,9 @@ impl Compiler {
 
     /// Renders `e`; `against` is the enclosing operator (for parentheses).
     pub fn expr(&mut self, e: &Expr, against: Option<Op>) -> String {
+        if self.backend.is_some() {
+            self.refuse_for_backend(e);
+        }
         match e {
             Expr::Column(t, i) => {
                 let table = self.table_name(t);
@@ -565,7 +681,7 @@ impl Compiler {
                 self.slots.push(Slot::Key(k.clone()));
                 if self.named {
                     self.names.push((k.clone(), 1));
-                    format!(":{k}")
+                    self.bind_text(k)
                 } else {
                     "?".into()
                 }
@@ -709,7 +825,10 @@ impl Compiler {
                 if args.is_empty() && ANSI_FUNCTIONS.contains(&lower.as_str()) {
                     return lower.to_ascii_uppercase();
                 }
-                if args.is_empty() && lower == "now" && !self.named {
+                if args.is_empty()
+                    && lower == "now"
+                    && (!self.named || self.backend == Some(Backend::Oracle))
+                {
                     return "CURRENT_TIMESTAMP".into();
                 }
                 let hint = Some(name.to_ascii_lowercase());
@@ -857,6 +976,7 @@ impl Compiler {
                 columns: Vec::new(),
                 names: self.names,
                 error: self.error,
+                refused: self.refused.take(),
             };
         }
         // `WITH` comes first, and so do the binds of the CTE bodies.
@@ -876,6 +996,7 @@ impl Compiler {
             columns: Vec::new(),
             names,
             error: self.error,
+            refused: self.refused.take(),
         }
     }
 
@@ -1164,6 +1285,8 @@ impl Compiler {
                 names[0].push_str(&format!(" {kind} {target} ON {on}"));
             }
             sql.push_str(&format!(" \nFROM {}", names.join(", ")));
+        } else if self.backend == Some(Backend::Oracle) {
+            sql.push_str(" FROM DUAL");
         }
         if let Some(w) = and_all(&s.wheres) {
             let text = self.criterion(&w, None);
@@ -1220,6 +1343,9 @@ impl Compiler {
             let parts: Vec<String> = order_by.iter().map(|e| self.expr(e, None)).collect();
             sql.push_str(&format!(" ORDER BY {}", parts.join(", ")));
         }
+        if self.backend.is_some() && (s.limit.is_some() || s.offset.is_some()) {
+            self.refuse("LIMIT / OFFSET");
+        }
         let int = |n: i64| SqlValue::Integer(n);
         match (s.limit, s.offset) {
             (Some(l), Some(o)) => {
@@ -1250,6 +1376,8 @@ impl Compiler {
 
     /// Compiles `INSERT INTO t (cols) VALUES (…)`.
     pub fn insert(mut self, table: &Table, values: &[(usize, Expr)]) -> Compiled {
+        // Other backends add their RETURNING of the primary key (and bind casts).
+        self.refuse("INSERT");
         let names: Vec<String> = values
             .iter()
             .map(|(i, _)| self.q(&table.columns[*i].name))
@@ -1306,7 +1434,26 @@ impl Compiler {
             others.retain(|t| !Rc::ptr_eq(t, table));
             if !others.is_empty() {
                 let names: Vec<String> = others.iter().map(|t| self.from_name(t)).collect();
-                sql.push_str(&format!(" FROM {}", names.join(", ")));
+                match self.backend {
+                    // MySQL: `UPDATE a, b SET a.x=%s`.
+                    Some(Backend::Mysql) => {
+                        let t = self.q(&table.name);
+                        let qualified: Vec<String> =
+                            sets.iter().map(|set| format!("{t}.{set}")).collect();
+                        sql = format!(
+                            "UPDATE {t}, {} SET {}",
+                            names.join(", "),
+                            qualified.join(", ")
+                        );
+                    }
+                    Some(Backend::Oracle) => {
+                        *self.refused.borrow_mut() = Some(
+                            "This backend does not support multiple-table criteria within UPDATE"
+                                .into(),
+                        );
+                    }
+                    _ => sql.push_str(&format!(" FROM {}", names.join(", "))),
+                }
             }
             sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }
@@ -1314,10 +1461,63 @@ impl Compiler {
     }
 
     /// Compiles `DELETE FROM t WHERE …`.
-    pub fn delete(mut self, table: &Rc<Table>, wheres: &[Expr]) -> Compiled {
+    pub fn delete(self, table: &Rc<Table>, wheres: &[Expr]) -> Compiled {
+        self.delete_using(table, wheres, &[])
+    }
+
+    /// `DELETE FROM t … WHERE …` with the FROMs of `.using(...)`.
+    pub fn delete_using(mut self, table: &Rc<Table>, wheres: &[Expr], using: &[From]) -> Compiled {
         self.enclosing.push(table.clone());
         let mut sql = format!("DELETE FROM {}", self.q(&table.name));
-        if let Some(w) = and_all(wheres) {
+        let w = and_all(wheres);
+        // `using(...)` and the other tables WHERE names: each dialect's multiple-table DELETE.
+        let mut covered: Vec<Rc<Table>> = Vec::new();
+        let mut extras = Vec::new();
+        for (left, joins) in using {
+            covered.push(left.clone());
+            covered.extend(joins.iter().filter_map(|j| j.table().cloned()));
+            let mut from = self.from_name(left);
+            for j in joins {
+                let target = match &j.target {
+                    JoinTarget::Table(t) => self.from_name(t),
+                    JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
+                };
+                let on = self.criterion(&j.on, None);
+                let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
+                from.push_str(&format!(" {kind} {target} ON {on}"));
+            }
+            extras.push(from);
+        }
+        let mut others = Vec::new();
+        if let Some(w) = &w {
+            collect_tables(w, &mut others);
+        }
+        for t in others {
+            if !Rc::ptr_eq(&t, table) && !covered.iter().any(|c| Rc::ptr_eq(c, &t)) {
+                covered.push(t.clone());
+                extras.push(self.from_name(&t));
+            }
+        }
+        if !extras.is_empty() {
+            let names = extras.join(", ");
+            match (self.named, self.backend) {
+                (true, None) => sql.push_str(&format!(" , {names}")),
+                (_, Some(Backend::Mysql)) if covered.iter().any(|c| Rc::ptr_eq(c, table)) => {
+                    sql.push_str(&format!(" USING {names}"))
+                }
+                (_, Some(Backend::Mysql)) => {
+                    sql.push_str(&format!(" USING {}, {names}", self.q(&table.name)))
+                }
+                (_, Some(Backend::Postgresql)) => sql.push_str(&format!(" USING {names}")),
+                _ => {
+                    *self.refused.borrow_mut() = Some(
+                        "This backend does not support multiple-table criteria within DELETE"
+                            .into(),
+                    );
+                }
+            }
+        }
+        if let Some(w) = w {
             sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }
         self.finish(sql)

@@ -220,6 +220,8 @@ impl Expr {
             Expr::Cast(_, ty) => Some(ty.clone()),
             Expr::Exists(_) => Some(SqlType::Boolean),
             Expr::Label(_, inner) | Expr::Neg(inner) => inner.sql_type(),
+            // The return types of SQLAlchemy's `GenericFunction`s that matter here.
+            Expr::Func(name, _) if Self::func_type(name).is_some() => Self::func_type(name),
             Expr::Func(name, args)
                 if matches!(
                     name.to_ascii_lowercase().as_str(),
@@ -243,6 +245,17 @@ impl Expr {
             }
             _ => None,
         }
+    }
+
+    /// The fixed return type of a known SQL function (`now()` is a `DateTime`).
+    fn func_type(name: &str) -> Option<SqlType> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "now" | "current_timestamp" | "localtime" | "localtimestamp" => SqlType::DateTime,
+            "current_date" => SqlType::Date,
+            "current_time" => SqlType::Time,
+            "count" | "char_length" => SqlType::Integer,
+            _ => return None,
+        })
     }
 
     /// The column name a result row uses for this expression, when it has one.

@@ -417,7 +417,7 @@ impl HostObject for TableObj {
             let stmt = match kind {
                 "insert" => Statement::Insert(t, Vec::new()),
                 "update" => Statement::Update(t, Vec::new(), Vec::new(), false),
-                "delete" => Statement::Delete(t, Vec::new()),
+                "delete" => Statement::Delete(t, Vec::new(), Vec::new()),
                 _ => Statement::Select(Select {
                     columns: (0..t.columns.len())
                         .map(|i| Expr::Column(t.clone(), i))
@@ -1175,8 +1175,8 @@ pub enum Statement {
     Insert(Rc<Table>, Vec<(usize, Expr)>),
     /// `update(table).where(...).values(...)`; true when `ordered_values` fixed the SET order.
     Update(Rc<Table>, Vec<(usize, Expr)>, Vec<Expr>, bool),
-    /// `delete(table).where(...)`.
-    Delete(Rc<Table>, Vec<Expr>),
+    /// `delete(table).where(...)`, with the FROMs of `.using(...)`.
+    Delete(Rc<Table>, Vec<Expr>, Vec<crate::sql::compiler::From>),
     /// `insert(table).values([{...}, {...}])`: one INSERT with several VALUES rows.
     InsertRows(Rc<Table>, Vec<usize>, Vec<Vec<Expr>>),
     /// An INSERT/UPDATE/DELETE with `.returning(...)`.
@@ -1255,7 +1255,9 @@ impl Statement {
                 }
                 (mk().update(t, &all, wheres), Vec::new())
             }
-            Statement::Delete(t, wheres) => (mk().delete(t, wheres), Vec::new()),
+            Statement::Delete(t, wheres, using) => {
+                (mk().delete_using(t, wheres, using), Vec::new())
+            }
             Statement::InsertFrom(t, cols, select) => {
                 let mut c = mk();
                 let names: Vec<String> = cols.iter().map(|&i| c.q(&t.columns[i].name)).collect();
@@ -1399,7 +1401,7 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 28] = [
+        const METHODS: [&str; 29] = [
             "compile",
             "lateral",
             "cte",
@@ -1423,6 +1425,7 @@ impl HostObject for StatementObj {
             "limit",
             "offset",
             "values",
+            "using",
             "group_by",
             "distinct",
             "returning",
@@ -1458,6 +1461,9 @@ impl HostObject for StatementObj {
             other => other,
         };
         let compiled = stmt.compile_with(&[], Compiler::named).0;
+        if let Some(message) = compiled.refused {
+            return Err(interp.error("NotImplementedError", message));
+        }
         match (compiled.error, interp_state(interp)) {
             (Some(message), Some(state)) => {
                 Err(state.exc.raise(interp, Exc::InvalidRequestError, message))
@@ -1516,6 +1522,9 @@ impl Methods for StatementObj {
             (_, "compile") => {
                 let mk = super::compiled::compiler_for(interp, &args, &kw)?;
                 let (compiled, _) = self.0.compile_with(&[], mk);
+                if let Some(message) = compiled.refused {
+                    return Err(interp.error("NotImplementedError", message));
+                }
                 let (named, _) = self.0.compile_with(&[], Compiler::named);
                 return Ok(super::compiled::value(compiled, &named));
             }
@@ -1643,7 +1652,7 @@ impl Methods for StatementObj {
             (Statement::Select(s), "limit") => s.limit = int(args.first()),
             (Statement::Select(s), "offset") => s.offset = int(args.first()),
             (Statement::Select(s), "distinct") => s.distinct = true,
-            (Statement::Update(_, _, w, _) | Statement::Delete(_, w), "where") => {
+            (Statement::Update(_, _, w, _) | Statement::Delete(_, w, _), "where") => {
                 w.extend(exprs(interp)?)
             }
             (Statement::Insert(t, _), "values") if matches!(args.first(), Some(Value::List(_))) => {
@@ -1670,6 +1679,17 @@ impl Methods for StatementObj {
                     );
                 };
                 stmt = Statement::InsertFrom(t.clone(), cols, s.clone());
+            }
+            (Statement::Delete(_, _, using), "using") => {
+                for a in &args {
+                    if let Some(t) = from_table(a) {
+                        using.push((t, Vec::new()));
+                    } else if let Some(j) = downcast::<JoinObj>(a) {
+                        using.push((j.left.clone(), j.joins.clone()));
+                    } else {
+                        return Err(interp.type_error("using() takes tables and joins"));
+                    }
+                }
             }
             (Statement::Select(s), "exists") => {
                 return Ok(host(ExprObj(Expr::Exists(Box::new(s.clone())))));
@@ -2243,7 +2263,10 @@ pub fn update(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Va
 /// `delete(table)`.
 pub fn delete(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     let (t, orm) = table_arg(interp, &args, &kw, "delete")?;
-    Ok(host(StatementObj(Statement::Delete(t, Vec::new()), orm)))
+    Ok(host(StatementObj(
+        Statement::Delete(t, Vec::new(), Vec::new()),
+        orm,
+    )))
 }
 
 /// `users.join(posts)` / `outerjoin`: a FROM clause for `select_from`.

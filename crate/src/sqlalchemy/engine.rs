@@ -710,6 +710,9 @@ pub fn core_parameters(
         _ => Vec::new(),
     };
     let (compiled, columns) = stmt.compile(&keys);
+    if let Some(message) = &compiled.refused {
+        return Err(interp.error("NotImplementedError", message.clone()));
+    }
     if let Some(message) = &compiled.error {
         return Err(state
             .exc

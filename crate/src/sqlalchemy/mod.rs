@@ -129,14 +129,38 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ))
         }),
     );
+    use crate::sql::compiler::Backend;
+    const BACKENDS: [(&str, &str, Backend); 3] = [
+        (
+            "postgresql",
+            "sqlalchemy.dialects.postgresql",
+            Backend::Postgresql,
+        ),
+        ("mysql", "sqlalchemy.dialects.mysql", Backend::Mysql),
+        ("oracle", "sqlalchemy.dialects.oracle", Backend::Oracle),
+    ];
+    for (_, module, backend) in BACKENDS {
+        interp.register_module(
+            module,
+            Rc::new(move |_interp: &mut Interpreter| {
+                let dialect = function("dialect", move |_i, _a, _k| {
+                    Ok(Value::Host(Rc::new(compiled::BackendDialect(backend))))
+                });
+                Ok(Interpreter::module(module, vec![("dialect", dialect)]))
+            }),
+        );
+    }
     interp.register_module(
         "sqlalchemy.dialects",
         Rc::new(|interp: &mut Interpreter| {
-            let sqlite = interp.import_module("sqlalchemy.dialects.sqlite")?;
-            Ok(Interpreter::module(
-                "sqlalchemy.dialects",
-                vec![("sqlite", sqlite)],
-            ))
+            let mut attrs = vec![(
+                "sqlite",
+                interp.import_module("sqlalchemy.dialects.sqlite")?,
+            )];
+            for (name, module, _) in BACKENDS {
+                attrs.push((name, interp.import_module(module)?));
+            }
+            Ok(Interpreter::module("sqlalchemy.dialects", attrs))
         }),
     );
     let s = state.clone();

@@ -482,7 +482,7 @@ impl SessionObj {
                 let n = bulk::update(s, interp, m, values, wheres, sync)?;
                 Ok(count_result(n))
             }
-            (Statement::Delete(_, wheres), Some(m)) => {
+            (Statement::Delete(_, wheres, _), Some(m)) => {
                 let n = bulk::delete(s, interp, m, wheres, sync)?;
                 Ok(count_result(n))
             }
