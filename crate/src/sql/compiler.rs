@@ -33,6 +33,8 @@ pub struct Compiled {
     /// A `NotImplementedError` compiling it: what the backend (or SessionLab printing for
     /// it) does not support.
     pub refused: Option<String>,
+    /// The `CompileError` SQLAlchemy raises compiling it, if any.
+    pub compile_error: Option<String>,
 }
 
 impl Compiled {
@@ -473,6 +475,8 @@ pub struct Compiler {
     ctes: Vec<CteDef>,
     /// The first compile error met (see [`Compiled::error`]).
     error: Option<String>,
+    /// The first `CompileError` met (see [`Compiled::compile_error`]).
+    compile_error: Option<String>,
     /// Printing for another backend (see [`Backend`]).
     backend: Option<Backend>,
     /// The first construct refused (see [`Compiled::refused`]).
@@ -555,6 +559,47 @@ impl Compiler {
             _ => return,
         };
         self.refuse(&what);
+    }
+
+    /// `(VALUES (…), …) AS name (columns)`; on PostgreSQL each bind is cast to its column's
+    /// type (`%(param_1)s::INTEGER`).
+    fn values_in_from(&mut self, t: &Table, rows: &[Vec<SqlValue>]) -> String {
+        let mut groups = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut parts = Vec::with_capacity(row.len());
+            for (v, c) in row.iter().zip(&t.columns) {
+                parts.push(
+                    if self.backend == Some(Backend::Postgresql) && !self.literal_binds {
+                        self.slots.push(Slot::Value(v.clone()));
+                        let name = anon_label(&mut self.bind_names, "param");
+                        self.names.push((name.clone(), 1));
+                        // psycopg's bind casts name the type without its length.
+                        let cast = match &c.ty {
+                            SqlType::Integer => "INTEGER",
+                            SqlType::String(_) => "VARCHAR",
+                            SqlType::Text => "TEXT",
+                            SqlType::Boolean => "BOOLEAN",
+                            SqlType::Date => "DATE",
+                            other => {
+                                self.refuse(&format!("a {} bind cast", other.class_name()));
+                                "?"
+                            }
+                        };
+                        format!("%({name})s::{cast}")
+                    } else {
+                        self.bind(v, true)
+                    },
+                );
+            }
+            groups.push(format!("({})", parts.join(", ")));
+        }
+        let columns: Vec<String> = t.columns.iter().map(|c| self.q(&c.name)).collect();
+        format!(
+            "(VALUES {}) AS {} ({})",
+            groups.join(", "),
+            self.q(&t.name),
+            columns.join(", ")
+        )
     }
 
     /// A named bind as this compiler's paramstyle writes it.
@@ -977,6 +1022,7 @@ impl Compiler {
                 names: self.names,
                 error: self.error,
                 refused: self.refused.take(),
+                compile_error: self.compile_error,
             };
         }
         // `WITH` comes first, and so do the binds of the CTE bodies.
@@ -997,6 +1043,7 @@ impl Compiler {
             names,
             error: self.error,
             refused: self.refused.take(),
+            compile_error: self.compile_error,
         }
     }
 
@@ -1040,6 +1087,9 @@ impl Compiler {
     pub fn from_name(&mut self, t: &Rc<Table>) -> String {
         if let Some(sq) = &t.subquery {
             return self.subquery_in_from(sq);
+        }
+        if let Some(rows) = &t.values {
+            return self.values_in_from(t, rows);
         }
         let name = self.table_name(t);
         match &t.alias_of {
@@ -1409,14 +1459,43 @@ impl Compiler {
     }
 
     /// Compiles `UPDATE t SET … WHERE …`.
-    pub fn update(
+    pub fn update(self, table: &Rc<Table>, values: &[(usize, Expr)], wheres: &[Expr]) -> Compiled {
+        self.update_multi(table, values, &[], wheres)
+    }
+
+    /// `UPDATE` whose SET also names other tables' columns (`extra`, MySQL only).
+    pub fn update_multi(
         mut self,
         table: &Rc<Table>,
         values: &[(usize, Expr)],
+        extra: &[(Rc<Table>, usize, Expr)],
         wheres: &[Expr],
     ) -> Compiled {
         // Subqueries in SET and WHERE correlate to the table updated.
         self.enclosing.push(table.clone());
+        let mut extra_sets = Vec::with_capacity(extra.len());
+        for (t, i, e) in extra {
+            self.hint = Some(t.columns[*i].name.clone());
+            let v = self.value(e);
+            extra_sets.push(format!(
+                "{}.{}={v}",
+                self.q(&t.name),
+                self.q(&t.columns[*i].name)
+            ));
+        }
+        if self.backend != Some(Backend::Mysql) && !extra.is_empty() {
+            let mut names: Vec<String> = Vec::new();
+            for (t, ..) in extra {
+                let n = format!("'{}'", t.name);
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            self.compile_error.get_or_insert_with(|| format!(
+                "Backend does not support additional tables in the SET clause; cannot include columns from table(s) {} in SET clause",
+                names.join(", ")
+            ));
+        }
         let sets: Vec<String> = values
             .iter()
             .map(|(i, e)| {
@@ -1438,8 +1517,8 @@ impl Compiler {
                     // MySQL: `UPDATE a, b SET a.x=%s`.
                     Some(Backend::Mysql) => {
                         let t = self.q(&table.name);
-                        let qualified: Vec<String> =
-                            sets.iter().map(|set| format!("{t}.{set}")).collect();
+                        let mut qualified = extra_sets.clone();
+                        qualified.extend(sets.iter().map(|set| format!("{t}.{set}")));
                         sql = format!(
                             "UPDATE {t}, {} SET {}",
                             names.join(", "),

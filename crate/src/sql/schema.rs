@@ -84,6 +84,8 @@ pub struct Table {
     /// `aliased(Model, subquery)`: the table's columns read from that subquery
     /// (`FROM (SELECT …) AS anon_1`, `anon_1.id`).
     pub subquery: Option<Rc<super::compiler::Subquery>>,
+    /// `Values(...).data(rows)`: the rows of `(VALUES (…), …) AS name (columns)`.
+    pub values: Option<Vec<Vec<SqlValue>>>,
 }
 
 impl Table {
@@ -95,6 +97,7 @@ impl Table {
             alias_of: None,
             anonymous: false,
             subquery: None,
+            values: None,
         }
     }
 
@@ -106,6 +109,7 @@ impl Table {
             alias_of: Some(self.alias_of.clone().unwrap_or_else(|| self.name.clone())),
             anonymous: false,
             subquery: None,
+            values: None,
         }
     }
 

@@ -416,7 +416,7 @@ impl HostObject for TableObj {
             let t = table.clone();
             let stmt = match kind {
                 "insert" => Statement::Insert(t, Vec::new()),
-                "update" => Statement::Update(t, Vec::new(), Vec::new(), false),
+                "update" => Statement::Update(t, Vec::new(), Vec::new(), false, Vec::new()),
                 "delete" => Statement::Delete(t, Vec::new(), Vec::new()),
                 _ => Statement::Select(Select {
                     columns: (0..t.columns.len())
@@ -1173,8 +1173,15 @@ pub enum Statement {
     Select(Select),
     /// `insert(table).values(...)`.
     Insert(Rc<Table>, Vec<(usize, Expr)>),
-    /// `update(table).where(...).values(...)`; true when `ordered_values` fixed the SET order.
-    Update(Rc<Table>, Vec<(usize, Expr)>, Vec<Expr>, bool),
+    /// `update(table).where(...).values(...)`; true when `ordered_values` fixed the SET order;
+    /// then the SET values of other tables' columns (MySQL's multiple-table UPDATE).
+    Update(
+        Rc<Table>,
+        Vec<(usize, Expr)>,
+        Vec<Expr>,
+        bool,
+        Vec<(Rc<Table>, usize, Expr)>,
+    ),
     /// `delete(table).where(...)`, with the FROMs of `.using(...)`.
     Delete(Rc<Table>, Vec<Expr>, Vec<crate::sql::compiler::From>),
     /// `insert(table).values([{...}, {...}])`: one INSERT with several VALUES rows.
@@ -1235,7 +1242,7 @@ impl Statement {
                 Statement::Insert(t.clone(), Vec::new()).compile_insert(keys, mk, false)
             }
             Statement::Insert(..) => self.compile_insert(keys, mk, true),
-            Statement::Update(t, values, wheres, ordered) => {
+            Statement::Update(t, values, wheres, ordered, extra) => {
                 let mut all = values.clone();
                 let printed = mk().is_display();
                 let every = printed && values.is_empty() && keys.is_empty();
@@ -1253,7 +1260,7 @@ impl Statement {
                     // SQLAlchemy renders SET in the table's column order.
                     crate::base::sort::sort_by(&mut all, |a, b| a.0 < b.0);
                 }
-                (mk().update(t, &all, wheres), Vec::new())
+                (mk().update_multi(t, &all, extra, wheres), Vec::new())
             }
             Statement::Delete(t, wheres, using) => {
                 (mk().delete_using(t, wheres, using), Vec::new())
@@ -1464,6 +1471,9 @@ impl HostObject for StatementObj {
         if let Some(message) = compiled.refused {
             return Err(interp.error("NotImplementedError", message));
         }
+        if let (Some(message), Some(state)) = (compiled.compile_error, interp_state(interp)) {
+            return Err(state.exc.raise(interp, Exc::CompileError, message));
+        }
         match (compiled.error, interp_state(interp)) {
             (Some(message), Some(state)) => {
                 Err(state.exc.raise(interp, Exc::InvalidRequestError, message))
@@ -1522,8 +1532,13 @@ impl Methods for StatementObj {
             (_, "compile") => {
                 let mk = super::compiled::compiler_for(interp, &args, &kw)?;
                 let (compiled, _) = self.0.compile_with(&[], mk);
-                if let Some(message) = compiled.refused {
+                if let Some(message) = compiled.refused.clone() {
                     return Err(interp.error("NotImplementedError", message));
+                }
+                if let (Some(message), Some(state)) =
+                    (compiled.compile_error.clone(), interp_state(interp))
+                {
+                    return Err(state.exc.raise(interp, Exc::CompileError, message));
                 }
                 let (named, _) = self.0.compile_with(&[], Compiler::named);
                 return Ok(super::compiled::value(compiled, &named));
@@ -1652,7 +1667,7 @@ impl Methods for StatementObj {
             (Statement::Select(s), "limit") => s.limit = int(args.first()),
             (Statement::Select(s), "offset") => s.offset = int(args.first()),
             (Statement::Select(s), "distinct") => s.distinct = true,
-            (Statement::Update(_, _, w, _) | Statement::Delete(_, w, _), "where") => {
+            (Statement::Update(_, _, w, _, _) | Statement::Delete(_, w, _), "where") => {
                 w.extend(exprs(interp)?)
             }
             (Statement::Insert(t, _), "values") if matches!(args.first(), Some(Value::List(_))) => {
@@ -1694,7 +1709,7 @@ impl Methods for StatementObj {
             (Statement::Select(s), "exists") => {
                 return Ok(host(ExprObj(Expr::Exists(Box::new(s.clone())))));
             }
-            (Statement::Update(t, values, _, ordered), "ordered_values") => {
+            (Statement::Update(t, values, _, ordered, _), "ordered_values") => {
                 for a in &args {
                     let pair = match a {
                         Value::Tuple(p) if p.len() == 2 => p.clone(),
@@ -1716,7 +1731,7 @@ impl Methods for StatementObj {
             {
                 stmt = Statement::InsertRows(t.clone(), Vec::new(), Vec::new());
             }
-            (Statement::Insert(t, values) | Statement::Update(t, values, _, _), "values") => {
+            (Statement::Insert(t, values) | Statement::Update(t, values, _, _, _), "values") => {
                 if let Some(first) = args.first()
                     && !matches!(first, Value::Dict(_))
                 {
@@ -1729,11 +1744,34 @@ impl Methods for StatementObj {
                     pairs.extend(d.borrow().values().cloned());
                 }
                 pairs.extend(kw.iter().map(|(k, v)| (Value::str(k.as_str()), v.clone())));
+                let mut foreign = Vec::new();
                 for (k, v) in pairs {
+                    // Another table's column in an UPDATE's SET (MySQL's multiple-table form).
+                    if let Some(ExprObj(Expr::Column(ct, i))) = expr_obj(&k)
+                        && !same_table(ct, t)
+                    {
+                        foreign.push((ct.clone(), *i, as_expr(&state, interp, &v)?));
+                        continue;
+                    }
                     let index = update_key(&state, interp, t, &k)?;
                     let e = as_expr(&state, interp, &v)?;
                     values.retain(|(i, _)| *i != index);
                     values.push((index, e));
+                }
+                match &mut stmt {
+                    Statement::Update(_, _, _, _, extra) => extra.extend(foreign),
+                    _ if !foreign.is_empty() => {
+                        let names: Vec<String> = foreign
+                            .iter()
+                            .map(|(ft, i, _)| ft.columns[*i].name.clone())
+                            .collect();
+                        return Err(state.exc.raise(
+                            interp,
+                            Exc::CompileError,
+                            format!("Unconsumed column names: {}", names.join(", ")),
+                        ));
+                    }
+                    _ => {}
                 }
             }
             _ => {
@@ -1762,10 +1800,15 @@ fn default_expr(name: &str, d: &ColumnDefault, printed: bool) -> Expr {
 }
 
 /// The column a `values()` key names: a column name or a column of the table.
+/// The same table (or the same alias of it).
+fn same_table(a: &Table, b: &Table) -> bool {
+    std::ptr::eq(a, b) || (a.name == b.name && a.alias_of == b.alias_of && a.subquery.is_none())
+}
+
 fn update_key(state: &SaState, interp: &mut Interpreter, t: &Table, k: &Value) -> PyResult<usize> {
     let index = match (k, expr_obj(k)) {
         (Value::Str(s), _) => t.column_index(s),
-        (_, Some(ExprObj(Expr::Column(_, i)))) => Some(*i),
+        (_, Some(ExprObj(Expr::Column(ct, i)))) if same_table(ct, t) => Some(*i),
         _ => None,
     };
     match index {
@@ -2255,7 +2298,7 @@ pub fn compound(
 pub fn update(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     let (t, orm) = table_arg(interp, &args, &kw, "update")?;
     Ok(host(StatementObj(
-        Statement::Update(t, Vec::new(), Vec::new(), false),
+        Statement::Update(t, Vec::new(), Vec::new(), false, Vec::new()),
         orm,
     )))
 }

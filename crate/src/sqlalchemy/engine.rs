@@ -713,6 +713,9 @@ pub fn core_parameters(
     if let Some(message) = &compiled.refused {
         return Err(interp.error("NotImplementedError", message.clone()));
     }
+    if let Some(message) = &compiled.compile_error {
+        return Err(state.exc.raise(interp, Exc::CompileError, message.clone()));
+    }
     if let Some(message) = &compiled.error {
         return Err(state
             .exc

@@ -18,6 +18,7 @@ pub mod session;
 pub mod text;
 pub mod typed_columns;
 pub mod unsupported;
+pub mod values;
 
 use crate::bridge::exc::Exc;
 use std::cell::RefCell;
@@ -214,6 +215,11 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 }),
             ));
             attrs.push(("Named", Value::Host(Rc::new(typed_columns::NamedForm))));
+            let st = s.clone();
+            attrs.push((
+                "Values",
+                function("Values", move |i, a, k| values::values(&st, i, a, k)),
+            ));
             attrs.push((
                 "TypedColumns",
                 Value::Host(Rc::new(typed_columns::TypedColumnsForm(s.clone()))),

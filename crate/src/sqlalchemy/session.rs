@@ -474,7 +474,7 @@ impl SessionObj {
                     None,
                 ))))
             }
-            (Statement::Update(_, values, wheres, _), Some(m)) => {
+            (Statement::Update(_, values, wheres, _, _), Some(m)) => {
                 if !sets.is_empty() {
                     bulk::update_by_pk(s, interp, m, sets, sync, true)?;
                     return Ok(Value::Host(Rc::new(ResultObj::iterator_result(sa.clone()))));

@@ -35,3 +35,16 @@ with e.connect() as c:
     p(lambda: c.execute(delete(u).where(u.c.id == a.c.user_id)))
     c.execute(insert(u).values(name="a"))
     print(c.execute(delete(u).where(u.c.name == "a")).rowcount)
+from sqlalchemy import Values
+from sqlalchemy.exc import CompileError
+up2 = update(u).where(u.c.id == a.c.user_id).values({u.c.fullname: "Pat", a.c.email_address: "pat@x", u.c.name: "n"})
+p(lambda: up2.compile(dialect=mysql.dialect()))
+try:
+    print(up2)
+except CompileError as e:
+    print("CompileError", e)
+vals = Values(u.c.id, u.c.name, name="my_values").data([(1, "x"), ("2", "y")])
+up3 = u.update().values(name=vals.c.name).where(u.c.id == vals.c.id)
+p(lambda: up3.compile(dialect=postgresql.dialect()))
+print(up3)
+print(select(vals.c.id, vals.c.name))
