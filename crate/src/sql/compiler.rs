@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::elements::{Expr, Op};
+use super::elements::{Expr, Modifier, Op};
 use super::schema::Table;
 use super::types::SqlType;
 use crate::engine::SqlValue;
@@ -884,6 +884,65 @@ impl Compiler {
                 format!("{name}({})", parts.join(", "))
             }
             Expr::Label(name, inner) => format!("{} AS {}", self.expr(inner, None), self.q(name)),
+            Expr::Typed(inner, _) => self.expr(inner, against),
+            Expr::Modified(f, m) => {
+                let list = |c: &mut Self, es: &[Expr]| -> String {
+                    es.iter()
+                        .map(|e| c.expr(e, None))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                match m {
+                    Modifier::Over(partition, order) => {
+                        let f = self.expr(f, None);
+                        let mut parts = Vec::new();
+                        if !partition.is_empty() {
+                            parts.push(format!("PARTITION BY {}", list(self, partition)));
+                        }
+                        if !order.is_empty() {
+                            parts.push(format!("ORDER BY {}", list(self, order)));
+                        }
+                        format!("{f} OVER ({})", parts.join(" "))
+                    }
+                    Modifier::Filter(w) => {
+                        let f = self.expr(f, None);
+                        format!("{f} FILTER (WHERE {})", self.criterion(w, None))
+                    }
+                    Modifier::WithinGroup(order) => {
+                        let f = self.expr(f, None);
+                        format!("{f} WITHIN GROUP (ORDER BY {})", list(self, order))
+                    }
+                    Modifier::AggregateOrderBy(order) => {
+                        let text = self.expr(f, None);
+                        let order = list(self, order);
+                        match text.strip_suffix(')') {
+                            Some(head) => format!("{head} ORDER BY {order})"),
+                            None => text,
+                        }
+                    }
+                }
+            }
+            Expr::Index(left, index) => {
+                // SQLite's JSON_QUOTE(JSON_EXTRACT(…)) and the other backends' forms differ.
+                if !self.named || self.backend.is_some() {
+                    *self.refused.borrow_mut() = Some(
+                        "SessionLab does not support JSON index operations outside str() yet"
+                            .into(),
+                    );
+                }
+                let l = self.expr(left, None);
+                // The index bind is named after the function indexed (`json_object_2`).
+                let mut inner = &**left;
+                while let Expr::Typed(e, _) = inner {
+                    inner = e;
+                }
+                let hint = match inner {
+                    Expr::Func(name, _) => Some(name.to_ascii_lowercase()),
+                    _ => None,
+                };
+                let i = self.expr_for(index, None, hint);
+                format!("{l}[{i}]")
+            }
             Expr::Desc(inner) => format!("{} DESC", self.expr(inner, None)),
             Expr::Asc(inner) => format!("{} ASC", self.expr(inner, None)),
             Expr::Text(t) => t.clone(),
@@ -1241,8 +1300,26 @@ impl Compiler {
         // AS coalesce_1`): the label is taken first.
         let mut names: Vec<String> = Vec::new();
         for c in &s.columns {
+            // A type given without SQL (`type_=`, `type_coerce`) labels as its expression.
+            let mut c = c;
+            while let Expr::Typed(inner, _) = c {
+                c = inner;
+            }
+
             // (rendered column, the name a result row knows it by)
             let (text, name) = match c {
+                // `WITHIN GROUP` and an inner ORDER BY keep the function's label; OVER and
+                // FILTER are anonymous.
+                Expr::Modified(f, Modifier::WithinGroup(_) | Modifier::AggregateOrderBy(_))
+                    if matches!(**f, Expr::Func(..)) =>
+                {
+                    let base = match &**f {
+                        Expr::Func(name, _) => name.to_ascii_lowercase(),
+                        _ => String::new(),
+                    };
+                    let label = anon_label(&mut self.bind_names, &base);
+                    (format!("{} AS {label}", self.expr(c, None)), label)
+                }
                 Expr::Func(name, _) => {
                     let label = anon_label(&mut self.bind_names, &name.to_ascii_lowercase());
                     (format!("{} AS {label}", self.expr(c, None)), label)
@@ -1289,6 +1366,8 @@ impl Compiler {
                 | Expr::Cast(..)
                 | Expr::Between(..)
                 | Expr::In(..)
+                | Expr::Index(..)
+                | Expr::Modified(..)
                 | Expr::Not(..) => {
                     let label = anon_label(&mut self.bind_names, "anon");
                     (format!("{} AS {label}", self.expr(c, None)), label)

@@ -94,6 +94,7 @@ pub fn type_objects() -> Vec<(&'static str, Value)> {
         ("DateTime", host(TypeObj(SqlType::DateTime, false))),
         ("Time", host(TypeObj(SqlType::Time, false))),
         ("LargeBinary", host(TypeObj(SqlType::LargeBinary, false))),
+        ("JSON", host(TypeObj(SqlType::Json, false))),
     ]
 }
 
@@ -175,6 +176,10 @@ pub fn column(
         }
     }
     let typed = ty.is_some();
+    if ty == Some(SqlType::Json) {
+        // Values would need `json.dumps` / `json.loads` processing.
+        return Err(not_implemented(interp, "JSON columns"));
+    }
     let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
     col.foreign_key = fk;
     col.check_boolean = check;
@@ -687,6 +692,20 @@ pub fn as_expr(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult
     {
         return Ok(Expr::Text(t.source.clone()));
     }
+    // A `Column(...)` of no table renders as its bare name.
+    if let Some(d) = downcast::<ColumnDef>(v) {
+        let c = d.column.borrow();
+        if crate::sql::compiler::quote_default(&c.name) != c.name || c.name.is_empty() {
+            return Err(not_implemented(
+                interp,
+                "a quoted Column of no table in an expression",
+            ));
+        }
+        return Ok(Expr::Typed(
+            Box::new(Expr::Text(c.name.clone())),
+            c.ty.clone(),
+        ));
+    }
     Ok(match v {
         Value::None => Expr::Null,
         other => Expr::Bind(to_sql(state, interp, other, 1)?),
@@ -814,6 +833,19 @@ impl HostObject for ExprObj {
         if name == "name" {
             return Ok(self.0.key().map(Value::str));
         }
+        if super::functions::is_function(&self.0)
+            && super::method::find(super::functions::FUNCTION, name).is_some()
+        {
+            return Ok(Some(BoundMethod::value(
+                Rc::new(super::functions::FunctionCall(self.0.clone())),
+                name,
+            )));
+        }
+        if name == "type"
+            && let Some(ty) = expression_type(&self.0)
+        {
+            return Ok(Some(host(TypeObj(ty, false))));
+        }
         if let Expr::Column(t, i) = &self.0 {
             let c = &t.columns[*i];
             match name {
@@ -828,6 +860,24 @@ impl HostObject for ExprObj {
         Ok(METHODS
             .contains(&name)
             .then(|| BoundMethod::value(Rc::new(ExprObj(self.0.clone())), name)))
+    }
+
+    /// `json_expr["key"]`: an index of a JSON expression.
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        if self.0.sql_type() != Some(SqlType::Json) {
+            return Err(interp.error(
+                "NotImplementedError",
+                "Operator 'getitem' is not supported on this expression",
+            ));
+        }
+        let Some(state) = interp_state(interp) else {
+            return Ok(None);
+        };
+        let index = as_expr(&state, interp, key)?;
+        Ok(Some(host(ExprObj(Expr::Index(
+            Box::new(self.0.clone()),
+            Box::new(index),
+        )))))
     }
 
     fn truthy(&self, interp: &mut Interpreter) -> PyResult<bool> {
@@ -877,6 +927,61 @@ pub fn table_value(interp: &Interpreter, table: &Rc<Table>) -> Value {
     match RunState::of(interp) {
         Some(s) => s.table_value(table),
         None => host(TableObj(table.clone())),
+    }
+}
+
+/// SQLAlchemy's `GenericFunction`s: their `.type` is fixed by SQLAlchemy; any other name is a
+/// plain `Function` of `NullType`.
+const GENERIC_FUNCTIONS: [&str; 34] = [
+    "next_value",
+    "coalesce",
+    "max",
+    "min",
+    "sum",
+    "now",
+    "pow",
+    "concat",
+    "char_length",
+    "random",
+    "count",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "localtime",
+    "localtimestamp",
+    "session_user",
+    "sysdate",
+    "user",
+    "array_agg",
+    "any_",
+    "all_",
+    "some",
+    "mode",
+    "percentile_cont",
+    "percentile_disc",
+    "rank",
+    "dense_rank",
+    "percent_rank",
+    "cume_dist",
+    "cube",
+    "rollup",
+    "grouping_sets",
+];
+
+/// `expr.type` of a function, typed or cast expression, where SessionLab knows it.
+fn expression_type(e: &Expr) -> Option<SqlType> {
+    match e {
+        Expr::Func(name, _) => {
+            let lower = name.to_ascii_lowercase();
+            match e.sql_type() {
+                Some(t) => Some(t),
+                None if GENERIC_FUNCTIONS.contains(&lower.as_str()) => None,
+                None => Some(SqlType::Null),
+            }
+        }
+        Expr::Typed(..) | Expr::Cast(..) | Expr::Index(..) | Expr::Modified(..) => e.sql_type(),
+        _ => None,
     }
 }
 
@@ -1081,7 +1186,7 @@ pub fn is_string(e: &Expr) -> bool {
         Expr::Bind(SqlValue::Text(_)) | Expr::Literal(SqlValue::Text(_)) | Expr::Lower(_) => true,
         Expr::Binary(l, Op::Concat, _) => is_string(l),
         Expr::Label(_, inner) => is_string(inner),
-        Expr::Cast(_, ty) => matches!(ty, SqlType::String(_) | SqlType::Text),
+        Expr::Cast(_, ty) | Expr::Typed(_, ty) => matches!(ty, SqlType::String(_) | SqlType::Text),
         Expr::Func(name, args) => {
             matches!(
                 name.to_ascii_lowercase().as_str(),
@@ -1148,7 +1253,7 @@ impl HostObject for FuncObj {
         "Function".into()
     }
 
-    fn call(&self, interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult<Option<Value>> {
+    fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
         let Some(state) = interp_state(interp) else {
             return Ok(None);
         };
@@ -1156,7 +1261,15 @@ impl HostObject for FuncObj {
             .iter()
             .map(|a| as_expr(&state, interp, a))
             .collect::<PyResult<Vec<_>>>()?;
-        Ok(Some(host(ExprObj(Expr::Func(self.0.clone(), exprs)))))
+        let f = Expr::Func(self.0.clone(), exprs);
+        // `func.f(..., type_=JSON)`: the function's return type.
+        Ok(Some(host(ExprObj(match kwarg(&kw, "type_") {
+            Some(t) => match downcast::<TypeObj>(t) {
+                Some(t) => Expr::Typed(Box::new(f), t.0.clone()),
+                None => return Err(interp.type_error("type_ must be a SQLAlchemy type")),
+            },
+            None => f,
+        }))))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

@@ -9,6 +9,7 @@ pub mod compiled;
 pub mod core;
 pub mod declarative;
 pub mod engine;
+pub mod functions;
 pub mod loader;
 pub mod reflection;
 pub mod result;
@@ -324,6 +325,26 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     let e = core::as_expr(&st, i, v)?;
                     Ok(Value::Host(Rc::new(core::ExprObj(
                         crate::sql::elements::Expr::Cast(Box::new(e), ty),
+                    ))))
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "type_coerce",
+                function("type_coerce", move |i, a, _k| {
+                    let (Some(v), Some(Value::Host(t))) = (a.first(), a.get(1)) else {
+                        return Err(i.type_error("type_coerce() needs an expression and a type"));
+                    };
+                    let Some(ty) = t
+                        .as_any()
+                        .downcast_ref::<core::TypeObj>()
+                        .map(|t| t.0.clone())
+                    else {
+                        return Err(i.type_error("type_coerce() needs a SQLAlchemy type"));
+                    };
+                    let e = core::as_expr(&st, i, v)?;
+                    Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Typed(Box::new(e), ty),
                     ))))
                 }),
             ));
