@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use super::mapper::Mapper;
+use crate::sql::compiler::Subquery;
 use crate::sql::elements::Expr;
 use crate::sql::schema::Table;
 
@@ -24,6 +25,17 @@ impl Aliased {
             Some(n) => mapper.table.alias(n.clone()),
             None => mapper.table.alias_anonymous(),
         });
+        let name = name.unwrap_or_else(|| mapper.name.clone());
+        Aliased {
+            mapper,
+            table,
+            name,
+        }
+    }
+
+    /// `aliased(mapper, subquery)`: the mapper's objects loaded from a subquery or CTE.
+    pub fn over(mapper: Rc<Mapper>, subquery: Rc<Subquery>, name: Option<String>) -> Self {
+        let table = Rc::new(mapper.table.over_subquery(subquery));
         let name = name.unwrap_or_else(|| mapper.name.clone());
         Aliased {
             mapper,

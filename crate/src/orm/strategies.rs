@@ -337,12 +337,17 @@ fn selectin(
     let Some(r) = resolve(mapper, &rel) else {
         return Ok(Vec::new());
     };
+    // Every object of the result is in the IN list, those already in the identity map too;
+    // an attribute already loaded is not overwritten (`PostLoad.add_state(state, False)`).
     let mut todo: Vec<Rc<Instance>> = Vec::new();
     for o in objects {
-        if !o.dict.borrow().contains_key(rel.key.as_str()) && !todo.iter().any(|t| Rc::ptr_eq(t, o))
-        {
+        if !todo.iter().any(|t| Rc::ptr_eq(t, o)) {
             todo.push(o.clone());
         }
+    }
+    let unloaded = |o: &Rc<Instance>| !o.dict.borrow().contains_key(rel.key.as_str());
+    if !todo.iter().any(unloaded) {
+        return Ok(Vec::new());
     }
     if todo.is_empty() {
         return Ok(Vec::new());
@@ -363,11 +368,12 @@ fn selectin(
             for o in &todo {
                 match python_key(session, interp, o, &key)? {
                     Some(k) => keyed.push((k, o.clone())),
-                    None => {
+                    None if unloaded(o) => {
                         o.dict
                             .borrow_mut()
                             .insert(rel.key.clone(), Value::list(Vec::new()));
                     }
+                    None => {}
                 }
             }
             let fk = target.column_expr(r.fk_attr);
@@ -396,7 +402,7 @@ fn selectin(
                         None => groups.push((k, vec![obj])),
                     }
                 }
-                for (k, parent) in chunk {
+                for (k, parent) in chunk.iter().filter(|(_, p)| unloaded(p)) {
                     let k = super::identity::KeyPart::from(k);
                     let items = groups
                         .iter()
@@ -433,7 +439,7 @@ fn selectin(
                     }
                 }
             }
-            for (k, o) in keyed {
+            for (k, o) in keyed.into_iter().filter(|(_, o)| unloaded(o)) {
                 let value = match k {
                     None => Value::None,
                     Some(k) => {

@@ -171,6 +171,35 @@ pub fn builtin_module(name: &str) -> Option<Value> {
 }
 
 /// A `typing` special form: subscriptable, and otherwise inert.
+/// A class, `None` or a subscripted class: what `X | Y` unites as a type (PEP 604).
+pub fn is_type_form(v: &Value) -> bool {
+    match v {
+        Value::Class(_) | Value::None => true,
+        Value::Host(h) => h.as_any().is::<GenericAlias>(),
+        _ => false,
+    }
+}
+
+/// `x | y` of types: `typing.Union[x, y]`, a union operand's members flattened into it.
+pub fn union_of(x: &Value, y: &Value) -> Value {
+    let mut args = Vec::new();
+    for v in [x, y] {
+        match v {
+            Value::Host(h) => match h.as_any().downcast_ref::<GenericAlias>() {
+                Some(g) if g.origin_name() == "Union" => args.extend(g.args.iter().cloned()),
+                _ => args.push(v.clone()),
+            },
+            other => args.push(other.clone()),
+        }
+    }
+    // `types.UnionType`, read as `Union` by annotation readers; printed `int | None`.
+    let origin = Class::new_builtin("Union", "types", Vec::new(), super::value::Attrs::default());
+    Value::Host(Rc::new(GenericAlias {
+        origin: Value::Class(origin),
+        args,
+    }))
+}
+
 fn typing_form(name: &str) -> Rc<Class> {
     Class::new_builtin(name, "typing", Vec::new(), super::value::Attrs::default())
 }
@@ -536,6 +565,7 @@ impl super::host::HostObject for GenericAlias {
             });
         }
         let origin = match &self.origin {
+            Value::Class(c) if c.module == "types" => return Ok(parts.join(" | ")),
             Value::Class(c) if c.module == "typing" => format!("typing.{}", c.name),
             Value::Class(c) => c.name.clone(),
             other => other.type_name(),

@@ -158,6 +158,12 @@ pub fn binary(interp: &mut Interpreter, op: BinOp, a: &Value, b: &Value) -> PyRe
             }
             return Ok(Value::Set(Rc::new(super::cell::PyCell::new(out)), *fx));
         }
+        // PEP 604: `int | None` annotates as `typing.Union[int, None]`.
+        (BinOp::BitOr, x, y)
+            if super::modules::is_type_form(x) && super::modules::is_type_form(y) =>
+        {
+            return Ok(super::modules::union_of(x, y));
+        }
         (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
             let mut out = x.borrow().clone();
             for (k, v) in y.borrow().iter() {

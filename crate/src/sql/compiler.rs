@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::elements::{Expr, Op};
+use super::elements::{Expr, Modifier, Op};
 use super::schema::Table;
 use super::types::SqlType;
 use crate::engine::SqlValue;
@@ -30,6 +30,11 @@ pub struct Compiled {
     pub names: Vec<(String, usize)>,
     /// The `InvalidRequestError` SQLAlchemy raises compiling this statement, if any.
     pub error: Option<String>,
+    /// A `NotImplementedError` compiling it: what the backend (or SessionLab printing for
+    /// it) does not support.
+    pub refused: Option<String>,
+    /// The `CompileError` SQLAlchemy raises compiling it, if any.
+    pub compile_error: Option<String>,
 }
 
 impl Compiled {
@@ -77,6 +82,12 @@ pub struct Select {
     /// `correlate(*tables)` (explicit correlation; empty for `correlate(None)`), or
     /// `correlate_except(*tables)` when the flag is set.
     pub correlate: Option<(Vec<Rc<Table>>, bool)>,
+    /// `union(a, b)` and the other set operations: the keyword and the SELECTs; the
+    /// statement's own ORDER BY / LIMIT / OFFSET follow them, its columns are the first's.
+    pub compound: Option<(&'static str, Vec<Select>)>,
+    /// `text(...).columns(...)` (a `TextualSelect`): the SQL as written; `columns` name
+    /// the result.
+    pub text: Option<String>,
 }
 
 /// `select(...).subquery(name)`: a SELECT used as a FROM, named `anon_N` unless given a name.
@@ -108,6 +119,9 @@ pub enum JoinTarget {
     /// `JOIN (SELECT …) AS anon_1`.
     Subquery(Rc<Subquery>),
 }
+
+/// A FROM item: a table and the joins onto it (`user_account LEFT OUTER JOIN address ON …`).
+pub type From = (Rc<Table>, Vec<Join>);
 
 /// `JOIN target ON condition`.
 #[derive(Debug, Clone, PartialEq)]
@@ -401,6 +415,41 @@ fn quote_with(name: &str, reserved: &[&str]) -> String {
 /// bind names.
 type CteDef = (usize, String, Vec<Slot>, Vec<(String, usize)>);
 
+/// A backend other than SQLite that `compile(dialect=...)` prints for. SessionLab prints
+/// the statements whose text it knows for that backend and refuses the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// `postgresql.dialect()` (psycopg).
+    Postgresql,
+    /// `mysql.dialect()` (mysqldb).
+    Mysql,
+    /// `oracle.dialect()` (oracledb).
+    Oracle,
+}
+
+impl Backend {
+    /// The dialect's module name (`postgresql`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Postgresql => "postgresql",
+            Backend::Mysql => "mysql",
+            Backend::Oracle => "oracle",
+        }
+    }
+}
+
+/// The functions SQLAlchemy renders without parentheses (`functions.AnsiFunction`).
+const ANSI_FUNCTIONS: [&str; 8] = [
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "localtime",
+    "localtimestamp",
+    "session_user",
+    "user",
+];
+
 /// Compiles expressions, collecting bind slots.
 #[derive(Default)]
 pub struct Compiler {
@@ -426,6 +475,12 @@ pub struct Compiler {
     ctes: Vec<CteDef>,
     /// The first compile error met (see [`Compiled::error`]).
     error: Option<String>,
+    /// The first `CompileError` met (see [`Compiled::compile_error`]).
+    compile_error: Option<String>,
+    /// Printing for another backend (see [`Backend`]).
+    backend: Option<Backend>,
+    /// The first construct refused (see [`Compiled::refused`]).
+    refused: std::cell::RefCell<Option<String>>,
 }
 
 impl Compiler {
@@ -436,7 +491,128 @@ impl Compiler {
 
     /// `name` quoted as this compiler's dialect quotes it.
     pub fn q(&self, name: &str) -> String {
-        (self.quoter())(name)
+        let quoted = (self.quoter())(name);
+        // MySQL quotes with backticks and its own reserved words: only plain names print.
+        if self.backend == Some(Backend::Mysql) && quoted != name {
+            self.refuse(&format!("the name '{name}', which MySQL may quote"));
+        }
+        quoted
+    }
+
+    /// A compiler printing for `backend`: the default dialect's text with its binds.
+    pub fn for_backend(backend: Backend) -> Self {
+        Compiler {
+            named: true,
+            backend: Some(backend),
+            ..Compiler::default()
+        }
+    }
+
+    /// `compile(dialect=postgresql.dialect())`.
+    pub fn postgresql() -> Self {
+        Self::for_backend(Backend::Postgresql)
+    }
+
+    /// `compile(dialect=mysql.dialect())`.
+    pub fn mysql() -> Self {
+        Self::for_backend(Backend::Mysql)
+    }
+
+    /// `compile(dialect=oracle.dialect())`.
+    pub fn oracle() -> Self {
+        Self::for_backend(Backend::Oracle)
+    }
+
+    /// Records that printing for the backend does not support `what` (the first one wins).
+    fn refuse(&self, what: &str) {
+        if let Some(b) = self.backend {
+            self.refused.borrow_mut().get_or_insert_with(|| {
+                format!(
+                    "SessionLab does not support printing {what} for the {} dialect yet",
+                    b.name()
+                )
+            });
+        }
+    }
+
+    /// Refuses the expressions whose text differs on the other backends (`/`, `||`,
+    /// LIKE with `||`, boolean literals, CAST type names, ESCAPE).
+    fn refuse_for_backend(&self, e: &Expr) {
+        let what = match e {
+            Expr::Binary(_, op, _)
+                if matches!(
+                    op,
+                    Op::Div
+                        | Op::FloorDiv
+                        | Op::Mod
+                        | Op::Concat
+                        | Op::StartsWith
+                        | Op::EndsWith
+                        | Op::Contains
+                ) =>
+            {
+                format!("the {} operator", op.sql())
+            }
+            Expr::Bool(_) => "true() / false()".into(),
+            Expr::Cast(..) => "CAST".into(),
+            Expr::Escape(..) => "LIKE … ESCAPE".into(),
+            _ => return,
+        };
+        self.refuse(&what);
+    }
+
+    /// `(VALUES (…), …) AS name (columns)`; on PostgreSQL each bind is cast to its column's
+    /// type (`%(param_1)s::INTEGER`).
+    fn values_in_from(&mut self, t: &Table, rows: &[Vec<SqlValue>]) -> String {
+        let mut groups = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut parts = Vec::with_capacity(row.len());
+            for (v, c) in row.iter().zip(&t.columns) {
+                parts.push(
+                    if self.backend == Some(Backend::Postgresql) && !self.literal_binds {
+                        self.slots.push(Slot::Value(v.clone()));
+                        let name = anon_label(&mut self.bind_names, "param");
+                        self.names.push((name.clone(), 1));
+                        // psycopg's bind casts name the type without its length.
+                        let cast = match &c.ty {
+                            SqlType::Integer => "INTEGER",
+                            SqlType::String(_) => "VARCHAR",
+                            SqlType::Text => "TEXT",
+                            SqlType::Boolean => "BOOLEAN",
+                            SqlType::Date => "DATE",
+                            other => {
+                                self.refuse(&format!("a {} bind cast", other.class_name()));
+                                "?"
+                            }
+                        };
+                        format!("%({name})s::{cast}")
+                    } else {
+                        self.bind(v, true)
+                    },
+                );
+            }
+            groups.push(format!("({})", parts.join(", ")));
+        }
+        let columns: Vec<String> = t.columns.iter().map(|c| self.q(&c.name)).collect();
+        format!(
+            "(VALUES {}) AS {} ({})",
+            groups.join(", "),
+            self.q(&t.name),
+            columns.join(", ")
+        )
+    }
+
+    /// A named bind as this compiler's paramstyle writes it.
+    fn bind_text(&self, name: &str) -> String {
+        match self.backend {
+            Some(Backend::Mysql) => "%s".into(),
+            Some(Backend::Postgresql) => {
+                // psycopg casts typed binds (`%(x)s::VARCHAR`); SessionLab does not yet.
+                self.refuse("bound parameters");
+                format!("%({name})s")
+            }
+            _ => format!(":{name}"),
+        }
     }
 
     /// A compiler for `str(statement)`: named binds (`:name_1`) as the default dialect prints.
@@ -508,7 +684,7 @@ impl Compiler {
         let base = self.hint.clone().unwrap_or_else(|| "param".into());
         let name = anon_label(&mut self.bind_names, &base);
         self.names.push((name.clone(), 1));
-        format!(":{name}")
+        self.bind_text(&name)
     }
 
     /// A value bound under an exact name when printing (`VALUES (:name_m0, …)`); otherwise
@@ -518,7 +694,7 @@ impl Compiler {
             Expr::Bind(v) if self.named && !self.literal_binds => {
                 self.slots.push(Slot::Value(v.clone()));
                 self.names.push((name.to_string(), 1));
-                format!(":{name}")
+                self.bind_text(name)
             }
             other => self.value(other),
         }
@@ -535,6 +711,9 @@ impl Compiler {
 
     /// Renders `e`; `against` is the enclosing operator (for parentheses).
     pub fn expr(&mut self, e: &Expr, against: Option<Op>) -> String {
+        if self.backend.is_some() {
+            self.refuse_for_backend(e);
+        }
         match e {
             Expr::Column(t, i) => {
                 let table = self.table_name(t);
@@ -547,7 +726,7 @@ impl Compiler {
                 self.slots.push(Slot::Key(k.clone()));
                 if self.named {
                     self.names.push((k.clone(), 1));
-                    format!(":{k}")
+                    self.bind_text(k)
                 } else {
                     "?".into()
                 }
@@ -685,6 +864,18 @@ impl Compiler {
                 if args.is_empty() && name.eq_ignore_ascii_case("count") {
                     return "count(*)".into();
                 }
+                let lower = name.to_ascii_lowercase();
+                // SQL's niladic functions are written without parentheses; SQLite's
+                // `now()` is its CURRENT_TIMESTAMP.
+                if args.is_empty() && ANSI_FUNCTIONS.contains(&lower.as_str()) {
+                    return lower.to_ascii_uppercase();
+                }
+                if args.is_empty()
+                    && lower == "now"
+                    && (!self.named || self.backend == Some(Backend::Oracle))
+                {
+                    return "CURRENT_TIMESTAMP".into();
+                }
                 let hint = Some(name.to_ascii_lowercase());
                 let parts: Vec<String> = args
                     .iter()
@@ -693,6 +884,65 @@ impl Compiler {
                 format!("{name}({})", parts.join(", "))
             }
             Expr::Label(name, inner) => format!("{} AS {}", self.expr(inner, None), self.q(name)),
+            Expr::Typed(inner, _) => self.expr(inner, against),
+            Expr::Modified(f, m) => {
+                let list = |c: &mut Self, es: &[Expr]| -> String {
+                    es.iter()
+                        .map(|e| c.expr(e, None))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                match m {
+                    Modifier::Over(partition, order) => {
+                        let f = self.expr(f, None);
+                        let mut parts = Vec::new();
+                        if !partition.is_empty() {
+                            parts.push(format!("PARTITION BY {}", list(self, partition)));
+                        }
+                        if !order.is_empty() {
+                            parts.push(format!("ORDER BY {}", list(self, order)));
+                        }
+                        format!("{f} OVER ({})", parts.join(" "))
+                    }
+                    Modifier::Filter(w) => {
+                        let f = self.expr(f, None);
+                        format!("{f} FILTER (WHERE {})", self.criterion(w, None))
+                    }
+                    Modifier::WithinGroup(order) => {
+                        let f = self.expr(f, None);
+                        format!("{f} WITHIN GROUP (ORDER BY {})", list(self, order))
+                    }
+                    Modifier::AggregateOrderBy(order) => {
+                        let text = self.expr(f, None);
+                        let order = list(self, order);
+                        match text.strip_suffix(')') {
+                            Some(head) => format!("{head} ORDER BY {order})"),
+                            None => text,
+                        }
+                    }
+                }
+            }
+            Expr::Index(left, index) => {
+                // SQLite's JSON_QUOTE(JSON_EXTRACT(…)) and the other backends' forms differ.
+                if !self.named || self.backend.is_some() {
+                    *self.refused.borrow_mut() = Some(
+                        "SessionLab does not support JSON index operations outside str() yet"
+                            .into(),
+                    );
+                }
+                let l = self.expr(left, None);
+                // The index bind is named after the function indexed (`json_object_2`).
+                let mut inner = &**left;
+                while let Expr::Typed(e, _) = inner {
+                    inner = e;
+                }
+                let hint = match inner {
+                    Expr::Func(name, _) => Some(name.to_ascii_lowercase()),
+                    _ => None,
+                };
+                let i = self.expr_for(index, None, hint);
+                format!("{l}[{i}]")
+            }
             Expr::Desc(inner) => format!("{} DESC", self.expr(inner, None)),
             Expr::Asc(inner) => format!("{} ASC", self.expr(inner, None)),
             Expr::Text(t) => t.clone(),
@@ -830,6 +1080,8 @@ impl Compiler {
                 columns: Vec::new(),
                 names: self.names,
                 error: self.error,
+                refused: self.refused.take(),
+                compile_error: self.compile_error,
             };
         }
         // `WITH` comes first, and so do the binds of the CTE bodies.
@@ -849,6 +1101,8 @@ impl Compiler {
             columns: Vec::new(),
             names,
             error: self.error,
+            refused: self.refused.take(),
+            compile_error: self.compile_error,
         }
     }
 
@@ -890,6 +1144,12 @@ impl Compiler {
 
     /// A table as FROM names it: `emp`, or `emp AS boss` for an alias.
     pub fn from_name(&mut self, t: &Rc<Table>) -> String {
+        if let Some(sq) = &t.subquery {
+            return self.subquery_in_from(sq);
+        }
+        if let Some(rows) = &t.values {
+            return self.values_in_from(t, rows);
+        }
         let name = self.table_name(t);
         match &t.alias_of {
             Some(base) => format!("{} AS {}", self.q(base), self.q(&name)),
@@ -899,6 +1159,9 @@ impl Compiler {
 
     /// A table's name in this statement: an anonymous alias gets the next `table_N`.
     pub fn table_name(&mut self, t: &Rc<Table>) -> String {
+        if let Some(sq) = &t.subquery {
+            return self.alias_name(sq);
+        }
         if !t.anonymous {
             return t.name.clone();
         }
@@ -929,6 +1192,17 @@ impl Compiler {
     /// A SELECT's text and result names; `inner` labels plain columns with their names, as
     /// SQLAlchemy does inside a subquery (`scores.player AS player`).
     fn select_body(&mut self, s: &Select, inner: bool) -> (String, Vec<String>) {
+        if let Some(text) = &s.text {
+            let names = s
+                .columns
+                .iter()
+                .map(|c| c.key().unwrap_or_default())
+                .collect();
+            return (text.clone(), names);
+        }
+        if let Some((keyword, selects)) = &s.compound {
+            return self.compound_text(s, keyword, selects, inner);
+        }
         let (froms, subqueries) = self.froms_of(s);
         // Nested SELECTs (scalar subqueries, EXISTS) see these tables as correlated.
         let depth = self.enclosing.len();
@@ -1026,8 +1300,26 @@ impl Compiler {
         // AS coalesce_1`): the label is taken first.
         let mut names: Vec<String> = Vec::new();
         for c in &s.columns {
+            // A type given without SQL (`type_=`, `type_coerce`) labels as its expression.
+            let mut c = c;
+            while let Expr::Typed(inner, _) = c {
+                c = inner;
+            }
+
             // (rendered column, the name a result row knows it by)
             let (text, name) = match c {
+                // `WITHIN GROUP` and an inner ORDER BY keep the function's label; OVER and
+                // FILTER are anonymous.
+                Expr::Modified(f, Modifier::WithinGroup(_) | Modifier::AggregateOrderBy(_))
+                    if matches!(**f, Expr::Func(..)) =>
+                {
+                    let base = match &**f {
+                        Expr::Func(name, _) => name.to_ascii_lowercase(),
+                        _ => String::new(),
+                    };
+                    let label = anon_label(&mut self.bind_names, &base);
+                    (format!("{} AS {label}", self.expr(c, None)), label)
+                }
                 Expr::Func(name, _) => {
                     let label = anon_label(&mut self.bind_names, &name.to_ascii_lowercase());
                     (format!("{} AS {label}", self.expr(c, None)), label)
@@ -1074,6 +1366,8 @@ impl Compiler {
                 | Expr::Cast(..)
                 | Expr::Between(..)
                 | Expr::In(..)
+                | Expr::Index(..)
+                | Expr::Modified(..)
                 | Expr::Not(..) => {
                     let label = anon_label(&mut self.bind_names, "anon");
                     (format!("{} AS {label}", self.expr(c, None)), label)
@@ -1120,6 +1414,8 @@ impl Compiler {
                 names[0].push_str(&format!(" {kind} {target} ON {on}"));
             }
             sql.push_str(&format!(" \nFROM {}", names.join(", ")));
+        } else if self.backend == Some(Backend::Oracle) {
+            sql.push_str(" FROM DUAL");
         }
         if let Some(w) = and_all(&s.wheres) {
             let text = self.criterion(&w, None);
@@ -1132,9 +1428,52 @@ impl Compiler {
         if let Some(h) = and_all(&s.having) {
             sql.push_str(&format!(" \nHAVING {}", self.criterion(&h, None)));
         }
-        if !s.order_by.is_empty() {
-            let parts: Vec<String> = s.order_by.iter().map(|e| self.expr(e, None)).collect();
+        self.order_and_limit(s, &s.order_by, &mut sql);
+        (sql, names)
+    }
+
+    /// `a UNION b …` with the compound's ORDER BY (by result column name) and LIMIT.
+    fn compound_text(
+        &mut self,
+        s: &Select,
+        keyword: &str,
+        selects: &[Select],
+        inner: bool,
+    ) -> (String, Vec<String>) {
+        let mut parts = Vec::with_capacity(selects.len());
+        let mut columns = Vec::new();
+        for (i, part) in selects.iter().enumerate() {
+            let (text, names) = self.select_body(part, inner);
+            if i == 0 {
+                columns = names;
+            }
+            parts.push(text);
+        }
+        let mut sql = parts.join(&format!(" {keyword} "));
+        let order: Vec<Expr> = s.order_by.iter().map(|e| self.by_name(e)).collect();
+        self.order_and_limit(s, &order, &mut sql);
+        (sql, columns)
+    }
+
+    /// A compound's ORDER BY term: a column is named as the result has it (`ORDER BY id`).
+    fn by_name(&self, e: &Expr) -> Expr {
+        match e {
+            Expr::Column(t, i) => Expr::Text(self.q(&t.columns[*i].name)),
+            Expr::Desc(i) => Expr::Desc(Box::new(self.by_name(i))),
+            Expr::Asc(i) => Expr::Asc(Box::new(self.by_name(i))),
+            Expr::Nulls(i, first) => Expr::Nulls(Box::new(self.by_name(i)), *first),
+            other => other.clone(),
+        }
+    }
+
+    /// ` ORDER BY …` and the LIMIT / OFFSET of `s`.
+    fn order_and_limit(&mut self, s: &Select, order_by: &[Expr], sql: &mut String) {
+        if !order_by.is_empty() {
+            let parts: Vec<String> = order_by.iter().map(|e| self.expr(e, None)).collect();
             sql.push_str(&format!(" ORDER BY {}", parts.join(", ")));
+        }
+        if self.backend.is_some() && (s.limit.is_some() || s.offset.is_some()) {
+            self.refuse("LIMIT / OFFSET");
         }
         let int = |n: i64| SqlValue::Integer(n);
         match (s.limit, s.offset) {
@@ -1162,11 +1501,12 @@ impl Compiler {
             }
             (None, None) => {}
         }
-        (sql, names)
     }
 
     /// Compiles `INSERT INTO t (cols) VALUES (…)`.
     pub fn insert(mut self, table: &Table, values: &[(usize, Expr)]) -> Compiled {
+        // Other backends add their RETURNING of the primary key (and bind casts).
+        self.refuse("INSERT");
         let names: Vec<String> = values
             .iter()
             .map(|(i, _)| self.q(&table.columns[*i].name))
@@ -1198,14 +1538,43 @@ impl Compiler {
     }
 
     /// Compiles `UPDATE t SET … WHERE …`.
-    pub fn update(
+    pub fn update(self, table: &Rc<Table>, values: &[(usize, Expr)], wheres: &[Expr]) -> Compiled {
+        self.update_multi(table, values, &[], wheres)
+    }
+
+    /// `UPDATE` whose SET also names other tables' columns (`extra`, MySQL only).
+    pub fn update_multi(
         mut self,
         table: &Rc<Table>,
         values: &[(usize, Expr)],
+        extra: &[(Rc<Table>, usize, Expr)],
         wheres: &[Expr],
     ) -> Compiled {
         // Subqueries in SET and WHERE correlate to the table updated.
         self.enclosing.push(table.clone());
+        let mut extra_sets = Vec::with_capacity(extra.len());
+        for (t, i, e) in extra {
+            self.hint = Some(t.columns[*i].name.clone());
+            let v = self.value(e);
+            extra_sets.push(format!(
+                "{}.{}={v}",
+                self.q(&t.name),
+                self.q(&t.columns[*i].name)
+            ));
+        }
+        if self.backend != Some(Backend::Mysql) && !extra.is_empty() {
+            let mut names: Vec<String> = Vec::new();
+            for (t, ..) in extra {
+                let n = format!("'{}'", t.name);
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            self.compile_error.get_or_insert_with(|| format!(
+                "Backend does not support additional tables in the SET clause; cannot include columns from table(s) {} in SET clause",
+                names.join(", ")
+            ));
+        }
         let sets: Vec<String> = values
             .iter()
             .map(|(i, e)| {
@@ -1223,7 +1592,26 @@ impl Compiler {
             others.retain(|t| !Rc::ptr_eq(t, table));
             if !others.is_empty() {
                 let names: Vec<String> = others.iter().map(|t| self.from_name(t)).collect();
-                sql.push_str(&format!(" FROM {}", names.join(", ")));
+                match self.backend {
+                    // MySQL: `UPDATE a, b SET a.x=%s`.
+                    Some(Backend::Mysql) => {
+                        let t = self.q(&table.name);
+                        let mut qualified = extra_sets.clone();
+                        qualified.extend(sets.iter().map(|set| format!("{t}.{set}")));
+                        sql = format!(
+                            "UPDATE {t}, {} SET {}",
+                            names.join(", "),
+                            qualified.join(", ")
+                        );
+                    }
+                    Some(Backend::Oracle) => {
+                        *self.refused.borrow_mut() = Some(
+                            "This backend does not support multiple-table criteria within UPDATE"
+                                .into(),
+                        );
+                    }
+                    _ => sql.push_str(&format!(" FROM {}", names.join(", "))),
+                }
             }
             sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }
@@ -1231,10 +1619,63 @@ impl Compiler {
     }
 
     /// Compiles `DELETE FROM t WHERE …`.
-    pub fn delete(mut self, table: &Rc<Table>, wheres: &[Expr]) -> Compiled {
+    pub fn delete(self, table: &Rc<Table>, wheres: &[Expr]) -> Compiled {
+        self.delete_using(table, wheres, &[])
+    }
+
+    /// `DELETE FROM t … WHERE …` with the FROMs of `.using(...)`.
+    pub fn delete_using(mut self, table: &Rc<Table>, wheres: &[Expr], using: &[From]) -> Compiled {
         self.enclosing.push(table.clone());
         let mut sql = format!("DELETE FROM {}", self.q(&table.name));
-        if let Some(w) = and_all(wheres) {
+        let w = and_all(wheres);
+        // `using(...)` and the other tables WHERE names: each dialect's multiple-table DELETE.
+        let mut covered: Vec<Rc<Table>> = Vec::new();
+        let mut extras = Vec::new();
+        for (left, joins) in using {
+            covered.push(left.clone());
+            covered.extend(joins.iter().filter_map(|j| j.table().cloned()));
+            let mut from = self.from_name(left);
+            for j in joins {
+                let target = match &j.target {
+                    JoinTarget::Table(t) => self.from_name(t),
+                    JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
+                };
+                let on = self.criterion(&j.on, None);
+                let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
+                from.push_str(&format!(" {kind} {target} ON {on}"));
+            }
+            extras.push(from);
+        }
+        let mut others = Vec::new();
+        if let Some(w) = &w {
+            collect_tables(w, &mut others);
+        }
+        for t in others {
+            if !Rc::ptr_eq(&t, table) && !covered.iter().any(|c| Rc::ptr_eq(c, &t)) {
+                covered.push(t.clone());
+                extras.push(self.from_name(&t));
+            }
+        }
+        if !extras.is_empty() {
+            let names = extras.join(", ");
+            match (self.named, self.backend) {
+                (true, None) => sql.push_str(&format!(" , {names}")),
+                (_, Some(Backend::Mysql)) if covered.iter().any(|c| Rc::ptr_eq(c, table)) => {
+                    sql.push_str(&format!(" USING {names}"))
+                }
+                (_, Some(Backend::Mysql)) => {
+                    sql.push_str(&format!(" USING {}, {names}", self.q(&table.name)))
+                }
+                (_, Some(Backend::Postgresql)) => sql.push_str(&format!(" USING {names}")),
+                _ => {
+                    *self.refused.borrow_mut() = Some(
+                        "This backend does not support multiple-table criteria within DELETE"
+                            .into(),
+                    );
+                }
+            }
+        }
+        if let Some(w) = w {
             sql.push_str(&format!(" WHERE {}", self.criterion(&w, None)));
         }
         self.finish(sql)

@@ -162,6 +162,27 @@ pub enum Expr {
     Nulls(Box<Expr>, bool),
     /// `EXISTS (SELECT * …)`; the select's own FROMs that an enclosing query has are correlated.
     Exists(Box<super::compiler::Select>),
+    /// An expression given a type without SQL of its own (`func.f(type_=JSON)`,
+    /// `type_coerce(x, JSON)`).
+    Typed(Box<Expr>, SqlType),
+    /// `expr[index]` of a JSON expression (the default dialect's rendering).
+    Index(Box<Expr>, Box<Expr>),
+    /// A function with a modifier: `OVER (…)`, `FILTER (WHERE …)`, `WITHIN GROUP (…)`, or
+    /// an ORDER BY inside its parentheses.
+    Modified(Box<Expr>, Modifier),
+}
+
+/// What modifies a function call (`functions.py`'s `Over`, `FunctionFilter`, …).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modifier {
+    /// `OVER (PARTITION BY … ORDER BY …)`.
+    Over(Vec<Expr>, Vec<Expr>),
+    /// `FILTER (WHERE …)`.
+    Filter(Box<Expr>),
+    /// `WITHIN GROUP (ORDER BY …)`.
+    WithinGroup(Vec<Expr>),
+    /// `f(args ORDER BY …)` (`aggregate_order_by`).
+    AggregateOrderBy(Vec<Expr>),
 }
 
 impl Expr {
@@ -183,7 +204,18 @@ impl Expr {
             | Expr::Lower(i)
             | Expr::Escape(i, _)
             | Expr::Nulls(i, _)
+            | Expr::Typed(i, _)
             | Expr::InSelect(i, _, _) => vec![i],
+            Expr::Index(l, r) => vec![l, r],
+            Expr::Modified(f, m) => {
+                let mut out: Vec<&Expr> = vec![f];
+                match m {
+                    Modifier::Over(p, o) => out.extend(p.iter().chain(o)),
+                    Modifier::Filter(w) => out.push(w),
+                    Modifier::WithinGroup(o) | Modifier::AggregateOrderBy(o) => out.extend(o),
+                }
+                out
+            }
             Expr::Between(e, l, h, _) => vec![e, l, h],
             Expr::In(l, items, _) => std::iter::once(&**l).chain(items).collect(),
             Expr::Func(_, args) => args.iter().collect(),
@@ -217,9 +249,16 @@ impl Expr {
                 SqlValue::Text(_) => Some(SqlType::String(None)),
                 _ => None,
             },
-            Expr::Cast(_, ty) => Some(ty.clone()),
+            Expr::Cast(_, ty) | Expr::Typed(_, ty) => Some(ty.clone()),
+            // An index of JSON is JSON.
+            Expr::Index(l, _) | Expr::Modified(l, _) => l.sql_type(),
+            Expr::Func(name, _) if name.eq_ignore_ascii_case("concat") => {
+                Some(SqlType::String(None))
+            }
             Expr::Exists(_) => Some(SqlType::Boolean),
             Expr::Label(_, inner) | Expr::Neg(inner) => inner.sql_type(),
+            // The return types of SQLAlchemy's `GenericFunction`s that matter here.
+            Expr::Func(name, _) if Self::func_type(name).is_some() => Self::func_type(name),
             Expr::Func(name, args)
                 if matches!(
                     name.to_ascii_lowercase().as_str(),
@@ -243,6 +282,17 @@ impl Expr {
             }
             _ => None,
         }
+    }
+
+    /// The fixed return type of a known SQL function (`now()` is a `DateTime`).
+    fn func_type(name: &str) -> Option<SqlType> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "now" | "current_timestamp" | "localtime" | "localtimestamp" => SqlType::DateTime,
+            "current_date" => SqlType::Date,
+            "current_time" => SqlType::Time,
+            "count" | "char_length" => SqlType::Integer,
+            _ => return None,
+        })
     }
 
     /// The column name a result row uses for this expression, when it has one.

@@ -81,6 +81,11 @@ pub struct Table {
     /// `table.alias()` without a name: each statement names it `emp_1`, `emp_2`, … in the
     /// order it meets the anonymous aliases of that table.
     pub anonymous: bool,
+    /// `aliased(Model, subquery)`: the table's columns read from that subquery
+    /// (`FROM (SELECT …) AS anon_1`, `anon_1.id`).
+    pub subquery: Option<Rc<super::compiler::Subquery>>,
+    /// `Values(...).data(rows)`: the rows of `(VALUES (…), …) AS name (columns)`.
+    pub values: Option<Vec<Vec<SqlValue>>>,
 }
 
 impl Table {
@@ -91,6 +96,8 @@ impl Table {
             columns,
             alias_of: None,
             anonymous: false,
+            subquery: None,
+            values: None,
         }
     }
 
@@ -101,6 +108,17 @@ impl Table {
             columns: self.columns.clone(),
             alias_of: Some(self.alias_of.clone().unwrap_or_else(|| self.name.clone())),
             anonymous: false,
+            subquery: None,
+            values: None,
+        }
+    }
+
+    /// The table's columns as `subquery` has them (`aliased(Model, subquery)`); foreign keys
+    /// still name the table, so joins find their ON clause.
+    pub fn over_subquery(&self, subquery: Rc<super::compiler::Subquery>) -> Self {
+        Table {
+            subquery: Some(subquery),
+            ..self.alias(self.name.clone())
         }
     }
 

@@ -25,6 +25,10 @@ pub enum SqlType {
     Time,
     /// `LargeBinary`.
     LargeBinary,
+    /// `JSON` (typing expressions only: SessionLab has no JSON columns).
+    Json,
+    /// `NullType`: an expression of unknown type (`func.anything()`).
+    Null,
 }
 
 impl SqlType {
@@ -45,6 +49,8 @@ impl SqlType {
             SqlType::DateTime => "DATETIME".into(),
             SqlType::Time => "TIME".into(),
             SqlType::LargeBinary => "BLOB".into(),
+            SqlType::Json => "JSON".into(),
+            SqlType::Null => "NULL".into(),
         }
     }
 
@@ -70,6 +76,8 @@ impl SqlType {
             SqlType::DateTime => "DateTime",
             SqlType::Time => "Time",
             SqlType::LargeBinary => "LargeBinary",
+            SqlType::Json => "JSON",
+            SqlType::Null => "NullType",
         }
     }
 }

@@ -31,16 +31,27 @@ pub fn aliased(
             None => interp.type_error(message),
         });
     };
-    let name = args
-        .get(1)
-        .or_else(|| kwargs.iter().find(|(k, _)| k == "name").map(|(_, v)| v));
+    let kwarg = |name: &str| kwargs.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+    let selectable = args.get(1).or_else(|| kwarg("alias"));
+    let subquery = selectable
+        .and_then(|v| match v {
+            Value::Host(h) => h.as_any().downcast_ref::<super::core::SubqueryObj>(),
+            _ => None,
+        })
+        .map(|sq| sq.0.clone());
+    let name = match subquery {
+        Some(_) => kwarg("name"),
+        None => selectable.or_else(|| kwarg("name")),
+    };
     let name = match name {
         Some(Value::Str(n)) => Some(n.to_string()),
         _ => None,
     };
-    Ok(Value::Host(Rc::new(AliasedClass(Rc::new(Aliased::new(
-        mapper, name,
-    ))))))
+    let aliased = match subquery {
+        Some(sq) => Aliased::over(mapper, sq, name),
+        None => Aliased::new(mapper, name),
+    };
+    Ok(Value::Host(Rc::new(AliasedClass(Rc::new(aliased)))))
 }
 
 /// The alias a script value is, if it is an aliased class.

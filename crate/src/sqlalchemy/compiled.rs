@@ -11,7 +11,40 @@ use super::result::to_python;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
-use crate::sql::compiler::{Compiled, Compiler, Slot};
+use crate::sql::compiler::{Backend, Compiled, Compiler, Slot};
+
+/// `postgresql.dialect()`, `mysql.dialect()`, `oracle.dialect()`: what `compile(dialect=...)`
+/// prints for (SessionLab runs SQLite only).
+pub struct BackendDialect(pub Backend);
+
+impl HostObject for BackendDialect {
+    fn type_name(&self) -> String {
+        match self.0 {
+            Backend::Postgresql => "PGDialect_psycopg",
+            Backend::Mysql => "MySQLDialect_mysqldb",
+            Backend::Oracle => "OracleDialect_oracledb",
+        }
+        .into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        let (driver, paramstyle) = match self.0 {
+            Backend::Postgresql => ("psycopg", "pyformat"),
+            Backend::Mysql => ("mysqldb", "format"),
+            Backend::Oracle => ("oracledb", "named"),
+        };
+        Ok(match name {
+            "name" => Some(Value::str(self.0.name())),
+            "driver" => Some(Value::str(driver)),
+            "paramstyle" => Some(Value::str(paramstyle)),
+            _ => None,
+        })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
 
 /// Which compiler `compile(...)` asks for.
 pub fn compiler_for(
@@ -30,12 +63,37 @@ pub fn compiler_for(
         || kw
             .iter()
             .any(|(k, v)| (k == "bind" || k == "dialect") && is_sqlite(v));
+    let backend = args
+        .first()
+        .into_iter()
+        .chain(
+            kw.iter()
+                .filter(|(k, _)| k == "bind" || k == "dialect")
+                .map(|(_, v)| v),
+        )
+        .find_map(|v| match v {
+            Value::Host(h) => h.as_any().downcast_ref::<BackendDialect>().map(|d| d.0),
+            _ => None,
+        });
     let mut literal = false;
     if let Some((_, options)) = kw.iter().find(|(k, _)| k == "compile_kwargs") {
         let flag = interp.get_item(options, &Value::str("literal_binds")).ok();
         if let Some(flag) = flag {
             literal = interp.truthy(&flag)?;
         }
+    }
+    if let Some(b) = backend {
+        if literal {
+            return Err(super::core::not_implemented(
+                interp,
+                &format!("literal_binds for the {} dialect", b.name()),
+            ));
+        }
+        return Ok(match b {
+            Backend::Postgresql => Compiler::postgresql,
+            Backend::Mysql => Compiler::mysql,
+            Backend::Oracle => Compiler::oracle,
+        });
     }
     Ok(match (sqlite, literal) {
         (false, false) => Compiler::named,

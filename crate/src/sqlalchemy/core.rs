@@ -94,6 +94,7 @@ pub fn type_objects() -> Vec<(&'static str, Value)> {
         ("DateTime", host(TypeObj(SqlType::DateTime, false))),
         ("Time", host(TypeObj(SqlType::Time, false))),
         ("LargeBinary", host(TypeObj(SqlType::LargeBinary, false))),
+        ("JSON", host(TypeObj(SqlType::Json, false))),
     ]
 }
 
@@ -184,6 +185,10 @@ pub fn column(
         }
     }
     let typed = ty.is_some();
+    if ty == Some(SqlType::Json) {
+        // Values would need `json.dumps` / `json.loads` processing.
+        return Err(not_implemented(interp, "JSON columns"));
+    }
     let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
     col.foreign_key = fk;
     col.check_boolean = check;
@@ -398,10 +403,14 @@ pub fn table(
     let Some(meta) = meta else {
         return Err(interp.type_error("Table() needs a MetaData as its second argument"));
     };
-    let columns: Vec<Column> = args[2..]
-        .iter()
-        .filter_map(|c| downcast::<ColumnDef>(c).map(|d| d.column.borrow().clone()))
-        .collect();
+    let mut columns: Vec<Column> = Vec::new();
+    for a in &args[2..] {
+        if let Some(d) = downcast::<ColumnDef>(a) {
+            columns.push(d.column.borrow().clone());
+        } else if let Some(class) = super::typed_columns::typed_columns_class(a) {
+            columns.extend(super::typed_columns::columns(state, interp, &class)?);
+        }
+    }
     let table = Rc::new(Table::new(name, columns));
     meta.tables.borrow_mut().push(table.clone());
     Ok(state.table_value(&table))
@@ -421,8 +430,8 @@ impl HostObject for TableObj {
             let t = table.clone();
             let stmt = match kind {
                 "insert" => Statement::Insert(t, Vec::new()),
-                "update" => Statement::Update(t, Vec::new(), Vec::new(), false),
-                "delete" => Statement::Delete(t, Vec::new()),
+                "update" => Statement::Update(t, Vec::new(), Vec::new(), false, Vec::new()),
+                "delete" => Statement::Delete(t, Vec::new(), Vec::new()),
                 _ => Statement::Select(Select {
                     columns: (0..t.columns.len())
                         .map(|i| Expr::Column(t.clone(), i))
@@ -492,6 +501,14 @@ impl HostObject for TableObj {
 
     fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
         super::schema_repr::table(interp, &self.0)
+    }
+
+    /// `str(table)`: its name, unquoted; an alias prints nothing, as in SQLAlchemy.
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(match self.0.alias_of {
+            Some(_) => String::new(),
+            None => self.0.name.clone(),
+        })
     }
 
     fn unsupported_attr(&self, name: &str) -> Option<String> {
@@ -684,6 +701,20 @@ pub fn as_expr(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult
     {
         return Ok(Expr::Text(t.source.clone()));
     }
+    // A `Column(...)` of no table renders as its bare name.
+    if let Some(d) = downcast::<ColumnDef>(v) {
+        let c = d.column.borrow();
+        if crate::sql::compiler::quote_default(&c.name) != c.name || c.name.is_empty() {
+            return Err(not_implemented(
+                interp,
+                "a quoted Column of no table in an expression",
+            ));
+        }
+        return Ok(Expr::Typed(
+            Box::new(Expr::Text(c.name.clone())),
+            c.ty.clone(),
+        ));
+    }
     Ok(match v {
         Value::None => Expr::Null,
         other => Expr::Bind(to_sql(state, interp, other, 1)?),
@@ -807,6 +838,19 @@ impl HostObject for ExprObj {
         if name == "name" {
             return Ok(self.0.key().map(Value::str));
         }
+        if super::functions::is_function(&self.0)
+            && super::method::find(super::functions::FUNCTION, name).is_some()
+        {
+            return Ok(Some(BoundMethod::value(
+                Rc::new(super::functions::FunctionCall(self.0.clone())),
+                name,
+            )));
+        }
+        if name == "type"
+            && let Some(ty) = expression_type(&self.0)
+        {
+            return Ok(Some(host(TypeObj(ty, false))));
+        }
         if let Expr::Column(t, i) = &self.0 {
             let c = &t.columns[*i];
             match name {
@@ -821,6 +865,24 @@ impl HostObject for ExprObj {
         Ok(METHODS
             .contains(&name)
             .then(|| BoundMethod::value(Rc::new(ExprObj(self.0.clone())), name)))
+    }
+
+    /// `json_expr["key"]`: an index of a JSON expression.
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        if self.0.sql_type() != Some(SqlType::Json) {
+            return Err(interp.error(
+                "NotImplementedError",
+                "Operator 'getitem' is not supported on this expression",
+            ));
+        }
+        let Some(state) = interp_state(interp) else {
+            return Ok(None);
+        };
+        let index = as_expr(&state, interp, key)?;
+        Ok(Some(host(ExprObj(Expr::Index(
+            Box::new(self.0.clone()),
+            Box::new(index),
+        )))))
     }
 
     fn truthy(&self, interp: &mut Interpreter) -> PyResult<bool> {
@@ -870,6 +932,61 @@ pub fn table_value(interp: &Interpreter, table: &Rc<Table>) -> Value {
     match RunState::of(interp) {
         Some(s) => s.table_value(table),
         None => host(TableObj(table.clone())),
+    }
+}
+
+/// SQLAlchemy's `GenericFunction`s: their `.type` is fixed by SQLAlchemy; any other name is a
+/// plain `Function` of `NullType`.
+const GENERIC_FUNCTIONS: [&str; 34] = [
+    "next_value",
+    "coalesce",
+    "max",
+    "min",
+    "sum",
+    "now",
+    "pow",
+    "concat",
+    "char_length",
+    "random",
+    "count",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "localtime",
+    "localtimestamp",
+    "session_user",
+    "sysdate",
+    "user",
+    "array_agg",
+    "any_",
+    "all_",
+    "some",
+    "mode",
+    "percentile_cont",
+    "percentile_disc",
+    "rank",
+    "dense_rank",
+    "percent_rank",
+    "cume_dist",
+    "cube",
+    "rollup",
+    "grouping_sets",
+];
+
+/// `expr.type` of a function, typed or cast expression, where SessionLab knows it.
+fn expression_type(e: &Expr) -> Option<SqlType> {
+    match e {
+        Expr::Func(name, _) => {
+            let lower = name.to_ascii_lowercase();
+            match e.sql_type() {
+                Some(t) => Some(t),
+                None if GENERIC_FUNCTIONS.contains(&lower.as_str()) => None,
+                None => Some(SqlType::Null),
+            }
+        }
+        Expr::Typed(..) | Expr::Cast(..) | Expr::Index(..) | Expr::Modified(..) => e.sql_type(),
+        _ => None,
     }
 }
 
@@ -1074,7 +1191,7 @@ pub fn is_string(e: &Expr) -> bool {
         Expr::Bind(SqlValue::Text(_)) | Expr::Literal(SqlValue::Text(_)) | Expr::Lower(_) => true,
         Expr::Binary(l, Op::Concat, _) => is_string(l),
         Expr::Label(_, inner) => is_string(inner),
-        Expr::Cast(_, ty) => matches!(ty, SqlType::String(_) | SqlType::Text),
+        Expr::Cast(_, ty) | Expr::Typed(_, ty) => matches!(ty, SqlType::String(_) | SqlType::Text),
         Expr::Func(name, args) => {
             matches!(
                 name.to_ascii_lowercase().as_str(),
@@ -1141,7 +1258,7 @@ impl HostObject for FuncObj {
         "Function".into()
     }
 
-    fn call(&self, interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult<Option<Value>> {
+    fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
         let Some(state) = interp_state(interp) else {
             return Ok(None);
         };
@@ -1149,7 +1266,15 @@ impl HostObject for FuncObj {
             .iter()
             .map(|a| as_expr(&state, interp, a))
             .collect::<PyResult<Vec<_>>>()?;
-        Ok(Some(host(ExprObj(Expr::Func(self.0.clone(), exprs)))))
+        let f = Expr::Func(self.0.clone(), exprs);
+        // `func.f(..., type_=JSON)`: the function's return type.
+        Ok(Some(host(ExprObj(match kwarg(&kw, "type_") {
+            Some(t) => match downcast::<TypeObj>(t) {
+                Some(t) => Expr::Typed(Box::new(f), t.0.clone()),
+                None => return Err(interp.type_error("type_ must be a SQLAlchemy type")),
+            },
+            None => f,
+        }))))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -1166,18 +1291,23 @@ pub enum Statement {
     Select(Select),
     /// `insert(table).values(...)`.
     Insert(Rc<Table>, Vec<(usize, Expr)>),
-    /// `update(table).where(...).values(...)`; true when `ordered_values` fixed the SET order.
-    Update(Rc<Table>, Vec<(usize, Expr)>, Vec<Expr>, bool),
-    /// `delete(table).where(...)`.
-    Delete(Rc<Table>, Vec<Expr>),
+    /// `update(table).where(...).values(...)`; true when `ordered_values` fixed the SET order;
+    /// then the SET values of other tables' columns (MySQL's multiple-table UPDATE).
+    Update(
+        Rc<Table>,
+        Vec<(usize, Expr)>,
+        Vec<Expr>,
+        bool,
+        Vec<(Rc<Table>, usize, Expr)>,
+    ),
+    /// `delete(table).where(...)`, with the FROMs of `.using(...)`.
+    Delete(Rc<Table>, Vec<Expr>, Vec<crate::sql::compiler::From>),
     /// `insert(table).values([{...}, {...}])`: one INSERT with several VALUES rows.
     InsertRows(Rc<Table>, Vec<usize>, Vec<Vec<Expr>>),
     /// An INSERT/UPDATE/DELETE with `.returning(...)`.
     Returning(Box<Statement>, Vec<Expr>),
     /// `insert(table).from_select([columns], select)`.
     InsertFrom(Rc<Table>, Vec<usize>, Select),
-    /// `union(a, b)`, `union_all`, `except_`, `intersect`: the SELECTs and the keyword.
-    Compound(Vec<Select>, &'static str),
 }
 
 /// A statement value, with what the ORM needs to know about it.
@@ -1230,7 +1360,7 @@ impl Statement {
                 Statement::Insert(t.clone(), Vec::new()).compile_insert(keys, mk, false)
             }
             Statement::Insert(..) => self.compile_insert(keys, mk, true),
-            Statement::Update(t, values, wheres, ordered) => {
+            Statement::Update(t, values, wheres, ordered, extra) => {
                 let mut all = values.clone();
                 let printed = mk().is_display();
                 let every = printed && values.is_empty() && keys.is_empty();
@@ -1248,9 +1378,11 @@ impl Statement {
                     // SQLAlchemy renders SET in the table's column order.
                     crate::base::sort::sort_by(&mut all, |a, b| a.0 < b.0);
                 }
-                (mk().update(t, &all, wheres), Vec::new())
+                (mk().update_multi(t, &all, extra, wheres), Vec::new())
             }
-            Statement::Delete(t, wheres) => (mk().delete(t, wheres), Vec::new()),
+            Statement::Delete(t, wheres, using) => {
+                (mk().delete_using(t, wheres, using), Vec::new())
+            }
             Statement::InsertFrom(t, cols, select) => {
                 let mut c = mk();
                 let names: Vec<String> = cols.iter().map(|&i| c.q(&t.columns[i].name)).collect();
@@ -1262,21 +1394,6 @@ impl Statement {
                     text
                 );
                 (c.finish_text(sql), Vec::new())
-            }
-            Statement::Compound(selects, keyword) => {
-                let mut c = mk();
-                let mut parts = Vec::with_capacity(selects.len());
-                let mut columns = Vec::new();
-                for (i, s) in selects.iter().enumerate() {
-                    let (text, names) = c.select_part(s);
-                    if i == 0 {
-                        columns = names;
-                    }
-                    parts.push(text);
-                }
-                let mut compiled = c.finish_text(parts.join(&format!(" {keyword} ")));
-                compiled.columns = columns.clone();
-                (compiled, columns)
             }
             Statement::InsertRows(t, cols, rows) => {
                 let mut c = mk();
@@ -1380,10 +1497,6 @@ impl Statement {
         let type_of = Expr::sql_type;
         match self {
             Statement::Select(s) => s.columns.iter().map(type_of).collect(),
-            Statement::Compound(selects, _) => selects
-                .first()
-                .map(|s| s.columns.iter().map(type_of).collect())
-                .unwrap_or_default(),
             Statement::Returning(_, exprs) => exprs.iter().map(type_of).collect(),
             _ => Vec::new(),
         }
@@ -1401,11 +1514,11 @@ impl Statement {
 impl HostObject for StatementObj {
     fn type_name(&self) -> String {
         match self.0.base() {
+            Statement::Select(s) if s.compound.is_some() => "CompoundSelect",
             Statement::Select(_) => "Select",
             Statement::Insert(..) | Statement::InsertRows(..) | Statement::InsertFrom(..) => {
                 "Insert"
             }
-            Statement::Compound(..) => "CompoundSelect",
             Statement::Update(..) => "Update",
             _ => "Delete",
         }
@@ -1413,7 +1526,7 @@ impl HostObject for StatementObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 28] = [
+        const METHODS: [&str; 29] = [
             "compile",
             "lateral",
             "cte",
@@ -1437,13 +1550,20 @@ impl HostObject for StatementObj {
             "limit",
             "offset",
             "values",
+            "using",
             "group_by",
             "distinct",
             "returning",
             "having",
             "select_from",
         ];
-        Ok(METHODS.contains(&name).then(|| {
+        let tabled = super::method::find(super::selectable::STATEMENT, name).is_some();
+        if matches!(&self.0, Statement::Select(s) if s.compound.is_some())
+            && !super::selectable::COMPOUND.contains(&name)
+        {
+            return Ok(None);
+        }
+        Ok((tabled || METHODS.contains(&name)).then(|| {
             BoundMethod::value(Rc::new(StatementObj(self.0.clone(), self.1.clone())), name)
         }))
     }
@@ -1466,6 +1586,12 @@ impl HostObject for StatementObj {
             other => other,
         };
         let compiled = stmt.compile_with(&[], Compiler::named).0;
+        if let Some(message) = compiled.refused {
+            return Err(interp.error("NotImplementedError", message));
+        }
+        if let (Some(message), Some(state)) = (compiled.compile_error, interp_state(interp)) {
+            return Err(state.exc.raise(interp, Exc::CompileError, message));
+        }
         match (compiled.error, interp_state(interp)) {
             (Some(message), Some(state)) => {
                 Err(state.exc.raise(interp, Exc::InvalidRequestError, message))
@@ -1491,6 +1617,19 @@ impl Methods for StatementObj {
         args: Vec<Value>,
         kw: Kw,
     ) -> PyResult<Value> {
+        if super::method::find(super::selectable::STATEMENT, name).is_some() {
+            let owner = self.type_name();
+            return super::method::dispatch(
+                super::selectable::STATEMENT,
+                &owner,
+                self,
+                interp,
+                name,
+                args,
+                kw,
+            )
+            .unwrap_or(Ok(Value::None));
+        }
         let Some(state) = interp_state(interp) else {
             return Ok(Value::None);
         };
@@ -1511,6 +1650,14 @@ impl Methods for StatementObj {
             (_, "compile") => {
                 let mk = super::compiled::compiler_for(interp, &args, &kw)?;
                 let (compiled, _) = self.0.compile_with(&[], mk);
+                if let Some(message) = compiled.refused.clone() {
+                    return Err(interp.error("NotImplementedError", message));
+                }
+                if let (Some(message), Some(state)) =
+                    (compiled.compile_error.clone(), interp_state(interp))
+                {
+                    return Err(state.exc.raise(interp, Exc::CompileError, message));
+                }
                 let (named, _) = self.0.compile_with(&[], Compiler::named);
                 return Ok(super::compiled::value(compiled, &named));
             }
@@ -1638,7 +1785,7 @@ impl Methods for StatementObj {
             (Statement::Select(s), "limit") => s.limit = int(args.first()),
             (Statement::Select(s), "offset") => s.offset = int(args.first()),
             (Statement::Select(s), "distinct") => s.distinct = true,
-            (Statement::Update(_, _, w, _) | Statement::Delete(_, w), "where") => {
+            (Statement::Update(_, _, w, _, _) | Statement::Delete(_, w, _), "where") => {
                 w.extend(exprs(interp)?)
             }
             (Statement::Insert(t, _), "values") if matches!(args.first(), Some(Value::List(_))) => {
@@ -1666,10 +1813,21 @@ impl Methods for StatementObj {
                 };
                 stmt = Statement::InsertFrom(t.clone(), cols, s.clone());
             }
+            (Statement::Delete(_, _, using), "using") => {
+                for a in &args {
+                    if let Some(t) = from_table(a) {
+                        using.push((t, Vec::new()));
+                    } else if let Some(j) = downcast::<JoinObj>(a) {
+                        using.push((j.left.clone(), j.joins.clone()));
+                    } else {
+                        return Err(interp.type_error("using() takes tables and joins"));
+                    }
+                }
+            }
             (Statement::Select(s), "exists") => {
                 return Ok(host(ExprObj(Expr::Exists(Box::new(s.clone())))));
             }
-            (Statement::Update(t, values, _, ordered), "ordered_values") => {
+            (Statement::Update(t, values, _, ordered, _), "ordered_values") => {
                 for a in &args {
                     let pair = match a {
                         Value::Tuple(p) if p.len() == 2 => p.clone(),
@@ -1691,7 +1849,7 @@ impl Methods for StatementObj {
             {
                 stmt = Statement::InsertRows(t.clone(), Vec::new(), Vec::new());
             }
-            (Statement::Insert(t, values) | Statement::Update(t, values, _, _), "values") => {
+            (Statement::Insert(t, values) | Statement::Update(t, values, _, _, _), "values") => {
                 if let Some(first) = args.first()
                     && !matches!(first, Value::Dict(_))
                 {
@@ -1704,11 +1862,34 @@ impl Methods for StatementObj {
                     pairs.extend(d.borrow().values().cloned());
                 }
                 pairs.extend(kw.iter().map(|(k, v)| (Value::str(k.as_str()), v.clone())));
+                let mut foreign = Vec::new();
                 for (k, v) in pairs {
+                    // Another table's column in an UPDATE's SET (MySQL's multiple-table form).
+                    if let Some(ExprObj(Expr::Column(ct, i))) = expr_obj(&k)
+                        && !same_table(ct, t)
+                    {
+                        foreign.push((ct.clone(), *i, as_expr(&state, interp, &v)?));
+                        continue;
+                    }
                     let index = update_key(&state, interp, t, &k)?;
                     let e = as_expr(&state, interp, &v)?;
                     values.retain(|(i, _)| *i != index);
                     values.push((index, e));
+                }
+                match &mut stmt {
+                    Statement::Update(_, _, _, _, extra) => extra.extend(foreign),
+                    _ if !foreign.is_empty() => {
+                        let names: Vec<String> = foreign
+                            .iter()
+                            .map(|(ft, i, _)| ft.columns[*i].name.clone())
+                            .collect();
+                        return Err(state.exc.raise(
+                            interp,
+                            Exc::CompileError,
+                            format!("Unconsumed column names: {}", names.join(", ")),
+                        ));
+                    }
+                    _ => {}
                 }
             }
             _ => {
@@ -1737,10 +1918,15 @@ fn default_expr(name: &str, d: &ColumnDefault, printed: bool) -> Expr {
 }
 
 /// The column a `values()` key names: a column name or a column of the table.
+/// The same table (or the same alias of it).
+fn same_table(a: &Table, b: &Table) -> bool {
+    std::ptr::eq(a, b) || (a.name == b.name && a.alias_of == b.alias_of && a.subquery.is_none())
+}
+
 fn update_key(state: &SaState, interp: &mut Interpreter, t: &Table, k: &Value) -> PyResult<usize> {
     let index = match (k, expr_obj(k)) {
         (Value::Str(s), _) => t.column_index(s),
-        (_, Some(ExprObj(Expr::Column(_, i)))) => Some(*i),
+        (_, Some(ExprObj(Expr::Column(ct, i)))) if same_table(ct, t) => Some(*i),
         _ => None,
     };
     match index {
@@ -1982,6 +2168,33 @@ fn subquery_onclause(left: &[Expr], sq: &Rc<crate::sql::compiler::Subquery>) -> 
             }
         }
     }
+    // The other way: a left table's foreign key to a column the subquery selects; the
+    // referred column comes first, as SQLAlchemy writes it (`anon_1.id = address.user_id`).
+    let names = sq.column_names();
+    for left in &tables {
+        for (j, c) in left.columns.iter().enumerate() {
+            let Some((target, col)) = c.foreign_key.as_deref().and_then(|f| f.split_once('.'))
+            else {
+                continue;
+            };
+            for (expr, name) in sq.select.columns.iter().zip(&names) {
+                let inner = match expr {
+                    Expr::Label(_, e) => e,
+                    e => e,
+                };
+                if let Expr::Column(t, i) = inner
+                    && t.alias_of.as_deref().unwrap_or(&t.name) == target
+                    && t.columns[*i].name == col
+                {
+                    return Some(Expr::binary(
+                        Expr::AliasColumn(sq.clone(), name.clone()),
+                        Op::Eq,
+                        Expr::Column(left.clone(), j),
+                    ));
+                }
+            }
+        }
+    }
     None
 }
 
@@ -2021,7 +2234,25 @@ pub fn select(
     }
     let mut columns = Vec::new();
     let mut orm = OrmInfo::default();
-    for a in &args {
+    select_args(state, interp, &args, &mut columns, &mut orm)?;
+    Ok(host(StatementObj(
+        Statement::Select(Select {
+            columns,
+            ..Select::default()
+        }),
+        orm,
+    )))
+}
+
+/// The columns and entities of `select(*args)` / `add_columns(*args)`, appended.
+pub fn select_args(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: &[Value],
+    columns: &mut Vec<Expr>,
+    orm: &mut OrmInfo,
+) -> PyResult<()> {
+    for a in args {
         if let Some(m) = crate::orm::mapper_of(a) {
             columns.extend(m.select_columns());
             orm.entities.push(crate::orm::query::Entity::Mapper(m));
@@ -2051,13 +2282,7 @@ pub fn select(
             orm.entities.push(crate::orm::query::Entity::Column(e));
         }
     }
-    Ok(host(StatementObj(
-        Statement::Select(Select {
-            columns,
-            ..Select::default()
-        }),
-        orm,
-    )))
+    Ok(())
 }
 
 /// One `select()` argument that is not a table, entity or subquery: numbers are written into
@@ -2161,6 +2386,9 @@ pub fn compound(
     let mut selects = Vec::with_capacity(args.len());
     for a in args {
         match downcast::<StatementObj>(a) {
+            Some(StatementObj(Statement::Select(s), _)) if s.compound.is_some() => {
+                return Err(not_implemented(interp, "a set operation of set operations"));
+            }
             Some(StatementObj(Statement::Select(s), _)) => selects.push(s.clone()),
             _ => {
                 return Err(interp.type_error(format!(
@@ -2170,8 +2398,16 @@ pub fn compound(
             }
         }
     }
+    let columns = selects
+        .first()
+        .map(|s| s.columns.clone())
+        .unwrap_or_default();
     Ok(host(StatementObj(
-        Statement::Compound(selects, keyword),
+        Statement::Select(Select {
+            columns,
+            compound: Some((keyword, selects)),
+            ..Select::default()
+        }),
         OrmInfo::default(),
     )))
 }
@@ -2180,7 +2416,7 @@ pub fn compound(
 pub fn update(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     let (t, orm) = table_arg(interp, &args, &kw, "update")?;
     Ok(host(StatementObj(
-        Statement::Update(t, Vec::new(), Vec::new(), false),
+        Statement::Update(t, Vec::new(), Vec::new(), false, Vec::new()),
         orm,
     )))
 }
@@ -2188,7 +2424,10 @@ pub fn update(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Va
 /// `delete(table)`.
 pub fn delete(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     let (t, orm) = table_arg(interp, &args, &kw, "delete")?;
-    Ok(host(StatementObj(Statement::Delete(t, Vec::new()), orm)))
+    Ok(host(StatementObj(
+        Statement::Delete(t, Vec::new(), Vec::new()),
+        orm,
+    )))
 }
 
 /// `users.join(posts)` / `outerjoin`: a FROM clause for `select_from`.

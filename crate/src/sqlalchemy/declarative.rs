@@ -179,8 +179,10 @@ pub fn mapped_column(
 }
 
 /// The Python type inside `Mapped[...]`: (SQL type, Optional?), or a relationship target.
-enum Annotated {
+pub enum Annotated {
+    /// A column of that type (None when none is named), Optional or not.
     Column(Option<SqlType>, bool),
+    /// A relationship to the class named.
     Related(String),
 }
 
@@ -224,7 +226,8 @@ fn annotated_collection(v: &Value) -> Option<bool> {
     inner(&downcast::<MappedAnnotation>(v)?.0)
 }
 
-fn read_annotation(v: &Value) -> Option<Annotated> {
+/// What a `Mapped[...]` (or `Named[...]`) annotation declares.
+pub fn read_annotation(v: &Value) -> Option<Annotated> {
     let inner = downcast::<MappedAnnotation>(v)?.0.clone();
     Some(classify(&inner))
 }
@@ -641,6 +644,30 @@ impl RegistryHook {
     }
 }
 
+/// `Base.registry`: the registry of a declarative base, as a script value.
+pub struct RegistryObj(Rc<Registry>);
+
+impl HostObject for RegistryObj {
+    fn type_name(&self) -> String {
+        "registry".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok((name == "metadata").then(|| self.0.metadata_value.clone()))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        let at = Rc::as_ptr(&self.0) as usize;
+        Ok(format!(
+            "<sqlalchemy.orm.decl_api.registry object at 0x{at:x}>"
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 impl HostObject for RegistryHook {
     fn type_name(&self) -> String {
         "registry".into()
@@ -649,6 +676,7 @@ impl HostObject for RegistryHook {
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "metadata" => Some(self.registry.metadata_value.clone()),
+            "registry" => Some(Value::Host(Rc::new(RegistryObj(self.registry.clone())))),
             _ => None,
         })
     }

@@ -732,6 +732,12 @@ pub fn core_parameters(
         _ => Vec::new(),
     };
     let (compiled, columns) = stmt.compile(&keys);
+    if let Some(message) = &compiled.refused {
+        return Err(interp.error("NotImplementedError", message.clone()));
+    }
+    if let Some(message) = &compiled.compile_error {
+        return Err(state.exc.raise(interp, Exc::CompileError, message.clone()));
+    }
     if let Some(message) = &compiled.error {
         return Err(state
             .exc

@@ -9,14 +9,18 @@ pub mod compiled;
 pub mod core;
 pub mod declarative;
 pub mod engine;
+pub mod functions;
 pub mod loader;
 pub mod reflection;
 pub mod reprs;
 pub mod result;
 pub mod schema_repr;
+pub mod selectable;
 pub mod session;
 pub mod text;
+pub mod typed_columns;
 pub mod unsupported;
+pub mod values;
 
 use crate::bridge::exc::Exc;
 use std::cell::RefCell;
@@ -129,14 +133,38 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ))
         }),
     );
+    use crate::sql::compiler::Backend;
+    const BACKENDS: [(&str, &str, Backend); 3] = [
+        (
+            "postgresql",
+            "sqlalchemy.dialects.postgresql",
+            Backend::Postgresql,
+        ),
+        ("mysql", "sqlalchemy.dialects.mysql", Backend::Mysql),
+        ("oracle", "sqlalchemy.dialects.oracle", Backend::Oracle),
+    ];
+    for (_, module, backend) in BACKENDS {
+        interp.register_module(
+            module,
+            Rc::new(move |_interp: &mut Interpreter| {
+                let dialect = function("dialect", move |_i, _a, _k| {
+                    Ok(Value::Host(Rc::new(compiled::BackendDialect(backend))))
+                });
+                Ok(Interpreter::module(module, vec![("dialect", dialect)]))
+            }),
+        );
+    }
     interp.register_module(
         "sqlalchemy.dialects",
         Rc::new(|interp: &mut Interpreter| {
-            let sqlite = interp.import_module("sqlalchemy.dialects.sqlite")?;
-            Ok(Interpreter::module(
-                "sqlalchemy.dialects",
-                vec![("sqlite", sqlite)],
-            ))
+            let mut attrs = vec![(
+                "sqlite",
+                interp.import_module("sqlalchemy.dialects.sqlite")?,
+            )];
+            for (name, module, _) in BACKENDS {
+                attrs.push((name, interp.import_module(module)?));
+            }
+            Ok(Interpreter::module("sqlalchemy.dialects", attrs))
         }),
     );
     let s = state.clone();
@@ -188,6 +216,16 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 function("MetaData", move |_i, _a, _k| {
                     Ok(Value::Host(Rc::new(core::MetaDataObj::new(st.clone()))))
                 }),
+            ));
+            attrs.push(("Named", Value::Host(Rc::new(typed_columns::NamedForm))));
+            let st = s.clone();
+            attrs.push((
+                "Values",
+                function("Values", move |i, a, k| values::values(&st, i, a, k)),
+            ));
+            attrs.push((
+                "TypedColumns",
+                Value::Host(Rc::new(typed_columns::TypedColumnsForm(s.clone()))),
             ));
             let st = s.clone();
             attrs.push((
@@ -289,6 +327,26 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     let e = core::as_expr(&st, i, v)?;
                     Ok(Value::Host(Rc::new(core::ExprObj(
                         crate::sql::elements::Expr::Cast(Box::new(e), ty),
+                    ))))
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "type_coerce",
+                function("type_coerce", move |i, a, _k| {
+                    let (Some(v), Some(Value::Host(t))) = (a.first(), a.get(1)) else {
+                        return Err(i.type_error("type_coerce() needs an expression and a type"));
+                    };
+                    let Some(ty) = t
+                        .as_any()
+                        .downcast_ref::<core::TypeObj>()
+                        .map(|t| t.0.clone())
+                    else {
+                        return Err(i.type_error("type_coerce() needs a SQLAlchemy type"));
+                    };
+                    let e = core::as_expr(&st, i, v)?;
+                    Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Typed(Box::new(e), ty),
                     ))))
                 }),
             ));

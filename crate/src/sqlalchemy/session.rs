@@ -514,7 +514,7 @@ impl SessionObj {
                     None,
                 ))))
             }
-            (Statement::Update(_, values, wheres, _), Some(m)) => {
+            (Statement::Update(_, values, wheres, _, _), Some(m)) => {
                 if !sets.is_empty() {
                     bulk::update_by_pk(s, interp, m, sets, sync, true)?;
                     return Ok(Value::Host(Rc::new(ResultObj::iterator_result(sa.clone()))));
@@ -522,7 +522,7 @@ impl SessionObj {
                 let n = bulk::update(s, interp, m, values, wheres, sync)?;
                 Ok(count_result(n))
             }
-            (Statement::Delete(_, wheres), Some(m)) => {
+            (Statement::Delete(_, wheres, _), Some(m)) => {
                 let n = bulk::delete(s, interp, m, wheres, sync)?;
                 Ok(count_result(n))
             }

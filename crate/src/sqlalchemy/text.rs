@@ -25,6 +25,8 @@ pub struct TextClause {
     /// `columns(...)`: result column names with the type their values are processed as;
     /// non-empty makes this a `TextualSelect`.
     pub columns: Vec<(String, Option<SqlType>)>,
+    /// The column objects given to `columns(...)`, when every one was a column.
+    pub exprs: Option<Vec<Expr>>,
 }
 
 impl TextClause {
@@ -67,7 +69,23 @@ impl TextClause {
             binds,
             bound: Vec::new(),
             columns: Vec::new(),
+            exprs: Some(Vec::new()),
         }
+    }
+
+    /// The `TextualSelect` as a SELECT of its columns (for `subquery()` and
+    /// `from_statement()`), when SessionLab can treat it as one: columns given as column
+    /// objects, no bind parameters.
+    pub fn as_select(&self) -> Option<crate::sql::compiler::Select> {
+        let exprs = self.exprs.clone()?;
+        if exprs.is_empty() || !self.binds.is_empty() {
+            return None;
+        }
+        Some(crate::sql::compiler::Select {
+            columns: exprs,
+            text: Some(self.sql.clone()),
+            ..Default::default()
+        })
     }
 
     /// The result types of `columns(...)`, in the order SQLite returns columns.
@@ -111,17 +129,30 @@ impl Methods for TextClause {
                 }
             }
             "columns" => {
+                let state = super::core::interp_state(interp);
                 for a in &args {
-                    match a {
-                        Value::Host(h) => match h.as_any().downcast_ref::<ExprObj>() {
-                            Some(ExprObj(Expr::Column(t, i))) => out
-                                .columns
-                                .push((t.columns[*i].name.clone(), Some(t.columns[*i].ty.clone()))),
-                            _ => return Err(interp.type_error("columns() takes column objects")),
-                        },
-                        Value::Str(s) => out.columns.push((s.to_string(), None)),
-                        _ => return Err(interp.type_error("columns() takes column objects")),
+                    let e = match (a, &state) {
+                        (Value::Str(s), _) => {
+                            out.columns.push((s.to_string(), None));
+                            out.exprs = None;
+                            continue;
+                        }
+                        (Value::Host(_), Some(state)) => {
+                            super::core::as_expr(state, interp, a).ok()
+                        }
+                        _ => None,
+                    };
+                    let Some(Expr::Column(t, i)) = e else {
+                        return Err(interp.type_error("columns() takes column objects"));
+                    };
+                    out.columns
+                        .push((t.columns[i].name.clone(), Some(t.columns[i].ty.clone())));
+                    if let Some(exprs) = &mut out.exprs {
+                        exprs.push(Expr::Column(t, i));
                     }
+                }
+                if !kw.is_empty() {
+                    out.exprs = None;
                 }
                 for (k, v) in kw {
                     let ty = match &v {
@@ -130,6 +161,26 @@ impl Methods for TextClause {
                     };
                     out.columns.push((k, ty));
                 }
+            }
+            "subquery" if !self.columns.is_empty() => {
+                let Some(select) = self.as_select() else {
+                    return Err(super::core::not_implemented(
+                        interp,
+                        "subquery() of a text() with bind parameters or string columns",
+                    ));
+                };
+                let name = match args.first() {
+                    Some(Value::Str(n)) => Some(n.to_string()),
+                    _ => None,
+                };
+                return Ok(Value::Host(Rc::new(super::core::SubqueryObj(Rc::new(
+                    crate::sql::compiler::Subquery {
+                        select,
+                        name,
+                        cte: false,
+                        lateral: false,
+                    },
+                )))));
             }
             _ => {
                 return Err(interp.error(
@@ -167,7 +218,8 @@ impl HostObject for TextClause {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        Ok(matches!(name, "bindparams" | "columns")
+        let textual = !self.columns.is_empty() && name == "subquery";
+        Ok((textual || matches!(name, "bindparams" | "columns"))
             .then(|| BoundMethod::value(Rc::new(self.clone()), name)))
     }
 
