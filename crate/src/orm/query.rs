@@ -101,6 +101,7 @@ pub fn execute_with(
         columns,
         ..select.clone()
     };
+    inheritance_froms(entities, &mut select);
     let (joined, prefix) = super::strategies::joined_eager(interp, entities, loaders, &mut select)?;
     let select = &select;
     let compiled = Compiler::default().select(select);
@@ -199,5 +200,20 @@ pub fn count_select(inner: &Select) -> Select {
         columns: vec![Expr::Func("count".into(), Vec::new())],
         from_subquery: Some(Box::new(inner.clone())),
         ..Select::default()
+    }
+}
+
+/// A joined subclass's rows come from its base table joined to its own
+/// (`FROM employee JOIN manager ON employee.id = manager.id`); a single-table subclass adds
+/// its discriminator criteria (`WHERE employee.type IN (?)`).
+fn inheritance_froms(entities: &[Entity], select: &mut Select) {
+    for e in entities {
+        let Entity::Mapper(m) = e else { continue };
+        if !m.poly.joins.is_empty() && select.froms.is_empty() && select.joins.is_empty() {
+            m.from_clause(select);
+        }
+        if let Some(c) = m.single_criteria() {
+            select.wheres.push(c);
+        }
     }
 }

@@ -461,9 +461,8 @@ fn run_in(
     key: Expr,
     keys: &[SqlValue],
 ) -> PyResult<Vec<Vec<SqlValue>>> {
-    let select = Select {
+    let mut select = Select {
         columns,
-        froms: vec![target.table.clone()],
         wheres: vec![Expr::In(
             Box::new(key),
             keys.iter().cloned().map(Expr::Bind).collect(),
@@ -471,6 +470,7 @@ fn run_in(
         )],
         ..Select::default()
     };
+    target.from_clause(&mut select);
     let compiled = Compiler::default().select(&select);
     let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
