@@ -152,7 +152,8 @@ pub fn execute_with(
         let Some(m) = e.mapper() else {
             continue;
         };
-        if !m.has_relationships() {
+        let classes = super::strategies::polymorphic_at(loaders, 0, None);
+        if !m.has_relationships() && classes.is_empty() {
             continue;
         }
         let objects: Vec<Rc<crate::script::value::Instance>> = rows
@@ -163,6 +164,11 @@ pub fn execute_with(
             })
             .collect();
         super::strategies::post_load(session, interp, m, &objects, loaders, 0)?;
+        if !classes.is_empty() {
+            super::polymorphic::selectin_polymorphic(
+                session, interp, m, &classes, &objects, loaders, 0,
+            )?;
+        }
     }
     Ok((names, rows))
 }

@@ -464,6 +464,12 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         ));
     }
     attrs.push((
+        "selectin_polymorphic",
+        function("selectin_polymorphic", |i, a, _k| {
+            loader::selectin_polymorphic(i, &a)
+        }),
+    ));
+    attrs.push((
         "Session",
         Value::Host(Rc::new(session::SessionClass(s.clone()))),
     ));
