@@ -117,6 +117,19 @@ pub fn instance(
     row: &[SqlValue],
     populate_existing: bool,
 ) -> PyResult<Value> {
+    instance_in(session, interp, mapper, row, populate_existing, &[])
+}
+
+/// `instance` of a row whose select list is `columns` (a `with_polymorphic` entity's): the
+/// subclass attributes it has are loaded too.
+pub fn instance_in(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    row: &[SqlValue],
+    populate_existing: bool,
+    columns: &[Expr],
+) -> PyResult<Value> {
     let cell = |a: usize| row.get(mapper.row_pos(a)).unwrap_or(&SqlValue::Null);
     let pk: Vec<SqlValue> = mapper
         .primary_key()
@@ -138,6 +151,17 @@ pub fn instance(
         Some(on) => mapper.for_identity(cell(on)),
         None => mapper.clone(),
     };
+    let mut extra: Vec<(usize, Value)> = Vec::new();
+    for a in loaded..mapper.columns.len() {
+        let prop = &mapper.columns[a];
+        let at = columns.iter().position(
+            |e| matches!(e, Expr::Column(t, c) if Rc::ptr_eq(t, &prop.table) && *c == prop.column),
+        );
+        if let Some(at) = at {
+            let v = from_db(interp, &prop.col().ty, row.get(at).unwrap_or(&SqlValue::Null))?;
+            extra.push((a, v));
+        }
+    }
     let value_of = |a: usize| values[a].clone();
     let existing = session.identity_map.borrow().get(&key);
     if let Some(inst) = existing
@@ -156,6 +180,12 @@ pub fn instance(
             dict.insert(mapper.columns[a].key.clone(), value_of(a));
             st.expired.remove(&a);
         }
+        for (a, v) in extra {
+            if populate_existing && !st.committed.contains_key(&a) || st.expired.contains(&a) {
+                dict.insert(mapper.columns[a].key.clone(), v);
+                st.expired.remove(&a);
+            }
+        }
         drop(dict);
         drop(st);
         return Ok(Value::Instance(inst));
@@ -167,6 +197,10 @@ pub fn instance(
     for (prop, value) in mapper.columns.iter().zip(values) {
         dict.insert(prop.key.clone(), value);
     }
+    let filled: Vec<usize> = extra.iter().map(|(a, _)| *a).collect();
+    for (a, v) in extra {
+        dict.insert(mapper.columns[a].key.clone(), v);
+    }
     let inst = Rc::new(Instance {
         class,
         dict: PyCell::new(dict),
@@ -175,7 +209,9 @@ pub fn instance(
     interp.tracked.instance(&inst);
     let addr = Rc::as_ptr(&inst) as *const u8 as usize;
     let mut state = InstanceState::new(mapper.clone(), addr);
-    state.expired.extend(loaded..mapper.columns.len());
+    state
+        .expired
+        .extend((loaded..mapper.columns.len()).filter(|a| !filled.contains(a)));
     state.identity = Some(pk);
     state.session = Some(Rc::downgrade(session));
     *inst.host.borrow_mut() = Some(Rc::new(StateHost(Rc::new(RefCell::new(state)))));

@@ -147,3 +147,59 @@ fn load_subclass(
     }
     Ok(())
 }
+
+/// `with_polymorphic(Base, [Sub, ...])`: the base's rows LEFT OUTER JOINed to the subclass
+/// tables, so that one SELECT loads every class's attributes.
+#[derive(Debug)]
+pub struct WithPolymorphic {
+    /// The base class's mapper.
+    pub base: Rc<Mapper>,
+    /// The subclasses, in mapping order.
+    pub classes: Vec<Rc<Mapper>>,
+}
+
+impl WithPolymorphic {
+    /// The entity of `base` with `classes` (`None`: `"*"`, every subclass).
+    pub fn new(base: Rc<Mapper>, classes: Option<Vec<Rc<Mapper>>>) -> Self {
+        let all = base.descendants();
+        let classes = match classes {
+            None => all,
+            Some(given) => all
+                .into_iter()
+                .filter(|m| given.iter().any(|g| Rc::ptr_eq(g, m)))
+                .collect(),
+        };
+        WithPolymorphic { base, classes }
+    }
+
+    /// The base's columns, then each subclass's columns not selected yet.
+    pub fn select_columns(&self) -> Vec<Expr> {
+        let mut out = self.base.select_columns();
+        for m in &self.classes {
+            for c in m.select_columns() {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// The base's FROM, each subclass table joined with `LEFT OUTER JOIN`.
+    pub fn from_clause(&self, select: &mut Select) {
+        self.base.from_clause(select);
+        for m in &self.classes {
+            for (t, on) in &m.poly.joins {
+                if select.joins.iter().any(|j| j.table().is_some_and(|x| Rc::ptr_eq(x, t))) {
+                    continue;
+                }
+                select.joins.push(crate::sql::compiler::Join {
+                    target: crate::sql::compiler::JoinTarget::Table(t.clone()),
+                    on: on.clone(),
+                    outer: true,
+                    full: false,
+                });
+            }
+        }
+    }
+}
