@@ -15,12 +15,25 @@ use crate::sql::compiler::{Compiler, Select};
 use crate::sql::elements::{Expr, Op};
 
 /// `WHERE t.pk = ?` for `pk`.
+/// (An inheriting mapper's key is its base table's: `WHERE person.id = ?`.)
 pub fn pk_criteria(mapper: &Mapper, pk: &[SqlValue]) -> Vec<Expr> {
+    let root = mapper.tables().into_iter().next();
     mapper
         .primary_key()
         .iter()
         .zip(pk)
-        .map(|(&a, v)| Expr::binary(mapper.column_expr(a), Op::Eq, Expr::Bind(v.clone())))
+        .map(|(&a, v)| {
+            let column = root
+                .as_ref()
+                .and_then(|r| {
+                    mapper.columns[a]
+                        .all_columns()
+                        .find(|(t, _)| Rc::ptr_eq(t, r))
+                        .map(|(t, c)| Expr::Column(t.clone(), c))
+                })
+                .unwrap_or_else(|| mapper.column_expr(a));
+            Expr::binary(column, Op::Eq, Expr::Bind(v.clone()))
+        })
         .collect()
 }
 
@@ -47,7 +60,9 @@ pub fn load_attributes(
     if attrs.is_empty() {
         return Ok(true);
     }
-    let select = match optimized_get(&mapper, inst, &attrs) {
+    let optimized_select = optimized_get(&mapper, inst, &attrs);
+    let optimized = optimized_select.is_some();
+    let select = match optimized_select {
         Some(select) => select,
         None => {
             if mapper.poly.inherits.is_none() {
@@ -56,10 +71,15 @@ pub fn load_attributes(
                 });
             }
             let mut select = Select {
-                columns: attrs.iter().map(|&a| mapper.column_expr(a)).collect(),
+                columns: attrs
+                    .iter()
+                    .flat_map(|&a| mapper.columns[a].all_columns())
+                    .map(|(t, c)| Expr::Column(t.clone(), c))
+                    .collect(),
                 wheres: pk_criteria(&mapper, &pk),
                 ..Select::default()
             };
+            select.wheres.extend(mapper.single_criteria());
             mapper.from_clause(&mut select);
             select
         }
@@ -73,10 +93,17 @@ pub fn load_attributes(
     };
     let mut dict = inst.dict.borrow_mut();
     let mut st = state.borrow_mut();
-    for (i, &a) in attrs.iter().enumerate() {
+    let widths: Vec<usize> = if optimized {
+        vec![1; attrs.len()]
+    } else {
+        attrs.iter().map(|&a| 1 + mapper.columns[a].also.len()).collect()
+    };
+    let mut at = 0;
+    for (&a, width) in attrs.iter().zip(widths) {
         let prop = &mapper.columns[a];
         let ty = &prop.col().ty;
-        let value = from_db(interp, ty, row.get(i).unwrap_or(&SqlValue::Null))?;
+        let value = from_db(interp, ty, row.get(at).unwrap_or(&SqlValue::Null))?;
+        at += width;
         dict.insert(prop.key.clone(), value);
         st.expired.remove(&a);
         st.committed.shift_remove(&a);
@@ -97,6 +124,7 @@ pub fn load_by_pk(
         wheres: pk_criteria(mapper, pk),
         ..Select::default()
     };
+    select.wheres.extend(mapper.single_criteria());
     mapper.from_clause(&mut select);
     let compiled = Compiler::default().select(&select);
     let params = compiled.params();
