@@ -329,7 +329,15 @@ fn emit_inserts(
             let returned_rows = insert_returning(session, interp, &sql, &sets, &key_names)?;
             for ((r, set), row) in group.iter().zip(&sets).zip(returned_rows) {
                 let returned: Vec<(usize, SqlValue)> = fetched.iter().copied().zip(row).collect();
-                finish_insert(session, mapper, &table, r, &filled(r, set), &returned, inserted);
+                finish_insert(
+                    session,
+                    mapper,
+                    &table,
+                    r,
+                    &filled(r, set),
+                    &returned,
+                    inserted,
+                );
             }
         } else {
             let note = session.sa.echo_note(&compiled.sql, &key_names);
@@ -346,7 +354,9 @@ fn emit_inserts(
                 .into_iter()
                 .collect();
             let defaults = filled(&group[0], &sets[0]);
-            finish_insert(session, mapper, &table, &group[0], &defaults, &returned, inserted);
+            finish_insert(
+                session, mapper, &table, &group[0], &defaults, &returned, inserted,
+            );
         }
         i = j;
     }
@@ -532,7 +542,9 @@ fn emit_updates(
         });
     }
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    crate::base::sort::sort_by(&mut order, |&a, &b| compare_pk(&rows[a].pk, &rows[b].pk).is_lt());
+    crate::base::sort::sort_by(&mut order, |&a, &b| {
+        compare_pk(&rows[a].pk, &rows[b].pk).is_lt()
+    });
     let rows: Vec<UpdateRow> = order
         .iter()
         .map(|&i| UpdateRow {

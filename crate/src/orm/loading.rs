@@ -96,7 +96,10 @@ pub fn load_attributes(
     let widths: Vec<usize> = if optimized {
         vec![1; attrs.len()]
     } else {
-        attrs.iter().map(|&a| 1 + mapper.columns[a].also.len()).collect()
+        attrs
+            .iter()
+            .map(|&a| 1 + mapper.columns[a].also.len())
+            .collect()
     };
     let mut at = 0;
     for (&a, width) in attrs.iter().zip(widths) {
@@ -186,7 +189,11 @@ pub fn instance_in(
             |e| matches!(e, Expr::Column(t, c) if Rc::ptr_eq(t, &prop.table) && *c == prop.column),
         );
         if let Some(at) = at {
-            let v = from_db(interp, &prop.col().ty, row.get(at).unwrap_or(&SqlValue::Null))?;
+            let v = from_db(
+                interp,
+                &prop.col().ty,
+                row.get(at).unwrap_or(&SqlValue::Null),
+            )?;
             extra.push((a, v));
         }
     }

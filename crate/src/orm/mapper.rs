@@ -249,7 +249,12 @@ impl Mapper {
         match self.poly.joins.first() {
             None => vec![self.table.clone()],
             Some(_) => {
-                let mut root = self.poly.inherits.as_ref().map(|b| b.tables()).unwrap_or_default();
+                let mut root = self
+                    .poly
+                    .inherits
+                    .as_ref()
+                    .map(|b| b.tables())
+                    .unwrap_or_default();
                 root.truncate(1);
                 root.extend(self.poly.joins.iter().map(|(t, _)| t.clone()));
                 root

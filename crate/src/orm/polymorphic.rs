@@ -104,7 +104,10 @@ fn load_subclass(
             columns: columns.clone(),
             wheres: vec![Expr::In(
                 Box::new(key.clone()),
-                chunk.iter().filter_map(|(id, _)| id.first().cloned().map(Expr::Bind)).collect(),
+                chunk
+                    .iter()
+                    .filter_map(|(id, _)| id.first().cloned().map(Expr::Bind))
+                    .collect(),
                 false,
             )],
             labels: true,
@@ -139,7 +142,11 @@ fn load_subclass(
                     continue;
                 }
                 let prop = &sub.columns[a];
-                let v = from_db(interp, &prop.col().ty, row.get(first[i]).unwrap_or(&SqlValue::Null))?;
+                let v = from_db(
+                    interp,
+                    &prop.col().ty,
+                    row.get(first[i]).unwrap_or(&SqlValue::Null),
+                )?;
                 obj.dict.borrow_mut().insert(prop.key.clone(), v);
                 st.expired.remove(&a);
             }
@@ -190,7 +197,11 @@ impl WithPolymorphic {
         self.base.from_clause(select);
         for m in &self.classes {
             for (t, on) in &m.poly.joins {
-                if select.joins.iter().any(|j| j.table().is_some_and(|x| Rc::ptr_eq(x, t))) {
+                if select
+                    .joins
+                    .iter()
+                    .any(|j| j.table().is_some_and(|x| Rc::ptr_eq(x, t)))
+                {
                     continue;
                 }
                 select.joins.push(crate::sql::compiler::Join {

@@ -45,7 +45,11 @@ fn fk_to(from: &Mapper, to: &Mapper) -> Option<(usize, usize)> {
             continue;
         };
         // A joined subclass's own key references its base table: not a relationship's.
-        if from.poly.joins.iter().any(|(jt, _)| Rc::ptr_eq(jt, &prop.table))
+        if from
+            .poly
+            .joins
+            .iter()
+            .any(|(jt, _)| Rc::ptr_eq(jt, &prop.table))
             && from.tables().iter().any(|ft| ft.name == t)
         {
             continue;
@@ -348,7 +352,9 @@ pub fn sync_foreign_keys(
                 st.identity.is_none() || st.changed_relationships.contains(&index)
             };
             match (r.direction, &value) {
-                (Direction::ManyToOne, Some(v)) if Rc::ptr_eq(&m.base_mapper(), mapper) && assigned => {
+                (Direction::ManyToOne, Some(v))
+                    if Rc::ptr_eq(&m.base_mapper(), mapper) && assigned =>
+                {
                     let pk = match v {
                         Value::Instance(parent) => parent
                             .dict

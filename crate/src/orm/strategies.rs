@@ -312,7 +312,13 @@ pub fn post_load(
             let classes = polymorphic_at(options, depth + 1, Some((mapper, index)));
             if !classes.is_empty() {
                 super::polymorphic::selectin_polymorphic(
-                    session, interp, &target, &classes, &loaded, &deeper, depth + 1,
+                    session,
+                    interp,
+                    &target,
+                    &classes,
+                    &loaded,
+                    &deeper,
+                    depth + 1,
                 )?;
             }
         }
@@ -542,7 +548,10 @@ pub fn polymorphic_at(
             continue;
         }
         if let Some((m, i)) = step
-            && !o.path.last().is_some_and(|(pm, pi)| Rc::ptr_eq(pm, m) && *pi == i)
+            && !o
+                .path
+                .last()
+                .is_some_and(|(pm, pi)| Rc::ptr_eq(pm, m) && *pi == i)
         {
             continue;
         }

@@ -128,9 +128,7 @@ pub fn with_polymorphic(
             Some(out)
         }
         _ => {
-            return Err(interp.type_error(
-                "with_polymorphic() takes a list of subclasses or \"*\"",
-            ));
+            return Err(interp.type_error("with_polymorphic() takes a list of subclasses or \"*\""));
         }
     };
     Ok(Value::Host(Rc::new(WithPolymorphicClass(Rc::new(

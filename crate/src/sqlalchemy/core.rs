@@ -2025,7 +2025,8 @@ pub fn select(
             orm.entities.push(crate::orm::query::Entity::Aliased(al));
         } else if let Some(wp) = super::aliased::with_polymorphic_of(a) {
             columns.extend(wp.select_columns());
-            orm.entities.push(crate::orm::query::Entity::Polymorphic(wp));
+            orm.entities
+                .push(crate::orm::query::Entity::Polymorphic(wp));
         } else if let Some(t) = downcast::<TableObj>(a) {
             for i in 0..t.0.columns.len() {
                 let c = Expr::Column(t.0.clone(), i);

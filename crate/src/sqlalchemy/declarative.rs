@@ -423,7 +423,7 @@ impl RegistryHook {
         let parent = class
             .bases
             .iter()
-            .find_map(|b| crate::orm::mapper_of_class(b));
+            .find_map(crate::orm::mapper_of_class);
         let tablename = match (&get("__tablename__"), &parent) {
             (Some(Value::Str(s)), _) => s.to_string(),
             (_, Some(parent)) => return self.map_single(interp, class, parent.clone(), &dict),
@@ -540,7 +540,13 @@ impl RegistryHook {
         let poly = match &parent {
             Some(p) => {
                 let (props, poly) = inherit_joined(p, &table, props);
-                let rels = p.relationships.borrow().iter().cloned().chain(rels).collect();
+                let rels = p
+                    .relationships
+                    .borrow()
+                    .iter()
+                    .cloned()
+                    .chain(rels)
+                    .collect();
                 let poly = self.mapper_args(interp, class, &dict, &props, poly)?;
                 self.install(class, table, props, rels, poly);
                 return Ok(());
@@ -560,16 +566,12 @@ impl RegistryHook {
         dict: &[(String, Value)],
     ) -> PyResult<()> {
         let own_column = dict.iter().any(|(_, v)| downcast::<ColumnDef>(v).is_some())
-            || class
-                .annotations
-                .borrow()
-                .iter()
-                .any(|(n, a)| {
-                    matches!(read_annotation(a), Some(Annotated::Column(..)))
-                        && !dict
-                            .iter()
-                            .any(|(k, v)| k == n && downcast::<RelationshipDef>(v).is_some())
-                });
+            || class.annotations.borrow().iter().any(|(n, a)| {
+                matches!(read_annotation(a), Some(Annotated::Column(..)))
+                    && !dict
+                        .iter()
+                        .any(|(k, v)| k == n && downcast::<RelationshipDef>(v).is_some())
+            });
         if own_column {
             return Err(interp.error(
                 "NotImplementedError",
@@ -643,9 +645,7 @@ impl RegistryHook {
                             .iter()
                             .find(|(_, x)| x.identity() == other.identity())
                             .map(|(n, _)| n.clone())
-                            .or_else(|| {
-                                downcast::<ClassAttribute>(other).map(|c| c.key.clone())
-                            }),
+                            .or_else(|| downcast::<ClassAttribute>(other).map(|c| c.key.clone())),
                     };
                     poly.on = name.and_then(|n| props.iter().position(|p| p.key == n));
                     if poly.on.is_none() {
@@ -792,7 +792,7 @@ fn inherit_joined(
         match props.iter_mut().find(|x| x.key == p.key) {
             Some(x) => {
                 let mut also = vec![(x.table.clone(), x.column)];
-                also.extend(x.also.drain(..));
+                also.append(&mut x.also);
                 *x = ColumnProperty { also, ..p };
             }
             None => props.push(p),
