@@ -291,7 +291,8 @@ fn insert_row_of(
     Ok(row)
 }
 
-fn row_of(
+/// A mapping's `(attribute, value)` pairs; an unknown key is SQLAlchemy's error.
+fn row_of_attrs(
     session: &Session,
     interp: &mut Interpreter,
     mapper: &Mapper,
@@ -316,8 +317,21 @@ fn row_of(
                 ),
             ));
         };
-        out.push((mapper.columns[a].column, v.clone()));
+        out.push((a, v.clone()));
     }
+    Ok(out)
+}
+
+fn row_of(
+    session: &Session,
+    interp: &mut Interpreter,
+    mapper: &Mapper,
+    set: &Value,
+) -> PyResult<Vec<(usize, Value)>> {
+    let mut out: Vec<(usize, Value)> = row_of_attrs(session, interp, mapper, set)?
+        .into_iter()
+        .map(|(a, v)| (mapper.columns[a].column, v))
+        .collect();
     crate::base::sort::sort_by(&mut out, |a, b| a.0 < b.0);
     Ok(out)
 }
@@ -570,21 +584,39 @@ pub fn insert_returning_mappings(
     sort_by_parameter_order: bool,
     render_nulls: bool,
 ) -> PyResult<Vec<Vec<SqlValue>>> {
+    session.autoflush(interp)?;
+    if !mapper.poly.joins.is_empty() {
+        return insert_returning_joined(session, interp, mapper, sets, returning, render_nulls);
+    }
     // SQLite cannot promise the order of a multi-row RETURNING: one row per statement then.
     let page = if sort_by_parameter_order { 1 } else { 1000 };
-    session.autoflush(interp)?;
     let table = mapper.table.clone();
     let mut rows = Vec::new();
     for s in sets {
         rows.push(insert_row_of(session, interp, mapper, s, render_nulls)?);
     }
-    let names: Vec<String> = returning
-        .iter()
-        .map(|e| match e {
-            Expr::Column(t, c) => crate::sql::compiler::quote(&t.columns[*c].name),
-            other => other.key().unwrap_or_default(),
-        })
-        .collect();
+    let names: Vec<String> = returning.iter().map(returning_name).collect();
+    insert_pages(session, interp, &table, &rows, &names, page)
+}
+
+/// A RETURNING column's text (`id`, or the expression's key).
+fn returning_name(e: &Expr) -> String {
+    match e {
+        Expr::Column(t, c) => crate::sql::compiler::quote(&t.columns[*c].name),
+        other => other.key().unwrap_or_default(),
+    }
+}
+
+/// `INSERT … VALUES (…), (…) RETURNING names` per run of rows with the same keys, at most
+/// `page` rows each; the RETURNING rows in parameter order.
+fn insert_pages(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    table: &Rc<crate::sql::schema::Table>,
+    rows: &[Vec<(usize, Value)>],
+    names: &[String],
+    page: usize,
+) -> PyResult<Vec<Vec<SqlValue>>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < rows.len() {
@@ -596,12 +628,12 @@ pub fn insert_returning_mappings(
         {
             j += 1;
         }
-        let columns = defaults::insert_columns(&table, &keys);
+        let columns = defaults::insert_columns(table, &keys);
         let values: Vec<(usize, Expr)> = columns
             .iter()
             .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
             .collect();
-        let compiled = Compiler::default().insert(&table, &values);
+        let compiled = Compiler::default().insert(table, &values);
         let mut params = Vec::new();
         for row in &rows[i..j] {
             let mut given = Vec::with_capacity(row.len());
@@ -611,7 +643,7 @@ pub fn insert_returning_mappings(
             params.extend(defaults::insert_row(
                 &session.sa,
                 interp,
-                &table,
+                table,
                 &columns,
                 &given,
             )?);
@@ -635,6 +667,115 @@ pub fn insert_returning_mappings(
         let rs = session.run(interp, &sql, params, note)?;
         out.extend(rs.rows);
         i = j;
+    }
+    Ok(out)
+}
+
+/// Bulk INSERT … RETURNING of a joined subclass: the base table one row per statement (its
+/// keys must come back in order), then each subclass table with those keys, batched with the
+/// key as the RETURNING sentinel (`id AS id__1`); the rows spliced side by side.
+fn insert_returning_joined(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    sets: &[Value],
+    returning: &[Expr],
+    render_nulls: bool,
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    // (attribute, value) per mapping, the discriminator added.
+    let mut attr_rows: Vec<Vec<(usize, Value)>> = Vec::with_capacity(sets.len());
+    for set in sets {
+        let mut row = Vec::new();
+        for (c, v) in row_of_attrs(session, interp, mapper, set)? {
+            if render_nulls || !matches!(v, Value::None) {
+                row.push((c, v));
+            }
+        }
+        if let (Some(on), Some((v, _))) = (mapper.poly.on, &mapper.poly.identity)
+            && !row.iter().any(|(a, _)| *a == on)
+        {
+            row.push((on, v.clone()));
+        }
+        attr_rows.push(row);
+    }
+    let tables = mapper.tables();
+    let pk = mapper.primary_key().to_vec();
+    let mut results: Vec<(Vec<Expr>, Vec<Vec<SqlValue>>)> = Vec::new();
+    for (ti, table) in tables.iter().enumerate() {
+        let rows: Vec<Vec<(usize, Value)>> = attr_rows
+            .iter()
+            .map(|r| {
+                let mut cols: Vec<(usize, Value)> = r
+                    .iter()
+                    .filter_map(|(a, v)| {
+                        mapper.columns[*a]
+                            .all_columns()
+                            .find(|(t, _)| Rc::ptr_eq(t, table))
+                            .map(|(_, c)| (c, v.clone()))
+                    })
+                    .collect();
+                crate::base::sort::sort_by(&mut cols, |a, b| a.0 < b.0);
+                cols
+            })
+            .collect();
+        let mine: Vec<Expr> = returning
+            .iter()
+            .filter(|e| matches!(e, Expr::Column(t, _) if Rc::ptr_eq(t, table)))
+            .cloned()
+            .collect();
+        let mut names: Vec<String> = mine.iter().map(returning_name).collect();
+        let (page, sentinel) = if ti == 0 {
+            (1, 0)
+        } else {
+            let keys: Vec<String> = (0..table.columns.len())
+                .filter(|&c| table.columns[c].primary_key)
+                .map(|c| {
+                    let n = crate::sql::compiler::quote(&table.columns[c].name);
+                    format!("{n} AS {}__1", table.columns[c].name)
+                })
+                .collect();
+            let n = keys.len();
+            names.extend(keys);
+            (1000, n)
+        };
+        let mut got = insert_pages(session, interp, table, &rows, &names, page)?;
+        for r in &mut got {
+            r.truncate(r.len().saturating_sub(sentinel));
+        }
+        if ti == 0 {
+            // The generated keys go to the subclass tables' rows.
+            for (r, row) in attr_rows.iter_mut().zip(&got) {
+                for &a in &pk {
+                    let at = mine.iter().position(|e| {
+                        mapper.columns[a]
+                            .all_columns()
+                            .any(|(t, c)| *e == Expr::Column(t.clone(), c))
+                    });
+                    if let Some(v) = at.and_then(|i| row.get(i))
+                        && !r.iter().any(|(x, _)| *x == a)
+                    {
+                        r.push((a, to_python(v)));
+                    }
+                }
+            }
+        }
+        results.push((mine, got));
+    }
+    let mut out = Vec::with_capacity(sets.len());
+    for i in 0..sets.len() {
+        let row = returning
+            .iter()
+            .map(|e| {
+                results
+                    .iter()
+                    .find_map(|(exprs, rows)| {
+                        let at = exprs.iter().position(|x| x == e)?;
+                        rows.get(i).and_then(|r| r.get(at)).cloned()
+                    })
+                    .unwrap_or(SqlValue::Null)
+            })
+            .collect();
+        out.push(row);
     }
     Ok(out)
 }

@@ -104,13 +104,16 @@ fn run(
     let mut mappers: Vec<Rc<Mapper>> = Vec::new();
     for inst in pending.iter().chain(modified).chain(deleted) {
         if let Some(state) = state_of(inst) {
-            let m = state.borrow().mapper.clone();
+            let m = state.borrow().mapper.base_mapper();
             if !mappers.iter().any(|x| Rc::ptr_eq(x, &m)) {
                 mappers.push(m);
             }
         }
     }
     let mappers = sort_mappers(mappers);
+    let of = |i: &Rc<Instance>, base: &Rc<Mapper>| {
+        state_of(i).is_some_and(|s| s.borrow().mapper.isa(base))
+    };
     for mapper in &mappers {
         super::relationships::sync_foreign_keys(session, interp, mapper)?;
         // Read again: syncing foreign keys may have modified more objects.
@@ -118,42 +121,67 @@ fn run(
         if !deleted.is_empty() {
             dirty.retain(|i| !deleted.iter().any(|d| Rc::ptr_eq(d, i)));
         }
-        dirty.retain(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.borrow().mapper, mapper)));
-        emit_updates(session, interp, mapper, &dirty)?;
-        let mine: Vec<Rc<Instance>> = pending
-            .iter()
-            .filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.borrow().mapper, mapper)))
-            .cloned()
-            .collect();
-        emit_inserts(session, interp, mapper, &mine, inserted)?;
+        dirty.retain(|i| of(i, mapper));
+        let updates = prepare_updates(session, interp, &dirty)?;
+        let mine: Vec<Rc<Instance>> = pending.iter().filter(|i| of(i, mapper)).cloned().collect();
+        // Per table of the hierarchy, base table first: its UPDATEs, then its INSERTs.
+        for table in hierarchy_tables(mapper) {
+            emit_updates(session, interp, &table, &updates)?;
+            emit_inserts(session, interp, &table, &mine, inserted)?;
+        }
+        finish_updates(&updates);
     }
     for mapper in mappers.iter().rev() {
-        let mine: Vec<Rc<Instance>> = deleted
-            .iter()
-            .filter(|i| state_of(i).is_some_and(|s| Rc::ptr_eq(&s.borrow().mapper, mapper)))
-            .cloned()
-            .collect();
+        let mine: Vec<Rc<Instance>> = deleted.iter().filter(|i| of(i, mapper)).cloned().collect();
         emit_deletes(session, interp, mapper, &mine)?;
     }
     Ok(())
 }
 
+/// The tables of a hierarchy: the base's, then each subclass's, in mapping order.
+fn hierarchy_tables(base: &Rc<Mapper>) -> Vec<Rc<crate::sql::schema::Table>> {
+    let mut out: Vec<Rc<crate::sql::schema::Table>> = Vec::new();
+    for m in std::iter::once(base.clone()).chain(base.descendants()) {
+        for t in m.tables() {
+            if !out.iter().any(|o| Rc::ptr_eq(o, &t)) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// The column of `table` attribute `attr` of `mapper` maps, if any.
+fn column_in(mapper: &Mapper, attr: usize, table: &Rc<crate::sql::schema::Table>) -> Option<usize> {
+    mapper.columns[attr]
+        .all_columns()
+        .find(|(t, _)| Rc::ptr_eq(t, table))
+        .map(|(_, c)| c)
+}
+
 /// Parents before children: a mapper whose table references another's comes after it.
 fn sort_mappers(mut mappers: Vec<Rc<Mapper>>) -> Vec<Rc<Mapper>> {
+    let tables: Vec<Vec<Rc<crate::sql::schema::Table>>> =
+        mappers.iter().map(hierarchy_tables).collect();
+    let mut tables = tables;
     let mut out: Vec<Rc<Mapper>> = Vec::new();
     while !mappers.is_empty() {
-        let ready = mappers.iter().position(|m| {
-            !m.table.columns.iter().any(|c| {
+        let ready = (0..mappers.len()).position(|i| {
+            let own = &tables[i];
+            !own.iter().flat_map(|t| t.columns.iter()).any(|c| {
                 c.foreign_key.as_ref().is_some_and(|fk| {
                     let target = fk.split('.').next().unwrap_or_default();
-                    target != m.table.name
-                        && mappers
+                    !own.iter().any(|t| t.name == target)
+                        && tables
                             .iter()
-                            .any(|o| o.table.name == target && !Rc::ptr_eq(o, m))
+                            .enumerate()
+                            .any(|(j, o)| j != i && o.iter().any(|t| t.name == target))
                 })
             })
         });
-        out.push(mappers.remove(ready.unwrap_or(0)));
+        let at = ready.unwrap_or(0);
+        tables.remove(at);
+        out.push(mappers.remove(at));
     }
     out
 }
@@ -166,15 +194,13 @@ fn bind(interp: &mut Interpreter, session: &Session, v: &Value) -> PyResult<SqlV
 fn emit_inserts(
     session: &Rc<Session>,
     interp: &mut Interpreter,
-    mapper: &Rc<Mapper>,
+    table: &Rc<crate::sql::schema::Table>,
     objects: &[Rc<Instance>],
     inserted: &mut Vec<(Rc<Instance>, StateRef)>,
 ) -> PyResult<()> {
-    let table = mapper.table.clone();
-    let pk_cols: Vec<usize> = mapper
-        .primary_key()
-        .iter()
-        .map(|&a| mapper.columns[a].column)
+    let table = table.clone();
+    let pk_cols: Vec<usize> = (0..table.columns.len())
+        .filter(|&c| table.columns[c].primary_key)
         .collect();
     let mut rows: Vec<InsertRow> = Vec::new();
     let mut sorted: Vec<(u64, Rc<Instance>, StateRef)> = objects
@@ -185,26 +211,39 @@ fn emit_inserts(
                 (order, i.clone(), s)
             })
         })
+        .filter(|(_, _, s)| {
+            s.borrow()
+                .mapper
+                .tables()
+                .iter()
+                .any(|t| Rc::ptr_eq(t, &table))
+        })
         .collect();
     crate::base::sort::sort_by(&mut sorted, |a, b| a.0 < b.0);
+    let mut mapper_of_row = Vec::with_capacity(sorted.len());
     for (_, inst, state) in sorted {
+        let mapper = state.borrow().mapper.clone();
         let mut params: Vec<(usize, SqlValue)> = Vec::new();
-        for prop in &mapper.columns {
-            let col = &table.columns[prop.column];
+        for (a, prop) in mapper.columns.iter().enumerate() {
+            let Some(column) = column_in(&mapper, a, &table) else {
+                continue;
+            };
+            let col = &table.columns[column];
             let v = inst.dict.borrow().get(&prop.key).cloned();
             match v {
                 Some(Value::None) | None => {
                     // Columns without any default are sent as NULL (`_insert_cols_as_none`).
                     if !col.primary_key && col.default.is_none() && col.server_default.is_none() {
-                        params.push((prop.column, SqlValue::Null));
+                        params.push((column, SqlValue::Null));
                     }
                 }
                 Some(v) => {
                     let b = bind(interp, session, &v)?;
-                    params.push((prop.column, b));
+                    params.push((column, b));
                 }
             }
         }
+        mapper_of_row.push(mapper);
         crate::base::sort::sort_by(&mut params, |a, b| a.0 < b.0);
         let has_all_pks = pk_cols
             .iter()
@@ -218,6 +257,7 @@ fn emit_inserts(
     }
     let mut i = 0;
     while i < rows.len() {
+        let mapper = &mapper_of_row[i];
         let keys: Vec<usize> = rows[i].params.iter().map(|(c, _)| *c).collect();
         let all_pks = rows[i].has_all_pks;
         let mut j = i + 1;
@@ -278,7 +318,7 @@ fn emit_inserts(
                 session.run(interp, &compiled.sql, sets[0].clone(), note)?;
             }
             for (r, set) in group.iter().zip(&sets) {
-                finish_insert(session, mapper, r, &filled(r, set), &[], inserted);
+                finish_insert(session, mapper, &table, r, &filled(r, set), &[], inserted);
             }
         } else if group.len() > 1 || fetch_defaults {
             let names: Vec<String> = fetched
@@ -289,7 +329,15 @@ fn emit_inserts(
             let returned_rows = insert_returning(session, interp, &sql, &sets, &key_names)?;
             for ((r, set), row) in group.iter().zip(&sets).zip(returned_rows) {
                 let returned: Vec<(usize, SqlValue)> = fetched.iter().copied().zip(row).collect();
-                finish_insert(session, mapper, r, &filled(r, set), &returned, inserted);
+                finish_insert(
+                    session,
+                    mapper,
+                    &table,
+                    r,
+                    &filled(r, set),
+                    &returned,
+                    inserted,
+                );
             }
         } else {
             let note = session.sa.echo_note(&compiled.sql, &key_names);
@@ -306,7 +354,9 @@ fn emit_inserts(
                 .into_iter()
                 .collect();
             let defaults = filled(&group[0], &sets[0]);
-            finish_insert(session, mapper, &group[0], &defaults, &returned, inserted);
+            finish_insert(
+                session, mapper, &table, &group[0], &defaults, &returned, inserted,
+            );
         }
         i = j;
     }
@@ -350,17 +400,22 @@ pub fn insert_returning(
 fn finish_insert(
     session: &Rc<Session>,
     mapper: &Rc<Mapper>,
+    table: &Rc<crate::sql::schema::Table>,
     row: &InsertRow,
     defaults: &[(usize, SqlValue)],
     returned: &[(usize, SqlValue)],
     inserted: &mut Vec<(Rc<Instance>, StateRef)>,
 ) {
+    // A joined subclass's later tables take the key the base table's INSERT made.
+    let first = mapper.tables().first().is_none_or(|t| Rc::ptr_eq(t, table));
     let pk_attrs = mapper.primary_key();
     let mut pk = Vec::new();
     {
         let mut dict = row.inst.dict.borrow_mut();
         for &a in pk_attrs {
-            let col = mapper.columns[a].column;
+            let Some(col) = column_in(mapper, a, table) else {
+                continue;
+            };
             let v = match row.params.iter().find(|(c, _)| *c == col) {
                 Some((_, v)) if *v != SqlValue::Null => v.clone(),
                 _ => returned
@@ -372,10 +427,13 @@ fn finish_insert(
             pk.push(v);
         }
         for (c, d) in defaults.iter().chain(returned) {
-            if let Some(a) = mapper.attr_for_column(*c) {
+            if let Some(a) = mapper.attr_for_table_column(table, *c) {
                 dict.insert(mapper.columns[a].key.clone(), to_python(d));
             }
         }
+    }
+    if !first {
+        return;
     }
     let mut st = row.state.borrow_mut();
     st.identity = Some(pk.clone());
@@ -389,26 +447,35 @@ fn finish_insert(
     inserted.push((row.inst.clone(), row.state.clone()));
 }
 
-fn emit_updates(
+/// One dirty object's changes: the attributes whose values differ, bound.
+struct Changed {
+    inst: Rc<Instance>,
+    state: StateRef,
+    mapper: Rc<Mapper>,
+    attrs: Vec<(usize, SqlValue)>,
+    pk: Vec<SqlValue>,
+}
+
+/// The net changes of the dirty objects (an object whose values are unchanged is clean).
+fn prepare_updates(
     session: &Rc<Session>,
     interp: &mut Interpreter,
-    mapper: &Rc<Mapper>,
     objects: &[Rc<Instance>],
-) -> PyResult<()> {
-    let table = mapper.table.clone();
-    let mut rows: Vec<UpdateRow> = Vec::new();
+) -> PyResult<Vec<Changed>> {
+    let mut out = Vec::new();
     for inst in objects {
         let Some(state) = state_of(inst) else {
             continue;
         };
-        load_expired_key(session, interp, mapper, inst, &state)?;
+        let mapper = state.borrow().mapper.clone();
+        load_expired_key(session, interp, &mapper, inst, &state)?;
         let committed: Vec<(usize, Option<Value>)> = state
             .borrow()
             .committed
             .iter()
             .map(|(a, v)| (*a, v.clone()))
             .collect();
-        let mut sets = Vec::new();
+        let mut attrs = Vec::new();
         for (a, old) in committed {
             let key = &mapper.columns[a].key;
             let Some(new) = inst.dict.borrow().get(key).cloned() else {
@@ -419,12 +486,41 @@ fn emit_updates(
                 Some(old) => !crate::script::ops::eq(interp, old, &new)?,
             };
             if changed {
-                sets.push((mapper.columns[a].column, bind(interp, session, &new)?));
+                attrs.push((a, bind(interp, session, &new)?));
             }
         }
         let pk = state.borrow().identity.clone().unwrap_or_default();
-        if sets.is_empty() {
+        if attrs.is_empty() {
             state.borrow_mut().committed.clear();
+            continue;
+        }
+        out.push(Changed {
+            inst: inst.clone(),
+            state,
+            mapper,
+            attrs,
+            pk,
+        });
+    }
+    Ok(out)
+}
+
+fn emit_updates(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    table: &Rc<crate::sql::schema::Table>,
+    objects: &[Changed],
+) -> PyResult<()> {
+    let table = table.clone();
+    let mut rows: Vec<UpdateRow> = Vec::new();
+    let mut mappers: Vec<Rc<Mapper>> = Vec::new();
+    for ch in objects {
+        let mut sets: Vec<(usize, SqlValue)> = ch
+            .attrs
+            .iter()
+            .filter_map(|(a, v)| column_in(&ch.mapper, *a, &table).map(|c| (c, v.clone())))
+            .collect();
+        if sets.is_empty() {
             continue;
         }
         // Columns with `onupdate=` that the UPDATE does not set get their value, row by row.
@@ -437,16 +533,31 @@ fn emit_updates(
             }
         }
         crate::base::sort::sort_by(&mut sets, |a, b| a.0 < b.0);
+        mappers.push(ch.mapper.clone());
         rows.push(UpdateRow {
-            inst: inst.clone(),
-            state,
+            inst: ch.inst.clone(),
+            state: ch.state.clone(),
             sets,
-            pk,
+            pk: ch.pk.clone(),
         });
     }
-    crate::base::sort::sort_by(&mut rows, |a, b| compare_pk(&a.pk, &b.pk).is_lt());
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    crate::base::sort::sort_by(&mut order, |&a, &b| {
+        compare_pk(&rows[a].pk, &rows[b].pk).is_lt()
+    });
+    let rows: Vec<UpdateRow> = order
+        .iter()
+        .map(|&i| UpdateRow {
+            inst: rows[i].inst.clone(),
+            state: rows[i].state.clone(),
+            sets: rows[i].sets.clone(),
+            pk: rows[i].pk.clone(),
+        })
+        .collect();
+    let mappers: Vec<Rc<Mapper>> = order.iter().map(|&i| mappers[i].clone()).collect();
     let mut i = 0;
     while i < rows.len() {
+        let mapper = &mappers[i];
         let keys: Vec<usize> = rows[i].sets.iter().map(|(c, _)| *c).collect();
         let mut j = i + 1;
         while j < rows.len()
@@ -463,7 +574,7 @@ fn emit_updates(
             .iter()
             .map(|&c| (c, Expr::Param(table.columns[c].name.clone())))
             .collect();
-        let compiled = Compiler::default().update(&table, &values, &pk_criteria(mapper));
+        let compiled = Compiler::default().update(&table, &values, &pk_criteria(mapper, &table));
         let params = |r: &UpdateRow| -> Vec<SqlValue> {
             r.sets
                 .iter()
@@ -502,7 +613,7 @@ fn emit_updates(
             // The onupdate values sent are now the attributes' values.
             for (c, v) in &r.sets {
                 if table.columns[*c].onupdate.is_some()
-                    && let Some(a) = mapper.attr_for_column(*c)
+                    && let Some(a) = mapper.attr_for_table_column(&table, *c)
                 {
                     r.inst
                         .dict
@@ -510,31 +621,37 @@ fn emit_updates(
                         .insert(mapper.columns[a].key.clone(), to_python(v));
                 }
             }
-            let mut st = r.state.borrow_mut();
-            st.committed.clear();
-            if !st.expired.is_empty() {
-                let dict = r.inst.dict.borrow();
-                st.expired
-                    .retain(|a| !dict.contains_key(mapper.columns[*a].key.as_str()));
-            }
         }
         i = j;
     }
     Ok(())
 }
 
-/// `WHERE t.id = ?` for each primary-key column, bound per row of an executemany.
-fn pk_criteria(mapper: &Mapper) -> Vec<Expr> {
+/// After every table's UPDATEs: the objects' changes are committed.
+fn finish_updates(objects: &[Changed]) {
+    for ch in objects {
+        let mut st = ch.state.borrow_mut();
+        st.committed.clear();
+        if !st.expired.is_empty() {
+            let dict = ch.inst.dict.borrow();
+            st.expired
+                .retain(|a| !dict.contains_key(ch.mapper.columns[*a].key.as_str()));
+        }
+    }
+}
+
+/// `WHERE t.id = ?` for each primary-key column of `table`, bound per row of an executemany.
+fn pk_criteria(mapper: &Mapper, table: &Rc<crate::sql::schema::Table>) -> Vec<Expr> {
     mapper
         .primary_key()
         .iter()
-        .map(|&a| {
-            let c = mapper.columns[a].column;
-            Expr::binary(
-                mapper.column_expr(a),
+        .filter_map(|&a| {
+            let c = column_in(mapper, a, table)?;
+            Some(Expr::binary(
+                Expr::Column(table.clone(), c),
                 Op::Eq,
                 Expr::Param(format!("pk_{c}")),
-            )
+            ))
         })
         .collect()
 }
@@ -599,10 +716,10 @@ fn emit_deletes(
     if objects.is_empty() {
         return Ok(());
     }
-    let table = mapper.table.clone();
     for inst in objects {
         if let Some(state) = state_of(inst) {
-            load_expired_key(session, interp, mapper, inst, &state)?;
+            let m = state.borrow().mapper.clone();
+            load_expired_key(session, interp, &m, inst, &state)?;
         }
     }
     let mut rows: Vec<(Vec<SqlValue>, Rc<Instance>, StateRef)> = objects
@@ -614,28 +731,45 @@ fn emit_deletes(
         })
         .collect();
     crate::base::sort::sort_by(&mut rows, |a, b| compare_pk(&a.0, &b.0).is_lt());
-    let compiled = Compiler::default().delete(&table, &pk_criteria(mapper));
-    let note = session.sa.echo_note(&compiled.sql, &[]);
-    let matched = if rows.len() > 1 {
-        let sets = rows.iter().map(|(pk, _, _)| pk.clone()).collect();
-        session.run_many(interp, &compiled.sql, sets, note)?
-    } else {
-        session
-            .run(interp, &compiled.sql, rows[0].0.clone(), note)?
-            .rowcount
-            .unwrap_or(0)
-    };
-    // Without a version counter SQLAlchemy only warns about a DELETE that matched too few rows.
-    if matched as usize != rows.len() {
-        let message = format!(
-            "DELETE statement on table '{}' expected to delete {} row(s); {} were matched.  \
-             Please set confirm_deleted_rows=False within the mapper configuration to prevent \
-             this warning.",
-            table.name,
-            rows.len(),
-            matched
-        );
-        session.sa.exc.warn(interp, Exc::SAWarning, &message)?;
+    // A joined hierarchy deletes from the subclass tables first, the base table last.
+    for table in hierarchy_tables(mapper).iter().rev() {
+        let mine: Vec<&(Vec<SqlValue>, Rc<Instance>, StateRef)> = rows
+            .iter()
+            .filter(|(_, _, s)| {
+                s.borrow()
+                    .mapper
+                    .tables()
+                    .iter()
+                    .any(|t| Rc::ptr_eq(t, table))
+            })
+            .collect();
+        let Some(first) = mine.first() else {
+            continue;
+        };
+        let m = first.2.borrow().mapper.clone();
+        let compiled = Compiler::default().delete(table, &pk_criteria(&m, table));
+        let note = session.sa.echo_note(&compiled.sql, &[]);
+        let matched = if mine.len() > 1 {
+            let sets = mine.iter().map(|(pk, _, _)| pk.clone()).collect();
+            session.run_many(interp, &compiled.sql, sets, note)?
+        } else {
+            session
+                .run(interp, &compiled.sql, first.0.clone(), note)?
+                .rowcount
+                .unwrap_or(0)
+        };
+        // Without a version counter SQLAlchemy only warns about a DELETE that matched too few rows.
+        if matched as usize != mine.len() {
+            let message = format!(
+                "DELETE statement on table '{}' expected to delete {} row(s); {} were matched.  \
+                 Please set confirm_deleted_rows=False within the mapper configuration to prevent \
+                 this warning.",
+                table.name,
+                mine.len(),
+                matched
+            );
+            session.sa.exc.warn(interp, Exc::SAWarning, &message)?;
+        }
     }
     for (_, inst, state) in rows {
         let mut st = state.borrow_mut();

@@ -42,10 +42,15 @@ impl From<&SqlValue> for KeyPart {
 pub struct IdentityKey(usize, Vec<KeyPart>);
 
 impl IdentityKey {
-    /// The key of `mapper`'s row with primary key `pk`.
+    /// The key of `mapper`'s row with primary key `pk` (keyed by the hierarchy's base
+    /// mapper, as a `Manager` is found by `get(Employee, 1)`).
     pub fn new(mapper: &Rc<Mapper>, pk: &[SqlValue]) -> Self {
+        let base = match mapper.poly.inherits {
+            None => mapper.clone(),
+            Some(_) => mapper.base_mapper(),
+        };
         IdentityKey(
-            Rc::as_ptr(mapper) as usize,
+            Rc::as_ptr(&base) as usize,
             pk.iter().map(KeyPart::from).collect(),
         )
     }

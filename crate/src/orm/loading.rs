@@ -15,12 +15,25 @@ use crate::sql::compiler::{Compiler, Select};
 use crate::sql::elements::{Expr, Op};
 
 /// `WHERE t.pk = ?` for `pk`.
+/// (An inheriting mapper's key is its base table's: `WHERE person.id = ?`.)
 pub fn pk_criteria(mapper: &Mapper, pk: &[SqlValue]) -> Vec<Expr> {
+    let root = mapper.tables().into_iter().next();
     mapper
         .primary_key()
         .iter()
         .zip(pk)
-        .map(|(&a, v)| Expr::binary(mapper.column_expr(a), Op::Eq, Expr::Bind(v.clone())))
+        .map(|(&a, v)| {
+            let column = root
+                .as_ref()
+                .and_then(|r| {
+                    mapper.columns[a]
+                        .all_columns()
+                        .find(|(t, _)| Rc::ptr_eq(t, r))
+                        .map(|(t, c)| Expr::Column(t.clone(), c))
+                })
+                .unwrap_or_else(|| mapper.column_expr(a));
+            Expr::binary(column, Op::Eq, Expr::Bind(v.clone()))
+        })
         .collect()
 }
 
@@ -47,14 +60,29 @@ pub fn load_attributes(
     if attrs.is_empty() {
         return Ok(true);
     }
-    crate::base::sort::sort_by(&mut attrs, |&a, &b| {
-        mapper.columns[a].column < mapper.columns[b].column
-    });
-    let select = Select {
-        columns: attrs.iter().map(|&a| mapper.column_expr(a)).collect(),
-        froms: vec![mapper.table.clone()],
-        wheres: pk_criteria(&mapper, &pk),
-        ..Select::default()
+    let optimized_select = optimized_get(&mapper, inst, &attrs);
+    let optimized = optimized_select.is_some();
+    let select = match optimized_select {
+        Some(select) => select,
+        None => {
+            if mapper.poly.inherits.is_none() {
+                crate::base::sort::sort_by(&mut attrs, |&a, &b| {
+                    mapper.columns[a].column < mapper.columns[b].column
+                });
+            }
+            let mut select = Select {
+                columns: attrs
+                    .iter()
+                    .flat_map(|&a| mapper.columns[a].all_columns())
+                    .map(|(t, c)| Expr::Column(t.clone(), c))
+                    .collect(),
+                wheres: pk_criteria(&mapper, &pk),
+                ..Select::default()
+            };
+            select.wheres.extend(mapper.single_criteria());
+            mapper.from_clause(&mut select);
+            select
+        }
     };
     let compiled = Compiler::default().select(&select);
     let params = compiled.params();
@@ -65,10 +93,20 @@ pub fn load_attributes(
     };
     let mut dict = inst.dict.borrow_mut();
     let mut st = state.borrow_mut();
-    for (i, &a) in attrs.iter().enumerate() {
+    let widths: Vec<usize> = if optimized {
+        vec![1; attrs.len()]
+    } else {
+        attrs
+            .iter()
+            .map(|&a| 1 + mapper.columns[a].also.len())
+            .collect()
+    };
+    let mut at = 0;
+    for (&a, width) in attrs.iter().zip(widths) {
         let prop = &mapper.columns[a];
-        let ty = &mapper.table.columns[prop.column].ty;
-        let value = from_db(interp, ty, row.get(i).unwrap_or(&SqlValue::Null))?;
+        let ty = &prop.col().ty;
+        let value = from_db(interp, ty, row.get(at).unwrap_or(&SqlValue::Null))?;
+        at += width;
         dict.insert(prop.key.clone(), value);
         st.expired.remove(&a);
         st.committed.shift_remove(&a);
@@ -84,12 +122,13 @@ pub fn load_by_pk(
     pk: &[SqlValue],
     populate_existing: bool,
 ) -> PyResult<Value> {
-    let select = Select {
+    let mut select = Select {
         columns: mapper.select_columns(),
-        froms: vec![mapper.table.clone()],
         wheres: pk_criteria(mapper, pk),
         ..Select::default()
     };
+    select.wheres.extend(mapper.single_criteria());
+    mapper.from_clause(&mut select);
     let compiled = Compiler::default().select(&select);
     let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
@@ -109,10 +148,24 @@ pub fn instance(
     row: &[SqlValue],
     populate_existing: bool,
 ) -> PyResult<Value> {
+    instance_in(session, interp, mapper, row, populate_existing, &[])
+}
+
+/// `instance` of a row whose select list is `columns` (a `with_polymorphic` entity's): the
+/// subclass attributes it has are loaded too.
+pub fn instance_in(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    row: &[SqlValue],
+    populate_existing: bool,
+    columns: &[Expr],
+) -> PyResult<Value> {
+    let cell = |a: usize| row.get(mapper.row_pos(a)).unwrap_or(&SqlValue::Null);
     let pk: Vec<SqlValue> = mapper
         .primary_key()
         .iter()
-        .map(|&a| row.get(a).cloned().unwrap_or(SqlValue::Null))
+        .map(|&a| cell(a).clone())
         .collect();
     if pk.iter().all(|v| *v == SqlValue::Null) {
         return Ok(Value::None);
@@ -120,8 +173,29 @@ pub fn instance(
     let key = IdentityKey::new(mapper, &pk);
     let mut values = Vec::with_capacity(mapper.columns.len());
     for (a, prop) in mapper.columns.iter().enumerate() {
-        let ty = &mapper.table.columns[prop.column].ty;
-        values.push(from_db(interp, ty, row.get(a).unwrap_or(&SqlValue::Null))?);
+        values.push(from_db(interp, &prop.col().ty, cell(a))?);
+    }
+    // A polymorphic row is an object of the class its discriminator names; the attributes
+    // of that class the row lacks are expired (loaded on access).
+    let loaded = mapper.columns.len();
+    let mapper = &match mapper.poly.on {
+        Some(on) => mapper.for_identity(cell(on)),
+        None => mapper.clone(),
+    };
+    let mut extra: Vec<(usize, Value)> = Vec::new();
+    for a in loaded..mapper.columns.len() {
+        let prop = &mapper.columns[a];
+        let at = columns.iter().position(
+            |e| matches!(e, Expr::Column(t, c) if Rc::ptr_eq(t, &prop.table) && *c == prop.column),
+        );
+        if let Some(at) = at {
+            let v = from_db(
+                interp,
+                &prop.col().ty,
+                row.get(at).unwrap_or(&SqlValue::Null),
+            )?;
+            extra.push((a, v));
+        }
     }
     let value_of = |a: usize| values[a].clone();
     let existing = session.identity_map.borrow().get(&key);
@@ -131,15 +205,21 @@ pub fn instance(
         let mut st = state.borrow_mut();
         let mut dict = inst.dict.borrow_mut();
         let todo: Vec<usize> = if populate_existing {
-            (0..mapper.columns.len())
+            (0..loaded)
                 .filter(|a| !st.committed.contains_key(a))
                 .collect()
         } else {
-            st.expired.iter().copied().collect()
+            st.expired.iter().copied().filter(|&a| a < loaded).collect()
         };
         for a in todo {
             dict.insert(mapper.columns[a].key.clone(), value_of(a));
             st.expired.remove(&a);
+        }
+        for (a, v) in extra {
+            if populate_existing && !st.committed.contains_key(&a) || st.expired.contains(&a) {
+                dict.insert(mapper.columns[a].key.clone(), v);
+                st.expired.remove(&a);
+            }
         }
         drop(dict);
         drop(st);
@@ -152,6 +232,10 @@ pub fn instance(
     for (prop, value) in mapper.columns.iter().zip(values) {
         dict.insert(prop.key.clone(), value);
     }
+    let filled: Vec<usize> = extra.iter().map(|(a, _)| *a).collect();
+    for (a, v) in extra {
+        dict.insert(mapper.columns[a].key.clone(), v);
+    }
     let inst = Rc::new(Instance {
         class,
         dict: PyCell::new(dict),
@@ -160,9 +244,86 @@ pub fn instance(
     interp.tracked.instance(&inst);
     let addr = Rc::as_ptr(&inst) as *const u8 as usize;
     let mut state = InstanceState::new(mapper.clone(), addr);
+    state
+        .expired
+        .extend((loaded..mapper.columns.len()).filter(|a| !filled.contains(a)));
     state.identity = Some(pk);
     state.session = Some(Rc::downgrade(session));
     *inst.host.borrow_mut() = Some(Rc::new(StateHost(Rc::new(RefCell::new(state)))));
     session.identity_map.borrow_mut().insert(key, &inst);
     Ok(Value::Instance(inst))
+}
+
+/// `_optimized_get_statement`: expired attributes of a joined subclass that all live in
+/// subclass tables load from those tables alone, the base's key bound from the object
+/// (`SELECT manager.manager_name AS manager_manager_name FROM manager WHERE ? = manager.id`).
+fn optimized_get(mapper: &Rc<Mapper>, inst: &Instance, attrs: &[usize]) -> Option<Select> {
+    mapper.poly.inherits.as_ref()?;
+    let tables = mapper.tables();
+    let root = tables.first()?;
+    let mut wanted: Vec<Rc<crate::sql::schema::Table>> = Vec::new();
+    for &a in attrs {
+        for (t, _) in mapper.columns[a].all_columns() {
+            if Rc::ptr_eq(t, root) {
+                return None;
+            }
+            if !wanted.iter().any(|w| Rc::ptr_eq(w, t)) {
+                wanted.push(t.clone());
+            }
+        }
+    }
+    // From the first wanted table down, every join's ON clause, with the columns of tables
+    // outside the SELECT bound from the object's values.
+    let start = mapper
+        .poly
+        .joins
+        .iter()
+        .position(|(t, _)| wanted.iter().any(|w| Rc::ptr_eq(w, t)))?;
+    let mut present: Vec<Rc<crate::sql::schema::Table>> = wanted.clone();
+    let mut wheres = Vec::new();
+    for (t, on) in &mapper.poly.joins[start..] {
+        if !present.iter().any(|p| Rc::ptr_eq(p, t)) {
+            present.push(t.clone());
+        }
+        wheres.push(bind_outside(mapper, inst, on, &present)?);
+    }
+    Some(Select {
+        columns: attrs.iter().map(|&a| mapper.column_expr(a)).collect(),
+        wheres,
+        labels: true,
+        ..Select::default()
+    })
+}
+
+/// `on` with each column of a table not in `present` replaced by the object's value of it.
+fn bind_outside(
+    mapper: &Mapper,
+    inst: &Instance,
+    on: &Expr,
+    present: &[Rc<crate::sql::schema::Table>],
+) -> Option<Expr> {
+    Some(match on {
+        Expr::Column(t, c) if !present.iter().any(|p| Rc::ptr_eq(p, t)) => {
+            let a = mapper.attr_for_table_column(t, *c)?;
+            let v = inst.dict.borrow().get(&mapper.columns[a].key).cloned()?;
+            Expr::Bind(value_to_sql(&v)?)
+        }
+        Expr::Binary(l, op, r) => Expr::binary(
+            bind_outside(mapper, inst, l, present)?,
+            *op,
+            bind_outside(mapper, inst, r, present)?,
+        ),
+        other => other.clone(),
+    })
+}
+
+/// A loaded key value as a bound parameter (keys are ints, strings, floats or bytes).
+fn value_to_sql(v: &Value) -> Option<SqlValue> {
+    Some(match v {
+        Value::Int(i) => SqlValue::Integer(*i),
+        Value::Str(s) => SqlValue::Text(s.to_string()),
+        Value::Float(f) => SqlValue::Real(*f),
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        _ => return None,
+    })
 }

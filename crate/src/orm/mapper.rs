@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use crate::script::value::{Class, Value};
+use crate::sql::compiler::{Join, JoinTarget, Select};
 use crate::sql::elements::Expr;
 use crate::sql::schema::{MetaData, Table};
 
@@ -12,8 +13,49 @@ use crate::sql::schema::{MetaData, Table};
 pub struct ColumnProperty {
     /// The attribute name on the class.
     pub key: String,
-    /// The column's index in the table.
+    /// The column's index in `table`.
     pub column: usize,
+    /// The table of the column (a base class's table for an inherited attribute).
+    pub table: Rc<Table>,
+    /// More columns the attribute maps (a joined subclass's key is also its base's key).
+    pub also: Vec<(Rc<Table>, usize)>,
+}
+
+impl ColumnProperty {
+    /// An attribute mapping one column.
+    pub fn new(key: String, table: &Rc<Table>, column: usize) -> Self {
+        ColumnProperty {
+            key,
+            column,
+            table: table.clone(),
+            also: Vec::new(),
+        }
+    }
+
+    /// The column's schema definition.
+    pub fn col(&self) -> &crate::sql::schema::Column {
+        &self.table.columns[self.column]
+    }
+
+    /// Every `(table, column)` the attribute maps, its own first.
+    pub fn all_columns(&self) -> impl Iterator<Item = (&Rc<Table>, usize)> {
+        std::iter::once((&self.table, self.column)).chain(self.also.iter().map(|(t, c)| (t, *c)))
+    }
+}
+
+/// Mapped class inheritance (`__mapper_args__`): where a mapper sits in its hierarchy.
+#[derive(Default)]
+pub struct Polymorphic {
+    /// The mapper of the base class (`Manager` inherits `Employee`).
+    pub inherits: Option<Rc<Mapper>>,
+    /// The tables joined onto the root table, with their ON clauses (joined inheritance).
+    pub joins: Vec<(Rc<Table>, Expr)>,
+    /// `polymorphic_on`: the discriminator attribute.
+    pub on: Option<usize>,
+    /// `polymorphic_identity`: this class's discriminator value (Python, and as bound).
+    pub identity: Option<(Value, crate::engine::SqlValue)>,
+    /// Single-table inheritance: the subclass shares its base's table.
+    pub single: bool,
 }
 
 /// `relationship(cascade=...)`: which session operations follow the relationship.
@@ -108,8 +150,12 @@ pub struct Mapper {
     pub relationships: RefCell<Vec<RelationshipProperty>>,
     /// The registry it belongs to (to resolve relationship targets by name).
     pub registry: Weak<Registry>,
+    /// Inheritance: the base mapper, the joined tables, the discriminator.
+    pub poly: Polymorphic,
     /// Attribute indexes of the primary key (computed once: every loaded row needs them).
     pk: Vec<usize>,
+    /// Where each attribute's first column is in `select_columns()`.
+    row_pos: Vec<usize>,
 }
 
 impl Mapper {
@@ -120,11 +166,20 @@ impl Mapper {
         columns: Vec<ColumnProperty>,
         relationships: Vec<RelationshipProperty>,
         registry: Weak<Registry>,
+        poly: Polymorphic,
     ) -> Self {
         let pk = (0..columns.len())
-            .filter(|&a| table.columns[columns[a].column].primary_key)
+            .filter(|&a| columns[a].col().primary_key)
             .collect();
+        let mut row_pos = Vec::with_capacity(columns.len());
+        let mut at = 0;
+        for c in &columns {
+            row_pos.push(at);
+            at += 1 + c.also.len();
+        }
         Mapper {
+            poly,
+            row_pos,
             name: class.name.clone(),
             class: RefCell::new(Rc::downgrade(class)),
             table,
@@ -145,9 +200,125 @@ impl Mapper {
         self.columns.iter().position(|c| c.key == key)
     }
 
-    /// The attribute mapping table column `column`.
+    /// The attribute mapping column `column` of the mapper's own table.
     pub fn attr_for_column(&self, column: usize) -> Option<usize> {
-        self.columns.iter().position(|c| c.column == column)
+        self.attr_for_table_column(&self.table, column)
+    }
+
+    /// The attribute mapping column `column` of `table` (one of the mapper's tables).
+    pub fn attr_for_table_column(&self, table: &Table, column: usize) -> Option<usize> {
+        self.columns.iter().position(|c| {
+            c.all_columns()
+                .any(|(t, i)| i == column && std::ptr::eq(Rc::as_ptr(t), table))
+        })
+    }
+
+    /// Where attribute `attr`'s value is in a row of `select_columns()`.
+    pub fn row_pos(&self, attr: usize) -> usize {
+        self.row_pos.get(attr).copied().unwrap_or(attr)
+    }
+
+    /// How many columns `select_columns()` has.
+    pub fn row_width(&self) -> usize {
+        self.columns.iter().map(|c| 1 + c.also.len()).sum()
+    }
+
+    /// The root of the inheritance hierarchy (the mapper itself without a base).
+    pub fn base_mapper(self: &Rc<Self>) -> Rc<Mapper> {
+        let mut m = self.clone();
+        while let Some(b) = m.poly.inherits.clone() {
+            m = b;
+        }
+        m
+    }
+
+    /// Whether this mapper is `other` or inherits from it.
+    pub fn isa(self: &Rc<Self>, other: &Rc<Mapper>) -> bool {
+        let mut m = Some(self.clone());
+        while let Some(x) = m {
+            if Rc::ptr_eq(&x, other) {
+                return true;
+            }
+            m = x.poly.inherits.clone();
+        }
+        false
+    }
+
+    /// Every table the mapper's rows are in, the root table first.
+    pub fn tables(&self) -> Vec<Rc<Table>> {
+        match self.poly.joins.first() {
+            None => vec![self.table.clone()],
+            Some(_) => {
+                let mut root = self
+                    .poly
+                    .inherits
+                    .as_ref()
+                    .map(|b| b.tables())
+                    .unwrap_or_default();
+                root.truncate(1);
+                root.extend(self.poly.joins.iter().map(|(t, _)| t.clone()));
+                root
+            }
+        }
+    }
+
+    /// The FROM of the mapper's rows: the root table joined to each subclass table.
+    pub fn from_clause(&self, select: &mut Select) {
+        let tables = self.tables();
+        select.froms = tables.into_iter().take(1).collect();
+        select.joins = self
+            .poly
+            .joins
+            .iter()
+            .map(|(t, on)| Join {
+                target: JoinTarget::Table(t.clone()),
+                on: on.clone(),
+                outer: false,
+                full: false,
+            })
+            .collect();
+    }
+
+    /// Single-table inheritance: `type IN (...)` of this class's identities and its
+    /// subclasses', which a SELECT of the subclass adds to its WHERE.
+    pub fn single_criteria(self: &Rc<Self>) -> Option<Expr> {
+        if !self.poly.single {
+            return None;
+        }
+        let on = self.poly.on?;
+        let values: Vec<Expr> = std::iter::once(self.clone())
+            .chain(self.descendants())
+            .filter_map(|m| m.poly.identity.as_ref().map(|(_, v)| Expr::Bind(v.clone())))
+            .collect();
+        Some(Expr::In(Box::new(self.column_expr(on)), values, false))
+    }
+
+    /// The subclass mapper (or this one) whose `polymorphic_identity` is `value`.
+    pub fn for_identity(self: &Rc<Self>, value: &crate::engine::SqlValue) -> Rc<Mapper> {
+        use super::identity::KeyPart;
+        let want = KeyPart::from(value);
+        std::iter::once(self.clone())
+            .chain(self.descendants())
+            .find(|m| {
+                m.poly
+                    .identity
+                    .as_ref()
+                    .is_some_and(|(_, v)| KeyPart::from(v) == want)
+            })
+            .unwrap_or_else(|| self.clone())
+    }
+
+    /// The mappers inheriting from this one, directly or not, in mapping order.
+    pub fn descendants(self: &Rc<Self>) -> Vec<Rc<Mapper>> {
+        let Some(registry) = self.registry.upgrade() else {
+            return Vec::new();
+        };
+        let mappers = registry.mappers.borrow();
+        mappers
+            .iter()
+            .filter(|m| !Rc::ptr_eq(m, self) && m.isa(self))
+            .cloned()
+            .collect()
     }
 
     /// Attribute indexes of the primary key, in table order.
@@ -157,14 +328,17 @@ impl Mapper {
 
     /// `table.column` of attribute `attr`.
     pub fn column_expr(&self, attr: usize) -> Expr {
-        Expr::Column(self.table.clone(), self.columns[attr].column)
+        let p = &self.columns[attr];
+        Expr::Column(p.table.clone(), p.column)
     }
 
-    /// Every column of the table as a select list.
+    /// Every mapped column as a select list (an attribute's extra columns after its own).
     pub fn select_columns(&self) -> Vec<Expr> {
-        (0..self.columns.len())
-            .map(|a| self.column_expr(a))
-            .collect()
+        let mut out = Vec::with_capacity(self.columns.len());
+        for p in &self.columns {
+            out.extend(p.all_columns().map(|(t, c)| Expr::Column(t.clone(), c)));
+        }
+        out
     }
 
     /// The mapper of a relationship's target class.

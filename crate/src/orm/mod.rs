@@ -11,6 +11,7 @@ pub mod flush;
 pub mod identity;
 pub mod loading;
 pub mod mapper;
+pub mod polymorphic;
 pub mod query;
 pub mod relationships;
 pub mod savepoint;

@@ -18,6 +18,8 @@ pub enum Entity {
     Mapper(Rc<Mapper>),
     /// A mapped class through an alias (`aliased(Model)`), loaded as the class's objects.
     Aliased(Rc<super::aliased::Aliased>),
+    /// `with_polymorphic(Base, [...])`: the base's objects with their subclass attributes.
+    Polymorphic(Rc<super::polymorphic::WithPolymorphic>),
     /// A column expression.
     Column(Expr),
 }
@@ -28,6 +30,7 @@ impl Entity {
         match self {
             Entity::Mapper(m) => Some(m),
             Entity::Aliased(a) => Some(&a.mapper),
+            Entity::Polymorphic(p) => Some(&p.base),
             Entity::Column(_) => None,
         }
     }
@@ -37,6 +40,7 @@ impl Entity {
         match self {
             Entity::Mapper(m) => m.name.clone(),
             Entity::Aliased(a) => a.name.clone(),
+            Entity::Polymorphic(p) => p.base.name.clone(),
             Entity::Column(Expr::Func(name, _)) => {
                 crate::sql::compiler::anon_label(counters, &name.to_ascii_lowercase())
             }
@@ -52,6 +56,7 @@ pub fn columns_of(entities: &[Entity]) -> Vec<Expr> {
         match e {
             Entity::Mapper(m) => out.extend(m.select_columns()),
             Entity::Aliased(a) => out.extend(a.select_columns()),
+            Entity::Polymorphic(p) => out.extend(p.select_columns()),
             Entity::Column(c) => out.push(c.clone()),
         }
     }
@@ -101,6 +106,7 @@ pub fn execute_with(
         columns,
         ..select.clone()
     };
+    inheritance_froms(entities, &mut select);
     let (joined, prefix) = super::strategies::joined_eager(interp, entities, loaders, &mut select)?;
     let select = &select;
     let compiled = Compiler::default().select(select);
@@ -121,14 +127,27 @@ pub fn execute_with(
         let row = &row;
         for e in entities {
             if let Some(m) = e.mapper() {
-                let n = m.columns.len();
+                let own = match e {
+                    Entity::Polymorphic(p) => p.select_columns(),
+                    Entity::Aliased(a) => a.select_columns(),
+                    _ => Vec::new(),
+                };
+                let n = match e {
+                    Entity::Mapper(m) => m.row_width(),
+                    _ => own.len(),
+                };
                 let slice = &row[at.min(row.len())..(at + n).min(row.len())];
-                out.push(super::loading::instance(
+                let columns = match e {
+                    Entity::Polymorphic(_) => own.as_slice(),
+                    _ => &[],
+                };
+                out.push(super::loading::instance_in(
                     session,
                     interp,
                     m,
                     slice,
                     populate_existing,
+                    columns,
                 )?);
                 at += n;
             } else if let Entity::Column(c) = e {
@@ -151,7 +170,8 @@ pub fn execute_with(
         let Some(m) = e.mapper() else {
             continue;
         };
-        if !m.has_relationships() {
+        let classes = super::strategies::polymorphic_at(loaders, 0, None);
+        if !m.has_relationships() && classes.is_empty() {
             continue;
         }
         let objects: Vec<Rc<crate::script::value::Instance>> = rows
@@ -162,6 +182,11 @@ pub fn execute_with(
             })
             .collect();
         super::strategies::post_load(session, interp, m, &objects, loaders, 0)?;
+        if !classes.is_empty() {
+            super::polymorphic::selectin_polymorphic(
+                session, interp, m, &classes, &objects, loaders, 0,
+            )?;
+        }
     }
     Ok((names, rows))
 }
@@ -199,5 +224,26 @@ pub fn count_select(inner: &Select) -> Select {
         columns: vec![Expr::Func("count".into(), Vec::new())],
         from_subquery: Some(Box::new(inner.clone())),
         ..Select::default()
+    }
+}
+
+/// A joined subclass's rows come from its base table joined to its own
+/// (`FROM employee JOIN manager ON employee.id = manager.id`); a single-table subclass adds
+/// its discriminator criteria (`WHERE employee.type IN (?)`).
+fn inheritance_froms(entities: &[Entity], select: &mut Select) {
+    for e in entities {
+        if let Entity::Polymorphic(p) = e {
+            if select.froms.is_empty() && select.joins.is_empty() {
+                p.from_clause(select);
+            }
+            continue;
+        }
+        let Entity::Mapper(m) = e else { continue };
+        if !m.poly.joins.is_empty() && select.froms.is_empty() && select.joins.is_empty() {
+            m.from_clause(select);
+        }
+        if let Some(c) = m.single_criteria() {
+            select.wheres.push(c);
+        }
     }
 }

@@ -37,18 +37,30 @@ pub struct Resolved {
 
 fn fk_to(from: &Mapper, to: &Mapper) -> Option<(usize, usize)> {
     for (a, prop) in from.columns.iter().enumerate() {
-        let Some(fk) = &from.table.columns[prop.column].foreign_key else {
+        let Some(fk) = &prop.col().foreign_key else {
             continue;
         };
         let mut parts = fk.split('.');
         let (Some(t), Some(c)) = (parts.next(), parts.next()) else {
             continue;
         };
-        if t == to.table.name
-            && let Some(col) = to.table.column_index(c)
-            && let Some(r) = to.attr_for_column(col)
+        // A joined subclass's own key references its base table: not a relationship's.
+        if from
+            .poly
+            .joins
+            .iter()
+            .any(|(jt, _)| Rc::ptr_eq(jt, &prop.table))
+            && from.tables().iter().any(|ft| ft.name == t)
         {
-            return Some((a, r));
+            continue;
+        }
+        for table in to.tables() {
+            if table.name == t
+                && let Some(col) = table.column_index(c)
+                && let Some(r) = to.attr_for_table_column(&table, col)
+            {
+                return Some((a, r));
+            }
         }
     }
     None
@@ -340,7 +352,9 @@ pub fn sync_foreign_keys(
                 st.identity.is_none() || st.changed_relationships.contains(&index)
             };
             match (r.direction, &value) {
-                (Direction::ManyToOne, Some(v)) if Rc::ptr_eq(&m, mapper) && assigned => {
+                (Direction::ManyToOne, Some(v))
+                    if Rc::ptr_eq(&m.base_mapper(), mapper) && assigned =>
+                {
                     let pk = match v {
                         Value::Instance(parent) => parent
                             .dict
@@ -356,7 +370,7 @@ pub fn sync_foreign_keys(
                     state.borrow_mut().changed_relationships.remove(&index);
                 }
                 (Direction::OneToMany, Some(value @ (Value::List(_) | Value::Instance(_))))
-                    if Rc::ptr_eq(&r.target, mapper) =>
+                    if Rc::ptr_eq(&r.target.base_mapper(), mapper) =>
                 {
                     let children: Vec<Value> = match value {
                         Value::List(l) => l.borrow().clone(),
@@ -494,9 +508,8 @@ fn load(
                 .cloned()
                 .unwrap_or(Value::None);
             let pk = crate::bridge::convert::to_sql(&session.sa.exc, interp, &pk, 1)?;
-            let select = Select {
+            let mut select = Select {
                 columns: target.select_columns(),
-                froms: vec![target.table.clone()],
                 wheres: vec![Expr::binary(
                     Expr::Bind(pk),
                     Op::Eq,
@@ -504,6 +517,7 @@ fn load(
                 )],
                 ..Select::default()
             };
+            target.from_clause(&mut select);
             let compiled = Compiler::default().select(&select);
             let params = compiled.params();
             let note = session.sa.echo_note(&compiled.sql, &[]);

@@ -209,12 +209,12 @@ fn database_row(
     pk: &[SqlValue],
 ) -> Option<Vec<SqlValue>> {
     let engine = session.engine.as_ref()?;
-    let select = Select {
+    let mut select = Select {
         columns: mapper.select_columns(),
-        froms: vec![mapper.table.clone()],
         wheres: super::loading::pk_criteria(mapper, pk),
         ..Select::default()
     };
+    mapper.from_clause(&mut select);
     let compiled = Compiler::default().select(&select);
     let params = compiled.params();
     let db = engine.dbapi().borrow();

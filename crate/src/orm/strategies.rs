@@ -61,6 +61,9 @@ pub struct LoaderOption {
     pub strategy: Strategy,
     /// `joinedload(..., innerjoin=True)`.
     pub innerjoin: bool,
+    /// `selectin_polymorphic(Base, [Sub, ...])` at the end of the path: the subclasses whose
+    /// attributes load after the objects there.
+    pub polymorphic: Vec<Rc<Mapper>>,
 }
 
 /// A many-to-one joined eagerly: `LEFT OUTER JOIN target AS target_1 ON …` added to the
@@ -306,6 +309,18 @@ pub fn post_load(
             && let Some(target) = mapper.relationship_target(&rel)
         {
             post_load(session, interp, &target, &loaded, &deeper, depth + 1)?;
+            let classes = polymorphic_at(options, depth + 1, Some((mapper, index)));
+            if !classes.is_empty() {
+                super::polymorphic::selectin_polymorphic(
+                    session,
+                    interp,
+                    &target,
+                    &classes,
+                    &loaded,
+                    &deeper,
+                    depth + 1,
+                )?;
+            }
         }
     }
     Ok(())
@@ -467,9 +482,8 @@ fn run_in(
     key: Expr,
     keys: &[SqlValue],
 ) -> PyResult<Vec<Vec<SqlValue>>> {
-    let select = Select {
+    let mut select = Select {
         columns,
-        froms: vec![target.table.clone()],
         wheres: vec![Expr::In(
             Box::new(key),
             keys.iter().cloned().map(Expr::Bind).collect(),
@@ -477,6 +491,7 @@ fn run_in(
         )],
         ..Select::default()
     };
+    target.from_clause(&mut select);
     let compiled = Compiler::default().select(&select);
     let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
@@ -524,4 +539,33 @@ fn noload(mapper: &Rc<Mapper>, index: usize, objects: &[Rc<Instance>]) {
             o.dict.borrow_mut().insert(rel.key.clone(), v);
         }
     }
+}
+
+/// The subclasses of `selectin_polymorphic` options whose path is `depth` steps long (and
+/// ends with `step`).
+pub fn polymorphic_at(
+    options: &[LoaderOption],
+    depth: usize,
+    step: Option<(&Rc<Mapper>, usize)>,
+) -> Vec<Rc<Mapper>> {
+    let mut out: Vec<Rc<Mapper>> = Vec::new();
+    for o in options {
+        if o.path.len() != depth || o.polymorphic.is_empty() {
+            continue;
+        }
+        if let Some((m, i)) = step
+            && !o
+                .path
+                .last()
+                .is_some_and(|(pm, pi)| Rc::ptr_eq(pm, m) && *pi == i)
+        {
+            continue;
+        }
+        for c in &o.polymorphic {
+            if !out.iter().any(|x| Rc::ptr_eq(x, c)) {
+                out.push(c.clone());
+            }
+        }
+    }
+    out
 }

@@ -101,3 +101,85 @@ impl HostObject for AliasedClass {
         self
     }
 }
+
+/// `with_polymorphic(Base, [Sub, ...] | "*")` (an aliased class in SQLAlchemy): `wp.id` is
+/// the base's attribute, `wp.Manager.manager_name` the subclass's.
+pub struct WithPolymorphicClass(pub Rc<crate::orm::polymorphic::WithPolymorphic>);
+
+/// `with_polymorphic(base, classes, aliased=False, flat=False)`.
+pub fn with_polymorphic(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kwargs: Vec<(String, Value)>,
+) -> PyResult<Value> {
+    let Some(base) = args.first().and_then(crate::orm::mapper_of) else {
+        return Err(interp.type_error("with_polymorphic() takes a mapped base class"));
+    };
+    for (k, v) in &kwargs {
+        if matches!(k.as_str(), "aliased" | "flat") && interp.truthy(v)? {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!("SessionLab does not support with_polymorphic({k}=True) yet"),
+            ));
+        }
+    }
+    let classes = match args.get(1) {
+        Some(Value::Str(s)) if &**s == "*" => None,
+        Some(Value::List(l)) => {
+            let items = l.borrow().clone();
+            let mut out = Vec::new();
+            for c in &items {
+                match crate::orm::mapper_of(c) {
+                    Some(m) => out.push(m),
+                    None => {
+                        return Err(interp.type_error("with_polymorphic() takes mapped subclasses"));
+                    }
+                }
+            }
+            Some(out)
+        }
+        _ => {
+            return Err(interp.type_error("with_polymorphic() takes a list of subclasses or \"*\""));
+        }
+    };
+    Ok(Value::Host(Rc::new(WithPolymorphicClass(Rc::new(
+        crate::orm::polymorphic::WithPolymorphic::new(base, classes),
+    )))))
+}
+
+/// The `with_polymorphic()` entity a script value is.
+pub fn with_polymorphic_of(v: &Value) -> Option<Rc<crate::orm::polymorphic::WithPolymorphic>> {
+    match v {
+        Value::Host(h) => h
+            .as_any()
+            .downcast_ref::<WithPolymorphicClass>()
+            .map(|w| w.0.clone()),
+        _ => None,
+    }
+}
+
+impl HostObject for WithPolymorphicClass {
+    fn type_name(&self) -> String {
+        "AliasedClass".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if let Some(c) = self
+            .0
+            .classes
+            .iter()
+            .find(|m| m.name == name)
+            .and_then(|m| m.class())
+        {
+            return Ok(Some(Value::Class(c)));
+        }
+        match self.0.base.class() {
+            Some(c) => interp.get_attr_opt(&Value::Class(c), name),
+            None => Ok(None),
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -2259,6 +2259,10 @@ pub fn select_args(
         } else if let Some(al) = super::aliased::aliased_of(a) {
             columns.extend(al.select_columns());
             orm.entities.push(crate::orm::query::Entity::Aliased(al));
+        } else if let Some(wp) = super::aliased::with_polymorphic_of(a) {
+            columns.extend(wp.select_columns());
+            orm.entities
+                .push(crate::orm::query::Entity::Polymorphic(wp));
         } else if let Some(t) = downcast::<TableObj>(a) {
             for i in 0..t.0.columns.len() {
                 let c = Expr::Column(t.0.clone(), i);

@@ -11,7 +11,9 @@ use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
 use super::core::{ColumnDef, MetaDataObj, TableObj};
 use crate::orm::MapperHost;
-use crate::orm::mapper::{Cascade, ColumnProperty, Mapper, Registry, RelationshipProperty};
+use crate::orm::mapper::{
+    Cascade, ColumnProperty, Mapper, Polymorphic, Registry, RelationshipProperty,
+};
 use crate::orm::relationships;
 use crate::orm::state::{ensure_state, state_of};
 use crate::orm::strategies::Strategy;
@@ -19,6 +21,7 @@ use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::modules::GenericAlias;
 use crate::script::value::{Attrs, Class, PyCell, Value};
+use crate::sql::elements::Expr;
 use crate::sql::schema::{Column, Table};
 use crate::sql::types::SqlType;
 
@@ -377,6 +380,12 @@ impl RegistryHook {
             return Ok(());
         };
         ensure_state(inst, &mapper);
+        // The discriminator is set when the object is made (`_set_polymorphic_identity`).
+        if let (Some(on), Some((v, _))) = (mapper.poly.on, &mapper.poly.identity) {
+            inst.dict
+                .borrow_mut()
+                .insert(mapper.columns[on].key.clone(), v.clone());
+        }
         if !args.is_empty() {
             return Err(interp.type_error(format!(
                 "__init__() takes 1 positional argument but {} were given",
@@ -414,8 +423,13 @@ impl RegistryHook {
             self.map_table(class, t, &dict);
             return Ok(());
         }
-        let tablename = match &get("__tablename__") {
-            Some(Value::Str(s)) => s.to_string(),
+        let parent = class
+            .bases
+            .iter()
+            .find_map(crate::orm::mapper_of_class);
+        let tablename = match (&get("__tablename__"), &parent) {
+            (Some(Value::Str(s)), _) => s.to_string(),
+            (_, Some(parent)) => return self.map_single(interp, class, parent.clone(), &dict),
             _ => {
                 return Err(self.state.exc.raise(
                     interp,
@@ -524,13 +538,138 @@ impl RegistryHook {
         let props = columns
             .iter()
             .enumerate()
-            .map(|(i, (k, _, _))| ColumnProperty {
-                key: k.clone(),
-                column: i,
-            })
+            .map(|(i, (k, _, _))| ColumnProperty::new(k.clone(), &table, i))
             .collect();
-        self.install(class, table, props, rels);
+        let poly = match &parent {
+            Some(p) => {
+                let (props, poly) = inherit_joined(p, &table, props);
+                let rels = p
+                    .relationships
+                    .borrow()
+                    .iter()
+                    .cloned()
+                    .chain(rels)
+                    .collect();
+                let poly = self.mapper_args(interp, class, &dict, &props, poly)?;
+                self.install(class, table, props, rels, poly);
+                return Ok(());
+            }
+            None => self.mapper_args(interp, class, &dict, &props, Polymorphic::default())?,
+        };
+        self.install(class, table, props, rels, poly);
         Ok(())
+    }
+
+    /// A subclass without `__tablename__`: single-table inheritance, its base's table.
+    fn map_single(
+        &self,
+        interp: &mut Interpreter,
+        class: &Rc<Class>,
+        parent: Rc<Mapper>,
+        dict: &[(String, Value)],
+    ) -> PyResult<()> {
+        let own_column = dict.iter().any(|(_, v)| downcast::<ColumnDef>(v).is_some())
+            || class.annotations.borrow().iter().any(|(n, a)| {
+                matches!(read_annotation(a), Some(Annotated::Column(..)))
+                    && !dict
+                        .iter()
+                        .any(|(k, v)| k == n && downcast::<RelationshipDef>(v).is_some())
+            });
+        if own_column {
+            return Err(interp.error(
+                "NotImplementedError",
+                "SessionLab does not support columns declared on a single-table inheritance subclass yet",
+            ));
+        }
+        let mut rels: Vec<RelationshipProperty> = parent.relationships.borrow().clone();
+        let annotations = class.annotations.borrow().clone();
+        for (name, value) in dict {
+            if let Some(rd) = downcast::<RelationshipDef>(value) {
+                let anno = annotations.iter().find(|(n, _)| n == name).map(|(_, a)| a);
+                let annotated = match anno.and_then(read_annotation) {
+                    Some(Annotated::Related(t)) => Some(t),
+                    _ => None,
+                };
+                let mut prop = rd.property(name, annotated);
+                if prop.uselist.is_none() {
+                    prop.uselist = anno.and_then(annotated_collection);
+                }
+                rels.push(prop);
+            }
+        }
+        let props = parent.columns.clone();
+        let poly = Polymorphic {
+            inherits: Some(parent.clone()),
+            joins: parent.poly.joins.clone(),
+            on: parent.poly.on,
+            identity: None,
+            single: true,
+        };
+        let poly = self.mapper_args(interp, class, dict, &props, poly)?;
+        self.install(class, parent.table.clone(), props, rels, poly);
+        Ok(())
+    }
+
+    /// `__mapper_args__`: `polymorphic_on`, `polymorphic_identity` (others are refused).
+    fn mapper_args(
+        &self,
+        interp: &mut Interpreter,
+        class: &Rc<Class>,
+        dict: &[(String, Value)],
+        props: &[ColumnProperty],
+        mut poly: Polymorphic,
+    ) -> PyResult<Polymorphic> {
+        let Some(args) = dict
+            .iter()
+            .find(|(k, _)| k == "__mapper_args__")
+            .map(|(_, v)| v.clone())
+        else {
+            return Ok(poly);
+        };
+        let Value::Dict(d) = &args else {
+            return Err(interp.type_error("__mapper_args__ must be a dict"));
+        };
+        let items: Vec<(Value, Value)> = d
+            .borrow()
+            .iter()
+            .map(|(_, (k, v))| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in items {
+            let key = interp.to_str(&k)?;
+            match key.as_str() {
+                "polymorphic_identity" => {
+                    let bound = crate::bridge::convert::to_sql(&self.state.exc, interp, &v, 1)?;
+                    poly.identity = Some((v, bound));
+                }
+                "polymorphic_on" => {
+                    let name = match &v {
+                        Value::Str(s) => Some(s.to_string()),
+                        other => dict
+                            .iter()
+                            .find(|(_, x)| x.identity() == other.identity())
+                            .map(|(n, _)| n.clone())
+                            .or_else(|| downcast::<ClassAttribute>(other).map(|c| c.key.clone())),
+                    };
+                    poly.on = name.and_then(|n| props.iter().position(|p| p.key == n));
+                    if poly.on.is_none() {
+                        return Err(interp.error(
+                            "NotImplementedError",
+                            format!(
+                                "SessionLab supports polymorphic_on naming a mapped column of {}",
+                                class.name
+                            ),
+                        ));
+                    }
+                }
+                other => {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        format!("SessionLab does not support __mapper_args__ {other:?} yet"),
+                    ));
+                }
+            }
+        }
+        Ok(poly)
     }
 
     /// Creates the mapper and instruments the class: attributes, `__table__`, `__mapper__`.
@@ -540,6 +679,7 @@ impl RegistryHook {
         table: Rc<Table>,
         columns: Vec<ColumnProperty>,
         rels: Vec<RelationshipProperty>,
+        poly: Polymorphic,
     ) {
         let mapper = Rc::new(Mapper::new(
             class,
@@ -547,6 +687,7 @@ impl RegistryHook {
             columns,
             rels,
             Rc::downgrade(&self.registry),
+            poly,
         ));
         self.registry.mappers.borrow_mut().push(mapper.clone());
         self.state.mappers.borrow_mut().push(mapper.clone());
@@ -629,10 +770,7 @@ impl RegistryHook {
     /// `class C(Base): __table__ = Table(...)`: maps every column of an existing table.
     fn map_table(&self, class: &Rc<Class>, table: Rc<Table>, dict: &[(String, Value)]) {
         let columns = (0..table.columns.len())
-            .map(|i| ColumnProperty {
-                key: table.columns[i].name.clone(),
-                column: i,
-            })
+            .map(|i| ColumnProperty::new(table.columns[i].name.clone(), &table, i))
             .collect();
         let rels = dict
             .iter()
@@ -640,7 +778,7 @@ impl RegistryHook {
                 downcast::<RelationshipDef>(v).map(|rd| rd.property(name, None))
             })
             .collect();
-        self.install(class, table, columns, rels);
+        self.install(class, table, columns, rels, Polymorphic::default());
     }
 }
 
@@ -666,6 +804,60 @@ impl HostObject for RegistryObj {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+}
+
+/// Joined-table inheritance: the base's attributes first (an attribute the subclass maps
+/// again gets the subclass column first, as `Manager.id` is `manager.id, employee.id`), then
+/// the subclass's own; the ON clause is the subclass table's foreign key to the base table.
+fn inherit_joined(
+    parent: &Rc<Mapper>,
+    table: &Rc<Table>,
+    own: Vec<ColumnProperty>,
+) -> (Vec<ColumnProperty>, Polymorphic) {
+    let mut props = parent.columns.clone();
+    for p in own {
+        match props.iter_mut().find(|x| x.key == p.key) {
+            Some(x) => {
+                let mut also = vec![(x.table.clone(), x.column)];
+                also.append(&mut x.also);
+                *x = ColumnProperty { also, ..p };
+            }
+            None => props.push(p),
+        }
+    }
+    let parent_tables = parent.tables();
+    let mut conds = Vec::new();
+    for (i, c) in table.columns.iter().enumerate() {
+        let Some(fk) = &c.foreign_key else { continue };
+        let mut parts = fk.split('.');
+        let (Some(t), Some(col)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if let Some(pt) = parent_tables.iter().find(|pt| pt.name == t)
+            && let Some(pc) = pt.column_index(col)
+        {
+            conds.push(Expr::binary(
+                Expr::Column(pt.clone(), pc),
+                crate::sql::elements::Op::Eq,
+                Expr::Column(table.clone(), i),
+            ));
+        }
+    }
+    let mut conds = conds.into_iter();
+    let first = conds.next().unwrap_or(Expr::Bool(true));
+    let on = conds.fold(first, |acc, c| {
+        Expr::binary(acc, crate::sql::elements::Op::And, c)
+    });
+    let mut joins = parent.poly.joins.clone();
+    joins.push((table.clone(), on));
+    let poly = Polymorphic {
+        inherits: Some(parent.clone()),
+        joins,
+        on: parent.poly.on,
+        identity: None,
+        single: false,
+    };
+    (props, poly)
 }
 
 impl HostObject for RegistryHook {

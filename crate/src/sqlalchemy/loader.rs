@@ -99,12 +99,14 @@ pub fn loader(
             path,
             strategy: lazy,
             innerjoin: false,
+            polymorphic: Vec::new(),
         });
     } else {
         options.push(LoaderOption {
             path,
             strategy,
             innerjoin,
+            polymorphic: Vec::new(),
         });
     }
     Ok(Value::Host(Rc::new(LoaderOptionObj {
@@ -130,10 +132,9 @@ impl HostObject for LoaderOptionObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        Ok(LOADERS
-            .iter()
-            .any(|(n, _)| *n == name)
-            .then(|| BoundMethod::value(Rc::new(self.clone()), name)))
+        Ok((LOADERS.iter().any(|(n, _)| *n == name)
+            || matches!(name, "selectin_polymorphic" | "options"))
+        .then(|| BoundMethod::value(Rc::new(self.clone()), name)))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -149,10 +150,104 @@ impl Methods for LoaderOptionObj {
         args: Vec<Value>,
         kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
+        match name {
+            "selectin_polymorphic" => {
+                let classes = mapper_list(interp, args.first())?;
+                return Ok(self.with_sub_options(vec![LoaderOption {
+                    path: Vec::new(),
+                    strategy: Strategy::Lazy,
+                    innerjoin: false,
+                    polymorphic: classes,
+                }]));
+            }
+            "options" => {
+                let mut subs = Vec::new();
+                for a in &args {
+                    match options_of(a) {
+                        Some(o) => subs.extend(o),
+                        None => {
+                            return Err(interp.error(
+                                "NotImplementedError",
+                                "SessionLab's Load.options() takes loader options",
+                            ));
+                        }
+                    }
+                }
+                return Ok(self.with_sub_options(subs));
+            }
+            _ => {}
+        }
         let strategy = LOADERS
             .iter()
             .find(|(n, _)| *n == name)
             .map_or(Strategy::Lazy, |(_, s)| *s);
         loader(interp, name, strategy, &args, &kwargs, Some(self))
     }
+}
+
+impl LoaderOptionObj {
+    /// `opt.options(...)`: the sub-options continue this option's path; one without a path
+    /// of its own (`selectin_polymorphic`) applies where this option ends, with its strategy.
+    fn with_sub_options(&self, subs: Vec<LoaderOption>) -> Value {
+        let last = self.options.last();
+        let prefix = last.map(|o| o.path.clone()).unwrap_or_default();
+        let mut options = if self.default_only {
+            Vec::new()
+        } else {
+            self.options.clone()
+        };
+        for mut o in subs {
+            if o.path.is_empty()
+                && let Some(l) = last
+            {
+                o.strategy = l.strategy;
+                o.innerjoin = l.innerjoin;
+            }
+            let mut path = prefix.clone();
+            path.extend(o.path);
+            o.path = path;
+            options.push(o);
+        }
+        Value::Host(Rc::new(LoaderOptionObj {
+            options,
+            default_only: false,
+        }))
+    }
+}
+
+/// The mapped classes of a `[Manager, Engineer]` argument.
+fn mapper_list(interp: &mut Interpreter, v: Option<&Value>) -> PyResult<Vec<Rc<Mapper>>> {
+    let items = match v {
+        Some(Value::List(l)) => l.borrow().clone(),
+        Some(Value::Tuple(t)) => t.to_vec(),
+        _ => {
+            return Err(interp.type_error("selectin_polymorphic() takes a list of mapped classes"));
+        }
+    };
+    items
+        .iter()
+        .map(|c| {
+            crate::orm::mapper_of(c)
+                .ok_or_else(|| interp.type_error("selectin_polymorphic() takes mapped classes"))
+        })
+        .collect()
+}
+
+/// `selectin_polymorphic(Base, [Sub, ...])`: subclass attributes loaded after the query.
+pub fn selectin_polymorphic(interp: &mut Interpreter, args: &[Value]) -> PyResult<Value> {
+    if args.len() != 2 || crate::orm::mapper_of(&args[0]).is_none() {
+        return Err(interp.type_error(
+            "selectin_polymorphic() takes the base class and a list of its subclasses",
+        ));
+    }
+    let classes = mapper_list(interp, args.get(1))?;
+    Ok(Value::Host(Rc::new(LoaderOptionObj {
+        options: vec![LoaderOption {
+            path: Vec::new(),
+            strategy: Strategy::Lazy,
+            innerjoin: false,
+            polymorphic: classes,
+        }],
+        default_only: false,
+    })))
 }

@@ -524,6 +524,16 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         ));
     }
     attrs.push((
+        "with_polymorphic",
+        function("with_polymorphic", aliased::with_polymorphic),
+    ));
+    attrs.push((
+        "selectin_polymorphic",
+        function("selectin_polymorphic", |i, a, _k| {
+            loader::selectin_polymorphic(i, &a)
+        }),
+    ));
+    attrs.push((
         "Session",
         Value::Host(Rc::new(session::SessionClass(s.clone()))),
     ));

@@ -1371,6 +1371,7 @@ impl QueryObj {
             Entity::Mapper(m) => Some(m.clone()),
             // (`filter_by` on an alias names the mapper's own table.)
             Entity::Aliased(a) => Some(a.mapper.clone()),
+            Entity::Polymorphic(p) => Some(p.base.clone()),
             Entity::Column(Expr::Column(t, _)) => sa.mapper_for_table(t),
             Entity::Column(_) => None,
         })
