@@ -99,10 +99,16 @@ test("the seed article's example pasted as printed: the MovedIn20Warning, the SQ
     `<playground>:6: ${moved.category}: ${moved.message}\n`,
   );
   const statements = await page.locator('li.event.sql pre.sql').allTextContents();
-  assert.ok(statements.includes('SELECT stuff.id AS stuff_id, stuff.foo AS stuff_foo \nFROM stuff'), statements.join('\n'));
+  assert.ok(
+    statements.includes('SELECT stuff.id AS stuff_id, stuff.foo AS stuff_foo \nFROM stuff'),
+    statements.join('\n'),
+  );
   const error = page.locator('article.statement.error');
   assert.equal(await error.locator('.badge').textContent(), golden.error.type);
   assert.match(await error.locator('pre.traceback').textContent(), /no such table: stuff/);
-  assert.match(await error.locator('pre.traceback').textContent(), new RegExp(`line ${golden.error.line}, in <module>`));
+  assert.match(
+    await error.locator('pre.traceback').textContent(),
+    new RegExp(`line ${golden.error.line}, in <module>`),
+  );
   await context.close();
 });

@@ -78,7 +78,8 @@ test('the real engine is offered for what our engine does not implement, not for
 test("warnings: SQLAlchemy's are compared in order, Python's own are not", () => {
   const moved = {
     category: 'MovedIn20Warning',
-    message: 'The ``declarative_base()`` function is now available as sqlalchemy.orm.declarative_base(). (deprecated since: 2.0)',
+    message:
+      'The ``declarative_base()`` function is now available as sqlalchemy.orm.declarative_base(). (deprecated since: 2.0)',
     line: 2,
     stdout_offset: 0,
   };
