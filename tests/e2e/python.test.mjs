@@ -84,9 +84,9 @@ test('each mode keeps its own code', async () => {
 });
 
 test("the seed article's example pasted as printed: the MovedIn20Warning, the SQL, then SQLAlchemy's error", async () => {
-  // The shared conformance case holds the article's code exactly as printed, and what real
+  // The conformance case holds the article's code exactly as printed, and what real
   // SQLAlchemy 2.1.9 did with it.
-  const cases = new URL('../../../shared/conformance/cases/', import.meta.url);
+  const cases = new URL('../conformance/cases/', import.meta.url);
   const source = readFileSync(new URL('article__seed_as_written.py', cases), 'utf8');
   const golden = JSON.parse(readFileSync(new URL('article__seed_as_written.json', cases), 'utf8'));
   const { page, context } = await openPage(state);

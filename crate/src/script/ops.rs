@@ -673,6 +673,11 @@ fn is(a: &Value, b: &Value) -> bool {
         (Value::Int(x), Value::Int(y)) => x == y && (-5..=256).contains(x),
         (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || (x.len() <= 1 && x == y),
         (Value::None | Value::Bool(_), _) | (_, Value::None | Value::Bool(_)) => false,
+        // Numbers have no address: `identity()` is a hash of their value (truncated on wasm32,
+        // where 2.5 and inf share one), so they are the same object only when equal bit for bit
+        // (and a NaN is taken as made anew: `nan in [float("nan")]` is False).
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits() && !x.is_nan(),
+        (Value::Int(_) | Value::Float(_), _) | (_, Value::Int(_) | Value::Float(_)) => false,
         _ => a.identity() == b.identity() && a.type_name() == b.type_name(),
     }
 }

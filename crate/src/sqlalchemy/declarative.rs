@@ -423,10 +423,7 @@ impl RegistryHook {
             self.map_table(class, t, &dict);
             return Ok(());
         }
-        let parent = class
-            .bases
-            .iter()
-            .find_map(crate::orm::mapper_of_class);
+        let parent = class.bases.iter().find_map(crate::orm::mapper_of_class);
         let tablename = match (&get("__tablename__"), &parent) {
             (Some(Value::Str(s)), _) => s.to_string(),
             (_, Some(parent)) => return self.map_single(interp, class, parent.clone(), &dict),
