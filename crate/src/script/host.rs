@@ -96,6 +96,11 @@ pub trait HostObject {
         Ok(None)
     }
 
+    /// `del x[key]`; `Ok(false)` means item deletion is not supported.
+    fn del_item(&self, _interp: &mut Interpreter, _key: &Value) -> PyResult<bool> {
+        Ok(false)
+    }
+
     /// Descriptor `__get__` when this object is a class attribute read through `instance`
     /// (`None` when read on the class itself); `Ok(None)` means "not a descriptor".
     fn descr_get(

@@ -11,6 +11,7 @@ use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
 use super::core::{ColumnDef, MetaDataObj, TableObj};
 use crate::orm::MapperHost;
+use crate::orm::collections::CollectionClass;
 use crate::orm::mapper::{Cascade, ColumnProperty, Mapper, Registry, RelationshipProperty};
 use crate::orm::relationships;
 use crate::orm::state::{ensure_state, state_of};
@@ -72,12 +73,18 @@ pub struct RelationshipDef {
     backref: Option<String>,
     cascade: Cascade,
     uselist: Option<bool>,
+    collection_class: Option<CollectionClass>,
     lazy: Strategy,
 }
 
 impl RelationshipDef {
     /// The property of attribute `key`, with `annotated` as the target when none was given.
-    fn property(&self, key: &str, annotated: Option<String>) -> RelationshipProperty {
+    fn property(
+        &self,
+        key: &str,
+        annotated: Option<String>,
+        annotated_class: CollectionClass,
+    ) -> RelationshipProperty {
         RelationshipProperty {
             key: key.to_string(),
             target: self.target.clone().or(annotated).unwrap_or_default(),
@@ -85,6 +92,7 @@ impl RelationshipDef {
             backref: self.backref.clone(),
             cascade: self.cascade,
             uselist: self.uselist,
+            collection_class: self.collection_class.unwrap_or(annotated_class),
             lazy: self.lazy,
         }
     }
@@ -119,6 +127,7 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         backref: None,
         cascade: Cascade::default(),
         uselist: None,
+        collection_class: None,
         lazy: Strategy::Lazy,
     };
     for (k, v) in &kw {
@@ -126,6 +135,7 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
             "back_populates" => def.back_populates = Some(interp.to_str(v)?),
             "backref" => def.backref = Some(interp.to_str(v)?),
             "uselist" => def.uselist = Some(interp.truthy(v)?),
+            "collection_class" => def.collection_class = Some(collection_class(interp, v)?),
             "lazy" => {
                 let name = match v {
                     Value::Bool(b) => {
@@ -222,6 +232,33 @@ fn annotated_collection(v: &Value) -> Option<bool> {
         }
     }
     inner(&downcast::<MappedAnnotation>(v)?.0)
+}
+
+/// The collection type `Mapped[...]` names: `Set[...]` / `set[...]` is a set.
+fn annotated_class(v: &Value) -> CollectionClass {
+    let set = downcast::<MappedAnnotation>(v)
+        .and_then(|m| downcast::<GenericAlias>(&m.0))
+        .is_some_and(|a| matches!(a.origin_name().as_str(), "Set" | "set"));
+    if set {
+        CollectionClass::Set
+    } else {
+        CollectionClass::List
+    }
+}
+
+/// `collection_class=`: `list` or `set` (other classes and factories are not supported).
+fn collection_class(interp: &mut Interpreter, v: &Value) -> PyResult<CollectionClass> {
+    match v {
+        Value::Class(c) if c.name == "list" => Ok(CollectionClass::List),
+        Value::Class(c) if c.name == "set" => Ok(CollectionClass::Set),
+        other => {
+            let r = interp.repr(other)?;
+            Err(interp.error(
+                "NotImplementedError",
+                format!("SessionLab does not support relationship(collection_class={r})"),
+            ))
+        }
+    }
 }
 
 fn read_annotation(v: &Value) -> Option<Annotated> {
@@ -438,7 +475,7 @@ impl RegistryHook {
                     Some(Annotated::Related(t)) => Some(t.clone()),
                     _ => None,
                 };
-                let mut prop = rd.property(name, annotated);
+                let mut prop = rd.property(name, annotated, annotated_class(anno));
                 if prop.uselist.is_none() {
                     prop.uselist = annotated_collection(anno);
                 }
@@ -490,7 +527,7 @@ impl RegistryHook {
                 }
                 columns.push((name.clone(), c, d.order as f64));
             } else if let Some(rd) = downcast::<RelationshipDef>(value) {
-                rels.push(rd.property(name, None));
+                rels.push(rd.property(name, None, CollectionClass::List));
             }
         }
         crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
@@ -609,6 +646,7 @@ impl RegistryHook {
                         backref: None,
                         cascade: Cascade::default(),
                         uselist: None,
+                        collection_class: CollectionClass::List,
                         lazy: Strategy::Lazy,
                     });
                 class.dict.borrow_mut().insert(
@@ -634,7 +672,8 @@ impl RegistryHook {
         let rels = dict
             .iter()
             .filter_map(|(name, v)| {
-                downcast::<RelationshipDef>(v).map(|rd| rd.property(name, None))
+                downcast::<RelationshipDef>(v)
+                    .map(|rd| rd.property(name, None, CollectionClass::List))
             })
             .collect();
         self.install(class, table, columns, rels);
