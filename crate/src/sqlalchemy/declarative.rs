@@ -361,15 +361,20 @@ impl HostObject for DeclarativeBaseForm {
 
 /// `declarative_base()`: a new base class with its own registry.
 pub fn declarative_base(state: &Rc<SaState>) -> Value {
+    base_class(RegistryHook::new(state.clone()), "Base")
+}
+
+/// A declarative base class `name` mapping its subclasses into `hook`'s registry.
+pub fn base_class(hook: RegistryHook, name: &str) -> Value {
     let class = Rc::new(Class {
-        name: "Base".into(),
+        name: name.into(),
         bases: Vec::new(),
         mro: PyCell::new(Vec::new()),
         dict: PyCell::new(Attrs::default()),
         module: "sqlalchemy.orm.decl_api".into(),
         builtin: false,
         annotations: PyCell::new(Vec::new()),
-        host: PyCell::new(Some(Rc::new(RegistryHook::new(state.clone())))),
+        host: PyCell::new(Some(Rc::new(hook))),
         plain_cache: std::cell::Cell::new(None),
     });
     Class::compute_mro(&class);
@@ -377,23 +382,42 @@ pub fn declarative_base(state: &Rc<SaState>) -> Value {
 }
 
 /// The hook every class derived from a declarative base shares: maps new subclasses,
-/// constructs instances from keyword arguments, and answers `Base.metadata`.
+/// constructs instances from keyword arguments, and answers `Base.metadata` and
+/// `Base.registry`. An imperatively mapped class's hook does not map its subclasses.
+#[derive(Clone)]
 pub struct RegistryHook {
-    state: Rc<SaState>,
-    registry: Rc<Registry>,
+    /// The module state.
+    pub state: Rc<SaState>,
+    /// The mappers and metadata.
+    pub registry: Rc<Registry>,
+    /// The `registry` object scripts see (weak: it holds a hook itself).
+    pub object: Rc<RefCell<std::rc::Weak<super::registry::RegistryObj>>>,
+    /// `map_imperatively`: subclasses stay unmapped, the class has no `metadata` / `registry`.
+    pub imperative: bool,
 }
 
 impl RegistryHook {
-    fn new(state: Rc<SaState>) -> Self {
+    /// A new registry over a new `MetaData`.
+    pub fn new(state: Rc<SaState>) -> Self {
         let meta = MetaDataObj::new(state.clone());
-        let metadata = meta.meta.clone();
+        Self::with_metadata(state, meta.meta.clone(), Value::Host(Rc::new(meta)))
+    }
+
+    /// A new registry over the given `MetaData`.
+    pub fn with_metadata(
+        state: Rc<SaState>,
+        metadata: Rc<crate::sql::schema::MetaData>,
+        metadata_value: Value,
+    ) -> Self {
         RegistryHook {
             state,
             registry: Rc::new(Registry {
                 metadata,
-                metadata_value: Value::Host(Rc::new(meta)),
+                metadata_value,
                 mappers: RefCell::new(Vec::new()),
             }),
+            object: Rc::new(RefCell::new(std::rc::Weak::new())),
+            imperative: false,
         }
     }
 
@@ -429,7 +453,8 @@ impl RegistryHook {
         Ok(())
     }
 
-    fn map(&self, interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
+    /// Maps a declarative class from its `__tablename__` / `__table__` and annotations.
+    pub fn map(&self, interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
         let dict: Vec<(String, Value)> = class
             .dict
             .borrow()
@@ -662,7 +687,8 @@ impl RegistryHook {
     }
 
     /// `class C(Base): __table__ = Table(...)`: maps every column of an existing table.
-    fn map_table(&self, class: &Rc<Class>, table: Rc<Table>, dict: &[(String, Value)]) {
+    /// (Also `map_imperatively(cls, table, properties=dict)`.)
+    pub fn map_table(&self, class: &Rc<Class>, table: Rc<Table>, dict: &[(String, Value)]) {
         let columns = (0..table.columns.len())
             .map(|i| ColumnProperty {
                 key: table.columns[i].name.clone(),
@@ -678,6 +704,20 @@ impl RegistryHook {
             .collect();
         self.install(class, table, columns, rels);
     }
+
+    /// The `registry` object for this hook's registry (the same one while it is alive).
+    pub fn object(&self) -> Value {
+        if let Some(o) = self.object.borrow().upgrade() {
+            return Value::Host(o);
+        }
+        let hook = RegistryHook {
+            imperative: false,
+            ..self.clone()
+        };
+        let o = Rc::new(super::registry::RegistryObj { hook });
+        *self.object.borrow_mut() = Rc::downgrade(&o);
+        Value::Host(o)
+    }
 }
 
 impl HostObject for RegistryHook {
@@ -687,15 +727,18 @@ impl HostObject for RegistryHook {
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
-            "metadata" => Some(self.registry.metadata_value.clone()),
+            "metadata" if !self.imperative => Some(self.registry.metadata_value.clone()),
+            "registry" if !self.imperative => Some(self.object()),
             _ => None,
         })
     }
 
     fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
         match (args.first(), args.get(1)) {
-            (Some(Value::Str(h)), Some(Value::Class(c))) if &**h == "__init_subclass__" => {
-                self.map(interp, c)?;
+            (Some(Value::Str(h)), Some(Value::Class(_))) if &**h == "__init_subclass__" => {
+                if let (false, Some(Value::Class(c))) = (self.imperative, args.get(1)) {
+                    self.map(interp, c)?;
+                }
                 Ok(Some(Value::None))
             }
             (Some(Value::Str(h)), Some(inst)) if &**h == "__init__" => {

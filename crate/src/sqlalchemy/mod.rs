@@ -11,6 +11,7 @@ pub mod declarative;
 pub mod engine;
 pub mod loader;
 pub mod reflection;
+pub mod registry;
 pub mod reprs;
 pub mod result;
 pub mod schema_repr;
@@ -446,6 +447,11 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         Value::Host(Rc::new(declarative::DeclarativeBaseForm::new(s.clone()))),
     ));
     attrs.push(("Mapped", Value::Host(Rc::new(declarative::MappedForm))));
+    let st = s.clone();
+    attrs.push((
+        "registry",
+        function("registry", move |i, a, k| registry::registry(&st, i, a, k)),
+    ));
     let st = s.clone();
     attrs.push((
         "mapped_column",
