@@ -350,6 +350,29 @@ impl HostObject for InstrumentedList {
         interp.get_item(&plain, key).map(Some)
     }
 
+    fn set_item(&self, interp: &mut Interpreter, key: &Value, value: &Value) -> PyResult<bool> {
+        if self.class == CollectionClass::Set {
+            return Ok(false);
+        }
+        // Assign in the plain list, then fire remove events for the members replaced and
+        // append events for the new ones, as SQLAlchemy's `__setitem__` does.
+        let before = self.items.borrow().clone();
+        interp.get_item(&self.list(), key)?;
+        interp.set_item(&self.list(), key.clone(), value.clone())?;
+        let after = self.items.borrow().clone();
+        for v in &before {
+            if !after.iter().any(|a| a.identity() == v.identity()) {
+                self.removed(v)?;
+            }
+        }
+        for v in &after {
+            if !before.iter().any(|b| b.identity() == v.identity()) {
+                self.appended(interp, v)?;
+            }
+        }
+        Ok(true)
+    }
+
     fn del_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<bool> {
         if self.class == CollectionClass::Set {
             return Ok(false);

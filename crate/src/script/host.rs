@@ -96,6 +96,11 @@ pub trait HostObject {
         Ok(None)
     }
 
+    /// `x[key] = value`; `Ok(false)` means item assignment is not supported.
+    fn set_item(&self, _interp: &mut Interpreter, _key: &Value, _value: &Value) -> PyResult<bool> {
+        Ok(false)
+    }
+
     /// `del x[key]`; `Ok(false)` means item deletion is not supported.
     fn del_item(&self, _interp: &mut Interpreter, _key: &Value) -> PyResult<bool> {
         Ok(false)
