@@ -1,6 +1,7 @@
 //! Instrumented collections: `user.addresses` is the list in the object's `__dict__` seen
 //! through a wrapper whose mutating methods fire SQLAlchemy's append / remove attribute
 //! events (the other side of `back_populates` / `backref`, save-update cascade, orphans).
+//! A `collection_class=set` relationship shows the same list as an `InstrumentedSet`.
 
 use std::rc::Rc;
 
@@ -10,7 +11,17 @@ use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Instance, PyCell, Value};
 
-/// `InstrumentedList`: the loaded collection of relationship `rel` of `owner`.
+/// The Python type of a relationship's collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CollectionClass {
+    /// `list` (`InstrumentedList`).
+    List,
+    /// `set` (`InstrumentedSet`): members are unique; `add` / `discard` / `remove`.
+    Set,
+}
+
+/// `InstrumentedList` / `InstrumentedSet`: the loaded collection of relationship `rel` of
+/// `owner` (a set keeps its members in insertion order, each once).
 #[derive(Clone)]
 pub struct InstrumentedList {
     /// The list held in the owner's `__dict__`.
@@ -21,6 +32,8 @@ pub struct InstrumentedList {
     pub mapper: Rc<Mapper>,
     /// The relationship's index on the mapper.
     pub rel: usize,
+    /// List or set.
+    pub class: CollectionClass,
 }
 
 /// The list methods that fire attribute events; every other list method reads the list.
@@ -57,6 +70,55 @@ const MUTATORS: &[Method<InstrumentedList>] = &[
     },
 ];
 
+/// The set methods that fire attribute events; every other set method reads a copy.
+const SET_MUTATORS: &[Method<InstrumentedList>] = &[
+    Method {
+        name: "add",
+        params: &[Param::Required("element")],
+        call: |l, interp, mut a| l.add(interp, a.take("element").unwrap_or(Value::None)),
+    },
+    Method {
+        name: "discard",
+        params: &[Param::Required("element")],
+        call: |l, interp, mut a| l.discard(interp, a.take("element").unwrap_or(Value::None), false),
+    },
+    Method {
+        name: "remove",
+        params: &[Param::Required("element")],
+        call: |l, interp, mut a| l.discard(interp, a.take("element").unwrap_or(Value::None), true),
+    },
+    Method {
+        name: "update",
+        params: &[Param::Required("value")],
+        call: |l, interp, mut a| {
+            for v in interp.collect(&a.take("value").unwrap_or(Value::None))? {
+                l.add(interp, v)?;
+            }
+            Ok(Value::None)
+        },
+    },
+    Method {
+        name: "pop",
+        params: &[],
+        call: |l, interp, _| {
+            if l.items.borrow().is_empty() {
+                let class = interp.exc_class("KeyError");
+                let exc = crate::script::exceptions::new_exception(
+                    &class,
+                    vec![Value::Str("pop from an empty set".into())],
+                );
+                return Err(interp.raise_value(exc));
+            }
+            l.pop(interp, Some(0))
+        },
+    },
+    Method {
+        name: "clear",
+        params: &[],
+        call: |l, _, _| l.clear(),
+    },
+];
+
 impl InstrumentedList {
     /// The collection as a script value.
     pub fn value(
@@ -64,13 +126,75 @@ impl InstrumentedList {
         owner: Rc<Instance>,
         mapper: Rc<Mapper>,
         rel: usize,
+        class: CollectionClass,
     ) -> Value {
         Value::Host(Rc::new(InstrumentedList {
             items,
             owner,
             mapper,
             rel,
+            class,
         }))
+    }
+
+    fn mutators(&self) -> &'static [Method<InstrumentedList>] {
+        match self.class {
+            CollectionClass::List => MUTATORS,
+            CollectionClass::Set => SET_MUTATORS,
+        }
+    }
+
+    /// The plain value reads go to: the list itself, or a set of its members.
+    fn plain(&self, interp: &mut Interpreter) -> PyResult<Value> {
+        match self.class {
+            CollectionClass::List => Ok(self.list()),
+            CollectionClass::Set => {
+                crate::script::builtins::make_set(interp, self.items.borrow().clone(), false)
+            }
+        }
+    }
+
+    /// Where `child` is in the collection (by hash for a set, as `in` finds it).
+    fn position(&self, interp: &mut Interpreter, child: &Value) -> PyResult<Option<usize>> {
+        let items = self.items.borrow().clone();
+        let key = match self.class {
+            CollectionClass::Set => Some(interp.hash_key(child)?),
+            CollectionClass::List => None,
+        };
+        for (i, v) in items.iter().enumerate() {
+            let same = match &key {
+                Some(k) => interp.hash_key(v)? == *k,
+                None => crate::script::ops::eq(interp, v, child)?,
+            };
+            if same {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    fn add(&self, interp: &mut Interpreter, child: Value) -> PyResult<Value> {
+        if self.position(interp, &child)?.is_none() {
+            self.append(interp, child)?;
+        }
+        Ok(Value::None)
+    }
+
+    /// `discard` (or `remove` when `strict`: a missing member raises `KeyError`).
+    fn discard(&self, interp: &mut Interpreter, child: Value, strict: bool) -> PyResult<Value> {
+        match self.position(interp, &child)? {
+            Some(i) => {
+                let gone = self.items.borrow_mut().remove(i);
+                self.removed(&gone)?;
+            }
+            None if strict => {
+                let class = interp.exc_class("KeyError");
+                let exc = crate::script::exceptions::new_exception(&class, vec![child]);
+                return Err(interp.raise_value(exc));
+            }
+            None => {}
+        }
+        Ok(Value::None)
     }
 
     fn list(&self) -> Value {
@@ -92,15 +216,7 @@ impl InstrumentedList {
     }
 
     fn remove(&self, interp: &mut Interpreter, child: Value) -> PyResult<Value> {
-        let items = self.items.borrow().clone();
-        let mut at = None;
-        for (i, v) in items.iter().enumerate() {
-            if crate::script::ops::eq(interp, v, &child)? {
-                at = Some(i);
-                break;
-            }
-        }
-        let Some(i) = at else {
+        let Some(i) = self.position(interp, &child)? else {
             return Err(interp.error("ValueError", "list.remove(x): x not in list"));
         };
         let gone = self.items.borrow_mut().remove(i);
@@ -163,14 +279,19 @@ impl InstrumentedList {
 
 impl HostObject for InstrumentedList {
     fn type_name(&self) -> String {
-        "InstrumentedList".into()
+        match self.class {
+            CollectionClass::List => "InstrumentedList",
+            CollectionClass::Set => "InstrumentedSet",
+        }
+        .into()
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        if crate::bridge::method::find(MUTATORS, name).is_some() {
+        if crate::bridge::method::find(self.mutators(), name).is_some() {
             return Ok(Some(BoundMethod::value(Rc::new(self.clone()), name)));
         }
-        interp.get_attr_opt(&self.list(), name)
+        let plain = self.plain(interp)?;
+        interp.get_attr_opt(&plain, name)
     }
 
     fn binary_op(
@@ -182,15 +303,16 @@ impl HostObject for InstrumentedList {
     ) -> PyResult<Option<Value>> {
         let other = match other {
             Value::Host(h) => match h.as_any().downcast_ref::<InstrumentedList>() {
-                Some(l) => l.list(),
+                Some(l) => l.plain(interp)?,
                 None => other.clone(),
             },
             _ => other.clone(),
         };
+        let plain = self.plain(interp)?;
         let (a, b) = if reflected {
-            (other, self.list())
+            (other, plain)
         } else {
-            (self.list(), other)
+            (plain, other)
         };
         Ok(Some(match op {
             "==" => Value::Bool(crate::script::ops::eq(interp, &a, &b)?),
@@ -205,7 +327,14 @@ impl HostObject for InstrumentedList {
     }
 
     fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
-        interp.repr(&self.list())
+        let plain = self.plain(interp)?;
+        let r = interp.repr(&plain)?;
+        // A set subclass's repr names the class: `InstrumentedSet({...})`, `InstrumentedSet()`.
+        Ok(match self.class {
+            CollectionClass::List => r,
+            CollectionClass::Set if self.items.borrow().is_empty() => "InstrumentedSet()".into(),
+            CollectionClass::Set => format!("InstrumentedSet({r})"),
+        })
     }
 
     fn truthy(&self, _interp: &mut Interpreter) -> PyResult<bool> {
@@ -217,7 +346,53 @@ impl HostObject for InstrumentedList {
     }
 
     fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
-        interp.get_item(&self.list(), key).map(Some)
+        let plain = self.plain(interp)?;
+        interp.get_item(&plain, key).map(Some)
+    }
+
+    fn set_item(&self, interp: &mut Interpreter, key: &Value, value: &Value) -> PyResult<bool> {
+        if self.class == CollectionClass::Set {
+            return Ok(false);
+        }
+        // Assign in the plain list, then fire remove events for the members replaced and
+        // append events for the new ones, as SQLAlchemy's `__setitem__` does.
+        let before = self.items.borrow().clone();
+        interp.get_item(&self.list(), key)?;
+        interp.set_item(&self.list(), key.clone(), value.clone())?;
+        let after = self.items.borrow().clone();
+        for v in &before {
+            if !after.iter().any(|a| a.identity() == v.identity()) {
+                self.removed(v)?;
+            }
+        }
+        for v in &after {
+            if !before.iter().any(|b| b.identity() == v.identity()) {
+                self.appended(interp, v)?;
+            }
+        }
+        Ok(true)
+    }
+
+    fn del_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<bool> {
+        if self.class == CollectionClass::Set {
+            return Ok(false);
+        }
+        // Delete from the plain list, then fire a remove event for each member that left.
+        let before = self.items.borrow().clone();
+        // SQLAlchemy reads the item first, so a bad index fails as a read does.
+        interp.get_item(&self.list(), key)?;
+        crate::script::builtins::del_item(interp, &self.list(), key)?;
+        let after = self.items.borrow().clone();
+        let mut kept = after.iter().peekable();
+        for v in &before {
+            match kept.peek() {
+                Some(k) if k.identity() == v.identity() => {
+                    kept.next();
+                }
+                _ => self.removed(v)?,
+            }
+        }
+        Ok(true)
     }
 
     fn equals(&self, other: &Value) -> Option<bool> {
@@ -243,7 +418,12 @@ impl Methods for InstrumentedList {
         args: Vec<Value>,
         kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
-        dispatch(MUTATORS, "list", self, interp, name, args, kwargs).unwrap_or(Ok(Value::None))
+        let owner = match self.class {
+            CollectionClass::List => "list",
+            CollectionClass::Set => "set",
+        };
+        dispatch(self.mutators(), owner, self, interp, name, args, kwargs)
+            .unwrap_or(Ok(Value::None))
     }
 }
 

@@ -132,6 +132,8 @@ pub struct RelationshipProperty {
     pub cascade: Cascade,
     /// `uselist=` when given.
     pub uselist: Option<bool>,
+    /// `collection_class=` (or `Mapped[Set[...]]`): the collection type of a one-to-many.
+    pub collection_class: super::collections::CollectionClass,
     /// `lazy=`: how the relationship loads when no option says otherwise.
     pub lazy: super::strategies::Strategy,
 }

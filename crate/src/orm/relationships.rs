@@ -409,7 +409,13 @@ pub fn get(
         Value::List(items) => {
             let mapper = state.borrow().mapper.clone();
             let index = mapper.relationship_index(&rel.key).unwrap_or(0);
-            InstrumentedList::value(items.clone(), inst.clone(), mapper, index)
+            InstrumentedList::value(
+                items.clone(),
+                inst.clone(),
+                mapper,
+                index,
+                rel.collection_class,
+            )
         }
         _ => value,
     })
@@ -705,7 +711,17 @@ fn reverse_remove(
             tstate.borrow_mut().removed.push((index, owner.clone()));
             mark_changed(target, &tstate);
         }
+        // An unloaded many-to-one is set to None without loading it, as SQLAlchemy's backref
+        // does (its passive lookup finds the owner, or nothing).
         Some(Value::Instance(p)) if Rc::ptr_eq(p, owner) => {
+            target
+                .dict
+                .borrow_mut()
+                .insert(back.key.clone(), Value::None);
+            tstate.borrow_mut().changed_relationships.insert(index);
+            mark_changed(target, &tstate);
+        }
+        None if back.uselist != Some(true) && is_many_to_one(&tmapper, &back) => {
             target
                 .dict
                 .borrow_mut()
@@ -716,6 +732,10 @@ fn reverse_remove(
         _ => {}
     }
     Ok(())
+}
+
+fn is_many_to_one(mapper: &Mapper, rel: &RelationshipProperty) -> bool {
+    resolve(mapper, rel).is_some_and(|r| r.direction == Direction::ManyToOne)
 }
 
 /// A persistent object whose relationships changed is flushed (SQLAlchemy's dirty list).

@@ -595,6 +595,7 @@ impl Interpreter {
                 }
                 Ok(())
             }
+            Value::Host(h) if h.set_item(self, &key, &value)? => Ok(()),
             Value::Instance(_) => match self.get_attr_opt(obj, "__setitem__")? {
                 Some(m) => {
                     self.call(&m, vec![key, value], Vec::new())?;

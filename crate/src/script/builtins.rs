@@ -336,6 +336,7 @@ pub fn del_item(interp: &mut Interpreter, obj: &Value, key: &Value) -> PyResult<
             }
             Ok(())
         }
+        Value::Host(h) if h.del_item(interp, key)? => Ok(()),
         Value::Instance(_) => match interp.get_attr_opt(obj, "__delitem__")? {
             Some(m) => interp.call(&m, vec![key.clone()], Vec::new()).map(|_| ()),
             None => Err(interp.type_error(format!(

@@ -96,6 +96,16 @@ pub trait HostObject {
         Ok(None)
     }
 
+    /// `x[key] = value`; `Ok(false)` means item assignment is not supported.
+    fn set_item(&self, _interp: &mut Interpreter, _key: &Value, _value: &Value) -> PyResult<bool> {
+        Ok(false)
+    }
+
+    /// `del x[key]`; `Ok(false)` means item deletion is not supported.
+    fn del_item(&self, _interp: &mut Interpreter, _key: &Value) -> PyResult<bool> {
+        Ok(false)
+    }
+
     /// Descriptor `__get__` when this object is a class attribute read through `instance`
     /// (`None` when read on the class itself); `Ok(None)` means "not a descriptor".
     fn descr_get(

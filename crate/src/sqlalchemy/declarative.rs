@@ -11,6 +11,7 @@ use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
 use super::core::{ColumnDef, MetaDataObj, TableObj};
 use crate::orm::MapperHost;
+use crate::orm::collections::CollectionClass;
 use crate::orm::mapper::{
     Cascade, ColumnProperty, Mapper, Polymorphic, Registry, RelationshipProperty,
 };
@@ -75,12 +76,18 @@ pub struct RelationshipDef {
     backref: Option<String>,
     cascade: Cascade,
     uselist: Option<bool>,
+    collection_class: Option<CollectionClass>,
     lazy: Strategy,
 }
 
 impl RelationshipDef {
     /// The property of attribute `key`, with `annotated` as the target when none was given.
-    fn property(&self, key: &str, annotated: Option<String>) -> RelationshipProperty {
+    fn property(
+        &self,
+        key: &str,
+        annotated: Option<String>,
+        annotated_class: CollectionClass,
+    ) -> RelationshipProperty {
         RelationshipProperty {
             key: key.to_string(),
             target: self.target.clone().or(annotated).unwrap_or_default(),
@@ -88,6 +95,7 @@ impl RelationshipDef {
             backref: self.backref.clone(),
             cascade: self.cascade,
             uselist: self.uselist,
+            collection_class: self.collection_class.unwrap_or(annotated_class),
             lazy: self.lazy,
         }
     }
@@ -122,6 +130,7 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         backref: None,
         cascade: Cascade::default(),
         uselist: None,
+        collection_class: None,
         lazy: Strategy::Lazy,
     };
     for (k, v) in &kw {
@@ -129,6 +138,7 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
             "back_populates" => def.back_populates = Some(interp.to_str(v)?),
             "backref" => def.backref = Some(interp.to_str(v)?),
             "uselist" => def.uselist = Some(interp.truthy(v)?),
+            "collection_class" => def.collection_class = Some(collection_class(interp, v)?),
             "lazy" => {
                 let name = match v {
                     Value::Bool(b) => {
@@ -227,6 +237,33 @@ fn annotated_collection(v: &Value) -> Option<bool> {
         }
     }
     inner(&downcast::<MappedAnnotation>(v)?.0)
+}
+
+/// The collection type `Mapped[...]` names: `Set[...]` / `set[...]` is a set.
+fn annotated_class(v: &Value) -> CollectionClass {
+    let set = downcast::<MappedAnnotation>(v)
+        .and_then(|m| downcast::<GenericAlias>(&m.0))
+        .is_some_and(|a| matches!(a.origin_name().as_str(), "Set" | "set"));
+    if set {
+        CollectionClass::Set
+    } else {
+        CollectionClass::List
+    }
+}
+
+/// `collection_class=`: `list` or `set` (other classes and factories are not supported).
+fn collection_class(interp: &mut Interpreter, v: &Value) -> PyResult<CollectionClass> {
+    match v {
+        Value::Class(c) if c.name == "list" => Ok(CollectionClass::List),
+        Value::Class(c) if c.name == "set" => Ok(CollectionClass::Set),
+        other => {
+            let r = interp.repr(other)?;
+            Err(interp.error(
+                "NotImplementedError",
+                format!("SessionLab does not support relationship(collection_class={r})"),
+            ))
+        }
+    }
 }
 
 /// What a `Mapped[...]` (or `Named[...]`) annotation declares.
@@ -330,15 +367,20 @@ impl HostObject for DeclarativeBaseForm {
 
 /// `declarative_base()`: a new base class with its own registry.
 pub fn declarative_base(state: &Rc<SaState>) -> Value {
+    base_class(RegistryHook::new(state.clone()), "Base")
+}
+
+/// A declarative base class `name` mapping its subclasses into `hook`'s registry.
+pub fn base_class(hook: RegistryHook, name: &str) -> Value {
     let class = Rc::new(Class {
-        name: "Base".into(),
+        name: name.into(),
         bases: Vec::new(),
         mro: PyCell::new(Vec::new()),
         dict: PyCell::new(Attrs::default()),
         module: "sqlalchemy.orm.decl_api".into(),
         builtin: false,
         annotations: PyCell::new(Vec::new()),
-        host: PyCell::new(Some(Rc::new(RegistryHook::new(state.clone())))),
+        host: PyCell::new(Some(Rc::new(hook))),
         plain_cache: std::cell::Cell::new(None),
     });
     Class::compute_mro(&class);
@@ -346,23 +388,42 @@ pub fn declarative_base(state: &Rc<SaState>) -> Value {
 }
 
 /// The hook every class derived from a declarative base shares: maps new subclasses,
-/// constructs instances from keyword arguments, and answers `Base.metadata`.
+/// constructs instances from keyword arguments, and answers `Base.metadata` and
+/// `Base.registry`. An imperatively mapped class's hook does not map its subclasses.
+#[derive(Clone)]
 pub struct RegistryHook {
-    state: Rc<SaState>,
-    registry: Rc<Registry>,
+    /// The module state.
+    pub state: Rc<SaState>,
+    /// The mappers and metadata.
+    pub registry: Rc<Registry>,
+    /// The `registry` object scripts see (weak: it holds a hook itself).
+    pub object: Rc<RefCell<std::rc::Weak<super::registry::RegistryObj>>>,
+    /// `map_imperatively`: subclasses stay unmapped, the class has no `metadata` / `registry`.
+    pub imperative: bool,
 }
 
 impl RegistryHook {
-    fn new(state: Rc<SaState>) -> Self {
+    /// A new registry over a new `MetaData`.
+    pub fn new(state: Rc<SaState>) -> Self {
         let meta = MetaDataObj::new(state.clone());
-        let metadata = meta.meta.clone();
+        Self::with_metadata(state, meta.meta.clone(), Value::Host(Rc::new(meta)))
+    }
+
+    /// A new registry over the given `MetaData`.
+    pub fn with_metadata(
+        state: Rc<SaState>,
+        metadata: Rc<crate::sql::schema::MetaData>,
+        metadata_value: Value,
+    ) -> Self {
         RegistryHook {
             state,
             registry: Rc::new(Registry {
                 metadata,
-                metadata_value: Value::Host(Rc::new(meta)),
+                metadata_value,
                 mappers: RefCell::new(Vec::new()),
             }),
+            object: Rc::new(RefCell::new(std::rc::Weak::new())),
+            imperative: false,
         }
     }
 
@@ -404,7 +465,8 @@ impl RegistryHook {
         Ok(())
     }
 
-    fn map(&self, interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
+    /// Maps a declarative class from its `__tablename__` / `__table__` and annotations.
+    pub fn map(&self, interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
         let dict: Vec<(String, Value)> = class
             .dict
             .borrow()
@@ -452,7 +514,7 @@ impl RegistryHook {
                     Some(Annotated::Related(t)) => Some(t.clone()),
                     _ => None,
                 };
-                let mut prop = rd.property(name, annotated);
+                let mut prop = rd.property(name, annotated, annotated_class(anno));
                 if prop.uselist.is_none() {
                     prop.uselist = annotated_collection(anno);
                 }
@@ -504,7 +566,7 @@ impl RegistryHook {
                 }
                 columns.push((name.clone(), c, d.order as f64));
             } else if let Some(rd) = downcast::<RelationshipDef>(value) {
-                rels.push(rd.property(name, None));
+                rels.push(rd.property(name, None, CollectionClass::List));
             }
         }
         crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
@@ -587,7 +649,8 @@ impl RegistryHook {
                     Some(Annotated::Related(t)) => Some(t),
                     _ => None,
                 };
-                let mut prop = rd.property(name, annotated);
+                let class = anno.map_or(CollectionClass::List, annotated_class);
+                let mut prop = rd.property(name, annotated, class);
                 if prop.uselist.is_none() {
                     prop.uselist = anno.and_then(annotated_collection);
                 }
@@ -750,6 +813,7 @@ impl RegistryHook {
                         backref: None,
                         cascade: Cascade::default(),
                         uselist: None,
+                        collection_class: CollectionClass::List,
                         lazy: Strategy::Lazy,
                     });
                 class.dict.borrow_mut().insert(
@@ -765,41 +829,33 @@ impl RegistryHook {
     }
 
     /// `class C(Base): __table__ = Table(...)`: maps every column of an existing table.
-    fn map_table(&self, class: &Rc<Class>, table: Rc<Table>, dict: &[(String, Value)]) {
+    /// (Also `map_imperatively(cls, table, properties=dict)`.)
+    pub fn map_table(&self, class: &Rc<Class>, table: Rc<Table>, dict: &[(String, Value)]) {
         let columns = (0..table.columns.len())
             .map(|i| ColumnProperty::new(table.columns[i].name.clone(), &table, i))
             .collect();
         let rels = dict
             .iter()
             .filter_map(|(name, v)| {
-                downcast::<RelationshipDef>(v).map(|rd| rd.property(name, None))
+                downcast::<RelationshipDef>(v)
+                    .map(|rd| rd.property(name, None, CollectionClass::List))
             })
             .collect();
         self.install(class, table, columns, rels, Polymorphic::default());
     }
-}
 
-/// `Base.registry`: the registry of a declarative base, as a script value.
-pub struct RegistryObj(Rc<Registry>);
-
-impl HostObject for RegistryObj {
-    fn type_name(&self) -> String {
-        "registry".into()
-    }
-
-    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        Ok((name == "metadata").then(|| self.0.metadata_value.clone()))
-    }
-
-    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        let at = Rc::as_ptr(&self.0) as usize;
-        Ok(format!(
-            "<sqlalchemy.orm.decl_api.registry object at 0x{at:x}>"
-        ))
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
+    /// The `registry` object for this hook's registry (the same one while it is alive).
+    pub fn object(&self) -> Value {
+        if let Some(o) = self.object.borrow().upgrade() {
+            return Value::Host(o);
+        }
+        let hook = RegistryHook {
+            imperative: false,
+            ..self.clone()
+        };
+        let o = Rc::new(super::registry::RegistryObj { hook });
+        *self.object.borrow_mut() = Rc::downgrade(&o);
+        Value::Host(o)
     }
 }
 
@@ -864,16 +920,18 @@ impl HostObject for RegistryHook {
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
-            "metadata" => Some(self.registry.metadata_value.clone()),
-            "registry" => Some(Value::Host(Rc::new(RegistryObj(self.registry.clone())))),
+            "metadata" if !self.imperative => Some(self.registry.metadata_value.clone()),
+            "registry" if !self.imperative => Some(self.object()),
             _ => None,
         })
     }
 
     fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
         match (args.first(), args.get(1)) {
-            (Some(Value::Str(h)), Some(Value::Class(c))) if &**h == "__init_subclass__" => {
-                self.map(interp, c)?;
+            (Some(Value::Str(h)), Some(Value::Class(_))) if &**h == "__init_subclass__" => {
+                if let (false, Some(Value::Class(c))) = (self.imperative, args.get(1)) {
+                    self.map(interp, c)?;
+                }
                 Ok(Some(Value::None))
             }
             (Some(Value::Str(h)), Some(inst)) if &**h == "__init__" => {

@@ -12,6 +12,7 @@ pub mod engine;
 pub mod functions;
 pub mod loader;
 pub mod reflection;
+pub mod registry;
 pub mod reprs;
 pub mod result;
 pub mod schema_repr;
@@ -504,6 +505,11 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         Value::Host(Rc::new(declarative::DeclarativeBaseForm::new(s.clone()))),
     ));
     attrs.push(("Mapped", Value::Host(Rc::new(declarative::MappedForm))));
+    let st = s.clone();
+    attrs.push((
+        "registry",
+        function("registry", move |i, a, k| registry::registry(&st, i, a, k)),
+    ));
     let st = s.clone();
     attrs.push((
         "mapped_column",
