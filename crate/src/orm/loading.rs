@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::deferral::Plan;
 use super::identity::IdentityKey;
 use super::mapper::Mapper;
 use super::session::Session;
@@ -72,6 +73,7 @@ pub fn load_attributes(
         dict.insert(prop.key.clone(), value);
         st.expired.remove(&a);
         st.committed.shift_remove(&a);
+        st.deferred.remove(&a);
     }
     Ok(true)
 }
@@ -100,8 +102,8 @@ pub fn load_by_pk(
     }
 }
 
-/// One row (all of the mapper's columns, in attribute order) as an object: the one already
-/// in the identity map (its expired attributes filled in), or a new persistent one.
+/// One row (the mapper's default columns, in attribute order) as an object: the one already
+/// in the identity map (its unloaded attributes filled in), or a new persistent one.
 pub fn instance(
     session: &Rc<Session>,
     interp: &mut Interpreter,
@@ -109,37 +111,100 @@ pub fn instance(
     row: &[SqlValue],
     populate_existing: bool,
 ) -> PyResult<Value> {
+    instance_planned(session, interp, mapper, row, None, populate_existing)
+}
+
+/// `instance` for a row laid out by `plan` (its expressions, then its attributes); without
+/// a plan, the mapper's default columns.
+pub fn instance_planned(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    row: &[SqlValue],
+    plan: Option<&Plan>,
+    populate_existing: bool,
+) -> PyResult<Value> {
+    let attrs = plan.map_or(mapper.default_attrs(), |p| &p.attrs);
+    let skip = plan.map_or(0, |p| p.expressions.len());
+    let whole = attrs.len() == mapper.columns.len();
+    let at = |a: usize| {
+        if whole {
+            Some(a)
+        } else {
+            attrs.iter().position(|&x| x == a)
+        }
+    };
     let pk: Vec<SqlValue> = mapper
         .primary_key()
         .iter()
-        .map(|&a| row.get(a).cloned().unwrap_or(SqlValue::Null))
+        .map(|&a| {
+            at(a)
+                .and_then(|i| row.get(skip + i))
+                .cloned()
+                .unwrap_or(SqlValue::Null)
+        })
         .collect();
     if pk.iter().all(|v| *v == SqlValue::Null) {
         return Ok(Value::None);
     }
     let key = IdentityKey::new(mapper, &pk);
-    let mut values = Vec::with_capacity(mapper.columns.len());
-    for (a, prop) in mapper.columns.iter().enumerate() {
-        let ty = &mapper.table.columns[prop.column].ty;
-        values.push(from_db(interp, ty, row.get(a).unwrap_or(&SqlValue::Null))?);
+    let mut values = Vec::with_capacity(attrs.len());
+    for (i, &a) in attrs.iter().enumerate() {
+        let ty = &mapper.table.columns[mapper.columns[a].column].ty;
+        values.push(from_db(
+            interp,
+            ty,
+            row.get(skip + i).unwrap_or(&SqlValue::Null),
+        )?);
     }
-    let value_of = |a: usize| values[a].clone();
+    let mut expressions = Vec::new();
+    if let Some(p) = plan {
+        let names = mapper.expressions.borrow();
+        for (i, (e, expr)) in p.expressions.iter().enumerate() {
+            let raw = row.get(i).unwrap_or(&SqlValue::Null);
+            let v = match expr.sql_type() {
+                Some(ty) => from_db(interp, &ty, raw)?,
+                None => crate::bridge::convert::to_python(raw),
+            };
+            expressions.push((names[*e].clone(), v));
+        }
+    }
     let existing = session.identity_map.borrow().get(&key);
     if let Some(inst) = existing
         && let Some(state) = state_of(&inst)
     {
         let mut st = state.borrow_mut();
         let mut dict = inst.dict.borrow_mut();
-        let todo: Vec<usize> = if populate_existing {
-            (0..mapper.columns.len())
-                .filter(|a| !st.committed.contains_key(a))
-                .collect()
-        } else {
-            st.expired.iter().copied().collect()
-        };
-        for a in todo {
-            dict.insert(mapper.columns[a].key.clone(), value_of(a));
-            st.expired.remove(&a);
+        for (i, &a) in attrs.iter().enumerate() {
+            let k = mapper.columns[a].key.as_str();
+            let fill = if populate_existing {
+                !st.committed.contains_key(&a)
+            } else {
+                st.expired.contains(&a) || !dict.contains_key(k)
+            };
+            if fill {
+                dict.insert(k.to_string(), values[i].clone());
+                st.expired.remove(&a);
+                st.deferred.remove(&a);
+                st.raise_on_load.remove(&a);
+            }
+        }
+        if let Some(p) = plan {
+            for &a in &p.deferred {
+                if !dict.contains_key(mapper.columns[a].key.as_str()) {
+                    st.deferred.insert(a);
+                }
+            }
+            for &a in &p.raise {
+                if !dict.contains_key(mapper.columns[a].key.as_str()) {
+                    st.raise_on_load.insert(a);
+                }
+            }
+        }
+        for (k, v) in expressions {
+            if populate_existing || !dict.contains_key(k.as_str()) {
+                dict.insert(k, v);
+            }
         }
         drop(dict);
         drop(st);
@@ -148,9 +213,12 @@ pub fn instance(
     let Some(class) = mapper.class() else {
         return Ok(Value::None);
     };
-    let mut dict = Attrs::with_capacity(values.len());
-    for (prop, value) in mapper.columns.iter().zip(values) {
-        dict.insert(prop.key.clone(), value);
+    let mut dict = Attrs::with_capacity(values.len() + expressions.len());
+    for (&a, value) in attrs.iter().zip(values) {
+        dict.insert(mapper.columns[a].key.clone(), value);
+    }
+    for (k, v) in expressions {
+        dict.insert(k, v);
     }
     let inst = Rc::new(Instance {
         class,
@@ -162,6 +230,10 @@ pub fn instance(
     let mut state = InstanceState::new(mapper.clone(), addr);
     state.identity = Some(pk);
     state.session = Some(Rc::downgrade(session));
+    if let Some(p) = plan {
+        state.deferred.extend(p.deferred.iter().copied());
+        state.raise_on_load.extend(p.raise.iter().copied());
+    }
     *inst.host.borrow_mut() = Some(Rc::new(StateHost(Rc::new(RefCell::new(state)))));
     session.identity_map.borrow_mut().insert(key, &inst);
     Ok(Value::Instance(inst))

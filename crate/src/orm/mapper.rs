@@ -14,6 +14,25 @@ pub struct ColumnProperty {
     pub key: String,
     /// The column's index in the table.
     pub column: usize,
+    /// `mapped_column(deferred=True)` / `deferred()`: not selected unless undeferred.
+    pub deferred: bool,
+    /// `deferred_group=`: deferred columns loaded together on access.
+    pub group: Option<String>,
+    /// `deferred_raiseload=True`: access raises instead of loading.
+    pub raiseload: bool,
+}
+
+impl ColumnProperty {
+    /// A plain (not deferred) column attribute.
+    pub fn new(key: String, column: usize) -> Self {
+        ColumnProperty {
+            key,
+            column,
+            deferred: false,
+            group: None,
+            raiseload: false,
+        }
+    }
 }
 
 /// `relationship(cascade=...)`: which session operations follow the relationship.
@@ -108,8 +127,12 @@ pub struct Mapper {
     pub relationships: RefCell<Vec<RelationshipProperty>>,
     /// The registry it belongs to (to resolve relationship targets by name).
     pub registry: Weak<Registry>,
+    /// `query_expression()` attributes, by name (filled by `with_expression`).
+    pub expressions: RefCell<Vec<String>>,
     /// Attribute indexes of the primary key (computed once: every loaded row needs them).
     pk: Vec<usize>,
+    /// Attributes a load selects when no option says otherwise (the non-deferred ones).
+    loaded: Vec<usize>,
 }
 
 impl Mapper {
@@ -121,8 +144,11 @@ impl Mapper {
         relationships: Vec<RelationshipProperty>,
         registry: Weak<Registry>,
     ) -> Self {
-        let pk = (0..columns.len())
+        let pk: Vec<usize> = (0..columns.len())
             .filter(|&a| table.columns[columns[a].column].primary_key)
+            .collect();
+        let loaded = (0..columns.len())
+            .filter(|&a| !columns[a].deferred || pk.contains(&a))
             .collect();
         Mapper {
             name: class.name.clone(),
@@ -131,7 +157,9 @@ impl Mapper {
             columns,
             relationships: RefCell::new(relationships),
             registry,
+            expressions: RefCell::new(Vec::new()),
             pk,
+            loaded,
         }
     }
 
@@ -160,11 +188,21 @@ impl Mapper {
         Expr::Column(self.table.clone(), self.columns[attr].column)
     }
 
-    /// Every column of the table as a select list.
+    /// The columns a load selects by default (deferred ones left out), in attribute order.
     pub fn select_columns(&self) -> Vec<Expr> {
+        self.loaded.iter().map(|&a| self.column_expr(a)).collect()
+    }
+
+    /// Every column of the table, deferred or not, in attribute order.
+    pub fn all_columns(&self) -> Vec<Expr> {
         (0..self.columns.len())
             .map(|a| self.column_expr(a))
             .collect()
+    }
+
+    /// The attributes a load selects by default (`select_columns`' attributes).
+    pub fn default_attrs(&self) -> &[usize] {
+        &self.loaded
     }
 
     /// The mapper of a relationship's target class.

@@ -3,8 +3,10 @@
 
 use std::rc::Rc;
 
+use super::deferral::Plan;
 use super::mapper::Mapper;
 use super::session::Session;
+use super::strategies::LoaderOption;
 use crate::engine::{Cause, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
@@ -58,6 +60,30 @@ pub fn columns_of(entities: &[Entity]) -> Vec<Expr> {
     out
 }
 
+/// The column plan of each entity under `loaders`' column options (None: defaults).
+pub fn plans_of(entities: &[Entity], loaders: &[LoaderOption]) -> Vec<Option<Plan>> {
+    entities
+        .iter()
+        .map(|e| {
+            e.mapper()
+                .and_then(|m| super::deferral::plan_for(m, loaders, &[]))
+        })
+        .collect()
+}
+
+/// `columns_of` with the entities' column plans.
+pub fn columns_planned(entities: &[Entity], plans: &[Option<Plan>]) -> Vec<Expr> {
+    let mut out = Vec::new();
+    for (e, plan) in entities.iter().zip(plans) {
+        match (e, plan) {
+            (Entity::Mapper(m), Some(p)) => out.extend(p.columns(m, &m.table)),
+            (Entity::Aliased(a), Some(p)) => out.extend(p.columns(&a.mapper, &a.table)),
+            _ => out.extend(columns_of(std::slice::from_ref(e))),
+        }
+    }
+    out
+}
+
 /// Runs `select` (whose columns are `entities`' columns) and returns column names and rows,
 /// with mapped entities loaded as objects.
 pub fn execute(
@@ -84,7 +110,8 @@ pub fn execute_with(
     // A column named twice (`select(Car.id, Car)`) is selected once, as SQLAlchemy does.
     let mut columns: Vec<Expr> = Vec::new();
     let mut positions: Vec<usize> = Vec::new();
-    for c in columns_of(entities) {
+    let plans = plans_of(entities, loaders);
+    for c in columns_planned(entities, &plans) {
         let at = match &c {
             Expr::Column(..) => columns.iter().position(|x| *x == c),
             _ => None,
@@ -119,15 +146,16 @@ pub fn execute_with(
             .map(|&p| row.get(p + prefix).cloned().unwrap_or(SqlValue::Null))
             .collect();
         let row = &row;
-        for e in entities {
+        for (e, plan) in entities.iter().zip(&plans) {
             if let Some(m) = e.mapper() {
-                let n = m.columns.len();
+                let n = plan.as_ref().map_or(m.default_attrs().len(), |p| p.width());
                 let slice = &row[at.min(row.len())..(at + n).min(row.len())];
-                out.push(super::loading::instance(
+                out.push(super::loading::instance_planned(
                     session,
                     interp,
                     m,
                     slice,
+                    plan.as_ref(),
                     populate_existing,
                 )?);
                 at += n;

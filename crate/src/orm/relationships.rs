@@ -418,7 +418,7 @@ fn get_raw(
     let session = state.borrow().session();
     let persistent = state.borrow().identity.is_some();
     let value = match (session, persistent) {
-        (Some(session), true) => load(&session, interp, inst, &mapper, &r)?,
+        (Some(session), true) => load(&session, interp, inst, &mapper, &r, &rel.key)?,
         (None, true) => {
             let s = super::session::state_str(&state.borrow());
             let message = format!(
@@ -461,6 +461,7 @@ fn load(
     inst: &Rc<Instance>,
     mapper: &Rc<Mapper>,
     r: &Resolved,
+    key: &str,
 ) -> PyResult<Value> {
     // Expired columns (the foreign key, the primary key) load first.
     let expired: Vec<usize> = state_of(inst)
@@ -494,8 +495,20 @@ fn load(
                 .cloned()
                 .unwrap_or(Value::None);
             let pk = crate::bridge::convert::to_sql(&session.sa.exc, interp, &pk, 1)?;
+            // A `defaultload(...).load_only(...)` of the query that loaded the parent.
+            let index = mapper.relationship_index(key).unwrap_or(usize::MAX);
+            let plan = state_of(inst).and_then(|s| {
+                let st = s.borrow();
+                st.lazy_plans
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .map(|(_, p)| p.clone())
+            });
             let select = Select {
-                columns: target.select_columns(),
+                columns: match &plan {
+                    Some(p) => p.columns(target, &target.table),
+                    None => target.select_columns(),
+                },
                 froms: vec![target.table.clone()],
                 wheres: vec![Expr::binary(
                     Expr::Bind(pk),
@@ -510,8 +523,13 @@ fn load(
             let rs = session.run(interp, &compiled.sql, params, note)?;
             let mut items = Vec::new();
             for row in &rs.rows {
-                items.push(super::loading::instance(
-                    session, interp, target, row, false,
+                items.push(super::loading::instance_planned(
+                    session,
+                    interp,
+                    target,
+                    row,
+                    plan.as_deref(),
+                    false,
                 )?);
             }
             Ok(Value::list(items))

@@ -210,7 +210,7 @@ fn database_row(
 ) -> Option<Vec<SqlValue>> {
     let engine = session.engine.as_ref()?;
     let select = Select {
-        columns: mapper.select_columns(),
+        columns: mapper.all_columns(),
         froms: vec![mapper.table.clone()],
         wheres: super::loading::pk_criteria(mapper, pk),
         ..Select::default()

@@ -61,6 +61,20 @@ pub struct LoaderOption {
     pub strategy: Strategy,
     /// `joinedload(..., innerjoin=True)`.
     pub innerjoin: bool,
+    /// A column option (`load_only`, `defer`, ...) for the entities at the end of the path
+    /// (possibly empty): then it is no relationship option.
+    pub columns: Option<Rc<super::deferral::ColumnOption>>,
+}
+
+impl LoaderOption {
+    /// A relationship option whose last step is relationship `index` of `mapper`, `depth`
+    /// steps in.
+    fn names(&self, mapper: &Rc<Mapper>, index: usize, depth: usize) -> bool {
+        self.columns.is_none()
+            && self.path.len() == depth + 1
+            && Rc::ptr_eq(&self.path[depth].0, mapper)
+            && self.path[depth].1 == index
+    }
 }
 
 /// A many-to-one joined eagerly: `LEFT OUTER JOIN target AS target_1 ON …` added to the
@@ -81,10 +95,7 @@ pub struct JoinedEager {
 
 /// The strategy of relationship `index` of `mapper` at the top of a query.
 fn top_strategy(mapper: &Rc<Mapper>, index: usize, options: &[LoaderOption]) -> (Strategy, bool) {
-    let chosen = options
-        .iter()
-        .rev()
-        .find(|o| o.path.len() == 1 && Rc::ptr_eq(&o.path[0].0, mapper) && o.path[0].1 == index);
+    let chosen = options.iter().rev().find(|o| o.names(mapper, index, 0));
     match chosen {
         Some(o) => (o.strategy, true),
         None => (mapper.relationship_at(index).lazy, false),
@@ -169,12 +180,9 @@ pub fn joined_eager(
             select.joins.push(crate::sql::compiler::Join {
                 target: crate::sql::compiler::JoinTarget::Table(alias.table.clone()),
                 on,
-                outer: !options.iter().any(|o| {
-                    o.innerjoin
-                        && o.path.len() == 1
-                        && o.path[0].1 == index
-                        && Rc::ptr_eq(&o.path[0].0, mapper)
-                }),
+                outer: !options
+                    .iter()
+                    .any(|o| o.innerjoin && o.names(mapper, index, 0)),
                 full: false,
             });
             let start = select.columns.len();
@@ -206,7 +214,7 @@ pub fn populate_joined(
         let Some(Value::Instance(parent)) = objects.get(j.entity) else {
             continue;
         };
-        let width = j.alias.mapper.columns.len();
+        let width = j.alias.mapper.default_attrs().len();
         let slice = &raw[j.start.min(raw.len())..(j.start + width).min(raw.len())];
         let related = super::loading::instance(session, interp, &j.alias.mapper, slice, false)?;
         let key = j.mapper.relationship_at(j.rel).key;
@@ -260,11 +268,7 @@ pub fn post_load(
     }
     let count = mapper.relationships.borrow().len();
     for index in 0..count {
-        let chosen = options.iter().rev().find(|o| {
-            o.path.len() == depth + 1
-                && Rc::ptr_eq(&o.path[depth].0, mapper)
-                && o.path[depth].1 == index
-        });
+        let chosen = options.iter().rev().find(|o| o.names(mapper, index, depth));
         let rel = mapper.relationship_at(index);
         let strategy = match chosen {
             Some(o) => o.strategy,
@@ -280,8 +284,30 @@ pub fn post_load(
             })
             .cloned()
             .collect();
+        // Column options along this relationship shape what it loads.
+        let plan = match mapper.relationship_target(&rel) {
+            Some(target) => {
+                let mut path: Vec<(Rc<Mapper>, usize)> = options
+                    .iter()
+                    .find(|o| o.path.len() > depth)
+                    .map(|o| o.path[..depth].to_vec())
+                    .unwrap_or_default();
+                path.push((mapper.clone(), index));
+                super::deferral::plan_for(&target, options, &path)
+            }
+            None => None,
+        };
         let loaded = match strategy {
-            Strategy::SelectIn => selectin(session, interp, mapper, index, objects)?,
+            Strategy::SelectIn => selectin(session, interp, mapper, index, objects, plan.as_ref())?,
+            Strategy::Lazy if plan.is_some() => {
+                let plan = Rc::new(plan.clone().unwrap_or_default());
+                for o in objects {
+                    if let Some(st) = state_of(o) {
+                        st.borrow_mut().lazy_plans.push((index, plan.clone()));
+                    }
+                }
+                Vec::new()
+            }
             Strategy::Immediate => immediate(interp, mapper, index, objects)?,
             Strategy::NoLoad => {
                 noload(mapper, index, objects);
@@ -332,6 +358,7 @@ fn selectin(
     mapper: &Rc<Mapper>,
     index: usize,
     objects: &[Rc<Instance>],
+    plan: Option<&super::deferral::Plan>,
 ) -> PyResult<Vec<Rc<Instance>>> {
     let rel = mapper.relationship_at(index);
     let Some(r) = resolve(mapper, &rel) else {
@@ -372,13 +399,15 @@ fn selectin(
             }
             let fk = target.column_expr(r.fk_attr);
             let mut columns = vec![fk.clone()];
-            columns.extend(target.select_columns().into_iter().filter(|c| *c != fk));
-            // Where each of the target's attributes sits in the select list.
-            let order: Vec<usize> = (0..target.columns.len())
-                .map(|a| {
-                    let e = target.column_expr(a);
-                    columns.iter().position(|c| *c == e).unwrap_or(0)
-                })
+            let planned = match plan {
+                Some(p) => p.columns(&target, &target.table),
+                None => target.select_columns(),
+            };
+            columns.extend(planned.iter().filter(|c| **c != fk).cloned());
+            // Where each value of the planned row sits in the select list.
+            let order: Vec<usize> = planned
+                .iter()
+                .map(|e| columns.iter().position(|c| c == e).unwrap_or(0))
                 .collect();
             for chunk in keyed.chunks(CHUNK) {
                 let keys: Vec<SqlValue> = chunk.iter().map(|(k, _)| k.clone()).collect();
@@ -387,7 +416,9 @@ fn selectin(
                 for row in &rows {
                     let k = super::identity::KeyPart::from(row.first().unwrap_or(&SqlValue::Null));
                     let values: Vec<SqlValue> = order.iter().map(|&p| row[p].clone()).collect();
-                    let obj = super::loading::instance(session, interp, &target, &values, false)?;
+                    let obj = super::loading::instance_planned(
+                        session, interp, &target, &values, plan, false,
+                    )?;
                     if let Value::Instance(i) = &obj {
                         loaded.push(i.clone());
                     }
@@ -425,9 +456,15 @@ fn selectin(
             }
             for chunk in wanted.chunks(CHUNK) {
                 let pk = target.column_expr(r.referenced_attr);
-                let rows = run_in(session, interp, &target, target.select_columns(), pk, chunk)?;
+                let columns = match plan {
+                    Some(p) => p.columns(&target, &target.table),
+                    None => target.select_columns(),
+                };
+                let rows = run_in(session, interp, &target, columns, pk, chunk)?;
                 for row in &rows {
-                    let obj = super::loading::instance(session, interp, &target, row, false)?;
+                    let obj = super::loading::instance_planned(
+                        session, interp, &target, row, plan, false,
+                    )?;
                     if let Value::Instance(i) = &obj {
                         loaded.push(i.clone());
                     }

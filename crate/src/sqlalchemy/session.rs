@@ -501,12 +501,21 @@ impl SessionObj {
                     render_nulls,
                 )?;
                 // `returning(Model)` gives objects; columns give their values.
-                let whole = *cols == m.select_columns();
+                let whole = *cols == m.all_columns();
+                let every = crate::orm::deferral::Plan::new(
+                    m,
+                    [crate::orm::deferral::ColumnRule::UndeferAll].iter(),
+                );
                 let mut values = Vec::with_capacity(rows.len());
                 for row in &rows {
                     if whole {
-                        values.push(vec![crate::orm::loading::instance(
-                            s, interp, m, row, true,
+                        values.push(vec![crate::orm::loading::instance_planned(
+                            s,
+                            interp,
+                            m,
+                            row,
+                            every.as_ref(),
+                            true,
                         )?]);
                     } else {
                         let mut out = Vec::with_capacity(row.len());
