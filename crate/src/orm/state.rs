@@ -73,6 +73,8 @@ pub struct InstanceState {
     /// Column plans the loading query gave relationships' lazy loads (`defaultload(...)
     /// .load_only(...)`), by relationship index.
     pub lazy_plans: Vec<(usize, Rc<super::deferral::Plan>)>,
+    /// Relationships a query's `raiseload(...)` made raise on lazy load, by index.
+    pub lazy_raise: Vec<(usize, super::strategies::Strategy)>,
 }
 
 impl InstanceState {
@@ -93,6 +95,7 @@ impl InstanceState {
             deferred: BTreeSet::new(),
             raise_on_load: BTreeSet::new(),
             lazy_plans: Vec::new(),
+            lazy_raise: Vec::new(),
         }
     }
 

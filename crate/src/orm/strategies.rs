@@ -26,8 +26,10 @@ pub enum Strategy {
     Immediate,
     /// `noload`: never loaded (empty).
     NoLoad,
-    /// `raise` / `raise_on_sql`: access raises instead of loading.
+    /// `raise`: access raises instead of loading.
     Raise,
+    /// `raise_on_sql`: access raises where loading would emit SQL.
+    RaiseOnSql,
     /// `joined` (not run yet: refused by name).
     Joined,
     /// `subquery` (not run yet: refused by name).
@@ -44,6 +46,8 @@ impl Strategy {
             "selectin" => Strategy::SelectIn,
             "immediate" => Strategy::Immediate,
             "noload" | "None" => Strategy::NoLoad,
+            "raise" => Strategy::Raise,
+            "raise_on_sql" => Strategy::RaiseOnSql,
             "joined" | "False" => Strategy::Joined,
             "subquery" => Strategy::Subquery,
             _ => return None,
@@ -313,6 +317,15 @@ pub fn post_load(
                 noload(mapper, index, objects);
                 Vec::new()
             }
+            // `raiseload(...)`: these objects' lazy loads raise.
+            Strategy::Raise | Strategy::RaiseOnSql if chosen.is_some() => {
+                for o in objects {
+                    if let Some(st) = state_of(o) {
+                        st.borrow_mut().lazy_raise.push((index, strategy));
+                    }
+                }
+                Vec::new()
+            }
             // A top-level joined load ran in the query itself.
             Strategy::Joined | Strategy::ContainsEager if depth == 0 => Vec::new(),
             Strategy::Joined | Strategy::Subquery if chosen.is_some() => {
@@ -364,15 +377,18 @@ fn selectin(
     let Some(r) = resolve(mapper, &rel) else {
         return Ok(Vec::new());
     };
+    let unloaded = |o: &Rc<Instance>| !o.dict.borrow().contains_key(rel.key.as_str());
+    if !objects.iter().any(unloaded) {
+        return Ok(Vec::new());
+    }
+    // A collection's IN names every parent of the result (SQLAlchemy's `_load_via_parent`
+    // only skips populating the loaded ones); a many-to-one's only the unloaded.
+    let every = r.direction == Direction::OneToMany;
     let mut todo: Vec<Rc<Instance>> = Vec::new();
     for o in objects {
-        if !o.dict.borrow().contains_key(rel.key.as_str()) && !todo.iter().any(|t| Rc::ptr_eq(t, o))
-        {
+        if (every || unloaded(o)) && !todo.iter().any(|t| Rc::ptr_eq(t, o)) {
             todo.push(o.clone());
         }
-    }
-    if todo.is_empty() {
-        return Ok(Vec::new());
     }
     session.set_cause(
         interp,
@@ -390,11 +406,12 @@ fn selectin(
             for o in &todo {
                 match python_key(session, interp, o, &key)? {
                     Some(k) => keyed.push((k, o.clone())),
-                    None => {
+                    None if unloaded(o) => {
                         o.dict
                             .borrow_mut()
                             .insert(rel.key.clone(), Value::list(Vec::new()));
                     }
+                    None => {}
                 }
             }
             let fk = target.column_expr(r.fk_attr);
@@ -428,6 +445,9 @@ fn selectin(
                     }
                 }
                 for (k, parent) in chunk {
+                    if !unloaded(parent) {
+                        continue;
+                    }
                     let k = super::identity::KeyPart::from(k);
                     let items = groups
                         .iter()

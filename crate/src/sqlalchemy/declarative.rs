@@ -936,6 +936,7 @@ impl HostObject for RelationshipAttribute {
             ))))),
             Some(Value::Instance(inst)) => {
                 let state = ensure_state(inst, &self.mapper);
+                relationships::check_raise(interp, inst, &state, rel)?;
                 relationships::get(interp, inst, &state, rel).map(Some)
             }
             Some(_) => Ok(None),

@@ -59,16 +59,15 @@ pub fn loader(
     kwargs: &[(String, Value)],
     parent: Option<&LoaderOptionObj>,
 ) -> PyResult<Value> {
-    if strategy == Strategy::Raise {
-        return Err(interp.error(
-            "NotImplementedError",
-            "SessionLab does not run the loader option raiseload() yet",
-        ));
-    }
     let mut innerjoin = false;
+    let mut strategy = strategy;
     for (k, v) in kwargs {
         if k == "innerjoin" {
             innerjoin = interp.truthy(v)?;
+        }
+        // `raiseload(..., sql_only=True)` is `lazy="raise_on_sql"`.
+        if k == "sql_only" && strategy == Strategy::Raise && interp.truthy(v)? {
+            strategy = Strategy::RaiseOnSql;
         }
     }
     let Some(step) = args.first().and_then(relationship_of) else {
