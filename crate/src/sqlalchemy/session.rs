@@ -467,12 +467,13 @@ impl SessionObj {
                 };
                 let (names, rows) =
                     query::execute_with(s, interp, &entities, sel, populate, &orm.loaders)?;
-                Ok(Value::Host(Rc::new(ResultObj::from_values(
-                    sa.clone(),
-                    names,
-                    rows,
-                    None,
-                ))))
+                let yield_per = orm.options.iter().rev().find_map(|(k, v)| match v {
+                    Value::Int(n) if k == "yield_per" && *n > 0 => Some(*n as usize),
+                    _ => None,
+                });
+                Ok(Value::Host(Rc::new(
+                    ResultObj::from_values(sa.clone(), names, rows, None).with_yield_per(yield_per),
+                )))
             }
             (Statement::Update(_, values, wheres, _), Some(m)) => {
                 if !sets.is_empty() {
