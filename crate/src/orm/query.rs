@@ -189,7 +189,7 @@ pub fn execute_with(
                 _ => None,
             })
             .collect();
-        super::strategies::post_load(session, interp, m, &objects, loaders, 0)?;
+        super::strategies::post_load(session, interp, m, &objects, loaders, 0, Some(select))?;
     }
     Ok((names, rows))
 }

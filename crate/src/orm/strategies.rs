@@ -266,6 +266,7 @@ pub fn post_load(
     objects: &[Rc<Instance>],
     options: &[LoaderOption],
     depth: usize,
+    query: Option<&Select>,
 ) -> PyResult<()> {
     if objects.is_empty() || (!mapper.has_relationships()) {
         return Ok(());
@@ -326,6 +327,10 @@ pub fn post_load(
                 }
                 Vec::new()
             }
+            Strategy::Subquery if chosen.is_some() && query.is_some() => {
+                let query = query.unwrap_or_else(|| unreachable!());
+                subquery(session, interp, mapper, index, objects, query)?
+            }
             // A top-level joined load ran in the query itself.
             Strategy::Joined | Strategy::ContainsEager if depth == 0 => Vec::new(),
             Strategy::Joined | Strategy::Subquery if chosen.is_some() => {
@@ -344,7 +349,7 @@ pub fn post_load(
         if !loaded.is_empty()
             && let Some(target) = mapper.relationship_target(&rel)
         {
-            post_load(session, interp, &target, &loaded, &deeper, depth + 1)?;
+            post_load(session, interp, &target, &loaded, &deeper, depth + 1, None)?;
         }
     }
     Ok(())
@@ -505,6 +510,125 @@ fn selectin(
                 o.dict.borrow_mut().insert(rel.key.clone(), value);
             }
         }
+    }
+    session.set_cause(interp, Cause::Query);
+    Ok(loaded)
+}
+
+/// `subqueryload` of a collection: the query re-run as `(SELECT parent pk …) AS anon_1`
+/// joined to the related table, rows grouped by the parent key (SQLAlchemy's
+/// `SubqueryLoader`).
+fn subquery(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    index: usize,
+    objects: &[Rc<Instance>],
+    query: &Select,
+) -> PyResult<Vec<Rc<Instance>>> {
+    let rel = mapper.relationship_at(index);
+    let Some(r) = resolve(mapper, &rel) else {
+        return Ok(Vec::new());
+    };
+    if r.direction != Direction::OneToMany || mapper.primary_key().len() != 1 {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab runs subqueryload() of one-to-many collections with a single-column \
+             primary key only",
+        ));
+    }
+    let parent_key = mapper.column_expr(r.referenced_attr);
+    let inner = Select {
+        columns: vec![parent_key.clone()],
+        labels: true,
+        order_by: Vec::new(),
+        ..query.clone()
+    };
+    let name = format!(
+        "{}_{}",
+        mapper.table.name, mapper.table.columns[mapper.columns[r.referenced_attr].column].name
+    );
+    let sq = Rc::new(crate::sql::compiler::Subquery {
+        select: inner,
+        name: None,
+        cte: false,
+        lateral: false,
+    });
+    let key = Expr::AliasColumn(sq.clone(), name);
+    let target = r.target.clone();
+    let mut columns = target.select_columns();
+    // The only anonymous subquery of the statement: the compiler names it `anon_1`.
+    let label = match &key {
+        Expr::AliasColumn(_, n) => format!("anon_1_{n}"),
+        _ => String::new(),
+    };
+    columns.push(Expr::Label(label, Box::new(key.clone())));
+    let select = Select {
+        columns,
+        labels: true,
+        from_aliases: vec![sq],
+        joins: vec![crate::sql::compiler::Join {
+            target: crate::sql::compiler::JoinTarget::Table(target.table.clone()),
+            on: Expr::binary(
+                key,
+                crate::sql::elements::Op::Eq,
+                target.column_expr(r.fk_attr),
+            ),
+            outer: false,
+            full: false,
+        }],
+        ..Select::default()
+    };
+    session.set_cause(
+        interp,
+        Cause::EagerLoad {
+            strategy: "subquery".into(),
+            attribute: format!("{}.{}", mapper.name, rel.key),
+        },
+    );
+    let compiled = Compiler::default().select(&select);
+    let params = compiled.params();
+    let note = session.sa.echo_note(&compiled.sql, &[]);
+    let rows = session.run(interp, &compiled.sql, params, note)?.rows;
+    let width = target.default_attrs().len();
+    let mut groups: Vec<(super::identity::KeyPart, Vec<Value>)> = Vec::new();
+    let mut loaded = Vec::new();
+    for row in &rows {
+        let obj = super::loading::instance(
+            session,
+            interp,
+            &target,
+            &row[..width.min(row.len())],
+            false,
+        )?;
+        if let Value::Instance(i) = &obj {
+            loaded.push(i.clone());
+        }
+        let k = super::identity::KeyPart::from(row.get(width).unwrap_or(&SqlValue::Null));
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, items)) => items.push(obj),
+            None => groups.push((k, vec![obj])),
+        }
+    }
+    let parent_attr = mapper.columns[r.referenced_attr].key.clone();
+    for o in objects {
+        if o.dict.borrow().contains_key(rel.key.as_str()) {
+            continue;
+        }
+        let items = match python_key(session, interp, o, &parent_attr)? {
+            Some(k) => {
+                let k = super::identity::KeyPart::from(&k);
+                groups
+                    .iter()
+                    .find(|(g, _)| *g == k)
+                    .map(|(_, items)| items.clone())
+                    .unwrap_or_default()
+            }
+            None => Vec::new(),
+        };
+        o.dict
+            .borrow_mut()
+            .insert(rel.key.clone(), Value::list(items));
     }
     session.set_cause(interp, Cause::Query);
     Ok(loaded)
