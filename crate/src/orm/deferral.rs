@@ -100,8 +100,11 @@ impl Plan {
         };
         let pk = mapper.primary_key();
         for (a, p) in mapper.columns.iter().enumerate() {
+            // A wildcard leaves the discriminator loaded, as it does the key
+            // (`Mapper._should_undefer_in_wildcard`).
+            let kept = wildcard.is_some() && mapper.poly.on == Some(a);
             let (selected, raise) = named[a]
-                .or(wildcard)
+                .or(if kept { Some((true, false)) } else { wildcard })
                 .unwrap_or((!p.deferred, p.deferred && p.raiseload));
             if selected || pk.contains(&a) {
                 plan.attrs.push(a);
