@@ -49,10 +49,12 @@ impl Aliased {
         Expr::Column(self.table.clone(), self.mapper.columns[attr].column)
     }
 
-    /// Every column of the alias as a select list, in the mapper's attribute order.
+    /// The alias's columns a load selects by default, in the mapper's attribute order.
     pub fn select_columns(&self) -> Vec<Expr> {
-        (0..self.mapper.columns.len())
-            .map(|a| self.column_expr(a))
+        self.mapper
+            .default_attrs()
+            .iter()
+            .map(|&a| self.column_expr(a))
             .collect()
     }
 }

@@ -23,7 +23,14 @@ pub fn get(
         return Ok(v.clone());
     }
     let state = ensure_state(inst, mapper);
+    let deferred = super::deferral::deferred_access(&state.borrow(), attr);
     let expired = state.borrow().expired.contains(&attr);
+    // An expired deferred column still loads alone (it is not loaded on unexpire).
+    if let Some(raise) = deferred
+        && (!expired || mapper.columns[attr].deferred)
+    {
+        return super::deferral::load_deferred(interp, mapper, inst, &state, attr, raise);
+    }
     if !expired {
         return Ok(Value::None);
     }
@@ -47,7 +54,7 @@ pub fn get(
         st.expired
             .iter()
             .copied()
-            .filter(|a| !st.committed.contains_key(a))
+            .filter(|&a| !st.committed.contains_key(&a) && !mapper.columns[a].deferred)
             .collect()
     };
     session.autoflush(interp)?;

@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::deferral::Plan;
 use super::identity::IdentityKey;
 use super::mapper::Mapper;
 use super::session::Session;
@@ -110,6 +111,7 @@ pub fn load_attributes(
         dict.insert(prop.key.clone(), value);
         st.expired.remove(&a);
         st.committed.shift_remove(&a);
+        st.deferred.remove(&a);
     }
     Ok(true)
 }
@@ -139,8 +141,8 @@ pub fn load_by_pk(
     }
 }
 
-/// One row (all of the mapper's columns, in attribute order) as an object: the one already
-/// in the identity map (its expired attributes filled in), or a new persistent one.
+/// One row (the mapper's default columns, in attribute order) as an object: the one already
+/// in the identity map (its unloaded attributes filled in), or a new persistent one.
 pub fn instance(
     session: &Rc<Session>,
     interp: &mut Interpreter,
@@ -148,7 +150,7 @@ pub fn instance(
     row: &[SqlValue],
     populate_existing: bool,
 ) -> PyResult<Value> {
-    instance_in(session, interp, mapper, row, populate_existing, &[])
+    instance_with(session, interp, mapper, row, None, populate_existing, &[])
 }
 
 /// `instance` of a row whose select list is `columns` (a `with_polymorphic` entity's): the
@@ -161,7 +163,59 @@ pub fn instance_in(
     populate_existing: bool,
     columns: &[Expr],
 ) -> PyResult<Value> {
-    let cell = |a: usize| row.get(mapper.row_pos(a)).unwrap_or(&SqlValue::Null);
+    instance_with(
+        session,
+        interp,
+        mapper,
+        row,
+        None,
+        populate_existing,
+        columns,
+    )
+}
+
+/// `instance` for a row laid out by `plan` (its expressions, then its attributes); without
+/// a plan, the mapper's default columns.
+pub fn instance_planned(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    row: &[SqlValue],
+    plan: Option<&Plan>,
+    populate_existing: bool,
+) -> PyResult<Value> {
+    instance_with(session, interp, mapper, row, plan, populate_existing, &[])
+}
+
+/// The loader of `instance`, `instance_in` and `instance_planned`: the row holds `plan`'s
+/// expressions, then each of its attributes' columns (own, then `also`); a polymorphic row
+/// becomes an object of the class its discriminator names, taking the subclass attributes
+/// `columns` (the entity's select list) has and expiring the others.
+pub fn instance_with(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    row: &[SqlValue],
+    plan: Option<&Plan>,
+    populate_existing: bool,
+    columns: &[Expr],
+) -> PyResult<Value> {
+    let attrs = plan.map_or(mapper.default_attrs(), |p| &p.attrs);
+    let skip = plan.map_or(0, |p| p.expressions.len());
+    // Where each attribute's first column is: the mapper's default layout, or the plan's.
+    let place: Option<Vec<usize>> = plan.map(|_| {
+        let mut place = vec![usize::MAX; mapper.columns.len()];
+        let mut at = skip;
+        for &a in attrs {
+            place[a] = at;
+            at += mapper.columns[a].width();
+        }
+        place
+    });
+    let cell = |a: usize| {
+        let i = place.as_ref().map_or(mapper.row_pos(a), |p| p[a]);
+        row.get(i).unwrap_or(&SqlValue::Null)
+    };
     let pk: Vec<SqlValue> = mapper
         .primary_key()
         .iter()
@@ -171,12 +225,24 @@ pub fn instance_in(
         return Ok(Value::None);
     }
     let key = IdentityKey::new(mapper, &pk);
-    let mut values = Vec::with_capacity(mapper.columns.len());
-    for (a, prop) in mapper.columns.iter().enumerate() {
-        values.push(from_db(interp, &prop.col().ty, cell(a))?);
+    let mut values = Vec::with_capacity(attrs.len());
+    for &a in attrs {
+        values.push(from_db(interp, &mapper.columns[a].col().ty, cell(a))?);
+    }
+    let mut expressions = Vec::new();
+    if let Some(p) = plan {
+        let names = mapper.expressions.borrow();
+        for (i, (e, expr)) in p.expressions.iter().enumerate() {
+            let raw = row.get(i).unwrap_or(&SqlValue::Null);
+            let v = match expr.sql_type() {
+                Some(ty) => from_db(interp, &ty, raw)?,
+                None => crate::bridge::convert::to_python(raw),
+            };
+            expressions.push((names[*e].clone(), v));
+        }
     }
     // A polymorphic row is an object of the class its discriminator names; the attributes
-    // of that class the row lacks are expired (loaded on access).
+    // of that class the row lacks are expired (loaded on access), deferred ones excepted.
     let loaded = mapper.columns.len();
     let mapper = &match mapper.poly.on {
         Some(on) => mapper.for_identity(cell(on)),
@@ -197,28 +263,47 @@ pub fn instance_in(
             extra.push((a, v));
         }
     }
-    let value_of = |a: usize| values[a].clone();
     let existing = session.identity_map.borrow().get(&key);
     if let Some(inst) = existing
         && let Some(state) = state_of(&inst)
     {
         let mut st = state.borrow_mut();
         let mut dict = inst.dict.borrow_mut();
-        let todo: Vec<usize> = if populate_existing {
-            (0..loaded)
-                .filter(|a| !st.committed.contains_key(a))
-                .collect()
-        } else {
-            st.expired.iter().copied().filter(|&a| a < loaded).collect()
-        };
-        for a in todo {
-            dict.insert(mapper.columns[a].key.clone(), value_of(a));
-            st.expired.remove(&a);
+        for (i, &a) in attrs.iter().enumerate() {
+            let k = mapper.columns[a].key.as_str();
+            let fill = if populate_existing {
+                !st.committed.contains_key(&a)
+            } else {
+                st.expired.contains(&a) || !dict.contains_key(k)
+            };
+            if fill {
+                dict.insert(k.to_string(), values[i].clone());
+                st.expired.remove(&a);
+                st.deferred.remove(&a);
+                st.raise_on_load.remove(&a);
+            }
         }
         for (a, v) in extra {
             if populate_existing && !st.committed.contains_key(&a) || st.expired.contains(&a) {
                 dict.insert(mapper.columns[a].key.clone(), v);
                 st.expired.remove(&a);
+            }
+        }
+        if let Some(p) = plan {
+            for &a in &p.deferred {
+                if !dict.contains_key(mapper.columns[a].key.as_str()) {
+                    st.deferred.insert(a);
+                }
+            }
+            for &a in &p.raise {
+                if !dict.contains_key(mapper.columns[a].key.as_str()) {
+                    st.raise_on_load.insert(a);
+                }
+            }
+        }
+        for (k, v) in expressions {
+            if populate_existing || !dict.contains_key(k.as_str()) {
+                dict.insert(k, v);
             }
         }
         drop(dict);
@@ -228,9 +313,12 @@ pub fn instance_in(
     let Some(class) = mapper.class() else {
         return Ok(Value::None);
     };
-    let mut dict = Attrs::with_capacity(values.len());
-    for (prop, value) in mapper.columns.iter().zip(values) {
-        dict.insert(prop.key.clone(), value);
+    let mut dict = Attrs::with_capacity(values.len() + expressions.len() + extra.len());
+    for (&a, value) in attrs.iter().zip(values) {
+        dict.insert(mapper.columns[a].key.clone(), value);
+    }
+    for (k, v) in expressions {
+        dict.insert(k, v);
     }
     let filled: Vec<usize> = extra.iter().map(|(a, _)| *a).collect();
     for (a, v) in extra {
@@ -244,11 +332,16 @@ pub fn instance_in(
     interp.tracked.instance(&inst);
     let addr = Rc::as_ptr(&inst) as *const u8 as usize;
     let mut state = InstanceState::new(mapper.clone(), addr);
-    state
-        .expired
-        .extend((loaded..mapper.columns.len()).filter(|a| !filled.contains(a)));
+    state.expired.extend(
+        (loaded..mapper.columns.len())
+            .filter(|&a| !filled.contains(&a) && !mapper.columns[a].deferred),
+    );
     state.identity = Some(pk);
     state.session = Some(Rc::downgrade(session));
+    if let Some(p) = plan {
+        state.deferred.extend(p.deferred.iter().copied());
+        state.raise_on_load.extend(p.raise.iter().copied());
+    }
     *inst.host.borrow_mut() = Some(Rc::new(StateHost(Rc::new(RefCell::new(state)))));
     session.identity_map.borrow_mut().insert(key, &inst);
     Ok(Value::Instance(inst))

@@ -19,16 +19,25 @@ pub struct ColumnProperty {
     pub table: Rc<Table>,
     /// More columns the attribute maps (a joined subclass's key is also its base's key).
     pub also: Vec<(Rc<Table>, usize)>,
+    /// `mapped_column(deferred=True)` / `deferred()`: not selected unless undeferred.
+    pub deferred: bool,
+    /// `deferred_group=`: deferred columns loaded together on access.
+    pub group: Option<String>,
+    /// `deferred_raiseload=True`: access raises instead of loading.
+    pub raiseload: bool,
 }
 
 impl ColumnProperty {
-    /// An attribute mapping one column.
+    /// An attribute mapping one column (not deferred).
     pub fn new(key: String, table: &Rc<Table>, column: usize) -> Self {
         ColumnProperty {
             key,
             column,
             table: table.clone(),
             also: Vec::new(),
+            deferred: false,
+            group: None,
+            raiseload: false,
         }
     }
 
@@ -40,6 +49,11 @@ impl ColumnProperty {
     /// Every `(table, column)` the attribute maps, its own first.
     pub fn all_columns(&self) -> impl Iterator<Item = (&Rc<Table>, usize)> {
         std::iter::once((&self.table, self.column)).chain(self.also.iter().map(|(t, c)| (t, *c)))
+    }
+
+    /// How many columns the attribute contributes to a row (its own and `also`).
+    pub fn width(&self) -> usize {
+        1 + self.also.len()
     }
 }
 
@@ -154,10 +168,14 @@ pub struct Mapper {
     pub registry: Weak<Registry>,
     /// Inheritance: the base mapper, the joined tables, the discriminator.
     pub poly: Polymorphic,
+    /// `query_expression()` attributes, by name (filled by `with_expression`).
+    pub expressions: RefCell<Vec<String>>,
     /// Attribute indexes of the primary key (computed once: every loaded row needs them).
     pk: Vec<usize>,
-    /// Where each attribute's first column is in `select_columns()`.
+    /// Where each default-loaded attribute's first column is in `select_columns()`.
     row_pos: Vec<usize>,
+    /// Attributes a load selects when no option says otherwise (the non-deferred ones).
+    loaded: Vec<usize>,
 }
 
 impl Mapper {
@@ -170,14 +188,18 @@ impl Mapper {
         registry: Weak<Registry>,
         poly: Polymorphic,
     ) -> Self {
-        let pk = (0..columns.len())
+        let pk: Vec<usize> = (0..columns.len())
             .filter(|&a| columns[a].col().primary_key)
             .collect();
-        let mut row_pos = Vec::with_capacity(columns.len());
+        let loaded: Vec<usize> = (0..columns.len())
+            .filter(|&a| !columns[a].deferred || pk.contains(&a))
+            .collect();
+        // A deferred attribute is not in the default row: its position is past the end.
+        let mut row_pos = vec![usize::MAX; columns.len()];
         let mut at = 0;
-        for c in &columns {
-            row_pos.push(at);
-            at += 1 + c.also.len();
+        for &a in &loaded {
+            row_pos[a] = at;
+            at += columns[a].width();
         }
         Mapper {
             poly,
@@ -188,7 +210,9 @@ impl Mapper {
             columns,
             relationships: RefCell::new(relationships),
             registry,
+            expressions: RefCell::new(Vec::new()),
             pk,
+            loaded,
         }
     }
 
@@ -222,7 +246,7 @@ impl Mapper {
 
     /// How many columns `select_columns()` has.
     pub fn row_width(&self) -> usize {
-        self.columns.iter().map(|c| 1 + c.also.len()).sum()
+        self.width_of(&self.loaded)
     }
 
     /// The root of the inheritance hierarchy (the mapper itself without a base).
@@ -334,13 +358,38 @@ impl Mapper {
         Expr::Column(p.table.clone(), p.column)
     }
 
-    /// Every mapped column as a select list (an attribute's extra columns after its own).
+    /// The columns a load selects by default (deferred ones left out), in attribute order,
+    /// an attribute's extra columns after its own.
     pub fn select_columns(&self) -> Vec<Expr> {
-        let mut out = Vec::with_capacity(self.columns.len());
-        for p in &self.columns {
-            out.extend(p.all_columns().map(|(t, c)| Expr::Column(t.clone(), c)));
+        self.columns_of(&self.loaded)
+    }
+
+    /// Every mapped column, deferred or not, in attribute order.
+    pub fn all_columns(&self) -> Vec<Expr> {
+        self.columns_of(&(0..self.columns.len()).collect::<Vec<_>>())
+    }
+
+    /// The select list of attributes `attrs`, each contributing all its columns.
+    pub fn columns_of(&self, attrs: &[usize]) -> Vec<Expr> {
+        let mut out = Vec::with_capacity(attrs.len());
+        for &a in attrs {
+            out.extend(
+                self.columns[a]
+                    .all_columns()
+                    .map(|(t, c)| Expr::Column(t.clone(), c)),
+            );
         }
         out
+    }
+
+    /// How many row columns attributes `attrs` take (`columns_of(attrs).len()`).
+    pub fn width_of(&self, attrs: &[usize]) -> usize {
+        attrs.iter().map(|&a| self.columns[a].width()).sum()
+    }
+
+    /// The attributes a load selects by default (`select_columns`' attributes).
+    pub fn default_attrs(&self) -> &[usize] {
+        &self.loaded
     }
 
     /// The mapper of a relationship's target class.

@@ -46,7 +46,7 @@ pub fn selectin_polymorphic(
     }
     for (sub, objs) in groups {
         load_subclass(session, interp, base, &sub, &objs)?;
-        super::strategies::post_load(session, interp, &sub, &objs, options, depth)?;
+        super::strategies::post_load(session, interp, &sub, &objs, options, depth, None)?;
     }
     Ok(())
 }
@@ -181,7 +181,12 @@ impl WithPolymorphic {
 
     /// The base's columns, then each subclass's columns not selected yet.
     pub fn select_columns(&self) -> Vec<Expr> {
-        let mut out = self.base.select_columns();
+        self.with_subclass_columns(self.base.select_columns())
+    }
+
+    /// `base` (the base's select list) then each subclass's columns not in it yet.
+    pub fn with_subclass_columns(&self, base: Vec<Expr>) -> Vec<Expr> {
+        let mut out = base;
         for m in &self.classes {
             for c in m.select_columns() {
                 if !out.contains(&c) {

@@ -3,8 +3,10 @@
 
 use std::rc::Rc;
 
+use super::deferral::Plan;
 use super::mapper::Mapper;
 use super::session::Session;
+use super::strategies::LoaderOption;
 use crate::engine::{Cause, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
@@ -63,6 +65,38 @@ pub fn columns_of(entities: &[Entity]) -> Vec<Expr> {
     out
 }
 
+/// The column plan of each entity under `loaders`' column options (None: defaults).
+pub fn plans_of(entities: &[Entity], loaders: &[LoaderOption]) -> Vec<Option<Plan>> {
+    entities
+        .iter()
+        .map(|e| {
+            e.mapper()
+                .and_then(|m| super::deferral::plan_for(m, loaders, &[]))
+        })
+        .collect()
+}
+
+/// `columns_of` with the entities' column plans.
+pub fn columns_planned(entities: &[Entity], plans: &[Option<Plan>]) -> Vec<Expr> {
+    let mut out = Vec::new();
+    for (e, plan) in entities.iter().zip(plans) {
+        out.extend(entity_columns(e, plan.as_ref()));
+    }
+    out
+}
+
+/// One entity's select list under its column plan.
+fn entity_columns(e: &Entity, plan: Option<&Plan>) -> Vec<Expr> {
+    match (e, plan) {
+        (Entity::Mapper(m), Some(p)) => p.columns(m, &m.table),
+        (Entity::Aliased(a), Some(p)) => p.columns(&a.mapper, &a.table),
+        (Entity::Polymorphic(w), Some(p)) => {
+            w.with_subclass_columns(p.columns(&w.base, &w.base.table))
+        }
+        _ => columns_of(std::slice::from_ref(e)),
+    }
+}
+
 /// Runs `select` (whose columns are `entities`' columns) and returns column names and rows,
 /// with mapped entities loaded as objects.
 pub fn execute(
@@ -89,7 +123,8 @@ pub fn execute_with(
     // A column named twice (`select(Car.id, Car)`) is selected once, as SQLAlchemy does.
     let mut columns: Vec<Expr> = Vec::new();
     let mut positions: Vec<usize> = Vec::new();
-    for c in columns_of(entities) {
+    let plans = plans_of(entities, loaders);
+    for c in columns_planned(entities, &plans) {
         let at = match &c {
             Expr::Column(..) => columns.iter().position(|x| *x == c),
             _ => None,
@@ -117,6 +152,15 @@ pub fn execute_with(
     let names: Vec<String> = entities.iter().map(|e| e.name(&mut counters)).collect();
     let mut rows = Vec::with_capacity(rs.rows.len());
     let mut started = Vec::new();
+    // Each entity's own select list: its width in a row, and a `with_polymorphic`'s extras.
+    let owns: Vec<Vec<Expr>> = entities
+        .iter()
+        .zip(&plans)
+        .map(|(e, p)| match e {
+            Entity::Column(_) => Vec::new(),
+            _ => entity_columns(e, p.as_ref()),
+        })
+        .collect();
     for row in &rs.rows {
         let mut out = Vec::with_capacity(entities.len());
         let mut at = 0;
@@ -125,27 +169,21 @@ pub fn execute_with(
             .map(|&p| row.get(p + prefix).cloned().unwrap_or(SqlValue::Null))
             .collect();
         let row = &row;
-        for e in entities {
+        for (i, (e, plan)) in entities.iter().zip(&plans).enumerate() {
             if let Some(m) = e.mapper() {
-                let own = match e {
-                    Entity::Polymorphic(p) => p.select_columns(),
-                    Entity::Aliased(a) => a.select_columns(),
-                    _ => Vec::new(),
-                };
-                let n = match e {
-                    Entity::Mapper(m) => m.row_width(),
-                    _ => own.len(),
-                };
+                let own = &owns[i];
+                let n = own.len();
                 let slice = &row[at.min(row.len())..(at + n).min(row.len())];
                 let columns = match e {
                     Entity::Polymorphic(_) => own.as_slice(),
                     _ => &[],
                 };
-                out.push(super::loading::instance_in(
+                out.push(super::loading::instance_with(
                     session,
                     interp,
                     m,
                     slice,
+                    plan.as_ref(),
                     populate_existing,
                     columns,
                 )?);
@@ -181,7 +219,7 @@ pub fn execute_with(
                 _ => None,
             })
             .collect();
-        super::strategies::post_load(session, interp, m, &objects, loaders, 0)?;
+        super::strategies::post_load(session, interp, m, &objects, loaders, 0, Some(select))?;
         if !classes.is_empty() {
             super::polymorphic::selectin_polymorphic(
                 session, interp, m, &classes, &objects, loaders, 0,

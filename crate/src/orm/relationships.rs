@@ -421,6 +421,73 @@ pub fn get(
     })
 }
 
+/// `lazy="raise"` / `"raise_on_sql"` (or a query's `raiseload(...)`): SQLAlchemy's error
+/// when reading the unloaded relationship of a persistent object would load it.
+pub fn check_raise(
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+    state: &Rc<RefCell<InstanceState>>,
+    rel: &RelationshipProperty,
+) -> PyResult<()> {
+    use super::strategies::Strategy;
+    if inst.dict.borrow().contains_key(rel.key.as_str()) {
+        return Ok(());
+    }
+    let (mapper, session, persistent) = {
+        let st = state.borrow();
+        (st.mapper.clone(), st.session(), st.identity.is_some())
+    };
+    let index = mapper.relationship_index(&rel.key).unwrap_or(usize::MAX);
+    let chosen = state
+        .borrow()
+        .lazy_raise
+        .iter()
+        .rev()
+        .find(|(i, _)| *i == index)
+        .map(|(_, s)| *s);
+    let strategy = chosen.unwrap_or(rel.lazy);
+    let (Some(session), true, Strategy::Raise | Strategy::RaiseOnSql) =
+        (session, persistent, strategy)
+    else {
+        return Ok(());
+    };
+    let Some(r) = resolve(&mapper, rel) else {
+        return Ok(());
+    };
+    // A many-to-one already in the identity map loads without SQL.
+    if strategy == Strategy::RaiseOnSql && r.direction == Direction::ManyToOne {
+        let fk = inst
+            .dict
+            .borrow()
+            .get(&mapper.columns[r.fk_attr].key)
+            .cloned();
+        match fk {
+            None => {}
+            Some(Value::None) => return Ok(()),
+            Some(v) => {
+                let k = crate::bridge::convert::to_sql(&session.sa.exc, interp, &v, 1)?;
+                let id = super::identity::IdentityKey::new(&r.target, &[k]);
+                if session.identity_map.borrow().get(&id).is_some() {
+                    return Ok(());
+                }
+            }
+        }
+    }
+    let lazy = if strategy == Strategy::Raise {
+        "raise"
+    } else {
+        "raise_on_sql"
+    };
+    Err(session.sa.exc.raise(
+        interp,
+        Exc::InvalidRequestError,
+        format!(
+            "'{}.{}' is not available due to lazy='{lazy}'",
+            mapper.name, rel.key
+        ),
+    ))
+}
+
 /// The value in the object's `__dict__` (a plain list for a collection), loaded if needed.
 fn get_raw(
     interp: &mut Interpreter,
@@ -438,7 +505,7 @@ fn get_raw(
     let session = state.borrow().session();
     let persistent = state.borrow().identity.is_some();
     let value = match (session, persistent) {
-        (Some(session), true) => load(&session, interp, inst, &mapper, &r)?,
+        (Some(session), true) => load(&session, interp, inst, &mapper, &r, &rel.key)?,
         (None, true) => {
             let s = super::session::state_str(&state.borrow());
             let message = format!(
@@ -481,6 +548,7 @@ fn load(
     inst: &Rc<Instance>,
     mapper: &Rc<Mapper>,
     r: &Resolved,
+    key: &str,
 ) -> PyResult<Value> {
     // Expired columns (the foreign key, the primary key) load first.
     let expired: Vec<usize> = state_of(inst)
@@ -514,8 +582,20 @@ fn load(
                 .cloned()
                 .unwrap_or(Value::None);
             let pk = crate::bridge::convert::to_sql(&session.sa.exc, interp, &pk, 1)?;
+            // A `defaultload(...).load_only(...)` of the query that loaded the parent.
+            let index = mapper.relationship_index(key).unwrap_or(usize::MAX);
+            let plan = state_of(inst).and_then(|s| {
+                let st = s.borrow();
+                st.lazy_plans
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .map(|(_, p)| p.clone())
+            });
             let mut select = Select {
-                columns: target.select_columns(),
+                columns: match &plan {
+                    Some(p) => p.columns(target, &target.table),
+                    None => target.select_columns(),
+                },
                 wheres: vec![Expr::binary(
                     Expr::Bind(pk),
                     Op::Eq,
@@ -530,8 +610,13 @@ fn load(
             let rs = session.run(interp, &compiled.sql, params, note)?;
             let mut items = Vec::new();
             for row in &rs.rows {
-                items.push(super::loading::instance(
-                    session, interp, target, row, false,
+                items.push(super::loading::instance_planned(
+                    session,
+                    interp,
+                    target,
+                    row,
+                    plan.as_deref(),
+                    false,
                 )?);
             }
             Ok(Value::list(items))

@@ -606,6 +606,9 @@ impl Session {
             dict.shift_remove(&state.mapper.columns[a].key);
             state.expired.insert(a);
             state.committed.shift_remove(&a);
+            // Expiring drops the per-object deferred loaders, as SQLAlchemy's `_expire`.
+            state.deferred.remove(&a);
+            state.raise_on_load.remove(&a);
         }
         if attrs.len() == all.len() && state.mapper.has_relationships() {
             for rel in state.mapper.relationships.borrow().iter() {

@@ -209,8 +209,11 @@ fn database_row(
     pk: &[SqlValue],
 ) -> Option<Vec<SqlValue>> {
     let engine = session.engine.as_ref()?;
+    // One column per attribute (deferred ones too), so attribute `a` is the row's `a`th value.
     let mut select = Select {
-        columns: mapper.select_columns(),
+        columns: (0..mapper.columns.len())
+            .map(|a| mapper.column_expr(a))
+            .collect(),
         wheres: super::loading::pk_criteria(mapper, pk),
         ..Select::default()
     };

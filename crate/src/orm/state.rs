@@ -66,6 +66,15 @@ pub struct InstanceState {
     pub removed: Vec<(usize, Rc<Instance>)>,
     /// The object's address, for its default repr.
     pub addr: usize,
+    /// Attributes a query's options deferred: they load on access.
+    pub deferred: BTreeSet<usize>,
+    /// Attributes deferred with `raiseload=True`: access raises.
+    pub raise_on_load: BTreeSet<usize>,
+    /// Column plans the loading query gave relationships' lazy loads (`defaultload(...)
+    /// .load_only(...)`), by relationship index.
+    pub lazy_plans: Vec<(usize, Rc<super::deferral::Plan>)>,
+    /// Relationships a query's `raiseload(...)` made raise on lazy load, by index.
+    pub lazy_raise: Vec<(usize, super::strategies::Strategy)>,
 }
 
 impl InstanceState {
@@ -83,6 +92,10 @@ impl InstanceState {
             changed_relationships: BTreeSet::new(),
             removed: Vec::new(),
             addr,
+            deferred: BTreeSet::new(),
+            raise_on_load: BTreeSet::new(),
+            lazy_plans: Vec::new(),
+            lazy_raise: Vec::new(),
         }
     }
 

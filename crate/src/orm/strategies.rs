@@ -26,8 +26,10 @@ pub enum Strategy {
     Immediate,
     /// `noload`: never loaded (empty).
     NoLoad,
-    /// `raise` / `raise_on_sql`: access raises instead of loading.
+    /// `raise`: access raises instead of loading.
     Raise,
+    /// `raise_on_sql`: access raises where loading would emit SQL.
+    RaiseOnSql,
     /// `joined` (not run yet: refused by name).
     Joined,
     /// `subquery` (not run yet: refused by name).
@@ -44,6 +46,8 @@ impl Strategy {
             "selectin" => Strategy::SelectIn,
             "immediate" => Strategy::Immediate,
             "noload" | "None" => Strategy::NoLoad,
+            "raise" => Strategy::Raise,
+            "raise_on_sql" => Strategy::RaiseOnSql,
             "joined" | "False" => Strategy::Joined,
             "subquery" => Strategy::Subquery,
             _ => return None,
@@ -64,6 +68,20 @@ pub struct LoaderOption {
     /// `selectin_polymorphic(Base, [Sub, ...])` at the end of the path: the subclasses whose
     /// attributes load after the objects there.
     pub polymorphic: Vec<Rc<Mapper>>,
+    /// A column option (`load_only`, `defer`, ...) for the entities at the end of the path
+    /// (possibly empty): then it is no relationship option.
+    pub columns: Option<Rc<super::deferral::ColumnOption>>,
+}
+
+impl LoaderOption {
+    /// A relationship option whose last step is relationship `index` of `mapper`, `depth`
+    /// steps in.
+    fn names(&self, mapper: &Rc<Mapper>, index: usize, depth: usize) -> bool {
+        self.columns.is_none()
+            && self.path.len() == depth + 1
+            && Rc::ptr_eq(&self.path[depth].0, mapper)
+            && self.path[depth].1 == index
+    }
 }
 
 /// A many-to-one joined eagerly: `LEFT OUTER JOIN target AS target_1 ON …` added to the
@@ -84,10 +102,7 @@ pub struct JoinedEager {
 
 /// The strategy of relationship `index` of `mapper` at the top of a query.
 fn top_strategy(mapper: &Rc<Mapper>, index: usize, options: &[LoaderOption]) -> (Strategy, bool) {
-    let chosen = options
-        .iter()
-        .rev()
-        .find(|o| o.path.len() == 1 && Rc::ptr_eq(&o.path[0].0, mapper) && o.path[0].1 == index);
+    let chosen = options.iter().rev().find(|o| o.names(mapper, index, 0));
     match chosen {
         Some(o) => (o.strategy, true),
         None => (mapper.relationship_at(index).lazy, false),
@@ -172,12 +187,9 @@ pub fn joined_eager(
             select.joins.push(crate::sql::compiler::Join {
                 target: crate::sql::compiler::JoinTarget::Table(alias.table.clone()),
                 on,
-                outer: !options.iter().any(|o| {
-                    o.innerjoin
-                        && o.path.len() == 1
-                        && o.path[0].1 == index
-                        && Rc::ptr_eq(&o.path[0].0, mapper)
-                }),
+                outer: !options
+                    .iter()
+                    .any(|o| o.innerjoin && o.names(mapper, index, 0)),
                 full: false,
             });
             let start = select.columns.len();
@@ -209,7 +221,7 @@ pub fn populate_joined(
         let Some(Value::Instance(parent)) = objects.get(j.entity) else {
             continue;
         };
-        let width = j.alias.mapper.columns.len();
+        let width = j.alias.mapper.default_attrs().len();
         let slice = &raw[j.start.min(raw.len())..(j.start + width).min(raw.len())];
         let related = super::loading::instance(session, interp, &j.alias.mapper, slice, false)?;
         let key = j.mapper.relationship_at(j.rel).key;
@@ -257,17 +269,14 @@ pub fn post_load(
     objects: &[Rc<Instance>],
     options: &[LoaderOption],
     depth: usize,
+    query: Option<&Select>,
 ) -> PyResult<()> {
     if objects.is_empty() || (!mapper.has_relationships()) {
         return Ok(());
     }
     let count = mapper.relationships.borrow().len();
     for index in 0..count {
-        let chosen = options.iter().rev().find(|o| {
-            o.path.len() == depth + 1
-                && Rc::ptr_eq(&o.path[depth].0, mapper)
-                && o.path[depth].1 == index
-        });
+        let chosen = options.iter().rev().find(|o| o.names(mapper, index, depth));
         let rel = mapper.relationship_at(index);
         let strategy = match chosen {
             Some(o) => o.strategy,
@@ -283,12 +292,47 @@ pub fn post_load(
             })
             .cloned()
             .collect();
+        // Column options along this relationship shape what it loads.
+        let plan = match mapper.relationship_target(&rel) {
+            Some(target) => {
+                let mut path: Vec<(Rc<Mapper>, usize)> = options
+                    .iter()
+                    .find(|o| o.path.len() > depth)
+                    .map(|o| o.path[..depth].to_vec())
+                    .unwrap_or_default();
+                path.push((mapper.clone(), index));
+                super::deferral::plan_for(&target, options, &path)
+            }
+            None => None,
+        };
         let loaded = match strategy {
-            Strategy::SelectIn => selectin(session, interp, mapper, index, objects)?,
+            Strategy::SelectIn => selectin(session, interp, mapper, index, objects, plan.as_ref())?,
+            Strategy::Lazy if plan.is_some() => {
+                let plan = Rc::new(plan.clone().unwrap_or_default());
+                for o in objects {
+                    if let Some(st) = state_of(o) {
+                        st.borrow_mut().lazy_plans.push((index, plan.clone()));
+                    }
+                }
+                Vec::new()
+            }
             Strategy::Immediate => immediate(interp, mapper, index, objects)?,
             Strategy::NoLoad => {
                 noload(mapper, index, objects);
                 Vec::new()
+            }
+            // `raiseload(...)`: these objects' lazy loads raise.
+            Strategy::Raise | Strategy::RaiseOnSql if chosen.is_some() => {
+                for o in objects {
+                    if let Some(st) = state_of(o) {
+                        st.borrow_mut().lazy_raise.push((index, strategy));
+                    }
+                }
+                Vec::new()
+            }
+            Strategy::Subquery if chosen.is_some() && query.is_some() => {
+                let query = query.unwrap_or_else(|| unreachable!());
+                subquery(session, interp, mapper, index, objects, query)?
             }
             // A top-level joined load ran in the query itself.
             Strategy::Joined | Strategy::ContainsEager if depth == 0 => Vec::new(),
@@ -308,7 +352,7 @@ pub fn post_load(
         if !loaded.is_empty()
             && let Some(target) = mapper.relationship_target(&rel)
         {
-            post_load(session, interp, &target, &loaded, &deeper, depth + 1)?;
+            post_load(session, interp, &target, &loaded, &deeper, depth + 1, None)?;
             let classes = polymorphic_at(options, depth + 1, Some((mapper, index)));
             if !classes.is_empty() {
                 super::polymorphic::selectin_polymorphic(
@@ -347,6 +391,7 @@ fn selectin(
     mapper: &Rc<Mapper>,
     index: usize,
     objects: &[Rc<Instance>],
+    plan: Option<&super::deferral::Plan>,
 ) -> PyResult<Vec<Rc<Instance>>> {
     let rel = mapper.relationship_at(index);
     let Some(r) = resolve(mapper, &rel) else {
@@ -362,9 +407,6 @@ fn selectin(
     }
     let unloaded = |o: &Rc<Instance>| !o.dict.borrow().contains_key(rel.key.as_str());
     if !todo.iter().any(unloaded) {
-        return Ok(Vec::new());
-    }
-    if todo.is_empty() {
         return Ok(Vec::new());
     }
     session.set_cause(
@@ -393,13 +435,15 @@ fn selectin(
             }
             let fk = target.column_expr(r.fk_attr);
             let mut columns = vec![fk.clone()];
-            columns.extend(target.select_columns().into_iter().filter(|c| *c != fk));
-            // Where each of the target's attributes sits in the select list.
-            let order: Vec<usize> = (0..target.columns.len())
-                .map(|a| {
-                    let e = target.column_expr(a);
-                    columns.iter().position(|c| *c == e).unwrap_or(0)
-                })
+            let planned = match plan {
+                Some(p) => p.columns(&target, &target.table),
+                None => target.select_columns(),
+            };
+            columns.extend(planned.iter().filter(|c| **c != fk).cloned());
+            // Where each value of the planned row sits in the select list.
+            let order: Vec<usize> = planned
+                .iter()
+                .map(|e| columns.iter().position(|c| c == e).unwrap_or(0))
                 .collect();
             for chunk in keyed.chunks(CHUNK) {
                 let keys: Vec<SqlValue> = chunk.iter().map(|(k, _)| k.clone()).collect();
@@ -408,7 +452,9 @@ fn selectin(
                 for row in &rows {
                     let k = super::identity::KeyPart::from(row.first().unwrap_or(&SqlValue::Null));
                     let values: Vec<SqlValue> = order.iter().map(|&p| row[p].clone()).collect();
-                    let obj = super::loading::instance(session, interp, &target, &values, false)?;
+                    let obj = super::loading::instance_planned(
+                        session, interp, &target, &values, plan, false,
+                    )?;
                     if let Value::Instance(i) = &obj {
                         loaded.push(i.clone());
                     }
@@ -446,9 +492,15 @@ fn selectin(
             }
             for chunk in wanted.chunks(CHUNK) {
                 let pk = target.column_expr(r.referenced_attr);
-                let rows = run_in(session, interp, &target, target.select_columns(), pk, chunk)?;
+                let columns = match plan {
+                    Some(p) => p.columns(&target, &target.table),
+                    None => target.select_columns(),
+                };
+                let rows = run_in(session, interp, &target, columns, pk, chunk)?;
                 for row in &rows {
-                    let obj = super::loading::instance(session, interp, &target, row, false)?;
+                    let obj = super::loading::instance_planned(
+                        session, interp, &target, row, plan, false,
+                    )?;
                     if let Value::Instance(i) = &obj {
                         loaded.push(i.clone());
                     }
@@ -469,6 +521,125 @@ fn selectin(
                 o.dict.borrow_mut().insert(rel.key.clone(), value);
             }
         }
+    }
+    session.set_cause(interp, Cause::Query);
+    Ok(loaded)
+}
+
+/// `subqueryload` of a collection: the query re-run as `(SELECT parent pk …) AS anon_1`
+/// joined to the related table, rows grouped by the parent key (SQLAlchemy's
+/// `SubqueryLoader`).
+fn subquery(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    index: usize,
+    objects: &[Rc<Instance>],
+    query: &Select,
+) -> PyResult<Vec<Rc<Instance>>> {
+    let rel = mapper.relationship_at(index);
+    let Some(r) = resolve(mapper, &rel) else {
+        return Ok(Vec::new());
+    };
+    if r.direction != Direction::OneToMany || mapper.primary_key().len() != 1 {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab runs subqueryload() of one-to-many collections with a single-column \
+             primary key only",
+        ));
+    }
+    let parent_key = mapper.column_expr(r.referenced_attr);
+    let inner = Select {
+        columns: vec![parent_key.clone()],
+        labels: true,
+        order_by: Vec::new(),
+        ..query.clone()
+    };
+    let name = format!(
+        "{}_{}",
+        mapper.table.name, mapper.table.columns[mapper.columns[r.referenced_attr].column].name
+    );
+    let sq = Rc::new(crate::sql::compiler::Subquery {
+        select: inner,
+        name: None,
+        cte: false,
+        lateral: false,
+    });
+    let key = Expr::AliasColumn(sq.clone(), name);
+    let target = r.target.clone();
+    let mut columns = target.select_columns();
+    // The only anonymous subquery of the statement: the compiler names it `anon_1`.
+    let label = match &key {
+        Expr::AliasColumn(_, n) => format!("anon_1_{n}"),
+        _ => String::new(),
+    };
+    columns.push(Expr::Label(label, Box::new(key.clone())));
+    let select = Select {
+        columns,
+        labels: true,
+        from_aliases: vec![sq],
+        joins: vec![crate::sql::compiler::Join {
+            target: crate::sql::compiler::JoinTarget::Table(target.table.clone()),
+            on: Expr::binary(
+                key,
+                crate::sql::elements::Op::Eq,
+                target.column_expr(r.fk_attr),
+            ),
+            outer: false,
+            full: false,
+        }],
+        ..Select::default()
+    };
+    session.set_cause(
+        interp,
+        Cause::EagerLoad {
+            strategy: "subquery".into(),
+            attribute: format!("{}.{}", mapper.name, rel.key),
+        },
+    );
+    let compiled = Compiler::default().select(&select);
+    let params = compiled.params();
+    let note = session.sa.echo_note(&compiled.sql, &[]);
+    let rows = session.run(interp, &compiled.sql, params, note)?.rows;
+    let width = target.default_attrs().len();
+    let mut groups: Vec<(super::identity::KeyPart, Vec<Value>)> = Vec::new();
+    let mut loaded = Vec::new();
+    for row in &rows {
+        let obj = super::loading::instance(
+            session,
+            interp,
+            &target,
+            &row[..width.min(row.len())],
+            false,
+        )?;
+        if let Value::Instance(i) = &obj {
+            loaded.push(i.clone());
+        }
+        let k = super::identity::KeyPart::from(row.get(width).unwrap_or(&SqlValue::Null));
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, items)) => items.push(obj),
+            None => groups.push((k, vec![obj])),
+        }
+    }
+    let parent_attr = mapper.columns[r.referenced_attr].key.clone();
+    for o in objects {
+        if o.dict.borrow().contains_key(rel.key.as_str()) {
+            continue;
+        }
+        let items = match python_key(session, interp, o, &parent_attr)? {
+            Some(k) => {
+                let k = super::identity::KeyPart::from(&k);
+                groups
+                    .iter()
+                    .find(|(g, _)| *g == k)
+                    .map(|(_, items)| items.clone())
+                    .unwrap_or_default()
+            }
+            None => Vec::new(),
+        };
+        o.dict
+            .borrow_mut()
+            .insert(rel.key.clone(), Value::list(items));
     }
     session.set_cause(interp, Cause::Query);
     Ok(loaded)

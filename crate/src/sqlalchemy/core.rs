@@ -1574,6 +1574,10 @@ impl HostObject for StatementObj {
         let stmt = match &self.0 {
             Statement::Select(sel) if !self.1.loaders.is_empty() => {
                 let mut sel = sel.clone();
+                if self.1.loaders.iter().any(|o| o.columns.is_some()) {
+                    let plans = crate::orm::query::plans_of(&self.1.entities, &self.1.loaders);
+                    sel.columns = crate::orm::query::columns_planned(&self.1.entities, &plans);
+                }
                 crate::orm::strategies::joined_eager(
                     interp,
                     &self.1.entities,
@@ -1675,7 +1679,7 @@ impl Methods for StatementObj {
                     if let Some(t) = downcast::<TableObj>(a) {
                         cols.extend((0..t.0.columns.len()).map(|i| Expr::Column(t.0.clone(), i)));
                     } else if let Some(m) = crate::orm::mapper_of(a) {
-                        cols.extend(m.select_columns());
+                        cols.extend(m.all_columns());
                     } else {
                         cols.push(as_expr(&state, interp, a)?);
                     }

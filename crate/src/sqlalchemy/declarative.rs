@@ -3,6 +3,7 @@
 //! instrumented attributes that make `Stuff.foo` an expression and `obj.foo` a tracked value.
 
 use crate::bridge::exc::Exc;
+use crate::bridge::method::{Param, bind};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -181,14 +182,169 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
     Ok(Value::Host(Rc::new(def)))
 }
 
-/// `mapped_column(...)`: a `Column` whose type and nullability may come from `Mapped[...]`.
+/// `mapped_column(...)`: a `Column` whose type and nullability may come from `Mapped[...]`;
+/// `deferred=`, `deferred_group=`, `deferred_raiseload=` configure its loading.
 pub fn mapped_column(
     state: &SaState,
     interp: &mut Interpreter,
     args: Vec<Value>,
     kw: Kw,
 ) -> PyResult<Value> {
-    super::core::column(state, interp, args, kw)
+    let mut deferral = Deferral::default();
+    let mut rest = Vec::with_capacity(kw.len());
+    for (k, v) in kw {
+        match k.as_str() {
+            "deferred" => deferral.deferred = interp.truthy(&v)?,
+            "deferred_group" => deferral.group = Some(interp.to_str(&v)?),
+            "deferred_raiseload" => deferral.raiseload = interp.truthy(&v)?,
+            _ => rest.push((k, v)),
+        }
+    }
+    // A group or raiseload implies deferred, as in SQLAlchemy's `mapped_column`.
+    deferral.deferred |= deferral.group.is_some() || deferral.raiseload;
+    let column = super::core::column(state, interp, args, rest)?;
+    if !deferral.deferred {
+        return Ok(column);
+    }
+    Ok(Value::Host(Rc::new(DeferredColumnDef { column, deferral })))
+}
+
+/// `deferred(Column(...), group=None, raiseload=False)`.
+pub fn deferred(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    const PARAMS: &[Param] = &[
+        Param::Required("column"),
+        Param::VarArgs("additional_columns"),
+        Param::KwOnly("group"),
+        Param::KwOnly("raiseload"),
+        Param::VarKw("kw"),
+    ];
+    let mut a = bind(interp, "deferred", PARAMS, args, kw)?;
+    if !a.varargs.is_empty() {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab's deferred() maps one column, not several",
+        ));
+    }
+    let column = a.take("column").unwrap_or(Value::None);
+    if column_def(&column).is_none() {
+        return Err(interp.type_error("deferred() takes a Column"));
+    }
+    let group = match a.take("group") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(interp.to_str(&v)?),
+    };
+    let raiseload = match a.take("raiseload") {
+        Some(v) => interp.truthy(&v)?,
+        None => false,
+    };
+    let deferral = Deferral {
+        deferred: true,
+        group,
+        raiseload,
+    };
+    Ok(Value::Host(Rc::new(DeferredColumnDef { column, deferral })))
+}
+
+/// How a column attribute loads: `deferred=`, `deferred_group=`, `deferred_raiseload=`.
+#[derive(Clone, Default)]
+pub struct Deferral {
+    deferred: bool,
+    group: Option<String>,
+    raiseload: bool,
+}
+
+/// A deferred `mapped_column(...)` / `deferred(Column(...))` in a class body.
+pub struct DeferredColumnDef {
+    column: Value,
+    deferral: Deferral,
+}
+
+impl HostObject for DeferredColumnDef {
+    fn type_name(&self) -> String {
+        "MappedColumn".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The column definition of a class-body value, with how it loads.
+fn column_def(v: &Value) -> Option<(&ColumnDef, &Deferral)> {
+    const PLAIN: &Deferral = &Deferral {
+        deferred: false,
+        group: None,
+        raiseload: false,
+    };
+    if let Some(d) = downcast::<ColumnDef>(v) {
+        return Some((d, PLAIN));
+    }
+    let d = downcast::<DeferredColumnDef>(v)?;
+    Some((downcast::<ColumnDef>(&d.column)?, &d.deferral))
+}
+
+/// `query_expression()`: an attribute a query fills with `with_expression(...)`.
+pub struct QueryExpressionDef;
+
+impl HostObject for QueryExpressionDef {
+    fn type_name(&self) -> String {
+        "ColumnProperty".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `query_expression()` (a default expression is not supported).
+pub fn query_expression(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    if !args.is_empty() || !kw.is_empty() {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab's query_expression() takes no default expression",
+        ));
+    }
+    Ok(Value::Host(Rc::new(QueryExpressionDef)))
+}
+
+/// `User.book_count` of a `query_expression()`: the option target on the class, the loaded
+/// value (None unless a query's `with_expression` filled it) on instances.
+pub struct ExpressionAttribute {
+    /// The mapper.
+    pub mapper: Rc<Mapper>,
+    /// The index in `mapper.expressions`.
+    pub index: usize,
+}
+
+impl HostObject for ExpressionAttribute {
+    fn type_name(&self) -> String {
+        "InstrumentedAttribute".into()
+    }
+
+    fn descr_get(
+        &self,
+        _interp: &mut Interpreter,
+        instance: Option<&Value>,
+        _owner: &Value,
+    ) -> PyResult<Option<Value>> {
+        match instance {
+            None => Ok(Some(Value::Host(Rc::new(ExpressionAttribute {
+                mapper: self.mapper.clone(),
+                index: self.index,
+            })))),
+            Some(Value::Instance(inst)) => {
+                let key = self.mapper.expressions.borrow()[self.index].clone();
+                Ok(Some(
+                    inst.dict.borrow().get(&key).cloned().unwrap_or(Value::None),
+                ))
+            }
+            Some(_) => Ok(None),
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 /// The Python type inside `Mapped[...]`: (SQL type, Optional?), or a relationship target.
@@ -504,6 +660,8 @@ impl RegistryHook {
         // (attribute, column, sort key)
         let mut columns: Vec<(String, Column, f64)> = Vec::new();
         let mut rels: Vec<RelationshipProperty> = Vec::new();
+        let mut deferrals: Vec<(String, Deferral)> = Vec::new();
+        let mut expressions: Vec<String> = Vec::new();
         let mut last_order = 0.0;
         let mut bump = 0.0;
         for (name, anno) in &annotations {
@@ -521,7 +679,18 @@ impl RegistryHook {
                 rels.push(prop);
                 continue;
             }
-            let def = value.as_ref().and_then(|v| downcast::<ColumnDef>(v));
+            if value
+                .as_ref()
+                .is_some_and(|v| downcast::<QueryExpressionDef>(v).is_some())
+            {
+                expressions.push(name.clone());
+                continue;
+            }
+            let def = value.as_ref().and_then(column_def);
+            if let Some((_, d)) = def {
+                deferrals.push((name.clone(), d.clone()));
+            }
+            let def = def.map(|(c, _)| c);
             let (ty, optional) = match &ann {
                 Some(Annotated::Column(t, o)) => (t.clone(), *o),
                 Some(Annotated::Related(_)) if def.is_none() => continue,
@@ -559,7 +728,12 @@ impl RegistryHook {
             if columns.iter().any(|(n, _, _)| n == name) || rels.iter().any(|r| &r.key == name) {
                 continue;
             }
-            if let Some(d) = downcast::<ColumnDef>(value) {
+            if downcast::<QueryExpressionDef>(value).is_some() {
+                if !expressions.contains(name) {
+                    expressions.push(name.clone());
+                }
+            } else if let Some((d, deferral)) = column_def(value) {
+                deferrals.push((name.clone(), deferral.clone()));
                 let mut c = d.column.borrow().clone();
                 if c.name.is_empty() {
                     c.name = name.clone();
@@ -597,9 +771,17 @@ impl RegistryHook {
         let props = columns
             .iter()
             .enumerate()
-            .map(|(i, (k, _, _))| ColumnProperty::new(k.clone(), &table, i))
+            .map(|(i, (k, _, _))| {
+                let mut p = ColumnProperty::new(k.clone(), &table, i);
+                if let Some((_, d)) = deferrals.iter().find(|(n, _)| n == k) {
+                    p.deferred = d.deferred;
+                    p.group = d.group.clone();
+                    p.raiseload = d.raiseload;
+                }
+                p
+            })
             .collect();
-        let poly = match &parent {
+        let mapper = match &parent {
             Some(p) => {
                 let (props, poly) = inherit_joined(p, &table, props);
                 let rels = p
@@ -610,12 +792,26 @@ impl RegistryHook {
                     .chain(rels)
                     .collect();
                 let poly = self.mapper_args(interp, class, &dict, &props, poly)?;
-                self.install(class, table, props, rels, poly);
-                return Ok(());
+                self.install(class, table, props, rels, poly)
             }
-            None => self.mapper_args(interp, class, &dict, &props, Polymorphic::default())?,
+            None => {
+                let poly =
+                    self.mapper_args(interp, class, &dict, &props, Polymorphic::default())?;
+                self.install(class, table, props, rels, poly)
+            }
         };
-        self.install(class, table, props, rels, poly);
+        for name in expressions {
+            let index = mapper.expressions.borrow().len();
+            mapper.expressions.borrow_mut().push(name.clone());
+            class.dict.borrow_mut().insert(
+                name,
+                Value::Host(Rc::new(ExpressionAttribute {
+                    mapper: mapper.clone(),
+                    index,
+                })),
+            );
+        }
+        class.plain_cache.set(None);
         Ok(())
     }
 
@@ -740,7 +936,7 @@ impl RegistryHook {
         columns: Vec<ColumnProperty>,
         rels: Vec<RelationshipProperty>,
         poly: Polymorphic,
-    ) {
+    ) -> Rc<Mapper> {
         let mapper = Rc::new(Mapper::new(
             class,
             table.clone(),
@@ -773,11 +969,12 @@ impl RegistryHook {
         d.insert("__table__".into(), self.state.table_value(&table));
         d.insert(
             "__mapper__".into(),
-            Value::Host(Rc::new(MapperHost(mapper))),
+            Value::Host(Rc::new(MapperHost(mapper.clone()))),
         );
         drop(d);
         class.plain_cache.set(None);
         self.configure_backrefs();
+        mapper
     }
 
     /// `relationship(..., backref="x")`: once both classes are mapped, the target gets a
@@ -1022,6 +1219,7 @@ impl HostObject for RelationshipAttribute {
             ))))),
             Some(Value::Instance(inst)) => {
                 let state = ensure_state(inst, &self.mapper);
+                relationships::check_raise(interp, inst, &state, rel)?;
                 relationships::get(interp, inst, &state, rel).map(Some)
             }
             Some(_) => Ok(None),

@@ -3,13 +3,20 @@
 
 use std::rc::Rc;
 
+use super::SaState;
+use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
-use crate::bridge::method::{BoundMethod, Methods};
+use super::declarative::ExpressionAttribute;
+use crate::bridge::exc::Exc;
+use crate::bridge::method::{BoundMethod, Methods, Param, bind};
+use crate::orm::deferral::{ColumnOption, ColumnRule};
 use crate::orm::mapper::Mapper;
 use crate::orm::strategies::{LoaderOption, Strategy};
+use crate::script::exceptions::Raised;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
+use crate::sql::elements::Expr;
 
 /// The loader functions of `sqlalchemy.orm` and their strategies.
 pub const LOADERS: [(&str, Strategy); 9] = [
@@ -52,16 +59,15 @@ pub fn loader(
     kwargs: &[(String, Value)],
     parent: Option<&LoaderOptionObj>,
 ) -> PyResult<Value> {
-    if strategy == Strategy::Raise {
-        return Err(interp.error(
-            "NotImplementedError",
-            "SessionLab does not run the loader option raiseload() yet",
-        ));
-    }
     let mut innerjoin = false;
+    let mut strategy = strategy;
     for (k, v) in kwargs {
         if k == "innerjoin" {
             innerjoin = interp.truthy(v)?;
+        }
+        // `raiseload(..., sql_only=True)` is `lazy="raise_on_sql"`.
+        if k == "sql_only" && strategy == Strategy::Raise && interp.truthy(v)? {
+            strategy = Strategy::RaiseOnSql;
         }
     }
     let Some(step) = args.first().and_then(relationship_of) else {
@@ -100,6 +106,7 @@ pub fn loader(
             strategy: lazy,
             innerjoin: false,
             polymorphic: Vec::new(),
+            columns: None,
         });
     } else {
         options.push(LoaderOption {
@@ -107,6 +114,7 @@ pub fn loader(
             strategy,
             innerjoin,
             polymorphic: Vec::new(),
+            columns: None,
         });
     }
     Ok(Value::Host(Rc::new(LoaderOptionObj {
@@ -126,6 +134,162 @@ pub fn options_of(v: &Value) -> Option<Vec<LoaderOption>> {
     }
 }
 
+/// The column loader functions of `sqlalchemy.orm`.
+pub const COLUMN_LOADERS: [&str; 5] = [
+    "load_only",
+    "defer",
+    "undefer",
+    "undefer_group",
+    "with_expression",
+];
+
+/// The mapper and attribute index of a class-bound column attribute (`Book.title`).
+fn column_attribute(interp: &Interpreter, v: &Value) -> Option<(Rc<Mapper>, usize)> {
+    let Value::Host(h) = v else {
+        return None;
+    };
+    let a = h.as_any().downcast_ref::<ClassAttribute>()?;
+    let Expr::Column(table, column) = &a.expr.0 else {
+        return None;
+    };
+    let mapper = SaState::of(interp)?.mapper_for_table(table)?;
+    let attr = mapper.attr_for_column(*column)?;
+    Some((mapper, attr))
+}
+
+/// `ArgumentError` for what a column option cannot name.
+fn bad_attribute(interp: &mut Interpreter, v: &Value) -> Box<Raised> {
+    let message = if matches!(v, Value::Str(_)) {
+        "Strings are not accepted for attribute names in loader options; please use \
+         class-bound attributes directly."
+            .to_string()
+    } else {
+        format!(
+            "expected ORM mapped attribute for loader strategy argument, got {}",
+            interp.repr(v).unwrap_or_default()
+        )
+    };
+    match SaState::of(interp) {
+        Some(sa) => sa.exc.raise(interp, Exc::ArgumentError, message),
+        None => interp.type_error(message),
+    }
+}
+
+/// `load_only(*attrs, raiseload=False)`, `defer(key, raiseload=False)`, `undefer(key)`,
+/// `undefer_group(name)` and `with_expression(key, expression)`, standalone or chained
+/// after a relationship option (`selectinload(User.books).load_only(Book.title)`).
+pub fn column_loader(
+    interp: &mut Interpreter,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: Vec<(String, Value)>,
+    parent: Option<&LoaderOptionObj>,
+) -> PyResult<Value> {
+    const LOAD_ONLY: &[Param] = &[Param::VarArgs("attrs"), Param::KwOnly("raiseload")];
+    const DEFER: &[Param] = &[
+        Param::Required("key"),
+        Param::VarArgs("addl_attrs"),
+        Param::KwOnly("raiseload"),
+    ];
+    const UNDEFER: &[Param] = &[Param::Required("key"), Param::VarArgs("addl_attrs")];
+    const GROUP: &[Param] = &[Param::Required("name")];
+    const EXPRESSION: &[Param] = &[Param::Required("key"), Param::Required("expression")];
+    let params = match name {
+        "load_only" => LOAD_ONLY,
+        "defer" => DEFER,
+        "undefer" => UNDEFER,
+        "undefer_group" => GROUP,
+        _ => EXPRESSION,
+    };
+    let mut a = bind(interp, name, params, args, kwargs)?;
+    let raise = match a.take("raiseload") {
+        Some(v) => interp.truthy(&v)?,
+        None => false,
+    };
+    if !a.varargs.is_empty() && name != "load_only" {
+        return Err(interp.error(
+            "NotImplementedError",
+            format!("SessionLab's {name}() takes one attribute (the 1.x path form is gone)"),
+        ));
+    }
+    let mut mapper = None;
+    let rule = match name {
+        "load_only" => {
+            let mut attrs = Vec::new();
+            for v in &a.varargs {
+                let Some((m, attr)) = column_attribute(interp, v) else {
+                    return Err(bad_attribute(interp, v));
+                };
+                attrs.push(attr);
+                mapper = Some(m);
+            }
+            ColumnRule::LoadOnly(attrs, raise)
+        }
+        "defer" | "undefer" => {
+            let key = a.take("key").unwrap_or(Value::None);
+            let star = matches!(&key, Value::Str(s) if &**s == "*");
+            match (star, name) {
+                (true, "defer") => ColumnRule::DeferAll(raise),
+                (true, _) => ColumnRule::UndeferAll,
+                (false, _) => {
+                    let Some((m, attr)) = column_attribute(interp, &key) else {
+                        return Err(bad_attribute(interp, &key));
+                    };
+                    mapper = Some(m);
+                    if name == "defer" {
+                        ColumnRule::Defer(attr, raise)
+                    } else {
+                        ColumnRule::Undefer(attr)
+                    }
+                }
+            }
+        }
+        "undefer_group" => {
+            let group = a.take("name").unwrap_or(Value::None);
+            ColumnRule::UndeferGroup(interp.to_str(&group)?)
+        }
+        _ => {
+            let key = a.take("key").unwrap_or(Value::None);
+            let target = match &key {
+                Value::Host(h) => h.as_any().downcast_ref::<ExpressionAttribute>(),
+                _ => None,
+            };
+            let Some(target) = target else {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    "SessionLab's with_expression() takes a query_expression() attribute",
+                ));
+            };
+            mapper = Some(target.mapper.clone());
+            let index = target.index;
+            let value = a.take("expression").unwrap_or(Value::None);
+            let Some(sa) = SaState::of(interp) else {
+                return Ok(Value::None);
+            };
+            ColumnRule::Expression(index, super::core::as_expr(&sa, interp, &value)?)
+        }
+    };
+    let path = parent
+        .and_then(|p| p.options.last())
+        .map(|o| o.path.clone())
+        .unwrap_or_default();
+    let mut options = parent
+        .filter(|p| !p.default_only)
+        .map(|p| p.options.clone())
+        .unwrap_or_default();
+    options.push(LoaderOption {
+        path,
+        strategy: Strategy::Lazy,
+        innerjoin: false,
+        polymorphic: Vec::new(),
+        columns: Some(Rc::new(ColumnOption { mapper, rule })),
+    });
+    Ok(Value::Host(Rc::new(LoaderOptionObj {
+        options,
+        default_only: false,
+    })))
+}
+
 impl HostObject for LoaderOptionObj {
     fn type_name(&self) -> String {
         "Load".into()
@@ -133,6 +297,7 @@ impl HostObject for LoaderOptionObj {
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok((LOADERS.iter().any(|(n, _)| *n == name)
+            || COLUMN_LOADERS.contains(&name)
             || matches!(name, "selectin_polymorphic" | "options"))
         .then(|| BoundMethod::value(Rc::new(self.clone()), name)))
     }
@@ -158,6 +323,7 @@ impl Methods for LoaderOptionObj {
                     strategy: Strategy::Lazy,
                     innerjoin: false,
                     polymorphic: classes,
+                    columns: None,
                 }]));
             }
             "options" => {
@@ -176,6 +342,9 @@ impl Methods for LoaderOptionObj {
                 return Ok(self.with_sub_options(subs));
             }
             _ => {}
+        }
+        if COLUMN_LOADERS.contains(&name) {
+            return column_loader(interp, name, args, kwargs, Some(self));
         }
         let strategy = LOADERS
             .iter()
@@ -247,6 +416,7 @@ pub fn selectin_polymorphic(interp: &mut Interpreter, args: &[Value]) -> PyResul
             strategy: Strategy::Lazy,
             innerjoin: false,
             polymorphic: classes,
+            columns: None,
         }],
         default_only: false,
     })))

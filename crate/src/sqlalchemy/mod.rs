@@ -521,6 +521,19 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         "relationship",
         function("relationship", declarative::relationship),
     ));
+    for name in loader::COLUMN_LOADERS {
+        attrs.push((
+            name,
+            function(name, move |i, a, k| {
+                loader::column_loader(i, name, a, k, None)
+            }),
+        ));
+    }
+    attrs.push(("deferred", function("deferred", declarative::deferred)));
+    attrs.push((
+        "query_expression",
+        function("query_expression", declarative::query_expression),
+    ));
     for (name, strategy) in loader::LOADERS {
         attrs.push((
             name,

@@ -38,6 +38,8 @@ pub struct ResultInner {
     inserted_pk: Option<Value>,
     /// An ORM `IteratorResult` (bulk UPDATE by primary key): no `rowcount`.
     iterator: bool,
+    /// `yield_per(n)` / `execution_options(yield_per=n)`: the size of `partitions()`.
+    yield_per: std::cell::Cell<Option<usize>>,
 }
 
 impl ResultObj {
@@ -71,7 +73,14 @@ impl ResultObj {
             shape: Shape::Rows,
             inserted_pk: None,
             iterator: false,
+            yield_per: std::cell::Cell::new(None),
         }))
+    }
+
+    /// The result of a query run with `execution_options(yield_per=n)`.
+    pub fn with_yield_per(self, n: Option<usize>) -> ResultObj {
+        self.0.yield_per.set(n);
+        self
     }
 }
 
@@ -87,6 +96,7 @@ impl ResultObj {
             shape: Shape::Rows,
             inserted_pk: None,
             iterator: true,
+            yield_per: std::cell::Cell::new(None),
         }))
     }
 
@@ -102,6 +112,7 @@ impl ResultObj {
             shape: inner.shape,
             inserted_pk: Some(pk),
             iterator: inner.iterator,
+            yield_per: std::cell::Cell::new(inner.yield_per.get()),
         }))
     }
 
@@ -135,6 +146,7 @@ impl ResultObj {
             shape: self.0.shape,
             inserted_pk: None,
             iterator: false,
+            yield_per: std::cell::Cell::new(self.0.yield_per.get()),
         })))
     }
 }
@@ -150,6 +162,7 @@ impl ResultInner {
             shape,
             inserted_pk: None,
             iterator: false,
+            yield_per: std::cell::Cell::new(self.yield_per.get()),
         }))
     }
 
@@ -256,6 +269,7 @@ impl ResultInner {
             shape: Shape::Rows,
             inserted_pk: None,
             iterator: false,
+            yield_per: std::cell::Cell::new(self.yield_per.get()),
         }))
     }
 
@@ -320,7 +334,7 @@ impl ResultInner {
             "fetchmany" | "partitions" => {
                 let size = match args.first() {
                     Some(Value::Int(n)) if *n > 0 => *n as usize,
-                    _ if name == "partitions" => usize::MAX,
+                    _ if name == "partitions" => self.yield_per.get().unwrap_or(usize::MAX),
                     _ => 1,
                 };
                 let mut all = self.take_all(interp)?;
@@ -403,12 +417,22 @@ impl ResultInner {
                 self.rows.borrow_mut().clear();
                 Ok(Value::None)
             }
+            // Rows are buffered already: the size only groups `partitions()`.
+            "yield_per" => {
+                let n = match args.first() {
+                    Some(Value::Int(n)) if *n > 0 => *n as usize,
+                    _ => return Err(interp.type_error("yield_per() takes a positive int")),
+                };
+                self.yield_per.set(Some(n));
+                Ok(Value::Host(Rc::new(self.reshaped(self.shape))))
+            }
             _ => Ok(Value::None),
         }
     }
 }
 
-const RESULT_METHODS: [&str; 18] = [
+const RESULT_METHODS: [&str; 19] = [
+    "yield_per",
     "all",
     "fetchall",
     "fetchone",

@@ -507,12 +507,13 @@ impl SessionObj {
                 };
                 let (names, rows) =
                     query::execute_with(s, interp, &entities, sel, populate, &orm.loaders)?;
-                Ok(Value::Host(Rc::new(ResultObj::from_values(
-                    sa.clone(),
-                    names,
-                    rows,
-                    None,
-                ))))
+                let yield_per = orm.options.iter().rev().find_map(|(k, v)| match v {
+                    Value::Int(n) if k == "yield_per" && *n > 0 => Some(*n as usize),
+                    _ => None,
+                });
+                Ok(Value::Host(Rc::new(
+                    ResultObj::from_values(sa.clone(), names, rows, None).with_yield_per(yield_per),
+                )))
             }
             (Statement::Update(_, values, wheres, _, _), Some(m)) => {
                 if !sets.is_empty() {
@@ -541,12 +542,21 @@ impl SessionObj {
                     render_nulls,
                 )?;
                 // `returning(Model)` gives objects; columns give their values.
-                let whole = *cols == m.select_columns();
+                let whole = *cols == m.all_columns();
+                let every = crate::orm::deferral::Plan::new(
+                    m,
+                    [crate::orm::deferral::ColumnRule::UndeferAll].iter(),
+                );
                 let mut values = Vec::with_capacity(rows.len());
                 for row in &rows {
                     if whole {
-                        values.push(vec![crate::orm::loading::instance(
-                            s, interp, m, row, true,
+                        values.push(vec![crate::orm::loading::instance_planned(
+                            s,
+                            interp,
+                            m,
+                            row,
+                            every.as_ref(),
+                            true,
                         )?]);
                     } else {
                         let mut out = Vec::with_capacity(row.len());
