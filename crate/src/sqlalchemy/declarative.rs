@@ -176,7 +176,16 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
                     }
                 })?;
             }
-            _ => {}
+            // No effect on the SQL of what SessionLab runs: `single_parent` only validates,
+            // `overlaps` silences a warning, `info`/`doc` are metadata. (`secondary` is taken but
+            // not flushed yet: refusing it would stop every script that only declares one.)
+            "single_parent" | "overlaps" | "info" | "doc" | "secondary" => {}
+            other => {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!("SessionLab does not support relationship({other}=...) yet"),
+                ));
+            }
         }
     }
     Ok(Value::Host(Rc::new(def)))
