@@ -144,6 +144,8 @@ export function causeText(cause) {
       return `bulk, synchronize_session=${cause.strategy === 'False' ? 'False' : `'${cause.strategy}'`}`;
     case 'ddl':
       return 'schema';
+    case 'savepoint':
+      return { begin: 'begin_nested()', release: 'nested commit', rollback: 'nested rollback' }[cause.action] ?? '';
     default:
       return '';
   }
@@ -258,6 +260,16 @@ function renderRelationship(r) {
   return el('td', { text });
 }
 
+/** The session's transaction when the script ended, with its savepoint nesting. */
+export function transactionText(s) {
+  const nested = (s.savepoints || []).map(
+    (name, i) => `${'  '.repeat(i)}└ begin_nested(): ${name ?? 'SAVEPOINT not sent yet'}`,
+  );
+  if (s.transaction === 'failed') return ['transaction failed: only rollback() is allowed', ...nested].join('\n');
+  if (s.transaction === 'active') return ['transaction open (not committed)', ...nested].join('\n');
+  return nested.join('\n');
+}
+
 /** What each session believed about its objects when the script ended. */
 export function renderSessions(sessions) {
   const nodes = [];
@@ -265,6 +277,8 @@ export function renderSessions(sessions) {
     nodes.push(
       el('h3', { text: `Session ${s.number}: ${s.objects.length} object${s.objects.length === 1 ? '' : 's'}` }),
     );
+    const tx = transactionText(s);
+    if (tx) nodes.push(el('p', { className: 'meta session-tx', text: tx }));
     if (!s.objects.length) {
       nodes.push(el('p', { className: 'empty', text: 'No objects (the session was closed or never loaded any).' }));
       continue;

@@ -26,7 +26,9 @@ export interface RunEvent {
   many?: boolean; ddl?: boolean; line?: number; elapsed_ms: number; rowcount?: number;
   cause?: { kind: "raw_sql" | "execute" | "ddl" | "autoflush" | "query" }
     | { kind: "flush"; trigger: string } | { kind: "lazy_load"; attribute: string }
-    | { kind: "bulk"; strategy: string };
+    | { kind: "bulk"; strategy: string }
+    | { kind: "eager_load"; strategy: string; attribute: string }
+    | { kind: "savepoint"; action: "begin" | "release" | "rollback"; name: string };
 }
 /** What a Python run did: the conformance report. */
 export interface RunReport {
@@ -47,6 +49,8 @@ export interface RunReport {
 /** What one session believed about its objects when the script ended. */
 export interface SessionSnapshot {
   number: number;
+  /** The session's transaction, and its open begin_nested() savepoints (null: not sent yet). */
+  transaction: "idle" | "active" | "failed"; savepoints: (string | null)[];
   objects: {
     class: string; identity: SqlValue[] | null;
     status: "transient" | "pending" | "persistent" | "deleted" | "detached";

@@ -112,3 +112,52 @@ test("the seed article's example pasted as printed: the MovedIn20Warning, the SQ
   );
   await context.close();
 });
+
+test('the session view shows collections, unloaded relationships and savepoint nesting; the log says why', async () => {
+  const { page, context, problems } = await openPage(state);
+  await setSource(
+    page,
+    `from sqlalchemy import ForeignKey, create_engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship, selectinload
+from sqlalchemy import select
+
+class Base(DeclarativeBase):
+    pass
+
+class User(Base):
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    addresses: Mapped[list["Address"]] = relationship(back_populates="user")
+
+class Address(Base):
+    __tablename__ = "address"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str]
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    user: Mapped[User] = relationship(back_populates="addresses")
+
+engine = create_engine("sqlite://")
+Base.metadata.create_all(engine)
+session = Session(engine)
+session.add(User(name="spongebob", addresses=[Address(email="a@x"), Address(email="b@x")]))
+session.commit()
+users = session.scalars(select(User).options(selectinload(User.addresses))).all()
+nested = session.begin_nested()
+session.add(User(name="sandy"))
+session.flush()
+`,
+  );
+  await runAndWait(page);
+  const causes = await page.locator('li.event.sql .cause').allTextContents();
+  assert.ok(causes.includes('selectin load of User.addresses'), causes.join(' | '));
+  assert.ok(causes.includes('begin_nested()'), causes.join(' | '));
+  const tx = page.locator('p.session-tx');
+  assert.equal(await tx.textContent(), 'transaction open (not committed)\n└ begin_nested(): sa_savepoint_1');
+  const users = page.locator('table.session').first();
+  assert.match(await users.locator('tbody tr').first().textContent(), /2: \[/);
+  const addresses = page.locator('table.session').nth(1);
+  assert.match(await addresses.locator('tbody tr').first().textContent(), /not loaded/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

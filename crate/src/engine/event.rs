@@ -147,6 +147,28 @@ pub enum Cause {
         /// `evaluate`, `fetch`, `False`.
         strategy: String,
     },
+    /// Savepoint control of a nested transaction (`begin_nested()`, its commit or rollback).
+    Savepoint {
+        /// `begin`, `release`, `rollback`.
+        action: &'static str,
+        /// `sa_savepoint_N`.
+        name: String,
+    },
+}
+
+impl Cause {
+    /// The cause of a savepoint control statement (`SAVEPOINT x`, `RELEASE SAVEPOINT x`, ...).
+    pub fn savepoint(sql: &str) -> Cause {
+        let name = sql.rsplit(' ').next().unwrap_or_default().to_string();
+        let action = if sql.starts_with("RELEASE") {
+            "release"
+        } else if sql.starts_with("ROLLBACK") {
+            "rollback"
+        } else {
+            "begin"
+        };
+        Cause::Savepoint { action, name }
+    }
 }
 
 /// The parameters of one event: one set for `execute`, a list of sets for `executemany`.

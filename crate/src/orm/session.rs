@@ -295,7 +295,10 @@ impl Session {
                 let note = self.sa.echo_note(&sql, &[]);
                 let outcome = conn.borrow_mut().execute(&sql, Vec::new());
                 outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))?;
-                self.sa.log.update_last(|e| e.note = Some(note));
+                self.sa.log.update_last(|e| {
+                    e.note = Some(note);
+                    e.cause = Some(Cause::savepoint(&sql));
+                });
                 Joined::Savepoint(name)
             }
         };
@@ -327,7 +330,10 @@ impl Session {
                 let note = self.sa.echo_note(&sql, &[]);
                 let r = conn.borrow_mut().execute(&sql, Vec::new()).map(|_| ());
                 if r.is_ok() {
-                    self.sa.log.update_last(|e| e.note = Some(note));
+                    self.sa.log.update_last(|e| {
+                        e.note = Some(note);
+                        e.cause = Some(Cause::savepoint(&sql));
+                    });
                 }
                 r
             }
@@ -409,7 +415,10 @@ impl Session {
     pub fn execute_plain(&self, interp: &mut Interpreter, sql: &str) -> PyResult<()> {
         let note = self.sa.echo_note(sql, &[]);
         self.with_conn(interp, |c| c.execute(sql, Vec::new()))?;
-        self.sa.log.update_last(|e| e.note = Some(note));
+        self.sa.log.update_last(|e| {
+            e.note = Some(note);
+            e.cause = Some(Cause::savepoint(sql));
+        });
         Ok(())
     }
 

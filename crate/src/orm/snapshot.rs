@@ -18,6 +18,11 @@ pub struct SessionSnapshot {
     pub number: u64,
     /// Its objects: persistent ones in identity-map order, then pending ones.
     pub objects: Vec<ObjectSnapshot>,
+    /// `idle`, `active` or `failed` (a flush failed and only `rollback()` is allowed).
+    pub transaction: &'static str,
+    /// The open `begin_nested()` transactions, outermost first: `sa_savepoint_N`, or `None`
+    /// while its SAVEPOINT is not sent yet.
+    pub savepoints: Vec<Option<String>>,
 }
 
 /// One object as the session sees it.
@@ -187,6 +192,17 @@ pub fn snapshot(
         out.push(SessionSnapshot {
             number: s.number,
             objects,
+            transaction: match s.tx.get() {
+                super::session::TxState::Idle => "idle",
+                super::session::TxState::Active { .. } => "active",
+                super::session::TxState::Failed => "failed",
+            },
+            savepoints: s
+                .savepoints
+                .borrow()
+                .iter()
+                .map(|p| p.name.clone())
+                .collect(),
         });
     }
     out
