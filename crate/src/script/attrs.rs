@@ -16,6 +16,11 @@ impl Interpreter {
                 {
                     return Err(self.error("NotImplementedError", m));
                 }
+                if let Value::Module(m) = obj
+                    && let Some(message) = (self.unsupported_name)(&m.name, Some(name))
+                {
+                    return Err(self.error("NotImplementedError", message));
+                }
                 let msg = match obj {
                     Value::Class(c) => {
                         format!("type object '{}' has no attribute '{name}'", c.name)

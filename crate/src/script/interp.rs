@@ -155,6 +155,9 @@ pub struct Interpreter {
     /// The Python module a host object's class lives in, by class name, for the default
     /// `<module.Class object at 0x…>` repr (the host layers set it).
     pub host_module: fn(&str) -> Option<&'static str>,
+    /// The `NotImplementedError` message for a module (name None) or a module's name that the
+    /// host library has and SessionLab does not implement (the host layers set it).
+    pub unsupported_name: fn(&str, Option<&str>) -> Option<String>,
     /// A hook the host can set: called with each new line the script executes.
     pub on_line: Option<Rc<dyn Fn(u32)>>,
     /// The state of `random`.
@@ -223,6 +226,7 @@ impl Interpreter {
             factories: Vec::new(),
             types: super::value::ClassMap::default(),
             host_module: |_| None,
+            unsupported_name: |_, _| None,
             on_line: None,
             rng: 0x2545_F491_4F6C_DD1D,
             tracked: Default::default(),
@@ -617,6 +621,12 @@ impl Interpreter {
                     }
                 }
             }
+            StmtKind::ImportFrom(module, names) if names.len() == 1 && names[0].0 == "*" => {
+                let m = self.import(module)?;
+                for (name, value) in self.public_names(&m)? {
+                    self.store(&name, value, env)?;
+                }
+            }
             StmtKind::ImportFrom(module, names) => {
                 let m = self.import(module)?;
                 for (name, alias) in names {
@@ -624,6 +634,12 @@ impl Interpreter {
                         Some(v) => v,
                         None => match self.import(&format!("{module}.{name}")) {
                             Ok(v) => v,
+                            Err(_) if (self.unsupported_name)(module, Some(name)).is_some() => {
+                                let message = (self.unsupported_name)(module, Some(name));
+                                return Err(
+                                    self.error("NotImplementedError", message.unwrap_or_default())
+                                );
+                            }
                             Err(_) => {
                                 return Err(self.error(
                                     "ImportError",
@@ -670,6 +686,44 @@ impl Interpreter {
             }
         }
         Ok(Flow::Normal)
+    }
+
+    /// What `from module import *` binds: the names in `__all__`, or every name without a
+    /// leading underscore.
+    fn public_names(&mut self, m: &Value) -> PyResult<Vec<(String, Value)>> {
+        let Value::Module(md) = m else {
+            return Ok(Vec::new());
+        };
+        let all = md.dict.borrow().get("__all__").cloned();
+        match all {
+            Some(all) => {
+                let mut out = Vec::new();
+                for n in self.collect(&all)? {
+                    let Value::Str(n) = &n else {
+                        return Err(self.type_error(format!(
+                            "Item in {}.__all__ must be str, not {}",
+                            md.name,
+                            n.type_name()
+                        )));
+                    };
+                    let Some(v) = self.get_attr_opt(m, n)? else {
+                        return Err(self.error(
+                            "AttributeError",
+                            format!("module '{}' has no attribute '{n}'", md.name),
+                        ));
+                    };
+                    out.push((n.to_string(), v));
+                }
+                Ok(out)
+            }
+            None => Ok(md
+                .dict
+                .borrow()
+                .iter()
+                .filter(|(k, _)| !k.starts_with('_'))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()),
+        }
     }
 
     fn exec_raise(
@@ -1544,6 +1598,9 @@ impl Interpreter {
                     | "importlib"
                     | "builtins"
             );
+            if let Some(message) = (self.unsupported_name)(name, None) {
+                return Err(self.error("NotImplementedError", message));
+            }
             let class = self.exc_class("ModuleNotFoundError");
             let value = new_exception(
                 &class,

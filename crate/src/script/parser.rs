@@ -376,29 +376,34 @@ impl Parser<'_> {
                     return Err(self.invalid());
                 }
                 if self.at_op("*") {
-                    return Err(self.error_here("'from … import *' is not supported in SessionLab"));
-                }
-                let paren = self.eat_op("(");
-                let mut names = Vec::new();
-                loop {
-                    let name = self.name()?;
-                    let alias = if self.eat_kw("as") {
-                        Some(self.name()?)
-                    } else {
-                        None
-                    };
-                    names.push((name, alias));
-                    if !self.eat_op(",") {
-                        break;
+                    if self.in_function > 0 {
+                        return Err(self.error_here("import * only allowed at module level"));
                     }
-                    if paren && self.at_op(")") {
-                        break;
+                    self.pos += 1;
+                    StmtKind::ImportFrom(module, vec![("*".into(), None)])
+                } else {
+                    let paren = self.eat_op("(");
+                    let mut names = Vec::new();
+                    loop {
+                        let name = self.name()?;
+                        let alias = if self.eat_kw("as") {
+                            Some(self.name()?)
+                        } else {
+                            None
+                        };
+                        names.push((name, alias));
+                        if !self.eat_op(",") {
+                            break;
+                        }
+                        if paren && self.at_op(")") {
+                            break;
+                        }
                     }
+                    if paren {
+                        self.expect_op(")")?;
+                    }
+                    StmtKind::ImportFrom(module, names)
                 }
-                if paren {
-                    self.expect_op(")")?;
-                }
-                StmtKind::ImportFrom(module, names)
             }
             "await" => return Err(self.error_here("'await' is not supported in SessionLab")),
             _ => self.expression_statement()?,

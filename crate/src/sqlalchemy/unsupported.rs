@@ -1,6 +1,7 @@
 //! The attribute names SQLAlchemy's Core objects have (statements, schema items, column
 //! expressions, results, rows, engines and connections): reading one SessionLab does not
-//! implement raises `NotImplementedError` naming it, not a misleading `AttributeError`.
+//! implement raises `NotImplementedError` naming it, not a misleading `AttributeError`; the
+//! same for the names of SQLAlchemy's modules (`from sqlalchemy.orm import column_property`).
 
 /// The SQLAlchemy 2.1.9 classes covered, by the name their objects' `type()` shows; bit `i`
 /// of a mask in [`NAMES`] is class `i`.
@@ -365,6 +366,26 @@ pub fn message(type_name: &str, name: &str) -> Option<String> {
         .then(|| format!("SessionLab does not support {type_name}.{name} yet"))
 }
 
+/// SQLAlchemy's documented modules, each with its public names (`module: name name …`).
+const MODULE_NAMES: &str = include_str!("sqlalchemy_names.txt");
+
+/// The `NotImplementedError` message for SQLAlchemy's module `module` (with `name` None) or
+/// for `module.name`, when SQLAlchemy has it: SessionLab lacks it, the script is not wrong.
+pub fn module_name(module: &str, name: Option<&str>) -> Option<String> {
+    let names = MODULE_NAMES
+        .lines()
+        .find_map(|l| l.strip_prefix(module)?.strip_prefix(':'))?;
+    match name {
+        None => Some(format!(
+            "SessionLab does not support the module {module} yet"
+        )),
+        Some(n) => names
+            .split_whitespace()
+            .any(|x| x == n)
+            .then(|| format!("SessionLab does not support {module}.{n} yet")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -373,5 +394,9 @@ mod tests {
         assert!(super::message("Select", "lateral").is_some());
         assert!(super::message("IteratorResult", "rowcount").is_none());
         assert!(super::message("Select", "no_such_thing").is_none());
+        assert!(super::module_name("sqlalchemy.orm", Some("column_property")).is_some());
+        assert!(super::module_name("sqlalchemy.orm", Some("no_such_thing")).is_none());
+        assert!(super::module_name("sqlalchemy.ext.automap", None).is_some());
+        assert!(super::module_name("sqlalchemy.nope", None).is_none());
     }
 }

@@ -1,0 +1,1 @@
+from sqlalchemy.ext.horizontal_shard import ShardedSession
