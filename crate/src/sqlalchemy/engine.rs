@@ -528,6 +528,24 @@ const CONNECTION: &[Method<ConnObj>] = &[
         call: |c, _, _| Ok(Value::Bool(c.conn.borrow().in_transaction())),
     },
     Method {
+        name: "scalars",
+        params: &[
+            Param::Required("statement"),
+            Param::Optional("parameters"),
+            Param::KwOnly("execution_options"),
+        ],
+        call: |c, interp, args| c.execute_then(interp, args, "scalars"),
+    },
+    Method {
+        name: "scalar",
+        params: &[
+            Param::Required("statement"),
+            Param::Optional("parameters"),
+            Param::KwOnly("execution_options"),
+        ],
+        call: |c, interp, args| c.execute_then(interp, args, "scalar"),
+    },
+    Method {
         name: "get_isolation_level",
         params: &[],
         call: ConnObj::get_isolation_level,
@@ -543,6 +561,13 @@ impl ConnObj {
         };
         let rows = driver_parameters(&self.state, interp, &sql, args.get("parameters"))?;
         self.send(interp, &sql, rows, EchoNote::RawSql, Vec::new())
+    }
+
+    /// `conn.scalars(...)` / `conn.scalar(...)`: `execute(...)` and that method of its result.
+    fn execute_then(&self, interp: &mut Interpreter, args: Args, method: &str) -> PyResult<Value> {
+        let result = self.execute(interp, args)?;
+        let method = interp.get_attr(&result, method)?;
+        interp.call(&method, Vec::new(), Vec::new())
     }
 
     /// `conn.begin()`: the transaction as a context manager that commits on success.
