@@ -221,6 +221,39 @@ pub fn column(
     }))
 }
 
+/// `column(name, type_=None)`: a column of no table (`ColumnClause`), rendered as its name.
+pub fn column_clause(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    use crate::bridge::method::Param;
+    const PARAMS: &[Param] = &[
+        Param::Required("text"),
+        Param::Optional("type_"),
+        Param::Optional("is_literal"),
+        Param::Optional("_selectable"),
+    ];
+    let a = crate::bridge::method::bind(interp, "column", PARAMS, args, kw)?;
+    if a.get("is_literal").is_some() || a.get("_selectable").is_some() {
+        return Err(not_implemented(interp, "column() with is_literal or _selectable"));
+    }
+    let Some(Value::Str(name)) = a.get("text") else {
+        return Err(interp.type_error("column() needs its name as a string"));
+    };
+    let name = name.to_string();
+    let ty = match a.get("type_") {
+        None | Some(Value::None) => None,
+        Some(t) => match downcast::<TypeObj>(t) {
+            Some(t) => Some(t.0.clone()),
+            None => return Err(interp.type_error("column() needs a SQLAlchemy type as type_")),
+        },
+    };
+    if crate::sql::compiler::quote_default(&name) != name {
+        return Err(not_implemented(interp, "a column() whose name needs quoting"));
+    }
+    Ok(host(ExprObj(match ty {
+        Some(ty) => Expr::Typed(Box::new(Expr::Text(name)), ty),
+        None => Expr::Text(name),
+    })))
+}
+
 /// An `Index` made by `Column(..., index=True)`.
 pub struct IndexObj(Rc<Table>, usize);
 

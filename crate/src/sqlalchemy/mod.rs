@@ -401,6 +401,10 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     _ => Err(i.type_error("literal_column() needs SQL text")),
                 }),
             ));
+            attrs.push((
+                "column",
+                function("column", |i, a, k| core::column_clause(i, a, k)),
+            ));
             let st = s.clone();
             attrs.push((
                 "inspect",
