@@ -813,7 +813,11 @@ impl Compiler {
                     self.expr_for(r, Some(*op), rname)
                 };
                 let text = format!("{left} {} {right}", op.sql());
-                if needs_group(*op, against) {
+                // `//` is `/` only between integers; otherwise SQLAlchemy floors the quotient.
+                let integer = |e: &Expr| e.sql_type() == Some(SqlType::Integer);
+                if *op == Op::FloorDiv && !(integer(l) && integer(r)) {
+                    format!("FLOOR({text})")
+                } else if needs_group(*op, against) {
                     format!("({text})")
                 } else {
                     text
