@@ -401,6 +401,29 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     _ => Err(i.type_error("literal_column() needs SQL text")),
                 }),
             ));
+            let st = s.clone();
+            attrs.push((
+                "tuple_",
+                function("tuple_", move |i, a, _k| {
+                    let items = a
+                        .iter()
+                        .map(|v| core::as_expr(&st, i, v))
+                        .collect::<crate::script::interp::PyResult<Vec<_>>>()?;
+                    Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Tuple(items),
+                    ))))
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "bitwise_not",
+                function("bitwise_not", move |i, a, _k| match a.first() {
+                    Some(v) => Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::BitNot(Box::new(core::as_expr(&st, i, v)?)),
+                    )))),
+                    None => Err(i.type_error("bitwise_not() needs an expression")),
+                }),
+            ));
             attrs.push((
                 "column",
                 function("column", |i, a, k| core::column_clause(i, a, k)),
