@@ -547,13 +547,7 @@ impl Compiler {
             Expr::Binary(_, op, _)
                 if matches!(
                     op,
-                    Op::Div
-                        | Op::FloorDiv
-                        | Op::Mod
-                        | Op::Concat
-                        | Op::StartsWith
-                        | Op::EndsWith
-                        | Op::Contains
+                    Op::Div | Op::FloorDiv | Op::Mod | Op::StartsWith | Op::EndsWith | Op::Contains
                 ) =>
             {
                 format!("the {} operator", op.sql())
@@ -796,6 +790,36 @@ impl Compiler {
             },
             Expr::Neg(inner) => format!("-{}", self.expr(inner, Some(Op::Mul))),
             Expr::BitNot(inner) => format!("~{}", self.expr(inner, Some(Op::Mul))),
+            // A collation is grouped inside any operator (`(x COLLATE c) = ?`).
+            Expr::Collate(inner, name) => {
+                let text = format!("{} COLLATE {name}", self.expr(inner, Some(Op::Eq)));
+                if against.is_some() {
+                    format!("({text})")
+                } else {
+                    text
+                }
+            }
+            Expr::RegexpReplace(e, p, r) => {
+                let name = match self.backend {
+                    Some(Backend::Postgresql | Backend::Mysql | Backend::Oracle) => {
+                        "REGEXP_REPLACE"
+                    }
+                    None if self.named => "<regexp replace>",
+                    None => {
+                        self.compile_error.get_or_insert_with(|| {
+                            "sqlite dialect does not support regular expression replacements".into()
+                        });
+                        "REGEXP_REPLACE"
+                    }
+                };
+                let hint = column_name(e);
+                let text = self.expr(e, None);
+                let (p, r) = (
+                    self.expr_for(p, None, hint.clone()),
+                    self.expr_for(r, None, hint),
+                );
+                format!("{name}({text}, {p}, {r})")
+            }
             Expr::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(|i| self.expr(i, None)).collect();
                 format!("({})", parts.join(", "))
@@ -843,6 +867,10 @@ impl Compiler {
                     self.expr_for(r, Some(*op), rname)
                 };
                 self.bind_ty = saved;
+                // MySQL has no `||`: SQLAlchemy writes `concat(a, b)`.
+                if *op == Op::Concat && self.backend == Some(Backend::Mysql) {
+                    return format!("concat({left}, {right})");
+                }
                 // SQLite spells the distinct-from comparisons `IS NOT` / `IS`, and has no
                 // `^`: SQLAlchemy writes `(a | b - a & b)` (its text, precedence and all).
                 let sql = match (op, self.named) {

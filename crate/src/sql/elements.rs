@@ -203,6 +203,10 @@ pub enum Expr {
     Tuple(Vec<Expr>),
     /// `~expr` of `bitwise_not()`.
     BitNot(Box<Expr>),
+    /// `expr COLLATE name`.
+    Collate(Box<Expr>, String),
+    /// `regexp_replace(pattern, replacement)`: `REGEXP_REPLACE(expr, pattern, replacement)`.
+    RegexpReplace(Box<Expr>, Box<Expr>, Box<Expr>),
 }
 
 /// What modifies a function call (`functions.py`'s `Over`, `FunctionFilter`, …).
@@ -239,8 +243,10 @@ impl Expr {
             | Expr::Nulls(i, _)
             | Expr::Typed(i, _)
             | Expr::BitNot(i)
+            | Expr::Collate(i, _)
             | Expr::InSelect(i, _, _) => vec![i],
             Expr::Tuple(items) => items.iter().collect(),
+            Expr::RegexpReplace(e, p, r) => vec![e, p, r],
             Expr::Index(l, r) => vec![l, r],
             Expr::Modified(f, m) => {
                 let mut out: Vec<&Expr> = vec![f];

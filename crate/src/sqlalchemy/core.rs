@@ -845,8 +845,10 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 40] = [
+        const METHODS: [&str; 42] = [
             "compile",
+            "collate",
+            "regexp_replace",
             "match",
             "regexp_match",
             "notilike",
@@ -1167,6 +1169,9 @@ impl Methods for ExprObj {
                 if let Some(message) = compiled.refused {
                     return Err(interp.error("NotImplementedError", message));
                 }
+                if let Some(message) = compiled.compile_error {
+                    return Err(state.exc.raise(interp, Exc::CompileError, message));
+                }
                 return Ok(super::compiled::value(compiled, &named));
             }
             "where" => match e {
@@ -1231,6 +1236,20 @@ impl Methods for ExprObj {
                 Expr::binary(e, op, literal_or_expr(&state, interp, args.first())?)
             }
             "bitwise_not" => Expr::BitNot(Box::new(e)),
+            "collate" => match args.first() {
+                Some(Value::Str(c)) if args.len() == 1 => Expr::Collate(Box::new(e), c.to_string()),
+                _ => return Err(interp.type_error("collate() needs a collation name")),
+            },
+            "regexp_replace" => {
+                if args.len() > 2 || !kw.is_empty() {
+                    return Err(not_implemented(interp, "regexp_replace() with flags"));
+                }
+                Expr::RegexpReplace(
+                    Box::new(e),
+                    Box::new(arg(interp, 0)?),
+                    Box::new(arg(interp, 1)?),
+                )
+            }
             "match" | "regexp_match" => {
                 if args.len() > 1 || !kw.is_empty() {
                     return Err(not_implemented(
