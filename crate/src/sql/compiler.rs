@@ -1805,7 +1805,9 @@ fn collect_subqueries(e: &Expr, out: &mut Vec<Rc<Subquery>>) {
 fn column_name(e: &Expr) -> Option<String> {
     match e {
         Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
-        Expr::Lower(inner) | Expr::Typed(inner, _) => column_name(inner),
+        Expr::Lower(inner) => column_name(inner),
+        // `column("x", Integer)` (a typed name); `type_coerce(...)` binds are anonymous.
+        Expr::Typed(inner, _) if matches!(**inner, Expr::Text(_)) => column_name(inner),
         // `literal_column("n")` names binds like a column called `n`.
         Expr::Text(t) => Some(t.clone()),
         Expr::Func(name, _) => Some(name.to_ascii_lowercase()),
