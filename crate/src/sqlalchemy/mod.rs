@@ -532,6 +532,13 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         Value::Host(Rc::new(declarative::DeclarativeBaseForm::new(s.clone()))),
     ));
     attrs.push(("Mapped", Value::Host(Rc::new(declarative::MappedForm))));
+    for (name, lazy) in [
+        ("WriteOnlyMapped", "write_only"),
+        ("DynamicMapped", "dynamic"),
+    ] {
+        let form = declarative::UnsupportedMappedForm(name, lazy);
+        attrs.push((name, Value::Host(Rc::new(form))));
+    }
     let st = s.clone();
     attrs.push((
         "registry",
