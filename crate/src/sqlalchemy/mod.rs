@@ -426,7 +426,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ));
             attrs.push((
                 "column",
-                function("column", |i, a, k| core::column_clause(i, a, k)),
+                function("column", core::column_clause),
             ));
             let st = s.clone();
             attrs.push((
