@@ -460,6 +460,11 @@ pub struct Compiler {
     bind_names: Vec<(String, usize)>,
     /// The column a bind is compared with, which names it.
     hint: Option<String>,
+    /// Inside a subquery of a WHERE-side expression (IN, EXISTS, scalar): its columns keep
+    /// their names, duplicates unlabelled, as no row is read from it.
+    unlabelled: bool,
+    /// The type of the expression a bind is compared with (PostgreSQL casts binds to it).
+    bind_ty: Option<SqlType>,
     /// Names given to subqueries of this statement (`anon_1`), by identity.
     aliases: Vec<(usize, String)>,
     /// The FROM tables of the enclosing SELECTs, which nested SELECTs correlate to.
@@ -542,13 +547,7 @@ impl Compiler {
             Expr::Binary(_, op, _)
                 if matches!(
                     op,
-                    Op::Div
-                        | Op::FloorDiv
-                        | Op::Mod
-                        | Op::Concat
-                        | Op::StartsWith
-                        | Op::EndsWith
-                        | Op::Contains
+                    Op::Div | Op::FloorDiv | Op::Mod | Op::StartsWith | Op::EndsWith | Op::Contains
                 ) =>
             {
                 format!("the {} operator", op.sql())
@@ -606,11 +605,7 @@ impl Compiler {
     fn bind_text(&self, name: &str) -> String {
         match self.backend {
             Some(Backend::Mysql) => "%s".into(),
-            Some(Backend::Postgresql) => {
-                // psycopg casts typed binds (`%(x)s::VARCHAR`); SessionLab does not yet.
-                self.refuse("bound parameters");
-                format!("%({name})s")
-            }
+            Some(Backend::Postgresql) => format!("%({name})s"),
             _ => format!(":{name}"),
         }
     }
@@ -656,14 +651,36 @@ impl Compiler {
             return literal_sql(v);
         }
         self.slots.push(Slot::Value(v.clone()));
-        if anonymous {
+        let text = if anonymous {
             let hint = self.hint.take();
             let text = self.placeholder();
             self.hint = hint;
             text
         } else {
             self.placeholder()
+        };
+        if self.backend != Some(Backend::Postgresql) {
+            return text;
         }
+        // psycopg casts each bind to its type: the compared expression's, else the value's.
+        let ty = self
+            .bind_ty
+            .clone()
+            .filter(|t| *t != SqlType::Null)
+            .or_else(|| Expr::Bind(v.clone()).sql_type());
+        let cast = match ty {
+            Some(SqlType::Integer) => "INTEGER",
+            Some(SqlType::String(_)) => "VARCHAR",
+            Some(SqlType::Text) => "TEXT",
+            Some(SqlType::Boolean) => "BOOLEAN",
+            Some(SqlType::Date) => "DATE",
+            other => {
+                let name = other.map(|t| t.class_name()).unwrap_or("NullType");
+                self.refuse(&format!("a {name} bind cast"));
+                "?"
+            }
+        };
+        format!("{text}::{cast}")
     }
 
     /// True for compilers that print for a person (`str()`, `compile()`), not execute.
@@ -772,6 +789,41 @@ impl Compiler {
                 other => self.expr(other, against),
             },
             Expr::Neg(inner) => format!("-{}", self.expr(inner, Some(Op::Mul))),
+            Expr::BitNot(inner) => format!("~{}", self.expr(inner, Some(Op::Mul))),
+            // A collation is grouped inside any operator (`(x COLLATE c) = ?`).
+            Expr::Collate(inner, name) => {
+                let text = format!("{} COLLATE {name}", self.expr(inner, Some(Op::Eq)));
+                if against.is_some() {
+                    format!("({text})")
+                } else {
+                    text
+                }
+            }
+            Expr::RegexpReplace(e, p, r) => {
+                let name = match self.backend {
+                    Some(Backend::Postgresql | Backend::Mysql | Backend::Oracle) => {
+                        "REGEXP_REPLACE"
+                    }
+                    None if self.named => "<regexp replace>",
+                    None => {
+                        self.compile_error.get_or_insert_with(|| {
+                            "sqlite dialect does not support regular expression replacements".into()
+                        });
+                        "REGEXP_REPLACE"
+                    }
+                };
+                let hint = column_name(e);
+                let text = self.expr(e, None);
+                let (p, r) = (
+                    self.expr_for(p, None, hint.clone()),
+                    self.expr_for(r, None, hint),
+                );
+                format!("{name}({text}, {p}, {r})")
+            }
+            Expr::Tuple(items) => {
+                let parts: Vec<String> = items.iter().map(|i| self.expr(i, None)).collect();
+                format!("({})", parts.join(", "))
+            }
             Expr::Nulls(inner, first) => format!(
                 "{} NULLS {}",
                 self.expr(inner, None),
@@ -793,7 +845,9 @@ impl Compiler {
             }
             Expr::Binary(l, op, r) => {
                 let (lname, rname) = (column_name(r), column_name(l));
+                let saved = std::mem::replace(&mut self.bind_ty, r.sql_type());
                 let left = self.expr_for(l, Some(*op), lname);
+                self.bind_ty = l.sql_type();
                 // `/` is true division: SQLite's compiler adds 0.0 to the divisor; the default
                 // dialect casts it to its own numeric type, or NUMERIC.
                 let true_div = *op == Op::Div;
@@ -812,8 +866,41 @@ impl Compiler {
                 } else {
                     self.expr_for(r, Some(*op), rname)
                 };
-                let text = format!("{left} {} {right}", op.sql());
-                if needs_group(*op, against) {
+                self.bind_ty = saved;
+                // MySQL has no `||`: SQLAlchemy writes `concat(a, b)`.
+                if *op == Op::Concat && self.backend == Some(Backend::Mysql) {
+                    return format!("concat({left}, {right})");
+                }
+                // SQLite spells the distinct-from comparisons `IS NOT` / `IS`, and has no
+                // `^`: SQLAlchemy writes `(a | b - a & b)` (its text, precedence and all).
+                let sql = match (op, self.named) {
+                    (Op::BitXor, _) if self.backend == Some(Backend::Postgresql) => "#",
+                    (Op::RegexpMatch, _) => match self.backend {
+                        Some(Backend::Postgresql) => "~",
+                        Some(Backend::Oracle) => {
+                            self.refuse("regexp_match()");
+                            "REGEXP"
+                        }
+                        None if self.named => "<regexp>",
+                        _ => "REGEXP",
+                    },
+                    (Op::IsDistinctFrom, false) => "IS NOT",
+                    (Op::IsNotDistinctFrom, false) => "IS",
+                    (Op::BitXor, false) => {
+                        let (l2, r2) = (
+                            self.expr_for(l, Some(*op), column_name(r)),
+                            self.expr_for(r, Some(*op), column_name(l)),
+                        );
+                        return format!("({left} | {right} - {l2} & {r2})");
+                    }
+                    (op, _) => op.sql(),
+                };
+                let text = format!("{left} {sql} {right}");
+                // `//` is `/` only between integers; otherwise SQLAlchemy floors the quotient.
+                let integer = |e: &Expr| e.sql_type() == Some(SqlType::Integer);
+                if *op == Op::FloorDiv && !(integer(l) && integer(r)) {
+                    format!("FLOOR({text})")
+                } else if needs_group(*op, against) {
                     format!("({text})")
                 } else {
                     text
@@ -825,14 +912,21 @@ impl Compiler {
             Expr::Not(inner) => format!("NOT {}", self.expr(inner, Some(Op::Eq))),
             Expr::In(left, items, negate) => {
                 let l = self.expr(left, Some(Op::Eq));
+                let bound = |i: &Expr| match i {
+                    Expr::Bind(_) => true,
+                    Expr::Tuple(vs) => vs.iter().all(|v| matches!(v, Expr::Bind(_))),
+                    _ => false,
+                };
                 let parts: Vec<String> = if (self.named || self.postcompile)
                     && !self.literal_binds
-                    && items.iter().all(|i| matches!(i, Expr::Bind(_)))
+                    && items.iter().all(bound)
                 {
                     // Printed, an IN list is one expanding bind, filled in at execution.
                     for i in items {
-                        if let Expr::Bind(v) = i {
-                            self.slots.push(Slot::Value(v.clone()));
+                        for v in std::iter::once(i).chain(i.children()) {
+                            if let Expr::Bind(v) = v {
+                                self.slots.push(Slot::Value(v.clone()));
+                            }
                         }
                     }
                     let base = column_name(left).unwrap_or_else(|| "param".into());
@@ -842,6 +936,10 @@ impl Compiler {
                 } else if items.is_empty() {
                     // An empty IN renders SQLAlchemy's always-false subquery.
                     vec!["SELECT 1 FROM (SELECT 1) WHERE 1!=1".to_string()]
+                } else if matches!(**left, Expr::Tuple(_)) {
+                    // SQLite's tuple IN is against VALUES rows.
+                    let rows: Vec<String> = items.iter().map(|i| self.expr(i, None)).collect();
+                    vec![format!("VALUES {}", rows.join(", "))]
                 } else {
                     let hint = column_name(left);
                     items
@@ -951,9 +1049,9 @@ impl Compiler {
                 let alias = self.alias_name(sq);
                 format!("{}.{}", self.q(&alias), self.q(name))
             }
-            Expr::ScalarSelect(s) => format!("({})", self.select_body(s, false).0),
+            Expr::ScalarSelect(s) => format!("({})", self.where_subquery(s)),
             Expr::Exists(s) => {
-                let text = format!("EXISTS ({})", self.select_body(s, false).0);
+                let text = format!("EXISTS ({})", self.where_subquery(s));
                 if against.is_some() {
                     format!("({text})")
                 } else {
@@ -965,7 +1063,7 @@ impl Compiler {
                 let text = format!(
                     "{l} {} ({})",
                     if *negate { "NOT IN" } else { "IN" },
-                    self.select_body(s, false).0
+                    self.where_subquery(s)
                 );
                 if *negate || needs_group(Op::Eq, against) {
                     format!("({text})")
@@ -1121,7 +1219,9 @@ impl Compiler {
             std::mem::take(&mut self.enclosing)
         };
         let (slots, names) = (self.slots.len(), self.names.len());
+        let unlabelled = std::mem::replace(&mut self.unlabelled, false);
         let (text, _) = self.select_body(&sq.select, true);
+        self.unlabelled = unlabelled;
         self.enclosing = enclosing;
         if sq.cte {
             let s = self.slots.split_off(slots);
@@ -1191,6 +1291,14 @@ impl Compiler {
 
     /// A SELECT's text and result names; `inner` labels plain columns with their names, as
     /// SQLAlchemy does inside a subquery (`scores.player AS player`).
+    /// The SELECT of an IN / EXISTS / scalar subquery.
+    fn where_subquery(&mut self, s: &Select) -> String {
+        let unlabelled = std::mem::replace(&mut self.unlabelled, true);
+        let text = self.select_body(s, false).0;
+        self.unlabelled = unlabelled;
+        text
+    }
+
     fn select_body(&mut self, s: &Select, inner: bool) -> (String, Vec<String>) {
         if let Some(text) = &s.text {
             let names = s
@@ -1339,7 +1447,7 @@ impl Compiler {
                     )
                 }
                 // A second column with the same name gets an anonymous label (`name_1`).
-                Expr::Column(t, i) if names.contains(&t.columns[*i].name) => {
+                Expr::Column(t, i) if names.contains(&t.columns[*i].name) && !self.unlabelled => {
                     let label = anon_label(&mut self.bind_names, &t.columns[*i].name);
                     (format!("{} AS {label}", self.expr(c, None)), label)
                 }
@@ -1698,6 +1806,8 @@ fn column_name(e: &Expr) -> Option<String> {
     match e {
         Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
         Expr::Lower(inner) => column_name(inner),
+        // `column("x", Integer)` (a typed name); `type_coerce(...)` binds are anonymous.
+        Expr::Typed(inner, _) if matches!(**inner, Expr::Text(_)) => column_name(inner),
         // `literal_column("n")` names binds like a column called `n`.
         Expr::Text(t) => Some(t.clone()),
         Expr::Func(name, _) => Some(name.to_ascii_lowercase()),

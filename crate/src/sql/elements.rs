@@ -53,6 +53,24 @@ pub enum Op {
     And,
     /// `OR`
     Or,
+    /// `IS DISTINCT FROM` (SQLite: `IS NOT`).
+    IsDistinctFrom,
+    /// `IS NOT DISTINCT FROM` (SQLite: `IS`).
+    IsNotDistinctFrom,
+    /// `&` (`bitwise_and`).
+    BitAnd,
+    /// `|` (`bitwise_or`).
+    BitOr,
+    /// `^` (`bitwise_xor`; SQLite has none: `(a | b - a & b)`).
+    BitXor,
+    /// `<<` (`bitwise_lshift`).
+    LShift,
+    /// `>>` (`bitwise_rshift`).
+    RShift,
+    /// `MATCH` (`match()`, full-text search).
+    Match,
+    /// `regexp_match()`: `REGEXP` (SQLite, MySQL), `~` (PostgreSQL).
+    RegexpMatch,
 }
 
 impl Op {
@@ -63,6 +81,8 @@ impl Op {
             Op::Add | Op::Sub => 7,
             Op::Concat | Op::Eq | Op::Ne | Op::Lt | Op::Le | Op::Gt | Op::Ge => 5,
             Op::Like | Op::NotLike | Op::Is | Op::IsNot => 5,
+            Op::IsDistinctFrom | Op::IsNotDistinctFrom | Op::Match | Op::RegexpMatch => 5,
+            Op::BitAnd | Op::BitOr | Op::BitXor | Op::LShift | Op::RShift => 7,
             Op::StartsWith | Op::EndsWith | Op::Contains => 5,
             Op::And => 3,
             Op::Or => 2,
@@ -105,6 +125,15 @@ impl Op {
             Op::IsNot => "IS NOT",
             Op::And => "AND",
             Op::Or => "OR",
+            Op::IsDistinctFrom => "IS DISTINCT FROM",
+            Op::IsNotDistinctFrom => "IS NOT DISTINCT FROM",
+            Op::BitAnd => "&",
+            Op::BitOr => "|",
+            Op::BitXor => "^",
+            Op::LShift => "<<",
+            Op::RShift => ">>",
+            Op::Match => "MATCH",
+            Op::RegexpMatch => "REGEXP",
         }
     }
 }
@@ -170,6 +199,14 @@ pub enum Expr {
     /// A function with a modifier: `OVER (…)`, `FILTER (WHERE …)`, `WITHIN GROUP (…)`, or
     /// an ORDER BY inside its parentheses.
     Modified(Box<Expr>, Modifier),
+    /// `tuple_(a, b)`: `(a, b)`.
+    Tuple(Vec<Expr>),
+    /// `~expr` of `bitwise_not()`.
+    BitNot(Box<Expr>),
+    /// `expr COLLATE name`.
+    Collate(Box<Expr>, String),
+    /// `regexp_replace(pattern, replacement)`: `REGEXP_REPLACE(expr, pattern, replacement)`.
+    RegexpReplace(Box<Expr>, Box<Expr>, Box<Expr>),
 }
 
 /// What modifies a function call (`functions.py`'s `Over`, `FunctionFilter`, …).
@@ -205,7 +242,11 @@ impl Expr {
             | Expr::Escape(i, _)
             | Expr::Nulls(i, _)
             | Expr::Typed(i, _)
+            | Expr::BitNot(i)
+            | Expr::Collate(i, _)
             | Expr::InSelect(i, _, _) => vec![i],
+            Expr::Tuple(items) => items.iter().collect(),
+            Expr::RegexpReplace(e, p, r) => vec![e, p, r],
             Expr::Index(l, r) => vec![l, r],
             Expr::Modified(f, m) => {
                 let mut out: Vec<&Expr> = vec![f];

@@ -221,6 +221,45 @@ pub fn column(
     }))
 }
 
+/// `column(name, type_=None)`: a column of no table (`ColumnClause`), rendered as its name.
+pub fn column_clause(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    use crate::bridge::method::Param;
+    const PARAMS: &[Param] = &[
+        Param::Required("text"),
+        Param::Optional("type_"),
+        Param::Optional("is_literal"),
+        Param::Optional("_selectable"),
+    ];
+    let a = crate::bridge::method::bind(interp, "column", PARAMS, args, kw)?;
+    if a.get("is_literal").is_some() || a.get("_selectable").is_some() {
+        return Err(not_implemented(
+            interp,
+            "column() with is_literal or _selectable",
+        ));
+    }
+    let Some(Value::Str(name)) = a.get("text") else {
+        return Err(interp.type_error("column() needs its name as a string"));
+    };
+    let name = name.to_string();
+    let ty = match a.get("type_") {
+        None | Some(Value::None) => None,
+        Some(t) => match downcast::<TypeObj>(t) {
+            Some(t) => Some(t.0.clone()),
+            None => return Err(interp.type_error("column() needs a SQLAlchemy type as type_")),
+        },
+    };
+    if crate::sql::compiler::quote_default(&name) != name {
+        return Err(not_implemented(
+            interp,
+            "a column() whose name needs quoting",
+        ));
+    }
+    Ok(host(ExprObj(match ty {
+        Some(ty) => Expr::Typed(Box::new(Expr::Text(name)), ty),
+        None => Expr::Text(name),
+    })))
+}
+
 /// An `Index` made by `Column(..., index=True)`.
 pub struct IndexObj(Rc<Table>, usize);
 
@@ -806,8 +845,23 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 27] = [
+        const METHODS: [&str; 42] = [
             "compile",
+            "collate",
+            "regexp_replace",
+            "match",
+            "regexp_match",
+            "notilike",
+            "is_distinct_from",
+            "is_not_distinct_from",
+            "isnot_distinct_from",
+            "bitwise_and",
+            "bitwise_or",
+            "bitwise_xor",
+            "bitwise_lshift",
+            "bitwise_rshift",
+            "bitwise_not",
+            "isnot",
             "correlate",
             "correlate_except",
             "where",
@@ -1061,14 +1115,24 @@ impl Methods for ExprObj {
                     Some(v) => interp.collect(v)?,
                     None => Vec::new(),
                 };
-                let exprs = items
-                    .iter()
-                    .map(|v| as_expr(&state, interp, v))
-                    .collect::<PyResult<Vec<_>>>()?;
+                let mut exprs = Vec::with_capacity(items.len());
+                for v in &items {
+                    // `tuple_(a, b).in_([(1, 2), …])`: each item is a tuple of values.
+                    exprs.push(match &e {
+                        Expr::Tuple(_) => Expr::Tuple(
+                            interp
+                                .collect(v)?
+                                .iter()
+                                .map(|x| as_expr(&state, interp, x))
+                                .collect::<PyResult<Vec<_>>>()?,
+                        ),
+                        _ => as_expr(&state, interp, v)?,
+                    });
+                }
                 Expr::In(Box::new(e), exprs, name == "not_in")
             }
-            "like" | "not_like" | "notlike" | "ilike" | "not_ilike" | "startswith" | "endswith"
-            | "contains" | "istartswith" | "iendswith" | "icontains" => {
+            "like" | "not_like" | "notlike" | "ilike" | "not_ilike" | "notilike" | "startswith"
+            | "endswith" | "contains" | "istartswith" | "iendswith" | "icontains" => {
                 let op = match name {
                     "like" | "ilike" => Op::Like,
                     "startswith" | "istartswith" => Op::StartsWith,
@@ -1079,7 +1143,7 @@ impl Methods for ExprObj {
                 let p = pattern(interp)?;
                 // The case-insensitive forms compare lower() of both sides.
                 let lower = |x: Expr| Expr::Lower(Box::new(x));
-                let like = if name.starts_with('i') || name == "not_ilike" {
+                let like = if name.starts_with('i') || name.ends_with("ilike") {
                     Expr::binary(lower(e), op, lower(p))
                 } else {
                     Expr::binary(e, op, p)
@@ -1102,6 +1166,12 @@ impl Methods for ExprObj {
                     c.finish_text(sql)
                 };
                 let (compiled, named) = (render(mk()), render(Compiler::named()));
+                if let Some(message) = compiled.refused {
+                    return Err(interp.error("NotImplementedError", message));
+                }
+                if let Some(message) = compiled.compile_error {
+                    return Err(state.exc.raise(interp, Exc::CompileError, message));
+                }
                 return Ok(super::compiled::value(compiled, &named));
             }
             "where" => match e {
@@ -1143,7 +1213,57 @@ impl Methods for ExprObj {
                 name == "not_between",
             ),
             "is_" => Expr::binary(e, Op::Is, literal_or_expr(&state, interp, args.first())?),
-            "is_not" => Expr::binary(e, Op::IsNot, literal_or_expr(&state, interp, args.first())?),
+            "is_not" | "isnot" => {
+                Expr::binary(e, Op::IsNot, literal_or_expr(&state, interp, args.first())?)
+            }
+            "is_distinct_from"
+            | "is_not_distinct_from"
+            | "isnot_distinct_from"
+            | "bitwise_and"
+            | "bitwise_or"
+            | "bitwise_xor"
+            | "bitwise_lshift"
+            | "bitwise_rshift" => {
+                let op = match name {
+                    "is_distinct_from" => Op::IsDistinctFrom,
+                    "bitwise_and" => Op::BitAnd,
+                    "bitwise_or" => Op::BitOr,
+                    "bitwise_xor" => Op::BitXor,
+                    "bitwise_lshift" => Op::LShift,
+                    "bitwise_rshift" => Op::RShift,
+                    _ => Op::IsNotDistinctFrom,
+                };
+                Expr::binary(e, op, literal_or_expr(&state, interp, args.first())?)
+            }
+            "bitwise_not" => Expr::BitNot(Box::new(e)),
+            "collate" => match args.first() {
+                Some(Value::Str(c)) if args.len() == 1 => Expr::Collate(Box::new(e), c.to_string()),
+                _ => return Err(interp.type_error("collate() needs a collation name")),
+            },
+            "regexp_replace" => {
+                if args.len() > 2 || !kw.is_empty() {
+                    return Err(not_implemented(interp, "regexp_replace() with flags"));
+                }
+                Expr::RegexpReplace(
+                    Box::new(e),
+                    Box::new(arg(interp, 0)?),
+                    Box::new(arg(interp, 1)?),
+                )
+            }
+            "match" | "regexp_match" => {
+                if args.len() > 1 || !kw.is_empty() {
+                    return Err(not_implemented(
+                        interp,
+                        &format!("{name}() with flags or options"),
+                    ));
+                }
+                let op = if name == "match" {
+                    Op::Match
+                } else {
+                    Op::RegexpMatch
+                };
+                Expr::binary(e, op, arg(interp, 0)?)
+            }
             "desc" => Expr::Desc(Box::new(e)),
             "asc" => Expr::Asc(Box::new(e)),
             "label" => match args.first() {
@@ -1171,6 +1291,8 @@ pub fn negate(e: &Expr) -> Expr {
                 Op::NotLike => Some(Op::Like),
                 Op::Is => Some(Op::IsNot),
                 Op::IsNot => Some(Op::Is),
+                Op::IsDistinctFrom => Some(Op::IsNotDistinctFrom),
+                Op::IsNotDistinctFrom => Some(Op::IsDistinctFrom),
                 _ => None,
             };
             match flipped {

@@ -70,6 +70,34 @@ impl HostObject for MappedAnnotation {
     }
 }
 
+/// `WriteOnlyMapped` / `DynamicMapped`: annotations of the loader strategies SessionLab does
+/// not implement; `Form[T]` raises `NotImplementedError` naming them.
+pub struct UnsupportedMappedForm(pub &'static str, pub &'static str);
+
+impl HostObject for UnsupportedMappedForm {
+    fn type_name(&self) -> String {
+        "type".into()
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, _key: &Value) -> PyResult<Option<Value>> {
+        Err(interp.error(
+            "NotImplementedError",
+            format!(
+                "SessionLab does not support {} (relationship(lazy=\"{}\")) yet",
+                self.0, self.1
+            ),
+        ))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!("<class 'sqlalchemy.orm.base.{}'>", self.0))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 /// `relationship(...)` before its class is mapped.
 pub struct RelationshipDef {
     target: Option<String>,

@@ -404,6 +404,33 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ));
             let st = s.clone();
             attrs.push((
+                "tuple_",
+                function("tuple_", move |i, a, _k| {
+                    let items = a
+                        .iter()
+                        .map(|v| core::as_expr(&st, i, v))
+                        .collect::<crate::script::interp::PyResult<Vec<_>>>()?;
+                    Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::Tuple(items),
+                    ))))
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "bitwise_not",
+                function("bitwise_not", move |i, a, _k| match a.first() {
+                    Some(v) => Ok(Value::Host(Rc::new(core::ExprObj(
+                        crate::sql::elements::Expr::BitNot(Box::new(core::as_expr(&st, i, v)?)),
+                    )))),
+                    None => Err(i.type_error("bitwise_not() needs an expression")),
+                }),
+            ));
+            attrs.push((
+                "column",
+                function("column", core::column_clause),
+            ));
+            let st = s.clone();
+            attrs.push((
                 "inspect",
                 function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
             ));
@@ -506,6 +533,13 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         Value::Host(Rc::new(declarative::DeclarativeBaseForm::new(s.clone()))),
     ));
     attrs.push(("Mapped", Value::Host(Rc::new(declarative::MappedForm))));
+    for (name, lazy) in [
+        ("WriteOnlyMapped", "write_only"),
+        ("DynamicMapped", "dynamic"),
+    ] {
+        let form = declarative::UnsupportedMappedForm(name, lazy);
+        attrs.push((name, Value::Host(Rc::new(form))));
+    }
     let st = s.clone();
     attrs.push((
         "registry",

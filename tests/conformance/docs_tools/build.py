@@ -114,6 +114,9 @@ def build(cfg):
             if s["examples"]:
                 break
         sections = [s for s in sections if s["examples"]]
+    if cfg.get("first_section_setup"):
+        # the page's opening section is only its setup (mapping, hidden create_all, data)
+        setup_exs = sections.pop(0)["examples"]
     setup = cfg.get("setup", "")
     if setup_exs:
         setup += "# --- setup: doc/build/%s ---\n" % setup_exs[0]["file"] + join_code(setup_exs)

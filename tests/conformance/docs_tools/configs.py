@@ -38,3 +38,15 @@ DOCS += [
     dict(name="orm_queryguide_api", rel="orm/queryguide/api.rst", chain=[PLAIN, "orm/queryguide/select.rst"],
          setup=setup_text(PLAIN), setup_desc="orm/queryguide/_plain_setup.rst; end: _end_doctest.rst", end=END),
 ]
+# the page's rows carry now() timestamps (the clock): the session is closed and one fixed
+# value written so that the final tables compare
+CLOCK_END = ("\n# --- adapted (not in the doc): the rows' timestamps are now(), the clock; the session is\n"
+             "# closed and one fixed timestamp written so that the final tables compare ---\n"
+             "from sqlalchemy import text\nsession.close()\nwith engine.begin() as conn:\n"
+             "    conn.execute(text(\"UPDATE account_transaction SET timestamp = '2000-01-01 00:00:00.000000'\"))\n")
+DOCS += [
+    dict(name="core_operators", rel="core/operators.rst", first_section_setup=True,
+         setup_desc="the page's hidden setup block"),
+    dict(name="orm_large_collections", rel="orm/large_collections.rst", first_section_setup=True,
+         setup_desc="the page's opening mapping and hidden create_all; end: fixed timestamps", end=CLOCK_END),
+]

@@ -21,6 +21,8 @@ DOCS = [
  ("orm_session_transaction", "orm/session_transaction.rst", "adapted"),
  ("orm_basic_relationships", "orm/basic_relationships.rst", "adapted"),
  ("orm_cascades", "orm/cascades.rst", "adapted"),
+ ("core_operators", "core/operators.rst", "doctest"),
+ ("orm_large_collections", "orm/large_collections.rst", "doctest"),
 ]
 SETUP = {
  "tutorial_dbapi_transactions": "`engine.rst`'s engine",
@@ -37,6 +39,8 @@ SETUP = {
  "orm_queryguide_dml": "`_dml_setup.rst` (its `Session(conn)` fixture)",
  "orm_queryguide_inheritance": "`_inheritance_setup.rst` (and `_single_inheritance.rst` where the page includes it)",
  "orm_queryguide_api": "`_plain_setup.rst`; `_end_doctest.rst`",
+ "core_operators": "the page's hidden setup block (tables, mapping, rows, `Session(conn)`)",
+ "orm_large_collections": "the page's opening mapping and hidden `create_all`; end: the session closed and the clock's timestamps set to one value",
 }
 names = sorted(os.path.basename(p)[:-3] for p in glob.glob(D + "/docs__*.py"))
 passing = set(l.strip() for l in open(D + "/passing.txt") if l.strip() and not l.startswith("#"))

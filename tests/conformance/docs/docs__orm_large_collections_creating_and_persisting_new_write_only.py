@@ -1,0 +1,87 @@
+# source: doc/build/orm/large_collections.rst, section "Creating and Persisting New Write Only Collections" (setup: the page's opening mapping and hidden create_all; end: fixed timestamps)
+# ends with the exception the doc shows
+# --- setup: doc/build/orm/large_collections.rst ---
+from decimal import Decimal
+from datetime import datetime
+from sqlalchemy import ForeignKey
+from sqlalchemy import func
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import WriteOnlyMapped
+
+class Base(DeclarativeBase):
+    pass
+
+class Account(Base):
+    __tablename__ = "account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    identifier: Mapped[str]
+
+    account_transactions: WriteOnlyMapped["AccountTransaction"] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="AccountTransaction.timestamp",
+    )
+
+    def __repr__(self):
+        return f"Account(identifier={self.identifier!r})"
+
+class AccountTransaction(Base):
+    __tablename__ = "account_transaction"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="cascade")
+    )
+    description: Mapped[str]
+    amount: Mapped[Decimal]
+    timestamp: Mapped[datetime] = mapped_column(default=func.now())
+
+    def __repr__(self):
+        return (
+            f"AccountTransaction(amount={self.amount:.2f}, "
+            f"timestamp={self.timestamp.isoformat()!r})"
+        )
+
+    __mapper_args__ = {"eager_defaults": True}
+
+from sqlalchemy import create_engine
+
+from sqlalchemy import event
+
+engine = create_engine("sqlite://", echo=True)
+
+@event.listens_for(engine, "connect")
+def set_sqlite_pragma(dbapi_connection, connection_record):
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+Base.metadata.create_all(engine)
+
+# --- doc/build/orm/large_collections.rst: "Creating and Persisting New Write Only Collections" ---
+new_account = Account(
+    identifier="account_01",
+    account_transactions=[
+        AccountTransaction(description="initial deposit", amount=Decimal("500.00")),
+        AccountTransaction(description="transfer", amount=Decimal("1000.00")),
+        AccountTransaction(description="withdrawal", amount=Decimal("-29.50")),
+    ],
+)
+
+with Session(engine) as session:
+    session.add(new_account)
+    session.commit()
+
+# --- adapted (not in the doc): the rows' timestamps are now(), the clock; the session is
+# closed and one fixed timestamp written so that the final tables compare ---
+from sqlalchemy import text
+session.close()
+with engine.begin() as conn:
+    conn.execute(text("UPDATE account_transaction SET timestamp = '2000-01-01 00:00:00.000000'"))
+
+new_account.account_transactions = [
+    AccountTransaction(description="some transaction", amount=Decimal("10.00"))
+]
