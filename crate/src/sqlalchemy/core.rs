@@ -688,6 +688,7 @@ pub struct ExprObj(pub Expr);
 pub fn expr_obj(v: &Value) -> Option<&ExprObj> {
     downcast::<ExprObj>(v)
         .or_else(|| downcast::<super::attribute::ClassAttribute>(v).map(|a| &a.expr))
+        .or_else(|| downcast::<super::hybrid::HybridAttribute>(v).map(|a| &a.expr))
 }
 
 /// The expression a script value stands for: expressions as they are, Python values bound.
@@ -1955,7 +1956,14 @@ pub fn filter_by(
 ) -> PyResult<Vec<Expr>> {
     let mut out = Vec::new();
     for (k, v) in kw {
-        let Some(a) = mapper.attr(k) else {
+        // A hybrid (or other expression attribute) of the class compares as its expression.
+        let class_expr = match (mapper.attr(k), mapper.class()) {
+            (None, Some(c)) => interp
+                .get_attr_opt(&Value::Class(c), k)?
+                .and_then(|v| expr_obj(&v).map(|e| e.0.clone())),
+            _ => None,
+        };
+        let Some(col) = class_expr.or_else(|| mapper.attr(k).map(|a| mapper.column_expr(a))) else {
             return Err(state.exc.raise(
                 interp,
                 Exc::InvalidRequestError,
@@ -1965,7 +1973,6 @@ pub fn filter_by(
                 ),
             ));
         };
-        let col = mapper.column_expr(a);
         out.push(match v {
             Value::None => Expr::binary(col, Op::Is, Expr::Null),
             Value::Bool(b) => Expr::binary(col, Op::Eq, Expr::Bool(*b)),
@@ -2284,6 +2291,9 @@ pub fn select_args(
                 columns.push(c.clone());
                 orm.entities.push(crate::orm::query::Entity::Column(c));
             }
+        } else if let Some(e) = super::hybrid::column(a) {
+            columns.push(e.clone());
+            orm.entities.push(crate::orm::query::Entity::Column(e));
         } else {
             let e = select_column(state, interp, a)?;
             columns.push(e.clone());

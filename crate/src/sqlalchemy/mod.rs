@@ -10,6 +10,7 @@ pub mod core;
 pub mod declarative;
 pub mod engine;
 pub mod functions;
+pub mod hybrid;
 pub mod loader;
 pub mod reflection;
 pub mod registry;
@@ -174,13 +175,20 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         Rc::new(move |_interp: &mut Interpreter| Ok(ext_declarative_module(&s))),
     );
     interp.register_module(
+        "sqlalchemy.ext.hybrid",
+        Rc::new(|_interp: &mut Interpreter| Ok(hybrid::module())),
+    );
+    interp.register_module(
         "sqlalchemy.ext",
         Rc::new(|interp: &mut Interpreter| {
-            let declarative = interp.import_module("sqlalchemy.ext.declarative")?;
-            Ok(Interpreter::module(
-                "sqlalchemy.ext",
-                vec![("declarative", declarative)],
-            ))
+            let mut attrs = Vec::new();
+            for name in ["declarative", "hybrid"] {
+                attrs.push((
+                    name,
+                    interp.import_module(&format!("sqlalchemy.ext.{name}"))?,
+                ));
+            }
+            Ok(Interpreter::module("sqlalchemy.ext", attrs))
         }),
     );
     let s = state.clone();

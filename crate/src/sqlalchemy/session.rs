@@ -974,7 +974,11 @@ impl Methods for SessionObj {
                             entities.push(Entity::Column(Expr::Column(t.0.clone(), i)));
                         }
                     } else {
-                        entities.push(Entity::Column(as_expr(&s.sa, interp, a)?));
+                        let e = match super::hybrid::column(a) {
+                            Some(e) => e,
+                            None => as_expr(&s.sa, interp, a)?,
+                        };
+                        entities.push(Entity::Column(e));
                     }
                 }
                 let select = Select {
@@ -1576,7 +1580,11 @@ impl Methods for QueryObj {
                     } else if let Some(al) = super::aliased::aliased_of(a) {
                         entities.push(Entity::Aliased(al));
                     } else {
-                        entities.push(Entity::Column(as_expr(&sa, interp, a)?));
+                        let e = match super::hybrid::column(a) {
+                            Some(e) => e,
+                            None => as_expr(&sa, interp, a)?,
+                        };
+                        entities.push(Entity::Column(e));
                     }
                 }
                 sel.columns = query::columns_of(&entities);
