@@ -256,6 +256,11 @@ impl Session {
         interp: &mut Interpreter,
         f: impl FnOnce(&mut Connection) -> Result<T, crate::engine::EngineError>,
     ) -> PyResult<T> {
+        if self.conn.borrow().is_none()
+            && let Some(e) = &self.engine
+        {
+            super::events::engine_connected(interp, e)?;
+        }
         let conn = {
             let mut slot = self.conn.borrow_mut();
             if slot.is_none()
@@ -701,6 +706,7 @@ impl Session {
         while !self.savepoints.borrow().is_empty() {
             super::savepoint::commit(self, interp)?;
         }
+        super::events::session_event(interp, self, "before_commit")?;
         self.set_cause(
             interp,
             Cause::Flush {
@@ -710,8 +716,10 @@ impl Session {
         super::flush::flush(self, interp)?;
         self.set_cause(interp, Cause::Execute);
         self.end_transaction(interp, true)?;
+        // Listeners run before the commit expires the objects (they read loaded state).
+        let fired = super::events::session_event(interp, self, "after_commit");
         self.after_commit();
-        Ok(())
+        fired
     }
 
     fn after_commit(&self) {
@@ -741,6 +749,8 @@ impl Session {
     /// `session.rollback()`.
     pub fn rollback(self: &Rc<Self>, interp: &mut Interpreter) -> PyResult<()> {
         self.set_cause(interp, Cause::Execute);
+        // `after_rollback` follows the rollback of a transaction that existed.
+        let had_transaction = self.tx.get() != TxState::Idle;
         while !self.savepoints.borrow().is_empty() {
             super::savepoint::rollback(self, interp, false)?;
         }
@@ -789,6 +799,9 @@ impl Session {
         self.expire_all();
         *self.failure.borrow_mut() = None;
         self.tx.set(TxState::Idle);
+        if had_transaction {
+            super::events::session_event(interp, self, "after_rollback")?;
+        }
         Ok(())
     }
 

@@ -101,13 +101,38 @@ pub fn type_objects() -> Vec<(&'static str, Value)> {
 // ---- schema ----
 
 /// `ForeignKey("table.column")`.
-pub struct ForeignKeyObj(String);
+pub struct ForeignKeyObj(String, String);
 
-impl ForeignKeyObj {
-    /// A reference to `table.column`.
-    pub fn new(target: &str) -> Self {
-        ForeignKeyObj(target.to_string())
+/// `ForeignKey(column, ondelete=None, onupdate=None)`; other options are not implemented.
+pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let a = super::method::bind(
+        interp,
+        "ForeignKey",
+        &[
+            super::method::Param::Required("column"),
+            super::method::Param::VarKw("kw"),
+        ],
+        args,
+        kw,
+    )?;
+    let Some(Value::Str(target)) = a.get("column") else {
+        return Err(interp.type_error("ForeignKey() needs 'table.column'"));
+    };
+    let mut actions = String::new();
+    for (k, v) in &a.varkw {
+        match (k.as_str(), v) {
+            (_, Value::None) => {}
+            ("ondelete", Value::Str(s)) => actions.push_str(&format!(" ON DELETE {s}")),
+            ("onupdate", Value::Str(s)) => actions.push_str(&format!(" ON UPDATE {s}")),
+            (other, _) => {
+                return Err(not_implemented(interp, &format!("ForeignKey({other}=...)")));
+            }
+        }
     }
+    Ok(Value::Host(Rc::new(ForeignKeyObj(
+        target.to_string(),
+        actions,
+    ))))
 }
 
 impl HostObject for ForeignKeyObj {
@@ -170,6 +195,7 @@ pub fn column(
     let mut name = None;
     let mut ty = None;
     let mut fk = None;
+    let mut fk_actions = String::new();
     let mut check = false;
     for a in &args {
         match a {
@@ -180,6 +206,7 @@ pub fn column(
                     check = t.1;
                 } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
                     fk = Some(f.0.clone());
+                    fk_actions = f.1.clone();
                 }
             }
         }
@@ -191,6 +218,7 @@ pub fn column(
     }
     let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
     col.foreign_key = fk;
+    col.foreign_key_actions = fk_actions;
     col.check_boolean = check;
     for (k, v) in &kw {
         match k.as_str() {

@@ -9,6 +9,7 @@ pub mod compiled;
 pub mod core;
 pub mod declarative;
 pub mod engine;
+pub mod event;
 pub mod functions;
 pub mod hybrid;
 pub mod loader;
@@ -191,6 +192,28 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             Ok(Interpreter::module("sqlalchemy.ext", attrs))
         }),
     );
+    event::install(interp, &state);
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.event",
+        Rc::new(move |_interp: &mut Interpreter| Ok(event::module(&s))),
+    );
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.engine",
+        Rc::new(move |interp: &mut Interpreter| {
+            let sa = interp.import_module("sqlalchemy")?;
+            let create = interp.get_attr(&sa, "create_engine")?;
+            let _ = &s;
+            Ok(Interpreter::module(
+                "sqlalchemy.engine",
+                vec![
+                    ("Engine", Value::Host(Rc::new(event::EngineClass))),
+                    ("create_engine", create),
+                ],
+            ))
+        }),
+    );
     let s = state.clone();
     interp.register_module(
         "sqlalchemy.orm.exc",
@@ -199,7 +222,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     let s = state.clone();
     interp.register_module(
         "sqlalchemy",
-        Rc::new(move |_interp: &mut Interpreter| {
+        Rc::new(move |interp: &mut Interpreter| {
             let ce = s.clone();
             let create = Value::Host(Rc::new(Function {
                 name: "create_engine",
@@ -217,6 +240,8 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 ("text", text),
                 ("exc", s.exc.module()),
                 ("__version__", Value::str(SQLALCHEMY_VERSION)),
+                ("event", interp.import_module("sqlalchemy.event")?),
+                ("Engine", Value::Host(Rc::new(event::EngineClass))),
             ];
             attrs.extend(core::type_objects());
             let st = s.clone();
@@ -246,13 +271,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 "Column",
                 function("Column", move |i, a, k| core::column(&st, i, a, k)),
             ));
-            attrs.push((
-                "ForeignKey",
-                function("ForeignKey", |i, a, _k| match a.first() {
-                    Some(Value::Str(t)) => Ok(Value::Host(Rc::new(core::ForeignKeyObj::new(t)))),
-                    _ => Err(i.type_error("ForeignKey() needs 'table.column'")),
-                }),
-            ));
+            attrs.push(("ForeignKey", function("ForeignKey", core::foreign_key)));
             let st = s.clone();
             attrs.push((
                 "select",

@@ -165,6 +165,13 @@ pub struct SessionMaker {
     opts: Rc<std::cell::RefCell<Options>>,
 }
 
+impl SessionMaker {
+    /// The identity of this factory (its handles share it), for event targets.
+    pub fn key(&self) -> usize {
+        Rc::as_ptr(&self.opts) as *const u8 as usize
+    }
+}
+
 /// `sessionmaker(bind=..., expire_on_commit=..., autoflush=...)`.
 pub fn sessionmaker(
     sa: &Rc<SaState>,
@@ -187,7 +194,14 @@ impl HostObject for SessionMaker {
     fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
         let base = self.opts.borrow().clone();
         let opts = Options::read(interp, base, &args, &kw)?;
-        Ok(Some(opts.open(&self.sa)))
+        let session = opts.open(&self.sa);
+        if let (Some(s), Some(reg)) = (
+            downcast::<SessionObj>(&session),
+            interp.host_slot::<crate::orm::events::Registry>(),
+        ) {
+            reg.made_by(&s.0, self.key());
+        }
+        Ok(Some(session))
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
