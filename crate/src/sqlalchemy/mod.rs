@@ -3,6 +3,7 @@
 pub use crate::bridge::{defaults, method};
 
 pub mod aliased;
+pub mod associationproxy;
 pub mod attribute;
 pub mod comparator;
 pub mod compiled;
@@ -175,6 +176,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         "sqlalchemy.ext.declarative",
         Rc::new(move |_interp: &mut Interpreter| Ok(ext_declarative_module(&s))),
     );
+    associationproxy::register(interp);
     interp.register_module(
         "sqlalchemy.ext.hybrid",
         Rc::new(|_interp: &mut Interpreter| Ok(hybrid::module())),
@@ -183,7 +185,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         "sqlalchemy.ext",
         Rc::new(|interp: &mut Interpreter| {
             let mut attrs = Vec::new();
-            for name in ["declarative", "hybrid"] {
+            for name in ["declarative", "hybrid", "associationproxy"] {
                 attrs.push((
                     name,
                     interp.import_module(&format!("sqlalchemy.ext.{name}"))?,
