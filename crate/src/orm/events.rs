@@ -28,6 +28,8 @@ pub enum Target {
     MapperClass,
     /// One mapped class; `propagate` extends it to its subclasses.
     Mapper(usize, bool),
+    /// A column attribute (`User.name`) of one mapped class; `propagate` as for a mapper.
+    Attribute(usize, String, bool),
 }
 
 /// One registered listener.
@@ -40,6 +42,8 @@ pub struct Listener {
     pub f: Value,
     /// `once=True`: removed after its first call.
     pub once: bool,
+    /// `retval=True`: an attribute listener's result replaces the value.
+    pub retval: bool,
 }
 
 /// Turns the run's objects into the script values listeners receive.
@@ -223,18 +227,7 @@ pub fn mapper_event(
     };
     let found = reg.matching(event, |t| match t {
         Target::MapperClass => true,
-        Target::Mapper(m, propagate) => {
-            let mut cur = Some(mapper.clone());
-            let mut own = true;
-            while let Some(c) = cur {
-                if ptr(&c) == *m && (own || *propagate) {
-                    return true;
-                }
-                own = false;
-                cur = c.poly.inherits.clone();
-            }
-            false
-        }
+        Target::Mapper(m, propagate) => applies(mapper, *m, *propagate),
         _ => false,
     });
     if found.is_empty() {
@@ -247,6 +240,122 @@ pub fn mapper_event(
         Value::Instance(inst.clone()),
     ];
     call_all(interp, found, &args)
+}
+
+/// Whether a listener on mapper `target` applies to `mapper` (itself, or a subclass when
+/// `propagate`).
+fn applies(mapper: &Rc<Mapper>, target: usize, propagate: bool) -> bool {
+    let mut cur = Some(mapper.clone());
+    let mut own = true;
+    while let Some(c) = cur {
+        if ptr(&c) == target && (own || propagate) {
+            return true;
+        }
+        own = false;
+        cur = c.poly.inherits.clone();
+    }
+    false
+}
+
+/// The `set` event of column attribute `key` on `inst` (`target, value, oldvalue,
+/// initiator`): the value to store, replaced by `retval=True` listeners.
+pub fn attribute_set(
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    key: &str,
+    inst: &Rc<Instance>,
+    value: Value,
+) -> PyResult<Value> {
+    let Some(reg) = registry(interp) else {
+        return Ok(value);
+    };
+    let found = reg.matching("set", |t| match t {
+        Target::Attribute(m, k, propagate) => k == key && applies(mapper, *m, *propagate),
+        _ => false,
+    });
+    if found.is_empty() {
+        return Ok(value);
+    }
+    let old = inst.dict.borrow().get(key).cloned();
+    let old = old.unwrap_or_else(|| Value::Host(Rc::new(NoValue)));
+    let token = Value::Host(Rc::new(AttributeEventToken(key.to_string())));
+    let mut value = value;
+    for l in found {
+        let args = vec![
+            Value::Instance(inst.clone()),
+            value.clone(),
+            old.clone(),
+            token.clone(),
+        ];
+        let r = interp.call(&l.f, args, Vec::new())?;
+        if l.retval {
+            value = r;
+        }
+    }
+    Ok(value)
+}
+
+/// `LoaderCallableStatus.NO_VALUE`: the old value of an attribute not loaded.
+struct NoValue;
+
+impl crate::script::host::HostObject for NoValue {
+    fn type_name(&self) -> String {
+        "LoaderCallableStatus".into()
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok("<LoaderCallableStatus.NO_VALUE: 4>".into())
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok("LoaderCallableStatus.NO_VALUE".into())
+    }
+
+    fn truthy(&self, _interp: &mut Interpreter) -> PyResult<bool> {
+        Ok(true)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The `initiator` of an attribute event: the attribute's key and the operation.
+struct AttributeEventToken(String);
+
+impl crate::script::host::HostObject for AttributeEventToken {
+    fn type_name(&self) -> String {
+        "AttributeEventToken".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "key" => Some(Value::str(self.0.as_str())),
+            "op" => Some(Value::Host(Rc::new(OpSymbol))),
+            _ => None,
+        })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `symbol('REPLACE')`, the operation of a `set` event.
+struct OpSymbol;
+
+impl crate::script::host::HostObject for OpSymbol {
+    fn type_name(&self) -> String {
+        "symbol".into()
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok("symbol('REPLACE')".into())
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 /// The pool's record of a DBAPI connection (`connection_record` of `connect`).

@@ -22,6 +22,7 @@ enum Kind {
     Session,
     Mapper,
     Attribute,
+    Relationship,
 }
 
 /// The events SessionLab dispatches, by kind of target.
@@ -49,6 +50,7 @@ const DISPATCHED: &[(Kind, &[&str])] = &[
             "after_delete",
         ],
     ),
+    (Kind::Attribute, &["set"]),
 ];
 
 /// SQLAlchemy's other events of each kind: listening to one is `NotImplementedError`.
@@ -134,20 +136,21 @@ const NOT_DISPATCHED: &[(Kind, &[&str])] = &[
             "dispose",
         ],
     ),
-    (
-        Kind::Attribute,
-        &[
-            "set",
-            "append",
-            "append_wo_mutation",
-            "bulk_replace",
-            "remove",
-            "init_scalar",
-            "init_collection",
-            "dispose_collection",
-            "modified",
-        ],
-    ),
+    (Kind::Attribute, ATTRIBUTE_EVENTS),
+    (Kind::Relationship, ATTRIBUTE_EVENTS),
+];
+
+/// SQLAlchemy's attribute events.
+const ATTRIBUTE_EVENTS: &[&str] = &[
+    "set",
+    "append",
+    "append_wo_mutation",
+    "bulk_replace",
+    "remove",
+    "init_scalar",
+    "init_collection",
+    "dispose_collection",
+    "modified",
 ];
 
 /// The `Engine` class (`from sqlalchemy.engine import Engine`) as an event target.
@@ -319,10 +322,22 @@ fn resolve(
         Some((Target::Mapper(ptr(&m), propagate), Kind::Mapper))
     } else if let Some(m) = downcast::<crate::orm::MapperHost>(&target) {
         Some((Target::Mapper(ptr(&m.0), propagate), Kind::Mapper))
-    } else if downcast::<super::attribute::ClassAttribute>(&target).is_some()
-        || downcast::<super::comparator::RelationshipComparator>(&target).is_some()
-    {
-        Some((Target::MapperClass, Kind::Attribute))
+    } else if let Some(a) = downcast::<super::attribute::ClassAttribute>(&target) {
+        let mapper = state
+            .mappers
+            .borrow()
+            .iter()
+            .rev()
+            .find(|m| m.name == a.owner)
+            .cloned();
+        mapper.map(|m| {
+            (
+                Target::Attribute(ptr(&m), a.key.clone(), propagate),
+                Kind::Attribute,
+            )
+        })
+    } else if downcast::<super::comparator::RelationshipComparator>(&target).is_some() {
+        Some((Target::MapperClass, Kind::Relationship))
     } else {
         None
     };
@@ -363,11 +378,14 @@ fn register(
 ) -> PyResult<()> {
     let (target, event) = resolve(state, interp, a)?;
     let mut once = false;
+    let mut retval = false;
     for (k, v) in &a.varkw {
         match (k.as_str(), v) {
             ("once", v) => once = interp.truthy(v)?,
-            // Mapper events take the same arguments with or without `raw`/`retval` here.
-            ("propagate" | "retval", _) => {}
+            // Only attribute listeners return a value SessionLab uses; the mapper and
+            // session events dispatched return nothing either way.
+            ("retval", v) => retval = interp.truthy(v)?,
+            ("propagate", _) => {}
             (other, _) => {
                 return Err(super::core::not_implemented(
                     interp,
@@ -388,6 +406,7 @@ fn register(
             event,
             f,
             once,
+            retval,
         });
     }
     Ok(())
