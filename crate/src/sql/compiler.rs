@@ -1362,6 +1362,7 @@ impl Compiler {
                 | Expr::Null
                 | Expr::Literal(_)
                 | Expr::Exists(_)
+                | Expr::ScalarSelect(_)
                 | Expr::Case(..)
                 | Expr::Cast(..)
                 | Expr::Between(..)

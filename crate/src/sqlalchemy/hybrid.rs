@@ -428,14 +428,17 @@ impl HostObject for HybridAttribute {
 }
 
 /// A hybrid read on the class as a column of a columns clause: labeled with its name, unless its
-/// expression names itself (a column, a label, a function's anonymous label).
+/// expression names itself (a column, a label, a function's or a scalar subquery's anonymous
+/// label).
 pub fn column(v: &Value) -> Option<Expr> {
     let Value::Host(h) = v else { return None };
     let h = h.as_any().downcast_ref::<HybridAttribute>()?;
     Some(match &h.expr.0 {
-        e @ (Expr::Column(..) | Expr::AliasColumn(..) | Expr::Label(..) | Expr::Func(..)) => {
-            e.clone()
-        }
+        e @ (Expr::Column(..)
+        | Expr::AliasColumn(..)
+        | Expr::Label(..)
+        | Expr::Func(..)
+        | Expr::ScalarSelect(..)) => e.clone(),
         e => Expr::Label(h.key.clone(), Box::new(e.clone())),
     })
 }
