@@ -202,6 +202,54 @@ pub fn session_event(interp: &mut Interpreter, session: &Rc<Session>, event: &st
     call_all(interp, found, &args)
 }
 
+/// An object's state transition (`pending_to_persistent`, `loaded_as_persistent`, ...):
+/// `(session, instance)` for the session's listeners.
+pub fn state_event(
+    interp: &mut Interpreter,
+    session: &Rc<Session>,
+    event: &str,
+    inst: &Rc<Instance>,
+) -> PyResult<()> {
+    state_events(interp, session, event, std::slice::from_ref(inst))
+}
+
+/// [`state_event`] for each of `objects`.
+pub fn state_events(
+    interp: &mut Interpreter,
+    session: &Rc<Session>,
+    event: &str,
+    objects: &[Rc<Instance>],
+) -> PyResult<()> {
+    let Some(reg) = registry(interp) else {
+        return Ok(());
+    };
+    if objects.is_empty() || !reg.listeners.borrow().iter().any(|l| l.event == event) {
+        return Ok(());
+    }
+    let key = ptr(session);
+    let makers: Vec<usize> = reg
+        .made_by
+        .borrow()
+        .iter()
+        .filter(|(s, _)| *s == key)
+        .map(|(_, m)| *m)
+        .collect();
+    for inst in objects {
+        let found = reg.matching(event, |t| match t {
+            Target::SessionClass => true,
+            Target::Session(s) => *s == key,
+            Target::Maker(m) => makers.contains(m),
+            _ => false,
+        });
+        let args = [
+            (reg.wrappers.session)(session),
+            Value::Instance(inst.clone()),
+        ];
+        call_all(interp, found, &args)?;
+    }
+    Ok(())
+}
+
 /// True when some listener waits for mapper event `event` (so the flush need not build the
 /// arguments otherwise).
 pub fn has_mapper_listeners(interp: &Interpreter, event: &str) -> bool {

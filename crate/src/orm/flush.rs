@@ -84,6 +84,9 @@ pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
             session.new.borrow_mut().clear();
             session.modified.borrow_mut().clear();
             session.deleted.borrow_mut().clear();
+            let persisted: Vec<Rc<Instance>> = inserted.iter().map(|(i, _)| i.clone()).collect();
+            super::events::state_events(interp, session, "pending_to_persistent", &persisted)?;
+            super::events::state_events(interp, session, "persistent_to_deleted", &deleted)?;
             super::events::session_event(interp, session, "after_flush_postexec")
         }
         Err(e) => {
