@@ -46,12 +46,17 @@ pub struct Listener {
     pub retval: bool,
 }
 
+/// Makes the script object of a session.
+pub type SessionWrapper = Box<dyn Fn(&Rc<Session>) -> Value>;
+/// Makes the script object of a session's connection.
+pub type ConnectionWrapper = Box<dyn Fn(&Rc<Session>, &mut Interpreter) -> PyResult<Value>>;
+
 /// Turns the run's objects into the script values listeners receive.
 pub struct Wrappers {
     /// The script object of a session.
-    pub session: Box<dyn Fn(&Rc<Session>) -> Value>,
+    pub session: SessionWrapper,
     /// The script object of a session's connection.
-    pub connection: Box<dyn Fn(&Rc<Session>, &mut Interpreter) -> PyResult<Value>>,
+    pub connection: ConnectionWrapper,
     /// The DBAPI connection object a `connect` listener receives.
     pub dbapi: Box<dyn Fn(&SharedDbapi) -> Value>,
 }
