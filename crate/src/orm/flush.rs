@@ -42,6 +42,16 @@ pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
         return Ok(());
     }
     session.check_usable(interp)?;
+    let anything = !session.new.borrow().is_empty()
+        || !session.modified.borrow().is_empty()
+        || !session.deleted.borrow().is_empty();
+    if anything {
+        // Before anything is cascaded or sorted: the listener may add, change or delete.
+        session.flushing.set(true);
+        let fired = super::events::session_event(interp, session, "before_flush");
+        session.flushing.set(false);
+        fired?;
+    }
     super::relationships::cascade_all(session, interp)?;
     // Loads made while sorting (collections of deleted parents) do not autoflush.
     session.flushing.set(true);
@@ -56,6 +66,7 @@ pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
         session.flushing.set(false);
         return Ok(());
     }
+
     let mut inserted: Vec<(Rc<Instance>, StateRef)> = Vec::new();
     let outcome = run(
         session,
@@ -65,13 +76,18 @@ pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
         &deleted,
         &mut inserted,
     );
+    let outcome =
+        outcome.and_then(|()| super::events::session_event(interp, session, "after_flush"));
     session.flushing.set(false);
     match outcome {
         Ok(()) => {
             session.new.borrow_mut().clear();
             session.modified.borrow_mut().clear();
             session.deleted.borrow_mut().clear();
-            Ok(())
+            let persisted: Vec<Rc<Instance>> = inserted.iter().map(|(i, _)| i.clone()).collect();
+            super::events::state_events(interp, session, "pending_to_persistent", &persisted)?;
+            super::events::state_events(interp, session, "persistent_to_deleted", &deleted)?;
+            super::events::session_event(interp, session, "after_flush_postexec")
         }
         Err(e) => {
             // The flush's own transaction rolls back; inserted objects are pending again.
@@ -122,18 +138,49 @@ fn run(
             dirty.retain(|i| !deleted.iter().any(|d| Rc::ptr_eq(d, i)));
         }
         dirty.retain(|i| of(i, mapper));
+        let mut mine: Vec<Rc<Instance>> =
+            pending.iter().filter(|i| of(i, mapper)).cloned().collect();
+        crate::base::sort::sort_by(&mut mine, |a, b| insert_order(a) < insert_order(b));
+        mapper_events(session, interp, &mine, "before_insert")?;
+        mapper_events(session, interp, &dirty, "before_update")?;
         let updates = prepare_updates(session, interp, &dirty)?;
-        let mine: Vec<Rc<Instance>> = pending.iter().filter(|i| of(i, mapper)).cloned().collect();
         // Per table of the hierarchy, base table first: its UPDATEs, then its INSERTs.
         for table in hierarchy_tables(mapper) {
             emit_updates(session, interp, &table, &updates)?;
             emit_inserts(session, interp, &table, &mine, inserted)?;
         }
         finish_updates(&updates);
+        mapper_events(session, interp, &mine, "after_insert")?;
+        mapper_events(session, interp, &dirty, "after_update")?;
     }
     for mapper in mappers.iter().rev() {
         let mine: Vec<Rc<Instance>> = deleted.iter().filter(|i| of(i, mapper)).cloned().collect();
+        mapper_events(session, interp, &mine, "before_delete")?;
         emit_deletes(session, interp, mapper, &mine)?;
+        mapper_events(session, interp, &mine, "after_delete")?;
+    }
+    Ok(())
+}
+
+fn insert_order(inst: &Rc<Instance>) -> u64 {
+    state_of(inst).map_or(0, |s| s.borrow().insert_order)
+}
+
+/// Mapper event `event` for each of `objects`, with each object's own mapper.
+fn mapper_events(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    objects: &[Rc<Instance>],
+    event: &str,
+) -> PyResult<()> {
+    if objects.is_empty() || !super::events::has_mapper_listeners(interp, event) {
+        return Ok(());
+    }
+    for inst in objects {
+        if let Some(state) = state_of(inst) {
+            let mapper = state.borrow().mapper.clone();
+            super::events::mapper_event(interp, session, &mapper, inst, event)?;
+        }
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ pub mod bulk_save;
 pub mod collections;
 pub mod deferral;
 pub mod evaluator;
+pub mod events;
 pub mod flush;
 pub mod identity;
 pub mod loading;

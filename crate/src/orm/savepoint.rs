@@ -53,6 +53,8 @@ pub fn is_open(session: &Session, id: u64) -> bool {
 
 /// Commits the innermost nested transaction: flush, then `RELEASE SAVEPOINT` if one was sent.
 pub fn commit(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
+    // A nested transaction's commit dispatches the session's commit events too.
+    super::events::session_event(interp, session, "before_commit")?;
     session.set_cause(
         interp,
         Cause::Flush {
@@ -70,7 +72,7 @@ pub fn commit(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
         session.set_cause(interp, Cause::Execute);
         session.execute_plain(interp, &format!("RELEASE SAVEPOINT {name}"))?;
     }
-    Ok(())
+    super::events::session_event(interp, session, "after_commit")
 }
 
 /// Rolls the innermost nested transaction back: `ROLLBACK TO SAVEPOINT` if one was sent, then
@@ -87,8 +89,12 @@ pub fn rollback(session: &Rc<Session>, interp: &mut Interpreter, failed: bool) -
         }
         session.execute_plain(interp, &format!("ROLLBACK TO SAVEPOINT {name}"))?;
     }
-    for inst in std::mem::take(&mut *session.new.borrow_mut()).into_values() {
-        if let Some(state) = state_of(&inst) {
+    super::events::session_event(interp, session, "after_rollback")?;
+    let pending: Vec<Rc<Instance>> = std::mem::take(&mut *session.new.borrow_mut())
+        .into_values()
+        .collect();
+    for inst in &pending {
+        if let Some(state) = state_of(inst) {
             state.borrow_mut().session = None;
         }
     }
@@ -97,9 +103,9 @@ pub fn rollback(session: &Rc<Session>, interp: &mut Interpreter, failed: bool) -
         let mark = frame.new_mark.min(tx_new.len());
         tx_new.drain(mark..).filter_map(|w| w.upgrade()).collect()
     };
-    for inst in inserted {
-        if let Some(state) = state_of(&inst) {
-            session.detach(&inst, &state);
+    for inst in &inserted {
+        if let Some(state) = state_of(inst) {
+            session.detach(inst, &state);
             let mut st = state.borrow_mut();
             st.identity = None;
             st.committed.clear();
@@ -113,16 +119,20 @@ pub fn rollback(session: &Rc<Session>, interp: &mut Interpreter, failed: bool) -
             .filter_map(|w| w.upgrade())
             .collect()
     };
-    for inst in deleted {
-        if let Some(state) = state_of(&inst) {
+    for inst in &deleted {
+        if let Some(state) = state_of(inst) {
             let mut st = state.borrow_mut();
             st.deleted = false;
             if let Some(key) = st.key() {
-                session.identity_map.borrow_mut().insert(key, &inst);
+                session.identity_map.borrow_mut().insert(key, inst);
             }
         }
     }
     session.deleted.borrow_mut().clear();
+    // The transitions fire before the expiry, as `_restore_snapshot` runs them.
+    super::events::state_events(interp, session, "pending_to_transient", &pending)?;
+    super::events::state_events(interp, session, "persistent_to_transient", &inserted)?;
+    super::events::state_events(interp, session, "deleted_to_persistent", &deleted)?;
     let mut expire: Vec<Rc<Instance>> = session.modified.borrow().values().cloned().collect();
     expire.extend(frame.dirty.iter().filter_map(Weak::upgrade));
     for inst in expire {

@@ -119,6 +119,8 @@ pub struct Session {
     pub savepoint_seq: Cell<u64>,
     /// `Session` number (SQLAlchemy's `hash_key`, in messages).
     pub number: u64,
+    /// `session.info`: the user's dictionary, made on first use.
+    pub info: RefCell<Option<Value>>,
 }
 
 /// `<Stuff at 0x7f…>`, SQLAlchemy's `state_str`.
@@ -131,6 +133,15 @@ pub fn instance_of(v: &Value) -> Option<Rc<Instance>> {
     match v {
         Value::Instance(i) => Some(i.clone()),
         _ => None,
+    }
+}
+
+/// The state-transition event of an object of `status` leaving its session.
+fn detach_event(status: Status) -> &'static str {
+    match status {
+        Status::Pending => "pending_to_transient",
+        Status::Deleted => "deleted_to_detached",
+        _ => "persistent_to_detached",
     }
 }
 
@@ -170,6 +181,7 @@ impl Session {
             savepoints: RefCell::new(Vec::new()),
             savepoint_seq: Cell::new(0),
             number,
+            info: RefCell::new(None),
         }
     }
 
@@ -256,6 +268,11 @@ impl Session {
         interp: &mut Interpreter,
         f: impl FnOnce(&mut Connection) -> Result<T, crate::engine::EngineError>,
     ) -> PyResult<T> {
+        if self.conn.borrow().is_none()
+            && let Some(e) = &self.engine
+        {
+            super::events::engine_connected(interp, e)?;
+        }
         let conn = {
             let mut slot = self.conn.borrow_mut();
             if slot.is_none()
@@ -491,6 +508,7 @@ impl Session {
                 st.insert_order = self.next_order();
                 drop(st);
                 self.new.borrow_mut().insert(addr(&inst), inst.clone());
+                super::events::state_event(interp, self, "transient_to_pending", &inst)?;
             }
             Status::Detached => {
                 if state.borrow().was_deleted {
@@ -512,6 +530,8 @@ impl Session {
                 if !st.committed.is_empty() {
                     self.modified.borrow_mut().insert(addr(&inst), inst.clone());
                 }
+                drop(st);
+                super::events::state_event(interp, self, "detached_to_persistent", &inst)?;
             }
             _ => {}
         }
@@ -559,7 +579,7 @@ impl Session {
     }
 
     /// `session.expunge(obj)`.
-    pub fn expunge(&self, interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
+    pub fn expunge(self: &Rc<Self>, interp: &mut Interpreter, obj: &Value) -> PyResult<()> {
         let inst = instance_of(obj);
         let state = inst.as_ref().and_then(|i| state_of(i));
         let (Some(inst), Some(state)) = (inst, state) else {
@@ -575,7 +595,7 @@ impl Session {
             ));
         }
         self.detach(&inst, &state);
-        Ok(())
+        super::events::state_event(interp, self, detach_event(status), &inst)
     }
 
     /// Removes `inst` from the session (expunge, or a rolled-back insert).
@@ -710,6 +730,7 @@ impl Session {
         while !self.savepoints.borrow().is_empty() {
             super::savepoint::commit(self, interp)?;
         }
+        super::events::session_event(interp, self, "before_commit")?;
         self.set_cause(
             interp,
             Cause::Flush {
@@ -719,8 +740,17 @@ impl Session {
         super::flush::flush(self, interp)?;
         self.set_cause(interp, Cause::Execute);
         self.end_transaction(interp, true)?;
+        // Listeners run before the commit expires the objects (they read loaded state).
+        let fired = super::events::session_event(interp, self, "after_commit");
+        let gone: Vec<Rc<Instance>> = self
+            .tx_deleted
+            .borrow()
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .collect();
         self.after_commit();
-        Ok(())
+        fired?;
+        super::events::state_events(interp, self, "deleted_to_detached", &gone)
     }
 
     fn after_commit(&self) {
@@ -750,6 +780,8 @@ impl Session {
     /// `session.rollback()`.
     pub fn rollback(self: &Rc<Self>, interp: &mut Interpreter) -> PyResult<()> {
         self.set_cause(interp, Cause::Execute);
+        // `after_rollback` follows the rollback of a transaction that existed.
+        let had_transaction = self.tx.get() != TxState::Idle;
         while !self.savepoints.borrow().is_empty() {
             super::savepoint::rollback(self, interp, false)?;
         }
@@ -759,9 +791,15 @@ impl Session {
         if self.joined_once() {
             self.end_transaction(interp, false)?;
         }
+        if had_transaction {
+            // Fired before the session's objects are restored, as SQLAlchemy does.
+            super::events::session_event(interp, self, "after_rollback")?;
+        }
+        let mut restored: Vec<(Rc<Instance>, &'static str)> = Vec::new();
         for inst in std::mem::take(&mut *self.new.borrow_mut()).into_values() {
             if let Some(state) = state_of(&inst) {
                 state.borrow_mut().session = None;
+                restored.push((inst.clone(), "pending_to_transient"));
             }
         }
         for inst in self
@@ -770,6 +808,7 @@ impl Session {
             .drain(..)
             .filter_map(|w| w.upgrade())
         {
+            restored.push((inst.clone(), "persistent_to_transient"));
             if let Some(state) = state_of(&inst) {
                 let mut st = state.borrow_mut();
                 if let Some(key) = st.key() {
@@ -786,6 +825,7 @@ impl Session {
             .drain(..)
             .filter_map(|w| w.upgrade())
         {
+            restored.push((inst.clone(), "deleted_to_persistent"));
             if let Some(state) = state_of(&inst) {
                 let mut st = state.borrow_mut();
                 st.deleted = false;
@@ -795,14 +835,19 @@ impl Session {
             }
         }
         self.deleted.borrow_mut().clear();
+        // The transitions fire before the expiry, as `_restore_snapshot` runs them.
+        let mut fired = Ok(());
+        for (inst, event) in restored {
+            fired = fired.and_then(|()| super::events::state_event(interp, self, event, &inst));
+        }
         self.expire_all();
         *self.failure.borrow_mut() = None;
         self.tx.set(TxState::Idle);
-        Ok(())
+        fired
     }
 
     /// `session.close()`: expunge everything and release the connection.
-    pub fn close(&self, interp: &mut Interpreter) -> PyResult<()> {
+    pub fn close(self: &Rc<Self>, interp: &mut Interpreter) -> PyResult<()> {
         self.set_cause(interp, Cause::Execute);
         if self.external {
             // The script's connection stays open; a transaction the session began ends.
@@ -817,8 +862,10 @@ impl Session {
                 outcome.map_err(|e| raise_engine_error(&self.sa.exc, interp, e))?;
             }
         }
+        let mut leaving: Vec<(Rc<Instance>, &'static str)> = Vec::new();
         for inst in self.all_objects() {
             if let Some(state) = state_of(&inst) {
+                leaving.push((inst.clone(), detach_event(state.borrow().status())));
                 state.borrow_mut().session = None;
             }
         }
@@ -843,6 +890,9 @@ impl Session {
         }
         *self.failure.borrow_mut() = None;
         self.tx.set(TxState::Idle);
+        for (inst, event) in leaving {
+            super::events::state_event(interp, self, event, &inst)?;
+        }
         Ok(())
     }
 

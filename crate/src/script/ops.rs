@@ -643,6 +643,9 @@ pub fn compare(interp: &mut Interpreter, op: CmpOp, a: &Value, b: &Value) -> PyR
             return Ok(v);
         }
     }
+    if let Some(v) = rich_compare(interp, op, a, b)? {
+        return Ok(v);
+    }
     let r = match op {
         CmpOp::Eq => eq(interp, a, b)?,
         CmpOp::NotEq => {
@@ -664,6 +667,38 @@ pub fn compare(interp: &mut Interpreter, op: CmpOp, a: &Value, b: &Value) -> PyR
         CmpOp::NotIn => !contains(interp, b, a)?,
     };
     Ok(Value::Bool(r))
+}
+
+/// A class's own rich comparison (`__eq__`, `__lt__`, ... or the reflected one of the right
+/// operand), whose result is returned as it is: it need not be a bool (SQL expressions).
+fn rich_compare(
+    interp: &mut Interpreter,
+    op: CmpOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
+    let (name, reflected) = match op {
+        CmpOp::Eq => ("__eq__", "__eq__"),
+        CmpOp::NotEq => ("__ne__", "__ne__"),
+        CmpOp::Lt => ("__lt__", "__gt__"),
+        CmpOp::LtE => ("__le__", "__ge__"),
+        CmpOp::Gt => ("__gt__", "__lt__"),
+        CmpOp::GtE => ("__ge__", "__le__"),
+        _ => return Ok(None),
+    };
+    for (x, y, method) in [(a, b, name), (b, a, reflected)] {
+        if let Value::Instance(i) = x
+            && let Some(m) = i.class.lookup(method)
+            && matches!(m, Value::Function(_))
+        {
+            let bound = Value::BoundMethod(Rc::new((x.clone(), m)));
+            let r = interp.call(&bound, vec![y.clone()], Vec::new())?;
+            if !is_not_implemented(&r) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    Ok(None)
 }
 
 fn is(a: &Value, b: &Value) -> bool {

@@ -1470,6 +1470,7 @@ impl Compiler {
                 | Expr::Null
                 | Expr::Literal(_)
                 | Expr::Exists(_)
+                | Expr::ScalarSelect(_)
                 | Expr::Case(..)
                 | Expr::Cast(..)
                 | Expr::Between(..)

@@ -32,10 +32,11 @@ pub fn create_table(table: &Table) -> String {
         if let Some(fk) = &c.foreign_key {
             let (t, col) = fk.split_once('.').unwrap_or((fk.as_str(), "id"));
             lines.push(format!(
-                "\tFOREIGN KEY({}) REFERENCES {} ({})",
+                "\tFOREIGN KEY({}) REFERENCES {} ({}){}",
                 quote(&c.name),
                 quote(t),
-                quote(col)
+                quote(col),
+                c.foreign_key_actions
             ));
         }
     }

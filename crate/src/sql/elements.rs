@@ -297,6 +297,8 @@ impl Expr {
                 Some(SqlType::String(None))
             }
             Expr::Exists(_) => Some(SqlType::Boolean),
+            // A scalar subquery has the type of its one column.
+            Expr::ScalarSelect(s) if s.columns.len() == 1 => s.columns[0].sql_type(),
             Expr::Label(_, inner) | Expr::Neg(inner) => inner.sql_type(),
             // The return types of SQLAlchemy's `GenericFunction`s that matter here.
             Expr::Func(name, _) if Self::func_type(name).is_some() => Self::func_type(name),

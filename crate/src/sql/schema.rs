@@ -38,6 +38,8 @@ pub struct Column {
     pub index: bool,
     /// `ForeignKey("table.column")`.
     pub foreign_key: Option<String>,
+    /// The foreign key's `ondelete=` / `onupdate=` actions as DDL (` ON DELETE CASCADE`).
+    pub foreign_key_actions: String,
     /// `Boolean(create_constraint=True)`: `CHECK (col IN (0, 1))`.
     pub check_boolean: bool,
 }
@@ -56,6 +58,7 @@ impl Column {
             unique: false,
             index: false,
             foreign_key: None,
+            foreign_key_actions: String::new(),
             check_boolean: false,
         }
     }

@@ -70,7 +70,17 @@ impl HostObject for AliasedClass {
         "AliasedClass".into()
     }
 
-    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if self.0.mapper.attr(name).is_none()
+            && self.0.mapper.relationship_index(name).is_none()
+            && let Some(Value::Host(h)) = &self.0.mapper.class().and_then(|c| c.lookup(name))
+        {
+            // A descriptor of the class (a hybrid) sees the alias as its class.
+            let alias = Value::Host(Rc::new(AliasedClass(self.0.clone())));
+            if let Some(v) = h.descr_get(interp, None, &alias)? {
+                return Ok(Some(v));
+            }
+        }
         if let Some(rel) = self.0.mapper.relationship_index(name) {
             return Ok(Some(Value::Host(Rc::new(
                 super::comparator::RelationshipComparator::on_alias(

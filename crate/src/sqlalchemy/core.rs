@@ -101,13 +101,38 @@ pub fn type_objects() -> Vec<(&'static str, Value)> {
 // ---- schema ----
 
 /// `ForeignKey("table.column")`.
-pub struct ForeignKeyObj(String);
+pub struct ForeignKeyObj(String, String);
 
-impl ForeignKeyObj {
-    /// A reference to `table.column`.
-    pub fn new(target: &str) -> Self {
-        ForeignKeyObj(target.to_string())
+/// `ForeignKey(column, ondelete=None, onupdate=None)`; other options are not implemented.
+pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let a = super::method::bind(
+        interp,
+        "ForeignKey",
+        &[
+            super::method::Param::Required("column"),
+            super::method::Param::VarKw("kw"),
+        ],
+        args,
+        kw,
+    )?;
+    let Some(Value::Str(target)) = a.get("column") else {
+        return Err(interp.type_error("ForeignKey() needs 'table.column'"));
+    };
+    let mut actions = String::new();
+    for (k, v) in &a.varkw {
+        match (k.as_str(), v) {
+            (_, Value::None) => {}
+            ("ondelete", Value::Str(s)) => actions.push_str(&format!(" ON DELETE {s}")),
+            ("onupdate", Value::Str(s)) => actions.push_str(&format!(" ON UPDATE {s}")),
+            (other, _) => {
+                return Err(not_implemented(interp, &format!("ForeignKey({other}=...)")));
+            }
+        }
     }
+    Ok(Value::Host(Rc::new(ForeignKeyObj(
+        target.to_string(),
+        actions,
+    ))))
 }
 
 impl HostObject for ForeignKeyObj {
@@ -170,6 +195,7 @@ pub fn column(
     let mut name = None;
     let mut ty = None;
     let mut fk = None;
+    let mut fk_actions = String::new();
     let mut check = false;
     for a in &args {
         match a {
@@ -180,6 +206,7 @@ pub fn column(
                     check = t.1;
                 } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
                     fk = Some(f.0.clone());
+                    fk_actions = f.1.clone();
                 }
             }
         }
@@ -191,6 +218,7 @@ pub fn column(
     }
     let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
     col.foreign_key = fk;
+    col.foreign_key_actions = fk_actions;
     col.check_boolean = check;
     for (k, v) in &kw {
         match k.as_str() {
@@ -727,6 +755,7 @@ pub struct ExprObj(pub Expr);
 pub fn expr_obj(v: &Value) -> Option<&ExprObj> {
     downcast::<ExprObj>(v)
         .or_else(|| downcast::<super::attribute::ClassAttribute>(v).map(|a| &a.expr))
+        .or_else(|| downcast::<super::hybrid::HybridAttribute>(v).map(|a| &a.expr))
 }
 
 /// The expression a script value stands for: expressions as they are, Python values bound.
@@ -2077,7 +2106,14 @@ pub fn filter_by(
 ) -> PyResult<Vec<Expr>> {
     let mut out = Vec::new();
     for (k, v) in kw {
-        let Some(a) = mapper.attr(k) else {
+        // A hybrid (or other expression attribute) of the class compares as its expression.
+        let class_expr = match (mapper.attr(k), mapper.class()) {
+            (None, Some(c)) => interp
+                .get_attr_opt(&Value::Class(c), k)?
+                .and_then(|v| expr_obj(&v).map(|e| e.0.clone())),
+            _ => None,
+        };
+        let Some(col) = class_expr.or_else(|| mapper.attr(k).map(|a| mapper.column_expr(a))) else {
             return Err(state.exc.raise(
                 interp,
                 Exc::InvalidRequestError,
@@ -2087,7 +2123,6 @@ pub fn filter_by(
                 ),
             ));
         };
-        let col = mapper.column_expr(a);
         out.push(match v {
             Value::None => Expr::binary(col, Op::Is, Expr::Null),
             Value::Bool(b) => Expr::binary(col, Op::Eq, Expr::Bool(*b)),
@@ -2406,6 +2441,9 @@ pub fn select_args(
                 columns.push(c.clone());
                 orm.entities.push(crate::orm::query::Entity::Column(c));
             }
+        } else if let Some(e) = super::hybrid::column(a) {
+            columns.push(e.clone());
+            orm.entities.push(crate::orm::query::Entity::Column(e));
         } else {
             let e = select_column(state, interp, a)?;
             columns.push(e.clone());

@@ -1213,12 +1213,15 @@ impl HostObject for InstrumentedAttribute {
 
     fn descr_set(
         &self,
-        _interp: &mut Interpreter,
+        interp: &mut Interpreter,
         instance: &Value,
         value: Value,
     ) -> PyResult<bool> {
         match instance {
             Value::Instance(inst) => {
+                let key = &self.mapper.columns[self.attr].key;
+                let value =
+                    crate::orm::events::attribute_set(interp, &self.mapper, key, inst, value)?;
                 crate::orm::attributes::set(&self.mapper, inst, self.attr, value);
                 Ok(true)
             }

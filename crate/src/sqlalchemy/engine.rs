@@ -89,12 +89,14 @@ impl EngineObj {
         }))
     }
 
-    pub(super) fn connection(&self) -> ConnObj {
-        ConnObj {
+    /// A new connection (the pool's first checkout fires the `connect` event).
+    pub(super) fn connection(&self, interp: &mut Interpreter) -> PyResult<ConnObj> {
+        crate::orm::events::engine_connected(interp, &self.engine)?;
+        Ok(ConnObj {
             state: self.state.clone(),
             conn: Rc::new(RefCell::new(self.engine.connect())),
             on_exit: OnExit::Close,
-        }
+        })
     }
 }
 
@@ -209,10 +211,10 @@ impl Methods for EngineObj {
         _kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         match name {
-            "connect" => Ok(Value::Host(Rc::new(self.connection()))),
+            "connect" => Ok(Value::Host(Rc::new(self.connection(interp)?))),
             "begin" => {
                 // `with engine.begin() as conn:` begins at once and commits at the end.
-                let mut conn = self.connection();
+                let mut conn = self.connection(interp)?;
                 self.state.set_line(interp);
                 if let Err(e) = conn.conn.borrow_mut().begin() {
                     return Err(raise_engine_error(&self.state, interp, e));
@@ -407,7 +409,7 @@ pub fn run_ddl(
     tables: &[Rc<crate::sql::schema::Table>],
     create: bool,
 ) -> PyResult<()> {
-    let conn = engine.connection();
+    let conn = engine.connection(interp)?;
     let mut missing: Vec<&Rc<crate::sql::schema::Table>> = Vec::new();
     // create_all probes in definition order and creates in dependency order; drop_all
     // probes and drops in reverse dependency order.

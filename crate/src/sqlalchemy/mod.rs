@@ -3,13 +3,16 @@
 pub use crate::bridge::{defaults, method};
 
 pub mod aliased;
+pub mod associationproxy;
 pub mod attribute;
 pub mod comparator;
 pub mod compiled;
 pub mod core;
 pub mod declarative;
 pub mod engine;
+pub mod event;
 pub mod functions;
+pub mod hybrid;
 pub mod loader;
 pub mod reflection;
 pub mod registry;
@@ -174,13 +177,43 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         "sqlalchemy.ext.declarative",
         Rc::new(move |_interp: &mut Interpreter| Ok(ext_declarative_module(&s))),
     );
+    associationproxy::register(interp);
+    interp.register_module(
+        "sqlalchemy.ext.hybrid",
+        Rc::new(|_interp: &mut Interpreter| Ok(hybrid::module())),
+    );
     interp.register_module(
         "sqlalchemy.ext",
         Rc::new(|interp: &mut Interpreter| {
-            let declarative = interp.import_module("sqlalchemy.ext.declarative")?;
+            let mut attrs = Vec::new();
+            for name in ["declarative", "hybrid", "associationproxy"] {
+                attrs.push((
+                    name,
+                    interp.import_module(&format!("sqlalchemy.ext.{name}"))?,
+                ));
+            }
+            Ok(Interpreter::module("sqlalchemy.ext", attrs))
+        }),
+    );
+    event::install(interp, &state);
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.event",
+        Rc::new(move |_interp: &mut Interpreter| Ok(event::module(&s))),
+    );
+    let s = state.clone();
+    interp.register_module(
+        "sqlalchemy.engine",
+        Rc::new(move |interp: &mut Interpreter| {
+            let sa = interp.import_module("sqlalchemy")?;
+            let create = interp.get_attr(&sa, "create_engine")?;
+            let _ = &s;
             Ok(Interpreter::module(
-                "sqlalchemy.ext",
-                vec![("declarative", declarative)],
+                "sqlalchemy.engine",
+                vec![
+                    ("Engine", Value::Host(Rc::new(event::EngineClass))),
+                    ("create_engine", create),
+                ],
             ))
         }),
     );
@@ -192,7 +225,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     let s = state.clone();
     interp.register_module(
         "sqlalchemy",
-        Rc::new(move |_interp: &mut Interpreter| {
+        Rc::new(move |interp: &mut Interpreter| {
             let ce = s.clone();
             let create = Value::Host(Rc::new(Function {
                 name: "create_engine",
@@ -210,6 +243,8 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 ("text", text),
                 ("exc", s.exc.module()),
                 ("__version__", Value::str(SQLALCHEMY_VERSION)),
+                ("event", interp.import_module("sqlalchemy.event")?),
+                ("Engine", Value::Host(Rc::new(event::EngineClass))),
             ];
             attrs.extend(core::type_objects());
             let st = s.clone();
@@ -239,13 +274,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 "Column",
                 function("Column", move |i, a, k| core::column(&st, i, a, k)),
             ));
-            attrs.push((
-                "ForeignKey",
-                function("ForeignKey", |i, a, _k| match a.first() {
-                    Some(Value::Str(t)) => Ok(Value::Host(Rc::new(core::ForeignKeyObj::new(t)))),
-                    _ => Err(i.type_error("ForeignKey() needs 'table.column'")),
-                }),
-            ));
+            attrs.push(("ForeignKey", function("ForeignKey", core::foreign_key)));
             let st = s.clone();
             attrs.push((
                 "select",

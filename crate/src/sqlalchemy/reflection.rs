@@ -87,7 +87,7 @@ pub fn reflect_table(
 ) -> PyResult<Table> {
     let r = Reflector {
         state,
-        conn: engine.connection(),
+        conn: engine.connection(interp)?,
     };
     let info = r.pragma(interp, "table_xinfo", name)?;
     if info.is_empty() {

@@ -49,6 +49,8 @@ struct Options {
     expire_on_commit: bool,
     autoflush: bool,
     autobegin: bool,
+    /// `info=`: copied into each session's `info`.
+    info: Option<Value>,
 }
 
 impl Options {
@@ -89,7 +91,8 @@ impl Options {
                     };
                 }
                 "autobegin" => base.autobegin = interp.truthy(v)?,
-                "class_" | "future" | "info" | "twophase" => {}
+                "info" => base.info = Some(v.clone()),
+                "class_" | "future" | "twophase" => {}
                 other => {
                     return Err(interp.type_error(format!(
                         "Session.__init__() got an unexpected keyword argument '{other}'"
@@ -100,7 +103,7 @@ impl Options {
         Ok(base)
     }
 
-    fn open(&self, sa: &Rc<SaState>) -> Value {
+    fn open(&self, sa: &Rc<SaState>, interp: &mut Interpreter) -> PyResult<Value> {
         let n = SESSION_COUNT.with(|c| {
             c.set(c.get() + 1);
             c.get()
@@ -116,9 +119,13 @@ impl Options {
             session = session.on_connection(conn.clone(), self.join_mode);
         }
         session.autobegin_enabled.set(self.autobegin);
+        if let Some(info) = &self.info {
+            let copy = interp.get_attr(info, "copy")?;
+            *session.info.borrow_mut() = Some(interp.call(&copy, Vec::new(), Vec::new())?);
+        }
         let session = Rc::new(session);
         sa.sessions.borrow_mut().push(Rc::downgrade(&session));
-        Value::Host(Rc::new(SessionObj(session)))
+        Ok(Value::Host(Rc::new(SessionObj(session))))
     }
 }
 
@@ -129,6 +136,7 @@ const DEFAULTS: Options = Options {
     expire_on_commit: true,
     autoflush: true,
     autobegin: true,
+    info: None,
 };
 
 /// `Session` as a callable class.
@@ -141,7 +149,7 @@ impl HostObject for SessionClass {
 
     fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
         let opts = Options::read(interp, DEFAULTS, &args, &kw)?;
-        Ok(Some(opts.open(&self.0)))
+        opts.open(&self.0, interp).map(Some)
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
@@ -163,6 +171,13 @@ pub struct SessionMaker {
     sa: Rc<SaState>,
     /// Shared by its bound methods: `configure()` changes the factory itself.
     opts: Rc<std::cell::RefCell<Options>>,
+}
+
+impl SessionMaker {
+    /// The identity of this factory (its handles share it), for event targets.
+    pub fn key(&self) -> usize {
+        Rc::as_ptr(&self.opts) as *const u8 as usize
+    }
 }
 
 /// `sessionmaker(bind=..., expire_on_commit=..., autoflush=...)`.
@@ -187,7 +202,14 @@ impl HostObject for SessionMaker {
     fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
         let base = self.opts.borrow().clone();
         let opts = Options::read(interp, base, &args, &kw)?;
-        Ok(Some(opts.open(&self.sa)))
+        let session = opts.open(&self.sa, interp)?;
+        if let (Some(s), Some(reg)) = (
+            downcast::<SessionObj>(&session),
+            interp.host_slot::<crate::orm::events::Registry>(),
+        ) {
+            reg.made_by(&s.0, self.key());
+        }
+        Ok(Some(session))
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
@@ -240,10 +262,14 @@ impl Methods for SessionMaker {
             }
             _ => {
                 // `with Session.begin() as session:` commits and closes at the end.
-                let s = self.opts.borrow().open(&self.sa);
+                let opts = self.opts.borrow().clone();
+                let s = opts.open(&self.sa, interp)?;
                 let Some(obj) = downcast::<SessionObj>(&s) else {
                     return Ok(Value::None);
                 };
+                if let Some(reg) = interp.host_slot::<crate::orm::events::Registry>() {
+                    reg.made_by(&obj.0, self.key());
+                }
                 obj.0.begin(interp)?;
                 Ok(Value::Host(Rc::new(SessionTx {
                     session: obj.0.clone(),
@@ -734,8 +760,17 @@ impl HostObject for SessionObj {
             .then(|| format!("SessionLab does not support Session.{name} yet"))
     }
 
-    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         let s = &self.0;
+        if name == "info" {
+            let existing = s.info.borrow().clone();
+            let info = match existing {
+                Some(d) => d,
+                None => crate::script::builtins::dict_from_pairs(interp, Vec::new())?,
+            };
+            *s.info.borrow_mut() = Some(info.clone());
+            return Ok(Some(info));
+        }
         let set = |objs: Vec<Value>| Some(Value::Host(Rc::new(IdentitySet(objs))));
         Ok(match name {
             "new" => set(s
@@ -772,7 +807,7 @@ impl HostObject for SessionObj {
             "is_active" => Some(Value::Bool(
                 s.tx.get() != crate::orm::session::TxState::Failed,
             )),
-            "bind" => Some(self.bind(_interp)?),
+            "bind" => Some(self.bind(interp)?),
             n if SESSION_METHODS.contains(&n) => Some(BoundMethod::value(self.handle(), n)),
             _ => None,
         })
@@ -974,7 +1009,11 @@ impl Methods for SessionObj {
                             entities.push(Entity::Column(Expr::Column(t.0.clone(), i)));
                         }
                     } else {
-                        entities.push(Entity::Column(as_expr(&s.sa, interp, a)?));
+                        let e = match super::hybrid::column(a) {
+                            Some(e) => e,
+                            None => as_expr(&s.sa, interp, a)?,
+                        };
+                        entities.push(Entity::Column(e));
                     }
                 }
                 let select = Select {
@@ -1576,7 +1615,11 @@ impl Methods for QueryObj {
                     } else if let Some(al) = super::aliased::aliased_of(a) {
                         entities.push(Entity::Aliased(al));
                     } else {
-                        entities.push(Entity::Column(as_expr(&sa, interp, a)?));
+                        let e = match super::hybrid::column(a) {
+                            Some(e) => e,
+                            None => as_expr(&sa, interp, a)?,
+                        };
+                        entities.push(Entity::Column(e));
                     }
                 }
                 sel.columns = query::columns_of(&entities);
