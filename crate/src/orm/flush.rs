@@ -159,29 +159,36 @@ fn column_in(mapper: &Mapper, attr: usize, table: &Rc<crate::sql::schema::Table>
         .map(|(_, c)| c)
 }
 
-/// Parents before children: a mapper whose table references another's comes after it.
-fn sort_mappers(mut mappers: Vec<Rc<Mapper>>) -> Vec<Rc<Mapper>> {
+/// Parents before children: a mapper whose table references another's comes after it. As in
+/// SQLAlchemy's unit of work, mappers are placed in layers (all whose parents are placed), each
+/// layer in class-name order (its actions are sorted by `module.ClassName` before the sort).
+fn sort_mappers(mappers: Vec<Rc<Mapper>>) -> Vec<Rc<Mapper>> {
     let tables: Vec<Vec<Rc<crate::sql::schema::Table>>> =
         mappers.iter().map(hierarchy_tables).collect();
-    let mut tables = tables;
-    let mut out: Vec<Rc<Mapper>> = Vec::new();
-    while !mappers.is_empty() {
-        let ready = (0..mappers.len()).position(|i| {
-            let own = &tables[i];
-            !own.iter().flat_map(|t| t.columns.iter()).any(|c| {
-                c.foreign_key.as_ref().is_some_and(|fk| {
-                    let target = fk.split('.').next().unwrap_or_default();
-                    !own.iter().any(|t| t.name == target)
-                        && tables
-                            .iter()
-                            .enumerate()
-                            .any(|(j, o)| j != i && o.iter().any(|t| t.name == target))
-                })
+    let depends = |i: usize, j: usize| {
+        let own = &tables[i];
+        own.iter().flat_map(|t| t.columns.iter()).any(|c| {
+            c.foreign_key.as_ref().is_some_and(|fk| {
+                let target = fk.split('.').next().unwrap_or_default();
+                !own.iter().any(|t| t.name == target) && tables[j].iter().any(|t| t.name == target)
             })
-        });
-        let at = ready.unwrap_or(0);
-        tables.remove(at);
-        out.push(mappers.remove(at));
+        })
+    };
+    let mut left: Vec<usize> = (0..mappers.len()).collect();
+    let mut out: Vec<Rc<Mapper>> = Vec::new();
+    while !left.is_empty() {
+        let mut layer: Vec<usize> = left
+            .iter()
+            .copied()
+            .filter(|&i| !left.iter().any(|&j| j != i && depends(i, j)))
+            .collect();
+        // A cycle: the first one goes ahead.
+        if layer.is_empty() {
+            layer.push(left[0]);
+        }
+        crate::base::sort::sort_by(&mut layer, |&a, &b| mappers[a].name < mappers[b].name);
+        left.retain(|i| !layer.contains(i));
+        out.extend(layer.iter().map(|&i| mappers[i].clone()));
     }
     out
 }
