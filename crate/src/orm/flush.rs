@@ -131,6 +131,7 @@ fn run(
         }
         finish_updates(&updates);
     }
+    super::relationships::flush_secondary(session, interp)?;
     for mapper in mappers.iter().rev() {
         let mine: Vec<Rc<Instance>> = deleted.iter().filter(|i| of(i, mapper)).cloned().collect();
         emit_deletes(session, interp, mapper, &mine)?;

@@ -135,6 +135,16 @@ pub fn joined_eager(
             let Some(r) = resolve(mapper, &rel) else {
                 continue;
             };
+            if r.direction == Direction::ManyToMany {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!(
+                        "SessionLab does not support joinedload() of a secondary (many-to-many) \
+                         relationship ({}.{}) yet",
+                        mapper.name, rel.key
+                    ),
+                ));
+            }
             if strategy == Strategy::ContainsEager {
                 // The target's own columns, selected first (as SQLAlchemy renders them).
                 let cols = r.target.select_columns();
@@ -156,7 +166,7 @@ pub fn joined_eager(
                     start: prefix,
                     collection: match rel.uselist {
                         Some(u) => u,
-                        None => r.direction == Direction::OneToMany,
+                        None => r.direction != Direction::ManyToOne,
                     },
                 });
                 prefix += n;
@@ -174,7 +184,7 @@ pub fn joined_eager(
                     crate::sql::elements::Op::Eq,
                     mapper.column_expr(r.fk_attr),
                 ),
-                Direction::OneToMany => Expr::binary(
+                Direction::OneToMany | Direction::ManyToMany => Expr::binary(
                     mapper.column_expr(r.referenced_attr),
                     crate::sql::elements::Op::Eq,
                     alias.column_expr(r.fk_attr),
@@ -182,7 +192,7 @@ pub fn joined_eager(
             };
             let collection = match rel.uselist {
                 Some(u) => u,
-                None => r.direction == Direction::OneToMany,
+                None => r.direction != Direction::ManyToOne,
             };
             select.joins.push(crate::sql::compiler::Join {
                 target: crate::sql::compiler::JoinTarget::Table(alias.table.clone()),
@@ -406,6 +416,16 @@ fn selectin(
         }
     }
     let unloaded = |o: &Rc<Instance>| !o.dict.borrow().contains_key(rel.key.as_str());
+    if r.direction == Direction::ManyToMany {
+        return Err(interp.error(
+            "NotImplementedError",
+            format!(
+                "SessionLab does not support selectinload() of a secondary (many-to-many) \
+                 relationship ({}.{}) yet",
+                mapper.name, rel.key
+            ),
+        ));
+    }
     if !todo.iter().any(unloaded) {
         return Ok(Vec::new());
     }
@@ -419,6 +439,8 @@ fn selectin(
     let target = r.target.clone();
     let mut loaded = Vec::new();
     match r.direction {
+        // Refused above.
+        Direction::ManyToMany => {}
         Direction::OneToMany => {
             let key = mapper.columns[r.referenced_attr].key.clone();
             let mut keyed: Vec<(SqlValue, Rc<Instance>)> = Vec::new();
@@ -698,7 +720,7 @@ fn immediate(
 /// `noload`: the attribute reads as empty without SQL.
 fn noload(mapper: &Rc<Mapper>, index: usize, objects: &[Rc<Instance>]) {
     let rel = mapper.relationship_at(index);
-    let collection = resolve(mapper, &rel).map(|r| r.direction) == Some(Direction::OneToMany)
+    let collection = resolve(mapper, &rel).is_some_and(|r| r.direction != Direction::ManyToOne)
         && rel.uselist != Some(false);
     for o in objects {
         if state_of(o).is_some() && !o.dict.borrow().contains_key(rel.key.as_str()) {

@@ -87,6 +87,16 @@ impl RelationshipComparator {
                 ),
             ));
         };
+        if r.direction == Direction::ManyToMany {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!(
+                    "SessionLab does not support comparisons and joins along a secondary \
+                     (many-to-many) relationship ({}.{}) yet",
+                    self.mapper.name, rel.key
+                ),
+            ));
+        }
         let target_column = |attr: usize| match &self.target {
             Some(t) => Expr::Column(t.clone(), r.target.columns[attr].column),
             None => r.target.column_expr(attr),
@@ -97,7 +107,7 @@ impl RelationshipComparator {
                 Op::Eq,
                 self.parent_column(r.fk_attr),
             ),
-            Direction::OneToMany => Expr::binary(
+            Direction::OneToMany | Direction::ManyToMany => Expr::binary(
                 self.parent_column(r.referenced_attr),
                 Op::Eq,
                 target_column(r.fk_attr),
@@ -120,7 +130,7 @@ impl RelationshipComparator {
         };
         let (direction, target, on) = self.resolved(&state, interp)?;
         let wrong = match (name, direction) {
-            ("has", Direction::OneToMany) => {
+            ("has", Direction::OneToMany | Direction::ManyToMany) => {
                 Some("'has()' not implemented for collections. Use any().")
             }
             ("any", Direction::ManyToOne) => {
