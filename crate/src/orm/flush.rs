@@ -110,7 +110,8 @@ fn run(
             }
         }
     }
-    let mappers = sort_mappers(mappers);
+    let deleting = sort_mappers(mappers.clone(), true);
+    let mappers = sort_mappers(mappers, false);
     let of = |i: &Rc<Instance>, base: &Rc<Mapper>| {
         state_of(i).is_some_and(|s| s.borrow().mapper.isa(base))
     };
@@ -132,7 +133,7 @@ fn run(
         finish_updates(&updates);
     }
     super::relationships::flush_secondary(session, interp)?;
-    for mapper in mappers.iter().rev() {
+    for mapper in &deleting {
         let mine: Vec<Rc<Instance>> = deleted.iter().filter(|i| of(i, mapper)).cloned().collect();
         emit_deletes(session, interp, mapper, &mine)?;
     }
@@ -163,7 +164,9 @@ fn column_in(mapper: &Mapper, attr: usize, table: &Rc<crate::sql::schema::Table>
 /// Parents before children: a mapper whose table references another's comes after it. As in
 /// SQLAlchemy's unit of work, mappers are placed in layers (all whose parents are placed), each
 /// layer in class-name order (its actions are sorted by `module.ClassName` before the sort).
-fn sort_mappers(mappers: Vec<Rc<Mapper>>) -> Vec<Rc<Mapper>> {
+/// With `children_first`, the order of deletes: a mapper whose table others reference comes
+/// after them.
+fn sort_mappers(mappers: Vec<Rc<Mapper>>, children_first: bool) -> Vec<Rc<Mapper>> {
     let tables: Vec<Vec<Rc<crate::sql::schema::Table>>> =
         mappers.iter().map(hierarchy_tables).collect();
     let depends = |i: usize, j: usize| {
@@ -181,7 +184,16 @@ fn sort_mappers(mappers: Vec<Rc<Mapper>>) -> Vec<Rc<Mapper>> {
         let mut layer: Vec<usize> = left
             .iter()
             .copied()
-            .filter(|&i| !left.iter().any(|&j| j != i && depends(i, j)))
+            .filter(|&i| {
+                !left.iter().any(|&j| {
+                    j != i
+                        && if children_first {
+                            depends(j, i)
+                        } else {
+                            depends(i, j)
+                        }
+                })
+            })
             .collect();
         // A cycle: the first one goes ahead.
         if layer.is_empty() {
