@@ -294,10 +294,18 @@ fn emit_inserts(
         let group = &rows[i..j];
         // Core fills the columns the group leaves to a Python default, row by row.
         let columns = defaults::insert_columns(&table, &keys);
-        let values: Vec<(usize, Expr)> = columns
+        let mut values: Vec<(usize, Expr)> = columns
             .iter()
             .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
             .collect();
+        // Several rows of defaults only: the primary key is rendered as NULL, since an
+        // executemany cannot send `DEFAULT VALUES` (SQLAlchemy's default metavalue).
+        if values.is_empty()
+            && group.len() > 1
+            && let Some(&pk) = pk_cols.first()
+        {
+            values.push((pk, Expr::Null));
+        }
         let compiled = Compiler::default().insert(&table, &values);
         let mut sets = Vec::with_capacity(j - i);
         for r in group {
