@@ -1,5 +1,6 @@
-//! `relationship()` for the simple one-to-many / many-to-one pair: lazy loading, the
-//! `back_populates` bookkeeping, save-update cascade and foreign-key synchronisation at flush.
+//! `relationship()`: one-to-many / many-to-one pairs and many-to-many through a `secondary`
+//! table: lazy loading, the `back_populates` bookkeeping, save-update cascade, foreign-key
+//! synchronisation and association rows at flush.
 
 use crate::bridge::exc::Exc;
 use std::cell::RefCell;
@@ -9,11 +10,11 @@ use super::collections::InstrumentedList;
 use super::mapper::{Mapper, RelationshipProperty};
 use super::session::Session;
 use super::state::{InstanceState, Status, ensure_state, state_of};
+use crate::engine::value::SqlValue;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::{Compiler, Select};
 use crate::sql::elements::{Expr, Op};
-use crate::engine::value::SqlValue;
 use crate::sql::schema::Table;
 
 /// Which side holds the foreign key.
@@ -968,10 +969,7 @@ pub fn appended(
         session.add(interp, child)?;
     }
     if resolve(mapper, &rel).is_some_and(|r| r.direction == Direction::ManyToMany) {
-        ostate
-            .borrow_mut()
-            .secondary_added
-            .push((index, c.clone()));
+        ostate.borrow_mut().secondary_added.push((index, c.clone()));
     }
     mark_changed(owner, &ostate);
     reverse_append(owner, &rel, c)
@@ -1013,7 +1011,10 @@ pub fn flush_secondary(session: &Rc<Session>, interp: &mut Interpreter) -> PyRes
             continue;
         }
         for (i, rel) in m.relationships.borrow().iter().enumerate() {
-            if rels.iter().any(|(_, rm, ri, _)| Rc::ptr_eq(rm, &m) && *ri == i) {
+            if rels
+                .iter()
+                .any(|(_, rm, ri, _)| Rc::ptr_eq(rm, &m) && *ri == i)
+            {
                 continue;
             }
             if let Some(r) = resolve(&m, rel).filter(|r| r.direction == Direction::ManyToMany) {

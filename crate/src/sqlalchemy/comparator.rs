@@ -16,6 +16,9 @@ use crate::sql::compiler::Select;
 use crate::sql::elements::{Expr, Op};
 use crate::sql::schema::Table;
 
+/// A relationship's direction, related mapper, join condition and association table.
+type Joined = (Direction, Rc<Mapper>, Expr, Option<Rc<Table>>);
+
 /// `Team.members` on the class.
 #[derive(Clone)]
 pub struct RelationshipComparator {
@@ -78,7 +81,7 @@ impl RelationshipComparator {
         state: &SaState,
         interp: &mut Interpreter,
         secondary_ok: bool,
-    ) -> PyResult<(Direction, Rc<Mapper>, Expr, Option<Rc<Table>>)> {
+    ) -> PyResult<Joined> {
         let rel = &self.mapper.relationship_at(self.rel);
         let Some(r) = relationships::resolve(&self.mapper, rel) else {
             return Err(state.exc.raise(
