@@ -126,7 +126,8 @@ fn run(
             }
         }
     }
-    let mappers = sort_mappers(mappers);
+    let deleting = sort_mappers(mappers.clone(), true);
+    let mappers = sort_mappers(mappers, false);
     let of = |i: &Rc<Instance>, base: &Rc<Mapper>| {
         state_of(i).is_some_and(|s| s.borrow().mapper.isa(base))
     };
@@ -153,7 +154,8 @@ fn run(
         mapper_events(session, interp, &mine, "after_insert")?;
         mapper_events(session, interp, &dirty, "after_update")?;
     }
-    for mapper in mappers.iter().rev() {
+    super::relationships::flush_secondary(session, interp)?;
+    for mapper in &deleting {
         let mine: Vec<Rc<Instance>> = deleted.iter().filter(|i| of(i, mapper)).cloned().collect();
         mapper_events(session, interp, &mine, "before_delete")?;
         emit_deletes(session, interp, mapper, &mine)?;
@@ -206,29 +208,47 @@ fn column_in(mapper: &Mapper, attr: usize, table: &Rc<crate::sql::schema::Table>
         .map(|(_, c)| c)
 }
 
-/// Parents before children: a mapper whose table references another's comes after it.
-fn sort_mappers(mut mappers: Vec<Rc<Mapper>>) -> Vec<Rc<Mapper>> {
+/// Parents before children: a mapper whose table references another's comes after it. As in
+/// SQLAlchemy's unit of work, mappers are placed in layers (all whose parents are placed), each
+/// layer in class-name order (its actions are sorted by `module.ClassName` before the sort).
+/// With `children_first`, the order of deletes: a mapper whose table others reference comes
+/// after them.
+fn sort_mappers(mappers: Vec<Rc<Mapper>>, children_first: bool) -> Vec<Rc<Mapper>> {
     let tables: Vec<Vec<Rc<crate::sql::schema::Table>>> =
         mappers.iter().map(hierarchy_tables).collect();
-    let mut tables = tables;
+    let depends = |i: usize, j: usize| {
+        let own = &tables[i];
+        own.iter().flat_map(|t| t.columns.iter()).any(|c| {
+            c.foreign_key.as_ref().is_some_and(|fk| {
+                let target = fk.split('.').next().unwrap_or_default();
+                !own.iter().any(|t| t.name == target) && tables[j].iter().any(|t| t.name == target)
+            })
+        })
+    };
+    let mut left: Vec<usize> = (0..mappers.len()).collect();
     let mut out: Vec<Rc<Mapper>> = Vec::new();
-    while !mappers.is_empty() {
-        let ready = (0..mappers.len()).position(|i| {
-            let own = &tables[i];
-            !own.iter().flat_map(|t| t.columns.iter()).any(|c| {
-                c.foreign_key.as_ref().is_some_and(|fk| {
-                    let target = fk.split('.').next().unwrap_or_default();
-                    !own.iter().any(|t| t.name == target)
-                        && tables
-                            .iter()
-                            .enumerate()
-                            .any(|(j, o)| j != i && o.iter().any(|t| t.name == target))
+    while !left.is_empty() {
+        let mut layer: Vec<usize> = left
+            .iter()
+            .copied()
+            .filter(|&i| {
+                !left.iter().any(|&j| {
+                    j != i
+                        && if children_first {
+                            depends(j, i)
+                        } else {
+                            depends(i, j)
+                        }
                 })
             })
-        });
-        let at = ready.unwrap_or(0);
-        tables.remove(at);
-        out.push(mappers.remove(at));
+            .collect();
+        // A cycle: the first one goes ahead.
+        if layer.is_empty() {
+            layer.push(left[0]);
+        }
+        crate::base::sort::sort_by(&mut layer, |&a, &b| mappers[a].name < mappers[b].name);
+        left.retain(|i| !layer.contains(i));
+        out.extend(layer.iter().map(|&i| mappers[i].clone()));
     }
     out
 }
@@ -321,10 +341,18 @@ fn emit_inserts(
         let group = &rows[i..j];
         // Core fills the columns the group leaves to a Python default, row by row.
         let columns = defaults::insert_columns(&table, &keys);
-        let values: Vec<(usize, Expr)> = columns
+        let mut values: Vec<(usize, Expr)> = columns
             .iter()
             .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
             .collect();
+        // Several rows of defaults only: the primary key is rendered as NULL, since an
+        // executemany cannot send `DEFAULT VALUES` (SQLAlchemy's default metavalue).
+        if values.is_empty()
+            && group.len() > 1
+            && let Some(&pk) = pk_cols.first()
+        {
+            values.push((pk, Expr::Null));
+        }
         let compiled = Compiler::default().insert(&table, &values);
         let mut sets = Vec::with_capacity(j - i);
         for r in group {

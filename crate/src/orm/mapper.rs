@@ -150,6 +150,8 @@ pub struct RelationshipProperty {
     pub collection_class: super::collections::CollectionClass,
     /// `lazy=`: how the relationship loads when no option says otherwise.
     pub lazy: super::strategies::Strategy,
+    /// `secondary=`: the name of the association table of a many-to-many.
+    pub secondary: Option<String>,
 }
 
 /// One mapped class.

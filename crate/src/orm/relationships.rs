@@ -1,5 +1,6 @@
-//! `relationship()` for the simple one-to-many / many-to-one pair: lazy loading, the
-//! `back_populates` bookkeeping, save-update cascade and foreign-key synchronisation at flush.
+//! `relationship()`: one-to-many / many-to-one pairs and many-to-many through a `secondary`
+//! table: lazy loading, the `back_populates` bookkeeping, save-update cascade, foreign-key
+//! synchronisation and association rows at flush.
 
 use crate::bridge::exc::Exc;
 use std::cell::RefCell;
@@ -9,10 +10,12 @@ use super::collections::InstrumentedList;
 use super::mapper::{Mapper, RelationshipProperty};
 use super::session::Session;
 use super::state::{InstanceState, Status, ensure_state, state_of};
+use crate::engine::value::SqlValue;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Instance, Value};
 use crate::sql::compiler::{Compiler, Select};
 use crate::sql::elements::{Expr, Op};
+use crate::sql::schema::Table;
 
 /// Which side holds the foreign key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +24,19 @@ pub enum Direction {
     ManyToOne,
     /// The foreign key is on the target: the attribute holds a list.
     OneToMany,
+    /// Both keys are in an association table (`secondary=`): the attribute holds a list.
+    ManyToMany,
+}
+
+/// The association table of a many-to-many and its two foreign-key columns.
+#[derive(Clone)]
+pub struct Secondary {
+    /// The association table.
+    pub table: Rc<Table>,
+    /// Its column referencing the parent (`post_tags.post_id`).
+    pub parent_col: usize,
+    /// Its column referencing the target (`post_tags.tag_id`).
+    pub target_col: usize,
 }
 
 /// A relationship resolved against both tables.
@@ -31,8 +47,33 @@ pub struct Resolved {
     pub direction: Direction,
     /// Attribute (on the side with the foreign key) holding the foreign key.
     pub fk_attr: usize,
-    /// Attribute (on the referenced side) the foreign key points at.
+    /// Attribute (on the referenced side) the foreign key points at; of a many-to-many, the
+    /// parent's attribute its association column references (`fk_attr` is the target's).
     pub referenced_attr: usize,
+    /// The association table of a many-to-many.
+    pub secondary: Option<Secondary>,
+}
+
+/// The column of `secondary` referencing one of `mapper`'s tables (not `skip`), and the
+/// attribute it references.
+fn secondary_fk(secondary: &Table, mapper: &Mapper, skip: Option<usize>) -> Option<(usize, usize)> {
+    for (i, col) in secondary.columns.iter().enumerate() {
+        if Some(i) == skip {
+            continue;
+        }
+        let Some((t, c)) = col.foreign_key.as_ref().and_then(|fk| fk.split_once('.')) else {
+            continue;
+        };
+        for table in mapper.tables() {
+            if table.name == t
+                && let Some(tc) = table.column_index(c)
+                && let Some(attr) = mapper.attr_for_table_column(&table, tc)
+            {
+                return Some((i, attr));
+            }
+        }
+    }
+    None
 }
 
 fn fk_to(from: &Mapper, to: &Mapper) -> Option<(usize, usize)> {
@@ -69,12 +110,36 @@ fn fk_to(from: &Mapper, to: &Mapper) -> Option<(usize, usize)> {
 /// Resolves `rel` of `mapper`.
 pub fn resolve(mapper: &Mapper, rel: &RelationshipProperty) -> Option<Resolved> {
     let target = mapper.relationship_target(rel)?;
+    if let Some(name) = &rel.secondary {
+        let registry = mapper.registry.upgrade()?;
+        let table = registry
+            .metadata
+            .tables
+            .borrow()
+            .iter()
+            .find(|t| &t.name == name)
+            .cloned()?;
+        let (parent_col, referenced_attr) = secondary_fk(&table, mapper, None)?;
+        let (target_col, fk_attr) = secondary_fk(&table, &target, Some(parent_col))?;
+        return Some(Resolved {
+            target,
+            direction: Direction::ManyToMany,
+            fk_attr,
+            referenced_attr,
+            secondary: Some(Secondary {
+                table,
+                parent_col,
+                target_col,
+            }),
+        });
+    }
     if let Some((fk_attr, referenced_attr)) = fk_to(mapper, &target) {
         return Some(Resolved {
             target,
             direction: Direction::ManyToOne,
             fk_attr,
             referenced_attr,
+            secondary: None,
         });
     }
     let (fk_attr, referenced_attr) = fk_to(&target, mapper)?;
@@ -83,6 +148,7 @@ pub fn resolve(mapper: &Mapper, rel: &RelationshipProperty) -> Option<Resolved> 
         direction: Direction::OneToMany,
         fk_attr,
         referenced_attr,
+        secondary: None,
     })
 }
 
@@ -228,6 +294,17 @@ pub fn presort(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> 
             if still_member(&owner, &rel, &child) {
                 continue;
             }
+            if r.direction == Direction::ManyToMany {
+                // Appended and removed again since the last flush: no row either way.
+                let mut st = state.borrow_mut();
+                let before = st.secondary_added.len();
+                st.secondary_added
+                    .retain(|(i, c)| !(*i == index && Rc::ptr_eq(c, &child)));
+                if st.secondary_added.len() == before {
+                    st.secondary_removed.push((index, child));
+                }
+                continue;
+            }
             if r.direction == Direction::ManyToOne {
                 // A many-to-one's replaced value is an orphan with `delete-orphan`.
                 if rel.cascade.delete_orphan
@@ -269,12 +346,26 @@ pub fn presort(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> 
         }
         let rels = mapper.relationships.borrow().clone();
         for rel in &rels {
-            if rel.cascade.delete {
-                continue;
-            }
             let Some(r) = resolve(&mapper, rel) else {
                 continue;
             };
+            if rel.cascade.delete && r.direction != Direction::ManyToMany {
+                continue;
+            }
+            if r.direction == Direction::ManyToMany {
+                // The association rows of a deleted object go (the collection loaded first).
+                let value = get(interp, parent, &state, rel)?;
+                let index = mapper.relationship_index(&rel.key).unwrap_or(usize::MAX);
+                for v in &super::collections::items_of(&value).unwrap_or_default() {
+                    if let Value::Instance(child) = v {
+                        state
+                            .borrow_mut()
+                            .secondary_removed
+                            .push((index, child.clone()));
+                    }
+                }
+                continue;
+            }
             if r.direction != Direction::OneToMany {
                 continue;
             }
@@ -520,7 +611,7 @@ fn get_raw(
         }
         _ => match r.direction {
             Direction::ManyToOne => Value::None,
-            Direction::OneToMany => Value::list(Vec::new()),
+            Direction::OneToMany | Direction::ManyToMany => Value::list(Vec::new()),
         },
     };
     // `uselist=False` (a one-to-one): the collection's only member, or None.
@@ -550,7 +641,9 @@ fn load(
     r: &Resolved,
     key: &str,
 ) -> PyResult<Value> {
-    // Expired columns (the foreign key, the primary key) load first.
+    // Expired columns (the foreign key, the primary key) load first, by a query that
+    // autoflushes as every query does.
+    session.autoflush(interp)?;
     let expired: Vec<usize> = state_of(inst)
         .map(|s| s.borrow().expired.iter().copied().collect())
         .unwrap_or_default();
@@ -574,7 +667,7 @@ fn load(
             };
             session.get(interp, target, vec![fk])
         }
-        Direction::OneToMany => {
+        Direction::OneToMany | Direction::ManyToMany => {
             let pk = inst
                 .dict
                 .borrow()
@@ -596,14 +689,32 @@ fn load(
                     Some(p) => p.columns(target, &target.table),
                     None => target.select_columns(),
                 },
-                wheres: vec![Expr::binary(
-                    Expr::Bind(pk),
-                    Op::Eq,
-                    target.column_expr(r.fk_attr),
-                )],
+                wheres: match &r.secondary {
+                    // `WHERE ? = post_tags.post_id AND tags.id = post_tags.tag_id`
+                    Some(s) => vec![
+                        Expr::binary(
+                            Expr::Bind(pk),
+                            Op::Eq,
+                            Expr::Column(s.table.clone(), s.parent_col),
+                        ),
+                        Expr::binary(
+                            target.column_expr(r.fk_attr),
+                            Op::Eq,
+                            Expr::Column(s.table.clone(), s.target_col),
+                        ),
+                    ],
+                    None => vec![Expr::binary(
+                        Expr::Bind(pk),
+                        Op::Eq,
+                        target.column_expr(r.fk_attr),
+                    )],
+                },
                 ..Select::default()
             };
             target.from_clause(&mut select);
+            if let Some(s) = &r.secondary {
+                select.froms.push(s.table.clone());
+            }
             let compiled = Compiler::default().select(&select);
             let params = compiled.params();
             let note = session.sa.echo_note(&compiled.sql, &[]);
@@ -641,7 +752,7 @@ pub fn set(
     let direction = resolve(&mapper, rel).map(|r| r.direction);
     let collection = match rel.uselist {
         Some(u) => u,
-        None => direction == Some(Direction::OneToMany),
+        None => direction.is_some_and(|d| d != Direction::ManyToOne),
     };
     if collection {
         let new = interp.collect(&value)?;
@@ -728,7 +839,7 @@ fn reverse_append(
     let tstate = ensure_state(target, &tmapper);
     let back_collection = match back.uselist {
         Some(u) => u,
-        None => resolve(&tmapper, &back).map(|r| r.direction) == Some(Direction::OneToMany),
+        None => resolve(&tmapper, &back).is_some_and(|r| r.direction != Direction::ManyToOne),
     };
     if back_collection {
         let list = target.dict.borrow().get(&back.key).cloned();
@@ -857,6 +968,9 @@ pub fn appended(
     {
         session.add(interp, child)?;
     }
+    if resolve(mapper, &rel).is_some_and(|r| r.direction == Direction::ManyToMany) {
+        ostate.borrow_mut().secondary_added.push((index, c.clone()));
+    }
     mark_changed(owner, &ostate);
     reverse_append(owner, &rel, c)
 }
@@ -879,4 +993,153 @@ pub fn removed(
     ostate.borrow_mut().removed.push((index, c.clone()));
     mark_changed(owner, &ostate);
     reverse_remove(owner, &rel, c)
+}
+
+/// The association rows of many-to-many relationships: per relationship (in SQLAlchemy's
+/// `Class_key` order), the removed rows are deleted, then the appended rows inserted, each as
+/// one executemany; a row the other side of the pair already wrote is not written twice.
+pub fn flush_secondary(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
+    type Row = (String, Vec<(usize, SqlValue)>);
+    let objects = session.all_objects();
+    let mut rels: Vec<(String, Rc<Mapper>, usize, Resolved)> = Vec::new();
+    for inst in &objects {
+        let Some(state) = state_of(inst) else {
+            continue;
+        };
+        let m = state.borrow().mapper.clone();
+        if !m.has_relationships() {
+            continue;
+        }
+        for (i, rel) in m.relationships.borrow().iter().enumerate() {
+            if rels
+                .iter()
+                .any(|(_, rm, ri, _)| Rc::ptr_eq(rm, &m) && *ri == i)
+            {
+                continue;
+            }
+            if let Some(r) = resolve(&m, rel).filter(|r| r.direction == Direction::ManyToMany) {
+                rels.push((format!("{}_{}", m.name, rel.key), m.clone(), i, r));
+            }
+        }
+    }
+    crate::base::sort::sort_by(&mut rels, |a, b| a.0 < b.0);
+    let mut done: Vec<Row> = Vec::new();
+    for (_, m, index, r) in &rels {
+        let Some(sec) = &r.secondary else { continue };
+        let mut deletes: Vec<Vec<SqlValue>> = Vec::new();
+        let mut inserts: Vec<Vec<SqlValue>> = Vec::new();
+        for inst in &objects {
+            let Some(state) = state_of(inst) else {
+                continue;
+            };
+            if !Rc::ptr_eq(&state.borrow().mapper, m) {
+                continue;
+            }
+            for remove in [true, false] {
+                let members: Vec<Rc<Instance>> = {
+                    let st = state.borrow();
+                    let list = if remove {
+                        &st.secondary_removed
+                    } else {
+                        &st.secondary_added
+                    };
+                    list.iter()
+                        .filter(|(i, _)| i == index)
+                        .map(|(_, c)| c.clone())
+                        .collect()
+                };
+                for child in members {
+                    let pv = key_value(session, interp, inst, r.referenced_attr)?;
+                    let cv = key_value(session, interp, &child, r.fk_attr)?;
+                    let (Some(pv), Some(cv)) = (pv, cv) else {
+                        continue;
+                    };
+                    let pv = crate::bridge::convert::to_sql(&session.sa.exc, interp, &pv, 1)?;
+                    let cv = crate::bridge::convert::to_sql(&session.sa.exc, interp, &cv, 1)?;
+                    let mut cells = vec![(sec.parent_col, pv), (sec.target_col, cv)];
+                    crate::base::sort::sort_by(&mut cells, |a, b| a.0 < b.0);
+                    let row: Row = (format!("{}:{remove}", sec.table.name), cells);
+                    if done.contains(&row) {
+                        continue;
+                    }
+                    let values = row.1.iter().map(|(_, v)| v.clone()).collect();
+                    done.push(row);
+                    if remove {
+                        deletes.push(values);
+                    } else {
+                        inserts.push(values);
+                    }
+                }
+            }
+        }
+        let mut cols = [sec.parent_col, sec.target_col];
+        cols.sort_unstable();
+        if !deletes.is_empty() {
+            let wheres: Vec<Expr> = cols
+                .iter()
+                .map(|&c| {
+                    Expr::binary(
+                        Expr::Column(sec.table.clone(), c),
+                        Op::Eq,
+                        Expr::Param(sec.table.columns[c].name.clone()),
+                    )
+                })
+                .collect();
+            let compiled = Compiler::default().delete(&sec.table, &wheres);
+            run_rows(session, interp, &compiled.sql, deletes)?;
+        }
+        if !inserts.is_empty() {
+            let values: Vec<(usize, Expr)> = cols
+                .iter()
+                .map(|&c| (c, Expr::Param(sec.table.columns[c].name.clone())))
+                .collect();
+            let compiled = Compiler::default().insert(&sec.table, &values);
+            run_rows(session, interp, &compiled.sql, inserts)?;
+        }
+    }
+    for inst in &objects {
+        if let Some(state) = state_of(inst) {
+            let mut st = state.borrow_mut();
+            st.secondary_added.clear();
+            st.secondary_removed.clear();
+        }
+    }
+    Ok(())
+}
+
+/// Attribute `attr` of `inst`, its expired attributes loaded first (as the unit of work reads
+/// the key of an expired member).
+fn key_value(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+    attr: usize,
+) -> PyResult<Option<Value>> {
+    let Some(state) = state_of(inst) else {
+        return Ok(None);
+    };
+    let key = state.borrow().mapper.columns[attr].key.clone();
+    if !inst.dict.borrow().contains_key(&key) {
+        let expired: Vec<usize> = state.borrow().expired.iter().copied().collect();
+        if !expired.is_empty() {
+            super::loading::load_attributes(session, interp, inst, &state, &expired, true)?;
+        }
+    }
+    Ok(inst.dict.borrow().get(&key).cloned())
+}
+
+/// One statement for several rows: `executemany` when more than one.
+fn run_rows(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    sql: &str,
+    mut rows: Vec<Vec<SqlValue>>,
+) -> PyResult<()> {
+    let note = session.sa.echo_note(sql, &[]);
+    if rows.len() > 1 {
+        session.run_many(interp, sql, rows, note)?;
+    } else if let Some(row) = rows.pop() {
+        session.run(interp, sql, row, note)?;
+    }
+    Ok(())
 }

@@ -64,6 +64,11 @@ pub struct InstanceState {
     /// Objects removed from this object's collections since the last flush, by relationship
     /// index (orphans, or foreign keys to set to NULL).
     pub removed: Vec<(usize, Rc<Instance>)>,
+    /// Many-to-many members appended since the last flush (association rows to insert).
+    pub secondary_added: Vec<(usize, Rc<Instance>)>,
+    /// Many-to-many members removed since the last flush, or of a deleted object (association
+    /// rows to delete).
+    pub secondary_removed: Vec<(usize, Rc<Instance>)>,
     /// The object's address, for its default repr.
     pub addr: usize,
     /// Attributes a query's options deferred: they load on access.
@@ -91,6 +96,8 @@ impl InstanceState {
             insert_order: 0,
             changed_relationships: BTreeSet::new(),
             removed: Vec::new(),
+            secondary_added: Vec::new(),
+            secondary_removed: Vec::new(),
             addr,
             deferred: BTreeSet::new(),
             raise_on_load: BTreeSet::new(),

@@ -135,6 +135,16 @@ pub fn joined_eager(
             let Some(r) = resolve(mapper, &rel) else {
                 continue;
             };
+            if r.direction == Direction::ManyToMany {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!(
+                        "SessionLab does not support joinedload() of a secondary (many-to-many) \
+                         relationship ({}.{}) yet",
+                        mapper.name, rel.key
+                    ),
+                ));
+            }
             if strategy == Strategy::ContainsEager {
                 // The target's own columns, selected first (as SQLAlchemy renders them).
                 let cols = r.target.select_columns();
@@ -156,7 +166,7 @@ pub fn joined_eager(
                     start: prefix,
                     collection: match rel.uselist {
                         Some(u) => u,
-                        None => r.direction == Direction::OneToMany,
+                        None => r.direction != Direction::ManyToOne,
                     },
                 });
                 prefix += n;
@@ -174,7 +184,7 @@ pub fn joined_eager(
                     crate::sql::elements::Op::Eq,
                     mapper.column_expr(r.fk_attr),
                 ),
-                Direction::OneToMany => Expr::binary(
+                Direction::OneToMany | Direction::ManyToMany => Expr::binary(
                     mapper.column_expr(r.referenced_attr),
                     crate::sql::elements::Op::Eq,
                     alias.column_expr(r.fk_attr),
@@ -182,7 +192,7 @@ pub fn joined_eager(
             };
             let collection = match rel.uselist {
                 Some(u) => u,
-                None => r.direction == Direction::OneToMany,
+                None => r.direction != Direction::ManyToOne,
             };
             select.joins.push(crate::sql::compiler::Join {
                 target: crate::sql::compiler::JoinTarget::Table(alias.table.clone()),
@@ -419,7 +429,7 @@ fn selectin(
     let target = r.target.clone();
     let mut loaded = Vec::new();
     match r.direction {
-        Direction::OneToMany => {
+        Direction::OneToMany | Direction::ManyToMany => {
             let key = mapper.columns[r.referenced_attr].key.clone();
             let mut keyed: Vec<(SqlValue, Rc<Instance>)> = Vec::new();
             for o in &todo {
@@ -433,7 +443,11 @@ fn selectin(
                     None => {}
                 }
             }
-            let fk = target.column_expr(r.fk_attr);
+            // A many-to-many selects the association's key: `post_tags.post_id, tags.id, ...`.
+            let fk = match &r.secondary {
+                Some(s) => Expr::Column(s.table.clone(), s.parent_col),
+                None => target.column_expr(r.fk_attr),
+            };
             let mut columns = vec![fk.clone()];
             let planned = match plan {
                 Some(p) => p.columns(&target, &target.table),
@@ -447,7 +461,7 @@ fn selectin(
                 .collect();
             for chunk in keyed.chunks(CHUNK) {
                 let keys: Vec<SqlValue> = chunk.iter().map(|(k, _)| k.clone()).collect();
-                let rows = run_in(session, interp, &target, columns.clone(), fk.clone(), &keys)?;
+                let rows = run_in(session, interp, &r, columns.clone(), fk.clone(), &keys)?;
                 let mut groups: Vec<(super::identity::KeyPart, Vec<Value>)> = Vec::new();
                 for row in &rows {
                     let k = super::identity::KeyPart::from(row.first().unwrap_or(&SqlValue::Null));
@@ -496,7 +510,7 @@ fn selectin(
                     Some(p) => p.columns(&target, &target.table),
                     None => target.select_columns(),
                 };
-                let rows = run_in(session, interp, &target, columns, pk, chunk)?;
+                let rows = run_in(session, interp, &r, columns, pk, chunk)?;
                 for row in &rows {
                     let obj = super::loading::instance_planned(
                         session, interp, &target, row, plan, false,
@@ -648,7 +662,7 @@ fn subquery(
 fn run_in(
     session: &Rc<Session>,
     interp: &mut Interpreter,
-    target: &Mapper,
+    r: &super::relationships::Resolved,
     columns: Vec<Expr>,
     key: Expr,
     keys: &[SqlValue],
@@ -662,7 +676,25 @@ fn run_in(
         )],
         ..Select::default()
     };
-    target.from_clause(&mut select);
+    r.target.from_clause(&mut select);
+    // `FROM post_tags JOIN tags ON tags.id = post_tags.tag_id`
+    if let Some(s) = &r.secondary {
+        let on = Expr::binary(
+            r.target.column_expr(r.fk_attr),
+            crate::sql::elements::Op::Eq,
+            Expr::Column(s.table.clone(), s.target_col),
+        );
+        select.froms = vec![s.table.clone()];
+        select.joins.insert(
+            0,
+            crate::sql::compiler::Join {
+                target: crate::sql::compiler::JoinTarget::Table(r.target.table.clone()),
+                on,
+                outer: false,
+                full: false,
+            },
+        );
+    }
     let compiled = Compiler::default().select(&select);
     let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
@@ -698,7 +730,7 @@ fn immediate(
 /// `noload`: the attribute reads as empty without SQL.
 fn noload(mapper: &Rc<Mapper>, index: usize, objects: &[Rc<Instance>]) {
     let rel = mapper.relationship_at(index);
-    let collection = resolve(mapper, &rel).map(|r| r.direction) == Some(Direction::OneToMany)
+    let collection = resolve(mapper, &rel).is_some_and(|r| r.direction != Direction::ManyToOne)
         && rel.uselist != Some(false);
     for o in objects {
         if state_of(o).is_some() && !o.dict.borrow().contains_key(rel.key.as_str()) {

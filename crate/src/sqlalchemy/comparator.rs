@@ -16,6 +16,9 @@ use crate::sql::compiler::Select;
 use crate::sql::elements::{Expr, Op};
 use crate::sql::schema::Table;
 
+/// A relationship's direction, related mapper, join condition and association table.
+type Joined = (Direction, Rc<Mapper>, Expr, Option<Rc<Table>>);
+
 /// `Team.members` on the class.
 #[derive(Clone)]
 pub struct RelationshipComparator {
@@ -63,19 +66,22 @@ impl RelationshipComparator {
 
     /// The joined table and ON clause.
     pub fn join(&self, state: &SaState, interp: &mut Interpreter) -> PyResult<(Rc<Table>, Expr)> {
-        let (_, target, on) = self.resolved(state, interp)?;
+        let (_, target, on, _) = self.resolved(state, interp, false)?;
         Ok((
             self.target.clone().unwrap_or_else(|| target.table.clone()),
             on,
         ))
     }
 
-    /// The relationship's direction, the related mapper and the condition joining the two.
+    /// The relationship's direction, the related mapper and the condition joining the two;
+    /// with `secondary_ok`, a many-to-many's condition through its association table (given
+    /// last), else a many-to-many refuses.
     fn resolved(
         &self,
         state: &SaState,
         interp: &mut Interpreter,
-    ) -> PyResult<(Direction, Rc<Mapper>, Expr)> {
+        secondary_ok: bool,
+    ) -> PyResult<Joined> {
         let rel = &self.mapper.relationship_at(self.rel);
         let Some(r) = relationships::resolve(&self.mapper, rel) else {
             return Err(state.exc.raise(
@@ -87,6 +93,33 @@ impl RelationshipComparator {
                 ),
             ));
         };
+        if let (true, Some(s), None) = (secondary_ok, &r.secondary, &self.target) {
+            // `posts.id = post_tags.post_id AND tags.id = post_tags.tag_id`
+            let on = Expr::binary(
+                Expr::binary(
+                    self.parent_column(r.referenced_attr),
+                    Op::Eq,
+                    Expr::Column(s.table.clone(), s.parent_col),
+                ),
+                Op::And,
+                Expr::binary(
+                    r.target.column_expr(r.fk_attr),
+                    Op::Eq,
+                    Expr::Column(s.table.clone(), s.target_col),
+                ),
+            );
+            return Ok((r.direction, r.target, on, Some(s.table.clone())));
+        }
+        if r.direction == Direction::ManyToMany {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!(
+                    "SessionLab does not support comparisons and joins along a secondary \
+                     (many-to-many) relationship ({}.{}) yet",
+                    self.mapper.name, rel.key
+                ),
+            ));
+        }
         let target_column = |attr: usize| match &self.target {
             Some(t) => Expr::Column(t.clone(), r.target.columns[attr].column),
             None => r.target.column_expr(attr),
@@ -97,13 +130,13 @@ impl RelationshipComparator {
                 Op::Eq,
                 self.parent_column(r.fk_attr),
             ),
-            Direction::OneToMany => Expr::binary(
+            Direction::OneToMany | Direction::ManyToMany => Expr::binary(
                 self.parent_column(r.referenced_attr),
                 Op::Eq,
                 target_column(r.fk_attr),
             ),
         };
-        Ok((r.direction, r.target, on))
+        Ok((r.direction, r.target, on, None))
     }
 
     /// `has()` / `any()`: `EXISTS (SELECT 1 FROM related WHERE join AND criterion)`, the
@@ -118,9 +151,9 @@ impl RelationshipComparator {
         let Some(state) = interp_state(interp) else {
             return Err(interp.type_error("sqlalchemy is not loaded"));
         };
-        let (direction, target, on) = self.resolved(&state, interp)?;
+        let (direction, target, on, secondary) = self.resolved(&state, interp, true)?;
         let wrong = match (name, direction) {
-            ("has", Direction::OneToMany) => {
+            ("has", Direction::OneToMany | Direction::ManyToMany) => {
                 Some("'has()' not implemented for collections. Use any().")
             }
             ("any", Direction::ManyToOne) => {
@@ -152,7 +185,11 @@ impl RelationshipComparator {
         }
         let select = Select {
             columns: vec![Expr::Text("1".into())],
-            froms: Vec::new(),
+            // `FROM tags, post_tags` of a many-to-many.
+            froms: match secondary {
+                Some(s) => vec![target.table.clone(), s],
+                None => Vec::new(),
+            },
             wheres: criteria,
             ..Select::default()
         };

@@ -107,6 +107,7 @@ pub struct RelationshipDef {
     uselist: Option<bool>,
     collection_class: Option<CollectionClass>,
     lazy: Strategy,
+    secondary: Option<String>,
 }
 
 impl RelationshipDef {
@@ -126,6 +127,7 @@ impl RelationshipDef {
             uselist: self.uselist,
             collection_class: self.collection_class.unwrap_or(annotated_class),
             lazy: self.lazy,
+            secondary: self.secondary.clone(),
         }
     }
 }
@@ -161,11 +163,27 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         uselist: None,
         collection_class: None,
         lazy: Strategy::Lazy,
+        secondary: None,
     };
     for (k, v) in &kw {
         match k.as_str() {
             "back_populates" => def.back_populates = Some(interp.to_str(v)?),
             "backref" => def.backref = Some(interp.to_str(v)?),
+            "secondary" => {
+                def.secondary = Some(match v {
+                    Value::Str(s) => s.to_string(),
+                    other => match downcast::<super::core::TableObj>(other) {
+                        Some(t) => t.0.name.clone(),
+                        None => {
+                            return Err(interp.error(
+                                "NotImplementedError",
+                                "SessionLab supports relationship(secondary=) as a Table or a \
+                                 table name only",
+                            ));
+                        }
+                    },
+                })
+            }
             "uselist" => def.uselist = Some(interp.truthy(v)?),
             "collection_class" => def.collection_class = Some(collection_class(interp, v)?),
             "lazy" => {
@@ -205,9 +223,8 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
                 })?;
             }
             // No effect on the SQL of what SessionLab runs: `single_parent` only validates,
-            // `overlaps` silences a warning, `info`/`doc` are metadata. (`secondary` is taken but
-            // not flushed yet: refusing it would stop every script that only declares one.)
-            "single_parent" | "overlaps" | "info" | "doc" | "secondary" => {}
+            // `overlaps` silences a warning, `info`/`doc` are metadata.
+            "single_parent" | "overlaps" | "info" | "doc" => {}
             other => {
                 return Err(interp.error(
                     "NotImplementedError",
@@ -1049,6 +1066,7 @@ impl RegistryHook {
                         uselist: None,
                         collection_class: CollectionClass::List,
                         lazy: Strategy::Lazy,
+                        secondary: rel.secondary.clone(),
                     });
                 class.dict.borrow_mut().insert(
                     backref,
