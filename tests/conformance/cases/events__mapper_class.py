@@ -5,9 +5,11 @@ class Base(DeclarativeBase): pass
 class A(Base):
     __tablename__ = "a"
     id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(default="a")
 class B(Base):
     __tablename__ = "b"
     id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(default="b")
 @event.listens_for(Mapper, "before_insert")
 def bi(mapper, connection, target):
     print("before_insert", mapper.class_.__name__, type(target).__name__)
