@@ -981,7 +981,8 @@ impl Compiler {
                     .collect();
                 format!("{name}({})", parts.join(", "))
             }
-            Expr::Label(name, inner) => format!("{} AS {}", self.expr(inner, None), self.q(name)),
+            // `AS name` belongs to a columns clause (`labeled`); elsewhere a label is its element.
+            Expr::Label(_, inner) => self.expr(inner, against),
             Expr::Typed(inner, _) => self.expr(inner, against),
             Expr::Modified(f, m) => {
                 let list = |c: &mut Self, es: &[Expr]| -> String {
@@ -1484,7 +1485,7 @@ impl Compiler {
                 Expr::Text(t) => (t.clone(), t.clone()),
                 other => {
                     let name = other.key().unwrap_or_default();
-                    (self.expr(other, None), name)
+                    (self.labeled(other), name)
                 }
             };
             names.push(name);
@@ -1575,10 +1576,38 @@ impl Compiler {
         }
     }
 
+    /// A column of a columns clause: a label as `element AS name`.
+    pub fn labeled(&mut self, e: &Expr) -> String {
+        match e {
+            Expr::Label(name, inner) => format!("{} AS {}", self.expr(inner, None), self.q(name)),
+            other => self.expr(other, None),
+        }
+    }
+
+    /// One ORDER BY item: a label the columns clause has is ordered by its name.
+    fn order_item(&mut self, e: &Expr, columns: &[Expr]) -> String {
+        let selected = |l: &Expr| matches!(l, Expr::Label(..)) && columns.contains(l);
+        match e {
+            Expr::Label(name, _) if selected(e) => self.q(name),
+            Expr::Desc(l) if selected(l) => match &**l {
+                Expr::Label(name, _) => format!("{} DESC", self.q(name)),
+                _ => self.expr(e, None),
+            },
+            Expr::Asc(l) if selected(l) => match &**l {
+                Expr::Label(name, _) => format!("{} ASC", self.q(name)),
+                _ => self.expr(e, None),
+            },
+            other => self.expr(other, None),
+        }
+    }
+
     /// ` ORDER BY …` and the LIMIT / OFFSET of `s`.
     fn order_and_limit(&mut self, s: &Select, order_by: &[Expr], sql: &mut String) {
         if !order_by.is_empty() {
-            let parts: Vec<String> = order_by.iter().map(|e| self.expr(e, None)).collect();
+            let parts: Vec<String> = order_by
+                .iter()
+                .map(|e| self.order_item(e, &s.columns))
+                .collect();
             sql.push_str(&format!(" ORDER BY {}", parts.join(", ")));
         }
         if self.backend.is_some() && (s.limit.is_some() || s.offset.is_some()) {

@@ -1588,7 +1588,7 @@ impl Statement {
                         }
                         other => {
                             let mut c = mk();
-                            let text = c.expr(other, None);
+                            let text = c.labeled(other);
                             let label = match other {
                                 Expr::Label(name, _) => name.clone(),
                                 Expr::Func(f, _) => crate::sql::compiler::anon_label(

@@ -170,6 +170,23 @@ impl HostObject for EngineClass {
     }
 }
 
+/// The `Mapper` class (`from sqlalchemy.orm import Mapper`) as an event target: every mapper.
+pub struct MapperClass;
+
+impl HostObject for MapperClass {
+    fn type_name(&self) -> String {
+        "type".into()
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok("<class 'sqlalchemy.orm.mapper.Mapper'>".into())
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 fn downcast<T: 'static>(v: &Value) -> Option<&T> {
     match v {
         Value::Host(h) => h.as_any().downcast_ref::<T>(),
@@ -318,6 +335,8 @@ fn resolve(
         Some((Target::Session(ptr(&s.0)), Kind::Session))
     } else if let Some(m) = downcast::<super::session::SessionMaker>(&target) {
         Some((Target::Maker(m.key()), Kind::Session))
+    } else if downcast::<MapperClass>(&target).is_some() {
+        Some((Target::MapperClass, Kind::Mapper))
     } else if let Some(m) = crate::orm::mapper_of(&target) {
         Some((Target::Mapper(ptr(&m), propagate), Kind::Mapper))
     } else if let Some(m) = downcast::<crate::orm::MapperHost>(&target) {

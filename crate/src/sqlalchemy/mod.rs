@@ -620,6 +620,7 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         "Session",
         Value::Host(Rc::new(session::SessionClass(s.clone()))),
     ));
+    attrs.push(("Mapper", Value::Host(Rc::new(event::MapperClass))));
     let st = s.clone();
     attrs.push((
         "sessionmaker",

@@ -20,7 +20,30 @@ pub const STATEMENT: &[Method<StatementObj>] = &[
         params: &[Param::Required("statement")],
         call: from_statement,
     },
+    Method {
+        name: "label",
+        params: &[Param::Required("name")],
+        call: label,
+    },
 ];
+
+/// `select(...).label(name)`: the statement as a labeled scalar subquery.
+fn label(this: &StatementObj, interp: &mut Interpreter, args: Args) -> PyResult<Value> {
+    let Statement::Select(s) = &this.0 else {
+        return no_attribute(interp, this, "label");
+    };
+    let Some(Value::Str(name)) = args.get("name") else {
+        return Err(interp.type_error("label() needs a name"));
+    };
+    Ok(Value::Host(Rc::new(super::core::ExprObj(
+        crate::sql::elements::Expr::Label(
+            name.to_string(),
+            Box::new(crate::sql::elements::Expr::ScalarSelect(Box::new(
+                s.clone(),
+            ))),
+        ),
+    ))))
+}
 
 /// The statement methods a `CompoundSelect` (`union(...)`) has of those SessionLab implements.
 pub const COMPOUND: [&str; 11] = [
