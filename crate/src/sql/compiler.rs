@@ -792,7 +792,11 @@ impl Compiler {
             Expr::BitNot(inner) => format!("~{}", self.expr(inner, Some(Op::Mul))),
             // A collation is grouped inside any operator (`(x COLLATE c) = ?`).
             Expr::Collate(inner, name) => {
-                let text = format!("{} COLLATE {name}", self.expr(inner, Some(Op::Eq)));
+                let text = format!(
+                    "{} COLLATE {}",
+                    self.expr(inner, Some(Op::Eq)),
+                    self.q(name)
+                );
                 if against.is_some() {
                     format!("({text})")
                 } else {
@@ -867,6 +871,22 @@ impl Compiler {
                     self.expr_for(r, Some(*op), rname)
                 };
                 self.bind_ty = saved;
+                // Full-text MATCH is each backend's own syntax.
+                if *op == Op::Match {
+                    let text = match self.backend {
+                        Some(Backend::Mysql) => {
+                            format!("MATCH ({left}) AGAINST ({right} IN BOOLEAN MODE)")
+                        }
+                        Some(Backend::Postgresql) => format!("{left} @@ plainto_tsquery({right})"),
+                        Some(Backend::Oracle) => format!("CONTAINS ({left}, {right})"),
+                        None => format!("{left} MATCH {right}"),
+                    };
+                    return if needs_group(*op, against) {
+                        format!("({text})")
+                    } else {
+                        text
+                    };
+                }
                 // MySQL has no `||`: SQLAlchemy writes `concat(a, b)`.
                 if *op == Op::Concat && self.backend == Some(Backend::Mysql) {
                     return format!("concat({left}, {right})");
@@ -1476,6 +1496,8 @@ impl Compiler {
                 | Expr::In(..)
                 | Expr::Index(..)
                 | Expr::Modified(..)
+                | Expr::Collate(..)
+                | Expr::RegexpReplace(..)
                 | Expr::Not(..) => {
                     let label = anon_label(&mut self.bind_names, "anon");
                     (format!("{} AS {label}", self.expr(c, None)), label)

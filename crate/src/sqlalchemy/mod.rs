@@ -424,10 +424,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     None => Err(i.type_error("bitwise_not() needs an expression")),
                 }),
             ));
-            attrs.push((
-                "column",
-                function("column", core::column_clause),
-            ));
+            attrs.push(("column", function("column", core::column_clause)));
             let st = s.clone();
             attrs.push((
                 "inspect",
