@@ -1301,6 +1301,7 @@ pub fn negate(e: &Expr) -> Expr {
             }
         }
         Expr::In(l, items, negated) => Expr::In(l.clone(), items.clone(), !negated),
+        Expr::InSelect(l, s, negated) => Expr::InSelect(l.clone(), s.clone(), !negated),
         Expr::Between(e, l, h, negated) => Expr::Between(e.clone(), l.clone(), h.clone(), !negated),
         other => Expr::Not(Box::new(other.clone())),
     }

@@ -1,0 +1,32 @@
+# The Core operator reference's expressions printed three ways: str() (the default dialect),
+# literal_binds, and the SQLite dialect; and where SessionLab prints them, PostgreSQL and MySQL.
+from sqlalchemy import Integer, String, and_, column, literal, not_, or_, select, tuple_
+from sqlalchemy.dialects import mysql, postgresql, sqlite
+
+x = column("x")
+y = column("y", Integer)
+s = column("s", String)
+literal_binds = {"literal_binds": True}
+exprs = [
+    x.in_([1, 2, 3]), x.in_([]), x.not_in([1]), ~x.in_([]), tuple_(x, y).in_([(1, 2), (3, 4)]),
+    s.contains("a%b", autoescape=True), s.startswith("a_b", autoescape=True),
+    s.endswith("ab/", escape="^"), s.icontains("Ab"), s.istartswith("Ab"), s.iendswith("Ab"),
+    s.like("a", escape="/"), s.ilike("A%"), ~s.contains("a"), ~s.startswith("a", autoescape=True),
+    x.between(1, 5), ~x.between(1, 5), and_(x == 1, y == 2),
+    or_(x == 1, and_(y == 2, s == "a")), not_(x == 1), ~(x > 5), not_(and_(x == 1, y == 2)),
+    ~x.in_([1, 2]), ~x.like("a"), x == None, x != None, x.is_(True), x.is_not(False),
+    y + 5 * 3, (y + 5) * 3, -y, y - (y - 1), y / (y / 2), s + "a" + "b",
+    s.concat("x").concat("y"), y.bitwise_and(1).bitwise_or(2), y.bitwise_not(),
+    x.is_distinct_from(None), ~x.is_not_distinct_from(3), x.collate("utf8_bin"),
+    x.in_(select(y)), ~x.in_(select(y)), x.regexp_match("a.*"), s.match("w"),
+    x == literal(5), literal("a") + s, y // 2, y % 3, 5 // y,
+]
+for e in exprs:
+    print(e, "|", e.compile(compile_kwargs=literal_binds), "|", e.compile(dialect=sqlite.dialect()))
+
+for e in [
+    x.in_([1, 2]), y == 5, s == "a", s.concat("x").concat("y"), x.is_distinct_from(None),
+    x.is_not_distinct_from(3), y.bitwise_xor(2), s.match("w"), x.regexp_match("a"),
+    ~x.in_(select(y)), x.between(1, 5), tuple_(x, y).in_([(1, 2)]),
+]:
+    print(e.compile(dialect=postgresql.dialect()), "|", e.compile(dialect=mysql.dialect()))
