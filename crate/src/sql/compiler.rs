@@ -790,6 +790,16 @@ impl Compiler {
             },
             Expr::Neg(inner) => format!("-{}", self.expr(inner, Some(Op::Mul))),
             Expr::BitNot(inner) => format!("~{}", self.expr(inner, Some(Op::Mul))),
+            Expr::Custom(l, op, r) => {
+                let (lname, rname) = (column_name(r), column_name(l));
+                let left = self.operand(l, op.precedence, lname);
+                let right = self.operand(r, op.precedence, rname);
+                let text = format!("{left} {} {right}", op.text);
+                match against {
+                    Some(a) if op.precedence <= a.precedence() => format!("({text})"),
+                    _ => text,
+                }
+            }
             // A collation is grouped inside any operator (`(x COLLATE c) = ?`).
             Expr::Collate(inner, name) => {
                 let text = format!(
@@ -1355,6 +1365,20 @@ impl Compiler {
 
     /// A SELECT's text and result names; `inner` labels plain columns with their names, as
     /// SQLAlchemy does inside a subquery (`scores.player AS player`).
+    /// An operand of a custom operator of `precedence`: grouped when it binds no tighter.
+    fn operand(&mut self, e: &Expr, precedence: i32, hint: Option<String>) -> String {
+        let text = self.expr_for(e, None, hint);
+        let inner = match e {
+            Expr::Binary(_, op, _) => Some(op.precedence()),
+            Expr::Custom(_, op, _) => Some(op.precedence),
+            _ => None,
+        };
+        match inner {
+            Some(p) if p <= precedence && !text.starts_with('(') => format!("({text})"),
+            _ => text,
+        }
+    }
+
     /// The SELECT of an IN / EXISTS / scalar subquery.
     fn where_subquery(&mut self, s: &Select) -> String {
         let unlabelled = std::mem::replace(&mut self.unlabelled, true);
@@ -1542,6 +1566,7 @@ impl Compiler {
                 | Expr::Modified(..)
                 | Expr::Collate(..)
                 | Expr::RegexpReplace(..)
+                | Expr::Custom(..)
                 | Expr::Not(..) => {
                     let label = anon_label(&mut self.bind_names, "anon");
                     (format!("{} AS {label}", self.expr(c, None)), label)

@@ -845,8 +845,10 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 42] = [
+        const METHODS: [&str; 44] = [
             "compile",
+            "op",
+            "bool_op",
             "collate",
             "regexp_replace",
             "match",
@@ -1250,6 +1252,7 @@ impl Methods for ExprObj {
                     Box::new(arg(interp, 1)?),
                 )
             }
+            "op" | "bool_op" => return custom_op(interp, e, name, args, kw),
             "match" | "regexp_match" => {
                 if args.len() > 1 || !kw.is_empty() {
                     return Err(not_implemented(
@@ -1274,6 +1277,70 @@ impl Methods for ExprObj {
         };
         Ok(host(ExprObj(out)))
     }
+}
+
+/// `expr.op(opstring, precedence=0, is_comparison=False, return_type=None)` /
+/// `expr.bool_op(opstring, precedence=0)`: a function applying the custom operator.
+fn custom_op(
+    interp: &mut Interpreter,
+    left: Expr,
+    name: &str,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    use crate::bridge::method::Param;
+    const OP: &[Param] = &[
+        Param::Required("opstring"),
+        Param::Optional("precedence"),
+        Param::Optional("is_comparison"),
+        Param::Optional("return_type"),
+        Param::Optional("python_impl"),
+    ];
+    const BOOL_OP: &[Param] = &[
+        Param::Required("opstring"),
+        Param::Optional("precedence"),
+        Param::Optional("python_impl"),
+    ];
+    let params = if name == "op" { OP } else { BOOL_OP };
+    let a = crate::bridge::method::bind(interp, name, params, args, kw)?;
+    if a.get("return_type")
+        .is_some_and(|v| !matches!(v, Value::None))
+        || a.get("python_impl")
+            .is_some_and(|v| !matches!(v, Value::None))
+    {
+        return Err(not_implemented(
+            interp,
+            "op() with return_type or python_impl",
+        ));
+    }
+    let Some(Value::Str(text)) = a.get("opstring") else {
+        return Err(interp.type_error("op() needs the operator as a string"));
+    };
+    let precedence = match a.get("precedence") {
+        None => 0,
+        Some(Value::Int(p)) => i32::try_from(*p).unwrap_or(0),
+        Some(_) => return Err(interp.type_error("op() precedence must be an int")),
+    };
+    let comparison = match a.get("is_comparison") {
+        Some(v) => interp.truthy(v)?,
+        None => name == "bool_op",
+    };
+    let op = crate::sql::elements::CustomOp {
+        text: text.to_string(),
+        precedence,
+        comparison,
+    };
+    Ok(super::function("op", move |interp, args, _kw| {
+        let (Some(state), Some(other)) = (interp_state(interp), args.first()) else {
+            return Err(interp.type_error("the operator needs its right-hand side"));
+        };
+        let right = as_expr(&state, interp, other)?;
+        Ok(host(ExprObj(Expr::Custom(
+            Box::new(left.clone()),
+            op.clone(),
+            Box::new(right),
+        ))))
+    }))
 }
 
 /// `~expr`: comparisons flip their operator as SQLAlchemy's `negate` does; others get `NOT`.

@@ -1,5 +1,6 @@
 # The Core operator reference's expressions printed three ways: str() (the default dialect),
-# literal_binds, and the SQLite dialect; and where SessionLab prints them, PostgreSQL and MySQL.
+# literal_binds, and the SQLite dialect; and where SessionLab prints them, PostgreSQL and MySQL;
+# custom operators (op(), bool_op()).
 from sqlalchemy import Integer, String, and_, column, literal, not_, or_, select, tuple_
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 
@@ -30,3 +31,15 @@ for e in [
     ~x.in_(select(y)), x.between(1, 5), tuple_(x, y).in_([(1, 2)]),
 ]:
     print(e.compile(dialect=postgresql.dialect()), "|", e.compile(dialect=mysql.dialect()))
+
+# Custom operators: op() (precedence 0 unless given: grouped inside other operators), bool_op().
+q = column("q")
+p = column("p")
+for e in [
+    q.op("->")(p), (column("q1") + column("q2")).op("->")(p), q.op("->")(5), q.op("->")(p) == 5,
+    and_(q.op("->")(p), q == 1), q.op("->", precedence=5)(p) == 5, y.bool_op("-%>")(5),
+    q.op("->")(p).op("->")(q), -q.op("->")(p), q.op("->")(p) + 1,
+]:
+    print(e, "|", e.compile(dialect=sqlite.dialect()))
+print(select(q.op("->")(p)))
+print(select(q).where(q.op("&&", is_comparison=True)(p)))
