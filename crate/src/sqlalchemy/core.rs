@@ -221,6 +221,41 @@ pub fn column(
     }))
 }
 
+/// `between(expr, lower_bound, upper_bound, symmetric=False)`.
+pub fn between(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    use crate::bridge::method::Param;
+    const PARAMS: &[Param] = &[
+        Param::Required("expr"),
+        Param::Required("lower_bound"),
+        Param::Required("upper_bound"),
+        Param::Optional("symmetric"),
+    ];
+    let a = crate::bridge::method::bind(interp, "between", PARAMS, args, kw)?;
+    if let Some(v) = a.get("symmetric")
+        && interp.truthy(v)?
+    {
+        return Err(not_implemented(interp, "between(symmetric=True)"));
+    }
+    let part = |interp: &mut Interpreter, name: &str| match a.get(name) {
+        Some(v) => as_expr(state, interp, v),
+        None => Ok(Expr::Null),
+    };
+    let e = part(interp, "expr")?;
+    let low = part(interp, "lower_bound")?;
+    let high = part(interp, "upper_bound")?;
+    Ok(host(ExprObj(Expr::Between(
+        Box::new(e),
+        Box::new(low),
+        Box::new(high),
+        false,
+    ))))
+}
+
 /// `column(name, type_=None)`: a column of no table (`ColumnClause`), rendered as its name.
 pub fn column_clause(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     use crate::bridge::method::Param;

@@ -424,6 +424,11 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     None => Err(i.type_error("bitwise_not() needs an expression")),
                 }),
             ));
+            let st = s.clone();
+            attrs.push((
+                "between",
+                function("between", move |i, a, k| core::between(&st, i, a, k)),
+            ));
             attrs.push(("column", function("column", core::column_clause)));
             let st = s.clone();
             attrs.push((

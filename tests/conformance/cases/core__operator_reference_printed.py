@@ -43,3 +43,8 @@ for e in [
     print(e, "|", e.compile(dialect=sqlite.dialect()))
 print(select(q.op("->")(p)))
 print(select(q).where(q.op("&&", is_comparison=True)(p)))
+
+# between() as a function.
+from sqlalchemy import between
+
+print(between(y, 1, 5), "|", ~between(y, 1, 5), "|", select(between(y, 1, 2)))
