@@ -256,6 +256,49 @@ pub fn between(
     ))))
 }
 
+/// `collate(expression, collation)`.
+pub fn collate(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    use crate::bridge::method::Param;
+    const PARAMS: &[Param] = &[Param::Required("expression"), Param::Required("collation")];
+    let a = crate::bridge::method::bind(interp, "collate", PARAMS, args, kw)?;
+    let (Some(e), Some(Value::Str(name))) = (a.get("expression"), a.get("collation")) else {
+        return Err(interp.type_error("collate() needs an expression and a collation name"));
+    };
+    let name = name.to_string();
+    let e = as_expr(state, interp, e)?;
+    Ok(host(ExprObj(Expr::Collate(Box::new(e), name))))
+}
+
+/// `label(name, element, type_=None)`.
+pub fn label(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    use crate::bridge::method::Param;
+    const PARAMS: &[Param] = &[
+        Param::Required("name"),
+        Param::Required("element"),
+        Param::Optional("type_"),
+    ];
+    let a = crate::bridge::method::bind(interp, "label", PARAMS, args, kw)?;
+    if a.get("type_").is_some_and(|v| !matches!(v, Value::None)) {
+        return Err(not_implemented(interp, "label(type_=...)"));
+    }
+    let (Some(Value::Str(name)), Some(e)) = (a.get("name"), a.get("element")) else {
+        return Err(interp.type_error("label() needs a name and an expression"));
+    };
+    let name = name.to_string();
+    let e = as_expr(state, interp, e)?;
+    Ok(host(ExprObj(Expr::Label(name, Box::new(e)))))
+}
+
 /// `column(name, type_=None)`: a column of no table (`ColumnClause`), rendered as its name.
 pub fn column_clause(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     use crate::bridge::method::Param;

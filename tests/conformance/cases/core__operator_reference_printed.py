@@ -48,3 +48,10 @@ print(select(q).where(q.op("&&", is_comparison=True)(p)))
 from sqlalchemy import between
 
 print(between(y, 1, 5), "|", ~between(y, 1, 5), "|", select(between(y, 1, 2)))
+
+# collate(), label(), nullsfirst() / nullslast() as functions.
+from sqlalchemy import collate, desc, label, nullsfirst, nullslast
+
+print(collate(s, "NOCASE") == "x", "|", select(collate(s, "x")))
+print(label("foo", y + 1), "|", select(label("foo", y + 1)))
+print(select(y).order_by(nullsfirst(y), nullslast(desc(s))))
