@@ -35,6 +35,22 @@ pub struct DbapiConnection {
     pub implicit_begin: bool,
 }
 
+/// SQLAlchemy's pysqlite dialect registers `floor()` (which `//` renders) on every connection
+/// as Python's `math.floor`: an integer back, and an error for anything but a number.
+fn register_floor(db: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    use rusqlite::types::ValueRef;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    db.create_scalar_function("floor", 1, flags, |ctx| match ctx.get_raw(0) {
+        ValueRef::Integer(i) => Ok(i),
+        ValueRef::Real(f) if f.is_finite() && f.floor().abs() < 9.2e18 => Ok(f.floor() as i64),
+        // math.floor(None / str / bytes / inf / nan) raises; sqlite3 reports it so.
+        _ => Err(rusqlite::Error::UserFunctionError(
+            "user-defined function raised exception".into(),
+        )),
+    })
+}
+
 impl DbapiConnection {
     /// Opens a fresh private in-memory database that logs to `log`.
     pub fn open_in_memory(log: EventLog) -> Result<Self, DbError> {
@@ -48,6 +64,7 @@ impl DbapiConnection {
         // Python's sqlite3 leaves foreign keys unenforced (SQLite's default); the bundled builds
         // turn them on, so switch them back off to behave as SQLAlchemy's scripts expect.
         db.execute_batch("PRAGMA foreign_keys = OFF")?;
+        register_floor(&db)?;
         Ok(DbapiConnection {
             db,
             log,

@@ -770,11 +770,11 @@ impl Compiler {
                 }
             }
             Expr::Binary(l, op @ (Op::StartsWith | Op::EndsWith | Op::Contains), r) => {
-                self.pattern(l, *op, r, None, against)
+                self.pattern(l, *op, r, None, against, false)
             }
             Expr::Escape(inner, c) => match &**inner {
                 Expr::Binary(l, op, r) if is_pattern_op(*op) => {
-                    self.pattern(l, *op, r, Some(*c), against)
+                    self.pattern(l, *op, r, Some(*c), against, false)
                 }
                 Expr::Binary(l, op, r) => {
                     let left = self.expr(l, Some(*op));
@@ -790,9 +790,23 @@ impl Compiler {
             },
             Expr::Neg(inner) => format!("-{}", self.expr(inner, Some(Op::Mul))),
             Expr::BitNot(inner) => format!("~{}", self.expr(inner, Some(Op::Mul))),
+            Expr::Custom(l, op, r) => {
+                let (lname, rname) = (column_name(r), column_name(l));
+                let left = self.operand(l, op.precedence, lname);
+                let right = self.operand(r, op.precedence, rname);
+                let text = format!("{left} {} {right}", op.text);
+                match against {
+                    Some(a) if op.precedence <= a.precedence() => format!("({text})"),
+                    _ => text,
+                }
+            }
             // A collation is grouped inside any operator (`(x COLLATE c) = ?`).
             Expr::Collate(inner, name) => {
-                let text = format!("{} COLLATE {name}", self.expr(inner, Some(Op::Eq)));
+                let text = format!(
+                    "{} COLLATE {}",
+                    self.expr(inner, Some(Op::Eq)),
+                    self.q(name)
+                );
                 if against.is_some() {
                     format!("({text})")
                 } else {
@@ -867,9 +881,45 @@ impl Compiler {
                     self.expr_for(r, Some(*op), rname)
                 };
                 self.bind_ty = saved;
-                // MySQL has no `||`: SQLAlchemy writes `concat(a, b)`.
+                // Full-text MATCH is each backend's own syntax.
+                if *op == Op::Match {
+                    let text = match self.backend {
+                        Some(Backend::Mysql) => {
+                            format!("MATCH ({left}) AGAINST ({right} IN BOOLEAN MODE)")
+                        }
+                        Some(Backend::Postgresql) => format!("{left} @@ plainto_tsquery({right})"),
+                        Some(Backend::Oracle) => format!("CONTAINS ({left}, {right})"),
+                        None => format!("{left} MATCH {right}"),
+                    };
+                    return if needs_group(*op, against) {
+                        format!("({text})")
+                    } else {
+                        text
+                    };
+                }
+                // MySQL has no `||`: SQLAlchemy writes `concat(a, b, …)`, one call per chain.
                 if *op == Op::Concat && self.backend == Some(Backend::Mysql) {
+                    let left = match left.strip_prefix("concat(") {
+                        Some(inner) if matches!(**l, Expr::Binary(_, Op::Concat, _)) => {
+                            inner.strip_suffix(')').unwrap_or(inner).to_string()
+                        }
+                        _ => left,
+                    };
                     return format!("concat({left}, {right})");
+                }
+                if self.backend == Some(Backend::Mysql) {
+                    match op {
+                        Op::IsDistinctFrom => return format!("NOT ({left} <=> {right})"),
+                        Op::IsNotDistinctFrom => return format!("{left} <=> {right}"),
+                        _ => {}
+                    }
+                }
+                // PostgreSQL has ILIKE: `ilike()` is not lower() on both sides there.
+                if self.backend == Some(Backend::Postgresql)
+                    && matches!(op, Op::Like | Op::NotLike)
+                    && matches!((&**l, &**r), (Expr::Lower(_), Expr::Lower(_)))
+                {
+                    self.refuse("ilike()");
                 }
                 // SQLite spells the distinct-from comparisons `IS NOT` / `IS`, and has no
                 // `^`: SQLAlchemy writes `(a | b - a & b)` (its text, precedence and all).
@@ -909,7 +959,21 @@ impl Compiler {
             Expr::Not(inner) if is_boolean(inner) && !self.named => {
                 format!("{} = 0", self.expr(inner, Some(Op::Eq)))
             }
-            Expr::Not(inner) => format!("NOT {}", self.expr(inner, Some(Op::Eq))),
+            // `~x.contains(y)` is `x NOT LIKE '%' || y || '%'`.
+            Expr::Not(inner) => match &**inner {
+                Expr::Binary(l, op, r) if is_pattern_op(*op) => {
+                    self.refuse_for_backend(inner);
+                    self.pattern(l, *op, r, None, against, true)
+                }
+                Expr::Escape(p, c) => match &**p {
+                    Expr::Binary(l, op, r) if is_pattern_op(*op) => {
+                        self.refuse_for_backend(inner);
+                        self.pattern(l, *op, r, Some(*c), against, true)
+                    }
+                    _ => format!("NOT {}", self.expr(inner, Some(Op::Eq))),
+                },
+                _ => format!("NOT {}", self.expr(inner, Some(Op::Eq))),
+            },
             Expr::In(left, items, negate) => {
                 let l = self.expr(left, Some(Op::Eq));
                 let bound = |i: &Expr| match i {
@@ -933,10 +997,18 @@ impl Compiler {
                     let name = anon_label(&mut self.bind_names, &base);
                     self.names.push((name.clone(), items.len()));
                     vec![format!("__[POSTCOMPILE_{name}]")]
+                } else if items.is_empty() && self.literal_binds {
+                    // Rendered inline, an empty IN is SQLAlchemy's `IN (NULL) AND (1 != 1)`.
+                    let text = if *negate {
+                        format!("({l} NOT IN (NULL) OR (1 = 1))")
+                    } else {
+                        format!("{l} IN (NULL) AND (1 != 1)")
+                    };
+                    return text;
                 } else if items.is_empty() {
                     // An empty IN renders SQLAlchemy's always-false subquery.
                     vec!["SELECT 1 FROM (SELECT 1) WHERE 1!=1".to_string()]
-                } else if matches!(**left, Expr::Tuple(_)) {
+                } else if matches!(**left, Expr::Tuple(_)) && !self.literal_binds {
                     // SQLite's tuple IN is against VALUES rows.
                     let rows: Vec<String> = items.iter().map(|i| self.expr(i, None)).collect();
                     vec![format!("VALUES {}", rows.join(", "))]
@@ -1106,6 +1178,7 @@ impl Compiler {
         r: &Expr,
         escape: Option<char>,
         against: Option<Op>,
+        negated: bool,
     ) -> String {
         let left = self.expr(l, Some(Op::Like));
         let right = self.expr_for(r, Some(Op::Concat), column_name(l));
@@ -1115,7 +1188,8 @@ impl Compiler {
             _ => format!("'%' || {right} || '%'"),
         };
         let escape = escape.map(|c| format!(" ESCAPE '{c}'")).unwrap_or_default();
-        let text = format!("{left} LIKE {pattern}{escape}");
+        let not = if negated { "NOT " } else { "" };
+        let text = format!("{left} {not}LIKE {pattern}{escape}");
         if against.is_some() {
             format!("({text})")
         } else {
@@ -1292,6 +1366,20 @@ impl Compiler {
 
     /// A SELECT's text and result names; `inner` labels plain columns with their names, as
     /// SQLAlchemy does inside a subquery (`scores.player AS player`).
+    /// An operand of a custom operator of `precedence`: grouped when it binds no tighter.
+    fn operand(&mut self, e: &Expr, precedence: i32, hint: Option<String>) -> String {
+        let text = self.expr_for(e, None, hint);
+        let inner = match e {
+            Expr::Binary(_, op, _) => Some(op.precedence()),
+            Expr::Custom(_, op, _) => Some(op.precedence),
+            _ => None,
+        };
+        match inner {
+            Some(p) if p <= precedence && !text.starts_with('(') => format!("({text})"),
+            _ => text,
+        }
+    }
+
     /// The SELECT of an IN / EXISTS / scalar subquery.
     fn where_subquery(&mut self, s: &Select) -> String {
         let unlabelled = std::mem::replace(&mut self.unlabelled, true);
@@ -1478,6 +1566,9 @@ impl Compiler {
                 | Expr::In(..)
                 | Expr::Index(..)
                 | Expr::Modified(..)
+                | Expr::Collate(..)
+                | Expr::RegexpReplace(..)
+                | Expr::Custom(..)
                 | Expr::Not(..) => {
                     let label = anon_label(&mut self.bind_names, "anon");
                     (format!("{} AS {label}", self.expr(c, None)), label)

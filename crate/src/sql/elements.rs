@@ -207,6 +207,19 @@ pub enum Expr {
     Collate(Box<Expr>, String),
     /// `regexp_replace(pattern, replacement)`: `REGEXP_REPLACE(expr, pattern, replacement)`.
     RegexpReplace(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `left.op("->", precedence)(right)`: a custom operator; Boolean when a comparison.
+    Custom(Box<Expr>, CustomOp, Box<Expr>),
+}
+
+/// The operator of `op()` / `bool_op()`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomOp {
+    /// Its SQL text (`->`).
+    pub text: String,
+    /// Its precedence (SQLAlchemy's default is 0: grouped inside any other operator).
+    pub precedence: i32,
+    /// `is_comparison=True` / `bool_op()`: the expression is Boolean.
+    pub comparison: bool,
 }
 
 /// What modifies a function call (`functions.py`'s `Over`, `FunctionFilter`, …).
@@ -247,6 +260,7 @@ impl Expr {
             | Expr::InSelect(i, _, _) => vec![i],
             Expr::Tuple(items) => items.iter().collect(),
             Expr::RegexpReplace(e, p, r) => vec![e, p, r],
+            Expr::Custom(l, _, r) => vec![l, r],
             Expr::Index(l, r) => vec![l, r],
             Expr::Modified(f, m) => {
                 let mut out: Vec<&Expr> = vec![f];
@@ -299,6 +313,8 @@ impl Expr {
             Expr::Exists(_) => Some(SqlType::Boolean),
             // A scalar subquery has the type of its one column.
             Expr::ScalarSelect(s) if s.columns.len() == 1 => s.columns[0].sql_type(),
+            Expr::Custom(_, op, _) if op.comparison => Some(SqlType::Boolean),
+            Expr::Custom(l, _, _) => l.sql_type(),
             Expr::Label(_, inner) | Expr::Neg(inner) => inner.sql_type(),
             // The return types of SQLAlchemy's `GenericFunction`s that matter here.
             Expr::Func(name, _) if Self::func_type(name).is_some() => Self::func_type(name),

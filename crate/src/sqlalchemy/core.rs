@@ -249,6 +249,84 @@ pub fn column(
     }))
 }
 
+/// `between(expr, lower_bound, upper_bound, symmetric=False)`.
+pub fn between(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    use crate::bridge::method::Param;
+    const PARAMS: &[Param] = &[
+        Param::Required("expr"),
+        Param::Required("lower_bound"),
+        Param::Required("upper_bound"),
+        Param::Optional("symmetric"),
+    ];
+    let a = crate::bridge::method::bind(interp, "between", PARAMS, args, kw)?;
+    if let Some(v) = a.get("symmetric")
+        && interp.truthy(v)?
+    {
+        return Err(not_implemented(interp, "between(symmetric=True)"));
+    }
+    let part = |interp: &mut Interpreter, name: &str| match a.get(name) {
+        Some(v) => as_expr(state, interp, v),
+        None => Ok(Expr::Null),
+    };
+    let e = part(interp, "expr")?;
+    let low = part(interp, "lower_bound")?;
+    let high = part(interp, "upper_bound")?;
+    Ok(host(ExprObj(Expr::Between(
+        Box::new(e),
+        Box::new(low),
+        Box::new(high),
+        false,
+    ))))
+}
+
+/// `collate(expression, collation)`.
+pub fn collate(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    use crate::bridge::method::Param;
+    const PARAMS: &[Param] = &[Param::Required("expression"), Param::Required("collation")];
+    let a = crate::bridge::method::bind(interp, "collate", PARAMS, args, kw)?;
+    let (Some(e), Some(Value::Str(name))) = (a.get("expression"), a.get("collation")) else {
+        return Err(interp.type_error("collate() needs an expression and a collation name"));
+    };
+    let name = name.to_string();
+    let e = as_expr(state, interp, e)?;
+    Ok(host(ExprObj(Expr::Collate(Box::new(e), name))))
+}
+
+/// `label(name, element, type_=None)`.
+pub fn label(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    use crate::bridge::method::Param;
+    const PARAMS: &[Param] = &[
+        Param::Required("name"),
+        Param::Required("element"),
+        Param::Optional("type_"),
+    ];
+    let a = crate::bridge::method::bind(interp, "label", PARAMS, args, kw)?;
+    if a.get("type_").is_some_and(|v| !matches!(v, Value::None)) {
+        return Err(not_implemented(interp, "label(type_=...)"));
+    }
+    let (Some(Value::Str(name)), Some(e)) = (a.get("name"), a.get("element")) else {
+        return Err(interp.type_error("label() needs a name and an expression"));
+    };
+    let name = name.to_string();
+    let e = as_expr(state, interp, e)?;
+    Ok(host(ExprObj(Expr::Label(name, Box::new(e)))))
+}
+
 /// `column(name, type_=None)`: a column of no table (`ColumnClause`), rendered as its name.
 pub fn column_clause(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
     use crate::bridge::method::Param;
@@ -874,8 +952,10 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 42] = [
+        const METHODS: [&str; 44] = [
             "compile",
+            "op",
+            "bool_op",
             "collate",
             "regexp_replace",
             "match",
@@ -1279,6 +1359,7 @@ impl Methods for ExprObj {
                     Box::new(arg(interp, 1)?),
                 )
             }
+            "op" | "bool_op" => return custom_op(interp, e, name, args, kw),
             "match" | "regexp_match" => {
                 if args.len() > 1 || !kw.is_empty() {
                     return Err(not_implemented(
@@ -1303,6 +1384,70 @@ impl Methods for ExprObj {
         };
         Ok(host(ExprObj(out)))
     }
+}
+
+/// `expr.op(opstring, precedence=0, is_comparison=False, return_type=None)` /
+/// `expr.bool_op(opstring, precedence=0)`: a function applying the custom operator.
+fn custom_op(
+    interp: &mut Interpreter,
+    left: Expr,
+    name: &str,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    use crate::bridge::method::Param;
+    const OP: &[Param] = &[
+        Param::Required("opstring"),
+        Param::Optional("precedence"),
+        Param::Optional("is_comparison"),
+        Param::Optional("return_type"),
+        Param::Optional("python_impl"),
+    ];
+    const BOOL_OP: &[Param] = &[
+        Param::Required("opstring"),
+        Param::Optional("precedence"),
+        Param::Optional("python_impl"),
+    ];
+    let params = if name == "op" { OP } else { BOOL_OP };
+    let a = crate::bridge::method::bind(interp, name, params, args, kw)?;
+    if a.get("return_type")
+        .is_some_and(|v| !matches!(v, Value::None))
+        || a.get("python_impl")
+            .is_some_and(|v| !matches!(v, Value::None))
+    {
+        return Err(not_implemented(
+            interp,
+            "op() with return_type or python_impl",
+        ));
+    }
+    let Some(Value::Str(text)) = a.get("opstring") else {
+        return Err(interp.type_error("op() needs the operator as a string"));
+    };
+    let precedence = match a.get("precedence") {
+        None => 0,
+        Some(Value::Int(p)) => i32::try_from(*p).unwrap_or(0),
+        Some(_) => return Err(interp.type_error("op() precedence must be an int")),
+    };
+    let comparison = match a.get("is_comparison") {
+        Some(v) => interp.truthy(v)?,
+        None => name == "bool_op",
+    };
+    let op = crate::sql::elements::CustomOp {
+        text: text.to_string(),
+        precedence,
+        comparison,
+    };
+    Ok(super::function("op", move |interp, args, _kw| {
+        let (Some(state), Some(other)) = (interp_state(interp), args.first()) else {
+            return Err(interp.type_error("the operator needs its right-hand side"));
+        };
+        let right = as_expr(&state, interp, other)?;
+        Ok(host(ExprObj(Expr::Custom(
+            Box::new(left.clone()),
+            op.clone(),
+            Box::new(right),
+        ))))
+    }))
 }
 
 /// `~expr`: comparisons flip their operator as SQLAlchemy's `negate` does; others get `NOT`.
@@ -1330,6 +1475,7 @@ pub fn negate(e: &Expr) -> Expr {
             }
         }
         Expr::In(l, items, negated) => Expr::In(l.clone(), items.clone(), !negated),
+        Expr::InSelect(l, s, negated) => Expr::InSelect(l.clone(), s.clone(), !negated),
         Expr::Between(e, l, h, negated) => Expr::Between(e.clone(), l.clone(), h.clone(), !negated),
         other => Expr::Not(Box::new(other.clone())),
     }

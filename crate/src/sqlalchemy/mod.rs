@@ -454,9 +454,21 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     None => Err(i.type_error("bitwise_not() needs an expression")),
                 }),
             ));
+            let st = s.clone();
             attrs.push((
-                "column",
-                function("column", core::column_clause),
+                "between",
+                function("between", move |i, a, k| core::between(&st, i, a, k)),
+            ));
+            attrs.push(("column", function("column", core::column_clause)));
+            let st = s.clone();
+            attrs.push((
+                "collate",
+                function("collate", move |i, a, k| core::collate(&st, i, a, k)),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "label",
+                function("label", move |i, a, k| core::label(&st, i, a, k)),
             ));
             let st = s.clone();
             attrs.push((
@@ -464,7 +476,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
             ));
             type Wrap = fn(Box<crate::sql::elements::Expr>) -> crate::sql::elements::Expr;
-            let wrappers: [(&str, Wrap); 4] = [
+            let wrappers: [(&str, Wrap); 6] = [
                 ("desc", crate::sql::elements::Expr::Desc),
                 ("asc", crate::sql::elements::Expr::Asc),
                 ("nulls_first", |e| {
@@ -473,6 +485,9 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 ("nulls_last", |e| {
                     crate::sql::elements::Expr::Nulls(e, false)
                 }),
+                // SQLAlchemy's older spellings, still exported as synonyms.
+                ("nullsfirst", |e| crate::sql::elements::Expr::Nulls(e, true)),
+                ("nullslast", |e| crate::sql::elements::Expr::Nulls(e, false)),
             ];
             for (name, wrap) in wrappers {
                 let st = s.clone();
