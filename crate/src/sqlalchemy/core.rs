@@ -2267,6 +2267,9 @@ pub fn select_args(
             columns.extend(wp.select_columns());
             orm.entities
                 .push(crate::orm::query::Entity::Polymorphic(wp));
+        } else if let Some(b) = super::bundle::bundle_of(a) {
+            columns.extend(b.columns.iter().map(|(_, c)| c.clone()));
+            orm.entities.push(crate::orm::query::Entity::Bundle(b));
         } else if let Some(t) = downcast::<TableObj>(a) {
             for i in 0..t.0.columns.len() {
                 let c = Expr::Column(t.0.clone(), i);

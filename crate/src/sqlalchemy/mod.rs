@@ -4,6 +4,7 @@ pub use crate::bridge::{defaults, method};
 
 pub mod aliased;
 pub mod attribute;
+pub mod bundle;
 pub mod comparator;
 pub mod compiled;
 pub mod core;
@@ -570,6 +571,7 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     ));
     attrs.push(("exc", s.exc.module_named("sqlalchemy.orm.exc")));
     attrs.push(("aliased", function("aliased", aliased::aliased)));
+    attrs.push(("Bundle", function("Bundle", bundle::bundle)));
     attrs.push((
         "make_transient",
         function("make_transient", |i, a, _k| session::make_transient(i, a)),

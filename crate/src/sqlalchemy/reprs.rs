@@ -26,6 +26,7 @@ pub fn module_of(class: &str) -> Option<&'static str> {
         "ReadOnlyProperties" => "sqlalchemy.util._collections",
         "Load" => "sqlalchemy.orm.strategy_options",
         "registry" => "sqlalchemy.orm.decl_api",
+        "Bundle" => "sqlalchemy.orm.util",
         _ => return None,
     })
 }

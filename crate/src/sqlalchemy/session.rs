@@ -505,8 +505,9 @@ impl SessionObj {
                 } else {
                     orm.entities.clone()
                 };
-                let (names, rows) =
+                let (names, mut rows) =
                     query::execute_with(s, interp, &entities, sel, populate, &orm.loaders)?;
+                super::bundle::nest_rows(&entities, &mut rows);
                 let yield_per = orm.options.iter().rev().find_map(|(k, v)| match v {
                     Value::Int(n) if k == "yield_per" && *n > 0 => Some(*n as usize),
                     _ => None,
@@ -969,6 +970,8 @@ impl Methods for SessionObj {
                         entities.push(Entity::Mapper(m));
                     } else if let Some(al) = super::aliased::aliased_of(a) {
                         entities.push(Entity::Aliased(al));
+                    } else if let Some(b) = super::bundle::bundle_of(a) {
+                        entities.push(Entity::Bundle(b));
                     } else if let Some(t) = downcast::<super::core::TableObj>(a) {
                         for i in 0..t.0.columns.len() {
                             entities.push(Entity::Column(Expr::Column(t.0.clone(), i)));
@@ -1383,7 +1386,7 @@ impl QueryObj {
             Entity::Aliased(a) => Some(a.mapper.clone()),
             Entity::Polymorphic(p) => Some(p.base.clone()),
             Entity::Column(Expr::Column(t, _)) => sa.mapper_for_table(t),
-            Entity::Column(_) => None,
+            Entity::Column(_) | Entity::Bundle(_) => None,
         })
     }
 
@@ -1393,14 +1396,20 @@ impl QueryObj {
 
     /// Runs the query: one value per row (the object or column for a single entity).
     fn rows(&self, interp: &mut Interpreter, select: &Select) -> PyResult<Vec<Value>> {
-        let (names, rows) = query::execute(
+        let (names, mut rows) = query::execute(
             &self.session,
             interp,
             &self.entities,
             select,
             self.populate_existing,
         )?;
-        let single_mapper = self.entities.len() == 1 && self.entities[0].mapper().is_some();
+        super::bundle::nest_rows(&self.entities, &mut rows);
+        // A single mapped entity, or a `single_entity=True` bundle, is the row itself.
+        let single_mapper = self.entities.len() == 1
+            && match &self.entities[0] {
+                Entity::Bundle(b) => b.single_entity,
+                e => e.mapper().is_some(),
+            };
         Ok(rows
             .into_iter()
             .map(|mut r| {
@@ -1575,6 +1584,8 @@ impl Methods for QueryObj {
                         entities.push(Entity::Mapper(m));
                     } else if let Some(al) = super::aliased::aliased_of(a) {
                         entities.push(Entity::Aliased(al));
+                    } else if let Some(b) = super::bundle::bundle_of(a) {
+                        entities.push(Entity::Bundle(b));
                     } else {
                         entities.push(Entity::Column(as_expr(&sa, interp, a)?));
                     }
