@@ -1876,7 +1876,13 @@ impl Methods for StatementObj {
                         continue;
                     }
                     let index = update_key(&state, interp, t, &k)?;
-                    let e = as_expr(&state, interp, &v)?;
+                    let e = match downcast::<StatementObj>(&v) {
+                        Some(StatementObj(Statement::Select(sel), _)) => {
+                            state.exc.warn(interp, Exc::SAWarning, "implicitly coercing SELECT object to scalar subquery; please use the .scalar_subquery() method to produce a scalar subquery.")?;
+                            Expr::ScalarSelect(Box::new(sel.clone()))
+                        }
+                        _ => as_expr(&state, interp, &v)?,
+                    };
                     values.retain(|(i, _)| *i != index);
                     values.push((index, e));
                 }
@@ -2666,7 +2672,13 @@ pub fn insert_rows(
                 }
                 _ => {
                     let v = interp.get_item(row, &key).unwrap_or(Value::None);
-                    as_expr(state, interp, &v)?
+                    // A SELECT in a multi-row VALUES is its scalar subquery (no warning there).
+                    match downcast::<StatementObj>(&v) {
+                        Some(StatementObj(Statement::Select(sel), _)) => {
+                            Expr::ScalarSelect(Box::new(sel.clone()))
+                        }
+                        _ => as_expr(state, interp, &v)?,
+                    }
                 }
             };
             if let Expr::Bind(v) = &e {

@@ -529,16 +529,20 @@ impl SessionObj {
                 Ok(count_result(n))
             }
             (Statement::Returning(inner, cols), Some(m))
-                if matches!(&**inner, Statement::Insert(_, v) if v.is_empty())
-                    && !sets.is_empty() =>
+                if matches!(&**inner, Statement::Insert(..)) && !sets.is_empty() =>
             {
                 let ordered = orm.sort_by_parameter_order;
+                let fixed = match &**inner {
+                    Statement::Insert(_, v) => v.clone(),
+                    _ => Vec::new(),
+                };
                 let rows = bulk::insert_returning_mappings(
                     s,
                     interp,
                     m,
                     sets,
                     cols,
+                    &fixed,
                     ordered,
                     render_nulls,
                 )?;
