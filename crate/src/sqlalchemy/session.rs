@@ -529,23 +529,33 @@ impl SessionObj {
                 Ok(count_result(n))
             }
             (Statement::Returning(inner, cols), Some(m))
-                if matches!(&**inner, Statement::Insert(..)) && !sets.is_empty() =>
+                if (matches!(&**inner, Statement::Insert(..)) && !sets.is_empty())
+                    || (matches!(&**inner, Statement::InsertRows(_, _, r) if !r.is_empty())
+                        && sets.is_empty()) =>
             {
-                let ordered = orm.sort_by_parameter_order;
-                let fixed = match &**inner {
-                    Statement::Insert(_, v) => v.clone(),
-                    _ => Vec::new(),
+                let rows = match &**inner {
+                    Statement::Insert(_, fixed) => bulk::insert_returning_mappings(
+                        s,
+                        interp,
+                        m,
+                        sets,
+                        cols,
+                        fixed,
+                        orm.sort_by_parameter_order,
+                        render_nulls,
+                    )?,
+                    // `insert(Model).values([...]).returning(...)`: one Core INSERT.
+                    _ => {
+                        s.autoflush(interp)?;
+                        sa.set_line(interp);
+                        let (compiled, _, keys, mut params) =
+                            super::engine::core_parameters(&sa, interp, &core, sets)?;
+                        let note = sa.echo_note(&compiled.sql, &keys);
+                        s.set_cause(interp, crate::engine::Cause::Execute);
+                        let params = params.pop().unwrap_or_default();
+                        s.run(interp, &compiled.sql, params, note)?.rows
+                    }
                 };
-                let rows = bulk::insert_returning_mappings(
-                    s,
-                    interp,
-                    m,
-                    sets,
-                    cols,
-                    &fixed,
-                    ordered,
-                    render_nulls,
-                )?;
                 // `returning(Model)` gives objects; columns give their values.
                 let whole = *cols == m.all_columns();
                 let every = crate::orm::deferral::Plan::new(
