@@ -572,6 +572,18 @@ pub fn insert_mappings(
     Ok(total)
 }
 
+/// What a bulk `insert(Model)...returning(...)` statement says besides its mappings.
+pub struct InsertReturning<'a> {
+    /// The RETURNING columns.
+    pub returning: &'a [Expr],
+    /// The statement's own `.values(...)`, by column index.
+    pub fixed: &'a [(usize, Expr)],
+    /// `returning(..., sort_by_parameter_order=True)`.
+    pub sort_by_parameter_order: bool,
+    /// `execution_options(render_nulls=True)`.
+    pub render_nulls: bool,
+}
+
 /// `session.execute(insert(Model).returning(...), [{...}, ...])`: SQLAlchemy's
 /// "insertmanyvalues" — one `INSERT … VALUES (…), (…) RETURNING …` per run of rows with the
 /// same keys (at most 1000 rows each); returns the RETURNING rows in parameter order.
@@ -580,11 +592,14 @@ pub fn insert_returning_mappings(
     interp: &mut Interpreter,
     mapper: &Rc<Mapper>,
     sets: &[Value],
-    returning: &[Expr],
-    fixed: &[(usize, Expr)],
-    sort_by_parameter_order: bool,
-    render_nulls: bool,
+    stmt: &InsertReturning,
 ) -> PyResult<Vec<Vec<SqlValue>>> {
+    let &InsertReturning {
+        returning,
+        fixed,
+        sort_by_parameter_order,
+        render_nulls,
+    } = stmt;
     session.autoflush(interp)?;
     if !mapper.poly.joins.is_empty() {
         if !fixed.is_empty() {

@@ -539,10 +539,12 @@ impl SessionObj {
                         interp,
                         m,
                         sets,
-                        cols,
-                        fixed,
-                        orm.sort_by_parameter_order,
-                        render_nulls,
+                        &bulk::InsertReturning {
+                            returning: cols,
+                            fixed,
+                            sort_by_parameter_order: orm.sort_by_parameter_order,
+                            render_nulls,
+                        },
                     )?,
                     // `insert(Model).values([...]).returning(...)`: one Core INSERT.
                     _ => {
