@@ -572,6 +572,18 @@ pub fn insert_mappings(
     Ok(total)
 }
 
+/// What a bulk `insert(Model)...returning(...)` statement says besides its mappings.
+pub struct InsertReturning<'a> {
+    /// The RETURNING columns.
+    pub returning: &'a [Expr],
+    /// The statement's own `.values(...)`, by column index.
+    pub fixed: &'a [(usize, Expr)],
+    /// `returning(..., sort_by_parameter_order=True)`.
+    pub sort_by_parameter_order: bool,
+    /// `execution_options(render_nulls=True)`.
+    pub render_nulls: bool,
+}
+
 /// `session.execute(insert(Model).returning(...), [{...}, ...])`: SQLAlchemy's
 /// "insertmanyvalues" — one `INSERT … VALUES (…), (…) RETURNING …` per run of rows with the
 /// same keys (at most 1000 rows each); returns the RETURNING rows in parameter order.
@@ -580,12 +592,22 @@ pub fn insert_returning_mappings(
     interp: &mut Interpreter,
     mapper: &Rc<Mapper>,
     sets: &[Value],
-    returning: &[Expr],
-    sort_by_parameter_order: bool,
-    render_nulls: bool,
+    stmt: &InsertReturning,
 ) -> PyResult<Vec<Vec<SqlValue>>> {
+    let &InsertReturning {
+        returning,
+        fixed,
+        sort_by_parameter_order,
+        render_nulls,
+    } = stmt;
     session.autoflush(interp)?;
     if !mapper.poly.joins.is_empty() {
+        if !fixed.is_empty() {
+            return Err(interp.error(
+                "NotImplementedError",
+                "SessionLab does not support bulk INSERT of a joined-inheritance class with .values() yet",
+            ));
+        }
         return insert_returning_joined(session, interp, mapper, sets, returning, render_nulls);
     }
     // SQLite cannot promise the order of a multi-row RETURNING: one row per statement then.
@@ -596,7 +618,7 @@ pub fn insert_returning_mappings(
         rows.push(insert_row_of(session, interp, mapper, s, render_nulls)?);
     }
     let names: Vec<String> = returning.iter().map(returning_name).collect();
-    insert_pages(session, interp, &table, &rows, &names, page)
+    insert_pages(session, interp, &table, &rows, fixed, &names, page)
 }
 
 /// A RETURNING column's text (`id`, or the expression's key).
@@ -608,12 +630,14 @@ fn returning_name(e: &Expr) -> String {
 }
 
 /// `INSERT … VALUES (…), (…) RETURNING names` per run of rows with the same keys, at most
-/// `page` rows each; the RETURNING rows in parameter order.
+/// `page` rows each; the RETURNING rows in parameter order. `fixed` are the statement's own
+/// `.values(...)`, rendered in every row a mapping does not give the column.
 fn insert_pages(
     session: &Rc<Session>,
     interp: &mut Interpreter,
     table: &Rc<crate::sql::schema::Table>,
     rows: &[Vec<(usize, Value)>],
+    fixed: &[(usize, Expr)],
     names: &[String],
     page: usize,
 ) -> PyResult<Vec<Vec<SqlValue>>> {
@@ -628,10 +652,17 @@ fn insert_pages(
         {
             j += 1;
         }
-        let columns = defaults::insert_columns(table, &keys);
+        let fixed_here: Vec<&(usize, Expr)> =
+            fixed.iter().filter(|(c, _)| !keys.contains(c)).collect();
+        let mut sent = keys.clone();
+        sent.extend(fixed_here.iter().map(|(c, _)| *c));
+        let columns = defaults::insert_columns(table, &sent);
         let values: Vec<(usize, Expr)> = columns
             .iter()
-            .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
+            .map(|c| match fixed_here.iter().find(|(f, _)| f == c) {
+                Some((_, e)) => (*c, e.clone()),
+                None => (*c, Expr::Param(table.columns[*c].name.clone())),
+            })
             .collect();
         let compiled = Compiler::default().insert(table, &values);
         let mut params = Vec::new();
@@ -640,13 +671,18 @@ fn insert_pages(
             for (c, v) in row {
                 given.push((*c, to_sql(&session.sa.exc, interp, v, given.len() + 1)?));
             }
-            params.extend(defaults::insert_row(
-                &session.sa,
-                interp,
-                table,
-                &columns,
-                &given,
-            )?);
+            let row_values = defaults::insert_row(&session.sa, interp, table, &columns, &given)?;
+            // Each `?` of the row: a mapping's value by column, or a `.values()` literal.
+            for slot in &compiled.slots {
+                params.push(match slot {
+                    crate::sql::compiler::Slot::Value(v) => v.clone(),
+                    crate::sql::compiler::Slot::Key(k) => columns
+                        .iter()
+                        .position(|c| table.columns[*c].name == *k)
+                        .and_then(|p| row_values.get(p).cloned())
+                        .unwrap_or(SqlValue::Null),
+                });
+            }
         }
         // `VALUES (?, ?)` repeated once per row.
         let sql = match compiled.sql.rfind(" VALUES ") {
@@ -738,7 +774,7 @@ fn insert_returning_joined(
             names.extend(keys);
             (1000, n)
         };
-        let mut got = insert_pages(session, interp, table, &rows, &names, page)?;
+        let mut got = insert_pages(session, interp, table, &rows, &[], &names, page)?;
         for r in &mut got {
             r.truncate(r.len().saturating_sub(sentinel));
         }

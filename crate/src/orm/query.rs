@@ -24,6 +24,19 @@ pub enum Entity {
     Polymorphic(Rc<super::polymorphic::WithPolymorphic>),
     /// A column expression.
     Column(Expr),
+    /// `Bundle(name, *columns)`: columns selected together, one nested row per result row.
+    Bundle(Rc<Bundle>),
+}
+
+/// `Bundle(name, *columns, single_entity=False)`.
+#[derive(Debug)]
+pub struct Bundle {
+    /// The name the result row knows it by (`row.user`).
+    pub name: String,
+    /// The columns, each with the key its nested row names it by.
+    pub columns: Vec<(String, Expr)>,
+    /// `single_entity=True`: the legacy `Query` gives the nested row itself.
+    pub single_entity: bool,
 }
 
 impl Entity {
@@ -33,7 +46,7 @@ impl Entity {
             Entity::Mapper(m) => Some(m),
             Entity::Aliased(a) => Some(&a.mapper),
             Entity::Polymorphic(p) => Some(&p.base),
-            Entity::Column(_) => None,
+            Entity::Column(_) | Entity::Bundle(_) => None,
         }
     }
 
@@ -43,6 +56,7 @@ impl Entity {
             Entity::Mapper(m) => m.name.clone(),
             Entity::Aliased(a) => a.name.clone(),
             Entity::Polymorphic(p) => p.base.name.clone(),
+            Entity::Bundle(b) => b.name.clone(),
             Entity::Column(Expr::Func(name, _)) => {
                 crate::sql::compiler::anon_label(counters, &name.to_ascii_lowercase())
             }
@@ -60,6 +74,7 @@ pub fn columns_of(entities: &[Entity]) -> Vec<Expr> {
             Entity::Aliased(a) => out.extend(a.select_columns()),
             Entity::Polymorphic(p) => out.extend(p.select_columns()),
             Entity::Column(c) => out.push(c.clone()),
+            Entity::Bundle(b) => out.extend(b.columns.iter().map(|(_, c)| c.clone())),
         }
     }
     out
@@ -157,7 +172,7 @@ pub fn execute_with(
         .iter()
         .zip(&plans)
         .map(|(e, p)| match e {
-            Entity::Column(_) => Vec::new(),
+            Entity::Column(_) | Entity::Bundle(_) => Vec::new(),
             _ => entity_columns(e, p.as_ref()),
         })
         .collect();
@@ -190,12 +205,17 @@ pub fn execute_with(
                 at += n;
             } else if let Entity::Column(c) = e {
                 let v = row.get(at).cloned().unwrap_or(SqlValue::Null);
-                // Results are processed by the expression's type (`EXISTS` gives a bool).
-                out.push(match c.sql_type() {
-                    Some(ty) => crate::bridge::convert::from_db(interp, &ty, &v)?,
-                    None => crate::bridge::convert::to_python(&v),
-                });
+                out.push(column_value(interp, c, &v)?);
                 at += 1;
+            } else if let Entity::Bundle(b) = e {
+                // The surface makes the nested `Row` of this tuple.
+                let mut values = Vec::with_capacity(b.columns.len());
+                for (_, c) in &b.columns {
+                    let v = row.get(at).cloned().unwrap_or(SqlValue::Null);
+                    values.push(column_value(interp, c, &v)?);
+                    at += 1;
+                }
+                out.push(Value::tuple(values));
             }
         }
         if !joined.is_empty() {
@@ -227,6 +247,15 @@ pub fn execute_with(
         }
     }
     Ok((names, rows))
+}
+
+/// A column's value as Python sees it: processed by the expression's type (`EXISTS` gives
+/// a bool).
+fn column_value(interp: &mut Interpreter, c: &Expr, v: &SqlValue) -> PyResult<Value> {
+    match c.sql_type() {
+        Some(ty) => crate::bridge::convert::from_db(interp, &ty, v),
+        None => Ok(crate::bridge::convert::to_python(v)),
+    }
 }
 
 /// `Query[start:stop]`: LIMIT and OFFSET as SQLAlchemy's `_make_slice` computes them — the

@@ -2173,7 +2173,13 @@ impl Methods for StatementObj {
                         continue;
                     }
                     let index = update_key(&state, interp, t, &k)?;
-                    let e = as_expr(&state, interp, &v)?;
+                    let e = match downcast::<StatementObj>(&v) {
+                        Some(StatementObj(Statement::Select(sel), _)) => {
+                            state.exc.warn(interp, Exc::SAWarning, "implicitly coercing SELECT object to scalar subquery; please use the .scalar_subquery() method to produce a scalar subquery.")?;
+                            Expr::ScalarSelect(Box::new(sel.clone()))
+                        }
+                        _ => as_expr(&state, interp, &v)?,
+                    };
                     values.retain(|(i, _)| *i != index);
                     values.push((index, e));
                 }
@@ -2570,6 +2576,9 @@ pub fn select_args(
             columns.extend(wp.select_columns());
             orm.entities
                 .push(crate::orm::query::Entity::Polymorphic(wp));
+        } else if let Some(b) = super::bundle::bundle_of(a) {
+            columns.extend(b.columns.iter().map(|(_, c)| c.clone()));
+            orm.entities.push(crate::orm::query::Entity::Bundle(b));
         } else if let Some(t) = downcast::<TableObj>(a) {
             for i in 0..t.0.columns.len() {
                 let c = Expr::Column(t.0.clone(), i);
@@ -2969,7 +2978,13 @@ pub fn insert_rows(
                 }
                 _ => {
                     let v = interp.get_item(row, &key).unwrap_or(Value::None);
-                    as_expr(state, interp, &v)?
+                    // A SELECT in a multi-row VALUES is its scalar subquery (no warning there).
+                    match downcast::<StatementObj>(&v) {
+                        Some(StatementObj(Statement::Select(sel), _)) => {
+                            Expr::ScalarSelect(Box::new(sel.clone()))
+                        }
+                        _ => as_expr(state, interp, &v)?,
+                    }
                 }
             };
             if let Expr::Bind(v) = &e {

@@ -5,6 +5,7 @@ pub use crate::bridge::{defaults, method};
 pub mod aliased;
 pub mod associationproxy;
 pub mod attribute;
+pub mod bundle;
 pub mod comparator;
 pub mod compiled;
 pub mod core;
@@ -650,6 +651,7 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     ));
     attrs.push(("exc", s.exc.module_named("sqlalchemy.orm.exc")));
     attrs.push(("aliased", function("aliased", aliased::aliased)));
+    attrs.push(("Bundle", function("Bundle", bundle::bundle)));
     attrs.push((
         "make_transient",
         function("make_transient", |i, a, _k| session::make_transient(i, a)),

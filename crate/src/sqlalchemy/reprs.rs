@@ -27,6 +27,7 @@ pub fn module_of(class: &str) -> Option<&'static str> {
         "Load" => "sqlalchemy.orm.strategy_options",
         "registry" => "sqlalchemy.orm.decl_api",
         "hybrid_property" | "hybrid_method" => "sqlalchemy.ext.hybrid",
+        "Bundle" => "sqlalchemy.orm.util",
         _ => return None,
     })
 }

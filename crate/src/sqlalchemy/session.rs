@@ -531,8 +531,9 @@ impl SessionObj {
                 } else {
                     orm.entities.clone()
                 };
-                let (names, rows) =
+                let (names, mut rows) =
                     query::execute_with(s, interp, &entities, sel, populate, &orm.loaders)?;
+                super::bundle::nest_rows(&entities, &mut rows);
                 let yield_per = orm.options.iter().rev().find_map(|(k, v)| match v {
                     Value::Int(n) if k == "yield_per" && *n > 0 => Some(*n as usize),
                     _ => None,
@@ -554,19 +555,35 @@ impl SessionObj {
                 Ok(count_result(n))
             }
             (Statement::Returning(inner, cols), Some(m))
-                if matches!(&**inner, Statement::Insert(_, v) if v.is_empty())
-                    && !sets.is_empty() =>
+                if (matches!(&**inner, Statement::Insert(..)) && !sets.is_empty())
+                    || (matches!(&**inner, Statement::InsertRows(_, _, r) if !r.is_empty())
+                        && sets.is_empty()) =>
             {
-                let ordered = orm.sort_by_parameter_order;
-                let rows = bulk::insert_returning_mappings(
-                    s,
-                    interp,
-                    m,
-                    sets,
-                    cols,
-                    ordered,
-                    render_nulls,
-                )?;
+                let rows = match &**inner {
+                    Statement::Insert(_, fixed) => bulk::insert_returning_mappings(
+                        s,
+                        interp,
+                        m,
+                        sets,
+                        &bulk::InsertReturning {
+                            returning: cols,
+                            fixed,
+                            sort_by_parameter_order: orm.sort_by_parameter_order,
+                            render_nulls,
+                        },
+                    )?,
+                    // `insert(Model).values([...]).returning(...)`: one Core INSERT.
+                    _ => {
+                        s.autoflush(interp)?;
+                        sa.set_line(interp);
+                        let (compiled, _, keys, mut params) =
+                            super::engine::core_parameters(&sa, interp, &core, sets)?;
+                        let note = sa.echo_note(&compiled.sql, &keys);
+                        s.set_cause(interp, crate::engine::Cause::Execute);
+                        let params = params.pop().unwrap_or_default();
+                        s.run(interp, &compiled.sql, params, note)?.rows
+                    }
+                };
                 // `returning(Model)` gives objects; columns give their values.
                 let whole = *cols == m.all_columns();
                 let every = crate::orm::deferral::Plan::new(
@@ -1004,6 +1021,8 @@ impl Methods for SessionObj {
                         entities.push(Entity::Mapper(m));
                     } else if let Some(al) = super::aliased::aliased_of(a) {
                         entities.push(Entity::Aliased(al));
+                    } else if let Some(b) = super::bundle::bundle_of(a) {
+                        entities.push(Entity::Bundle(b));
                     } else if let Some(t) = downcast::<super::core::TableObj>(a) {
                         for i in 0..t.0.columns.len() {
                             entities.push(Entity::Column(Expr::Column(t.0.clone(), i)));
@@ -1422,7 +1441,7 @@ impl QueryObj {
             Entity::Aliased(a) => Some(a.mapper.clone()),
             Entity::Polymorphic(p) => Some(p.base.clone()),
             Entity::Column(Expr::Column(t, _)) => sa.mapper_for_table(t),
-            Entity::Column(_) => None,
+            Entity::Column(_) | Entity::Bundle(_) => None,
         })
     }
 
@@ -1432,14 +1451,20 @@ impl QueryObj {
 
     /// Runs the query: one value per row (the object or column for a single entity).
     fn rows(&self, interp: &mut Interpreter, select: &Select) -> PyResult<Vec<Value>> {
-        let (names, rows) = query::execute(
+        let (names, mut rows) = query::execute(
             &self.session,
             interp,
             &self.entities,
             select,
             self.populate_existing,
         )?;
-        let single_mapper = self.entities.len() == 1 && self.entities[0].mapper().is_some();
+        super::bundle::nest_rows(&self.entities, &mut rows);
+        // A single mapped entity, or a `single_entity=True` bundle, is the row itself.
+        let single_mapper = self.entities.len() == 1
+            && match &self.entities[0] {
+                Entity::Bundle(b) => b.single_entity,
+                e => e.mapper().is_some(),
+            };
         Ok(rows
             .into_iter()
             .map(|mut r| {
@@ -1614,6 +1639,8 @@ impl Methods for QueryObj {
                         entities.push(Entity::Mapper(m));
                     } else if let Some(al) = super::aliased::aliased_of(a) {
                         entities.push(Entity::Aliased(al));
+                    } else if let Some(b) = super::bundle::bundle_of(a) {
+                        entities.push(Entity::Bundle(b));
                     } else {
                         let e = match super::hybrid::column(a) {
                             Some(e) => e,
