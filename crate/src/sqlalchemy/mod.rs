@@ -10,6 +10,7 @@ pub mod core;
 pub mod declarative;
 pub mod engine;
 pub mod functions;
+pub mod legacy_query;
 pub mod loader;
 pub mod reflection;
 pub mod registry;
@@ -521,6 +522,7 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         "relationship",
         function("relationship", declarative::relationship),
     ));
+    attrs.push(("backref", function("backref", declarative::backref)));
     for name in loader::COLUMN_LOADERS {
         attrs.push((
             name,
