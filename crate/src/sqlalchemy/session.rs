@@ -1752,7 +1752,12 @@ impl Methods for QueryObj {
                             ),
                         ));
                     };
-                    values.push((col, as_expr(&sa, interp, &v)?));
+                    // None is a bound NULL in SET, as for any value (not the NULL keyword).
+                    let value = match v {
+                        Value::None => Expr::Bind(SqlValue::Null),
+                        other => as_expr(&sa, interp, &other)?,
+                    };
+                    values.push((col, value));
                 }
                 crate::base::sort::sort_by(&mut values, |a, b| a.0 < b.0);
                 let n = bulk::update(&self.session, interp, &m, &values, &sel.wheres, sync)?;
