@@ -1549,16 +1549,17 @@ impl Methods for QueryObj {
     ) -> PyResult<Value> {
         let sa = self.session.sa.clone();
         sa.set_line(interp);
-        if let Some(r) = super::method::dispatch(
-            super::legacy_query::QUERY,
-            "Query",
-            self,
-            interp,
-            name,
-            args.clone(),
-            kw.clone(),
-        ) {
-            return r;
+        if super::method::find(super::legacy_query::QUERY, name).is_some() {
+            return super::method::dispatch(
+                super::legacy_query::QUERY,
+                "Query",
+                self,
+                interp,
+                name,
+                args,
+                kw,
+            )
+            .unwrap_or(Ok(Value::None));
         }
         let mut sel = self.select.clone();
         let int = |v: Option<&Value>| match v {
