@@ -141,7 +141,7 @@ pub struct RelationshipProperty {
     /// `back_populates=` (or the other side of a `backref`).
     pub back_populates: Option<String>,
     /// `backref=`: the relationship to create on the target class.
-    pub backref: Option<String>,
+    pub backref: Option<Backref>,
     /// `cascade=`.
     pub cascade: Cascade,
     /// `uselist=` when given.
@@ -152,6 +152,22 @@ pub struct RelationshipProperty {
     pub lazy: super::strategies::Strategy,
     /// `secondary=`: the name of the association table of a many-to-many.
     pub secondary: Option<String>,
+}
+
+/// `backref="name"` / `backref=backref("name", **kw)`: the relationship a `relationship()`
+/// creates on its target class, with the options given for it.
+#[derive(Debug, Clone)]
+pub struct Backref {
+    /// The attribute name on the target class.
+    pub key: String,
+    /// `cascade=`.
+    pub cascade: Cascade,
+    /// `uselist=` when given (`uselist=False`: a one-to-one back).
+    pub uselist: Option<bool>,
+    /// `collection_class=`.
+    pub collection_class: Option<super::collections::CollectionClass>,
+    /// `lazy=`.
+    pub lazy: super::strategies::Strategy,
 }
 
 /// One mapped class.

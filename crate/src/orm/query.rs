@@ -135,13 +135,20 @@ pub fn execute_with(
 ) -> PyResult<(Vec<String>, Vec<Vec<Value>>)> {
     session.autoflush(interp)?;
     session.set_cause(interp, Cause::Query);
-    // A column named twice (`select(Car.id, Car)`) is selected once, as SQLAlchemy does.
+    // An entity's column already selected (`select(Car.id, Car)`) is selected once, as
+    // SQLAlchemy does; a column named as its own entity is selected again (`name__1`).
     let mut columns: Vec<Expr> = Vec::new();
     let mut positions: Vec<usize> = Vec::new();
     let plans = plans_of(entities, loaders);
-    for c in columns_planned(entities, &plans) {
+    let planned = entities.iter().zip(&plans).flat_map(|(e, p)| {
+        let own = matches!(e, Entity::Column(_));
+        entity_columns(e, p.as_ref())
+            .into_iter()
+            .map(move |c| (own, c))
+    });
+    for (own, c) in planned {
         let at = match &c {
-            Expr::Column(..) => columns.iter().position(|x| *x == c),
+            Expr::Column(..) if !own => columns.iter().position(|x| *x == c),
             _ => None,
         };
         match at {

@@ -371,7 +371,12 @@ pub fn presort(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> 
             }
             let value = get(interp, parent, &state, rel)?;
             let key = r.target.columns[r.fk_attr].key.clone();
-            for v in &super::collections::items_of(&value).unwrap_or_default() {
+            // (A `uselist=False` one-to-many holds its one child, not a collection.)
+            let children = match &value {
+                Value::Instance(_) => vec![value.clone()],
+                other => super::collections::items_of(other).unwrap_or_default(),
+            };
+            for v in &children {
                 if let Value::Instance(child) = v
                     && !session.deleted.borrow().contains_key(&addr(child))
                 {

@@ -1496,7 +1496,18 @@ impl Compiler {
         // Anonymous labels share their counters with named binds (`coalesce(…, :coalesce_2)
         // AS coalesce_1`): the label is taken first.
         let mut names: Vec<String> = Vec::new();
-        for c in &s.columns {
+        for (pos, c) in s.columns.iter().enumerate() {
+            // The same column selected again is labelled `name__1` (a different column of
+            // the same name gets an anonymous `name_1`).
+            let repeated = |t: &Rc<Table>, i: usize| {
+                s.columns[..pos]
+                    .iter()
+                    .any(|e| matches!(e, Expr::Column(t2, i2) if Rc::ptr_eq(t, t2) && i == *i2))
+            };
+            let dedup = |names: &[String], base: String| {
+                let n = names.iter().filter(|n| **n == base).count();
+                if n == 0 { base } else { format!("{base}__{n}") }
+            };
             // A type given without SQL (`type_=`, `type_coerce`) labels as its expression.
             let mut c = c;
             while let Expr::Typed(inner, _) = c {
@@ -1523,6 +1534,19 @@ impl Compiler {
                 }
                 Expr::Column(t, i) if s.labels => {
                     let label = format!("{}_{}", t.name, t.columns[*i].name);
+                    let label = if repeated(t, *i) {
+                        dedup(&names, label)
+                    } else {
+                        label
+                    };
+                    (
+                        format!("{} AS {}", self.expr(c, None), self.q(&label)),
+                        label,
+                    )
+                }
+                // A subquery's column under the legacy Query's labels: `anon_1.n AS anon_1_n`.
+                Expr::AliasColumn(sq, col) if s.labels => {
+                    let label = format!("{}_{col}", self.alias_name(sq));
                     (
                         format!("{} AS {}", self.expr(c, None), self.q(&label)),
                         label,
@@ -1536,6 +1560,17 @@ impl Compiler {
                     )
                 }
                 // A second column with the same name gets an anonymous label (`name_1`).
+                Expr::Column(t, i)
+                    if names.contains(&t.columns[*i].name)
+                        && !self.unlabelled
+                        && repeated(t, *i) =>
+                {
+                    let label = dedup(&names, t.columns[*i].name.clone());
+                    (
+                        format!("{} AS {}", self.expr(c, None), self.q(&label)),
+                        label,
+                    )
+                }
                 Expr::Column(t, i) if names.contains(&t.columns[*i].name) && !self.unlabelled => {
                     let label = anon_label(&mut self.bind_names, &t.columns[*i].name);
                     (format!("{} AS {label}", self.expr(c, None)), label)

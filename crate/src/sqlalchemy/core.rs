@@ -233,11 +233,19 @@ pub fn column(
                 col.onupdate = Some(super::defaults::column_default(state, interp, v)?)
             }
             "server_default" => {
-                // text() goes into the DDL as written; a string is quoted as a literal.
-                col.server_default = Some(match downcast::<super::text::TextClause>(v) {
-                    Some(t) => t.source.clone(),
-                    None => format!("'{}'", interp.to_str(v)?.replace('\'', "''")),
-                })
+                // text() goes into the DDL as written, a string is quoted as a literal, a
+                // SQL expression (`func.now()`) is compiled with its values inline; SQLite
+                // wants an expression with punctuation in parentheses.
+                let sql = if let Some(t) = downcast::<super::text::TextClause>(v) {
+                    t.source.clone()
+                } else if let Some(e) = expr_obj(v) {
+                    Compiler::sqlite_literal().expr(&e.0, None)
+                } else {
+                    format!("'{}'", interp.to_str(v)?.replace('\'', "''"))
+                };
+                let bare = sql.starts_with(['\'', '"', '('])
+                    || sql.chars().all(|c| c.is_alphanumeric() || c == '_');
+                col.server_default = Some(if bare { sql } else { format!("({sql})") });
             }
             _ => {}
         }

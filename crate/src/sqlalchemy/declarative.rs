@@ -14,7 +14,7 @@ use super::core::{ColumnDef, MetaDataObj, TableObj};
 use crate::orm::MapperHost;
 use crate::orm::collections::CollectionClass;
 use crate::orm::mapper::{
-    Cascade, ColumnProperty, Mapper, Polymorphic, Registry, RelationshipProperty,
+    Backref, Cascade, ColumnProperty, Mapper, Polymorphic, Registry, RelationshipProperty,
 };
 use crate::orm::relationships;
 use crate::orm::state::{ensure_state, state_of};
@@ -102,7 +102,7 @@ impl HostObject for UnsupportedMappedForm {
 pub struct RelationshipDef {
     target: Option<String>,
     back_populates: Option<String>,
-    backref: Option<String>,
+    backref: Option<Backref>,
     cascade: Cascade,
     uselist: Option<bool>,
     collection_class: Option<CollectionClass>,
@@ -165,10 +165,21 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         lazy: Strategy::Lazy,
         secondary: None,
     };
-    for (k, v) in &kw {
+    relationship_options(interp, &mut def, &kw, "relationship")?;
+    Ok(Value::Host(Rc::new(def)))
+}
+
+/// Applies the keyword options of `relationship()` (or of `backref()`, named by `what`).
+fn relationship_options(
+    interp: &mut Interpreter,
+    def: &mut RelationshipDef,
+    kw: &[(String, Value)],
+    what: &str,
+) -> PyResult<()> {
+    for (k, v) in kw {
         match k.as_str() {
             "back_populates" => def.back_populates = Some(interp.to_str(v)?),
-            "backref" => def.backref = Some(interp.to_str(v)?),
+            "backref" => def.backref = Some(backref_of(interp, v)?),
             "secondary" => {
                 def.secondary = Some(match v {
                     Value::Str(s) => s.to_string(),
@@ -203,7 +214,7 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
                     None => {
                         return Err(interp.error(
                             "NotImplementedError",
-                            format!("SessionLab does not support relationship(lazy={name:?})"),
+                            format!("SessionLab does not support {what}(lazy={name:?})"),
                         ));
                     }
                 };
@@ -228,12 +239,69 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
             other => {
                 return Err(interp.error(
                     "NotImplementedError",
-                    format!("SessionLab does not support relationship({other}=...) yet"),
+                    format!("SessionLab does not support {what}({other}=...) yet"),
                 ));
             }
         }
     }
-    Ok(Value::Host(Rc::new(def)))
+    Ok(())
+}
+
+/// The `backref=` argument: a name, or what `backref(name, **kw)` made.
+fn backref_of(interp: &mut Interpreter, v: &Value) -> PyResult<Backref> {
+    if let Some(b) = downcast::<BackrefDef>(v) {
+        return Ok(b.0.clone());
+    }
+    Ok(Backref {
+        key: interp.to_str(v)?,
+        cascade: Cascade::default(),
+        uselist: None,
+        collection_class: None,
+        lazy: Strategy::Lazy,
+    })
+}
+
+/// What `backref(name, **kwargs)` returns: the options of the relationship to create back.
+pub struct BackrefDef(Backref);
+
+impl HostObject for BackrefDef {
+    fn type_name(&self) -> String {
+        "tuple".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `backref(name, **kwargs)`: `relationship(..., backref=backref("x", uselist=False))`.
+pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    const PARAMS: &[Param] = &[Param::Required("name"), Param::VarKw("kwargs")];
+    let a = bind(interp, "backref", PARAMS, args, kw)?;
+    let key = interp.to_str(a.get("name").unwrap_or(&Value::None))?;
+    let mut def = RelationshipDef {
+        target: None,
+        back_populates: None,
+        backref: None,
+        cascade: Cascade::default(),
+        uselist: None,
+        collection_class: None,
+        lazy: Strategy::Lazy,
+    };
+    relationship_options(interp, &mut def, &a.varkw, "backref")?;
+    if def.backref.is_some() || def.back_populates.is_some() {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab does not support backref() with its own backref or back_populates",
+        ));
+    }
+    Ok(Value::Host(Rc::new(BackrefDef(Backref {
+        key,
+        cascade: def.cascade,
+        uselist: def.uselist,
+        collection_class: def.collection_class,
+        lazy: def.lazy,
+    }))))
 }
 
 /// `mapped_column(...)`: a `Column` whose type and nullability may come from `Mapped[...]`;
@@ -1039,9 +1107,10 @@ impl RegistryHook {
             let count = m.relationships.borrow().len();
             for i in 0..count {
                 let rel = m.relationship_at(i);
-                let Some(backref) = rel.backref.clone() else {
+                let Some(back) = rel.backref.clone() else {
                     continue;
                 };
+                let backref = back.key.clone();
                 let Some(target) = m.relationship_target(&rel) else {
                     continue;
                 };
@@ -1062,10 +1131,10 @@ impl RegistryHook {
                         target: m.name.clone(),
                         back_populates: Some(rel.key.clone()),
                         backref: None,
-                        cascade: Cascade::default(),
-                        uselist: None,
-                        collection_class: CollectionClass::List,
-                        lazy: Strategy::Lazy,
+                        cascade: back.cascade,
+                        uselist: back.uselist,
+                        collection_class: back.collection_class.unwrap_or(CollectionClass::List),
+                        lazy: back.lazy,
                         secondary: rel.secondary.clone(),
                     });
                 class.dict.borrow_mut().insert(

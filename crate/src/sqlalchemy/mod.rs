@@ -14,6 +14,7 @@ pub mod engine;
 pub mod event;
 pub mod functions;
 pub mod hybrid;
+pub mod legacy_query;
 pub mod loader;
 pub mod reflection;
 pub mod registry;
@@ -601,6 +602,7 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         "relationship",
         function("relationship", declarative::relationship),
     ));
+    attrs.push(("backref", function("backref", declarative::backref)));
     for name in loader::COLUMN_LOADERS {
         attrs.push((
             name,

@@ -1386,12 +1386,14 @@ impl Methods for IdentityMapObj {
 /// The legacy `Query`.
 pub struct QueryObj {
     session: Rc<Session>,
-    entities: Vec<Entity>,
-    select: Select,
+    /// What the query selects (mapped classes load objects).
+    pub entities: Vec<Entity>,
+    /// The SELECT it runs.
+    pub select: Select,
     populate_existing: bool,
 }
 
-const QUERY_METHODS: [&str; 25] = [
+const QUERY_METHODS: [&str; 24] = [
     "filter",
     "filter_by",
     "where",
@@ -1414,12 +1416,21 @@ const QUERY_METHODS: [&str; 25] = [
     "distinct",
     "populate_existing",
     "options",
-    "select_from",
     "with_entities",
     "exists",
 ];
 
 impl QueryObj {
+    /// This query over other entities and statement.
+    pub fn derived(&self, entities: Vec<Entity>, select: Select) -> Value {
+        Value::Host(Rc::new(QueryObj {
+            session: self.session.clone(),
+            entities,
+            select,
+            populate_existing: self.populate_existing,
+        }))
+    }
+
     fn with(&self, select: Select) -> Value {
         Value::Host(Rc::new(QueryObj {
             session: self.session.clone(),
@@ -1465,6 +1476,19 @@ impl QueryObj {
                 Entity::Bundle(b) => b.single_entity,
                 e => e.mapper().is_some(),
             };
+        // The legacy Query uniques its rows when it loads any mapped entity (objects by
+        // identity), as SQLAlchemy's `Query` applies `unique()` to such results.
+        let rows = if self.entities.iter().any(|e| e.mapper().is_some()) {
+            let mut seen = std::collections::HashSet::new();
+            rows.into_iter()
+                .filter(|r| {
+                    let key: Option<Vec<_>> = r.iter().map(Value::hash_key).collect();
+                    key.is_none_or(|k| seen.insert(k))
+                })
+                .collect()
+        } else {
+            rows
+        };
         Ok(rows
             .into_iter()
             .map(|mut r| {
@@ -1490,7 +1514,13 @@ impl HostObject for QueryObj {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        Ok(QUERY_METHODS.contains(&name).then(|| {
+        if name == "statement" {
+            return Ok(Some(Value::Host(Rc::new(super::legacy_query::statement(
+                self,
+            )))));
+        }
+        let tabled = super::method::find(super::legacy_query::QUERY, name).is_some();
+        Ok((tabled || QUERY_METHODS.contains(&name)).then(|| {
             BoundMethod::value(
                 Rc::new(QueryObj {
                     session: self.session.clone(),
@@ -1564,6 +1594,10 @@ impl HostObject for QueryObj {
         Ok(compiler.select(&self.select).sql)
     }
 
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        super::unsupported::message("Query", name)
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -1579,6 +1613,18 @@ impl Methods for QueryObj {
     ) -> PyResult<Value> {
         let sa = self.session.sa.clone();
         sa.set_line(interp);
+        if super::method::find(super::legacy_query::QUERY, name).is_some() {
+            return super::method::dispatch(
+                super::legacy_query::QUERY,
+                "Query",
+                self,
+                interp,
+                name,
+                args,
+                kw,
+            )
+            .unwrap_or(Ok(Value::None));
+        }
         let mut sel = self.select.clone();
         let int = |v: Option<&Value>| match v {
             Some(Value::Int(i)) => Some(*i),
@@ -1631,7 +1677,7 @@ impl Methods for QueryObj {
                 });
                 Ok(self.with(sel))
             }
-            "options" | "select_from" => Ok(self.with(sel)),
+            "options" => Ok(self.with(sel)),
             "with_entities" => {
                 let mut entities = Vec::new();
                 for a in &args {
@@ -1777,7 +1823,12 @@ impl Methods for QueryObj {
                             ),
                         ));
                     };
-                    values.push((col, as_expr(&sa, interp, &v)?));
+                    // None is a bound NULL in SET, as for any value (not the NULL keyword).
+                    let value = match v {
+                        Value::None => Expr::Bind(SqlValue::Null),
+                        other => as_expr(&sa, interp, &other)?,
+                    };
+                    values.push((col, value));
                 }
                 crate::base::sort::sort_by(&mut values, |a, b| a.0 < b.0);
                 let n = bulk::update(&self.session, interp, &m, &values, &sel.wheres, sync)?;
@@ -1794,13 +1845,13 @@ impl Methods for QueryObj {
                 let n = bulk::delete(&self.session, interp, &m, &sel.wheres, sync)?;
                 Ok(Value::Int(n as i64))
             }
-            _ => {
-                let tn = "Query";
-                Err(interp.error(
+            _ => match super::unsupported::message("Query", name) {
+                Some(message) => Err(interp.error("NotImplementedError", message)),
+                None => Err(interp.error(
                     "AttributeError",
-                    format!("'{tn}' object has no attribute '{name}'"),
-                ))
-            }
+                    format!("'Query' object has no attribute '{name}'"),
+                )),
+            },
         }
     }
 }
