@@ -287,9 +287,10 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         uselist: None,
         collection_class: None,
         lazy: Strategy::Lazy,
+        secondary: None,
     };
     relationship_options(interp, &mut def, &a.varkw, "backref")?;
-    if def.backref.is_some() || def.back_populates.is_some() {
+    if def.backref.is_some() || def.back_populates.is_some() || def.secondary.is_some() {
         return Err(interp.error(
             "NotImplementedError",
             "SessionLab does not support backref() with its own backref or back_populates",
