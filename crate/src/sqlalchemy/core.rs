@@ -171,6 +171,7 @@ pub fn column(
     let mut ty = None;
     let mut fk = None;
     let mut check = false;
+    let mut checks = Vec::new();
     for a in &args {
         match a {
             Value::Str(s) if name.is_none() => name = Some(s.to_string()),
@@ -180,6 +181,18 @@ pub fn column(
                     check = t.1;
                 } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
                     fk = Some(f.0.clone());
+                } else if let Some(item) = super::constraints::schema_item(other) {
+                    match item {
+                        super::constraints::Item::Constraint(
+                            crate::sql::schema::TableConstraint::Check(n, sql),
+                        ) => checks.push((n, sql)),
+                        _ => {
+                            return Err(not_implemented(
+                                interp,
+                                "a constraint other than CheckConstraint inside Column()",
+                            ));
+                        }
+                    }
                 }
             }
         }
@@ -192,6 +205,7 @@ pub fn column(
     let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
     col.foreign_key = fk;
     col.check_boolean = check;
+    col.checks = checks;
     for (k, v) in &kw {
         match k.as_str() {
             "primary_key" => col.primary_key = interp.truthy(v)?,
@@ -404,14 +418,19 @@ pub fn table(
         return Err(interp.type_error("Table() needs a MetaData as its second argument"));
     };
     let mut columns: Vec<Column> = Vec::new();
+    let mut items = Vec::new();
     for a in &args[2..] {
-        if let Some(d) = downcast::<ColumnDef>(a) {
+        if let Some(item) = super::constraints::schema_item(a) {
+            items.push(item);
+        } else if let Some(d) = downcast::<ColumnDef>(a) {
             columns.push(d.column.borrow().clone());
         } else if let Some(class) = super::typed_columns::typed_columns_class(a) {
             columns.extend(super::typed_columns::columns(state, interp, &class)?);
         }
     }
-    let table = Rc::new(Table::new(name, columns));
+    let mut table = Table::new(name, columns);
+    super::constraints::apply(state, interp, &mut table, items)?;
+    let table = Rc::new(table);
     meta.tables.borrow_mut().push(table.clone());
     Ok(state.table_value(&table))
 }

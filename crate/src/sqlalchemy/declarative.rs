@@ -753,7 +753,11 @@ impl RegistryHook {
             }
         }
         crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
-        if !columns.iter().any(|(_, c, _)| c.primary_key) {
+        let items = super::constraints::table_args(interp, class.lookup("__table_args__"))?;
+        let pk_constraint = items
+            .iter()
+            .any(|i| matches!(i, super::constraints::Item::PrimaryKey(..)));
+        if !pk_constraint && !columns.iter().any(|(_, c, _)| c.primary_key) {
             return Err(self.state.exc.raise(
                 interp,
                 Exc::ArgumentError,
@@ -763,10 +767,12 @@ impl RegistryHook {
                 ),
             ));
         }
-        let table = Rc::new(Table::new(
+        let mut table = Table::new(
             tablename,
             columns.iter().map(|(_, c, _)| c.clone()).collect(),
-        ));
+        );
+        super::constraints::apply(&self.state, interp, &mut table, items)?;
+        let table = Rc::new(table);
         self.registry
             .metadata
             .tables

@@ -6,6 +6,7 @@ pub mod aliased;
 pub mod attribute;
 pub mod comparator;
 pub mod compiled;
+pub mod constraints;
 pub mod core;
 pub mod declarative;
 pub mod engine;
@@ -246,6 +247,26 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     _ => Err(i.type_error("ForeignKey() needs 'table.column'")),
                 }),
             ));
+            attrs.push((
+                "UniqueConstraint",
+                function("UniqueConstraint", constraints::unique_constraint),
+            ));
+            attrs.push((
+                "PrimaryKeyConstraint",
+                function("PrimaryKeyConstraint", constraints::primary_key_constraint),
+            ));
+            attrs.push((
+                "CheckConstraint",
+                function("CheckConstraint", constraints::check_constraint),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "ForeignKeyConstraint",
+                function("ForeignKeyConstraint", move |i, a, k| {
+                    constraints::foreign_key_constraint(&st, i, a, k)
+                }),
+            ));
+            attrs.push(("Index", function("Index", constraints::index)));
             let st = s.clone();
             attrs.push((
                 "select",
