@@ -384,6 +384,19 @@ pub fn apply(
         match it {
             Item::Constraint(c) => table.constraints.push(c),
             Item::PrimaryKey(name, cols) => {
+                let in_table_order: Vec<&String> = table
+                    .columns
+                    .iter()
+                    .map(|c| &c.name)
+                    .filter(|n| cols.contains(n))
+                    .collect();
+                if in_table_order.iter().zip(&cols).any(|(a, b)| *a != b) {
+                    // The mapper and `PRIMARY KEY (…)` would take the table's order.
+                    return Err(not_implemented(
+                        interp,
+                        "PrimaryKeyConstraint() naming columns in another order than the table's",
+                    ));
+                }
                 for col in table.columns.iter_mut() {
                     col.primary_key = cols.contains(&col.name);
                 }

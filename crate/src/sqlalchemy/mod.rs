@@ -185,6 +185,28 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ))
         }),
     );
+    interp.register_module(
+        "sqlalchemy.schema",
+        Rc::new(|interp: &mut Interpreter| {
+            // The schema items, the same objects `sqlalchemy` exports.
+            let sa = interp.import_module("sqlalchemy")?;
+            let mut attrs = Vec::new();
+            for name in [
+                "MetaData",
+                "Table",
+                "Column",
+                "ForeignKey",
+                "UniqueConstraint",
+                "PrimaryKeyConstraint",
+                "CheckConstraint",
+                "ForeignKeyConstraint",
+                "Index",
+            ] {
+                attrs.push((name, interp.get_attr(&sa, name)?));
+            }
+            Ok(Interpreter::module("sqlalchemy.schema", attrs))
+        }),
+    );
     let s = state.clone();
     interp.register_module(
         "sqlalchemy.orm.exc",
