@@ -34,6 +34,9 @@ pub struct RunState {
     compiled: RefCell<HashMap<String, f64>>,
     /// Callable column defaults, indexed by `ColumnDefault::Callable`.
     pub callables: RefCell<Vec<Value>>,
+    /// Python enum classes of `Enum` types, indexed by `EnumType::class`: each member with
+    /// its database value.
+    pub enums: RefCell<Vec<(Value, Vec<(Value, String)>)>>,
     /// The script value of each table handed out, so that every way of reaching a table
     /// (`metadata.tables[...]`, `Model.__table__`, `column.table`) gives the same object.
     tables: RefCell<Vec<(Rc<Table>, Value)>>,
@@ -48,6 +51,7 @@ impl RunState {
             log,
             compiled: RefCell::new(HashMap::new()),
             callables: RefCell::new(Vec::new()),
+            enums: RefCell::new(Vec::new()),
             tables: RefCell::new(Vec::new()),
             wrappers,
         }

@@ -66,6 +66,23 @@ pub fn create_table(table: &Table) -> String {
     for c in table.columns.iter().filter(|c| c.check_boolean) {
         lines.push(format!("\tCHECK ({} IN (0, 1))", quote(&c.name)));
     }
+    for c in &table.columns {
+        if let super::types::SqlType::Enum(e) = &c.ty
+            && e.constraint
+        {
+            let values: Vec<String> = e
+                .values
+                .iter()
+                .map(|v| format!("'{}'", v.replace('\'', "''")))
+                .collect();
+            lines.push(format!(
+                "\t{}CHECK ({} IN ({}))",
+                constraint_name(&e.name),
+                quote(&c.name),
+                values.join(", ")
+            ));
+        }
+    }
     for c in &table.constraints {
         lines.push(match c {
             TableConstraint::Unique(name, cols) => {

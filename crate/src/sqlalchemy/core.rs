@@ -63,6 +63,13 @@ impl HostObject for TypeObj {
         Ok(Some(host(TypeObj(ty, constraint))))
     }
 
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match &self.0 {
+            SqlType::Enum(e) => super::enum_type::attr(interp, e, name),
+            _ => None,
+        })
+    }
+
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
         Ok(super::schema_repr::sql_type(&self.0))
     }

@@ -362,6 +362,8 @@ pub enum Annotated {
     Column(Option<SqlType>, bool),
     /// A relationship to the class named.
     Related(String),
+    /// A Python enum class (an `Enum` column of it unless a type is given), Optional or not.
+    EnumClass(Rc<Class>, bool),
 }
 
 fn python_type(v: &Value) -> Option<SqlType> {
@@ -448,6 +450,7 @@ fn classify(inner: &Value) -> Annotated {
                 if let Some(a) = alias.args.first() {
                     return match classify(a) {
                         Annotated::Column(t, _) => Annotated::Column(t, true),
+                        Annotated::EnumClass(c, _) => Annotated::EnumClass(c, true),
                         other => other,
                     };
                 }
@@ -462,6 +465,7 @@ fn classify(inner: &Value) -> Annotated {
                 if let Some(a) = non_none.first() {
                     return match classify(a) {
                         Annotated::Column(t, o) => Annotated::Column(t, o || optional),
+                        Annotated::EnumClass(c, o) => Annotated::EnumClass(c, o || optional),
                         other => other,
                     };
                 }
@@ -482,6 +486,9 @@ fn classify(inner: &Value) -> Annotated {
     match python_type(inner) {
         Some(t) => Annotated::Column(Some(t), false),
         None => match inner {
+            Value::Class(c) if super::enum_type::is_enum_class(c) => {
+                Annotated::EnumClass(c.clone(), false)
+            }
             Value::Class(c) if !c.builtin => Annotated::Related(c.name.clone()),
             _ => Annotated::Column(None, false),
         },
@@ -702,6 +709,10 @@ impl RegistryHook {
             let def = def.map(|(c, _)| c);
             let (ty, optional) = match &ann {
                 Some(Annotated::Column(t, o)) => (t.clone(), *o),
+                Some(Annotated::EnumClass(c, o)) => match def {
+                    Some(d) if d.typed => (None, *o),
+                    _ => (Some(super::enum_type::of_class(interp, c)?), *o),
+                },
                 Some(Annotated::Related(_)) if def.is_none() => continue,
                 _ => (None, false),
             };
@@ -840,10 +851,12 @@ impl RegistryHook {
     ) -> PyResult<()> {
         let own_column = dict.iter().any(|(_, v)| downcast::<ColumnDef>(v).is_some())
             || class.annotations.borrow().iter().any(|(n, a)| {
-                matches!(read_annotation(a), Some(Annotated::Column(..)))
-                    && !dict
-                        .iter()
-                        .any(|(k, v)| k == n && downcast::<RelationshipDef>(v).is_some())
+                matches!(
+                    read_annotation(a),
+                    Some(Annotated::Column(..) | Annotated::EnumClass(..))
+                ) && !dict
+                    .iter()
+                    .any(|(k, v)| k == n && downcast::<RelationshipDef>(v).is_some())
             });
         if own_column {
             return Err(interp.error(

@@ -10,6 +10,7 @@ pub mod constraints;
 pub mod core;
 pub mod declarative;
 pub mod engine;
+pub mod enum_type;
 pub mod functions;
 pub mod loader;
 pub mod reflection;
@@ -289,6 +290,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 }),
             ));
             attrs.push(("Index", function("Index", constraints::index)));
+            attrs.push(("Enum", function("Enum", enum_type::enum_type)));
             let st = s.clone();
             attrs.push((
                 "select",
