@@ -97,10 +97,10 @@ fn column_name(interp: &mut Interpreter, v: &Value) -> PyResult<(String, Option<
     if let Value::Str(s) = v {
         return Ok((s.to_string(), None));
     }
-    if let Value::Host(h) = v {
-        if let Some(d) = h.as_any().downcast_ref::<ColumnDef>() {
-            return Ok((d.column.borrow().name.clone(), None));
-        }
+    if let Value::Host(h) = v
+        && let Some(d) = h.as_any().downcast_ref::<ColumnDef>()
+    {
+        return Ok((d.column.borrow().name.clone(), None));
     }
     if let Some(Expr::Column(t, i)) = expr_obj(v).map(|e| &e.0) {
         return Ok((t.columns[*i].name.clone(), Some(t.clone())));
