@@ -239,7 +239,16 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             let st = s.clone();
             attrs.push((
                 "MetaData",
-                function("MetaData", move |_i, _a, _k| {
+                function("MetaData", move |i, a, k| {
+                    // Options that change DDL (constraint names, schemas) are refused by name.
+                    let given = a.first().map(|_| "schema").or_else(|| {
+                        k.iter()
+                            .find(|(n, v)| n != "info" && !matches!(v, Value::None))
+                            .map(|(n, _)| n.as_str())
+                    });
+                    if let Some(name) = given {
+                        return Err(core::not_implemented(i, &format!("MetaData({name}=...)")));
+                    }
                     Ok(Value::Host(Rc::new(core::MetaDataObj::new(st.clone()))))
                 }),
             ));
