@@ -179,6 +179,7 @@ pub fn column(
     let mut fk = None;
     let mut check = false;
     let mut checks = Vec::new();
+    let mut identity = false;
     for a in &args {
         match a {
             Value::Str(s) if name.is_none() => name = Some(s.to_string()),
@@ -188,6 +189,9 @@ pub fn column(
                     check = t.1;
                 } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
                     fk = Some(f.0.clone());
+                } else if let Some(g) = downcast::<super::sequences::Generator>(other) {
+                    // `Identity()` makes the column NOT NULL; neither renders on SQLite.
+                    identity |= g.is_identity();
                 } else if let Some(item) = super::constraints::schema_item(other) {
                     match item {
                         super::constraints::Item::Constraint(
@@ -234,6 +238,9 @@ pub fn column(
             }
             _ => {}
         }
+    }
+    if identity && col.nullable.is_none() {
+        col.nullable = Some(false);
     }
     Ok(host(ColumnDef {
         column: RefCell::new(col),

@@ -19,6 +19,7 @@ pub mod reprs;
 pub mod result;
 pub mod schema_repr;
 pub mod selectable;
+pub mod sequences;
 pub mod session;
 pub mod text;
 pub mod typed_columns;
@@ -202,6 +203,8 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 "CheckConstraint",
                 "ForeignKeyConstraint",
                 "Index",
+                "Identity",
+                "Sequence",
             ] {
                 attrs.push((name, interp.get_attr(&sa, name)?));
             }
@@ -300,6 +303,18 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ));
             attrs.push(("Index", function("Index", constraints::index)));
             attrs.push(("Enum", function("Enum", enum_type::enum_type)));
+            attrs.push((
+                "Identity",
+                function("Identity", |i, a, k| {
+                    sequences::generator("Identity", i, a, k)
+                }),
+            ));
+            attrs.push((
+                "Sequence",
+                function("Sequence", |i, a, k| {
+                    sequences::generator("Sequence", i, a, k)
+                }),
+            ));
             let st = s.clone();
             attrs.push((
                 "select",
