@@ -491,6 +491,12 @@ impl HostObject for TableObj {
                     Ok(host(TableObj(Rc::new(alias))))
                 }))
             }
+            "indexes" if !self.0.indexes.borrow().is_empty() => {
+                return Err(not_implemented(
+                    _interp,
+                    "Table.indexes of a table with Index(...) objects",
+                ));
+            }
             "indexes" => {
                 let items = (0..self.0.columns.len())
                     .filter(|&i| self.0.columns[i].index)
@@ -573,7 +579,13 @@ impl HostObject for PrimaryKeyObj {
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
-            "name" => Some(Value::None),
+            "name" => Some(
+                self.0
+                    .pk_name
+                    .as_deref()
+                    .map(Value::str)
+                    .unwrap_or(Value::None),
+            ),
             "columns" | "c" => Some(Value::list(self.columns())),
             "table" => Some(table_value(interp, &self.0)),
             _ => None,
