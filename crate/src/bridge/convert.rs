@@ -5,7 +5,8 @@ use crate::bridge::exc::{Exc, ExcClasses};
 use crate::engine::SqlValue;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
-use crate::sql::types::SqlType;
+use crate::sql::types::{EnumType, SqlType};
+use std::rc::Rc;
 
 /// A DBAPI value as the script sees it.
 pub fn to_python(v: &SqlValue) -> Value {
@@ -35,6 +36,9 @@ pub fn to_sql(
         Value::Instance(i) if python_value(i).is_some() => {
             python_value(i).unwrap_or(SqlValue::Null)
         }
+        Value::Instance(_) if enum_value(interp, v).is_some() => {
+            SqlValue::Text(enum_value(interp, v).unwrap_or_default())
+        }
         other => {
             let tn = other.type_name();
             return Err(exc.raise(
@@ -44,6 +48,62 @@ pub fn to_sql(
             ));
         }
     })
+}
+
+/// A member of an enum class some `Enum` type was made of binds as its database value
+/// (SQLAlchemy's `Enum` bind processing; members of other enum classes stay unsupported).
+fn enum_value(interp: &Interpreter, v: &Value) -> Option<String> {
+    let Value::Instance(i) = v else { return None };
+    let state = crate::bridge::state::RunState::of(interp)?;
+    let enums = state.enums.borrow();
+    let (_, members) = enums
+        .iter()
+        .find(|(c, _)| matches!(c, Value::Class(c) if Rc::ptr_eq(c, &i.class)))?;
+    members
+        .iter()
+        .find(|(m, _)| matches!(m, Value::Instance(m) if Rc::ptr_eq(m, i)))
+        .map(|(_, db)| db.clone())
+}
+
+/// SQLAlchemy's `repr_tuple_names`: up to four names, each cut to 11 characters.
+fn tuple_names(names: &[String]) -> String {
+    let cut = |n: &String| match n.char_indices().nth(11) {
+        Some((at, _)) => format!("{}..", &n[..at]),
+        None => n.clone(),
+    };
+    if names.len() <= 4 {
+        return names.iter().map(cut).collect::<Vec<_>>().join(", ");
+    }
+    let first: Vec<String> = names[..3].iter().map(cut).collect();
+    format!(
+        "{}, ..., {}",
+        first.join(", "),
+        cut(&names[names.len() - 1])
+    )
+}
+
+/// A database value of an `Enum` column: the enum member (or the string of a string
+/// `Enum`); a value not among them is SQLAlchemy's `LookupError`.
+fn enum_from_db(interp: &mut Interpreter, e: &EnumType, t: &str) -> PyResult<Value> {
+    let Some(at) = e.values.iter().position(|v| v == t) else {
+        return Err(interp.error(
+            "LookupError",
+            format!(
+                "'{t}' is not among the defined enum values. Enum name: {}. Possible values: {}",
+                e.name.as_deref().unwrap_or("None"),
+                tuple_names(&e.values)
+            ),
+        ));
+    };
+    let member = e.class.and_then(|k| {
+        let state = crate::bridge::state::RunState::of(interp)?;
+        let enums = state.enums.borrow();
+        enums
+            .get(k)
+            .and_then(|(_, m)| m.get(at))
+            .map(|(v, _)| v.clone())
+    });
+    Ok(member.unwrap_or_else(|| Value::str(t)))
 }
 
 /// `Decimal`, `date`, `datetime` as SQLAlchemy's type processors bind them on SQLite:
@@ -96,6 +156,7 @@ pub fn from_db(interp: &mut Interpreter, ty: &SqlType, v: &SqlValue) -> PyResult
     };
     Ok(match (ty, v) {
         (SqlType::Boolean, SqlValue::Integer(i)) => Value::Bool(*i != 0),
+        (SqlType::Enum(e), SqlValue::Text(t)) => enum_from_db(interp, e, t)?,
         (SqlType::Numeric(_, scale), SqlValue::Integer(_) | SqlValue::Real(_)) => {
             let f = match v {
                 SqlValue::Integer(i) => *i as f64,

@@ -24,6 +24,9 @@ pub struct Wrappers {
     pub column: fn(Expr) -> Value,
 }
 
+/// A Python enum class of an `Enum` type and each member with its database value.
+pub type EnumClass = (Value, Vec<(Value, String)>);
+
 /// What every Core and ORM object of one run shares.
 pub struct RunState {
     /// SQLAlchemy's exception classes.
@@ -34,6 +37,9 @@ pub struct RunState {
     compiled: RefCell<HashMap<String, f64>>,
     /// Callable column defaults, indexed by `ColumnDefault::Callable`.
     pub callables: RefCell<Vec<Value>>,
+    /// Python enum classes of `Enum` types, indexed by `EnumType::class`: each member with
+    /// its database value.
+    pub enums: RefCell<Vec<EnumClass>>,
     /// The script value of each table handed out, so that every way of reaching a table
     /// (`metadata.tables[...]`, `Model.__table__`, `column.table`) gives the same object.
     tables: RefCell<Vec<(Rc<Table>, Value)>>,
@@ -48,6 +54,7 @@ impl RunState {
             log,
             compiled: RefCell::new(HashMap::new()),
             callables: RefCell::new(Vec::new()),
+            enums: RefCell::new(Vec::new()),
             tables: RefCell::new(Vec::new()),
             wrappers,
         }

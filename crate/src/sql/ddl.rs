@@ -1,7 +1,23 @@
 //! `CREATE TABLE` / `DROP TABLE` text exactly as SQLAlchemy's SQLite dialect renders it.
 
 use super::compiler::quote;
-use super::schema::Table;
+use super::schema::{Table, TableConstraint};
+
+/// `CONSTRAINT name ` before a named constraint.
+fn constraint_name(name: &Option<String>) -> String {
+    name.as_ref()
+        .map(|n| format!("CONSTRAINT {} ", quote(n)))
+        .unwrap_or_default()
+}
+
+/// Quoted column names joined by `, `.
+fn column_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| quote(n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// `\nCREATE TABLE t (\n\tcol TYPE …, \n\tPRIMARY KEY (…)\n)\n\n`.
 pub fn create_table(table: &Table) -> String {
@@ -14,6 +30,9 @@ pub fn create_table(table: &Table) -> String {
         if c.not_null() {
             line.push_str(" NOT NULL");
         }
+        for (name, sql) in &c.checks {
+            line.push_str(&format!(" {}CHECK ({sql})", constraint_name(name)));
+        }
         lines.push(line);
     }
     let pks: Vec<String> = table
@@ -23,9 +42,14 @@ pub fn create_table(table: &Table) -> String {
         .map(|c| quote(&c.name))
         .collect();
     if !pks.is_empty() {
-        lines.push(format!("\tPRIMARY KEY ({})", pks.join(", ")));
+        lines.push(format!(
+            "\t{}PRIMARY KEY ({})",
+            constraint_name(&table.pk_name),
+            pks.join(", ")
+        ));
     }
-    for c in table.columns.iter().filter(|c| c.unique) {
+    // `unique=True, index=True` is a unique index instead.
+    for c in table.columns.iter().filter(|c| c.unique && !c.index) {
         lines.push(format!("\tUNIQUE ({})", quote(&c.name)));
     }
     for c in &table.columns {
@@ -43,6 +67,49 @@ pub fn create_table(table: &Table) -> String {
     for c in table.columns.iter().filter(|c| c.check_boolean) {
         lines.push(format!("\tCHECK ({} IN (0, 1))", quote(&c.name)));
     }
+    for c in &table.columns {
+        if let super::types::SqlType::Enum(e) = &c.ty
+            && e.constraint
+        {
+            let values: Vec<String> = e
+                .values
+                .iter()
+                .map(|v| format!("'{}'", v.replace('\'', "''")))
+                .collect();
+            lines.push(format!(
+                "\t{}CHECK ({} IN ({}))",
+                constraint_name(&e.name),
+                quote(&c.name),
+                values.join(", ")
+            ));
+        }
+    }
+    for c in &table.constraints {
+        lines.push(match c {
+            TableConstraint::Unique(name, cols) => {
+                format!("\t{}UNIQUE ({})", constraint_name(name), column_list(cols))
+            }
+            TableConstraint::Check(name, sql) => {
+                format!("\t{}CHECK ({sql})", constraint_name(name))
+            }
+            TableConstraint::ForeignKey(f) => {
+                let mut line = format!(
+                    "\t{}FOREIGN KEY({}) REFERENCES {} ({})",
+                    constraint_name(&f.name),
+                    column_list(&f.columns),
+                    quote(&f.table),
+                    column_list(&f.refcolumns)
+                );
+                if let Some(d) = &f.ondelete {
+                    line.push_str(&format!(" ON DELETE {d}"));
+                }
+                if let Some(u) = &f.onupdate {
+                    line.push_str(&format!(" ON UPDATE {u}"));
+                }
+                line
+            }
+        });
+    }
     format!(
         "\nCREATE TABLE {} (\n{}\n)\n\n",
         quote(&table.name),
@@ -50,21 +117,37 @@ pub fn create_table(table: &Table) -> String {
     )
 }
 
-/// `CREATE INDEX ix_t_c ON t (c)` for `index=True` columns.
+/// `CREATE INDEX ix_t_c ON t (c)` for `index=True` columns, then the table's `Index` objects.
 pub fn create_indexes(table: &Table) -> Vec<String> {
+    let named = table
+        .indexes
+        .borrow()
+        .iter()
+        .map(|ix| {
+            format!(
+                "CREATE {}INDEX {} ON {} ({})",
+                if ix.unique { "UNIQUE " } else { "" },
+                quote(&ix.name),
+                quote(&table.name),
+                column_list(&ix.columns)
+            )
+        })
+        .collect::<Vec<_>>();
     table
         .columns
         .iter()
         .filter(|c| c.index)
         .map(|c| {
             format!(
-                "CREATE INDEX ix_{}_{} ON {} ({})",
+                "CREATE {}INDEX ix_{}_{} ON {} ({})",
+                if c.unique { "UNIQUE " } else { "" },
                 table.name,
                 c.name,
                 quote(&table.name),
                 quote(&c.name)
             )
         })
+        .chain(named)
         .collect()
 }
 

@@ -42,6 +42,8 @@ pub struct Column {
     pub foreign_key_actions: String,
     /// `Boolean(create_constraint=True)`: `CHECK (col IN (0, 1))`.
     pub check_boolean: bool,
+    /// `Column(..., CheckConstraint(sqltext, name=))`: inline `CHECK (…)`s.
+    pub checks: Vec<(Option<String>, String)>,
 }
 
 impl Column {
@@ -60,6 +62,7 @@ impl Column {
             foreign_key: None,
             foreign_key_actions: String::new(),
             check_boolean: false,
+            checks: Vec::new(),
         }
     }
 
@@ -70,6 +73,45 @@ impl Column {
             None => self.primary_key,
         }
     }
+}
+
+/// A table-level constraint given to `Table(...)` / `__table_args__`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableConstraint {
+    /// `UniqueConstraint(*columns, name=)`.
+    Unique(Option<String>, Vec<String>),
+    /// `CheckConstraint(sqltext, name=)`.
+    Check(Option<String>, String),
+    /// `ForeignKeyConstraint(columns, refcolumns, name=, ondelete=, onupdate=)`.
+    ForeignKey(ForeignKeyConstraint),
+}
+
+/// `ForeignKeyConstraint(...)`: local columns referencing `table.column`s.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForeignKeyConstraint {
+    /// `name=`.
+    pub name: Option<String>,
+    /// The local column names.
+    pub columns: Vec<String>,
+    /// The referenced table.
+    pub table: String,
+    /// The referenced column names.
+    pub refcolumns: Vec<String>,
+    /// `ondelete=`.
+    pub ondelete: Option<String>,
+    /// `onupdate=`.
+    pub onupdate: Option<String>,
+}
+
+/// `Index(name, *columns, unique=)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableIndex {
+    /// Its name.
+    pub name: String,
+    /// The column names.
+    pub columns: Vec<String>,
+    /// `unique=True`: `CREATE UNIQUE INDEX`.
+    pub unique: bool,
 }
 
 /// A table: name and columns in order.
@@ -89,6 +131,12 @@ pub struct Table {
     pub subquery: Option<Rc<super::compiler::Subquery>>,
     /// `Values(...).data(rows)`: the rows of `(VALUES (…), …) AS name (columns)`.
     pub values: Option<Vec<Vec<SqlValue>>>,
+    /// `PrimaryKeyConstraint(..., name=)`: the name of the primary key.
+    pub pk_name: Option<String>,
+    /// Table-level constraints, in the order given.
+    pub constraints: Vec<TableConstraint>,
+    /// `Index(...)` objects of the table (besides `index=True` columns).
+    pub indexes: RefCell<Vec<TableIndex>>,
 }
 
 impl Table {
@@ -101,6 +149,9 @@ impl Table {
             anonymous: false,
             subquery: None,
             values: None,
+            pk_name: None,
+            constraints: Vec::new(),
+            indexes: RefCell::new(Vec::new()),
         }
     }
 
@@ -113,6 +164,9 @@ impl Table {
             anonymous: false,
             subquery: None,
             values: None,
+            pk_name: None,
+            constraints: Vec::new(),
+            indexes: RefCell::new(Vec::new()),
         }
     }
 
@@ -176,6 +230,10 @@ impl MetaData {
                     .iter()
                     .filter_map(|c| c.foreign_key.as_ref())
                     .filter_map(|fk| fk.split('.').next().map(String::from))
+                    .chain(remaining[i].constraints.iter().filter_map(|c| match c {
+                        TableConstraint::ForeignKey(f) => Some(f.table.clone()),
+                        _ => None,
+                    }))
                     .filter(|t| *t != remaining[i].name)
                     .collect();
                 let ready = deps.iter().all(|d| {

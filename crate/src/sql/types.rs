@@ -29,6 +29,26 @@ pub enum SqlType {
     Json,
     /// `NullType`: an expression of unknown type (`func.anything()`).
     Null,
+    /// `Enum(...)`: `VARCHAR(n)` on SQLite.
+    Enum(Box<EnumType>),
+}
+
+/// An `Enum` type: its database values and, for a Python enum class, where the run keeps
+/// the class's members.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumType {
+    /// `name=` (default: the enum class's name, lower case).
+    pub name: Option<String>,
+    /// The database values (`Enum.enums`), in definition order.
+    pub values: Vec<String>,
+    /// The `VARCHAR` length (`length=` or the longest value; `length=None`: none).
+    pub length: Option<u32>,
+    /// `length=` was given (it shows in `repr()`).
+    pub length_given: bool,
+    /// `create_constraint=True`: `CHECK (col IN (…))`.
+    pub constraint: bool,
+    /// For an enum class: its index in the run's enum registry (values load as members).
+    pub class: Option<usize>,
 }
 
 impl SqlType {
@@ -51,6 +71,10 @@ impl SqlType {
             SqlType::LargeBinary => "BLOB".into(),
             SqlType::Json => "JSON".into(),
             SqlType::Null => "NULL".into(),
+            SqlType::Enum(e) => match e.length {
+                Some(n) => format!("VARCHAR({n})"),
+                None => "VARCHAR".into(),
+            },
         }
     }
 
@@ -78,6 +102,7 @@ impl SqlType {
             SqlType::LargeBinary => "LargeBinary",
             SqlType::Json => "JSON",
             SqlType::Null => "NullType",
+            SqlType::Enum(_) => "Enum",
         }
     }
 }

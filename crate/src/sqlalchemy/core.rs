@@ -63,6 +63,13 @@ impl HostObject for TypeObj {
         Ok(Some(host(TypeObj(ty, constraint))))
     }
 
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match &self.0 {
+            SqlType::Enum(e) => super::enum_type::attr(interp, e, name),
+            _ => None,
+        })
+    }
+
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
         Ok(super::schema_repr::sql_type(&self.0))
     }
@@ -197,6 +204,8 @@ pub fn column(
     let mut fk = None;
     let mut fk_actions = String::new();
     let mut check = false;
+    let mut checks = Vec::new();
+    let mut identity = false;
     for a in &args {
         match a {
             Value::Str(s) if name.is_none() => name = Some(s.to_string()),
@@ -207,6 +216,21 @@ pub fn column(
                 } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
                     fk = Some(f.0.clone());
                     fk_actions = f.1.clone();
+                } else if let Some(g) = downcast::<super::sequences::Generator>(other) {
+                    // `Identity()` makes the column NOT NULL; neither renders on SQLite.
+                    identity |= g.is_identity();
+                } else if let Some(item) = super::constraints::schema_item(other) {
+                    match item {
+                        super::constraints::Item::Constraint(
+                            crate::sql::schema::TableConstraint::Check(n, sql),
+                        ) => checks.push((n, sql)),
+                        _ => {
+                            return Err(not_implemented(
+                                interp,
+                                "a constraint other than CheckConstraint inside Column()",
+                            ));
+                        }
+                    }
                 }
             }
         }
@@ -220,6 +244,7 @@ pub fn column(
     col.foreign_key = fk;
     col.foreign_key_actions = fk_actions;
     col.check_boolean = check;
+    col.checks = checks;
     for (k, v) in &kw {
         match k.as_str() {
             "primary_key" => col.primary_key = interp.truthy(v)?,
@@ -249,6 +274,9 @@ pub fn column(
             }
             _ => {}
         }
+    }
+    if identity && col.nullable.is_none() {
+        col.nullable = Some(false);
     }
     Ok(host(ColumnDef {
         column: RefCell::new(col),
@@ -557,14 +585,19 @@ pub fn table(
         return Err(interp.type_error("Table() needs a MetaData as its second argument"));
     };
     let mut columns: Vec<Column> = Vec::new();
+    let mut items = Vec::new();
     for a in &args[2..] {
-        if let Some(d) = downcast::<ColumnDef>(a) {
+        if let Some(item) = super::constraints::schema_item(a) {
+            items.push(item);
+        } else if let Some(d) = downcast::<ColumnDef>(a) {
             columns.push(d.column.borrow().clone());
         } else if let Some(class) = super::typed_columns::typed_columns_class(a) {
             columns.extend(super::typed_columns::columns(state, interp, &class)?);
         }
     }
-    let table = Rc::new(Table::new(name, columns));
+    let mut table = Table::new(name, columns);
+    super::constraints::apply(state, interp, &mut table, items)?;
+    let table = Rc::new(table);
     meta.tables.borrow_mut().push(table.clone());
     Ok(state.table_value(&table))
 }
@@ -610,6 +643,12 @@ impl HostObject for TableObj {
                     };
                     Ok(host(TableObj(Rc::new(alias))))
                 }))
+            }
+            "indexes" if !self.0.indexes.borrow().is_empty() => {
+                return Err(not_implemented(
+                    _interp,
+                    "Table.indexes of a table with Index(...) objects",
+                ));
             }
             "indexes" => {
                 let items = (0..self.0.columns.len())
@@ -693,7 +732,13 @@ impl HostObject for PrimaryKeyObj {
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
-            "name" => Some(Value::None),
+            "name" => Some(
+                self.0
+                    .pk_name
+                    .as_deref()
+                    .map(Value::str)
+                    .unwrap_or(Value::None),
+            ),
             "columns" | "c" => Some(Value::list(self.columns())),
             "table" => Some(table_value(interp, &self.0)),
             _ => None,

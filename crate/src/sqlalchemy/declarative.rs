@@ -476,6 +476,8 @@ pub enum Annotated {
     Column(Option<SqlType>, bool),
     /// A relationship to the class named.
     Related(String),
+    /// A Python enum class (an `Enum` column of it unless a type is given), Optional or not.
+    EnumClass(Rc<Class>, bool),
 }
 
 fn python_type(v: &Value) -> Option<SqlType> {
@@ -562,6 +564,7 @@ fn classify(inner: &Value) -> Annotated {
                 if let Some(a) = alias.args.first() {
                     return match classify(a) {
                         Annotated::Column(t, _) => Annotated::Column(t, true),
+                        Annotated::EnumClass(c, _) => Annotated::EnumClass(c, true),
                         other => other,
                     };
                 }
@@ -576,6 +579,7 @@ fn classify(inner: &Value) -> Annotated {
                 if let Some(a) = non_none.first() {
                     return match classify(a) {
                         Annotated::Column(t, o) => Annotated::Column(t, o || optional),
+                        Annotated::EnumClass(c, o) => Annotated::EnumClass(c, o || optional),
                         other => other,
                     };
                 }
@@ -596,6 +600,9 @@ fn classify(inner: &Value) -> Annotated {
     match python_type(inner) {
         Some(t) => Annotated::Column(Some(t), false),
         None => match inner {
+            Value::Class(c) if super::enum_type::is_enum_class(c) => {
+                Annotated::EnumClass(c.clone(), false)
+            }
             Value::Class(c) if !c.builtin => Annotated::Related(c.name.clone()),
             _ => Annotated::Column(None, false),
         },
@@ -816,6 +823,10 @@ impl RegistryHook {
             let def = def.map(|(c, _)| c);
             let (ty, optional) = match &ann {
                 Some(Annotated::Column(t, o)) => (t.clone(), *o),
+                Some(Annotated::EnumClass(c, o)) => match def {
+                    Some(d) if d.typed => (None, *o),
+                    _ => (Some(super::enum_type::of_class(interp, c)?), *o),
+                },
                 Some(Annotated::Related(_)) if def.is_none() => continue,
                 _ => (None, false),
             };
@@ -867,7 +878,11 @@ impl RegistryHook {
             }
         }
         crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
-        if !columns.iter().any(|(_, c, _)| c.primary_key) {
+        let items = super::constraints::table_args(interp, class.lookup("__table_args__"))?;
+        let pk_constraint = items
+            .iter()
+            .any(|i| matches!(i, super::constraints::Item::PrimaryKey(..)));
+        if !pk_constraint && !columns.iter().any(|(_, c, _)| c.primary_key) {
             return Err(self.state.exc.raise(
                 interp,
                 Exc::ArgumentError,
@@ -877,10 +892,12 @@ impl RegistryHook {
                 ),
             ));
         }
-        let table = Rc::new(Table::new(
+        let mut table = Table::new(
             tablename,
             columns.iter().map(|(_, c, _)| c.clone()).collect(),
-        ));
+        );
+        super::constraints::apply(&self.state, interp, &mut table, items)?;
+        let table = Rc::new(table);
         self.registry
             .metadata
             .tables
@@ -948,10 +965,12 @@ impl RegistryHook {
     ) -> PyResult<()> {
         let own_column = dict.iter().any(|(_, v)| downcast::<ColumnDef>(v).is_some())
             || class.annotations.borrow().iter().any(|(n, a)| {
-                matches!(read_annotation(a), Some(Annotated::Column(..)))
-                    && !dict
-                        .iter()
-                        .any(|(k, v)| k == n && downcast::<RelationshipDef>(v).is_some())
+                matches!(
+                    read_annotation(a),
+                    Some(Annotated::Column(..) | Annotated::EnumClass(..))
+                ) && !dict
+                    .iter()
+                    .any(|(k, v)| k == n && downcast::<RelationshipDef>(v).is_some())
             });
         if own_column {
             return Err(interp.error(

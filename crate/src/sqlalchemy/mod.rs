@@ -8,9 +8,11 @@ pub mod attribute;
 pub mod bundle;
 pub mod comparator;
 pub mod compiled;
+pub mod constraints;
 pub mod core;
 pub mod declarative;
 pub mod engine;
+pub mod enum_type;
 pub mod event;
 pub mod functions;
 pub mod hybrid;
@@ -22,6 +24,7 @@ pub mod reprs;
 pub mod result;
 pub mod schema_repr;
 pub mod selectable;
+pub mod sequences;
 pub mod session;
 pub mod text;
 pub mod typed_columns;
@@ -219,6 +222,30 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ))
         }),
     );
+    interp.register_module(
+        "sqlalchemy.schema",
+        Rc::new(|interp: &mut Interpreter| {
+            // The schema items, the same objects `sqlalchemy` exports.
+            let sa = interp.import_module("sqlalchemy")?;
+            let mut attrs = Vec::new();
+            for name in [
+                "MetaData",
+                "Table",
+                "Column",
+                "ForeignKey",
+                "UniqueConstraint",
+                "PrimaryKeyConstraint",
+                "CheckConstraint",
+                "ForeignKeyConstraint",
+                "Index",
+                "Identity",
+                "Sequence",
+            ] {
+                attrs.push((name, interp.get_attr(&sa, name)?));
+            }
+            Ok(Interpreter::module("sqlalchemy.schema", attrs))
+        }),
+    );
     let s = state.clone();
     interp.register_module(
         "sqlalchemy.orm.exc",
@@ -252,7 +279,16 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             let st = s.clone();
             attrs.push((
                 "MetaData",
-                function("MetaData", move |_i, _a, _k| {
+                function("MetaData", move |i, a, k| {
+                    // Options that change DDL (constraint names, schemas) are refused by name.
+                    let given = a.first().map(|_| "schema").or_else(|| {
+                        k.iter()
+                            .find(|(n, v)| n != "info" && !matches!(v, Value::None))
+                            .map(|(n, _)| n.as_str())
+                    });
+                    if let Some(name) = given {
+                        return Err(core::not_implemented(i, &format!("MetaData({name}=...)")));
+                    }
                     Ok(Value::Host(Rc::new(core::MetaDataObj::new(st.clone()))))
                 }),
             ));
@@ -277,6 +313,39 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 function("Column", move |i, a, k| core::column(&st, i, a, k)),
             ));
             attrs.push(("ForeignKey", function("ForeignKey", core::foreign_key)));
+            attrs.push((
+                "UniqueConstraint",
+                function("UniqueConstraint", constraints::unique_constraint),
+            ));
+            attrs.push((
+                "PrimaryKeyConstraint",
+                function("PrimaryKeyConstraint", constraints::primary_key_constraint),
+            ));
+            attrs.push((
+                "CheckConstraint",
+                function("CheckConstraint", constraints::check_constraint),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "ForeignKeyConstraint",
+                function("ForeignKeyConstraint", move |i, a, k| {
+                    constraints::foreign_key_constraint(&st, i, a, k)
+                }),
+            ));
+            attrs.push(("Index", function("Index", constraints::index)));
+            attrs.push(("Enum", function("Enum", enum_type::enum_type)));
+            attrs.push((
+                "Identity",
+                function("Identity", |i, a, k| {
+                    sequences::generator("Identity", i, a, k)
+                }),
+            ));
+            attrs.push((
+                "Sequence",
+                function("Sequence", |i, a, k| {
+                    sequences::generator("Sequence", i, a, k)
+                }),
+            ));
             let st = s.clone();
             attrs.push((
                 "select",

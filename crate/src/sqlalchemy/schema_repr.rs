@@ -12,6 +12,22 @@ pub fn sql_type(ty: &SqlType) -> String {
         SqlType::String(Some(n)) => format!("String(length={n})"),
         SqlType::Numeric(Some(p), Some(s)) => format!("Numeric(precision={p}, scale={s})"),
         SqlType::Numeric(Some(p), None) => format!("Numeric(precision={p})"),
+        SqlType::Enum(e) => {
+            let mut parts: Vec<String> = e.values.iter().map(|v| python_str(v)).collect();
+            if let Some(n) = &e.name {
+                parts.push(format!("name={}", python_str(n)));
+            }
+            if e.constraint {
+                parts.push("create_constraint=True".into());
+            }
+            if e.length_given {
+                parts.push(match e.length {
+                    Some(n) => format!("length={n}"),
+                    None => "length=None".into(),
+                });
+            }
+            format!("Enum({})", parts.join(", "))
+        }
         other => format!("{}()", other.class_name()),
     }
 }

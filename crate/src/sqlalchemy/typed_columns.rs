@@ -106,6 +106,9 @@ pub fn columns(
             }
             let (ty, optional) = match read_annotation(anno) {
                 Some(Annotated::Column(ty, optional)) => (ty, optional),
+                Some(Annotated::EnumClass(c, optional)) => {
+                    (Some(super::enum_type::of_class(interp, &c)?), optional)
+                }
                 _ => {
                     return Err(super::core::not_implemented(
                         interp,
