@@ -13,17 +13,19 @@ use crate::sql::schema::{Column, Table};
 use crate::sql::types::SqlType;
 
 /// `_get_table_sql`: the table's `CREATE` text, read through both master tables.
-const TABLE_SQL: &str = "SELECT sql FROM  (SELECT * FROM sqlite_master UNION ALL   SELECT * FROM sqlite_temp_master) WHERE name = ? AND type in ('table', 'view')";
+pub(super) const TABLE_SQL: &str = "SELECT sql FROM  (SELECT * FROM sqlite_master UNION ALL   SELECT * FROM sqlite_temp_master) WHERE name = ? AND type in ('table', 'view')";
 
 /// One reflection conversation on a connection of its own, as SQLAlchemy's `Inspector` has.
-struct Reflector<'a> {
-    state: &'a Rc<SaState>,
-    conn: ConnObj,
+pub(super) struct Reflector<'a> {
+    /// The module state (event log).
+    pub(super) state: &'a Rc<SaState>,
+    /// The connection the statements go on.
+    pub(super) conn: ConnObj,
 }
 
 impl Reflector<'_> {
     /// A statement sent as `exec_driver_sql` sends it; its rows.
-    fn send(
+    pub(super) fn send(
         &self,
         interp: &mut Interpreter,
         sql: &str,
@@ -37,7 +39,7 @@ impl Reflector<'_> {
     }
 
     /// `_get_table_pragma`: `PRAGMA main.<pragma>(name)`, then `temp.` when main has no rows.
-    fn pragma(
+    pub(super) fn pragma(
         &self,
         interp: &mut Interpreter,
         pragma: &str,
