@@ -40,6 +40,8 @@ pub struct Column {
     pub foreign_key: Option<String>,
     /// `Boolean(create_constraint=True)`: `CHECK (col IN (0, 1))`.
     pub check_boolean: bool,
+    /// The dialect type reflection gave the column (`VARCHAR(length=40)`).
+    pub reflected: Option<crate::sql::types::DialectType>,
 }
 
 impl Column {
@@ -57,6 +59,7 @@ impl Column {
             index: false,
             foreign_key: None,
             check_boolean: false,
+            reflected: None,
         }
     }
 

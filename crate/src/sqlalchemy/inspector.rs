@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::SaState;
+use super::core::TypeObj;
 use super::engine::{ConnObj, EngineObj};
 use super::reflection::{Reflector, TABLE_SQL};
 use super::table_sql;
@@ -19,6 +20,7 @@ use crate::script::builtins::dict_from_pairs;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
+use crate::sql::types::DialectType;
 
 /// What the inspector reflects through.
 enum Bind {
@@ -47,18 +49,35 @@ pub fn of_connection(conn: Rc<ConnObj>) -> Value {
 }
 
 fn new(state: Rc<SaState>, bind: Bind) -> Value {
-    Value::Host(Rc::new(InspectorObj(Rc::new(Inner {
+    Value::Host(Rc::new(InspectorObj(inner(state, bind))))
+}
+
+fn inner(state: Rc<SaState>, bind: Bind) -> Rc<Inner> {
+    Rc::new(Inner {
         state,
         bind,
         cache: RefCell::new(HashMap::new()),
-    }))))
+    })
+}
+
+/// A fresh inspector over an engine or connection value.
+fn inner_for(v: &Value) -> Option<Rc<Inner>> {
+    let Value::Host(h) = v else { return None };
+    if let Some(e) = h.as_any().downcast_ref::<EngineObj>() {
+        return Some(inner(e.state().clone(), Bind::Engine(e.clone())));
+    }
+    let c = h.as_any().downcast_ref::<ConnObj>()?;
+    Some(inner(
+        c.state().clone(),
+        Bind::Conn(Rc::new(c.handle_owned())),
+    ))
 }
 
 /// A reflected column as `get_columns` gives it.
 #[derive(Clone)]
 struct Col {
     name: String,
-    ty: ReflectedType,
+    ty: DialectType,
     nullable: bool,
     default: Option<String>,
     pk: i64,
@@ -215,7 +234,7 @@ impl Inner {
                         ));
                     }
                 }
-                let (ty, warning) = ReflectedType::affinity(&text(row, 2).to_uppercase());
+                let (ty, warning) = DialectType::resolve(&text(row, 2).to_uppercase());
                 if let Some(w) = warning {
                     self.state.exc.warn(interp, Exc::SAWarning, &w)?;
                 }
@@ -455,7 +474,10 @@ fn col_value(interp: &mut Interpreter, c: &Col) -> PyResult<Value> {
         interp,
         vec![
             ("name", Value::str(c.name.as_str())),
-            ("type", Value::Host(Rc::new(c.ty.clone()))),
+            (
+                "type",
+                Value::Host(Rc::new(TypeObj(c.ty.sql_type(), false, Some(c.ty.clone())))),
+            ),
             ("nullable", Value::Bool(c.nullable)),
             ("default", opt(&c.default)),
             ("primary_key", Value::Int(c.pk)),
@@ -756,128 +778,203 @@ impl HostObject for InspectorObj {
     }
 }
 
-/// A type as the SQLite dialect reflects it (`INTEGER()`, `VARCHAR(length=40)`).
-#[derive(Clone)]
-pub struct ReflectedType {
-    class: &'static str,
-    args: Vec<i64>,
-}
+/// `MetaData.reflect()`'s signature.
+const REFLECT: &[Param] = &[
+    Param::Optional("bind"),
+    Param::Optional("schema"),
+    Param::Optional("views"),
+    Param::Optional("only"),
+    Param::Optional("extend_existing"),
+    Param::Optional("autoload_replace"),
+    Param::Optional("resolve_fks"),
+    Param::VarKw("dialect_kwargs"),
+];
 
-impl ReflectedType {
-    /// `_resolve_type_affinity`: the declared type name to its class and numeric arguments, with
-    /// the warning SQLAlchemy gives when the class takes none.
-    fn affinity(declared: &str) -> (ReflectedType, Option<String>) {
-        let word_end = declared
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ' '))
-            .unwrap_or(declared.len());
-        let base = &declared[..word_end];
-        let rest = &declared[word_end..];
-        let args: Option<Vec<i64>> = rest.starts_with('(').then(|| {
-            let inner = &rest[1..rest.find(')').unwrap_or(rest.len())];
-            inner
-                .split(|c: char| !c.is_ascii_digit())
-                .filter(|d| !d.is_empty())
-                .filter_map(|d| d.parse().ok())
-                .collect()
-        });
-        const NAMES: &[(&str, &str)] = &[
-            ("BIGINT", "BIGINT"),
-            ("BLOB", "BLOB"),
-            ("BOOL", "BOOLEAN"),
-            ("BOOLEAN", "BOOLEAN"),
-            ("CHAR", "CHAR"),
-            ("DATE", "DATE"),
-            ("DATE_CHAR", "DATE"),
-            ("DATETIME", "DATETIME"),
-            ("DATETIME_CHAR", "DATETIME"),
-            ("DOUBLE", "DOUBLE"),
-            ("DECIMAL", "DECIMAL"),
-            ("FLOAT", "FLOAT"),
-            ("INT", "INTEGER"),
-            ("INTEGER", "INTEGER"),
-            ("JSON", "JSON"),
-            ("NUMERIC", "NUMERIC"),
-            ("REAL", "REAL"),
-            ("SMALLINT", "SMALLINT"),
-            ("TEXT", "TEXT"),
-            ("TIME", "TIME"),
-            ("TIME_CHAR", "TIME"),
-            ("TIMESTAMP", "TIMESTAMP"),
-            ("VARCHAR", "VARCHAR"),
-            ("NVARCHAR", "NVARCHAR"),
-            ("NCHAR", "NCHAR"),
-        ];
-        let class = match NAMES.iter().find(|(n, _)| *n == base) {
-            Some((_, c)) => *c,
-            None if base.contains("INT") => "INTEGER",
-            None if base.contains("CHAR") || base.contains("CLOB") || base.contains("TEXT") => {
-                "TEXT"
+/// `metadata.reflect(bind, ...)`: every table (or those `only` names) loaded into `meta`, on one
+/// connection, through one inspector cache, in the statement order SQLAlchemy sends.
+pub fn reflect_metadata(
+    meta: &Rc<crate::sql::schema::MetaData>,
+    meta_value: Value,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Vec<(String, Value)>,
+) -> PyResult<Value> {
+    let a = crate::bridge::method::bind(interp, "MetaData.reflect", REFLECT, args, kw)?;
+    let flag = |n: &str, d: bool| a.get(n).map_or(d, |v| v.truthy_simple().unwrap_or(d));
+    let Some(insp) = a.get("bind").and_then(inner_for) else {
+        return Err(interp.type_error("MetaData.reflect() needs bind= an Engine or Connection"));
+    };
+    if !matches!(a.get("schema"), None | Some(Value::None)) || flag("extend_existing", false) {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab's MetaData.reflect() does not take schema= or extend_existing=True",
+        ));
+    }
+    let (views, resolve_fks) = (flag("views", false), flag("resolve_fks", true));
+    let only = a.get("only").cloned().filter(|o| !matches!(o, Value::None));
+    insp.op(interp, |s, r, i| {
+        let internal = false;
+        let mut available = s.names(r, i, "sqlite_master", "table", internal)?;
+        if views {
+            for v in s.names(r, i, "sqlite_master", "view", internal)? {
+                if !available.contains(&v) {
+                    available.push(v);
+                }
             }
-            None if base.contains("BLOB") || base.is_empty() => "NullType",
-            None if base.contains("REAL") || base.contains("FLOA") || base.contains("DOUB") => {
-                "REAL"
-            }
-            None => "NUMERIC",
-        };
-        let args = args.unwrap_or_default();
-        let most = match class {
-            "NUMERIC" | "DECIMAL" => 2,
-            "VARCHAR" | "CHAR" | "NVARCHAR" | "NCHAR" | "TEXT" | "BLOB" | "FLOAT" | "REAL"
-            | "DOUBLE" => 1,
-            _ => 0,
-        };
-        if args.len() > most {
-            let module = if class == "JSON" {
-                "sqlalchemy.dialects.sqlite.json"
-            } else {
-                "sqlalchemy.sql.sqltypes"
-            };
-            let listed: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
-            let msg = format!(
-                "Could not instantiate type <class '{module}.{class}'> with reflected arguments [{}]; using no arguments.",
-                listed.join(", ")
-            );
-            return (
-                ReflectedType {
-                    class,
-                    args: Vec::new(),
-                },
-                Some(msg),
-            );
         }
-        (ReflectedType { class, args }, None)
-    }
+        let current: Vec<String> = meta.tables.borrow().iter().map(|t| t.name.clone()).collect();
+        let load: Vec<String> = match &only {
+            None => available.iter().filter(|n| !current.contains(n)).cloned().collect(),
+            Some(f @ (Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) | Value::Instance(_))) => {
+                let mut load = Vec::new();
+                for n in available.iter().filter(|n| !current.contains(n)) {
+                    if i.call(f, vec![Value::str(n.as_str()), meta_value.clone()], Vec::new())?.truthy_simple().unwrap_or(false) {
+                        load.push(n.clone());
+                    }
+                }
+                load
+            }
+            Some(names) => {
+                let mut wanted = Vec::new();
+                for n in i.collect(names)? {
+                    wanted.push(match &n {
+                        Value::Str(s) => s.to_string(),
+                        other => return Err(i.type_error(format!("only= names must be strings, not {}", other.type_name()))),
+                    });
+                }
+                let missing: Vec<&str> = wanted.iter().filter(|n| !available.contains(n)).map(String::as_str).collect();
+                if !missing.is_empty() {
+                    let Bind::Engine(e) = &s.bind else {
+                        return Err(i.error("NotImplementedError", "SessionLab's MetaData.reflect(<a Connection>) cannot name the engine of missing tables"));
+                    };
+                    let msg = format!("Could not reflect: requested table(s) not available in Engine({}): ({})", e.engine().url(), missing.join(", "));
+                    return Err(s.state.exc.raise(i, Exc::InvalidRequestError, msg));
+                }
+                wanted.into_iter().filter(|n| !current.contains(n)).collect()
+            }
+        };
+        // `_default_multi_reflect`: names as given for tables-and-views, else the name queries.
+        let names: Vec<String> = if views && !load.is_empty() {
+            load.clone()
+        } else {
+            let mut names = s.names(r, i, "sqlite_master", "table", internal)?;
+            names.extend(s.names(r, i, "sqlite_temp_master", "table", internal)?);
+            if views {
+                names.extend(s.names(r, i, "sqlite_master", "view", internal)?);
+                names.extend(s.names(r, i, "sqlite_temp_master", "view", internal)?);
+            }
+            names.into_iter().filter(|n| load.is_empty() || load.contains(n)).collect()
+        };
+        s.reflect_info(r, i, &names)?;
+        for name in &load {
+            s.build_table(r, i, meta, name, resolve_fks)?;
+        }
+        Ok(())
+    })?;
+    Ok(Value::None)
 }
 
-impl HostObject for ReflectedType {
-    fn type_name(&self) -> String {
-        self.class.into()
-    }
-
-    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        let names: &[&str] = match self.class {
-            "NUMERIC" | "DECIMAL" => &["precision", "scale"],
-            "FLOAT" | "REAL" | "DOUBLE" => &["precision"],
-            _ => &["length"],
+impl Inner {
+    /// `_get_reflection_info`: each multi method over every table in turn (a vanished table is
+    /// skipped); nothing more once no table had columns.
+    fn reflect_info(
+        &self,
+        r: &Reflector,
+        interp: &mut Interpreter,
+        names: &[String],
+    ) -> PyResult<()> {
+        let skip = |e: Box<crate::script::exceptions::Raised>| {
+            if e.value.type_name() == "NoSuchTableError" {
+                Ok(())
+            } else {
+                Err(e)
+            }
         };
-        let args: Vec<String> = names
-            .iter()
-            .zip(&self.args)
-            .map(|(n, v)| format!("{n}={v}"))
-            .collect();
-        Ok(format!("{}({})", self.class, args.join(", ")))
+        let mut any = false;
+        for n in names {
+            match self.columns(r, interp, n) {
+                Ok(c) => any |= !c.is_empty(),
+                Err(e) => skip(e)?,
+            }
+        }
+        if !any {
+            return Ok(());
+        }
+        for n in names {
+            self.pk(r, interp, n).map(|_| ()).or_else(skip)?;
+        }
+        for n in names {
+            self.foreign_keys(r, interp, n).map(|_| ()).or_else(skip)?;
+        }
+        for n in names {
+            self.indexes(r, interp, n, false)
+                .map(|_| ())
+                .or_else(skip)?;
+        }
+        for n in names {
+            self.uniques(r, interp, n).map(|_| ()).or_else(skip)?;
+        }
+        for n in names {
+            self.checks(r, interp, n).map(|_| ()).or_else(skip)?;
+        }
+        Ok(())
     }
 
-    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        let args: Vec<String> = self.args.iter().map(i64::to_string).collect();
-        Ok(match (self.class, args.is_empty()) {
-            ("NullType", _) => "NULL".into(),
-            (c, true) => c.into(),
-            (c, false) => format!("{c}({})", args.join(", ")),
-        })
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+    /// `Table(name, metadata, autoload_with=insp)`: the table from the cache (reflecting what is
+    /// not cached yet), added to `meta`, then the tables its foreign keys refer to.
+    fn build_table(
+        &self,
+        r: &Reflector,
+        interp: &mut Interpreter,
+        meta: &crate::sql::schema::MetaData,
+        name: &str,
+        resolve_fks: bool,
+    ) -> PyResult<()> {
+        self.reflect_info(r, interp, &[name.to_string()])?;
+        let cols = self.columns(r, interp, name)?;
+        if cols.is_empty() {
+            return Err(self.no_such_table(interp, name));
+        }
+        let fks = self.foreign_keys(r, interp, name)?;
+        let indexes = self.indexes(r, interp, name, false)?;
+        let uniques = self.uniques(r, interp, name)?;
+        let mut columns = Vec::with_capacity(cols.len());
+        for c in cols.iter() {
+            let mut col = crate::sql::schema::Column::new(&c.name, c.ty.sql_type());
+            col.reflected = Some(c.ty.clone());
+            col.primary_key = c.pk > 0;
+            col.nullable = Some(c.nullable);
+            col.server_default = c.default.clone();
+            // Single-column constraints are what a Column carries itself.
+            if let Some(fk) = fks
+                .iter()
+                .find(|f| f.columns == [c.name.clone()] && f.referred.len() == 1)
+            {
+                col.foreign_key = Some(format!("{}.{}", fk.table, fk.referred[0]));
+            }
+            col.unique = uniques
+                .iter()
+                .any(|(n, u)| n.is_none() && *u == [c.name.clone()]);
+            col.index = indexes.iter().any(|ix| {
+                ix.unique == 0
+                    && ix.columns == [c.name.clone()]
+                    && ix.name == format!("ix_{name}_{}", c.name)
+            });
+            columns.push(col);
+        }
+        meta.tables
+            .borrow_mut()
+            .push(Rc::new(crate::sql::schema::Table::new(
+                name.to_string(),
+                columns,
+            )));
+        if resolve_fks {
+            for fk in fks.iter() {
+                if !meta.tables.borrow().iter().any(|t| t.name == fk.table) {
+                    self.build_table(r, interp, meta, &fk.table, true)?;
+                }
+            }
+        }
+        Ok(())
     }
 }
