@@ -300,7 +300,7 @@ impl HostObject for MetaDataObj {
         if name == "sorted_tables" {
             let tables = self
                 .meta
-                .sorted_tables()
+                .sorted_by_key()
                 .into_iter()
                 .map(|t| self.state.table_value(&t))
                 .collect();

@@ -512,6 +512,13 @@ const TABLE: &[Param] = &[
     Param::Optional("schema"),
     Param::VarKw("kw"),
 ];
+const MULTI: &[Param] = &[
+    Param::Optional("schema"),
+    Param::Optional("filter_names"),
+    Param::Optional("kind"),
+    Param::Optional("scope"),
+    Param::VarKw("kw"),
+];
 const SCHEMA: &[Param] = &[Param::Optional("schema"), Param::VarKw("kw")];
 
 /// The inspector's methods.
@@ -589,111 +596,78 @@ const INSPECTOR: &[Method<Inner>] = &[
         params: TABLE,
         call: |s, interp, a| {
             let name = table_arg(interp, &a, "table_name")?;
-            let cols = s.op(interp, |s, r, i| s.columns(r, i, &name))?;
-            let items = cols
-                .iter()
-                .map(|c| col_value(interp, c))
-                .collect::<PyResult<Vec<_>>>()?;
-            Ok(Value::list(items))
+            s.op(interp, |s, r, i| s.reflected(r, i, Kind::Columns, &name))
         },
+    },
+    Method {
+        name: "get_multi_columns",
+        params: MULTI,
+        call: |s, interp, a| s.multi(interp, &a, Kind::Columns),
     },
     Method {
         name: "get_pk_constraint",
         params: TABLE,
         call: |s, interp, a| {
             let name = table_arg(interp, &a, "table_name")?;
-            let (cols, cname) = s.op(interp, |s, r, i| s.pk(r, i, &name))?;
-            if cols.is_empty() {
-                return dict(
-                    interp,
-                    vec![
-                        ("name", Value::None),
-                        ("constrained_columns", Value::list(Vec::new())),
-                    ],
-                );
-            }
-            dict(
-                interp,
-                vec![("constrained_columns", strs(&cols)), ("name", opt(&cname))],
-            )
+            s.op(interp, |s, r, i| s.reflected(r, i, Kind::Pk, &name))
         },
+    },
+    Method {
+        name: "get_multi_pk_constraint",
+        params: MULTI,
+        call: |s, interp, a| s.multi(interp, &a, Kind::Pk),
     },
     Method {
         name: "get_foreign_keys",
         params: TABLE,
         call: |s, interp, a| {
             let name = table_arg(interp, &a, "table_name")?;
-            let fks = s.op(interp, |s, r, i| s.foreign_keys(r, i, &name))?;
-            let mut items = Vec::new();
-            for fk in fks {
-                let options = dict(interp, fk.options.clone())?;
-                items.push(dict(
-                    interp,
-                    vec![
-                        ("name", opt(&fk.name)),
-                        ("constrained_columns", strs(&fk.columns)),
-                        ("referred_schema", Value::None),
-                        ("referred_table", Value::str(fk.table.as_str())),
-                        ("referred_columns", strs(&fk.referred)),
-                        ("options", options),
-                    ],
-                )?);
-            }
-            Ok(Value::list(items))
+            s.op(interp, |s, r, i| s.reflected(r, i, Kind::Fks, &name))
         },
+    },
+    Method {
+        name: "get_multi_foreign_keys",
+        params: MULTI,
+        call: |s, interp, a| s.multi(interp, &a, Kind::Fks),
     },
     Method {
         name: "get_indexes",
         params: TABLE,
         call: |s, interp, a| {
             let name = table_arg(interp, &a, "table_name")?;
-            let idx = s.op(interp, |s, r, i| s.indexes(r, i, &name, false))?;
-            let mut items = Vec::new();
-            for ix in idx {
-                let opts = dict(interp, Vec::new())?;
-                items.push(dict(
-                    interp,
-                    vec![
-                        ("name", Value::str(ix.name.as_str())),
-                        ("column_names", strs(&ix.columns)),
-                        ("unique", Value::Int(ix.unique)),
-                        ("dialect_options", opts),
-                    ],
-                )?);
-            }
-            Ok(Value::list(items))
+            s.op(interp, |s, r, i| s.reflected(r, i, Kind::Indexes, &name))
         },
+    },
+    Method {
+        name: "get_multi_indexes",
+        params: MULTI,
+        call: |s, interp, a| s.multi(interp, &a, Kind::Indexes),
     },
     Method {
         name: "get_unique_constraints",
         params: TABLE,
         call: |s, interp, a| {
             let name = table_arg(interp, &a, "table_name")?;
-            let uqs = s.op(interp, |s, r, i| s.uniques(r, i, &name))?;
-            let items = uqs
-                .iter()
-                .map(|(n, c)| dict(interp, vec![("name", opt(n)), ("column_names", strs(c))]))
-                .collect::<PyResult<Vec<_>>>()?;
-            Ok(Value::list(items))
+            s.op(interp, |s, r, i| s.reflected(r, i, Kind::Uniques, &name))
         },
+    },
+    Method {
+        name: "get_multi_unique_constraints",
+        params: MULTI,
+        call: |s, interp, a| s.multi(interp, &a, Kind::Uniques),
     },
     Method {
         name: "get_check_constraints",
         params: TABLE,
         call: |s, interp, a| {
             let name = table_arg(interp, &a, "table_name")?;
-            let cks = s.op(interp, |s, r, i| s.checks(r, i, &name))?;
-            let items = cks
-                .iter()
-                .map(|(n, t)| {
-                    dict(
-                        interp,
-                        vec![("sqltext", Value::str(t.as_str())), ("name", opt(n))],
-                    )
-                })
-                .collect::<PyResult<Vec<_>>>()?;
-            Ok(Value::list(items))
+            s.op(interp, |s, r, i| s.reflected(r, i, Kind::Checks, &name))
         },
+    },
+    Method {
+        name: "get_multi_check_constraints",
+        params: MULTI,
+        call: |s, interp, a| s.multi(interp, &a, Kind::Checks),
     },
     Method {
         name: "get_view_definition",
@@ -726,6 +700,144 @@ const INSPECTOR: &[Method<Inner>] = &[
         },
     },
 ];
+
+/// Which reflection a `get_*` / `get_multi_*` method gives.
+#[derive(Clone, Copy)]
+enum Kind {
+    Columns,
+    Pk,
+    Fks,
+    Indexes,
+    Uniques,
+    Checks,
+}
+
+impl Inner {
+    /// One table's reflection of `kind`, as the Python value SQLAlchemy returns.
+    fn reflected(
+        &self,
+        r: &Reflector,
+        interp: &mut Interpreter,
+        kind: Kind,
+        name: &str,
+    ) -> PyResult<Value> {
+        let items = match kind {
+            Kind::Columns => {
+                let cols = self.columns(r, interp, name)?;
+                cols.iter()
+                    .map(|c| col_value(interp, c))
+                    .collect::<PyResult<Vec<_>>>()?
+            }
+            Kind::Pk => {
+                let (cols, cname) = self.pk(r, interp, name)?;
+                if cols.is_empty() {
+                    let none = Value::list(Vec::new());
+                    return dict(
+                        interp,
+                        vec![("name", Value::None), ("constrained_columns", none)],
+                    );
+                }
+                return dict(
+                    interp,
+                    vec![("constrained_columns", strs(&cols)), ("name", opt(&cname))],
+                );
+            }
+            Kind::Fks => {
+                let mut items = Vec::new();
+                for fk in self.foreign_keys(r, interp, name)? {
+                    let options = dict(interp, fk.options.clone())?;
+                    items.push(dict(
+                        interp,
+                        vec![
+                            ("name", opt(&fk.name)),
+                            ("constrained_columns", strs(&fk.columns)),
+                            ("referred_schema", Value::None),
+                            ("referred_table", Value::str(fk.table.as_str())),
+                            ("referred_columns", strs(&fk.referred)),
+                            ("options", options),
+                        ],
+                    )?);
+                }
+                items
+            }
+            Kind::Indexes => {
+                let mut items = Vec::new();
+                for ix in self.indexes(r, interp, name, false)? {
+                    let opts = dict(interp, Vec::new())?;
+                    items.push(dict(
+                        interp,
+                        vec![
+                            ("name", Value::str(ix.name.as_str())),
+                            ("column_names", strs(&ix.columns)),
+                            ("unique", Value::Int(ix.unique)),
+                            ("dialect_options", opts),
+                        ],
+                    )?);
+                }
+                items
+            }
+            Kind::Uniques => self
+                .uniques(r, interp, name)?
+                .iter()
+                .map(|(n, c)| dict(interp, vec![("name", opt(n)), ("column_names", strs(c))]))
+                .collect::<PyResult<Vec<_>>>()?,
+            Kind::Checks => self
+                .checks(r, interp, name)?
+                .iter()
+                .map(|(n, t)| {
+                    dict(
+                        interp,
+                        vec![("sqltext", Value::str(t.as_str())), ("name", opt(n))],
+                    )
+                })
+                .collect::<PyResult<Vec<_>>>()?,
+        };
+        Ok(Value::list(items))
+    }
+
+    /// `get_multi_*` (`_default_multi_reflect`): `{(None, name): ...}` over the schema's tables
+    /// (or `filter_names` of them); a table that vanished is left out.
+    fn multi(&self, interp: &mut Interpreter, a: &Args, kind: Kind) -> PyResult<Value> {
+        table_arg_none(interp, a)?;
+        if a.get("kind").is_some() || a.get("scope").is_some() {
+            return Err(interp.error(
+                "NotImplementedError",
+                "SessionLab's Inspector.get_multi_*() does not take kind= or scope=",
+            ));
+        }
+        let filter: Option<Vec<String>> = match a.get("filter_names") {
+            None | Some(Value::None) => None,
+            Some(v) => Some(
+                interp
+                    .collect(v)?
+                    .iter()
+                    .filter_map(|n| match n {
+                        Value::Str(s) => Some(s.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+        };
+        self.op(interp, |s, r, i| {
+            let names = s.names(r, i, "sqlite_master", "table", internal(a))?;
+            let mut pairs = Vec::new();
+            for n in names.iter().filter(|n| {
+                filter
+                    .as_ref()
+                    .is_none_or(|f| f.is_empty() || f.contains(n))
+            }) {
+                match s.reflected(r, i, kind, n) {
+                    Ok(v) => {
+                        pairs.push((Value::tuple(vec![Value::None, Value::str(n.as_str())]), v))
+                    }
+                    Err(e) if e.value.type_name() == "NoSuchTableError" => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            dict_from_pairs(i, pairs)
+        })
+    }
+}
 
 fn table_arg_none(interp: &mut Interpreter, a: &Args) -> PyResult<()> {
     match a.get("schema") {
@@ -930,6 +1042,10 @@ impl Inner {
         name: &str,
         resolve_fks: bool,
     ) -> PyResult<()> {
+        // An existing table stays as it is (`extend_existing=False`).
+        if meta.tables.borrow().iter().any(|t| t.name == name) {
+            return Ok(());
+        }
         self.reflect_info(r, interp, &[name.to_string()])?;
         let cols = self.columns(r, interp, name)?;
         if cols.is_empty() {
