@@ -175,13 +175,13 @@ pub fn foreign_keys(sql: &str) -> Vec<FkClause> {
             deferrable = Some(true);
             k += 1;
         }
-        if is_kw(toks.get(k), "INITIALLY") {
-            if let Some(Tok::Word(w)) = toks.get(k + 1) {
-                let w = w.to_uppercase();
-                if w == "DEFERRED" || w == "IMMEDIATE" {
-                    words.push(("initially", w));
-                    k += 2;
-                }
+        if is_kw(toks.get(k), "INITIALLY")
+            && let Some(Tok::Word(w)) = toks.get(k + 1)
+        {
+            let w = w.to_uppercase();
+            if w == "DEFERRED" || w == "IMMEDIATE" {
+                words.push(("initially", w));
+                k += 2;
             }
         }
         out.push(FkClause {
@@ -222,10 +222,10 @@ pub fn uniques(sql: &str) -> Vec<(Option<String>, Vec<String>)> {
             if !word(pieces[k]) || k + 1 == j {
                 k += 1;
             }
-            if j - k >= 2 {
-                if let Some(name) = inline_name(pieces[k]) {
-                    out.push((None, vec![name]));
-                }
+            if j - k >= 2
+                && let Some(name) = inline_name(pieces[k])
+            {
+                out.push((None, vec![name]));
             }
             j += 1;
         }
