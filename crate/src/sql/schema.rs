@@ -44,6 +44,8 @@ pub struct Column {
     pub check_boolean: bool,
     /// `Column(..., CheckConstraint(sqltext, name=))`: inline `CHECK (…)`s.
     pub checks: Vec<(Option<String>, String)>,
+    /// The dialect type reflection gave the column (`VARCHAR(length=40)`).
+    pub reflected: Option<crate::sql::types::DialectType>,
 }
 
 impl Column {
@@ -63,6 +65,7 @@ impl Column {
             foreign_key_actions: String::new(),
             check_boolean: false,
             checks: Vec::new(),
+            reflected: None,
         }
     }
 
@@ -215,7 +218,19 @@ pub struct MetaData {
 impl MetaData {
     /// Tables sorted so that referenced tables come first (SQLAlchemy's `sorted_tables`).
     pub fn sorted_tables(&self) -> Vec<Rc<Table>> {
-        let tables = self.tables.borrow().clone();
+        Self::sort_tables(self.tables.borrow().clone())
+    }
+
+    /// `metadata.sorted_tables`: as `sorted_tables`, from the tables in name order (SQLAlchemy
+    /// sorts by key first; `create_all` keeps definition order).
+    pub fn sorted_by_key(&self) -> Vec<Rc<Table>> {
+        let mut tables = self.tables.borrow().clone();
+        tables.sort_by(|a, b| a.name.cmp(&b.name));
+        Self::sort_tables(tables)
+    }
+
+    /// `sort_tables`: dependency order, ties in the given order.
+    fn sort_tables(tables: Vec<Rc<Table>>) -> Vec<Rc<Table>> {
         let mut sorted: Vec<Rc<Table>> = Vec::new();
         let mut remaining = tables;
         // In passes, as SQLAlchemy's `sort_as_subsets`: a pass emits (in definition order)

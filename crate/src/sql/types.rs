@@ -106,3 +106,143 @@ impl SqlType {
         }
     }
 }
+
+/// A type as SQLite's dialect reflects it: the upper-case class (`VARCHAR`, `INTEGER`,
+/// `NullType`) and its numeric arguments, as `repr()` shows it (`VARCHAR(length=40)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DialectType {
+    /// The class name.
+    pub class: &'static str,
+    /// `length`, `precision`/`scale`, as declared.
+    pub args: Vec<i64>,
+}
+
+/// `ischema_names` of the SQLite dialect: declared type names to their classes.
+const ISCHEMA_NAMES: &[(&str, &str)] = &[
+    ("BIGINT", "BIGINT"),
+    ("BLOB", "BLOB"),
+    ("BOOL", "BOOLEAN"),
+    ("BOOLEAN", "BOOLEAN"),
+    ("CHAR", "CHAR"),
+    ("DATE", "DATE"),
+    ("DATE_CHAR", "DATE"),
+    ("DATETIME", "DATETIME"),
+    ("DATETIME_CHAR", "DATETIME"),
+    ("DOUBLE", "DOUBLE"),
+    ("DECIMAL", "DECIMAL"),
+    ("FLOAT", "FLOAT"),
+    ("INT", "INTEGER"),
+    ("INTEGER", "INTEGER"),
+    ("JSON", "JSON"),
+    ("NUMERIC", "NUMERIC"),
+    ("REAL", "REAL"),
+    ("SMALLINT", "SMALLINT"),
+    ("TEXT", "TEXT"),
+    ("TIME", "TIME"),
+    ("TIME_CHAR", "TIME"),
+    ("TIMESTAMP", "TIMESTAMP"),
+    ("VARCHAR", "VARCHAR"),
+    ("NVARCHAR", "NVARCHAR"),
+    ("NCHAR", "NCHAR"),
+];
+
+impl DialectType {
+    /// `_resolve_type_affinity` on an upper-cased declared type: the class, and the warning
+    /// SQLAlchemy gives when the class takes fewer arguments than were declared.
+    pub fn resolve(declared: &str) -> (DialectType, Option<String>) {
+        let word_end = declared
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ' '))
+            .unwrap_or(declared.len());
+        let base = &declared[..word_end];
+        let rest = &declared[word_end..];
+        let args: Vec<i64> = match rest.strip_prefix('(') {
+            Some(inner) => inner[..inner.find(')').unwrap_or(inner.len())]
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|d| d.parse().ok())
+                .collect(),
+            None => Vec::new(),
+        };
+        let class = match ISCHEMA_NAMES.iter().find(|(n, _)| *n == base) {
+            Some((_, c)) => *c,
+            None if base.contains("INT") => "INTEGER",
+            None if base.contains("CHAR") || base.contains("CLOB") || base.contains("TEXT") => {
+                "TEXT"
+            }
+            None if base.contains("BLOB") || base.is_empty() => "NullType",
+            None if base.contains("REAL") || base.contains("FLOA") || base.contains("DOUB") => {
+                "REAL"
+            }
+            None => "NUMERIC",
+        };
+        if args.len() > Self::arg_names(class).len() {
+            let module = if class == "JSON" {
+                "sqlalchemy.dialects.sqlite.json"
+            } else {
+                "sqlalchemy.sql.sqltypes"
+            };
+            let listed: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+            let msg = format!(
+                "Could not instantiate type <class '{module}.{class}'> with reflected arguments [{}]; using no arguments.",
+                listed.join(", ")
+            );
+            return (
+                DialectType {
+                    class,
+                    args: Vec::new(),
+                },
+                Some(msg),
+            );
+        }
+        (DialectType { class, args }, None)
+    }
+
+    /// The constructor's parameters the arguments fill, in order.
+    fn arg_names(class: &str) -> &'static [&'static str] {
+        match class {
+            "NUMERIC" | "DECIMAL" => &["precision", "scale"],
+            "FLOAT" | "REAL" | "DOUBLE" => &["precision"],
+            "VARCHAR" | "CHAR" | "NVARCHAR" | "NCHAR" | "TEXT" | "BLOB" => &["length"],
+            _ => &[],
+        }
+    }
+
+    /// The generic type SessionLab computes with.
+    pub fn sql_type(&self) -> SqlType {
+        let first = self.args.first().and_then(|&n| u32::try_from(n).ok());
+        match self.class {
+            "VARCHAR" | "CHAR" | "NVARCHAR" | "NCHAR" => SqlType::String(first),
+            "TEXT" => SqlType::Text,
+            "INTEGER" | "BIGINT" | "SMALLINT" => SqlType::Integer,
+            "BOOLEAN" => SqlType::Boolean,
+            "DATE" => SqlType::Date,
+            "DATETIME" | "TIMESTAMP" => SqlType::DateTime,
+            "TIME" => SqlType::Time,
+            "FLOAT" | "REAL" => SqlType::Float,
+            "DOUBLE" => SqlType::Double,
+            "BLOB" => SqlType::LargeBinary,
+            "JSON" => SqlType::Json,
+            "NullType" => SqlType::Null,
+            _ => SqlType::Numeric(first, self.args.get(1).and_then(|&n| u32::try_from(n).ok())),
+        }
+    }
+
+    /// `repr()`: `VARCHAR(length=40)`, `NUMERIC(precision=10, scale=2)`, `INTEGER()`.
+    pub fn repr(&self) -> String {
+        let args: Vec<String> = Self::arg_names(self.class)
+            .iter()
+            .zip(&self.args)
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect();
+        format!("{}({})", self.class, args.join(", "))
+    }
+
+    /// `str()`: the DDL name (`VARCHAR(40)`).
+    pub fn ddl(&self) -> String {
+        let args: Vec<String> = self.args.iter().map(i64::to_string).collect();
+        match (self.class, args.is_empty()) {
+            ("NullType", _) => "NULL".into(),
+            (c, true) => c.into(),
+            (c, false) => format!("{c}({})", args.join(", ")),
+        }
+    }
+}

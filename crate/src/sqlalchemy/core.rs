@@ -16,7 +16,7 @@ use crate::script::value::Value;
 use crate::sql::compiler::{Compiled, Compiler, JoinTarget, Select};
 use crate::sql::elements::{Expr, Op};
 use crate::sql::schema::{Column, ColumnDefault, MetaData, Table};
-use crate::sql::types::SqlType;
+use crate::sql::types::{DialectType, SqlType};
 
 type Kw = Vec<(String, Value)>;
 
@@ -37,8 +37,9 @@ fn kwarg<'a>(kw: &'a Kw, name: &str) -> Option<&'a Value> {
 
 // ---- types ----
 
-/// A type object (`Integer`, `String(30)`); the flag is `Boolean(create_constraint=True)`.
-pub struct TypeObj(pub SqlType, pub bool);
+/// A type object (`Integer`, `String(30)`); the flag is `Boolean(create_constraint=True)`; the
+/// last part is the dialect class a reflected type has (`VARCHAR(length=40)`).
+pub struct TypeObj(pub SqlType, pub bool, pub Option<DialectType>);
 
 impl HostObject for TypeObj {
     fn type_name(&self) -> String {
@@ -60,7 +61,7 @@ impl HostObject for TypeObj {
         };
         let constraint = matches!(ty, SqlType::Boolean)
             && matches!(kwarg(&kw, "create_constraint"), Some(Value::Bool(true)));
-        Ok(Some(host(TypeObj(ty, constraint))))
+        Ok(Some(host(TypeObj(ty, constraint, None))))
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
@@ -71,12 +72,18 @@ impl HostObject for TypeObj {
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok(super::schema_repr::sql_type(&self.0))
+        Ok(match &self.2 {
+            Some(d) => d.repr(),
+            None => super::schema_repr::sql_type(&self.0),
+        })
     }
 
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
         // `str(type)` is its DDL name, as SQLAlchemy compiles it.
-        Ok(self.0.ddl())
+        Ok(match &self.2 {
+            Some(d) => d.ddl(),
+            None => self.0.ddl(),
+        })
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -87,21 +94,24 @@ impl HostObject for TypeObj {
 /// The type objects `from sqlalchemy import …` provides.
 pub fn type_objects() -> Vec<(&'static str, Value)> {
     vec![
-        ("Integer", host(TypeObj(SqlType::Integer, false))),
-        ("String", host(TypeObj(SqlType::String(None), false))),
-        ("Text", host(TypeObj(SqlType::Text, false))),
-        ("Float", host(TypeObj(SqlType::Float, false))),
-        ("Double", host(TypeObj(SqlType::Double, false))),
+        ("Integer", host(TypeObj(SqlType::Integer, false, None))),
+        ("String", host(TypeObj(SqlType::String(None), false, None))),
+        ("Text", host(TypeObj(SqlType::Text, false, None))),
+        ("Float", host(TypeObj(SqlType::Float, false, None))),
+        ("Double", host(TypeObj(SqlType::Double, false, None))),
         (
             "Numeric",
-            host(TypeObj(SqlType::Numeric(None, None), false)),
+            host(TypeObj(SqlType::Numeric(None, None), false, None)),
         ),
-        ("Boolean", host(TypeObj(SqlType::Boolean, false))),
-        ("Date", host(TypeObj(SqlType::Date, false))),
-        ("DateTime", host(TypeObj(SqlType::DateTime, false))),
-        ("Time", host(TypeObj(SqlType::Time, false))),
-        ("LargeBinary", host(TypeObj(SqlType::LargeBinary, false))),
-        ("JSON", host(TypeObj(SqlType::Json, false))),
+        ("Boolean", host(TypeObj(SqlType::Boolean, false, None))),
+        ("Date", host(TypeObj(SqlType::Date, false, None))),
+        ("DateTime", host(TypeObj(SqlType::DateTime, false, None))),
+        ("Time", host(TypeObj(SqlType::Time, false, None))),
+        (
+            "LargeBinary",
+            host(TypeObj(SqlType::LargeBinary, false, None)),
+        ),
+        ("JSON", host(TypeObj(SqlType::Json, false, None))),
     ]
 }
 
@@ -471,21 +481,23 @@ impl HostObject for MetaDataObj {
         if name == "sorted_tables" {
             let tables = self
                 .meta
-                .sorted_tables()
+                .sorted_by_key()
                 .into_iter()
                 .map(|t| self.state.table_value(&t))
                 .collect();
             return Ok(Some(Value::list(tables)));
         }
-        Ok(matches!(name, "create_all" | "drop_all").then(|| {
-            BoundMethod::value(
-                Rc::new(MetaDataObj {
-                    state: self.state.clone(),
-                    meta: self.meta.clone(),
-                }),
-                name,
-            )
-        }))
+        Ok(
+            matches!(name, "create_all" | "drop_all" | "reflect").then(|| {
+                BoundMethod::value(
+                    Rc::new(MetaDataObj {
+                        state: self.state.clone(),
+                        meta: self.meta.clone(),
+                    }),
+                    name,
+                )
+            }),
+        )
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
@@ -509,6 +521,13 @@ impl Methods for MetaDataObj {
         args: Vec<Value>,
         kw: Kw,
     ) -> PyResult<Value> {
+        if name == "reflect" {
+            let me = Value::Host(Rc::new(MetaDataObj {
+                state: self.state.clone(),
+                meta: self.meta.clone(),
+            }));
+            return super::inspector::reflect_metadata(&self.meta, me, interp, args, kw);
+        }
         let engine = args
             .first()
             .or_else(|| kwarg(&kw, "bind"))
@@ -1065,12 +1084,18 @@ impl HostObject for ExprObj {
         if name == "type"
             && let Some(ty) = expression_type(&self.0)
         {
-            return Ok(Some(host(TypeObj(ty, false))));
+            return Ok(Some(host(TypeObj(ty, false, None))));
         }
         if let Expr::Column(t, i) = &self.0 {
             let c = &t.columns[*i];
             match name {
-                "type" => return Ok(Some(host(TypeObj(c.ty.clone(), false)))),
+                "type" => {
+                    return Ok(Some(host(TypeObj(
+                        c.ty.clone(),
+                        false,
+                        c.reflected.clone(),
+                    ))));
+                }
                 "nullable" => return Ok(Some(Value::Bool(!c.not_null()))),
                 "primary_key" => return Ok(Some(Value::Bool(c.primary_key))),
                 "key" => return Ok(Some(Value::str(c.name.as_str()))),

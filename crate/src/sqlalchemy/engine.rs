@@ -61,6 +61,7 @@ pub fn create_engine(
 }
 
 /// `Engine`.
+#[derive(Clone)]
 pub struct EngineObj {
     state: Rc<SaState>,
     engine: Engine,
@@ -70,6 +71,11 @@ impl EngineObj {
     /// The engine.
     pub fn engine(&self) -> &Engine {
         &self.engine
+    }
+
+    /// The module state the engine reports to.
+    pub(super) fn state(&self) -> &Rc<SaState> {
+        &self.state
     }
 
     /// `session.connection()`: the session's connection, left to the session to end.
@@ -251,6 +257,20 @@ impl ConnObj {
     /// The connection itself (what `Session(conn)` works on).
     pub fn shared(&self) -> Rc<RefCell<Connection>> {
         self.conn.clone()
+    }
+
+    /// The module state the connection reports to.
+    pub(super) fn state(&self) -> &Rc<SaState> {
+        &self.state
+    }
+
+    /// Another handle on this connection, left to its owner to end.
+    pub(super) fn handle_owned(&self) -> ConnObj {
+        ConnObj {
+            state: self.state.clone(),
+            conn: self.conn.clone(),
+            on_exit: OnExit::Nothing,
+        }
     }
 
     fn handle(&self) -> Rc<ConnObj> {

@@ -113,6 +113,7 @@ pub fn enum_type(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult
             class: class_index,
         })),
         false,
+        None,
     ))))
 }
 

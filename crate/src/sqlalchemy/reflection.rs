@@ -10,20 +10,22 @@ use super::engine::{ConnObj, EngineObj};
 use crate::engine::{Connection, EchoNote, SqlValue};
 use crate::script::interp::{Interpreter, PyResult};
 use crate::sql::schema::{Column, Table};
-use crate::sql::types::SqlType;
+use crate::sql::types::DialectType;
 
 /// `_get_table_sql`: the table's `CREATE` text, read through both master tables.
-const TABLE_SQL: &str = "SELECT sql FROM  (SELECT * FROM sqlite_master UNION ALL   SELECT * FROM sqlite_temp_master) WHERE name = ? AND type in ('table', 'view')";
+pub(super) const TABLE_SQL: &str = "SELECT sql FROM  (SELECT * FROM sqlite_master UNION ALL   SELECT * FROM sqlite_temp_master) WHERE name = ? AND type in ('table', 'view')";
 
 /// One reflection conversation on a connection of its own, as SQLAlchemy's `Inspector` has.
-struct Reflector<'a> {
-    state: &'a Rc<SaState>,
-    conn: ConnObj,
+pub(super) struct Reflector<'a> {
+    /// The module state (event log).
+    pub(super) state: &'a Rc<SaState>,
+    /// The connection the statements go on.
+    pub(super) conn: ConnObj,
 }
 
 impl Reflector<'_> {
     /// A statement sent as `exec_driver_sql` sends it; its rows.
-    fn send(
+    pub(super) fn send(
         &self,
         interp: &mut Interpreter,
         sql: &str,
@@ -37,7 +39,7 @@ impl Reflector<'_> {
     }
 
     /// `_get_table_pragma`: `PRAGMA main.<pragma>(name)`, then `temp.` when main has no rows.
-    fn pragma(
+    pub(super) fn pragma(
         &self,
         interp: &mut Interpreter,
         pragma: &str,
@@ -112,7 +114,12 @@ pub fn reflect_table(
         if int(6) == 1 {
             continue;
         }
-        let mut c = Column::new(&text(1), affinity(&text(2).to_uppercase()));
+        let (ty, warning) = DialectType::resolve(&text(2).to_uppercase());
+        if let Some(w) = warning {
+            state.exc.warn(interp, Exc::SAWarning, &w)?;
+        }
+        let mut c = Column::new(&text(1), ty.sql_type());
+        c.reflected = Some(ty);
         c.primary_key = int(5) > 0;
         c.nullable = Some(int(3) == 0);
         if let Some(SqlValue::Text(d)) = row.get(4) {
@@ -131,31 +138,4 @@ pub fn reflect_table(
     r.send(interp, TABLE_SQL, table_sql)?;
     r.conn.engine_call(interp, Connection::close)?;
     Ok(Table::new(name.to_string(), columns))
-}
-
-/// `_resolve_type_affinity`: a declared type name to the type SQLAlchemy reflects.
-fn affinity(declared: &str) -> SqlType {
-    let (base, args) = match declared.find('(') {
-        Some(i) => (declared[..i].trim(), &declared[i..]),
-        None => (declared.trim(), ""),
-    };
-    let first_arg = args
-        .trim_matches(|c| c == '(' || c == ')')
-        .split(',')
-        .next()
-        .and_then(|a| a.trim().parse::<u32>().ok());
-    match base {
-        "VARCHAR" | "CHAR" | "NVARCHAR" | "NCHAR" => SqlType::String(first_arg),
-        "BOOLEAN" => SqlType::Boolean,
-        "DATE" => SqlType::Date,
-        "DATETIME" | "TIMESTAMP" => SqlType::DateTime,
-        "TIME" => SqlType::Time,
-        "FLOAT" => SqlType::Float,
-        "DOUBLE" => SqlType::Double,
-        "BLOB" => SqlType::LargeBinary,
-        b if b.contains("INT") => SqlType::Integer,
-        b if b.contains("CHAR") || b.contains("CLOB") || b.contains("TEXT") => SqlType::Text,
-        b if b.contains("REAL") || b.contains("FLOA") || b.contains("DOUB") => SqlType::Float,
-        _ => SqlType::Numeric(None, None),
-    }
 }

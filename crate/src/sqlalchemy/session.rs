@@ -2011,6 +2011,14 @@ pub fn inspect(sa: &SaState, interp: &mut Interpreter, args: Vec<Value>) -> PyRe
     if let Some(m) = crate::orm::mapper_of(&v) {
         return Ok(Value::Host(Rc::new(crate::orm::MapperHost(m))));
     }
+    if let Value::Host(h) = &v {
+        if let Some(e) = h.as_any().downcast_ref::<super::engine::EngineObj>() {
+            return Ok(super::inspector::of_engine(e));
+        }
+        if let Some(c) = h.as_any().downcast_ref::<super::engine::ConnObj>() {
+            return Ok(super::inspector::of_connection(Rc::new(c.handle_owned())));
+        }
+    }
     match instance_of(&v) {
         Some(inst) if crate::orm::session::mapper_of_instance(&inst).is_some() => {
             if let Some(m) = crate::orm::session::mapper_of_instance(&inst) {

@@ -1,0 +1,23 @@
+from sqlalchemy import create_engine, MetaData, Table, Column, Integer, String, ForeignKey, inspect, text
+engine = create_engine("sqlite://")
+meta = MetaData()
+users = Table("users", meta, Column("id", Integer, primary_key=True), Column("name", String(40), nullable=False, index=True), Column("nick", String, unique=True, server_default="x"))
+posts = Table("posts", meta, Column("id", Integer, primary_key=True), Column("uid", ForeignKey("users.id")), Column("title", String))
+meta.create_all(engine)
+with engine.begin() as conn:
+    conn.execute(text("CREATE VIEW v AS SELECT * FROM users"))
+insp = inspect(engine)
+print(insp)
+print(insp.get_table_names())
+print(insp.get_table_names())
+print(insp.get_view_names())
+print(insp.has_table("users"), insp.has_table("nope"))
+print(insp.get_columns("users"))
+print(insp.get_pk_constraint("users"))
+print(insp.get_foreign_keys("posts"))
+print(insp.get_indexes("users"))
+print(insp.get_unique_constraints("users"))
+print(inspect(engine).get_columns("posts"))
+with engine.connect() as conn:
+    i2 = inspect(conn)
+    print(i2.get_table_names())
