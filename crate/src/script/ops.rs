@@ -99,6 +99,8 @@ pub fn binary(interp: &mut Interpreter, op: BinOp, a: &Value, b: &Value) -> PyRe
             let n = as_int(n).unwrap_or(0).max(0) as usize;
             let items = l.borrow();
             check_size(interp, items.len().saturating_mul(n))?;
+            // `[] * 10**10` is empty at once, not ten billion empty copies later.
+            let n = if items.is_empty() { 0 } else { n };
             let mut out = Vec::with_capacity(items.len() * n);
             for _ in 0..n {
                 out.extend(items.iter().cloned());
@@ -110,6 +112,7 @@ pub fn binary(interp: &mut Interpreter, op: BinOp, a: &Value, b: &Value) -> PyRe
         {
             let n = as_int(n).unwrap_or(0).max(0) as usize;
             check_size(interp, t.len().saturating_mul(n))?;
+            let n = if t.is_empty() { 0 } else { n };
             let mut out = Vec::with_capacity(t.len() * n);
             for _ in 0..n {
                 out.extend(t.iter().cloned());
