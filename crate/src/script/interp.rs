@@ -1404,6 +1404,29 @@ impl Interpreter {
                 return Ok(new_exception(class, args));
             }
         }
+        // A user `__new__` (implicitly a staticmethod) makes the object; `__init__` runs only
+        // when it returns an instance of the class, as in CPython's type.__call__.
+        let user_new = match class.lookup("__new__") {
+            Some(f @ Value::Function(_)) => Some(f),
+            _ => None,
+        };
+        if let Some(new) = user_new {
+            let cls = Value::Class(class.clone());
+            let obj = self.call(&new, [vec![cls], args.clone()].concat(), kwargs.clone())?;
+            if let Value::Instance(i) = &obj
+                && i.class.is_subclass(class)
+                && let Some(init) = class.lookup("__init__")
+            {
+                let r = self.call(&init, [vec![obj.clone()], args].concat(), kwargs)?;
+                if !matches!(r, Value::None) {
+                    let tn = r.type_name();
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{tn}'"))
+                    );
+                }
+            }
+            return Ok(obj);
+        }
         let base = self.exc_class("BaseException");
         let instance = Rc::new(Instance {
             class: class.clone(),
