@@ -767,6 +767,11 @@ pub fn is_instance(interp: &mut Interpreter, v: &Value, cls: &Value) -> PyResult
             if c.name == "object" && c.builtin {
                 return Ok(true);
             }
+            // A metaclass's `__instancecheck__` decides (collections.abc's structural checks).
+            if let Some(check) = interp.meta_method(cls, "__instancecheck__") {
+                let r = interp.call(&check, vec![v.clone()], Vec::new())?;
+                return interp.truthy(&r);
+            }
             let t = type_of(interp, v);
             Ok(match &t {
                 Value::Class(tc) => tc.is_subclass(c),
@@ -797,6 +802,13 @@ fn b_issubclass(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult
         other => vec![other.clone()],
     };
     for t in &targets {
+        if let Some(check) = interp.meta_method(t, "__subclasscheck__") {
+            let r = interp.call(&check, vec![a.clone()], Vec::new())?;
+            if interp.truthy(&r)? {
+                return Ok(Value::Bool(true));
+            }
+            continue;
+        }
         match t {
             Value::Class(tc) => {
                 if tc.name == "object" || c.is_subclass(tc) {

@@ -1538,6 +1538,12 @@ impl Interpreter {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
         }
+        // A provided submodule (`collections.abc`) loads its parent first, as CPython does.
+        if let Some((parent, _)) = name.rsplit_once('.')
+            && super::modules::python_module_source(name).is_some()
+        {
+            self.import(parent)?;
+        }
         let factory = self.factories.iter().find(|(n, _)| n == name);
         let module = if let Some(factory) = factory.map(|(_, f)| f.clone()) {
             factory(self)?
@@ -1578,10 +1584,16 @@ impl Interpreter {
             let hint = if refused {
                 "SessionLab scripts cannot reach the system"
             } else {
-                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), abc, collections, copy, dataclasses, datetime, decimal, enum, functools, itertools, json, math, operator, pprint, random, statistics, string, sys, textwrap, time, timeit, typing, uuid and warnings"
+                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), abc, collections (with .abc), copy, dataclasses, datetime, decimal, enum, functools, itertools, json, math, operator, pprint, random, statistics, string, sys, textwrap, time, timeit, typing, uuid and warnings"
             };
             return Err(self.raise_value(value).with_hint(hint));
         };
+        // `import a.b` makes `b` an attribute of the loaded parent `a`.
+        if let Some((parent, child)) = name.rsplit_once('.')
+            && let Some(Value::Module(p)) = self.modules.get(parent)
+        {
+            p.dict.borrow_mut().insert(child.into(), module.clone());
+        }
         self.modules.insert(name.to_string(), module.clone());
         Ok(module)
     }
