@@ -41,7 +41,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, BuiltinFn)> {
         .map(|(n, f)| (*n, *f))
 }
 
-const STR_METHODS: [(&str, BuiltinFn); 33] = [
+const STR_METHODS: [(&str, BuiltinFn); 37] = [
     ("str.upper", s_upper),
     ("str.lower", s_lower),
     ("str.title", s_title),
@@ -75,6 +75,10 @@ const STR_METHODS: [(&str, BuiltinFn); 33] = [
     ("str.encode", super::codecs::encode),
     ("str.partition", s_partition),
     ("str.removeprefix", s_removeprefix),
+    ("str.removesuffix", s_removesuffix),
+    ("str.rpartition", s_rpartition),
+    ("str.expandtabs", s_expandtabs),
+    ("str.istitle", s_istitle),
 ];
 
 const LIST_METHODS: [(&str, BuiltinFn); 11] = [
@@ -702,15 +706,107 @@ fn s_center(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     justify(a, '^')
 }
 
+/// The separator of `partition`/`rpartition`, with CPython's errors.
+fn sep_arg(interp: &mut Interpreter, a: &[Value]) -> PyResult<Rc<str>> {
+    match a.get(1) {
+        Some(Value::Str(sep)) if sep.is_empty() => Err(interp.error("ValueError", "empty separator")),
+        Some(Value::Str(sep)) => Ok(sep.clone()),
+        Some(other) => {
+            let tn = other.type_name();
+            Err(interp.type_error(format!("must be str, not {tn}")))
+        }
+        None => Err(interp.type_error("expected 1 argument, got 0")),
+    }
+}
+
 fn s_partition(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let s = recv_str(&a);
-    let Some(Value::Str(sep)) = a.get(1) else {
-        return Err(interp.type_error("must be str"));
-    };
-    Ok(match s.split_once(&**sep) {
-        Some((x, y)) => Value::tuple(vec![Value::str(x), Value::str(&**sep), Value::str(y)]),
+    let sep = sep_arg(interp, &a)?;
+    Ok(match s.split_once(&*sep) {
+        Some((x, y)) => Value::tuple(vec![Value::str(x), Value::str(&*sep), Value::str(y)]),
         None => Value::tuple(vec![Value::str(&*s), Value::str(""), Value::str("")]),
     })
+}
+
+fn s_rpartition(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let sep = sep_arg(interp, &a)?;
+    Ok(match s.rsplit_once(&*sep) {
+        Some((x, y)) => Value::tuple(vec![Value::str(x), Value::str(&*sep), Value::str(y)]),
+        None => Value::tuple(vec![Value::str(""), Value::str(""), Value::str(&*s)]),
+    })
+}
+
+fn s_removesuffix(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    match a.get(1) {
+        Some(Value::Str(p)) => Ok(Value::str(s.strip_suffix(&**p).unwrap_or(&s))),
+        Some(other) => {
+            let tn = other.type_name();
+            Err(interp.type_error(format!("removesuffix() argument must be str, not {tn}")))
+        }
+        None => Err(interp.type_error("str.removesuffix() takes exactly one argument (0 given)")),
+    }
+}
+
+/// `str.expandtabs(tabsize=8)`: each tab pads to the next multiple of tabsize; newlines reset.
+fn s_expandtabs(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let size = match kw_or(&k, "tabsize", &a, 1) {
+        None => 8,
+        Some(Value::Int(n)) => n,
+        Some(Value::Bool(b)) => i64::from(b),
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(interp.type_error(format!(
+                "'{tn}' object cannot be interpreted as an integer"
+            )));
+        }
+    };
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(Value::str(out))
+}
+
+/// `str.istitle()`: cased runs start upper (or title) case and continue lower case.
+fn s_istitle(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let (mut cased, mut prev) = (false, false);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            if prev {
+                return Ok(Value::Bool(false));
+            }
+            (prev, cased) = (true, true);
+        } else if c.is_lowercase() {
+            if !prev {
+                return Ok(Value::Bool(false));
+            }
+            (prev, cased) = (true, true);
+        } else {
+            prev = false;
+        }
+    }
+    Ok(Value::Bool(cased))
 }
 
 fn s_removeprefix(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
