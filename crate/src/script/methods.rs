@@ -516,10 +516,25 @@ fn s_count(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
 
 fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
     let fmt = recv_str(&a);
-    let args = &a[1..];
+    let mut auto = 0usize;
+    Ok(Value::str(format_fields(interp, &fmt, &a[1..], &k, &mut auto, 0)?))
+}
+
+/// Expands the replacement fields of `fmt`; a format spec's own fields (`{:{w}.{p}f}`) expand
+/// one level down, sharing the automatic numbering, as CPython's str.format does.
+fn format_fields(
+    interp: &mut Interpreter,
+    fmt: &str,
+    args: &[Value],
+    k: &Kw,
+    auto: &mut usize,
+    depth: u8,
+) -> PyResult<String> {
+    if depth > 1 {
+        return Err(interp.error("ValueError", "Max string recursion exceeded"));
+    }
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
-    let mut auto = 0usize;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -541,7 +556,16 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
             i += 1;
             continue;
         }
-        let Some(end) = chars[i..].iter().position(|ch| *ch == '}').map(|p| p + i) else {
+        let mut level = 0usize;
+        let close = chars[i..].iter().position(|ch| {
+            match ch {
+                '{' => level += 1,
+                '}' => level -= 1,
+                _ => {}
+            }
+            level == 0
+        });
+        let Some(end) = close.map(|p| p + i) else {
             return Err(interp.error("ValueError", "Single '{' encountered in format string"));
         };
         let field: String = chars[i + 1..end].iter().collect();
@@ -559,8 +583,8 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
             None => (name.clone(), String::new()),
         };
         let mut value = if head.is_empty() {
-            let v = args.get(auto).cloned();
-            auto += 1;
+            let v = args.get(*auto).cloned();
+            *auto += 1;
             match v {
                 Some(v) => v,
                 None => {
@@ -568,7 +592,7 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
                         "IndexError",
                         format!(
                             "Replacement index {} out of range for positional args tuple",
-                            auto - 1
+                            *auto - 1
                         ),
                     ));
                 }
@@ -613,9 +637,14 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
             Some('s') => Value::str(interp.to_str(&value)?),
             _ => value,
         };
+        let spec = if spec.contains('{') {
+            format_fields(interp, &spec, args, k, auto, depth + 1)?
+        } else {
+            spec
+        };
         out.push_str(&interp.format_value(&value, &spec)?);
     }
-    Ok(Value::str(out))
+    Ok(out)
 }
 
 fn s_pred(a: &[Value], f: fn(char) -> bool) -> Value {
