@@ -136,6 +136,12 @@ pub fn install(interp: &mut Interpreter) {
         "__call__".into(),
         Interpreter::builtin("__call__", super::classes::type_call),
     );
+    for (ty, name, f) in super::methods::CLASS_METHODS {
+        types[ty]
+            .dict
+            .borrow_mut()
+            .insert(name.into(), Interpreter::builtin(name, f));
+    }
     interp.types = types;
     for (name, f) in FUNCTIONS {
         interp

@@ -131,7 +131,17 @@ const BYTES_METHODS: [(&str, BuiltinFn); 2] = [
     ("bytes.hex", b_hex),
 ];
 
-const INT_METHODS: [(&str, BuiltinFn); 1] = [("int.bit_length", i_bit_length)];
+const INT_METHODS: [(&str, BuiltinFn); 2] = [
+    ("int.bit_length", i_bit_length),
+    ("int.to_bytes", i_to_bytes),
+];
+
+/// Alternate constructors reached on the type (`int.from_bytes`, `bytes.fromhex`, `dict.fromkeys`).
+pub const CLASS_METHODS: [(&str, &str, BuiltinFn); 3] = [
+    ("int", "from_bytes", i_from_bytes),
+    ("bytes", "fromhex", b_fromhex),
+    ("dict", "fromkeys", d_fromkeys),
+];
 
 const FLOAT_METHODS: [(&str, BuiltinFn); 1] = [("float.is_integer", f_is_integer)];
 
@@ -517,7 +527,14 @@ fn s_count(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
 fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
     let fmt = recv_str(&a);
     let mut auto = 0usize;
-    Ok(Value::str(format_fields(interp, &fmt, &a[1..], &k, &mut auto, 0)?))
+    Ok(Value::str(format_fields(
+        interp,
+        &fmt,
+        &a[1..],
+        &k,
+        &mut auto,
+        0,
+    )?))
 }
 
 /// Expands the replacement fields of `fmt`; a format spec's own fields (`{:{w}.{p}f}`) expand
@@ -738,7 +755,9 @@ fn s_center(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
 /// The separator of `partition`/`rpartition`, with CPython's errors.
 fn sep_arg(interp: &mut Interpreter, a: &[Value]) -> PyResult<Rc<str>> {
     match a.get(1) {
-        Some(Value::Str(sep)) if sep.is_empty() => Err(interp.error("ValueError", "empty separator")),
+        Some(Value::Str(sep)) if sep.is_empty() => {
+            Err(interp.error("ValueError", "empty separator"))
+        }
         Some(Value::Str(sep)) => Ok(sep.clone()),
         Some(other) => {
             let tn = other.type_name();
@@ -787,9 +806,9 @@ fn s_expandtabs(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
         Some(Value::Bool(b)) => i64::from(b),
         Some(other) => {
             let tn = other.type_name();
-            return Err(interp.type_error(format!(
-                "'{tn}' object cannot be interpreted as an integer"
-            )));
+            return Err(
+                interp.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+            );
         }
     };
     let mut out = String::new();
@@ -1266,6 +1285,158 @@ fn b_hex(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
         }
         _ => Value::str(""),
     })
+}
+
+/// `byteorder` and `signed` of to_bytes/from_bytes, CPython's defaults ('big', False).
+fn byte_order(interp: &mut Interpreter, a: &[Value], k: &Kw, i: usize) -> PyResult<(bool, bool)> {
+    let big = match &kw_or(k, "byteorder", a, i) {
+        None => true,
+        Some(Value::Str(o)) if &**o == "big" => true,
+        Some(Value::Str(o)) if &**o == "little" => false,
+        Some(Value::Str(_)) => {
+            return Err(interp.error("ValueError", "byteorder must be either 'little' or 'big'"));
+        }
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(interp.type_error(format!(
+                "to_bytes() argument 'byteorder' must be str, not {tn}"
+            )));
+        }
+    };
+    let signed = match k.iter().find(|(n, _)| n == "signed") {
+        Some((_, v)) => interp.truthy(&v.clone())?,
+        None => false,
+    };
+    Ok((big, signed))
+}
+
+fn i_to_bytes(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    let n = int_at(&a, 0, 0);
+    let len = match kw_or(&k, "length", &a, 1) {
+        None => 1,
+        Some(Value::Int(l)) if l >= 0 => l as usize,
+        Some(Value::Int(_)) => {
+            return Err(interp.error("ValueError", "length argument must be non-negative"));
+        }
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(
+                interp.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+            );
+        }
+    };
+    let (big, signed) = byte_order(interp, &a, &k, 2)?;
+    if n < 0 && !signed {
+        return Err(interp.error("OverflowError", "can't convert negative int to unsigned"));
+    }
+    let wide = i128::from(n);
+    let fits = if len >= 16 {
+        true
+    } else if signed {
+        let half = 1i128 << (len * 8).saturating_sub(1);
+        len > 0 && (-half..half).contains(&wide) || (len == 0 && n == 0)
+    } else {
+        wide < (1i128 << (len * 8))
+    };
+    if !fits {
+        return Err(interp.error("OverflowError", "int too big to convert"));
+    }
+    let fill = if n < 0 { 0xff } else { 0 };
+    let mut out: Vec<u8> = (0..len)
+        .map(|i| if i < 16 { wide.to_le_bytes()[i] } else { fill })
+        .collect();
+    if big {
+        out.reverse();
+    }
+    Ok(Value::Bytes(out.into()))
+}
+
+fn i_from_bytes(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    let src = kw_or(&k, "bytes", &a, 0);
+    let bytes: Vec<u8> = match &src {
+        Some(Value::Bytes(b)) => b.to_vec(),
+        Some(v @ (Value::List(_) | Value::Tuple(_))) => {
+            let items = interp.collect(v)?;
+            let mut out = Vec::new();
+            for v in items {
+                match v {
+                    Value::Int(x) if (0..256).contains(&x) => out.push(x as u8),
+                    _ => return Err(interp.error("ValueError", "bytes must be in range(0, 256)")),
+                }
+            }
+            out
+        }
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(interp.type_error(format!("cannot convert '{tn}' object to bytes")));
+        }
+        None => {
+            return Err(interp.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+        }
+    };
+    let (big, signed) = byte_order(interp, &a, &k, 1)?;
+    let mut le = bytes;
+    if big {
+        le.reverse();
+    }
+    let negative = signed && le.last().is_some_and(|b| b & 0x80 != 0);
+    // Bytes beyond 8 must be pure sign extension for the value to fit in 64 bits.
+    let fill = if negative { 0xff } else { 0 };
+    if le.iter().skip(8).any(|b| *b != fill) || (le.len() >= 8 && !signed && le[7] & 0x80 != 0) {
+        return Err(interp.error("OverflowError", "Python int too large to convert to C long"));
+    }
+    let mut buf = [fill; 8];
+    for (i, b) in le.iter().take(8).enumerate() {
+        buf[i] = *b;
+    }
+    let v = i64::from_le_bytes(buf);
+    if le.len() >= 8 && signed && (v < 0) != negative {
+        return Err(interp.error("OverflowError", "Python int too large to convert to C long"));
+    }
+    Ok(Value::Int(v))
+}
+
+fn b_fromhex(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(Value::Str(s)) = a.first() else {
+        let tn = a.first().map_or("NoneType".into(), Value::type_name);
+        return Err(interp.type_error(format!("fromhex() argument must be str, not {tn}")));
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16);
+        let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            _ => {
+                let pos = if hi.is_none() { i } else { i + 1 };
+                return Err(interp.error(
+                    "ValueError",
+                    format!("non-hexadecimal number found in fromhex() arg at position {pos}"),
+                ));
+            }
+        }
+        i += 2;
+    }
+    Ok(Value::Bytes(out.into()))
+}
+
+fn d_fromkeys(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(src) = a.first() else {
+        return Err(interp.type_error("fromkeys expected at least 1 argument, got 0"));
+    };
+    let value = a.get(1).cloned().unwrap_or(Value::None);
+    let keys = interp.collect(src)?;
+    let d = Value::Dict(Rc::new(super::cell::PyCell::new(Default::default())));
+    for key in keys {
+        interp.set_item(&d, key, value.clone())?;
+    }
+    Ok(d)
 }
 
 fn i_bit_length(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
