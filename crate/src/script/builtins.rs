@@ -136,6 +136,12 @@ pub fn install(interp: &mut Interpreter) {
         "__call__".into(),
         Interpreter::builtin("__call__", super::classes::type_call),
     );
+    for (ty, name, f) in super::methods::CLASS_METHODS {
+        types[ty]
+            .dict
+            .borrow_mut()
+            .insert(name.into(), Interpreter::builtin(name, f));
+    }
     interp.types = types;
     for (name, f) in FUNCTIONS {
         interp
@@ -767,6 +773,11 @@ pub fn is_instance(interp: &mut Interpreter, v: &Value, cls: &Value) -> PyResult
             if c.name == "object" && c.builtin {
                 return Ok(true);
             }
+            // A metaclass's `__instancecheck__` decides (collections.abc's structural checks).
+            if let Some(check) = interp.meta_method(cls, "__instancecheck__") {
+                let r = interp.call(&check, vec![v.clone()], Vec::new())?;
+                return interp.truthy(&r);
+            }
             let t = type_of(interp, v);
             Ok(match &t {
                 Value::Class(tc) => tc.is_subclass(c),
@@ -797,6 +808,13 @@ fn b_issubclass(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult
         other => vec![other.clone()],
     };
     for t in &targets {
+        if let Some(check) = interp.meta_method(t, "__subclasscheck__") {
+            let r = interp.call(&check, vec![a.clone()], Vec::new())?;
+            if interp.truthy(&r)? {
+                return Ok(Value::Bool(true));
+            }
+            continue;
+        }
         match t {
             Value::Class(tc) => {
                 if tc.name == "object" || c.is_subclass(tc) {

@@ -1458,6 +1458,29 @@ impl Interpreter {
                 return Ok(new_exception(class, args));
             }
         }
+        // A user `__new__` (implicitly a staticmethod) makes the object; `__init__` runs only
+        // when it returns an instance of the class, as in CPython's type.__call__.
+        let user_new = match class.lookup("__new__") {
+            Some(f @ Value::Function(_)) => Some(f),
+            _ => None,
+        };
+        if let Some(new) = user_new {
+            let cls = Value::Class(class.clone());
+            let obj = self.call(&new, [vec![cls], args.clone()].concat(), kwargs.clone())?;
+            if let Value::Instance(i) = &obj
+                && i.class.is_subclass(class)
+                && let Some(init) = class.lookup("__init__")
+            {
+                let r = self.call(&init, [vec![obj.clone()], args].concat(), kwargs)?;
+                if !matches!(r, Value::None) {
+                    let tn = r.type_name();
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{tn}'"))
+                    );
+                }
+            }
+            return Ok(obj);
+        }
         let base = self.exc_class("BaseException");
         let instance = Rc::new(Instance {
             class: class.clone(),
@@ -1569,6 +1592,12 @@ impl Interpreter {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
         }
+        // A provided submodule (`collections.abc`) loads its parent first, as CPython does.
+        if let Some((parent, _)) = name.rsplit_once('.')
+            && super::modules::python_module_source(name).is_some()
+        {
+            self.import(parent)?;
+        }
         let factory = self.factories.iter().find(|(n, _)| n == name);
         let module = if let Some(factory) = factory.map(|(_, f)| f.clone()) {
             factory(self)?
@@ -1612,10 +1641,16 @@ impl Interpreter {
             let hint = if refused {
                 "SessionLab scripts cannot reach the system"
             } else {
-                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), abc, collections, copy, dataclasses, datetime, decimal, enum, functools, itertools, json, math, operator, pprint, random, statistics, string, sys, textwrap, time, timeit, typing, uuid and warnings"
+                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), abc, collections (with .abc), copy, dataclasses, datetime, decimal, enum, functools, itertools, json, math, operator, pprint, random, statistics, string, sys, textwrap, time, timeit, typing, uuid and warnings"
             };
             return Err(self.raise_value(value).with_hint(hint));
         };
+        // `import a.b` makes `b` an attribute of the loaded parent `a`.
+        if let Some((parent, child)) = name.rsplit_once('.')
+            && let Some(Value::Module(p)) = self.modules.get(parent)
+        {
+            p.dict.borrow_mut().insert(child.into(), module.clone());
+        }
         self.modules.insert(name.to_string(), module.clone());
         Ok(module)
     }

@@ -41,7 +41,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<(&'static str, BuiltinFn)> {
         .map(|(n, f)| (*n, *f))
 }
 
-const STR_METHODS: [(&str, BuiltinFn); 33] = [
+const STR_METHODS: [(&str, BuiltinFn); 37] = [
     ("str.upper", s_upper),
     ("str.lower", s_lower),
     ("str.title", s_title),
@@ -75,6 +75,10 @@ const STR_METHODS: [(&str, BuiltinFn); 33] = [
     ("str.encode", super::codecs::encode),
     ("str.partition", s_partition),
     ("str.removeprefix", s_removeprefix),
+    ("str.removesuffix", s_removesuffix),
+    ("str.rpartition", s_rpartition),
+    ("str.expandtabs", s_expandtabs),
+    ("str.istitle", s_istitle),
 ];
 
 const LIST_METHODS: [(&str, BuiltinFn); 11] = [
@@ -127,7 +131,17 @@ const BYTES_METHODS: [(&str, BuiltinFn); 2] = [
     ("bytes.hex", b_hex),
 ];
 
-const INT_METHODS: [(&str, BuiltinFn); 1] = [("int.bit_length", i_bit_length)];
+const INT_METHODS: [(&str, BuiltinFn); 2] = [
+    ("int.bit_length", i_bit_length),
+    ("int.to_bytes", i_to_bytes),
+];
+
+/// Alternate constructors reached on the type (`int.from_bytes`, `bytes.fromhex`, `dict.fromkeys`).
+pub const CLASS_METHODS: [(&str, &str, BuiltinFn); 3] = [
+    ("int", "from_bytes", i_from_bytes),
+    ("bytes", "fromhex", b_fromhex),
+    ("dict", "fromkeys", d_fromkeys),
+];
 
 const FLOAT_METHODS: [(&str, BuiltinFn); 1] = [("float.is_integer", f_is_integer)];
 
@@ -512,10 +526,32 @@ fn s_count(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
 
 fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
     let fmt = recv_str(&a);
-    let args = &a[1..];
+    let mut auto = 0usize;
+    Ok(Value::str(format_fields(
+        interp,
+        &fmt,
+        &a[1..],
+        &k,
+        &mut auto,
+        0,
+    )?))
+}
+
+/// Expands the replacement fields of `fmt`; a format spec's own fields (`{:{w}.{p}f}`) expand
+/// one level down, sharing the automatic numbering, as CPython's str.format does.
+fn format_fields(
+    interp: &mut Interpreter,
+    fmt: &str,
+    args: &[Value],
+    k: &Kw,
+    auto: &mut usize,
+    depth: u8,
+) -> PyResult<String> {
+    if depth > 1 {
+        return Err(interp.error("ValueError", "Max string recursion exceeded"));
+    }
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
-    let mut auto = 0usize;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -537,7 +573,16 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
             i += 1;
             continue;
         }
-        let Some(end) = chars[i..].iter().position(|ch| *ch == '}').map(|p| p + i) else {
+        let mut level = 0usize;
+        let close = chars[i..].iter().position(|ch| {
+            match ch {
+                '{' => level += 1,
+                '}' => level -= 1,
+                _ => {}
+            }
+            level == 0
+        });
+        let Some(end) = close.map(|p| p + i) else {
             return Err(interp.error("ValueError", "Single '{' encountered in format string"));
         };
         let field: String = chars[i + 1..end].iter().collect();
@@ -555,8 +600,8 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
             None => (name.clone(), String::new()),
         };
         let mut value = if head.is_empty() {
-            let v = args.get(auto).cloned();
-            auto += 1;
+            let v = args.get(*auto).cloned();
+            *auto += 1;
             match v {
                 Some(v) => v,
                 None => {
@@ -564,7 +609,7 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
                         "IndexError",
                         format!(
                             "Replacement index {} out of range for positional args tuple",
-                            auto - 1
+                            *auto - 1
                         ),
                     ));
                 }
@@ -609,9 +654,14 @@ fn s_format(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
             Some('s') => Value::str(interp.to_str(&value)?),
             _ => value,
         };
+        let spec = if spec.contains('{') {
+            format_fields(interp, &spec, args, k, auto, depth + 1)?
+        } else {
+            spec
+        };
         out.push_str(&interp.format_value(&value, &spec)?);
     }
-    Ok(Value::str(out))
+    Ok(out)
 }
 
 fn s_pred(a: &[Value], f: fn(char) -> bool) -> Value {
@@ -702,15 +752,109 @@ fn s_center(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     justify(a, '^')
 }
 
+/// The separator of `partition`/`rpartition`, with CPython's errors.
+fn sep_arg(interp: &mut Interpreter, a: &[Value]) -> PyResult<Rc<str>> {
+    match a.get(1) {
+        Some(Value::Str(sep)) if sep.is_empty() => {
+            Err(interp.error("ValueError", "empty separator"))
+        }
+        Some(Value::Str(sep)) => Ok(sep.clone()),
+        Some(other) => {
+            let tn = other.type_name();
+            Err(interp.type_error(format!("must be str, not {tn}")))
+        }
+        None => Err(interp.type_error("expected 1 argument, got 0")),
+    }
+}
+
 fn s_partition(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let s = recv_str(&a);
-    let Some(Value::Str(sep)) = a.get(1) else {
-        return Err(interp.type_error("must be str"));
-    };
-    Ok(match s.split_once(&**sep) {
-        Some((x, y)) => Value::tuple(vec![Value::str(x), Value::str(&**sep), Value::str(y)]),
+    let sep = sep_arg(interp, &a)?;
+    Ok(match s.split_once(&*sep) {
+        Some((x, y)) => Value::tuple(vec![Value::str(x), Value::str(&*sep), Value::str(y)]),
         None => Value::tuple(vec![Value::str(&*s), Value::str(""), Value::str("")]),
     })
+}
+
+fn s_rpartition(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let sep = sep_arg(interp, &a)?;
+    Ok(match s.rsplit_once(&*sep) {
+        Some((x, y)) => Value::tuple(vec![Value::str(x), Value::str(&*sep), Value::str(y)]),
+        None => Value::tuple(vec![Value::str(""), Value::str(""), Value::str(&*s)]),
+    })
+}
+
+fn s_removesuffix(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    match a.get(1) {
+        Some(Value::Str(p)) => Ok(Value::str(s.strip_suffix(&**p).unwrap_or(&s))),
+        Some(other) => {
+            let tn = other.type_name();
+            Err(interp.type_error(format!("removesuffix() argument must be str, not {tn}")))
+        }
+        None => Err(interp.type_error("str.removesuffix() takes exactly one argument (0 given)")),
+    }
+}
+
+/// `str.expandtabs(tabsize=8)`: each tab pads to the next multiple of tabsize; newlines reset.
+fn s_expandtabs(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let size = match kw_or(&k, "tabsize", &a, 1) {
+        None => 8,
+        Some(Value::Int(n)) => n,
+        Some(Value::Bool(b)) => i64::from(b),
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(
+                interp.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+            );
+        }
+    };
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(Value::str(out))
+}
+
+/// `str.istitle()`: cased runs start upper (or title) case and continue lower case.
+fn s_istitle(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let s = recv_str(&a);
+    let (mut cased, mut prev) = (false, false);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            if prev {
+                return Ok(Value::Bool(false));
+            }
+            (prev, cased) = (true, true);
+        } else if c.is_lowercase() {
+            if !prev {
+                return Ok(Value::Bool(false));
+            }
+            (prev, cased) = (true, true);
+        } else {
+            prev = false;
+        }
+    }
+    Ok(Value::Bool(cased))
 }
 
 fn s_removeprefix(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
@@ -1141,6 +1285,158 @@ fn b_hex(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
         }
         _ => Value::str(""),
     })
+}
+
+/// `byteorder` and `signed` of to_bytes/from_bytes, CPython's defaults ('big', False).
+fn byte_order(interp: &mut Interpreter, a: &[Value], k: &Kw, i: usize) -> PyResult<(bool, bool)> {
+    let big = match &kw_or(k, "byteorder", a, i) {
+        None => true,
+        Some(Value::Str(o)) if &**o == "big" => true,
+        Some(Value::Str(o)) if &**o == "little" => false,
+        Some(Value::Str(_)) => {
+            return Err(interp.error("ValueError", "byteorder must be either 'little' or 'big'"));
+        }
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(interp.type_error(format!(
+                "to_bytes() argument 'byteorder' must be str, not {tn}"
+            )));
+        }
+    };
+    let signed = match k.iter().find(|(n, _)| n == "signed") {
+        Some((_, v)) => interp.truthy(&v.clone())?,
+        None => false,
+    };
+    Ok((big, signed))
+}
+
+fn i_to_bytes(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    let n = int_at(&a, 0, 0);
+    let len = match kw_or(&k, "length", &a, 1) {
+        None => 1,
+        Some(Value::Int(l)) if l >= 0 => l as usize,
+        Some(Value::Int(_)) => {
+            return Err(interp.error("ValueError", "length argument must be non-negative"));
+        }
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(
+                interp.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+            );
+        }
+    };
+    let (big, signed) = byte_order(interp, &a, &k, 2)?;
+    if n < 0 && !signed {
+        return Err(interp.error("OverflowError", "can't convert negative int to unsigned"));
+    }
+    let wide = i128::from(n);
+    let fits = if len >= 16 {
+        true
+    } else if signed {
+        let half = 1i128 << (len * 8).saturating_sub(1);
+        len > 0 && (-half..half).contains(&wide) || (len == 0 && n == 0)
+    } else {
+        wide < (1i128 << (len * 8))
+    };
+    if !fits {
+        return Err(interp.error("OverflowError", "int too big to convert"));
+    }
+    let fill = if n < 0 { 0xff } else { 0 };
+    let mut out: Vec<u8> = (0..len)
+        .map(|i| if i < 16 { wide.to_le_bytes()[i] } else { fill })
+        .collect();
+    if big {
+        out.reverse();
+    }
+    Ok(Value::Bytes(out.into()))
+}
+
+fn i_from_bytes(interp: &mut Interpreter, a: Vec<Value>, k: Kw) -> PyResult {
+    let src = kw_or(&k, "bytes", &a, 0);
+    let bytes: Vec<u8> = match &src {
+        Some(Value::Bytes(b)) => b.to_vec(),
+        Some(v @ (Value::List(_) | Value::Tuple(_))) => {
+            let items = interp.collect(v)?;
+            let mut out = Vec::new();
+            for v in items {
+                match v {
+                    Value::Int(x) if (0..256).contains(&x) => out.push(x as u8),
+                    _ => return Err(interp.error("ValueError", "bytes must be in range(0, 256)")),
+                }
+            }
+            out
+        }
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(interp.type_error(format!("cannot convert '{tn}' object to bytes")));
+        }
+        None => {
+            return Err(interp.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+        }
+    };
+    let (big, signed) = byte_order(interp, &a, &k, 1)?;
+    let mut le = bytes;
+    if big {
+        le.reverse();
+    }
+    let negative = signed && le.last().is_some_and(|b| b & 0x80 != 0);
+    // Bytes beyond 8 must be pure sign extension for the value to fit in 64 bits.
+    let fill = if negative { 0xff } else { 0 };
+    if le.iter().skip(8).any(|b| *b != fill) || (le.len() >= 8 && !signed && le[7] & 0x80 != 0) {
+        return Err(interp.error("OverflowError", "Python int too large to convert to C long"));
+    }
+    let mut buf = [fill; 8];
+    for (i, b) in le.iter().take(8).enumerate() {
+        buf[i] = *b;
+    }
+    let v = i64::from_le_bytes(buf);
+    if le.len() >= 8 && signed && (v < 0) != negative {
+        return Err(interp.error("OverflowError", "Python int too large to convert to C long"));
+    }
+    Ok(Value::Int(v))
+}
+
+fn b_fromhex(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(Value::Str(s)) = a.first() else {
+        let tn = a.first().map_or("NoneType".into(), Value::type_name);
+        return Err(interp.type_error(format!("fromhex() argument must be str, not {tn}")));
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16);
+        let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            _ => {
+                let pos = if hi.is_none() { i } else { i + 1 };
+                return Err(interp.error(
+                    "ValueError",
+                    format!("non-hexadecimal number found in fromhex() arg at position {pos}"),
+                ));
+            }
+        }
+        i += 2;
+    }
+    Ok(Value::Bytes(out.into()))
+}
+
+fn d_fromkeys(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let Some(src) = a.first() else {
+        return Err(interp.type_error("fromkeys expected at least 1 argument, got 0"));
+    };
+    let value = a.get(1).cloned().unwrap_or(Value::None);
+    let keys = interp.collect(src)?;
+    let d = Value::Dict(Rc::new(super::cell::PyCell::new(Default::default())));
+    for key in keys {
+        interp.set_item(&d, key, value.clone())?;
+    }
+    Ok(d)
 }
 
 fn i_bit_length(_i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {

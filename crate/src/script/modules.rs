@@ -21,6 +21,7 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
         "dataclasses" => Some(include_str!("prelude/dataclasses.py")),
         "enum" => Some(include_str!("prelude/enum.py")),
         "collections" => Some(include_str!("prelude/collections.py")),
+        "collections.abc" => Some(include_str!("prelude/collections_abc.py")),
         "json" => Some(include_str!("prelude/json.py")),
         "copy" => Some(include_str!("prelude/copy.py")),
         "abc" => Some(include_str!("prelude/abc.py")),

@@ -6,15 +6,33 @@ class auto:
         self.value = value
     def __repr__(self):
         return "auto(" + repr(self.value) + ")"
+    # `RW = R | W` on auto() members: CPython resolves auto at assignment; here the combination
+    # is kept and resolved by _setup once the operands have values.
+    def __or__(self, other):
+        return _AutoOp(lambda a, b: a | b, self, other)
+    def __and__(self, other):
+        return _AutoOp(lambda a, b: a & b, self, other)
+    __ror__ = __or__
+    __rand__ = __and__
+class _AutoOp(auto):
+    def __init__(self, op, a, b):
+        self.op = op
+        self.a = a
+        self.b = b
+        self.value = None
+    def _resolve(self):
+        a = self.a.value if isinstance(self.a, auto) else self.a
+        b = self.b.value if isinstance(self.b, auto) else self.b
+        return self.op(a, b)
 def _is_descriptor(v):
     return callable(v) or type(v).__name__ in ("classmethod", "staticmethod", "property")
 class EnumType(type):
     def __iter__(cls):
-        return iter(cls._member_list_)
+        return iter(_listed(cls))
     def __reversed__(cls):
-        return iter(cls._member_list_[::-1])
+        return iter(_listed(cls)[::-1])
     def __len__(cls):
-        return len(cls._member_list_)
+        return len(_listed(cls))
     def __contains__(cls, member):
         if isinstance(member, Enum):
             return isinstance(member, cls) and member._name_ in cls._member_map_
@@ -41,6 +59,11 @@ class EnumType(type):
     def __bool__(cls):
         return True
 EnumMeta = EnumType
+def _listed(cls):
+    # A Flag lists only its single-bit members; multi-bit ones are aliases.
+    if cls._flag_:
+        return [m for m in cls._member_list_ if m._value_ and m._value_ & (m._value_ - 1) == 0]
+    return cls._member_list_
 def _functional(base, name, names, start):
     if isinstance(names, str):
         names = names.replace(",", " ").split()
@@ -110,8 +133,11 @@ def _setup(cls):
     for name, v in list(cls.__dict__.items()):
         if name.startswith("_") or (_is_descriptor(v) and not isinstance(v, auto)):
             continue
-        if isinstance(v, auto):
-            v = cls._generate_next_value_(name, 1, len(members), [m._value_ for m in members])
+        if isinstance(v, _AutoOp):
+            v = v._resolve()
+        elif isinstance(v, auto):
+            v.value = cls._generate_next_value_(name, 1, len(members), [m._value_ for m in members])
+            v = v.value
         alias = None
         for m in members:
             if m._value_ == v:
@@ -139,6 +165,7 @@ def _setup(cls):
     cls._member_names_ = [m._name_ for m in members]
     cls.__members__ = dict(mmap)
 class Enum(metaclass=EnumType):
+    _flag_ = False
     def __init_subclass__(cls, **kwds):
         _setup(cls)
     @staticmethod
@@ -182,3 +209,88 @@ def unique(enumeration):
     if dups:
         raise ValueError("duplicate values found in " + repr(enumeration) + ": " + ", ".join(dups))
     return enumeration
+class Flag(Enum):
+    # Composite values become pseudo-members named by their single-bit members (3.11, STRICT).
+    _flag_ = True
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        if not last_values:
+            return start
+        return 2 ** max(last_values).bit_length()
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int):
+            return None
+        mask = 0
+        for m in cls._member_list_:
+            mask |= m._value_
+        if value & ~mask:
+            if not issubclass(cls, int):
+                w = max(mask.bit_length(), value.bit_length())
+                raise ValueError("<flag " + repr(cls.__name__) + "> invalid value " + str(value) + "\n    given 0b0 " + format(value, "0" + str(w) + "b") + "\n  allowed 0b0 " + format(mask, "0" + str(w) + "b"))
+            raise NotImplementedError("SessionLab does not support IntFlag values with bits outside the members")
+        cache = cls.__dict__.get("_pseudo_")
+        if cache is None:
+            cache = {}
+            cls._pseudo_ = cache
+        if value in cache:
+            return cache[value]
+        m = object.__new__(cls)
+        m._value_ = value
+        names = [b._name_ for b in cls._member_list_ if b._value_ & (b._value_ - 1) == 0 and b._value_ & value]
+        m._name_ = "|".join(names) if names else None
+        cache[value] = m
+        return m
+    def _bits(self):
+        return [m for m in type(self)._member_list_ if m._value_ and m._value_ & (m._value_ - 1) == 0 and m._value_ & self._value_]
+    def _other(self, other, op):
+        if isinstance(other, type(self)):
+            return other._value_
+        if issubclass(type(self), int) and isinstance(other, int) and not isinstance(other, Enum):
+            return other
+        raise TypeError("unsupported operand type(s) for " + op + ": '" + type(self).__name__ + "' and '" + type(other).__name__ + "'")
+    def __or__(self, other):
+        return type(self)(self._value_ | self._other(other, "|"))
+    def __and__(self, other):
+        return type(self)(self._value_ & self._other(other, "&"))
+    def __xor__(self, other):
+        return type(self)(self._value_ ^ self._other(other, "^"))
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+    def __invert__(self):
+        mask = 0
+        for m in type(self)._member_list_:
+            mask |= m._value_
+        return type(self)(mask & ~self._value_)
+    def __contains__(self, other):
+        if not isinstance(other, type(self)):
+            raise TypeError("unsupported operand type(s) for 'in': '" + type(other).__qualname__ + "' and '" + type(self).__qualname__ + "'")
+        return other._value_ & self._value_ == other._value_
+    def __iter__(self):
+        return iter(self._bits())
+    def __len__(self):
+        return len(self._bits())
+    def __bool__(self):
+        return bool(self._value_)
+    def __hash__(self):
+        return hash(self._value_)
+    def __eq__(self, other):
+        if isinstance(other, Flag):
+            return type(self) is type(other) and self._value_ == other._value_
+        if issubclass(type(self), int):
+            return self._value_ == other
+        return NotImplemented
+    def __repr__(self):
+        if self._name_ is None:
+            return "<" + type(self).__name__ + ": " + repr(self._value_) + ">"
+        return "<" + type(self).__name__ + "." + self._name_ + ": " + repr(self._value_) + ">"
+    def __str__(self):
+        if self._name_ is None:
+            return type(self).__name__ + "(" + repr(self._value_) + ")"
+        return type(self).__name__ + "." + self._name_
+class IntFlag(int, ReprEnum, Flag):
+    def __str__(self):
+        return str(self._value_)
+    def __format__(self, spec):
+        return format(self._value_, spec)
