@@ -255,6 +255,19 @@ fn relationship_options(
             }
         }
     }
+    // SQLAlchemy refuses this pair with an ArgumentError when the mappers configure, a step
+    // SessionLab does not have.
+    if def.passive_deletes == PassiveDeletes::All
+        && (def.cascade.delete || def.cascade.delete_orphan)
+    {
+        return Err(interp.error(
+            "NotImplementedError",
+            format!(
+                "SessionLab does not support {what}(passive_deletes='all') with a 'delete' or \
+                 'delete-orphan' cascade (SQLAlchemy raises ArgumentError at mapper configuration)"
+            ),
+        ));
+    }
     Ok(())
 }
 
