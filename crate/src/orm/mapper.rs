@@ -152,6 +152,22 @@ pub struct RelationshipProperty {
     pub lazy: super::strategies::Strategy,
     /// `secondary=`: the name of the association table of a many-to-many.
     pub secondary: Option<String>,
+    /// `passive_deletes=`: whether deleting the parent leaves unloaded children to the database.
+    pub passive_deletes: PassiveDeletes,
+}
+
+/// `relationship(passive_deletes=)`: `True` does not load an unloaded collection when its
+/// parent is deleted (the database's `ON DELETE` acts); `"all"` also leaves the foreign keys
+/// of loaded children alone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PassiveDeletes {
+    /// `False`: the collection is loaded and its children handled by the ORM.
+    #[default]
+    Off,
+    /// `True`.
+    On,
+    /// `"all"`.
+    All,
 }
 
 /// `backref="name"` / `backref=backref("name", **kw)`: the relationship a `relationship()`
@@ -168,6 +184,8 @@ pub struct Backref {
     pub collection_class: Option<super::collections::CollectionClass>,
     /// `lazy=`.
     pub lazy: super::strategies::Strategy,
+    /// `passive_deletes=`.
+    pub passive_deletes: PassiveDeletes,
 }
 
 /// One mapped class.

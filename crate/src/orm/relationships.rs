@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::collections::InstrumentedList;
-use super::mapper::{Mapper, RelationshipProperty};
+use super::mapper::{Mapper, PassiveDeletes, RelationshipProperty};
 use super::session::Session;
 use super::state::{InstanceState, Status, ensure_state, state_of};
 use crate::engine::value::SqlValue;
@@ -243,7 +243,9 @@ pub fn cascade_delete(
         .collect();
     let mut out = Vec::new();
     for rel in &rels {
-        let value = get(interp, inst, &state, rel)?;
+        let Some(value) = deleted_parent_value(interp, inst, &state, rel)? else {
+            continue;
+        };
         let items = match &value {
             Value::Instance(i) => vec![Value::Instance(i.clone())],
             other => super::collections::items_of(other).unwrap_or_default(),
@@ -255,6 +257,20 @@ pub fn cascade_delete(
         }
     }
     Ok(out)
+}
+
+/// The value of `rel` on a parent being deleted: loaded first, unless `passive_deletes=`
+/// leaves an unloaded one to the database (`None`).
+fn deleted_parent_value(
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+    state: &Rc<RefCell<InstanceState>>,
+    rel: &RelationshipProperty,
+) -> PyResult<Option<Value>> {
+    if rel.passive_deletes == PassiveDeletes::Off {
+        return get(interp, inst, state, rel).map(Some);
+    }
+    Ok(inst.dict.borrow().get(&rel.key).cloned())
 }
 
 /// Before a flush: objects removed from collections become orphans (deleted) or lose their
@@ -354,7 +370,9 @@ pub fn presort(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> 
             }
             if r.direction == Direction::ManyToMany {
                 // The association rows of a deleted object go (the collection loaded first).
-                let value = get(interp, parent, &state, rel)?;
+                let Some(value) = deleted_parent_value(interp, parent, &state, rel)? else {
+                    continue;
+                };
                 let index = mapper.relationship_index(&rel.key).unwrap_or(usize::MAX);
                 for v in &super::collections::items_of(&value).unwrap_or_default() {
                     if let Value::Instance(child) = v {
@@ -366,10 +384,13 @@ pub fn presort(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> 
                 }
                 continue;
             }
-            if r.direction != Direction::OneToMany {
+            // `passive_deletes="all"`: the children keep their foreign keys, loaded or not.
+            if r.direction != Direction::OneToMany || rel.passive_deletes == PassiveDeletes::All {
                 continue;
             }
-            let value = get(interp, parent, &state, rel)?;
+            let Some(value) = deleted_parent_value(interp, parent, &state, rel)? else {
+                continue;
+            };
             let key = r.target.columns[r.fk_attr].key.clone();
             // (A `uselist=False` one-to-many holds its one child, not a collection.)
             let children = match &value {

@@ -14,7 +14,8 @@ use super::core::{ColumnDef, MetaDataObj, TableObj};
 use crate::orm::MapperHost;
 use crate::orm::collections::CollectionClass;
 use crate::orm::mapper::{
-    Backref, Cascade, ColumnProperty, Mapper, Polymorphic, Registry, RelationshipProperty,
+    Backref, Cascade, ColumnProperty, Mapper, PassiveDeletes, Polymorphic, Registry,
+    RelationshipProperty,
 };
 use crate::orm::relationships;
 use crate::orm::state::{ensure_state, state_of};
@@ -108,6 +109,7 @@ pub struct RelationshipDef {
     collection_class: Option<CollectionClass>,
     lazy: Strategy,
     secondary: Option<String>,
+    passive_deletes: PassiveDeletes,
 }
 
 impl RelationshipDef {
@@ -128,6 +130,7 @@ impl RelationshipDef {
             collection_class: self.collection_class.unwrap_or(annotated_class),
             lazy: self.lazy,
             secondary: self.secondary.clone(),
+            passive_deletes: self.passive_deletes,
         }
     }
 }
@@ -164,6 +167,7 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         collection_class: None,
         lazy: Strategy::Lazy,
         secondary: None,
+        passive_deletes: PassiveDeletes::Off,
     };
     relationship_options(interp, &mut def, &kw, "relationship")?;
     Ok(Value::Host(Rc::new(def)))
@@ -233,6 +237,13 @@ fn relationship_options(
                     }
                 })?;
             }
+            "passive_deletes" => {
+                def.passive_deletes = match v {
+                    Value::Str(s) if &**s == "all" => PassiveDeletes::All,
+                    other if interp.truthy(other)? => PassiveDeletes::On,
+                    _ => PassiveDeletes::Off,
+                }
+            }
             // No effect on the SQL of what SessionLab runs: `single_parent` only validates,
             // `overlaps` silences a warning, `info`/`doc` are metadata.
             "single_parent" | "overlaps" | "info" | "doc" => {}
@@ -243,6 +254,19 @@ fn relationship_options(
                 ));
             }
         }
+    }
+    // SQLAlchemy refuses this pair with an ArgumentError when the mappers configure, a step
+    // SessionLab does not have.
+    if def.passive_deletes == PassiveDeletes::All
+        && (def.cascade.delete || def.cascade.delete_orphan)
+    {
+        return Err(interp.error(
+            "NotImplementedError",
+            format!(
+                "SessionLab does not support {what}(passive_deletes='all') with a 'delete' or \
+                 'delete-orphan' cascade (SQLAlchemy raises ArgumentError at mapper configuration)"
+            ),
+        ));
     }
     Ok(())
 }
@@ -258,6 +282,7 @@ fn backref_of(interp: &mut Interpreter, v: &Value) -> PyResult<Backref> {
         uselist: None,
         collection_class: None,
         lazy: Strategy::Lazy,
+        passive_deletes: PassiveDeletes::Off,
     })
 }
 
@@ -288,6 +313,7 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         collection_class: None,
         lazy: Strategy::Lazy,
         secondary: None,
+        passive_deletes: PassiveDeletes::Off,
     };
     relationship_options(interp, &mut def, &a.varkw, "backref")?;
     if def.backref.is_some() || def.back_populates.is_some() || def.secondary.is_some() {
@@ -302,6 +328,7 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         uselist: def.uselist,
         collection_class: def.collection_class,
         lazy: def.lazy,
+        passive_deletes: def.passive_deletes,
     }))))
 }
 
@@ -1156,6 +1183,7 @@ impl RegistryHook {
                         collection_class: back.collection_class.unwrap_or(CollectionClass::List),
                         lazy: back.lazy,
                         secondary: rel.secondary.clone(),
+                        passive_deletes: back.passive_deletes,
                     });
                 class.dict.borrow_mut().insert(
                     backref,
