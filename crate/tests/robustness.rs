@@ -93,7 +93,6 @@ fn limits() -> Limits {
         // The fuzz cases look for panics, not budgets: a mutation that makes each step costly
         // (a huge power, a long string repeat) stops at 2 s instead of the page's 30.
         time_budget_ms: 2_000.0,
-        ..Limits::default()
     }
 }
 

@@ -4,8 +4,8 @@
 use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
+use super::args::interp_state;
 use super::attribute::ClassAttribute;
-use super::core::interp_state;
 use crate::orm::aliased::Aliased;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
@@ -35,7 +35,7 @@ pub fn aliased(
     let selectable = args.get(1).or_else(|| kwarg("alias"));
     let subquery = selectable
         .and_then(|v| match v {
-            Value::Host(h) => h.as_any().downcast_ref::<super::core::SubqueryObj>(),
+            Value::Host(h) => h.as_any().downcast_ref::<super::selectable::SubqueryObj>(),
             _ => None,
         })
         .map(|sq| sq.0.clone());

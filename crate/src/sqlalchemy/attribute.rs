@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::core::ExprObj;
+use super::expression::ExprObj;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{HashKey, Value};

@@ -3,9 +3,12 @@
 
 use std::rc::Rc;
 
-use super::core::{ExprObj, as_expr, interp_state};
 use super::method::{Args, BoundMethod, Method, Methods, Param, bind, dispatch, find};
 use super::result::Row;
+use super::{
+    args::interp_state,
+    expression::{ExprObj, as_expr},
+};
 use crate::orm::query::{Bundle, Entity};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
@@ -38,7 +41,7 @@ pub fn bundle(
     if let [Value::Str(hook), Value::Class(_)] = args.as_slice()
         && &**hook == "__init_subclass__"
     {
-        return Err(super::core::not_implemented(
+        return Err(super::args::not_implemented(
             interp,
             "subclasses of Bundle (create_row_processor)",
         ));
@@ -54,7 +57,7 @@ pub fn bundle(
     let mut columns = Vec::with_capacity(a.varargs.len());
     for e in &a.varargs {
         if crate::orm::mapper_of(e).is_some() || super::aliased::aliased_of(e).is_some() {
-            return Err(super::core::not_implemented(
+            return Err(super::args::not_implemented(
                 interp,
                 "Bundle() of a mapped entity",
             ));

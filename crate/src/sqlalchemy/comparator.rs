@@ -5,8 +5,8 @@ use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
 use super::SaState;
-use super::core::{ExprObj, interp_state};
 use super::method::{BoundMethod, Methods};
+use super::{args::interp_state, expression::ExprObj};
 use crate::orm::mapper::Mapper;
 use crate::orm::relationships::{self, Direction};
 use crate::script::host::HostObject;
@@ -168,7 +168,7 @@ impl RelationshipComparator {
         }
         let mut criteria = vec![on];
         if let Some(c) = args.first().filter(|v| !matches!(v, Value::None)) {
-            criteria.push(super::core::as_expr(&state, interp, c)?);
+            criteria.push(super::expression::as_expr(&state, interp, c)?);
         }
         for (key, value) in kwargs {
             let Some(attr) = target.columns.iter().position(|c| &c.key == key) else {
@@ -179,7 +179,7 @@ impl RelationshipComparator {
             };
             let column = ExprObj(target.column_expr(attr));
             match column.binary_op(interp, "==", value, false)? {
-                Some(v) => criteria.push(super::core::as_expr(&state, interp, &v)?),
+                Some(v) => criteria.push(super::expression::as_expr(&state, interp, &v)?),
                 None => return Err(interp.type_error("unsupported comparison")),
             }
         }

@@ -84,7 +84,7 @@ pub fn compiler_for(
     }
     if let Some(b) = backend {
         if literal {
-            return Err(super::core::not_implemented(
+            return Err(super::args::not_implemented(
                 interp,
                 &format!("literal_binds for the {} dialect", b.name()),
             ));

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::SaState;
-use super::core::{ColumnDef, expr_obj, not_implemented};
+use super::{args::not_implemented, expression::expr_obj, schema::ColumnDef};
 use crate::bridge::exc::Exc;
 use crate::bridge::method::{Args, Param, bind};
 use crate::script::host::HostObject;

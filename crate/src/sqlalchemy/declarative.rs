@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::SaState;
 use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
-use super::core::{ColumnDef, MetaDataObj, TableObj};
+use super::schema::{ColumnDef, MetaDataObj, TableObj};
 use crate::orm::MapperHost;
 use crate::orm::collections::CollectionClass;
 use crate::orm::mapper::{
@@ -22,54 +22,17 @@ use crate::orm::state::{ensure_state, state_of};
 use crate::orm::strategies::Strategy;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
-use crate::script::modules::GenericAlias;
 use crate::script::value::{Attrs, Class, PyCell, Value};
 use crate::sql::elements::Expr;
 use crate::sql::schema::{Column, Table};
 use crate::sql::types::SqlType;
 
-type Kw = Vec<(String, Value)>;
-
-fn downcast<T: 'static>(v: &Value) -> Option<&T> {
-    match v {
-        Value::Host(h) => h.as_any().downcast_ref::<T>(),
-        _ => None,
-    }
-}
-
-/// `Mapped`: subscripting gives the annotation the mapping reads.
-pub struct MappedForm;
-
-/// `Mapped[T]`.
-pub struct MappedAnnotation(pub Value);
-
-impl HostObject for MappedForm {
-    fn type_name(&self) -> String {
-        "type".into()
-    }
-
-    fn get_item(&self, _interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
-        Ok(Some(Value::Host(Rc::new(MappedAnnotation(key.clone())))))
-    }
-
-    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok("<class 'sqlalchemy.orm.base.Mapped'>".into())
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-impl HostObject for MappedAnnotation {
-    fn type_name(&self) -> String {
-        "_GenericAlias".into()
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
+use super::annotations::{
+    Annotated, annotated_class, annotated_collection, collection_class, read_annotation,
+};
+use super::args::{Kw, downcast};
+use super::properties::{Deferral, ExpressionAttribute, QueryExpressionDef, column_def};
+use super::relationships::RelationshipDef;
 
 /// `WriteOnlyMapped` / `DynamicMapped`: annotations of the loader strategies SessionLab does
 /// not implement; `Form[T]` raises `NotImplementedError` naming them.
@@ -99,82 +62,8 @@ impl HostObject for UnsupportedMappedForm {
     }
 }
 
-/// `relationship(...)` before its class is mapped.
-pub struct RelationshipDef {
-    target: Option<String>,
-    back_populates: Option<String>,
-    backref: Option<Backref>,
-    cascade: Cascade,
-    uselist: Option<bool>,
-    collection_class: Option<CollectionClass>,
-    lazy: Strategy,
-    secondary: Option<String>,
-    passive_deletes: PassiveDeletes,
-}
-
-impl RelationshipDef {
-    /// The property of attribute `key`, with `annotated` as the target when none was given.
-    fn property(
-        &self,
-        key: &str,
-        annotated: Option<String>,
-        annotated_class: CollectionClass,
-    ) -> RelationshipProperty {
-        RelationshipProperty {
-            key: key.to_string(),
-            target: self.target.clone().or(annotated).unwrap_or_default(),
-            back_populates: self.back_populates.clone(),
-            backref: self.backref.clone(),
-            cascade: self.cascade,
-            uselist: self.uselist,
-            collection_class: self.collection_class.unwrap_or(annotated_class),
-            lazy: self.lazy,
-            secondary: self.secondary.clone(),
-            passive_deletes: self.passive_deletes,
-        }
-    }
-}
-
-impl HostObject for RelationshipDef {
-    fn type_name(&self) -> String {
-        "_RelationshipDeclared".into()
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-/// `relationship(argument=None, *, back_populates=None, backref=None, cascade=..., ...)`.
-pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
-    let target = match args.first() {
-        Some(Value::Str(s)) => Some(s.to_string()),
-        Some(Value::Class(c)) => Some(c.name.clone()),
-        Some(other) => {
-            let tn = other.type_name();
-            return Err(interp.type_error(format!(
-                "relationship() target must be a class name, not {tn}"
-            )));
-        }
-        None => None,
-    };
-    let mut def = RelationshipDef {
-        target,
-        back_populates: None,
-        backref: None,
-        cascade: Cascade::default(),
-        uselist: None,
-        collection_class: None,
-        lazy: Strategy::Lazy,
-        secondary: None,
-        passive_deletes: PassiveDeletes::Off,
-    };
-    relationship_options(interp, &mut def, &kw, "relationship")?;
-    Ok(Value::Host(Rc::new(def)))
-}
-
 /// Applies the keyword options of `relationship()` (or of `backref()`, named by `what`).
-fn relationship_options(
+pub(crate) fn relationship_options(
     interp: &mut Interpreter,
     def: &mut RelationshipDef,
     kw: &[(String, Value)],
@@ -187,7 +76,7 @@ fn relationship_options(
             "secondary" => {
                 def.secondary = Some(match v {
                     Value::Str(s) => s.to_string(),
-                    other => match downcast::<super::core::TableObj>(other) {
+                    other => match downcast::<super::schema::TableObj>(other) {
                         Some(t) => t.0.name.clone(),
                         None => {
                             return Err(interp.error(
@@ -226,7 +115,7 @@ fn relationship_options(
             "cascade" => {
                 let text = interp.to_str(v)?;
                 def.cascade = Cascade::parse(&text).map_err(|word| {
-                    let sa = super::core::interp_state(interp);
+                    let sa = super::args::interp_state(interp);
                     let message = format!(
                         "Invalid cascade option(s): '{word}' (Background on this error at: \
                          https://sqlalche.me/e/21/7s2a)"
@@ -330,310 +219,6 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         lazy: def.lazy,
         passive_deletes: def.passive_deletes,
     }))))
-}
-
-/// `mapped_column(...)`: a `Column` whose type and nullability may come from `Mapped[...]`;
-/// `deferred=`, `deferred_group=`, `deferred_raiseload=` configure its loading.
-pub fn mapped_column(
-    state: &SaState,
-    interp: &mut Interpreter,
-    args: Vec<Value>,
-    kw: Kw,
-) -> PyResult<Value> {
-    let mut deferral = Deferral::default();
-    let mut rest = Vec::with_capacity(kw.len());
-    for (k, v) in kw {
-        match k.as_str() {
-            "deferred" => deferral.deferred = interp.truthy(&v)?,
-            "deferred_group" => deferral.group = Some(interp.to_str(&v)?),
-            "deferred_raiseload" => deferral.raiseload = interp.truthy(&v)?,
-            _ => rest.push((k, v)),
-        }
-    }
-    // A group or raiseload implies deferred, as in SQLAlchemy's `mapped_column`.
-    deferral.deferred |= deferral.group.is_some() || deferral.raiseload;
-    let column = super::core::column(state, interp, args, rest)?;
-    if !deferral.deferred {
-        return Ok(column);
-    }
-    Ok(Value::Host(Rc::new(DeferredColumnDef { column, deferral })))
-}
-
-/// `deferred(Column(...), group=None, raiseload=False)`.
-pub fn deferred(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
-    const PARAMS: &[Param] = &[
-        Param::Required("column"),
-        Param::VarArgs("additional_columns"),
-        Param::KwOnly("group"),
-        Param::KwOnly("raiseload"),
-        Param::VarKw("kw"),
-    ];
-    let mut a = bind(interp, "deferred", PARAMS, args, kw)?;
-    if !a.varargs.is_empty() {
-        return Err(interp.error(
-            "NotImplementedError",
-            "SessionLab's deferred() maps one column, not several",
-        ));
-    }
-    let column = a.take("column").unwrap_or(Value::None);
-    if column_def(&column).is_none() {
-        return Err(interp.type_error("deferred() takes a Column"));
-    }
-    let group = match a.take("group") {
-        None | Some(Value::None) => None,
-        Some(v) => Some(interp.to_str(&v)?),
-    };
-    let raiseload = match a.take("raiseload") {
-        Some(v) => interp.truthy(&v)?,
-        None => false,
-    };
-    let deferral = Deferral {
-        deferred: true,
-        group,
-        raiseload,
-    };
-    Ok(Value::Host(Rc::new(DeferredColumnDef { column, deferral })))
-}
-
-/// How a column attribute loads: `deferred=`, `deferred_group=`, `deferred_raiseload=`.
-#[derive(Clone, Default)]
-pub struct Deferral {
-    deferred: bool,
-    group: Option<String>,
-    raiseload: bool,
-}
-
-/// A deferred `mapped_column(...)` / `deferred(Column(...))` in a class body.
-pub struct DeferredColumnDef {
-    column: Value,
-    deferral: Deferral,
-}
-
-impl HostObject for DeferredColumnDef {
-    fn type_name(&self) -> String {
-        "MappedColumn".into()
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-/// The column definition of a class-body value, with how it loads.
-fn column_def(v: &Value) -> Option<(&ColumnDef, &Deferral)> {
-    const PLAIN: &Deferral = &Deferral {
-        deferred: false,
-        group: None,
-        raiseload: false,
-    };
-    if let Some(d) = downcast::<ColumnDef>(v) {
-        return Some((d, PLAIN));
-    }
-    let d = downcast::<DeferredColumnDef>(v)?;
-    Some((downcast::<ColumnDef>(&d.column)?, &d.deferral))
-}
-
-/// `query_expression()`: an attribute a query fills with `with_expression(...)`.
-pub struct QueryExpressionDef;
-
-impl HostObject for QueryExpressionDef {
-    fn type_name(&self) -> String {
-        "ColumnProperty".into()
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-/// `query_expression()` (a default expression is not supported).
-pub fn query_expression(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
-    if !args.is_empty() || !kw.is_empty() {
-        return Err(interp.error(
-            "NotImplementedError",
-            "SessionLab's query_expression() takes no default expression",
-        ));
-    }
-    Ok(Value::Host(Rc::new(QueryExpressionDef)))
-}
-
-/// `User.book_count` of a `query_expression()`: the option target on the class, the loaded
-/// value (None unless a query's `with_expression` filled it) on instances.
-pub struct ExpressionAttribute {
-    /// The mapper.
-    pub mapper: Rc<Mapper>,
-    /// The index in `mapper.expressions`.
-    pub index: usize,
-}
-
-impl HostObject for ExpressionAttribute {
-    fn type_name(&self) -> String {
-        "InstrumentedAttribute".into()
-    }
-
-    fn descr_get(
-        &self,
-        _interp: &mut Interpreter,
-        instance: Option<&Value>,
-        _owner: &Value,
-    ) -> PyResult<Option<Value>> {
-        match instance {
-            None => Ok(Some(Value::Host(Rc::new(ExpressionAttribute {
-                mapper: self.mapper.clone(),
-                index: self.index,
-            })))),
-            Some(Value::Instance(inst)) => {
-                let key = self.mapper.expressions.borrow()[self.index].clone();
-                Ok(Some(
-                    inst.dict.borrow().get(&key).cloned().unwrap_or(Value::None),
-                ))
-            }
-            Some(_) => Ok(None),
-        }
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-/// The Python type inside `Mapped[...]`: (SQL type, Optional?), or a relationship target.
-pub enum Annotated {
-    /// A column of that type (None when none is named), Optional or not.
-    Column(Option<SqlType>, bool),
-    /// A relationship to the class named.
-    Related(String),
-    /// A Python enum class (an `Enum` column of it unless a type is given), Optional or not.
-    EnumClass(Rc<Class>, bool),
-}
-
-fn python_type(v: &Value) -> Option<SqlType> {
-    let Value::Class(c) = v else {
-        return None;
-    };
-    Some(match c.name.as_str() {
-        "int" => SqlType::Integer,
-        "str" => SqlType::String(None),
-        "bool" => SqlType::Boolean,
-        "float" => SqlType::Double,
-        "bytes" => SqlType::LargeBinary,
-        "datetime" => SqlType::DateTime,
-        "date" => SqlType::Date,
-        "time" => SqlType::Time,
-        "Decimal" => SqlType::Numeric(None, None),
-        _ => return None,
-    })
-}
-
-/// Whether `Mapped[...]` names a collection (`List["B"]`) or one object (`"B"`, `Optional[B]`).
-fn annotated_collection(v: &Value) -> Option<bool> {
-    fn inner(v: &Value) -> Option<bool> {
-        match v {
-            Value::Str(_) | Value::Class(_) => Some(false),
-            _ => {
-                let alias = downcast::<GenericAlias>(v)?;
-                match alias.origin_name().as_str() {
-                    "List" | "list" | "Set" | "set" => Some(true),
-                    "Optional" | "Union" => alias
-                        .args
-                        .iter()
-                        .find(|a| !matches!(a, Value::None))
-                        .and_then(inner),
-                    _ => None,
-                }
-            }
-        }
-    }
-    inner(&downcast::<MappedAnnotation>(v)?.0)
-}
-
-/// The collection type `Mapped[...]` names: `Set[...]` / `set[...]` is a set.
-fn annotated_class(v: &Value) -> CollectionClass {
-    let set = downcast::<MappedAnnotation>(v)
-        .and_then(|m| downcast::<GenericAlias>(&m.0))
-        .is_some_and(|a| matches!(a.origin_name().as_str(), "Set" | "set"));
-    if set {
-        CollectionClass::Set
-    } else {
-        CollectionClass::List
-    }
-}
-
-/// `collection_class=`: `list` or `set` (other classes and factories are not supported).
-fn collection_class(interp: &mut Interpreter, v: &Value) -> PyResult<CollectionClass> {
-    match v {
-        Value::Class(c) if c.name == "list" => Ok(CollectionClass::List),
-        Value::Class(c) if c.name == "set" => Ok(CollectionClass::Set),
-        other => {
-            let r = interp.repr(other)?;
-            Err(interp.error(
-                "NotImplementedError",
-                format!("SessionLab does not support relationship(collection_class={r})"),
-            ))
-        }
-    }
-}
-
-/// What a `Mapped[...]` (or `Named[...]`) annotation declares.
-pub fn read_annotation(v: &Value) -> Option<Annotated> {
-    let inner = downcast::<MappedAnnotation>(v)?.0.clone();
-    Some(classify(&inner))
-}
-
-fn classify(inner: &Value) -> Annotated {
-    if let Value::Str(s) = inner {
-        return Annotated::Related(s.to_string());
-    }
-    if let Some(alias) = downcast::<GenericAlias>(inner) {
-        let origin = alias.origin_name();
-        match origin.as_str() {
-            "Optional" => {
-                if let Some(a) = alias.args.first() {
-                    return match classify(a) {
-                        Annotated::Column(t, _) => Annotated::Column(t, true),
-                        Annotated::EnumClass(c, _) => Annotated::EnumClass(c, true),
-                        other => other,
-                    };
-                }
-            }
-            "Union" => {
-                let non_none: Vec<&Value> = alias
-                    .args
-                    .iter()
-                    .filter(|a| !matches!(a, Value::None))
-                    .collect();
-                let optional = non_none.len() < alias.args.len();
-                if let Some(a) = non_none.first() {
-                    return match classify(a) {
-                        Annotated::Column(t, o) => Annotated::Column(t, o || optional),
-                        Annotated::EnumClass(c, o) => Annotated::EnumClass(c, o || optional),
-                        other => other,
-                    };
-                }
-            }
-            "List" | "list" | "Set" | "set" => {
-                if let Some(a) = alias.args.first() {
-                    return match a {
-                        Value::Str(s) => Annotated::Related(s.to_string()),
-                        Value::Class(c) => Annotated::Related(c.name.clone()),
-                        _ => Annotated::Column(None, false),
-                    };
-                }
-            }
-            _ => {}
-        }
-        return Annotated::Column(None, false);
-    }
-    match python_type(inner) {
-        Some(t) => Annotated::Column(Some(t), false),
-        None => match inner {
-            Value::Class(c) if super::enum_type::is_enum_class(c) => {
-                Annotated::EnumClass(c.clone(), false)
-            }
-            Value::Class(c) if !c.builtin => Annotated::Related(c.name.clone()),
-            _ => Annotated::Column(None, false),
-        },
-    }
 }
 
 /// `DeclarativeBase`: subclassing it creates a registry for the new base.

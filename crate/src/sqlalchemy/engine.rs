@@ -364,11 +364,11 @@ impl ConnObj {
     }
 }
 
-fn stmt_of(v: &Value) -> Option<super::core::Statement> {
+fn stmt_of(v: &Value) -> Option<super::statement::Statement> {
     match v {
         Value::Host(h) => h
             .as_any()
-            .downcast_ref::<super::core::StatementObj>()
+            .downcast_ref::<super::statement::StatementObj>()
             .map(|s| s.0.clone()),
         _ => None,
     }
@@ -379,17 +379,17 @@ impl ConnObj {
     fn execute_core(
         &self,
         interp: &mut Interpreter,
-        stmt: &super::core::Statement,
+        stmt: &super::statement::Statement,
         sets: &[Value],
     ) -> PyResult<Value> {
         // An executemany INSERT with RETURNING goes out as one multi-row INSERT.
-        if let super::core::Statement::Returning(inner, returning) = stmt
-            && let super::core::Statement::Insert(t, values) = &**inner
+        if let super::statement::Statement::Returning(inner, returning) = stmt
+            && let super::statement::Statement::Insert(t, values) = &**inner
             && values.is_empty()
             && sets.len() > 1
         {
-            let rows = super::core::insert_rows(&self.state, interp, t, sets)?;
-            let single = super::core::Statement::Returning(Box::new(rows), returning.clone());
+            let rows = super::statement::insert_rows(&self.state, interp, t, sets)?;
+            let single = super::statement::Statement::Returning(Box::new(rows), returning.clone());
             return self.execute_core(interp, &single, &[]);
         }
         let (compiled, columns, keys, rows) = core_parameters(&self.state, interp, stmt, sets)?;
@@ -764,7 +764,7 @@ pub type BoundStatement = (
 pub fn core_parameters(
     state: &SaState,
     interp: &mut Interpreter,
-    stmt: &super::core::Statement,
+    stmt: &super::statement::Statement,
     sets: &[Value],
 ) -> PyResult<BoundStatement> {
     let keys: Vec<String> = match sets.first() {
@@ -793,8 +793,8 @@ pub fn core_parameters(
     // A callable default (INSERT) or onupdate (UPDATE) computes the keys the sets lack.
     let generated = |name: &str| -> Option<(Rc<crate::sql::schema::Table>, usize, ColumnDefault)> {
         let (t, insert) = match stmt.base() {
-            super::core::Statement::Insert(t, _) => (t, true),
-            super::core::Statement::Update(t, ..) => (t, false),
+            super::statement::Statement::Insert(t, _) => (t, true),
+            super::statement::Statement::Update(t, ..) => (t, false),
             _ => return None,
         };
         let i = t.column_index(name)?;
@@ -806,7 +806,9 @@ pub fn core_parameters(
         d.clone().map(|d| (t.clone(), i, d))
     };
     let target = match stmt.base() {
-        super::core::Statement::Insert(t, _) | super::core::Statement::Update(t, ..) => Some(t),
+        super::statement::Statement::Insert(t, _) | super::statement::Statement::Update(t, ..) => {
+            Some(t)
+        }
         _ => None,
     };
     let mut rows = Vec::with_capacity(sets.len().max(1));

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::core::{TypeObj, not_implemented};
+use super::{args::not_implemented, schema::TypeObj};
 use crate::bridge::method::{Param, bind};
 use crate::bridge::state::RunState;
 use crate::script::interp::{Interpreter, PyResult};

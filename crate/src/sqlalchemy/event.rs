@@ -329,11 +329,11 @@ fn resolve(
         Some((Target::EngineClass, Kind::Engine))
     } else if let Some(e) = downcast::<super::engine::EngineObj>(&target) {
         Some((Target::Engine(ptr(e.engine().dbapi())), Kind::Engine))
-    } else if downcast::<super::session::SessionClass>(&target).is_some() {
+    } else if downcast::<super::sessionmaker::SessionClass>(&target).is_some() {
         Some((Target::SessionClass, Kind::Session))
     } else if let Some(s) = downcast::<super::session::SessionObj>(&target) {
         Some((Target::Session(ptr(&s.0)), Kind::Session))
-    } else if let Some(m) = downcast::<super::session::SessionMaker>(&target) {
+    } else if let Some(m) = downcast::<super::sessionmaker::SessionMaker>(&target) {
         Some((Target::Maker(m.key()), Kind::Session))
     } else if downcast::<MapperClass>(&target).is_some() {
         Some((Target::MapperClass, Kind::Mapper))
@@ -379,7 +379,7 @@ fn resolve(
             .iter()
             .any(|(k, names)| *k == kind && names.contains(&event.as_str()));
         if known {
-            return Err(super::core::not_implemented(
+            return Err(super::args::not_implemented(
                 interp,
                 &format!("the '{event}' event"),
             ));
@@ -406,7 +406,7 @@ fn register(
             ("retval", v) => retval = interp.truthy(v)?,
             ("propagate", _) => {}
             (other, _) => {
-                return Err(super::core::not_implemented(
+                return Err(super::args::not_implemented(
                     interp,
                     &format!("event.listen(..., {other}=...)"),
                 ));
@@ -414,7 +414,7 @@ fn register(
         }
     }
     if !a.varargs.is_empty() {
-        return Err(super::core::not_implemented(
+        return Err(super::args::not_implemented(
             interp,
             "positional modifiers of event.listen()",
         ));
@@ -491,7 +491,7 @@ impl Cursor {
             Some(p) => interp.truthy(p)?,
         };
         if has_params || crate::engine::dbapi::starts_with_dml(&sql) {
-            return Err(super::core::not_implemented(
+            return Err(super::args::not_implemented(
                 interp,
                 "a DBAPI cursor statement with parameters or changing rows in an event listener",
             ));
@@ -618,7 +618,7 @@ impl HostObject for DbapiConnectionObj {
     }
 
     fn set_attr(&self, interp: &mut Interpreter, name: &str, _value: Value) -> PyResult<bool> {
-        Err(super::core::not_implemented(
+        Err(super::args::not_implemented(
             interp,
             &format!("setting the DBAPI connection's {name}"),
         ))

@@ -3,8 +3,14 @@
 
 use std::rc::Rc;
 
-use super::core::{ExprObj, as_expr, interp_state};
+use super::args::{Kw, downcast, host, kwarg};
 use super::method::{Args, Method, Methods, Param, dispatch};
+use super::schema::TypeObj;
+use super::{
+    args::interp_state,
+    expression::{ExprObj, as_expr},
+};
+use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
 use crate::sql::elements::{Expr, Modifier};
@@ -77,7 +83,7 @@ impl FunctionCall {
             .iter()
             .any(|k| args.get(k).is_some())
         {
-            return Err(super::core::not_implemented(interp, "over() with a frame"));
+            return Err(super::args::not_implemented(interp, "over() with a frame"));
         }
         let partition = exprs(interp, args.get("partition_by"))?;
         let order = exprs(interp, args.get("order_by"))?;
@@ -124,5 +130,93 @@ impl Methods for FunctionCall {
         kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         dispatch(FUNCTION, "Function", self, interp, name, args, kw).unwrap_or(Ok(Value::None))
+    }
+}
+
+/// SQLAlchemy's `GenericFunction`s: their `.type` is fixed by SQLAlchemy; any other name is a
+/// plain `Function` of `NullType`.
+pub(crate) const GENERIC_FUNCTIONS: [&str; 34] = [
+    "next_value",
+    "coalesce",
+    "max",
+    "min",
+    "sum",
+    "now",
+    "pow",
+    "concat",
+    "char_length",
+    "random",
+    "count",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "localtime",
+    "localtimestamp",
+    "session_user",
+    "sysdate",
+    "user",
+    "array_agg",
+    "any_",
+    "all_",
+    "some",
+    "mode",
+    "percentile_cont",
+    "percentile_disc",
+    "rank",
+    "dense_rank",
+    "percent_rank",
+    "cume_dist",
+    "cube",
+    "rollup",
+    "grouping_sets",
+];
+
+/// `func.<name>(...)`.
+pub struct FuncNamespace;
+
+/// One SQL function, ready to be called.
+pub struct FuncObj(pub(crate) String);
+
+impl HostObject for FuncNamespace {
+    fn type_name(&self) -> String {
+        "_FunctionGenerator".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(Some(host(FuncObj(name.to_string()))))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl HostObject for FuncObj {
+    fn type_name(&self) -> String {
+        "Function".into()
+    }
+
+    fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
+        let Some(state) = interp_state(interp) else {
+            return Ok(None);
+        };
+        let exprs = args
+            .iter()
+            .map(|a| as_expr(&state, interp, a))
+            .collect::<PyResult<Vec<_>>>()?;
+        let f = Expr::Func(self.0.clone(), exprs);
+        // `func.f(..., type_=JSON)`: the function's return type.
+        Ok(Some(host(ExprObj(match kwarg(&kw, "type_") {
+            Some(t) => match downcast::<TypeObj>(t) {
+                Some(t) => Expr::Typed(Box::new(f), t.0.clone()),
+                None => return Err(interp.type_error("type_ must be a SQLAlchemy type")),
+            },
+            None => f,
+        }))))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::core::ExprObj;
+use super::expression::ExprObj;
 use super::method::{Args, BoundMethod, Method, Methods, Param, dispatch};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
@@ -52,7 +52,7 @@ pub fn module() -> Value {
             if a.get(unsupported)
                 .is_some_and(|v| !matches!(v, Value::None))
             {
-                return Err(super::core::not_implemented(
+                return Err(super::args::not_implemented(
                     interp,
                     &format!("hybrid_property({unsupported}=...)"),
                 ));
@@ -147,7 +147,7 @@ impl HostObject for HybridProperty {
             return interp.call(&fget, vec![inst.clone()], Vec::new()).map(Some);
         }
         let result = call_on_class(interp, expr.as_ref().unwrap_or(&fget), owner, Vec::new())?;
-        let Some(e) = super::core::expr_obj(&result) else {
+        let Some(e) = super::expression::expr_obj(&result) else {
             // Something other than a column expression (a comparator, a plain value): as it is.
             return Ok(Some(result));
         };

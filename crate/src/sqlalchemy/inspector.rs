@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::SaState;
-use super::core::TypeObj;
 use super::engine::{ConnObj, EngineObj};
 use super::reflection::{Reflector, TABLE_SQL};
+use super::schema::TypeObj;
 use super::table_sql;
 use crate::bridge::exc::Exc;
 use crate::bridge::method::{Args, BoundMethod, Method, Methods, Param, dispatch, find};

@@ -4,9 +4,12 @@
 
 use std::rc::Rc;
 
-use super::core::{ExprObj, OrmInfo, Statement, StatementObj};
 use super::method::{Args, Method, Methods, Param};
-use super::session::QueryObj;
+use super::query::QueryObj;
+use super::{
+    expression::ExprObj,
+    statement::{OrmInfo, Statement, StatementObj},
+};
 use crate::bridge::exc::Exc;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
@@ -160,7 +163,7 @@ fn scalar_subquery(q: &QueryObj, _interp: &mut Interpreter, _a: Args) -> PyResul
 
 /// `query.as_scalar()`: the deprecated spelling of `scalar_subquery()`.
 fn as_scalar(q: &QueryObj, interp: &mut Interpreter, a: Args) -> PyResult<Value> {
-    if let Some(st) = super::core::interp_state(interp) {
+    if let Some(st) = super::args::interp_state(interp) {
         st.exc.warn(
             interp,
             Exc::SADeprecationWarning,
@@ -187,7 +190,7 @@ fn add_columns(q: &QueryObj, interp: &mut Interpreter, a: Args) -> PyResult<Valu
 
 /// `query.add_column(column)`: the deprecated one-column `add_columns`.
 fn add_column(q: &QueryObj, interp: &mut Interpreter, mut a: Args) -> PyResult<Value> {
-    if let Some(st) = super::core::interp_state(interp) {
+    if let Some(st) = super::args::interp_state(interp) {
         st.exc.warn(
             interp,
             Exc::SADeprecationWarning,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::SaState;
 use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
-use super::declarative::ExpressionAttribute;
+use super::properties::ExpressionAttribute;
 use crate::bridge::exc::Exc;
 use crate::bridge::method::{BoundMethod, Methods, Param, bind};
 use crate::orm::deferral::{ColumnOption, ColumnRule};
@@ -266,7 +266,7 @@ pub fn column_loader(
             let Some(sa) = SaState::of(interp) else {
                 return Ok(Value::None);
             };
-            ColumnRule::Expression(index, super::core::as_expr(&sa, interp, &value)?)
+            ColumnRule::Expression(index, super::expression::as_expr(&sa, interp, &value)?)
         }
     };
     let path = parent

@@ -3,30 +3,42 @@
 pub use crate::bridge::{defaults, method};
 
 pub mod aliased;
+pub mod annotations;
+pub mod args;
 pub mod associationproxy;
 pub mod attribute;
 pub mod bundle;
 pub mod comparator;
 pub mod compiled;
 pub mod constraints;
-pub mod core;
+pub mod constructors;
 pub mod declarative;
 pub mod engine;
 pub mod enum_type;
 pub mod event;
+pub mod expression;
 pub mod functions;
 pub mod hybrid;
+pub mod identity;
+pub mod inspection;
 pub mod inspector;
 pub mod legacy_query;
 pub mod loader;
+pub mod properties;
+pub mod query;
 pub mod reflection;
 pub mod registry;
+pub mod relationships;
 pub mod reprs;
 pub mod result;
+pub mod schema;
 pub mod schema_repr;
 pub mod selectable;
 pub mod sequences;
 pub mod session;
+pub mod session_transaction;
+pub mod sessionmaker;
+pub mod statement;
 pub mod table_sql;
 pub mod text;
 pub mod typed_columns;
@@ -100,8 +112,8 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     interp.host_module = reprs::module_of;
     interp.unsupported_name = unsupported::module_name;
     let wrappers = Wrappers {
-        table: |t| Value::Host(Rc::new(core::TableObj(t))),
-        column: |e| Value::Host(Rc::new(core::ExprObj(e))),
+        table: |t| Value::Host(Rc::new(schema::TableObj(t))),
+        column: |e| Value::Host(Rc::new(expression::ExprObj(e))),
     };
     let run = Rc::new(RunState::new(
         ExcClasses::new(interp),
@@ -277,7 +289,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 ("event", interp.import_module("sqlalchemy.event")?),
                 ("Engine", Value::Host(Rc::new(event::EngineClass))),
             ];
-            attrs.extend(core::type_objects());
+            attrs.extend(schema::type_objects());
             let st = s.clone();
             attrs.push((
                 "MetaData",
@@ -289,9 +301,9 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                             .map(|(n, _)| n.as_str())
                     });
                     if let Some(name) = given {
-                        return Err(core::not_implemented(i, &format!("MetaData({name}=...)")));
+                        return Err(args::not_implemented(i, &format!("MetaData({name}=...)")));
                     }
-                    Ok(Value::Host(Rc::new(core::MetaDataObj::new(st.clone()))))
+                    Ok(Value::Host(Rc::new(schema::MetaDataObj::new(st.clone()))))
                 }),
             ));
             attrs.push(("Named", Value::Host(Rc::new(typed_columns::NamedForm))));
@@ -307,14 +319,14 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             let st = s.clone();
             attrs.push((
                 "Table",
-                function("Table", move |i, a, k| core::table(&st, i, a, k)),
+                function("Table", move |i, a, k| schema::table(&st, i, a, k)),
             ));
             let st = s.clone();
             attrs.push((
                 "Column",
-                function("Column", move |i, a, k| core::column(&st, i, a, k)),
+                function("Column", move |i, a, k| schema::column(&st, i, a, k)),
             ));
-            attrs.push(("ForeignKey", function("ForeignKey", core::foreign_key)));
+            attrs.push(("ForeignKey", function("ForeignKey", schema::foreign_key)));
             attrs.push((
                 "UniqueConstraint",
                 function("UniqueConstraint", constraints::unique_constraint),
@@ -351,13 +363,13 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             let st = s.clone();
             attrs.push((
                 "select",
-                function("select", move |i, a, k| core::select(&st, i, a, k)),
+                function("select", move |i, a, k| constructors::select(&st, i, a, k)),
             ));
-            attrs.push(("insert", function("insert", core::insert)));
+            attrs.push(("insert", function("insert", constructors::insert)));
             let st = s.clone();
             attrs.push((
                 "exists",
-                function("exists", move |i, a, _k| core::exists(&st, i, a)),
+                function("exists", move |i, a, _k| constructors::exists(&st, i, a)),
             ));
             for (name, keyword) in [
                 ("union", "UNION"),
@@ -369,7 +381,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ] {
                 attrs.push((
                     name,
-                    function(name, move |i, a, _k| core::compound(i, &a, keyword)),
+                    function(name, move |i, a, _k| constructors::compound(i, &a, keyword)),
                 ));
             }
             attrs.push((
@@ -382,33 +394,33 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     i.call(&alias, a[1..].to_vec(), k)
                 }),
             ));
-            attrs.push(("update", function("update", core::update)));
-            attrs.push(("delete", function("delete", core::delete)));
+            attrs.push(("update", function("update", constructors::update)));
+            attrs.push(("delete", function("delete", constructors::delete)));
             let st = s.clone();
             attrs.push((
                 "and_",
                 function("and_", move |i, a, _k| {
-                    core::conjunction(&st, i, a, crate::sql::elements::Op::And)
+                    expression::conjunction(&st, i, a, crate::sql::elements::Op::And)
                 }),
             ));
             let st = s.clone();
             attrs.push((
                 "or_",
                 function("or_", move |i, a, _k| {
-                    core::conjunction(&st, i, a, crate::sql::elements::Op::Or)
+                    expression::conjunction(&st, i, a, crate::sql::elements::Op::Or)
                 }),
             ));
             let st = s.clone();
             attrs.push((
                 "not_",
                 function("not_", move |i, a, _k| match a.first() {
-                    Some(v) => Ok(Value::Host(Rc::new(core::ExprObj(core::negate(
-                        &core::as_expr(&st, i, v)?,
-                    ))))),
+                    Some(v) => Ok(Value::Host(Rc::new(expression::ExprObj(
+                        expression::negate(&expression::as_expr(&st, i, v)?),
+                    )))),
                     None => Err(i.type_error("not_() needs a clause")),
                 }),
             ));
-            attrs.push(("func", Value::Host(Rc::new(core::FuncNamespace))));
+            attrs.push(("func", Value::Host(Rc::new(functions::FuncNamespace))));
             let st = s.clone();
             attrs.push((
                 "cast",
@@ -419,7 +431,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     let ty = match t {
                         Value::Host(h) => h
                             .as_any()
-                            .downcast_ref::<core::TypeObj>()
+                            .downcast_ref::<schema::TypeObj>()
                             .map(|t| t.0.clone()),
                         _ => None,
                     };
@@ -428,8 +440,8 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                             i.type_error("cast() needs a SQLAlchemy type as its second argument")
                         );
                     };
-                    let e = core::as_expr(&st, i, v)?;
-                    Ok(Value::Host(Rc::new(core::ExprObj(
+                    let e = expression::as_expr(&st, i, v)?;
+                    Ok(Value::Host(Rc::new(expression::ExprObj(
                         crate::sql::elements::Expr::Cast(Box::new(e), ty),
                     ))))
                 }),
@@ -443,13 +455,13 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     };
                     let Some(ty) = t
                         .as_any()
-                        .downcast_ref::<core::TypeObj>()
+                        .downcast_ref::<schema::TypeObj>()
                         .map(|t| t.0.clone())
                     else {
                         return Err(i.type_error("type_coerce() needs a SQLAlchemy type"));
                     };
-                    let e = core::as_expr(&st, i, v)?;
-                    Ok(Value::Host(Rc::new(core::ExprObj(
+                    let e = expression::as_expr(&st, i, v)?;
+                    Ok(Value::Host(Rc::new(expression::ExprObj(
                         crate::sql::elements::Expr::Typed(Box::new(e), ty),
                     ))))
                 }),
@@ -457,13 +469,13 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             let st = s.clone();
             attrs.push((
                 "case",
-                function("case", move |i, a, k| core::case(&st, i, a, k)),
+                function("case", move |i, a, k| expression::case(&st, i, a, k)),
             ));
             for (name, b) in [("true", true), ("false", false)] {
                 attrs.push((
                     name,
                     function(name, move |_i, _a, _k| {
-                        Ok(Value::Host(Rc::new(core::ExprObj(
+                        Ok(Value::Host(Rc::new(expression::ExprObj(
                             crate::sql::elements::Expr::Bool(b),
                         ))))
                     }),
@@ -481,16 +493,16 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                         .get(1)
                         .or_else(|| k.iter().find(|(n, _)| n == "value").map(|(_, v)| v));
                     let e = match value {
-                        Some(v) => core::as_expr(&st, i, v)?,
+                        Some(v) => expression::as_expr(&st, i, v)?,
                         None => crate::sql::elements::Expr::Param(name.to_string()),
                     };
-                    Ok(Value::Host(Rc::new(core::ExprObj(e))))
+                    Ok(Value::Host(Rc::new(expression::ExprObj(e))))
                 }),
             ));
             attrs.push((
                 "null",
                 function("null", |_i, _a, _k| {
-                    Ok(Value::Host(Rc::new(core::ExprObj(
+                    Ok(Value::Host(Rc::new(expression::ExprObj(
                         crate::sql::elements::Expr::Null,
                     ))))
                 }),
@@ -498,7 +510,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             attrs.push((
                 "literal_column",
                 function("literal_column", |i, a, _k| match a.first() {
-                    Some(Value::Str(t)) => Ok(Value::Host(Rc::new(core::ExprObj(
+                    Some(Value::Str(t)) => Ok(Value::Host(Rc::new(expression::ExprObj(
                         crate::sql::elements::Expr::Text(t.to_string()),
                     )))),
                     _ => Err(i.type_error("literal_column() needs SQL text")),
@@ -510,9 +522,9 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 function("tuple_", move |i, a, _k| {
                     let items = a
                         .iter()
-                        .map(|v| core::as_expr(&st, i, v))
+                        .map(|v| expression::as_expr(&st, i, v))
                         .collect::<crate::script::interp::PyResult<Vec<_>>>()?;
-                    Ok(Value::Host(Rc::new(core::ExprObj(
+                    Ok(Value::Host(Rc::new(expression::ExprObj(
                         crate::sql::elements::Expr::Tuple(items),
                     ))))
                 }),
@@ -521,8 +533,10 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             attrs.push((
                 "bitwise_not",
                 function("bitwise_not", move |i, a, _k| match a.first() {
-                    Some(v) => Ok(Value::Host(Rc::new(core::ExprObj(
-                        crate::sql::elements::Expr::BitNot(Box::new(core::as_expr(&st, i, v)?)),
+                    Some(v) => Ok(Value::Host(Rc::new(expression::ExprObj(
+                        crate::sql::elements::Expr::BitNot(Box::new(expression::as_expr(
+                            &st, i, v,
+                        )?)),
                     )))),
                     None => Err(i.type_error("bitwise_not() needs an expression")),
                 }),
@@ -530,23 +544,23 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             let st = s.clone();
             attrs.push((
                 "between",
-                function("between", move |i, a, k| core::between(&st, i, a, k)),
+                function("between", move |i, a, k| expression::between(&st, i, a, k)),
             ));
-            attrs.push(("column", function("column", core::column_clause)));
+            attrs.push(("column", function("column", expression::column_clause)));
             let st = s.clone();
             attrs.push((
                 "collate",
-                function("collate", move |i, a, k| core::collate(&st, i, a, k)),
+                function("collate", move |i, a, k| expression::collate(&st, i, a, k)),
             ));
             let st = s.clone();
             attrs.push((
                 "label",
-                function("label", move |i, a, k| core::label(&st, i, a, k)),
+                function("label", move |i, a, k| expression::label(&st, i, a, k)),
             ));
             let st = s.clone();
             attrs.push((
                 "inspect",
-                function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
+                function("inspect", move |i, a, _k| inspection::inspect(&st, i, a)),
             ));
             type Wrap = fn(Box<crate::sql::elements::Expr>) -> crate::sql::elements::Expr;
             let wrappers: [(&str, Wrap); 6] = [
@@ -568,10 +582,10 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     name,
                     function(name, move |i, a, _k| {
                         let e = match a.first() {
-                            Some(v) => core::as_expr(&st, i, v)?,
+                            Some(v) => expression::as_expr(&st, i, v)?,
                             None => return Err(i.type_error(format!("{name}() needs a column"))),
                         };
-                        Ok(Value::Host(Rc::new(core::ExprObj(wrap(Box::new(e))))))
+                        Ok(Value::Host(Rc::new(expression::ExprObj(wrap(Box::new(e))))))
                     }),
                 ));
             }
@@ -580,13 +594,13 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 "literal",
                 function("literal", move |i, a, _k| match a.first() {
                     Some(v) => {
-                        let e = match core::as_expr(&st, i, v)? {
+                        let e = match expression::as_expr(&st, i, v)? {
                             crate::sql::elements::Expr::Bind(v) => {
                                 crate::sql::elements::Expr::Literal(v)
                             }
                             other => other,
                         };
-                        Ok(Value::Host(Rc::new(core::ExprObj(e))))
+                        Ok(Value::Host(Rc::new(expression::ExprObj(e))))
                     }
                     None => Err(i.type_error("literal() needs a value")),
                 }),
@@ -649,7 +663,7 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         "DeclarativeBase",
         Value::Host(Rc::new(declarative::DeclarativeBaseForm::new(s.clone()))),
     ));
-    attrs.push(("Mapped", Value::Host(Rc::new(declarative::MappedForm))));
+    attrs.push(("Mapped", Value::Host(Rc::new(properties::MappedForm))));
     for (name, lazy) in [
         ("WriteOnlyMapped", "write_only"),
         ("DynamicMapped", "dynamic"),
@@ -666,12 +680,12 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     attrs.push((
         "mapped_column",
         function("mapped_column", move |i, a, k| {
-            declarative::mapped_column(&st, i, a, k)
+            properties::mapped_column(&st, i, a, k)
         }),
     ));
     attrs.push((
         "relationship",
-        function("relationship", declarative::relationship),
+        function("relationship", relationships::relationship),
     ));
     attrs.push(("backref", function("backref", declarative::backref)));
     for name in loader::COLUMN_LOADERS {
@@ -682,10 +696,10 @@ fn orm_module(s: &Rc<SaState>) -> Value {
             }),
         ));
     }
-    attrs.push(("deferred", function("deferred", declarative::deferred)));
+    attrs.push(("deferred", function("deferred", properties::deferred)));
     attrs.push((
         "query_expression",
-        function("query_expression", declarative::query_expression),
+        function("query_expression", properties::query_expression),
     ));
     for (name, strategy) in loader::LOADERS {
         attrs.push((
@@ -707,20 +721,20 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     ));
     attrs.push((
         "Session",
-        Value::Host(Rc::new(session::SessionClass(s.clone()))),
+        Value::Host(Rc::new(sessionmaker::SessionClass(s.clone()))),
     ));
     attrs.push(("Mapper", Value::Host(Rc::new(event::MapperClass))));
     let st = s.clone();
     attrs.push((
         "sessionmaker",
         function("sessionmaker", move |i, a, k| {
-            session::sessionmaker(&st, i, a, k)
+            sessionmaker::sessionmaker(&st, i, a, k)
         }),
     ));
     let st = s.clone();
     attrs.push((
         "inspect",
-        function("inspect", move |i, a, _k| session::inspect(&st, i, a)),
+        function("inspect", move |i, a, _k| inspection::inspect(&st, i, a)),
     ));
     attrs.push(("exc", s.exc.module_named("sqlalchemy.orm.exc")));
     attrs.push(("aliased", function("aliased", aliased::aliased)));

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use super::SaState;
-use super::core::{MetaDataObj, TableObj};
 use super::declarative::{RegistryHook, base_class};
+use super::schema::{MetaDataObj, TableObj};
 use crate::bridge::method::{Args, BoundMethod, Method, Methods, Param, dispatch};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};

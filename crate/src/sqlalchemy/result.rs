@@ -307,7 +307,7 @@ impl ResultInner {
                 Ok(Value::Host(Rc::new(self.projected(&picks))))
             }
             "tuples" => {
-                if let Some(st) = super::core::interp_state(interp) {
+                if let Some(st) = super::args::interp_state(interp) {
                     st.exc.warn(
                         interp,
                         Exc::SADeprecationWarning,

@@ -3,10 +3,17 @@
 
 use std::rc::Rc;
 
-use super::core::{Statement, StatementObj};
+use super::args::{host, interp_state};
+use super::constructors::{flag, join_target, with_onclause};
+use super::expression::ExprObj;
 use super::method::{Args, Method, Param};
+use super::statement::{Statement, StatementObj};
+use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
+use crate::sql::compiler::Compiler;
+use crate::sql::elements::Expr;
+use crate::sql::schema::Table;
 
 /// The statement methods of this table: a new one is a row here and a function.
 pub const STATEMENT: &[Method<StatementObj>] = &[
@@ -35,7 +42,7 @@ fn label(this: &StatementObj, interp: &mut Interpreter, args: Args) -> PyResult<
     let Some(Value::Str(name)) = args.get("name") else {
         return Err(interp.type_error("label() needs a name"));
     };
-    Ok(Value::Host(Rc::new(super::core::ExprObj(
+    Ok(Value::Host(Rc::new(super::expression::ExprObj(
         crate::sql::elements::Expr::Label(
             name.to_string(),
             Box::new(crate::sql::elements::Expr::ScalarSelect(Box::new(
@@ -71,12 +78,12 @@ fn no_attribute(interp: &mut Interpreter, this: &StatementObj, name: &str) -> Py
 
 /// `select(...).add_columns(*entities)`: more columns or entities after those selected.
 fn add_columns(this: &StatementObj, interp: &mut Interpreter, args: Args) -> PyResult<Value> {
-    let (Statement::Select(s), Some(state)) = (&this.0, super::core::interp_state(interp)) else {
+    let (Statement::Select(s), Some(state)) = (&this.0, super::args::interp_state(interp)) else {
         return no_attribute(interp, this, "add_columns");
     };
     let mut s = s.clone();
     let mut orm = this.1.clone();
-    super::core::select_args(&state, interp, &args.varargs, &mut s.columns, &mut orm)?;
+    super::constructors::select_args(&state, interp, &args.varargs, &mut s.columns, &mut orm)?;
     Ok(Value::Host(Rc::new(StatementObj(
         Statement::Select(s),
         orm,
@@ -112,9 +119,144 @@ fn from_statement(
         Some(inner) if keys(&inner.columns) == keys(&own.columns) => Ok(Value::Host(Rc::new(
             StatementObj(Statement::Select(inner), this.1.clone()),
         ))),
-        _ => Err(super::core::not_implemented(
+        _ => Err(super::args::not_implemented(
             interp,
             "from_statement() of a statement other than a select of the entities' columns",
         )),
+    }
+}
+
+/// `users.join(posts)` / `outerjoin`: a FROM clause for `select_from`.
+pub struct JoinObj {
+    pub(crate) left: Rc<Table>,
+    pub(crate) joins: Vec<crate::sql::compiler::Join>,
+}
+
+impl HostObject for JoinObj {
+    fn type_name(&self) -> String {
+        "Join".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if !matches!(name, "join" | "outerjoin") {
+            return Ok(None);
+        }
+        let (left, joins) = (self.left.clone(), self.joins.clone());
+        let outer = name == "outerjoin";
+        Ok(Some(super::function("join", move |i, a, _k| {
+            let Some(state) = interp_state(i) else {
+                return Ok(Value::None);
+            };
+            let a = with_onclause(a, &_k);
+            let mut columns = vec![Expr::Column(left.clone(), 0)];
+            columns.extend(
+                joins
+                    .iter()
+                    .filter_map(|j| j.table().map(|t| Expr::Column(t.clone(), 0))),
+            );
+            let (target, on) = join_target(&state, i, &columns, &a)?;
+            let mut joins = joins.clone();
+            joins.push(crate::sql::compiler::Join {
+                target,
+                on,
+                outer: outer || flag(&_k, "isouter"),
+                full: flag(&_k, "full"),
+            });
+            Ok(host(JoinObj {
+                left: left.clone(),
+                joins,
+            }))
+        })))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `select(...).subquery()`: usable in FROM, its columns under `.c`.
+pub struct SubqueryObj(pub Rc<crate::sql::compiler::Subquery>);
+
+impl HostObject for SubqueryObj {
+    fn type_name(&self) -> String {
+        let q = &self.0;
+        match (q.cte, q.lateral) {
+            (true, _) => "CTE",
+            (_, true) => "Lateral",
+            _ => "Subquery",
+        }
+        .into()
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        // SQLAlchemy describes every anonymous one as `anon_1`, whatever it compiles to.
+        let name = self.0.name.as_deref().unwrap_or("anon_1");
+        let (class, address) = (self.type_name(), self as *const Self as usize);
+        Ok(format!(
+            "<sqlalchemy.sql.selectable.{class} at 0x{address:x}; {name}>"
+        ))
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "c" | "columns" => Some(host(SubqueryColumns(self.0.clone()))),
+            _ => None,
+        })
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        // Printed on its own, a subquery shows the SELECT inside it.
+        Ok(Compiler::named().select(&self.0.select).sql)
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `subquery.c`.
+pub struct SubqueryColumns(pub(crate) Rc<crate::sql::compiler::Subquery>);
+
+impl HostObject for SubqueryColumns {
+    fn type_name(&self) -> String {
+        "ReadOnlyColumnCollection".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(self
+            .0
+            .column_names()
+            .iter()
+            .any(|n| n == name)
+            .then(|| host(ExprObj(Expr::AliasColumn(self.0.clone(), name.to_string())))))
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        match key {
+            Value::Str(s) => self.get_attr(interp, s),
+            _ => Ok(None),
+        }
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(
+            self.0
+                .column_names()
+                .into_iter()
+                .map(|n| host(ExprObj(Expr::AliasColumn(self.0.clone(), n))))
+                .collect(),
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }

@@ -3,8 +3,8 @@
 use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
-use super::core::{ExprObj, TypeObj};
 use super::method::{BoundMethod, Methods};
+use super::{expression::ExprObj, schema::TypeObj};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
@@ -129,7 +129,7 @@ impl Methods for TextClause {
                 }
             }
             "columns" => {
-                let state = super::core::interp_state(interp);
+                let state = super::args::interp_state(interp);
                 for a in &args {
                     let e = match (a, &state) {
                         (Value::Str(s), _) => {
@@ -138,7 +138,7 @@ impl Methods for TextClause {
                             continue;
                         }
                         (Value::Host(_), Some(state)) => {
-                            super::core::as_expr(state, interp, a).ok()
+                            super::expression::as_expr(state, interp, a).ok()
                         }
                         _ => None,
                     };
@@ -164,7 +164,7 @@ impl Methods for TextClause {
             }
             "subquery" if !self.columns.is_empty() => {
                 let Some(select) = self.as_select() else {
-                    return Err(super::core::not_implemented(
+                    return Err(super::args::not_implemented(
                         interp,
                         "subquery() of a text() with bind parameters or string columns",
                     ));
@@ -173,14 +173,14 @@ impl Methods for TextClause {
                     Some(Value::Str(n)) => Some(n.to_string()),
                     _ => None,
                 };
-                return Ok(Value::Host(Rc::new(super::core::SubqueryObj(Rc::new(
-                    crate::sql::compiler::Subquery {
+                return Ok(Value::Host(Rc::new(super::selectable::SubqueryObj(
+                    Rc::new(crate::sql::compiler::Subquery {
                         select,
                         name,
                         cte: false,
                         lateral: false,
-                    },
-                )))));
+                    }),
+                ))));
             }
             _ => {
                 return Err(interp.error(
@@ -201,7 +201,7 @@ impl TextClause {
         }
         let message =
             format!("This text() construct doesn't define a bound parameter named '{name}'");
-        match super::core::interp_state(interp) {
+        match super::args::interp_state(interp) {
             Some(state) => Err(state.exc.raise(interp, Exc::ArgumentError, message)),
             None => Err(interp.error("ArgumentError", message)),
         }

@@ -4,8 +4,11 @@
 use std::rc::Rc;
 
 use super::SaState;
-use super::core::ColumnDef;
-use super::declarative::{Annotated, MappedAnnotation, read_annotation};
+use super::schema::ColumnDef;
+use super::{
+    annotations::{Annotated, read_annotation},
+    properties::MappedAnnotation,
+};
 use crate::bridge::exc::Exc;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
@@ -110,7 +113,7 @@ pub fn columns(
                     (Some(super::enum_type::of_class(interp, &c)?), optional)
                 }
                 _ => {
-                    return Err(super::core::not_implemented(
+                    return Err(super::args::not_implemented(
                         interp,
                         &format!("the TypedColumns annotation of '{}.{name}'", c.name),
                     ));

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use super::SaState;
-use super::core::{TableObj, as_expr};
 use super::method::{Args, BoundMethod, Method, Methods, Param, dispatch, find};
+use super::{expression::as_expr, schema::TableObj};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
@@ -35,7 +35,7 @@ pub fn values(
     let name = match kw.iter().find(|(k, _)| k == "name").map(|(_, v)| v) {
         Some(Value::Str(n)) => n.to_string(),
         _ => {
-            return Err(super::core::not_implemented(
+            return Err(super::args::not_implemented(
                 interp,
                 "Values() without a name",
             ));
@@ -56,7 +56,7 @@ const VALUES: &[Method<ValuesObj>] = &[Method {
 impl ValuesObj {
     /// `.data(rows)`: the rows, each a tuple of one value per column.
     fn data(&self, interp: &mut Interpreter, mut args: Args) -> PyResult<Value> {
-        let Some(state) = super::core::interp_state(interp) else {
+        let Some(state) = super::args::interp_state(interp) else {
             return Ok(Value::None);
         };
         let rows_value = args.take("values").unwrap_or(Value::None);

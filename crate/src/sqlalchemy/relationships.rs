@@ -1,0 +1,85 @@
+//! `relationship()` as scripts write it: its arguments, checked and kept until the class is mapped.
+
+use super::args::Kw;
+use super::declarative::relationship_options;
+use crate::orm::collections::CollectionClass;
+use crate::orm::mapper::{Backref, Cascade, PassiveDeletes, RelationshipProperty};
+use crate::orm::strategies::Strategy;
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+use std::rc::Rc;
+
+/// `relationship(...)` before its class is mapped.
+pub struct RelationshipDef {
+    pub(crate) target: Option<String>,
+    pub(crate) back_populates: Option<String>,
+    pub(crate) backref: Option<Backref>,
+    pub(crate) cascade: Cascade,
+    pub(crate) uselist: Option<bool>,
+    pub(crate) collection_class: Option<CollectionClass>,
+    pub(crate) lazy: Strategy,
+    pub(crate) secondary: Option<String>,
+    pub(crate) passive_deletes: PassiveDeletes,
+}
+
+impl RelationshipDef {
+    /// The property of attribute `key`, with `annotated` as the target when none was given.
+    pub(crate) fn property(
+        &self,
+        key: &str,
+        annotated: Option<String>,
+        annotated_class: CollectionClass,
+    ) -> RelationshipProperty {
+        RelationshipProperty {
+            key: key.to_string(),
+            target: self.target.clone().or(annotated).unwrap_or_default(),
+            back_populates: self.back_populates.clone(),
+            backref: self.backref.clone(),
+            cascade: self.cascade,
+            uselist: self.uselist,
+            collection_class: self.collection_class.unwrap_or(annotated_class),
+            lazy: self.lazy,
+            secondary: self.secondary.clone(),
+            passive_deletes: self.passive_deletes,
+        }
+    }
+}
+
+impl HostObject for RelationshipDef {
+    fn type_name(&self) -> String {
+        "_RelationshipDeclared".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `relationship(argument=None, *, back_populates=None, backref=None, cascade=..., ...)`.
+pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let target = match args.first() {
+        Some(Value::Str(s)) => Some(s.to_string()),
+        Some(Value::Class(c)) => Some(c.name.clone()),
+        Some(other) => {
+            let tn = other.type_name();
+            return Err(interp.type_error(format!(
+                "relationship() target must be a class name, not {tn}"
+            )));
+        }
+        None => None,
+    };
+    let mut def = RelationshipDef {
+        target,
+        back_populates: None,
+        backref: None,
+        cascade: Cascade::default(),
+        uselist: None,
+        collection_class: None,
+        lazy: Strategy::Lazy,
+        secondary: None,
+        passive_deletes: PassiveDeletes::Off,
+    };
+    relationship_options(interp, &mut def, &kw, "relationship")?;
+    Ok(Value::Host(Rc::new(def)))
+}

@@ -1,0 +1,768 @@
+//! Schema objects as scripts see them: types, `MetaData`, `Table`, `Column`, `ForeignKey`,
+//! `Index`, a table's primary key and column collections.
+
+use super::SaState;
+use super::args::{Kw, downcast, host, interp_state, kwarg, not_implemented};
+use super::constructors::{flag, join_target};
+use super::expression::{ExprObj, expr_obj};
+use super::method::{BoundMethod, Methods};
+use super::selectable::JoinObj;
+use super::statement::{OrmInfo, Statement, StatementObj};
+use crate::bridge::state::RunState;
+use crate::script::host::HostObject;
+use crate::script::interp::{Interpreter, PyResult};
+use crate::script::value::Value;
+use crate::sql::compiler::{Compiler, Select};
+use crate::sql::elements::Expr;
+use crate::sql::schema::{Column, MetaData, Table};
+use crate::sql::types::{DialectType, SqlType};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A type object (`Integer`, `String(30)`); the flag is `Boolean(create_constraint=True)`; the
+/// last part is the dialect class a reflected type has (`VARCHAR(length=40)`).
+pub struct TypeObj(pub SqlType, pub bool, pub Option<DialectType>);
+
+impl HostObject for TypeObj {
+    fn type_name(&self) -> String {
+        self.0.class_name().into()
+    }
+
+    fn call(&self, _interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
+        let int = |v: Option<&Value>| match v {
+            Some(Value::Int(i)) => u32::try_from(*i).ok(),
+            _ => None,
+        };
+        let ty = match &self.0 {
+            SqlType::String(_) => SqlType::String(int(args.first().or(kwarg(&kw, "length")))),
+            SqlType::Numeric(..) => SqlType::Numeric(
+                int(args.first().or(kwarg(&kw, "precision"))),
+                int(args.get(1).or(kwarg(&kw, "scale"))),
+            ),
+            other => other.clone(),
+        };
+        let constraint = matches!(ty, SqlType::Boolean)
+            && matches!(kwarg(&kw, "create_constraint"), Some(Value::Bool(true)));
+        Ok(Some(host(TypeObj(ty, constraint, None))))
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match &self.0 {
+            SqlType::Enum(e) => super::enum_type::attr(interp, e, name),
+            _ => None,
+        })
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(match &self.2 {
+            Some(d) => d.repr(),
+            None => super::schema_repr::sql_type(&self.0),
+        })
+    }
+
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        // `str(type)` is its DDL name, as SQLAlchemy compiles it.
+        Ok(match &self.2 {
+            Some(d) => d.ddl(),
+            None => self.0.ddl(),
+        })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The type objects `from sqlalchemy import …` provides.
+pub fn type_objects() -> Vec<(&'static str, Value)> {
+    vec![
+        ("Integer", host(TypeObj(SqlType::Integer, false, None))),
+        ("String", host(TypeObj(SqlType::String(None), false, None))),
+        ("Text", host(TypeObj(SqlType::Text, false, None))),
+        ("Float", host(TypeObj(SqlType::Float, false, None))),
+        ("Double", host(TypeObj(SqlType::Double, false, None))),
+        (
+            "Numeric",
+            host(TypeObj(SqlType::Numeric(None, None), false, None)),
+        ),
+        ("Boolean", host(TypeObj(SqlType::Boolean, false, None))),
+        ("Date", host(TypeObj(SqlType::Date, false, None))),
+        ("DateTime", host(TypeObj(SqlType::DateTime, false, None))),
+        ("Time", host(TypeObj(SqlType::Time, false, None))),
+        (
+            "LargeBinary",
+            host(TypeObj(SqlType::LargeBinary, false, None)),
+        ),
+        ("JSON", host(TypeObj(SqlType::Json, false, None))),
+    ]
+}
+
+/// `ForeignKey("table.column")`.
+pub struct ForeignKeyObj(pub(crate) String, pub(crate) String);
+
+/// `ForeignKey(column, ondelete=None, onupdate=None)`; other options are not implemented.
+pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+    let a = super::method::bind(
+        interp,
+        "ForeignKey",
+        &[
+            super::method::Param::Required("column"),
+            super::method::Param::VarKw("kw"),
+        ],
+        args,
+        kw,
+    )?;
+    let Some(Value::Str(target)) = a.get("column") else {
+        return Err(interp.type_error("ForeignKey() needs 'table.column'"));
+    };
+    let mut actions = String::new();
+    for (k, v) in &a.varkw {
+        match (k.as_str(), v) {
+            (_, Value::None) => {}
+            ("ondelete", Value::Str(s)) => actions.push_str(&format!(" ON DELETE {s}")),
+            ("onupdate", Value::Str(s)) => actions.push_str(&format!(" ON UPDATE {s}")),
+            (other, _) => {
+                return Err(not_implemented(interp, &format!("ForeignKey({other}=...)")));
+            }
+        }
+    }
+    Ok(Value::Host(Rc::new(ForeignKeyObj(
+        target.to_string(),
+        actions,
+    ))))
+}
+
+impl HostObject for ForeignKeyObj {
+    fn type_name(&self) -> String {
+        "ForeignKey".into()
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(super::schema_repr::foreign_key(&self.0))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// A `Column(...)` / `mapped_column(...)` not yet attached to a table.
+pub struct ColumnDef {
+    /// The column as defined so far (an empty name takes the attribute's).
+    pub column: RefCell<Column>,
+    /// Creation order (declarative classes order their columns by it).
+    pub order: u64,
+    /// False when no type was given (`mapped_column()` takes it from `Mapped[...]`).
+    pub typed: bool,
+}
+
+thread_local! {
+    static COLUMN_ORDER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_column_order() -> u64 {
+    COLUMN_ORDER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
+}
+
+impl HostObject for ColumnDef {
+    fn type_name(&self) -> String {
+        "Column".into()
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        let column = self.column.borrow().clone();
+        super::schema_repr::column_of(interp, &column, None)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `Column(name, type, *constraints, **options)`.
+pub fn column(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    let mut name = None;
+    let mut ty = None;
+    let mut fk = None;
+    let mut fk_actions = String::new();
+    let mut check = false;
+    let mut checks = Vec::new();
+    let mut identity = false;
+    for a in &args {
+        match a {
+            Value::Str(s) if name.is_none() => name = Some(s.to_string()),
+            other => {
+                if let Some(t) = downcast::<TypeObj>(other) {
+                    ty = Some(t.0.clone());
+                    check = t.1;
+                } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
+                    fk = Some(f.0.clone());
+                    fk_actions = f.1.clone();
+                } else if let Some(g) = downcast::<super::sequences::Generator>(other) {
+                    // `Identity()` makes the column NOT NULL; neither renders on SQLite.
+                    identity |= g.is_identity();
+                } else if let Some(item) = super::constraints::schema_item(other) {
+                    match item {
+                        super::constraints::Item::Constraint(
+                            crate::sql::schema::TableConstraint::Check(n, sql),
+                        ) => checks.push((n, sql)),
+                        _ => {
+                            return Err(not_implemented(
+                                interp,
+                                "a constraint other than CheckConstraint inside Column()",
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let typed = ty.is_some();
+    if ty == Some(SqlType::Json) {
+        // Values would need `json.dumps` / `json.loads` processing.
+        return Err(not_implemented(interp, "JSON columns"));
+    }
+    let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
+    col.foreign_key = fk;
+    col.foreign_key_actions = fk_actions;
+    col.check_boolean = check;
+    col.checks = checks;
+    for (k, v) in &kw {
+        match k.as_str() {
+            "primary_key" => col.primary_key = interp.truthy(v)?,
+            "nullable" => col.nullable = Some(interp.truthy(v)?),
+            "unique" => col.unique = interp.truthy(v)?,
+            "index" => col.index = interp.truthy(v)?,
+            "default" if !matches!(v, Value::None) => {
+                col.default = Some(super::defaults::column_default(state, interp, v)?)
+            }
+            "onupdate" if !matches!(v, Value::None) => {
+                col.onupdate = Some(super::defaults::column_default(state, interp, v)?)
+            }
+            "server_default" => {
+                // text() goes into the DDL as written, a string is quoted as a literal, a
+                // SQL expression (`func.now()`) is compiled with its values inline; SQLite
+                // wants an expression with punctuation in parentheses.
+                let sql = if let Some(t) = downcast::<super::text::TextClause>(v) {
+                    t.source.clone()
+                } else if let Some(e) = expr_obj(v) {
+                    Compiler::sqlite_literal().expr(&e.0, None)
+                } else {
+                    format!("'{}'", interp.to_str(v)?.replace('\'', "''"))
+                };
+                let bare = sql.starts_with(['\'', '"', '('])
+                    || sql.chars().all(|c| c.is_alphanumeric() || c == '_');
+                col.server_default = Some(if bare { sql } else { format!("({sql})") });
+            }
+            _ => {}
+        }
+    }
+    if identity && col.nullable.is_none() {
+        col.nullable = Some(false);
+    }
+    Ok(host(ColumnDef {
+        column: RefCell::new(col),
+        order: next_column_order(),
+        typed,
+    }))
+}
+
+/// An `Index` made by `Column(..., index=True)`.
+pub struct IndexObj(pub(crate) Rc<Table>, pub(crate) usize);
+
+impl IndexObj {
+    pub(crate) fn name(&self) -> String {
+        format!("ix_{}_{}", self.0.name, self.0.columns[self.1].name)
+    }
+}
+
+impl HostObject for IndexObj {
+    fn type_name(&self) -> String {
+        "Index".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::str(self.name().as_str())),
+            "unique" => Some(Value::Bool(self.0.columns[self.1].unique)),
+            "table" => Some(table_value(interp, &self.0)),
+            _ => None,
+        })
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        let column = super::schema_repr::column(interp, &self.0, self.1)?;
+        Ok(format!("Index('{}', {column})", self.name()))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `MetaData()`.
+pub struct MetaDataObj {
+    pub(crate) state: Rc<SaState>,
+    /// The tables.
+    pub meta: Rc<MetaData>,
+}
+
+impl MetaDataObj {
+    /// A new, empty `MetaData`.
+    pub fn new(state: Rc<SaState>) -> Self {
+        MetaDataObj {
+            state,
+            meta: Rc::new(MetaData::default()),
+        }
+    }
+}
+
+impl HostObject for MetaDataObj {
+    fn type_name(&self) -> String {
+        "MetaData".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "tables" {
+            let pairs = self
+                .meta
+                .tables
+                .borrow()
+                .iter()
+                .map(|t| (Value::str(t.name.as_str()), self.state.table_value(t)))
+                .collect();
+            return crate::script::builtins::dict_from_pairs(interp, pairs).map(Some);
+        }
+        if name == "sorted_tables" {
+            let tables = self
+                .meta
+                .sorted_by_key()
+                .into_iter()
+                .map(|t| self.state.table_value(&t))
+                .collect();
+            return Ok(Some(Value::list(tables)));
+        }
+        Ok(
+            matches!(name, "create_all" | "drop_all" | "reflect").then(|| {
+                BoundMethod::value(
+                    Rc::new(MetaDataObj {
+                        state: self.state.clone(),
+                        meta: self.meta.clone(),
+                    }),
+                    name,
+                )
+            }),
+        )
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok("MetaData()".into())
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Methods for MetaDataObj {
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kw: Kw,
+    ) -> PyResult<Value> {
+        if name == "reflect" {
+            let me = Value::Host(Rc::new(MetaDataObj {
+                state: self.state.clone(),
+                meta: self.meta.clone(),
+            }));
+            return super::inspector::reflect_metadata(&self.meta, me, interp, args, kw);
+        }
+        let engine = args
+            .first()
+            .or_else(|| kwarg(&kw, "bind"))
+            .and_then(|e| downcast::<super::engine::EngineObj>(e));
+        // `tables=[...]` limits the operation to those tables.
+        let only: Option<Vec<Rc<Table>>> = match kwarg(&kw, "tables") {
+            Some(v) => Some(
+                interp
+                    .collect(v)?
+                    .iter()
+                    .filter_map(|t| downcast::<TableObj>(t).map(|t| t.0.clone()))
+                    .collect(),
+            ),
+            None => None,
+        };
+        let keep = |tables: Vec<Rc<Table>>| -> Vec<Rc<Table>> {
+            match &only {
+                Some(only) => tables
+                    .into_iter()
+                    .filter(|t| only.iter().any(|o| Rc::ptr_eq(o, t)))
+                    .collect(),
+                None => tables,
+            }
+        };
+        let Some(engine) = engine else {
+            return Err(interp.type_error(format!("{name}() needs an Engine")));
+        };
+        let create = name == "create_all";
+        super::engine::run_ddl(
+            &self.state,
+            interp,
+            engine,
+            &keep(self.meta.tables.borrow().clone()),
+            &keep(self.meta.sorted_tables()),
+            create,
+        )?;
+        Ok(Value::None)
+    }
+}
+
+/// `Table(name, metadata, *columns)`.
+pub fn table(
+    state: &SaState,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
+    let name = match args.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => return Err(interp.type_error("Table() needs a name")),
+    };
+    if let Some(engine) = kwarg(&kw, "autoload_with") {
+        let Some(engine) = downcast::<super::engine::EngineObj>(engine) else {
+            return Err(not_implemented(
+                interp,
+                "Table(autoload_with=<a Connection>)",
+            ));
+        };
+        let Some(meta) = args.get(1).and_then(|m| downcast::<MetaDataObj>(m)) else {
+            return Err(interp.type_error("Table() needs a MetaData as its second argument"));
+        };
+        let state = meta.state.clone();
+        let table = Rc::new(super::reflection::reflect_table(
+            &state, interp, engine, &name,
+        )?);
+        meta.meta.tables.borrow_mut().push(table.clone());
+        return Ok(state.table_value(&table));
+    }
+    let meta = args
+        .get(1)
+        .and_then(|m| downcast::<MetaDataObj>(m))
+        .map(|m| m.meta.clone());
+    let Some(meta) = meta else {
+        return Err(interp.type_error("Table() needs a MetaData as its second argument"));
+    };
+    let mut columns: Vec<Column> = Vec::new();
+    let mut items = Vec::new();
+    for a in &args[2..] {
+        if let Some(item) = super::constraints::schema_item(a) {
+            items.push(item);
+        } else if let Some(d) = downcast::<ColumnDef>(a) {
+            columns.push(d.column.borrow().clone());
+        } else if let Some(class) = super::typed_columns::typed_columns_class(a) {
+            columns.extend(super::typed_columns::columns(state, interp, &class)?);
+        }
+    }
+    let mut table = Table::new(name, columns);
+    super::constraints::apply(state, interp, &mut table, items)?;
+    let table = Rc::new(table);
+    meta.tables.borrow_mut().push(table.clone());
+    Ok(state.table_value(&table))
+}
+
+/// A table as scripts see it: `t.c.name`, `t.name`.
+pub struct TableObj(pub Rc<Table>);
+
+impl HostObject for TableObj {
+    fn type_name(&self) -> String {
+        "Table".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        let table = self.0.clone();
+        let statement = move |kind: &str| {
+            let t = table.clone();
+            let stmt = match kind {
+                "insert" => Statement::Insert(t, Vec::new()),
+                "update" => Statement::Update(t, Vec::new(), Vec::new(), false, Vec::new()),
+                "delete" => Statement::Delete(t, Vec::new(), Vec::new()),
+                _ => Statement::Select(Select {
+                    columns: (0..t.columns.len())
+                        .map(|i| Expr::Column(t.clone(), i))
+                        .collect(),
+                    ..Select::default()
+                }),
+            };
+            host(StatementObj(stmt, OrmInfo::default()))
+        };
+        Ok(match name {
+            "c" | "columns" => Some(host(ColumnCollection(self.0.clone(), None))),
+            "primary_key" => Some(host(PrimaryKeyObj(self.0.clone()))),
+            "key" | "fullname" => Some(Value::str(self.0.name.as_str())),
+            "metadata" => None,
+            "schema" => Some(Value::None),
+            "name" => Some(Value::str(self.0.name.as_str())),
+            "alias" => {
+                let t = self.0.clone();
+                Some(super::function("alias", move |_i, a, k| {
+                    let alias = match a.first().or_else(|| kwarg(&k, "name")) {
+                        Some(Value::Str(n)) => t.alias(n.to_string()),
+                        _ => t.alias_anonymous(),
+                    };
+                    Ok(host(TableObj(Rc::new(alias))))
+                }))
+            }
+            "indexes" if !self.0.indexes.borrow().is_empty() => {
+                return Err(not_implemented(
+                    _interp,
+                    "Table.indexes of a table with Index(...) objects",
+                ));
+            }
+            "indexes" => {
+                let items = (0..self.0.columns.len())
+                    .filter(|&i| self.0.columns[i].index)
+                    .map(|i| host(IndexObj(self.0.clone(), i)))
+                    .collect();
+                Some(crate::script::builtins::make_set(_interp, items, false)?)
+            }
+            // `users.join(posts)`: a join to use in `select_from`.
+            "join" | "outerjoin" => {
+                let t = self.0.clone();
+                let outer = name == "outerjoin";
+                Some(super::function("join", move |i, a, k| {
+                    let Some(state) = interp_state(i) else {
+                        return Ok(Value::None);
+                    };
+                    let outer = outer || flag(&k, "isouter");
+                    let columns = vec![Expr::Column(t.clone(), 0)];
+                    let (table, on) = join_target(&state, i, &columns, &a)?;
+                    Ok(host(JoinObj {
+                        left: t.clone(),
+                        joins: vec![crate::sql::compiler::Join {
+                            target: table,
+                            on,
+                            outer,
+                            full: flag(&k, "full"),
+                        }],
+                    }))
+                }))
+            }
+            // `table.insert()` and friends: the statement on this table.
+            "insert" | "update" | "delete" | "select" => {
+                let v = statement(name);
+                Some(super::function(
+                    "statement",
+                    move |_i, _a, _k| Ok(v.clone()),
+                ))
+            }
+            _ => None,
+        })
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        super::schema_repr::table(interp, &self.0)
+    }
+
+    /// `str(table)`: its name, unquoted; an alias prints nothing, as in SQLAlchemy.
+    fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(match self.0.alias_of {
+            Some(_) => String::new(),
+            None => self.0.name.clone(),
+        })
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `table.primary_key`: the table's `PrimaryKeyConstraint`.
+pub struct PrimaryKeyObj(pub(crate) Rc<Table>);
+
+impl PrimaryKeyObj {
+    /// The primary key columns, as expressions.
+    pub(crate) fn columns(&self) -> Vec<Value> {
+        (0..self.0.columns.len())
+            .filter(|&i| self.0.columns[i].primary_key)
+            .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i))))
+            .collect()
+    }
+}
+
+impl HostObject for PrimaryKeyObj {
+    fn type_name(&self) -> String {
+        "PrimaryKeyConstraint".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(
+                self.0
+                    .pk_name
+                    .as_deref()
+                    .map(Value::str)
+                    .unwrap_or(Value::None),
+            ),
+            "columns" | "c" => Some(Value::list(self.columns())),
+            "table" => Some(table_value(interp, &self.0)),
+            _ => None,
+        })
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(self.columns()))
+    }
+
+    fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Ok(Some(self.columns().len()))
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        let mut parts = Vec::new();
+        for i in (0..self.0.columns.len()).filter(|&i| self.0.columns[i].primary_key) {
+            parts.push(super::schema_repr::column(interp, &self.0, i)?);
+        }
+        Ok(format!("PrimaryKeyConstraint({})", parts.join(", ")))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `table.c`, or the part of it `table.c["a", "b"]` names.
+pub struct ColumnCollection(pub(crate) Rc<Table>, pub(crate) Option<Vec<usize>>);
+
+impl ColumnCollection {
+    /// The indexes of its columns in the table.
+    pub(crate) fn indexes(&self) -> Vec<usize> {
+        match &self.1 {
+            Some(v) => v.clone(),
+            None => (0..self.0.columns.len()).collect(),
+        }
+    }
+
+    /// Its columns as expressions.
+    pub fn exprs(&self) -> Vec<Expr> {
+        self.indexes()
+            .into_iter()
+            .map(|i| Expr::Column(self.0.clone(), i))
+            .collect()
+    }
+
+    /// The index of the column named `name`, if in this collection.
+    pub(crate) fn find(&self, name: &str) -> Option<usize> {
+        self.indexes()
+            .into_iter()
+            .find(|&i| self.0.columns[i].name == name)
+    }
+}
+
+impl HostObject for ColumnCollection {
+    fn type_name(&self) -> String {
+        "ReadOnlyColumnCollection".into()
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "keys" {
+            let names: Vec<Value> = self
+                .indexes()
+                .into_iter()
+                .map(|i| Value::str(self.0.columns[i].name.as_str()))
+                .collect();
+            return Ok(Some(super::function("keys", move |_i, _a, _k| {
+                Ok(Value::list(names.clone()))
+            })));
+        }
+        Ok(self
+            .find(name)
+            .map(|i| host(ExprObj(Expr::Column(self.0.clone(), i)))))
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        let column = |interp: &mut Interpreter, k: &Value| -> PyResult<usize> {
+            let found = match k {
+                Value::Str(s) => self.find(s),
+                Value::Int(n) => {
+                    let ix = self.indexes();
+                    let n = if *n < 0 { *n + ix.len() as i64 } else { *n };
+                    usize::try_from(n).ok().and_then(|n| ix.get(n).copied())
+                }
+                _ => None,
+            };
+            match found {
+                Some(i) => Ok(i),
+                None => {
+                    let r = interp.repr(k)?;
+                    Err(interp.error("KeyError", r))
+                }
+            }
+        };
+        if let Value::Tuple(items) = key {
+            let mut picked = Vec::with_capacity(items.len());
+            for k in items.iter() {
+                picked.push(column(interp, k)?);
+            }
+            return Ok(Some(host(ColumnCollection(self.0.clone(), Some(picked)))));
+        }
+        let i = column(interp, key)?;
+        Ok(Some(host(ExprObj(Expr::Column(self.0.clone(), i)))))
+    }
+
+    fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Ok(Some(self.indexes().len()))
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(
+            self.exprs().into_iter().map(|e| host(ExprObj(e))).collect(),
+        ))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        let names: Vec<String> = self
+            .indexes()
+            .into_iter()
+            .map(|i| format!("{}.{}", self.0.name, self.0.columns[i].name))
+            .collect();
+        Ok(format!("ReadOnlyColumnCollection({})", names.join(", ")))
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The one script value of `table` (a fresh one when no script runs).
+pub fn table_value(interp: &Interpreter, table: &Rc<Table>) -> Value {
+    match RunState::of(interp) {
+        Some(s) => s.table_value(table),
+        None => host(TableObj(table.clone())),
+    }
+}
