@@ -468,6 +468,34 @@ def _without_bridge():
         sys.modules.update(hidden)
 
 
+@contextlib.contextmanager
+def _scoped_listeners():
+    """Removes the event listeners a run registered when it ends: every run here shares one
+    interpreter, and a listener on a class (`event.listen(Engine, "connect", f)`) would
+    otherwise fire in every later run, as it cannot across separate processes."""
+    from sqlalchemy import event
+    from sqlalchemy.event import api
+
+    registered = []
+    original = api.listen
+
+    def listen(target, identifier, fn, *args, **kw):
+        registered.append((target, identifier, fn))
+        return original(target, identifier, fn, *args, **kw)
+
+    event.listen = api.listen = listen
+    try:
+        yield
+    finally:
+        event.listen = api.listen = original
+        for target, identifier, fn in reversed(registered):
+            try:
+                if event.contains(target, identifier, fn):
+                    event.remove(target, identifier, fn)
+            except Exception:  # a listener SQLAlchemy cannot remove stays; the run is over
+                pass
+
+
 def _run_code(source, filename, namespace):
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     exec(compile(source, filename, "exec"), namespace)
@@ -490,7 +518,7 @@ def run(setup, source, n=1000, max_rows=10000):
     tables_before = None
     skip_events = skip_stdout = 0
     with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(out), \
-            _without_bridge():
+            _without_bridge(), _scoped_listeners():
         warnings.simplefilter("default")
         if setup is not None:
             namespace["N"] = int(n)
