@@ -50,6 +50,7 @@ exceptions! {
     ArgumentError: "SQLAlchemyError",
     NoSuchModuleError: "ArgumentError",
     NoForeignKeysError: "ArgumentError",
+    AmbiguousForeignKeysError: "ArgumentError",
     ConstraintColumnNotFoundError: "ArgumentError",
     CompileError: "SQLAlchemyError",
     InvalidRequestError: "SQLAlchemyError",

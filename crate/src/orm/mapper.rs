@@ -477,4 +477,7 @@ pub struct Registry {
     pub metadata_value: Value,
     /// Mapped classes, in mapping order.
     pub mappers: RefCell<Vec<Rc<Mapper>>>,
+    /// How many mappers there were when the registry last configured without error (it
+    /// configures again once more are mapped).
+    pub configured: std::cell::Cell<usize>,
 }

@@ -107,6 +107,93 @@ fn fk_to(from: &Mapper, to: &Mapper) -> Option<(usize, usize)> {
     None
 }
 
+/// The foreign-key columns of `from`'s tables referencing one of `to`'s tables, as
+/// (table name, column index); a joined subclass's key to its base table is not one.
+fn fk_columns(
+    from_tables: &[Rc<Table>],
+    from: Option<&Mapper>,
+    to: &[Rc<Table>],
+) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for table in from_tables {
+        let inherits =
+            from.is_some_and(|m| m.poly.joins.iter().any(|(jt, _)| Rc::ptr_eq(jt, table)));
+        for (i, col) in table.columns.iter().enumerate() {
+            let Some((t, _)) = col.foreign_key.as_ref().and_then(|fk| fk.split_once('.')) else {
+                continue;
+            };
+            if inherits && from.is_some_and(|m| m.tables().iter().any(|ft| ft.name == t)) {
+                continue;
+            }
+            if to.iter().any(|tt| tt.name == t) && !out.contains(&(table.name.clone(), i)) {
+                out.push((table.name.clone(), i));
+            }
+        }
+    }
+    out
+}
+
+/// SQLAlchemy's `AmbiguousForeignKeysError` message when configuring the mappers of
+/// `mapper`'s registry fails: a relationship whose tables (or whose association table and
+/// either side) are linked by more than one foreign key, none chosen.
+pub fn ambiguous_foreign_keys(mapper: &Mapper) -> Option<String> {
+    let registry = mapper.registry.upgrade()?;
+    let mappers = registry.mappers.borrow().clone();
+    if registry.configured.get() == mappers.len() {
+        return None;
+    }
+    for m in &mappers {
+        for rel in m.relationships.borrow().iter() {
+            let Some(target) = m.relationship_target(rel) else {
+                continue;
+            };
+            let name = format!("{}.{}", m.name, rel.key);
+            if let Some(secondary) = &rel.secondary {
+                let Some(table) = registry
+                    .metadata
+                    .tables
+                    .borrow()
+                    .iter()
+                    .find(|t| &t.name == secondary)
+                    .cloned()
+                else {
+                    continue;
+                };
+                let to_parent = fk_columns(std::slice::from_ref(&table), None, &m.tables());
+                let to_target = fk_columns(std::slice::from_ref(&table), None, &target.tables());
+                if to_parent.len() > 1 || to_target.len() > 1 {
+                    return Some(format!(
+                        "Could not determine join condition between parent/child tables on \
+                         relationship {name} - there are multiple foreign key paths linking the \
+                         tables via secondary table '{secondary}'.  Specify the 'foreign_keys' \
+                         argument, providing a list of those columns which should be counted as \
+                         containing a foreign key reference from the secondary table to each of \
+                         the parent and child tables."
+                    ));
+                }
+                continue;
+            }
+            let mut paths = fk_columns(&m.tables(), Some(m), &target.tables());
+            for c in fk_columns(&target.tables(), Some(&target), &m.tables()) {
+                if !paths.contains(&c) {
+                    paths.push(c);
+                }
+            }
+            if paths.len() > 1 {
+                return Some(format!(
+                    "Could not determine join condition between parent/child tables on \
+                     relationship {name} - there are multiple foreign key paths linking the \
+                     tables.  Specify the 'foreign_keys' argument, providing a list of those \
+                     columns which should be counted as containing a foreign key reference to \
+                     the parent table."
+                ));
+            }
+        }
+    }
+    registry.configured.set(mappers.len());
+    None
+}
+
 /// Resolves `rel` of `mapper`.
 pub fn resolve(mapper: &Mapper, rel: &RelationshipProperty) -> Option<Resolved> {
     let target = mapper.relationship_target(rel)?;
@@ -133,7 +220,10 @@ pub fn resolve(mapper: &Mapper, rel: &RelationshipProperty) -> Option<Resolved> 
             }),
         });
     }
-    if let Some((fk_attr, referenced_attr)) = fk_to(mapper, &target) {
+    // A self-referential relationship is one-to-many unless `remote_side=` says otherwise
+    // (which SessionLab refuses), as SQLAlchemy assumes.
+    let self_referential = std::ptr::eq(mapper, Rc::as_ptr(&target));
+    if !self_referential && let Some((fk_attr, referenced_attr)) = fk_to(mapper, &target) {
         return Some(Resolved {
             target,
             direction: Direction::ManyToOne,
@@ -444,7 +534,7 @@ fn set_fk(session: &Session, child: &Rc<Instance>, fk_key: &str, attr: usize, v:
 /// Before `mapper`'s rows are written: copies referenced primary keys into foreign keys.
 pub fn sync_foreign_keys(
     session: &Rc<Session>,
-    _interp: &mut Interpreter,
+    interp: &mut Interpreter,
     mapper: &Rc<Mapper>,
 ) -> PyResult<()> {
     let objects = session.all_objects();
@@ -468,6 +558,21 @@ pub fn sync_foreign_keys(
                 let st = state.borrow();
                 st.identity.is_none() || st.changed_relationships.contains(&index)
             };
+            // Rows of one table depending on each other need SQLAlchemy's per-row ordering.
+            if r.secondary.is_none()
+                && Rc::ptr_eq(&m, &r.target)
+                && assigned
+                && matches!(&value, Some(Value::List(l)) if !l.borrow().is_empty())
+            {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!(
+                        "SessionLab does not support flushing a self-referential relationship \
+                         ({}.{}) yet",
+                        m.name, rel.key
+                    ),
+                ));
+            }
             match (r.direction, &value) {
                 (Direction::ManyToOne, Some(v))
                     if Rc::ptr_eq(&m.base_mapper(), mapper) && assigned =>

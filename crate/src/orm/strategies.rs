@@ -135,12 +135,12 @@ pub fn joined_eager(
             let Some(r) = resolve(mapper, &rel) else {
                 continue;
             };
-            if r.direction == Direction::ManyToMany {
+            if r.direction == Direction::ManyToMany && strategy == Strategy::ContainsEager {
                 return Err(interp.error(
                     "NotImplementedError",
                     format!(
-                        "SessionLab does not support joinedload() of a secondary (many-to-many) \
-                         relationship ({}.{}) yet",
+                        "SessionLab does not support contains_eager() of a secondary \
+                         (many-to-many) relationship ({}.{}) yet",
                         mapper.name, rel.key
                     ),
                 ));
@@ -194,14 +194,44 @@ pub fn joined_eager(
                 Some(u) => u,
                 None => r.direction != Direction::ManyToOne,
             };
-            select.joins.push(crate::sql::compiler::Join {
-                target: crate::sql::compiler::JoinTarget::Table(alias.table.clone()),
+            // Along a `secondary`: `LEFT OUTER JOIN (order_items AS order_items_1 JOIN
+            // item AS item_1 ON item_1.id = order_items_1.item_id) ON user_order.id = …`.
+            let (target, on) = match &r.secondary {
+                Some(s) => {
+                    let through = Rc::new(s.table.alias_anonymous());
+                    let inner = crate::sql::compiler::Join {
+                        target: crate::sql::compiler::JoinTarget::Table(alias.table.clone()),
+                        on: Expr::binary(
+                            alias.column_expr(r.fk_attr),
+                            crate::sql::elements::Op::Eq,
+                            Expr::Column(through.clone(), s.target_col),
+                        ),
+                        outer: false,
+                        full: false,
+                    };
+                    (
+                        crate::sql::compiler::JoinTarget::Nested(through.clone(), Box::new(inner)),
+                        Expr::binary(
+                            mapper.column_expr(r.referenced_attr),
+                            crate::sql::elements::Op::Eq,
+                            Expr::Column(through, s.parent_col),
+                        ),
+                    )
+                }
+                None => (
+                    crate::sql::compiler::JoinTarget::Table(alias.table.clone()),
+                    on,
+                ),
+            };
+            crate::sql::compiler::Join {
+                target,
                 on,
                 outer: !options
                     .iter()
                     .any(|o| o.innerjoin && o.names(mapper, index, 0)),
                 full: false,
-            });
+            }
+            .push_onto(&mut select.joins);
             let start = select.columns.len();
             select.columns.extend(alias.select_columns());
             out.push(JoinedEager {

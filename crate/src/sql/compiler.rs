@@ -118,6 +118,9 @@ pub enum JoinTarget {
     Table(Rc<Table>),
     /// `JOIN (SELECT …) AS anon_1`.
     Subquery(Rc<Subquery>),
+    /// `JOIN (order_items AS order_items_1 JOIN item ON …)`: a table with a join of its own
+    /// (a many-to-many's association table and target, outer-joined as one).
+    Nested(Rc<Table>, Box<Join>),
 }
 
 /// A FROM item: a table and the joins onto it (`user_account LEFT OUTER JOIN address ON …`).
@@ -156,6 +159,32 @@ impl Join {
         match &self.target {
             JoinTarget::Table(t) => Some(t),
             JoinTarget::Subquery(_) => None,
+            JoinTarget::Nested(_, inner) => inner.table(),
+        }
+    }
+
+    /// True when this joins table `t` (of a nested join, either of its tables).
+    fn joins_table(&self, t: &Rc<Table>) -> bool {
+        match &self.target {
+            JoinTarget::Nested(left, inner) => Rc::ptr_eq(left, t) || inner.joins_table(t),
+            _ => self.table().is_some_and(|jt| Rc::ptr_eq(jt, t)),
+        }
+    }
+
+    /// Adds this join to `joins`: an inner join of a nested target as its two joins in a row
+    /// (`JOIN order_items AS order_items_1 ON … JOIN item ON …`), as SQLAlchemy renders it.
+    pub fn push_onto(self, joins: &mut Vec<Join>) {
+        match self.target {
+            JoinTarget::Nested(left, inner) if !self.outer && !self.full => {
+                joins.push(Join {
+                    target: JoinTarget::Table(left),
+                    on: self.on,
+                    outer: false,
+                    full: false,
+                });
+                inner.push_onto(joins);
+            }
+            target => joins.push(Join { target, ..self }),
         }
     }
 
@@ -1332,6 +1361,25 @@ impl Compiler {
         }
     }
 
+    /// What a JOIN joins, as FROM text.
+    fn join_target(&mut self, target: &JoinTarget) -> String {
+        match target {
+            JoinTarget::Table(t) => self.from_name(t),
+            JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
+            JoinTarget::Nested(left, inner) => {
+                let left = self.from_name(left);
+                let right = self.join_target(&inner.target);
+                let on = self.criterion(&inner.on, None);
+                let kind = if inner.outer {
+                    "LEFT OUTER JOIN"
+                } else {
+                    "JOIN"
+                };
+                format!("({left} {kind} {right} ON {on})")
+            }
+        }
+    }
+
     /// A table's name in this statement: an anonymous alias gets the next `table_N`.
     pub fn table_name(&mut self, t: &Rc<Table>) -> String {
         if let Some(sq) = &t.subquery {
@@ -1462,11 +1510,7 @@ impl Compiler {
         mut froms: Vec<Rc<Table>>,
         mut subqueries: Vec<Rc<Subquery>>,
     ) -> (Vec<Rc<Table>>, Vec<Rc<Subquery>>) {
-        froms.retain(|t| {
-            !s.joins
-                .iter()
-                .any(|j| j.table().is_some_and(|jt| Rc::ptr_eq(jt, t)))
-        });
+        froms.retain(|t| !s.joins.iter().any(|j| j.joins_table(t)));
         subqueries.retain(|sq| !s.joins.iter().any(|j| j.joins_subquery(sq)));
         if froms.is_empty()
             && let Some(j) = s.joins.first()
@@ -1637,10 +1681,7 @@ impl Compiler {
                 names.push(from);
             }
             for j in &s.joins {
-                let target = match &j.target {
-                    JoinTarget::Table(t) => self.from_name(t),
-                    JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
-                };
+                let target = self.join_target(&j.target);
                 let on = self.criterion(&j.on, None);
                 let kind = match (j.full, j.outer) {
                     (true, _) => "FULL OUTER JOIN",
@@ -1900,10 +1941,7 @@ impl Compiler {
             covered.extend(joins.iter().filter_map(|j| j.table().cloned()));
             let mut from = self.from_name(left);
             for j in joins {
-                let target = match &j.target {
-                    JoinTarget::Table(t) => self.from_name(t),
-                    JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
-                };
+                let target = self.join_target(&j.target);
                 let on = self.criterion(&j.on, None);
                 let kind = if j.outer { "LEFT OUTER JOIN" } else { "JOIN" };
                 from.push_str(&format!(" {kind} {target} ON {on}"));

@@ -1,5 +1,6 @@
-//! A relationship on the class (`Dept.staff`): what `join(Dept.staff)` joins along, and the
-//! `EXISTS` criteria of `.has()` / `.any()`.
+//! A relationship on the class (`Dept.staff`): what `join(Dept.staff)` joins along (through
+//! a many-to-many's association table too), the `EXISTS` criteria of `.has()` / `.any()`,
+//! `==` / `!=` / `.contains()` against objects and `with_parent()`.
 
 use crate::bridge::exc::Exc;
 use std::rc::Rc;
@@ -8,16 +9,13 @@ use super::SaState;
 use super::method::{BoundMethod, Methods};
 use super::{args::interp_state, expression::ExprObj};
 use crate::orm::mapper::Mapper;
-use crate::orm::relationships::{self, Direction};
+use crate::orm::relationships::{self, Direction, Resolved, Secondary};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
-use crate::sql::compiler::Select;
+use crate::sql::compiler::{Join, JoinTarget, Select};
 use crate::sql::elements::{Expr, Op};
 use crate::sql::schema::Table;
-
-/// A relationship's direction, related mapper, join condition and association table.
-type Joined = (Direction, Rc<Mapper>, Expr, Option<Rc<Table>>);
 
 /// `Team.members` on the class.
 #[derive(Clone)]
@@ -28,6 +26,41 @@ pub struct RelationshipComparator {
     parent: Option<Rc<Table>>,
     /// `.of_type(alias)`: the target's table alias.
     target: Option<Rc<Table>>,
+    /// `.and_(criteria)`: added to the ON clause of a join along the relationship.
+    criteria: Vec<Expr>,
+}
+
+/// `left = right` (or another comparison).
+fn cmp(left: Expr, op: Op, right: Expr) -> Expr {
+    Expr::binary(left, op, right)
+}
+
+/// True when `e` names a column of `t`.
+fn names_table(e: &Expr, t: &Rc<Table>) -> bool {
+    match e {
+        Expr::Column(ct, _) => Rc::ptr_eq(ct, t),
+        other => other.children().into_iter().any(|c| names_table(c, t)),
+    }
+}
+
+/// `e` with the columns of `from` read from `to` (an alias of it); `None` for an expression
+/// of a kind not rewritten here that names `from`.
+fn adapt(e: &Expr, from: &Rc<Table>, to: &Rc<Table>) -> Option<Expr> {
+    Some(match e {
+        Expr::Column(t, i) if Rc::ptr_eq(t, from) => Expr::Column(to.clone(), *i),
+        Expr::Binary(l, op, r) => Expr::binary(adapt(l, from, to)?, *op, adapt(r, from, to)?),
+        Expr::Not(i) => Expr::Not(Box::new(adapt(i, from, to)?)),
+        Expr::In(l, items, neg) => Expr::In(
+            Box::new(adapt(l, from, to)?),
+            items
+                .iter()
+                .map(|i| adapt(i, from, to))
+                .collect::<Option<Vec<_>>>()?,
+            *neg,
+        ),
+        other if !names_table(other, from) => other.clone(),
+        _ => return None,
+    })
 }
 
 impl RelationshipComparator {
@@ -38,17 +71,29 @@ impl RelationshipComparator {
             rel,
             parent: None,
             target: None,
+            criteria: Vec::new(),
         }
     }
 
     /// The comparator of `aliased(Model).rel`: the parent side is the alias.
     pub fn on_alias(mapper: Rc<Mapper>, rel: usize, alias: Rc<Table>) -> Self {
         RelationshipComparator {
-            mapper,
-            rel,
             parent: Some(alias),
-            target: None,
+            ..Self::new(mapper, rel)
         }
+    }
+
+    /// This relationship joined to `alias` (`of_type(alias)`, `join(alias, Model.rel)`).
+    pub fn to_alias(&self, alias: Rc<Table>) -> Self {
+        RelationshipComparator {
+            target: Some(alias),
+            ..self.clone()
+        }
+    }
+
+    /// Whether `.and_()` criteria were given (loader options refuse them).
+    pub fn has_criteria(&self) -> bool {
+        !self.criteria.is_empty()
     }
 
     /// Attribute `attr` of the parent side (through the alias, if any).
@@ -59,88 +104,126 @@ impl RelationshipComparator {
         }
     }
 
+    /// Attribute `attr` of the target side (through `of_type`'s alias, if any).
+    fn target_column(&self, r: &Resolved, attr: usize) -> Expr {
+        match &self.target {
+            Some(t) => Expr::Column(t.clone(), r.target.columns[attr].column),
+            None => r.target.column_expr(attr),
+        }
+    }
+
+    /// The target's table (or `of_type`'s alias).
+    fn target_table(&self, r: &Resolved) -> Rc<Table> {
+        self.target
+            .clone()
+            .unwrap_or_else(|| r.target.table.clone())
+    }
+
     /// The mapper and the relationship's index on it.
     pub fn parts(&self) -> (Rc<Mapper>, usize) {
         (self.mapper.clone(), self.rel)
     }
 
-    /// The joined table and ON clause.
-    pub fn join(&self, state: &SaState, interp: &mut Interpreter) -> PyResult<(Rc<Table>, Expr)> {
-        let (_, target, on, _) = self.resolved(state, interp, false)?;
-        Ok((
-            self.target.clone().unwrap_or_else(|| target.table.clone()),
-            on,
-        ))
+    /// What a join along the relationship joins and its ON clause; along a `secondary`, the
+    /// association table (a fresh anonymous alias, `order_items_1`) with the target joined
+    /// to it, as SQLAlchemy joins it.
+    pub fn join(&self, state: &SaState, interp: &mut Interpreter) -> PyResult<(JoinTarget, Expr)> {
+        let r = self.resolved(state, interp)?;
+        let mut criteria = self.criteria.clone();
+        if let Some(alias) = &self.target {
+            // Criteria on the class apply to `of_type()`'s alias.
+            let adapted: Option<Vec<Expr>> = criteria
+                .iter()
+                .map(|c| adapt(c, &r.target.table, alias))
+                .collect();
+            let Some(adapted) = adapted else {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    "SessionLab does not support these and_() criteria on of_type() yet",
+                ));
+            };
+            criteria = adapted;
+        }
+        let table = self.target_table(&r);
+        match &r.secondary {
+            Some(s) => {
+                let alias = Rc::new(s.table.alias_anonymous());
+                let (to_secondary, to_target) = self.secondary_conditions(&r, s, &alias);
+                criteria.insert(0, to_target);
+                let inner = Join {
+                    target: JoinTarget::Table(table),
+                    on: and_all(criteria),
+                    outer: false,
+                    full: false,
+                };
+                Ok((JoinTarget::Nested(alias, Box::new(inner)), to_secondary))
+            }
+            None => {
+                criteria.insert(0, self.direct_condition(&r));
+                Ok((JoinTarget::Table(table), and_all(criteria)))
+            }
+        }
     }
 
-    /// The relationship's direction, the related mapper and the condition joining the two;
-    /// with `secondary_ok`, a many-to-many's condition through its association table (given
-    /// last), else a many-to-many refuses.
-    fn resolved(
-        &self,
-        state: &SaState,
-        interp: &mut Interpreter,
-        secondary_ok: bool,
-    ) -> PyResult<Joined> {
+    /// The resolved relationship, or SQLAlchemy's error when it cannot be joined.
+    fn resolved(&self, state: &SaState, interp: &mut Interpreter) -> PyResult<Resolved> {
+        super::relationships::configure(state, interp, &self.mapper)?;
         let rel = &self.mapper.relationship_at(self.rel);
-        let Some(r) = relationships::resolve(&self.mapper, rel) else {
-            return Err(state.exc.raise(
+        match relationships::resolve(&self.mapper, rel) {
+            Some(r) => Ok(r),
+            None => Err(state.exc.raise(
                 interp,
                 Exc::InvalidRequestError,
                 format!(
                     "relationship {}.{} has no foreign key to join on",
                     self.mapper.name, rel.key
                 ),
-            ));
-        };
-        if let (true, Some(s), None) = (secondary_ok, &r.secondary, &self.target) {
-            // `posts.id = post_tags.post_id AND tags.id = post_tags.tag_id`
-            let on = Expr::binary(
-                Expr::binary(
-                    self.parent_column(r.referenced_attr),
-                    Op::Eq,
-                    Expr::Column(s.table.clone(), s.parent_col),
-                ),
-                Op::And,
-                Expr::binary(
-                    r.target.column_expr(r.fk_attr),
-                    Op::Eq,
-                    Expr::Column(s.table.clone(), s.target_col),
-                ),
-            );
-            return Ok((r.direction, r.target, on, Some(s.table.clone())));
+            )),
         }
-        if r.direction == Direction::ManyToMany {
-            return Err(interp.error(
-                "NotImplementedError",
-                format!(
-                    "SessionLab does not support comparisons and joins along a secondary \
-                     (many-to-many) relationship ({}.{}) yet",
-                    self.mapper.name, rel.key
-                ),
-            ));
-        }
-        let target_column = |attr: usize| match &self.target {
-            Some(t) => Expr::Column(t.clone(), r.target.columns[attr].column),
-            None => r.target.column_expr(attr),
-        };
-        let on = match r.direction {
-            Direction::ManyToOne => Expr::binary(
-                target_column(r.referenced_attr),
+    }
+
+    /// Parent to association table and target to association table, through `secondary`
+    /// (the table itself or an alias of it): `posts.id = post_tags.post_id`,
+    /// `tags.id = post_tags.tag_id`.
+    fn secondary_conditions(
+        &self,
+        r: &Resolved,
+        s: &Secondary,
+        secondary: &Rc<Table>,
+    ) -> (Expr, Expr) {
+        (
+            cmp(
+                self.parent_column(r.referenced_attr),
+                Op::Eq,
+                Expr::Column(secondary.clone(), s.parent_col),
+            ),
+            cmp(
+                self.target_column(r, r.fk_attr),
+                Op::Eq,
+                Expr::Column(secondary.clone(), s.target_col),
+            ),
+        )
+    }
+
+    /// The condition joining parent and target of a relationship without `secondary`.
+    fn direct_condition(&self, r: &Resolved) -> Expr {
+        match r.direction {
+            Direction::ManyToOne => cmp(
+                self.target_column(r, r.referenced_attr),
                 Op::Eq,
                 self.parent_column(r.fk_attr),
             ),
-            Direction::OneToMany | Direction::ManyToMany => Expr::binary(
+            Direction::OneToMany | Direction::ManyToMany => cmp(
                 self.parent_column(r.referenced_attr),
                 Op::Eq,
-                target_column(r.fk_attr),
+                self.target_column(r, r.fk_attr),
             ),
-        };
-        Ok((r.direction, r.target, on, None))
+        }
     }
 
     /// `has()` / `any()`: `EXISTS (SELECT 1 FROM related WHERE join AND criterion)`, the
     /// criterion given positionally or as `attr=value` comparisons on the related class.
+    /// (SQLAlchemy leaves `.and_()` criteria out of these.)
     fn exists(
         &self,
         interp: &mut Interpreter,
@@ -151,8 +234,8 @@ impl RelationshipComparator {
         let Some(state) = interp_state(interp) else {
             return Err(interp.type_error("sqlalchemy is not loaded"));
         };
-        let (direction, target, on, secondary) = self.resolved(&state, interp, true)?;
-        let wrong = match (name, direction) {
+        let r = self.resolved(&state, interp)?;
+        let wrong = match (name, r.direction) {
             ("has", Direction::OneToMany | Direction::ManyToMany) => {
                 Some("'has()' not implemented for collections. Use any().")
             }
@@ -166,37 +249,218 @@ impl RelationshipComparator {
                 .exc
                 .raise(interp, Exc::InvalidRequestError, msg.to_string()));
         }
-        let mut criteria = vec![on];
+        let (mut criteria, froms) = match &r.secondary {
+            // `FROM tags, post_tags WHERE posts.id = post_tags.post_id AND tags.id = …`
+            Some(s) => {
+                let (a, b) = self.secondary_conditions(&r, s, &s.table);
+                (vec![a, b], vec![self.target_table(&r), s.table.clone()])
+            }
+            None => (vec![self.direct_condition(&r)], Vec::new()),
+        };
         if let Some(c) = args.first().filter(|v| !matches!(v, Value::None)) {
             criteria.push(super::expression::as_expr(&state, interp, c)?);
         }
         for (key, value) in kwargs {
-            let Some(attr) = target.columns.iter().position(|c| &c.key == key) else {
+            let Some(attr) = r.target.columns.iter().position(|c| &c.key == key) else {
                 return Err(interp.error(
                     "AttributeError",
-                    format!("type object '{}' has no attribute '{key}'", target.name),
+                    format!("type object '{}' has no attribute '{key}'", r.target.name),
                 ));
             };
-            let column = ExprObj(target.column_expr(attr));
+            let column = ExprObj(self.target_column(&r, attr));
             match column.binary_op(interp, "==", value, false)? {
                 Some(v) => criteria.push(super::expression::as_expr(&state, interp, &v)?),
                 None => return Err(interp.type_error("unsupported comparison")),
             }
         }
+        // `correlate_except(target)`: the target is the subquery's own even when the
+        // enclosing query selects it too.
+        let target = self.target_table(&r);
         let select = Select {
             columns: vec![Expr::Text("1".into())],
-            // `FROM tags, post_tags` of a many-to-many.
-            froms: match secondary {
-                Some(s) => vec![target.table.clone(), s],
-                None => Vec::new(),
-            },
+            froms,
             wheres: criteria,
+            correlate: Some((vec![target], true)),
             ..Select::default()
         };
         Ok(Value::Host(Rc::new(ExprObj(Expr::Exists(Box::new(
             select,
         ))))))
     }
+
+    /// Attribute `attr` of object `obj` (of `mapper`) as an anonymous bound value
+    /// (`:param_1`), read as SQLAlchemy reads it: loading it when expired.
+    fn value_of(
+        state: &SaState,
+        interp: &mut Interpreter,
+        mapper: &Mapper,
+        obj: &Value,
+        attr: usize,
+    ) -> PyResult<Expr> {
+        let key = mapper.columns[attr].key.clone();
+        let v = interp.get_attr(obj, &key)?;
+        Ok(match super::expression::as_expr(state, interp, &v)? {
+            Expr::Bind(v) => Expr::Literal(v),
+            // A pending object's key is bound as NULL.
+            Expr::Null => Expr::Literal(crate::engine::SqlValue::Null),
+            other => other,
+        })
+    }
+
+    /// `Order.items.contains(item)`: the parent rows whose collection holds `obj`.
+    fn contains(&self, state: &SaState, interp: &mut Interpreter, obj: &Value) -> PyResult<Expr> {
+        let r = self.resolved(state, interp)?;
+        match (&r.secondary, r.direction) {
+            (_, Direction::ManyToOne) => Err(state.exc.raise(
+                interp,
+                Exc::InvalidRequestError,
+                "'contains' not implemented for scalar attributes.  Use ==".to_string(),
+            )),
+            // `user_order.id = order_items_1.order_id AND :param_1 = order_items_1.item_id`
+            (Some(s), _) => {
+                let alias = Rc::new(s.table.alias_anonymous());
+                let value = Self::value_of(state, interp, &r.target, obj, r.fk_attr)?;
+                Ok(cmp(
+                    cmp(
+                        self.parent_column(r.referenced_attr),
+                        Op::Eq,
+                        Expr::Column(alias.clone(), s.parent_col),
+                    ),
+                    Op::And,
+                    cmp(value, Op::Eq, Expr::Column(alias, s.target_col)),
+                ))
+            }
+            // `user_account.id = :param_1`: the object's foreign key.
+            (None, _) => {
+                let value = Self::value_of(state, interp, &r.target, obj, r.fk_attr)?;
+                Ok(cmp(self.parent_column(r.referenced_attr), Op::Eq, value))
+            }
+        }
+    }
+
+    /// `Address.user == obj` / `!=`: a many-to-one against an object or `None`; a
+    /// collection only against `None` (as `any()` or its negation).
+    fn compare(
+        &self,
+        state: &SaState,
+        interp: &mut Interpreter,
+        equal: bool,
+        other: &Value,
+    ) -> PyResult<Expr> {
+        let r = self.resolved(state, interp)?;
+        if r.direction != Direction::ManyToOne {
+            if !matches!(other, Value::None) {
+                return Err(state.exc.raise(
+                    interp,
+                    Exc::InvalidRequestError,
+                    "Can't compare a collection to an object or collection; use contains() to \
+                     test for membership."
+                        .to_string(),
+                ));
+            }
+            let any = self.exists(interp, "any", &[], &[])?;
+            let exists = match &any {
+                Value::Host(h) => h.as_any().downcast_ref::<ExprObj>().map(|e| e.0.clone()),
+                _ => None,
+            };
+            let Some(exists) = exists else {
+                return Err(interp.type_error("any() gave no expression"));
+            };
+            return Ok(if equal {
+                Expr::Not(Box::new(exists))
+            } else {
+                exists
+            });
+        }
+        let fk = self.parent_column(r.fk_attr);
+        if matches!(other, Value::None) {
+            return Ok(cmp(fk, if equal { Op::Is } else { Op::IsNot }, Expr::Null));
+        }
+        if equal {
+            let value = Self::value_of(state, interp, &r.target, other, r.referenced_attr)?;
+            return Ok(cmp(value, Op::Eq, fk));
+        }
+        // `address.user_id != :user_id_1 OR address.user_id IS NULL`: named after the column.
+        let value = match Self::value_of(state, interp, &r.target, other, r.referenced_attr)? {
+            Expr::Literal(v) => Expr::Bind(v),
+            e => e,
+        };
+        Ok(cmp(
+            cmp(fk.clone(), Op::Ne, value),
+            Op::Or,
+            cmp(fk, Op::Is, Expr::Null),
+        ))
+    }
+
+    /// `with_parent(obj, Model.rel)`: the target rows related to `obj`.
+    pub fn with_parent(
+        &self,
+        state: &SaState,
+        interp: &mut Interpreter,
+        obj: &Value,
+    ) -> PyResult<Expr> {
+        let r = self.resolved(state, interp)?;
+        let mapper = &self.mapper;
+        Ok(match (&r.secondary, r.direction) {
+            // `:param_1 = order_items_1.order_id AND item.id = order_items_1.item_id`
+            (Some(s), _) => {
+                let alias = Rc::new(s.table.alias_anonymous());
+                let value = Self::value_of(state, interp, mapper, obj, r.referenced_attr)?;
+                cmp(
+                    cmp(value, Op::Eq, Expr::Column(alias.clone(), s.parent_col)),
+                    Op::And,
+                    cmp(
+                        self.target_column(&r, r.fk_attr),
+                        Op::Eq,
+                        Expr::Column(alias, s.target_col),
+                    ),
+                )
+            }
+            // `user_account.id = :param_1`: the object's foreign key.
+            (None, Direction::ManyToOne) => {
+                let value = Self::value_of(state, interp, mapper, obj, r.fk_attr)?;
+                cmp(self.target_column(&r, r.referenced_attr), Op::Eq, value)
+            }
+            // `:param_1 = address.user_id`
+            (None, _) => {
+                let value = Self::value_of(state, interp, mapper, obj, r.referenced_attr)?;
+                cmp(value, Op::Eq, self.target_column(&r, r.fk_attr))
+            }
+        })
+    }
+}
+
+/// The criteria joined with AND.
+fn and_all(mut criteria: Vec<Expr>) -> Expr {
+    let first = criteria.remove(0);
+    criteria
+        .into_iter()
+        .fold(first, |acc, c| cmp(acc, Op::And, c))
+}
+
+/// `with_parent(instance, Model.rel)`.
+pub fn with_parent(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Vec<(String, Value)>,
+) -> PyResult<Value> {
+    let Some(state) = interp_state(interp) else {
+        return Err(interp.type_error("sqlalchemy is not loaded"));
+    };
+    if let Some((k, _)) = kw.first() {
+        return Err(interp.error(
+            "NotImplementedError",
+            format!("SessionLab does not support with_parent({k}=...) yet"),
+        ));
+    }
+    let (Some(obj), Some(Value::Host(h))) = (args.first(), args.get(1)) else {
+        return Err(interp.type_error("with_parent() takes an instance and a relationship"));
+    };
+    let Some(rel) = h.as_any().downcast_ref::<RelationshipComparator>() else {
+        return Err(interp.type_error("with_parent() takes an instance and a relationship"));
+    };
+    let e = rel.with_parent(&state, interp, obj)?;
+    Ok(Value::Host(Rc::new(ExprObj(e))))
 }
 
 impl Methods for RelationshipComparator {
@@ -214,11 +478,29 @@ impl Methods for RelationshipComparator {
                     "SessionLab's of_type() takes an aliased() class",
                 ));
             };
-            let mut c = self.clone();
-            c.target = Some(alias.table.clone());
-            return Ok(Value::Host(Rc::new(c)));
+            return Ok(Value::Host(Rc::new(self.to_alias(alias.table.clone()))));
         }
-        self.exists(interp, name, &args, &kwargs)
+        let Some(state) = interp_state(interp) else {
+            return Err(interp.type_error("sqlalchemy is not loaded"));
+        };
+        match name {
+            "and_" => {
+                let mut c = self.clone();
+                for a in &args {
+                    c.criteria
+                        .push(super::expression::as_expr(&state, interp, a)?);
+                }
+                Ok(Value::Host(Rc::new(c)))
+            }
+            "contains" => {
+                let Some(obj) = args.first() else {
+                    return Err(interp.type_error("contains() takes an instance"));
+                };
+                let e = self.contains(&state, interp, obj)?;
+                Ok(Value::Host(Rc::new(ExprObj(e))))
+            }
+            _ => self.exists(interp, name, &args, &kwargs),
+        }
     }
 }
 
@@ -228,8 +510,29 @@ impl HostObject for RelationshipComparator {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        Ok(matches!(name, "has" | "any" | "of_type")
-            .then(|| BoundMethod::value(Rc::new(self.clone()), name)))
+        Ok(
+            matches!(name, "has" | "any" | "of_type" | "and_" | "contains")
+                .then(|| BoundMethod::value(Rc::new(self.clone()), name)),
+        )
+    }
+
+    fn binary_op(
+        &self,
+        interp: &mut Interpreter,
+        op: &str,
+        other: &Value,
+        _reflected: bool,
+    ) -> PyResult<Option<Value>> {
+        let equal = match op {
+            "==" => true,
+            "!=" => false,
+            _ => return Ok(None),
+        };
+        let Some(state) = interp_state(interp) else {
+            return Err(interp.type_error("sqlalchemy is not loaded"));
+        };
+        let e = self.compare(&state, interp, equal, other)?;
+        Ok(Some(Value::Host(Rc::new(ExprObj(e)))))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

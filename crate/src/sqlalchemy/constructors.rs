@@ -61,8 +61,17 @@ pub fn join_target(
 ) -> PyResult<(JoinTarget, Expr)> {
     let first = args.first().cloned().unwrap_or(Value::None);
     if let Some(rel) = downcast::<super::comparator::RelationshipComparator>(&first) {
-        let (table, on) = rel.join(state, interp)?;
-        return Ok((JoinTarget::Table(table), on));
+        return rel.join(state, interp);
+    }
+    // `join(Address, User.addresses)`, `join(alias, User.addresses)`: along the relationship.
+    if let Some(rel) = args
+        .get(1)
+        .and_then(downcast::<super::comparator::RelationshipComparator>)
+    {
+        return match super::aliased::aliased_of(&first) {
+            Some(alias) => rel.to_alias(alias.table.clone()).join(state, interp),
+            None => rel.join(state, interp),
+        };
     }
     if let Some(sq) = downcast::<SubqueryObj>(&first) {
         let on = match args.get(1) {
@@ -323,6 +332,7 @@ pub fn select_args(
 ) -> PyResult<()> {
     for a in args {
         if let Some(m) = crate::orm::mapper_of(a) {
+            super::relationships::configure(state, interp, &m)?;
             columns.extend(m.select_columns());
             orm.entities.push(crate::orm::query::Entity::Mapper(m));
         } else if let Some(al) = super::aliased::aliased_of(a) {

@@ -319,6 +319,7 @@ impl RegistryHook {
                 metadata,
                 metadata_value,
                 mappers: RefCell::new(Vec::new()),
+                configured: std::cell::Cell::new(0),
             }),
             object: Rc::new(RefCell::new(std::rc::Weak::new())),
             imperative: false,
@@ -338,6 +339,9 @@ impl RegistryHook {
         let Some(mapper) = crate::orm::mapper_of_class(&inst.class) else {
             return Ok(());
         };
+        if let Some(state) = super::args::interp_state(interp) {
+            super::relationships::configure(&state, interp, &mapper)?;
+        }
         ensure_state(inst, &mapper);
         // The discriminator is set when the object is made (`_set_polymorphic_identity`).
         if let (Some(on), Some((v, _))) = (mapper.poly.on, &mapper.poly.identity) {

@@ -50,6 +50,14 @@ fn relationship_of(v: &Value) -> Option<(Rc<Mapper>, usize)> {
     }
 }
 
+/// True for `Model.rel.and_(...)`, whose criteria a loader option would apply.
+fn has_criteria(v: &Value) -> bool {
+    matches!(v, Value::Host(h) if h
+        .as_any()
+        .downcast_ref::<RelationshipComparator>()
+        .is_some_and(RelationshipComparator::has_criteria))
+}
+
 /// `selectinload(User.addresses)` and the other loader functions.
 pub fn loader(
     interp: &mut Interpreter,
@@ -69,6 +77,12 @@ pub fn loader(
         if k == "sql_only" && strategy == Strategy::Raise && interp.truthy(v)? {
             strategy = Strategy::RaiseOnSql;
         }
+    }
+    if args.first().is_some_and(has_criteria) {
+        return Err(interp.error(
+            "NotImplementedError",
+            format!("SessionLab does not support {name}() of a relationship with and_() yet"),
+        ));
     }
     let Some(step) = args.first().and_then(relationship_of) else {
         let what = match args.first() {

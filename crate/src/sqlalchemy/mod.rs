@@ -738,6 +738,10 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     ));
     attrs.push(("exc", s.exc.module_named("sqlalchemy.orm.exc")));
     attrs.push(("aliased", function("aliased", aliased::aliased)));
+    attrs.push((
+        "with_parent",
+        function("with_parent", comparator::with_parent),
+    ));
     attrs.push(("Bundle", function("Bundle", bundle::bundle)));
     attrs.push((
         "make_transient",

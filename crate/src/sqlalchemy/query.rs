@@ -305,12 +305,13 @@ impl Methods for QueryObj {
             "join" | "outerjoin" => {
                 let (table, on) =
                     super::constructors::join_target(&sa, interp, &sel.columns, &args)?;
-                sel.joins.push(crate::sql::compiler::Join {
+                crate::sql::compiler::Join {
                     target: table,
                     on,
                     outer: name == "outerjoin",
                     full: false,
-                });
+                }
+                .push_onto(&mut sel.joins);
                 Ok(self.with(sel))
             }
             "options" => Ok(self.with(sel)),

@@ -83,3 +83,38 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
     relationship_options(interp, &mut def, &kw, "relationship")?;
     Ok(Value::Host(Rc::new(def)))
 }
+
+/// Configuring `mapper`'s registry, as SQLAlchemy does when a mapped class is first used (an
+/// object made, an entity selected): `AmbiguousForeignKeysError` when a relationship has more
+/// than one foreign-key path to choose from.
+pub fn configure(
+    state: &super::SaState,
+    interp: &mut Interpreter,
+    mapper: &crate::orm::mapper::Mapper,
+) -> PyResult<()> {
+    if let Some(registry) = mapper.registry.upgrade() {
+        for m in registry.mappers.borrow().iter() {
+            for rel in m.relationships.borrow().iter() {
+                // Its other side would need `remote_side=` (a many-to-one to itself).
+                if rel.secondary.is_none() && rel.target == m.name && rel.back_populates.is_some() {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        format!(
+                            "SessionLab does not support a self-referential relationship with \
+                             a back-reference ({}.{}) yet",
+                            m.name, rel.key
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    match crate::orm::relationships::ambiguous_foreign_keys(mapper) {
+        Some(msg) => Err(state.exc.raise(
+            interp,
+            crate::bridge::exc::Exc::AmbiguousForeignKeysError,
+            msg,
+        )),
+        None => Ok(()),
+    }
+}

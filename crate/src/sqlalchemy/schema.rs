@@ -550,14 +550,17 @@ impl HostObject for TableObj {
                     let outer = outer || flag(&k, "isouter");
                     let columns = vec![Expr::Column(t.clone(), 0)];
                     let (table, on) = join_target(&state, i, &columns, &a)?;
+                    let mut joins = Vec::new();
+                    crate::sql::compiler::Join {
+                        target: table,
+                        on,
+                        outer,
+                        full: flag(&k, "full"),
+                    }
+                    .push_onto(&mut joins);
                     Ok(host(JoinObj {
                         left: t.clone(),
-                        joins: vec![crate::sql::compiler::Join {
-                            target: table,
-                            on,
-                            outer,
-                            full: flag(&k, "full"),
-                        }],
+                        joins,
                     }))
                 }))
             }

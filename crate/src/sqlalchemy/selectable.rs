@@ -156,12 +156,13 @@ impl HostObject for JoinObj {
             );
             let (target, on) = join_target(&state, i, &columns, &a)?;
             let mut joins = joins.clone();
-            joins.push(crate::sql::compiler::Join {
+            crate::sql::compiler::Join {
                 target,
                 on,
                 outer: outer || flag(&_k, "isouter"),
                 full: flag(&_k, "full"),
-            });
+            }
+            .push_onto(&mut joins);
             Ok(host(JoinObj {
                 left: left.clone(),
                 joins,

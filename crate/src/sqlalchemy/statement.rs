@@ -439,12 +439,13 @@ impl Methods for StatementObj {
                 let args = with_onclause(args.clone(), &kw);
                 let candidates = join_candidates(s);
                 let join = join_target(&state, interp, &candidates, &args)?;
-                s.joins.push(crate::sql::compiler::Join {
+                crate::sql::compiler::Join {
                     target: join.0,
                     on: join.1,
                     outer,
                     full: flag(&kw, "full"),
-                });
+                }
+                .push_onto(&mut s.joins);
             }
             (Statement::Select(s), "join_from") => {
                 let Some(left) = args.first().and_then(from_table) else {
@@ -455,12 +456,13 @@ impl Methods for StatementObj {
                 }
                 let args = with_onclause(args[1..].to_vec(), &kw);
                 let join = join_target(&state, interp, &[Expr::Column(left, 0)], &args)?;
-                s.joins.push(crate::sql::compiler::Join {
+                crate::sql::compiler::Join {
                     target: join.0,
                     on: join.1,
                     outer: flag(&kw, "isouter"),
                     full: flag(&kw, "full"),
-                });
+                }
+                .push_onto(&mut s.joins);
             }
             (Statement::Select(s), "filter_by") => {
                 let mapper = orm.entities.iter().rev().find_map(|e| match e {
