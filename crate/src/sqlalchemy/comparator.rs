@@ -144,6 +144,14 @@ impl RelationshipComparator {
             };
             criteria = adapted;
         }
+        if self.same_table(&r) {
+            let m = format!("Mapper[{}({})]", r.target.name, r.target.table.name);
+            return Err(state.exc.raise(
+                interp,
+                Exc::InvalidRequestError,
+                format!("Can't construct a join from {m} to {m}, they are the same entity"),
+            ));
+        }
         let table = self.target_table(&r);
         match &r.secondary {
             Some(s) => {
@@ -163,6 +171,14 @@ impl RelationshipComparator {
                 Ok((JoinTarget::Table(table), and_all(criteria)))
             }
         }
+    }
+
+    /// True when parent and target are the same table, neither aliased (a self-referential
+    /// relationship read on the class itself).
+    fn same_table(&self, r: &Resolved) -> bool {
+        self.parent.is_none()
+            && self.target.is_none()
+            && Rc::ptr_eq(&self.mapper.table, &r.target.table)
     }
 
     /// The resolved relationship, or SQLAlchemy's error when it cannot be joined.
@@ -235,6 +251,22 @@ impl RelationshipComparator {
             return Err(interp.type_error("sqlalchemy is not loaded"));
         };
         let r = self.resolved(&state, interp)?;
+        // To itself, the EXISTS reads the target through an anonymous alias (`node AS node_1`).
+        if self.same_table(&r) {
+            let alias = Rc::new(r.target.table.alias_anonymous());
+            let mut args = args.to_vec();
+            if let Some(c) = args.first().filter(|v| !matches!(v, Value::None)) {
+                let e = super::expression::as_expr(&state, interp, c)?;
+                let Some(e) = adapt(&e, &r.target.table, &alias) else {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        format!("SessionLab does not support these {name}() criteria yet"),
+                    ));
+                };
+                args[0] = Value::Host(Rc::new(ExprObj(e)));
+            }
+            return self.to_alias(alias).exists(interp, name, &args, kwargs);
+        }
         let wrong = match (name, r.direction) {
             ("has", Direction::OneToMany | Direction::ManyToMany) => {
                 Some("'has()' not implemented for collections. Use any().")
@@ -298,10 +330,30 @@ impl RelationshipComparator {
         attr: usize,
     ) -> PyResult<Expr> {
         let key = mapper.columns[attr].key.clone();
-        let v = interp.get_attr(obj, &key)?;
+        // SQLAlchemy reads the value when the statement runs (after autoflush, loading an
+        // expired object): SessionLab reads it now, so only a persistent object's loaded
+        // value is taken.
+        let persistent = match obj {
+            Value::Instance(i) => {
+                crate::orm::state::state_of(i).is_some_and(|st| st.borrow().identity.is_some())
+            }
+            _ => false,
+        };
+        let loaded = match obj {
+            Value::Instance(i) => i.dict.borrow().get(&key).cloned(),
+            _ => None,
+        };
+        let (true, Some(v)) = (persistent, loaded) else {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!(
+                    "SessionLab does not support comparing a relationship to an object that \
+                     is not persistent or whose '{key}' is not loaded yet"
+                ),
+            ));
+        };
         Ok(match super::expression::as_expr(state, interp, &v)? {
             Expr::Bind(v) => Expr::Literal(v),
-            // A pending object's key is bound as NULL.
             Expr::Null => Expr::Literal(crate::engine::SqlValue::Null),
             other => other,
         })
