@@ -843,7 +843,7 @@ fn emit_deletes(
                 mine.len(),
                 matched
             );
-            session.sa.exc.warn(interp, Exc::SAWarning, &message)?;
+            session.warn(interp, &message)?;
         }
     }
     for (_, inst, state) in rows {

@@ -174,18 +174,35 @@ fn related_objects(inst: &Instance, mapper: &Mapper) -> Vec<Rc<Instance>> {
     out
 }
 
-fn is_transient(child: &Rc<Instance>) -> bool {
+/// Outside every session: transient, or detached (not deleted); the save-update cascade of
+/// an event takes it into the parent's session.
+fn is_outside(child: &Rc<Instance>) -> bool {
     match state_of(child) {
         None => true,
-        Some(s) => s.borrow().session().is_none() && s.borrow().identity.is_none(),
+        Some(s) => {
+            let st = s.borrow();
+            !st.was_deleted && matches!(st.status(), Status::Transient | Status::Detached)
+        }
     }
 }
 
-/// Save-update cascade: related transient objects join the session with `inst`.
+/// Save-update cascade: related transient objects join the session with `inst`
+/// (`session.add(inst)`: every related object, those a backref put there included).
 pub fn cascade_add(
     session: &Rc<Session>,
     interp: &mut Interpreter,
     inst: &Rc<Instance>,
+) -> PyResult<()> {
+    cascade(session, interp, inst, false)
+}
+
+/// The save-update cascade over `inst`'s related objects. At a flush, objects only a backref
+/// put there are left out with SQLAlchemy's warning (once); an explicit `add` takes them in.
+fn cascade(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+    at_flush: bool,
 ) -> PyResult<()> {
     let Some(state) = state_of(inst) else {
         return Ok(());
@@ -201,27 +218,85 @@ pub fn cascade_add(
             children.push(child.clone());
         }
     }
+    let backref_only = std::mem::take(&mut state.borrow_mut().backref_only);
+    let mut kept = Vec::new();
     for child in children {
-        let outside = match state_of(&child) {
+        let status = state_of(&child).map(|s| {
+            let st = s.borrow();
+            (st.was_deleted, st.status())
+        });
+        let outside = match status {
             None => true,
-            Some(s) => {
-                let st = s.borrow();
-                !st.was_deleted && matches!(st.status(), Status::Transient | Status::Detached)
+            Some((was_deleted, status)) => {
+                !was_deleted
+                    && (matches!(status, Status::Transient)
+                        || (matches!(status, Status::Detached) && !at_flush))
             }
         };
-        if outside {
-            session.add(interp, &Value::Instance(child))?;
+        // A detached member (expunged, say) joins again only by an event or an `add`, as
+        // in SQLAlchemy, whose flush adds nothing to the session.
+        if !outside {
+            continue;
         }
+        let by_backref = backref_only
+            .iter()
+            .find(|(_, c, _)| Rc::ptr_eq(c, &child))
+            .cloned();
+        if at_flush && let Some((index, c, warned)) = by_backref {
+            if !warned {
+                let rel = mapper.relationship_at(index);
+                // The one-to-many processor registers the object; the others synchronize
+                // keys, with their own wording.
+                let verb = match resolve(&mapper, &rel).map(|r| r.direction) {
+                    Some(Direction::OneToMany) => "will not",
+                    _ => "won't",
+                };
+                let message = format!(
+                    "Object of type <{}> not in session, add operation along '{}.{}' {verb} \
+                     proceed",
+                    child.class.name, inst.class.name, rel.key
+                );
+                session.warn(interp, &message)?;
+            }
+            if !kept
+                .iter()
+                .any(|(_, k, _): &(usize, Rc<Instance>, bool)| Rc::ptr_eq(k, &c))
+            {
+                kept.push((index, c, true));
+            }
+            continue;
+        }
+        session.add(interp, &Value::Instance(child))?;
     }
+    state.borrow_mut().backref_only.extend(kept);
     Ok(())
 }
 
 /// Cascades over every object the session holds (collections may have grown since `add`).
 pub fn cascade_all(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
     for inst in session.all_objects() {
-        cascade_add(session, interp, &inst)?;
+        cascade(session, interp, &inst, true)?;
     }
     Ok(())
+}
+
+/// Remembers that a backref put `child` in relationship `index` of the object of `tstate`
+/// while `child` was outside that object's session (SQLAlchemy 2.x's save-update cascade does not follow backrefs).
+fn note_backref_only(tstate: &Rc<RefCell<InstanceState>>, index: usize, child: &Rc<Instance>) {
+    let Some(session) = tstate.borrow().session() else {
+        return;
+    };
+    let outside = match state_of(child) {
+        None => true,
+        Some(s) => !s
+            .borrow()
+            .session()
+            .is_some_and(|cs| Rc::ptr_eq(&cs, &session)),
+    };
+    let mut st = tstate.borrow_mut();
+    if outside && !st.backref_only.iter().any(|(_, c, _)| Rc::ptr_eq(c, child)) {
+        st.backref_only.push((index, child.clone(), false));
+    }
 }
 
 /// Delete cascade of `session.delete(inst)`: the related objects of every `cascade="delete"`
@@ -832,7 +907,7 @@ pub fn set(
     if let Value::Instance(parent) = &value {
         if let Some(session) = state.borrow().session()
             && rel.cascade.save_update
-            && is_transient(parent)
+            && is_outside(parent)
         {
             session.add(interp, &value)?;
         }
@@ -877,6 +952,7 @@ fn reverse_append(
                     .any(|v| matches!(v, Value::Instance(i) if Rc::ptr_eq(i, owner)));
                 if !present {
                     l.borrow_mut().push(owner_value);
+                    note_backref_only(&tstate, index, owner);
                 }
             }
             None if tstate.borrow().identity.is_none() => {
@@ -910,6 +986,7 @@ fn reverse_append(
         .borrow_mut()
         .insert(back.key.clone(), owner_value);
     tstate.borrow_mut().changed_relationships.insert(index);
+    note_backref_only(&tstate, index, owner);
     mark_changed(target, &tstate);
     Ok(())
 }
@@ -990,7 +1067,7 @@ pub fn appended(
     if cascade
         && rel.cascade.save_update
         && let Some(session) = ostate.borrow().session()
-        && is_transient(c)
+        && is_outside(c)
     {
         session.add(interp, child)?;
     }

@@ -462,6 +462,8 @@ impl SessionObj {
 
     fn merge(&self, interp: &mut Interpreter, obj: &Value) -> PyResult<Value> {
         let s = &self.0;
+        // SQLAlchemy flushes first when merge() may load.
+        s.autoflush(interp)?;
         let Some(inst) = instance_of(obj) else {
             return Err(s.unmapped(interp, obj));
         };
