@@ -43,8 +43,10 @@ pub fn python_extension(name: &str) -> Option<&'static str> {
 }
 
 /// The functions of `time`.
-const TIME: [(&str, BuiltinFn); 4] = [
+const TIME: [(&str, BuiltinFn); 5] = [
     ("perf_counter", t_perf_counter),
+    // For `datetime.now()`: the local zone's UTC offset in seconds at a Unix time.
+    ("_local_offset", t_local_offset),
     ("monotonic", t_perf_counter),
     ("time", t_time),
     ("sleep", t_sleep),
@@ -239,13 +241,18 @@ fn t_perf_counter(_i: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {
 }
 
 fn t_time(_i: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {
-    #[cfg(target_arch = "wasm32")]
-    let now = js_sys::Date::now() / 1000.0;
-    #[cfg(not(target_arch = "wasm32"))]
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0.0, |d| d.as_secs_f64());
-    Ok(Value::Float(now))
+    Ok(Value::Float(crate::base::clock::unix_seconds()))
+}
+
+fn t_local_offset(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let ts = float_arg(interp, &a, 0)?;
+    match crate::base::clock::local_offset_seconds(ts) {
+        Some(off) => Ok(Value::Int(off)),
+        None => Err(interp.error(
+            "NotImplementedError",
+            "SessionLab does not support this machine's local time zone rules yet (set TZ=UTC)",
+        )),
+    }
 }
 
 fn t_sleep(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
