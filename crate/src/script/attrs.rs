@@ -125,10 +125,19 @@ impl Interpreter {
                 if let Some(attr) = class_attr {
                     return Ok(Some(match attr {
                         Value::Function(_) => Value::BoundMethod(Rc::new((obj.clone(), attr))),
+                        // `dict` / `list` methods read through a subclass's instance.
+                        Value::Builtin(ref b)
+                            if b.receiver.is_none() && super::subclass::is_type_method(b.name) =>
+                        {
+                            Value::BoundMethod(Rc::new((obj.clone(), attr.clone())))
+                        }
                         other => other,
                     }));
                 }
-                if let Some(h) = inst.host.borrow().clone() {
+                let host = inst.host.borrow().clone();
+                if let Some(h) = host
+                    && !super::subclass::is_native(&h)
+                {
                     return h.get_attr(self, name);
                 }
                 if name == "value" && inst.class.is_subclass(&self.exc_class("StopIteration")) {
@@ -284,7 +293,8 @@ impl Interpreter {
             Value::Instance(inst) => {
                 // A `__setattr__` override comes first, descriptors after (as in CPython).
                 if let Some(setattr) = inst.class.lookup("__setattr__")
-                    && matches!(setattr, Value::Function(_))
+                    && (matches!(setattr, Value::Function(_))
+                        || matches!(&setattr, Value::Builtin(b) if super::subclass::is_type_method(b.name)))
                 {
                     let bound = Value::BoundMethod(Rc::new((obj.clone(), setattr)));
                     self.call(&bound, vec![Value::str(name), value], Vec::new())?;

@@ -143,6 +143,7 @@ pub fn install(interp: &mut Interpreter) {
             .insert(name.into(), Interpreter::builtin(name, f));
     }
     interp.types = types;
+    super::subclass::install(&interp.types, super::methods::type_table);
     for (name, f) in FUNCTIONS {
         interp
             .builtins

@@ -1407,6 +1407,7 @@ impl Interpreter {
                 if let Some(r) = &b.receiver {
                     args.insert(0, r.clone());
                 }
+                super::subclass::unwrap_receiver(b.name, &mut args);
                 (b.func)(self, args, kwargs)
             }
             Value::BoundMethod(bm) => {
@@ -1488,6 +1489,7 @@ impl Interpreter {
             host: PyCell::new(None),
         });
         self.tracked.instance(&instance);
+        super::subclass::attach(self, &instance);
         let instance = Value::Instance(instance);
         if class.is_subclass(&base)
             && let Value::Instance(i) = &instance

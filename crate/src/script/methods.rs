@@ -24,6 +24,15 @@ fn table_for(obj: &Value) -> Option<&'static [(&'static str, BuiltinFn)]> {
     })
 }
 
+/// The method table of the built-in type `name` (`dict`, `list`), for subclasses of it.
+pub fn type_table(name: &str) -> &'static [(&'static str, BuiltinFn)] {
+    match name {
+        "dict" => &DICT_METHODS,
+        "list" => &LIST_METHODS,
+        _ => &[],
+    }
+}
+
 /// The names of the built-in methods of `obj`'s type.
 pub fn names(obj: &Value) -> Vec<&'static str> {
     table_for(obj)

@@ -21,6 +21,7 @@ pub mod ops;
 pub mod parser;
 pub mod scope;
 pub mod span;
+pub mod subclass;
 pub mod suggestions;
 pub mod teardown;
 pub mod tokenizer;
