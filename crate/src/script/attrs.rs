@@ -221,6 +221,23 @@ impl Interpreter {
                 {
                     return h.get_attr(self, name);
                 }
+                if attr.is_none()
+                    && let Some(meta) = super::classes::metaclass(c)
+                    && let Some(m) = meta.lookup(name)
+                {
+                    // A metaclass's methods and properties, read through its classes.
+                    return Ok(Some(match m {
+                        Value::Function(_) => Value::BoundMethod(Rc::new((obj.clone(), m))),
+                        Value::Host(ref h) => {
+                            let h = h.clone();
+                            match h.descr_get(self, Some(obj), &Value::Class(meta))? {
+                                Some(v) => v,
+                                None => m,
+                            }
+                        }
+                        other => other,
+                    }));
+                }
                 Ok(attr.or_else(|| super::classes::object_method(name)))
             }
             Value::Module(m) => Ok(m.dict.borrow().get(name).cloned()),

@@ -27,7 +27,7 @@ const CTOR_TYPES: [(&str, super::value::BuiltinFn); 12] = [
 ];
 
 /// The built-in functions.
-const FUNCTIONS: [(&str, super::value::BuiltinFn); 45] = [
+const FUNCTIONS: [(&str, super::value::BuiltinFn); 46] = [
     ("print", b_print),
     ("len", b_len),
     ("repr", b_repr),
@@ -69,6 +69,7 @@ const FUNCTIONS: [(&str, super::value::BuiltinFn); 45] = [
     ("classmethod", b_classmethod),
     ("staticmethod", b_staticmethod),
     ("property", b_property),
+    ("bytearray", b_bytearray),
     ("open", b_refused),
     ("eval", b_refused),
     ("exec", b_refused),
@@ -1573,6 +1574,14 @@ fn b_classmethod(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResul
 fn b_staticmethod(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let f = arg(interp, &args, 0, "staticmethod")?;
     Ok(Value::Host(Rc::new(Descriptor(Wrapper::StaticMethod(f)))))
+}
+
+/// `bytearray` is refused by name rather than left undefined (a misleading `NameError`).
+fn b_bytearray(interp: &mut Interpreter, _args: Vec<Value>, _kw: Kw) -> PyResult {
+    Err(interp.error(
+        "NotImplementedError",
+        "SessionLab does not support bytearray yet (use bytes)",
+    ))
 }
 
 fn b_property(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {

@@ -1265,9 +1265,14 @@ fn set_pop(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let Some(d) = dict_of(&a) else {
         return Ok(Value::None);
     };
-    let first = d.borrow_mut().pop_first();
+    // The first element in CPython's iteration order.
+    let first = super::set_order::elements(&d.borrow()).into_iter().next();
     match first {
-        Some((_, (k, _))) => Ok(k),
+        Some(k) => {
+            let hk = interp.hash_key(&k)?;
+            d.borrow_mut().shift_remove(&hk);
+            Ok(k)
+        }
         None => Err(interp.error("KeyError", "pop from an empty set")),
     }
 }
