@@ -281,6 +281,18 @@ impl Interpreter {
             }),
             _ => {
                 let Some((qualified, func)) = super::methods::lookup(obj, name) else {
+                    if name.starts_with("__")
+                        && matches!(obj, Value::Dict(_) | Value::List(_))
+                        && let Value::Class(c) = &super::builtins::type_of(self, obj)
+                        && let Some(Value::Builtin(b)) = c.dict.borrow().get(name)
+                    {
+                        // `{}.__getitem__`, `[].__len__`: the dunders subclasses inherit.
+                        return Ok(Some(Value::Builtin(Rc::new(Builtin {
+                            name: b.name,
+                            func: b.func,
+                            receiver: Some(obj.clone()),
+                        }))));
+                    }
                     return Ok(match (obj, name) {
                         (Value::Slice(s), "start") => Some(s[0].clone()),
                         (Value::Slice(s), "stop") => Some(s[1].clone()),

@@ -30,6 +30,7 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
         "textwrap" => Some(include_str!("prelude/textwrap.py")),
         "pprint" => Some(include_str!("prelude/pprint.py")),
         "contextlib" => Some(include_str!("prelude/contextlib.py")),
+        "unittest" => Some(include_str!("prelude/unittest.py")),
         _ => None,
     }
 }
