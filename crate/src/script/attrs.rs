@@ -110,13 +110,33 @@ impl Interpreter {
                         return Ok(Some(v.clone()));
                     }
                 }
-                let class_attr = inst.class.lookup(name);
+                // `str.upper` and the like act on plain values only: an instance of a class
+                // mixing in `str` or `int` (a str enum) reaches them through its own lookup.
+                let class_attr = inst.class.lookup(name).filter(|a| {
+                    !matches!(a, Value::Builtin(b)
+                        if b.receiver.is_none()
+                            && b.name.contains('.')
+                            && !super::subclass::is_type_method(b.name))
+                });
                 if let Some(Value::Host(h)) = &class_attr {
                     let h = h.clone();
                     if let Some(v) =
                         h.descr_get(self, Some(obj), &Value::Class(inst.class.clone()))?
                     {
                         return Ok(Some(v));
+                    }
+                }
+                if let Some(d @ Value::Instance(di)) = &class_attr
+                    && let Some(get) = di.class.lookup("__get__")
+                {
+                    // A user descriptor: a data descriptor (with `__set__`) wins over the
+                    // instance dict, a non-data one (`cached_property`) only when it is unset.
+                    let data = di.class.lookup("__set__").is_some()
+                        || di.class.lookup("__delete__").is_some();
+                    if data || !inst.dict.borrow().contains_key(name) {
+                        let bound = Value::BoundMethod(Rc::new((d.clone(), get)));
+                        let owner = Value::Class(inst.class.clone());
+                        return self.call(&bound, vec![obj.clone(), owner], Vec::new()).map(Some);
                     }
                 }
                 if let Some(v) = inst.dict.borrow().get(name) {
@@ -215,6 +235,14 @@ impl Interpreter {
                     if let Some(v) = h.descr_get(self, None, obj)? {
                         return Ok(Some(v));
                     }
+                }
+                if let Some(d @ Value::Instance(di)) = &attr
+                    && let Some(get) = di.class.lookup("__get__")
+                {
+                    let bound = Value::BoundMethod(Rc::new((d.clone(), get)));
+                    return self
+                        .call(&bound, vec![Value::None, obj.clone()], Vec::new())
+                        .map(Some);
                 }
                 if attr.is_none()
                     && let Some(h) = c.host.borrow().clone()
@@ -329,9 +357,18 @@ impl Interpreter {
                     self.call(&bound, vec![Value::str(name), value], Vec::new())?;
                     return Ok(());
                 }
-                if let Some(Value::Host(h)) = &inst.class.lookup(name)
+                let class_attr = inst.class.lookup(name);
+                if let Some(Value::Host(h)) = &class_attr
                     && h.descr_set(self, obj, value.clone())?
                 {
+                    return Ok(());
+                }
+                if let Some(d @ Value::Instance(di)) = &class_attr
+                    && let Some(set) = di.class.lookup("__set__")
+                {
+                    // A user data descriptor's `__set__`.
+                    let bound = Value::BoundMethod(Rc::new((d.clone(), set)));
+                    self.call(&bound, vec![obj.clone(), value], Vec::new())?;
                     return Ok(());
                 }
                 if !slot_allowed(&inst.class, name) {

@@ -24,11 +24,18 @@ fn table_for(obj: &Value) -> Option<&'static [(&'static str, BuiltinFn)]> {
     })
 }
 
-/// The method table of the built-in type `name` (`dict`, `list`), for subclasses of it.
+/// The method table of the built-in type `name`, read through the type (`str.upper`) and
+/// inherited by subclasses of `dict` and `list`.
 pub fn type_table(name: &str) -> &'static [(&'static str, BuiltinFn)] {
     match name {
         "dict" => &DICT_METHODS,
         "list" => &LIST_METHODS,
+        "str" => &STR_METHODS,
+        "set" | "frozenset" => &SET_METHODS,
+        "tuple" => &TUPLE_METHODS,
+        "bytes" => &BYTES_METHODS,
+        "int" => &INT_METHODS,
+        "float" => &FLOAT_METHODS,
         _ => &[],
     }
 }

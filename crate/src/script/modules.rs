@@ -39,6 +39,7 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
 pub fn python_extension(name: &str) -> Option<&'static str> {
     match name {
         "sys" => Some(include_str!("prelude/sys.py")),
+        "typing" => Some(include_str!("prelude/typing.py")),
         _ => None,
     }
 }
@@ -105,7 +106,7 @@ fn sys_getrecursionlimit(interp: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> Py
 }
 
 /// The special forms of `typing`.
-const TYPING: [&str; 17] = [
+const TYPING: [&str; 35] = [
     "Optional",
     "List",
     "Dict",
@@ -123,6 +124,24 @@ const TYPING: [&str; 17] = [
     "ClassVar",
     "Annotated",
     "Literal",
+    "Final",
+    "Generator",
+    "AsyncIterator",
+    "AsyncGenerator",
+    "Awaitable",
+    "Coroutine",
+    "NoReturn",
+    "Never",
+    "Self",
+    "AbstractSet",
+    "MutableMapping",
+    "MutableSequence",
+    "DefaultDict",
+    "Deque",
+    "Hashable",
+    "Sized",
+    "Collection",
+    "TypeAlias",
 ];
 
 fn functions(table: &[(&'static str, BuiltinFn)]) -> Vec<(&'static str, Value)> {

@@ -88,9 +88,20 @@ pub fn unwrap_receiver(name: &str, args: &mut [Value]) {
     }
 }
 
-/// Registers the methods and dunders of `dict` and `list` on the two types.
+/// Registers the built-in types' methods on the types (`str.upper`), and the dunders of `dict`
+/// and `list` their subclasses inherit.
 pub fn install(types: &ClassMap, table: fn(&str) -> &'static [(&'static str, BuiltinFn)]) {
-    for (ty, dunders) in [("dict", &DICT_DUNDERS[..]), ("list", &LIST_DUNDERS[..])] {
+    for (ty, dunders) in [
+        ("dict", &DICT_DUNDERS[..]),
+        ("list", &LIST_DUNDERS[..]),
+        ("str", &[][..]),
+        ("set", &[][..]),
+        ("frozenset", &[][..]),
+        ("tuple", &[][..]),
+        ("bytes", &[][..]),
+        ("int", &[][..]),
+        ("float", &[][..]),
+    ] {
         let Some(class) = types.get(ty) else { continue };
         let mut dict = class.dict.borrow_mut();
         for &(qual, f) in table(ty).iter().chain(dunders) {
