@@ -185,6 +185,11 @@ class date(_Ordered):
     def strftime(self, fmt):
         return _strftime(self, fmt)
 
+    def __format__(self, fmt):
+        if not isinstance(fmt, str):
+            raise TypeError("must be str, not " + type(fmt).__name__)
+        return self.strftime(fmt) if fmt else str(self)
+
     def __str__(self):
         return self.isoformat()
 
@@ -546,6 +551,11 @@ class time(_Ordered):
     def strftime(self, fmt):
         return _strftime(self, fmt)
 
+    def __format__(self, fmt):
+        if not isinstance(fmt, str):
+            raise TypeError("must be str, not " + type(fmt).__name__)
+        return self.strftime(fmt) if fmt else str(self)
+
     def __str__(self):
         return self.isoformat()
 
@@ -564,7 +574,94 @@ class time(_Ordered):
 time._kind = time
 
 
+_DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
 def _strftime(value, fmt):
-    out = fmt.replace("%Y", f"{value.year:04d}").replace("%m", f"{value.month:02d}").replace("%d", f"{value.day:02d}")
-    out = out.replace("%H", f"{getattr(value, 'hour', 0):02d}").replace("%M", f"{getattr(value, 'minute', 0):02d}")
-    return out.replace("%S", f"{getattr(value, 'second', 0):02d}").replace("%%", "%")
+    # The C library's directives for the C locale; a date has midnight, a time 1900-01-01.
+    year = getattr(value, "year", 1900)
+    month = getattr(value, "month", 1)
+    day = getattr(value, "day", 1)
+    hour = getattr(value, "hour", 0)
+    minute = getattr(value, "minute", 0)
+    second = getattr(value, "second", 0)
+    micro = getattr(value, "microsecond", 0)
+    ordinal = _to_ordinal(year, month, day)
+    weekday = (ordinal + 6) % 7
+    yday = ordinal - _to_ordinal(year, 1, 1) + 1
+    tz = getattr(value, "tzinfo", None)
+    off = None if tz is None else tz.utcoffset(value if isinstance(value, datetime) else None)
+    out = []
+    i = 0
+    while i < len(fmt):
+        c = fmt[i]
+        if c != "%" or i + 1 == len(fmt):
+            out.append(c)
+            i += 1
+            continue
+        d = fmt[i + 1]
+        i += 2
+        if d == "Y":
+            out.append(f"{year}")
+        elif d == "y":
+            out.append(f"{year % 100:02d}")
+        elif d == "m":
+            out.append(f"{month:02d}")
+        elif d == "d":
+            out.append(f"{day:02d}")
+        elif d == "e":
+            out.append(f"{day:2d}")
+        elif d == "H":
+            out.append(f"{hour:02d}")
+        elif d == "I":
+            out.append(f"{(hour % 12) or 12:02d}")
+        elif d == "M":
+            out.append(f"{minute:02d}")
+        elif d == "S":
+            out.append(f"{second:02d}")
+        elif d == "f":
+            out.append(f"{micro:06d}")
+        elif d == "p":
+            out.append("AM" if hour < 12 else "PM")
+        elif d == "a":
+            out.append(_DAY_NAMES[weekday][:3])
+        elif d == "A":
+            out.append(_DAY_NAMES[weekday])
+        elif d == "b" or d == "h":
+            out.append(_MONTH_NAMES[month - 1][:3])
+        elif d == "B":
+            out.append(_MONTH_NAMES[month - 1])
+        elif d == "j":
+            out.append(f"{yday:03d}")
+        elif d == "w":
+            out.append(str((weekday + 1) % 7))
+        elif d == "u":
+            out.append(str(weekday + 1))
+        elif d == "U":
+            out.append(f"{(yday + 6 - (weekday + 1) % 7) // 7:02d}")
+        elif d == "W":
+            out.append(f"{(yday + 6 - weekday) // 7:02d}")
+        elif d == "D":
+            out.append(f"{month:02d}/{day:02d}/{year % 100:02d}")
+        elif d == "F":
+            out.append(f"{year}-{month:02d}-{day:02d}")
+        elif d == "T":
+            out.append(f"{hour:02d}:{minute:02d}:{second:02d}")
+        elif d == "R":
+            out.append(f"{hour:02d}:{minute:02d}")
+        elif d == "c":
+            out.append(f"{_DAY_NAMES[weekday][:3]} {_MONTH_NAMES[month - 1][:3]} {day:2d} {hour:02d}:{minute:02d}:{second:02d} {year}")
+        elif d == "x":
+            out.append(f"{month:02d}/{day:02d}/{year % 100:02d}")
+        elif d == "X":
+            out.append(f"{hour:02d}:{minute:02d}:{second:02d}")
+        elif d == "z":
+            out.append("" if off is None else _offset_text(off, ""))
+        elif d == "Z":
+            out.append("" if tz is None else tz.tzname(value if isinstance(value, datetime) else None))
+        elif d == "%":
+            out.append("%")
+        else:
+            raise NotImplementedError("SessionLab does not support the strftime directive %" + d + " yet")
+    return "".join(out)
