@@ -688,8 +688,23 @@ fn b_print(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
         super::codecs::check_printable(interp, &text)?;
         parts.push(text);
     }
-    let text = format!("{}{}", parts.join(&sep), end);
-    interp.write_stdout(&text)?;
+    match kwarg(&kw, "file") {
+        None | Some(Value::None) => {
+            let text = format!("{}{}", parts.join(&sep), end);
+            interp.write_stdout(&text)?;
+        }
+        // `file=sys.stderr` or any object with `write`: one write per piece, as print() does.
+        Some(file) => {
+            let write = interp.get_attr(&file, "write")?;
+            for (i, part) in parts.into_iter().enumerate() {
+                if i > 0 {
+                    interp.call(&write, vec![Value::str(sep.as_str())], Vec::new())?;
+                }
+                interp.call(&write, vec![Value::str(part)], Vec::new())?;
+            }
+            interp.call(&write, vec![Value::str(end)], Vec::new())?;
+        }
+    }
     Ok(Value::None)
 }
 
