@@ -1646,7 +1646,7 @@ impl Interpreter {
             let hint = if refused {
                 "SessionLab scripts cannot reach the system"
             } else {
-                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), abc, collections (with .abc), copy, dataclasses, datetime, decimal, enum, functools, itertools, json, math, operator, pprint, random, statistics, string, sys, textwrap, time, timeit, typing, unittest, uuid and warnings"
+                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), abc, collections (with .abc), copy, dataclasses, datetime, decimal, enum, functools, itertools, json, logging, math, operator, pprint, random, statistics, string, sys, textwrap, time, timeit, typing, unittest, uuid and warnings"
             };
             return Err(self.raise_value(value).with_hint(hint));
         };

@@ -31,6 +31,7 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
         "pprint" => Some(include_str!("prelude/pprint.py")),
         "contextlib" => Some(include_str!("prelude/contextlib.py")),
         "unittest" => Some(include_str!("prelude/unittest.py")),
+        "logging" => Some(include_str!("prelude/logging.py")),
         _ => None,
     }
 }
