@@ -136,7 +136,9 @@ impl Interpreter {
                     if data || !inst.dict.borrow().contains_key(name) {
                         let bound = Value::BoundMethod(Rc::new((d.clone(), get)));
                         let owner = Value::Class(inst.class.clone());
-                        return self.call(&bound, vec![obj.clone(), owner], Vec::new()).map(Some);
+                        return self
+                            .call(&bound, vec![obj.clone(), owner], Vec::new())
+                            .map(Some);
                     }
                 }
                 if let Some(v) = inst.dict.borrow().get(name) {

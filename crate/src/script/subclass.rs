@@ -149,21 +149,21 @@ fn split(interp: &mut Interpreter, args: Vec<Value>, name: &str) -> PyResult<(Va
     let mut it = args.into_iter();
     match it.next() {
         Some(first) => Ok((first, it.collect())),
-        None => Err(interp.type_error(format!(
-            "descriptor '{name}' of object needs an argument"
-        ))),
+        None => Err(interp.type_error(format!("descriptor '{name}' of object needs an argument"))),
     }
 }
 
 fn arg(interp: &mut Interpreter, rest: &[Value], i: usize, name: &str) -> PyResult<Value> {
     match rest.get(i) {
         Some(v) => Ok(v.clone()),
-        None => Err(interp.type_error(format!(
-            "expected {} argument{}, got {}",
-            i + 1,
-            if i == 0 { "" } else { "s" },
-            rest.len()
-        ) + &format!(" ({name})"))),
+        None => Err(interp.type_error(
+            format!(
+                "expected {} argument{}, got {}",
+                i + 1,
+                if i == 0 { "" } else { "s" },
+                rest.len()
+            ) + &format!(" ({name})"),
+        )),
     }
 }
 
@@ -185,9 +185,7 @@ fn dict_init(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
 fn list_init(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
     let (me, rest) = split(interp, args, "__init__")?;
     if let Some((k, _)) = kw.first() {
-        return Err(interp.type_error(format!(
-            "'{k}' is an invalid keyword argument for list()"
-        )));
+        return Err(interp.type_error(format!("'{k}' is an invalid keyword argument for list()")));
     }
     if rest.len() > 1 {
         return Err(interp.type_error(format!(
@@ -252,7 +250,9 @@ fn len(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
         Value::List(l) => l.borrow().len() as i64,
         other => {
             let tn = other.type_name();
-            return Err(interp.type_error(format!("descriptor '__len__' requires a 'dict' or 'list' object but received a '{tn}'")));
+            return Err(interp.type_error(format!(
+                "descriptor '__len__' requires a 'dict' or 'list' object but received a '{tn}'"
+            )));
         }
     }))
 }
@@ -298,7 +298,12 @@ fn ne(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
     }
 }
 
-fn binary(interp: &mut Interpreter, args: Vec<Value>, op: super::ast::BinOp, name: &str) -> PyResult {
+fn binary(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    op: super::ast::BinOp,
+    name: &str,
+) -> PyResult {
     let (me, rest) = split(interp, args, name)?;
     let other = unwrap(&arg(interp, &rest, 0, name)?);
     super::ops::binary(interp, op, &unwrap(&me), &other)

@@ -28,7 +28,12 @@ pub fn nested_yields(s: &Stmt) -> Option<Vec<&Expr>> {
 
 /// Collects the `yield`s under `e` in evaluation order; `Err` when hoisting one would move it
 /// before an effect or out of a branch that may not run.
-fn walk<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>, effects: &mut bool, cond: bool) -> Result<(), ()> {
+fn walk<'a>(
+    e: &'a Expr,
+    out: &mut Vec<&'a Expr>,
+    effects: &mut bool,
+    cond: bool,
+) -> Result<(), ()> {
     match &e.kind {
         ExprKind::Yield(v) => {
             if cond || *effects {
