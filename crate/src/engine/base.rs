@@ -131,6 +131,7 @@ impl Databases {
             self.first = Some(dbapi.clone());
         }
         Ok(Engine {
+            isolation_level: None,
             url: url.to_string(),
             dbapi,
         })
@@ -166,6 +167,8 @@ impl Databases {
 pub struct Engine {
     url: String,
     dbapi: SharedDbapi,
+    /// `execution_options(isolation_level=...)`: the level its connections start with.
+    isolation_level: Option<String>,
 }
 
 impl Engine {
@@ -180,7 +183,22 @@ impl Engine {
             dbapi: self.dbapi.clone(),
             in_transaction: false,
             closed: false,
+            autocommit: self.isolation_level.as_deref() == Some(AUTOCOMMIT),
         }
+    }
+
+    /// `engine.execution_options(isolation_level=...)`: the same pool, its connections set to
+    /// `level` (SQLAlchemy's `OptionEngine`).
+    pub fn with_isolation_level(&self, level: &str) -> Engine {
+        Engine {
+            isolation_level: Some(level.to_string()),
+            ..self.clone()
+        }
+    }
+
+    /// The isolation level given with `execution_options`, if any.
+    pub fn isolation_level(&self) -> Option<&str> {
+        self.isolation_level.as_deref()
     }
 
     /// The engine's DBAPI connection.
@@ -194,7 +212,16 @@ pub struct Connection {
     dbapi: SharedDbapi,
     in_transaction: bool,
     closed: bool,
+    /// `isolation_level="AUTOCOMMIT"`: pysqlite's `isolation_level = None`, so DML opens no
+    /// transaction and every statement commits at once.
+    autocommit: bool,
 }
+
+/// The isolation level under which pysqlite opens no transactions.
+pub const AUTOCOMMIT: &str = "AUTOCOMMIT";
+
+/// The isolation levels SQLAlchemy's SQLite dialect accepts, in its error message's order.
+pub const ISOLATION_LEVELS: [&str; 3] = ["READ UNCOMMITTED", "SERIALIZABLE", AUTOCOMMIT];
 
 impl Connection {
     /// True while a SQLAlchemy transaction is open on this connection.
@@ -230,7 +257,7 @@ impl Connection {
     ) -> Result<ResultSet, EngineError> {
         self.check_open()?;
         self.autobegin();
-        let outcome = self.dbapi.borrow_mut().execute(sql, &params);
+        let outcome = self.with_dbapi(|d| d.execute(sql, &params));
         outcome.map_err(|error| EngineError::Dbapi {
             error,
             sql: sql.to_string(),
@@ -246,7 +273,7 @@ impl Connection {
     ) -> Result<u64, EngineError> {
         self.check_open()?;
         self.autobegin();
-        let outcome = self.dbapi.borrow_mut().executemany(sql, &sets);
+        let outcome = self.with_dbapi(|d| d.executemany(sql, &sets));
         outcome.map_err(|error| EngineError::Dbapi {
             error,
             sql: sql.to_string(),
@@ -299,6 +326,36 @@ impl Connection {
             self.in_transaction = true;
             self.dbapi.borrow_mut().log_begin();
         }
+    }
+
+    /// `connection.execution_options(isolation_level=level)`: only between transactions.
+    pub fn set_isolation_level(&mut self, level: &str) -> Result<(), EngineError> {
+        self.check_open()?;
+        if self.in_transaction {
+            return Err(EngineError::InvalidRequest(
+                "This connection has already initialized a SQLAlchemy Transaction() object via \
+                 begin() or autobegin; isolation_level may not be altered unless rollback() or \
+                 commit() is called first."
+                    .into(),
+            ));
+        }
+        self.autocommit = level == AUTOCOMMIT;
+        Ok(())
+    }
+
+    /// Runs `f` on the DBAPI connection under this connection's isolation level.
+    fn with_dbapi<T>(
+        &self,
+        f: impl FnOnce(&mut DbapiConnection) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
+        let mut dbapi = self.dbapi.borrow_mut();
+        let implicit = dbapi.implicit_begin;
+        if self.autocommit {
+            dbapi.implicit_begin = false;
+        }
+        let outcome = f(&mut dbapi);
+        dbapi.implicit_begin = implicit;
+        outcome
     }
 
     fn check_open(&self) -> Result<(), EngineError> {
