@@ -184,6 +184,8 @@ impl Engine {
             in_transaction: false,
             closed: false,
             autocommit: self.isolation_level.as_deref() == Some(AUTOCOMMIT),
+            savepoint_seq: 0,
+            savepoints: Vec::new(),
         }
     }
 
@@ -215,6 +217,10 @@ pub struct Connection {
     /// `isolation_level="AUTOCOMMIT"`: pysqlite's `isolation_level = None`, so DML opens no
     /// transaction and every statement commits at once.
     autocommit: bool,
+    /// How many savepoints `begin_nested()` has named (`sa_savepoint_N`, per connection).
+    savepoint_seq: u64,
+    /// The names of the active nested transactions, innermost last.
+    savepoints: Vec<String>,
 }
 
 /// The isolation level under which pysqlite opens no transactions.
@@ -288,6 +294,7 @@ impl Connection {
             return Ok(());
         }
         self.in_transaction = false;
+        self.savepoints.clear();
         let outcome = self.dbapi.borrow_mut().commit();
         outcome.map_err(|error| EngineError::Dbapi {
             error,
@@ -303,6 +310,7 @@ impl Connection {
             return Ok(());
         }
         self.in_transaction = false;
+        self.savepoints.clear();
         let outcome = self.dbapi.borrow_mut().rollback();
         outcome.map_err(|error| EngineError::Dbapi {
             error,
@@ -326,6 +334,48 @@ impl Connection {
             self.in_transaction = true;
             self.dbapi.borrow_mut().log_begin();
         }
+    }
+
+    /// `connection.begin_nested()`: autobegins, sends `SAVEPOINT sa_savepoint_N` and returns
+    /// the name.
+    pub fn begin_nested(&mut self) -> Result<String, EngineError> {
+        self.savepoint_seq += 1;
+        let name = format!("sa_savepoint_{}", self.savepoint_seq);
+        self.execute(&format!("SAVEPOINT {name}"), Vec::new())?;
+        self.savepoints.push(name.clone());
+        Ok(name)
+    }
+
+    /// True while the nested transaction `name` is active.
+    pub fn savepoint_active(&self, name: &str) -> bool {
+        self.savepoints.iter().any(|s| s == name)
+    }
+
+    /// True when `name` is the innermost active nested transaction.
+    pub fn savepoint_is_innermost(&self, name: &str) -> bool {
+        self.savepoints.last().is_some_and(|s| s == name)
+    }
+
+    /// True while some nested transaction is active.
+    pub fn in_nested_transaction(&self) -> bool {
+        !self.savepoints.is_empty()
+    }
+
+    /// Ends the active nested transaction `name` (and those inside it): `RELEASE SAVEPOINT`
+    /// when `commit`, else `ROLLBACK TO SAVEPOINT`.
+    pub fn end_savepoint(&mut self, name: &str, commit: bool) -> Result<(), EngineError> {
+        let Some(at) = self.savepoints.iter().position(|s| s == name) else {
+            return Err(EngineError::InvalidRequest(
+                "This nested transaction is inactive".into(),
+            ));
+        };
+        self.savepoints.truncate(at);
+        let sql = if commit {
+            format!("RELEASE SAVEPOINT {name}")
+        } else {
+            format!("ROLLBACK TO SAVEPOINT {name}")
+        };
+        self.execute(&sql, Vec::new()).map(|_| ())
     }
 
     /// `connection.execution_options(isolation_level=level)`: only between transactions.

@@ -578,6 +578,18 @@ const CONNECTION: &[Method<ConnObj>] = &[
         call: |c, _, _| Ok(Value::Bool(c.conn.borrow().in_transaction())),
     },
     Method {
+        name: "in_nested_transaction",
+        params: &[],
+        call: |c, _, _| Ok(Value::Bool(c.conn.borrow().in_nested_transaction())),
+    },
+    Method {
+        name: "begin_nested",
+        params: &[],
+        call: |c, interp, _| {
+            super::nested_transaction::NestedTransactionObj::begin(interp, c.handle_owned())
+        },
+    },
+    Method {
         name: "scalars",
         params: &[
             Param::Required("statement"),

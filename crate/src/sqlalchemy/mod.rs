@@ -25,6 +25,7 @@ pub mod inspection;
 pub mod inspector;
 pub mod legacy_query;
 pub mod loader;
+pub mod nested_transaction;
 pub mod properties;
 pub mod query;
 pub mod reflection;
