@@ -1199,7 +1199,7 @@ impl Compiler {
 
     /// A search condition (WHERE, HAVING, ON, an AND/OR operand). Without native booleans
     /// (SQLite) a Boolean column stands as `col = 1` and `true()` as `1 = 1`.
-    fn criterion(&mut self, e: &Expr, against: Option<Op>) -> String {
+    pub(super) fn criterion(&mut self, e: &Expr, against: Option<Op>) -> String {
         if is_pattern(e) {
             // Grouped against the WHERE clause's implicit boolean context.
             return self.expr(e, Some(against.unwrap_or(Op::And)));

@@ -16,6 +16,7 @@ pub mod declarative;
 pub mod engine;
 pub mod enum_type;
 pub mod event;
+pub mod execution_options;
 pub mod expression;
 pub mod functions;
 pub mod hybrid;
@@ -24,6 +25,7 @@ pub mod inspection;
 pub mod inspector;
 pub mod legacy_query;
 pub mod loader;
+pub mod nested_transaction;
 pub mod properties;
 pub mod query;
 pub mod reflection;
@@ -43,6 +45,7 @@ pub mod table_sql;
 pub mod text;
 pub mod typed_columns;
 pub mod unsupported;
+pub mod upsert;
 pub mod values;
 
 use crate::bridge::exc::Exc;
@@ -153,7 +156,10 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             });
             Ok(Interpreter::module(
                 "sqlalchemy.dialects.sqlite",
-                vec![("dialect", dialect)],
+                vec![
+                    ("dialect", dialect),
+                    ("insert", function("insert", upsert::insert)),
+                ],
             ))
         }),
     );

@@ -302,11 +302,23 @@ impl SessionObj {
                 let n = bulk::delete(s, interp, m, wheres, sync)?;
                 Ok(count_result(n))
             }
+            (Statement::Returning(inner, _), Some(_))
+                if matches!(&**inner, Statement::Upsert(..)) && !sets.is_empty() =>
+            {
+                Err(super::args::not_implemented(
+                    interp,
+                    "an ORM bulk INSERT with ON CONFLICT and RETURNING over a list of parameter dictionaries",
+                ))
+            }
             (Statement::Returning(inner, cols), Some(m))
                 if (matches!(&**inner, Statement::Insert(..)) && !sets.is_empty())
                     || (matches!(&**inner, Statement::InsertRows(_, _, r) if !r.is_empty())
-                        && sets.is_empty()) =>
+                        && sets.is_empty())
+                    || matches!(&**inner, Statement::Upsert(..)) =>
             {
+                // An upsert's RETURNING rows may be objects already loaded: refreshed only
+                // under `populate_existing`.
+                let overwrite = populate || !matches!(&**inner, Statement::Upsert(..));
                 let rows = match &**inner {
                     Statement::Insert(_, fixed) => bulk::insert_returning_mappings(
                         s,
@@ -347,7 +359,7 @@ impl SessionObj {
                             m,
                             row,
                             every.as_ref(),
-                            true,
+                            overwrite,
                         )?]);
                     } else {
                         let mut out = Vec::with_capacity(row.len());

@@ -20,6 +20,7 @@ use crate::sql::compiler::{Compiled, Compiler, Select};
 use crate::sql::elements::Expr;
 use crate::sql::schema::{ColumnDefault, Table};
 use crate::sql::types::SqlType;
+use crate::sql::upsert::OnConflict;
 use std::rc::Rc;
 
 /// A Core statement scripts build and execute.
@@ -46,6 +47,8 @@ pub enum Statement {
     Returning(Box<Statement>, Vec<Expr>),
     /// `insert(table).from_select([columns], select)`.
     InsertFrom(Rc<Table>, Vec<usize>, Select),
+    /// `sqlalchemy.dialects.sqlite.insert(table)`: the INSERT with its `ON CONFLICT` clauses.
+    Upsert(Box<Statement>, Vec<OnConflict>),
 }
 
 /// A statement value, with what the ORM needs to know about it.
@@ -154,6 +157,25 @@ impl Statement {
                 );
                 (c.finish_text(sql), Vec::new())
             }
+            Statement::Upsert(inner, clauses) => {
+                let (mut compiled, names) = inner.compile_with(keys, mk);
+                let Some(t) = inner.target_table() else {
+                    return (compiled, names);
+                };
+                if clauses.is_empty() {
+                    return (compiled, names);
+                }
+                let mut c = mk();
+                let text = c.on_conflict(t, clauses);
+                let extra = c.finish_text(String::new());
+                compiled.slots.extend(extra.slots);
+                compiled.names.extend(extra.names);
+                compiled.refused = compiled.refused.or(extra.refused);
+                compiled.error = compiled.error.or(extra.error);
+                compiled.compile_error = compiled.compile_error.or(extra.compile_error);
+                compiled.sql = format!("{} {text}", compiled.sql);
+                (compiled, names)
+            }
             Statement::Returning(inner, exprs) => {
                 let (mut compiled, _) = inner.compile_with(keys, mk);
                 // SQLite's RETURNING names columns without their table.
@@ -240,11 +262,33 @@ impl Statement {
         }
     }
 
-    /// The INSERT/UPDATE/DELETE under a `RETURNING` (the statement itself otherwise).
+    /// The INSERT/UPDATE/DELETE under a `RETURNING` and `ON CONFLICT` (the statement itself
+    /// otherwise).
     pub fn base(&self) -> &Statement {
         match self {
-            Statement::Returning(inner, _) => inner,
+            Statement::Returning(inner, _) | Statement::Upsert(inner, _) => inner.base(),
             other => other,
+        }
+    }
+
+    /// The table an INSERT/UPDATE/DELETE writes.
+    pub fn target_table(&self) -> Option<&Rc<Table>> {
+        match self.base() {
+            Statement::Insert(t, _)
+            | Statement::InsertRows(t, ..)
+            | Statement::InsertFrom(t, ..)
+            | Statement::Update(t, ..)
+            | Statement::Delete(t, ..) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The dialect INSERT (`sqlalchemy.dialects.sqlite.insert`) of this statement, if it is one.
+    pub fn upsert(&self) -> Option<(&Statement, &[OnConflict])> {
+        match self {
+            Statement::Returning(inner, _) => inner.upsert(),
+            Statement::Upsert(inner, clauses) => Some((inner, clauses)),
+            _ => None,
         }
     }
 }
@@ -295,6 +339,15 @@ impl HostObject for StatementObj {
             "having",
             "select_from",
         ];
+        if self.0.upsert().is_some() {
+            if name == "excluded" {
+                return Ok(super::upsert::excluded(&self.0));
+            }
+            if super::method::find(super::upsert::UPSERT, name).is_some() {
+                let this = Rc::new(StatementObj(self.0.clone(), self.1.clone()));
+                return Ok(Some(BoundMethod::value(this, name)));
+            }
+        }
         let tabled = super::method::find(super::selectable::STATEMENT, name).is_some();
         if matches!(&self.0, Statement::Select(s) if s.compound.is_some())
             && !super::selectable::COMPOUND.contains(&name)
@@ -327,7 +380,13 @@ impl HostObject for StatementObj {
             }
             other => other,
         };
-        let compiled = stmt.compile_with(&[], Compiler::named).0;
+        // A dialect INSERT prints with its dialect (SQLAlchemy's `stringify_dialect`).
+        let mk = if stmt.upsert().is_some() {
+            Compiler::sqlite_display
+        } else {
+            Compiler::named
+        };
+        let compiled = stmt.compile_with(&[], mk).0;
         if let Some(message) = compiled.refused {
             return Err(interp.error("NotImplementedError", message));
         }
@@ -359,6 +418,18 @@ impl Methods for StatementObj {
         args: Vec<Value>,
         kw: Kw,
     ) -> PyResult<Value> {
+        if self.0.upsert().is_some() && super::method::find(super::upsert::UPSERT, name).is_some() {
+            return super::method::dispatch(
+                super::upsert::UPSERT,
+                "Insert",
+                self,
+                interp,
+                name,
+                args,
+                kw,
+            )
+            .unwrap_or(Ok(Value::None));
+        }
         if super::method::find(super::selectable::STATEMENT, name).is_some() {
             let owner = self.type_name();
             return super::method::dispatch(
@@ -383,8 +454,13 @@ impl Methods for StatementObj {
             _ => None,
         };
         // Methods apply to the statement under a RETURNING, which is put back afterwards.
-        let (mut stmt, mut returning) = match self.0.clone() {
+        let (stmt, mut returning) = match self.0.clone() {
             Statement::Returning(inner, r) => (*inner, Some(r)),
+            other => (other, None),
+        };
+        // And to the INSERT under a dialect INSERT's ON CONFLICT clauses.
+        let (mut stmt, conflicts) = match stmt {
+            Statement::Upsert(inner, c) => (*inner, Some(c)),
             other => (other, None),
         };
         let mut orm = self.1.clone();
@@ -648,6 +724,10 @@ impl Methods for StatementObj {
                 ));
             }
         }
+        let stmt = match conflicts {
+            Some(c) => Statement::Upsert(Box::new(stmt), c),
+            None => stmt,
+        };
         let stmt = match returning {
             Some(r) => Statement::Returning(Box::new(stmt), r),
             None => stmt,
