@@ -160,7 +160,8 @@ thread_local! {
     static COLUMN_ORDER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-fn next_column_order() -> u64 {
+/// The next creation-order number of a column definition.
+pub(crate) fn next_column_order() -> u64 {
     COLUMN_ORDER.with(|c| {
         c.set(c.get() + 1);
         c.get()
@@ -241,6 +242,12 @@ pub fn column(
             "nullable" => col.nullable = Some(interp.truthy(v)?),
             "unique" => col.unique = interp.truthy(v)?,
             "index" => col.index = interp.truthy(v)?,
+            "default" | "onupdate" if expr_obj(v).is_some() => {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!("SessionLab does not support a SQL expression as Column {k}= yet"),
+                ));
+            }
             "default" if !matches!(v, Value::None) => {
                 col.default = Some(super::defaults::column_default(state, interp, v)?)
             }
