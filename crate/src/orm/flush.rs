@@ -347,10 +347,22 @@ fn emit_inserts(
         }
         let group = &rows[i..j];
         // Core fills the columns the group leaves to a Python default, row by row.
-        let columns = defaults::insert_columns(&table, &keys);
-        let mut values: Vec<(usize, Expr)> = columns
+        let all_columns = defaults::insert_columns(&table, &keys);
+        // A SQL expression default (`func.now()`) is rendered inline, not sent.
+        let inline = |c: usize| !keys.contains(&c) && defaults::inline_default(&table, c).is_some();
+        let columns: Vec<usize> = all_columns
             .iter()
-            .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
+            .copied()
+            .filter(|c| !inline(*c))
+            .collect();
+        let mut values: Vec<(usize, Expr)> = all_columns
+            .iter()
+            .map(
+                |&c| match defaults::inline_default(&table, c).filter(|_| inline(c)) {
+                    Some(e) => (c, e.clone()),
+                    None => (c, Expr::Param(table.columns[c].name.clone())),
+                },
+            )
             .collect();
         // Several rows of defaults only: the primary key is rendered as NULL, since an
         // executemany cannot send `DEFAULT VALUES` (SQLAlchemy's default metavalue).
@@ -388,7 +400,8 @@ fn emit_inserts(
         let fetched: Vec<usize> = (0..table.columns.len())
             .filter(|c| {
                 pk_cols.contains(c)
-                    || (table.columns[*c].server_default.is_some() && !columns.contains(c))
+                    || (table.columns[*c].server_default.is_some() && !all_columns.contains(c))
+                    || inline(*c)
             })
             .collect();
         // A versioned mapper's INSERT fetches its key with RETURNING, as SQLAlchemy does.

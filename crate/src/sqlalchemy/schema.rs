@@ -242,11 +242,13 @@ pub fn column(
             "nullable" => col.nullable = Some(interp.truthy(v)?),
             "unique" => col.unique = interp.truthy(v)?,
             "index" => col.index = interp.truthy(v)?,
-            "default" | "onupdate" if expr_obj(v).is_some() => {
-                return Err(interp.error(
-                    "NotImplementedError",
-                    format!("SessionLab does not support a SQL expression as Column {k}= yet"),
-                ));
+            "default" if expr_obj(v).is_some() => {
+                col.default =
+                    expr_obj(v).map(|e| crate::sql::schema::ColumnDefault::Sql(e.0.clone()));
+            }
+            "onupdate" if expr_obj(v).is_some() => {
+                col.onupdate =
+                    expr_obj(v).map(|e| crate::sql::schema::ColumnDefault::Sql(e.0.clone()));
             }
             "default" if !matches!(v, Value::None) => {
                 col.default = Some(super::defaults::column_default(state, interp, v)?)

@@ -1,5 +1,5 @@
 # source: doc/build/orm/dataclasses.rst, section "Column Defaults"
-# adapted: func.utc_timestamp() (MySQL) becomes func.current_timestamp() for SQLite, printed as its type (see README); e is create_engine("sqlite://"); as docs__orm_dataclasses_column_defaults, with default=None replaced by init=False (2.1.9 refuses both default= and insert_default=); the page's INSERT run, then a User with a default= name
+# adapted: func.utc_timestamp() (MySQL) becomes func.current_timestamp() for SQLite, printed as its type and set to one value at the end (see README); e is create_engine("sqlite://"); as docs__orm_dataclasses_column_defaults, with default=None replaced by init=False (2.1.9 refuses both default= and insert_default=); the page's INSERT run, then a User with a default= name
 from datetime import datetime
 
 from sqlalchemy import create_engine
@@ -36,3 +36,5 @@ with Session(e) as session:
 with Session(e) as session:
     u = session.scalars(select(User)).one()
     print(u.id, u.name, type(u.created_at).__name__)
+    u.created_at = datetime(2024, 1, 1)
+    session.commit()

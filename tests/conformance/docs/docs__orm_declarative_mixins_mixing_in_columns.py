@@ -1,10 +1,11 @@
 # source: doc/build/orm/declarative_mixins.rst, section "Mixing in Columns"
-# adapted: the default func.now() is printed as its type (see README); the three mixin forms each applied to a class of its own ("test", "test2", "test3"); one row each
+# adapted: the default func.now() is printed as its type (see README), and set to one value at the end; the three mixin forms each applied to a class of its own ("test", "test2", "test3"); one row each
 from sqlalchemy import Column
 from sqlalchemy import create_engine
 from sqlalchemy import DateTime
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
@@ -68,3 +69,6 @@ with Session(engine) as session:
     for cls in (MyModel, MyModel2, MyModel3):
         obj = session.scalars(select(cls)).one()
         print(cls.__name__, type(obj.created_at).__name__, obj.updated_at)
+    for cls in (MyModel, MyModel2, MyModel3):
+        session.execute(update(cls).values(created_at=stamp))
+    session.commit()
