@@ -71,6 +71,16 @@ pub fn evaluate(
     let id = match default {
         ColumnDefault::Value(v) => return Ok(v.clone()),
         ColumnDefault::Callable(id) => *id,
+        // Rendered inline where SessionLab supports it (Core statements, ORM INSERTs).
+        ColumnDefault::Sql(_) => {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!(
+                    "SessionLab does not support a SQL expression default or onupdate of table {:?} in this statement yet",
+                    table.name
+                ),
+            ));
+        }
     };
     let Some(f) = state.callables.borrow().get(id).cloned() else {
         return Ok(SqlValue::Null);
@@ -122,6 +132,14 @@ pub fn insert_row(
         out.push(v);
     }
     Ok(out)
+}
+
+/// Whether column `c` of `table` takes a SQL expression default (inline, not a parameter).
+pub fn inline_default(table: &Table, c: usize) -> Option<&crate::sql::elements::Expr> {
+    match &table.columns[c].default {
+        Some(ColumnDefault::Sql(e)) => Some(e),
+        _ => None,
+    }
 }
 
 /// The columns an INSERT sends when a row gives `given`: those plus every column with a

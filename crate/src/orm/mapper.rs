@@ -206,6 +206,10 @@ pub struct Mapper {
     pub poly: Polymorphic,
     /// `query_expression()` attributes, by name (filled by `with_expression`).
     pub expressions: RefCell<Vec<String>>,
+    /// `@validates` methods of the class and its bases (set once the class is mapped).
+    pub validators: RefCell<Vec<super::validators::Validator>>,
+    /// `version_id_col` / `version_id_generator` (set once the class is mapped).
+    pub version: RefCell<Option<super::versioning::Versioning>>,
     /// Attribute indexes of the primary key (computed once: every loaded row needs them).
     pk: Vec<usize>,
     /// Where each default-loaded attribute's first column is in `select_columns()`.
@@ -247,6 +251,8 @@ impl Mapper {
             relationships: RefCell::new(relationships),
             registry,
             expressions: RefCell::new(Vec::new()),
+            validators: RefCell::new(Vec::new()),
+            version: RefCell::new(None),
             pk,
             loaded,
         }

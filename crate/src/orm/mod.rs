@@ -21,6 +21,8 @@ pub mod session;
 pub mod snapshot;
 pub mod state;
 pub mod strategies;
+pub mod validators;
+pub mod versioning;
 
 use std::rc::Rc;
 

@@ -1246,3 +1246,46 @@ fn run_rows(
     }
     Ok(())
 }
+
+/// `@validates` on an assignment to relationship `rel`: a scalar's value through the
+/// validators; for a collection, each member not already in it (what SQLAlchemy's bulk
+/// replace appends with events), and the removed members through `include_removes`.
+pub fn validated(
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+    mapper: &Rc<Mapper>,
+    rel: &RelationshipProperty,
+    value: Value,
+) -> PyResult<Value> {
+    if !super::validators::any(mapper, &rel.key) {
+        return Ok(value);
+    }
+    let direction = resolve(mapper, rel).map(|r| r.direction);
+    let collection = match rel.uselist {
+        Some(u) => u,
+        None => direction.is_some_and(|d| d != Direction::ManyToOne),
+    };
+    if !collection {
+        return super::validators::on_set(interp, mapper, &rel.key, inst, value);
+    }
+    let old = inst.dict.borrow().get(&rel.key).cloned();
+    let old = old
+        .as_ref()
+        .and_then(super::collections::items_of)
+        .unwrap_or_default();
+    let mut new = Vec::new();
+    for item in interp.collect(&value)? {
+        let present = old.iter().any(|o| o.identity() == item.identity());
+        new.push(if present {
+            item
+        } else {
+            super::validators::on_set(interp, mapper, &rel.key, inst, item)?
+        });
+    }
+    for o in &old {
+        if !new.iter().any(|n| n.identity() == o.identity()) {
+            super::validators::on_remove(interp, mapper, &rel.key, inst, o)?;
+        }
+    }
+    Ok(Value::list(new))
+}

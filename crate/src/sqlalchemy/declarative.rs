@@ -365,6 +365,8 @@ impl RegistryHook {
 
     /// Maps a declarative class from its `__tablename__` / `__table__` and annotations.
     pub fn map(&self, interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
+        super::mixins::apply(interp, class)?;
+        super::dataclass_mapping::apply(interp, class)?;
         let dict: Vec<(String, Value)> = class
             .dict
             .borrow()
@@ -552,6 +554,8 @@ impl RegistryHook {
                 self.install(class, table, props, rels, poly)
             }
         };
+        super::versioning::configure(interp, &dict, &mapper)?;
+        super::validates::check(interp, &mapper)?;
         for name in expressions {
             let index = mapper.expressions.borrow().len();
             mapper.expressions.borrow_mut().push(name.clone());
@@ -616,7 +620,8 @@ impl RegistryHook {
             single: true,
         };
         let poly = self.mapper_args(interp, class, dict, &props, poly)?;
-        self.install(class, parent.table.clone(), props, rels, poly);
+        let mapper = self.install(class, parent.table.clone(), props, rels, poly);
+        super::validates::check(interp, &mapper)?;
         Ok(())
     }
 
@@ -671,6 +676,11 @@ impl RegistryHook {
                         ));
                     }
                 }
+                // Without server-generated values there is nothing to fetch eagerly: the
+                // statements are the same either way.
+                "eager_defaults" if !server_generated(props) => {}
+                // Read once the mapper exists (`versioning::configure`).
+                "version_id_col" | "version_id_generator" => {}
                 other => {
                     return Err(interp.error(
                         "NotImplementedError",
@@ -701,6 +711,7 @@ impl RegistryHook {
         ));
         self.registry.mappers.borrow_mut().push(mapper.clone());
         self.state.mappers.borrow_mut().push(mapper.clone());
+        super::validates::install(class, &mapper);
         let mut d = class.dict.borrow_mut();
         for (i, p) in mapper.columns.iter().enumerate() {
             d.insert(
@@ -901,6 +912,11 @@ impl HostObject for RegistryHook {
     }
 }
 
+/// Whether a column of `props` has a server default, which `eager_defaults` would fetch.
+fn server_generated(props: &[ColumnProperty]) -> bool {
+    props.iter().any(|p| p.col().server_default.is_some())
+}
+
 /// `Stuff.foo`: an SQL expression on the class, a tracked value on instances.
 pub struct InstrumentedAttribute {
     mapper: Rc<Mapper>,
@@ -940,6 +956,7 @@ impl HostObject for InstrumentedAttribute {
         match instance {
             Value::Instance(inst) => {
                 let key = &self.mapper.columns[self.attr].key;
+                let value = crate::orm::validators::on_set(interp, &self.mapper, key, inst, value)?;
                 let value =
                     crate::orm::events::attribute_set(interp, &self.mapper, key, inst, value)?;
                 crate::orm::attributes::set(&self.mapper, inst, self.attr, value);
@@ -997,6 +1014,7 @@ impl HostObject for RelationshipAttribute {
         };
         let state = ensure_state(inst, &self.mapper);
         let rel = self.mapper.relationship_at(self.rel);
+        let value = relationships::validated(interp, inst, &self.mapper, &rel, value)?;
         relationships::set(interp, inst, &state, &rel, value)?;
         let session = state.borrow().session();
         if let Some(s) = session

@@ -12,6 +12,7 @@ pub mod comparator;
 pub mod compiled;
 pub mod constraints;
 pub mod constructors;
+pub mod dataclass_mapping;
 pub mod declarative;
 pub mod engine;
 pub mod enum_type;
@@ -26,6 +27,7 @@ pub mod inspector;
 pub mod legacy_query;
 pub mod loader;
 pub mod nested_transaction;
+pub mod mixins;
 pub mod properties;
 pub mod query;
 pub mod reflection;
@@ -41,12 +43,15 @@ pub mod session;
 pub mod session_transaction;
 pub mod sessionmaker;
 pub mod statement;
+pub mod synonym;
 pub mod table_sql;
 pub mod text;
 pub mod typed_columns;
 pub mod unsupported;
 pub mod upsert;
+pub mod validates;
 pub mod values;
+pub mod versioning;
 
 use crate::bridge::exc::Exc;
 use std::cell::RefCell;
@@ -266,6 +271,23 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             Ok(Interpreter::module("sqlalchemy.schema", attrs))
         }),
     );
+    // `sqlalchemy.sql` and `sqlalchemy.types`: the names they share with `sqlalchemy`, the
+    // same objects (the others are `NotImplementedError` by name).
+    for module in ["sqlalchemy.sql", "sqlalchemy.types"] {
+        interp.register_module(
+            module,
+            Rc::new(move |interp: &mut Interpreter| {
+                let sa = interp.import_module("sqlalchemy")?;
+                let mut attrs = Vec::new();
+                for name in unsupported::module_names(module) {
+                    if let Some(v) = interp.get_attr_opt(&sa, name)? {
+                        attrs.push((name, v));
+                    }
+                }
+                Ok(Interpreter::module(module, attrs))
+            }),
+        );
+    }
     let s = state.clone();
     interp.register_module(
         "sqlalchemy.orm.exc",
@@ -638,10 +660,11 @@ fn ext_declarative_module(s: &Rc<SaState>) -> Value {
         );
         attrs.push((
             name,
-            function(name, move |i, _a, _k| {
+            function(name, move |i, a, k| {
                 st.exc.warn(i, Exc::MovedIn20Warning, &message)?;
                 match name {
                     "declarative_base" => Ok(declarative::declarative_base(&st)),
+                    "synonym_for" => synonym::synonym_for(i, a, k),
                     _ => Err(i.error(
                         "NotImplementedError",
                         format!(
@@ -694,6 +717,25 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         function("relationship", relationships::relationship),
     ));
     attrs.push(("backref", function("backref", declarative::backref)));
+    attrs.push(("validates", function("validates", validates::validates)));
+    attrs.push((
+        "declared_attr",
+        Value::Host(Rc::new(mixins::DeclaredAttrForm)),
+    ));
+    attrs.push((
+        "MappedAsDataclass",
+        dataclass_mapping::mapped_as_dataclass_class(),
+    ));
+    attrs.push((
+        "mapped_as_dataclass",
+        function("mapped_as_dataclass", registry::mapped_as_dataclass),
+    ));
+    attrs.push((
+        "has_inherited_table",
+        function("has_inherited_table", mixins::has_inherited_table),
+    ));
+    attrs.push(("synonym", function("synonym", synonym::synonym)));
+    attrs.push(("synonym_for", function("synonym_for", synonym::synonym_for)));
     for name in loader::COLUMN_LOADERS {
         attrs.push((
             name,
@@ -745,6 +787,10 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     attrs.push(("exc", s.exc.module_named("sqlalchemy.orm.exc")));
     attrs.push(("aliased", function("aliased", aliased::aliased)));
     attrs.push(("Bundle", function("Bundle", bundle::bundle)));
+    attrs.push((
+        "object_session",
+        function("object_session", |i, a, _k| session::object_session(i, a)),
+    ));
     attrs.push((
         "make_transient",
         function("make_transient", |i, a, _k| session::make_transient(i, a)),

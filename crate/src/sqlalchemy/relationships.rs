@@ -80,6 +80,9 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         secondary: None,
         passive_deletes: PassiveDeletes::Off,
     };
+    let (kw, field) = super::dataclass_mapping::take_field_args(kw, false);
     relationship_options(interp, &mut def, &kw, "relationship")?;
-    Ok(Value::Host(Rc::new(def)))
+    let made = Value::Host(Rc::new(def));
+    super::dataclass_mapping::remember(interp, &made, field);
+    Ok(made)
 }

@@ -894,3 +894,15 @@ pub fn make_transient(interp: &mut Interpreter, args: Vec<Value>) -> PyResult<Va
     }
     Ok(Value::None)
 }
+
+/// `object_session(instance)`: the session a mapped object belongs to, or None.
+pub fn object_session(interp: &mut Interpreter, args: Vec<Value>) -> PyResult<Value> {
+    let Some(inst) = args.first().and_then(instance_of) else {
+        return Err(interp.type_error("object_session() needs a mapped object"));
+    };
+    let session = state_of(&inst).and_then(|s| s.borrow().session());
+    Ok(match session {
+        Some(s) => Value::Host(Rc::new(SessionObj(s))),
+        None => Value::None,
+    })
+}

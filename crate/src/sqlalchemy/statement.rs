@@ -741,6 +741,7 @@ impl Methods for StatementObj {
 fn default_expr(name: &str, d: &ColumnDefault, printed: bool) -> Expr {
     match d {
         ColumnDefault::Value(v) if !printed => Expr::Bind(v.clone()),
+        ColumnDefault::Sql(e) => e.clone(),
         _ => Expr::Param(name.to_string()),
     }
 }

@@ -392,6 +392,15 @@ pub fn message(type_name: &str, name: &str) -> Option<String> {
 /// SQLAlchemy's documented modules, each with its public names (`module: name name …`).
 const MODULE_NAMES: &str = include_str!("sqlalchemy_names.txt");
 
+/// The public names of SQLAlchemy's module `module` (empty for a module not listed).
+pub fn module_names(module: &str) -> Vec<&'static str> {
+    MODULE_NAMES
+        .lines()
+        .find_map(|l| l.strip_prefix(module)?.strip_prefix(':'))
+        .map(|n| n.split_whitespace().collect())
+        .unwrap_or_default()
+}
+
 /// The `NotImplementedError` message for SQLAlchemy's module `module` (with `name` None) or
 /// for `module.name`, when SQLAlchemy has it: SessionLab lacks it, the script is not wrong.
 pub fn module_name(module: &str, name: Option<&str>) -> Option<String> {

@@ -68,7 +68,7 @@ def _dc_init(self, *args, **kwargs):
     cls = type(self)
     fs = [f for f in cls.__dataclass_fields__.values() if f.init]
     pos = [f for f in fs if not f.kw_only]
-    qual = cls.__qualname__ + ".__init__()"
+    qual = getattr(cls, "_sa_init_qualname", None) or cls.__qualname__ + ".__init__()"
     if len(args) > len(pos):
         need = len([f for f in pos if f.default is MISSING and f.default_factory is MISSING]) + 1
         took = str(need) if need == len(pos) + 1 else "from %d to %d" % (need, len(pos) + 1)
