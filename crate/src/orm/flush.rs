@@ -81,6 +81,8 @@ pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
     session.flushing.set(false);
     match outcome {
         Ok(()) => {
+            super::writeonly::reset(&pending);
+            super::writeonly::reset(&modified);
             session.new.borrow_mut().clear();
             session.modified.borrow_mut().clear();
             session.deleted.borrow_mut().clear();
@@ -341,9 +343,24 @@ fn emit_inserts(
         let group = &rows[i..j];
         // Core fills the columns the group leaves to a Python default, row by row.
         let columns = defaults::insert_columns(&table, &keys);
+        let given: Vec<(usize, ())> = keys.iter().map(|c| (*c, ())).collect();
         let mut values: Vec<(usize, Expr)> = columns
             .iter()
-            .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
+            .map(|c| match defaults::inline_default(&table, *c, &given) {
+                Some(e) => (*c, e.clone()),
+                None => (*c, Expr::Param(table.columns[*c].name.clone())),
+            })
+            .collect();
+        // The columns a parameter set carries (not those rendered inline).
+        let inline: Vec<usize> = columns
+            .iter()
+            .copied()
+            .filter(|c| defaults::inline_default(&table, *c, &given).is_some())
+            .collect();
+        let param_columns: Vec<usize> = columns
+            .iter()
+            .copied()
+            .filter(|c| !inline.contains(c))
             .collect();
         // Several rows of defaults only: the primary key is rendered as NULL, since an
         // executemany cannot send `DEFAULT VALUES` (SQLAlchemy's default metavalue).
@@ -365,7 +382,7 @@ fn emit_inserts(
             )?);
         }
         let filled = |r: &InsertRow, set: &[SqlValue]| -> Vec<(usize, SqlValue)> {
-            columns
+            param_columns
                 .iter()
                 .zip(set)
                 .filter(|(c, _)| !r.params.iter().any(|(p, _)| p == *c))
@@ -381,6 +398,7 @@ fn emit_inserts(
         let fetched: Vec<usize> = (0..table.columns.len())
             .filter(|c| {
                 pk_cols.contains(c)
+                    || inline.contains(c)
                     || (table.columns[*c].server_default.is_some() && !columns.contains(c))
             })
             .collect();

@@ -13,6 +13,9 @@ pub enum ColumnDefault {
     Value(SqlValue),
     /// A Python callable, by its index in the run's registry, called per row.
     Callable(usize),
+    /// A SQL expression (`default=func.now()`), rendered inline in the INSERT; the value is
+    /// the database's, fetched back.
+    Sql(super::elements::Expr),
 }
 
 /// A column definition.

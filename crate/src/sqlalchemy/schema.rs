@@ -242,7 +242,16 @@ pub fn column(
             "unique" => col.unique = interp.truthy(v)?,
             "index" => col.index = interp.truthy(v)?,
             "default" if !matches!(v, Value::None) => {
-                col.default = Some(super::defaults::column_default(state, interp, v)?)
+                col.default = Some(match expr_obj(v) {
+                    Some(e) => crate::sql::schema::ColumnDefault::Sql(e.0.clone()),
+                    None => super::defaults::column_default(state, interp, v)?,
+                })
+            }
+            "onupdate" if expr_obj(v).is_some() => {
+                return Err(super::args::not_implemented(
+                    interp,
+                    "Column(onupdate=<SQL expression>)",
+                ));
             }
             "onupdate" if !matches!(v, Value::None) => {
                 col.onupdate = Some(super::defaults::column_default(state, interp, v)?)

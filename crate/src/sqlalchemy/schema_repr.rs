@@ -90,6 +90,7 @@ fn default(interp: &mut Interpreter, d: &ColumnDefault) -> PyResult<String> {
             format!("ScalarElementColumnDefault({r})")
         }
         ColumnDefault::Callable(_) => "CallableColumnDefault(<function>)".into(),
+        ColumnDefault::Sql(_) => "ColumnElementColumnDefault(<expression>)".into(),
     })
 }
 

@@ -661,6 +661,7 @@ impl Methods for StatementObj {
 fn default_expr(name: &str, d: &ColumnDefault, printed: bool) -> Expr {
     match d {
         ColumnDefault::Value(v) if !printed => Expr::Bind(v.clone()),
+        ColumnDefault::Sql(e) => e.clone(),
         _ => Expr::Param(name.to_string()),
     }
 }
@@ -720,6 +721,7 @@ pub fn insert_rows(
             let key = Value::str(t.columns[c].name.as_str());
             let given = crate::script::ops::contains(interp, row, &key)?;
             let e = match (given, &t.columns[c].default) {
+                (false, Some(ColumnDefault::Sql(e))) => e.clone(),
                 (false, Some(d)) => {
                     Expr::Bind(super::defaults::evaluate(state, interp, t, d, &current)?)
                 }
