@@ -83,6 +83,8 @@ pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
     session.flushing.set(false);
     match outcome {
         Ok(()) => {
+            super::writeonly::reset(&pending);
+            super::writeonly::reset(&modified);
             session.new.borrow_mut().clear();
             session.modified.borrow_mut().clear();
             session.deleted.borrow_mut().clear();
@@ -349,7 +351,7 @@ fn emit_inserts(
         // Core fills the columns the group leaves to a Python default, row by row.
         let all_columns = defaults::insert_columns(&table, &keys);
         // A SQL expression default (`func.now()`) is rendered inline, not sent.
-        let inline = |c: usize| !keys.contains(&c) && defaults::inline_default(&table, c).is_some();
+        let inline = |c: usize| !keys.contains(&c) && defaults::sql_default(&table, c).is_some();
         let columns: Vec<usize> = all_columns
             .iter()
             .copied()
@@ -358,7 +360,7 @@ fn emit_inserts(
         let mut values: Vec<(usize, Expr)> = all_columns
             .iter()
             .map(
-                |&c| match defaults::inline_default(&table, c).filter(|_| inline(c)) {
+                |&c| match defaults::sql_default(&table, c).filter(|_| inline(c)) {
                     Some(e) => (c, e.clone()),
                     None => (c, Expr::Param(table.columns[c].name.clone())),
                 },

@@ -154,6 +154,8 @@ pub struct RelationshipProperty {
     pub secondary: Option<String>,
     /// `passive_deletes=`: whether deleting the parent leaves unloaded children to the database.
     pub passive_deletes: PassiveDeletes,
+    /// `order_by=`: the ORDER BY of the collection's loads.
+    pub order_by: Option<super::order_by::OrderBy>,
 }
 
 /// `relationship(passive_deletes=)`: `True` does not load an unloaded collection when its
@@ -186,6 +188,8 @@ pub struct Backref {
     pub lazy: super::strategies::Strategy,
     /// `passive_deletes=`.
     pub passive_deletes: PassiveDeletes,
+    /// `order_by=`.
+    pub order_by: Option<super::order_by::OrderBy>,
 }
 
 /// One mapped class.

@@ -343,6 +343,16 @@ fn deleted_parent_value(
     rel: &RelationshipProperty,
 ) -> PyResult<Option<Value>> {
     if rel.passive_deletes == PassiveDeletes::Off {
+        if super::writeonly::is_unloaded_collection(rel) {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!(
+                    "SessionLab does not support deleting the parent of the write-only or \
+                     dynamic collection '{}' without passive_deletes=True yet",
+                    rel.key
+                ),
+            ));
+        }
         return get(interp, inst, state, rel).map(Some);
     }
     Ok(inst.dict.borrow().get(&rel.key).cloned())
@@ -816,6 +826,7 @@ fn load(
             if let Some(s) = &r.secondary {
                 select.froms.push(s.table.clone());
             }
+            select.order_by = super::order_by::of(interp, mapper, key)?;
             let compiled = Compiler::default().select(&select);
             let params = compiled.params();
             let note = session.sa.echo_note(&compiled.sql, &[]);

@@ -36,6 +36,10 @@ pub enum Strategy {
     Subquery,
     /// `contains_eager`: the query's own JOIN fills the relationship.
     ContainsEager,
+    /// `write_only` (`WriteOnlyMapped`): never loaded; a `WriteOnlyCollection` on access.
+    WriteOnly,
+    /// `dynamic` (`DynamicMapped`): never loaded; an `AppenderQuery` on access.
+    Dynamic,
 }
 
 impl Strategy {
@@ -50,6 +54,8 @@ impl Strategy {
             "raise_on_sql" => Strategy::RaiseOnSql,
             "joined" | "False" => Strategy::Joined,
             "subquery" => Strategy::Subquery,
+            "write_only" => Strategy::WriteOnly,
+            "dynamic" => Strategy::Dynamic,
             _ => return None,
         })
     }
@@ -172,7 +178,6 @@ pub fn joined_eager(
                 prefix += n;
                 continue;
             }
-            let _ = &interp;
             let n = out.len() + 1;
             let alias = super::aliased::Aliased::new(
                 r.target.clone(),
@@ -202,6 +207,20 @@ pub fn joined_eager(
                     .any(|o| o.innerjoin && o.names(mapper, index, 0)),
                 full: false,
             });
+            let order = super::order_by::of(interp, mapper, &rel.key)?;
+            match super::order_by::adapt(&order, &r.target.table, &alias.table) {
+                Some(order) => select.order_by.extend(order),
+                None => {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        format!(
+                            "SessionLab does not support joinedload() of {}.{} with this \
+                             relationship(order_by=...) yet",
+                            mapper.name, rel.key
+                        ),
+                    ));
+                }
+            }
             let start = select.columns.len();
             select.columns.extend(alias.select_columns());
             out.push(JoinedEager {
@@ -459,9 +478,11 @@ fn selectin(
                 .iter()
                 .map(|e| columns.iter().position(|c| c == e).unwrap_or(0))
                 .collect();
+            let order_by = super::order_by::of(interp, mapper, &rel.key)?;
             for chunk in keyed.chunks(CHUNK) {
                 let keys: Vec<SqlValue> = chunk.iter().map(|(k, _)| k.clone()).collect();
-                let rows = run_in(session, interp, &r, columns.clone(), fk.clone(), &keys)?;
+                let (columns, fk) = (columns.clone(), fk.clone());
+                let rows = run_in(session, interp, &r, columns, fk, &keys, order_by.clone())?;
                 let mut groups: Vec<(super::identity::KeyPart, Vec<Value>)> = Vec::new();
                 for row in &rows {
                     let k = super::identity::KeyPart::from(row.first().unwrap_or(&SqlValue::Null));
@@ -510,7 +531,7 @@ fn selectin(
                     Some(p) => p.columns(&target, &target.table),
                     None => target.select_columns(),
                 };
-                let rows = run_in(session, interp, &r, columns, pk, chunk)?;
+                let rows = run_in(session, interp, &r, columns, pk, chunk, Vec::new())?;
                 for row in &rows {
                     let obj = super::loading::instance_planned(
                         session, interp, &target, row, plan, false,
@@ -591,6 +612,7 @@ fn subquery(
     let select = Select {
         columns,
         labels: true,
+        order_by: super::order_by::of(interp, mapper, &rel.key)?,
         from_aliases: vec![sq],
         joins: vec![crate::sql::compiler::Join {
             target: crate::sql::compiler::JoinTarget::Table(target.table.clone()),
@@ -666,9 +688,11 @@ fn run_in(
     columns: Vec<Expr>,
     key: Expr,
     keys: &[SqlValue],
+    order_by: Vec<Expr>,
 ) -> PyResult<Vec<Vec<SqlValue>>> {
     let mut select = Select {
         columns,
+        order_by,
         wheres: vec![Expr::In(
             Box::new(key),
             keys.iter().cloned().map(Expr::Bind).collect(),

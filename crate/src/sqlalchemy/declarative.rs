@@ -34,23 +34,28 @@ use super::args::{Kw, downcast};
 use super::properties::{Deferral, ExpressionAttribute, QueryExpressionDef, column_def};
 use super::relationships::RelationshipDef;
 
-/// `WriteOnlyMapped` / `DynamicMapped`: annotations of the loader strategies SessionLab does
-/// not implement; `Form[T]` raises `NotImplementedError` naming them.
-pub struct UnsupportedMappedForm(pub &'static str, pub &'static str);
+/// `WriteOnlyMapped` / `DynamicMapped`: `Form[T]` annotates a collection of `T` loaded by
+/// that strategy (`lazy="write_only"` / `"dynamic"`).
+pub struct LoaderMappedForm(pub &'static str, pub Strategy);
 
-impl HostObject for UnsupportedMappedForm {
+/// `WriteOnlyMapped[T]` / `DynamicMapped[T]` as annotated.
+pub struct LoaderAnnotation {
+    /// The `T` given.
+    pub inner: Value,
+    /// The strategy the form implies.
+    pub lazy: Strategy,
+}
+
+impl HostObject for LoaderMappedForm {
     fn type_name(&self) -> String {
         "type".into()
     }
 
-    fn get_item(&self, interp: &mut Interpreter, _key: &Value) -> PyResult<Option<Value>> {
-        Err(interp.error(
-            "NotImplementedError",
-            format!(
-                "SessionLab does not support {} (relationship(lazy=\"{}\")) yet",
-                self.0, self.1
-            ),
-        ))
+    fn get_item(&self, _interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(Value::Host(Rc::new(LoaderAnnotation {
+            inner: key.clone(),
+            lazy: self.1,
+        }))))
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
@@ -59,6 +64,33 @@ impl HostObject for UnsupportedMappedForm {
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+}
+
+impl HostObject for LoaderAnnotation {
+    fn type_name(&self) -> String {
+        "_GenericAlias".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// A `WriteOnlyMapped[T]` / `DynamicMapped[T]` annotation makes the relationship a collection
+/// of `T` with that strategy.
+fn apply_loader_annotation(prop: &mut RelationshipProperty, anno: Option<&Value>) {
+    let Some(a) = anno.and_then(|a| downcast::<LoaderAnnotation>(a)) else {
+        return;
+    };
+    prop.lazy = a.lazy;
+    prop.uselist = Some(true);
+    if prop.target.is_empty() {
+        prop.target = match &a.inner {
+            Value::Str(s) => s.to_string(),
+            Value::Class(c) => c.name.clone(),
+            _ => String::new(),
+        };
     }
 }
 
@@ -89,6 +121,7 @@ pub(crate) fn relationship_options(
                 })
             }
             "uselist" => def.uselist = Some(interp.truthy(v)?),
+            "order_by" => def.order_by = super::order_by::order_by(v),
             "collection_class" => def.collection_class = Some(collection_class(interp, v)?),
             "lazy" => {
                 let name = match v {
@@ -172,6 +205,7 @@ fn backref_of(interp: &mut Interpreter, v: &Value) -> PyResult<Backref> {
         collection_class: None,
         lazy: Strategy::Lazy,
         passive_deletes: PassiveDeletes::Off,
+        order_by: None,
     })
 }
 
@@ -203,6 +237,7 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         lazy: Strategy::Lazy,
         secondary: None,
         passive_deletes: PassiveDeletes::Off,
+        order_by: None,
     };
     relationship_options(interp, &mut def, &a.varkw, "backref")?;
     if def.backref.is_some() || def.back_populates.is_some() || def.secondary.is_some() {
@@ -218,6 +253,7 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         collection_class: def.collection_class,
         lazy: def.lazy,
         passive_deletes: def.passive_deletes,
+        order_by: def.order_by,
     }))))
 }
 
@@ -420,6 +456,7 @@ impl RegistryHook {
                 if prop.uselist.is_none() {
                     prop.uselist = annotated_collection(anno);
                 }
+                apply_loader_annotation(&mut prop, Some(anno));
                 rels.push(prop);
                 continue;
             }
@@ -608,6 +645,7 @@ impl RegistryHook {
                 if prop.uselist.is_none() {
                     prop.uselist = anno.and_then(annotated_collection);
                 }
+                apply_loader_annotation(&mut prop, anno);
                 rels.push(prop);
             }
         }
@@ -780,6 +818,7 @@ impl RegistryHook {
                         lazy: back.lazy,
                         secondary: rel.secondary.clone(),
                         passive_deletes: back.passive_deletes,
+                        order_by: back.order_by.clone(),
                     });
                 class.dict.borrow_mut().insert(
                     backref,
@@ -995,6 +1034,13 @@ impl HostObject for RelationshipAttribute {
                 self.rel,
             ))))),
             Some(Value::Instance(inst)) => {
+                if crate::orm::writeonly::is_unloaded_collection(rel) {
+                    return Ok(Some(super::writeonly::UnloadedCollection::value(
+                        inst,
+                        &self.mapper,
+                        self.rel,
+                    )));
+                }
                 let state = ensure_state(inst, &self.mapper);
                 relationships::check_raise(interp, inst, &state, rel)?;
                 relationships::get(interp, inst, &state, rel).map(Some)
@@ -1014,6 +1060,28 @@ impl HostObject for RelationshipAttribute {
         };
         let state = ensure_state(inst, &self.mapper);
         let rel = self.mapper.relationship_at(self.rel);
+        if rel.lazy == Strategy::WriteOnly && state.borrow().identity.is_some() {
+            let message = format!(
+                "Collection \"{}.{}\" does not support implicit iteration; collection \
+                 replacement operations can't be used",
+                self.mapper.name, rel.key
+            );
+            return Err(match super::args::interp_state(interp) {
+                Some(sa) => sa.exc.raise(interp, Exc::InvalidRequestError, message),
+                None => interp.error("RuntimeError", message),
+            });
+        }
+        if crate::orm::writeonly::is_unloaded_collection(&rel) && state.borrow().identity.is_some()
+        {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!(
+                    "SessionLab does not support replacing the write-only or dynamic collection \
+                     {}.{} of a persistent object yet",
+                    self.mapper.name, rel.key
+                ),
+            ));
+        }
         let value = relationships::validated(interp, inst, &self.mapper, &rel, value)?;
         relationships::set(interp, inst, &state, &rel, value)?;
         let session = state.borrow().session();

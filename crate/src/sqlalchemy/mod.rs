@@ -26,8 +26,9 @@ pub mod inspection;
 pub mod inspector;
 pub mod legacy_query;
 pub mod loader;
-pub mod nested_transaction;
 pub mod mixins;
+pub mod nested_transaction;
+pub mod order_by;
 pub mod properties;
 pub mod query;
 pub mod reflection;
@@ -52,6 +53,7 @@ pub mod upsert;
 pub mod validates;
 pub mod values;
 pub mod versioning;
+pub mod writeonly;
 
 use crate::bridge::exc::Exc;
 use std::cell::RefCell;
@@ -694,10 +696,13 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     ));
     attrs.push(("Mapped", Value::Host(Rc::new(properties::MappedForm))));
     for (name, lazy) in [
-        ("WriteOnlyMapped", "write_only"),
-        ("DynamicMapped", "dynamic"),
+        (
+            "WriteOnlyMapped",
+            crate::orm::strategies::Strategy::WriteOnly,
+        ),
+        ("DynamicMapped", crate::orm::strategies::Strategy::Dynamic),
     ] {
-        let form = declarative::UnsupportedMappedForm(name, lazy);
+        let form = declarative::LoaderMappedForm(name, lazy);
         attrs.push((name, Value::Host(Rc::new(form))));
     }
     let st = s.clone();

@@ -251,7 +251,16 @@ pub fn column(
                     expr_obj(v).map(|e| crate::sql::schema::ColumnDefault::Sql(e.0.clone()));
             }
             "default" if !matches!(v, Value::None) => {
-                col.default = Some(super::defaults::column_default(state, interp, v)?)
+                col.default = Some(match expr_obj(v) {
+                    Some(e) => crate::sql::schema::ColumnDefault::Sql(e.0.clone()),
+                    None => super::defaults::column_default(state, interp, v)?,
+                })
+            }
+            "onupdate" if expr_obj(v).is_some() => {
+                return Err(super::args::not_implemented(
+                    interp,
+                    "Column(onupdate=<SQL expression>)",
+                ));
             }
             "onupdate" if !matches!(v, Value::None) => {
                 col.onupdate = Some(super::defaults::column_default(state, interp, v)?)

@@ -801,6 +801,7 @@ pub fn insert_rows(
             let key = Value::str(t.columns[c].name.as_str());
             let given = crate::script::ops::contains(interp, row, &key)?;
             let e = match (given, &t.columns[c].default) {
+                (false, Some(ColumnDefault::Sql(e))) => e.clone(),
                 (false, Some(d)) => {
                     Expr::Bind(super::defaults::evaluate(state, interp, t, d, &current)?)
                 }

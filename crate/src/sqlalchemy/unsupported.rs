@@ -37,7 +37,7 @@ const CLASSES: [&str; 27] = [
 
 /// Each public attribute name of those classes (from `dir()`), sorted, with the mask of
 /// the classes that have it.
-const NAMES: [(&str, u32); 340] = [
+const NAMES: [(&str, u32); 339] = [
     ("EXCEPT", 0x10),
     ("EXCEPT_ALL", 0x10),
     ("INTERSECT", 0x10),
@@ -370,7 +370,6 @@ const NAMES: [(&str, u32); 340] = [
     ("with_for_update", 0x4000011),
     ("with_hint", 0x400100f),
     ("with_labels", 0x4000000),
-    ("with_only_columns", 0x1),
     ("with_parent", 0x4000000),
     ("with_session", 0x4000000),
     ("with_statement_hint", 0x4001001),
