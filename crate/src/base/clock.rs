@@ -1,4 +1,5 @@
-//! Monotonic milliseconds: `performance.now()` in the browser, `Instant` natively.
+//! Monotonic milliseconds (`performance.now()` in the browser, `Instant` natively), the wall
+//! clock, and the local time zone's offset from UTC.
 
 /// Milliseconds since an arbitrary fixed origin, with sub-millisecond resolution.
 #[cfg(not(target_arch = "wasm32"))]
