@@ -692,7 +692,9 @@ fn emit_updates(
                 .iter()
                 .map(|(c, _)| *c)
                 .eq(keys.iter().copied())
-            && rows[j].version.is_some() == rows[i].version.is_some()
+            // Versioned rows are checked one statement each, as SQLAlchemy sends them.
+            && rows[i].version.is_none()
+            && rows[j].version.is_none()
         {
             j += 1;
         }

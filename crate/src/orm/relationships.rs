@@ -1259,8 +1259,8 @@ fn run_rows(
 }
 
 /// `@validates` on an assignment to relationship `rel`: a scalar's value through the
-/// validators; for a collection, each member not already in it (what SQLAlchemy's bulk
-/// replace appends with events), and the removed members through `include_removes`.
+/// validators; for a collection, every member of the new one (SQLAlchemy's bulk replace
+/// validates each), and the removed members through `include_removes`.
 pub fn validated(
     interp: &mut Interpreter,
     inst: &Rc<Instance>,
@@ -1286,12 +1286,9 @@ pub fn validated(
         .unwrap_or_default();
     let mut new = Vec::new();
     for item in interp.collect(&value)? {
-        let present = old.iter().any(|o| o.identity() == item.identity());
-        new.push(if present {
-            item
-        } else {
-            super::validators::on_set(interp, mapper, &rel.key, inst, item)?
-        });
+        new.push(super::validators::on_set(
+            interp, mapper, &rel.key, inst, item,
+        )?);
     }
     for o in &old {
         if !new.iter().any(|n| n.identity() == o.identity()) {

@@ -121,12 +121,19 @@ pub fn apply(interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
             let Some(v) = class.dict.borrow().get(name).cloned() else {
                 continue;
             };
-            let given: Vec<String> = args_of(interp, &v)
+            // The arguments SQLAlchemy checks (`default=` too for a relationship), sorted.
+            let relationship =
+                super::args::downcast::<super::relationships::RelationshipDef>(&v).is_some();
+            let mut given: Vec<String> = args_of(interp, &v)
                 .into_iter()
                 .map(|(k, _)| k)
-                .filter(|k| DATACLASS_ONLY.contains(&k.as_str()))
+                .filter(|k| {
+                    ["init", "default_factory", "repr", "dataclass_metadata"].contains(&k.as_str())
+                        || (relationship && k == "default")
+                })
                 .map(|k| format!("'{k}'"))
                 .collect();
+            given.sort();
             if !given.is_empty() {
                 let message = format!(
                     "Attribute '{name}' on class <class '{}.{}'> includes dataclasses argument(s): {} but class does not specify SQLAlchemy native dataclass configuration.",
