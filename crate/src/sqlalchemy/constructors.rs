@@ -62,7 +62,15 @@ pub fn join_target(
     let first = args.first().cloned().unwrap_or(Value::None);
     if let Some(rel) = downcast::<super::comparator::RelationshipComparator>(&first) {
         let (table, on) = rel.join(state, interp)?;
-        return Ok((JoinTarget::Table(table), on));
+        return Ok(match rel.of_type_target() {
+            Some((target, adapt)) => (target, adapt.map_or(on.clone(), |wp| wp.adapt(&on))),
+            None => (JoinTarget::Table(table), on),
+        });
+    }
+    if let Some(wp) = super::aliased::with_polymorphic_of(&first)
+        && let (Some(target), Some(on)) = (wp.join_target(), args.get(1))
+    {
+        return Ok((target, as_expr(state, interp, on)?));
     }
     if let Some(sq) = downcast::<SubqueryObj>(&first) {
         let on = match args.get(1) {
