@@ -352,10 +352,15 @@ impl WithPolymorphic {
 
     /// `base` then each subclass's columns not in it yet, as mapped.
     pub fn plain_columns(&self, base: Vec<Expr>) -> Vec<Expr> {
+        // A single-table subclass's columns are its base's too (on the table as extended).
+        let same = |a: &Expr, b: &Expr| match (a, b) {
+            (Expr::Column(t, i), Expr::Column(u, j)) => i == j && same_table(t, u),
+            _ => a == b,
+        };
         let mut out = base;
         for m in &self.classes {
             for c in m.select_columns() {
-                if !out.contains(&c) {
+                if !out.iter().any(|x| same(x, &c)) {
                     out.push(c);
                 }
             }
@@ -471,4 +476,14 @@ pub fn run_in(
     let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
     Ok(session.run(interp, &compiled.sql, params, note)?.rows)
+}
+
+/// The select entity of mapped class `m`: a `with_polymorphic()` of its subclasses loaded
+/// inline (`polymorphic_load="inline"`), if any.
+pub fn mapper_entity(m: Rc<Mapper>) -> super::query::Entity {
+    let inline = m.inline_descendants();
+    if inline.is_empty() {
+        return super::query::Entity::Mapper(m);
+    }
+    super::query::Entity::Polymorphic(Rc::new(WithPolymorphic::new(m, Some(inline))))
 }

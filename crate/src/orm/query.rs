@@ -342,9 +342,12 @@ pub fn inheritance_froms(entities: &[Entity], select: &mut Select) {
             own.joins.append(&mut select.joins);
             select.joins = own.joins;
         }
-        if let Entity::Mapper(m) = e
-            && let Some(c) = m.single_criteria()
-        {
+        let single = match e {
+            Entity::Mapper(m) => m.single_criteria(),
+            Entity::Polymorphic(p) => p.base.single_criteria(),
+            _ => None,
+        };
+        if let Some(c) = single {
             select.wheres.push(c);
         }
     }

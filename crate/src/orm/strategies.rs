@@ -121,6 +121,19 @@ pub fn joined_eager(
     let mut out: Vec<JoinedEager> = Vec::new();
     let mut prefix = 0;
     for (entity, e) in entities.iter().enumerate() {
+        if let super::query::Entity::Polymorphic(p) = e
+            && options.iter().any(|o| {
+                o.strategy == Strategy::Joined
+                    && o.path
+                        .first()
+                        .is_some_and(|(m, _)| p.base.isa(m) || m.isa(&p.base))
+            })
+        {
+            return Err(interp.error(
+                "NotImplementedError",
+                "SessionLab does not support joinedload() from a with_polymorphic() entity yet",
+            ));
+        }
         let super::query::Entity::Mapper(mapper) = e else {
             continue;
         };

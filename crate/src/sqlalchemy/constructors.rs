@@ -331,8 +331,9 @@ pub fn select_args(
 ) -> PyResult<()> {
     for a in args {
         if let Some(m) = crate::orm::mapper_of(a) {
-            columns.extend(m.select_columns());
-            orm.entities.push(crate::orm::query::Entity::Mapper(m));
+            let entity = crate::orm::polymorphic::mapper_entity(m);
+            columns.extend(crate::orm::query::columns_of(std::slice::from_ref(&entity)));
+            orm.entities.push(entity);
         } else if let Some(al) = super::aliased::aliased_of(a) {
             columns.extend(al.select_columns());
             orm.entities.push(crate::orm::query::Entity::Aliased(al));

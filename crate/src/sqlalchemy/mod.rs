@@ -38,6 +38,7 @@ pub mod sequences;
 pub mod session;
 pub mod session_transaction;
 pub mod sessionmaker;
+pub mod single_inheritance;
 pub mod statement;
 pub mod table_sql;
 pub mod text;

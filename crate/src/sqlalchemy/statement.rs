@@ -477,6 +477,7 @@ impl Methods for StatementObj {
             (Statement::Select(s), "filter_by") => {
                 let mapper = orm.entities.iter().rev().find_map(|e| match e {
                     crate::orm::query::Entity::Mapper(m) => Some(m.clone()),
+                    crate::orm::query::Entity::Polymorphic(p) => Some(p.base.clone()),
                     _ => None,
                 });
                 let Some(mapper) = mapper else {
