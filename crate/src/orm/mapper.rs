@@ -70,6 +70,11 @@ pub struct Polymorphic {
     pub identity: Option<(Value, crate::engine::SqlValue)>,
     /// Single-table inheritance: the subclass shares its base's table.
     pub single: bool,
+    /// `polymorphic_load="inline"` (or the base's `with_polymorphic="*"`): a SELECT of a
+    /// base class selects this subclass's columns too.
+    pub inline: bool,
+    /// The base's `with_polymorphic="*"`: every subclass is loaded inline.
+    pub inline_all: bool,
 }
 
 /// `relationship(cascade=...)`: which session operations follow the relationship.
@@ -378,6 +383,13 @@ impl Mapper {
                     .is_some_and(|(_, v)| KeyPart::from(v) == want)
             })
             .unwrap_or_else(|| self.clone())
+    }
+
+    /// The subclasses a SELECT of this class loads inline (`polymorphic_load="inline"`).
+    pub fn inline_descendants(self: &Rc<Self>) -> Vec<Rc<Mapper>> {
+        let mut out = self.descendants();
+        out.retain(|m| m.poly.inline);
+        out
     }
 
     /// The mappers inheriting from this one, directly or not, in mapping order.

@@ -823,11 +823,19 @@ fn load(
                 ..Select::default()
             };
             target.from_clause(&mut select);
+            // A single-table subclass target loads only its own rows (`type IN (?)`).
+            select.wheres.extend(target.single_criteria());
             if let Some(s) = &r.secondary {
                 select.froms.push(s.table.clone());
             }
             select.order_by = super::order_by::of(interp, mapper, key)?;
-            let compiled = Compiler::default().select(&select);
+            // The lazy loader's SELECT has no label style: a joined subclass's key columns
+            // stay unlabelled (`manager.id, employee.id`).
+            let compiler = match target.poly.joins.is_empty() {
+                true => Compiler::default(),
+                false => Compiler::unlabelled(),
+            };
+            let compiled = compiler.select(&select);
             let params = compiled.params();
             let note = session.sa.echo_note(&compiled.sql, &[]);
             let rs = session.run(interp, &compiled.sql, params, note)?;

@@ -77,6 +77,8 @@ pub struct LoaderOption {
     /// A column option (`load_only`, `defer`, ...) for the entities at the end of the path
     /// (possibly empty): then it is no relationship option.
     pub columns: Option<Rc<super::deferral::ColumnOption>>,
+    /// `selectinload(A.rel.of_type(with_polymorphic(...)))`: the entity the last step loads.
+    pub of_type: Option<Rc<super::polymorphic::WithPolymorphic>>,
 }
 
 impl LoaderOption {
@@ -125,6 +127,19 @@ pub fn joined_eager(
     let mut out: Vec<JoinedEager> = Vec::new();
     let mut prefix = 0;
     for (entity, e) in entities.iter().enumerate() {
+        if let super::query::Entity::Polymorphic(p) = e
+            && options.iter().any(|o| {
+                o.strategy == Strategy::Joined
+                    && o.path
+                        .first()
+                        .is_some_and(|(m, _)| p.base.isa(m) || m.isa(&p.base))
+            })
+        {
+            return Err(interp.error(
+                "NotImplementedError",
+                "SessionLab does not support joinedload() from a with_polymorphic() entity yet",
+            ));
+        }
         let super::query::Entity::Mapper(mapper) = e else {
             continue;
         };
@@ -335,7 +350,18 @@ pub fn post_load(
             None => None,
         };
         let loaded = match strategy {
-            Strategy::SelectIn => selectin(session, interp, mapper, index, objects, plan.as_ref())?,
+            Strategy::SelectIn => {
+                let of_type = chosen.and_then(|o| o.of_type.as_deref());
+                selectin(
+                    session,
+                    interp,
+                    mapper,
+                    index,
+                    objects,
+                    plan.as_ref(),
+                    of_type,
+                )?
+            }
             Strategy::Lazy if plan.is_some() => {
                 let plan = Rc::new(plan.clone().unwrap_or_default());
                 for o in objects {
@@ -421,11 +447,19 @@ fn selectin(
     index: usize,
     objects: &[Rc<Instance>],
     plan: Option<&super::deferral::Plan>,
+    of_type: Option<&super::polymorphic::WithPolymorphic>,
 ) -> PyResult<Vec<Rc<Instance>>> {
     let rel = mapper.relationship_at(index);
     let Some(r) = resolve(mapper, &rel) else {
         return Ok(Vec::new());
     };
+    if of_type.is_some() && (r.direction != Direction::OneToMany || plan.is_some()) {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab's selectinload(...of_type(with_polymorphic(...))) loads one-to-many \
+             collections without column options only",
+        ));
+    }
     // Every object of the result is in the IN list, those already in the identity map too;
     // an attribute already loaded is not overwritten (`PostLoad.add_state(state, False)`).
     let mut todo: Vec<Rc<Instance>> = Vec::new();
@@ -468,9 +502,10 @@ fn selectin(
                 None => target.column_expr(r.fk_attr),
             };
             let mut columns = vec![fk.clone()];
-            let planned = match plan {
-                Some(p) => p.columns(&target, &target.table),
-                None => target.select_columns(),
+            let planned = match (plan, of_type) {
+                (_, Some(wp)) => wp.loading_columns(),
+                (Some(p), None) => p.columns(&target, &target.table),
+                (None, None) => target.select_columns(),
             };
             columns.extend(planned.iter().filter(|c| **c != fk).cloned());
             // Where each value of the planned row sits in the select list.
@@ -481,14 +516,32 @@ fn selectin(
             let order_by = super::order_by::of(interp, mapper, &rel.key)?;
             for chunk in keyed.chunks(CHUNK) {
                 let keys: Vec<SqlValue> = chunk.iter().map(|(k, _)| k.clone()).collect();
-                let (columns, fk) = (columns.clone(), fk.clone());
-                let rows = run_in(session, interp, &r, columns, fk, &keys, order_by.clone())?;
+                let rows = match of_type {
+                    Some(wp) => super::polymorphic::run_in(
+                        session,
+                        interp,
+                        wp,
+                        columns.clone(),
+                        fk.clone(),
+                        &keys,
+                    )?,
+                    None => run_in(
+                        session,
+                        interp,
+                        &r,
+                        columns.clone(),
+                        fk.clone(),
+                        &keys,
+                        order_by.clone(),
+                    )?,
+                };
                 let mut groups: Vec<(super::identity::KeyPart, Vec<Value>)> = Vec::new();
                 for row in &rows {
                     let k = super::identity::KeyPart::from(row.first().unwrap_or(&SqlValue::Null));
                     let values: Vec<SqlValue> = order.iter().map(|&p| row[p].clone()).collect();
-                    let obj = super::loading::instance_planned(
-                        session, interp, &target, &values, plan, false,
+                    let sub: &[Expr] = if of_type.is_some() { &planned } else { &[] };
+                    let obj = super::loading::instance_with(
+                        session, interp, &target, &values, plan, false, sub,
                     )?;
                     if let Value::Instance(i) = &obj {
                         loaded.push(i.clone());

@@ -118,6 +118,9 @@ pub enum JoinTarget {
     Table(Rc<Table>),
     /// `JOIN (SELECT …) AS anon_1`.
     Subquery(Rc<Subquery>),
+    /// `JOIN (employee LEFT OUTER JOIN engineer ON …)`: a table and its own joins, in
+    /// parentheses (a joined-inheritance entity as a join's right side).
+    Nested(Rc<Table>, Vec<Join>),
 }
 
 /// A FROM item: a table and the joins onto it (`user_account LEFT OUTER JOIN address ON …`).
@@ -154,8 +157,19 @@ impl Join {
     /// The joined table, unless a subquery is joined.
     pub fn table(&self) -> Option<&Rc<Table>> {
         match &self.target {
-            JoinTarget::Table(t) => Some(t),
+            JoinTarget::Table(t) | JoinTarget::Nested(t, _) => Some(t),
             JoinTarget::Subquery(_) => None,
+        }
+    }
+
+    /// Every table the join brings into the FROM (a nested join's, each of them).
+    pub fn tables(&self) -> Vec<&Rc<Table>> {
+        match &self.target {
+            JoinTarget::Table(t) => vec![t],
+            JoinTarget::Subquery(_) => Vec::new(),
+            JoinTarget::Nested(t, joins) => std::iter::once(t)
+                .chain(joins.iter().flat_map(Join::tables))
+                .collect(),
         }
     }
 
@@ -632,6 +646,15 @@ impl Compiler {
     pub fn sqlite_display() -> Self {
         Compiler {
             postcompile: true,
+            ..Compiler::default()
+        }
+    }
+
+    /// SQLite, a SELECT's columns of the same name left unlabelled (`manager.id` after
+    /// `employee.id`), as a loader's SELECT without a label style has them.
+    pub fn unlabelled() -> Self {
+        Compiler {
+            unlabelled: true,
             ..Compiler::default()
         }
     }
@@ -1332,6 +1355,30 @@ impl Compiler {
         }
     }
 
+    /// ` JOIN target ON condition` (or `LEFT OUTER` / `FULL OUTER`).
+    fn join_text(&mut self, j: &Join) -> String {
+        let target = match &j.target {
+            JoinTarget::Table(t) => self.from_name(t),
+            JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
+            JoinTarget::Nested(t, joins) => {
+                let mut text = format!("({}", self.from_name(t));
+                for inner in joins {
+                    let part = self.join_text(inner);
+                    text.push_str(&part);
+                }
+                text.push(')');
+                text
+            }
+        };
+        let on = self.criterion(&j.on, None);
+        let kind = match (j.full, j.outer) {
+            (true, _) => "FULL OUTER JOIN",
+            (false, true) => "LEFT OUTER JOIN",
+            (false, false) => "JOIN",
+        };
+        format!(" {kind} {target} ON {on}")
+    }
+
     /// A table's name in this statement: an anonymous alias gets the next `table_N`.
     pub fn table_name(&mut self, t: &Rc<Table>) -> String {
         if let Some(sq) = &t.subquery {
@@ -1405,7 +1452,7 @@ impl Compiler {
         let depth = self.enclosing.len();
         self.enclosing.extend(froms.iter().cloned());
         self.enclosing
-            .extend(s.joins.iter().filter_map(|j| j.table().cloned()));
+            .extend(s.joins.iter().flat_map(|j| j.tables()).cloned());
         let result = self.select_text(s, inner, &froms, &subqueries);
         self.enclosing.truncate(depth);
         result
@@ -1465,7 +1512,7 @@ impl Compiler {
         froms.retain(|t| {
             !s.joins
                 .iter()
-                .any(|j| j.table().is_some_and(|jt| Rc::ptr_eq(jt, t)))
+                .any(|j| j.tables().iter().any(|jt| Rc::ptr_eq(jt, t)))
         });
         subqueries.retain(|sq| !s.joins.iter().any(|j| j.joins_subquery(sq)));
         if froms.is_empty()
@@ -1637,17 +1684,8 @@ impl Compiler {
                 names.push(from);
             }
             for j in &s.joins {
-                let target = match &j.target {
-                    JoinTarget::Table(t) => self.from_name(t),
-                    JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
-                };
-                let on = self.criterion(&j.on, None);
-                let kind = match (j.full, j.outer) {
-                    (true, _) => "FULL OUTER JOIN",
-                    (false, true) => "LEFT OUTER JOIN",
-                    (false, false) => "JOIN",
-                };
-                names[0].push_str(&format!(" {kind} {target} ON {on}"));
+                let text = self.join_text(j);
+                names[0].push_str(&text);
             }
             sql.push_str(&format!(" \nFROM {}", names.join(", ")));
         } else if self.backend == Some(Backend::Oracle) {
@@ -1897,11 +1935,11 @@ impl Compiler {
         let mut extras = Vec::new();
         for (left, joins) in using {
             covered.push(left.clone());
-            covered.extend(joins.iter().filter_map(|j| j.table().cloned()));
+            covered.extend(joins.iter().flat_map(|j| j.tables()).cloned());
             let mut from = self.from_name(left);
             for j in joins {
                 let target = match &j.target {
-                    JoinTarget::Table(t) => self.from_name(t),
+                    JoinTarget::Table(t) | JoinTarget::Nested(t, _) => self.from_name(t),
                     JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
                 };
                 let on = self.criterion(&j.on, None);

@@ -28,6 +28,17 @@ pub struct RelationshipComparator {
     parent: Option<Rc<Table>>,
     /// `.of_type(alias)`: the target's table alias.
     target: Option<Rc<Table>>,
+    /// `.of_type(Subclass)` / `.of_type(with_polymorphic(...))`: the target entity.
+    of_type: Option<OfType>,
+}
+
+/// What `.of_type()` names besides an alias.
+#[derive(Clone)]
+pub enum OfType {
+    /// A subclass of the relationship's target (`Company.employees.of_type(Engineer)`).
+    Subclass(Rc<Mapper>),
+    /// A `with_polymorphic()` entity of the target.
+    Polymorphic(Rc<crate::orm::polymorphic::WithPolymorphic>),
 }
 
 impl RelationshipComparator {
@@ -38,6 +49,7 @@ impl RelationshipComparator {
             rel,
             parent: None,
             target: None,
+            of_type: None,
         }
     }
 
@@ -48,6 +60,7 @@ impl RelationshipComparator {
             rel,
             parent: Some(alias),
             target: None,
+            of_type: None,
         }
     }
 
@@ -62,6 +75,25 @@ impl RelationshipComparator {
     /// The mapper and the relationship's index on it.
     pub fn parts(&self) -> (Rc<Mapper>, usize) {
         (self.mapper.clone(), self.rel)
+    }
+
+    /// `.of_type(...)` of a subclass or `with_polymorphic()`: what a join joins (the
+    /// tables in parentheses) and the entity whose aliases the ON clause reads.
+    pub fn of_type_target(
+        &self,
+    ) -> Option<(
+        crate::sql::compiler::JoinTarget,
+        Option<&crate::orm::polymorphic::WithPolymorphic>,
+    )> {
+        match self.of_type.as_ref()? {
+            OfType::Subclass(m) => Some((crate::orm::polymorphic::subclass_join_target(m), None)),
+            OfType::Polymorphic(wp) => Some((wp.join_target()?, Some(wp))),
+        }
+    }
+
+    /// The `.of_type(...)` entity, if a subclass or `with_polymorphic()` was named.
+    pub fn of_type(&self) -> Option<&OfType> {
+        self.of_type.as_ref()
     }
 
     /// The joined table and ON clause.
@@ -151,6 +183,12 @@ impl RelationshipComparator {
         let Some(state) = interp_state(interp) else {
             return Err(interp.type_error("sqlalchemy is not loaded"));
         };
+        if self.of_type.is_some() {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!("SessionLab does not support {name}() after of_type() yet"),
+            ));
+        }
         let (direction, target, on, secondary) = self.resolved(&state, interp, true)?;
         let wrong = match (name, direction) {
             ("has", Direction::OneToMany | Direction::ManyToMany) => {
@@ -208,6 +246,20 @@ impl Methods for RelationshipComparator {
         kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         if name == "of_type" {
+            let arg = args.first().cloned().unwrap_or(Value::None);
+            let of_type = match (
+                crate::orm::mapper_of(&arg),
+                super::aliased::with_polymorphic_of(&arg),
+            ) {
+                (Some(m), _) => Some(OfType::Subclass(m)),
+                (None, Some(wp)) => Some(OfType::Polymorphic(wp)),
+                (None, None) => None,
+            };
+            if let Some(of_type) = of_type {
+                let mut c = self.clone();
+                c.of_type = Some(of_type);
+                return Ok(Value::Host(Rc::new(c)));
+            }
             let Some(alias) = args.first().and_then(super::aliased::aliased_of) else {
                 return Err(interp.error(
                     "NotImplementedError",

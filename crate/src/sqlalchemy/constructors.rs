@@ -62,7 +62,15 @@ pub fn join_target(
     let first = args.first().cloned().unwrap_or(Value::None);
     if let Some(rel) = downcast::<super::comparator::RelationshipComparator>(&first) {
         let (table, on) = rel.join(state, interp)?;
-        return Ok((JoinTarget::Table(table), on));
+        return Ok(match rel.of_type_target() {
+            Some((target, adapt)) => (target, adapt.map_or(on.clone(), |wp| wp.adapt(&on))),
+            None => (JoinTarget::Table(table), on),
+        });
+    }
+    if let Some(wp) = super::aliased::with_polymorphic_of(&first)
+        && let (Some(target), Some(on)) = (wp.join_target(), args.get(1))
+    {
+        return Ok((target, as_expr(state, interp, on)?));
     }
     if let Some(sq) = downcast::<SubqueryObj>(&first) {
         let on = match args.get(1) {
@@ -323,8 +331,9 @@ pub fn select_args(
 ) -> PyResult<()> {
     for a in args {
         if let Some(m) = crate::orm::mapper_of(a) {
-            columns.extend(m.select_columns());
-            orm.entities.push(crate::orm::query::Entity::Mapper(m));
+            let entity = crate::orm::polymorphic::mapper_entity(m);
+            columns.extend(crate::orm::query::columns_of(std::slice::from_ref(&entity)));
+            orm.entities.push(entity);
         } else if let Some(al) = super::aliased::aliased_of(a) {
             columns.extend(al.select_columns());
             orm.entities.push(crate::orm::query::Entity::Aliased(al));

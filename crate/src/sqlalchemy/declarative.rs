@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::SaState;
 use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
-use super::schema::{ColumnDef, MetaDataObj, TableObj};
+use super::schema::{MetaDataObj, TableObj};
 use crate::orm::MapperHost;
 use crate::orm::collections::CollectionClass;
 use crate::orm::mapper::{
@@ -616,21 +616,7 @@ impl RegistryHook {
         parent: Rc<Mapper>,
         dict: &[(String, Value)],
     ) -> PyResult<()> {
-        let own_column = dict.iter().any(|(_, v)| downcast::<ColumnDef>(v).is_some())
-            || class.annotations.borrow().iter().any(|(n, a)| {
-                matches!(
-                    read_annotation(a),
-                    Some(Annotated::Column(..) | Annotated::EnumClass(..))
-                ) && !dict
-                    .iter()
-                    .any(|(k, v)| k == n && downcast::<RelationshipDef>(v).is_some())
-            });
-        if own_column {
-            return Err(interp.error(
-                "NotImplementedError",
-                "SessionLab does not support columns declared on a single-table inheritance subclass yet",
-            ));
-        }
+        let own = super::single_inheritance::own_columns(interp, class, dict)?;
         let mut rels: Vec<RelationshipProperty> = parent.relationships.borrow().clone();
         let annotations = class.annotations.borrow().clone();
         for (name, value) in dict {
@@ -649,16 +635,21 @@ impl RegistryHook {
                 rels.push(prop);
             }
         }
-        let props = parent.columns.clone();
+        let (table, props) = match own.is_empty() {
+            true => (parent.table.clone(), parent.columns.clone()),
+            false => super::single_inheritance::extend(&self.registry.metadata, &parent, own),
+        };
         let poly = Polymorphic {
             inherits: Some(parent.clone()),
             joins: parent.poly.joins.clone(),
             on: parent.poly.on,
             identity: None,
             single: true,
+            inline: parent.poly.inline_all,
+            inline_all: parent.poly.inline_all,
         };
         let poly = self.mapper_args(interp, class, dict, &props, poly)?;
-        let mapper = self.install(class, parent.table.clone(), props, rels, poly);
+        let mapper = self.install(class, table, props, rels, poly);
         super::validates::check(interp, &mapper)?;
         Ok(())
     }
@@ -719,6 +710,27 @@ impl RegistryHook {
                 "eager_defaults" if !server_generated(props) => {}
                 // Read once the mapper exists (`versioning::configure`).
                 "version_id_col" | "version_id_generator" => {}
+                "polymorphic_load" => match &v {
+                    Value::Str(s) if &**s == "inline" => poly.inline = true,
+                    _ => {
+                        let text = interp.repr(&v)?;
+                        return Err(interp.error(
+                            "NotImplementedError",
+                            format!(
+                                "SessionLab does not support __mapper_args__ polymorphic_load={text} yet"
+                            ),
+                        ));
+                    }
+                },
+                "with_polymorphic" => match &v {
+                    Value::Str(s) if &**s == "*" => poly.inline_all = true,
+                    _ => {
+                        return Err(interp.error(
+                            "NotImplementedError",
+                            "SessionLab supports __mapper_args__ with_polymorphic=\"*\" only",
+                        ));
+                    }
+                },
                 other => {
                     return Err(interp.error(
                         "NotImplementedError",
@@ -913,6 +925,8 @@ fn inherit_joined(
         on: parent.poly.on,
         identity: None,
         single: false,
+        inline: parent.poly.inline_all,
+        inline_all: parent.poly.inline_all,
     };
     (props, poly)
 }

@@ -43,6 +43,7 @@ pub mod sequences;
 pub mod session;
 pub mod session_transaction;
 pub mod sessionmaker;
+pub mod single_inheritance;
 pub mod statement;
 pub mod synonym;
 pub mod table_sql;

@@ -363,8 +363,11 @@ impl HostObject for StatementObj {
         // Joined eager loads are part of the statement SQLAlchemy compiles.
         let joined;
         let stmt = match &self.0 {
-            Statement::Select(sel) if !self.1.loaders.is_empty() => {
+            Statement::Select(sel)
+                if !self.1.loaders.is_empty() || self.1.entities.iter().any(inherits) =>
+            {
                 let mut sel = sel.clone();
+                crate::orm::query::inheritance_froms(&self.1.entities, &mut sel);
                 if self.1.loaders.iter().any(|o| o.columns.is_some()) {
                     let plans = crate::orm::query::plans_of(&self.1.entities, &self.1.loaders);
                     sel.columns = crate::orm::query::columns_planned(&self.1.entities, &plans);
@@ -407,6 +410,15 @@ impl HostObject for StatementObj {
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+}
+
+/// Whether a select entity reads an inheritance hierarchy's tables (its FROM is its own).
+fn inherits(e: &crate::orm::query::Entity) -> bool {
+    match e {
+        crate::orm::query::Entity::Polymorphic(_) => true,
+        crate::orm::query::Entity::Mapper(m) => m.poly.inherits.is_some(),
+        _ => false,
     }
 }
 
@@ -541,6 +553,7 @@ impl Methods for StatementObj {
             (Statement::Select(s), "filter_by") => {
                 let mapper = orm.entities.iter().rev().find_map(|e| match e {
                     crate::orm::query::Entity::Mapper(m) => Some(m.clone()),
+                    crate::orm::query::Entity::Polymorphic(p) => Some(p.base.clone()),
                     _ => None,
                 });
                 let Some(mapper) = mapper else {
