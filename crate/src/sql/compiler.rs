@@ -1141,6 +1141,7 @@ impl Compiler {
             Expr::Asc(inner) => format!("{} ASC", self.expr(inner, None)),
             Expr::Text(t) => t.clone(),
             Expr::Cast(inner, ty) => format!("CAST({} AS {})", self.expr(inner, None), ty.ddl()),
+            Expr::Extract(field, inner) => self.extract(field, inner),
             Expr::AliasColumn(sq, name) => {
                 let alias = self.alias_name(sq);
                 format!("{}.{}", self.q(&alias), self.q(name))
@@ -1236,6 +1237,39 @@ impl Compiler {
             e if is_boolean(e) => format!("{} = 1", self.expr(e, Some(Op::Eq))),
             e => self.expr(e, against),
         }
+    }
+
+    /// `extract(field, expr)`: `EXTRACT(field FROM expr)` printed, SQLite's
+    /// `CAST(STRFTIME('%Y', expr) AS INTEGER)` executed.
+    fn extract(&mut self, field: &str, inner: &Expr) -> String {
+        if self.backend.is_some() {
+            self.refuse("extract()");
+        }
+        let operand = self.expr(inner, None);
+        if self.named {
+            return format!("EXTRACT({field} FROM {operand})");
+        }
+        let format = match field {
+            "month" => "%m",
+            "day" => "%d",
+            "year" => "%Y",
+            "second" => "%S",
+            "hour" => "%H",
+            "doy" => "%j",
+            "minute" => "%M",
+            "epoch" => "%s",
+            "dow" => "%w",
+            "week" => "%W",
+            "quarter" | "milliseconds" | "microseconds" | "timezone_hour" | "timezone_minute" => {
+                field
+            }
+            _ => {
+                self.compile_error
+                    .get_or_insert_with(|| format!("{field} is not a valid extract argument."));
+                field
+            }
+        };
+        format!("CAST(STRFTIME('{format}', {operand}) AS INTEGER)")
     }
 
     /// A value in `SET` or `VALUES`: binary expressions are parenthesised (`foo=(t.foo + ?)`).
@@ -1644,6 +1678,7 @@ impl Compiler {
                 | Expr::ScalarSelect(_)
                 | Expr::Case(..)
                 | Expr::Cast(..)
+                | Expr::Extract(..)
                 | Expr::Between(..)
                 | Expr::In(..)
                 | Expr::Index(..)

@@ -479,6 +479,20 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ));
             let st = s.clone();
             attrs.push((
+                "extract",
+                function("extract", move |i, a, _k| {
+                    let (Some(Value::Str(field)), Some(v), 2) = (a.first(), a.get(1), a.len())
+                    else {
+                        return Err(i.type_error("extract() takes a field name and an expression"));
+                    };
+                    let e = expression::as_expr(&st, i, v)?;
+                    Ok(Value::Host(Rc::new(expression::ExprObj(
+                        crate::sql::elements::Expr::Extract(field.to_string(), Box::new(e)),
+                    ))))
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
                 "type_coerce",
                 function("type_coerce", move |i, a, _k| {
                     let (Some(v), Some(Value::Host(t))) = (a.first(), a.get(1)) else {
