@@ -1,4 +1,3 @@
-# expect: hand-written
 def gen():
     yield 1
     print((yield 2))

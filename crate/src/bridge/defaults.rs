@@ -71,6 +71,16 @@ pub fn evaluate(
     let id = match default {
         ColumnDefault::Value(v) => return Ok(v.clone()),
         ColumnDefault::Callable(id) => *id,
+        // Rendered inline where SessionLab supports it (Core statements, ORM INSERTs).
+        ColumnDefault::Sql(_) => {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!(
+                    "SessionLab does not support a SQL expression default or onupdate of table {:?} in this statement yet",
+                    table.name
+                ),
+            ));
+        }
     };
     let Some(f) = state.callables.borrow().get(id).cloned() else {
         return Ok(SqlValue::Null);
@@ -108,6 +118,9 @@ pub fn insert_row(
     let mut current: Vec<(usize, SqlValue)> = given.to_vec();
     let mut out = Vec::with_capacity(columns.len());
     for &c in columns {
+        if inline_default(table, c, given).is_some() {
+            continue;
+        }
         let v = match given.iter().find(|(g, _)| *g == c) {
             Some((_, v)) => v.clone(),
             None => match &table.columns[c].default {
@@ -122,6 +135,24 @@ pub fn insert_row(
         out.push(v);
     }
     Ok(out)
+}
+
+/// Whether column `c` of `table` takes a SQL expression default (inline, not a parameter).
+pub fn sql_default(table: &Table, c: usize) -> Option<&crate::sql::elements::Expr> {
+    match &table.columns[c].default {
+        Some(ColumnDefault::Sql(e)) => Some(e),
+        _ => None,
+    }
+}
+
+/// The SQL-expression default of column `c` when the row (`given`) leaves it out: rendered in
+/// the INSERT's VALUES instead of a parameter.
+pub fn inline_default<'t, T>(
+    table: &'t Table,
+    c: usize,
+    given: &[(usize, T)],
+) -> Option<&'t crate::sql::elements::Expr> {
+    sql_default(table, c).filter(|_| !given.iter().any(|(g, _)| *g == c))
 }
 
 /// The columns an INSERT sends when a row gives `given`: those plus every column with a

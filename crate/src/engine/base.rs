@@ -131,6 +131,7 @@ impl Databases {
             self.first = Some(dbapi.clone());
         }
         Ok(Engine {
+            isolation_level: None,
             url: url.to_string(),
             dbapi,
         })
@@ -166,6 +167,8 @@ impl Databases {
 pub struct Engine {
     url: String,
     dbapi: SharedDbapi,
+    /// `execution_options(isolation_level=...)`: the level its connections start with.
+    isolation_level: Option<String>,
 }
 
 impl Engine {
@@ -180,7 +183,24 @@ impl Engine {
             dbapi: self.dbapi.clone(),
             in_transaction: false,
             closed: false,
+            autocommit: self.isolation_level.as_deref() == Some(AUTOCOMMIT),
+            savepoint_seq: 0,
+            savepoints: Vec::new(),
         }
+    }
+
+    /// `engine.execution_options(isolation_level=...)`: the same pool, its connections set to
+    /// `level` (SQLAlchemy's `OptionEngine`).
+    pub fn with_isolation_level(&self, level: &str) -> Engine {
+        Engine {
+            isolation_level: Some(level.to_string()),
+            ..self.clone()
+        }
+    }
+
+    /// The isolation level given with `execution_options`, if any.
+    pub fn isolation_level(&self) -> Option<&str> {
+        self.isolation_level.as_deref()
     }
 
     /// The engine's DBAPI connection.
@@ -194,7 +214,20 @@ pub struct Connection {
     dbapi: SharedDbapi,
     in_transaction: bool,
     closed: bool,
+    /// `isolation_level="AUTOCOMMIT"`: pysqlite's `isolation_level = None`, so DML opens no
+    /// transaction and every statement commits at once.
+    autocommit: bool,
+    /// How many savepoints `begin_nested()` has named (`sa_savepoint_N`, per connection).
+    savepoint_seq: u64,
+    /// The names of the active nested transactions, innermost last.
+    savepoints: Vec<String>,
 }
+
+/// The isolation level under which pysqlite opens no transactions.
+pub const AUTOCOMMIT: &str = "AUTOCOMMIT";
+
+/// The isolation levels SQLAlchemy's SQLite dialect accepts, in its error message's order.
+pub const ISOLATION_LEVELS: [&str; 3] = ["READ UNCOMMITTED", "SERIALIZABLE", AUTOCOMMIT];
 
 impl Connection {
     /// True while a SQLAlchemy transaction is open on this connection.
@@ -230,7 +263,7 @@ impl Connection {
     ) -> Result<ResultSet, EngineError> {
         self.check_open()?;
         self.autobegin();
-        let outcome = self.dbapi.borrow_mut().execute(sql, &params);
+        let outcome = self.with_dbapi(|d| d.execute(sql, &params));
         outcome.map_err(|error| EngineError::Dbapi {
             error,
             sql: sql.to_string(),
@@ -246,7 +279,7 @@ impl Connection {
     ) -> Result<u64, EngineError> {
         self.check_open()?;
         self.autobegin();
-        let outcome = self.dbapi.borrow_mut().executemany(sql, &sets);
+        let outcome = self.with_dbapi(|d| d.executemany(sql, &sets));
         outcome.map_err(|error| EngineError::Dbapi {
             error,
             sql: sql.to_string(),
@@ -261,6 +294,7 @@ impl Connection {
             return Ok(());
         }
         self.in_transaction = false;
+        self.savepoints.clear();
         let outcome = self.dbapi.borrow_mut().commit();
         outcome.map_err(|error| EngineError::Dbapi {
             error,
@@ -276,6 +310,7 @@ impl Connection {
             return Ok(());
         }
         self.in_transaction = false;
+        self.savepoints.clear();
         let outcome = self.dbapi.borrow_mut().rollback();
         outcome.map_err(|error| EngineError::Dbapi {
             error,
@@ -299,6 +334,78 @@ impl Connection {
             self.in_transaction = true;
             self.dbapi.borrow_mut().log_begin();
         }
+    }
+
+    /// `connection.begin_nested()`: autobegins, sends `SAVEPOINT sa_savepoint_N` and returns
+    /// the name.
+    pub fn begin_nested(&mut self) -> Result<String, EngineError> {
+        self.savepoint_seq += 1;
+        let name = format!("sa_savepoint_{}", self.savepoint_seq);
+        self.execute(&format!("SAVEPOINT {name}"), Vec::new())?;
+        self.savepoints.push(name.clone());
+        Ok(name)
+    }
+
+    /// True while the nested transaction `name` is active.
+    pub fn savepoint_active(&self, name: &str) -> bool {
+        self.savepoints.iter().any(|s| s == name)
+    }
+
+    /// True when `name` is the innermost active nested transaction.
+    pub fn savepoint_is_innermost(&self, name: &str) -> bool {
+        self.savepoints.last().is_some_and(|s| s == name)
+    }
+
+    /// True while some nested transaction is active.
+    pub fn in_nested_transaction(&self) -> bool {
+        !self.savepoints.is_empty()
+    }
+
+    /// Ends the active nested transaction `name` (and those inside it): `RELEASE SAVEPOINT`
+    /// when `commit`, else `ROLLBACK TO SAVEPOINT`.
+    pub fn end_savepoint(&mut self, name: &str, commit: bool) -> Result<(), EngineError> {
+        let Some(at) = self.savepoints.iter().position(|s| s == name) else {
+            return Err(EngineError::InvalidRequest(
+                "This nested transaction is inactive".into(),
+            ));
+        };
+        self.savepoints.truncate(at);
+        let sql = if commit {
+            format!("RELEASE SAVEPOINT {name}")
+        } else {
+            format!("ROLLBACK TO SAVEPOINT {name}")
+        };
+        self.execute(&sql, Vec::new()).map(|_| ())
+    }
+
+    /// `connection.execution_options(isolation_level=level)`: only between transactions.
+    pub fn set_isolation_level(&mut self, level: &str) -> Result<(), EngineError> {
+        self.check_open()?;
+        if self.in_transaction {
+            return Err(EngineError::InvalidRequest(
+                "This connection has already initialized a SQLAlchemy Transaction() object via \
+                 begin() or autobegin; isolation_level may not be altered unless rollback() or \
+                 commit() is called first."
+                    .into(),
+            ));
+        }
+        self.autocommit = level == AUTOCOMMIT;
+        Ok(())
+    }
+
+    /// Runs `f` on the DBAPI connection under this connection's isolation level.
+    fn with_dbapi<T>(
+        &self,
+        f: impl FnOnce(&mut DbapiConnection) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
+        let mut dbapi = self.dbapi.borrow_mut();
+        let implicit = dbapi.implicit_begin;
+        if self.autocommit {
+            dbapi.implicit_begin = false;
+        }
+        let outcome = f(&mut dbapi);
+        dbapi.implicit_begin = implicit;
+        outcome
     }
 
     fn check_open(&self) -> Result<(), EngineError> {

@@ -501,9 +501,13 @@ pub fn insert_mappings(
             j += 1;
         }
         let columns = defaults::insert_columns(&table, &keys);
+        let given: Vec<(usize, ())> = keys.iter().map(|c| (*c, ())).collect();
         let values: Vec<(usize, Expr)> = columns
             .iter()
-            .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
+            .map(|c| match defaults::inline_default(&table, *c, &given) {
+                Some(e) => (*c, e.clone()),
+                None => (*c, Expr::Param(table.columns[*c].name.clone())),
+            })
             .collect();
         let compiled = Compiler::default().insert(&table, &values);
         let mut param_rows = Vec::new();
@@ -657,12 +661,22 @@ fn insert_pages(
         let mut sent = keys.clone();
         sent.extend(fixed_here.iter().map(|(c, _)| *c));
         let columns = defaults::insert_columns(table, &sent);
+        let given: Vec<(usize, ())> = sent.iter().map(|c| (*c, ())).collect();
         let values: Vec<(usize, Expr)> = columns
             .iter()
             .map(|c| match fixed_here.iter().find(|(f, _)| f == c) {
                 Some((_, e)) => (*c, e.clone()),
-                None => (*c, Expr::Param(table.columns[*c].name.clone())),
+                None => match defaults::inline_default(table, *c, &given) {
+                    Some(e) => (*c, e.clone()),
+                    None => (*c, Expr::Param(table.columns[*c].name.clone())),
+                },
             })
+            .collect();
+        // Where each column's value is in a row from `insert_row` (inline ones have none).
+        let param_columns: Vec<usize> = columns
+            .iter()
+            .copied()
+            .filter(|c| defaults::inline_default(table, *c, &given).is_none())
             .collect();
         let compiled = Compiler::default().insert(table, &values);
         let mut params = Vec::new();
@@ -676,7 +690,7 @@ fn insert_pages(
             for slot in &compiled.slots {
                 params.push(match slot {
                     crate::sql::compiler::Slot::Value(v) => v.clone(),
-                    crate::sql::compiler::Slot::Key(k) => columns
+                    crate::sql::compiler::Slot::Key(k) => param_columns
                         .iter()
                         .position(|c| table.columns[*c].name == *k)
                         .and_then(|p| row_values.get(p).cloned())

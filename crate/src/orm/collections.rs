@@ -184,6 +184,7 @@ impl InstrumentedList {
     fn discard(&self, interp: &mut Interpreter, child: Value, strict: bool) -> PyResult<Value> {
         match self.position(interp, &child)? {
             Some(i) => {
+                self.validate_remove(interp, &child)?;
                 let gone = self.items.borrow_mut().remove(i);
                 self.removed(&gone)?;
             }
@@ -209,7 +210,26 @@ impl InstrumentedList {
         super::relationships::removed(&self.owner, &self.mapper, self.rel, child)
     }
 
+    /// The validators' value for an append of `child` (`@validates`).
+    fn validated(&self, interp: &mut Interpreter, child: Value) -> PyResult<Value> {
+        if self.mapper.validators.borrow().is_empty() {
+            return Ok(child);
+        }
+        let key = self.mapper.relationship_at(self.rel).key;
+        super::validators::on_set(interp, &self.mapper, &key, &self.owner, child)
+    }
+
+    /// `include_removes=True` validators see the removal of `child` before it happens.
+    fn validate_remove(&self, interp: &mut Interpreter, child: &Value) -> PyResult<()> {
+        if self.mapper.validators.borrow().is_empty() {
+            return Ok(());
+        }
+        let key = self.mapper.relationship_at(self.rel).key;
+        super::validators::on_remove(interp, &self.mapper, &key, &self.owner, child)
+    }
+
     fn append(&self, interp: &mut Interpreter, child: Value) -> PyResult<Value> {
+        let child = self.validated(interp, child)?;
         self.items.borrow_mut().push(child.clone());
         self.appended(interp, &child)?;
         Ok(Value::None)
@@ -219,6 +239,7 @@ impl InstrumentedList {
         let Some(i) = self.position(interp, &child)? else {
             return Err(interp.error("ValueError", "list.remove(x): x not in list"));
         };
+        self.validate_remove(interp, &child)?;
         let gone = self.items.borrow_mut().remove(i);
         self.removed(&gone)?;
         Ok(Value::None)
@@ -238,6 +259,7 @@ impl InstrumentedList {
         } else {
             at.min(len)
         };
+        let child = self.validated(interp, child)?;
         self.items.borrow_mut().insert(at as usize, child.clone());
         self.appended(interp, &child)?;
         Ok(Value::None)
@@ -253,6 +275,8 @@ impl InstrumentedList {
         if !(0..len).contains(&i) {
             return Err(interp.error("IndexError", "pop index out of range"));
         }
+        let target = self.items.borrow()[i as usize].clone();
+        self.validate_remove(interp, &target)?;
         let gone = self.items.borrow_mut().remove(i as usize);
         self.removed(&gone)?;
         Ok(gone)

@@ -34,6 +34,8 @@ struct UpdateRow {
     state: StateRef,
     sets: Vec<(usize, SqlValue)>,
     pk: Vec<SqlValue>,
+    /// `version_id_col`: the version the WHERE clause expects, and the new one.
+    version: Option<(SqlValue, Value)>,
 }
 
 /// `session.flush()`.
@@ -81,6 +83,8 @@ pub fn flush(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
     session.flushing.set(false);
     match outcome {
         Ok(()) => {
+            super::writeonly::reset(&pending);
+            super::writeonly::reset(&modified);
             session.new.borrow_mut().clear();
             session.modified.borrow_mut().clear();
             session.deleted.borrow_mut().clear();
@@ -290,6 +294,11 @@ fn emit_inserts(
     let mut mapper_of_row = Vec::with_capacity(sorted.len());
     for (_, inst, state) in sorted {
         let mapper = state.borrow().mapper.clone();
+        if super::versioning::of(&mapper)
+            .is_some_and(|v| column_in(&mapper, v.attr, &table).is_some())
+        {
+            super::versioning::on_insert(interp, &mapper, &inst)?;
+        }
         let mut params: Vec<(usize, SqlValue)> = Vec::new();
         for (a, prop) in mapper.columns.iter().enumerate() {
             let Some(column) = column_in(&mapper, a, &table) else {
@@ -340,10 +349,22 @@ fn emit_inserts(
         }
         let group = &rows[i..j];
         // Core fills the columns the group leaves to a Python default, row by row.
-        let columns = defaults::insert_columns(&table, &keys);
-        let mut values: Vec<(usize, Expr)> = columns
+        let all_columns = defaults::insert_columns(&table, &keys);
+        // A SQL expression default (`func.now()`) is rendered inline, not sent.
+        let inline = |c: usize| !keys.contains(&c) && defaults::sql_default(&table, c).is_some();
+        let columns: Vec<usize> = all_columns
             .iter()
-            .map(|c| (*c, Expr::Param(table.columns[*c].name.clone())))
+            .copied()
+            .filter(|c| !inline(*c))
+            .collect();
+        let mut values: Vec<(usize, Expr)> = all_columns
+            .iter()
+            .map(
+                |&c| match defaults::sql_default(&table, c).filter(|_| inline(c)) {
+                    Some(e) => (c, e.clone()),
+                    None => (c, Expr::Param(table.columns[c].name.clone())),
+                },
+            )
             .collect();
         // Several rows of defaults only: the primary key is rendered as NULL, since an
         // executemany cannot send `DEFAULT VALUES` (SQLAlchemy's default metavalue).
@@ -381,10 +402,13 @@ fn emit_inserts(
         let fetched: Vec<usize> = (0..table.columns.len())
             .filter(|c| {
                 pk_cols.contains(c)
-                    || (table.columns[*c].server_default.is_some() && !columns.contains(c))
+                    || (table.columns[*c].server_default.is_some() && !all_columns.contains(c))
+                    || inline(*c)
             })
             .collect();
-        let fetch_defaults = fetched.iter().any(|c| !pk_cols.contains(c));
+        // A versioned mapper's INSERT fetches its key with RETURNING, as SQLAlchemy does.
+        let fetch_defaults = fetched.iter().any(|c| !pk_cols.contains(c))
+            || (!all_pks && super::versioning::of(mapper).is_some());
         if all_pks && !fetch_defaults {
             let note = session.sa.echo_note(&compiled.sql, &key_names);
             if group.len() > 1 {
@@ -529,6 +553,7 @@ struct Changed {
     mapper: Rc<Mapper>,
     attrs: Vec<(usize, SqlValue)>,
     pk: Vec<SqlValue>,
+    version: Option<(SqlValue, Value)>,
 }
 
 /// The net changes of the dirty objects (an object whose values are unchanged is clean).
@@ -569,12 +594,32 @@ fn prepare_updates(
             state.borrow_mut().committed.clear();
             continue;
         }
+        // The version counter: SET to the next value, the current one checked in WHERE.
+        let mut version = None;
+        if let Some(v) = super::versioning::of(&mapper) {
+            let key = mapper.columns[v.attr].key.clone();
+            let current = inst.dict.borrow().get(&key).cloned();
+            let old = state
+                .borrow()
+                .committed
+                .iter()
+                .find(|(a, _)| **a == v.attr)
+                .and_then(|(_, o)| o.clone())
+                .or(current);
+            let new = super::versioning::next(interp, &v, old.as_ref())?;
+            attrs.retain(|(a, _)| *a != v.attr);
+            attrs.push((v.attr, bind(interp, session, &new)?));
+            crate::base::sort::sort_by(&mut attrs, |a, b| a.0 < b.0);
+            let old = bind(interp, session, &old.unwrap_or(Value::None))?;
+            version = Some((old, new));
+        }
         out.push(Changed {
             inst: inst.clone(),
             state,
             mapper,
             attrs,
             pk,
+            version,
         });
     }
     Ok(out)
@@ -609,11 +654,16 @@ fn emit_updates(
         }
         crate::base::sort::sort_by(&mut sets, |a, b| a.0 < b.0);
         mappers.push(ch.mapper.clone());
+        // The version is checked on the table that holds it.
+        let version = super::versioning::of(&ch.mapper)
+            .filter(|v| column_in(&ch.mapper, v.attr, &table).is_some())
+            .and(ch.version.clone());
         rows.push(UpdateRow {
             inst: ch.inst.clone(),
             state: ch.state.clone(),
             sets,
             pk: ch.pk.clone(),
+            version,
         });
     }
     let mut order: Vec<usize> = (0..rows.len()).collect();
@@ -627,6 +677,7 @@ fn emit_updates(
             state: rows[i].state.clone(),
             sets: rows[i].sets.clone(),
             pk: rows[i].pk.clone(),
+            version: rows[i].version.clone(),
         })
         .collect();
     let mappers: Vec<Rc<Mapper>> = order.iter().map(|&i| mappers[i].clone()).collect();
@@ -641,20 +692,35 @@ fn emit_updates(
                 .iter()
                 .map(|(c, _)| *c)
                 .eq(keys.iter().copied())
+            // Versioned rows are checked one statement each, as SQLAlchemy sends them.
+            && rows[i].version.is_none()
+            && rows[j].version.is_none()
         {
             j += 1;
         }
         let group = &rows[i..j];
+        let versioned = super::versioning::of(mapper)
+            .filter(|_| group[0].version.is_some())
+            .and_then(|v| column_in(mapper, v.attr, &table));
+        let mut criteria = pk_criteria(mapper, &table);
+        if let Some(c) = versioned {
+            criteria.push(Expr::binary(
+                Expr::Column(table.clone(), c),
+                Op::Eq,
+                Expr::Param(format!("version_{c}")),
+            ));
+        }
         let values: Vec<(usize, Expr)> = keys
             .iter()
             .map(|&c| (c, Expr::Param(table.columns[c].name.clone())))
             .collect();
-        let compiled = Compiler::default().update(&table, &values, &pk_criteria(mapper, &table));
+        let compiled = Compiler::default().update(&table, &values, &criteria);
         let params = |r: &UpdateRow| -> Vec<SqlValue> {
             r.sets
                 .iter()
                 .map(|(_, v)| v.clone())
                 .chain(r.pk.iter().cloned())
+                .chain(r.version.iter().map(|(old, _)| old.clone()))
                 .collect()
         };
         let key_names: Vec<String> = keys
@@ -684,6 +750,12 @@ fn emit_updates(
         for r in group {
             if nested {
                 super::savepoint::note_dirty(session, &r.inst);
+            }
+            if let (Some((_, new)), Some(v)) = (&r.version, super::versioning::of(mapper)) {
+                r.inst
+                    .dict
+                    .borrow_mut()
+                    .insert(mapper.columns[v.attr].key.clone(), new.clone());
             }
             // The onupdate values sent are now the attributes' values.
             for (c, v) in &r.sets {
@@ -794,6 +866,12 @@ fn emit_deletes(
     for inst in objects {
         if let Some(state) = state_of(inst) {
             let m = state.borrow().mapper.clone();
+            if super::versioning::of(&m).is_some() {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    "SessionLab does not support deleting an object of a mapper with version_id_col yet",
+                ));
+            }
             load_expired_key(session, interp, &m, inst, &state)?;
         }
     }
@@ -843,7 +921,7 @@ fn emit_deletes(
                 mine.len(),
                 matched
             );
-            session.sa.exc.warn(interp, Exc::SAWarning, &message)?;
+            session.warn(interp, &message)?;
         }
     }
     for (_, inst, state) in rows {

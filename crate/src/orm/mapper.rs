@@ -70,6 +70,11 @@ pub struct Polymorphic {
     pub identity: Option<(Value, crate::engine::SqlValue)>,
     /// Single-table inheritance: the subclass shares its base's table.
     pub single: bool,
+    /// `polymorphic_load="inline"` (or the base's `with_polymorphic="*"`): a SELECT of a
+    /// base class selects this subclass's columns too.
+    pub inline: bool,
+    /// The base's `with_polymorphic="*"`: every subclass is loaded inline.
+    pub inline_all: bool,
 }
 
 /// `relationship(cascade=...)`: which session operations follow the relationship.
@@ -154,6 +159,8 @@ pub struct RelationshipProperty {
     pub secondary: Option<String>,
     /// `passive_deletes=`: whether deleting the parent leaves unloaded children to the database.
     pub passive_deletes: PassiveDeletes,
+    /// `order_by=`: the ORDER BY of the collection's loads.
+    pub order_by: Option<super::order_by::OrderBy>,
 }
 
 /// `relationship(passive_deletes=)`: `True` does not load an unloaded collection when its
@@ -186,6 +193,8 @@ pub struct Backref {
     pub lazy: super::strategies::Strategy,
     /// `passive_deletes=`.
     pub passive_deletes: PassiveDeletes,
+    /// `order_by=`.
+    pub order_by: Option<super::order_by::OrderBy>,
 }
 
 /// One mapped class.
@@ -206,6 +215,10 @@ pub struct Mapper {
     pub poly: Polymorphic,
     /// `query_expression()` attributes, by name (filled by `with_expression`).
     pub expressions: RefCell<Vec<String>>,
+    /// `@validates` methods of the class and its bases (set once the class is mapped).
+    pub validators: RefCell<Vec<super::validators::Validator>>,
+    /// `version_id_col` / `version_id_generator` (set once the class is mapped).
+    pub version: RefCell<Option<super::versioning::Versioning>>,
     /// Attribute indexes of the primary key (computed once: every loaded row needs them).
     pk: Vec<usize>,
     /// Where each default-loaded attribute's first column is in `select_columns()`.
@@ -247,6 +260,8 @@ impl Mapper {
             relationships: RefCell::new(relationships),
             registry,
             expressions: RefCell::new(Vec::new()),
+            validators: RefCell::new(Vec::new()),
+            version: RefCell::new(None),
             pk,
             loaded,
         }
@@ -368,6 +383,13 @@ impl Mapper {
                     .is_some_and(|(_, v)| KeyPart::from(v) == want)
             })
             .unwrap_or_else(|| self.clone())
+    }
+
+    /// The subclasses a SELECT of this class loads inline (`polymorphic_load="inline"`).
+    pub fn inline_descendants(self: &Rc<Self>) -> Vec<Rc<Mapper>> {
+        let mut out = self.descendants();
+        out.retain(|m| m.poly.inline);
+        out
     }
 
     /// The mappers inheriting from this one, directly or not, in mapping order.

@@ -13,6 +13,7 @@ pub mod flush;
 pub mod identity;
 pub mod loading;
 pub mod mapper;
+pub mod order_by;
 pub mod polymorphic;
 pub mod query;
 pub mod relationships;
@@ -21,6 +22,9 @@ pub mod session;
 pub mod snapshot;
 pub mod state;
 pub mod strategies;
+pub mod validators;
+pub mod versioning;
+pub mod writeonly;
 
 use std::rc::Rc;
 

@@ -12,8 +12,9 @@ use crate::bridge::convert::from_db;
 use crate::engine::SqlValue;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Instance;
-use crate::sql::compiler::{Compiler, Select};
+use crate::sql::compiler::{Compiler, Join, JoinTarget, Select, Subquery};
 use crate::sql::elements::Expr;
+use crate::sql::schema::Table;
 
 /// Runs `selectin_polymorphic(base, classes)` over `objects` (rows of `base`), each subclass
 /// in the order its first object came, then `options` deeper along the subclass.
@@ -163,6 +164,91 @@ pub struct WithPolymorphic {
     pub base: Rc<Mapper>,
     /// The subclasses, in mapping order.
     pub classes: Vec<Rc<Mapper>>,
+    /// `aliased=True`: what the entity reads in place of the mapped tables.
+    alias: Option<PolyAlias>,
+}
+
+/// `with_polymorphic(..., aliased=True)`: the tables an aliased entity reads.
+#[derive(Debug)]
+enum PolyAlias {
+    /// `flat=True`: each table under its own anonymous alias (`employee_1`, `manager_1`).
+    Flat(Vec<(Rc<Table>, Rc<Table>)>),
+    /// The LEFT OUTER JOINs as one subquery (`anon_1`), its columns labelled
+    /// `table_column`; with the mapped column each of them selects.
+    Subquery(Rc<Table>, Vec<(Rc<Table>, usize)>),
+}
+
+/// Whether `a` and `b` are the same mapped table (tables of one metadata have one name).
+fn same_table(a: &Table, b: &Table) -> bool {
+    std::ptr::eq(a, b) || (a.alias_of.is_none() && b.alias_of.is_none() && a.name == b.name)
+}
+
+impl PolyAlias {
+    /// Where the entity reads column `i` of mapped table `t`.
+    fn column(&self, t: &Rc<Table>, i: usize) -> Option<Expr> {
+        match self {
+            PolyAlias::Flat(aliases) => aliases
+                .iter()
+                .find(|(orig, _)| same_table(orig, t))
+                .map(|(_, alias)| Expr::Column(alias.clone(), i)),
+            PolyAlias::Subquery(table, sources) => sources
+                .iter()
+                .position(|(orig, c)| *c == i && same_table(orig, t))
+                .map(|at| Expr::Column(table.clone(), at)),
+        }
+    }
+}
+
+/// `e` with every column `f` maps replaced (the others kept).
+fn map_columns(e: &Expr, f: &dyn Fn(&Rc<Table>, usize) -> Option<Expr>) -> Expr {
+    let b = |x: &Expr| Box::new(map_columns(x, f));
+    let all = |xs: &[Expr]| xs.iter().map(|x| map_columns(x, f)).collect::<Vec<_>>();
+    match e {
+        Expr::Column(t, i) => f(t, *i).unwrap_or_else(|| e.clone()),
+        Expr::Binary(l, op, r) => Expr::Binary(b(l), *op, b(r)),
+        Expr::Not(x) => Expr::Not(b(x)),
+        Expr::Between(x, lo, hi, neg) => Expr::Between(b(x), b(lo), b(hi), *neg),
+        Expr::In(x, items, neg) => Expr::In(b(x), all(items), *neg),
+        Expr::Func(name, args) => Expr::Func(name.clone(), all(args)),
+        Expr::Label(name, x) => Expr::Label(name.clone(), b(x)),
+        Expr::Desc(x) => Expr::Desc(b(x)),
+        Expr::Asc(x) => Expr::Asc(b(x)),
+        Expr::Cast(x, ty) => Expr::Cast(b(x), ty.clone()),
+        Expr::Neg(x) => Expr::Neg(b(x)),
+        Expr::Lower(x) => Expr::Lower(b(x)),
+        Expr::Escape(x, c) => Expr::Escape(b(x), *c),
+        Expr::Nulls(x, first) => Expr::Nulls(b(x), *first),
+        Expr::Typed(x, ty) => Expr::Typed(b(x), ty.clone()),
+        Expr::Collate(x, name) => Expr::Collate(b(x), name.clone()),
+        Expr::Tuple(items) => Expr::Tuple(all(items)),
+        Expr::Case(value, whens, otherwise) => Expr::Case(
+            value.as_deref().map(b),
+            whens
+                .iter()
+                .map(|(w, t)| (map_columns(w, f), map_columns(t, f)))
+                .collect(),
+            otherwise.as_deref().map(b),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// `join` with its ON clause and nested joins adapted by `f`.
+fn map_join(j: &Join, f: &dyn Fn(&Rc<Table>, usize) -> Option<Expr>) -> Join {
+    Join {
+        target: match &j.target {
+            JoinTarget::Through(t, inner) => {
+                JoinTarget::Through(t.clone(), inner.iter().map(|x| map_join(x, f)).collect())
+            }
+            JoinTarget::Nested(t, inner) => {
+                JoinTarget::Nested(t.clone(), inner.iter().map(|x| map_join(x, f)).collect())
+            }
+            other => other.clone(),
+        },
+        on: map_columns(&j.on, f),
+        outer: j.outer,
+        full: j.full,
+    }
 }
 
 impl WithPolymorphic {
@@ -176,7 +262,76 @@ impl WithPolymorphic {
                 .filter(|m| given.iter().any(|g| Rc::ptr_eq(g, m)))
                 .collect(),
         };
-        WithPolymorphic { base, classes }
+        WithPolymorphic {
+            base,
+            classes,
+            alias: None,
+        }
+    }
+
+    /// `aliased=True`: the entity over anonymous aliases of its tables (`flat`), else over
+    /// a subquery of its LEFT OUTER JOINs.
+    pub fn aliased(mut self, flat: bool) -> Self {
+        let alias = if flat {
+            let mut tables = self.base.tables();
+            for m in &self.classes {
+                for t in m.tables() {
+                    if !tables.iter().any(|x| same_table(x, &t)) {
+                        tables.push(t);
+                    }
+                }
+            }
+            PolyAlias::Flat(
+                tables
+                    .into_iter()
+                    .map(|t| {
+                        let alias = Rc::new(t.alias_anonymous());
+                        (t, alias)
+                    })
+                    .collect(),
+            )
+        } else {
+            let mut select = Select {
+                columns: self.loading_columns(),
+                labels: true,
+                ..Select::default()
+            };
+            self.from_clause(&mut select);
+            let mut sources = Vec::new();
+            let mut columns = Vec::new();
+            for c in &select.columns {
+                if let Expr::Column(t, i) = c {
+                    let mut col = t.columns[*i].clone();
+                    col.name = format!("{}_{}", t.name, col.name);
+                    columns.push(col);
+                    sources.push((t.clone(), *i));
+                }
+            }
+            let subquery = Rc::new(Subquery {
+                select,
+                name: None,
+                cte: false,
+                lateral: false,
+            });
+            let mut table = Table::new("anon".into(), columns);
+            table.subquery = Some(subquery);
+            PolyAlias::Subquery(Rc::new(table), sources)
+        };
+        self.alias = Some(alias);
+        self
+    }
+
+    /// Whether the entity reads aliases of its tables (`aliased=True` / `flat=True`).
+    pub fn is_aliased(&self) -> bool {
+        self.alias.is_some()
+    }
+
+    /// `e` as this entity reads it (the aliases' columns in place of the tables').
+    pub fn adapt(&self, e: &Expr) -> Expr {
+        match &self.alias {
+            None => e.clone(),
+            Some(a) => map_columns(e, &|t, i| a.column(t, i)),
+        }
     }
 
     /// The base's columns, then each subclass's columns not selected yet.
@@ -184,12 +339,31 @@ impl WithPolymorphic {
         self.with_subclass_columns(self.base.select_columns())
     }
 
-    /// `base` (the base's select list) then each subclass's columns not in it yet.
+    /// The select list as mapped (unaliased): what a loaded row's columns stand for.
+    pub fn loading_columns(&self) -> Vec<Expr> {
+        self.plain_columns(self.base.select_columns())
+    }
+
+    /// `base` (the base's select list) then each subclass's columns not in it yet, as the
+    /// entity reads them.
     pub fn with_subclass_columns(&self, base: Vec<Expr>) -> Vec<Expr> {
+        self.plain_columns(base)
+            .iter()
+            .map(|c| self.adapt(c))
+            .collect()
+    }
+
+    /// `base` then each subclass's columns not in it yet, as mapped.
+    pub fn plain_columns(&self, base: Vec<Expr>) -> Vec<Expr> {
+        // A single-table subclass's columns are its base's too (on the table as extended).
+        let same = |a: &Expr, b: &Expr| match (a, b) {
+            (Expr::Column(t, i), Expr::Column(u, j)) => i == j && same_table(t, u),
+            _ => a == b,
+        };
         let mut out = base;
         for m in &self.classes {
             for c in m.select_columns() {
-                if !out.contains(&c) {
+                if !out.iter().any(|x| same(x, &c)) {
                     out.push(c);
                 }
             }
@@ -197,25 +371,122 @@ impl WithPolymorphic {
         out
     }
 
-    /// The base's FROM, each subclass table joined with `LEFT OUTER JOIN`.
-    pub fn from_clause(&self, select: &mut Select) {
-        self.base.from_clause(select);
+    /// The entity's FROM and joins, unaliased: the base's, then each subclass table with
+    /// `LEFT OUTER JOIN`.
+    fn plain_from(&self) -> (Option<Rc<Table>>, Vec<Join>) {
+        let mut select = Select::default();
+        self.base.from_clause(&mut select);
         for m in &self.classes {
             for (t, on) in &m.poly.joins {
                 if select
                     .joins
                     .iter()
-                    .any(|j| j.table().is_some_and(|x| Rc::ptr_eq(x, t)))
+                    .any(|j| j.table().is_some_and(|x| same_table(x, t)))
                 {
                     continue;
                 }
-                select.joins.push(crate::sql::compiler::Join {
-                    target: crate::sql::compiler::JoinTarget::Table(t.clone()),
+                select.joins.push(Join {
+                    target: JoinTarget::Table(t.clone()),
                     on: on.clone(),
                     outer: true,
                     full: false,
                 });
             }
         }
+        (select.froms.into_iter().next(), select.joins)
     }
+
+    /// The entity's FROM as it reads it: the aliased tables and their joins.
+    fn own_from(&self) -> (Option<Rc<Table>>, Vec<Join>) {
+        let (root, joins) = self.plain_from();
+        match &self.alias {
+            None => (root, joins),
+            Some(PolyAlias::Subquery(table, _)) => (Some(table.clone()), Vec::new()),
+            Some(a @ PolyAlias::Flat(_)) => {
+                let f = |t: &Rc<Table>, i: usize| a.column(t, i);
+                let table = |t: &Rc<Table>| match a.column(t, 0) {
+                    Some(Expr::Column(alias, _)) => alias,
+                    _ => t.clone(),
+                };
+                let joins = joins
+                    .iter()
+                    .map(|j| {
+                        let mut j = map_join(j, &f);
+                        if let JoinTarget::Table(t) = &j.target {
+                            j.target = JoinTarget::Table(table(t));
+                        }
+                        j
+                    })
+                    .collect();
+                (root.map(|r| table(&r)), joins)
+            }
+        }
+    }
+
+    /// The FROM of a SELECT of this entity: the base's, each subclass table joined with
+    /// `LEFT OUTER JOIN` (under their aliases when aliased).
+    pub fn from_clause(&self, select: &mut Select) {
+        let (root, joins) = self.own_from();
+        select.froms = root.into_iter().collect();
+        select.joins = joins;
+    }
+
+    /// What `join(entity)` joins: its table, or its tables and their joins in parentheses.
+    pub fn join_target(&self) -> Option<JoinTarget> {
+        let (root, joins) = self.own_from();
+        let root = root?;
+        Some(if joins.is_empty() {
+            JoinTarget::Table(root)
+        } else {
+            JoinTarget::Nested(root, joins)
+        })
+    }
+}
+
+/// What `join(Company.employees.of_type(Engineer))` joins: a joined subclass's tables in
+/// parentheses (`(employee JOIN engineer ON …)`), or its one table.
+pub fn subclass_join_target(m: &Mapper) -> JoinTarget {
+    let mut select = Select::default();
+    m.from_clause(&mut select);
+    match select.froms.into_iter().next() {
+        Some(root) if !select.joins.is_empty() => JoinTarget::Nested(root, select.joins),
+        Some(root) => JoinTarget::Table(root),
+        None => JoinTarget::Table(m.table.clone()),
+    }
+}
+
+/// The SELECT of `selectinload(A.rel.of_type(wp))`: `columns` FROM the entity's LEFT OUTER
+/// JOINs where `key IN (keys)`; the columns unlabelled, as SQLAlchemy selects them.
+pub fn run_in(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    wp: &WithPolymorphic,
+    columns: Vec<Expr>,
+    key: Expr,
+    keys: &[SqlValue],
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    let mut select = Select {
+        columns,
+        wheres: vec![Expr::In(
+            Box::new(key),
+            keys.iter().cloned().map(Expr::Bind).collect(),
+            false,
+        )],
+        ..Select::default()
+    };
+    wp.from_clause(&mut select);
+    let compiled = Compiler::unlabelled().select(&select);
+    let params = compiled.params();
+    let note = session.sa.echo_note(&compiled.sql, &[]);
+    Ok(session.run(interp, &compiled.sql, params, note)?.rows)
+}
+
+/// The select entity of mapped class `m`: a `with_polymorphic()` of its subclasses loaded
+/// inline (`polymorphic_load="inline"`), if any.
+pub fn mapper_entity(m: Rc<Mapper>) -> super::query::Entity {
+    let inline = m.inline_descendants();
+    if inline.is_empty() {
+        return super::query::Entity::Mapper(m);
+    }
+    super::query::Entity::Polymorphic(Rc::new(WithPolymorphic::new(m, Some(inline))))
 }

@@ -100,6 +100,16 @@ pub fn columns_planned(entities: &[Entity], plans: &[Option<Plan>]) -> Vec<Expr>
     out
 }
 
+/// One entity's select list under its column plan, as mapped: what its row's columns
+/// stand for (a `with_polymorphic(aliased=True)` entity selects them from its aliases).
+fn entity_row_columns(e: &Entity, plan: Option<&Plan>) -> Vec<Expr> {
+    match (e, plan) {
+        (Entity::Polymorphic(w), Some(p)) => w.plain_columns(p.columns(&w.base, &w.base.table)),
+        (Entity::Polymorphic(w), None) => w.loading_columns(),
+        _ => entity_columns(e, plan),
+    }
+}
+
 /// One entity's select list under its column plan.
 fn entity_columns(e: &Entity, plan: Option<&Plan>) -> Vec<Expr> {
     match (e, plan) {
@@ -147,8 +157,15 @@ pub fn execute_with(
             .map(move |c| (own, c))
     });
     for (own, c) in planned {
+        // Two anonymous aliases of a table are different tables (`employee_1`, `employee_2`).
+        let same = |x: &Expr| match (x, &c) {
+            (Expr::Column(a, i), Expr::Column(b, j)) if a.anonymous || b.anonymous => {
+                Rc::ptr_eq(a, b) && i == j
+            }
+            _ => *x == c,
+        };
         let at = match &c {
-            Expr::Column(..) if !own => columns.iter().position(|x| *x == c),
+            Expr::Column(..) if !own => columns.iter().position(same),
             _ => None,
         };
         match at {
@@ -180,7 +197,7 @@ pub fn execute_with(
         .zip(&plans)
         .map(|(e, p)| match e {
             Entity::Column(_) | Entity::Bundle(_) => Vec::new(),
-            _ => entity_columns(e, p.as_ref()),
+            _ => entity_row_columns(e, p.as_ref()),
         })
         .collect();
     for row in &rs.rows {
@@ -302,21 +319,35 @@ pub fn count_select(inner: &Select) -> Select {
 }
 
 /// A joined subclass's rows come from its base table joined to its own
-/// (`FROM employee JOIN manager ON employee.id = manager.id`); a single-table subclass adds
-/// its discriminator criteria (`WHERE employee.type IN (?)`).
-fn inheritance_froms(entities: &[Entity], select: &mut Select) {
+/// (`FROM employee JOIN manager ON employee.id = manager.id`), ahead of the statement's own
+/// joins; a single-table subclass adds its discriminator criteria (`WHERE employee.type IN
+/// (?)`).
+pub fn inheritance_froms(entities: &[Entity], select: &mut Select) {
     for e in entities {
-        if let Entity::Polymorphic(p) = e {
-            if select.froms.is_empty() && select.joins.is_empty() {
-                p.from_clause(select);
-            }
-            continue;
+        let mut own = Select::default();
+        match e {
+            Entity::Polymorphic(p) => p.from_clause(&mut own),
+            Entity::Mapper(m) if !m.poly.joins.is_empty() => m.from_clause(&mut own),
+            _ => {}
         }
-        let Entity::Mapper(m) = e else { continue };
-        if !m.poly.joins.is_empty() && select.froms.is_empty() && select.joins.is_empty() {
-            m.from_clause(select);
+        if let Some(root) = own.froms.first()
+            && select.froms.is_empty()
+            && !select
+                .joins
+                .iter()
+                .any(|j| j.tables().iter().any(|t| Rc::ptr_eq(t, root)))
+            && (!own.joins.is_empty() || select.joins.is_empty())
+        {
+            select.froms = own.froms;
+            own.joins.append(&mut select.joins);
+            select.joins = own.joins;
         }
-        if let Some(c) = m.single_criteria() {
+        let single = match e {
+            Entity::Mapper(m) => m.single_criteria(),
+            Entity::Polymorphic(p) => p.base.single_criteria(),
+            _ => None,
+        };
+        if let Some(c) = single {
             select.wheres.push(c);
         }
     }

@@ -264,18 +264,35 @@ fn related_objects(inst: &Instance, mapper: &Mapper) -> Vec<Rc<Instance>> {
     out
 }
 
-fn is_transient(child: &Rc<Instance>) -> bool {
+/// Outside every session: transient, or detached (not deleted); the save-update cascade of
+/// an event takes it into the parent's session.
+fn is_outside(child: &Rc<Instance>) -> bool {
     match state_of(child) {
         None => true,
-        Some(s) => s.borrow().session().is_none() && s.borrow().identity.is_none(),
+        Some(s) => {
+            let st = s.borrow();
+            !st.was_deleted && matches!(st.status(), Status::Transient | Status::Detached)
+        }
     }
 }
 
-/// Save-update cascade: related transient objects join the session with `inst`.
+/// Save-update cascade: related transient objects join the session with `inst`
+/// (`session.add(inst)`: every related object, those a backref put there included).
 pub fn cascade_add(
     session: &Rc<Session>,
     interp: &mut Interpreter,
     inst: &Rc<Instance>,
+) -> PyResult<()> {
+    cascade(session, interp, inst, false)
+}
+
+/// The save-update cascade over `inst`'s related objects. At a flush, objects only a backref
+/// put there are left out with SQLAlchemy's warning (once); an explicit `add` takes them in.
+fn cascade(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+    at_flush: bool,
 ) -> PyResult<()> {
     let Some(state) = state_of(inst) else {
         return Ok(());
@@ -291,27 +308,85 @@ pub fn cascade_add(
             children.push(child.clone());
         }
     }
+    let backref_only = std::mem::take(&mut state.borrow_mut().backref_only);
+    let mut kept = Vec::new();
     for child in children {
-        let outside = match state_of(&child) {
+        let status = state_of(&child).map(|s| {
+            let st = s.borrow();
+            (st.was_deleted, st.status())
+        });
+        let outside = match status {
             None => true,
-            Some(s) => {
-                let st = s.borrow();
-                !st.was_deleted && matches!(st.status(), Status::Transient | Status::Detached)
+            Some((was_deleted, status)) => {
+                !was_deleted
+                    && (matches!(status, Status::Transient)
+                        || (matches!(status, Status::Detached) && !at_flush))
             }
         };
-        if outside {
-            session.add(interp, &Value::Instance(child))?;
+        // A detached member (expunged, say) joins again only by an event or an `add`, as
+        // in SQLAlchemy, whose flush adds nothing to the session.
+        if !outside {
+            continue;
         }
+        let by_backref = backref_only
+            .iter()
+            .find(|(_, c, _)| Rc::ptr_eq(c, &child))
+            .cloned();
+        if at_flush && let Some((index, c, warned)) = by_backref {
+            if !warned {
+                let rel = mapper.relationship_at(index);
+                // The one-to-many processor registers the object; the others synchronize
+                // keys, with their own wording.
+                let verb = match resolve(&mapper, &rel).map(|r| r.direction) {
+                    Some(Direction::OneToMany) => "will not",
+                    _ => "won't",
+                };
+                let message = format!(
+                    "Object of type <{}> not in session, add operation along '{}.{}' {verb} \
+                     proceed",
+                    child.class.name, inst.class.name, rel.key
+                );
+                session.warn(interp, &message)?;
+            }
+            if !kept
+                .iter()
+                .any(|(_, k, _): &(usize, Rc<Instance>, bool)| Rc::ptr_eq(k, &c))
+            {
+                kept.push((index, c, true));
+            }
+            continue;
+        }
+        session.add(interp, &Value::Instance(child))?;
     }
+    state.borrow_mut().backref_only.extend(kept);
     Ok(())
 }
 
 /// Cascades over every object the session holds (collections may have grown since `add`).
 pub fn cascade_all(session: &Rc<Session>, interp: &mut Interpreter) -> PyResult<()> {
     for inst in session.all_objects() {
-        cascade_add(session, interp, &inst)?;
+        cascade(session, interp, &inst, true)?;
     }
     Ok(())
+}
+
+/// Remembers that a backref put `child` in relationship `index` of the object of `tstate`
+/// while `child` was outside that object's session (SQLAlchemy 2.x's save-update cascade does not follow backrefs).
+fn note_backref_only(tstate: &Rc<RefCell<InstanceState>>, index: usize, child: &Rc<Instance>) {
+    let Some(session) = tstate.borrow().session() else {
+        return;
+    };
+    let outside = match state_of(child) {
+        None => true,
+        Some(s) => !s
+            .borrow()
+            .session()
+            .is_some_and(|cs| Rc::ptr_eq(&cs, &session)),
+    };
+    let mut st = tstate.borrow_mut();
+    if outside && !st.backref_only.iter().any(|(_, c, _)| Rc::ptr_eq(c, child)) {
+        st.backref_only.push((index, child.clone(), false));
+    }
 }
 
 /// Delete cascade of `session.delete(inst)`: the related objects of every `cascade="delete"`
@@ -358,6 +433,16 @@ fn deleted_parent_value(
     rel: &RelationshipProperty,
 ) -> PyResult<Option<Value>> {
     if rel.passive_deletes == PassiveDeletes::Off {
+        if super::writeonly::is_unloaded_collection(rel) {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!(
+                    "SessionLab does not support deleting the parent of the write-only or \
+                     dynamic collection '{}' without passive_deletes=True yet",
+                    rel.key
+                ),
+            ));
+        }
         return get(interp, inst, state, rel).map(Some);
     }
     Ok(inst.dict.borrow().get(&rel.key).cloned())
@@ -843,10 +928,19 @@ fn load(
                 ..Select::default()
             };
             target.from_clause(&mut select);
+            // A single-table subclass target loads only its own rows (`type IN (?)`).
+            select.wheres.extend(target.single_criteria());
             if let Some(s) = &r.secondary {
                 select.froms.push(s.table.clone());
             }
-            let compiled = Compiler::default().select(&select);
+            select.order_by = super::order_by::of(interp, mapper, key)?;
+            // The lazy loader's SELECT has no label style: a joined subclass's key columns
+            // stay unlabelled (`manager.id, employee.id`).
+            let compiler = match target.poly.joins.is_empty() {
+                true => Compiler::default(),
+                false => Compiler::unlabelled(),
+            };
+            let compiled = compiler.select(&select);
             let params = compiled.params();
             let note = session.sa.echo_note(&compiled.sql, &[]);
             let rs = session.run(interp, &compiled.sql, params, note)?;
@@ -937,7 +1031,7 @@ pub fn set(
     if let Value::Instance(parent) = &value {
         if let Some(session) = state.borrow().session()
             && rel.cascade.save_update
-            && is_transient(parent)
+            && is_outside(parent)
         {
             session.add(interp, &value)?;
         }
@@ -982,6 +1076,7 @@ fn reverse_append(
                     .any(|v| matches!(v, Value::Instance(i) if Rc::ptr_eq(i, owner)));
                 if !present {
                     l.borrow_mut().push(owner_value);
+                    note_backref_only(&tstate, index, owner);
                 }
             }
             None if tstate.borrow().identity.is_none() => {
@@ -1015,6 +1110,7 @@ fn reverse_append(
         .borrow_mut()
         .insert(back.key.clone(), owner_value);
     tstate.borrow_mut().changed_relationships.insert(index);
+    note_backref_only(&tstate, index, owner);
     mark_changed(target, &tstate);
     Ok(())
 }
@@ -1095,7 +1191,7 @@ pub fn appended(
     if cascade
         && rel.cascade.save_update
         && let Some(session) = ostate.borrow().session()
-        && is_transient(c)
+        && is_outside(c)
     {
         session.add(interp, child)?;
     }
@@ -1273,4 +1369,44 @@ fn run_rows(
         session.run(interp, sql, row, note)?;
     }
     Ok(())
+}
+
+/// `@validates` on an assignment to relationship `rel`: a scalar's value through the
+/// validators; for a collection, every member of the new one (SQLAlchemy's bulk replace
+/// validates each), and the removed members through `include_removes`.
+pub fn validated(
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+    mapper: &Rc<Mapper>,
+    rel: &RelationshipProperty,
+    value: Value,
+) -> PyResult<Value> {
+    if !super::validators::any(mapper, &rel.key) {
+        return Ok(value);
+    }
+    let direction = resolve(mapper, rel).map(|r| r.direction);
+    let collection = match rel.uselist {
+        Some(u) => u,
+        None => direction.is_some_and(|d| d != Direction::ManyToOne),
+    };
+    if !collection {
+        return super::validators::on_set(interp, mapper, &rel.key, inst, value);
+    }
+    let old = inst.dict.borrow().get(&rel.key).cloned();
+    let old = old
+        .as_ref()
+        .and_then(super::collections::items_of)
+        .unwrap_or_default();
+    let mut new = Vec::new();
+    for item in interp.collect(&value)? {
+        new.push(super::validators::on_set(
+            interp, mapper, &rel.key, inst, item,
+        )?);
+    }
+    for o in &old {
+        if !new.iter().any(|n| n.identity() == o.identity()) {
+            super::validators::on_remove(interp, mapper, &rel.key, inst, o)?;
+        }
+    }
+    Ok(Value::list(new))
 }

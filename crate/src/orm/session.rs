@@ -112,6 +112,8 @@ pub struct Session {
     pub failure: RefCell<Option<String>>,
     /// True while a flush runs (autoflush then does nothing).
     pub flushing: Cell<bool>,
+    /// True while an autoflush runs (its warnings say so).
+    in_autoflush: Cell<bool>,
     counter: Cell<u64>,
     /// Open `begin_nested()` transactions, innermost last.
     pub savepoints: RefCell<Vec<super::savepoint::Savepoint>>,
@@ -177,6 +179,7 @@ impl Session {
             tx: Cell::new(TxState::Idle),
             failure: RefCell::new(None),
             flushing: Cell::new(false),
+            in_autoflush: Cell::new(false),
             counter: Cell::new(0),
             savepoints: RefCell::new(Vec::new()),
             savepoint_seq: Cell::new(0),
@@ -914,6 +917,22 @@ impl Session {
         Ok(())
     }
 
+    /// Warns an `SAWarning` of the flush; one an autoflush raised says so, as SQLAlchemy's
+    /// `_autoflush` tags the warnings it lets through.
+    pub fn warn(&self, interp: &mut Interpreter, message: &str) -> PyResult<()> {
+        let message = if self.in_autoflush.get() {
+            format!(
+                "{message} (This warning originated from the Session 'autoflush' process, which \
+                 was invoked automatically in response to a user-initiated operation. Consider \
+                 using ``no_autoflush`` context manager if this warning happened while \
+                 initializing objects.)"
+            )
+        } else {
+            message.to_string()
+        };
+        self.sa.exc.warn(interp, Exc::SAWarning, &message)
+    }
+
     /// Flushes before a query when autoflush is on; errors say the query caused them.
     pub fn autoflush(self: &Rc<Self>, interp: &mut Interpreter) -> PyResult<()> {
         self.check_usable(interp)?;
@@ -922,7 +941,9 @@ impl Session {
         }
         let line = interp.current_line();
         self.set_cause(interp, Cause::Autoflush);
+        self.in_autoflush.set(true);
         let outcome = super::flush::flush(self, interp);
+        self.in_autoflush.set(false);
         self.sa.log.set_context(EventContext {
             line: Some(line),
             cause: Cause::Query,

@@ -69,6 +69,10 @@ pub struct InstanceState {
     /// Many-to-many members removed since the last flush, or of a deleted object (association
     /// rows to delete).
     pub secondary_removed: Vec<(usize, Rc<Instance>)>,
+    /// Objects a backref put in this object's relationships while they were outside its
+    /// session: SQLAlchemy 2.x does not cascade them (`cascade_backrefs` is gone), so the
+    /// flush warns about each once and leaves it out. By relationship index; `true` once warned.
+    pub backref_only: Vec<(usize, Rc<Instance>, bool)>,
     /// The object's address, for its default repr.
     pub addr: usize,
     /// Attributes a query's options deferred: they load on access.
@@ -98,6 +102,7 @@ impl InstanceState {
             removed: Vec::new(),
             secondary_added: Vec::new(),
             secondary_removed: Vec::new(),
+            backref_only: Vec::new(),
             addr,
             deferred: BTreeSet::new(),
             raise_on_load: BTreeSet::new(),

@@ -36,6 +36,10 @@ pub enum Strategy {
     Subquery,
     /// `contains_eager`: the query's own JOIN fills the relationship.
     ContainsEager,
+    /// `write_only` (`WriteOnlyMapped`): never loaded; a `WriteOnlyCollection` on access.
+    WriteOnly,
+    /// `dynamic` (`DynamicMapped`): never loaded; an `AppenderQuery` on access.
+    Dynamic,
 }
 
 impl Strategy {
@@ -50,6 +54,8 @@ impl Strategy {
             "raise_on_sql" => Strategy::RaiseOnSql,
             "joined" | "False" => Strategy::Joined,
             "subquery" => Strategy::Subquery,
+            "write_only" => Strategy::WriteOnly,
+            "dynamic" => Strategy::Dynamic,
             _ => return None,
         })
     }
@@ -71,6 +77,8 @@ pub struct LoaderOption {
     /// A column option (`load_only`, `defer`, ...) for the entities at the end of the path
     /// (possibly empty): then it is no relationship option.
     pub columns: Option<Rc<super::deferral::ColumnOption>>,
+    /// `selectinload(A.rel.of_type(with_polymorphic(...)))`: the entity the last step loads.
+    pub of_type: Option<Rc<super::polymorphic::WithPolymorphic>>,
 }
 
 impl LoaderOption {
@@ -119,6 +127,19 @@ pub fn joined_eager(
     let mut out: Vec<JoinedEager> = Vec::new();
     let mut prefix = 0;
     for (entity, e) in entities.iter().enumerate() {
+        if let super::query::Entity::Polymorphic(p) = e
+            && options.iter().any(|o| {
+                o.strategy == Strategy::Joined
+                    && o.path
+                        .first()
+                        .is_some_and(|(m, _)| p.base.isa(m) || m.isa(&p.base))
+            })
+        {
+            return Err(interp.error(
+                "NotImplementedError",
+                "SessionLab does not support joinedload() from a with_polymorphic() entity yet",
+            ));
+        }
         let super::query::Entity::Mapper(mapper) = e else {
             continue;
         };
@@ -172,7 +193,6 @@ pub fn joined_eager(
                 prefix += n;
                 continue;
             }
-            let _ = &interp;
             let n = out.len() + 1;
             let alias = super::aliased::Aliased::new(
                 r.target.clone(),
@@ -210,7 +230,7 @@ pub fn joined_eager(
                         full: false,
                     };
                     (
-                        crate::sql::compiler::JoinTarget::Nested(through.clone(), Box::new(inner)),
+                        crate::sql::compiler::JoinTarget::Through(through.clone(), vec![inner]),
                         Expr::binary(
                             mapper.column_expr(r.referenced_attr),
                             crate::sql::elements::Op::Eq,
@@ -232,6 +252,20 @@ pub fn joined_eager(
                 full: false,
             }
             .push_onto(&mut select.joins);
+            let order = super::order_by::of(interp, mapper, &rel.key)?;
+            match super::order_by::adapt(&order, &r.target.table, &alias.table) {
+                Some(order) => select.order_by.extend(order),
+                None => {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        format!(
+                            "SessionLab does not support joinedload() of {}.{} with this \
+                             relationship(order_by=...) yet",
+                            mapper.name, rel.key
+                        ),
+                    ));
+                }
+            }
             let start = select.columns.len();
             select.columns.extend(alias.select_columns());
             out.push(JoinedEager {
@@ -346,7 +380,18 @@ pub fn post_load(
             None => None,
         };
         let loaded = match strategy {
-            Strategy::SelectIn => selectin(session, interp, mapper, index, objects, plan.as_ref())?,
+            Strategy::SelectIn => {
+                let of_type = chosen.and_then(|o| o.of_type.as_deref());
+                selectin(
+                    session,
+                    interp,
+                    mapper,
+                    index,
+                    objects,
+                    plan.as_ref(),
+                    of_type,
+                )?
+            }
             Strategy::Lazy if plan.is_some() => {
                 let plan = Rc::new(plan.clone().unwrap_or_default());
                 for o in objects {
@@ -432,11 +477,19 @@ fn selectin(
     index: usize,
     objects: &[Rc<Instance>],
     plan: Option<&super::deferral::Plan>,
+    of_type: Option<&super::polymorphic::WithPolymorphic>,
 ) -> PyResult<Vec<Rc<Instance>>> {
     let rel = mapper.relationship_at(index);
     let Some(r) = resolve(mapper, &rel) else {
         return Ok(Vec::new());
     };
+    if of_type.is_some() && (r.direction != Direction::OneToMany || plan.is_some()) {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab's selectinload(...of_type(with_polymorphic(...))) loads one-to-many \
+             collections without column options only",
+        ));
+    }
     // Every object of the result is in the IN list, those already in the identity map too;
     // an attribute already loaded is not overwritten (`PostLoad.add_state(state, False)`).
     let mut todo: Vec<Rc<Instance>> = Vec::new();
@@ -479,9 +532,10 @@ fn selectin(
                 None => target.column_expr(r.fk_attr),
             };
             let mut columns = vec![fk.clone()];
-            let planned = match plan {
-                Some(p) => p.columns(&target, &target.table),
-                None => target.select_columns(),
+            let planned = match (plan, of_type) {
+                (_, Some(wp)) => wp.loading_columns(),
+                (Some(p), None) => p.columns(&target, &target.table),
+                (None, None) => target.select_columns(),
             };
             columns.extend(planned.iter().filter(|c| **c != fk).cloned());
             // Where each value of the planned row sits in the select list.
@@ -489,15 +543,35 @@ fn selectin(
                 .iter()
                 .map(|e| columns.iter().position(|c| c == e).unwrap_or(0))
                 .collect();
+            let order_by = super::order_by::of(interp, mapper, &rel.key)?;
             for chunk in keyed.chunks(CHUNK) {
                 let keys: Vec<SqlValue> = chunk.iter().map(|(k, _)| k.clone()).collect();
-                let rows = run_in(session, interp, &r, columns.clone(), fk.clone(), &keys)?;
+                let rows = match of_type {
+                    Some(wp) => super::polymorphic::run_in(
+                        session,
+                        interp,
+                        wp,
+                        columns.clone(),
+                        fk.clone(),
+                        &keys,
+                    )?,
+                    None => run_in(
+                        session,
+                        interp,
+                        &r,
+                        columns.clone(),
+                        fk.clone(),
+                        &keys,
+                        order_by.clone(),
+                    )?,
+                };
                 let mut groups: Vec<(super::identity::KeyPart, Vec<Value>)> = Vec::new();
                 for row in &rows {
                     let k = super::identity::KeyPart::from(row.first().unwrap_or(&SqlValue::Null));
                     let values: Vec<SqlValue> = order.iter().map(|&p| row[p].clone()).collect();
-                    let obj = super::loading::instance_planned(
-                        session, interp, &target, &values, plan, false,
+                    let sub: &[Expr] = if of_type.is_some() { &planned } else { &[] };
+                    let obj = super::loading::instance_with(
+                        session, interp, &target, &values, plan, false, sub,
                     )?;
                     if let Value::Instance(i) = &obj {
                         loaded.push(i.clone());
@@ -540,7 +614,7 @@ fn selectin(
                     Some(p) => p.columns(&target, &target.table),
                     None => target.select_columns(),
                 };
-                let rows = run_in(session, interp, &r, columns, pk, chunk)?;
+                let rows = run_in(session, interp, &r, columns, pk, chunk, Vec::new())?;
                 for row in &rows {
                     let obj = super::loading::instance_planned(
                         session, interp, &target, row, plan, false,
@@ -621,6 +695,7 @@ fn subquery(
     let select = Select {
         columns,
         labels: true,
+        order_by: super::order_by::of(interp, mapper, &rel.key)?,
         from_aliases: vec![sq],
         joins: vec![crate::sql::compiler::Join {
             target: crate::sql::compiler::JoinTarget::Table(target.table.clone()),
@@ -696,9 +771,11 @@ fn run_in(
     columns: Vec<Expr>,
     key: Expr,
     keys: &[SqlValue],
+    order_by: Vec<Expr>,
 ) -> PyResult<Vec<Vec<SqlValue>>> {
     let mut select = Select {
         columns,
+        order_by,
         wheres: vec![Expr::In(
             Box::new(key),
             keys.iter().cloned().map(Expr::Bind).collect(),

@@ -110,7 +110,14 @@ impl Interpreter {
                         return Ok(Some(v.clone()));
                     }
                 }
-                let class_attr = inst.class.lookup(name);
+                // `str.upper` and the like act on plain values only: an instance of a class
+                // mixing in `str` or `int` (a str enum) reaches them through its own lookup.
+                let class_attr = inst.class.lookup(name).filter(|a| {
+                    !matches!(a, Value::Builtin(b)
+                        if b.receiver.is_none()
+                            && b.name.contains('.')
+                            && !super::subclass::is_type_method(b.name))
+                });
                 if let Some(Value::Host(h)) = &class_attr {
                     let h = h.clone();
                     if let Some(v) =
@@ -119,16 +126,40 @@ impl Interpreter {
                         return Ok(Some(v));
                     }
                 }
+                if let Some(d @ Value::Instance(di)) = &class_attr
+                    && let Some(get) = di.class.lookup("__get__")
+                {
+                    // A user descriptor: a data descriptor (with `__set__`) wins over the
+                    // instance dict, a non-data one (`cached_property`) only when it is unset.
+                    let data = di.class.lookup("__set__").is_some()
+                        || di.class.lookup("__delete__").is_some();
+                    if data || !inst.dict.borrow().contains_key(name) {
+                        let bound = Value::BoundMethod(Rc::new((d.clone(), get)));
+                        let owner = Value::Class(inst.class.clone());
+                        return self
+                            .call(&bound, vec![obj.clone(), owner], Vec::new())
+                            .map(Some);
+                    }
+                }
                 if let Some(v) = inst.dict.borrow().get(name) {
                     return Ok(Some(v.clone()));
                 }
                 if let Some(attr) = class_attr {
                     return Ok(Some(match attr {
                         Value::Function(_) => Value::BoundMethod(Rc::new((obj.clone(), attr))),
+                        // `dict` / `list` methods read through a subclass's instance.
+                        Value::Builtin(ref b)
+                            if b.receiver.is_none() && super::subclass::is_type_method(b.name) =>
+                        {
+                            Value::BoundMethod(Rc::new((obj.clone(), attr.clone())))
+                        }
                         other => other,
                     }));
                 }
-                if let Some(h) = inst.host.borrow().clone() {
+                let host = inst.host.borrow().clone();
+                if let Some(h) = host
+                    && !super::subclass::is_native(&h)
+                {
                     return h.get_attr(self, name);
                 }
                 if name == "value" && inst.class.is_subclass(&self.exc_class("StopIteration")) {
@@ -207,10 +238,35 @@ impl Interpreter {
                         return Ok(Some(v));
                     }
                 }
+                if let Some(d @ Value::Instance(di)) = &attr
+                    && let Some(get) = di.class.lookup("__get__")
+                {
+                    let bound = Value::BoundMethod(Rc::new((d.clone(), get)));
+                    return self
+                        .call(&bound, vec![Value::None, obj.clone()], Vec::new())
+                        .map(Some);
+                }
                 if attr.is_none()
                     && let Some(h) = c.host.borrow().clone()
                 {
                     return h.get_attr(self, name);
+                }
+                if attr.is_none()
+                    && let Some(meta) = super::classes::metaclass(c)
+                    && let Some(m) = meta.lookup(name)
+                {
+                    // A metaclass's methods and properties, read through its classes.
+                    return Ok(Some(match m {
+                        Value::Function(_) => Value::BoundMethod(Rc::new((obj.clone(), m))),
+                        Value::Host(ref h) => {
+                            let h = h.clone();
+                            match h.descr_get(self, Some(obj), &Value::Class(meta))? {
+                                Some(v) => v,
+                                None => m,
+                            }
+                        }
+                        other => other,
+                    }));
                 }
                 Ok(attr.or_else(|| super::classes::object_method(name)))
             }
@@ -255,6 +311,18 @@ impl Interpreter {
             }),
             _ => {
                 let Some((qualified, func)) = super::methods::lookup(obj, name) else {
+                    if name.starts_with("__")
+                        && matches!(obj, Value::Dict(_) | Value::List(_))
+                        && let Value::Class(c) = &super::builtins::type_of(self, obj)
+                        && let Some(Value::Builtin(b)) = c.dict.borrow().get(name)
+                    {
+                        // `{}.__getitem__`, `[].__len__`: the dunders subclasses inherit.
+                        return Ok(Some(Value::Builtin(Rc::new(Builtin {
+                            name: b.name,
+                            func: b.func,
+                            receiver: Some(obj.clone()),
+                        }))));
+                    }
                     return Ok(match (obj, name) {
                         (Value::Slice(s), "start") => Some(s[0].clone()),
                         (Value::Slice(s), "stop") => Some(s[1].clone()),
@@ -284,15 +352,25 @@ impl Interpreter {
             Value::Instance(inst) => {
                 // A `__setattr__` override comes first, descriptors after (as in CPython).
                 if let Some(setattr) = inst.class.lookup("__setattr__")
-                    && matches!(setattr, Value::Function(_))
+                    && (matches!(setattr, Value::Function(_))
+                        || matches!(&setattr, Value::Builtin(b) if super::subclass::is_type_method(b.name)))
                 {
                     let bound = Value::BoundMethod(Rc::new((obj.clone(), setattr)));
                     self.call(&bound, vec![Value::str(name), value], Vec::new())?;
                     return Ok(());
                 }
-                if let Some(Value::Host(h)) = &inst.class.lookup(name)
+                let class_attr = inst.class.lookup(name);
+                if let Some(Value::Host(h)) = &class_attr
                     && h.descr_set(self, obj, value.clone())?
                 {
+                    return Ok(());
+                }
+                if let Some(d @ Value::Instance(di)) = &class_attr
+                    && let Some(set) = di.class.lookup("__set__")
+                {
+                    // A user data descriptor's `__set__`.
+                    let bound = Value::BoundMethod(Rc::new((d.clone(), set)));
+                    self.call(&bound, vec![obj.clone(), value], Vec::new())?;
                     return Ok(());
                 }
                 if !slot_allowed(&inst.class, name) {

@@ -27,7 +27,7 @@ const CTOR_TYPES: [(&str, super::value::BuiltinFn); 12] = [
 ];
 
 /// The built-in functions.
-const FUNCTIONS: [(&str, super::value::BuiltinFn); 45] = [
+const FUNCTIONS: [(&str, super::value::BuiltinFn); 46] = [
     ("print", b_print),
     ("len", b_len),
     ("repr", b_repr),
@@ -69,6 +69,7 @@ const FUNCTIONS: [(&str, super::value::BuiltinFn); 45] = [
     ("classmethod", b_classmethod),
     ("staticmethod", b_staticmethod),
     ("property", b_property),
+    ("bytearray", b_bytearray),
     ("open", b_refused),
     ("eval", b_refused),
     ("exec", b_refused),
@@ -143,6 +144,7 @@ pub fn install(interp: &mut Interpreter) {
             .insert(name.into(), Interpreter::builtin(name, f));
     }
     interp.types = types;
+    super::subclass::install(&interp.types, super::methods::type_table);
     for (name, f) in FUNCTIONS {
         interp
             .builtins
@@ -686,8 +688,23 @@ fn b_print(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
         super::codecs::check_printable(interp, &text)?;
         parts.push(text);
     }
-    let text = format!("{}{}", parts.join(&sep), end);
-    interp.write_stdout(&text)?;
+    match kwarg(&kw, "file") {
+        None | Some(Value::None) => {
+            let text = format!("{}{}", parts.join(&sep), end);
+            interp.write_stdout(&text)?;
+        }
+        // `file=sys.stderr` or any object with `write`: one write per piece, as print() does.
+        Some(file) => {
+            let write = interp.get_attr(&file, "write")?;
+            for (i, part) in parts.into_iter().enumerate() {
+                if i > 0 {
+                    interp.call(&write, vec![Value::str(sep.as_str())], Vec::new())?;
+                }
+                interp.call(&write, vec![Value::str(part)], Vec::new())?;
+            }
+            interp.call(&write, vec![Value::str(end)], Vec::new())?;
+        }
+    }
     Ok(Value::None)
 }
 
@@ -1572,6 +1589,14 @@ fn b_classmethod(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResul
 fn b_staticmethod(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
     let f = arg(interp, &args, 0, "staticmethod")?;
     Ok(Value::Host(Rc::new(Descriptor(Wrapper::StaticMethod(f)))))
+}
+
+/// `bytearray` is refused by name rather than left undefined (a misleading `NameError`).
+fn b_bytearray(interp: &mut Interpreter, _args: Vec<Value>, _kw: Kw) -> PyResult {
+    Err(interp.error(
+        "NotImplementedError",
+        "SessionLab does not support bytearray yet (use bytes)",
+    ))
 }
 
 fn b_property(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {

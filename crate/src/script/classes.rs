@@ -258,6 +258,7 @@ fn object_new(interp: &mut Interpreter, args: Vec<Value>, _kw: Kw) -> PyResult {
                 host: PyCell::new(None),
             });
             interp.tracked.instance(&instance);
+            super::subclass::attach(interp, &instance);
             Ok(Value::Instance(instance))
         }
         Some(other) => {

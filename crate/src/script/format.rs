@@ -93,7 +93,7 @@ impl Interpreter {
                 format!("{{{}}}", parts.join(", "))
             }
             Value::Set(s, frozen) => {
-                let items: Vec<Value> = s.borrow().values().map(|(k, _)| k.clone()).collect();
+                let items = super::set_order::elements(&s.borrow());
                 match (items.is_empty(), frozen) {
                     (true, false) => "set()".into(),
                     (true, true) => "frozenset()".into(),

@@ -105,6 +105,8 @@ enum St {
     Try(Phase),
     /// In a `with` body, these managers entered (outermost first).
     With(Vec<Value>),
+    /// At the next of a statement's nested `yield`s, the earlier ones worth these values.
+    Hoisted(Vec<Value>),
 }
 
 /// Where inside a `try` statement.
@@ -425,6 +427,9 @@ impl Run<'_> {
             interp.set_line(s.span.line);
             interp.step()?;
         }
+        if let Some(yields) = super::yield_hoist::nested_yields(s) {
+            return self.hoisted(s, &yields, st, env);
+        }
         macro_rules! value_of {
             ($e:expr) => {
                 match self.yield_expr($e, st, env)? {
@@ -561,6 +566,43 @@ impl Run<'_> {
             _ => return Ok(Out::Flow(self.interp.exec_stmt(s, env)?)),
         }
         Ok(Out::Flow(Flow::Normal))
+    }
+
+    /// A statement with `yield`s inside its expression: each runs in turn (suspending), then
+    /// the statement is evaluated with every `yield` worth what it received.
+    fn hoisted(
+        &mut self,
+        s: &Stmt,
+        yields: &[&super::ast::Expr],
+        st: Option<St>,
+        env: &Rc<Env>,
+    ) -> PyResult<Out> {
+        let mut done = match st {
+            Some(St::Hoisted(done)) => {
+                let mut done = done;
+                match self.input.take() {
+                    Some(Input::Throw(exc)) => return Err(self.interp.raise_value(exc)),
+                    Some(Input::Send(v)) => done.push(v),
+                    None => done.push(Value::None),
+                }
+                done
+            }
+            _ => Vec::new(),
+        };
+        if let Some(next) = yields.get(done.len()) {
+            self.yielded = match &next.kind {
+                ExprKind::Yield(Some(v)) => self.interp.eval(v, env)?,
+                _ => Value::None,
+            };
+            return Ok(Out::Yield(St::Hoisted(done)));
+        }
+        // Answered last-first by `eval` (popped), and kept apart from any generator the
+        // statement itself resumes.
+        done.reverse();
+        let saved = std::mem::replace(&mut self.interp.yield_answers, done);
+        let outcome = self.interp.exec_stmt(s, env);
+        self.interp.yield_answers = saved;
+        Ok(Out::Flow(outcome?))
     }
 
     /// The value of a statement's expression `e`: a `yield` suspends (`Err(state)`) and, on
@@ -744,7 +786,7 @@ pub fn held_values(g: &Generator, out: &mut Vec<Value>) {
         for (_, st) in std::mem::take(&mut s.stack) {
             match st {
                 St::YieldFrom(v) | St::For(v, _) => out.push(v),
-                St::With(v) => out.extend(v),
+                St::With(v) | St::Hoisted(v) => out.extend(v),
                 St::Try(Phase::Handler(_, e)) => out.push(e.value),
                 _ => {}
             }

@@ -172,6 +172,8 @@ pub struct Interpreter {
     pub warnings: super::warnings::WarningState,
     /// Generators dropped while suspended in `try`/`with`, closed at the next statement.
     pub graveyard: Rc<super::generator::Graveyard>,
+    /// What the `yield`s inside the statement a generator is evaluating received (last first).
+    pub(crate) yield_answers: Vec<Value>,
 }
 
 impl Drop for Interpreter {
@@ -233,6 +235,7 @@ impl Interpreter {
             host_slots: Vec::new(),
             warnings: Default::default(),
             graveyard: Default::default(),
+            yield_answers: Vec::new(),
         };
         interp.warnings.install(&interp.exc);
         super::builtins::install(&mut interp);
@@ -1407,6 +1410,7 @@ impl Interpreter {
                 if let Some(r) = &b.receiver {
                     args.insert(0, r.clone());
                 }
+                super::subclass::unwrap_receiver(b.name, &mut args);
                 (b.func)(self, args, kwargs)
             }
             Value::BoundMethod(bm) => {
@@ -1488,6 +1492,7 @@ impl Interpreter {
             host: PyCell::new(None),
         });
         self.tracked.instance(&instance);
+        super::subclass::attach(self, &instance);
         let instance = Value::Instance(instance);
         if class.is_subclass(&base)
             && let Value::Instance(i) = &instance
@@ -1641,7 +1646,7 @@ impl Interpreter {
             let hint = if refused {
                 "SessionLab scripts cannot reach the system"
             } else {
-                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), abc, collections (with .abc), copy, dataclasses, datetime, decimal, enum, functools, itertools, json, math, operator, pprint, random, statistics, string, sys, textwrap, time, timeit, typing, uuid and warnings"
+                "SessionLab provides sqlalchemy (with .orm, .exc and .ext.declarative), abc, collections (with .abc), copy, dataclasses, datetime, decimal, enum, functools, itertools, json, logging, math, operator, pprint, random, statistics, string, sys, textwrap, time, timeit, typing, unittest, uuid and warnings"
             };
             return Err(self.raise_value(value).with_hint(hint));
         };
@@ -1724,9 +1729,7 @@ impl Interpreter {
             Value::Str(s) => PyIter::Str(s.clone(), 0),
             Value::Range(a, b, s) => PyIter::Range(*a, *b, *s),
             Value::Dict(d) => PyIter::Seq(d.borrow().values().map(|(k, _)| k.clone()).collect(), 0),
-            Value::Set(s, _) => {
-                PyIter::Seq(s.borrow().values().map(|(k, _)| k.clone()).collect(), 0)
-            }
+            Value::Set(s, _) => PyIter::Seq(super::set_order::elements(&s.borrow()).into(), 0),
             Value::Bytes(b) => {
                 PyIter::Seq(b.iter().map(|x| Value::Int(i64::from(*x))).collect(), 0)
             }
@@ -2104,10 +2107,13 @@ impl Interpreter {
             }
             ExprKind::Comp(c) => super::comprehension::eval(self, c, env),
             ExprKind::GenExp(g) => super::generator::genexp(self, &g.0, &g.1, env),
+            ExprKind::Yield(_) if !self.yield_answers.is_empty() => {
+                Ok(self.yield_answers.pop().unwrap_or(Value::None))
+            }
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Err(self.error(
                 "NotImplementedError",
-                "SessionLab does not support yield inside an expression yet \
-                 (only as a statement, or as the value of an assignment)",
+                "SessionLab does not support yield inside an expression after a call, an \
+                 operator or a branch yet (give the yield a statement of its own)",
             )),
         }
     }

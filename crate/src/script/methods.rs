@@ -24,6 +24,22 @@ fn table_for(obj: &Value) -> Option<&'static [(&'static str, BuiltinFn)]> {
     })
 }
 
+/// The method table of the built-in type `name`, read through the type (`str.upper`) and
+/// inherited by subclasses of `dict` and `list`.
+pub fn type_table(name: &str) -> &'static [(&'static str, BuiltinFn)] {
+    match name {
+        "dict" => &DICT_METHODS,
+        "list" => &LIST_METHODS,
+        "str" => &STR_METHODS,
+        "set" | "frozenset" => &SET_METHODS,
+        "tuple" => &TUPLE_METHODS,
+        "bytes" => &BYTES_METHODS,
+        "int" => &INT_METHODS,
+        "float" => &FLOAT_METHODS,
+        _ => &[],
+    }
+}
+
 /// The names of the built-in methods of `obj`'s type.
 pub fn names(obj: &Value) -> Vec<&'static str> {
     table_for(obj)
@@ -1256,9 +1272,14 @@ fn set_pop(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let Some(d) = dict_of(&a) else {
         return Ok(Value::None);
     };
-    let first = d.borrow_mut().pop_first();
+    // The first element in CPython's iteration order.
+    let first = super::set_order::elements(&d.borrow()).into_iter().next();
     match first {
-        Some((_, (k, _))) => Ok(k),
+        Some(k) => {
+            let hk = interp.hash_key(&k)?;
+            d.borrow_mut().shift_remove(&hk);
+            Ok(k)
+        }
         None => Err(interp.error("KeyError", "pop from an empty set")),
     }
 }

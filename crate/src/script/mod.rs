@@ -20,7 +20,9 @@ pub mod modules;
 pub mod ops;
 pub mod parser;
 pub mod scope;
+pub mod set_order;
 pub mod span;
+pub mod subclass;
 pub mod suggestions;
 pub mod teardown;
 pub mod tokenizer;
@@ -28,6 +30,7 @@ pub mod unicase;
 pub mod unicase_table;
 pub mod value;
 pub mod warnings;
+pub mod yield_hoist;
 
 use serde::Serialize;
 

@@ -30,6 +30,8 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
         "textwrap" => Some(include_str!("prelude/textwrap.py")),
         "pprint" => Some(include_str!("prelude/pprint.py")),
         "contextlib" => Some(include_str!("prelude/contextlib.py")),
+        "unittest" => Some(include_str!("prelude/unittest.py")),
+        "logging" => Some(include_str!("prelude/logging.py")),
         _ => None,
     }
 }
@@ -38,13 +40,16 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
 pub fn python_extension(name: &str) -> Option<&'static str> {
     match name {
         "sys" => Some(include_str!("prelude/sys.py")),
+        "typing" => Some(include_str!("prelude/typing.py")),
         _ => None,
     }
 }
 
 /// The functions of `time`.
-const TIME: [(&str, BuiltinFn); 4] = [
+const TIME: [(&str, BuiltinFn); 5] = [
     ("perf_counter", t_perf_counter),
+    // For `datetime.now()`: the local zone's UTC offset in seconds at a Unix time.
+    ("_local_offset", t_local_offset),
     ("monotonic", t_perf_counter),
     ("time", t_time),
     ("sleep", t_sleep),
@@ -102,7 +107,7 @@ fn sys_getrecursionlimit(interp: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> Py
 }
 
 /// The special forms of `typing`.
-const TYPING: [&str; 17] = [
+const TYPING: [&str; 35] = [
     "Optional",
     "List",
     "Dict",
@@ -120,6 +125,24 @@ const TYPING: [&str; 17] = [
     "ClassVar",
     "Annotated",
     "Literal",
+    "Final",
+    "Generator",
+    "AsyncIterator",
+    "AsyncGenerator",
+    "Awaitable",
+    "Coroutine",
+    "NoReturn",
+    "Never",
+    "Self",
+    "AbstractSet",
+    "MutableMapping",
+    "MutableSequence",
+    "DefaultDict",
+    "Deque",
+    "Hashable",
+    "Sized",
+    "Collection",
+    "TypeAlias",
 ];
 
 fn functions(table: &[(&'static str, BuiltinFn)]) -> Vec<(&'static str, Value)> {
@@ -239,13 +262,18 @@ fn t_perf_counter(_i: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {
 }
 
 fn t_time(_i: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {
-    #[cfg(target_arch = "wasm32")]
-    let now = js_sys::Date::now() / 1000.0;
-    #[cfg(not(target_arch = "wasm32"))]
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0.0, |d| d.as_secs_f64());
-    Ok(Value::Float(now))
+    Ok(Value::Float(crate::base::clock::unix_seconds()))
+}
+
+fn t_local_offset(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let ts = float_arg(interp, &a, 0)?;
+    match crate::base::clock::local_offset_seconds(ts) {
+        Some(off) => Ok(Value::Int(off)),
+        None => Err(interp.error(
+            "NotImplementedError",
+            "SessionLab does not support this machine's local time zone rules yet (set TZ=UTC)",
+        )),
+    }
 }
 
 fn t_sleep(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {

@@ -96,7 +96,12 @@ fn empty_all(mut pending: Vec<Value>) {
                 }
                 // The host payload (the ORM's state) may hold values of its own.
                 if let Ok(mut host) = i.host.try_borrow_mut() {
-                    host.take();
+                    // A dict or list subclass's own items may close cycles too.
+                    if let Some(h) = host.take()
+                        && let Some(n) = h.as_any().downcast_ref::<super::subclass::Native>()
+                    {
+                        pending.push(n.0.clone());
+                    }
                 }
             }
             Value::Function(f) => {

@@ -118,9 +118,12 @@ pub enum JoinTarget {
     Table(Rc<Table>),
     /// `JOIN (SELECT …) AS anon_1`.
     Subquery(Rc<Subquery>),
-    /// `JOIN (order_items AS order_items_1 JOIN item ON …)`: a table with a join of its own
-    /// (a many-to-many's association table and target, outer-joined as one).
-    Nested(Rc<Table>, Box<Join>),
+    /// `JOIN (employee LEFT OUTER JOIN engineer ON …)`: a table and its own joins, in
+    /// parentheses (a joined-inheritance entity as a join's right side).
+    Nested(Rc<Table>, Vec<Join>),
+    /// `JOIN (order_items AS order_items_1 JOIN item ON …)`: a many-to-many's association
+    /// table with its target joined to it; an inner join of it is two joins in a row.
+    Through(Rc<Table>, Vec<Join>),
 }
 
 /// A FROM item: a table and the joins onto it (`user_account LEFT OUTER JOIN address ON …`).
@@ -157,17 +160,9 @@ impl Join {
     /// The joined table, unless a subquery is joined.
     pub fn table(&self) -> Option<&Rc<Table>> {
         match &self.target {
-            JoinTarget::Table(t) => Some(t),
+            JoinTarget::Table(t) | JoinTarget::Nested(t, _) => Some(t),
             JoinTarget::Subquery(_) => None,
-            JoinTarget::Nested(_, inner) => inner.table(),
-        }
-    }
-
-    /// True when this joins table `t` (of a nested join, either of its tables).
-    fn joins_table(&self, t: &Rc<Table>) -> bool {
-        match &self.target {
-            JoinTarget::Nested(left, inner) => Rc::ptr_eq(left, t) || inner.joins_table(t),
-            _ => self.table().is_some_and(|jt| Rc::ptr_eq(jt, t)),
+            JoinTarget::Through(_, joins) => joins.last().and_then(Join::table),
         }
     }
 
@@ -175,16 +170,29 @@ impl Join {
     /// (`JOIN order_items AS order_items_1 ON … JOIN item ON …`), as SQLAlchemy renders it.
     pub fn push_onto(self, joins: &mut Vec<Join>) {
         match self.target {
-            JoinTarget::Nested(left, inner) if !self.outer && !self.full => {
+            JoinTarget::Through(left, inner) if !self.outer && !self.full => {
                 joins.push(Join {
                     target: JoinTarget::Table(left),
                     on: self.on,
                     outer: false,
                     full: false,
                 });
-                inner.push_onto(joins);
+                for j in inner {
+                    j.push_onto(joins);
+                }
             }
             target => joins.push(Join { target, ..self }),
+        }
+    }
+
+    /// Every table the join brings into the FROM (a nested join's, each of them).
+    pub fn tables(&self) -> Vec<&Rc<Table>> {
+        match &self.target {
+            JoinTarget::Table(t) => vec![t],
+            JoinTarget::Subquery(_) => Vec::new(),
+            JoinTarget::Nested(t, joins) | JoinTarget::Through(t, joins) => std::iter::once(t)
+                .chain(joins.iter().flat_map(Join::tables))
+                .collect(),
         }
     }
 
@@ -661,6 +669,15 @@ impl Compiler {
     pub fn sqlite_display() -> Self {
         Compiler {
             postcompile: true,
+            ..Compiler::default()
+        }
+    }
+
+    /// SQLite, a SELECT's columns of the same name left unlabelled (`manager.id` after
+    /// `employee.id`), as a loader's SELECT without a label style has them.
+    pub fn unlabelled() -> Self {
+        Compiler {
+            unlabelled: true,
             ..Compiler::default()
         }
     }
@@ -1147,6 +1164,7 @@ impl Compiler {
             Expr::Asc(inner) => format!("{} ASC", self.expr(inner, None)),
             Expr::Text(t) => t.clone(),
             Expr::Cast(inner, ty) => format!("CAST({} AS {})", self.expr(inner, None), ty.ddl()),
+            Expr::Extract(field, inner) => self.extract(field, inner),
             Expr::AliasColumn(sq, name) => {
                 let alias = self.alias_name(sq);
                 format!("{}.{}", self.q(&alias), self.q(name))
@@ -1228,7 +1246,7 @@ impl Compiler {
 
     /// A search condition (WHERE, HAVING, ON, an AND/OR operand). Without native booleans
     /// (SQLite) a Boolean column stands as `col = 1` and `true()` as `1 = 1`.
-    fn criterion(&mut self, e: &Expr, against: Option<Op>) -> String {
+    pub(super) fn criterion(&mut self, e: &Expr, against: Option<Op>) -> String {
         if is_pattern(e) {
             // Grouped against the WHERE clause's implicit boolean context.
             return self.expr(e, Some(against.unwrap_or(Op::And)));
@@ -1242,6 +1260,39 @@ impl Compiler {
             e if is_boolean(e) => format!("{} = 1", self.expr(e, Some(Op::Eq))),
             e => self.expr(e, against),
         }
+    }
+
+    /// `extract(field, expr)`: `EXTRACT(field FROM expr)` printed, SQLite's
+    /// `CAST(STRFTIME('%Y', expr) AS INTEGER)` executed.
+    fn extract(&mut self, field: &str, inner: &Expr) -> String {
+        if self.backend.is_some() {
+            self.refuse("extract()");
+        }
+        let operand = self.expr(inner, None);
+        if self.named {
+            return format!("EXTRACT({field} FROM {operand})");
+        }
+        let format = match field {
+            "month" => "%m",
+            "day" => "%d",
+            "year" => "%Y",
+            "second" => "%S",
+            "hour" => "%H",
+            "doy" => "%j",
+            "minute" => "%M",
+            "epoch" => "%s",
+            "dow" => "%w",
+            "week" => "%W",
+            "quarter" | "milliseconds" | "microseconds" | "timezone_hour" | "timezone_minute" => {
+                field
+            }
+            _ => {
+                self.compile_error
+                    .get_or_insert_with(|| format!("{field} is not a valid extract argument."));
+                field
+            }
+        };
+        format!("CAST(STRFTIME('{format}', {operand}) AS INTEGER)")
     }
 
     /// A value in `SET` or `VALUES`: binary expressions are parenthesised (`foo=(t.foo + ?)`).
@@ -1361,21 +1412,43 @@ impl Compiler {
         }
     }
 
+    /// ` JOIN target ON condition` (or `LEFT OUTER` / `FULL OUTER`).
+    fn join_text(&mut self, j: &Join) -> String {
+        let target = match &j.target {
+            JoinTarget::Table(t) => self.from_name(t),
+            JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
+            JoinTarget::Nested(t, joins) | JoinTarget::Through(t, joins) => {
+                let mut text = format!("({}", self.from_name(t));
+                for inner in joins {
+                    let part = self.join_text(inner);
+                    text.push_str(&part);
+                }
+                text.push(')');
+                text
+            }
+        };
+        let on = self.criterion(&j.on, None);
+        let kind = match (j.full, j.outer) {
+            (true, _) => "FULL OUTER JOIN",
+            (false, true) => "LEFT OUTER JOIN",
+            (false, false) => "JOIN",
+        };
+        format!(" {kind} {target} ON {on}")
+    }
+
     /// What a JOIN joins, as FROM text.
     fn join_target(&mut self, target: &JoinTarget) -> String {
         match target {
             JoinTarget::Table(t) => self.from_name(t),
             JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
-            JoinTarget::Nested(left, inner) => {
-                let left = self.from_name(left);
-                let right = self.join_target(&inner.target);
-                let on = self.criterion(&inner.on, None);
-                let kind = if inner.outer {
-                    "LEFT OUTER JOIN"
-                } else {
-                    "JOIN"
-                };
-                format!("({left} {kind} {right} ON {on})")
+            JoinTarget::Nested(t, joins) | JoinTarget::Through(t, joins) => {
+                let mut text = format!("({}", self.from_name(t));
+                for inner in joins {
+                    let part = self.join_text(inner);
+                    text.push_str(&part);
+                }
+                text.push(')');
+                text
             }
         }
     }
@@ -1453,7 +1526,7 @@ impl Compiler {
         let depth = self.enclosing.len();
         self.enclosing.extend(froms.iter().cloned());
         self.enclosing
-            .extend(s.joins.iter().filter_map(|j| j.table().cloned()));
+            .extend(s.joins.iter().flat_map(|j| j.tables()).cloned());
         let result = self.select_text(s, inner, &froms, &subqueries);
         self.enclosing.truncate(depth);
         result
@@ -1510,7 +1583,11 @@ impl Compiler {
         mut froms: Vec<Rc<Table>>,
         mut subqueries: Vec<Rc<Subquery>>,
     ) -> (Vec<Rc<Table>>, Vec<Rc<Subquery>>) {
-        froms.retain(|t| !s.joins.iter().any(|j| j.joins_table(t)));
+        froms.retain(|t| {
+            !s.joins
+                .iter()
+                .any(|j| j.tables().iter().any(|jt| Rc::ptr_eq(jt, t)))
+        });
         subqueries.retain(|sq| !s.joins.iter().any(|j| j.joins_subquery(sq)));
         if froms.is_empty()
             && let Some(j) = s.joins.first()
@@ -1641,6 +1718,7 @@ impl Compiler {
                 | Expr::ScalarSelect(_)
                 | Expr::Case(..)
                 | Expr::Cast(..)
+                | Expr::Extract(..)
                 | Expr::Between(..)
                 | Expr::In(..)
                 | Expr::Index(..)
@@ -1681,14 +1759,8 @@ impl Compiler {
                 names.push(from);
             }
             for j in &s.joins {
-                let target = self.join_target(&j.target);
-                let on = self.criterion(&j.on, None);
-                let kind = match (j.full, j.outer) {
-                    (true, _) => "FULL OUTER JOIN",
-                    (false, true) => "LEFT OUTER JOIN",
-                    (false, false) => "JOIN",
-                };
-                names[0].push_str(&format!(" {kind} {target} ON {on}"));
+                let text = self.join_text(j);
+                names[0].push_str(&text);
             }
             sql.push_str(&format!(" \nFROM {}", names.join(", ")));
         } else if self.backend == Some(Backend::Oracle) {
@@ -1938,7 +2010,7 @@ impl Compiler {
         let mut extras = Vec::new();
         for (left, joins) in using {
             covered.push(left.clone());
-            covered.extend(joins.iter().filter_map(|j| j.table().cloned()));
+            covered.extend(joins.iter().flat_map(|j| j.tables()).cloned());
             let mut from = self.from_name(left);
             for j in joins {
                 let target = self.join_target(&j.target);

@@ -177,6 +177,8 @@ pub enum Expr {
     InSelect(Box<Expr>, Box<super::compiler::Select>, bool),
     /// `CAST(expr AS type)`.
     Cast(Box<Expr>, super::types::SqlType),
+    /// `extract(field, expr)`: an integer part of a date (SQLite: `STRFTIME`).
+    Extract(String, Box<Expr>),
     /// `CASE [value] WHEN … THEN … [ELSE …] END`.
     Case(Option<Box<Expr>>, Vec<(Expr, Expr)>, Option<Box<Expr>>),
     /// `-expr`.
@@ -250,6 +252,7 @@ impl Expr {
             | Expr::Desc(i)
             | Expr::Asc(i)
             | Expr::Cast(i, _)
+            | Expr::Extract(_, i)
             | Expr::Neg(i)
             | Expr::Lower(i)
             | Expr::Escape(i, _)
@@ -305,6 +308,7 @@ impl Expr {
                 _ => None,
             },
             Expr::Cast(_, ty) | Expr::Typed(_, ty) => Some(ty.clone()),
+            Expr::Extract(..) => Some(SqlType::Integer),
             // An index of JSON is JSON.
             Expr::Index(l, _) | Expr::Modified(l, _) => l.sql_type(),
             Expr::Func(name, _) if name.eq_ignore_ascii_case("concat") => {

@@ -5,3 +5,4 @@ pub mod ddl;
 pub mod elements;
 pub mod schema;
 pub mod types;
+pub mod upsert;

@@ -13,6 +13,8 @@ pub enum ColumnDefault {
     Value(SqlValue),
     /// A Python callable, by its index in the run's registry, called per row.
     Callable(usize),
+    /// A SQL expression (`func.now()`), rendered inline in the statement.
+    Sql(crate::sql::elements::Expr),
 }
 
 /// A column definition.

@@ -125,12 +125,17 @@ pub fn with_polymorphic(
     let Some(base) = args.first().and_then(crate::orm::mapper_of) else {
         return Err(interp.type_error("with_polymorphic() takes a mapped base class"));
     };
+    let (mut aliased, mut flat) = (false, false);
     for (k, v) in &kwargs {
-        if matches!(k.as_str(), "aliased" | "flat") && interp.truthy(v)? {
-            return Err(interp.error(
-                "NotImplementedError",
-                format!("SessionLab does not support with_polymorphic({k}=True) yet"),
-            ));
+        match k.as_str() {
+            "aliased" => aliased = interp.truthy(v)?,
+            "flat" => flat = interp.truthy(v)?,
+            other => {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!("SessionLab does not support with_polymorphic({other}=...) yet"),
+                ));
+            }
         }
     }
     let classes = match args.get(1) {
@@ -152,9 +157,12 @@ pub fn with_polymorphic(
             return Err(interp.type_error("with_polymorphic() takes a list of subclasses or \"*\""));
         }
     };
-    Ok(Value::Host(Rc::new(WithPolymorphicClass(Rc::new(
-        crate::orm::polymorphic::WithPolymorphic::new(base, classes),
-    )))))
+    let mut entity = crate::orm::polymorphic::WithPolymorphic::new(base, classes);
+    // `flat=True` alone aliases too (SQLAlchemy's `aliased or flat`).
+    if aliased || flat {
+        entity = entity.aliased(flat);
+    }
+    Ok(Value::Host(Rc::new(WithPolymorphicClass(Rc::new(entity)))))
 }
 
 /// The `with_polymorphic()` entity a script value is.
@@ -174,22 +182,70 @@ impl HostObject for WithPolymorphicClass {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        if let Some(c) = self
-            .0
-            .classes
-            .iter()
-            .find(|m| m.name == name)
-            .and_then(|m| m.class())
-        {
-            return Ok(Some(Value::Class(c)));
+        if let Some(m) = self.0.classes.iter().find(|m| m.name == name) {
+            if self.0.is_aliased() {
+                return Ok(Some(Value::Host(Rc::new(PolymorphicSubclass(
+                    self.0.clone(),
+                    m.clone(),
+                )))));
+            }
+            return Ok(m.class().map(Value::Class));
         }
-        match self.0.base.class() {
-            Some(c) => interp.get_attr_opt(&Value::Class(c), name),
-            None => Ok(None),
-        }
+        polymorphic_attr(interp, &self.0, &self.0.base, name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+}
+
+/// `wp.Manager` of an aliased `with_polymorphic()`: the subclass's attributes read from the
+/// entity's aliases.
+pub struct PolymorphicSubclass(
+    Rc<crate::orm::polymorphic::WithPolymorphic>,
+    Rc<crate::orm::mapper::Mapper>,
+);
+
+impl HostObject for PolymorphicSubclass {
+    fn type_name(&self) -> String {
+        "AliasedClass".into()
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        polymorphic_attr(interp, &self.0, &self.1, name)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// Attribute `name` of `mapper`'s class as the `with_polymorphic()` entity `wp` reads it:
+/// a column attribute's expression adapted to the entity's aliases.
+fn polymorphic_attr(
+    interp: &mut Interpreter,
+    wp: &crate::orm::polymorphic::WithPolymorphic,
+    mapper: &crate::orm::mapper::Mapper,
+    name: &str,
+) -> PyResult<Option<Value>> {
+    if !wp.is_aliased() {
+        return match mapper.class() {
+            Some(c) => interp.get_attr_opt(&Value::Class(c), name),
+            None => Ok(None),
+        };
+    }
+    if let Some(a) = mapper.attr(name) {
+        return Ok(Some(ClassAttribute::value(
+            wp.adapt(&mapper.column_expr(a)),
+            format!("aliased({})", mapper.name),
+            name,
+        )));
+    }
+    if mapper.class().and_then(|c| c.lookup(name)).is_none() {
+        return Ok(None);
+    }
+    Err(interp.error(
+        "NotImplementedError",
+        format!("SessionLab does not support {name} of an aliased with_polymorphic() entity yet"),
+    ))
 }

@@ -26,6 +26,8 @@ pub struct RelationshipComparator {
     parent: Option<Rc<Table>>,
     /// `.of_type(alias)`: the target's table alias.
     target: Option<Rc<Table>>,
+    /// `.of_type(Subclass)` / `.of_type(with_polymorphic(...))`: the target entity.
+    of_type: Option<OfType>,
     /// `.and_(criteria)`: added to the ON clause of a join along the relationship.
     criteria: Vec<Expr>,
 }
@@ -63,6 +65,15 @@ fn adapt(e: &Expr, from: &Rc<Table>, to: &Rc<Table>) -> Option<Expr> {
     })
 }
 
+/// What `.of_type()` names besides an alias.
+#[derive(Clone)]
+pub enum OfType {
+    /// A subclass of the relationship's target (`Company.employees.of_type(Engineer)`).
+    Subclass(Rc<Mapper>),
+    /// A `with_polymorphic()` entity of the target.
+    Polymorphic(Rc<crate::orm::polymorphic::WithPolymorphic>),
+}
+
 impl RelationshipComparator {
     /// The comparator of relationship `rel` of `mapper`.
     pub fn new(mapper: Rc<Mapper>, rel: usize) -> Self {
@@ -72,6 +83,7 @@ impl RelationshipComparator {
             parent: None,
             target: None,
             criteria: Vec::new(),
+            of_type: None,
         }
     }
 
@@ -164,13 +176,32 @@ impl RelationshipComparator {
                     outer: false,
                     full: false,
                 };
-                Ok((JoinTarget::Nested(alias, Box::new(inner)), to_secondary))
+                Ok((JoinTarget::Through(alias, vec![inner]), to_secondary))
             }
             None => {
                 criteria.insert(0, self.direct_condition(&r));
                 Ok((JoinTarget::Table(table), and_all(criteria)))
             }
         }
+    }
+
+    /// `.of_type(...)` of a subclass or `with_polymorphic()`: what a join joins (the
+    /// tables in parentheses) and the entity whose aliases the ON clause reads.
+    pub fn of_type_target(
+        &self,
+    ) -> Option<(
+        crate::sql::compiler::JoinTarget,
+        Option<&crate::orm::polymorphic::WithPolymorphic>,
+    )> {
+        match self.of_type.as_ref()? {
+            OfType::Subclass(m) => Some((crate::orm::polymorphic::subclass_join_target(m), None)),
+            OfType::Polymorphic(wp) => Some((wp.join_target()?, Some(wp))),
+        }
+    }
+
+    /// The `.of_type(...)` entity, if a subclass or `with_polymorphic()` was named.
+    pub fn of_type(&self) -> Option<&OfType> {
+        self.of_type.as_ref()
     }
 
     /// True when parent and target are the same table, neither aliased (a self-referential
@@ -250,6 +281,12 @@ impl RelationshipComparator {
         let Some(state) = interp_state(interp) else {
             return Err(interp.type_error("sqlalchemy is not loaded"));
         };
+        if self.of_type.is_some() {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!("SessionLab does not support {name}() after of_type() yet"),
+            ));
+        }
         let r = self.resolved(&state, interp)?;
         // To itself, the EXISTS reads the target through an anonymous alias (`node AS node_1`).
         if self.same_table(&r) {
@@ -524,6 +561,20 @@ impl Methods for RelationshipComparator {
         kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         if name == "of_type" {
+            let arg = args.first().cloned().unwrap_or(Value::None);
+            let of_type = match (
+                crate::orm::mapper_of(&arg),
+                super::aliased::with_polymorphic_of(&arg),
+            ) {
+                (Some(m), _) => Some(OfType::Subclass(m)),
+                (None, Some(wp)) => Some(OfType::Polymorphic(wp)),
+                (None, None) => None,
+            };
+            if let Some(of_type) = of_type {
+                let mut c = self.clone();
+                c.of_type = Some(of_type);
+                return Ok(Value::Host(Rc::new(c)));
+            }
             let Some(alias) = args.first().and_then(super::aliased::aliased_of) else {
                 return Err(interp.error(
                     "NotImplementedError",

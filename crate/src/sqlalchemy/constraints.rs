@@ -437,7 +437,10 @@ pub fn table_args(interp: &mut Interpreter, args: Option<Value>) -> PyResult<Vec
                 // Not rendered by SQLite's dialect, or bookkeeping only.
                 "comment" | "info" | "extend_existing" | "keep_existing" => true,
                 "sqlite_autoincrement" => !interp.truthy(&value)?,
-                _ => false,
+                // Another dialect's options (`mysql_engine`) do not reach SQLite's DDL.
+                other => ["mysql_", "mariadb_", "postgresql_", "mssql_", "oracle_"]
+                    .iter()
+                    .any(|p| other.starts_with(p)),
             };
             if !ignored {
                 return Err(not_implemented(

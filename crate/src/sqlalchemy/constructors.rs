@@ -61,7 +61,16 @@ pub fn join_target(
 ) -> PyResult<(JoinTarget, Expr)> {
     let first = args.first().cloned().unwrap_or(Value::None);
     if let Some(rel) = downcast::<super::comparator::RelationshipComparator>(&first) {
-        return rel.join(state, interp);
+        let (target, on) = rel.join(state, interp)?;
+        return Ok(match rel.of_type_target() {
+            Some((t, adapt)) => (t, adapt.map_or(on.clone(), |wp| wp.adapt(&on))),
+            None => (target, on),
+        });
+    }
+    if let Some(wp) = super::aliased::with_polymorphic_of(&first)
+        && let (Some(target), Some(on)) = (wp.join_target(), args.get(1))
+    {
+        return Ok((target, as_expr(state, interp, on)?));
     }
     // `join(Address, User.addresses)`, `join(alias, User.addresses)`: along the relationship.
     if let Some(rel) = args
@@ -333,8 +342,9 @@ pub fn select_args(
     for a in args {
         if let Some(m) = crate::orm::mapper_of(a) {
             super::relationships::configure(state, interp, &m)?;
-            columns.extend(m.select_columns());
-            orm.entities.push(crate::orm::query::Entity::Mapper(m));
+            let entity = crate::orm::polymorphic::mapper_entity(m);
+            columns.extend(crate::orm::query::columns_of(std::slice::from_ref(&entity)));
+            orm.entities.push(entity);
         } else if let Some(al) = super::aliased::aliased_of(a) {
             columns.extend(al.select_columns());
             orm.entities.push(crate::orm::query::Entity::Aliased(al));

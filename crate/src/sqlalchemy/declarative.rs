@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::SaState;
 use super::attribute::ClassAttribute;
 use super::comparator::RelationshipComparator;
-use super::schema::{ColumnDef, MetaDataObj, TableObj};
+use super::schema::{MetaDataObj, TableObj};
 use crate::orm::MapperHost;
 use crate::orm::collections::CollectionClass;
 use crate::orm::mapper::{
@@ -34,23 +34,28 @@ use super::args::{Kw, downcast};
 use super::properties::{Deferral, ExpressionAttribute, QueryExpressionDef, column_def};
 use super::relationships::RelationshipDef;
 
-/// `WriteOnlyMapped` / `DynamicMapped`: annotations of the loader strategies SessionLab does
-/// not implement; `Form[T]` raises `NotImplementedError` naming them.
-pub struct UnsupportedMappedForm(pub &'static str, pub &'static str);
+/// `WriteOnlyMapped` / `DynamicMapped`: `Form[T]` annotates a collection of `T` loaded by
+/// that strategy (`lazy="write_only"` / `"dynamic"`).
+pub struct LoaderMappedForm(pub &'static str, pub Strategy);
 
-impl HostObject for UnsupportedMappedForm {
+/// `WriteOnlyMapped[T]` / `DynamicMapped[T]` as annotated.
+pub struct LoaderAnnotation {
+    /// The `T` given.
+    pub inner: Value,
+    /// The strategy the form implies.
+    pub lazy: Strategy,
+}
+
+impl HostObject for LoaderMappedForm {
     fn type_name(&self) -> String {
         "type".into()
     }
 
-    fn get_item(&self, interp: &mut Interpreter, _key: &Value) -> PyResult<Option<Value>> {
-        Err(interp.error(
-            "NotImplementedError",
-            format!(
-                "SessionLab does not support {} (relationship(lazy=\"{}\")) yet",
-                self.0, self.1
-            ),
-        ))
+    fn get_item(&self, _interp: &mut Interpreter, key: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(Value::Host(Rc::new(LoaderAnnotation {
+            inner: key.clone(),
+            lazy: self.1,
+        }))))
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
@@ -59,6 +64,33 @@ impl HostObject for UnsupportedMappedForm {
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+}
+
+impl HostObject for LoaderAnnotation {
+    fn type_name(&self) -> String {
+        "_GenericAlias".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// A `WriteOnlyMapped[T]` / `DynamicMapped[T]` annotation makes the relationship a collection
+/// of `T` with that strategy.
+fn apply_loader_annotation(prop: &mut RelationshipProperty, anno: Option<&Value>) {
+    let Some(a) = anno.and_then(|a| downcast::<LoaderAnnotation>(a)) else {
+        return;
+    };
+    prop.lazy = a.lazy;
+    prop.uselist = Some(true);
+    if prop.target.is_empty() {
+        prop.target = match &a.inner {
+            Value::Str(s) => s.to_string(),
+            Value::Class(c) => c.name.clone(),
+            _ => String::new(),
+        };
     }
 }
 
@@ -89,6 +121,7 @@ pub(crate) fn relationship_options(
                 })
             }
             "uselist" => def.uselist = Some(interp.truthy(v)?),
+            "order_by" => def.order_by = super::order_by::order_by(v),
             "collection_class" => def.collection_class = Some(collection_class(interp, v)?),
             "lazy" => {
                 let name = match v {
@@ -172,6 +205,7 @@ fn backref_of(interp: &mut Interpreter, v: &Value) -> PyResult<Backref> {
         collection_class: None,
         lazy: Strategy::Lazy,
         passive_deletes: PassiveDeletes::Off,
+        order_by: None,
     })
 }
 
@@ -203,6 +237,7 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         lazy: Strategy::Lazy,
         secondary: None,
         passive_deletes: PassiveDeletes::Off,
+        order_by: None,
     };
     relationship_options(interp, &mut def, &a.varkw, "backref")?;
     if def.backref.is_some() || def.back_populates.is_some() || def.secondary.is_some() {
@@ -218,6 +253,7 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         collection_class: def.collection_class,
         lazy: def.lazy,
         passive_deletes: def.passive_deletes,
+        order_by: def.order_by,
     }))))
 }
 
@@ -369,6 +405,8 @@ impl RegistryHook {
 
     /// Maps a declarative class from its `__tablename__` / `__table__` and annotations.
     pub fn map(&self, interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
+        super::mixins::apply(interp, class)?;
+        super::dataclass_mapping::apply(interp, class)?;
         let dict: Vec<(String, Value)> = class
             .dict
             .borrow()
@@ -422,6 +460,7 @@ impl RegistryHook {
                 if prop.uselist.is_none() {
                     prop.uselist = annotated_collection(anno);
                 }
+                apply_loader_annotation(&mut prop, Some(anno));
                 rels.push(prop);
                 continue;
             }
@@ -556,6 +595,8 @@ impl RegistryHook {
                 self.install(class, table, props, rels, poly)
             }
         };
+        super::versioning::configure(interp, &dict, &mapper)?;
+        super::validates::check(interp, &mapper)?;
         for name in expressions {
             let index = mapper.expressions.borrow().len();
             mapper.expressions.borrow_mut().push(name.clone());
@@ -579,21 +620,7 @@ impl RegistryHook {
         parent: Rc<Mapper>,
         dict: &[(String, Value)],
     ) -> PyResult<()> {
-        let own_column = dict.iter().any(|(_, v)| downcast::<ColumnDef>(v).is_some())
-            || class.annotations.borrow().iter().any(|(n, a)| {
-                matches!(
-                    read_annotation(a),
-                    Some(Annotated::Column(..) | Annotated::EnumClass(..))
-                ) && !dict
-                    .iter()
-                    .any(|(k, v)| k == n && downcast::<RelationshipDef>(v).is_some())
-            });
-        if own_column {
-            return Err(interp.error(
-                "NotImplementedError",
-                "SessionLab does not support columns declared on a single-table inheritance subclass yet",
-            ));
-        }
+        let own = super::single_inheritance::own_columns(interp, class, dict)?;
         let mut rels: Vec<RelationshipProperty> = parent.relationships.borrow().clone();
         let annotations = class.annotations.borrow().clone();
         for (name, value) in dict {
@@ -608,19 +635,26 @@ impl RegistryHook {
                 if prop.uselist.is_none() {
                     prop.uselist = anno.and_then(annotated_collection);
                 }
+                apply_loader_annotation(&mut prop, anno);
                 rels.push(prop);
             }
         }
-        let props = parent.columns.clone();
+        let (table, props) = match own.is_empty() {
+            true => (parent.table.clone(), parent.columns.clone()),
+            false => super::single_inheritance::extend(&self.registry.metadata, &parent, own),
+        };
         let poly = Polymorphic {
             inherits: Some(parent.clone()),
             joins: parent.poly.joins.clone(),
             on: parent.poly.on,
             identity: None,
             single: true,
+            inline: parent.poly.inline_all,
+            inline_all: parent.poly.inline_all,
         };
         let poly = self.mapper_args(interp, class, dict, &props, poly)?;
-        self.install(class, parent.table.clone(), props, rels, poly);
+        let mapper = self.install(class, table, props, rels, poly);
+        super::validates::check(interp, &mapper)?;
         Ok(())
     }
 
@@ -675,6 +709,32 @@ impl RegistryHook {
                         ));
                     }
                 }
+                // Without server-generated values there is nothing to fetch eagerly: the
+                // statements are the same either way.
+                "eager_defaults" if !server_generated(props) => {}
+                // Read once the mapper exists (`versioning::configure`).
+                "version_id_col" | "version_id_generator" => {}
+                "polymorphic_load" => match &v {
+                    Value::Str(s) if &**s == "inline" => poly.inline = true,
+                    _ => {
+                        let text = interp.repr(&v)?;
+                        return Err(interp.error(
+                            "NotImplementedError",
+                            format!(
+                                "SessionLab does not support __mapper_args__ polymorphic_load={text} yet"
+                            ),
+                        ));
+                    }
+                },
+                "with_polymorphic" => match &v {
+                    Value::Str(s) if &**s == "*" => poly.inline_all = true,
+                    _ => {
+                        return Err(interp.error(
+                            "NotImplementedError",
+                            "SessionLab supports __mapper_args__ with_polymorphic=\"*\" only",
+                        ));
+                    }
+                },
                 other => {
                     return Err(interp.error(
                         "NotImplementedError",
@@ -705,6 +765,7 @@ impl RegistryHook {
         ));
         self.registry.mappers.borrow_mut().push(mapper.clone());
         self.state.mappers.borrow_mut().push(mapper.clone());
+        super::validates::install(class, &mapper);
         let mut d = class.dict.borrow_mut();
         for (i, p) in mapper.columns.iter().enumerate() {
             d.insert(
@@ -773,6 +834,7 @@ impl RegistryHook {
                         lazy: back.lazy,
                         secondary: rel.secondary.clone(),
                         passive_deletes: back.passive_deletes,
+                        order_by: back.order_by.clone(),
                     });
                 class.dict.borrow_mut().insert(
                     backref,
@@ -867,6 +929,8 @@ fn inherit_joined(
         on: parent.poly.on,
         identity: None,
         single: false,
+        inline: parent.poly.inline_all,
+        inline_all: parent.poly.inline_all,
     };
     (props, poly)
 }
@@ -903,6 +967,11 @@ impl HostObject for RegistryHook {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+}
+
+/// Whether a column of `props` has a server default, which `eager_defaults` would fetch.
+fn server_generated(props: &[ColumnProperty]) -> bool {
+    props.iter().any(|p| p.col().server_default.is_some())
 }
 
 /// `Stuff.foo`: an SQL expression on the class, a tracked value on instances.
@@ -944,6 +1013,7 @@ impl HostObject for InstrumentedAttribute {
         match instance {
             Value::Instance(inst) => {
                 let key = &self.mapper.columns[self.attr].key;
+                let value = crate::orm::validators::on_set(interp, &self.mapper, key, inst, value)?;
                 let value =
                     crate::orm::events::attribute_set(interp, &self.mapper, key, inst, value)?;
                 crate::orm::attributes::set(&self.mapper, inst, self.attr, value);
@@ -982,6 +1052,13 @@ impl HostObject for RelationshipAttribute {
                 self.rel,
             ))))),
             Some(Value::Instance(inst)) => {
+                if crate::orm::writeonly::is_unloaded_collection(rel) {
+                    return Ok(Some(super::writeonly::UnloadedCollection::value(
+                        inst,
+                        &self.mapper,
+                        self.rel,
+                    )));
+                }
                 let state = ensure_state(inst, &self.mapper);
                 relationships::check_raise(interp, inst, &state, rel)?;
                 relationships::get(interp, inst, &state, rel).map(Some)
@@ -1001,6 +1078,29 @@ impl HostObject for RelationshipAttribute {
         };
         let state = ensure_state(inst, &self.mapper);
         let rel = self.mapper.relationship_at(self.rel);
+        if rel.lazy == Strategy::WriteOnly && state.borrow().identity.is_some() {
+            let message = format!(
+                "Collection \"{}.{}\" does not support implicit iteration; collection \
+                 replacement operations can't be used",
+                self.mapper.name, rel.key
+            );
+            return Err(match super::args::interp_state(interp) {
+                Some(sa) => sa.exc.raise(interp, Exc::InvalidRequestError, message),
+                None => interp.error("RuntimeError", message),
+            });
+        }
+        if crate::orm::writeonly::is_unloaded_collection(&rel) && state.borrow().identity.is_some()
+        {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!(
+                    "SessionLab does not support replacing the write-only or dynamic collection \
+                     {}.{} of a persistent object yet",
+                    self.mapper.name, rel.key
+                ),
+            ));
+        }
+        let value = relationships::validated(interp, inst, &self.mapper, &rel, value)?;
         relationships::set(interp, inst, &state, &rel, value)?;
         let session = state.borrow().session();
         if let Some(s) = session

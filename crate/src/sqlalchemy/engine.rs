@@ -97,6 +97,9 @@ impl EngineObj {
 
     /// A new connection (the pool's first checkout fires the `connect` event).
     pub(super) fn connection(&self, interp: &mut Interpreter) -> PyResult<ConnObj> {
+        if let Some(level) = self.engine.isolation_level() {
+            super::execution_options::checked_level(&self.state, interp, &Value::str(level))?;
+        }
         crate::orm::events::engine_connected(interp, &self.engine)?;
         Ok(ConnObj {
             state: self.state.clone(),
@@ -175,12 +178,15 @@ impl HostObject for DialectObj {
 
 impl HostObject for EngineObj {
     fn type_name(&self) -> String {
-        "Engine".into()
+        match self.engine.isolation_level() {
+            Some(_) => "OptionEngine".into(),
+            None => "Engine".into(),
+        }
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
-            "connect" | "begin" | "dispose" => Some(BoundMethod::value(
+            "connect" | "begin" | "dispose" | "execution_options" => Some(BoundMethod::value(
                 Rc::new(EngineObj {
                     state: self.state.clone(),
                     engine: self.engine.clone(),
@@ -213,11 +219,28 @@ impl Methods for EngineObj {
         &self,
         interp: &mut Interpreter,
         name: &str,
-        _args: Vec<Value>,
-        _kw: Vec<(String, Value)>,
+        args: Vec<Value>,
+        kw: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         match name {
             "connect" => Ok(Value::Host(Rc::new(self.connection(interp)?))),
+            "execution_options" => {
+                if !args.is_empty() {
+                    return Err(interp.type_error(format!(
+                        "Engine.execution_options() takes 1 positional argument but {} were given",
+                        args.len() + 1
+                    )));
+                }
+                let level = super::execution_options::isolation_level(interp, "Engine", &kw)?;
+                let engine = match level {
+                    Some(l) => {
+                        let text = interp.to_str(&l)?;
+                        self.engine.with_isolation_level(&text)
+                    }
+                    None => self.engine.clone(),
+                };
+                Ok(EngineObj::value(&self.state, &engine))
+            }
             "begin" => {
                 // `with engine.begin() as conn:` begins at once and commits at the end.
                 let mut conn = self.connection(interp)?;
@@ -383,13 +406,18 @@ impl ConnObj {
         sets: &[Value],
     ) -> PyResult<Value> {
         // An executemany INSERT with RETURNING goes out as one multi-row INSERT.
-        if let super::statement::Statement::Returning(inner, returning) = stmt
-            && let super::statement::Statement::Insert(t, values) = &**inner
+        use super::statement::Statement;
+        if let Statement::Returning(inner, returning) = stmt
+            && let Statement::Insert(t, values) = inner.base()
             && values.is_empty()
             && sets.len() > 1
         {
-            let rows = super::statement::insert_rows(&self.state, interp, t, sets)?;
-            let single = super::statement::Statement::Returning(Box::new(rows), returning.clone());
+            let mut rows = super::statement::insert_rows(&self.state, interp, t, sets)?;
+            // A dialect INSERT keeps its ON CONFLICT clauses.
+            if let Statement::Upsert(_, clauses) = &**inner {
+                rows = Statement::Upsert(Box::new(rows), clauses.clone());
+            }
+            let single = Statement::Returning(Box::new(rows), returning.clone());
             return self.execute_core(interp, &single, &[]);
         }
         let (compiled, columns, keys, rows) = core_parameters(&self.state, interp, stmt, sets)?;
@@ -550,6 +578,18 @@ const CONNECTION: &[Method<ConnObj>] = &[
         call: |c, _, _| Ok(Value::Bool(c.conn.borrow().in_transaction())),
     },
     Method {
+        name: "in_nested_transaction",
+        params: &[],
+        call: |c, _, _| Ok(Value::Bool(c.conn.borrow().in_nested_transaction())),
+    },
+    Method {
+        name: "begin_nested",
+        params: &[],
+        call: |c, interp, _| {
+            super::nested_transaction::NestedTransactionObj::begin(interp, c.handle_owned())
+        },
+    },
+    Method {
         name: "scalars",
         params: &[
             Param::Required("statement"),
@@ -571,6 +611,11 @@ const CONNECTION: &[Method<ConnObj>] = &[
         name: "get_isolation_level",
         params: &[],
         call: ConnObj::get_isolation_level,
+    },
+    Method {
+        name: "execution_options",
+        params: &[Param::VarKw("options")],
+        call: ConnObj::execution_options,
     },
 ];
 
@@ -607,6 +652,17 @@ impl ConnObj {
     fn get_isolation_level(&self, _interp: &mut Interpreter, _args: Args) -> PyResult<Value> {
         Ok(Value::str("SERIALIZABLE"))
     }
+
+    /// `conn.execution_options(isolation_level=...)`: sets the level (between transactions) and
+    /// returns the connection.
+    fn execution_options(&self, interp: &mut Interpreter, args: Args) -> PyResult<Value> {
+        let level = super::execution_options::isolation_level(interp, "Connection", &args.varkw)?;
+        if let Some(level) = level {
+            let level = super::execution_options::checked_level(&self.state, interp, &level)?;
+            self.engine_call(interp, |c| c.set_isolation_level(&level))?;
+        }
+        Ok(Value::Host(self.handle()))
+    }
 }
 
 impl HostObject for ConnObj {
@@ -617,6 +673,10 @@ impl HostObject for ConnObj {
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         if name == "closed" {
             return Ok(Some(Value::Bool(self.conn.borrow().closed())));
+        }
+        // pysqlite's level on connect (what SQLite's `PRAGMA read_uncommitted` reports).
+        if name == "default_isolation_level" {
+            return Ok(Some(Value::str("SERIALIZABLE")));
         }
         Ok(find(CONNECTION, name).map(|_| BoundMethod::value(self.handle(), name)))
     }

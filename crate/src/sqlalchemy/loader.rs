@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::SaState;
 use super::attribute::ClassAttribute;
-use super::comparator::RelationshipComparator;
+use super::comparator::{OfType, RelationshipComparator};
 use super::properties::ExpressionAttribute;
 use crate::bridge::exc::Exc;
 use crate::bridge::method::{BoundMethod, Methods, Param, bind};
@@ -84,6 +84,26 @@ pub fn loader(
             format!("SessionLab does not support {name}() of a relationship with and_() yet"),
         ));
     }
+    // `.of_type(with_polymorphic(...))`: a selectinload's SELECT reads the entity.
+    let mut of_type = None;
+    if let Some(Value::Host(h)) = args.first()
+        && let Some(c) = h.as_any().downcast_ref::<RelationshipComparator>()
+    {
+        match c.of_type() {
+            None => {}
+            Some(OfType::Polymorphic(wp)) if strategy == Strategy::SelectIn && !wp.is_aliased() => {
+                of_type = Some(wp.clone());
+            }
+            Some(_) => {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!(
+                        "SessionLab does not support {name}() of a relationship's of_type() yet"
+                    ),
+                ));
+            }
+        }
+    }
     let Some(step) = args.first().and_then(relationship_of) else {
         let what = match args.first() {
             Some(Value::Str(_)) => "a string attribute name",
@@ -121,6 +141,7 @@ pub fn loader(
             innerjoin: false,
             polymorphic: Vec::new(),
             columns: None,
+            of_type: None,
         });
     } else {
         options.push(LoaderOption {
@@ -129,6 +150,7 @@ pub fn loader(
             innerjoin,
             polymorphic: Vec::new(),
             columns: None,
+            of_type,
         });
     }
     Ok(Value::Host(Rc::new(LoaderOptionObj {
@@ -297,6 +319,7 @@ pub fn column_loader(
         innerjoin: false,
         polymorphic: Vec::new(),
         columns: Some(Rc::new(ColumnOption { mapper, rule })),
+        of_type: None,
     });
     Ok(Value::Host(Rc::new(LoaderOptionObj {
         options,
@@ -338,6 +361,7 @@ impl Methods for LoaderOptionObj {
                     innerjoin: false,
                     polymorphic: classes,
                     columns: None,
+                    of_type: None,
                 }]));
             }
             "options" => {
@@ -431,6 +455,7 @@ pub fn selectin_polymorphic(interp: &mut Interpreter, args: &[Value]) -> PyResul
             innerjoin: false,
             polymorphic: classes,
             columns: None,
+            of_type: None,
         }],
         default_only: false,
     })))

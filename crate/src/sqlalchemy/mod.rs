@@ -12,10 +12,12 @@ pub mod comparator;
 pub mod compiled;
 pub mod constraints;
 pub mod constructors;
+pub mod dataclass_mapping;
 pub mod declarative;
 pub mod engine;
 pub mod enum_type;
 pub mod event;
+pub mod execution_options;
 pub mod expression;
 pub mod functions;
 pub mod hybrid;
@@ -24,6 +26,9 @@ pub mod inspection;
 pub mod inspector;
 pub mod legacy_query;
 pub mod loader;
+pub mod mixins;
+pub mod nested_transaction;
+pub mod order_by;
 pub mod properties;
 pub mod query;
 pub mod reflection;
@@ -38,12 +43,18 @@ pub mod sequences;
 pub mod session;
 pub mod session_transaction;
 pub mod sessionmaker;
+pub mod single_inheritance;
 pub mod statement;
+pub mod synonym;
 pub mod table_sql;
 pub mod text;
 pub mod typed_columns;
 pub mod unsupported;
+pub mod upsert;
+pub mod validates;
 pub mod values;
+pub mod versioning;
+pub mod writeonly;
 
 use crate::bridge::exc::Exc;
 use std::cell::RefCell;
@@ -153,7 +164,10 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             });
             Ok(Interpreter::module(
                 "sqlalchemy.dialects.sqlite",
-                vec![("dialect", dialect)],
+                vec![
+                    ("dialect", dialect),
+                    ("insert", function("insert", upsert::insert)),
+                ],
             ))
         }),
     );
@@ -260,6 +274,23 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             Ok(Interpreter::module("sqlalchemy.schema", attrs))
         }),
     );
+    // `sqlalchemy.sql` and `sqlalchemy.types`: the names they share with `sqlalchemy`, the
+    // same objects (the others are `NotImplementedError` by name).
+    for module in ["sqlalchemy.sql", "sqlalchemy.types"] {
+        interp.register_module(
+            module,
+            Rc::new(move |interp: &mut Interpreter| {
+                let sa = interp.import_module("sqlalchemy")?;
+                let mut attrs = Vec::new();
+                for name in unsupported::module_names(module) {
+                    if let Some(v) = interp.get_attr_opt(&sa, name)? {
+                        attrs.push((name, v));
+                    }
+                }
+                Ok(Interpreter::module(module, attrs))
+            }),
+        );
+    }
     let s = state.clone();
     interp.register_module(
         "sqlalchemy.orm.exc",
@@ -443,6 +474,20 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     let e = expression::as_expr(&st, i, v)?;
                     Ok(Value::Host(Rc::new(expression::ExprObj(
                         crate::sql::elements::Expr::Cast(Box::new(e), ty),
+                    ))))
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
+                "extract",
+                function("extract", move |i, a, _k| {
+                    let (Some(Value::Str(field)), Some(v), 2) = (a.first(), a.get(1), a.len())
+                    else {
+                        return Err(i.type_error("extract() takes a field name and an expression"));
+                    };
+                    let e = expression::as_expr(&st, i, v)?;
+                    Ok(Value::Host(Rc::new(expression::ExprObj(
+                        crate::sql::elements::Expr::Extract(field.to_string(), Box::new(e)),
                     ))))
                 }),
             ));
@@ -632,10 +677,11 @@ fn ext_declarative_module(s: &Rc<SaState>) -> Value {
         );
         attrs.push((
             name,
-            function(name, move |i, _a, _k| {
+            function(name, move |i, a, k| {
                 st.exc.warn(i, Exc::MovedIn20Warning, &message)?;
                 match name {
                     "declarative_base" => Ok(declarative::declarative_base(&st)),
+                    "synonym_for" => synonym::synonym_for(i, a, k),
                     _ => Err(i.error(
                         "NotImplementedError",
                         format!(
@@ -665,10 +711,13 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     ));
     attrs.push(("Mapped", Value::Host(Rc::new(properties::MappedForm))));
     for (name, lazy) in [
-        ("WriteOnlyMapped", "write_only"),
-        ("DynamicMapped", "dynamic"),
+        (
+            "WriteOnlyMapped",
+            crate::orm::strategies::Strategy::WriteOnly,
+        ),
+        ("DynamicMapped", crate::orm::strategies::Strategy::Dynamic),
     ] {
-        let form = declarative::UnsupportedMappedForm(name, lazy);
+        let form = declarative::LoaderMappedForm(name, lazy);
         attrs.push((name, Value::Host(Rc::new(form))));
     }
     let st = s.clone();
@@ -688,6 +737,25 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         function("relationship", relationships::relationship),
     ));
     attrs.push(("backref", function("backref", declarative::backref)));
+    attrs.push(("validates", function("validates", validates::validates)));
+    attrs.push((
+        "declared_attr",
+        Value::Host(Rc::new(mixins::DeclaredAttrForm)),
+    ));
+    attrs.push((
+        "MappedAsDataclass",
+        dataclass_mapping::mapped_as_dataclass_class(),
+    ));
+    attrs.push((
+        "mapped_as_dataclass",
+        function("mapped_as_dataclass", registry::mapped_as_dataclass),
+    ));
+    attrs.push((
+        "has_inherited_table",
+        function("has_inherited_table", mixins::has_inherited_table),
+    ));
+    attrs.push(("synonym", function("synonym", synonym::synonym)));
+    attrs.push(("synonym_for", function("synonym_for", synonym::synonym_for)));
     for name in loader::COLUMN_LOADERS {
         attrs.push((
             name,
@@ -743,6 +811,10 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         function("with_parent", comparator::with_parent),
     ));
     attrs.push(("Bundle", function("Bundle", bundle::bundle)));
+    attrs.push((
+        "object_session",
+        function("object_session", |i, a, _k| session::object_session(i, a)),
+    ));
     attrs.push((
         "make_transient",
         function("make_transient", |i, a, _k| session::make_transient(i, a)),

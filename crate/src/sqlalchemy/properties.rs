@@ -55,6 +55,8 @@ pub fn mapped_column(
 ) -> PyResult<Value> {
     let mut deferral = Deferral::default();
     let mut rest = Vec::with_capacity(kw.len());
+    let (kw, field) = super::dataclass_mapping::take_field_args(kw, true);
+    let kw = insert_default(state, interp, kw)?;
     for (k, v) in kw {
         match k.as_str() {
             "deferred" => deferral.deferred = interp.truthy(&v)?,
@@ -66,10 +68,35 @@ pub fn mapped_column(
     // A group or raiseload implies deferred, as in SQLAlchemy's `mapped_column`.
     deferral.deferred |= deferral.group.is_some() || deferral.raiseload;
     let column = super::schema::column(state, interp, args, rest)?;
-    if !deferral.deferred {
-        return Ok(column);
+    let made = if deferral.deferred {
+        Value::Host(Rc::new(DeferredColumnDef { column, deferral }))
+    } else {
+        column
+    };
+    super::dataclass_mapping::remember(interp, &made, field);
+    Ok(made)
+}
+
+/// `insert_default=` is the `Column` default; given with `default=` too it is SQLAlchemy
+/// 2.1's `ArgumentError`.
+fn insert_default(state: &SaState, interp: &mut Interpreter, kw: Kw) -> PyResult<Kw> {
+    if !kw.iter().any(|(k, _)| k == "insert_default") {
+        return Ok(kw);
     }
-    Ok(Value::Host(Rc::new(DeferredColumnDef { column, deferral })))
+    if kw.iter().any(|(k, _)| k == "default") {
+        return Err(state.exc.raise(
+            interp,
+            crate::bridge::exc::Exc::ArgumentError,
+            "The 'default' and 'insert_default' parameters of Column are mutually exclusive",
+        ));
+    }
+    Ok(kw
+        .into_iter()
+        .map(|(k, v)| match k.as_str() {
+            "insert_default" => ("default".to_string(), v),
+            _ => (k, v),
+        })
+        .collect())
 }
 
 /// `deferred(Column(...), group=None, raiseload=False)`.

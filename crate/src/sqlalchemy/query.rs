@@ -319,7 +319,7 @@ impl Methods for QueryObj {
                 let mut entities = Vec::new();
                 for a in &args {
                     if let Some(m) = crate::orm::mapper_of(a) {
-                        entities.push(Entity::Mapper(m));
+                        entities.push(crate::orm::polymorphic::mapper_entity(m));
                     } else if let Some(al) = super::aliased::aliased_of(a) {
                         entities.push(Entity::Aliased(al));
                     } else if let Some(b) = super::bundle::bundle_of(a) {

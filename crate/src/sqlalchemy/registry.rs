@@ -24,6 +24,21 @@ const METHODS: &[Method<RegistryObj>] = &[
         call: RegistryObj::mapped,
     },
     Method {
+        name: "mapped_as_dataclass",
+        params: &[
+            Param::Optional("cls"),
+            Param::KwOnly("init"),
+            Param::KwOnly("repr"),
+            Param::KwOnly("eq"),
+            Param::KwOnly("order"),
+            Param::KwOnly("unsafe_hash"),
+            Param::KwOnly("match_args"),
+            Param::KwOnly("kw_only"),
+            Param::KwOnly("dataclass_callable"),
+        ],
+        call: RegistryObj::mapped_as_dataclass_method,
+    },
+    Method {
         name: "map_imperatively",
         params: &[
             Param::Required("class_"),
@@ -100,6 +115,41 @@ impl RegistryObj {
         *class.host.borrow_mut() = Some(Rc::new(self.hook.clone()));
         self.hook.map(interp, &class)?;
         Ok(Value::Class(class))
+    }
+
+    /// `registry.mapped_as_dataclass(cls)`: `mapped`, with the dataclass transform first
+    /// (dataclass options are refused).
+    fn mapped_as_dataclass_method(&self, interp: &mut Interpreter, mut a: Args) -> PyResult<Value> {
+        for opt in [
+            "init",
+            "repr",
+            "eq",
+            "order",
+            "unsafe_hash",
+            "match_args",
+            "kw_only",
+            "dataclass_callable",
+        ] {
+            if a.take(opt).is_some() {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!("SessionLab does not support mapped_as_dataclass({opt}=...) yet"),
+                ));
+            }
+        }
+        match a.take("cls") {
+            Some(cls) => {
+                let class = class_arg(interp, Some(cls), "mapped_as_dataclass")?;
+                super::dataclass_mapping::mark(&class);
+                *class.host.borrow_mut() = Some(Rc::new(self.hook.clone()));
+                self.hook.map(interp, &class)?;
+                Ok(Value::Class(class))
+            }
+            None => Err(interp.error(
+                "NotImplementedError",
+                "SessionLab supports registry.mapped_as_dataclass as a plain decorator only",
+            )),
+        }
     }
 
     /// `map_imperatively(cls, table, properties={...})`: every column of the table, plus the
@@ -186,7 +236,6 @@ impl HostObject for RegistryObj {
                 | "configure"
                 | "dispose"
                 | "as_declarative_base"
-                | "mapped_as_dataclass"
                 | "map_declaratively"
                 | "update_type_annotation_map"
         )
@@ -208,4 +257,33 @@ impl Methods for RegistryObj {
     ) -> PyResult<Value> {
         dispatch(METHODS, "registry", self, interp, name, args, kwargs).unwrap_or(Ok(Value::None))
     }
+}
+
+/// `mapped_as_dataclass(registry)`: the decorator form of `registry.mapped_as_dataclass`.
+pub fn mapped_as_dataclass(
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Vec<(String, Value)>,
+) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab does not support mapped_as_dataclass() options yet",
+        ));
+    }
+    let Some(reg) = args.first().cloned() else {
+        return Err(interp.type_error(
+            "mapped_as_dataclass() missing 1 required positional argument: 'registry'",
+        ));
+    };
+    let Some(hook) = super::args::downcast::<RegistryObj>(&reg).map(|r| r.hook.clone()) else {
+        return Err(interp.type_error("mapped_as_dataclass() takes a registry"));
+    };
+    Ok(super::function("mapped_as_dataclass", move |i, a, _k| {
+        let class = class_arg(i, a.into_iter().next(), "mapped_as_dataclass")?;
+        super::dataclass_mapping::mark(&class);
+        *class.host.borrow_mut() = Some(Rc::new(hook.clone()));
+        hook.map(i, &class)?;
+        Ok(Value::Class(class))
+    }))
 }

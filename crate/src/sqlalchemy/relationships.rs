@@ -21,6 +21,7 @@ pub struct RelationshipDef {
     pub(crate) lazy: Strategy,
     pub(crate) secondary: Option<String>,
     pub(crate) passive_deletes: PassiveDeletes,
+    pub(crate) order_by: Option<crate::orm::order_by::OrderBy>,
 }
 
 impl RelationshipDef {
@@ -42,6 +43,7 @@ impl RelationshipDef {
             lazy: self.lazy,
             secondary: self.secondary.clone(),
             passive_deletes: self.passive_deletes,
+            order_by: self.order_by.clone(),
         }
     }
 }
@@ -79,9 +81,13 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         lazy: Strategy::Lazy,
         secondary: None,
         passive_deletes: PassiveDeletes::Off,
+        order_by: None,
     };
+    let (kw, field) = super::dataclass_mapping::take_field_args(kw, false);
     relationship_options(interp, &mut def, &kw, "relationship")?;
-    Ok(Value::Host(Rc::new(def)))
+    let made = Value::Host(Rc::new(def));
+    super::dataclass_mapping::remember(interp, &made, field);
+    Ok(made)
 }
 
 /// Configuring `mapper`'s registry, as SQLAlchemy does when a mapped class is first used (an

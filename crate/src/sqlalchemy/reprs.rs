@@ -17,8 +17,8 @@ pub fn module_of(class: &str) -> Option<&'static str> {
         "Insert" | "Update" | "Delete" => "sqlalchemy.sql.dml",
         "ReadOnlyColumnCollection" => "sqlalchemy.sql.base",
         "BinaryExpression" | "BooleanClauseList" | "UnaryExpression" | "Label" | "Cast"
-        | "Case" | "Null" | "True_" | "False_" | "BindParameter" | "TextClause" | "Over"
-        | "Grouping" | "ColumnClause" => "sqlalchemy.sql.elements",
+        | "Extract" | "Case" | "Null" | "True_" | "False_" | "BindParameter" | "TextClause"
+        | "Over" | "Grouping" | "ColumnClause" => "sqlalchemy.sql.elements",
         "SessionTransaction" | "Session" => "sqlalchemy.orm.session",
         "_GeneratorContextManager" => "contextlib",
         "Query" => "sqlalchemy.orm.query",
@@ -85,6 +85,7 @@ pub fn expr_class(e: &Expr) -> (String, Option<String>) {
         Expr::ScalarSelect(_) => plain("ScalarSelect"),
         Expr::Exists(_) => plain("Exists"),
         Expr::Cast(..) => plain("Cast"),
+        Expr::Extract(..) => plain("Extract"),
         Expr::Case(..) => plain("Case"),
         Expr::Column(..) | Expr::AliasColumn(..) => plain("Column"),
         _ => plain("BinaryExpression"),

@@ -160,7 +160,8 @@ thread_local! {
     static COLUMN_ORDER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-fn next_column_order() -> u64 {
+/// The next creation-order number of a column definition.
+pub(crate) fn next_column_order() -> u64 {
     COLUMN_ORDER.with(|c| {
         c.set(c.get() + 1);
         c.get()
@@ -241,8 +242,25 @@ pub fn column(
             "nullable" => col.nullable = Some(interp.truthy(v)?),
             "unique" => col.unique = interp.truthy(v)?,
             "index" => col.index = interp.truthy(v)?,
+            "default" if expr_obj(v).is_some() => {
+                col.default =
+                    expr_obj(v).map(|e| crate::sql::schema::ColumnDefault::Sql(e.0.clone()));
+            }
+            "onupdate" if expr_obj(v).is_some() => {
+                col.onupdate =
+                    expr_obj(v).map(|e| crate::sql::schema::ColumnDefault::Sql(e.0.clone()));
+            }
             "default" if !matches!(v, Value::None) => {
-                col.default = Some(super::defaults::column_default(state, interp, v)?)
+                col.default = Some(match expr_obj(v) {
+                    Some(e) => crate::sql::schema::ColumnDefault::Sql(e.0.clone()),
+                    None => super::defaults::column_default(state, interp, v)?,
+                })
+            }
+            "onupdate" if expr_obj(v).is_some() => {
+                return Err(super::args::not_implemented(
+                    interp,
+                    "Column(onupdate=<SQL expression>)",
+                ));
             }
             "onupdate" if !matches!(v, Value::None) => {
                 col.onupdate = Some(super::defaults::column_default(state, interp, v)?)

@@ -90,6 +90,12 @@ fn default(interp: &mut Interpreter, d: &ColumnDefault) -> PyResult<String> {
             format!("ScalarElementColumnDefault({r})")
         }
         ColumnDefault::Callable(_) => "CallableColumnDefault(<function>)".into(),
+        ColumnDefault::Sql(_) => {
+            return Err(interp.error(
+                "NotImplementedError",
+                "SessionLab does not support repr() of a Column with a SQL expression default yet",
+            ));
+        }
     })
 }
 

@@ -32,7 +32,40 @@ pub const STATEMENT: &[Method<StatementObj>] = &[
         params: &[Param::Required("name")],
         call: label,
     },
+    Method {
+        name: "with_only_columns",
+        params: &[
+            Param::VarArgs("entities"),
+            Param::KwOnly("maintain_column_froms"),
+        ],
+        call: with_only_columns,
+    },
 ];
+
+/// `select(...).with_only_columns(*entities)`: the same statement selecting only these; its
+/// FROM list follows the new columns and the criteria (`maintain_column_froms=False`).
+fn with_only_columns(this: &StatementObj, interp: &mut Interpreter, args: Args) -> PyResult<Value> {
+    let (Statement::Select(s), Some(state)) = (&this.0, interp_state(interp)) else {
+        return no_attribute(interp, this, "with_only_columns");
+    };
+    if let Some(v) = args.get("maintain_column_froms")
+        && interp.truthy(v)?
+    {
+        return Err(super::args::not_implemented(
+            interp,
+            "Select.with_only_columns(maintain_column_froms=True)",
+        ));
+    }
+    let mut s = s.clone();
+    let mut orm = this.1.clone();
+    s.columns.clear();
+    orm.entities.clear();
+    super::constructors::select_args(&state, interp, &args.varargs, &mut s.columns, &mut orm)?;
+    Ok(Value::Host(Rc::new(StatementObj(
+        Statement::Select(s),
+        orm,
+    ))))
+}
 
 /// `select(...).label(name)`: the statement as a labeled scalar subquery.
 fn label(this: &StatementObj, interp: &mut Interpreter, args: Args) -> PyResult<Value> {

@@ -302,11 +302,23 @@ impl SessionObj {
                 let n = bulk::delete(s, interp, m, wheres, sync)?;
                 Ok(count_result(n))
             }
+            (Statement::Returning(inner, _), Some(_))
+                if matches!(&**inner, Statement::Upsert(..)) && !sets.is_empty() =>
+            {
+                Err(super::args::not_implemented(
+                    interp,
+                    "an ORM bulk INSERT with ON CONFLICT and RETURNING over a list of parameter dictionaries",
+                ))
+            }
             (Statement::Returning(inner, cols), Some(m))
                 if (matches!(&**inner, Statement::Insert(..)) && !sets.is_empty())
                     || (matches!(&**inner, Statement::InsertRows(_, _, r) if !r.is_empty())
-                        && sets.is_empty()) =>
+                        && sets.is_empty())
+                    || matches!(&**inner, Statement::Upsert(..)) =>
             {
+                // An upsert's RETURNING rows may be objects already loaded: refreshed only
+                // under `populate_existing`.
+                let overwrite = populate || !matches!(&**inner, Statement::Upsert(..));
                 let rows = match &**inner {
                     Statement::Insert(_, fixed) => bulk::insert_returning_mappings(
                         s,
@@ -347,7 +359,7 @@ impl SessionObj {
                             m,
                             row,
                             every.as_ref(),
-                            true,
+                            overwrite,
                         )?]);
                     } else {
                         let mut out = Vec::with_capacity(row.len());
@@ -462,6 +474,8 @@ impl SessionObj {
 
     fn merge(&self, interp: &mut Interpreter, obj: &Value) -> PyResult<Value> {
         let s = &self.0;
+        // SQLAlchemy flushes first when merge() may load.
+        s.autoflush(interp)?;
         let Some(inst) = instance_of(obj) else {
             return Err(s.unmapped(interp, obj));
         };
@@ -766,7 +780,7 @@ impl Methods for SessionObj {
                 let mut entities = Vec::new();
                 for a in &args {
                     if let Some(m) = crate::orm::mapper_of(a) {
-                        entities.push(Entity::Mapper(m));
+                        entities.push(crate::orm::polymorphic::mapper_entity(m));
                     } else if let Some(al) = super::aliased::aliased_of(a) {
                         entities.push(Entity::Aliased(al));
                     } else if let Some(b) = super::bundle::bundle_of(a) {
@@ -879,4 +893,16 @@ pub fn make_transient(interp: &mut Interpreter, args: Vec<Value>) -> PyResult<Va
         st.committed.clear();
     }
     Ok(Value::None)
+}
+
+/// `object_session(instance)`: the session a mapped object belongs to, or None.
+pub fn object_session(interp: &mut Interpreter, args: Vec<Value>) -> PyResult<Value> {
+    let Some(inst) = args.first().and_then(instance_of) else {
+        return Err(interp.type_error("object_session() needs a mapped object"));
+    };
+    let session = state_of(&inst).and_then(|s| s.borrow().session());
+    Ok(match session {
+        Some(s) => Value::Host(Rc::new(SessionObj(s))),
+        None => Value::None,
+    })
 }

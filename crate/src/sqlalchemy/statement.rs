@@ -20,6 +20,7 @@ use crate::sql::compiler::{Compiled, Compiler, Select};
 use crate::sql::elements::Expr;
 use crate::sql::schema::{ColumnDefault, Table};
 use crate::sql::types::SqlType;
+use crate::sql::upsert::OnConflict;
 use std::rc::Rc;
 
 /// A Core statement scripts build and execute.
@@ -46,6 +47,8 @@ pub enum Statement {
     Returning(Box<Statement>, Vec<Expr>),
     /// `insert(table).from_select([columns], select)`.
     InsertFrom(Rc<Table>, Vec<usize>, Select),
+    /// `sqlalchemy.dialects.sqlite.insert(table)`: the INSERT with its `ON CONFLICT` clauses.
+    Upsert(Box<Statement>, Vec<OnConflict>),
 }
 
 /// A statement value, with what the ORM needs to know about it.
@@ -154,6 +157,25 @@ impl Statement {
                 );
                 (c.finish_text(sql), Vec::new())
             }
+            Statement::Upsert(inner, clauses) => {
+                let (mut compiled, names) = inner.compile_with(keys, mk);
+                let Some(t) = inner.target_table() else {
+                    return (compiled, names);
+                };
+                if clauses.is_empty() {
+                    return (compiled, names);
+                }
+                let mut c = mk();
+                let text = c.on_conflict(t, clauses);
+                let extra = c.finish_text(String::new());
+                compiled.slots.extend(extra.slots);
+                compiled.names.extend(extra.names);
+                compiled.refused = compiled.refused.or(extra.refused);
+                compiled.error = compiled.error.or(extra.error);
+                compiled.compile_error = compiled.compile_error.or(extra.compile_error);
+                compiled.sql = format!("{} {text}", compiled.sql);
+                (compiled, names)
+            }
             Statement::Returning(inner, exprs) => {
                 let (mut compiled, _) = inner.compile_with(keys, mk);
                 // SQLite's RETURNING names columns without their table.
@@ -240,11 +262,33 @@ impl Statement {
         }
     }
 
-    /// The INSERT/UPDATE/DELETE under a `RETURNING` (the statement itself otherwise).
+    /// The INSERT/UPDATE/DELETE under a `RETURNING` and `ON CONFLICT` (the statement itself
+    /// otherwise).
     pub fn base(&self) -> &Statement {
         match self {
-            Statement::Returning(inner, _) => inner,
+            Statement::Returning(inner, _) | Statement::Upsert(inner, _) => inner.base(),
             other => other,
+        }
+    }
+
+    /// The table an INSERT/UPDATE/DELETE writes.
+    pub fn target_table(&self) -> Option<&Rc<Table>> {
+        match self.base() {
+            Statement::Insert(t, _)
+            | Statement::InsertRows(t, ..)
+            | Statement::InsertFrom(t, ..)
+            | Statement::Update(t, ..)
+            | Statement::Delete(t, ..) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The dialect INSERT (`sqlalchemy.dialects.sqlite.insert`) of this statement, if it is one.
+    pub fn upsert(&self) -> Option<(&Statement, &[OnConflict])> {
+        match self {
+            Statement::Returning(inner, _) => inner.upsert(),
+            Statement::Upsert(inner, clauses) => Some((inner, clauses)),
+            _ => None,
         }
     }
 }
@@ -295,6 +339,15 @@ impl HostObject for StatementObj {
             "having",
             "select_from",
         ];
+        if self.0.upsert().is_some() {
+            if name == "excluded" {
+                return Ok(super::upsert::excluded(&self.0));
+            }
+            if super::method::find(super::upsert::UPSERT, name).is_some() {
+                let this = Rc::new(StatementObj(self.0.clone(), self.1.clone()));
+                return Ok(Some(BoundMethod::value(this, name)));
+            }
+        }
         let tabled = super::method::find(super::selectable::STATEMENT, name).is_some();
         if matches!(&self.0, Statement::Select(s) if s.compound.is_some())
             && !super::selectable::COMPOUND.contains(&name)
@@ -310,8 +363,11 @@ impl HostObject for StatementObj {
         // Joined eager loads are part of the statement SQLAlchemy compiles.
         let joined;
         let stmt = match &self.0 {
-            Statement::Select(sel) if !self.1.loaders.is_empty() => {
+            Statement::Select(sel)
+                if !self.1.loaders.is_empty() || self.1.entities.iter().any(inherits) =>
+            {
                 let mut sel = sel.clone();
+                crate::orm::query::inheritance_froms(&self.1.entities, &mut sel);
                 if self.1.loaders.iter().any(|o| o.columns.is_some()) {
                     let plans = crate::orm::query::plans_of(&self.1.entities, &self.1.loaders);
                     sel.columns = crate::orm::query::columns_planned(&self.1.entities, &plans);
@@ -327,7 +383,13 @@ impl HostObject for StatementObj {
             }
             other => other,
         };
-        let compiled = stmt.compile_with(&[], Compiler::named).0;
+        // A dialect INSERT prints with its dialect (SQLAlchemy's `stringify_dialect`).
+        let mk = if stmt.upsert().is_some() {
+            Compiler::sqlite_display
+        } else {
+            Compiler::named
+        };
+        let compiled = stmt.compile_with(&[], mk).0;
         if let Some(message) = compiled.refused {
             return Err(interp.error("NotImplementedError", message));
         }
@@ -351,6 +413,15 @@ impl HostObject for StatementObj {
     }
 }
 
+/// Whether a select entity reads an inheritance hierarchy's tables (its FROM is its own).
+fn inherits(e: &crate::orm::query::Entity) -> bool {
+    match e {
+        crate::orm::query::Entity::Polymorphic(_) => true,
+        crate::orm::query::Entity::Mapper(m) => m.poly.inherits.is_some(),
+        _ => false,
+    }
+}
+
 impl Methods for StatementObj {
     fn call_method(
         &self,
@@ -359,6 +430,18 @@ impl Methods for StatementObj {
         args: Vec<Value>,
         kw: Kw,
     ) -> PyResult<Value> {
+        if self.0.upsert().is_some() && super::method::find(super::upsert::UPSERT, name).is_some() {
+            return super::method::dispatch(
+                super::upsert::UPSERT,
+                "Insert",
+                self,
+                interp,
+                name,
+                args,
+                kw,
+            )
+            .unwrap_or(Ok(Value::None));
+        }
         if super::method::find(super::selectable::STATEMENT, name).is_some() {
             let owner = self.type_name();
             return super::method::dispatch(
@@ -383,8 +466,13 @@ impl Methods for StatementObj {
             _ => None,
         };
         // Methods apply to the statement under a RETURNING, which is put back afterwards.
-        let (mut stmt, mut returning) = match self.0.clone() {
+        let (stmt, mut returning) = match self.0.clone() {
             Statement::Returning(inner, r) => (*inner, Some(r)),
+            other => (other, None),
+        };
+        // And to the INSERT under a dialect INSERT's ON CONFLICT clauses.
+        let (mut stmt, conflicts) = match stmt {
+            Statement::Upsert(inner, c) => (*inner, Some(c)),
             other => (other, None),
         };
         let mut orm = self.1.clone();
@@ -467,6 +555,7 @@ impl Methods for StatementObj {
             (Statement::Select(s), "filter_by") => {
                 let mapper = orm.entities.iter().rev().find_map(|e| match e {
                     crate::orm::query::Entity::Mapper(m) => Some(m.clone()),
+                    crate::orm::query::Entity::Polymorphic(p) => Some(p.base.clone()),
                     _ => None,
                 });
                 let Some(mapper) = mapper else {
@@ -650,6 +739,10 @@ impl Methods for StatementObj {
                 ));
             }
         }
+        let stmt = match conflicts {
+            Some(c) => Statement::Upsert(Box::new(stmt), c),
+            None => stmt,
+        };
         let stmt = match returning {
             Some(r) => Statement::Returning(Box::new(stmt), r),
             None => stmt,
@@ -663,6 +756,7 @@ impl Methods for StatementObj {
 fn default_expr(name: &str, d: &ColumnDefault, printed: bool) -> Expr {
     match d {
         ColumnDefault::Value(v) if !printed => Expr::Bind(v.clone()),
+        ColumnDefault::Sql(e) => e.clone(),
         _ => Expr::Param(name.to_string()),
     }
 }
@@ -722,6 +816,7 @@ pub fn insert_rows(
             let key = Value::str(t.columns[c].name.as_str());
             let given = crate::script::ops::contains(interp, row, &key)?;
             let e = match (given, &t.columns[c].default) {
+                (false, Some(ColumnDefault::Sql(e))) => e.clone(),
                 (false, Some(d)) => {
                     Expr::Bind(super::defaults::evaluate(state, interp, t, d, &current)?)
                 }

@@ -37,7 +37,7 @@ const CLASSES: [&str; 27] = [
 
 /// Each public attribute name of those classes (from `dir()`), sorted, with the mask of
 /// the classes that have it.
-const NAMES: [(&str, u32); 340] = [
+const NAMES: [(&str, u32); 339] = [
     ("EXCEPT", 0x10),
     ("EXCEPT_ALL", 0x10),
     ("INTERSECT", 0x10),
@@ -370,7 +370,6 @@ const NAMES: [(&str, u32); 340] = [
     ("with_for_update", 0x4000011),
     ("with_hint", 0x400100f),
     ("with_labels", 0x4000000),
-    ("with_only_columns", 0x1),
     ("with_parent", 0x4000000),
     ("with_session", 0x4000000),
     ("with_statement_hint", 0x4001001),
@@ -391,6 +390,15 @@ pub fn message(type_name: &str, name: &str) -> Option<String> {
 
 /// SQLAlchemy's documented modules, each with its public names (`module: name name …`).
 const MODULE_NAMES: &str = include_str!("sqlalchemy_names.txt");
+
+/// The public names of SQLAlchemy's module `module` (empty for a module not listed).
+pub fn module_names(module: &str) -> Vec<&'static str> {
+    MODULE_NAMES
+        .lines()
+        .find_map(|l| l.strip_prefix(module)?.strip_prefix(':'))
+        .map(|n| n.split_whitespace().collect())
+        .unwrap_or_default()
+}
 
 /// The `NotImplementedError` message for SQLAlchemy's module `module` (with `name` None) or
 /// for `module.name`, when SQLAlchemy has it: SessionLab lacks it, the script is not wrong.

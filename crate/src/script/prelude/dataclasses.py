@@ -66,9 +66,10 @@ def _values(self, which):
     return tuple(getattr(self, f.name) for f in self.__dataclass_fields__.values() if getattr(f, which))
 def _dc_init(self, *args, **kwargs):
     cls = type(self)
+    frozen = getattr(cls, "__setattr__", None) is _frozen_setattr
     fs = [f for f in cls.__dataclass_fields__.values() if f.init]
     pos = [f for f in fs if not f.kw_only]
-    qual = cls.__qualname__ + ".__init__()"
+    qual = getattr(cls, "_sa_init_qualname", None) or cls.__qualname__ + ".__init__()"
     if len(args) > len(pos):
         need = len([f for f in pos if f.default is MISSING and f.default_factory is MISSING]) + 1
         took = str(need) if need == len(pos) + 1 else "from %d to %d" % (need, len(pos) + 1)
@@ -105,16 +106,32 @@ def _dc_init(self, *args, **kwargs):
             v = f.default
         else:
             continue
-        object.__setattr__(self, f.name, v)
+        # As CPython's generated __init__: plain assignment (descriptors see it) unless frozen.
+        if frozen:
+            object.__setattr__(self, f.name, v)
+        else:
+            setattr(self, f.name, v)
     post = getattr(self, "__post_init__", None)
     if post is not None:
         post()
+_repr_running = set()
 def _dc_repr(self):
-    parts = [f.name + "=" + repr(getattr(self, f.name)) for f in self.__dataclass_fields__.values() if f.repr]
+    # A field that leads back to the object shows as "...", as reprlib.recursive_repr does.
+    key = id(self)
+    if key in _repr_running:
+        return "..."
+    _repr_running.add(key)
+    try:
+        parts = [f.name + "=" + repr(getattr(self, f.name)) for f in self.__dataclass_fields__.values() if f.repr]
+    finally:
+        _repr_running.discard(key)
     return type(self).__qualname__ + "(" + ", ".join(parts) + ")"
 def _dc_eq(self, other):
     if other.__class__ is self.__class__:
-        return _values(self, "compare") == _values(other, "compare")
+        # Element by element with `==`, as the tuple comparison CPython generates does.
+        a = _values(self, "compare")
+        b = _values(other, "compare")
+        return len(a) == len(b) and all(x is y or x == y for x, y in zip(a, b))
     return NotImplemented
 def _order(op):
     def compare(self, other):

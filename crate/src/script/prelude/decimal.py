@@ -60,6 +60,48 @@ def _parse(text):
     return sign, int(digits), exp - len(frac)
 
 
+def _format_spec(spec):
+    # [[fill]align][sign][z][#][0][width][grouping][.precision][type], as format() reads it.
+    fill, align, i = " ", None, 0
+    if len(spec) >= 2 and spec[1] in "<>=^":
+        fill, align, i = spec[0], spec[1], 2
+    elif spec[:1] in ("<", ">", "=", "^"):
+        align, i = spec[0], 1
+    sign = None
+    if spec[i:i + 1] in ("+", "-", " ") and spec[i:i + 1] != "":
+        sign = spec[i]
+        i += 1
+    if spec[i:i + 1] == "z":
+        i += 1
+    alt = spec[i:i + 1] == "#"
+    if alt:
+        i += 1
+    zeropad = spec[i:i + 1] == "0"
+    if zeropad:
+        i += 1
+        if align is None:
+            fill, align = "0", "="
+    start = i
+    while spec[i:i + 1].isdigit():
+        i += 1
+    width = int(spec[start:i]) if i > start else 0
+    grouping = None
+    if spec[i:i + 1] in (",", "_") and spec[i:i + 1] != "":
+        grouping = spec[i]
+        i += 1
+    precision = None
+    if spec[i:i + 1] == ".":
+        i += 1
+        start = i
+        while spec[i:i + 1].isdigit():
+            i += 1
+        precision = int(spec[start:i])
+    typ = spec[i:] or None
+    if typ is not None and len(typ) != 1:
+        raise ValueError("Invalid format specifier '" + spec + "' for object of type 'Decimal'")
+    return fill, align or ">", sign, alt, zeropad, width, grouping, precision, typ
+
+
 class Decimal:
     def __init__(self, value="0", context=None):
         if isinstance(value, Decimal):
@@ -137,14 +179,88 @@ class Decimal:
     def __format__(self, spec):
         if spec == "":
             return str(self)
-        if spec.endswith("f"):
-            places = int(spec[spec.index(".") + 1:-1]) if "." in spec else 6
-            q = self.quantize(Decimal._make(1, 1, -places))
-            text = str(q) if q._exp == -places or places == 0 else format(float(q), spec)
-            if places == 0:
-                text = str(q._int())
-            return text
-        return format(float(self), spec)
+        fill, align, sign, alt, zeropad, width, grouping, precision, typ = _format_spec(spec)
+        if typ is None:
+            typ = "G"
+        if typ not in "eEfFgG%":
+            raise ValueError("Invalid format specifier '" + spec + "' for object of type 'Decimal'")
+        negative = self._sign < 0
+        coeff, exp = self._coeff, self._exp
+        if typ == "%":
+            exp += 2
+        if precision is not None:
+            digits = len(str(coeff))
+            if typ in "eE":
+                keep = precision + 1
+            elif typ in "fF%":
+                keep = digits + exp + precision
+            elif len(str(coeff)) > precision:
+                keep = max(precision, 1)
+            else:
+                keep = digits
+            if keep < digits:
+                drop = digits - keep
+                coeff = _round_int(coeff, drop, ROUND_HALF_EVEN)
+                exp += drop
+                if typ in "eEgG" and len(str(coeff)) > keep:
+                    coeff //= 10
+                    exp += 1
+            elif keep > digits and (typ in "fF%" or (typ in "eE" and coeff != 0)):
+                coeff *= 10 ** (keep - digits)
+                exp -= keep - digits
+        if coeff == 0 and exp > 0 and typ in "fF%":
+            exp = 0
+        text = str(coeff)
+        leftdigits = exp + len(text)
+        if typ in "eE":
+            dotplace = 1 - precision if coeff == 0 and precision is not None else 1
+        elif typ in "fF%":
+            dotplace = leftdigits
+        elif exp <= 0 and leftdigits > -6:
+            dotplace = leftdigits
+        else:
+            dotplace = 1
+        if dotplace < 0:
+            intpart = "0"
+            fracpart = "0" * (-dotplace) + text
+        elif dotplace > len(text):
+            intpart = text + "0" * (dotplace - len(text))
+            fracpart = ""
+        else:
+            intpart = text[:dotplace] or "0"
+            fracpart = text[dotplace:]
+        e = leftdigits - dotplace
+        signtext = "-" if negative else (sign if sign in ("+", " ") else "")
+        if fracpart or alt:
+            fracpart = "." + fracpart
+        if e != 0 or typ in "eE":
+            echar = "e" if typ in "eg" else "E"
+            fracpart += echar + ("+" if e >= 0 else "-") + str(abs(e))
+        if typ == "%":
+            fracpart += "%"
+        if zeropad and not grouping:
+            intpart = intpart.rjust(width - len(fracpart) - len(signtext), "0")
+        elif grouping:
+            if zeropad:
+                raise NotImplementedError("SessionLab does not support zero-padded grouped Decimal formats yet")
+            groups = []
+            while len(intpart) > 3:
+                groups.insert(0, intpart[-3:])
+                intpart = intpart[:-3]
+            groups.insert(0, intpart)
+            intpart = grouping.join(groups)
+        body = intpart + fracpart
+        pad = width - len(signtext) - len(body)
+        if pad <= 0:
+            return signtext + body
+        if align == "=":
+            return signtext + fill * pad + body
+        if align == "<":
+            return signtext + body + fill * pad
+        if align == "^":
+            half = pad // 2
+            return fill * half + signtext + body + fill * (pad - half)
+        return fill * pad + signtext + body
 
     def __float__(self):
         return float(str(self))

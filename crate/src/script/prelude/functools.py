@@ -117,3 +117,25 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
     return wrapper
 def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
     return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
+
+
+class cached_property:
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = getattr(func, "__doc__", None)
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError("Cannot assign the same cached_property to two different names (" + repr(self.attrname) + " and " + repr(name) + ").")
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError("Cannot use cached_property instance without calling __set_name__ on it.")
+        value = self.func(instance)
+        setattr(instance, self.attrname, value)
+        return value

@@ -69,7 +69,7 @@ class JSONEncoder:
             return None
         raise TypeError("keys must be str, int, float, bool or None, not " + type(k).__name__)
     def _enc(self, o, out, level, stack):
-        if hasattr(o, "_value_") and isinstance(o, (int, str)):
+        if isinstance(o, (int, str)) and hasattr(o, "_value_"):
             o = o._value_
         if o is None:
             out.append("null")

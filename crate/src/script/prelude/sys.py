@@ -32,3 +32,45 @@ class _VersionInfo:
     def __repr__(self):
         return "sys.version_info(major=%r, minor=%r, micro=%r, releaselevel=%r, serial=%r)" % self._t
 version_info = _VersionInfo(3, 11, 7, "final", 0)
+
+
+
+class _TextStream:
+    # sys.stdout writes to the run's output; sys.stderr's text is not part of it (CPython
+    # shows it apart from stdout, and the run report holds stdout only).
+    def __init__(self, name, fileno, shown):
+        self.name = name
+        self._fileno = fileno
+        self._shown = shown
+        self.encoding = "utf-8"
+        self.errors = "strict"
+        self.mode = "w"
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError("write() argument must be str, not " + type(s).__name__)
+        if self._shown:
+            print(s, end="")
+        return len(s)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        return self._fileno
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='" + self.name + "' mode='w' encoding='utf-8'>"
+
+
+stdout = _TextStream("<stdout>", 1, True)
+stderr = _TextStream("<stderr>", 2, False)
+__stdout__ = stdout
+__stderr__ = stderr

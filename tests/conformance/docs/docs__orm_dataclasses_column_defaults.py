@@ -1,0 +1,38 @@
+# source: doc/build/orm/dataclasses.rst, section "Column Defaults"
+# adapted: func.utc_timestamp() (MySQL) becomes func.current_timestamp() for SQLite, printed as its type (see README); e is create_engine("sqlite://"); the page's mapping raises ArgumentError under 2.1.9 (default= and insert_default= both reach Column); _2 drops default=None
+from datetime import datetime
+
+from sqlalchemy import create_engine
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_as_dataclass
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import registry
+from sqlalchemy.orm import Session
+
+reg = registry()
+
+
+@mapped_as_dataclass(reg)
+class User:
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(init=False, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(
+        insert_default=func.current_timestamp(), default=None
+    )
+    name: Mapped[str] = mapped_column(default="anonymous")
+
+
+print(User())
+
+e = create_engine("sqlite://")
+reg.metadata.create_all(e)
+with Session(e) as session:
+    session.add(User())
+    session.commit()
+
+with Session(e) as session:
+    u = session.scalars(select(User)).one()
+    print(u.id, u.name, type(u.created_at).__name__)

@@ -1,0 +1,15 @@
+print({3, 1, 2}, set([10, 5, 7, 1]), {100, 33, 2})
+s = {5, 3, 9, 1}
+s.add(0)
+print(s, list(s), sorted(s))
+print({-1, -2, 5}, {1, 2} | {0}, {"a"} - {"a"})
+big = set(range(100, 0, -3))
+print(big)
+print(set([2**40, 7, -5, 1000003, 8, 16, 24]))
+s = set()
+for i in [64, 8, 0, 128, 72, 9, 17]:
+    s.add(i)
+print(s)
+print(s.pop())
+print({True, 2, 0}, frozenset({9, 1}))
+print({i * 37 % 101 for i in range(40)})
