@@ -117,10 +117,7 @@ session = Session(engine)
 session.add(Item(name="a"))
 session.commit()
 item = session.get(Item, 1)
-def names():
-    sent = [(yield item.name)]
-for n in names():
-    print("found", n)
+print("found", bytearray(item.name, "ascii").decode())
 `,
     );
     await runAndWait(page);
