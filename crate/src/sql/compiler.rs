@@ -1414,19 +1414,7 @@ impl Compiler {
 
     /// ` JOIN target ON condition` (or `LEFT OUTER` / `FULL OUTER`).
     fn join_text(&mut self, j: &Join) -> String {
-        let target = match &j.target {
-            JoinTarget::Table(t) => self.from_name(t),
-            JoinTarget::Subquery(sq) => self.subquery_in_from(sq),
-            JoinTarget::Nested(t, joins) | JoinTarget::Through(t, joins) => {
-                let mut text = format!("({}", self.from_name(t));
-                for inner in joins {
-                    let part = self.join_text(inner);
-                    text.push_str(&part);
-                }
-                text.push(')');
-                text
-            }
-        };
+        let target = self.join_target(&j.target);
         let on = self.criterion(&j.on, None);
         let kind = match (j.full, j.outer) {
             (true, _) => "FULL OUTER JOIN",
