@@ -90,6 +90,15 @@ impl UnloadedCollection {
     /// `with_parent` criteria: `? = child.fk`, or through the association table
     /// `? = secondary.parent_col AND target.pk = secondary.target_col`.
     fn criteria(&self, interp: &mut Interpreter, r: &Resolved) -> PyResult<Vec<Expr>> {
+        // SQLAlchemy binds the parent's key when the statement runs, after the autoflush has
+        // given a pending parent one; the flush happens here instead, before it is read.
+        let pending = crate::orm::state::state_of(&self.owner).and_then(|s| {
+            let st = s.borrow();
+            st.session().filter(|_| st.identity.is_none())
+        });
+        if let Some(session) = pending {
+            session.autoflush(interp)?;
+        }
         let v = self.parent_value(interp, r)?;
         let Some(state) = interp_state(interp) else {
             return Ok(Vec::new());

@@ -40,13 +40,15 @@ Base.metadata.create_all(engine)
 
 with Session(engine) as session:
     red, blue, green = Tag(name="red"), Tag(name="blue"), Tag(name="green")
-    session.add_all(
-        [
-            Post(title="one", tags=[red, blue, green]),
-            Post(title="two", tags=[green, red]),
-            Post(title="three", tags=[red]),
-        ]
-    )
+    session.add_all([red, blue, green])
+    session.flush()
+    # One post per flush: the association rows' order within one flush follows a set in
+    # SQLAlchemy when both sides hold the pair.
+    for title, tags in [("one", [red, blue, green]), ("two", [green, red]), ("three", [red])]:
+        post = Post(title=title)
+        session.add(post)
+        post.tags = tags
+        session.flush()
     session.commit()
 
 with Session(engine) as session:

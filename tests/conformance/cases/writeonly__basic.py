@@ -48,6 +48,7 @@ with Session(engine) as session:
     session.flush()
     doc.lines.add(Line(n=3))
     doc.lines.add_all([Line(n=4), Line(n=5)])
+    session.flush()
     t1, t2 = Tag(name="x"), Tag(name="a")
     doc.tags.add_all([t1, t2])
     session.commit()
@@ -59,6 +60,7 @@ with Session(engine) as session:
 
     first = session.scalars(doc.lines.select().where(Line.n == 1)).one()
     doc.lines.remove(first)
+    session.flush()
     doc.tags.remove(t1)
     session.commit()
     print(first.doc_id)
