@@ -5,6 +5,7 @@ pub mod clock;
 pub mod float_text;
 pub mod hash;
 pub mod memory;
+pub mod mersenne;
 pub mod ordered_map;
 pub mod pyrepr;
 pub mod sort;

@@ -161,7 +161,7 @@ pub struct Interpreter {
     /// A hook the host can set: called with each new line the script executes.
     pub on_line: Option<Rc<dyn Fn(u32)>>,
     /// The state of `random`.
-    pub rng: u64,
+    pub rng: Option<Box<crate::base::mersenne::Mersenne>>,
     /// Instances and captured scopes that may form cycles, emptied when the run is dropped.
     pub tracked: super::teardown::Tracked,
     /// State the host layers keep for this run (the `sqlalchemy` module's, the bridge's),
@@ -228,9 +228,9 @@ impl Interpreter {
             factories: Vec::new(),
             types: super::value::ClassMap::default(),
             host_module: |_| None,
-            unsupported_name: |_, _| None,
+            unsupported_name: super::stdlib_names::unsupported,
             on_line: None,
-            rng: 0x2545_F491_4F6C_DD1D,
+            rng: None,
             tracked: Default::default(),
             host_slots: Vec::new(),
             warnings: Default::default(),
@@ -1632,7 +1632,9 @@ impl Interpreter {
                     | "importlib"
                     | "builtins"
             );
-            if let Some(message) = (self.unsupported_name)(name, None) {
+            // A module of CPython's library that SessionLab lacks is refused by name; the
+            // system's modules stay not found, with the hint that scripts cannot reach it.
+            if !refused && let Some(message) = (self.unsupported_name)(name, None) {
                 return Err(self.error("NotImplementedError", message));
             }
             let class = self.exc_class("ModuleNotFoundError");

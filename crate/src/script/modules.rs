@@ -32,6 +32,8 @@ pub fn python_module_source(name: &str) -> Option<&'static str> {
         "contextlib" => Some(include_str!("prelude/contextlib.py")),
         "unittest" => Some(include_str!("prelude/unittest.py")),
         "logging" => Some(include_str!("prelude/logging.py")),
+        "heapq" => Some(include_str!("prelude/heapq.py")),
+        "bisect" => Some(include_str!("prelude/bisect.py")),
         _ => None,
     }
 }
@@ -41,6 +43,7 @@ pub fn python_extension(name: &str) -> Option<&'static str> {
     match name {
         "sys" => Some(include_str!("prelude/sys.py")),
         "typing" => Some(include_str!("prelude/typing.py")),
+        "math" => Some(include_str!("prelude/math.py")),
         _ => None,
     }
 }
@@ -56,7 +59,7 @@ const TIME: [(&str, BuiltinFn); 5] = [
 ];
 
 /// The functions of `math`.
-const MATH: [(&str, BuiltinFn); 19] = [
+const MATH: [(&str, BuiltinFn); 38] = [
     ("sqrt", m_sqrt),
     ("floor", m_floor),
     ("ceil", m_ceil),
@@ -76,6 +79,25 @@ const MATH: [(&str, BuiltinFn); 19] = [
     ("gcd", m_gcd),
     ("factorial", m_factorial),
     ("hypot", m_hypot),
+    ("asin", m_asin),
+    ("acos", m_acos),
+    ("atan", m_atan),
+    ("sinh", m_sinh),
+    ("cosh", m_cosh),
+    ("tanh", m_tanh),
+    ("asinh", m_asinh),
+    ("acosh", m_acosh),
+    ("atanh", m_atanh),
+    ("log1p", m_log1p),
+    ("expm1", m_expm1),
+    ("degrees", m_degrees),
+    ("radians", m_radians),
+    ("cbrt", m_cbrt),
+    ("exp2", m_exp2),
+    ("atan2", m_atan2),
+    ("copysign", m_copysign),
+    ("fmod", m_fmod),
+    ("isfinite", m_isfinite),
 ];
 
 /// The constants of `math`.
@@ -85,18 +107,6 @@ const MATH_CONSTANTS: [(&str, f64); 5] = [
     ("tau", std::f64::consts::TAU),
     ("inf", f64::INFINITY),
     ("nan", f64::NAN),
-];
-
-/// The functions of `random`.
-const RANDOM: [(&str, BuiltinFn); 8] = [
-    ("seed", r_seed),
-    ("random", r_random),
-    ("randint", r_randint),
-    ("randrange", r_randrange),
-    ("uniform", r_uniform),
-    ("choice", r_choice),
-    ("shuffle", r_shuffle),
-    ("sample", r_sample),
 ];
 
 /// `sys.version`: the CPython release whose behaviour the interpreter follows.
@@ -145,7 +155,7 @@ const TYPING: [&str; 35] = [
     "TypeAlias",
 ];
 
-fn functions(table: &[(&'static str, BuiltinFn)]) -> Vec<(&'static str, Value)> {
+pub(super) fn functions(table: &[(&'static str, BuiltinFn)]) -> Vec<(&'static str, Value)> {
     table
         .iter()
         .map(|&(name, f)| (name, Interpreter::builtin(name, f)))
@@ -161,7 +171,7 @@ pub fn builtin_module(name: &str) -> Option<Value> {
             attrs.extend(MATH_CONSTANTS.iter().map(|&(n, v)| (n, Value::Float(v))));
             attrs
         }
-        "random" => functions(&RANDOM),
+        "random" => functions(&super::random::RANDOM),
         "warnings" => return Some(super::warnings::module()),
         "sys" => vec![
             ("version", Value::str(SYS_VERSION)),
@@ -228,7 +238,7 @@ fn typing_form(name: &str) -> Rc<Class> {
     Class::new_builtin(name, "typing", Vec::new(), super::value::Attrs::default())
 }
 
-fn float_arg(interp: &mut Interpreter, args: &[Value], i: usize) -> PyResult<f64> {
+pub(super) fn float_arg(interp: &mut Interpreter, args: &[Value], i: usize) -> PyResult<f64> {
     match args.get(i) {
         Some(Value::Int(n)) => Ok(*n as f64),
         Some(Value::Bool(b)) => Ok(f64::from(u8::from(*b))),
@@ -241,7 +251,7 @@ fn float_arg(interp: &mut Interpreter, args: &[Value], i: usize) -> PyResult<f64
     }
 }
 
-fn int_arg(interp: &mut Interpreter, args: &[Value], i: usize) -> PyResult<i64> {
+pub(super) fn int_arg(interp: &mut Interpreter, args: &[Value], i: usize) -> PyResult<i64> {
     match args.get(i) {
         Some(Value::Int(n)) => Ok(*n),
         Some(Value::Bool(b)) => Ok(i64::from(*b)),
@@ -367,6 +377,92 @@ fn m_trunc(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     to_int(i, &a, f64::trunc)
 }
 
+fn m_asin(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::asin, |x| {
+        (-1.0..=1.0).contains(&x) || x.is_nan()
+    })
+}
+
+fn m_acos(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::acos, |x| {
+        (-1.0..=1.0).contains(&x) || x.is_nan()
+    })
+}
+
+fn m_atan(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::atan, |_| true)
+}
+
+fn m_sinh(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::sinh, |_| true)
+}
+
+fn m_cosh(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::cosh, |_| true)
+}
+
+fn m_tanh(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::tanh, |_| true)
+}
+
+fn m_asinh(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::asinh, |_| true)
+}
+
+fn m_acosh(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::acosh, |x| x >= 1.0 || x.is_nan())
+}
+
+fn m_atanh(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::atanh, |x| (x > -1.0 && x < 1.0) || x.is_nan())
+}
+
+fn m_log1p(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::ln_1p, |x| x > -1.0 || x.is_nan())
+}
+
+fn m_expm1(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::exp_m1, |_| true)
+}
+
+fn m_degrees(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::to_degrees, |_| true)
+}
+
+fn m_radians(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::to_radians, |_| true)
+}
+
+fn m_cbrt(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::cbrt, |_| true)
+}
+
+fn m_exp2(i: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    unary_math(i, &a, f64::exp2, |_| true)
+}
+
+fn m_atan2(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (y, x) = (float_arg(interp, &a, 0)?, float_arg(interp, &a, 1)?);
+    Ok(Value::Float(y.atan2(x)))
+}
+
+fn m_copysign(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (x, y) = (float_arg(interp, &a, 0)?, float_arg(interp, &a, 1)?);
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn m_fmod(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    let (x, y) = (float_arg(interp, &a, 0)?, float_arg(interp, &a, 1)?);
+    if y == 0.0 || x.is_infinite() {
+        return Err(domain(interp));
+    }
+    Ok(Value::Float(x % y))
+}
+
+fn m_isfinite(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
+    Ok(Value::Bool(float_arg(interp, &a, 0)?.is_finite()))
+}
+
 fn m_pow(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
     let (x, y) = (float_arg(interp, &a, 0)?, float_arg(interp, &a, 1)?);
     Ok(Value::Float(x.powf(y)))
@@ -432,112 +528,6 @@ fn m_factorial(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
 }
 
 /// xorshift64*: deterministic, seeded per run (not CPython's Mersenne Twister sequence).
-fn next_u64(interp: &mut Interpreter) -> u64 {
-    let mut x = interp.rng;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    interp.rng = x;
-    x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-}
-
-fn next_f64(interp: &mut Interpreter) -> f64 {
-    (next_u64(interp) >> 11) as f64 / (1u64 << 53) as f64
-}
-
-fn below(interp: &mut Interpreter, n: u64) -> u64 {
-    if n == 0 { 0 } else { next_u64(interp) % n }
-}
-
-fn r_seed(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let seed = match a.first() {
-        Some(Value::Int(i)) => *i as u64,
-        Some(Value::Str(s)) => s.bytes().fold(1469598103934665603u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(1099511628211)
-        }),
-        _ => 0,
-    };
-    interp.rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    Ok(Value::None)
-}
-
-fn r_random(interp: &mut Interpreter, _a: Vec<Value>, _k: Kw) -> PyResult {
-    Ok(Value::Float(next_f64(interp)))
-}
-
-fn r_randint(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let (lo, hi) = (int_arg(interp, &a, 0)?, int_arg(interp, &a, 1)?);
-    if hi < lo {
-        return Err(interp.error(
-            "ValueError",
-            format!(
-                "empty range for randrange() ({lo}, {}, {})",
-                hi + 1,
-                hi + 1 - lo
-            ),
-        ));
-    }
-    let span = (hi - lo + 1) as u64;
-    Ok(Value::Int(lo + below(interp, span) as i64))
-}
-
-fn r_randrange(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let (lo, hi) = if a.len() >= 2 {
-        (int_arg(interp, &a, 0)?, int_arg(interp, &a, 1)?)
-    } else {
-        (0, int_arg(interp, &a, 0)?)
-    };
-    if hi <= lo {
-        return Err(interp.error("ValueError", "empty range for randrange()"));
-    }
-    Ok(Value::Int(lo + below(interp, (hi - lo) as u64) as i64))
-}
-
-fn r_uniform(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let (lo, hi) = (float_arg(interp, &a, 0)?, float_arg(interp, &a, 1)?);
-    Ok(Value::Float(lo + (hi - lo) * next_f64(interp)))
-}
-
-fn r_choice(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let items = match a.first() {
-        Some(v) => interp.collect(v)?,
-        None => Vec::new(),
-    };
-    if items.is_empty() {
-        return Err(interp.error("IndexError", "Cannot choose from an empty sequence"));
-    }
-    let i = below(interp, items.len() as u64) as usize;
-    Ok(items[i].clone())
-}
-
-fn r_shuffle(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    if let Some(Value::List(l)) = a.first() {
-        let n = l.borrow().len();
-        for i in (1..n).rev() {
-            let j = below(interp, (i + 1) as u64) as usize;
-            l.borrow_mut().swap(i, j);
-        }
-    }
-    Ok(Value::None)
-}
-
-fn r_sample(interp: &mut Interpreter, a: Vec<Value>, _k: Kw) -> PyResult {
-    let mut items = match a.first() {
-        Some(v) => interp.collect(v)?,
-        None => Vec::new(),
-    };
-    let k = int_arg(interp, &a, 1)?;
-    if k < 0 || k as usize > items.len() {
-        return Err(interp.error("ValueError", "Sample larger than population or is negative"));
-    }
-    let mut out = Vec::new();
-    for _ in 0..k {
-        let i = below(interp, items.len() as u64) as usize;
-        out.push(items.remove(i));
-    }
-    Ok(Value::list(out))
-}
-
 /// `list[int]`, `Optional[str]`: a subscripted class, keeping its arguments.
 pub struct GenericAlias {
     /// The subscripted class (`list`, `typing.Optional`).

@@ -121,7 +121,7 @@ impl SaState {
 /// Registers `sqlalchemy` and `sqlalchemy.exc` in `interp`; returns the shared state.
 pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     interp.host_module = reprs::module_of;
-    interp.unsupported_name = unsupported::module_name;
+    interp.unsupported_name = unsupported::any_module_name;
     let wrappers = Wrappers {
         table: |t| Value::Host(Rc::new(schema::TableObj(t))),
         column: |e| Value::Host(Rc::new(expression::ExprObj(e))),

@@ -417,6 +417,11 @@ pub fn module_name(module: &str, name: Option<&str>) -> Option<String> {
     }
 }
 
+/// [`module_name`] for SQLAlchemy's modules, then CPython's standard library's.
+pub fn any_module_name(module: &str, name: Option<&str>) -> Option<String> {
+    module_name(module, name).or_else(|| crate::script::stdlib_names::unsupported(module, name))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

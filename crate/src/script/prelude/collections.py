@@ -342,3 +342,53 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     for i, n in enumerate(names):
         ns[n] = _field(i)
     return type(typename, (_NamedTuple,), ns)
+class ChainMap:
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+    def __getitem__(self, key):
+        for m in self.maps:
+            if key in m:
+                return m[key]
+        return self.__missing__(key)
+    def __missing__(self, key):
+        raise KeyError(key)
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+    def __len__(self):
+        return len(self._keys())
+    def _keys(self):
+        d = {}
+        for m in reversed(self.maps):
+            for k in m:
+                d[k] = None
+        return list(d)
+    def __iter__(self):
+        return iter(self._keys())
+    def keys(self):
+        return self._keys()
+    def values(self):
+        return [self[k] for k in self._keys()]
+    def items(self):
+        return [(k, self[k]) for k in self._keys()]
+    def __bool__(self):
+        return any(self.maps)
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError("Key not found in the first mapping: " + repr(key))
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return ChainMap(m, *self.maps)
+    @property
+    def parents(self):
+        return ChainMap(*self.maps[1:])
+    def __repr__(self):
+        return "ChainMap(" + ", ".join(repr(m) for m in self.maps) + ")"
