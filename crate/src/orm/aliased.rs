@@ -44,6 +44,17 @@ impl Aliased {
         }
     }
 
+    /// Over a subquery, the attributes whose columns it does not select.
+    pub fn missing(&self) -> Vec<usize> {
+        let Some(sq) = &self.table.subquery else {
+            return Vec::new();
+        };
+        let names = sq.column_names();
+        (0..self.mapper.columns.len())
+            .filter(|&a| !names.contains(&self.table.columns[self.mapper.columns[a].column].name))
+            .collect()
+    }
+
     /// `alias.column` of attribute `attr`.
     pub fn column_expr(&self, attr: usize) -> Expr {
         Expr::Column(self.table.clone(), self.mapper.columns[attr].column)

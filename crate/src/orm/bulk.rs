@@ -126,14 +126,26 @@ fn apply_values(
     values: &[(usize, Expr)],
     objects: &[Rc<Instance>],
 ) -> PyResult<()> {
+    let values: Vec<(usize, Expr)> = values
+        .iter()
+        .filter_map(|(col, e)| mapper.attr_for_column(*col).map(|a| (a, e.clone())))
+        .collect();
+    apply_attr_values(session, interp, mapper, &values, objects)
+}
+
+/// `apply_values` of `(attribute, SET value)` pairs.
+fn apply_attr_values(
+    session: &Session,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    values: &[(usize, Expr)],
+    objects: &[Rc<Instance>],
+) -> PyResult<()> {
     for inst in objects {
         let Some(state) = state_of(inst) else {
             continue;
         };
-        for (col, expr) in values {
-            let Some(a) = mapper.attr_for_column(*col) else {
-                continue;
-            };
+        for &(a, ref expr) in values {
             let key = mapper.columns[a].key.clone();
             let modified = state.borrow().committed.contains_key(&a);
             let loaded = inst.dict.borrow().contains_key(&key);
@@ -199,14 +211,47 @@ pub fn update(
     let mut values = values.to_vec();
     crate::base::sort::sort_by(&mut values, |a, b| a.0 < b.0);
     let compile = |w: &[Expr]| Compiler::default().update(&mapper.table, &values, w);
-    let (count, objects) = run(session, interp, mapper, wheres, requested, compile)?;
+    let (count, objects, _) = run(session, interp, mapper, wheres, requested, compile, false)?;
     apply_values(session, interp, mapper, &values, &objects)?;
     Ok(count)
 }
 
+/// ORM-enabled `UPDATE … RETURNING` (`compiled`, the statement's own text): the matched
+/// objects synchronized as `update` does; returns the RETURNING rows.
+pub fn update_returning(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    values: &[(usize, Expr)],
+    wheres: &[Expr],
+    requested: Strategy,
+    compiled: &crate::sql::compiler::Compiled,
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    let compile = |_: &[Expr]| compiled.clone();
+    let (_, objects, rows) = run(session, interp, mapper, wheres, requested, compile, true)?;
+    apply_values(session, interp, mapper, values, &objects)?;
+    Ok(rows)
+}
+
+/// ORM-enabled `DELETE … RETURNING`: the matched objects marked deleted; returns the rows.
+pub fn delete_returning(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    wheres: &[Expr],
+    requested: Strategy,
+    compiled: &crate::sql::compiler::Compiled,
+) -> PyResult<Vec<Vec<SqlValue>>> {
+    let compile = |_: &[Expr]| compiled.clone();
+    let (_, objects, rows) = run(session, interp, mapper, wheres, requested, compile, true)?;
+    remove_deleted(session, &objects);
+    Ok(rows)
+}
+
 /// What UPDATE and DELETE share: autoflush, choose the strategy (refusing before any SQL),
 /// find matched objects ('evaluate') or ask SQLite for them ('fetch', RETURNING), send the
-/// statement; returns the row count and the objects to synchronize.
+/// statement; returns the row count, the objects to synchronize and (`returning`: the
+/// statement has its own RETURNING) the rows.
 fn run(
     session: &Rc<Session>,
     interp: &mut Interpreter,
@@ -214,9 +259,17 @@ fn run(
     wheres: &[Expr],
     requested: Strategy,
     compile: impl Fn(&[Expr]) -> crate::sql::compiler::Compiled,
-) -> PyResult<(u64, Vec<Rc<Instance>>)> {
+    returning: bool,
+) -> PyResult<(u64, Vec<Rc<Instance>>, Vec<Vec<SqlValue>>)> {
     session.autoflush(interp)?;
     let strategy = resolve(session, interp, mapper, wheres, requested)?;
+    if returning && strategy == Strategy::Fetch {
+        return Err(interp.error(
+            "NotImplementedError",
+            "SessionLab does not support synchronize_session='fetch' for an ORM UPDATE or \
+             DELETE with its own RETURNING yet",
+        ));
+    }
     let matched = if strategy == Strategy::Evaluate {
         matched_in_session(session, interp, mapper, wheres)?
     } else {
@@ -240,9 +293,10 @@ fn run(
         Strategy::Fetch => (
             rs.rows.len() as u64,
             objects_for_pks(session, mapper, &rs.rows),
+            Vec::new(),
         ),
-        Strategy::Evaluate => (rs.rowcount.unwrap_or(0), matched),
-        _ => (rs.rowcount.unwrap_or(0), Vec::new()),
+        Strategy::Evaluate => (rs.rowcount.unwrap_or(0), matched, rs.rows),
+        _ => (rs.rowcount.unwrap_or(0), Vec::new(), rs.rows),
     })
 }
 
@@ -269,7 +323,7 @@ pub fn delete(
     requested: Strategy,
 ) -> PyResult<u64> {
     let compile = |w: &[Expr]| Compiler::default().delete(&mapper.table, w);
-    let (count, objects) = run(session, interp, mapper, wheres, requested, compile)?;
+    let (count, objects, _) = run(session, interp, mapper, wheres, requested, compile, false)?;
     remove_deleted(session, &objects);
     Ok(count)
 }
@@ -357,15 +411,11 @@ pub fn update_by_pk(
     if autoflush {
         session.autoflush(interp)?;
     }
-    let pk_cols: Vec<usize> = mapper
-        .primary_key()
-        .iter()
-        .map(|&a| mapper.columns[a].column)
-        .collect();
-    let mut rows = Vec::new();
+    let pk_attrs = mapper.primary_key().to_vec();
+    let mut rows: Vec<Vec<(usize, Value)>> = Vec::new();
     for s in sets {
-        let row = row_of(session, interp, mapper, s)?;
-        if !pk_cols.iter().all(|c| row.iter().any(|(x, _)| x == c)) {
+        let row = row_of_attrs(session, interp, mapper, s)?;
+        if !pk_attrs.iter().all(|a| row.iter().any(|(x, _)| x == a)) {
             return Err(session.sa.exc.raise(
                 interp,
                 Exc::InvalidRequestError,
@@ -373,12 +423,77 @@ pub fn update_by_pk(
                  primary key requires every parameter set to include the primary key",
             ));
         }
-        // A row with nothing but its primary key has nothing to SET (SQLAlchemy skips it).
-        if row.iter().any(|(c, _)| !pk_cols.contains(c)) {
-            rows.push(row);
+        rows.push(row);
+    }
+    let mut total = 0;
+    // One UPDATE per table of the hierarchy, base first (`persistence.py`'s table order),
+    // each row giving that table its own columns and key.
+    for table in mapper.tables() {
+        let pk_cols: Vec<usize> = (0..table.columns.len())
+            .filter(|&c| table.columns[c].primary_key)
+            .collect();
+        let mut table_rows: Vec<Vec<(usize, Value)>> = Vec::new();
+        for row in &rows {
+            let mut cols: Vec<(usize, Value)> = row
+                .iter()
+                .flat_map(|(a, v)| {
+                    mapper.columns[*a]
+                        .all_columns()
+                        .filter(|(t, _)| Rc::ptr_eq(t, &table))
+                        .map(|(_, c)| (c, v.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            crate::base::sort::sort_by(&mut cols, |a, b| a.0 < b.0);
+            // A row with nothing but its primary key has nothing to SET (SQLAlchemy skips it).
+            if cols.iter().any(|(c, _)| !pk_cols.contains(c)) {
+                table_rows.push(cols);
+            }
+        }
+        total += update_table_by_pk(session, interp, &table, &pk_cols, &table_rows)?;
+    }
+    if requested != Strategy::Off {
+        for row in &rows {
+            let mut pk = Vec::new();
+            for a in &pk_attrs {
+                let v = row
+                    .iter()
+                    .find(|(x, _)| x == a)
+                    .map_or(Value::None, |(_, v)| v.clone());
+                pk.push(to_sql(&session.sa.exc, interp, &v, 1)?);
+            }
+            let obj = session
+                .identity_map
+                .borrow()
+                .get(&IdentityKey::new(mapper, &pk));
+            if let Some(obj) = obj {
+                let values: Vec<(usize, Expr)> = row
+                    .iter()
+                    .filter(|(a, _)| !pk_attrs.contains(a))
+                    .map(|(a, v)| {
+                        let e = match to_sql(&session.sa.exc, interp, v, 1) {
+                            Ok(s) => Expr::Bind(s),
+                            Err(_) => Expr::Null,
+                        };
+                        (*a, e)
+                    })
+                    .collect();
+                apply_attr_values(session, interp, mapper, &values, &[obj])?;
+            }
         }
     }
-    let table = mapper.table.clone();
+    Ok(total)
+}
+
+/// The UPDATEs of one table by primary key: one executemany per run of rows with the same
+/// columns (`(column, value)` pairs in table order).
+fn update_table_by_pk(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    table: &Rc<crate::sql::schema::Table>,
+    pk_cols: &[usize],
+    rows: &[Vec<(usize, Value)>],
+) -> PyResult<u64> {
     let mut total = 0;
     let mut i = 0;
     while i < rows.len() {
@@ -406,11 +521,11 @@ pub fn update_by_pk(
                 )
             })
             .collect();
-        let compiled = Compiler::default().update(&table, &values, &wheres);
+        let compiled = Compiler::default().update(table, &values, &wheres);
         let mut param_rows = Vec::new();
         for row in &rows[i..j] {
             let mut p = Vec::new();
-            for c in set_cols.iter().chain(&pk_cols) {
+            for c in set_cols.iter().chain(pk_cols) {
                 let v = row
                     .iter()
                     .find(|(x, _)| x == c)
@@ -439,36 +554,6 @@ pub fn update_by_pk(
                 .rowcount
                 .unwrap_or(0)
         };
-        if requested != Strategy::Off {
-            for row in &rows[i..j] {
-                let mut pk = Vec::new();
-                for c in &pk_cols {
-                    let v = row
-                        .iter()
-                        .find(|(x, _)| x == c)
-                        .map_or(Value::None, |(_, v)| v.clone());
-                    pk.push(to_sql(&session.sa.exc, interp, &v, 1)?);
-                }
-                let obj = session
-                    .identity_map
-                    .borrow()
-                    .get(&IdentityKey::new(mapper, &pk));
-                if let Some(obj) = obj {
-                    let values: Vec<(usize, Expr)> = row
-                        .iter()
-                        .filter(|(c, _)| !pk_cols.contains(c))
-                        .map(|(c, v)| {
-                            let e = match to_sql(&session.sa.exc, interp, v, 1) {
-                                Ok(s) => Expr::Bind(s),
-                                Err(_) => Expr::Null,
-                            };
-                            (*c, e)
-                        })
-                        .collect();
-                    apply_values(session, interp, mapper, &values, &[obj])?;
-                }
-            }
-        }
         i = j;
     }
     Ok(total)

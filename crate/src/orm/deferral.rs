@@ -94,6 +94,31 @@ impl Plan {
         if !any {
             return None;
         }
+        Some(Self::resolve(mapper, &named, wildcard, expressions))
+    }
+
+    /// The plan of `mapper` without options, less `missing` (attributes an
+    /// `aliased(Model, subquery)` cannot select: left unloaded, loading on access).
+    pub fn without(mapper: &Mapper, plan: Option<Plan>, missing: &[usize]) -> Plan {
+        let mut plan = plan.unwrap_or_else(|| {
+            Self::resolve(mapper, &vec![None; mapper.columns.len()], None, Vec::new())
+        });
+        for a in missing {
+            if let Some(at) = plan.attrs.iter().position(|x| x == a) {
+                plan.attrs.remove(at);
+                plan.deferred.push(*a);
+            }
+        }
+        plan
+    }
+
+    /// The plan from each attribute's option (`named`) and the wildcard's.
+    fn resolve(
+        mapper: &Mapper,
+        named: &[Option<(bool, bool)>],
+        wildcard: Option<(bool, bool)>,
+        expressions: Vec<(usize, Expr)>,
+    ) -> Plan {
         let mut plan = Plan {
             expressions,
             ..Plan::default()
@@ -114,7 +139,7 @@ impl Plan {
                 plan.deferred.push(a);
             }
         }
-        Some(plan)
+        plan
     }
 
     /// The select list: the expressions, then the attributes' columns (each attribute's

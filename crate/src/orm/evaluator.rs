@@ -84,8 +84,13 @@ fn op_name(op: Op) -> &'static str {
 /// Checks that `e` can be evaluated against `mapper`'s objects.
 pub fn check(mapper: &Mapper, e: &Expr) -> Result<(), Unevaluatable> {
     match e {
-        Expr::Column(t, _) => {
-            if Rc::ptr_eq(t, &mapper.table) || t.name == mapper.table.name {
+        Expr::Column(t, i) => {
+            // A base class's column is the subclass's attribute too (`Employee.name` for a
+            // `Manager`).
+            if Rc::ptr_eq(t, &mapper.table)
+                || t.name == mapper.table.name
+                || mapper.attr_for_table_column(t, *i).is_some()
+            {
                 Ok(())
             } else {
                 Err(Unevaluatable(format!(
@@ -170,8 +175,11 @@ pub fn eval(
 ) -> PyResult<Outcome> {
     use Outcome::{Expired, Value as V};
     Ok(match e {
-        Expr::Column(_, i) => {
-            let Some(a) = mapper.attr_for_column(*i) else {
+        Expr::Column(t, i) => {
+            let Some(a) = mapper
+                .attr_for_table_column(t, *i)
+                .or_else(|| mapper.attr_for_column(*i))
+            else {
                 return Ok(Expired);
             };
             match inst.dict.borrow().get(&mapper.columns[a].key) {

@@ -85,8 +85,20 @@ pub fn plans_of(entities: &[Entity], loaders: &[LoaderOption]) -> Vec<Option<Pla
     entities
         .iter()
         .map(|e| {
-            e.mapper()
-                .and_then(|m| super::deferral::plan_for(m, loaders, &[]))
+            let plan = e
+                .mapper()
+                .and_then(|m| super::deferral::plan_for(m, loaders, &[]));
+            match e {
+                Entity::Aliased(a) => {
+                    let missing = a.missing();
+                    if missing.is_empty() {
+                        plan
+                    } else {
+                        Some(Plan::without(&a.mapper, plan, &missing))
+                    }
+                }
+                _ => plan,
+            }
         })
         .collect()
 }

@@ -261,7 +261,15 @@ impl Session {
     /// connection it runs on.
     pub fn connection(&self, interp: &mut Interpreter) -> PyResult<Rc<RefCell<Connection>>> {
         self.begin_or_fail(interp)?;
-        self.with_conn(interp, |_| Ok(()))?;
+        // SQLAlchemy begins the connection's transaction here (`BEGIN (implicit)` is logged
+        // now, not at the first statement).
+        self.with_conn(interp, |c| {
+            if c.in_transaction() {
+                Ok(())
+            } else {
+                c.begin()
+            }
+        })?;
         let conn = self.conn.borrow().clone();
         conn.ok_or_else(|| self.no_bind(interp))
     }

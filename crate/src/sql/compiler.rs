@@ -109,6 +109,50 @@ impl Subquery {
         let mut c = Compiler::default();
         c.select_body(&self.select, true).1
     }
+
+    /// For each column of `table`, the name of the subquery column that selects it
+    /// (SQLAlchemy's `corresponding_column`: `address.id` selected after `user_account.id`
+    /// is `anon_1.id_1`); a column the subquery lacks falls back to a column of its name.
+    pub fn corresponding_names(&self, table: &Table) -> Vec<Option<String>> {
+        let names = self.column_names();
+        let columns = match (&self.select.compound, self.select.columns.is_empty()) {
+            (Some((_, selects)), true) => selects.first().map_or(&[][..], |s| &s.columns[..]),
+            _ => &self.select.columns[..],
+        };
+        let base = |t: &Table| t.alias_of.clone().unwrap_or_else(|| t.name.clone());
+        let ours = base(table);
+        let source = |e: &Expr| -> Option<(bool, usize)> {
+            let mut e = e;
+            while let Expr::Label(_, inner) | Expr::Typed(inner, _) = e {
+                e = inner;
+            }
+            match e {
+                Expr::Column(t, i) if t.subquery.is_none() && base(t) == ours => {
+                    Some((std::ptr::eq(&**t, table), *i))
+                }
+                _ => None,
+            }
+        };
+        (0..table.columns.len())
+            .map(|i| {
+                let exact = columns
+                    .iter()
+                    .position(|c| source(c) == Some((true, i)))
+                    .or_else(|| {
+                        columns
+                            .iter()
+                            .position(|c| source(c).map(|s| s.1) == Some(i))
+                    });
+                match exact.and_then(|j| names.get(j)) {
+                    Some(n) => Some(n.clone()),
+                    None => {
+                        let own = &table.columns[i].name;
+                        names.contains(own).then(|| own.clone())
+                    }
+                }
+            })
+            .collect()
+    }
 }
 
 /// What a JOIN joins: a table (or alias), or a subquery.
@@ -2130,8 +2174,13 @@ fn and_all(wheres: &[Expr]) -> Option<Expr> {
 }
 
 fn collect_tables(e: &Expr, out: &mut Vec<Rc<Table>>) {
+    // Two aliased classes over one subquery select from it once.
+    let same = |x: &Rc<Table>, t: &Rc<Table>| {
+        Rc::ptr_eq(x, t)
+            || matches!((&x.subquery, &t.subquery), (Some(a), Some(b)) if Rc::ptr_eq(a, b))
+    };
     if let Expr::Column(t, _) = e
-        && !out.iter().any(|x| Rc::ptr_eq(x, t))
+        && !out.iter().any(|x| same(x, t))
     {
         out.push(t.clone());
     }

@@ -177,11 +177,20 @@ impl Table {
 
     /// The table's columns as `subquery` has them (`aliased(Model, subquery)`); foreign keys
     /// still name the table, so joins find their ON clause.
+    /// Each column is named as the subquery names the column selecting it (`id_1`).
     pub fn over_subquery(&self, subquery: Rc<super::compiler::Subquery>) -> Self {
-        Table {
-            subquery: Some(subquery),
-            ..self.alias(self.name.clone())
+        let mut table = self.alias(self.name.clone());
+        for (c, name) in table
+            .columns
+            .iter_mut()
+            .zip(subquery.corresponding_names(self))
+        {
+            if let Some(n) = name {
+                c.name = n;
+            }
         }
+        table.subquery = Some(subquery);
+        table
     }
 
     /// `table.alias()`: an anonymous alias, named when a statement is compiled.

@@ -476,6 +476,32 @@ pub fn exists(state: &SaState, interp: &mut Interpreter, args: Vec<Value>) -> Py
     Ok(host(ExprObj(Expr::Exists(Box::new(select)))))
 }
 
+/// `join(left, right, onclause=None, isouter=False, full=False)` (and `outerjoin`): the
+/// Core function is `left.join(right, …)` of a table or a join.
+pub fn join(
+    interp: &mut Interpreter,
+    mut args: Vec<Value>,
+    kwargs: Vec<(String, Value)>,
+    outer: bool,
+) -> PyResult<Value> {
+    let name = if outer { "outerjoin" } else { "join" };
+    let left = if args.is_empty() {
+        Value::None
+    } else {
+        args.remove(0)
+    };
+    let joinable = downcast::<super::schema::TableObj>(&left).is_some()
+        || downcast::<super::selectable::JoinObj>(&left).is_some();
+    if !joinable {
+        return Err(super::args::not_implemented(
+            interp,
+            &format!("sqlalchemy.{name}() of anything but a Table or a Join"),
+        ));
+    }
+    let method = interp.get_attr(&left, name)?;
+    interp.call(&method, args, kwargs)
+}
+
 /// `union(a, b, …)` and the other compound selects.
 pub fn compound(
     interp: &mut Interpreter,

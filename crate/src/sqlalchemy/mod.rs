@@ -402,6 +402,14 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 "exists",
                 function("exists", move |i, a, _k| constructors::exists(&st, i, a)),
             ));
+            attrs.push((
+                "join",
+                function("join", |i, a, k| constructors::join(i, a, k, false)),
+            ));
+            attrs.push((
+                "outerjoin",
+                function("outerjoin", |i, a, k| constructors::join(i, a, k, true)),
+            ));
             for (name, keyword) in [
                 ("union", "UNION"),
                 ("union_all", "UNION ALL"),

@@ -344,45 +344,36 @@ impl SessionObj {
                         s.run(interp, &compiled.sql, params, note)?.rows
                     }
                 };
-                // `returning(Model)` gives objects; columns give their values.
-                let whole = *cols == m.all_columns();
-                let every = crate::orm::deferral::Plan::new(
-                    m,
-                    [crate::orm::deferral::ColumnRule::UndeferAll].iter(),
-                );
-                let mut values = Vec::with_capacity(rows.len());
-                for row in &rows {
-                    if whole {
-                        values.push(vec![crate::orm::loading::instance_planned(
-                            s,
-                            interp,
-                            m,
-                            row,
-                            every.as_ref(),
-                            overwrite,
-                        )?]);
-                    } else {
-                        let mut out = Vec::with_capacity(row.len());
-                        for (c, v) in cols.iter().zip(row) {
-                            out.push(match c.sql_type() {
-                                Some(ty) => crate::bridge::convert::from_db(interp, &ty, v)?,
-                                None => crate::bridge::convert::to_python(v),
-                            });
-                        }
-                        values.push(out);
-                    }
-                }
-                let names: Vec<String> = if whole {
-                    vec![m.name.clone()]
-                } else {
-                    cols.iter().map(|c| c.key().unwrap_or_default()).collect()
+                self.returning_result(interp, m, cols, &rows, overwrite)
+            }
+            // `update(Model)...returning(...)` / `delete(...)`: synchronized as without
+            // RETURNING, the rows loaded as the entity's objects.
+            (Statement::Returning(inner, cols), Some(m))
+                if matches!(&**inner, Statement::Update(..) | Statement::Delete(..))
+                    && sets.is_empty() =>
+            {
+                sa.set_line(interp);
+                let (compiled, _, _, mut params) =
+                    super::engine::core_parameters(&sa, interp, &core, sets)?;
+                let compiled = crate::sql::compiler::Compiled {
+                    slots: params
+                        .pop()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(crate::sql::compiler::Slot::Value)
+                        .collect(),
+                    ..compiled
                 };
-                Ok(Value::Host(Rc::new(ResultObj::from_values(
-                    sa.clone(),
-                    names,
-                    values,
-                    None,
-                ))))
+                let rows = match &**inner {
+                    Statement::Update(_, values, wheres, _, _) => {
+                        bulk::update_returning(s, interp, m, values, wheres, sync, &compiled)?
+                    }
+                    Statement::Delete(_, wheres, _) => {
+                        bulk::delete_returning(s, interp, m, wheres, sync, &compiled)?
+                    }
+                    _ => Vec::new(),
+                };
+                self.returning_result(interp, m, cols, &rows, populate)
             }
             (Statement::Insert(_, values), Some(m)) if values.is_empty() && !sets.is_empty() => {
                 bulk::insert_mappings(s, interp, m, sets, false, true, render_nulls)?;
@@ -399,6 +390,57 @@ impl SessionObj {
                 super::engine::typed_result(interp, result, &core.result_types())
             }
         }
+    }
+
+    /// The result of an ORM statement's RETURNING rows: `returning(Model)` gives objects
+    /// (refreshing loaded ones when `overwrite`); columns give their values.
+    fn returning_result(
+        &self,
+        interp: &mut Interpreter,
+        m: &Rc<crate::orm::mapper::Mapper>,
+        cols: &[crate::sql::elements::Expr],
+        rows: &[Vec<crate::engine::SqlValue>],
+        overwrite: bool,
+    ) -> PyResult<Value> {
+        let s = &self.0;
+        let whole = *cols == m.all_columns();
+        let every = crate::orm::deferral::Plan::new(
+            m,
+            [crate::orm::deferral::ColumnRule::UndeferAll].iter(),
+        );
+        let mut values = Vec::with_capacity(rows.len());
+        for row in rows {
+            if whole {
+                values.push(vec![crate::orm::loading::instance_planned(
+                    s,
+                    interp,
+                    m,
+                    row,
+                    every.as_ref(),
+                    overwrite,
+                )?]);
+            } else {
+                let mut out = Vec::with_capacity(row.len());
+                for (c, v) in cols.iter().zip(row) {
+                    out.push(match c.sql_type() {
+                        Some(ty) => crate::bridge::convert::from_db(interp, &ty, v)?,
+                        None => crate::bridge::convert::to_python(v),
+                    });
+                }
+                values.push(out);
+            }
+        }
+        let names: Vec<String> = if whole {
+            vec![m.name.clone()]
+        } else {
+            cols.iter().map(|c| c.key().unwrap_or_default()).collect()
+        };
+        Ok(Value::Host(Rc::new(ResultObj::from_values(
+            s.sa.clone(),
+            names,
+            values,
+            None,
+        ))))
     }
 
     fn objects_of(&self, interp: &mut Interpreter, v: Option<&Value>) -> PyResult<Vec<Value>> {
