@@ -1,8 +1,8 @@
 //! Python ⇄ SQLite values: what a Python value binds as (the DBAPI's and SQLAlchemy's bind
 //! processing) and what a database value becomes for a column's type (result processing).
 
-use crate::bridge::exc::{Exc, ExcClasses};
-use crate::engine::SqlValue;
+use crate::bridge::exc::ExcClasses;
+use crate::engine::{SqlValue, Unsupported};
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
 use crate::sql::types::{EnumType, SqlType};
@@ -16,6 +16,7 @@ pub fn to_python(v: &SqlValue) -> Value {
         SqlValue::Real(f) => Value::Float(*f),
         SqlValue::Text(t) => Value::str(t.as_str()),
         SqlValue::Blob(b) => Value::Bytes(b.as_slice().into()),
+        SqlValue::Unsupported(_) => Value::None,
     }
 }
 
@@ -40,12 +41,63 @@ pub fn to_sql(
             SqlValue::Text(enum_value(interp, v).unwrap_or_default())
         }
         other => {
-            let tn = other.type_name();
-            return Err(exc.raise(
-                interp,
-                Exc::InterfaceError,
-                format!("(sqlite3.ProgrammingError) Error binding parameter {position}: type '{tn}' is not supported"),
-            ));
+            // `sqlite3` refuses it when the statement executes, not here.
+            let _ = (exc, position);
+            SqlValue::Unsupported(Box::new(Unsupported {
+                type_name: other.type_name(),
+                repr: interp.repr(other)?,
+                report: report_json(interp, other)?,
+            }))
+        }
+    })
+}
+
+/// A value in the run report's JSON encoding (the recorder's `to_json_value`): lists and
+/// tuples as arrays, dicts as objects, anything else as its type and `repr()`.
+fn report_json(interp: &mut Interpreter, v: &Value) -> PyResult<serde_json::Value> {
+    use serde_json::Value as J;
+    Ok(match v {
+        Value::None => J::Null,
+        Value::Bool(b) => J::Bool(*b),
+        Value::Int(i) => J::from(*i),
+        Value::Str(s) => J::String(s.to_string()),
+        Value::Float(f) => match serde_json::Number::from_f64(*f) {
+            Some(n) => J::Number(n),
+            None => serde_json::to_value(SqlValue::Real(*f)).unwrap_or(J::Null),
+        },
+        Value::Bytes(b) => serde_json::to_value(SqlValue::Blob(b.to_vec())).unwrap_or(J::Null),
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            J::Array(
+                items
+                    .iter()
+                    .map(|x| report_json(interp, x))
+                    .collect::<PyResult<_>>()?,
+            )
+        }
+        Value::Tuple(t) => J::Array(
+            t.iter()
+                .map(|x| report_json(interp, x))
+                .collect::<PyResult<_>>()?,
+        ),
+        Value::Dict(d) => {
+            let pairs: Vec<(Value, Value)> = d
+                .borrow()
+                .values()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            let mut m = serde_json::Map::new();
+            for (k, x) in pairs {
+                let key = interp.to_str(&k)?;
+                m.insert(key, report_json(interp, &x)?);
+            }
+            J::Object(m)
+        }
+        other => {
+            let mut m = serde_json::Map::new();
+            m.insert("python".into(), J::String(other.type_name()));
+            m.insert("repr".into(), J::String(interp.repr(other)?));
+            J::Object(m)
         }
     })
 }
@@ -106,6 +158,52 @@ fn enum_from_db(interp: &mut Interpreter, e: &EnumType, t: &str) -> PyResult<Val
     Ok(member.unwrap_or_else(|| Value::str(t)))
 }
 
+/// A Python value bound for an expression of type `ty`: the type's own bind processing (a
+/// `TypeDecorator`'s `process_bind_param`, then its `impl`'s; JSON serialised), then the
+/// DBAPI's conversion.
+pub fn bind_typed(
+    exc: &ExcClasses,
+    interp: &mut Interpreter,
+    v: &Value,
+    ty: Option<&SqlType>,
+    position: usize,
+) -> PyResult<SqlValue> {
+    match ty {
+        Some(SqlType::Custom(c)) => {
+            let v = if c.binds {
+                custom_hook(interp, c.slot, "_sl_bind", v)?
+            } else {
+                v.clone()
+            };
+            bind_typed(exc, interp, &v, Some(&c.base), position)
+        }
+        Some(SqlType::Json) if !matches!(v, Value::None) => {
+            let text = json_call(interp, "dumps", v)?;
+            to_sql(exc, interp, &text, position)
+        }
+        _ => to_sql(exc, interp, v, position),
+    }
+}
+
+/// `json.dumps(v)` / `json.loads(v)`.
+fn json_call(interp: &mut Interpreter, name: &str, v: &Value) -> PyResult<Value> {
+    let json = interp.import_module("json")?;
+    let f = interp.get_attr(&json, name)?;
+    interp.call(&f, vec![v.clone()], Vec::new())
+}
+
+/// Calls `hook(value)` of the run's custom type object in `slot` (the `TypeDecorator`
+/// base's adapters, which pass the SQLite dialect on to the script's methods).
+fn custom_hook(interp: &mut Interpreter, slot: usize, hook: &str, v: &Value) -> PyResult<Value> {
+    let obj = crate::bridge::state::RunState::of(interp)
+        .and_then(|s| s.custom_types.borrow().get(slot).cloned());
+    let Some(obj) = obj else {
+        return Ok(v.clone());
+    };
+    let f = interp.get_attr(&obj, hook)?;
+    interp.call(&f, vec![v.clone()], Vec::new())
+}
+
 /// `Decimal`, `date`, `datetime` as SQLAlchemy's type processors bind them on SQLite:
 /// a float, `'YYYY-MM-DD'`, `'YYYY-MM-DD HH:MM:SS.ffffff'`.
 fn python_value(i: &crate::script::value::Instance) -> Option<SqlValue> {
@@ -154,8 +252,17 @@ pub fn from_db(interp: &mut Interpreter, ty: &SqlType, v: &SqlValue) -> PyResult
         let c = interp.get_attr(&m, class)?;
         interp.call(&c, args, Vec::new())
     };
+    if let SqlType::Custom(c) = ty {
+        let v = from_db(interp, &c.base, v)?;
+        return if c.results {
+            custom_hook(interp, c.slot, "_sl_result", &v)
+        } else {
+            Ok(v)
+        };
+    }
     Ok(match (ty, v) {
         (SqlType::Boolean, SqlValue::Integer(i)) => Value::Bool(*i != 0),
+        (SqlType::Json, SqlValue::Text(t)) => json_call(interp, "loads", &Value::str(t.as_str()))?,
         (SqlType::Enum(e), SqlValue::Text(t)) => enum_from_db(interp, e, t)?,
         (SqlType::Numeric(_, scale), SqlValue::Integer(_) | SqlValue::Real(_)) => {
             let f = match v {

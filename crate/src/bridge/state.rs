@@ -40,6 +40,9 @@ pub struct RunState {
     /// Python enum classes of `Enum` types, indexed by `EnumType::class`: each member with
     /// its database value.
     pub enums: RefCell<Vec<EnumClass>>,
+    /// The Python objects of `TypeDecorator` / `UserDefinedType` types, indexed by
+    /// `CustomType::slot`.
+    pub custom_types: RefCell<Vec<Value>>,
     /// The script value of each table handed out, so that every way of reaching a table
     /// (`metadata.tables[...]`, `Model.__table__`, `column.table`) gives the same object.
     tables: RefCell<Vec<(Rc<Table>, Value)>>,
@@ -55,6 +58,7 @@ impl RunState {
             compiled: RefCell::new(HashMap::new()),
             callables: RefCell::new(Vec::new()),
             enums: RefCell::new(Vec::new()),
+            custom_types: RefCell::new(Vec::new()),
             tables: RefCell::new(Vec::new()),
             wrappers,
         }

@@ -178,6 +178,8 @@ impl DbapiConnection {
     }
 
     fn execute_unlogged(&mut self, sql: &str, params: &[SqlValue]) -> Result<ResultSet, DbError> {
+        // `sqlite3` binds before it begins the implicit transaction.
+        bindable(params)?;
         self.begin_if_dml(sql)?;
         let mut stmt = self.db.prepare_cached(sql)?;
         let mut result = read_all(&mut stmt, params)?;
@@ -190,10 +192,12 @@ impl DbapiConnection {
     }
 
     fn executemany_unlogged(&mut self, sql: &str, sets: &[Vec<SqlValue>]) -> Result<u64, DbError> {
+        bindable(sets.first().map_or(&[][..], Vec::as_slice))?;
         self.begin_if_dml(sql)?;
         let mut stmt = self.db.prepare_cached(sql)?;
         let mut total = 0u64;
         for set in sets {
+            bindable(set)?;
             let params = rusqlite::params_from_iter(set.iter());
             total += stmt.execute(params)? as u64;
         }
@@ -242,6 +246,24 @@ impl DbapiConnection {
 }
 
 /// Steps a prepared statement to the end, collecting column names and every row.
+/// `sqlite3`'s error for a parameter of a type it does not bind.
+fn bindable(params: &[SqlValue]) -> Result<(), DbError> {
+    for (i, p) in params.iter().enumerate() {
+        if let SqlValue::Unsupported(u) = p {
+            return Err(DbError {
+                kind: crate::engine::DbErrorKind::ProgrammingError,
+                message: format!(
+                    "Error binding parameter {}: type '{}' is not supported",
+                    i + 1,
+                    u.type_name
+                ),
+                offset: None,
+            });
+        }
+    }
+    Ok(())
+}
+
 fn read_all(
     stmt: &mut rusqlite::CachedStatement<'_>,
     params: &[SqlValue],

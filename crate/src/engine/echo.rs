@@ -137,6 +137,7 @@ pub fn py_repr(value: &SqlValue) -> String {
         SqlValue::Real(f) => py_float_repr(*f),
         SqlValue::Text(t) => py_str_repr(t),
         SqlValue::Blob(b) => py_bytes_repr(b),
+        SqlValue::Unsupported(u) => u.repr.clone(),
     }
 }
 

@@ -15,4 +15,4 @@ pub use dbapi::{DbapiConnection, ResultSet};
 pub use error::{DbError, DbErrorKind};
 pub use event::{Cause, EchoNote, Event, EventContext, EventKind, EventLog, Params};
 pub use tables::{TableDump, dump_tables, dump_tables_upto};
-pub use value::SqlValue;
+pub use value::{SqlValue, Unsupported};

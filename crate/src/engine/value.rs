@@ -15,6 +15,20 @@ pub enum SqlValue {
     Text(String),
     /// Bytes, reported as `{"bytes": "<hex>"}`.
     Blob(Vec<u8>),
+    /// A Python value `sqlite3` cannot bind (a list, a dict, an object): kept so that the
+    /// statement fails when executed, as the DBAPI fails, with the value in the log.
+    Unsupported(Box<Unsupported>),
+}
+
+/// A value of a Python type the DBAPI does not bind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsupported {
+    /// The Python type's name (`list`), as `sqlite3`'s error names it.
+    pub type_name: String,
+    /// Its `repr()` (the echo log's parameters).
+    pub repr: String,
+    /// The value in the report's JSON encoding.
+    pub report: serde_json::Value,
 }
 
 impl Serialize for SqlValue {
@@ -42,6 +56,7 @@ impl Serialize for SqlValue {
                 m.serialize_entry("bytes", &hex)?;
                 m.end()
             }
+            SqlValue::Unsupported(u) => u.report.serialize(s),
         }
     }
 }
@@ -68,6 +83,11 @@ impl rusqlite::ToSql for SqlValue {
             SqlValue::Real(f) => ValueRef::Real(*f),
             SqlValue::Text(t) => ValueRef::Text(t.as_bytes()),
             SqlValue::Blob(b) => ValueRef::Blob(b),
+            SqlValue::Unsupported(_) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(
+                    "a value sqlite3 cannot bind".into(),
+                ));
+            }
         }))
     }
 }

@@ -262,6 +262,16 @@ fn bind(interp: &mut Interpreter, session: &Session, v: &Value) -> PyResult<SqlV
     to_sql(&session.sa.exc, interp, v, 1)
 }
 
+/// A Python value bound for a column of type `ty` (its type's bind processing).
+fn bind_as(
+    interp: &mut Interpreter,
+    session: &Session,
+    v: &Value,
+    ty: &crate::sql::types::SqlType,
+) -> PyResult<SqlValue> {
+    crate::bridge::convert::bind_typed(&session.sa.exc, interp, v, Some(ty), 1)
+}
+
 fn emit_inserts(
     session: &Rc<Session>,
     interp: &mut Interpreter,
@@ -314,7 +324,7 @@ fn emit_inserts(
                     }
                 }
                 Some(v) => {
-                    let b = bind(interp, session, &v)?;
+                    let b = bind_as(interp, session, &v, &col.ty)?;
                     params.push((column, b));
                 }
             }
@@ -586,7 +596,8 @@ fn prepare_updates(
                 Some(old) => !crate::script::ops::eq(interp, old, &new)?,
             };
             if changed {
-                attrs.push((a, bind(interp, session, &new)?));
+                let ty = mapper.columns[a].col().ty.clone();
+                attrs.push((a, bind_as(interp, session, &new, &ty)?));
             }
         }
         let pk = state.borrow().identity.clone().unwrap_or_default();

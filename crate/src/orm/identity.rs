@@ -33,6 +33,7 @@ impl From<&SqlValue> for KeyPart {
             SqlValue::Real(f) => KeyPart::Real(f.to_bits()),
             SqlValue::Text(t) => KeyPart::Text(t.clone()),
             SqlValue::Blob(b) => KeyPart::Blob(b.clone()),
+            SqlValue::Unsupported(u) => KeyPart::Text(u.repr.clone()),
         }
     }
 }

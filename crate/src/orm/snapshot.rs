@@ -68,6 +68,7 @@ fn member(v: &Value) -> Option<String> {
                 SqlValue::Real(r) => r.to_string(),
                 SqlValue::Null => "None".into(),
                 SqlValue::Blob(_) => "b'…'".into(),
+                SqlValue::Unsupported(u) => u.repr.clone(),
             })
             .collect::<Vec<_>>()
             .join(", "),

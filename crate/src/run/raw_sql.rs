@@ -230,6 +230,7 @@ fn display_value(v: &SqlValue) -> String {
             "x'{}'",
             b.iter().map(|x| format!("{x:02x}")).collect::<String>()
         ),
+        SqlValue::Unsupported(u) => u.repr.clone(),
     }
 }
 

@@ -197,6 +197,7 @@ pub fn literal_sql(v: &SqlValue) -> String {
             let hex: String = b.iter().map(|byte| format!("{byte:02X}")).collect();
             format!("X'{hex}'")
         }
+        SqlValue::Unsupported(u) => u.repr.clone(),
     }
 }
 
@@ -1182,6 +1183,12 @@ impl Compiler {
                         }
                     }
                 }
+            }
+            Expr::Index(left, index) if self.backend == Some(Backend::Mysql) && self.named => {
+                // MySQL's form (the index binds a JSON path, which a display does not show).
+                let l = self.expr(left, None);
+                let i = self.expr(index, None);
+                format!("JSON_EXTRACT({l}, {i})")
             }
             Expr::Index(left, index) => {
                 // SQLite's JSON_QUOTE(JSON_EXTRACT(…)) and the other backends' forms differ.

@@ -31,6 +31,27 @@ pub enum SqlType {
     Null,
     /// `Enum(...)`: `VARCHAR(n)` on SQLite.
     Enum(Box<EnumType>),
+    /// A script's `TypeDecorator` or `UserDefinedType`: the SQL of the type it stands on,
+    /// values processed by the Python object.
+    Custom(Box<CustomType>),
+}
+
+/// A `TypeDecorator` / `UserDefinedType` instance of the script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomType {
+    /// The Python class's name (`JSONEncodedDict`).
+    pub class: String,
+    /// The type decorated (`impl`, or `load_dialect_impl()`'s): its DDL and its own
+    /// processing; `Null` for a `UserDefinedType`.
+    pub base: SqlType,
+    /// `get_col_spec()` of a `UserDefinedType`: its DDL.
+    pub spec: Option<String>,
+    /// Where the run keeps the Python object (`RunState::custom_types`).
+    pub slot: usize,
+    /// `process_bind_param` is overridden.
+    pub binds: bool,
+    /// `process_result_value` is overridden.
+    pub results: bool,
 }
 
 /// An `Enum` type: its database values and, for a Python enum class, where the run keeps
@@ -75,15 +96,16 @@ impl SqlType {
                 Some(n) => format!("VARCHAR({n})"),
                 None => "VARCHAR".into(),
             },
+            SqlType::Custom(c) => c.spec.clone().unwrap_or_else(|| c.base.ddl()),
         }
     }
 
     /// Numeric, Float or Double (types a division casts to as they are).
     pub fn is_numeric(&self) -> bool {
-        matches!(
-            self,
-            SqlType::Numeric(..) | SqlType::Float | SqlType::Double
-        )
+        match self {
+            SqlType::Custom(c) => c.base.is_numeric(),
+            t => matches!(t, SqlType::Numeric(..) | SqlType::Float | SqlType::Double),
+        }
     }
 
     /// The SQLAlchemy class name (`Integer`, `String`, …).
@@ -103,6 +125,7 @@ impl SqlType {
             SqlType::Json => "JSON",
             SqlType::Null => "NullType",
             SqlType::Enum(_) => "Enum",
+            SqlType::Custom(c) => c.base.class_name(),
         }
     }
 }

@@ -893,13 +893,21 @@ pub fn core_parameters(
                             v
                         }
                         (given, _) => {
-                            let v = to_sql(state, interp, &given.unwrap_or(Value::None), i + 1)?;
+                            let ty = target
+                                .and_then(|t| t.column_index(k).map(|c| t.columns[c].ty.clone()));
+                            let v = crate::bridge::convert::bind_typed(
+                                &state.exc,
+                                interp,
+                                &given.unwrap_or(Value::None),
+                                ty.as_ref(),
+                                i + 1,
+                            )?;
                             // Numeric columns bind through float, as SQLAlchemy's processor.
-                            let numeric = target
-                                .and_then(|t| t.column_index(k).map(|c| &t.columns[c].ty))
-                                .is_some_and(|ty| {
-                                    matches!(ty, crate::sql::types::SqlType::Numeric(..))
-                                });
+                            let numeric = ty.as_ref().is_some_and(|ty| {
+                                matches!(ty, crate::sql::types::SqlType::Numeric(..))
+                                    || matches!(ty, crate::sql::types::SqlType::Custom(c)
+                                        if matches!(c.base, crate::sql::types::SqlType::Numeric(..)))
+                            });
                             match v {
                                 SqlValue::Integer(n) if numeric => SqlValue::Real(n as f64),
                                 v => v,

@@ -4,7 +4,6 @@
 use super::SaState;
 use super::args::{Kw, downcast, host, interp_state, kwarg, not_implemented};
 use super::constructors::correlate_tables;
-use super::engine::to_sql;
 use super::functions::GENERIC_FUNCTIONS;
 use super::method::{BoundMethod, Methods};
 use super::schema::{ColumnDef, TypeObj, table_value};
@@ -119,7 +118,7 @@ pub fn column_clause(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRe
     let name = name.to_string();
     let ty = match a.get("type_") {
         None | Some(Value::None) => None,
-        Some(t) => match downcast::<TypeObj>(t) {
+        Some(t) => match super::schema::type_obj(t) {
             Some(t) => Some(t.0.clone()),
             None => return Err(interp.type_error("column() needs a SQLAlchemy type as type_")),
         },
@@ -148,6 +147,17 @@ pub fn expr_obj(v: &Value) -> Option<&ExprObj> {
 
 /// The expression a script value stands for: expressions as they are, Python values bound.
 pub fn as_expr(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult<Expr> {
+    as_expr_typed(state, interp, v, None)
+}
+
+/// [`as_expr`] with a Python value bound as type `ty` (the type of the column it is
+/// compared with or assigned to: a `TypeDecorator` processes it, JSON serialises it).
+pub fn as_expr_typed(
+    state: &SaState,
+    interp: &mut Interpreter,
+    v: &Value,
+    ty: Option<&SqlType>,
+) -> PyResult<Expr> {
     if let Some(e) = expr_obj(v) {
         return Ok(e.0.clone());
     }
@@ -173,7 +183,9 @@ pub fn as_expr(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult
     }
     Ok(match v {
         Value::None => Expr::Null,
-        other => Expr::Bind(to_sql(state, interp, other, 1)?),
+        other => Expr::Bind(crate::bridge::convert::bind_typed(
+            &state.exc, interp, other, ty, 1,
+        )?),
     })
 }
 
@@ -229,7 +241,8 @@ impl HostObject for ExprObj {
                 }))));
             }
             other => match interp_state(interp) {
-                Some(s) => as_expr(&s, interp, other)?,
+                // The value takes the column's type (SQLAlchemy's `coerce_compared_value`).
+                Some(s) => as_expr_typed(&s, interp, other, self.0.sql_type().as_ref())?,
                 None => return Ok(None),
             },
         };
@@ -322,6 +335,12 @@ impl HostObject for ExprObj {
         if name == "type"
             && let Some(ty) = expression_type(&self.0)
         {
+            // A script's own type is its Python object.
+            if let Some(state) = interp_state(interp)
+                && let Some(v) = super::custom_types::value_of(&state, &ty)
+            {
+                return Ok(Some(v));
+            }
             return Ok(Some(host(TypeObj(ty, false, None))));
         }
         if let Expr::Column(t, i) = &self.0 {

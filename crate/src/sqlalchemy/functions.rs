@@ -3,9 +3,8 @@
 
 use std::rc::Rc;
 
-use super::args::{Kw, downcast, host, kwarg};
+use super::args::{Kw, host, kwarg};
 use super::method::{Args, Method, Methods, Param, dispatch};
-use super::schema::TypeObj;
 use super::{
     args::interp_state,
     expression::{ExprObj, as_expr},
@@ -208,7 +207,7 @@ impl HostObject for FuncObj {
         let f = Expr::Func(self.0.clone(), exprs);
         // `func.f(..., type_=JSON)`: the function's return type.
         Ok(Some(host(ExprObj(match kwarg(&kw, "type_") {
-            Some(t) => match downcast::<TypeObj>(t) {
+            Some(t) => match super::schema::type_obj(t) {
                 Some(t) => Expr::Typed(Box::new(f), t.0.clone()),
                 None => return Err(interp.type_error("type_ must be a SQLAlchemy type")),
             },

@@ -12,6 +12,7 @@ pub mod comparator;
 pub mod compiled;
 pub mod constraints;
 pub mod constructors;
+pub mod custom_types;
 pub mod dataclass_mapping;
 pub mod declarative;
 pub mod engine;
@@ -211,6 +212,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         Rc::new(move |_interp: &mut Interpreter| Ok(ext_declarative_module(&s))),
     );
     associationproxy::register(interp);
+    custom_types::register(interp);
     interp.register_module(
         "sqlalchemy.ext.hybrid",
         Rc::new(|_interp: &mut Interpreter| Ok(hybrid::module())),
@@ -287,6 +289,12 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                         attrs.push((name, v));
                     }
                 }
+                if module == "sqlalchemy.types" {
+                    let custom = interp.import_module("sqlalchemy.sql.type_api")?;
+                    for name in custom_types::NAMES {
+                        attrs.push((name, interp.get_attr(&custom, name)?));
+                    }
+                }
                 Ok(Interpreter::module(module, attrs))
             }),
         );
@@ -321,6 +329,8 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 ("Engine", Value::Host(Rc::new(event::EngineClass))),
             ];
             attrs.extend(schema::type_objects());
+            let custom = interp.import_module("sqlalchemy.sql.type_api")?;
+            attrs.push(("TypeDecorator", interp.get_attr(&custom, "TypeDecorator")?));
             let st = s.clone();
             attrs.push((
                 "MetaData",
@@ -467,14 +477,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                     let (Some(v), Some(t)) = (a.first(), a.get(1)) else {
                         return Err(i.type_error("cast() needs an expression and a type"));
                     };
-                    let ty = match t {
-                        Value::Host(h) => h
-                            .as_any()
-                            .downcast_ref::<schema::TypeObj>()
-                            .map(|t| t.0.clone()),
-                        _ => None,
-                    };
-                    let Some(ty) = ty else {
+                    let Some(ty) = custom_types::any_type(&st, i, t)? else {
                         return Err(
                             i.type_error("cast() needs a SQLAlchemy type as its second argument")
                         );
@@ -503,17 +506,13 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             attrs.push((
                 "type_coerce",
                 function("type_coerce", move |i, a, _k| {
-                    let (Some(v), Some(Value::Host(t))) = (a.first(), a.get(1)) else {
+                    let (Some(v), Some(t)) = (a.first(), a.get(1)) else {
                         return Err(i.type_error("type_coerce() needs an expression and a type"));
                     };
-                    let Some(ty) = t
-                        .as_any()
-                        .downcast_ref::<schema::TypeObj>()
-                        .map(|t| t.0.clone())
-                    else {
+                    let Some(ty) = custom_types::any_type(&st, i, t)? else {
                         return Err(i.type_error("type_coerce() needs a SQLAlchemy type"));
                     };
-                    let e = expression::as_expr(&st, i, v)?;
+                    let e = expression::as_expr_typed(&st, i, v, Some(&ty))?;
                     Ok(Value::Host(Rc::new(expression::ExprObj(
                         crate::sql::elements::Expr::Typed(Box::new(e), ty),
                     ))))

@@ -43,12 +43,25 @@ impl HostObject for TypeObj {
         };
         let constraint = matches!(ty, SqlType::Boolean)
             && matches!(kwarg(&kw, "create_constraint"), Some(Value::Bool(true)));
-        Ok(Some(host(TypeObj(ty, constraint, None))))
+        // An upper-case class (`VARCHAR(30)`) keeps its name, with the arguments given.
+        let dialect = self.2.as_ref().map(|d| DialectType {
+            class: d.class,
+            args: match &ty {
+                SqlType::String(Some(n)) => vec![i64::from(*n)],
+                _ => Vec::new(),
+            },
+        });
+        Ok(Some(host(TypeObj(ty, constraint, dialect))))
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        Ok(match &self.0 {
-            SqlType::Enum(e) => super::enum_type::attr(interp, e, name),
+        let int = |n: &Option<u32>| n.map_or(Value::None, |n| Value::Int(i64::from(n)));
+        Ok(match (&self.0, name) {
+            (SqlType::Enum(e), _) => super::enum_type::attr(interp, e, name),
+            (SqlType::String(n), "length") => Some(int(n)),
+            (SqlType::Numeric(p, _), "precision") => Some(int(p)),
+            (SqlType::Numeric(_, s), "scale") => Some(int(s)),
+            (SqlType::Numeric(..), "asdecimal") => Some(Value::Bool(true)),
             _ => None,
         })
     }
@@ -73,27 +86,95 @@ impl HostObject for TypeObj {
     }
 }
 
+/// A type class as `from sqlalchemy import Integer` gives it: printed as the class,
+/// called for an instance; used as a type it is its instance without arguments.
+pub struct TypeClass(pub TypeObj);
+
+impl HostObject for TypeClass {
+    fn type_name(&self) -> String {
+        "type".into()
+    }
+
+    fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
+        self.0.call(interp, args, kw)
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "__name__" {
+            return Ok(Some(Value::str(self.name())));
+        }
+        self.0.get_attr(interp, name)
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!("<class 'sqlalchemy.sql.sqltypes.{}'>", self.name()))
+    }
+
+    fn str(&self, interp: &mut Interpreter) -> PyResult<String> {
+        self.repr(interp)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl TypeClass {
+    /// The class name (`VARCHAR`, `Integer`).
+    fn name(&self) -> &'static str {
+        match &self.0.2 {
+            Some(d) => d.class,
+            None => self.0.0.class_name(),
+        }
+    }
+}
+
+/// The type a script value is used as: a type instance, or a type class (its instance
+/// without arguments).
+pub fn type_obj(v: &Value) -> Option<&TypeObj> {
+    downcast::<TypeObj>(v).or_else(|| downcast::<TypeClass>(v).map(|c| &c.0))
+}
+
+/// An upper-case type class of SQLAlchemy's (`VARCHAR`): the generic type with the DDL name.
+fn dialect_class(class: &'static str, ty: SqlType) -> Value {
+    host(TypeClass(TypeObj(
+        ty,
+        false,
+        Some(DialectType {
+            class,
+            args: Vec::new(),
+        }),
+    )))
+}
+
 /// The type objects `from sqlalchemy import …` provides.
 pub fn type_objects() -> Vec<(&'static str, Value)> {
+    let mut out: Vec<(&'static str, Value)> = type_instances()
+        .into_iter()
+        .map(|(n, t)| (n, host(TypeClass(t))))
+        .collect();
+    out.push(("VARCHAR", dialect_class("VARCHAR", SqlType::String(None))));
+    out
+}
+
+/// The generic types, as instances without arguments.
+fn type_instances() -> Vec<(&'static str, TypeObj)> {
     vec![
-        ("Integer", host(TypeObj(SqlType::Integer, false, None))),
-        ("String", host(TypeObj(SqlType::String(None), false, None))),
-        ("Text", host(TypeObj(SqlType::Text, false, None))),
-        ("Float", host(TypeObj(SqlType::Float, false, None))),
-        ("Double", host(TypeObj(SqlType::Double, false, None))),
+        ("Integer", TypeObj(SqlType::Integer, false, None)),
+        ("String", TypeObj(SqlType::String(None), false, None)),
+        ("Text", TypeObj(SqlType::Text, false, None)),
+        ("Float", TypeObj(SqlType::Float, false, None)),
+        ("Double", TypeObj(SqlType::Double, false, None)),
         (
             "Numeric",
-            host(TypeObj(SqlType::Numeric(None, None), false, None)),
+            TypeObj(SqlType::Numeric(None, None), false, None),
         ),
-        ("Boolean", host(TypeObj(SqlType::Boolean, false, None))),
-        ("Date", host(TypeObj(SqlType::Date, false, None))),
-        ("DateTime", host(TypeObj(SqlType::DateTime, false, None))),
-        ("Time", host(TypeObj(SqlType::Time, false, None))),
-        (
-            "LargeBinary",
-            host(TypeObj(SqlType::LargeBinary, false, None)),
-        ),
-        ("JSON", host(TypeObj(SqlType::Json, false, None))),
+        ("Boolean", TypeObj(SqlType::Boolean, false, None)),
+        ("Date", TypeObj(SqlType::Date, false, None)),
+        ("DateTime", TypeObj(SqlType::DateTime, false, None)),
+        ("Time", TypeObj(SqlType::Time, false, None)),
+        ("LargeBinary", TypeObj(SqlType::LargeBinary, false, None)),
+        ("JSON", TypeObj(SqlType::Json, false, None)),
     ]
 }
 
@@ -201,9 +282,11 @@ pub fn column(
         match a {
             Value::Str(s) if name.is_none() => name = Some(s.to_string()),
             other => {
-                if let Some(t) = downcast::<TypeObj>(other) {
+                if let Some(t) = type_obj(other) {
                     ty = Some(t.0.clone());
                     check = t.1;
+                } else if let Some(t) = super::custom_types::sql_type(state, interp, other)? {
+                    ty = Some(t);
                 } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
                     fk = Some(f.0.clone());
                     fk_actions = f.1.clone();

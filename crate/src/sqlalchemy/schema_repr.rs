@@ -28,6 +28,12 @@ pub fn sql_type(ty: &SqlType) -> String {
             }
             format!("Enum({})", parts.join(", "))
         }
+        // A `TypeDecorator` shows the arguments of the type it decorates.
+        SqlType::Custom(c) => {
+            let inner = sql_type(&c.base);
+            let args = inner.find('(').map_or("()", |at| &inner[at..]);
+            format!("{}{args}", c.class)
+        }
         other => format!("{}()", other.class_name()),
     }
 }

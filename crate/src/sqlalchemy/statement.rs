@@ -710,7 +710,12 @@ impl Methods for StatementObj {
                             state.exc.warn(interp, Exc::SAWarning, "implicitly coercing SELECT object to scalar subquery; please use the .scalar_subquery() method to produce a scalar subquery.")?;
                             Expr::ScalarSelect(Box::new(sel.clone()))
                         }
-                        _ => as_expr(&state, interp, &v)?,
+                        _ => super::expression::as_expr_typed(
+                            &state,
+                            interp,
+                            &v,
+                            t.columns.get(index).map(|c| &c.ty),
+                        )?,
                     };
                     values.retain(|(i, _)| *i != index);
                     values.push((index, e));
@@ -827,7 +832,12 @@ pub fn insert_rows(
                         Some(StatementObj(Statement::Select(sel), _)) => {
                             Expr::ScalarSelect(Box::new(sel.clone()))
                         }
-                        _ => as_expr(state, interp, &v)?,
+                        _ => super::expression::as_expr_typed(
+                            state,
+                            interp,
+                            &v,
+                            Some(&t.columns[c].ty),
+                        )?,
                     }
                 }
             };

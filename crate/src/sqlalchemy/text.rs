@@ -3,8 +3,8 @@
 use crate::bridge::exc::Exc;
 use std::rc::Rc;
 
+use super::expression::ExprObj;
 use super::method::{BoundMethod, Methods};
-use super::{expression::ExprObj, schema::TypeObj};
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::Value;
@@ -155,10 +155,7 @@ impl Methods for TextClause {
                     out.exprs = None;
                 }
                 for (k, v) in kw {
-                    let ty = match &v {
-                        Value::Host(h) => h.as_any().downcast_ref::<TypeObj>().map(|t| t.0.clone()),
-                        _ => None,
-                    };
+                    let ty = super::schema::type_obj(&v).map(|t| t.0.clone());
                     out.columns.push((k, ty));
                 }
             }

@@ -425,6 +425,13 @@ class Decimal:
             return NotImplemented
         return c >= 0
 
+    def __pow__(self, other):
+        if not isinstance(other, int) or isinstance(other, bool):
+            return NotImplemented
+        if other < 0:
+            return Decimal(1) / self.__pow__(-other)
+        return Decimal._make(self._sign ** other, self._coeff ** other, self._exp * other)._fix()
+
     def __round__(self, n=None):
         if n is None:
             return int(self.quantize(Decimal(1)))
