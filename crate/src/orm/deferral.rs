@@ -52,8 +52,11 @@ pub struct Plan {
     pub deferred: Vec<usize>,
     /// Unselected attributes whose access raises (`raiseload=True`).
     pub raise: Vec<usize>,
-    /// `with_expression` values, selected first: (expression index, SQL).
+    /// `with_expression` values and leading `column_property` expressions, selected first:
+    /// (expression index, SQL).
     pub expressions: Vec<(usize, Expr)>,
+    /// `column_property` expressions assigned after mapping, selected after the attributes.
+    pub trailing: Vec<(usize, Expr)>,
 }
 
 impl Plan {
@@ -64,7 +67,9 @@ impl Plan {
         let mut named: Vec<Option<(bool, bool)>> = vec![None; n];
         let mut wildcard: Option<(bool, bool)> = None;
         let mut expressions: Vec<(usize, Expr)> = Vec::new();
-        let mut any = false;
+        let mut any = !mapper.column_expressions.borrow().is_empty();
+        let mut undefer_all = false;
+        let mut groups: Vec<&str> = Vec::new();
         for rule in rules {
             any = true;
             match rule {
@@ -77,8 +82,12 @@ impl Plan {
                 ColumnRule::Defer(a, raise) => named[*a] = Some((false, *raise)),
                 ColumnRule::DeferAll(raise) => wildcard = Some((false, *raise)),
                 ColumnRule::Undefer(a) => named[*a] = Some((true, false)),
-                ColumnRule::UndeferAll => wildcard = Some((true, false)),
+                ColumnRule::UndeferAll => {
+                    wildcard = Some((true, false));
+                    undefer_all = true;
+                }
                 ColumnRule::UndeferGroup(g) => {
+                    groups.push(g.as_str());
                     for (a, p) in mapper.columns.iter().enumerate() {
                         if p.group.as_deref() == Some(g.as_str()) {
                             named[a] = Some((true, false));
@@ -94,14 +103,15 @@ impl Plan {
         if !any {
             return None;
         }
-        Some(Self::resolve(mapper, &named, wildcard, expressions))
+        Some(Self::resolve(mapper, &named, wildcard, expressions, undefer_all, &groups))
     }
 
     /// The plan of `mapper` without options, less `missing` (attributes an
     /// `aliased(Model, subquery)` cannot select: left unloaded, loading on access).
     pub fn without(mapper: &Mapper, plan: Option<Plan>, missing: &[usize]) -> Plan {
         let mut plan = plan.unwrap_or_else(|| {
-            Self::resolve(mapper, &vec![None; mapper.columns.len()], None, Vec::new())
+            let named = vec![None; mapper.columns.len()];
+            Self::resolve(mapper, &named, None, Vec::new(), false, &[])
         });
         for a in missing {
             if let Some(at) = plan.attrs.iter().position(|x| x == a) {
@@ -112,15 +122,32 @@ impl Plan {
         plan
     }
 
-    /// The plan from each attribute's option (`named`) and the wildcard's.
+    /// The plan from each attribute's option (`named`) and the wildcard's; `undefer_all`
+    /// and `groups` undefer `column_property` expressions.
     fn resolve(
         mapper: &Mapper,
         named: &[Option<(bool, bool)>],
         wildcard: Option<(bool, bool)>,
-        expressions: Vec<(usize, Expr)>,
+        mut expressions: Vec<(usize, Expr)>,
+        undefer_all: bool,
+        groups: &[&str],
     ) -> Plan {
+        // `column_property` expressions: selected unless deferred (and not undeferred).
+        let mut trailing = Vec::new();
+        for c in mapper.column_expressions.borrow().iter() {
+            let undeferred = undefer_all || c.group.as_deref().is_some_and(|g| groups.contains(&g));
+            if c.deferred && !undeferred || expressions.iter().any(|(i, _)| *i == c.index) {
+                continue;
+            }
+            if c.trailing {
+                trailing.push((c.index, c.expr.clone()));
+            } else {
+                expressions.push((c.index, c.expr.clone()));
+            }
+        }
         let mut plan = Plan {
             expressions,
+            trailing,
             ..Plan::default()
         };
         let pk = mapper.primary_key();
@@ -155,12 +182,13 @@ impl Plan {
                     .map(|&a| Expr::Column(table.clone(), mapper.columns[a].column)),
             );
         }
+        out.extend(self.trailing.iter().map(|(_, e)| e.clone()));
         out
     }
 
     /// How many row values one object takes (from the mapper's own tables).
     pub fn width(&self, mapper: &Mapper) -> usize {
-        self.expressions.len() + mapper.width_of(&self.attrs)
+        self.expressions.len() + mapper.width_of(&self.attrs) + self.trailing.len()
     }
 }
 

@@ -63,6 +63,12 @@ pub fn load_attributes(
     }
     let optimized_select = optimized_get(&mapper, inst, &attrs);
     let optimized = optimized_select.is_some();
+    // The `column_property` expressions not loaded come along (not with an optimized get).
+    let (leading, trailing) = if optimized {
+        (Vec::new(), Vec::new())
+    } else {
+        super::column_expression::missing(&mapper, &inst.dict.borrow())
+    };
     let select = match optimized_select {
         Some(select) => select,
         None => {
@@ -72,10 +78,16 @@ pub fn load_attributes(
                 });
             }
             let mut select = Select {
-                columns: attrs
+                columns: leading
                     .iter()
-                    .flat_map(|&a| mapper.columns[a].all_columns())
-                    .map(|(t, c)| Expr::Column(t.clone(), c))
+                    .map(|c| c.expr.clone())
+                    .chain(
+                        attrs
+                            .iter()
+                            .flat_map(|&a| mapper.columns[a].all_columns())
+                            .map(|(t, c)| Expr::Column(t.clone(), c)),
+                    )
+                    .chain(trailing.iter().map(|c| c.expr.clone()))
                     .collect(),
                 wheres: pk_criteria(&mapper, &pk),
                 ..Select::default()
@@ -102,7 +114,13 @@ pub fn load_attributes(
             .map(|&a| 1 + mapper.columns[a].also.len())
             .collect()
     };
-    let mut at = 0;
+    let names = mapper.expressions.borrow();
+    for (i, c) in leading.iter().enumerate() {
+        let raw = row.get(i).unwrap_or(&SqlValue::Null);
+        let v = super::column_expression::value_of(interp, &c.expr, raw)?;
+        dict.insert(names[c.index].clone(), v);
+    }
+    let mut at = leading.len();
     for (&a, width) in attrs.iter().zip(widths) {
         let prop = &mapper.columns[a];
         let ty = &prop.col().ty;
@@ -112,6 +130,11 @@ pub fn load_attributes(
         st.expired.remove(&a);
         st.committed.shift_remove(&a);
         st.deferred.remove(&a);
+    }
+    for (j, c) in trailing.iter().enumerate() {
+        let raw = row.get(at + j).unwrap_or(&SqlValue::Null);
+        let v = super::column_expression::value_of(interp, &c.expr, raw)?;
+        dict.insert(names[c.index].clone(), v);
     }
     Ok(true)
 }
@@ -124,8 +147,13 @@ pub fn load_by_pk(
     pk: &[SqlValue],
     populate_existing: bool,
 ) -> PyResult<Value> {
+    // A mapper with `column_property` expressions selects them too (through its plan).
+    let plan = super::deferral::plan_for(mapper, &[], &[]);
     let mut select = Select {
-        columns: mapper.select_columns(),
+        columns: match &plan {
+            Some(p) => p.columns(mapper, &mapper.table),
+            None => mapper.select_columns(),
+        },
         wheres: pk_criteria(mapper, pk),
         ..Select::default()
     };
@@ -136,7 +164,14 @@ pub fn load_by_pk(
     let note = session.sa.echo_note(&compiled.sql, &[]);
     let rs = session.run(interp, &compiled.sql, params, note)?;
     match rs.rows.first() {
-        Some(row) => instance(session, interp, mapper, row, populate_existing),
+        Some(row) => instance_planned(
+            session,
+            interp,
+            mapper,
+            row,
+            plan.as_ref(),
+            populate_existing,
+        ),
         None => Ok(Value::None),
     }
 }
@@ -238,6 +273,12 @@ pub fn instance_with(
                 Some(ty) => from_db(interp, &ty, raw)?,
                 None => crate::bridge::convert::to_python(raw),
             };
+            expressions.push((names[*e].clone(), v));
+        }
+        let after = skip + mapper.width_of(attrs);
+        for (j, (e, expr)) in p.trailing.iter().enumerate() {
+            let raw = row.get(after + j).unwrap_or(&SqlValue::Null);
+            let v = super::column_expression::value_of(interp, expr, raw)?;
             expressions.push((names[*e].clone(), v));
         }
     }

@@ -215,6 +215,8 @@ pub struct Mapper {
     pub poly: Polymorphic,
     /// `query_expression()` attributes, by name (filled by `with_expression`).
     pub expressions: RefCell<Vec<String>>,
+    /// `column_property(expr)` / `deferred(expr)` attributes (named in `expressions`).
+    pub column_expressions: RefCell<Vec<super::column_expression::ColumnExpression>>,
     /// `@validates` methods of the class and its bases (set once the class is mapped).
     pub validators: RefCell<Vec<super::validators::Validator>>,
     /// `version_id_col` / `version_id_generator` (set once the class is mapped).
@@ -260,6 +262,7 @@ impl Mapper {
             relationships: RefCell::new(relationships),
             registry,
             expressions: RefCell::new(Vec::new()),
+            column_expressions: RefCell::new(Vec::new()),
             validators: RefCell::new(Vec::new()),
             version: RefCell::new(None),
             pk,

@@ -650,6 +650,13 @@ impl Session {
             state.deferred.remove(&a);
             state.raise_on_load.remove(&a);
         }
+        if attrs.len() == all.len() {
+            // Expiring every attribute expires the `column_property` expressions too.
+            let names = state.mapper.expressions.borrow();
+            for c in state.mapper.column_expressions.borrow().iter() {
+                dict.shift_remove(names[c.index].as_str());
+            }
+        }
         if attrs.len() == all.len() && state.mapper.has_relationships() {
             for rel in state.mapper.relationships.borrow().iter() {
                 dict.shift_remove(&rel.key);

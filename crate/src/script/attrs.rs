@@ -382,6 +382,10 @@ impl Interpreter {
                 Ok(())
             }
             Value::Class(c) => {
+                let value = match &value {
+                    Value::Host(h) => h.clone().assigned_to_class(self, c, name)?.unwrap_or(value),
+                    _ => value,
+                };
                 c.dict.borrow_mut().insert(name.to_string(), value);
                 c.plain_cache.set(None);
                 Ok(())

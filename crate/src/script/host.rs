@@ -127,6 +127,17 @@ pub trait HostObject {
         Ok(false)
     }
 
+    /// `Class.name = self` after the class exists (SQLAlchemy's declarative
+    /// `__setattr__`): the value to store instead; `Ok(None)` stores this object as it is.
+    fn assigned_to_class(
+        &self,
+        _interp: &mut Interpreter,
+        _class: &std::rc::Rc<super::value::Class>,
+        _name: &str,
+    ) -> PyResult<Option<Value>> {
+        Ok(None)
+    }
+
     /// The hash key for dicts and sets; `None` hashes by identity.
     fn hash_key(&self) -> Option<HashKey> {
         None

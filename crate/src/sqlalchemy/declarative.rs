@@ -471,6 +471,12 @@ impl RegistryHook {
                 expressions.push(name.clone());
                 continue;
             }
+            if value
+                .as_ref()
+                .is_some_and(|v| downcast::<super::column_property::ColumnPropertyDef>(v).is_some())
+            {
+                continue;
+            }
             let def = value.as_ref().and_then(column_def);
             if let Some((_, d)) = def {
                 deferrals.push((name.clone(), d.clone()));
@@ -597,6 +603,7 @@ impl RegistryHook {
         };
         super::versioning::configure(interp, &dict, &mapper)?;
         super::validates::check(interp, &mapper)?;
+        super::column_property::install(interp, class, &mapper, &dict)?;
         for name in expressions {
             let index = mapper.expressions.borrow().len();
             mapper.expressions.borrow_mut().push(name.clone());

@@ -169,6 +169,10 @@ pub fn as_expr_typed(
     }
     // A `Column(...)` of no table renders as its bare name.
     if let Some(d) = downcast::<ColumnDef>(v) {
+        // An unnamed one is a class-body column, resolved when its class is mapped.
+        if d.column.borrow().name.is_empty() {
+            return Ok(super::column_property::pending_column(d));
+        }
         let c = d.column.borrow();
         if crate::sql::compiler::quote_default(&c.name) != c.name || c.name.is_empty() {
             return Err(not_implemented(
@@ -769,7 +773,8 @@ pub fn is_string(e: &Expr) -> bool {
     match e {
         Expr::Column(t, i) => matches!(t.columns[*i].ty, SqlType::String(_) | SqlType::Text),
         Expr::Bind(SqlValue::Text(_)) | Expr::Literal(SqlValue::Text(_)) | Expr::Lower(_) => true,
-        Expr::Binary(l, Op::Concat, _) => is_string(l),
+        // `||` makes a string whatever its operands (NullType ones too).
+        Expr::Binary(_, Op::Concat, _) => true,
         Expr::Label(_, inner) => is_string(inner),
         Expr::Cast(_, ty) | Expr::Typed(_, ty) => matches!(ty, SqlType::String(_) | SqlType::Text),
         Expr::Func(name, args) => {

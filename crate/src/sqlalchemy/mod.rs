@@ -8,6 +8,7 @@ pub mod args;
 pub mod associationproxy;
 pub mod attribute;
 pub mod bundle;
+pub mod column_property;
 pub mod comparator;
 pub mod compiled;
 pub mod constraints;
@@ -772,6 +773,10 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         ));
     }
     attrs.push(("deferred", function("deferred", properties::deferred)));
+    attrs.push((
+        "column_property",
+        function("column_property", column_property::column_property),
+    ));
     attrs.push((
         "query_expression",
         function("query_expression", properties::query_expression),

@@ -116,9 +116,6 @@ pub fn deferred(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<
         ));
     }
     let column = a.take("column").unwrap_or(Value::None);
-    if column_def(&column).is_none() {
-        return Err(interp.type_error("deferred() takes a Column"));
-    }
     let group = match a.take("group") {
         None | Some(Value::None) => None,
         Some(v) => Some(interp.to_str(&v)?),
@@ -132,6 +129,10 @@ pub fn deferred(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<
         group,
         raiseload,
     };
+    // `deferred(expr)`: a deferred `column_property()`.
+    if column_def(&column).is_none() {
+        return super::column_property::expression_def(interp, "deferred", &column, deferral);
+    }
     Ok(Value::Host(Rc::new(DeferredColumnDef { column, deferral })))
 }
 

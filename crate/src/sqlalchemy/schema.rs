@@ -254,6 +254,20 @@ impl HostObject for ColumnDef {
         "Column".into()
     }
 
+    /// An unnamed class-body column in an expression (`firstname + " " + lastname`).
+    fn binary_op(
+        &self,
+        interp: &mut Interpreter,
+        op: &str,
+        other: &Value,
+        reflected: bool,
+    ) -> PyResult<Option<Value>> {
+        if !self.column.borrow().name.is_empty() {
+            return Ok(None);
+        }
+        super::column_property::column_def_op(interp, self, op, other, reflected)
+    }
+
     fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
         let column = self.column.borrow().clone();
         super::schema_repr::column_of(interp, &column, None)
