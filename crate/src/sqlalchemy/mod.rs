@@ -49,6 +49,7 @@ pub mod synonym;
 pub mod table_sql;
 pub mod text;
 pub mod typed_columns;
+pub mod typing_names;
 pub mod unsupported;
 pub mod upsert;
 pub mod validates;
@@ -321,6 +322,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 ("Engine", Value::Host(Rc::new(event::EngineClass))),
             ];
             attrs.extend(schema::type_objects());
+            attrs.extend(typing_names::objects());
             let st = s.clone();
             attrs.push((
                 "MetaData",
