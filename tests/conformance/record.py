@@ -63,6 +63,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import types
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 
@@ -256,8 +257,13 @@ def record(path):
         source = fh.read()
     out = io.StringIO()
     error = None
-    namespace = {"__name__": "__main__", "__file__": script_name,
-                 "__builtins__": __builtins__}
+    # the script runs as the real `__main__` module, so that what looks a class's module up
+    # (string annotations of `from __future__ import annotations`) finds the script's names
+    main_module = types.ModuleType("__main__")
+    namespace = main_module.__dict__
+    namespace.update({"__file__": script_name, "__builtins__": __builtins__})
+    saved_main = sys.modules.get("__main__")
+    sys.modules["__main__"] = main_module
     with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(out):
         warnings.simplefilter("default")
         try:
@@ -269,6 +275,8 @@ def record(path):
             error = {"type": type(exc).__name__, "module": type(exc).__module__,
                      "message": scrub_addresses(str(exc)), "line": line}
     rec.active = False
+    if saved_main is not None:
+        sys.modules["__main__"] = saved_main
 
     uncommitted = False
     tables = {}

@@ -509,6 +509,34 @@ impl Interpreter {
         self.handling.pop();
     }
 
+    /// A class-body annotation with its undefined names made strings: the forward references
+    /// that `from __future__ import annotations` leaves for SQLAlchemy to resolve later
+    /// (`Mapped[List[Step]]` before `Step` is defined reads as `Mapped[List["Step"]]`).
+    fn forward_refs(&mut self, e: &Expr, env: &Rc<Env>) -> Expr {
+        let kind = match &e.kind {
+            ExprKind::Name(n) => {
+                if self.eval(e, env).is_ok() {
+                    return e.clone();
+                }
+                ExprKind::Constant(Constant::Str(n.clone()))
+            }
+            ExprKind::Subscript(a, b) => ExprKind::Subscript(
+                Box::new(self.forward_refs(a, env)),
+                Box::new(self.forward_refs(b, env)),
+            ),
+            ExprKind::Tuple(items) => {
+                ExprKind::Tuple(items.iter().map(|i| self.forward_refs(i, env)).collect())
+            }
+            ExprKind::BinOp(a, op, b) => ExprKind::BinOp(
+                Box::new(self.forward_refs(a, env)),
+                *op,
+                Box::new(self.forward_refs(b, env)),
+            ),
+            _ => return e.clone(),
+        };
+        Expr { kind, span: e.span }
+    }
+
     fn exec(&mut self, stmt: &Stmt, env: &Rc<Env>) -> PyResult<Flow> {
         self.set_line(stmt.span.line);
         self.step()?;
@@ -532,7 +560,13 @@ impl Interpreter {
                 if env.kind == ScopeKind::Class
                     && let ExprKind::Name(n) = &target.kind
                 {
-                    let ann = self.eval(annotation, env).unwrap_or(Value::None);
+                    let ann = match self.eval(annotation, env) {
+                        Ok(v) => v,
+                        Err(_) => {
+                            let forward = self.forward_refs(annotation, env);
+                            self.eval(&forward, env).unwrap_or(Value::None)
+                        }
+                    };
                     let anns = env.vars.borrow().get("__annotations__").cloned();
                     if let Some(Value::List(list)) = &anns {
                         list.borrow_mut()

@@ -51,6 +51,7 @@ pub mod synonym;
 pub mod table_sql;
 pub mod text;
 pub mod typed_columns;
+pub mod typing_names;
 pub mod unsupported;
 pub mod upsert;
 pub mod validates;
@@ -332,6 +333,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             attrs.extend(schema::type_objects());
             let custom = interp.import_module("sqlalchemy.sql.type_api")?;
             attrs.push(("TypeDecorator", interp.get_attr(&custom, "TypeDecorator")?));
+            attrs.extend(typing_names::objects());
             let st = s.clone();
             attrs.push((
                 "MetaData",

@@ -193,8 +193,16 @@ pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResu
         args,
         kw,
     )?;
-    let Some(Value::Str(target)) = a.get("column") else {
-        return Err(interp.type_error("ForeignKey() needs 'table.column'"));
+    // "table.column", or the column itself (`ForeignKey(A.id)`, `ForeignKey(table.c.id)`).
+    let target = match a.get("column") {
+        Some(Value::Str(t)) => t.to_string(),
+        Some(v) => match super::expression::expr_obj(v).map(|e| &e.0) {
+            Some(crate::sql::elements::Expr::Column(t, i)) => {
+                format!("{}.{}", t.name, t.columns[*i].name)
+            }
+            _ => return Err(interp.type_error("ForeignKey() needs 'table.column'")),
+        },
+        None => return Err(interp.type_error("ForeignKey() needs 'table.column'")),
     };
     let mut actions = String::new();
     for (k, v) in &a.varkw {
@@ -207,10 +215,7 @@ pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResu
             }
         }
     }
-    Ok(Value::Host(Rc::new(ForeignKeyObj(
-        target.to_string(),
-        actions,
-    ))))
+    Ok(Value::Host(Rc::new(ForeignKeyObj(target, actions))))
 }
 
 impl HostObject for ForeignKeyObj {

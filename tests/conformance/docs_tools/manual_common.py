@@ -70,3 +70,19 @@ def write(name, source, adapted, body):
     text = "# source: %s\n# adapted: %s\n%s" % (source, adapted, body)
     with open(os.path.join(OUT, name + ".py"), "w") as fh:
         fh.write(text)
+
+
+def used_imports(body):
+    """The body with the `from X import a` lines of its header kept only where `a` is used
+    below them (one shared header of imports serves the sections of a page)."""
+    import re
+    lines = body.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        m = re.match(r"from \S+ import (\w+)$", line)
+        if m and m.group(1) != "annotations":
+            rest = "\n".join(l for l in lines[i + 1:] if not l.startswith(("from ", "import ")))
+            if not re.search(r"\b%s\b" % m.group(1), rest):
+                continue
+        out.append(line)
+    return re.sub(r"\n{3,}(# --- doc)", r"\n\n\1", "\n".join(out))
