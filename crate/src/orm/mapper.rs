@@ -163,8 +163,6 @@ pub struct RelationshipProperty {
     pub order_by: Option<super::order_by::OrderBy>,
     /// `primaryjoin=` / `secondaryjoin=` / `foreign_keys=` / `remote_side=`, when given.
     pub join: Option<Rc<super::join_condition::JoinArgs>>,
-    /// `join_depth=`: how many levels a self-referential eager load joins.
-    pub join_depth: Option<usize>,
 }
 
 /// `relationship(passive_deletes=)`: `True` does not load an unloaded collection when its

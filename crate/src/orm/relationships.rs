@@ -746,7 +746,7 @@ fn set_fk(session: &Session, child: &Rc<Instance>, fk_key: &str, attr: usize, v:
 /// Before `mapper`'s rows are written: copies referenced primary keys into foreign keys.
 pub fn sync_foreign_keys(
     session: &Rc<Session>,
-    _interp: &mut Interpreter,
+    interp: &mut Interpreter,
     mapper: &Rc<Mapper>,
 ) -> PyResult<()> {
     let objects = session.all_objects();
@@ -774,6 +774,17 @@ pub fn sync_foreign_keys(
                 (Direction::ManyToOne, Some(v))
                     if Rc::ptr_eq(&m.base_mapper(), mapper) && assigned =>
                 {
+                    // An expired parent's key is loaded first (its refresh SELECT).
+                    if let Value::Instance(parent) = v
+                        && let Some(pstate) = state_of(parent)
+                        && pstate.borrow().identity.is_some()
+                        && pstate.borrow().expired.contains(&r.referenced_attr)
+                    {
+                        let expired: Vec<usize> = pstate.borrow().expired.iter().copied().collect();
+                        super::loading::load_attributes(
+                            session, interp, parent, &pstate, &expired, true,
+                        )?;
+                    }
                     let pk = match v {
                         Value::Instance(parent) => parent
                             .dict

@@ -162,13 +162,6 @@ pub(crate) fn relationship_options(
             "primaryjoin" | "secondaryjoin" | "foreign_keys" | "remote_side" => {
                 def.join.push((k.clone(), v.clone()))
             }
-            "join_depth" => {
-                def.join_depth = match v {
-                    Value::None => None,
-                    Value::Int(n) if *n >= 0 => Some(*n as usize),
-                    _ => return Err(interp.type_error("join_depth must be an int or None")),
-                }
-            }
             "passive_deletes" => {
                 def.passive_deletes = match v {
                     Value::Str(s) if &**s == "all" => PassiveDeletes::All,
@@ -250,19 +243,12 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         passive_deletes: PassiveDeletes::Off,
         order_by: None,
         join: Vec::new(),
-        join_depth: None,
     };
     relationship_options(interp, &mut def, &a.varkw, "backref")?;
     if let Some((k, _)) = def.join.iter().find(|(k, _)| k != "remote_side") {
         return Err(interp.error(
             "NotImplementedError",
             format!("SessionLab does not support backref({k}=...) yet"),
-        ));
-    }
-    if def.join_depth.is_some() {
-        return Err(interp.error(
-            "NotImplementedError",
-            "SessionLab does not support backref(join_depth=...) yet",
         ));
     }
     if def.backref.is_some() || def.back_populates.is_some() || def.secondary.is_some() {
@@ -558,7 +544,7 @@ impl RegistryHook {
                 rels.push(rd.property(name, None, CollectionClass::List));
             }
         }
-        super::join_condition::remember_columns(&rels, &class.name, &dict);
+        super::join_condition::remember_columns(&mut rels, &class.name, &dict);
         crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
         let items = super::constraints::table_args(interp, class.lookup("__table_args__"))?;
         let pk_constraint = items
@@ -863,7 +849,6 @@ impl RegistryHook {
                         passive_deletes: back.passive_deletes,
                         order_by: back.order_by.clone(),
                         join: crate::sqlalchemy::join_condition::backref_join(&rel, &back),
-                        join_depth: None,
                     });
                 class.dict.borrow_mut().insert(
                     backref,

@@ -45,7 +45,11 @@ pub fn backref_join(rel: &RelationshipProperty, back: &Backref) -> Option<Rc<Joi
 
 /// Remembers the class-body columns of `class_name` (`dict`) that the join arguments of
 /// `rels` may name, before the class dict's columns become instrumented attributes.
-pub fn remember_columns(rels: &[RelationshipProperty], class_name: &str, dict: &[(String, Value)]) {
+pub fn remember_columns(
+    rels: &mut [RelationshipProperty],
+    class_name: &str,
+    dict: &[(String, Value)],
+) {
     let columns: Vec<(u64, String, String)> = dict
         .iter()
         .filter_map(|(k, v)| {
@@ -54,6 +58,14 @@ pub fn remember_columns(rels: &[RelationshipProperty], class_name: &str, dict: &
         })
         .collect();
     for rel in rels {
+        // A `backref(remote_side=[id])` names this class's columns too.
+        if rel.join.is_none() && rel.backref.as_ref().is_some_and(|b| !b.join.is_empty()) {
+            rel.join = Some(Rc::new(JoinArgs {
+                given: Vec::new(),
+                columns: Default::default(),
+                resolved: Default::default(),
+            }));
+        }
         if let Some(j) = &rel.join {
             j.columns.borrow_mut().extend(columns.iter().cloned());
         }

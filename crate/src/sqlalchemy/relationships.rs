@@ -24,8 +24,6 @@ pub struct RelationshipDef {
     pub(crate) order_by: Option<crate::orm::order_by::OrderBy>,
     /// `primaryjoin=` / `secondaryjoin=` / `foreign_keys=` / `remote_side=` as given.
     pub(crate) join: Vec<(String, Value)>,
-    /// `join_depth=`.
-    pub(crate) join_depth: Option<usize>,
 }
 
 impl RelationshipDef {
@@ -55,7 +53,6 @@ impl RelationshipDef {
                     resolved: Default::default(),
                 })
             }),
-            join_depth: self.join_depth,
         }
     }
 }
@@ -95,7 +92,6 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         passive_deletes: PassiveDeletes::Off,
         order_by: None,
         join: Vec::new(),
-        join_depth: None,
     };
     let (kw, field) = super::dataclass_mapping::take_field_args(kw, false);
     relationship_options(interp, &mut def, &kw, "relationship")?;
