@@ -136,34 +136,83 @@ fn run(
         state_of(i).is_some_and(|s| s.borrow().mapper.isa(base))
     };
     for mapper in &mappers {
-        super::relationships::sync_foreign_keys(session, interp, mapper)?;
-        // Read again: syncing foreign keys may have modified more objects.
-        let mut dirty: Vec<Rc<Instance>> = session.modified.borrow().values().cloned().collect();
-        if !deleted.is_empty() {
-            dirty.retain(|i| !deleted.iter().any(|d| Rc::ptr_eq(d, i)));
+        // A mapper related to itself is written level by level (parents first).
+        let cyclic = super::self_referential::is_cyclic(mapper);
+        let levels = match cyclic {
+            true => {
+                let modified: Vec<Rc<Instance>> =
+                    session.modified.borrow().values().cloned().collect();
+                let among: Vec<Rc<Instance>> = pending
+                    .iter()
+                    .chain(&modified)
+                    .filter(|i| of(i, mapper) && !deleted.iter().any(|d| Rc::ptr_eq(d, i)))
+                    .cloned()
+                    .collect();
+                let everyone: Vec<Rc<Instance>> = session
+                    .all_objects()
+                    .into_iter()
+                    .filter(|i| of(i, mapper))
+                    .collect();
+                super::self_referential::levels(&everyone, &among)
+            }
+            false => Default::default(),
+        };
+        let deepest = levels.values().copied().max().unwrap_or(0);
+        let mut done: Vec<Rc<Instance>> = Vec::new();
+        for level in 0..=deepest {
+            super::relationships::sync_foreign_keys(session, interp, mapper)?;
+            // Read again: syncing foreign keys may have modified more objects.
+            let mut dirty: Vec<Rc<Instance>> =
+                session.modified.borrow().values().cloned().collect();
+            if !deleted.is_empty() {
+                dirty.retain(|i| !deleted.iter().any(|d| Rc::ptr_eq(d, i)));
+            }
+            dirty.retain(|i| of(i, mapper));
+            let mut mine: Vec<Rc<Instance>> =
+                pending.iter().filter(|i| of(i, mapper)).cloned().collect();
+            if cyclic {
+                let at = |i: &Rc<Instance>| super::self_referential::level_of(&levels, i);
+                dirty.retain(|i| {
+                    (at(i) <= level || level == deepest) && !done.iter().any(|d| Rc::ptr_eq(d, i))
+                });
+                mine.retain(|i| at(i) == level);
+                done.extend(dirty.iter().cloned());
+            }
+            crate::base::sort::sort_by(&mut mine, |a, b| insert_order(a) < insert_order(b));
+            mapper_events(session, interp, &mine, "before_insert")?;
+            mapper_events(session, interp, &dirty, "before_update")?;
+            let updates = prepare_updates(session, interp, &dirty)?;
+            // Per table of the hierarchy, base table first: its UPDATEs, then its INSERTs.
+            for table in hierarchy_tables(mapper) {
+                emit_updates(session, interp, &table, &updates)?;
+                emit_inserts(session, interp, &table, &mine, inserted)?;
+            }
+            finish_updates(&updates);
+            mapper_events(session, interp, &mine, "after_insert")?;
+            mapper_events(session, interp, &dirty, "after_update")?;
         }
-        dirty.retain(|i| of(i, mapper));
-        let mut mine: Vec<Rc<Instance>> =
-            pending.iter().filter(|i| of(i, mapper)).cloned().collect();
-        crate::base::sort::sort_by(&mut mine, |a, b| insert_order(a) < insert_order(b));
-        mapper_events(session, interp, &mine, "before_insert")?;
-        mapper_events(session, interp, &dirty, "before_update")?;
-        let updates = prepare_updates(session, interp, &dirty)?;
-        // Per table of the hierarchy, base table first: its UPDATEs, then its INSERTs.
-        for table in hierarchy_tables(mapper) {
-            emit_updates(session, interp, &table, &updates)?;
-            emit_inserts(session, interp, &table, &mine, inserted)?;
-        }
-        finish_updates(&updates);
-        mapper_events(session, interp, &mine, "after_insert")?;
-        mapper_events(session, interp, &dirty, "after_update")?;
     }
     super::relationships::flush_secondary(session, interp)?;
     for mapper in &deleting {
         let mine: Vec<Rc<Instance>> = deleted.iter().filter(|i| of(i, mapper)).cloned().collect();
-        mapper_events(session, interp, &mine, "before_delete")?;
-        emit_deletes(session, interp, mapper, &mine)?;
-        mapper_events(session, interp, &mine, "after_delete")?;
+        // Of a mapper related to itself, children before their parents.
+        let levels = match super::self_referential::is_cyclic(mapper) {
+            true => super::self_referential::levels(&mine, &mine),
+            false => Default::default(),
+        };
+        let deepest = levels.values().copied().max().unwrap_or(0);
+        for level in (0..=deepest).rev() {
+            let mine: Vec<Rc<Instance>> = mine
+                .iter()
+                .filter(|i| {
+                    levels.is_empty() || super::self_referential::level_of(&levels, i) == level
+                })
+                .cloned()
+                .collect();
+            mapper_events(session, interp, &mine, "before_delete")?;
+            emit_deletes(session, interp, mapper, &mine)?;
+            mapper_events(session, interp, &mine, "after_delete")?;
+        }
     }
     Ok(())
 }

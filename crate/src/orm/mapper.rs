@@ -161,6 +161,8 @@ pub struct RelationshipProperty {
     pub passive_deletes: PassiveDeletes,
     /// `order_by=`: the ORDER BY of the collection's loads.
     pub order_by: Option<super::order_by::OrderBy>,
+    /// `primaryjoin=` / `secondaryjoin=` / `foreign_keys=` / `remote_side=`, when given.
+    pub join: Option<Rc<super::join_condition::JoinArgs>>,
 }
 
 /// `relationship(passive_deletes=)`: `True` does not load an unloaded collection when its
@@ -195,6 +197,8 @@ pub struct Backref {
     pub passive_deletes: PassiveDeletes,
     /// `order_by=`.
     pub order_by: Option<super::order_by::OrderBy>,
+    /// Join arguments given to `backref()` (`remote_side=`).
+    pub join: Vec<(String, Value)>,
 }
 
 /// One mapped class.

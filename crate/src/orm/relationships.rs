@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::collections::InstrumentedList;
+use super::join_condition::ColName;
 use super::mapper::{Mapper, PassiveDeletes, RelationshipProperty};
 use super::session::Session;
 use super::state::{InstanceState, Status, ensure_state, state_of};
@@ -52,6 +53,9 @@ pub struct Resolved {
     pub referenced_attr: usize,
     /// The association table of a many-to-many.
     pub secondary: Option<Secondary>,
+    /// `primaryjoin=` criteria besides the key columns (`address.city = ?`), of the two
+    /// tables themselves.
+    pub extra: Vec<Expr>,
 }
 
 /// The column of `secondary` referencing one of `mapper`'s tables (not `skip`), and the
@@ -76,11 +80,18 @@ fn secondary_fk(secondary: &Table, mapper: &Mapper, skip: Option<usize>) -> Opti
     None
 }
 
-fn fk_to(from: &Mapper, to: &Mapper) -> Option<(usize, usize)> {
+fn fk_to(
+    from: &Mapper,
+    to: &Mapper,
+    allowed: &dyn Fn(&Mapper, usize) -> bool,
+) -> Option<(usize, usize)> {
     for (a, prop) in from.columns.iter().enumerate() {
         let Some(fk) = &prop.col().foreign_key else {
             continue;
         };
+        if !allowed(from, a) {
+            continue;
+        }
         let mut parts = fk.split('.');
         let (Some(t), Some(c)) = (parts.next(), parts.next()) else {
             continue;
@@ -148,6 +159,14 @@ pub fn ambiguous_foreign_keys(mapper: &Mapper) -> Option<String> {
                 continue;
             };
             let name = format!("{}.{}", m.name, rel.key);
+            // The join given explicitly chooses among the paths.
+            if super::join_condition::condition(rel.join.as_ref()).is_some_and(|c| {
+                !c.foreign_keys.is_empty()
+                    || !c.primary_pairs.is_empty()
+                    || !c.secondary_pairs.is_empty()
+            }) {
+                continue;
+            }
             if let Some(secondary) = &rel.secondary {
                 let Some(table) = registry
                     .metadata
@@ -197,6 +216,7 @@ pub fn ambiguous_foreign_keys(mapper: &Mapper) -> Option<String> {
 /// Resolves `rel` of `mapper`.
 pub fn resolve(mapper: &Mapper, rel: &RelationshipProperty) -> Option<Resolved> {
     let target = mapper.relationship_target(rel)?;
+    let cond = super::join_condition::condition(rel.join.as_ref()).unwrap_or_default();
     if let Some(name) = &rel.secondary {
         let registry = mapper.registry.upgrade()?;
         let table = registry
@@ -206,8 +226,14 @@ pub fn resolve(mapper: &Mapper, rel: &RelationshipProperty) -> Option<Resolved> 
             .iter()
             .find(|t| &t.name == name)
             .cloned()?;
-        let (parent_col, referenced_attr) = secondary_fk(&table, mapper, None)?;
-        let (target_col, fk_attr) = secondary_fk(&table, &target, Some(parent_col))?;
+        let (parent_col, referenced_attr) = match cond.primary_pairs.first() {
+            Some(pair) => secondary_pair(&table, mapper, pair)?,
+            None => secondary_fk(&table, mapper, None)?,
+        };
+        let (target_col, fk_attr) = match cond.secondary_pairs.first() {
+            Some(pair) => secondary_pair(&table, &target, pair)?,
+            None => secondary_fk(&table, &target, Some(parent_col))?,
+        };
         return Some(Resolved {
             target,
             direction: Direction::ManyToMany,
@@ -218,28 +244,129 @@ pub fn resolve(mapper: &Mapper, rel: &RelationshipProperty) -> Option<Resolved> 
                 parent_col,
                 target_col,
             }),
+            extra: Vec::new(),
         });
     }
-    // A self-referential relationship is one-to-many unless `remote_side=` says otherwise
-    // (which SessionLab refuses), as SQLAlchemy assumes.
     let self_referential = std::ptr::eq(mapper, Rc::as_ptr(&target));
-    if !self_referential && let Some((fk_attr, referenced_attr)) = fk_to(mapper, &target) {
+    // The (foreign key, referenced) columns: of `primaryjoin=`, else the tables' foreign
+    // keys (only those `foreign_keys=` names, when given).
+    let allowed = |fk: &Mapper, a: usize| {
+        cond.foreign_keys.is_empty()
+            || fk.columns[a].all_columns().any(|(t, c)| {
+                cond.foreign_keys
+                    .iter()
+                    .any(|(tn, cn)| &t.name == tn && &t.columns[c].name == cn)
+            })
+    };
+    if let Some((x, y)) = cond.primary_pairs.first() {
+        // The foreign-key side: the one `foreign_keys=` names, else the one whose column
+        // references the other.
+        let is_fk = |a: &ColName, b: &ColName| {
+            if !cond.foreign_keys.is_empty() {
+                return cond.foreign_keys.contains(a);
+            }
+            column_of(mapper, &target, a)
+                .and_then(|c| c.foreign_key.clone())
+                .is_some_and(|fk| fk == format!("{}.{}", b.0, b.1))
+        };
+        let (fk, referenced) = if is_fk(x, y) {
+            (x, y)
+        } else if is_fk(y, x) {
+            (y, x)
+        } else {
+            return None;
+        };
+        let many_to_one = match self_referential {
+            true => cond.remote_side.contains(referenced),
+            false => attr_of(mapper, fk).is_some(),
+        };
+        let (direction, fk_attr, referenced_attr) = match many_to_one {
+            true => (
+                Direction::ManyToOne,
+                attr_of(mapper, fk)?,
+                attr_of(&target, referenced)?,
+            ),
+            false => (
+                Direction::OneToMany,
+                attr_of(&target, fk)?,
+                attr_of(mapper, referenced)?,
+            ),
+        };
+        return Some(Resolved {
+            target,
+            direction,
+            fk_attr,
+            referenced_attr,
+            secondary: None,
+            extra: cond.extra.clone(),
+        });
+    }
+    // A self-referential relationship is one-to-many unless `remote_side=` names the
+    // referenced column, as SQLAlchemy assumes.
+    if let Some((fk_attr, referenced_attr)) = fk_to(mapper, &target, &allowed)
+        && (!self_referential
+            || target.columns[referenced_attr].all_columns().any(|(t, c)| {
+                cond.remote_side
+                    .iter()
+                    .any(|(tn, cn)| &t.name == tn && &t.columns[c].name == cn)
+            }))
+    {
         return Some(Resolved {
             target,
             direction: Direction::ManyToOne,
             fk_attr,
             referenced_attr,
             secondary: None,
+            extra: Vec::new(),
         });
     }
-    let (fk_attr, referenced_attr) = fk_to(&target, mapper)?;
+    let (fk_attr, referenced_attr) = fk_to(&target, mapper, &allowed)?;
     Some(Resolved {
         target,
         direction: Direction::OneToMany,
         fk_attr,
         referenced_attr,
         secondary: None,
+        extra: Vec::new(),
     })
+}
+
+/// The column `name` of one of the two mappers' tables.
+fn column_of(a: &Mapper, b: &Mapper, name: &ColName) -> Option<crate::sql::schema::Column> {
+    a.tables()
+        .into_iter()
+        .chain(b.tables())
+        .find(|t| t.name == name.0)
+        .and_then(|t| t.column_index(&name.1).map(|c| t.columns[c].clone()))
+}
+
+/// The attribute of `mapper` mapping column `name`.
+fn attr_of(mapper: &Mapper, name: &ColName) -> Option<usize> {
+    mapper.tables().into_iter().find_map(|t| {
+        (t.name == name.0)
+            .then(|| t.column_index(&name.1))
+            .flatten()
+            .and_then(|c| mapper.attr_for_table_column(&t, c))
+    })
+}
+
+/// Of a `primaryjoin=` / `secondaryjoin=` pair between `secondary` and `mapper`'s table:
+/// the association column and the attribute it is compared with.
+fn secondary_pair(
+    secondary: &Table,
+    mapper: &Mapper,
+    pair: &(ColName, ColName),
+) -> Option<(usize, usize)> {
+    let (x, y) = pair;
+    let (own, other) = if x.0 == secondary.name {
+        (x, y)
+    } else {
+        (y, x)
+    };
+    if own.0 != secondary.name {
+        return None;
+    }
+    Some((secondary.column_index(&own.1)?, attr_of(mapper, other)?))
 }
 
 fn related_objects(inst: &Instance, mapper: &Mapper) -> Vec<Rc<Instance>> {
@@ -643,25 +770,21 @@ pub fn sync_foreign_keys(
                 let st = state.borrow();
                 st.identity.is_none() || st.changed_relationships.contains(&index)
             };
-            // Rows of one table depending on each other need SQLAlchemy's per-row ordering.
-            if r.secondary.is_none()
-                && Rc::ptr_eq(&m, &r.target)
-                && assigned
-                && matches!(&value, Some(Value::List(l)) if !l.borrow().is_empty())
-            {
-                return Err(interp.error(
-                    "NotImplementedError",
-                    format!(
-                        "SessionLab does not support flushing a self-referential relationship \
-                         ({}.{}) yet",
-                        m.name, rel.key
-                    ),
-                ));
-            }
             match (r.direction, &value) {
                 (Direction::ManyToOne, Some(v))
                     if Rc::ptr_eq(&m.base_mapper(), mapper) && assigned =>
                 {
+                    // An expired parent's key is loaded first (its refresh SELECT).
+                    if let Value::Instance(parent) = v
+                        && let Some(pstate) = state_of(parent)
+                        && pstate.borrow().identity.is_some()
+                        && pstate.borrow().expired.contains(&r.referenced_attr)
+                    {
+                        let expired: Vec<usize> = pstate.borrow().expired.iter().copied().collect();
+                        super::loading::load_attributes(
+                            session, interp, parent, &pstate, &expired, true,
+                        )?;
+                    }
                     let pk = match v {
                         Value::Instance(parent) => parent
                             .dict
@@ -671,6 +794,13 @@ pub fn sync_foreign_keys(
                         Value::None => Some(Value::None),
                         _ => None,
                     };
+                    // A parent of the same table not written yet gives its key at its level.
+                    if Rc::ptr_eq(&m.base_mapper(), &r.target.base_mapper())
+                        && matches!(&pk, None | Some(Value::None))
+                        && matches!(v, Value::Instance(p) if is_pending(p))
+                    {
+                        continue;
+                    }
                     if let Some(pk) = pk {
                         set_fk(session, inst, &m.columns[r.fk_attr].key, r.fk_attr, pk);
                     }
@@ -845,6 +975,10 @@ fn get_raw(
     Ok(value)
 }
 
+fn is_pending(inst: &Rc<Instance>) -> bool {
+    state_of(inst).is_some_and(|s| s.borrow().identity.is_none())
+}
+
 fn is_new(state: &Rc<RefCell<InstanceState>>) -> bool {
     state.borrow().identity.is_none()
 }
@@ -870,6 +1004,16 @@ fn load(
     }
     session.autoflush(interp)?;
     let target = &r.target;
+    if r.direction == Direction::ManyToOne && !r.extra.is_empty() {
+        return Err(interp.error(
+            "NotImplementedError",
+            format!(
+                "SessionLab does not support loading a many-to-one relationship(primaryjoin=...) \
+                 with criteria besides its keys ({}.{key}) yet",
+                mapper.name
+            ),
+        ));
+    }
     match r.direction {
         Direction::ManyToOne => {
             let fk = inst
@@ -927,6 +1071,7 @@ fn load(
                 },
                 ..Select::default()
             };
+            select.wheres.extend(r.extra.iter().cloned());
             target.from_clause(&mut select);
             // A single-table subclass target loads only its own rows (`type IN (?)`).
             select.wheres.extend(target.single_criteria());

@@ -568,13 +568,22 @@ impl Session {
                 self.autobegin();
                 let cascaded = super::relationships::cascade_delete(interp, &inst)?;
                 self.deleted.borrow_mut().insert(addr(&inst), inst.clone());
+                // SQLAlchemy gathers the whole cascade before marking anything deleted: the
+                // loads deeper down (a tree's grandchildren) do not flush the marked ones.
+                let was = self.autoflush.replace(false);
+                let mut outcome = Ok(());
                 for child in cascaded {
                     let status = state_of(&child).map(|s| s.borrow().status());
                     let known = self.deleted.borrow().contains_key(&addr(&child));
                     if !known && matches!(status, Some(Status::Persistent | Status::Pending)) {
-                        self.delete(interp, &Value::Instance(child))?;
+                        outcome = self.delete(interp, &Value::Instance(child));
+                        if outcome.is_err() {
+                            break;
+                        }
                     }
                 }
+                self.autoflush.set(was);
+                outcome?;
             }
             Status::Deleted => {}
             _ => {

@@ -156,6 +156,9 @@ pub fn joined_eager(
             let Some(r) = resolve(mapper, &rel) else {
                 continue;
             };
+            if !r.extra.is_empty() {
+                return Err(extra_criteria(interp, mapper, &rel));
+            }
             if r.direction == Direction::ManyToMany && strategy == Strategy::ContainsEager {
                 return Err(interp.error(
                     "NotImplementedError",
@@ -483,6 +486,9 @@ fn selectin(
     let Some(r) = resolve(mapper, &rel) else {
         return Ok(Vec::new());
     };
+    if !r.extra.is_empty() {
+        return Err(extra_criteria(interp, mapper, &rel));
+    }
     if of_type.is_some() && (r.direction != Direction::OneToMany || plan.is_some()) {
         return Err(interp.error(
             "NotImplementedError",
@@ -659,6 +665,9 @@ fn subquery(
     let Some(r) = resolve(mapper, &rel) else {
         return Ok(Vec::new());
     };
+    if !r.extra.is_empty() {
+        return Err(extra_criteria(interp, mapper, &rel));
+    }
     if r.direction != Direction::OneToMany || mapper.primary_key().len() != 1 {
         return Err(interp.error(
             "NotImplementedError",
@@ -832,6 +841,22 @@ fn immediate(
         }
     }
     Ok(loaded)
+}
+
+/// A loader strategy of a relationship whose `primaryjoin=` has criteria besides its keys.
+fn extra_criteria(
+    interp: &mut Interpreter,
+    mapper: &Mapper,
+    rel: &crate::orm::mapper::RelationshipProperty,
+) -> Box<crate::script::exceptions::Raised> {
+    interp.error(
+        "NotImplementedError",
+        format!(
+            "SessionLab does not support eager loading a relationship(primaryjoin=...) with \
+             criteria besides its keys ({}.{}) yet",
+            mapper.name, rel.key
+        ),
+    )
 }
 
 /// `noload`: the attribute reads as empty without SQL.

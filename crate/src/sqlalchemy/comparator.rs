@@ -217,6 +217,17 @@ impl RelationshipComparator {
         super::relationships::configure(state, interp, &self.mapper)?;
         let rel = &self.mapper.relationship_at(self.rel);
         match relationships::resolve(&self.mapper, rel) {
+            // The extra criteria are of the tables themselves, not adapted to aliases.
+            Some(r) if !r.extra.is_empty() && (self.parent.is_some() || self.target.is_some()) => {
+                Err(interp.error(
+                    "NotImplementedError",
+                    format!(
+                        "SessionLab does not support a relationship(primaryjoin=...) with \
+                         criteria besides its keys through an alias ({}.{}) yet",
+                        self.mapper.name, rel.key
+                    ),
+                ))
+            }
             Some(r) => Ok(r),
             None => Err(state.exc.raise(
                 interp,
@@ -254,7 +265,7 @@ impl RelationshipComparator {
 
     /// The condition joining parent and target of a relationship without `secondary`.
     fn direct_condition(&self, r: &Resolved) -> Expr {
-        match r.direction {
+        let keys = match r.direction {
             Direction::ManyToOne => cmp(
                 self.target_column(r, r.referenced_attr),
                 Op::Eq,
@@ -265,7 +276,11 @@ impl RelationshipComparator {
                 Op::Eq,
                 self.target_column(r, r.fk_attr),
             ),
-        }
+        };
+        // `primaryjoin=`'s other criteria: `... AND address.city = ?`.
+        r.extra
+            .iter()
+            .fold(keys, |acc, e| Expr::binary(acc, Op::And, e.clone()))
     }
 
     /// `has()` / `any()`: `EXISTS (SELECT 1 FROM related WHERE join AND criterion)`, the
@@ -321,8 +336,13 @@ impl RelationshipComparator {
         let (mut criteria, froms) = match &r.secondary {
             // `FROM tags, post_tags WHERE posts.id = post_tags.post_id AND tags.id = …`
             Some(s) => {
-                let (a, b) = self.secondary_conditions(&r, s, &s.table);
-                (vec![a, b], vec![self.target_table(&r), s.table.clone()])
+                // To itself, the association table is read through an anonymous alias too.
+                let secondary = match Rc::ptr_eq(&self.mapper.table, &r.target.table) {
+                    true => Rc::new(s.table.alias_anonymous()),
+                    false => s.table.clone(),
+                };
+                let (a, b) = self.secondary_conditions(&r, s, &secondary);
+                (vec![a, b], vec![self.target_table(&r), secondary])
             }
             None => (vec![self.direct_condition(&r)], Vec::new()),
         };

@@ -159,6 +159,9 @@ pub(crate) fn relationship_options(
                     }
                 })?;
             }
+            "primaryjoin" | "secondaryjoin" | "foreign_keys" | "remote_side" => {
+                def.join.push((k.clone(), v.clone()))
+            }
             "passive_deletes" => {
                 def.passive_deletes = match v {
                     Value::Str(s) if &**s == "all" => PassiveDeletes::All,
@@ -206,6 +209,7 @@ fn backref_of(interp: &mut Interpreter, v: &Value) -> PyResult<Backref> {
         lazy: Strategy::Lazy,
         passive_deletes: PassiveDeletes::Off,
         order_by: None,
+        join: Vec::new(),
     })
 }
 
@@ -238,8 +242,15 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         secondary: None,
         passive_deletes: PassiveDeletes::Off,
         order_by: None,
+        join: Vec::new(),
     };
     relationship_options(interp, &mut def, &a.varkw, "backref")?;
+    if let Some((k, _)) = def.join.iter().find(|(k, _)| k != "remote_side") {
+        return Err(interp.error(
+            "NotImplementedError",
+            format!("SessionLab does not support backref({k}=...) yet"),
+        ));
+    }
     if def.backref.is_some() || def.back_populates.is_some() || def.secondary.is_some() {
         return Err(interp.error(
             "NotImplementedError",
@@ -254,6 +265,7 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         lazy: def.lazy,
         passive_deletes: def.passive_deletes,
         order_by: def.order_by,
+        join: def.join,
     }))))
 }
 
@@ -538,6 +550,7 @@ impl RegistryHook {
                 rels.push(rd.property(name, None, CollectionClass::List));
             }
         }
+        super::join_condition::remember_columns(&mut rels, &class.name, &dict);
         crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
         let items = super::constraints::table_args(interp, class.lookup("__table_args__"))?;
         let pk_constraint = items
@@ -842,6 +855,7 @@ impl RegistryHook {
                         secondary: rel.secondary.clone(),
                         passive_deletes: back.passive_deletes,
                         order_by: back.order_by.clone(),
+                        join: crate::sqlalchemy::join_condition::backref_join(&rel, &back),
                     });
                 class.dict.borrow_mut().insert(
                     backref,

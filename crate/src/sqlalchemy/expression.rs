@@ -174,7 +174,14 @@ pub fn as_expr_typed(
             return Ok(super::column_property::pending_column(d));
         }
         let c = d.column.borrow();
-        if crate::sql::compiler::quote_default(&c.name) != c.name || c.name.is_empty() {
+        // A class body's `mapped_column()` not named yet (`primaryjoin=id == ...`): a
+        // stand-in the relationship's configuration replaces with the mapped column.
+        if c.name.is_empty() {
+            let name = crate::orm::join_condition::placeholder_name(d.order);
+            let table = crate::sql::schema::Table::new(name, vec![c.clone()]);
+            return Ok(Expr::Column(Rc::new(table), 0));
+        }
+        if crate::sql::compiler::quote_default(&c.name) != c.name {
             return Err(not_implemented(
                 interp,
                 "a quoted Column of no table in an expression",

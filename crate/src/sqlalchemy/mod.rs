@@ -26,6 +26,7 @@ pub mod hybrid;
 pub mod identity;
 pub mod inspection;
 pub mod inspector;
+pub mod join_condition;
 pub mod legacy_query;
 pub mod loader;
 pub mod mixins;

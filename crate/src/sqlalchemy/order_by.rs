@@ -52,7 +52,11 @@ fn resolve(interp: &mut Interpreter, value: &Value, registry: &Registry) -> PyRe
 
 /// Evaluates the Python expression `source` with the registry's mapped classes and the
 /// `sqlalchemy` module's names in scope.
-fn evaluate(interp: &mut Interpreter, source: &str, registry: &Registry) -> PyResult<Value> {
+pub(crate) fn evaluate(
+    interp: &mut Interpreter,
+    source: &str,
+    registry: &Registry,
+) -> PyResult<Value> {
     let stmts = match crate::script::parser::parse_module(source) {
         Ok(s) => s,
         Err(e) => return Err(interp.error(e.type_name, e.message.clone())),

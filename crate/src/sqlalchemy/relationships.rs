@@ -22,6 +22,8 @@ pub struct RelationshipDef {
     pub(crate) secondary: Option<String>,
     pub(crate) passive_deletes: PassiveDeletes,
     pub(crate) order_by: Option<crate::orm::order_by::OrderBy>,
+    /// `primaryjoin=` / `secondaryjoin=` / `foreign_keys=` / `remote_side=` as given.
+    pub(crate) join: Vec<(String, Value)>,
 }
 
 impl RelationshipDef {
@@ -44,6 +46,13 @@ impl RelationshipDef {
             secondary: self.secondary.clone(),
             passive_deletes: self.passive_deletes,
             order_by: self.order_by.clone(),
+            join: (!self.join.is_empty()).then(|| {
+                Rc::new(crate::orm::join_condition::JoinArgs {
+                    given: self.join.clone(),
+                    columns: Default::default(),
+                    resolved: Default::default(),
+                })
+            }),
         }
     }
 }
@@ -82,6 +91,7 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         secondary: None,
         passive_deletes: PassiveDeletes::Off,
         order_by: None,
+        join: Vec::new(),
     };
     let (kw, field) = super::dataclass_mapping::take_field_args(kw, false);
     relationship_options(interp, &mut def, &kw, "relationship")?;
@@ -99,10 +109,25 @@ pub fn configure(
     mapper: &crate::orm::mapper::Mapper,
 ) -> PyResult<()> {
     if let Some(registry) = mapper.registry.upgrade() {
+        super::join_condition::configure(interp, &registry)?;
         for m in registry.mappers.borrow().iter() {
-            for rel in m.relationships.borrow().iter() {
-                // Its other side would need `remote_side=` (a many-to-one to itself).
-                if rel.secondary.is_none() && rel.target == m.name && rel.back_populates.is_some() {
+            let rels = m.relationships.borrow();
+            for rel in rels.iter() {
+                // One side needs `remote_side=` (the many-to-one to itself).
+                let remote = |r: &crate::orm::mapper::RelationshipProperty| {
+                    crate::orm::join_condition::condition(r.join.as_ref())
+                        .is_some_and(|c| !c.remote_side.is_empty())
+                };
+                let partner = rel
+                    .back_populates
+                    .as_ref()
+                    .and_then(|b| rels.iter().find(|o| &o.key == b));
+                if rel.secondary.is_none()
+                    && rel.target == m.name
+                    && rel.back_populates.is_some()
+                    && !remote(rel)
+                    && !partner.is_some_and(remote)
+                {
                     return Err(interp.error(
                         "NotImplementedError",
                         format!(
