@@ -52,6 +52,10 @@
 // that compiles it itself, next to its <link rel=preload> (web/boot.js), starts the worker with
 // `?module` and posts the Module as {type: 'module', module} (null: "fetch it yourself"). Every
 // import is dynamic, so they all load at once, in one round trip after this script.
+/** When each start-up step finished (ms since the epoch, so the page can place them on its clock). */
+const startup = {};
+const mark = (name) => (startup[name] = performance.timeOrigin + performance.now());
+mark('workerStart');
 const compileWasm = () => import('./wasm.js').then((m) => m.compileWasm());
 let receiveModule = null;
 const compiled = new Promise((resolve) => {
@@ -210,12 +214,18 @@ self.onmessage = (event) => {
 };
 
 try {
+  glue.then(() => mark('glue'));
+  compiled.then(() => mark('compiled'));
   const [{ default: init, Lab: LabClass }, measureModule] = await Promise.all([glue, measuring]);
   ({ WARMUP_MAX_N, measure, measureOptions } = measureModule);
   await init({ module_or_path: await compiled });
+  mark('instantiated');
   Lab = LabClass;
   ready = true;
-  self.postMessage({ type: 'ready', result: { version: labFor(0).version() } });
+  const version = labFor(0).version();
+  mark('lab');
+  self.postMessage({ type: 'startup-marks', result: startup });
+  self.postMessage({ type: 'ready', result: { version } });
 } catch (err) {
   self.postMessage({ type: 'error', id: null, error: describe(err) });
 }
