@@ -3,6 +3,7 @@
 // Message protocol (every message is a plain object):
 //
 //   worker → page, once at start:
+//     {type: 'startup-marks', result: {step: ms since the epoch}} when each start-up step ended
 //     {type: 'ready', result: {version}}                       the engine is loaded
 //     {type: 'error', id: null, error: {type, message}}         loading failed
 //
@@ -49,7 +50,7 @@
 //   simulateTrap   args: {}                 → never returns: the engine traps (for the tests of
 //                                             the restart path; the worker then closes)
 // The wasm is fetched and compiled (streaming, while the glue loads) before anything else. A page
-// that compiles it itself, next to its <link rel=preload> (web/boot.js), starts the worker with
+// that compiles it itself, next to its <link rel=preload> (web/start.js), starts the worker with
 // `?module` and posts the Module as {type: 'module', module} (null: "fetch it yourself"). Every
 // import is dynamic, so they all load at once, in one round trip after this script.
 /** When each start-up step finished (ms since the epoch, so the page can place them on its clock). */
