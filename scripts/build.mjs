@@ -47,7 +47,7 @@ const FINGERPRINTED = [
   {
     file: 'web/pkg/sessionlab_bg.wasm',
     name: 'sessionlab_bg.wasm',
-    refs: ['web/wasm.js', 'web/pkg/sessionlab.js', 'index.html'],
+    refs: ['web/wasm.js', 'web/start.js', 'web/pkg/sessionlab.js', 'index.html'],
   },
   { file: 'web/bundle/editor.js', name: 'bundle/editor.js', refs: ['web/main.js', 'web/element.js'] },
 ];

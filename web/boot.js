@@ -1,8 +1,10 @@
-// The playground's first module (index.html loads it async, before anything else): the engine's
-// worker starts and the preloaded wasm compiles while the rest of the page still loads.
-// web/main.js takes the client from here.
+// The playground's first module: the engine's client, taking over the worker web/start.js
+// started (the first script of index.html) with the wasm it compiles; a page without it starts
+// both here. web/main.js takes the client from here.
 import { LabClient } from './client.js';
 import { compileWasm } from './wasm.js';
 
+const started = globalThis.sessionlabEngine ?? null;
+
 /** The page's engine; web/main.js sets its `onWorking` / `onRestart`. */
-export const client = new LabClient({ module: compileWasm() });
+export const client = started ? new LabClient({ started }) : new LabClient({ module: compileWasm() });

@@ -18,12 +18,15 @@ export class LabClient {
    *   module?: Promise<WebAssembly.Module>}} options
    *   `onRestart` is called when the engine trapped and a fresh worker replaced it; `module` is
    *   the wasm compiled by the page (web/wasm.js) while the worker loads: every worker, restarts
-   *   included, gets it instead of fetching its own.
+   *   included, gets it instead of fetching its own. `started` is a worker someone already
+   *   started with its compiled module (web/start.js: {worker, module, messages}, the messages
+   *   it sent before this client existed); the client adopts it instead of starting one.
    */
-  constructor({ onWorking = () => {}, onRestart = () => {}, module = null } = {}) {
+  constructor({ onWorking = () => {}, onRestart = () => {}, module = null, started = null } = {}) {
     this.onWorking = onWorking;
     this.onRestart = onRestart;
-    this.module = module;
+    this.module = started?.module ?? module;
+    this.started = started;
     this.nextId = 1;
     this.pending = new Map();
     this.start();
@@ -31,15 +34,20 @@ export class LabClient {
 
   /** Starts a worker; `ready` resolves to the engine version once it is loaded. */
   start() {
-    const url = new URL('./worker.js', import.meta.url);
-    if (this.module) url.search = '?module';
-    const worker = new Worker(url, { type: 'module' });
+    const started = this.started;
+    this.started = null;
+    let worker = started?.worker;
+    if (!worker) {
+      const url = new URL('./worker.js', import.meta.url);
+      if (this.module) url.search = '?module';
+      worker = new Worker(url, { type: 'module' });
+      // null tells the worker to fetch the wasm itself (the page's compile failed).
+      this.module?.then(
+        (module) => worker.postMessage({ type: 'module', module }),
+        () => worker.postMessage({ type: 'module', module: null }),
+      );
+    }
     this.worker = worker;
-    // null tells the worker to fetch the wasm itself (the page's compile failed).
-    this.module?.then(
-      (module) => worker.postMessage({ type: 'module', module }),
-      () => worker.postMessage({ type: 'module', module: null }),
-    );
     this.ready = new Promise((resolve, reject) => {
       this.readyCallbacks = { resolve, reject };
     });
@@ -48,6 +56,7 @@ export class LabClient {
       event.preventDefault?.();
       this.failAll(new WorkerError({ type: 'InternalError', message: event.message || 'the worker crashed' }));
     };
+    for (const message of started?.messages ?? []) this.receive(message);
   }
 
   receive(message) {

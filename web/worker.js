@@ -3,6 +3,7 @@
 // Message protocol (every message is a plain object):
 //
 //   worker → page, once at start:
+//     {type: 'startup-marks', result: {step: ms since the epoch}} when each start-up step ended
 //     {type: 'ready', result: {version}}                       the engine is loaded
 //     {type: 'error', id: null, error: {type, message}}         loading failed
 //
@@ -49,9 +50,13 @@
 //   simulateTrap   args: {}                 → never returns: the engine traps (for the tests of
 //                                             the restart path; the worker then closes)
 // The wasm is fetched and compiled (streaming, while the glue loads) before anything else. A page
-// that compiles it itself, next to its <link rel=preload> (web/boot.js), starts the worker with
+// that compiles it itself, next to its <link rel=preload> (web/start.js), starts the worker with
 // `?module` and posts the Module as {type: 'module', module} (null: "fetch it yourself"). Every
 // import is dynamic, so they all load at once, in one round trip after this script.
+/** When each start-up step finished (ms since the epoch, so the page can place them on its clock). */
+const startup = {};
+const mark = (name) => (startup[name] = performance.timeOrigin + performance.now());
+mark('workerStart');
 const compileWasm = () => import('./wasm.js').then((m) => m.compileWasm());
 let receiveModule = null;
 const compiled = new Promise((resolve) => {
@@ -210,12 +215,18 @@ self.onmessage = (event) => {
 };
 
 try {
+  glue.then(() => mark('glue'));
+  compiled.then(() => mark('compiled'));
   const [{ default: init, Lab: LabClass }, measureModule] = await Promise.all([glue, measuring]);
   ({ WARMUP_MAX_N, measure, measureOptions } = measureModule);
   await init({ module_or_path: await compiled });
+  mark('instantiated');
   Lab = LabClass;
   ready = true;
-  self.postMessage({ type: 'ready', result: { version: labFor(0).version() } });
+  const version = labFor(0).version();
+  mark('lab');
+  self.postMessage({ type: 'startup-marks', result: startup });
+  self.postMessage({ type: 'ready', result: { version } });
 } catch (err) {
   self.postMessage({ type: 'error', id: null, error: describe(err) });
 }

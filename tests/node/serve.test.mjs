@@ -21,6 +21,7 @@ before(async () => {
   mkdirSync(join(dir, 'web', 'bundle'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), '<link rel="preload" href="web/pkg/sessionlab_bg.wasm">\n');
   writeFileSync(join(dir, 'web', 'wasm.js'), "new URL('./pkg/sessionlab_bg.wasm', import.meta.url);\n");
+  writeFileSync(join(dir, 'web', 'start.js'), "new URL('pkg/sessionlab_bg.wasm', base);\n");
   writeFileSync(join(dir, 'web', 'main.js'), `import('./bundle/editor.js');\n${'// main\n'.repeat(300)}`);
   writeFileSync(join(dir, 'web', 'element.js'), "import('./bundle/editor.js');\n");
   writeFileSync(join(dir, 'web', 'bundle', 'editor.js'), 'export const editor = 1;\n');
