@@ -13,6 +13,7 @@ use super::schema::ColumnDef;
 use crate::bridge::method::{Param, bind};
 use crate::engine::SqlValue;
 use crate::orm::column_expression::ColumnExpression;
+use crate::orm::join_condition::{placeholder_name, placeholder_order};
 use crate::orm::mapper::Mapper;
 use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
@@ -22,8 +23,6 @@ use crate::sql::elements::{Expr, Op};
 use crate::sql::schema::Table;
 use crate::sql::types::SqlType;
 
-/// The name prefix of a placeholder table: no real table has a NUL in its name.
-const PENDING: char = '\u{0}';
 
 /// A class-body column (`mapped_column(String(50))`, no table yet) as an expression: a
 /// column of a placeholder table named after the column's creation order.
@@ -33,7 +32,7 @@ pub fn pending_column(def: &ColumnDef) -> Expr {
         // Its type comes from `Mapped[...]` later: until then it is SQLAlchemy's NullType.
         column.ty = SqlType::Null;
     }
-    let table = Table::new(format!("{PENDING}{}", def.order), vec![column]);
+    let table = Table::new(placeholder_name(def.order), vec![column]);
     Expr::Column(Rc::new(table), 0)
 }
 
@@ -257,7 +256,7 @@ pub fn install(
         .filter_map(|(k, v)| {
             let (d, _) = super::properties::column_def(v)?;
             let attr = mapper.attr(k)?;
-            Some((format!("{PENDING}{}", d.order), attr))
+            Some((placeholder_name(d.order), attr))
         })
         .collect();
     let lookup = |t: &Table| {
@@ -281,7 +280,7 @@ pub fn install(
 fn has_pending(e: &Expr) -> bool {
     let found = std::cell::Cell::new(false);
     resolve(e, &|t| {
-        found.set(found.get() || t.name.starts_with(PENDING));
+        found.set(found.get() || placeholder_order(t).is_some());
         None
     });
     found.get()
@@ -292,7 +291,7 @@ fn resolve(e: &Expr, f: &dyn Fn(&Table) -> Option<Expr>) -> Expr {
     let b = |x: &Expr| Box::new(resolve(x, f));
     let all = |xs: &[Expr]| xs.iter().map(|x| resolve(x, f)).collect::<Vec<_>>();
     match e {
-        Expr::Column(t, _) if t.name.starts_with(PENDING) => f(t).unwrap_or_else(|| e.clone()),
+        Expr::Column(t, _) if placeholder_order(t).is_some() => f(t).unwrap_or_else(|| e.clone()),
         Expr::Binary(l, op, r) => Expr::Binary(b(l), *op, b(r)),
         Expr::Not(x) => Expr::Not(b(x)),
         Expr::Between(x, lo, hi, neg) => Expr::Between(b(x), b(lo), b(hi), *neg),

@@ -169,18 +169,12 @@ pub fn as_expr_typed(
     }
     // A `Column(...)` of no table renders as its bare name.
     if let Some(d) = downcast::<ColumnDef>(v) {
-        // An unnamed one is a class-body column, resolved when its class is mapped.
+        // An unnamed one is a class-body column (`primaryjoin=id == ...`,
+        // `column_property(a + b)`): a stand-in resolved when its class is mapped.
         if d.column.borrow().name.is_empty() {
             return Ok(super::column_property::pending_column(d));
         }
         let c = d.column.borrow();
-        // A class body's `mapped_column()` not named yet (`primaryjoin=id == ...`): a
-        // stand-in the relationship's configuration replaces with the mapped column.
-        if c.name.is_empty() {
-            let name = crate::orm::join_condition::placeholder_name(d.order);
-            let table = crate::sql::schema::Table::new(name, vec![c.clone()]);
-            return Ok(Expr::Column(Rc::new(table), 0));
-        }
         if crate::sql::compiler::quote_default(&c.name) != c.name {
             return Err(not_implemented(
                 interp,
