@@ -248,6 +248,9 @@ pub fn delete_returning(
     Ok(rows)
 }
 
+/// A bulk statement's row count, the objects it synchronizes and its RETURNING rows.
+type Affected = (u64, Vec<Rc<Instance>>, Vec<Vec<SqlValue>>);
+
 /// What UPDATE and DELETE share: autoflush, choose the strategy (refusing before any SQL),
 /// find matched objects ('evaluate') or ask SQLite for them ('fetch', RETURNING), send the
 /// statement; returns the row count, the objects to synchronize and (`returning`: the
@@ -260,7 +263,7 @@ fn run(
     requested: Strategy,
     compile: impl Fn(&[Expr]) -> crate::sql::compiler::Compiled,
     returning: bool,
-) -> PyResult<(u64, Vec<Rc<Instance>>, Vec<Vec<SqlValue>>)> {
+) -> PyResult<Affected> {
     session.autoflush(interp)?;
     let strategy = resolve(session, interp, mapper, wheres, requested)?;
     if returning && strategy == Strategy::Fetch {

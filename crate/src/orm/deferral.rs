@@ -103,7 +103,14 @@ impl Plan {
         if !any {
             return None;
         }
-        Some(Self::resolve(mapper, &named, wildcard, expressions, undefer_all, &groups))
+        Some(Self::resolve(
+            mapper,
+            &named,
+            wildcard,
+            expressions,
+            undefer_all,
+            &groups,
+        ))
     }
 
     /// The plan of `mapper` without options, less `missing` (attributes an

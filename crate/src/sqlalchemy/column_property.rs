@@ -23,7 +23,6 @@ use crate::sql::elements::{Expr, Op};
 use crate::sql::schema::Table;
 use crate::sql::types::SqlType;
 
-
 /// A class-body column (`mapped_column(String(50))`, no table yet) as an expression: a
 /// column of a placeholder table named after the column's creation order.
 pub fn pending_column(def: &ColumnDef) -> Expr {
