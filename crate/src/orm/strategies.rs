@@ -153,8 +153,16 @@ pub fn joined_eager(
                 continue;
             }
             let rel = mapper.relationship_at(index);
+            // Never drop a requested join silently: a relationship we cannot resolve refuses.
             let Some(r) = resolve(mapper, &rel) else {
-                continue;
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!(
+                        "SessionLab does not support joined eager loading of {}.{} (its join \
+                         condition) yet",
+                        mapper.name, rel.key
+                    ),
+                ));
             };
             if !r.extra.is_empty() {
                 return Err(extra_criteria(interp, mapper, &rel));

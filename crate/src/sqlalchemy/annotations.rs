@@ -37,11 +37,44 @@ fn python_type(v: &Value) -> Option<SqlType> {
     })
 }
 
+/// A string annotation's target class and whether it is a collection: `"Node"`,
+/// `"Node | None"`, `"Optional[Node]"`, `"list[Node]"` (SQLAlchemy evaluates the string).
+fn string_annotation(s: &str) -> (String, bool) {
+    let mut t = s.trim();
+    let mut collection = false;
+    loop {
+        let before = t;
+        if let Some(x) = t
+            .strip_suffix("| None")
+            .or_else(|| t.strip_prefix("None |"))
+        {
+            t = x.trim();
+        }
+        for (prefix, many) in [
+            ("Optional[", false),
+            ("List[", true),
+            ("list[", true),
+            ("Set[", true),
+            ("set[", true),
+        ] {
+            if let Some(x) = t.strip_prefix(prefix).and_then(|x| x.strip_suffix(']')) {
+                t = x.trim();
+                collection |= many;
+            }
+        }
+        t = t.trim_matches(|c| c == '"' || c == '\'').trim();
+        if t == before {
+            return (t.to_string(), collection);
+        }
+    }
+}
+
 /// Whether `Mapped[...]` names a collection (`List["B"]`) or one object (`"B"`, `Optional[B]`).
 pub(crate) fn annotated_collection(v: &Value) -> Option<bool> {
     fn inner(v: &Value) -> Option<bool> {
         match v {
-            Value::Str(_) | Value::Class(_) => Some(false),
+            Value::Str(s) => Some(string_annotation(s).1),
+            Value::Class(_) => Some(false),
             _ => {
                 let alias = downcast::<GenericAlias>(v)?;
                 match alias.origin_name().as_str() {
@@ -94,7 +127,7 @@ pub fn read_annotation(v: &Value) -> Option<Annotated> {
 
 fn classify(inner: &Value) -> Annotated {
     if let Value::Str(s) = inner {
-        return Annotated::Related(s.to_string());
+        return Annotated::Related(string_annotation(s).0);
     }
     if let Some(alias) = downcast::<GenericAlias>(inner) {
         let origin = alias.origin_name();
