@@ -328,6 +328,9 @@ impl ConnObj {
             };
             return self.execute_core(interp, &core, &sets);
         }
+        if let Some(sql) = super::ddl::executable_sql(stmt) {
+            return self.send_ddl(interp, &sql);
+        }
         let text = match stmt {
             Value::Host(h) => h.as_any().downcast_ref::<TextClause>().cloned(),
             _ => None,
@@ -447,17 +450,19 @@ pub fn typed_result(
     Ok(Value::Host(Rc::new(r.processed(interp, types)?)))
 }
 
-/// `metadata.create_all(engine)` / `drop_all`: probe each table with the PRAGMAs SQLAlchemy's
-/// SQLite dialect sends, then create (or drop) the ones that need it, in one transaction.
+/// `metadata.create_all(bind)` / `drop_all` / `table.create(bind)`: probe each table with the
+/// PRAGMAs SQLAlchemy's SQLite dialect sends (unless `checkfirst=False`), then create (or drop)
+/// the ones that need it, on the bind's connection (an engine's is committed and closed).
 pub fn run_ddl(
     state: &Rc<SaState>,
     interp: &mut Interpreter,
-    engine: &EngineObj,
+    bind: (ConnObj, bool),
     definition_order: &[Rc<crate::sql::schema::Table>],
     tables: &[Rc<crate::sql::schema::Table>],
     create: bool,
+    checkfirst: bool,
 ) -> PyResult<()> {
-    let conn = engine.connection(interp)?;
+    let (conn, owned) = bind;
     let mut missing: Vec<&Rc<crate::sql::schema::Table>> = Vec::new();
     // create_all probes in definition order and creates in dependency order; drop_all
     // probes and drops in reverse dependency order.
@@ -467,6 +472,10 @@ pub fn run_ddl(
         tables.iter().rev().collect()
     };
     for t in &probed {
+        if !checkfirst {
+            missing.push(*t);
+            continue;
+        }
         let quoted = crate::engine::tables::quote_identifier(&t.name);
         let mut exists = false;
         for schema in ["main", "temp"] {
@@ -500,15 +509,48 @@ pub fn run_ddl(
             statements.extend(crate::sql::ddl::create_indexes(t));
         }
         for sql in statements {
-            conn.engine_call(interp, |c| c.execute(&sql, Vec::new()))?;
-            state
-                .log
-                .update_last(|e| e.note = Some(EchoNote::NoKey { seconds: 0.00006 }));
+            conn.send_ddl(interp, &sql)?;
         }
     }
-    conn.engine_call(interp, Connection::commit)?;
-    conn.engine_call(interp, Connection::close)?;
+    if owned {
+        conn.finish(interp)?;
+    }
     Ok(())
+}
+
+impl ConnObj {
+    /// Commits and closes an engine's own DDL connection (`with engine.begin()`).
+    pub(super) fn finish(&self, interp: &mut Interpreter) -> PyResult<()> {
+        self.engine_call(interp, Connection::commit)?;
+        self.engine_call(interp, Connection::close)
+    }
+
+    /// Sends one DDL statement as SQLAlchemy's DDL runner does (no parameters, `[no key]`).
+    pub(super) fn send_ddl(&self, interp: &mut Interpreter, sql: &str) -> PyResult<Value> {
+        self.send(
+            interp,
+            sql,
+            Vec::new(),
+            EchoNote::NoKey { seconds: 0.00006 },
+            Vec::new(),
+        )
+    }
+}
+
+/// The connection DDL on `bind` runs on: an engine's new one (true: commit and close it
+/// after), or a script's connection as it is (false).
+pub(super) fn ddl_bind(
+    interp: &mut Interpreter,
+    bind: Option<&Value>,
+    what: &str,
+) -> PyResult<(ConnObj, bool)> {
+    if let Some(e) = bind.and_then(|b| super::args::downcast::<EngineObj>(b)) {
+        return Ok((e.connection(interp)?, true));
+    }
+    if let Some(c) = bind.and_then(|b| super::args::downcast::<ConnObj>(b)) {
+        return Ok((c.handle_owned(), false));
+    }
+    Err(interp.type_error(format!("{what}() needs an Engine or a Connection")))
 }
 
 impl Methods for ConnObj {

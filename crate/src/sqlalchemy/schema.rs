@@ -414,6 +414,12 @@ impl HostObject for IndexObj {
             "name" => Some(Value::str(self.name().as_str())),
             "unique" => Some(Value::Bool(self.0.columns[self.1].unique)),
             "table" => Some(table_value(interp, &self.0)),
+            "create" | "drop" => {
+                let ix = super::ddl::index_of(&host(IndexObj(self.0.clone(), self.1)));
+                ix.and_then(|(t, ix)| {
+                    super::ddl::create_drop_method(name, super::ddl::Target::Index(t, ix))
+                })
+            }
             _ => None,
         })
     }
@@ -511,12 +517,24 @@ impl Methods for MetaDataObj {
             }));
             return super::inspector::reflect_metadata(&self.meta, me, interp, args, kw);
         }
-        let engine = args
-            .first()
-            .or_else(|| kwarg(&kw, "bind"))
-            .and_then(|e| downcast::<super::engine::EngineObj>(e));
+        let a = super::method::bind(
+            interp,
+            name,
+            &[
+                super::method::Param::Required("bind"),
+                super::method::Param::Optional("tables"),
+                super::method::Param::Optional("checkfirst"),
+            ],
+            args,
+            kw,
+        )?;
+        let checkfirst = match a.get("checkfirst") {
+            Some(v) => interp.truthy(v)?,
+            None => true,
+        };
         // `tables=[...]` limits the operation to those tables.
-        let only: Option<Vec<Rc<Table>>> = match kwarg(&kw, "tables") {
+        let only: Option<Vec<Rc<Table>>> = match a.get("tables") {
+            None | Some(Value::None) => None,
             Some(v) => Some(
                 interp
                     .collect(v)?
@@ -524,7 +542,6 @@ impl Methods for MetaDataObj {
                     .filter_map(|t| downcast::<TableObj>(t).map(|t| t.0.clone()))
                     .collect(),
             ),
-            None => None,
         };
         let keep = |tables: Vec<Rc<Table>>| -> Vec<Rc<Table>> {
             match &only {
@@ -535,17 +552,16 @@ impl Methods for MetaDataObj {
                 None => tables,
             }
         };
-        let Some(engine) = engine else {
-            return Err(interp.type_error(format!("{name}() needs an Engine")));
-        };
+        let bind = super::engine::ddl_bind(interp, a.get("bind"), name)?;
         let create = name == "create_all";
         super::engine::run_ddl(
             &self.state,
             interp,
-            engine,
+            bind,
             &keep(self.meta.tables.borrow().clone()),
             &keep(self.meta.sorted_tables()),
             create,
+            checkfirst,
         )?;
         Ok(Value::None)
     }
@@ -562,6 +578,10 @@ pub fn table(
         Some(Value::Str(s)) => s.to_string(),
         _ => return Err(interp.type_error("Table() needs a name")),
     };
+    // A schema name would render `schema.table`, which needs an attached database.
+    if kwarg(&kw, "schema").is_some_and(|v| !matches!(v, Value::None)) {
+        return Err(not_implemented(interp, "Table(schema=...)"));
+    }
     if let Some(engine) = kwarg(&kw, "autoload_with") {
         let Some(engine) = downcast::<super::engine::EngineObj>(engine) else {
             return Err(not_implemented(
@@ -646,18 +666,21 @@ impl HostObject for TableObj {
                     Ok(host(TableObj(Rc::new(alias))))
                 }))
             }
-            "indexes" if !self.0.indexes.borrow().is_empty() => {
-                return Err(not_implemented(
-                    _interp,
-                    "Table.indexes of a table with Index(...) objects",
-                ));
-            }
             "indexes" => {
                 let items = (0..self.0.columns.len())
                     .filter(|&i| self.0.columns[i].index)
                     .map(|i| host(IndexObj(self.0.clone(), i)))
+                    .chain(self.0.indexes.borrow().iter().map(|ix| {
+                        host(super::constraints::SchemaItem(
+                            super::constraints::Item::Index(ix.clone()),
+                            Some(self.0.clone()),
+                        ))
+                    }))
                     .collect();
                 Some(crate::script::builtins::make_set(_interp, items, false)?)
+            }
+            "create" | "drop" => {
+                super::ddl::create_drop_method(name, super::ddl::Target::Table(self.0.clone()))
             }
             // `users.join(posts)`: a join to use in `select_from`.
             "join" | "outerjoin" => {
