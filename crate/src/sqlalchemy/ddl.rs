@@ -331,7 +331,9 @@ pub fn table_create_or_drop(
     };
     let bind = super::engine::ddl_bind(interp, a.get("bind"), what)?;
     let tables = [table.clone()];
-    super::engine::run_ddl(&state, interp, bind, &tables, &tables, create, checkfirst)?;
+    super::engine::run_ddl(
+        &state, interp, bind, None, &tables, &tables, create, checkfirst,
+    )?;
     Ok(Value::None)
 }
 

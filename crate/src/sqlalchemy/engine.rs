@@ -331,6 +331,9 @@ impl ConnObj {
         if let Some(sql) = super::ddl::executable_sql(stmt) {
             return self.send_ddl(interp, &sql);
         }
+        if let Some(sql) = super::ddl_events::executable_sql(interp, stmt)? {
+            return self.send_ddl(interp, &sql);
+        }
         let text = match stmt {
             Value::Host(h) => h.as_any().downcast_ref::<TextClause>().cloned(),
             _ => None,
@@ -452,11 +455,14 @@ pub fn typed_result(
 
 /// `metadata.create_all(bind)` / `drop_all` / `table.create(bind)`: probe each table with the
 /// PRAGMAs SQLAlchemy's SQLite dialect sends (unless `checkfirst=False`), then create (or drop)
-/// the ones that need it, on the bind's connection (an engine's is committed and closed).
+/// the ones that need it, on the bind's connection (an engine's is committed and closed),
+/// firing the DDL events of the metadata (when given) and of each table around them.
+#[allow(clippy::too_many_arguments)] // SQLAlchemy's DDL runner's own parameters
 pub fn run_ddl(
     state: &Rc<SaState>,
     interp: &mut Interpreter,
     bind: (ConnObj, bool),
+    metadata: Option<&Value>,
     definition_order: &[Rc<crate::sql::schema::Table>],
     tables: &[Rc<crate::sql::schema::Table>],
     create: bool,
@@ -496,10 +502,34 @@ pub fn run_ddl(
     } else {
         tables.iter().rev().collect()
     };
-    let todo = ordered
+    let todo: Vec<&Rc<crate::sql::schema::Table>> = ordered
         .into_iter()
-        .filter(|t| missing.iter().any(|m| Rc::ptr_eq(m, t)));
-    for t in todo {
+        .filter(|t| missing.iter().any(|m| Rc::ptr_eq(m, t)))
+        .collect();
+    let (before, after) = if create {
+        ("before_create", "after_create")
+    } else {
+        ("before_drop", "after_drop")
+    };
+    let checkfirst_kw = ("checkfirst".to_string(), Value::Bool(checkfirst));
+    if let Some(m) = metadata {
+        let listed = todo.iter().map(|t| state.table_value(t)).collect();
+        let kw = vec![
+            ("tables".to_string(), Value::list(listed)),
+            checkfirst_kw.clone(),
+        ];
+        super::ddl_events::fire(interp, before, m, &conn, kw)?;
+    }
+    let table_kw = vec![
+        checkfirst_kw.clone(),
+        (
+            "_is_metadata_operation".to_string(),
+            Value::Bool(metadata.is_some()),
+        ),
+    ];
+    for t in todo.iter().copied() {
+        let target = state.table_value(t);
+        super::ddl_events::fire(interp, before, &target, &conn, table_kw.clone())?;
         let mut statements = vec![if create {
             crate::sql::ddl::create_table(t)
         } else {
@@ -511,6 +541,12 @@ pub fn run_ddl(
         for sql in statements {
             conn.send_ddl(interp, &sql)?;
         }
+        super::ddl_events::fire(interp, after, &target, &conn, table_kw.clone())?;
+    }
+    if let Some(m) = metadata {
+        let listed = todo.iter().map(|t| state.table_value(t)).collect();
+        let kw = vec![("tables".to_string(), Value::list(listed)), checkfirst_kw];
+        super::ddl_events::fire(interp, after, m, &conn, kw)?;
     }
     if owned {
         conn.finish(interp)?;
