@@ -69,7 +69,9 @@ impl HostObject for DdlElement {
         Ok(match (name, &self.0) {
             ("compile", _) => {
                 let me = DdlElement(self.0.clone());
-                Some(super::function("compile", move |i, a, k| compile(&me, i, a, k)))
+                Some(super::function("compile", move |i, a, k| {
+                    compile(&me, i, a, k)
+                }))
             }
             ("element" | "target", DdlKind::CreateTable(t) | DdlKind::DropTable(t)) => {
                 Some(super::schema::table_value(interp, t))
@@ -267,7 +269,10 @@ fn constraint_element(
     };
     match name {
         Some(n) => Ok(host(DdlElement(DdlKind::DropConstraint(t, n)))),
-        None => Err(not_implemented(interp, "DropConstraint() of an unnamed constraint")),
+        None => Err(not_implemented(
+            interp,
+            "DropConstraint() of an unnamed constraint",
+        )),
     }
 }
 

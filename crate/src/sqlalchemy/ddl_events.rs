@@ -221,7 +221,12 @@ impl HostObject for DdlText {
 }
 
 /// `ddl.execute_if(dialect=None, callable_=None, state=None)`.
-fn execute_if(statement: &str, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
+fn execute_if(
+    statement: &str,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Kw,
+) -> PyResult<Value> {
     let a = bind(
         interp,
         "execute_if",
@@ -244,7 +249,10 @@ fn execute_if(statement: &str, interp: &mut Interpreter, args: Vec<Value>, kw: K
             Some(names)
         }
     };
-    let callable = a.get("callable_").filter(|v| !matches!(v, Value::None)).cloned();
+    let callable = a
+        .get("callable_")
+        .filter(|v| !matches!(v, Value::None))
+        .cloned();
     Ok(host(DdlText {
         statement: statement.to_string(),
         dialects,

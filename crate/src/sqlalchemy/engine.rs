@@ -472,11 +472,7 @@ pub fn run_ddl(
     let mut missing: Vec<&Rc<crate::sql::schema::Table>> = Vec::new();
     // create_all probes in definition order and creates in dependency order; drop_all
     // probes and drops in reverse dependency order.
-    let probed: Vec<&Rc<crate::sql::schema::Table>> = if create {
-        definition_order.iter().collect()
-    } else {
-        tables.iter().rev().collect()
-    };
+    let probed: Vec<&Rc<crate::sql::schema::Table>> = definition_order.iter().collect();
     for t in &probed {
         if !checkfirst {
             missing.push(*t);
@@ -497,8 +493,27 @@ pub fn run_ddl(
             missing.push(*t);
         }
     }
+    let cycles = if create {
+        Vec::new()
+    } else {
+        let present: Vec<Rc<crate::sql::schema::Table>> =
+            missing.iter().map(|t| (*t).clone()).collect();
+        crate::sql::schema::MetaData::cycles(&present)
+    };
     let ordered: Vec<&Rc<crate::sql::schema::Table>> = if create {
         tables.iter().collect()
+    } else if !cycles.is_empty() {
+        // SQLite has no ALTER to break the cycle: SQLAlchemy warns and drops the tables in
+        // their definition order.
+        state.exc.warn(
+            interp,
+            crate::bridge::exc::Exc::SAWarning,
+            &format!(
+                "Can't sort tables for DROP; an unresolvable foreign key dependency exists between tables: {}; and backend does not support ALTER.  To restore at least a partial sort, apply use_alter=True to ForeignKey and ForeignKeyConstraint objects involved in the cycle to mark these as known cycles that will be ignored.",
+                cycles.join(", ")
+            ),
+        )?;
+        definition_order.iter().collect()
     } else {
         tables.iter().rev().collect()
     };
@@ -512,16 +527,20 @@ pub fn run_ddl(
         ("before_drop", "after_drop")
     };
     let checkfirst_kw = ("checkfirst".to_string(), Value::Bool(checkfirst));
+    // SQLAlchemy passes its DDL runner object too; SessionLab has none to give.
+    let runner_kw = ("_ddl_runner".to_string(), Value::None);
     if let Some(m) = metadata {
         let listed = todo.iter().map(|t| state.table_value(t)).collect();
         let kw = vec![
             ("tables".to_string(), Value::list(listed)),
             checkfirst_kw.clone(),
+            runner_kw.clone(),
         ];
         super::ddl_events::fire(interp, before, m, &conn, kw)?;
     }
     let table_kw = vec![
         checkfirst_kw.clone(),
+        runner_kw.clone(),
         (
             "_is_metadata_operation".to_string(),
             Value::Bool(metadata.is_some()),
@@ -545,7 +564,11 @@ pub fn run_ddl(
     }
     if let Some(m) = metadata {
         let listed = todo.iter().map(|t| state.table_value(t)).collect();
-        let kw = vec![("tables".to_string(), Value::list(listed)), checkfirst_kw];
+        let kw = vec![
+            ("tables".to_string(), Value::list(listed)),
+            checkfirst_kw,
+            runner_kw,
+        ];
         super::ddl_events::fire(interp, after, m, &conn, kw)?;
     }
     if owned {

@@ -946,14 +946,21 @@ pub fn table_value(interp: &Interpreter, table: &Rc<Table>) -> Value {
 
 /// `table.foreign_keys` / `column.foreign_keys`: a set of `ForeignKey`s, one per referencing
 /// column (a `ForeignKeyConstraint` gives one per column pair).
-pub fn foreign_keys(interp: &mut Interpreter, table: &Table, column: Option<usize>) -> PyResult<Value> {
+pub fn foreign_keys(
+    interp: &mut Interpreter,
+    table: &Table,
+    column: Option<usize>,
+) -> PyResult<Value> {
     let wanted = |i: usize| column.is_none_or(|c| c == i);
     let mut items = Vec::new();
     for (i, c) in table.columns.iter().enumerate() {
         if let Some(fk) = &c.foreign_key
             && wanted(i)
         {
-            items.push(host(ForeignKeyObj(fk.clone(), c.foreign_key_actions.clone())));
+            items.push(host(ForeignKeyObj(
+                fk.clone(),
+                c.foreign_key_actions.clone(),
+            )));
         }
     }
     for con in &table.constraints {
