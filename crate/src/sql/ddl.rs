@@ -1,7 +1,7 @@
 //! `CREATE TABLE` / `DROP TABLE` text exactly as SQLAlchemy's SQLite dialect renders it.
 
 use super::compiler::quote;
-use super::schema::{Table, TableConstraint};
+use super::schema::{Table, TableConstraint, TableIndex};
 
 /// `CONSTRAINT name ` before a named constraint.
 fn constraint_name(name: &Option<String>) -> String {
@@ -19,8 +19,41 @@ fn column_list(names: &[String]) -> String {
         .join(", ")
 }
 
-/// `\nCREATE TABLE t (\n\tcol TYPE …, \n\tPRIMARY KEY (…)\n)\n\n`.
+/// A table-level constraint's clause (`CONSTRAINT uq UNIQUE (a, b)`), as `CREATE TABLE` lists
+/// it and `ALTER TABLE … ADD` adds it.
+pub fn constraint(c: &TableConstraint) -> String {
+    match c {
+        TableConstraint::Unique(name, cols) => {
+            format!("{}UNIQUE ({})", constraint_name(name), column_list(cols))
+        }
+        TableConstraint::Check(name, sql) => format!("{}CHECK ({sql})", constraint_name(name)),
+        TableConstraint::ForeignKey(f) => {
+            let mut line = format!(
+                "{}FOREIGN KEY({}) REFERENCES {} ({})",
+                constraint_name(&f.name),
+                column_list(&f.columns),
+                quote(&f.table),
+                column_list(&f.refcolumns)
+            );
+            if let Some(d) = &f.ondelete {
+                line.push_str(&format!(" ON DELETE {d}"));
+            }
+            if let Some(u) = &f.onupdate {
+                line.push_str(&format!(" ON UPDATE {u}"));
+            }
+            line
+        }
+    }
+}
+
+/// `\nCREATE TABLE t (\n\tcol TYPE …, \n\tPRIMARY KEY (…)\n)\n\n` as SQLite's dialect renders it.
 pub fn create_table(table: &Table) -> String {
+    create_table_for(table, true)
+}
+
+/// `CREATE TABLE` for SQLite's dialect, or (`sqlite` false) for the default dialect
+/// `str(CreateTable(t))` uses, whose native booleans need no `CHECK (b IN (0, 1))`.
+pub fn create_table_for(table: &Table, sqlite: bool) -> String {
     let mut lines: Vec<String> = Vec::new();
     for c in &table.columns {
         let mut line = format!("\t{} {}", quote(&c.name), c.ty.ddl());
@@ -48,26 +81,20 @@ pub fn create_table(table: &Table) -> String {
             pks.join(", ")
         ));
     }
-    // `unique=True, index=True` is a unique index instead.
-    for c in table.columns.iter().filter(|c| c.unique && !c.index) {
-        lines.push(format!("\tUNIQUE ({})", quote(&c.name)));
+    // SQLAlchemy lists constraints in creation order: the ones given to `Table(...)` exist
+    // before it, a column's own (`unique=True`, its type's CHECK, its `ForeignKey`) are made
+    // as the column joins the table, in that order.
+    for c in &table.constraints {
+        lines.push(format!("\t{}", constraint(c)));
     }
     for c in &table.columns {
-        if let Some(fk) = &c.foreign_key {
-            let (t, col) = fk.split_once('.').unwrap_or((fk.as_str(), "id"));
-            lines.push(format!(
-                "\tFOREIGN KEY({}) REFERENCES {} ({}){}",
-                quote(&c.name),
-                quote(t),
-                quote(col),
-                c.foreign_key_actions
-            ));
+        // `unique=True, index=True` is a unique index instead.
+        if c.unique && !c.index {
+            lines.push(format!("\tUNIQUE ({})", quote(&c.name)));
         }
-    }
-    for c in table.columns.iter().filter(|c| c.check_boolean) {
-        lines.push(format!("\tCHECK ({} IN (0, 1))", quote(&c.name)));
-    }
-    for c in &table.columns {
+        if c.check_boolean && sqlite {
+            lines.push(format!("\tCHECK ({} IN (0, 1))", quote(&c.name)));
+        }
         if let super::types::SqlType::Enum(e) = &c.ty
             && e.constraint
         {
@@ -83,37 +110,51 @@ pub fn create_table(table: &Table) -> String {
                 values.join(", ")
             ));
         }
-    }
-    for c in &table.constraints {
-        lines.push(match c {
-            TableConstraint::Unique(name, cols) => {
-                format!("\t{}UNIQUE ({})", constraint_name(name), column_list(cols))
-            }
-            TableConstraint::Check(name, sql) => {
-                format!("\t{}CHECK ({sql})", constraint_name(name))
-            }
-            TableConstraint::ForeignKey(f) => {
-                let mut line = format!(
-                    "\t{}FOREIGN KEY({}) REFERENCES {} ({})",
-                    constraint_name(&f.name),
-                    column_list(&f.columns),
-                    quote(&f.table),
-                    column_list(&f.refcolumns)
-                );
-                if let Some(d) = &f.ondelete {
-                    line.push_str(&format!(" ON DELETE {d}"));
-                }
-                if let Some(u) = &f.onupdate {
-                    line.push_str(&format!(" ON UPDATE {u}"));
-                }
-                line
-            }
-        });
+        if let Some(fk) = &c.foreign_key {
+            let (t, col) = fk.split_once('.').unwrap_or((fk.as_str(), "id"));
+            lines.push(format!(
+                "\tFOREIGN KEY({}) REFERENCES {} ({}){}",
+                quote(&c.name),
+                quote(t),
+                quote(col),
+                c.foreign_key_actions
+            ));
+        }
     }
     format!(
         "\nCREATE TABLE {} (\n{}\n)\n\n",
         quote(&table.name),
         lines.join(", \n")
+    )
+}
+
+/// `CREATE [UNIQUE] INDEX name ON t (a, b)` for one `Index` of `table`.
+pub fn create_index(table: &Table, ix: &TableIndex) -> String {
+    format!(
+        "CREATE {}INDEX {} ON {} ({})",
+        if ix.unique { "UNIQUE " } else { "" },
+        quote(&ix.name),
+        quote(&table.name),
+        column_list(&ix.columns)
+    )
+}
+
+/// `\nDROP INDEX name`.
+pub fn drop_index(name: &str) -> String {
+    format!("\nDROP INDEX {}", quote(name))
+}
+
+/// `ALTER TABLE t ADD <constraint>` (SQLite refuses it; SQLAlchemy sends it all the same).
+pub fn add_constraint(table: &Table, c: &TableConstraint) -> String {
+    format!("ALTER TABLE {} ADD {}", quote(&table.name), constraint(c))
+}
+
+/// `ALTER TABLE t DROP CONSTRAINT name`.
+pub fn drop_constraint(table: &Table, name: &str) -> String {
+    format!(
+        "ALTER TABLE {} DROP CONSTRAINT {}",
+        quote(&table.name),
+        quote(name)
     )
 }
 
@@ -123,15 +164,7 @@ pub fn create_indexes(table: &Table) -> Vec<String> {
         .indexes
         .borrow()
         .iter()
-        .map(|ix| {
-            format!(
-                "CREATE {}INDEX {} ON {} ({})",
-                if ix.unique { "UNIQUE " } else { "" },
-                quote(&ix.name),
-                quote(&table.name),
-                column_list(&ix.columns)
-            )
-        })
+        .map(|ix| create_index(table, ix))
         .collect::<Vec<_>>();
     table
         .columns

@@ -240,8 +240,52 @@ impl MetaData {
         Self::sort_tables(tables)
     }
 
+    /// The names of the tables of `tables` in a foreign key cycle (sorted), if any: SQLAlchemy
+    /// cannot sort those for DROP.
+    pub fn cycles(tables: &[Rc<Table>]) -> Vec<String> {
+        let deps = |t: &Table| -> Vec<String> {
+            t.columns
+                .iter()
+                .filter_map(|c| c.foreign_key.as_ref())
+                .filter_map(|fk| fk.split('.').next().map(String::from))
+                .chain(t.constraints.iter().filter_map(|c| match c {
+                    TableConstraint::ForeignKey(f) => Some(f.table.clone()),
+                    _ => None,
+                }))
+                .filter(|d| *d != t.name && tables.iter().any(|o| &o.name == d))
+                .collect()
+        };
+        // A table is in a cycle when following its dependencies leads back to it.
+        let mut out: Vec<String> = tables
+            .iter()
+            .filter(|start| {
+                let mut seen: Vec<String> = Vec::new();
+                let mut todo = deps(start);
+                while let Some(n) = todo.pop() {
+                    if n == start.name {
+                        return true;
+                    }
+                    if seen.contains(&n) {
+                        continue;
+                    }
+                    if let Some(t) = tables.iter().find(|t| t.name == n) {
+                        todo.extend(deps(t));
+                    }
+                    seen.push(n);
+                }
+                false
+            })
+            .map(|t| t.name.clone())
+            .collect();
+        out.sort();
+        out
+    }
+
     /// `sort_tables`: dependency order, ties in the given order.
     fn sort_tables(tables: Vec<Rc<Table>>) -> Vec<Rc<Table>> {
+        // A table in a foreign key cycle has its dependencies ignored, as SQLAlchemy's
+        // `sort_tables_and_constraints` does once the first sort fails.
+        let cyclic = Self::cycles(&tables);
         let mut sorted: Vec<Rc<Table>> = Vec::new();
         let mut remaining = tables;
         // In passes, as SQLAlchemy's `sort_as_subsets`: a pass emits (in definition order)
@@ -260,7 +304,7 @@ impl MetaData {
                         TableConstraint::ForeignKey(f) => Some(f.table.clone()),
                         _ => None,
                     }))
-                    .filter(|t| *t != remaining[i].name)
+                    .filter(|t| *t != remaining[i].name && !cyclic.contains(&remaining[i].name))
                     .collect();
                 let ready = deps.iter().all(|d| {
                     sorted[..done_before].iter().any(|t| &t.name == d)

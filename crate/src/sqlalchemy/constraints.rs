@@ -27,8 +27,9 @@ pub enum Item {
     Index(TableIndex),
 }
 
-/// A constraint or index object as scripts hold it.
-pub struct SchemaItem(pub Item);
+/// A constraint or index object as scripts hold it, with the table its columns belong to when
+/// it was made over a table's columns.
+pub struct SchemaItem(pub Item, pub Option<Rc<Table>>);
 
 impl SchemaItem {
     fn class(&self) -> &'static str {
@@ -66,6 +67,17 @@ impl HostObject for SchemaItem {
             | ("name", Item::Constraint(TableConstraint::Unique(n, _)))
             | ("name", Item::Constraint(TableConstraint::Check(n, _))) => Some(text(n)),
             ("name", Item::Constraint(TableConstraint::ForeignKey(f))) => Some(text(&f.name)),
+            ("create" | "drop", Item::Index(ix)) => match &self.1 {
+                Some(t) => super::ddl::create_drop_method(
+                    name,
+                    super::ddl::Target::Index(t.clone(), ix.clone()),
+                ),
+                None => None,
+            },
+            ("table", _) => self
+                .1
+                .as_ref()
+                .map(|t| super::schema::table_value(_interp, t)),
             _ => None,
         })
     }
@@ -139,7 +151,38 @@ fn names(interp: &mut Interpreter, values: &[Value]) -> PyResult<Vec<String>> {
 }
 
 fn item(i: Item) -> Value {
-    Value::Host(Rc::new(SchemaItem(i)))
+    Value::Host(Rc::new(SchemaItem(i, None)))
+}
+
+/// The table the columns name, when they are a table's columns.
+fn columns_table(interp: &mut Interpreter, values: &[Value]) -> PyResult<Option<Rc<Table>>> {
+    let mut table = None;
+    for v in values {
+        table = table.or(column_name(interp, v)?.1);
+    }
+    Ok(table)
+}
+
+/// An `Index(...)` made over a table's columns, with that table.
+pub fn attached_index(v: &Value) -> Option<(Rc<Table>, TableIndex)> {
+    match v {
+        Value::Host(h) => match h.as_any().downcast_ref::<SchemaItem>() {
+            Some(SchemaItem(Item::Index(ix), Some(t))) => Some((t.clone(), ix.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A constraint made over a table's columns, with that table.
+pub fn attached_constraint(v: &Value) -> Option<(Rc<Table>, TableConstraint)> {
+    match v {
+        Value::Host(h) => match h.as_any().downcast_ref::<SchemaItem>() {
+            Some(SchemaItem(Item::Constraint(c), Some(t))) => Some((t.clone(), c.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 const UNIQUE: &[Param] = &[
@@ -157,7 +200,11 @@ pub fn unique_constraint(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> 
     refuse(interp, &a, "UniqueConstraint", &["deferrable", "initially"])?;
     let name = opt_str(interp, a.get("name"))?;
     let cols = names(interp, &a.varargs)?;
-    Ok(item(Item::Constraint(TableConstraint::Unique(name, cols))))
+    let table = columns_table(interp, &a.varargs)?;
+    Ok(Value::Host(Rc::new(SchemaItem(
+        Item::Constraint(TableConstraint::Unique(name, cols)),
+        table,
+    ))))
 }
 
 /// `PrimaryKeyConstraint(*columns, name=None)`.
@@ -262,6 +309,7 @@ pub fn foreign_key_constraint(
     };
     let local = list(interp, a.get("columns"))?;
     let columns = names(interp, &local)?;
+    let local_table = columns_table(interp, &local)?;
     let mut table = String::new();
     let mut refcolumns = Vec::new();
     for r in list(interp, a.get("refcolumns"))? {
@@ -298,15 +346,16 @@ pub fn foreign_key_constraint(
     let ondelete = opt_str(interp, a.get("ondelete"))?;
     let onupdate = opt_str(interp, a.get("onupdate"))?;
     let name = opt_str(interp, a.get("name"))?;
-    Ok(item(Item::Constraint(TableConstraint::ForeignKey(
-        ForeignKeyConstraint {
+    Ok(Value::Host(Rc::new(SchemaItem(
+        Item::Constraint(TableConstraint::ForeignKey(ForeignKeyConstraint {
             name,
             columns,
             table,
             refcolumns,
             ondelete,
             onupdate,
-        },
+        })),
+        local_table,
     ))))
 }
 
@@ -344,10 +393,10 @@ pub fn index(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Val
         columns,
         unique,
     };
-    if let Some(t) = table {
+    if let Some(t) = &table {
         t.indexes.borrow_mut().push(ix.clone());
     }
-    Ok(item(Item::Index(ix)))
+    Ok(Value::Host(Rc::new(SchemaItem(Item::Index(ix), table))))
 }
 
 /// The schema item a value is, if it is one.
@@ -367,7 +416,7 @@ pub fn apply(
     items: Vec<Item>,
 ) -> PyResult<()> {
     for it in items {
-        let holder = SchemaItem(it.clone());
+        let holder = SchemaItem(it.clone(), None);
         for c in holder.columns() {
             if table.column_index(&c).is_none() {
                 return Err(state.exc.raise(

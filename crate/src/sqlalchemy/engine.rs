@@ -328,6 +328,12 @@ impl ConnObj {
             };
             return self.execute_core(interp, &core, &sets);
         }
+        if let Some(sql) = super::ddl::executable_sql(stmt) {
+            return self.send_ddl(interp, &sql);
+        }
+        if let Some(sql) = super::ddl_events::executable_sql(interp, stmt)? {
+            return self.send_ddl(interp, &sql);
+        }
         let text = match stmt {
             Value::Host(h) => h.as_any().downcast_ref::<TextClause>().cloned(),
             _ => None,
@@ -447,26 +453,31 @@ pub fn typed_result(
     Ok(Value::Host(Rc::new(r.processed(interp, types)?)))
 }
 
-/// `metadata.create_all(engine)` / `drop_all`: probe each table with the PRAGMAs SQLAlchemy's
-/// SQLite dialect sends, then create (or drop) the ones that need it, in one transaction.
+/// `metadata.create_all(bind)` / `drop_all` / `table.create(bind)`: probe each table with the
+/// PRAGMAs SQLAlchemy's SQLite dialect sends (unless `checkfirst=False`), then create (or drop)
+/// the ones that need it, on the bind's connection (an engine's is committed and closed),
+/// firing the DDL events of the metadata (when given) and of each table around them.
+#[allow(clippy::too_many_arguments)] // SQLAlchemy's DDL runner's own parameters
 pub fn run_ddl(
     state: &Rc<SaState>,
     interp: &mut Interpreter,
-    engine: &EngineObj,
+    bind: (ConnObj, bool),
+    metadata: Option<&Value>,
     definition_order: &[Rc<crate::sql::schema::Table>],
     tables: &[Rc<crate::sql::schema::Table>],
     create: bool,
+    checkfirst: bool,
 ) -> PyResult<()> {
-    let conn = engine.connection(interp)?;
+    let (conn, owned) = bind;
     let mut missing: Vec<&Rc<crate::sql::schema::Table>> = Vec::new();
     // create_all probes in definition order and creates in dependency order; drop_all
     // probes and drops in reverse dependency order.
-    let probed: Vec<&Rc<crate::sql::schema::Table>> = if create {
-        definition_order.iter().collect()
-    } else {
-        tables.iter().rev().collect()
-    };
+    let probed: Vec<&Rc<crate::sql::schema::Table>> = definition_order.iter().collect();
     for t in &probed {
+        if !checkfirst {
+            missing.push(*t);
+            continue;
+        }
         let quoted = crate::engine::tables::quote_identifier(&t.name);
         let mut exists = false;
         for schema in ["main", "temp"] {
@@ -482,15 +493,62 @@ pub fn run_ddl(
             missing.push(*t);
         }
     }
+    let cycles = if create {
+        Vec::new()
+    } else {
+        let present: Vec<Rc<crate::sql::schema::Table>> =
+            missing.iter().map(|t| (*t).clone()).collect();
+        crate::sql::schema::MetaData::cycles(&present)
+    };
     let ordered: Vec<&Rc<crate::sql::schema::Table>> = if create {
         tables.iter().collect()
+    } else if !cycles.is_empty() {
+        // SQLite has no ALTER to break the cycle: SQLAlchemy warns and drops the tables in
+        // their definition order.
+        state.exc.warn(
+            interp,
+            crate::bridge::exc::Exc::SAWarning,
+            &format!(
+                "Can't sort tables for DROP; an unresolvable foreign key dependency exists between tables: {}; and backend does not support ALTER.  To restore at least a partial sort, apply use_alter=True to ForeignKey and ForeignKeyConstraint objects involved in the cycle to mark these as known cycles that will be ignored.",
+                cycles.join(", ")
+            ),
+        )?;
+        definition_order.iter().collect()
     } else {
         tables.iter().rev().collect()
     };
-    let todo = ordered
+    let todo: Vec<&Rc<crate::sql::schema::Table>> = ordered
         .into_iter()
-        .filter(|t| missing.iter().any(|m| Rc::ptr_eq(m, t)));
-    for t in todo {
+        .filter(|t| missing.iter().any(|m| Rc::ptr_eq(m, t)))
+        .collect();
+    let (before, after) = if create {
+        ("before_create", "after_create")
+    } else {
+        ("before_drop", "after_drop")
+    };
+    let checkfirst_kw = ("checkfirst".to_string(), Value::Bool(checkfirst));
+    // SQLAlchemy passes its DDL runner object too; SessionLab has none to give.
+    let runner_kw = ("_ddl_runner".to_string(), Value::None);
+    if let Some(m) = metadata {
+        let listed = todo.iter().map(|t| state.table_value(t)).collect();
+        let kw = vec![
+            ("tables".to_string(), Value::list(listed)),
+            checkfirst_kw.clone(),
+            runner_kw.clone(),
+        ];
+        super::ddl_events::fire(interp, before, m, &conn, kw)?;
+    }
+    let table_kw = vec![
+        checkfirst_kw.clone(),
+        runner_kw.clone(),
+        (
+            "_is_metadata_operation".to_string(),
+            Value::Bool(metadata.is_some()),
+        ),
+    ];
+    for t in todo.iter().copied() {
+        let target = state.table_value(t);
+        super::ddl_events::fire(interp, before, &target, &conn, table_kw.clone())?;
         let mut statements = vec![if create {
             crate::sql::ddl::create_table(t)
         } else {
@@ -500,15 +558,58 @@ pub fn run_ddl(
             statements.extend(crate::sql::ddl::create_indexes(t));
         }
         for sql in statements {
-            conn.engine_call(interp, |c| c.execute(&sql, Vec::new()))?;
-            state
-                .log
-                .update_last(|e| e.note = Some(EchoNote::NoKey { seconds: 0.00006 }));
+            conn.send_ddl(interp, &sql)?;
         }
+        super::ddl_events::fire(interp, after, &target, &conn, table_kw.clone())?;
     }
-    conn.engine_call(interp, Connection::commit)?;
-    conn.engine_call(interp, Connection::close)?;
+    if let Some(m) = metadata {
+        let listed = todo.iter().map(|t| state.table_value(t)).collect();
+        let kw = vec![
+            ("tables".to_string(), Value::list(listed)),
+            checkfirst_kw,
+            runner_kw,
+        ];
+        super::ddl_events::fire(interp, after, m, &conn, kw)?;
+    }
+    if owned {
+        conn.finish(interp)?;
+    }
     Ok(())
+}
+
+impl ConnObj {
+    /// Commits and closes an engine's own DDL connection (`with engine.begin()`).
+    pub(super) fn finish(&self, interp: &mut Interpreter) -> PyResult<()> {
+        self.engine_call(interp, Connection::commit)?;
+        self.engine_call(interp, Connection::close)
+    }
+
+    /// Sends one DDL statement as SQLAlchemy's DDL runner does (no parameters, `[no key]`).
+    pub(super) fn send_ddl(&self, interp: &mut Interpreter, sql: &str) -> PyResult<Value> {
+        self.send(
+            interp,
+            sql,
+            Vec::new(),
+            EchoNote::NoKey { seconds: 0.00006 },
+            Vec::new(),
+        )
+    }
+}
+
+/// The connection DDL on `bind` runs on: an engine's new one (true: commit and close it
+/// after), or a script's connection as it is (false).
+pub(super) fn ddl_bind(
+    interp: &mut Interpreter,
+    bind: Option<&Value>,
+    what: &str,
+) -> PyResult<(ConnObj, bool)> {
+    if let Some(e) = bind.and_then(|b| super::args::downcast::<EngineObj>(b)) {
+        return Ok((e.connection(interp)?, true));
+    }
+    if let Some(c) = bind.and_then(|b| super::args::downcast::<ConnObj>(b)) {
+        return Ok((c.handle_owned(), false));
+    }
+    Err(interp.type_error(format!("{what}() needs an Engine or a Connection")))
 }
 
 impl Methods for ConnObj {

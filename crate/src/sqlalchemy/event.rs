@@ -395,6 +395,12 @@ fn register(
     a: &super::method::Args,
     f: Value,
 ) -> PyResult<()> {
+    // A table's or metadata's DDL events have their own listeners.
+    if let (Some(t), Some(Value::Str(e))) = (a.get("target"), a.get("identifier"))
+        && super::ddl_events::listen(interp, t, e, &f, &a.varkw)?.is_some()
+    {
+        return Ok(());
+    }
     let (target, event) = resolve(state, interp, a)?;
     let mut once = false;
     let mut retval = false;

@@ -361,6 +361,9 @@ impl HostObject for ExprObj {
                 "nullable" => return Ok(Some(Value::Bool(!c.not_null()))),
                 "primary_key" => return Ok(Some(Value::Bool(c.primary_key))),
                 "key" => return Ok(Some(Value::str(c.name.as_str()))),
+                "foreign_keys" => {
+                    return super::schema::foreign_keys(interp, t, Some(*i)).map(Some);
+                }
                 "table" => return Ok(Some(table_value(interp, t))),
                 _ => {}
             }

@@ -15,6 +15,8 @@ pub mod constraints;
 pub mod constructors;
 pub mod custom_types;
 pub mod dataclass_mapping;
+pub mod ddl;
+pub mod ddl_events;
 pub mod declarative;
 pub mod engine;
 pub mod enum_type;
@@ -276,6 +278,8 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ] {
                 attrs.push((name, interp.get_attr(&sa, name)?));
             }
+            attrs.extend(ddl::classes());
+            attrs.push(("DDL", function("DDL", ddl_events::ddl)));
             Ok(Interpreter::module("sqlalchemy.schema", attrs))
         }),
     );
@@ -392,6 +396,12 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 }),
             ));
             attrs.push(("Index", function("Index", constraints::index)));
+            attrs.extend(
+                ddl::classes()
+                    .into_iter()
+                    .filter(|(n, _)| matches!(*n, "CreateTable" | "DropTable")),
+            );
+            attrs.push(("DDL", function("DDL", ddl_events::ddl)));
             attrs.push(("Enum", function("Enum", enum_type::enum_type)));
             attrs.push((
                 "Identity",

@@ -204,17 +204,19 @@ pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResu
         },
         None => return Err(interp.type_error("ForeignKey() needs 'table.column'")),
     };
-    let mut actions = String::new();
+    // SQLAlchemy renders ON DELETE before ON UPDATE, whatever the keywords' order.
+    let (mut ondelete, mut onupdate) = (String::new(), String::new());
     for (k, v) in &a.varkw {
         match (k.as_str(), v) {
             (_, Value::None) => {}
-            ("ondelete", Value::Str(s)) => actions.push_str(&format!(" ON DELETE {s}")),
-            ("onupdate", Value::Str(s)) => actions.push_str(&format!(" ON UPDATE {s}")),
+            ("ondelete", Value::Str(s)) => ondelete = format!(" ON DELETE {s}"),
+            ("onupdate", Value::Str(s)) => onupdate = format!(" ON UPDATE {s}"),
             (other, _) => {
                 return Err(not_implemented(interp, &format!("ForeignKey({other}=...)")));
             }
         }
     }
+    let actions = ondelete + &onupdate;
     Ok(Value::Host(Rc::new(ForeignKeyObj(target, actions))))
 }
 
@@ -225,6 +227,17 @@ impl HostObject for ForeignKeyObj {
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
         Ok(super::schema_repr::foreign_key(&self.0))
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "target_fullname" => Some(Value::str(self.0.as_str())),
+            _ => None,
+        })
+    }
+
+    fn unsupported_attr(&self, name: &str) -> Option<String> {
+        crate::sqlalchemy::unsupported::message(&self.type_name(), name)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -340,6 +353,11 @@ pub fn column(
     col.checks = checks;
     for (k, v) in &kw {
         match k.as_str() {
+            // A key other than the name would rename the column in `table.c` and in
+            // parameters.
+            "key" if !matches!(v, Value::None) && interp.to_str(v)? != col.name => {
+                return Err(not_implemented(interp, "Column(key=...)"));
+            }
             "primary_key" => col.primary_key = interp.truthy(v)?,
             "nullable" => col.nullable = Some(interp.truthy(v)?),
             "unique" => col.unique = interp.truthy(v)?,
@@ -414,6 +432,12 @@ impl HostObject for IndexObj {
             "name" => Some(Value::str(self.name().as_str())),
             "unique" => Some(Value::Bool(self.0.columns[self.1].unique)),
             "table" => Some(table_value(interp, &self.0)),
+            "create" | "drop" => {
+                let ix = super::ddl::index_of(&host(IndexObj(self.0.clone(), self.1)));
+                ix.and_then(|(t, ix)| {
+                    super::ddl::create_drop_method(name, super::ddl::Target::Index(t, ix))
+                })
+            }
             _ => None,
         })
     }
@@ -511,12 +535,24 @@ impl Methods for MetaDataObj {
             }));
             return super::inspector::reflect_metadata(&self.meta, me, interp, args, kw);
         }
-        let engine = args
-            .first()
-            .or_else(|| kwarg(&kw, "bind"))
-            .and_then(|e| downcast::<super::engine::EngineObj>(e));
+        let a = super::method::bind(
+            interp,
+            name,
+            &[
+                super::method::Param::Required("bind"),
+                super::method::Param::Optional("tables"),
+                super::method::Param::Optional("checkfirst"),
+            ],
+            args,
+            kw,
+        )?;
+        let checkfirst = match a.get("checkfirst") {
+            Some(v) => interp.truthy(v)?,
+            None => true,
+        };
         // `tables=[...]` limits the operation to those tables.
-        let only: Option<Vec<Rc<Table>>> = match kwarg(&kw, "tables") {
+        let only: Option<Vec<Rc<Table>>> = match a.get("tables") {
+            None | Some(Value::None) => None,
             Some(v) => Some(
                 interp
                     .collect(v)?
@@ -524,7 +560,6 @@ impl Methods for MetaDataObj {
                     .filter_map(|t| downcast::<TableObj>(t).map(|t| t.0.clone()))
                     .collect(),
             ),
-            None => None,
         };
         let keep = |tables: Vec<Rc<Table>>| -> Vec<Rc<Table>> {
             match &only {
@@ -535,17 +570,21 @@ impl Methods for MetaDataObj {
                 None => tables,
             }
         };
-        let Some(engine) = engine else {
-            return Err(interp.type_error(format!("{name}() needs an Engine")));
-        };
+        let bind = super::engine::ddl_bind(interp, a.get("bind"), name)?;
         let create = name == "create_all";
+        let me = Value::Host(Rc::new(MetaDataObj {
+            state: self.state.clone(),
+            meta: self.meta.clone(),
+        }));
         super::engine::run_ddl(
             &self.state,
             interp,
-            engine,
+            bind,
+            Some(&me),
             &keep(self.meta.tables.borrow().clone()),
             &keep(self.meta.sorted_tables()),
             create,
+            checkfirst,
         )?;
         Ok(Value::None)
     }
@@ -562,6 +601,10 @@ pub fn table(
         Some(Value::Str(s)) => s.to_string(),
         _ => return Err(interp.type_error("Table() needs a name")),
     };
+    // A schema name would render `schema.table`, which needs an attached database.
+    if kwarg(&kw, "schema").is_some_and(|v| !matches!(v, Value::None)) {
+        return Err(not_implemented(interp, "Table(schema=...)"));
+    }
     if let Some(engine) = kwarg(&kw, "autoload_with") {
         let Some(engine) = downcast::<super::engine::EngineObj>(engine) else {
             return Err(not_implemented(
@@ -646,19 +689,23 @@ impl HostObject for TableObj {
                     Ok(host(TableObj(Rc::new(alias))))
                 }))
             }
-            "indexes" if !self.0.indexes.borrow().is_empty() => {
-                return Err(not_implemented(
-                    _interp,
-                    "Table.indexes of a table with Index(...) objects",
-                ));
-            }
             "indexes" => {
                 let items = (0..self.0.columns.len())
                     .filter(|&i| self.0.columns[i].index)
                     .map(|i| host(IndexObj(self.0.clone(), i)))
+                    .chain(self.0.indexes.borrow().iter().map(|ix| {
+                        host(super::constraints::SchemaItem(
+                            super::constraints::Item::Index(ix.clone()),
+                            Some(self.0.clone()),
+                        ))
+                    }))
                     .collect();
                 Some(crate::script::builtins::make_set(_interp, items, false)?)
             }
+            "create" | "drop" => {
+                super::ddl::create_drop_method(name, super::ddl::Target::Table(self.0.clone()))
+            }
+            "foreign_keys" => Some(foreign_keys(_interp, &self.0, None)?),
             // `users.join(posts)`: a join to use in `select_from`.
             "join" | "outerjoin" => {
                 let t = self.0.clone();
@@ -744,7 +791,14 @@ impl HostObject for PrimaryKeyObj {
                     .map(Value::str)
                     .unwrap_or(Value::None),
             ),
-            "columns" | "c" => Some(Value::list(self.columns())),
+            "columns" | "c" => Some(host(ColumnCollection(
+                self.0.clone(),
+                Some(
+                    (0..self.0.columns.len())
+                        .filter(|&i| self.0.columns[i].primary_key)
+                        .collect(),
+                ),
+            ))),
             "table" => Some(table_value(interp, &self.0)),
             _ => None,
         })
@@ -888,4 +942,38 @@ pub fn table_value(interp: &Interpreter, table: &Rc<Table>) -> Value {
         Some(s) => s.table_value(table),
         None => host(TableObj(table.clone())),
     }
+}
+
+/// `table.foreign_keys` / `column.foreign_keys`: a set of `ForeignKey`s, one per referencing
+/// column (a `ForeignKeyConstraint` gives one per column pair).
+pub fn foreign_keys(
+    interp: &mut Interpreter,
+    table: &Table,
+    column: Option<usize>,
+) -> PyResult<Value> {
+    let wanted = |i: usize| column.is_none_or(|c| c == i);
+    let mut items = Vec::new();
+    for (i, c) in table.columns.iter().enumerate() {
+        if let Some(fk) = &c.foreign_key
+            && wanted(i)
+        {
+            items.push(host(ForeignKeyObj(
+                fk.clone(),
+                c.foreign_key_actions.clone(),
+            )));
+        }
+    }
+    for con in &table.constraints {
+        if let crate::sql::schema::TableConstraint::ForeignKey(f) = con {
+            for (local, remote) in f.columns.iter().zip(&f.refcolumns) {
+                if table.column_index(local).is_some_and(wanted) {
+                    items.push(host(ForeignKeyObj(
+                        format!("{}.{remote}", f.table),
+                        String::new(),
+                    )));
+                }
+            }
+        }
+    }
+    crate::script::builtins::make_set(interp, items, false)
 }
