@@ -8,6 +8,7 @@ pub mod args;
 pub mod associationproxy;
 pub mod attribute;
 pub mod bundle;
+pub mod column_descriptions;
 pub mod column_property;
 pub mod comparator;
 pub mod compiled;
