@@ -435,11 +435,12 @@ impl HostObject for CompositeAttribute {
         &self,
         interp: &mut Interpreter,
         instance: Option<&Value>,
-        _owner: &Value,
+        owner: &Value,
     ) -> PyResult<Option<Value>> {
         match instance {
             None => Ok(Some(Value::Host(Rc::new(CompositeComparator {
                 class: self.class.clone(),
+                owner: owner.clone(),
                 comp: self.comp.clone(),
             })))),
             Some(Value::Instance(inst)) => {
@@ -472,18 +473,33 @@ impl HostObject for CompositeAttribute {
 /// `Vertex.start` on the class: comparisons AND-ed over the columns, selected as one value.
 pub struct CompositeComparator {
     class: Rc<Class>,
+    /// The class or the `aliased()` entity it was read from (whose columns it compares).
+    owner: Value,
     comp: Rc<Composite>,
+}
+
+/// Whether a script value is a composite attribute read from a class (not a column).
+pub fn is_comparator(v: &Value) -> bool {
+    downcast::<CompositeComparator>(v).is_some()
 }
 
 /// The bundle `select(Vertex.start)` selects, if `h` is a composite on its class.
 pub fn bundle_of(h: &Rc<dyn HostObject>) -> Option<Rc<crate::orm::query::Bundle>> {
     let c = h.as_any().downcast_ref::<CompositeComparator>()?;
     let mapper = crate::orm::mapper_of_class(&c.class)?;
+    let alias = super::aliased::aliased_of(&c.owner);
     let columns = c
         .comp
         .attrs
         .iter()
-        .filter_map(|a| mapper.attr(a).map(|i| (a.clone(), mapper.column_expr(i))))
+        .filter_map(|a| {
+            let i = mapper.attr(a)?;
+            let e = match &alias {
+                Some(al) => al.column_expr(i),
+                None => mapper.column_expr(i),
+            };
+            Some((a.clone(), e))
+        })
         .collect();
     Some(Rc::new(crate::orm::query::Bundle {
         name: c.comp.key.clone(),
@@ -529,10 +545,9 @@ impl HostObject for CompositeComparator {
                 }
             },
         };
-        let class = Value::Class(self.class.clone());
         let mut comparisons = Vec::with_capacity(values.len());
         for (a, v) in self.comp.attrs.iter().zip(values) {
-            let col = interp.get_attr(&class, a)?;
+            let col = interp.get_attr(&self.owner, a)?;
             comparisons.push(crate::script::ops::compare(interp, op, &col, &v)?);
         }
         super::expression::conjunction(&state, interp, comparisons, crate::sql::elements::Op::And)
@@ -558,4 +573,55 @@ impl HostObject for CompositeComparator {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+}
+
+/// `values({Vertex.start: Point(1, 2)})`: a composite key set as its columns
+/// (`_bulk_update_tuples`); other pairs kept.
+pub fn expand_set_pairs(
+    interp: &mut Interpreter,
+    pairs: Vec<(Value, Value)>,
+) -> PyResult<Vec<(Value, Value)>> {
+    let mut out = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        let Some(c) = downcast::<CompositeComparator>(&k) else {
+            out.push((k, v));
+            continue;
+        };
+        let values = match &v {
+            Value::None => vec![Value::None; c.comp.attrs.len()],
+            other => {
+                let instance = match (&c.comp.factory, other) {
+                    (Value::Class(k), Value::Instance(i)) => derives(&i.class, k),
+                    _ => false,
+                };
+                match instance
+                    .then(|| c.comp.values_of(interp, other))
+                    .transpose()?
+                    .flatten()
+                {
+                    Some(vals) => vals,
+                    None => {
+                        let r = interp.repr(other)?;
+                        let message = format!(
+                            "Can't UPDATE composite attribute {}.{} to {r}",
+                            c.comp.owner, c.comp.key
+                        );
+                        return Err(match interp_state(interp) {
+                            Some(s) => s.exc.raise(interp, Exc::ArgumentError, message),
+                            None => interp.error("ValueError", message),
+                        });
+                    }
+                }
+            }
+        };
+        for (a, val) in c.comp.attrs.iter().zip(values) {
+            out.push((interp.get_attr(&c.owner, a)?, val));
+        }
+    }
+    Ok(out)
+}
+
+/// Whether `class` is `base` or a subclass of it.
+fn derives(class: &Rc<Class>, base: &Rc<Class>) -> bool {
+    Rc::ptr_eq(class, base) || class.bases.iter().any(|b| derives(b, base))
 }

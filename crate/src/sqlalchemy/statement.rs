@@ -704,6 +704,7 @@ impl Methods for StatementObj {
                     pairs.extend(d.borrow().values().cloned());
                 }
                 pairs.extend(kw.iter().map(|(k, v)| (Value::str(k.as_str()), v.clone())));
+                let pairs = super::composite::expand_set_pairs(interp, pairs)?;
                 let mut foreign = Vec::new();
                 for (k, v) in pairs {
                     // Another table's column in an UPDATE's SET (MySQL's multiple-table form).
