@@ -9,4 +9,4 @@ class Vertex(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     x1: Mapped[int]
     y1: Mapped[int]
-    start = composite(Point, "x1", "y1")
+    start = composite(Point, "x1", "y1", deferred=True)

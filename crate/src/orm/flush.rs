@@ -188,6 +188,8 @@ fn run(
                 emit_inserts(session, interp, &table, &mine, inserted)?;
             }
             finish_updates(&updates);
+            super::composite::after_flush(&mine);
+            super::composite::after_flush(&dirty);
             mapper_events(session, interp, &mine, "after_insert")?;
             mapper_events(session, interp, &dirty, "after_update")?;
         }

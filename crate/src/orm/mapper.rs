@@ -225,6 +225,8 @@ pub struct Mapper {
     pub validators: RefCell<Vec<super::validators::Validator>>,
     /// `version_id_col` / `version_id_generator` (set once the class is mapped).
     pub version: RefCell<Option<super::versioning::Versioning>>,
+    /// `composite()` attributes (set once the class is mapped).
+    pub composites: RefCell<Vec<Rc<super::composite::Composite>>>,
     /// Attribute indexes of the primary key (computed once: every loaded row needs them).
     pk: Vec<usize>,
     /// Where each default-loaded attribute's first column is in `select_columns()`.
@@ -269,6 +271,7 @@ impl Mapper {
             column_expressions: RefCell::new(Vec::new()),
             validators: RefCell::new(Vec::new()),
             version: RefCell::new(None),
+            composites: RefCell::new(Vec::new()),
             pk,
             loaded,
         }

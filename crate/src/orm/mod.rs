@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod bulk_save;
 pub mod collections;
 pub mod column_expression;
+pub mod composite;
 pub mod deferral;
 pub mod evaluator;
 pub mod events;

@@ -37,6 +37,8 @@ pub struct Bundle {
     pub columns: Vec<(String, Expr)>,
     /// `single_entity=True`: the legacy `Query` gives the nested row itself.
     pub single_entity: bool,
+    /// A composite attribute selected (`select(Vertex.start)`): its value, not a nested row.
+    pub composite: Option<Rc<super::composite::Composite>>,
 }
 
 impl Entity {

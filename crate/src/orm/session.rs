@@ -659,6 +659,11 @@ impl Session {
             state.deferred.remove(&a);
             state.raise_on_load.remove(&a);
         }
+        let keys: Vec<&str> = attrs
+            .iter()
+            .map(|&a| state.mapper.columns[a].key.as_str())
+            .collect();
+        super::composite::expire(&state.mapper, &mut dict, &keys);
         if attrs.len() == all.len() {
             // Expiring every attribute expires the `column_property` expressions too.
             let names = state.mapper.expressions.borrow();

@@ -20,7 +20,11 @@ pub struct BundleObj(pub Rc<Bundle>);
 /// The bundle a script value is, if it is one.
 pub fn bundle_of(v: &Value) -> Option<Rc<Bundle>> {
     match v {
-        Value::Host(h) => h.as_any().downcast_ref::<BundleObj>().map(|b| b.0.clone()),
+        Value::Host(h) => h
+            .as_any()
+            .downcast_ref::<BundleObj>()
+            .map(|b| b.0.clone())
+            .or_else(|| super::composite::bundle_of(h)),
         _ => None,
     }
 }
@@ -73,21 +77,30 @@ pub fn bundle(
         name,
         columns,
         single_entity,
+        composite: None,
     })))))
 }
 
 /// Each bundle's values of `rows` (a tuple from the ORM) as its nested `Row`.
-pub fn nest_rows(entities: &[Entity], rows: &mut [Vec<Value>]) {
+/// A composite's bundle gives the composite value instead.
+pub fn nest_rows(
+    interp: &mut Interpreter,
+    entities: &[Entity],
+    rows: &mut [Vec<Value>],
+) -> PyResult<()> {
     for (i, e) in entities.iter().enumerate() {
         let Entity::Bundle(b) = e else { continue };
         let keys: Vec<String> = b.columns.iter().map(|(k, _)| k.clone()).collect();
         for row in rows.iter_mut() {
             if let Some(Value::Tuple(t)) = row.get(i) {
-                let nested = Row::new(keys.clone(), t.to_vec());
-                row[i] = Value::Host(Rc::new(nested));
+                row[i] = match &b.composite {
+                    Some(c) => c.construct(interp, t.to_vec())?,
+                    None => Value::Host(Rc::new(Row::new(keys.clone(), t.to_vec()))),
+                };
             }
         }
     }
+    Ok(())
 }
 
 /// `Bundle`'s methods.
@@ -108,6 +121,7 @@ impl BundleObj {
             name,
             columns: self.0.columns.clone(),
             single_entity: self.0.single_entity,
+            composite: self.0.composite.clone(),
         })))))
     }
 }

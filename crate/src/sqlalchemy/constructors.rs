@@ -340,6 +340,7 @@ pub fn select_args(
     orm: &mut OrmInfo,
 ) -> PyResult<()> {
     for a in args {
+        let before = orm.entities.len();
         if let Some(m) = crate::orm::mapper_of(a) {
             super::relationships::configure(state, interp, &m)?;
             let entity = crate::orm::polymorphic::mapper_entity(m);
@@ -380,6 +381,8 @@ pub fn select_args(
             columns.push(e.clone());
             orm.entities.push(crate::orm::query::Entity::Column(e));
         }
+        // What the script passed, for `column_descriptions`.
+        orm.described.push((a.clone(), orm.entities.len() - before));
     }
     Ok(())
 }

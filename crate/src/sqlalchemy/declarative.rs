@@ -458,11 +458,26 @@ impl RegistryHook {
         let mut rels: Vec<RelationshipProperty> = Vec::new();
         let mut deferrals: Vec<(String, Deferral)> = Vec::new();
         let mut expressions: Vec<String> = Vec::new();
+        let mut composites = Vec::new();
         let mut last_order = 0.0;
         let mut bump = 0.0;
         for (name, anno) in &annotations {
             let ann = read_annotation(anno);
             let value = get(name);
+            if let Some(cd) = value.as_ref().and_then(super::composite::def_of) {
+                let at = super::composite::resolve(
+                    interp,
+                    class,
+                    name,
+                    cd,
+                    Some(anno),
+                    &dict,
+                    &mut columns,
+                    &mut composites,
+                )?;
+                last_order = at.unwrap_or(last_order);
+                continue;
+            }
             if let Some(rd) = value.as_ref().and_then(|v| downcast::<RelationshipDef>(v)) {
                 let annotated = match &ann {
                     Some(Annotated::Related(t)) => Some(t.clone()),
@@ -535,7 +550,20 @@ impl RegistryHook {
             if columns.iter().any(|(n, _, _)| n == name) || rels.iter().any(|r| &r.key == name) {
                 continue;
             }
-            if downcast::<QueryExpressionDef>(value).is_some() {
+            if let Some(cd) = super::composite::def_of(value) {
+                if !annotations.iter().any(|(n, _)| n == name) {
+                    super::composite::resolve(
+                        interp,
+                        class,
+                        name,
+                        cd,
+                        None,
+                        &dict,
+                        &mut columns,
+                        &mut composites,
+                    )?;
+                }
+            } else if downcast::<QueryExpressionDef>(value).is_some() {
                 if !expressions.contains(name) {
                     expressions.push(name.clone());
                 }
@@ -617,6 +645,7 @@ impl RegistryHook {
         super::versioning::configure(interp, &dict, &mapper)?;
         super::validates::check(interp, &mapper)?;
         super::column_property::install(interp, class, &mapper, &dict)?;
+        super::composite::install(interp, class, &mapper, composites)?;
         for name in expressions {
             let index = mapper.expressions.borrow().len();
             mapper.expressions.borrow_mut().push(name.clone());

@@ -186,6 +186,12 @@ pub fn as_expr_typed(
             c.ty.clone(),
         ));
     }
+    if super::composite::is_comparator(v) {
+        return Err(not_implemented(
+            interp,
+            "a composite attribute as one column expression (order_by, values, ...)",
+        ));
+    }
     Ok(match v {
         Value::None => Expr::Null,
         other => Expr::Bind(crate::bridge::convert::bind_typed(

@@ -8,9 +8,11 @@ pub mod args;
 pub mod associationproxy;
 pub mod attribute;
 pub mod bundle;
+pub mod column_descriptions;
 pub mod column_property;
 pub mod comparator;
 pub mod compiled;
+pub mod composite;
 pub mod constraints;
 pub mod constructors;
 pub mod custom_types;
@@ -776,6 +778,7 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         function("has_inherited_table", mixins::has_inherited_table),
     ));
     attrs.push(("synonym", function("synonym", synonym::synonym)));
+    attrs.push(("composite", function("composite", composite::composite)));
     attrs.push(("synonym_for", function("synonym_for", synonym::synonym_for)));
     for name in loader::COLUMN_LOADERS {
         attrs.push((

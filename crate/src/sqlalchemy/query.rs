@@ -104,7 +104,7 @@ impl QueryObj {
             select,
             self.populate_existing,
         )?;
-        super::bundle::nest_rows(&self.entities, &mut rows);
+        super::bundle::nest_rows(interp, &self.entities, &mut rows)?;
         // A single mapped entity, or a `single_entity=True` bundle, is the row itself.
         let single_mapper = self.entities.len() == 1
             && match &self.entities[0] {

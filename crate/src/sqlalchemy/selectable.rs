@@ -60,6 +60,7 @@ fn with_only_columns(this: &StatementObj, interp: &mut Interpreter, args: Args) 
     let mut orm = this.1.clone();
     s.columns.clear();
     orm.entities.clear();
+    orm.described.clear();
     super::constructors::select_args(&state, interp, &args.varargs, &mut s.columns, &mut orm)?;
     Ok(Value::Host(Rc::new(StatementObj(
         Statement::Select(s),

@@ -281,7 +281,7 @@ impl SessionObj {
                 };
                 let (names, mut rows) =
                     query::execute_with(s, interp, &entities, sel, populate, &orm.loaders)?;
-                super::bundle::nest_rows(&entities, &mut rows);
+                super::bundle::nest_rows(interp, &entities, &mut rows)?;
                 let yield_per = orm.options.iter().rev().find_map(|(k, v)| match v {
                     Value::Int(n) if k == "yield_per" && *n > 0 => Some(*n as usize),
                     _ => None,

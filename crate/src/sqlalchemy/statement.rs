@@ -68,6 +68,11 @@ pub struct OrmInfo {
     pub loaders: Vec<crate::orm::strategies::LoaderOption>,
     /// `returning(..., sort_by_parameter_order=True)`.
     pub sort_by_parameter_order: bool,
+    /// The values given to `select()` / `add_columns()`, each with how many entities it
+    /// made (for `column_descriptions`).
+    pub described: Vec<(Value, usize)>,
+    /// The values given to `returning()` (for `returning_column_descriptions`).
+    pub returned: Vec<Value>,
 }
 
 impl OrmInfo {
@@ -307,7 +312,10 @@ impl HostObject for StatementObj {
         .into()
     }
 
-    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if super::column_descriptions::is_description(name) {
+            return super::column_descriptions::get(interp, self, name).map(Some);
+        }
         const METHODS: [&str; 29] = [
             "compile",
             "lateral",
@@ -511,6 +519,7 @@ impl Methods for StatementObj {
                     }
                 }
                 returning = Some(cols);
+                orm.returned = args.clone();
                 orm.sort_by_parameter_order = kw
                     .iter()
                     .any(|(k, v)| k == "sort_by_parameter_order" && matches!(v, Value::Bool(true)));
@@ -695,6 +704,7 @@ impl Methods for StatementObj {
                     pairs.extend(d.borrow().values().cloned());
                 }
                 pairs.extend(kw.iter().map(|(k, v)| (Value::str(k.as_str()), v.clone())));
+                let pairs = super::composite::expand_set_pairs(interp, pairs)?;
                 let mut foreign = Vec::new();
                 for (k, v) in pairs {
                     // Another table's column in an UPDATE's SET (MySQL's multiple-table form).
