@@ -45,6 +45,7 @@ pub mod selectable;
 pub mod sequences;
 pub mod session;
 pub mod session_transaction;
+pub mod scoping;
 pub mod sessionmaker;
 pub mod single_inheritance;
 pub mod statement;
@@ -158,7 +159,12 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     let s = state.clone();
     interp.register_module(
         "sqlalchemy.orm",
-        Rc::new(move |_interp: &mut Interpreter| Ok(orm_module(&s))),
+        Rc::new(move |interp: &mut Interpreter| {
+            let module = orm_module(&s);
+            let scoped = scoping::scoped_session(interp)?;
+            interp.set_attr(&module, "scoped_session", scoped)?;
+            Ok(module)
+        }),
     );
     interp.register_module(
         "sqlalchemy.dialects.sqlite",
@@ -215,6 +221,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         Rc::new(move |_interp: &mut Interpreter| Ok(ext_declarative_module(&s))),
     );
     associationproxy::register(interp);
+    scoping::register(interp);
     custom_types::register(interp);
     interp.register_module(
         "sqlalchemy.ext.hybrid",
