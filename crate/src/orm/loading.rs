@@ -212,7 +212,11 @@ pub fn load_by_pk_eager(
                 rel.lazy,
                 Strategy::SelectIn | Strategy::Subquery | Strategy::Immediate
             );
-            if post && mapper.relationship_target(&rel).is_some_and(|t| Rc::ptr_eq(&t, parent)) {
+            if post
+                && mapper
+                    .relationship_target(&rel)
+                    .is_some_and(|t| Rc::ptr_eq(&t, parent))
+            {
                 loaders.push(LoaderOption {
                     path: vec![(mapper.clone(), i)],
                     strategy: Strategy::Lazy,

@@ -456,12 +456,11 @@ fn in_select(
              select() construct explicitly",
         )?;
         // SQLAlchemy selects the subquery's columns from it.
-        let columns = sq
-            .0
-            .column_names()
-            .into_iter()
-            .map(|n| Expr::AliasColumn(sq.0.clone(), n))
-            .collect();
+        let columns =
+            sq.0.column_names()
+                .into_iter()
+                .map(|n| Expr::AliasColumn(sq.0.clone(), n))
+                .collect();
         return Ok(Some(crate::sql::compiler::Select {
             columns,
             ..Default::default()

@@ -41,11 +41,11 @@ pub mod reprs;
 pub mod result;
 pub mod schema;
 pub mod schema_repr;
+pub mod scoping;
 pub mod selectable;
 pub mod sequences;
 pub mod session;
 pub mod session_transaction;
-pub mod scoping;
 pub mod sessionmaker;
 pub mod single_inheritance;
 pub mod statement;
@@ -698,7 +698,7 @@ fn ext_declarative_module(s: &Rc<SaState>) -> Value {
             function(name, move |i, a, k| {
                 st.exc.warn(i, Exc::MovedIn20Warning, &message)?;
                 match name {
-                    "declarative_base" => Ok(declarative::declarative_base(&st)),
+                    "declarative_base" => registry::declarative_base(&st, i, a, k),
                     "synonym_for" => synonym::synonym_for(i, a, k),
                     _ => Err(i.error(
                         "NotImplementedError",
@@ -719,8 +719,8 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     let st = s.clone();
     attrs.push((
         "declarative_base",
-        function("declarative_base", move |_i, _a, _k| {
-            Ok(declarative::declarative_base(&st))
+        function("declarative_base", move |i, a, k| {
+            registry::declarative_base(&st, i, a, k)
         }),
     ));
     attrs.push((

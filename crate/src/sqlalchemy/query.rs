@@ -144,7 +144,12 @@ impl QueryObj {
 
     /// `order_by(...)` / `group_by(...)` arguments: a string (bare or in `desc("n")`) names a
     /// selected label or column, as in a 2.0 `select()`.
-    fn ordering(&self, interp: &mut Interpreter, sel: &Select, args: &[Value]) -> PyResult<Vec<Expr>> {
+    fn ordering(
+        &self,
+        interp: &mut Interpreter,
+        sel: &Select,
+        args: &[Value],
+    ) -> PyResult<Vec<Expr>> {
         let mut out = Vec::with_capacity(args.len());
         for a in args {
             let e = match a {
