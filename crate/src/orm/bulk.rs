@@ -209,11 +209,76 @@ pub fn update(
 ) -> PyResult<u64> {
     // SET clauses render in table order whatever order they were given in.
     let mut values = values.to_vec();
+    let prefetched = onupdate_values(session, interp, mapper, &mut values)?;
     crate::base::sort::sort_by(&mut values, |a, b| a.0 < b.0);
     let compile = |w: &[Expr]| Compiler::default().update(&mapper.table, &values, w);
     let (count, objects, _) = run(session, interp, mapper, wheres, requested, compile, false)?;
-    apply_values(session, interp, mapper, &values, &objects)?;
+    let evaluated: Vec<(usize, Expr)> = values
+        .iter()
+        .filter(|(c, _)| !prefetched.iter().any(|(p, _)| p == c))
+        .cloned()
+        .collect();
+    apply_values(session, interp, mapper, &evaluated, &objects)?;
+    set_prefetched(interp, mapper, &prefetched, &objects)?;
     Ok(count)
+}
+
+/// The `onupdate=` of the columns a bulk UPDATE does not set, added to its SET: a Python value
+/// computed once (returned, column and value, to be set on the matched objects as SQLAlchemy's
+/// prefetch does), a SQL expression rendered inline (the objects' attribute expired).
+fn onupdate_values(
+    session: &Session,
+    interp: &mut Interpreter,
+    mapper: &Mapper,
+    values: &mut Vec<(usize, Expr)>,
+) -> PyResult<Vec<(usize, SqlValue)>> {
+    let table = &mapper.table;
+    let mut prefetched = Vec::new();
+    for (c, col) in table.columns.iter().enumerate() {
+        let Some(d) = &col.onupdate else { continue };
+        if values.iter().any(|(v, _)| *v == c) {
+            continue;
+        }
+        if let crate::sql::schema::ColumnDefault::Sql(e) = d {
+            values.push((c, e.clone()));
+            continue;
+        }
+        let current: Vec<(usize, SqlValue)> = values
+            .iter()
+            .filter_map(|(i, e)| match e {
+                Expr::Bind(v) => Some((*i, v.clone())),
+                _ => None,
+            })
+            .collect();
+        let v = defaults::evaluate(&session.sa, interp, table, d, &current)?;
+        values.push((c, Expr::Bind(v.clone())));
+        prefetched.push((c, v));
+    }
+    Ok(prefetched)
+}
+
+/// Sets the prefetched `onupdate` values on the matched objects, as their committed state.
+fn set_prefetched(
+    interp: &mut Interpreter,
+    mapper: &Mapper,
+    prefetched: &[(usize, SqlValue)],
+    objects: &[Rc<Instance>],
+) -> PyResult<()> {
+    for &(c, ref v) in prefetched {
+        let Some(a) = mapper.attr_for_column(c) else {
+            continue;
+        };
+        let value = crate::bridge::convert::from_db(interp, &mapper.table.columns[c].ty, v)?;
+        let key = mapper.columns[a].key.clone();
+        for inst in objects {
+            let Some(state) = state_of(inst) else {
+                continue;
+            };
+            inst.dict.borrow_mut().insert(key.clone(), value.clone());
+            state.borrow_mut().committed.shift_remove(&a);
+        }
+    }
+    Ok(())
 }
 
 /// ORM-enabled `UPDATE … RETURNING` (`compiled`, the statement's own text): the matched

@@ -176,6 +176,85 @@ pub fn load_by_pk(
     }
 }
 
+/// `load_by_pk` for a mapper whose relationships load eagerly by default
+/// (`relationship(lazy="joined" / "selectin" / ...)`): the object by the ORM query, its eager
+/// loaders run, as `Session.get` does. `from` is the mapper of a many-to-one lazy load's
+/// parent: that load's SELECT leaves duplicate names unlabelled, and a post-load eager loader
+/// leading back to the parent's mapper does not run (SQLAlchemy stops the recursion).
+/// `None` when no relationship loads eagerly (plain `load_by_pk` applies).
+pub fn load_by_pk_eager(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    pk: &[SqlValue],
+    populate_existing: bool,
+    from: Option<&Rc<Mapper>>,
+) -> PyResult<Option<Value>> {
+    use super::strategies::{LoaderOption, Strategy};
+    if !mapper.has_relationships() || !mapper.poly.joins.is_empty() {
+        return Ok(None);
+    }
+    let count = mapper.relationships.borrow().len();
+    let eager = (0..count).any(|i| {
+        matches!(
+            mapper.relationship_at(i).lazy,
+            Strategy::Joined | Strategy::SelectIn | Strategy::Subquery | Strategy::Immediate
+        )
+    });
+    if !eager {
+        return Ok(None);
+    }
+    let mut loaders = Vec::new();
+    if let Some(parent) = from {
+        for i in 0..count {
+            let rel = mapper.relationship_at(i);
+            let post = matches!(
+                rel.lazy,
+                Strategy::SelectIn | Strategy::Subquery | Strategy::Immediate
+            );
+            if post
+                && mapper
+                    .relationship_target(&rel)
+                    .is_some_and(|t| Rc::ptr_eq(&t, parent))
+            {
+                loaders.push(LoaderOption {
+                    path: vec![(mapper.clone(), i)],
+                    strategy: Strategy::Lazy,
+                    innerjoin: false,
+                    polymorphic: Vec::new(),
+                    columns: None,
+                    of_type: None,
+                });
+            }
+        }
+    }
+    let mut select = Select {
+        wheres: pk_criteria(mapper, pk),
+        ..Select::default()
+    };
+    select.wheres.extend(mapper.single_criteria());
+    let entities = [super::query::Entity::Mapper(mapper.clone())];
+    let compiler = match from {
+        Some(_) => Compiler::unlabelled,
+        None => Compiler::default,
+    };
+    let (_, rows) = super::query::execute_compiled(
+        session,
+        interp,
+        &entities,
+        &select,
+        populate_existing,
+        &loaders,
+        compiler,
+    )?;
+    Ok(Some(
+        rows.into_iter()
+            .next()
+            .and_then(|r| r.into_iter().next())
+            .unwrap_or(Value::None),
+    ))
+}
+
 /// One row (the mapper's default columns, in attribute order) as an object: the one already
 /// in the identity map (its unloaded attributes filled in), or a new persistent one.
 pub fn instance(

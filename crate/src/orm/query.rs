@@ -157,6 +157,28 @@ pub fn execute_with(
     populate_existing: bool,
     loaders: &[super::strategies::LoaderOption],
 ) -> PyResult<(Vec<String>, Vec<Vec<Value>>)> {
+    execute_compiled(
+        session,
+        interp,
+        entities,
+        select,
+        populate_existing,
+        loaders,
+        Compiler::default,
+    )
+}
+
+/// `execute_with` compiled by `compiler` (a lazy loader's SELECT leaves duplicate names
+/// unlabelled).
+pub fn execute_compiled(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    entities: &[Entity],
+    select: &Select,
+    populate_existing: bool,
+    loaders: &[super::strategies::LoaderOption],
+    compiler: fn() -> Compiler,
+) -> PyResult<(Vec<String>, Vec<Vec<Value>>)> {
     session.autoflush(interp)?;
     session.set_cause(interp, Cause::Query);
     // An entity's column already selected (`select(Car.id, Car)`) is selected once, as
@@ -197,7 +219,7 @@ pub fn execute_with(
     inheritance_froms(entities, &mut select);
     let (joined, prefix) = super::strategies::joined_eager(interp, entities, loaders, &mut select)?;
     let select = &select;
-    let compiled = Compiler::default().select(select);
+    let compiled = compiler().select(select);
     let params = compiled.params();
     let note = session.sa.echo_note(&compiled.sql, &[]);
     let rs = session.run(interp, &compiled.sql, params, note)?;

@@ -1025,7 +1025,7 @@ fn load(
                 None | Some(Value::None) => return Ok(Value::None),
                 Some(v) => crate::bridge::convert::to_sql(&session.sa.exc, interp, &v, 1)?,
             };
-            session.get(interp, target, vec![fk])
+            session.get_lazy(interp, target, vec![fk], mapper)
         }
         Direction::OneToMany | Direction::ManyToMany => {
             let pk = inst

@@ -1079,7 +1079,32 @@ impl Session {
         }
         self.autoflush(interp)?;
         self.set_cause(interp, Cause::Query);
+        if let Some(v) = super::loading::load_by_pk_eager(self, interp, mapper, &pk, false, None)? {
+            return Ok(v);
+        }
         super::loading::load_by_pk(self, interp, mapper, &pk, false)
+    }
+
+    /// `get` for a many-to-one lazy load from an object of mapper `from`.
+    pub fn get_lazy(
+        self: &Rc<Self>,
+        interp: &mut Interpreter,
+        mapper: &Rc<Mapper>,
+        pk: Vec<SqlValue>,
+        from: &Rc<Mapper>,
+    ) -> PyResult<Value> {
+        let key = IdentityKey::new(mapper, &pk);
+        let cached = self.identity_map.borrow().get(&key).is_some();
+        if cached {
+            return self.get(interp, mapper, pk);
+        }
+        self.check_usable(interp)?;
+        self.autoflush(interp)?;
+        self.set_cause(interp, Cause::Query);
+        match super::loading::load_by_pk_eager(self, interp, mapper, &pk, false, Some(from))? {
+            Some(v) => Ok(v),
+            None => super::loading::load_by_pk(self, interp, mapper, &pk, false),
+        }
     }
 
     /// Marks `inst` modified: held strongly until the next flush.

@@ -318,9 +318,14 @@ pub fn declarative_base(state: &Rc<SaState>) -> Value {
 
 /// A declarative base class `name` mapping its subclasses into `hook`'s registry.
 pub fn base_class(hook: RegistryHook, name: &str) -> Value {
+    base_class_of(hook, name, Vec::new())
+}
+
+/// [`base_class`] deriving from `bases` (`declarative_base(cls=Mixin)`).
+pub fn base_class_of(hook: RegistryHook, name: &str, bases: Vec<Rc<Class>>) -> Value {
     let class = Rc::new(Class {
         name: name.into(),
-        bases: Vec::new(),
+        bases,
         mro: PyCell::new(Vec::new()),
         dict: PyCell::new(Attrs::default()),
         module: "sqlalchemy.orm.decl_api".into(),
@@ -843,6 +848,36 @@ impl RegistryHook {
         class.plain_cache.set(None);
         self.configure_backrefs();
         mapper
+    }
+
+    /// `Class.rel = relationship(...)` after `Class` is mapped (SQLAlchemy's declarative
+    /// `__setattr__`): the property added to its mapper, its attribute installed, backrefs
+    /// configured; the attribute is returned.
+    pub(crate) fn add_relationship(
+        &self,
+        class: &Rc<Class>,
+        mapper: &Rc<Mapper>,
+        prop: RelationshipProperty,
+    ) -> Value {
+        let key = prop.key.clone();
+        let index = match mapper.relationship_index(&key) {
+            Some(i) => {
+                mapper.relationships.borrow_mut()[i] = prop;
+                i
+            }
+            None => {
+                mapper.relationships.borrow_mut().push(prop);
+                mapper.relationships.borrow().len() - 1
+            }
+        };
+        let attr = Value::Host(Rc::new(RelationshipAttribute {
+            mapper: mapper.clone(),
+            rel: index,
+        }));
+        class.dict.borrow_mut().insert(key, attr.clone());
+        class.plain_cache.set(None);
+        self.configure_backrefs();
+        attr
     }
 
     /// `relationship(..., backref="x")`: once both classes are mapped, the target gets a

@@ -286,7 +286,7 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 44] = [
+        const METHODS: [&str; 45] = [
             "compile",
             "op",
             "bool_op",
@@ -318,6 +318,7 @@ impl HostObject for ExprObj {
             "not_between",
             "in_",
             "not_in",
+            "notin_",
             "like",
             "ilike",
             "startswith",
@@ -439,6 +440,44 @@ impl HostObject for ExprObj {
     }
 }
 
+/// The SELECT an `in_()` argument stands for: a `select()`, a legacy `Query` (its statement),
+/// or a subquery (coerced back to its SELECT with SQLAlchemy's warning); `None` for a list.
+fn in_select(
+    state: &SaState,
+    interp: &mut Interpreter,
+    v: &Value,
+) -> PyResult<Option<crate::sql::compiler::Select>> {
+    if let Some(StatementObj(Statement::Select(s), _)) = downcast::<StatementObj>(v) {
+        return Ok(Some(s.clone()));
+    }
+    if let Some(q) = downcast::<super::query::QueryObj>(v) {
+        let mut s = q.select.clone();
+        s.labels = false;
+        return Ok(Some(s));
+    }
+    if let Some(sq) = downcast::<super::selectable::SubqueryObj>(v)
+        && !sq.0.cte
+    {
+        state.exc.warn(
+            interp,
+            Exc::SAWarning,
+            "Coercing Subquery object into a select() for use in IN(); please pass a \
+             select() construct explicitly",
+        )?;
+        // SQLAlchemy selects the subquery's columns from it.
+        let columns =
+            sq.0.column_names()
+                .into_iter()
+                .map(|n| Expr::AliasColumn(sq.0.clone(), n))
+                .collect();
+        return Ok(Some(crate::sql::compiler::Select {
+            columns,
+            ..Default::default()
+        }));
+    }
+    Ok(None)
+}
+
 /// `expr.type` of a function, typed or cast expression, where SessionLab knows it.
 fn expression_type(e: &Expr) -> Option<SqlType> {
     match e {
@@ -503,20 +542,16 @@ impl Methods for ExprObj {
             }
         };
         let out = match name {
-            "in_" | "not_in"
-                if matches!(
-                    args.first().and_then(|a| downcast::<StatementObj>(a)),
-                    Some(StatementObj(Statement::Select(_), _))
-                ) =>
+            "in_" | "not_in" | "notin_"
+                if let Some(s) = args
+                    .first()
+                    .map(|a| in_select(&state, interp, a))
+                    .transpose()?
+                    .flatten() =>
             {
-                let Some(StatementObj(Statement::Select(s), _)) =
-                    args.first().and_then(|a| downcast::<StatementObj>(a))
-                else {
-                    return Ok(Value::None);
-                };
-                Expr::InSelect(Box::new(e), Box::new(s.clone()), name == "not_in")
+                Expr::InSelect(Box::new(e), Box::new(s), name != "in_")
             }
-            "in_" | "not_in" => {
+            "in_" | "not_in" | "notin_" => {
                 let items = match args.first() {
                     Some(v) => interp.collect(v)?,
                     None => Vec::new(),
@@ -535,7 +570,7 @@ impl Methods for ExprObj {
                         _ => as_expr(&state, interp, v)?,
                     });
                 }
-                Expr::In(Box::new(e), exprs, name == "not_in")
+                Expr::In(Box::new(e), exprs, name != "in_")
             }
             "like" | "not_like" | "notlike" | "ilike" | "not_ilike" | "notilike" | "startswith"
             | "endswith" | "contains" | "istartswith" | "iendswith" | "icontains" => {

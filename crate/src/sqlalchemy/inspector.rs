@@ -986,6 +986,26 @@ pub fn reflect_metadata(
     Ok(Value::None)
 }
 
+/// `Table(name, metadata, autoload_with=engine)`: the table reflected into `meta` (with the
+/// tables its foreign keys refer to, as `resolve_fks=True` does), returned.
+pub fn reflect_one(
+    meta: &Rc<crate::sql::schema::MetaData>,
+    engine: &Value,
+    interp: &mut Interpreter,
+    name: &str,
+) -> PyResult<Option<Rc<crate::sql::schema::Table>>> {
+    let Some(insp) = inner_for(engine) else {
+        return Ok(None);
+    };
+    insp.op(interp, |s, r, i| s.build_table(r, i, meta, name, true))?;
+    Ok(meta
+        .tables
+        .borrow()
+        .iter()
+        .find(|t| t.name == name)
+        .cloned())
+}
+
 impl Inner {
     /// `_get_reflection_info`: each multi method over every table in turn (a vanished table is
     /// skipped); nothing more once no table had columns.
@@ -1046,6 +1066,8 @@ impl Inner {
         if meta.tables.borrow().iter().any(|t| t.name == name) {
             return Ok(());
         }
+        // A missing table raises `NoSuchTableError` from its first read (nothing cached).
+        self.columns(r, interp, name)?;
         self.reflect_info(r, interp, &[name.to_string()])?;
         let cols = self.columns(r, interp, name)?;
         if cols.is_empty() {

@@ -45,6 +45,7 @@ pub mod reprs;
 pub mod result;
 pub mod schema;
 pub mod schema_repr;
+pub mod scoping;
 pub mod selectable;
 pub mod sequences;
 pub mod session;
@@ -162,7 +163,12 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     let s = state.clone();
     interp.register_module(
         "sqlalchemy.orm",
-        Rc::new(move |_interp: &mut Interpreter| Ok(orm_module(&s))),
+        Rc::new(move |interp: &mut Interpreter| {
+            let module = orm_module(&s);
+            let scoped = scoping::scoped_session(interp)?;
+            interp.set_attr(&module, "scoped_session", scoped)?;
+            Ok(module)
+        }),
     );
     interp.register_module(
         "sqlalchemy.dialects.sqlite",
@@ -219,6 +225,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         Rc::new(move |_interp: &mut Interpreter| Ok(ext_declarative_module(&s))),
     );
     associationproxy::register(interp);
+    scoping::register(interp);
     custom_types::register(interp);
     interp.register_module(
         "sqlalchemy.ext.hybrid",
@@ -703,7 +710,7 @@ fn ext_declarative_module(s: &Rc<SaState>) -> Value {
             function(name, move |i, a, k| {
                 st.exc.warn(i, Exc::MovedIn20Warning, &message)?;
                 match name {
-                    "declarative_base" => Ok(declarative::declarative_base(&st)),
+                    "declarative_base" => registry::declarative_base(&st, i, a, k),
                     "synonym_for" => synonym::synonym_for(i, a, k),
                     _ => Err(i.error(
                         "NotImplementedError",
@@ -724,8 +731,8 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     let st = s.clone();
     attrs.push((
         "declarative_base",
-        function("declarative_base", move |_i, _a, _k| {
-            Ok(declarative::declarative_base(&st))
+        function("declarative_base", move |i, a, k| {
+            registry::declarative_base(&st, i, a, k)
         }),
     ));
     attrs.push((

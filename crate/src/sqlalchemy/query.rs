@@ -141,6 +141,25 @@ impl QueryObj {
             .map(|a| as_expr(&self.session.sa, interp, a))
             .collect()
     }
+
+    /// `order_by(...)` / `group_by(...)` arguments: a string (bare or in `desc("n")`) names a
+    /// selected label or column, as in a 2.0 `select()`.
+    fn ordering(
+        &self,
+        interp: &mut Interpreter,
+        sel: &Select,
+        args: &[Value],
+    ) -> PyResult<Vec<Expr>> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            let e = match a {
+                Value::Str(n) => super::constructors::label_reference(sel, n),
+                other => as_expr(&self.session.sa, interp, other)?,
+            };
+            out.push(super::constructors::resolve_label_reference(sel, e));
+        }
+        Ok(out)
+    }
 }
 
 impl HostObject for QueryObj {
@@ -279,11 +298,13 @@ impl Methods for QueryObj {
                 Ok(self.with(sel))
             }
             "order_by" => {
-                sel.order_by.extend(self.criteria(interp, &args)?);
+                let out = self.ordering(interp, &sel, &args)?;
+                sel.order_by.extend(out);
                 Ok(self.with(sel))
             }
             "group_by" => {
-                sel.group_by.extend(self.criteria(interp, &args)?);
+                let out = self.ordering(interp, &sel, &args)?;
+                sel.group_by.extend(out);
                 Ok(self.with(sel))
             }
             "having" => {

@@ -98,6 +98,65 @@ pub fn registry(
     Ok(hook.object())
 }
 
+/// `declarative_base(*, metadata=None, mapper=None, cls=object, name="Base", ...)`: a base
+/// class over a new registry (`registry(metadata=...).generate_base(cls=..., name=...)`).
+pub fn declarative_base(
+    state: &Rc<SaState>,
+    interp: &mut Interpreter,
+    args: Vec<Value>,
+    kw: Vec<(String, Value)>,
+) -> PyResult<Value> {
+    const PARAMS: &[Param] = &[
+        Param::KwOnly("metadata"),
+        Param::KwOnly("mapper"),
+        Param::KwOnly("cls"),
+        Param::KwOnly("name"),
+        Param::KwOnly("class_registry"),
+        Param::KwOnly("type_annotation_map"),
+        Param::KwOnly("constructor"),
+        Param::KwOnly("metaclass"),
+    ];
+    let mut a = crate::bridge::method::bind(interp, "declarative_base", PARAMS, args, kw)?;
+    for opt in [
+        "mapper",
+        "class_registry",
+        "type_annotation_map",
+        "constructor",
+        "metaclass",
+    ] {
+        if a.take(opt).is_some_and(|v| !matches!(v, Value::None)) {
+            return Err(interp.error(
+                "NotImplementedError",
+                format!("SessionLab does not support declarative_base({opt}=...) yet"),
+            ));
+        }
+    }
+    let reg_kw = a
+        .take("metadata")
+        .map(|m| vec![("metadata".to_string(), m)])
+        .unwrap_or_default();
+    let reg = registry(state, interp, Vec::new(), reg_kw)?;
+    let Some(hook) = super::args::downcast::<RegistryObj>(&reg).map(|r| r.hook.clone()) else {
+        return Err(interp.type_error("declarative_base(): no registry"));
+    };
+    let name = match a.take("name") {
+        Some(v) => interp.to_str(&v)?,
+        None => "Base".into(),
+    };
+    let bases = match &a.take("cls") {
+        None => Vec::new(),
+        Some(Value::Class(c)) if c.builtin && c.name == "object" => Vec::new(),
+        Some(Value::Class(c)) => vec![c.clone()],
+        Some(other) => {
+            return Err(interp.type_error(format!(
+                "declarative_base(cls=...) expects a class, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    Ok(super::declarative::base_class_of(hook, &name, bases))
+}
+
 fn class_arg(interp: &mut Interpreter, v: Option<Value>, what: &str) -> PyResult<Rc<Class>> {
     match &v {
         Some(Value::Class(c)) => Ok(c.clone()),

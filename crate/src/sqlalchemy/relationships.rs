@@ -62,6 +62,40 @@ impl HostObject for RelationshipDef {
         "_RelationshipDeclared".into()
     }
 
+    /// `Team.coaches = relationship(...)` on a mapped class adds the relationship.
+    fn assigned_to_class(
+        &self,
+        interp: &mut Interpreter,
+        class: &Rc<crate::script::value::Class>,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        let Some(mapper) = crate::orm::mapper_of_class(class) else {
+            return Ok(None);
+        };
+        if !self.join.is_empty() {
+            return Err(super::args::not_implemented(
+                interp,
+                "a relationship(primaryjoin=...) assigned to a class after it is mapped",
+            ));
+        }
+        let hook = class.host.borrow().clone();
+        let Some(hook) = hook
+            .as_ref()
+            .and_then(|h| {
+                h.as_any()
+                    .downcast_ref::<super::declarative::RegistryHook>()
+            })
+            .cloned()
+        else {
+            return Err(super::args::not_implemented(
+                interp,
+                "a relationship assigned to a class mapped outside a declarative base",
+            ));
+        };
+        let prop = self.property(name, None, CollectionClass::List);
+        Ok(Some(hook.add_relationship(class, &mapper, prop)))
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }

@@ -606,7 +606,8 @@ pub fn table(
         return Err(not_implemented(interp, "Table(schema=...)"));
     }
     if let Some(engine) = kwarg(&kw, "autoload_with") {
-        let Some(engine) = downcast::<super::engine::EngineObj>(engine) else {
+        let args_engine = engine.clone();
+        let Some(_) = downcast::<super::engine::EngineObj>(engine) else {
             return Err(not_implemented(
                 interp,
                 "Table(autoload_with=<a Connection>)",
@@ -616,10 +617,10 @@ pub fn table(
             return Err(interp.type_error("Table() needs a MetaData as its second argument"));
         };
         let state = meta.state.clone();
-        let table = Rc::new(super::reflection::reflect_table(
-            &state, interp, engine, &name,
-        )?);
-        meta.meta.tables.borrow_mut().push(table.clone());
+        let Some(table) = super::inspector::reflect_one(&meta.meta, &args_engine, interp, &name)?
+        else {
+            return Err(interp.type_error("Table(autoload_with=...) needs an Engine"));
+        };
         return Ok(state.table_value(&table));
     }
     let meta = args

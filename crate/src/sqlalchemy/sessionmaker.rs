@@ -29,6 +29,8 @@ pub(crate) struct Options {
     autobegin: bool,
     /// `info=`: copied into each session's `info`.
     info: Option<Value>,
+    /// `autocommit=True`: accepted by `sessionmaker`, refused when a session is made.
+    autocommit: bool,
 }
 
 impl Options {
@@ -69,6 +71,8 @@ impl Options {
                     };
                 }
                 "autobegin" => base.autobegin = interp.truthy(v)?,
+                // Kept by SQLAlchemy 2.x for old code as long as it is False.
+                "autocommit" => base.autocommit = interp.truthy(v)?,
                 "info" => base.info = Some(v.clone()),
                 "class_" | "future" | "twophase" => {}
                 other => {
@@ -82,6 +86,13 @@ impl Options {
     }
 
     pub(crate) fn open(&self, sa: &Rc<SaState>, interp: &mut Interpreter) -> PyResult<Value> {
+        if self.autocommit {
+            return Err(sa.exc.raise(
+                interp,
+                crate::bridge::exc::Exc::ArgumentError,
+                "autocommit=True is no longer supported",
+            ));
+        }
         let n = SESSION_COUNT.with(|c| {
             c.set(c.get() + 1);
             c.get()
@@ -115,6 +126,7 @@ const DEFAULTS: Options = Options {
     autoflush: true,
     autobegin: true,
     info: None,
+    autocommit: false,
 };
 
 /// `Session` as a callable class.
