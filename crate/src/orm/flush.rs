@@ -308,7 +308,30 @@ fn sort_mappers(mappers: Vec<Rc<Mapper>>, children_first: bool) -> Vec<Rc<Mapper
 
 /// A Python value as a bound parameter.
 fn bind(interp: &mut Interpreter, session: &Session, v: &Value) -> PyResult<SqlValue> {
+    refuse_sql_expression(interp, v)?;
     to_sql(&session.sa.exc, interp, v, 1)
+}
+
+/// An attribute set to a SQL expression (`obj.value = Model.value + 1`, `select(...)`,
+/// `null()`) is rendered into the INSERT/UPDATE by SQLAlchemy; SessionLab does not do that yet,
+/// and binding the expression object would be a wrong statement.
+fn refuse_sql_expression(interp: &mut Interpreter, v: &Value) -> PyResult<()> {
+    let Value::Host(h) = v else {
+        return Ok(());
+    };
+    let class = h.type_name();
+    let sql = matches!(class.as_str(), "Column" | "InstrumentedAttribute")
+        || (interp.host_module)(&class).is_some_and(|m| m.starts_with("sqlalchemy.sql."));
+    if sql {
+        return Err(interp.error(
+            "NotImplementedError",
+            format!(
+                "SessionLab does not support a SQL expression ({class}) as an attribute's \
+                 value at flush yet"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A Python value bound for a column of type `ty` (its type's bind processing).
@@ -318,6 +341,7 @@ fn bind_as(
     v: &Value,
     ty: &crate::sql::types::SqlType,
 ) -> PyResult<SqlValue> {
+    refuse_sql_expression(interp, v)?;
     crate::bridge::convert::bind_typed(&session.sa.exc, interp, v, Some(ty), 1)
 }
 

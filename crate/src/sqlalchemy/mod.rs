@@ -54,6 +54,7 @@ pub mod text;
 pub mod typed_columns;
 pub mod typing_names;
 pub mod unsupported;
+pub mod unsupported_orm;
 pub mod upsert;
 pub mod validates;
 pub mod values;
@@ -126,6 +127,7 @@ impl SaState {
 pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     interp.host_module = reprs::module_of;
     interp.unsupported_name = unsupported::any_module_name;
+    interp.unsupported_attr = unsupported_orm::message;
     let wrappers = Wrappers {
         table: |t| Value::Host(Rc::new(schema::TableObj(t))),
         column: |e| Value::Host(Rc::new(expression::ExprObj(e))),
@@ -216,6 +218,12 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     );
     associationproxy::register(interp);
     custom_types::register(interp);
+    interp.register_module(
+        "sqlalchemy.orm.scoping",
+        Rc::new(|interp: &mut Interpreter| {
+            interp.python_module("sqlalchemy.orm.scoping", include_str!("scoping.py"))
+        }),
+    );
     interp.register_module(
         "sqlalchemy.ext.hybrid",
         Rc::new(|_interp: &mut Interpreter| Ok(hybrid::module())),
@@ -829,6 +837,15 @@ fn orm_module(s: &Rc<SaState>) -> Value {
     attrs.push((
         "object_session",
         function("object_session", |i, a, _k| session::object_session(i, a)),
+    ));
+    // Written in Python (`scoping.py`), imported when first called.
+    attrs.push((
+        "scoped_session",
+        function("scoped_session", |i, a, k| {
+            let scoping = i.import_module("sqlalchemy.orm.scoping")?;
+            let class = i.get_attr(&scoping, "scoped_session")?;
+            i.call(&class, a, k)
+        }),
     ));
     attrs.push((
         "make_transient",

@@ -62,6 +62,27 @@ impl HostObject for RelationshipDef {
         "_RelationshipDeclared".into()
     }
 
+    /// `Model.name = relationship(...)` after `Model` is mapped: SQLAlchemy's declarative `__setattr__` adds
+    /// it to the mapping; SessionLab does not, and storing it as a plain class attribute would
+    /// be silently wrong.
+    fn assigned_to_class(
+        &self,
+        interp: &mut Interpreter,
+        class: &Rc<crate::script::value::Class>,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        if crate::orm::mapper_of_class(class).is_none() {
+            return Ok(None);
+        }
+        Err(interp.error(
+            "NotImplementedError",
+            format!(
+                "SessionLab does not support adding a relationship to a mapped class ({}.{name} = ...) yet",
+                class.name
+            ),
+        ))
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
