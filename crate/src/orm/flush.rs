@@ -187,7 +187,7 @@ fn run(
                 emit_updates(session, interp, &table, &updates)?;
                 emit_inserts(session, interp, &table, &mine, inserted)?;
             }
-            finish_updates(&updates);
+            finish_updates(session, &updates);
             mapper_events(session, interp, &mine, "after_insert")?;
             mapper_events(session, interp, &dirty, "after_update")?;
         }
@@ -858,9 +858,26 @@ fn emit_updates(
     Ok(())
 }
 
-/// After every table's UPDATEs: the objects' changes are committed.
-fn finish_updates(objects: &[Changed]) {
+/// After every table's UPDATEs: the objects' changes are committed; an object whose primary
+/// key changed is known by its new identity.
+fn finish_updates(session: &Session, objects: &[Changed]) {
     for ch in objects {
+        let new_pk: Vec<SqlValue> = ch
+            .mapper
+            .primary_key()
+            .iter()
+            .enumerate()
+            .map(|(i, a)| match ch.attrs.iter().find(|(x, _)| x == a) {
+                Some((_, v)) => v.clone(),
+                None => ch.pk.get(i).cloned().unwrap_or(SqlValue::Null),
+            })
+            .collect();
+        if new_pk != ch.pk {
+            let mut map = session.identity_map.borrow_mut();
+            map.remove(&IdentityKey::new(&ch.mapper, &ch.pk), &ch.inst);
+            map.insert(IdentityKey::new(&ch.mapper, &new_pk), &ch.inst);
+            ch.state.borrow_mut().identity = Some(new_pk);
+        }
         let mut st = ch.state.borrow_mut();
         st.committed.clear();
         if !st.expired.is_empty() {

@@ -1079,6 +1079,12 @@ impl HostObject for InstrumentedAttribute {
         match instance {
             Value::Instance(inst) => {
                 let key = &self.mapper.columns[self.attr].key;
+                // A primary key's old value is loaded before it changes (SQLAlchemy's active
+                // history for primary keys): an expired one loads the object's expired
+                // attributes first.
+                if self.mapper.primary_key().contains(&self.attr) {
+                    crate::orm::attributes::load_for_set(interp, &self.mapper, inst, self.attr)?;
+                }
                 let value = crate::orm::validators::on_set(interp, &self.mapper, key, inst, value)?;
                 let value =
                     crate::orm::events::attribute_set(interp, &self.mapper, key, inst, value)?;
