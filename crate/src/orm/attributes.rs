@@ -71,6 +71,29 @@ pub fn get(
     Ok(inst.dict.borrow().get(key).cloned().unwrap_or(Value::None))
 }
 
+/// Before `obj.attr = value` of an attribute with active history: an expired value of a
+/// persistent object is loaded (with the object's other expired attributes), as reading it
+/// would.
+pub fn load_for_set(
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    inst: &Rc<Instance>,
+    attr: usize,
+) -> PyResult<()> {
+    let state = ensure_state(inst, mapper);
+    let load = {
+        let st = state.borrow();
+        st.expired.contains(&attr)
+            && st.identity.is_some()
+            && st.session().is_some()
+            && !inst.dict.borrow().contains_key(&mapper.columns[attr].key)
+    };
+    if load {
+        get(interp, mapper, inst, attr)?;
+    }
+    Ok(())
+}
+
 /// SQLAlchemy's `ObjectDeletedError` for an expired object whose row is gone.
 pub fn object_deleted(
     session: &Session,

@@ -295,6 +295,44 @@ pub fn mapper_event(
     call_all(interp, found, &args)
 }
 
+/// The `QueryContext` an instance `load` listener receives (nothing of it is read here).
+struct QueryContextObj;
+
+impl crate::script::host::HostObject for QueryContextObj {
+    fn type_name(&self) -> String {
+        "QueryContext".into()
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The instance `load` event of an object just loaded from a row: `(target, context)`, for
+/// listeners on its class, a base class with `propagate=True`, or the `Mapper` class.
+pub fn load_event(
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    inst: &Rc<Instance>,
+) -> PyResult<()> {
+    let Some(reg) = registry(interp) else {
+        return Ok(());
+    };
+    let found = reg.matching("load", |t| match t {
+        Target::MapperClass => true,
+        Target::Mapper(m, propagate) => applies(mapper, *m, *propagate),
+        _ => false,
+    });
+    if found.is_empty() {
+        return Ok(());
+    }
+    let args = [
+        Value::Instance(inst.clone()),
+        Value::Host(Rc::new(QueryContextObj)),
+    ];
+    call_all(interp, found, &args)
+}
+
 /// Whether a listener on mapper `target` applies to `mapper` (itself, or a subclass when
 /// `propagate`).
 fn applies(mapper: &Rc<Mapper>, target: usize, propagate: bool) -> bool {

@@ -187,7 +187,7 @@ fn run(
                 emit_updates(session, interp, &table, &updates)?;
                 emit_inserts(session, interp, &table, &mine, inserted)?;
             }
-            finish_updates(&updates);
+            finish_updates(session, &updates);
             super::composite::after_flush(&mine);
             super::composite::after_flush(&dirty);
             mapper_events(session, interp, &mine, "after_insert")?;
@@ -310,7 +310,30 @@ fn sort_mappers(mappers: Vec<Rc<Mapper>>, children_first: bool) -> Vec<Rc<Mapper
 
 /// A Python value as a bound parameter.
 fn bind(interp: &mut Interpreter, session: &Session, v: &Value) -> PyResult<SqlValue> {
+    refuse_sql_expression(interp, v)?;
     to_sql(&session.sa.exc, interp, v, 1)
+}
+
+/// An attribute set to a SQL expression (`obj.value = Model.value + 1`, `select(...)`,
+/// `null()`) is rendered into the INSERT/UPDATE by SQLAlchemy; SessionLab does not do that yet,
+/// and binding the expression object would be a wrong statement.
+fn refuse_sql_expression(interp: &mut Interpreter, v: &Value) -> PyResult<()> {
+    let Value::Host(h) = v else {
+        return Ok(());
+    };
+    let class = h.type_name();
+    let sql = matches!(class.as_str(), "Column" | "InstrumentedAttribute")
+        || (interp.host_module)(&class).is_some_and(|m| m.starts_with("sqlalchemy.sql."));
+    if sql {
+        return Err(interp.error(
+            "NotImplementedError",
+            format!(
+                "SessionLab does not support a SQL expression ({class}) as an attribute's \
+                 value at flush yet"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A Python value bound for a column of type `ty` (its type's bind processing).
@@ -320,6 +343,7 @@ fn bind_as(
     v: &Value,
     ty: &crate::sql::types::SqlType,
 ) -> PyResult<SqlValue> {
+    refuse_sql_expression(interp, v)?;
     crate::bridge::convert::bind_typed(&session.sa.exc, interp, v, Some(ty), 1)
 }
 
@@ -836,9 +860,26 @@ fn emit_updates(
     Ok(())
 }
 
-/// After every table's UPDATEs: the objects' changes are committed.
-fn finish_updates(objects: &[Changed]) {
+/// After every table's UPDATEs: the objects' changes are committed; an object whose primary
+/// key changed is known by its new identity.
+fn finish_updates(session: &Session, objects: &[Changed]) {
     for ch in objects {
+        let new_pk: Vec<SqlValue> = ch
+            .mapper
+            .primary_key()
+            .iter()
+            .enumerate()
+            .map(|(i, a)| match ch.attrs.iter().find(|(x, _)| x == a) {
+                Some((_, v)) => v.clone(),
+                None => ch.pk.get(i).cloned().unwrap_or(SqlValue::Null),
+            })
+            .collect();
+        if new_pk != ch.pk {
+            let mut map = session.identity_map.borrow_mut();
+            map.remove(&IdentityKey::new(&ch.mapper, &ch.pk), &ch.inst);
+            map.insert(IdentityKey::new(&ch.mapper, &new_pk), &ch.inst);
+            ch.state.borrow_mut().identity = Some(new_pk);
+        }
         let mut st = ch.state.borrow_mut();
         st.committed.clear();
         if !st.expired.is_empty() {

@@ -464,6 +464,7 @@ pub fn instance_with(
     }
     *inst.host.borrow_mut() = Some(Rc::new(StateHost(Rc::new(RefCell::new(state)))));
     session.identity_map.borrow_mut().insert(key, &inst);
+    super::events::load_event(interp, mapper, &inst)?;
     super::events::state_event(interp, session, "loaded_as_persistent", &inst)?;
     Ok(Value::Instance(inst))
 }

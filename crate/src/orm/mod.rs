@@ -44,6 +44,10 @@ impl HostObject for MapperHost {
         "Mapper".into()
     }
 
+    fn identity(&self) -> Option<usize> {
+        Some(Rc::as_ptr(&self.0) as *const u8 as usize)
+    }
+
     fn repr(
         &self,
         _interp: &mut crate::script::interp::Interpreter,
@@ -80,6 +84,8 @@ impl HostObject for MapperHost {
             )),
             "class_" => self.0.class().map(Value::Class),
             "local_table" | "persist_selectable" => Some(run.table_value(&self.0.table)),
+            // A joined-inheritance mapper selects from a join (not a value here yet).
+            "selectable" if self.0.poly.joins.is_empty() => Some(run.table_value(&self.0.table)),
             _ => None,
         })
     }

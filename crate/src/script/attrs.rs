@@ -12,7 +12,9 @@ impl Interpreter {
             Some(v) => Ok(v),
             None => {
                 if let Value::Host(h) = obj
-                    && let Some(m) = h.unsupported_attr(name)
+                    && let Some(m) = h
+                        .unsupported_attr(name)
+                        .or_else(|| (self.unsupported_attr)(&h.type_name(), name))
                 {
                     return Err(self.error("NotImplementedError", m));
                 }

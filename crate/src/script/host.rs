@@ -138,6 +138,12 @@ pub trait HostObject {
         Ok(None)
     }
 
+    /// The identity `is` and `id()` see; `None` is this wrapper's own. Wrappers made afresh
+    /// for one underlying object (a session, a mapper) return the object's.
+    fn identity(&self) -> Option<usize> {
+        None
+    }
+
     /// The hash key for dicts and sets; `None` hashes by identity.
     fn hash_key(&self) -> Option<HashKey> {
         None

@@ -158,6 +158,9 @@ pub struct Interpreter {
     /// The `NotImplementedError` message for a module (name None) or a module's name that the
     /// host library has and SessionLab does not implement (the host layers set it).
     pub unsupported_name: fn(&str, Option<&str>) -> Option<String>,
+    /// The `NotImplementedError` message for a missing attribute of a host object (by its
+    /// type name) that the host library's object has (the host layers set it).
+    pub unsupported_attr: fn(&str, &str) -> Option<String>,
     /// A hook the host can set: called with each new line the script executes.
     pub on_line: Option<Rc<dyn Fn(u32)>>,
     /// The state of `random`.
@@ -229,6 +232,7 @@ impl Interpreter {
             types: super::value::ClassMap::default(),
             host_module: |_| None,
             unsupported_name: super::stdlib_names::unsupported,
+            unsupported_attr: |_, _| None,
             on_line: None,
             rng: None,
             tracked: Default::default(),

@@ -356,7 +356,7 @@ impl Value {
             Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Iterator(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Generator(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Host(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Host(r) => r.identity().unwrap_or(Rc::as_ptr(r) as *const u8 as usize),
             Value::Str(s) => s.as_ptr() as usize,
             Value::Bytes(b) => b.as_ptr() as usize,
             Value::Tuple(t) => t.as_ptr() as usize,

@@ -439,8 +439,14 @@ impl RegistryHook {
             .and_then(|v| downcast::<TableObj>(v))
             .map(|t| t.0.clone())
         {
-            self.map_table(class, t, &dict);
-            return Ok(());
+            return self.map_table(interp, class, t, &dict);
+        }
+        if let Some(other) = get("__table__").filter(|v| !matches!(v, Value::None)) {
+            let kind = other.type_name();
+            return Err(interp.error(
+                "NotImplementedError",
+                format!("SessionLab does not support mapping a class to a {kind} (__table__) yet"),
+            ));
         }
         let parent = class.bases.iter().find_map(crate::orm::mapper_of_class);
         let tablename = match (&get("__tablename__"), &parent) {
@@ -750,7 +756,14 @@ impl RegistryHook {
                             .iter()
                             .find(|(_, x)| x.identity() == other.identity())
                             .map(|(n, _)| n.clone())
-                            .or_else(|| downcast::<ClassAttribute>(other).map(|c| c.key.clone())),
+                            .or_else(|| downcast::<ClassAttribute>(other).map(|c| c.key.clone()))
+                            .or_else(|| match downcast::<super::expression::ExprObj>(other) {
+                                Some(super::expression::ExprObj(Expr::Column(t, i))) => props
+                                    .iter()
+                                    .find(|p| Rc::ptr_eq(&p.table, t) && p.column == *i)
+                                    .map(|p| p.key.clone()),
+                                _ => None,
+                            }),
                     };
                     poly.on = name.and_then(|n| props.iter().position(|p| p.key == n));
                     if poly.on.is_none() {
@@ -935,10 +948,40 @@ impl RegistryHook {
 
     /// `class C(Base): __table__ = Table(...)`: maps every column of an existing table.
     /// (Also `map_imperatively(cls, table, properties=dict)`.)
-    pub fn map_table(&self, class: &Rc<Class>, table: Rc<Table>, dict: &[(String, Value)]) {
-        let columns = (0..table.columns.len())
-            .map(|i| ColumnProperty::new(table.columns[i].name.clone(), &table, i))
+    /// A class-body `name = table.c.col` maps that column as `name`; `__mapper_args__` as for
+    /// a declarative table.
+    pub fn map_table(
+        &self,
+        interp: &mut Interpreter,
+        class: &Rc<Class>,
+        table: Rc<Table>,
+        dict: &[(String, Value)],
+    ) -> PyResult<()> {
+        let mut keys: Vec<String> = table.columns.iter().map(|c| c.name.clone()).collect();
+        for (name, v) in dict {
+            let Some(super::expression::ExprObj(e)) = downcast::<super::expression::ExprObj>(v)
+            else {
+                continue;
+            };
+            match e {
+                Expr::Column(t, i) if Rc::ptr_eq(t, &table) => keys[*i] = name.clone(),
+                _ => {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        format!(
+                            "SessionLab does not support mapping {name} to an expression \
+                             other than a column of __table__ yet"
+                        ),
+                    ));
+                }
+            }
+        }
+        let columns: Vec<ColumnProperty> = keys
+            .into_iter()
+            .enumerate()
+            .map(|(i, key)| ColumnProperty::new(key, &table, i))
             .collect();
+        let poly = self.mapper_args(interp, class, dict, &columns, Polymorphic::default())?;
         let rels = dict
             .iter()
             .filter_map(|(name, v)| {
@@ -946,7 +989,9 @@ impl RegistryHook {
                     .map(|rd| rd.property(name, None, CollectionClass::List))
             })
             .collect();
-        self.install(class, table, columns, rels, Polymorphic::default());
+        let mapper = self.install(class, table, columns, rels, poly);
+        super::validates::check(interp, &mapper)?;
+        Ok(())
     }
 
     /// The `registry` object for this hook's registry (the same one while it is alive).
@@ -1098,6 +1143,12 @@ impl HostObject for InstrumentedAttribute {
         match instance {
             Value::Instance(inst) => {
                 let key = &self.mapper.columns[self.attr].key;
+                // A primary key's old value is loaded before it changes (SQLAlchemy's active
+                // history for primary keys): an expired one loads the object's expired
+                // attributes first.
+                if self.mapper.primary_key().contains(&self.attr) {
+                    crate::orm::attributes::load_for_set(interp, &self.mapper, inst, self.attr)?;
+                }
                 let value = crate::orm::validators::on_set(interp, &self.mapper, key, inst, value)?;
                 let value =
                     crate::orm::events::attribute_set(interp, &self.mapper, key, inst, value)?;

@@ -58,6 +58,7 @@ const DISPATCHED: &[(Kind, &[&str])] = &[
             "after_update",
             "before_delete",
             "after_delete",
+            "load",
         ],
     ),
     (Kind::Attribute, &["set"]),
@@ -126,7 +127,6 @@ const NOT_DISPATCHED: &[(Kind, &[&str])] = &[
             "after_configured",
             "init",
             "init_failure",
-            "load",
             "refresh",
             "refresh_flush",
             "expire",
@@ -138,6 +138,17 @@ const NOT_DISPATCHED: &[(Kind, &[&str])] = &[
     ),
     (Kind::Attribute, ATTRIBUTE_EVENTS),
     (Kind::Relationship, ATTRIBUTE_EVENTS),
+];
+
+/// SQLAlchemy's DDL events of `MetaData` and `Table`.
+const DDL_EVENTS: &[&str] = &[
+    "before_create",
+    "after_create",
+    "before_drop",
+    "after_drop",
+    "before_parent_attach",
+    "after_parent_attach",
+    "column_reflect",
 ];
 
 /// SQLAlchemy's attribute events.
@@ -358,6 +369,29 @@ fn resolve(
     } else if downcast::<super::comparator::RelationshipComparator>(&target).is_some() {
         Some((Target::MapperClass, Kind::Relationship))
     } else {
+        // Mapper events on an unmapped class (a declarative base, `propagate=True`) and the
+        // DDL events of schema items are SQLAlchemy's, not dispatched here.
+        let family: Vec<&str> = if matches!(target, Value::Class(_)) {
+            DISPATCHED
+                .iter()
+                .chain(NOT_DISPATCHED)
+                .filter(|(k, _)| *k == Kind::Mapper)
+                .flat_map(|(_, names)| names.iter().copied())
+                .collect()
+        } else if downcast::<super::schema::MetaDataObj>(&target).is_some()
+            || downcast::<super::schema::TableObj>(&target).is_some()
+        {
+            DDL_EVENTS.to_vec()
+        } else {
+            Vec::new()
+        };
+        if family.contains(&event.as_str()) {
+            let r = interp.repr(&target)?;
+            return Err(super::args::not_implemented(
+                interp,
+                &format!("the '{event}' event on {r}"),
+            ));
+        }
         None
     };
     let no_such = |interp: &mut Interpreter| -> PyResult<Box<crate::script::exceptions::Raised>> {

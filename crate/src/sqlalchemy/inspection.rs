@@ -1,7 +1,6 @@
 //! `inspect()` of a mapped object: its state, `attrs`, each attribute's `history`.
 
 use super::SaState;
-use super::identity::IdentitySet;
 use super::session::SessionObj;
 use crate::bridge::exc::Exc;
 use crate::orm::session::instance_of;
@@ -185,13 +184,11 @@ impl HostObject for InspectObj {
         };
         let st = state.borrow();
         let status = st.status();
-        let names = |attrs: Vec<usize>| {
-            Value::Host(Rc::new(IdentitySet(
-                attrs
-                    .into_iter()
-                    .map(|a| Value::str(st.mapper.columns[a].key.as_str()))
-                    .collect(),
-            )))
+        let names = |attrs: Vec<usize>| -> Vec<Value> {
+            attrs
+                .into_iter()
+                .map(|a| Value::str(st.mapper.columns[a].key.as_str()))
+                .collect()
         };
         Ok(Some(match name {
             "transient" => Value::Bool(status == Status::Transient),
@@ -211,12 +208,31 @@ impl HostObject for InspectObj {
                             .any(|c| self.0.dict.borrow().contains_key(&c.key))),
             ),
             "expired" => Value::Bool(st.fully_expired()),
-            "expired_attributes" => names(st.expired.iter().copied().collect()),
-            "unloaded" => names(
-                (0..st.mapper.columns.len())
-                    .filter(|&a| !self.0.dict.borrow().contains_key(&st.mapper.columns[a].key))
-                    .collect(),
-            ),
+            "expired_attributes" => {
+                let keys = names(st.expired.iter().copied().collect());
+                drop(st);
+                crate::script::builtins::make_set(interp, keys, false)?
+            }
+            // Attributes neither loaded nor changed, relationships among them (a set).
+            "unloaded" => {
+                let dict = self.0.dict.borrow();
+                let mut keys = names(
+                    (0..st.mapper.columns.len())
+                        .filter(|&a| {
+                            !dict.contains_key(&st.mapper.columns[a].key)
+                                && !st.committed.contains_key(&a)
+                        })
+                        .collect(),
+                );
+                for r in st.mapper.relationships.borrow().iter() {
+                    if !dict.contains_key(&r.key) {
+                        keys.push(Value::str(r.key.as_str()));
+                    }
+                }
+                drop(dict);
+                drop(st);
+                crate::script::builtins::make_set(interp, keys, false)?
+            }
             "has_identity" => Value::Bool(st.identity.is_some()),
             "identity" => match &st.identity {
                 Some(pk) => Value::tuple(pk.iter().map(super::result::to_python).collect()),

@@ -59,6 +59,7 @@ pub mod text;
 pub mod typed_columns;
 pub mod typing_names;
 pub mod unsupported;
+pub mod unsupported_orm;
 pub mod upsert;
 pub mod validates;
 pub mod values;
@@ -131,6 +132,7 @@ impl SaState {
 pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     interp.host_module = reprs::module_of;
     interp.unsupported_name = unsupported::any_module_name;
+    interp.unsupported_attr = unsupported_orm::message;
     let wrappers = Wrappers {
         table: |t| Value::Host(Rc::new(schema::TableObj(t))),
         column: |e| Value::Host(Rc::new(expression::ExprObj(e))),

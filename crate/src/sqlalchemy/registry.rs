@@ -247,7 +247,7 @@ impl RegistryObj {
             ..self.hook.clone()
         };
         *class.host.borrow_mut() = Some(Rc::new(hook.clone()));
-        hook.map_table(&class, table, &props);
+        hook.map_table(interp, &class, table, &props)?;
         Ok(Value::None)
     }
 

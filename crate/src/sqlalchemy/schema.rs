@@ -286,6 +286,27 @@ impl HostObject for ColumnDef {
         super::column_property::column_def_op(interp, self, op, other, reflected)
     }
 
+    /// `Model.name = Column(...)` after `Model` is mapped: SQLAlchemy's declarative `__setattr__` adds
+    /// it to the mapping; SessionLab does not, and storing it as a plain class attribute would
+    /// be silently wrong.
+    fn assigned_to_class(
+        &self,
+        interp: &mut Interpreter,
+        class: &Rc<crate::script::value::Class>,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        if crate::orm::mapper_of_class(class).is_none() {
+            return Ok(None);
+        }
+        Err(interp.error(
+            "NotImplementedError",
+            format!(
+                "SessionLab does not support adding a column to a mapped class ({}.{name} = ...) yet",
+                class.name
+            ),
+        ))
+    }
+
     fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
         let column = self.column.borrow().clone();
         super::schema_repr::column_of(interp, &column, None)

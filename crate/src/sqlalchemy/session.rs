@@ -575,6 +575,10 @@ impl HostObject for SessionObj {
         "Session".into()
     }
 
+    fn identity(&self) -> Option<usize> {
+        Some(Rc::as_ptr(&self.0) as *const u8 as usize)
+    }
+
     fn unsupported_attr(&self, name: &str) -> Option<String> {
         SESSION_UNSUPPORTED
             .contains(&name)

@@ -75,6 +75,12 @@ impl Options {
                 "autocommit" => base.autocommit = interp.truthy(v)?,
                 "info" => base.info = Some(v.clone()),
                 "class_" | "future" | "twophase" => {}
+                "binds" | "query_cls" | "close_resets_only" | "enable_baked_queries" => {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        format!("SessionLab does not support Session({k}=...) yet"),
+                    ));
+                }
                 other => {
                     return Err(interp.type_error(format!(
                         "Session.__init__() got an unexpected keyword argument '{other}'"

@@ -1,0 +1,66 @@
+# source: doc/build/orm/relationship_persistence.rst, section "Rows that point to themselves / Mutually Dependent Rows"
+# adapted: the page's second (composite foreign key) mapping, an engine and `session = Session(engine)`; then the first example's flush
+from sqlalchemy import create_engine
+from sqlalchemy import (
+    Integer,
+    ForeignKey,
+    String,
+    UniqueConstraint,
+    ForeignKeyConstraint,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import relationship
+from sqlalchemy.orm import Session
+
+# --- doc/build/orm/relationship_persistence.rst ---
+class Base(DeclarativeBase):
+    pass
+
+
+class Entry(Base):
+    __tablename__ = "entry"
+    entry_id = mapped_column(Integer, primary_key=True)
+    widget_id = mapped_column(Integer, ForeignKey("widget.widget_id"))
+    name = mapped_column(String(50))
+    __table_args__ = (UniqueConstraint("entry_id", "widget_id"),)
+
+
+class Widget(Base):
+    __tablename__ = "widget"
+
+    widget_id = mapped_column(Integer, autoincrement="ignore_fk", primary_key=True)
+    favorite_entry_id = mapped_column(Integer)
+
+    name = mapped_column(String(50))
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["widget_id", "favorite_entry_id"],
+            ["entry.widget_id", "entry.entry_id"],
+            name="fk_favorite_entry",
+        ),
+    )
+
+    entries = relationship(
+        Entry, primaryjoin=widget_id == Entry.widget_id, foreign_keys=Entry.widget_id
+    )
+    favorite_entry = relationship(
+        Entry,
+        primaryjoin=favorite_entry_id == Entry.entry_id,
+        foreign_keys=favorite_entry_id,
+        post_update=True,
+    )
+
+engine = create_engine("sqlite://", echo=True)
+Base.metadata.create_all(engine)
+session = Session(engine)
+
+w1 = Widget(name="somewidget")
+e1 = Entry(name="someentry")
+w1.favorite_entry = e1
+w1.entries = [e1]
+session.add_all([w1, e1])
+session.commit()
+print(session.execute(select(Widget.widget_id, Widget.favorite_entry_id)).all())

@@ -1,0 +1,44 @@
+# source: doc/build/orm/session_events.rst, section "Detached to Persistent"
+# adapted: User is a small mapping (id, name, a repr) on a SQLite `engine`; the sessions are bound to it and an object is taken through the transition; the page's `event.listens_for(sessionmaker, ...)` listens on the Session class (SQLAlchemy 2.1 has no events on the sessionmaker class itself: InvalidRequestError)
+from sqlalchemy import create_engine
+from sqlalchemy import event
+from sqlalchemy import select
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import Session
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+
+    def __repr__(self):
+        return f"User(name={self.name!r})"
+
+
+engine = create_engine("sqlite://", echo=True)
+Base.metadata.create_all(engine)
+
+# --- doc/build/orm/session_events.rst ---
+@event.listens_for(Session, "detached_to_persistent")
+def intercept_detached_to_persistent(session, object_):
+    print("object became persistent again: %s" % object_)
+
+
+with Session(engine) as s:
+    s.add(User(name="u1"))
+    s.commit()
+session = Session(engine)
+u = session.scalars(select(User)).one()
+session.close()
+session2 = Session(engine)
+session2.add(u)
+print("merge")
+session3 = Session(engine)
+session3.merge(u)

@@ -1,0 +1,38 @@
+# source: doc/build/orm/session_events.rst, section "Loaded as Persistent"
+# adapted: User is a small mapping (id, name, a repr) on a SQLite `engine`; the sessions are bound to it and an object is taken through the transition; the page's `event.listens_for(sessionmaker, ...)` listens on the Session class (SQLAlchemy 2.1 has no events on the sessionmaker class itself: InvalidRequestError)
+from sqlalchemy import create_engine
+from sqlalchemy import event
+from sqlalchemy import select
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import Session
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+
+    def __repr__(self):
+        return f"User(name={self.name!r})"
+
+
+engine = create_engine("sqlite://", echo=True)
+Base.metadata.create_all(engine)
+
+# --- doc/build/orm/session_events.rst ---
+@event.listens_for(Session, "loaded_as_persistent")
+def intercept_loaded_as_persistent(session, object_):
+    print("object loaded into persistent state: %s" % object_)
+
+
+with Session(engine) as s:
+    s.add_all([User(name="u1"), User(name="u2")])
+    s.commit()
+session = Session(engine)
+print(session.scalars(select(User).order_by(User.id)).all())
