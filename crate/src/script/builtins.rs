@@ -1465,7 +1465,17 @@ impl HostObject for Super {
     }
 }
 
-fn object_init(_interp: &mut Interpreter, _args: Vec<Value>, _kw: Kw) -> PyResult {
+fn object_init(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
+    // `super().__init__(x=1, **kw)` in a mapped class's own `__init__`: the declarative
+    // base's constructor (a host hook of the class) sets the attributes.
+    if let Some(Value::Instance(inst)) = args.first()
+        && (args.len() > 1 || !kw.is_empty())
+        && let Some(host) = inst.class.host.borrow().clone()
+    {
+        let mut call = vec![Value::str("__init__")];
+        call.extend(args.iter().cloned());
+        host.call(interp, call, kw)?;
+    }
     Ok(Value::None)
 }
 
