@@ -17,7 +17,9 @@ import { has, must, say } from './proc.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const reps = quick ? 1 : 7;
-const cli = join(root, 'target', 'release', 'sessionlab');
+// The smoke run's single repetition measures nothing, so it takes the dev-profile CLI `cargo
+// test` has already built: a fresh machine would spend minutes on the fat-LTO release build.
+const cli = join(root, 'target', quick ? 'debug' : 'release', 'sessionlab');
 
 /** Runs a benchmark script and returns { ms, output } from its `elapsed_ms=` line. */
 function timed(command, args) {
@@ -69,8 +71,10 @@ function interpreterSuite() {
   return { rows, note: python ? null : 'python3 not found: CPython columns skipped' };
 }
 
-say('building the native CLI (cargo build --release)');
-await must('cargo', ['build', '--release', '-p', 'sessionlab', '--bin', 'sessionlab'], { cwd: root });
+say(`building the native CLI (cargo build${quick ? '' : ' --release'})`);
+await must('cargo', ['build', ...(quick ? [] : ['--release']), '-p', 'sessionlab', '--bin', 'sessionlab'], {
+  cwd: root,
+});
 say(`interpreter vs CPython, ${reps} interleaved repetition(s)`);
 const interpreter = interpreterSuite();
 say('browser: raw SQL against sql.js, start-up and size (node scripts/build.mjs first)');
