@@ -1669,6 +1669,7 @@ impl Compiler {
                 if n == 0 { base } else { format!("{base}__{n}") }
             };
             // A type given without SQL (`type_=`, `type_coerce`) labels as its expression.
+            let coerced = matches!(c, Expr::Typed(..));
             let mut c = c;
             while let Expr::Typed(inner, _) = c {
                 c = inner;
@@ -1698,6 +1699,23 @@ impl Compiler {
                         dedup(&names, label)
                     } else {
                         label
+                    };
+                    (
+                        format!("{} AS {}", self.expr(c, None), self.q(&label)),
+                        label,
+                    )
+                }
+                // `type_coerce(t.c.x, T)` is a new element named `x`: always labelled.
+                Expr::Column(t, i) if coerced => {
+                    let base = if s.labels {
+                        format!("{}_{}", t.name, t.columns[*i].name)
+                    } else {
+                        t.columns[*i].name.clone()
+                    };
+                    let label = if names.contains(&base) {
+                        anon_label(&mut self.bind_names, &base)
+                    } else {
+                        base
                     };
                     (
                         format!("{} AS {}", self.expr(c, None), self.q(&label)),
@@ -1765,6 +1783,7 @@ impl Compiler {
                 | Expr::Collate(..)
                 | Expr::RegexpReplace(..)
                 | Expr::Custom(..)
+                | Expr::Bool(_)
                 | Expr::Not(..) => {
                     let label = anon_label(&mut self.bind_names, "anon");
                     (format!("{} AS {label}", self.expr(c, None)), label)
@@ -2141,11 +2160,12 @@ fn is_pattern_op(op: Op) -> bool {
     matches!(op, Op::StartsWith | Op::EndsWith | Op::Contains)
 }
 
-/// A startswith/endswith/contains comparison (possibly with ESCAPE).
+/// A startswith/endswith/contains comparison (possibly with ESCAPE, possibly negated: SQLAlchemy
+/// gives `not_contains_op` no precedence either, so both forms are grouped in a WHERE).
 fn is_pattern(e: &Expr) -> bool {
     match e {
         Expr::Binary(_, op, _) => is_pattern_op(*op),
-        Expr::Escape(inner, _) => is_pattern(inner),
+        Expr::Escape(inner, _) | Expr::Not(inner) => is_pattern(inner),
         _ => false,
     }
 }
@@ -2175,9 +2195,7 @@ fn needs_group(op: Op, against: Option<Op>) -> bool {
 }
 
 fn and_all(wheres: &[Expr]) -> Option<Expr> {
-    let mut it = wheres.iter().cloned();
-    let first = it.next()?;
-    Some(it.fold(first, |acc, w| Expr::binary(acc, Op::And, w)))
+    Expr::boolean(Op::And, wheres.iter().cloned())
 }
 
 fn collect_tables(e: &Expr, out: &mut Vec<Rc<Table>>) {

@@ -243,6 +243,29 @@ impl Expr {
         Expr::Binary(Box::new(left), op, Box::new(right))
     }
 
+    /// `and_(*clauses)` / `or_(*clauses)` as SQLAlchemy builds them: `true()` in an AND (`false()`
+    /// in an OR) drops out unless it is alone, `false()` in an AND (`true()` in an OR) stands for
+    /// the whole, an empty `and_()` adds nothing; None when nothing is left.
+    pub fn boolean(op: Op, clauses: impl IntoIterator<Item = Expr>) -> Option<Expr> {
+        let continue_on = op == Op::And;
+        let mut kept: Vec<Expr> = Vec::new();
+        let mut saw_continue = false;
+        for c in clauses {
+            match c {
+                Expr::Text(ref t) if t.is_empty() => {}
+                Expr::Bool(b) if b == continue_on => saw_continue = true,
+                Expr::Bool(b) => return Some(Expr::Bool(b)),
+                c => kept.push(c),
+            }
+        }
+        if kept.is_empty() {
+            return saw_continue.then_some(Expr::Bool(continue_on));
+        }
+        let mut it = kept.into_iter();
+        let first = it.next()?;
+        Some(it.fold(first, |acc, e| Expr::binary(acc, op, e)))
+    }
+
     /// The expressions directly inside this one (not those of nested SELECTs).
     pub fn children(&self) -> Vec<&Expr> {
         match self {

@@ -401,7 +401,33 @@ fn select_column(state: &SaState, interp: &mut Interpreter, a: &Value) -> PyResu
             Err(not_a_column(state, interp, a))
         }
         Value::Instance(i) if i.class.module == "__main__" => Err(not_a_column(state, interp, a)),
-        other => as_expr(state, interp, other),
+        Value::Bool(b) => Ok(Expr::Bool(*b)),
+        Value::None => as_expr(state, interp, a),
+        // `Decimal("1.5")` is written as it prints, like a number.
+        Value::Instance(i) if i.class.module == "decimal" && i.class.name == "Decimal" => {
+            Ok(Expr::Text(interp.to_str(a)?))
+        }
+        Value::Host(h) => match h.type_name().as_str() {
+            "Select" | "CompoundSelect" | "TextualSelect" => {
+                let r = interp.repr(a).unwrap_or_else(|_| "?".into());
+                let module = if h.type_name() == "TextualSelect" { "elements" } else { "selectable" };
+                Err(state.exc.raise(
+                    interp,
+                    Exc::ArgumentError,
+                    format!(
+                        "Column expression, FROM clause, or other columns clause element \
+                         expected, got {r}. To create a FROM clause from a <class \
+                         'sqlalchemy.sql.{module}.{}'> object, use the .subquery() method. \
+                         (Background on this error at: https://sqlalche.me/e/21/89ve)",
+                        h.type_name()
+                    ),
+                ))
+            }
+            "_FunctionGenerator" => Err(not_a_column(state, interp, a)),
+            _ => as_expr(state, interp, a),
+        },
+        // Dates, bytes, tuples, dicts…: not a column expression (SQLAlchemy binds none of them).
+        _ => Err(not_a_column(state, interp, a)),
     }
 }
 

@@ -848,19 +848,38 @@ pub fn conjunction(
     args: Vec<Value>,
     op: Op,
 ) -> PyResult<Value> {
-    let mut exprs = args
-        .iter()
-        .map(|a| as_expr(state, interp, a))
-        .collect::<PyResult<Vec<_>>>()?;
-    if exprs.is_empty() {
+    if args.is_empty() {
+        // Deprecated, and an empty clause that renders nothing.
+        let (name, t, p) = if op == Op::And {
+            ("and_", "true", "True")
+        } else {
+            ("or_", "false", "False")
+        };
+        state.exc.warn(
+            interp,
+            Exc::SADeprecationWarning,
+            &format!(
+                "Invoking {name}() without arguments is deprecated, and will be disallowed in a \
+                 future release.   For an empty {name}() construct, use '{name}({t}(), *args)' \
+                 or '{name}({p}, *args)'."
+            ),
+        )?;
         return Ok(host(ExprObj(Expr::Text(String::new()))));
     }
-    let first = exprs.remove(0);
-    Ok(host(ExprObj(
-        exprs
-            .into_iter()
-            .fold(first, |acc, e| Expr::binary(acc, op, e)),
-    )))
+    let exprs = args
+        .iter()
+        .map(|a| as_criterion(state, interp, a))
+        .collect::<PyResult<Vec<_>>>()?;
+    let e = Expr::boolean(op, exprs).unwrap_or(Expr::Text(String::new()));
+    Ok(host(ExprObj(e)))
+}
+
+/// A WHERE/HAVING/`and_()` argument: a Python bool is `true()`/`false()`, not a bound value.
+pub fn as_criterion(state: &SaState, interp: &mut Interpreter, v: &Value) -> PyResult<Expr> {
+    match v {
+        Value::Bool(b) => Ok(Expr::Bool(*b)),
+        v => as_expr(state, interp, v),
+    }
 }
 
 /// `case((cond, value), ..., value=None, else_=None)` and `case({key: value}, value=expr)`.

@@ -138,7 +138,7 @@ impl QueryObj {
 
     pub(crate) fn criteria(&self, interp: &mut Interpreter, args: &[Value]) -> PyResult<Vec<Expr>> {
         args.iter()
-            .map(|a| as_expr(&self.session.sa, interp, a))
+            .map(|a| super::expression::as_criterion(&self.session.sa, interp, a))
             .collect()
     }
 
@@ -280,10 +280,6 @@ impl Methods for QueryObj {
             .unwrap_or(Ok(Value::None));
         }
         let mut sel = self.select.clone();
-        let int = |v: Option<&Value>| match v {
-            Some(Value::Int(i)) => Some(*i),
-            _ => None,
-        };
         match name {
             "filter" | "where" => {
                 sel.wheres.extend(self.criteria(interp, &args)?);
@@ -311,12 +307,23 @@ impl Methods for QueryObj {
                 sel.having.extend(self.criteria(interp, &args)?);
                 Ok(self.with(sel))
             }
-            "limit" => {
-                sel.limit = int(args.first());
-                Ok(self.with(sel))
-            }
-            "offset" => {
-                sel.offset = int(args.first());
+            "limit" | "offset" => {
+                let n = match args.first() {
+                    None | Some(Value::None) => None,
+                    Some(Value::Int(i)) => Some(*i),
+                    // `limit(bindparam("l"))` would render `LIMIT :l`; never drop it silently.
+                    Some(_) => {
+                        return Err(super::args::not_implemented(
+                            interp,
+                            &format!("Query.{name}() of anything but an int"),
+                        ));
+                    }
+                };
+                if name == "limit" {
+                    sel.limit = n;
+                } else {
+                    sel.offset = n;
+                }
                 Ok(self.with(sel))
             }
             "distinct" => {

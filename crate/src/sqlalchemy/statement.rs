@@ -467,11 +467,10 @@ impl Methods for StatementObj {
             return Ok(Value::None);
         };
         let exprs = |interp: &mut Interpreter| -> PyResult<Vec<Expr>> {
-            args.iter().map(|a| as_expr(&state, interp, a)).collect()
-        };
-        let int = |v: Option<&Value>| match v {
-            Some(Value::Int(i)) => Some(*i),
-            _ => None,
+            // WHERE / HAVING criteria: a Python bool is `true()` / `false()`.
+            args.iter()
+                .map(|a| super::expression::as_criterion(&state, interp, a))
+                .collect()
         };
         // Methods apply to the statement under a RETURNING, which is put back afterwards.
         let (stmt, mut returning) = match self.0.clone() {
@@ -624,8 +623,24 @@ impl Methods for StatementObj {
             (Statement::Select(s), "correlate" | "correlate_except") => {
                 s.correlate = Some((correlate_tables(&args), name == "correlate_except"));
             }
-            (Statement::Select(s), "limit") => s.limit = int(args.first()),
-            (Statement::Select(s), "offset") => s.offset = int(args.first()),
+            (Statement::Select(s), "limit" | "offset") => {
+                let n = match args.first() {
+                    None | Some(Value::None) => None,
+                    Some(Value::Int(i)) => Some(*i),
+                    // `limit(bindparam("l"))` would render `LIMIT :l`; never drop it silently.
+                    Some(_) => {
+                        return Err(not_implemented(
+                            interp,
+                            &format!("Select.{name}() of anything but an int"),
+                        ));
+                    }
+                };
+                if name == "limit" {
+                    s.limit = n;
+                } else {
+                    s.offset = n;
+                }
+            }
             (Statement::Select(s), "distinct") => s.distinct = true,
             (Statement::Update(_, _, w, _, _) | Statement::Delete(_, w, _), "where") => {
                 w.extend(exprs(interp)?)
