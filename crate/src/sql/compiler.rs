@@ -35,6 +35,8 @@ pub struct Compiled {
     pub refused: Option<String>,
     /// The `CompileError` SQLAlchemy raises compiling it, if any.
     pub compile_error: Option<String>,
+    /// The `SAWarning`s SQLAlchemy emits compiling it, in order.
+    pub warnings: Vec<String>,
 }
 
 impl Compiled {
@@ -568,6 +570,10 @@ pub struct Compiler {
     backend: Option<Backend>,
     /// The first construct refused (see [`Compiled::refused`]).
     refused: std::cell::RefCell<Option<String>>,
+    /// How many function calls enclose the expression being compiled.
+    in_function: u32,
+    /// `SAWarning`s met while compiling (see [`Compiled::warnings`]).
+    warnings: Vec<String>,
 }
 
 impl Compiler {
@@ -822,6 +828,18 @@ impl Compiler {
         if self.backend.is_some() {
             self.refuse_for_backend(e);
         }
+        // Inside a function's parentheses `DISTINCT x` is an aggregate's argument.
+        if matches!(e, Expr::Func(..)) {
+            self.in_function += 1;
+            let text = self.expr_node(e, against);
+            self.in_function -= 1;
+            return text;
+        }
+        self.expr_node(e, against)
+    }
+
+    /// [`Compiler::expr`] of one node.
+    fn expr_node(&mut self, e: &Expr, against: Option<Op>) -> String {
         match e {
             Expr::Column(t, i) => {
                 let table = self.table_name(t);
@@ -881,6 +899,17 @@ impl Compiler {
             },
             Expr::Neg(inner) => format!("-{}", self.expr(inner, Some(Op::Mul))),
             Expr::BitNot(inner) => format!("~{}", self.expr(inner, Some(Op::Mul))),
+            Expr::Distinct(inner) => {
+                if self.in_function == 0 {
+                    self.warnings.push(
+                        "Column-expression-level unary distinct() should not be used outside of \
+                         an aggregate function. For general 'SELECT DISTINCT' support use \
+                         select().distinct()."
+                            .into(),
+                    );
+                }
+                format!("DISTINCT {}", self.expr(inner, Some(Op::Mul)))
+            }
             Expr::Custom(l, op, r) => {
                 let (lname, rname) = (column_name(r), column_name(l));
                 let left = self.operand(l, op.precedence, lname);
@@ -1386,6 +1415,7 @@ impl Compiler {
                 error: self.error,
                 refused: self.refused.take(),
                 compile_error: self.compile_error,
+                warnings: self.warnings,
             };
         }
         // `WITH` comes first, and so do the binds of the CTE bodies.
@@ -1407,6 +1437,7 @@ impl Compiler {
             error: self.error,
             refused: self.refused.take(),
             compile_error: self.compile_error,
+            warnings: self.warnings,
         }
     }
 

@@ -205,6 +205,8 @@ pub enum Expr {
     Tuple(Vec<Expr>),
     /// `~expr` of `bitwise_not()`.
     BitNot(Box<Expr>),
+    /// `DISTINCT expr` (`distinct(x)`, `x.distinct()`, as in `count(DISTINCT x)`).
+    Distinct(Box<Expr>),
     /// `expr COLLATE name`.
     Collate(Box<Expr>, String),
     /// `regexp_replace(pattern, replacement)`: `REGEXP_REPLACE(expr, pattern, replacement)`.
@@ -282,6 +284,7 @@ impl Expr {
             | Expr::Nulls(i, _)
             | Expr::Typed(i, _)
             | Expr::BitNot(i)
+            | Expr::Distinct(i)
             | Expr::Collate(i, _)
             | Expr::InSelect(i, _, _) => vec![i],
             Expr::Tuple(items) => items.iter().collect(),
@@ -342,7 +345,7 @@ impl Expr {
             Expr::ScalarSelect(s) if s.columns.len() == 1 => s.columns[0].sql_type(),
             Expr::Custom(_, op, _) if op.comparison => Some(SqlType::Boolean),
             Expr::Custom(l, _, _) => l.sql_type(),
-            Expr::Label(_, inner) | Expr::Neg(inner) => inner.sql_type(),
+            Expr::Label(_, inner) | Expr::Neg(inner) | Expr::Distinct(inner) => inner.sql_type(),
             // The return types of SQLAlchemy's `GenericFunction`s that matter here.
             Expr::Func(name, _) if Self::func_type(name).is_some() => Self::func_type(name),
             Expr::Func(name, args)
@@ -386,7 +389,7 @@ impl Expr {
         match self {
             Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
             Expr::Label(name, _) => Some(name.clone()),
-            Expr::Cast(inner, _) => inner.key(),
+            Expr::Cast(inner, _) | Expr::Distinct(inner) => inner.key(),
             Expr::AliasColumn(_, name) => Some(name.clone()),
             _ => None,
         }

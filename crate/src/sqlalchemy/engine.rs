@@ -940,6 +940,7 @@ pub fn core_parameters(
         _ => Vec::new(),
     };
     let (compiled, columns) = stmt.compile(&keys);
+    super::statement::compile_warnings(interp, &compiled)?;
     if let Some(message) = &compiled.refused {
         return Err(interp.error("NotImplementedError", message.clone()));
     }

@@ -286,7 +286,7 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 45] = [
+        const METHODS: [&str; 46] = [
             "compile",
             "op",
             "bool_op",
@@ -304,6 +304,7 @@ impl HostObject for ExprObj {
             "bitwise_lshift",
             "bitwise_rshift",
             "bitwise_not",
+            "distinct",
             "isnot",
             "correlate",
             "correlate_except",
@@ -454,6 +455,17 @@ fn in_select(
         let mut s = q.select.clone();
         s.labels = false;
         return Ok(Some(s));
+    }
+    // `in_(select(...).scalar_subquery())` is the SELECT itself.
+    if let Some(ExprObj(Expr::ScalarSelect(s))) = downcast::<ExprObj>(v) {
+        return Ok(Some((**s).clone()));
+    }
+    // Any other single SQL expression (`bindparam("ids", expanding=True)`) is not a list.
+    if expr_obj(v).is_some() {
+        return Err(not_implemented(
+            interp,
+            "in_() of a SQL expression other than a select() (an expanding bindparam)",
+        ));
     }
     if let Some(sq) = downcast::<super::selectable::SubqueryObj>(v)
         && !sq.0.cte
@@ -677,6 +689,7 @@ impl Methods for ExprObj {
                 Expr::binary(e, op, literal_or_expr(&state, interp, args.first())?)
             }
             "bitwise_not" => Expr::BitNot(Box::new(e)),
+            "distinct" => Expr::Distinct(Box::new(e)),
             "collate" => match args.first() {
                 Some(Value::Str(c)) if args.len() == 1 => Expr::Collate(Box::new(e), c.to_string()),
                 _ => return Err(interp.type_error("collate() needs a collation name")),

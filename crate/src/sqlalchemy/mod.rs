@@ -608,6 +608,18 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             ));
             let st = s.clone();
             attrs.push((
+                "distinct",
+                function("distinct", move |i, a, _k| match a.first() {
+                    Some(v) => Ok(Value::Host(Rc::new(expression::ExprObj(
+                        crate::sql::elements::Expr::Distinct(Box::new(expression::as_expr(
+                            &st, i, v,
+                        )?)),
+                    )))),
+                    None => Err(i.type_error("distinct() needs an expression")),
+                }),
+            ));
+            let st = s.clone();
+            attrs.push((
                 "bitwise_not",
                 function("bitwise_not", move |i, a, _k| match a.first() {
                     Some(v) => Ok(Value::Host(Rc::new(expression::ExprObj(

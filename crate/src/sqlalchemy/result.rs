@@ -407,12 +407,7 @@ impl ResultInner {
             }
             "scalars" => Ok(Value::Host(Rc::new(self.reshaped(Shape::Scalars)))),
             "mappings" => Ok(Value::Host(Rc::new(self.reshaped(Shape::Mappings)))),
-            "keys" => Ok(Value::list(
-                self.columns
-                    .iter()
-                    .map(|c| Value::str(c.as_str()))
-                    .collect(),
-            )),
+            "keys" => Ok(Value::Host(Rc::new(KeyView(self.columns.to_vec())))),
             "close" => {
                 self.rows.borrow_mut().clear();
                 Ok(Value::None)
@@ -595,6 +590,56 @@ impl HostObject for Row {
 
     fn unsupported_attr(&self, name: &str) -> Option<String> {
         crate::sqlalchemy::unsupported::message(&self.type_name(), name)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `Result.keys()`: SQLAlchemy's `RMKeyView` of the column names (a list-like view, not a list:
+/// its repr is `RMKeyView(['a', 'b'])`, it equals any sequence of the same names).
+pub struct KeyView(pub Vec<String>);
+
+impl KeyView {
+    fn names(&self) -> Vec<Value> {
+        self.0.iter().map(|c| Value::str(c.as_str())).collect()
+    }
+}
+
+impl HostObject for KeyView {
+    fn type_name(&self) -> String {
+        "RMKeyView".into()
+    }
+
+    fn iterate(&self, _interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(self.names()))
+    }
+
+    fn len(&self, _interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Ok(Some(self.0.len()))
+    }
+
+    fn repr(&self, interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!(
+            "RMKeyView({})",
+            interp.repr(&Value::list(self.names()))?
+        ))
+    }
+
+    fn equals(&self, other: &Value) -> Option<bool> {
+        let items: Vec<Value> = match other {
+            Value::List(l) => l.borrow().clone(),
+            Value::Tuple(t) => t.to_vec(),
+            _ => return Some(false),
+        };
+        Some(
+            items.len() == self.0.len()
+                && items
+                    .iter()
+                    .zip(&self.0)
+                    .all(|(v, n)| matches!(v, Value::Str(s) if **s == **n)),
+        )
     }
 
     fn as_any(&self) -> &dyn std::any::Any {

@@ -398,6 +398,7 @@ impl HostObject for StatementObj {
             Compiler::named
         };
         let compiled = stmt.compile_with(&[], mk).0;
+        compile_warnings(interp, &compiled)?;
         if let Some(message) = compiled.refused {
             return Err(interp.error("NotImplementedError", message));
         }
@@ -487,6 +488,7 @@ impl Methods for StatementObj {
             (_, "compile") => {
                 let mk = super::compiled::compiler_for(interp, &args, &kw)?;
                 let (compiled, _) = self.0.compile_with(&[], mk);
+                compile_warnings(interp, &compiled)?;
                 if let Some(message) = compiled.refused.clone() {
                     return Err(interp.error("NotImplementedError", message));
                 }
@@ -874,4 +876,20 @@ pub fn insert_rows(
         values.push(exprs);
     }
     Ok(Statement::InsertRows(t.clone(), cols, values))
+}
+
+/// Emits the `SAWarning`s SQLAlchemy's compiler gives for a statement (each time it compiles).
+pub fn compile_warnings(
+    interp: &mut Interpreter,
+    compiled: &crate::sql::compiler::Compiled,
+) -> PyResult<()> {
+    if compiled.warnings.is_empty() {
+        return Ok(());
+    }
+    if let Some(state) = interp_state(interp) {
+        for w in &compiled.warnings {
+            state.exc.warn(interp, Exc::SAWarning, w)?;
+        }
+    }
+    Ok(())
 }

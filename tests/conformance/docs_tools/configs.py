@@ -50,3 +50,7 @@ DOCS += [
     dict(name="orm_large_collections", rel="orm/large_collections.rst", first_section_setup=True,
          setup_desc="the page's opening mapping and hidden create_all; end: fixed timestamps", end=CLOCK_END),
 ]
+# The FAQ's doctested page: printing statements, literal binds, dialect compilation.
+DOCS += [
+    dict(name="faq_sqlexpressions", rel="faq/sqlexpressions.rst"),
+]
