@@ -1184,7 +1184,7 @@ impl Compiler {
                         .join(", ")
                 };
                 match m {
-                    Modifier::Over(partition, order) => {
+                    Modifier::Over(partition, order, frame) => {
                         let f = self.expr(f, None);
                         let mut parts = Vec::new();
                         if !partition.is_empty() {
@@ -1192,6 +1192,21 @@ impl Compiler {
                         }
                         if !order.is_empty() {
                             parts.push(format!("ORDER BY {}", list(self, order)));
+                        }
+                        if let Some(fr) = frame {
+                            // Offsets are bound values (`:param_1 PRECEDING`), as SQLAlchemy's.
+                            let bound = |c: &mut Self, n: Option<i64>, unbounded: &str| match n {
+                                None => format!("UNBOUNDED {unbounded}"),
+                                Some(0) => "CURRENT ROW".to_string(),
+                                Some(n) => {
+                                    let b = c.expr(&Expr::Bind(SqlValue::Integer(n.abs())), None);
+                                    let side = if n < 0 { "PRECEDING" } else { "FOLLOWING" };
+                                    format!("{b} {side}")
+                                }
+                            };
+                            let start = bound(self, fr.start, "PRECEDING");
+                            let end = bound(self, fr.end, "FOLLOWING");
+                            parts.push(format!("{} BETWEEN {start} AND {end}", fr.unit));
                         }
                         format!("{f} OVER ({})", parts.join(" "))
                     }

@@ -226,11 +226,23 @@ pub struct CustomOp {
     pub comparison: bool,
 }
 
+/// A window frame: `over(rows=(start, end))` (or `range_=`, `groups=`); `None` is UNBOUNDED,
+/// 0 the CURRENT ROW, negative PRECEDING and positive FOLLOWING.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// `ROWS`, `RANGE` or `GROUPS`.
+    pub unit: &'static str,
+    /// The frame's start.
+    pub start: Option<i64>,
+    /// The frame's end.
+    pub end: Option<i64>,
+}
+
 /// What modifies a function call (`functions.py`'s `Over`, `FunctionFilter`, …).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modifier {
-    /// `OVER (PARTITION BY … ORDER BY …)`.
-    Over(Vec<Expr>, Vec<Expr>),
+    /// `OVER (PARTITION BY … ORDER BY … ROWS BETWEEN …)`.
+    Over(Vec<Expr>, Vec<Expr>, Option<Frame>),
     /// `FILTER (WHERE …)`.
     Filter(Box<Expr>),
     /// `WITHIN GROUP (ORDER BY …)`.
@@ -294,7 +306,7 @@ impl Expr {
             Expr::Modified(f, m) => {
                 let mut out: Vec<&Expr> = vec![f];
                 match m {
-                    Modifier::Over(p, o) => out.extend(p.iter().chain(o)),
+                    Modifier::Over(p, o, _) => out.extend(p.iter().chain(o)),
                     Modifier::Filter(w) => out.push(w),
                     Modifier::WithinGroup(o) | Modifier::AggregateOrderBy(o) => out.extend(o),
                 }

@@ -78,15 +78,41 @@ fn modified(e: &Expr, m: Modifier) -> Value {
 impl FunctionCall {
     /// `over(partition_by=..., order_by=...)`.
     fn over(&self, interp: &mut Interpreter, args: Args) -> PyResult<Value> {
-        if ["rows", "range_", "groups"]
-            .iter()
-            .any(|k| args.get(k).is_some())
-        {
-            return Err(super::args::not_implemented(interp, "over() with a frame"));
+        let mut frame = None;
+        for (key, unit) in [("rows", "ROWS"), ("range_", "RANGE"), ("groups", "GROUPS")] {
+            let Some(v) = args.get(key).filter(|v| !matches!(v, Value::None)) else {
+                continue;
+            };
+            if frame.is_some() {
+                let Some(state) = interp_state(interp) else {
+                    return Ok(Value::None);
+                };
+                return Err(state.exc.raise(
+                    interp,
+                    crate::bridge::exc::Exc::ArgumentError,
+                    "only one of 'rows', 'range_', or 'groups' may be provided".to_string(),
+                ));
+            }
+            let bound = |v: &Value| match v {
+                Value::None => Some(None),
+                Value::Int(n) => Some(Some(*n)),
+                _ => None,
+            };
+            let parsed = match v {
+                Value::Tuple(t) if t.len() == 2 => bound(&t[0]).zip(bound(&t[1])),
+                _ => None,
+            };
+            let Some((start, end)) = parsed else {
+                return Err(super::args::not_implemented(
+                    interp,
+                    "over() with a frame other than a (start, end) tuple of ints or None",
+                ));
+            };
+            frame = Some(crate::sql::elements::Frame { unit, start, end });
         }
         let partition = exprs(interp, args.get("partition_by"))?;
         let order = exprs(interp, args.get("order_by"))?;
-        Ok(modified(&self.0, Modifier::Over(partition, order)))
+        Ok(modified(&self.0, Modifier::Over(partition, order, frame)))
     }
 
     /// `filter(*criterion)`: criteria joined with AND.
