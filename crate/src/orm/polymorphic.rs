@@ -312,6 +312,7 @@ impl WithPolymorphic {
                 name: None,
                 cte: false,
                 lateral: false,
+                ..Default::default()
             });
             let mut table = Table::new("anon".into(), columns);
             table.subquery = Some(subquery);

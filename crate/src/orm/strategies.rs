@@ -699,6 +699,7 @@ fn subquery(
         name: None,
         cte: false,
         lateral: false,
+        ..Default::default()
     });
     let key = Expr::AliasColumn(sq.clone(), name);
     let target = r.target.clone();

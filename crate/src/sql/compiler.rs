@@ -93,7 +93,7 @@ pub struct Select {
 }
 
 /// `select(...).subquery(name)`: a SELECT used as a FROM, named `anon_N` unless given a name.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Subquery {
     /// The SELECT.
     pub select: Select,
@@ -103,6 +103,11 @@ pub struct Subquery {
     pub cte: bool,
     /// `select(...).lateral()`: `LATERAL (SELECT …)`, correlating to the FROMs before it.
     pub lateral: bool,
+    /// `cte(recursive=True)`: `WITH RECURSIVE name(columns) AS (…)`.
+    pub recursive: bool,
+    /// For `cte.union_all(...)`: the earlier CTE objects (by address) this one completes,
+    /// which its recursive part names.
+    pub completes: Vec<usize>,
 }
 
 impl Subquery {
@@ -574,6 +579,10 @@ pub struct Compiler {
     in_function: u32,
     /// `SAWarning`s met while compiling (see [`Compiled::warnings`]).
     warnings: Vec<String>,
+    /// The CTEs being defined (`cte(recursive=True)`): references to them render their name.
+    cte_scope: Vec<usize>,
+    /// A recursive CTE was defined: `WITH RECURSIVE`.
+    recursive_cte: bool,
 }
 
 impl Compiler {
@@ -1444,8 +1453,13 @@ impl Compiler {
         }
         slots.extend(self.slots);
         names.extend(self.names);
+        let with = if self.recursive_cte {
+            "WITH RECURSIVE"
+        } else {
+            "WITH"
+        };
         Compiled {
-            sql: format!("WITH {}\n {sql}", defs.join(", \n")),
+            sql: format!("{with} {}\n {sql}", defs.join(", \n")),
             slots,
             columns: Vec::new(),
             names,
@@ -1461,8 +1475,14 @@ impl Compiler {
     fn subquery_in_from(&mut self, sq: &Rc<Subquery>) -> String {
         let alias = self.alias_name(sq);
         let id = Rc::as_ptr(sq) as usize;
-        if sq.cte && self.ctes.iter().any(|(k, ..)| *k == id) {
+        if sq.cte && (self.ctes.iter().any(|(k, ..)| *k == id) || self.cte_scope.contains(&id)) {
             return self.q(&alias);
+        }
+        // The recursive part of a recursive CTE names the CTE being defined.
+        let scope = self.cte_scope.len();
+        if sq.recursive {
+            self.cte_scope.push(id);
+            self.cte_scope.extend(sq.completes.iter().copied());
         }
         // A subquery in FROM does not correlate to the query around it (a LATERAL one does).
         let enclosing = if sq.lateral {
@@ -1472,13 +1492,19 @@ impl Compiler {
         };
         let (slots, names) = (self.slots.len(), self.names.len());
         let unlabelled = std::mem::replace(&mut self.unlabelled, false);
-        let (text, _) = self.select_body(&sq.select, true);
+        let (text, columns) = self.select_body(&sq.select, true);
+        self.cte_scope.truncate(scope);
         self.unlabelled = unlabelled;
         self.enclosing = enclosing;
         if sq.cte {
             let s = self.slots.split_off(slots);
             let n = self.names.split_off(names);
-            let def = format!("{} AS \n({text})", self.q(&alias));
+            let def = if sq.recursive {
+                self.recursive_cte = true;
+                format!("{}({}) AS \n({text})", self.q(&alias), columns.join(", "))
+            } else {
+                format!("{} AS \n({text})", self.q(&alias))
+            };
             self.ctes.push((id, def, s, n));
             return self.q(&alias);
         }
@@ -1567,6 +1593,10 @@ impl Compiler {
             None => anon_label(&mut self.bind_names, "anon"),
         };
         self.aliases.push((id, name.clone()));
+        // An anonymous CTE and the CTEs it completes (`cte.union_all(...)`) share one name.
+        for &k in &sq.completes {
+            self.aliases.push((k, name.clone()));
+        }
         name
     }
 
@@ -2175,6 +2205,8 @@ fn collect_subqueries(e: &Expr, out: &mut Vec<Rc<Subquery>>) {
 fn column_name(e: &Expr) -> Option<String> {
     match e {
         Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
+        // A subquery's or CTE's column names binds like a table's (`tree.depth + :depth_1`).
+        Expr::AliasColumn(_, name) => Some(name.clone()),
         Expr::Lower(inner) => column_name(inner),
         // `column("x", Integer)` (a typed name); `type_coerce(...)` binds are anonymous.
         Expr::Typed(inner, _) if matches!(**inner, Expr::Text(_)) => column_name(inner),
@@ -2459,6 +2491,7 @@ mod tests {
                 ..Select::default()
             },
             name: None,
+            ..Default::default()
         });
         let total = || Expr::AliasColumn(totals.clone(), "total".into());
         let s = Select {

@@ -239,6 +239,19 @@ impl HostObject for SubqueryObj {
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "c" | "columns" => Some(host(SubqueryColumns(self.0.clone()))),
+            // `cte.union_all(select(...))`: the CTE completed by more SELECTs (the recursive
+            // part of `cte(recursive=True)` names the CTE itself).
+            "union" | "union_all" if self.0.cte => {
+                let (method, keyword) = if name == "union" {
+                    ("union", "UNION")
+                } else {
+                    ("union_all", "UNION ALL")
+                };
+                let cte = self.0.clone();
+                Some(super::function(method, move |i, a, _k| {
+                    cte_compound(i, &cte, &a, keyword)
+                }))
+            }
             _ => None,
         })
     }
@@ -294,4 +307,51 @@ impl HostObject for SubqueryColumns {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+}
+
+/// `cte.union_all(*selects)`: a new CTE of the same name whose SELECT is the old one's set
+/// operation with `selects`; it completes the old CTE, so references to that inside render
+/// the name.
+fn cte_compound(
+    interp: &mut Interpreter,
+    cte: &Rc<crate::sql::compiler::Subquery>,
+    args: &[Value],
+    keyword: &'static str,
+) -> PyResult<Value> {
+    if cte.select.compound.is_some() {
+        return Err(super::args::not_implemented(
+            interp,
+            "a set operation on a CTE that already has one",
+        ));
+    }
+    let mut selects = vec![cte.select.clone()];
+    for a in args {
+        match super::args::downcast::<super::statement::StatementObj>(a) {
+            Some(super::statement::StatementObj(super::statement::Statement::Select(s), _))
+                if s.compound.is_none() =>
+            {
+                selects.push(s.clone())
+            }
+            _ => {
+                return Err(super::args::not_implemented(
+                    interp,
+                    "CTE.union_all() of anything but plain select() statements",
+                ));
+            }
+        }
+    }
+    let mut completes = cte.completes.clone();
+    completes.push(Rc::as_ptr(cte) as usize);
+    Ok(host(SubqueryObj(Rc::new(crate::sql::compiler::Subquery {
+        select: crate::sql::compiler::Select {
+            columns: cte.select.columns.clone(),
+            compound: Some((keyword, selects)),
+            ..Default::default()
+        },
+        name: cte.name.clone(),
+        cte: true,
+        recursive: cte.recursive,
+        completes,
+        ..Default::default()
+    }))))
 }

@@ -609,14 +609,14 @@ impl Methods for StatementObj {
                     Some(Value::Str(n)) => Some(n.to_string()),
                     _ => None,
                 };
-                if flag(&kw, "recursive") {
-                    return Err(not_implemented(interp, "cte(recursive=True)"));
-                }
+                let recursive = flag(&kw, "recursive");
                 return Ok(host(SubqueryObj(Rc::new(crate::sql::compiler::Subquery {
                     select: s.clone(),
                     name,
                     cte: self_method == "cte",
                     lateral: self_method == "lateral",
+                    recursive: recursive && self_method == "cte",
+                    ..Default::default()
                 }))));
             }
             (Statement::Select(s), "scalar_subquery" | "as_scalar") => {

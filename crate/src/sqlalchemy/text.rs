@@ -176,6 +176,7 @@ impl Methods for TextClause {
                         name,
                         cte: false,
                         lateral: false,
+                        ..Default::default()
                     }),
                 ))));
             }
