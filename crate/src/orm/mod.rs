@@ -6,6 +6,7 @@ pub mod attributes;
 pub mod bulk;
 pub mod bulk_save;
 pub mod collections;
+pub mod keyed_collection;
 pub mod column_expression;
 pub mod composite;
 pub mod deferral;
