@@ -343,7 +343,11 @@ impl Coll {
         };
         let held = entries[i].1.clone();
         if !crate::script::ops::eq(interp, &held, member)? {
-            let (v, h, k) = (interp.to_str(member)?, interp.to_str(&held)?, interp.to_str(&key)?);
+            let (v, h, k) = (
+                interp.to_str(member)?,
+                interp.to_str(&held)?,
+                interp.to_str(&key)?,
+            );
             let message = format!(
                 "Can not remove '{v}': collection holds '{h}' for key '{k}'. Possible cause: is \
                  the KeyFuncDict key function based on mutable properties or properties that \
@@ -494,7 +498,12 @@ pub fn coll_of(
 /// (`TypeError` for anything not dict-like, as SQLAlchemy's).
 pub fn assigned_members(interp: &mut Interpreter, value: &Value) -> PyResult<Vec<Value>> {
     let values = match value {
-        Value::Dict(d) => Some(d.borrow().values().map(|(_, v)| v.clone()).collect::<Vec<_>>()),
+        Value::Dict(d) => Some(
+            d.borrow()
+                .values()
+                .map(|(_, v)| v.clone())
+                .collect::<Vec<_>>(),
+        ),
         Value::Host(h) => match h.as_any().downcast_ref::<InstrumentedDict>() {
             Some(d) => Some(d.0.entries(interp)?.into_iter().map(|(_, m)| m).collect()),
             None => None,

@@ -107,11 +107,11 @@ pub(crate) fn relationship_options(
             "backref" => def.backref = Some(backref_of(interp, v)?),
             "secondary" => {
                 let identifier = |s: &str| {
-                    !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                    !s.is_empty()
+                        && s.chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
                 };
-                if matches!(v, Value::Function(_))
-                    || matches!(v, Value::Str(s) if !identifier(s))
-                {
+                if matches!(v, Value::Function(_)) || matches!(v, Value::Str(s) if !identifier(s)) {
                     // Evaluated when the mappers configure (the table may come later).
                     def.secondary_late = Some(crate::orm::mapper::LateArg(v.clone()));
                     continue;
@@ -938,7 +938,10 @@ impl RegistryHook {
                         backref: None,
                         cascade: back.cascade,
                         uselist: back.uselist,
-                        collection_class: back.collection_class.clone().unwrap_or(CollectionClass::List),
+                        collection_class: back
+                            .collection_class
+                            .clone()
+                            .unwrap_or(CollectionClass::List),
                         lazy: back.lazy,
                         secondary: rel.secondary.clone(),
                         secondary_late: rel.secondary_late.clone(),
@@ -1178,7 +1181,11 @@ impl HostObject for InstrumentedAttribute {
 
 /// A relationship whose `secondary=` is evaluated late configures the mappers on first use
 /// (an object made by its own `__init__` has not configured them).
-fn configure_late(interp: &mut Interpreter, mapper: &Rc<Mapper>, rel: usize) -> PyResult<()> {
+pub(crate) fn configure_late(
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    rel: usize,
+) -> PyResult<()> {
     let late = {
         let rels = mapper.relationships.borrow();
         rels.get(rel)

@@ -24,9 +24,11 @@ impl HostObject for KeyedDictClass {
     }
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
-        Ok("<class 'sqlalchemy.orm.mapped_collection._mapped_collection_cls.<locals>.\
+        Ok(
+            "<class 'sqlalchemy.orm.mapped_collection._mapped_collection_cls.<locals>.\
             _MKeyfuncMapped'>"
-            .into())
+                .into(),
+        )
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
