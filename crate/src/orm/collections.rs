@@ -12,12 +12,26 @@ use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Instance, PyCell, Value};
 
 /// The Python type of a relationship's collection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum CollectionClass {
     /// `list` (`InstrumentedList`).
     List,
     /// `set` (`InstrumentedSet`): members are unique; `add` / `discard` / `remove`.
     Set,
+    /// A dictionary keyed by a key function (`attribute_keyed_dict(...)`, ...): its members
+    /// are the list, their keys kept beside it (`keyed_collection`).
+    Dict(Rc<super::keyed_collection::KeyFunc>),
+}
+
+impl PartialEq for CollectionClass {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (CollectionClass::List, CollectionClass::List)
+            | (CollectionClass::Set, CollectionClass::Set) => true,
+            (CollectionClass::Dict(a), CollectionClass::Dict(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
 }
 
 /// `InstrumentedList` / `InstrumentedSet`: the loaded collection of relationship `rel` of
@@ -66,7 +80,7 @@ const MUTATORS: &[Method<InstrumentedList>] = &[
     Method {
         name: "clear",
         params: &[],
-        call: |l, _, _| l.clear(),
+        call: |l, interp, _| l.clear(interp),
     },
 ];
 
@@ -115,7 +129,7 @@ const SET_MUTATORS: &[Method<InstrumentedList>] = &[
     Method {
         name: "clear",
         params: &[],
-        call: |l, _, _| l.clear(),
+        call: |l, interp, _| l.clear(interp),
     },
 ];
 
@@ -139,7 +153,7 @@ impl InstrumentedList {
 
     fn mutators(&self) -> &'static [Method<InstrumentedList>] {
         match self.class {
-            CollectionClass::List => MUTATORS,
+            CollectionClass::List | CollectionClass::Dict(_) => MUTATORS,
             CollectionClass::Set => SET_MUTATORS,
         }
     }
@@ -147,7 +161,7 @@ impl InstrumentedList {
     /// The plain value reads go to: the list itself, or a set of its members.
     fn plain(&self, interp: &mut Interpreter) -> PyResult<Value> {
         match self.class {
-            CollectionClass::List => Ok(self.list()),
+            CollectionClass::List | CollectionClass::Dict(_) => Ok(self.list()),
             CollectionClass::Set => {
                 crate::script::builtins::make_set(interp, self.items.borrow().clone(), false)
             }
@@ -159,7 +173,7 @@ impl InstrumentedList {
         let items = self.items.borrow().clone();
         let key = match self.class {
             CollectionClass::Set => Some(interp.hash_key(child)?),
-            CollectionClass::List => None,
+            CollectionClass::List | CollectionClass::Dict(_) => None,
         };
         for (i, v) in items.iter().enumerate() {
             let same = match &key {
@@ -186,7 +200,7 @@ impl InstrumentedList {
             Some(i) => {
                 self.validate_remove(interp, &child)?;
                 let gone = self.items.borrow_mut().remove(i);
-                self.removed(&gone)?;
+                self.removed(interp, &gone)?;
             }
             None if strict => {
                 let class = interp.exc_class("KeyError");
@@ -206,8 +220,8 @@ impl InstrumentedList {
         super::relationships::appended(interp, &self.owner, &self.mapper, self.rel, child, true)
     }
 
-    fn removed(&self, child: &Value) -> PyResult<()> {
-        super::relationships::removed(&self.owner, &self.mapper, self.rel, child)
+    fn removed(&self, interp: &mut Interpreter, child: &Value) -> PyResult<()> {
+        super::relationships::removed(interp, &self.owner, &self.mapper, self.rel, child)
     }
 
     /// The validators' value for an append of `child` (`@validates`).
@@ -241,7 +255,7 @@ impl InstrumentedList {
         };
         self.validate_remove(interp, &child)?;
         let gone = self.items.borrow_mut().remove(i);
-        self.removed(&gone)?;
+        self.removed(interp, &gone)?;
         Ok(Value::None)
     }
 
@@ -278,7 +292,7 @@ impl InstrumentedList {
         let target = self.items.borrow()[i as usize].clone();
         self.validate_remove(interp, &target)?;
         let gone = self.items.borrow_mut().remove(i as usize);
-        self.removed(&gone)?;
+        self.removed(interp, &gone)?;
         Ok(gone)
     }
 
@@ -292,10 +306,10 @@ impl InstrumentedList {
         self.pop(interp, at)
     }
 
-    fn clear(&self) -> PyResult<Value> {
+    fn clear(&self, interp: &mut Interpreter) -> PyResult<Value> {
         let gone = std::mem::take(&mut *self.items.borrow_mut());
         for v in &gone {
-            self.removed(v)?;
+            self.removed(interp, v)?;
         }
         Ok(Value::None)
     }
@@ -304,7 +318,7 @@ impl InstrumentedList {
 impl HostObject for InstrumentedList {
     fn type_name(&self) -> String {
         match self.class {
-            CollectionClass::List => "InstrumentedList",
+            CollectionClass::List | CollectionClass::Dict(_) => "InstrumentedList",
             CollectionClass::Set => "InstrumentedSet",
         }
         .into()
@@ -355,7 +369,7 @@ impl HostObject for InstrumentedList {
         let r = interp.repr(&plain)?;
         // A set subclass's repr names the class: `InstrumentedSet({...})`, `InstrumentedSet()`.
         Ok(match self.class {
-            CollectionClass::List => r,
+            CollectionClass::List | CollectionClass::Dict(_) => r,
             CollectionClass::Set if self.items.borrow().is_empty() => "InstrumentedSet()".into(),
             CollectionClass::Set => format!("InstrumentedSet({r})"),
         })
@@ -386,7 +400,7 @@ impl HostObject for InstrumentedList {
         let after = self.items.borrow().clone();
         for v in &before {
             if !after.iter().any(|a| a.identity() == v.identity()) {
-                self.removed(v)?;
+                self.removed(interp, v)?;
             }
         }
         for v in &after {
@@ -413,7 +427,7 @@ impl HostObject for InstrumentedList {
                 Some(k) if k.identity() == v.identity() => {
                     kept.next();
                 }
-                _ => self.removed(v)?,
+                _ => self.removed(interp, v)?,
             }
         }
         Ok(true)
@@ -443,7 +457,7 @@ impl Methods for InstrumentedList {
         kwargs: Vec<(String, Value)>,
     ) -> PyResult<Value> {
         let owner = match self.class {
-            CollectionClass::List => "list",
+            CollectionClass::List | CollectionClass::Dict(_) => "list",
             CollectionClass::Set => "set",
         };
         dispatch(self.mutators(), owner, self, interp, name, args, kwargs)

@@ -387,7 +387,7 @@ pub fn attribute_set(
 }
 
 /// `LoaderCallableStatus.NO_VALUE`: the old value of an attribute not loaded.
-struct NoValue;
+pub struct NoValue;
 
 impl crate::script::host::HostObject for NoValue {
     fn type_name(&self) -> String {
@@ -400,6 +400,15 @@ impl crate::script::host::HostObject for NoValue {
 
     fn str(&self, _interp: &mut Interpreter) -> PyResult<String> {
         Ok("LoaderCallableStatus.NO_VALUE".into())
+    }
+
+    /// The one `NO_VALUE` symbol: every instance is it.
+    fn equals(&self, other: &Value) -> Option<bool> {
+        Some(matches!(other, Value::Host(h) if h.as_any().is::<NoValue>()))
+    }
+
+    fn identity(&self) -> Option<usize> {
+        Some(0x4e4f_5641)
     }
 
     fn truthy(&self, _interp: &mut Interpreter) -> PyResult<bool> {

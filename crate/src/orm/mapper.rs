@@ -157,12 +157,25 @@ pub struct RelationshipProperty {
     pub lazy: super::strategies::Strategy,
     /// `secondary=`: the name of the association table of a many-to-many.
     pub secondary: Option<String>,
+    /// `secondary=` as a lambda or an expression string: evaluated when the mappers
+    /// configure, which sets `secondary`.
+    pub secondary_late: Option<LateArg>,
     /// `passive_deletes=`: whether deleting the parent leaves unloaded children to the database.
     pub passive_deletes: PassiveDeletes,
     /// `order_by=`: the ORDER BY of the collection's loads.
     pub order_by: Option<super::order_by::OrderBy>,
     /// `primaryjoin=` / `secondaryjoin=` / `foreign_keys=` / `remote_side=`, when given.
     pub join: Option<Rc<super::join_condition::JoinArgs>>,
+}
+
+/// A `relationship()` argument evaluated late (a lambda, or a string of Python).
+#[derive(Clone)]
+pub struct LateArg(pub Value);
+
+impl std::fmt::Debug for LateArg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LateArg({})", self.0.type_name())
+    }
 }
 
 /// `relationship(passive_deletes=)`: `True` does not load an unloaded collection when its

@@ -14,6 +14,7 @@ pub mod events;
 pub mod flush;
 pub mod identity;
 pub mod join_condition;
+pub mod keyed_collection;
 pub mod loading;
 pub mod mapper;
 pub mod order_by;

@@ -6,7 +6,7 @@ use crate::bridge::exc::Exc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::collections::InstrumentedList;
+use super::collections::{CollectionClass, InstrumentedList};
 use super::join_condition::ColName;
 use super::mapper::{Mapper, PassiveDeletes, RelationshipProperty};
 use super::session::Session;
@@ -429,8 +429,11 @@ fn cascade(
         return Ok(());
     }
     let mut children = related_objects(inst, &mapper);
-    // Objects removed since the last flush are still in the history the cascade walks.
-    for (index, child) in &state.borrow().removed {
+    // Objects removed since the last flush are still in the history the cascade walks (of
+    // a persistent object: a new one's committed collections are empty, so removed members
+    // are in no history).
+    let persistent = state.borrow().identity.is_some();
+    for (index, child) in state.borrow().removed.iter().filter(|_| persistent) {
         if mapper.relationships.borrow()[*index].cascade.save_update {
             children.push(child.clone());
         }
@@ -846,12 +849,15 @@ pub fn get(
         Value::List(items) => {
             let mapper = state.borrow().mapper.clone();
             let index = mapper.relationship_index(&rel.key).unwrap_or(0);
+            if let Some(coll) = super::keyed_collection::coll_of(inst, &mapper, index, items) {
+                return Ok(super::keyed_collection::InstrumentedDict::value(coll));
+            }
             InstrumentedList::value(
                 items.clone(),
                 inst.clone(),
                 mapper,
                 index,
-                rel.collection_class,
+                rel.collection_class.clone(),
             )
         }
         _ => value,
@@ -1125,7 +1131,11 @@ pub fn set(
         None => direction.is_some_and(|d| d != Direction::ManyToOne),
     };
     if collection {
-        let new = interp.collect(&value)?;
+        let keyed = matches!(rel.collection_class, CollectionClass::Dict(_));
+        let new = match keyed {
+            true => super::keyed_collection::assigned_members(interp, &value)?,
+            false => interp.collect(&value)?,
+        };
         let old = if state.borrow().identity.is_some() {
             super::collections::items_of(&get_raw(interp, inst, state, rel)?).unwrap_or_default()
         } else {
@@ -1139,12 +1149,17 @@ pub fn set(
             )
             .unwrap_or_default()
         };
-        inst.dict
-            .borrow_mut()
-            .insert(rel.key.clone(), Value::list(new.clone()));
+        let list = Value::list(new.clone());
+        inst.dict.borrow_mut().insert(rel.key.clone(), list.clone());
+        if let Value::List(l) = &list
+            && let Some(coll) = super::keyed_collection::coll_of(inst, &mapper, index, l)
+        {
+            let initiator = super::keyed_collection::Initiator::Attr(rel.key.clone());
+            coll.key_assigned(interp, &initiator)?;
+        }
         for v in &old {
             if !new.iter().any(|n| n.identity() == v.identity()) {
-                removed(inst, &mapper, index, v)?;
+                removed(interp, inst, &mapper, index, v)?;
             }
         }
         for v in &new {
@@ -1171,7 +1186,7 @@ pub fn set(
     if let Some(Value::Instance(old)) = &old
         && !matches!(&value, Value::Instance(n) if Rc::ptr_eq(n, old))
     {
-        reverse_remove(inst, rel, old)?;
+        reverse_remove(interp, inst, rel, old)?;
     }
     if let Value::Instance(parent) = &value {
         if let Some(session) = state.borrow().session()
@@ -1180,7 +1195,7 @@ pub fn set(
         {
             session.add(interp, &value)?;
         }
-        reverse_append(inst, rel, parent)?;
+        reverse_append(interp, inst, rel, parent)?;
     }
     Ok(())
 }
@@ -1197,6 +1212,7 @@ fn reverse(rel: &RelationshipProperty, target: &Rc<Instance>) -> Option<(Rc<Mapp
 /// The other side of an append to `parent`'s `rel` (or an assignment of `parent` to it):
 /// `target` now refers to `owner`.
 fn reverse_append(
+    interp: &mut Interpreter,
     owner: &Rc<Instance>,
     rel: &RelationshipProperty,
     target: &Rc<Instance>,
@@ -1211,6 +1227,36 @@ fn reverse_append(
         Some(u) => u,
         None => resolve(&tmapper, &back).is_some_and(|r| r.direction != Direction::ManyToOne),
     };
+    if back_collection && matches!(back.collection_class, CollectionClass::Dict(_)) {
+        // A dictionary collection keys the owner now, by the key function.
+        let list = target.dict.borrow().get(&back.key).cloned();
+        let list = match &list {
+            Some(Value::List(l)) => Some(l.clone()),
+            None if tstate.borrow().identity.is_none() => {
+                let l = Rc::new(crate::script::value::PyCell::new(Vec::new()));
+                target
+                    .dict
+                    .borrow_mut()
+                    .insert(back.key.clone(), Value::List(l.clone()));
+                Some(l)
+            }
+            _ => None,
+        };
+        if let Some(l) = list
+            && let Some(coll) = super::keyed_collection::coll_of(target, &tmapper, index, &l)
+        {
+            let omapper = state_of(owner).map(|s| s.borrow().mapper.name.clone());
+            let initiator = super::keyed_collection::Initiator::Attr(format!(
+                "{}.{}",
+                omapper.unwrap_or_default(),
+                rel.key
+            ));
+            if coll.backref_append(interp, &owner_value, &initiator)? {
+                note_backref_only(&tstate, index, owner);
+            }
+        }
+        return Ok(());
+    }
     if back_collection {
         let list = target.dict.borrow().get(&back.key).cloned();
         match &list {
@@ -1242,10 +1288,20 @@ fn reverse_append(
     {
         let list = p.dict.borrow().get(&rel.key).cloned();
         if let Some(Value::List(l)) = &list {
-            l.borrow_mut()
-                .retain(|v| !matches!(v, Value::Instance(i) if Rc::ptr_eq(i, target)));
             let pmapper = pstate.borrow().mapper.clone();
-            if let Some(i) = pmapper.relationship_index(&rel.key) {
+            let index = pmapper.relationship_index(&rel.key);
+            let keyed = index.and_then(|i| super::keyed_collection::coll_of(p, &pmapper, i, l));
+            let gone = match keyed {
+                Some(coll) => coll.backref_remove(interp, &Value::Instance(target.clone()))?,
+                None => {
+                    l.borrow_mut()
+                        .retain(|v| !matches!(v, Value::Instance(i) if Rc::ptr_eq(i, target)));
+                    true
+                }
+            };
+            if let Some(i) = index
+                && gone
+            {
                 pstate.borrow_mut().removed.push((i, target.clone()));
             }
         }
@@ -1262,6 +1318,7 @@ fn reverse_append(
 
 /// The other side of removing `target` from `owner`'s `rel` (or replacing it).
 fn reverse_remove(
+    interp: &mut Interpreter,
     owner: &Rc<Instance>,
     rel: &RelationshipProperty,
     target: &Rc<Instance>,
@@ -1274,8 +1331,17 @@ fn reverse_remove(
     let current = target.dict.borrow().get(&back.key).cloned();
     match &current {
         Some(Value::List(l)) => {
-            l.borrow_mut()
-                .retain(|v| !matches!(v, Value::Instance(i) if Rc::ptr_eq(i, owner)));
+            match super::keyed_collection::coll_of(target, &tmapper, index, l) {
+                // A dictionary removes the owner by its key now (a changed key: it stays).
+                Some(coll) => {
+                    if !coll.backref_remove(interp, &Value::Instance(owner.clone()))? {
+                        return Ok(());
+                    }
+                }
+                None => l
+                    .borrow_mut()
+                    .retain(|v| !matches!(v, Value::Instance(i) if Rc::ptr_eq(i, owner))),
+            }
             tstate.borrow_mut().removed.push((index, owner.clone()));
             mark_changed(target, &tstate);
         }
@@ -1344,12 +1410,13 @@ pub fn appended(
         ostate.borrow_mut().secondary_added.push((index, c.clone()));
     }
     mark_changed(owner, &ostate);
-    reverse_append(owner, &rel, c)
+    reverse_append(interp, owner, &rel, c)
 }
 
 /// The remove event of collection `index` of `owner`: remembered for the flush (orphans,
 /// foreign keys to clear), and the other side no longer refers to the owner.
 pub fn removed(
+    interp: &mut Interpreter,
     owner: &Rc<Instance>,
     mapper: &Rc<Mapper>,
     index: usize,
@@ -1364,7 +1431,7 @@ pub fn removed(
     };
     ostate.borrow_mut().removed.push((index, c.clone()));
     mark_changed(owner, &ostate);
-    reverse_remove(owner, &rel, c)
+    reverse_remove(interp, owner, &rel, c)
 }
 
 /// The association rows of many-to-many relationships: per relationship (in SQLAlchemy's

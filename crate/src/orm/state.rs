@@ -84,6 +84,8 @@ pub struct InstanceState {
     pub lazy_plans: Vec<(usize, Rc<super::deferral::Plan>)>,
     /// Relationships a query's `raiseload(...)` made raise on lazy load, by index.
     pub lazy_raise: Vec<(usize, super::strategies::Strategy)>,
+    /// The keys of the object's dictionary collections, beside their member lists.
+    pub dict_keys: Vec<super::keyed_collection::Keys>,
 }
 
 impl InstanceState {
@@ -108,6 +110,7 @@ impl InstanceState {
             raise_on_load: BTreeSet::new(),
             lazy_plans: Vec::new(),
             lazy_raise: Vec::new(),
+            dict_keys: Vec::new(),
         }
     }
 

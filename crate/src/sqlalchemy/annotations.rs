@@ -62,12 +62,27 @@ fn string_annotation(s: &str) -> (String, bool) {
                 collection |= many;
             }
         }
+        // `Dict[str, "Note"]`: the value type is the target.
+        for prefix in DICT_NAMES {
+            if let Some(x) = t
+                .strip_prefix(prefix)
+                .and_then(|x| x.strip_prefix('['))
+                .and_then(|x| x.strip_suffix(']'))
+                && let Some((_, value)) = x.split_once(',')
+            {
+                t = value.trim();
+                collection = true;
+            }
+        }
         t = t.trim_matches(|c| c == '"' || c == '\'').trim();
         if t == before {
             return (t.to_string(), collection);
         }
     }
 }
+
+/// The annotation names of a dictionary collection (`Mapped[Dict[str, "Note"]]`).
+const DICT_NAMES: [&str; 4] = ["Dict", "dict", "Mapping", "MutableMapping"];
 
 /// Whether `Mapped[...]` names a collection (`List["B"]`) or one object (`"B"`, `Optional[B]`).
 pub(crate) fn annotated_collection(v: &Value) -> Option<bool> {
@@ -79,6 +94,7 @@ pub(crate) fn annotated_collection(v: &Value) -> Option<bool> {
                 let alias = downcast::<GenericAlias>(v)?;
                 match alias.origin_name().as_str() {
                     "List" | "list" | "Set" | "set" => Some(true),
+                    name if DICT_NAMES.contains(&name) => Some(true),
                     "Optional" | "Union" => alias
                         .args
                         .iter()
@@ -104,8 +120,14 @@ pub(crate) fn annotated_class(v: &Value) -> CollectionClass {
     }
 }
 
-/// `collection_class=`: `list` or `set` (other classes and factories are not supported).
+/// `collection_class=`: `list`, `set` or a dictionary factory (`attribute_keyed_dict(...)`);
+/// other classes and factories are not supported.
 pub(crate) fn collection_class(interp: &mut Interpreter, v: &Value) -> PyResult<CollectionClass> {
+    if let Value::Host(h) = v
+        && let Some(k) = super::orm_collections::key_func(h.as_ref())
+    {
+        return Ok(CollectionClass::Dict(k));
+    }
     match v {
         Value::Class(c) if c.name == "list" => Ok(CollectionClass::List),
         Value::Class(c) if c.name == "set" => Ok(CollectionClass::Set),
@@ -156,8 +178,9 @@ fn classify(inner: &Value) -> Annotated {
                     };
                 }
             }
-            "List" | "list" | "Set" | "set" => {
-                if let Some(a) = alias.args.first() {
+            "List" | "list" | "Set" | "set" | "Dict" | "dict" | "Mapping" | "MutableMapping" => {
+                let dict = DICT_NAMES.contains(&origin.as_str());
+                if let Some(a) = alias.args.get(usize::from(dict)) {
                     return match a {
                         Value::Str(s) => Annotated::Related(s.to_string()),
                         Value::Class(c) => Annotated::Related(c.name.clone()),

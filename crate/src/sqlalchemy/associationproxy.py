@@ -48,14 +48,21 @@ class AssociationProxy:
             return self.creator(value)
         return target_class(value)
 
+    def _create_keyed(self, target_class, key, value):
+        if self.creator is not None:
+            return self.creator(key, value)
+        return target_class(key, value)
+
     def __get__(self, obj, owner):
         if obj is None:
             return AssociationProxyInstance(self, owner)
         target_class, uselist = self._target(type(obj))
         if uselist:
             collection = getattr(obj, self.target_collection)
+            if hasattr(collection, "keys"):
+                return _AssociationDict(obj, self, target_class)
             if not hasattr(collection, "append") or isinstance(collection, (set, dict)):
-                raise _unsupported("association_proxy() over a set or dict collection")
+                raise _unsupported("association_proxy() over a set collection")
             return _AssociationList(obj, self, target_class)
         target = getattr(obj, self.target_collection)
         if target is None:
@@ -64,6 +71,9 @@ class AssociationProxy:
 
     def __set__(self, obj, values):
         target_class, uselist = self._target(type(obj))
+        if uselist and hasattr(getattr(obj, self.target_collection), "keys"):
+            _AssociationDict(obj, self, target_class)._bulk_replace(values)
+            return
         if uselist:
             proxy = _AssociationList(obj, self, target_class)
             if values is proxy:
@@ -180,6 +190,111 @@ class _AssociationList:
 
     def __repr__(self):
         return repr(list(self))
+
+    def __hash__(self):
+        raise TypeError("%s objects are unhashable" % type(self).__name__)
+
+
+class _AssociationDict:
+    def __init__(self, parent, proxy, target_class):
+        self._parent = parent
+        self._proxy = proxy
+        self._target_class = target_class
+
+    @property
+    def col(self):
+        return getattr(self._parent, self._proxy.target_collection)
+
+    def _get(self, member):
+        return getattr(member, self._proxy.value_attr)
+
+    def _create(self, key, value):
+        return self._proxy._create_keyed(self._target_class, key, value)
+
+    def __getitem__(self, key):
+        return self._get(self.col[key])
+
+    def __setitem__(self, key, value):
+        col = self.col
+        if key in col:
+            setattr(col[key], self._proxy.value_attr, value)
+        else:
+            col[key] = self._create(key, value)
+
+    def __delitem__(self, key):
+        del self.col[key]
+
+    def __contains__(self, key):
+        return key in self.col
+
+    def __iter__(self):
+        return iter(list(self.col.keys()))
+
+    def __len__(self):
+        return len(self.col)
+
+    def __bool__(self):
+        return len(self.col) > 0
+
+    def clear(self):
+        self.col.clear()
+
+    def __eq__(self, other):
+        return dict(self.items()) == other
+
+    def __ne__(self, other):
+        return dict(self.items()) != other
+
+    def __repr__(self):
+        return repr(dict(self.items()))
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def setdefault(self, key, default=None):
+        col = self.col
+        if key not in col:
+            col[key] = self._create(key, default)
+            return default
+        return self[key]
+
+    def keys(self):
+        return self.col.keys()
+
+    def items(self):
+        return [(key, self._get(member)) for key, member in self.col.items()]
+
+    def values(self):
+        return [self._get(member) for member in self.col.values()]
+
+    def pop(self, key, *default):
+        member = self.col.pop(key, *default)
+        return self._get(member)
+
+    def popitem(self):
+        item = self.col.popitem()
+        return (item[0], self._get(item[1]))
+
+    def update(self, *a, **kw):
+        up = {}
+        up.update(*a, **kw)
+        for key, value in up.items():
+            self[key] = value
+
+    def _bulk_replace(self, values):
+        existing = set(self)
+        constants = existing.intersection(values or ())
+        removals = existing.difference(constants)
+        for key, member in values.items():
+            self[key] = member
+        for key in removals:
+            del self[key]
+
+    def copy(self):
+        return dict(self.items())
 
     def __hash__(self):
         raise TypeError("%s objects are unhashable" % type(self).__name__)

@@ -69,13 +69,14 @@ fn relationship_target(
     let Some(index) = mapper.relationship_index(key) else {
         return Ok(Value::None);
     };
+    super::declarative::configure_late(interp, &mapper, index)?;
     let rel = mapper.relationship_at(index);
     let Some(resolved) = crate::orm::relationships::resolve(&mapper, &rel) else {
         return Ok(Value::None);
     };
     let uselist = rel
         .uselist
-        .unwrap_or(resolved.direction == crate::orm::relationships::Direction::OneToMany);
+        .unwrap_or(resolved.direction != crate::orm::relationships::Direction::ManyToOne);
     let target = resolved.target.class().map_or(Value::None, Value::Class);
     Ok(Value::tuple(vec![target, Value::Bool(uselist)]))
 }

@@ -106,6 +106,16 @@ pub(crate) fn relationship_options(
             "back_populates" => def.back_populates = Some(interp.to_str(v)?),
             "backref" => def.backref = Some(backref_of(interp, v)?),
             "secondary" => {
+                let identifier = |s: &str| {
+                    !s.is_empty()
+                        && s.chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                };
+                if matches!(v, Value::Function(_)) || matches!(v, Value::Str(s) if !identifier(s)) {
+                    // Evaluated when the mappers configure (the table may come later).
+                    def.secondary_late = Some(crate::orm::mapper::LateArg(v.clone()));
+                    continue;
+                }
                 def.secondary = Some(match v {
                     Value::Str(s) => s.to_string(),
                     other => match downcast::<super::schema::TableObj>(other) {
@@ -240,6 +250,7 @@ pub fn backref(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<V
         collection_class: None,
         lazy: Strategy::Lazy,
         secondary: None,
+        secondary_late: None,
         passive_deletes: PassiveDeletes::Off,
         order_by: None,
         join: Vec::new(),
@@ -927,9 +938,13 @@ impl RegistryHook {
                         backref: None,
                         cascade: back.cascade,
                         uselist: back.uselist,
-                        collection_class: back.collection_class.unwrap_or(CollectionClass::List),
+                        collection_class: back
+                            .collection_class
+                            .clone()
+                            .unwrap_or(CollectionClass::List),
                         lazy: back.lazy,
                         secondary: rel.secondary.clone(),
+                        secondary_late: rel.secondary_late.clone(),
                         passive_deletes: back.passive_deletes,
                         order_by: back.order_by.clone(),
                         join: crate::sqlalchemy::join_condition::backref_join(&rel, &back),
@@ -1164,6 +1179,24 @@ impl HostObject for InstrumentedAttribute {
     }
 }
 
+/// A relationship whose `secondary=` is evaluated late configures the mappers on first use
+/// (an object made by its own `__init__` has not configured them).
+pub(crate) fn configure_late(
+    interp: &mut Interpreter,
+    mapper: &Rc<Mapper>,
+    rel: usize,
+) -> PyResult<()> {
+    let late = {
+        let rels = mapper.relationships.borrow();
+        rels.get(rel)
+            .is_some_and(|r| r.secondary_late.is_some() && r.secondary.is_none())
+    };
+    match (late, super::args::interp_state(interp)) {
+        (true, Some(state)) => super::relationships::configure(&state, interp, mapper),
+        _ => Ok(()),
+    }
+}
+
 /// `Team.members`: a comparator on the class (for joins), the related objects on instances.
 pub struct RelationshipAttribute {
     mapper: Rc<Mapper>,
@@ -1181,6 +1214,7 @@ impl HostObject for RelationshipAttribute {
         instance: Option<&Value>,
         _owner: &Value,
     ) -> PyResult<Option<Value>> {
+        configure_late(interp, &self.mapper, self.rel)?;
         let rel = &self.mapper.relationship_at(self.rel);
         match instance {
             None => Ok(Some(Value::Host(Rc::new(RelationshipComparator::new(
@@ -1212,6 +1246,7 @@ impl HostObject for RelationshipAttribute {
         let Value::Instance(inst) = instance else {
             return Ok(false);
         };
+        configure_late(interp, &self.mapper, self.rel)?;
         let state = ensure_state(inst, &self.mapper);
         let rel = self.mapper.relationship_at(self.rel);
         if rel.lazy == Strategy::WriteOnly && state.borrow().identity.is_some() {

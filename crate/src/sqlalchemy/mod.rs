@@ -36,6 +36,7 @@ pub mod loader;
 pub mod mixins;
 pub mod nested_transaction;
 pub mod order_by;
+pub mod orm_collections;
 pub mod properties;
 pub mod query;
 pub mod reflection;
@@ -227,6 +228,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         Rc::new(move |_interp: &mut Interpreter| Ok(ext_declarative_module(&s))),
     );
     associationproxy::register(interp);
+    orm_collections::register(interp);
     scoping::register(interp);
     custom_types::register(interp);
     interp.register_module(
@@ -799,6 +801,7 @@ fn orm_module(s: &Rc<SaState>) -> Value {
         function("has_inherited_table", mixins::has_inherited_table),
     ));
     attrs.push(("synonym", function("synonym", synonym::synonym)));
+    attrs.extend(orm_collections::names());
     attrs.push(("composite", function("composite", composite::composite)));
     attrs.push(("synonym_for", function("synonym_for", synonym::synonym_for)));
     for name in loader::COLUMN_LOADERS {

@@ -20,6 +20,8 @@ pub struct RelationshipDef {
     pub(crate) collection_class: Option<CollectionClass>,
     pub(crate) lazy: Strategy,
     pub(crate) secondary: Option<String>,
+    /// `secondary=` as a lambda or an expression string, evaluated when the mappers configure.
+    pub(crate) secondary_late: Option<crate::orm::mapper::LateArg>,
     pub(crate) passive_deletes: PassiveDeletes,
     pub(crate) order_by: Option<crate::orm::order_by::OrderBy>,
     /// `primaryjoin=` / `secondaryjoin=` / `foreign_keys=` / `remote_side=` as given.
@@ -41,9 +43,10 @@ impl RelationshipDef {
             backref: self.backref.clone(),
             cascade: self.cascade,
             uselist: self.uselist,
-            collection_class: self.collection_class.unwrap_or(annotated_class),
+            collection_class: self.collection_class.clone().unwrap_or(annotated_class),
             lazy: self.lazy,
             secondary: self.secondary.clone(),
+            secondary_late: self.secondary_late.clone(),
             passive_deletes: self.passive_deletes,
             order_by: self.order_by.clone(),
             join: (!self.join.is_empty()).then(|| {
@@ -123,6 +126,7 @@ pub fn relationship(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyRes
         collection_class: None,
         lazy: Strategy::Lazy,
         secondary: None,
+        secondary_late: None,
         passive_deletes: PassiveDeletes::Off,
         order_by: None,
         join: Vec::new(),
@@ -143,6 +147,7 @@ pub fn configure(
     mapper: &crate::orm::mapper::Mapper,
 ) -> PyResult<()> {
     if let Some(registry) = mapper.registry.upgrade() {
+        late_secondaries(interp, &registry)?;
         super::join_condition::configure(interp, &registry)?;
         for m in registry.mappers.borrow().iter() {
             let rels = m.relationships.borrow();
@@ -182,4 +187,55 @@ pub fn configure(
         )),
         None => Ok(()),
     }
+}
+
+/// `relationship(secondary=lambda: table)` / `secondary="expression"`: evaluated now, as the
+/// mappers configure (a string first names a table of the metadata, as SQLAlchemy's resolver
+/// favours tables); the relationship then goes through that table.
+fn late_secondaries(
+    interp: &mut Interpreter,
+    registry: &crate::orm::mapper::Registry,
+) -> PyResult<()> {
+    let mappers = registry.mappers.borrow().clone();
+    for m in &mappers {
+        let count = m.relationships.borrow().len();
+        for i in 0..count {
+            let rel = m.relationship_at(i);
+            let (Some(late), None) = (&rel.secondary_late, &rel.secondary) else {
+                continue;
+            };
+            let known = |name: &str| {
+                registry
+                    .metadata
+                    .tables
+                    .borrow()
+                    .iter()
+                    .any(|t| t.name == name)
+            };
+            let value = match &late.0 {
+                Value::Str(s) if known(s) => Value::Str(s.clone()),
+                Value::Str(s) => super::order_by::evaluate(interp, s, registry)?,
+                f => interp.call(f, Vec::new(), Vec::new())?,
+            };
+            let name = match &value {
+                Value::Str(s) => s.to_string(),
+                other => match super::args::downcast::<super::schema::TableObj>(other) {
+                    Some(t) => t.0.name.clone(),
+                    None => {
+                        let tn = other.type_name();
+                        return Err(super::args::not_implemented(
+                            interp,
+                            &format!(
+                                "relationship(secondary=...) giving a {tn} rather than a Table \
+                                 ({}.{})",
+                                m.name, rel.key
+                            ),
+                        ));
+                    }
+                },
+            };
+            m.relationships.borrow_mut()[i].secondary = Some(name);
+        }
+    }
+    Ok(())
 }

@@ -254,7 +254,7 @@ impl UnloadedCollection {
         if let Some(Value::List(l)) = self.owner.dict.borrow().get(&key) {
             l.borrow_mut().retain(|v| v.identity() != item.identity());
         }
-        relationships::removed(&self.owner, &self.mapper, self.rel, &item)?;
+        relationships::removed(interp, &self.owner, &self.mapper, self.rel, &item)?;
         Ok(Value::None)
     }
 
