@@ -181,6 +181,26 @@ pub fn bind_typed(
             let text = json_call(interp, "dumps", v)?;
             to_sql(exc, interp, &text, position)
         }
+        // A plain value equal to a member (`"closed"` for a `str` enum) is that member to
+        // the `Enum`'s lookup dict (same hash, equal), so it binds as the member does.
+        Some(SqlType::Enum(e)) if e.class.is_some() && !matches!(v, Value::Instance(_)) => {
+            let members: Vec<Value> = e
+                .class
+                .and_then(|k| {
+                    let state = crate::bridge::state::RunState::of(interp)?;
+                    let enums = state.enums.borrow();
+                    enums
+                        .get(k)
+                        .map(|(_, m)| m.iter().map(|(v, _)| v.clone()).collect())
+                })
+                .unwrap_or_default();
+            for m in &members {
+                if crate::script::ops::eq(interp, m, v)? {
+                    return to_sql(exc, interp, m, position);
+                }
+            }
+            to_sql(exc, interp, v, position)
+        }
         _ => to_sql(exc, interp, v, position),
     }
 }

@@ -186,8 +186,9 @@ impl DbapiConnection {
         drop(stmt);
         if starts_with_dml(sql) {
             result.rowcount = Some(self.db.changes());
-            result.lastrowid = self.db.last_insert_rowid();
         }
+        // `sqlite3` reads the connection's last rowid after every `execute`.
+        result.lastrowid = self.db.last_insert_rowid();
         Ok(result)
     }
 

@@ -32,7 +32,11 @@ pub fn get(
         return super::deferral::load_deferred(interp, mapper, inst, &state, attr, raise);
     }
     if !expired {
-        return Ok(Value::None);
+        // A dataclass mapping's scalar default, never set on this object.
+        let default = mapper
+            .class()
+            .and_then(|c| dataclass_scalar_default(&c, key));
+        return Ok(default.unwrap_or(Value::None));
     }
     let session = state.borrow().session();
     let Some(session) = session else {
@@ -135,4 +139,22 @@ pub fn set(mapper: &Rc<Mapper>, inst: &Rc<Instance>, attr: usize, value: Value) 
     {
         session.mark_modified(inst);
     }
+}
+
+/// The class attribute keeping a dataclass mapping's scalar column defaults, `(key, value)`.
+pub const DATACLASS_SCALAR_DEFAULTS: &str = "_sa_dataclass_scalar_defaults";
+
+/// The scalar `default=` of attribute `key` of a dataclass-mapped class, read from an
+/// object on which it was never set (SQLAlchemy's `_default_scalar_value`).
+fn dataclass_scalar_default(class: &Rc<crate::script::value::Class>, key: &str) -> Option<Value> {
+    let found = class.lookup(DATACLASS_SCALAR_DEFAULTS)?;
+    let Value::Tuple(pairs) = &found else {
+        return None;
+    };
+    pairs.iter().find_map(|p| match p {
+        Value::Tuple(kv) if kv.len() == 2 && matches!(&kv[0], Value::Str(k) if &**k == key) => {
+            Some(kv[1].clone())
+        }
+        _ => None,
+    })
 }

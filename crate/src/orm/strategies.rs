@@ -204,11 +204,9 @@ pub fn joined_eager(
                 prefix += n;
                 continue;
             }
-            let n = out.len() + 1;
-            let alias = super::aliased::Aliased::new(
-                r.target.clone(),
-                Some(format!("{}_{n}", r.target.table.name)),
-            );
+            // An anonymous alias: the compiler numbers it per table name (`books_1`,
+            // `members_1`; a second alias of the same table `members_2`).
+            let alias = super::aliased::Aliased::new(r.target.clone(), None);
             let on = match r.direction {
                 Direction::ManyToOne => Expr::binary(
                     alias.column_expr(r.referenced_attr),

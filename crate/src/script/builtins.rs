@@ -1151,8 +1151,9 @@ fn b_round(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult {
                 *f, places,
             )))
         }
-        (other, _) => match interp.get_attr_opt(other, "__round__")? {
-            Some(m) => interp.call(&m, Vec::new(), Vec::new()),
+        (other, nd) => match interp.get_attr_opt(other, "__round__")? {
+            // `round(x, n)` is `x.__round__(n)`.
+            Some(m) => interp.call(&m, nd.into_iter().collect(), Vec::new()),
             None => {
                 let tn = other.type_name();
                 Err(interp.type_error(format!("type {tn} doesn't define __round__ method")))

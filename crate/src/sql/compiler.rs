@@ -1842,6 +1842,15 @@ impl Compiler {
                         label,
                     )
                 }
+                // A cast of a function is labelled as the function is (`avg_1`).
+                Expr::Cast(inner, _) if matches!(**inner, Expr::Func(..)) => {
+                    let name = match &**inner {
+                        Expr::Func(name, _) => name.to_ascii_lowercase(),
+                        _ => "anon".to_string(),
+                    };
+                    let label = anon_label(&mut self.bind_names, &name);
+                    (format!("{} AS {label}", self.expr(c, None)), label)
+                }
                 // Other unnamed expressions get anonymous labels (`t.a + ? AS anon_1`).
                 Expr::Binary(..)
                 | Expr::Bind(_)
@@ -2205,7 +2214,7 @@ fn collect_subqueries(e: &Expr, out: &mut Vec<Rc<Subquery>>) {
 fn column_name(e: &Expr) -> Option<String> {
     match e {
         Expr::Column(t, i) => Some(t.columns[*i].name.clone()),
-        // A subquery's or CTE's column names binds like a table's (`tree.depth + :depth_1`).
+        // A subquery's or CTE's column names binds like a table's (`subquery.c.rn` → `:rn_1`).
         Expr::AliasColumn(_, name) => Some(name.clone()),
         Expr::Lower(inner) => column_name(inner),
         // `column("x", Integer)` (a typed name); `type_coerce(...)` binds are anonymous.

@@ -353,6 +353,12 @@ impl Expr {
                 Some(SqlType::String(None))
             }
             Expr::Exists(_) => Some(SqlType::Boolean),
+            // `case()` has the type of its last typed THEN, else of its ELSE.
+            Expr::Case(_, whens, otherwise) => whens
+                .iter()
+                .rev()
+                .find_map(|(_, then)| then.sql_type().filter(|t| *t != SqlType::Null))
+                .or_else(|| otherwise.as_ref().and_then(|e| e.sql_type())),
             // A scalar subquery has the type of its one column.
             Expr::ScalarSelect(s) if s.columns.len() == 1 => s.columns[0].sql_type(),
             Expr::Custom(_, op, _) if op.comparison => Some(SqlType::Boolean),

@@ -23,8 +23,43 @@ pub fn filter_by(
     mapper: &crate::orm::mapper::Mapper,
     kw: &Kw,
 ) -> PyResult<Vec<Expr>> {
+    filter_by_entity(state, interp, mapper, None, kw)
+}
+
+/// `filter_by` on an `aliased(Model)` entity: the alias's columns compared.
+pub fn filter_by_alias(
+    state: &SaState,
+    interp: &mut Interpreter,
+    aliased: &crate::orm::aliased::Aliased,
+    kw: &Kw,
+) -> PyResult<Vec<Expr>> {
+    filter_by_entity(state, interp, &aliased.mapper, Some(aliased), kw)
+}
+
+fn filter_by_entity(
+    state: &SaState,
+    interp: &mut Interpreter,
+    mapper: &crate::orm::mapper::Mapper,
+    alias: Option<&crate::orm::aliased::Aliased>,
+    kw: &Kw,
+) -> PyResult<Vec<Expr>> {
     let mut out = Vec::new();
     for (k, v) in kw {
+        if let Some(a) = alias {
+            let Some(attr) = mapper.attr(k) else {
+                return Err(not_implemented(
+                    interp,
+                    &format!("filter_by({k}=...) of a non-column attribute through aliased()"),
+                ));
+            };
+            let col = a.column_expr(attr);
+            out.push(match v {
+                Value::None => Expr::binary(col, Op::Is, Expr::Null),
+                Value::Bool(b) => Expr::binary(col, Op::Eq, Expr::Bool(*b)),
+                other => Expr::binary(col, Op::Eq, as_expr(state, interp, other)?),
+            });
+            continue;
+        }
         // A hybrid (or other expression attribute) of the class compares as its expression.
         let class_expr = match (mapper.attr(k), mapper.class()) {
             (None, Some(c)) => interp

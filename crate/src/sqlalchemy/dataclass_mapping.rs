@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use super::args::Kw;
 use crate::bridge::exc::Exc;
+use crate::script::host::HostObject;
 use crate::script::interp::{Interpreter, PyResult};
 use crate::script::value::{Attrs, Class, PyCell, Value};
 
@@ -154,16 +155,44 @@ pub fn apply(interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
     let field = interp.get_attr(&dc, "field")?;
     let dataclass = interp.get_attr(&dc, "dataclass")?;
     let mut saved: Vec<(String, Option<Value>)> = Vec::new();
+    let mut scalar_defaults: Vec<(String, Value)> = Vec::new();
     for (name, _) in &annotations {
         let v = class.dict.borrow().get(name).cloned();
-        let kw = match &v {
+        let mut kw = match &v {
             Some(v) => args_of(interp, v),
             None => Vec::new(),
         };
+        // A column's scalar `default=` is not set by `__init__` (SQLAlchemy's `DONT_SET`):
+        // the INSERT leaves it to the Column default, and reading it before the flush gives
+        // the value from the attribute.
+        let column = v.as_ref().is_some_and(|v| {
+            super::args::downcast::<super::relationships::RelationshipDef>(v).is_none()
+        });
+        if column {
+            for (k, d) in kw.iter_mut() {
+                if k == "default" && !is_callable(d) {
+                    scalar_defaults.push((name.clone(), d.clone()));
+                    *d = Value::Host(Rc::new(DontSet));
+                }
+            }
+        }
         let f = interp.call(&field, Vec::new(), kw)?;
         saved.push((name.clone(), v));
         class.dict.borrow_mut().insert(name.clone(), f);
     }
+    let defaults: Vec<(Value, Value)> = scalar_defaults
+        .into_iter()
+        .map(|(k, v)| (Value::str(k.as_str()), v))
+        .collect();
+    class.dict.borrow_mut().insert(
+        crate::orm::attributes::DATACLASS_SCALAR_DEFAULTS.into(),
+        Value::tuple(
+            defaults
+                .into_iter()
+                .map(|(k, v)| Value::tuple(vec![k, v]))
+                .collect(),
+        ),
+    );
     // The generated `__init__` reports itself as `__init__()`, as SQLAlchemy's does.
     class
         .dict
@@ -186,4 +215,36 @@ pub fn apply(interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
     }
     class.plain_cache.set(None);
     result.map(|_| ())
+}
+
+/// The `default=` a dataclass `__init__` passes for an argument not given: not set.
+pub struct DontSet;
+
+impl HostObject for DontSet {
+    fn type_name(&self) -> String {
+        "LoaderCallableStatus".into()
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok("<LoaderCallableStatus.DONT_SET: 5>".into())
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// True for the `DONT_SET` marker: the attribute is left unset.
+pub fn is_dont_set(v: &Value) -> bool {
+    matches!(v, Value::Host(h) if h.as_any().is::<DontSet>())
+}
+
+/// `callable(v)`, for telling a scalar default from a callable one.
+fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        Value::Host(_) => true,
+        _ => false,
+    }
 }

@@ -1156,6 +1156,8 @@ impl HostObject for InstrumentedAttribute {
         value: Value,
     ) -> PyResult<bool> {
         match instance {
+            // A dataclass `__init__`'s argument left at its default is not set.
+            Value::Instance(_) if super::dataclass_mapping::is_dont_set(&value) => Ok(true),
             Value::Instance(inst) => {
                 let key = &self.mapper.columns[self.attr].key;
                 // A primary key's old value is loaded before it changes (SQLAlchemy's active

@@ -372,6 +372,7 @@ impl ConnObj {
             let count = self.engine_call(interp, |c| c.executemany(sql, rows))?;
             self.state.log.update_last(|e| e.note = Some(note));
             ResultObj::new(self.state.clone(), Vec::new(), Vec::new(), Some(count))
+                .with_lastrowid(None)
         } else {
             let params = rows.pop().unwrap_or_default();
             let rs = self.engine_call(interp, |c| c.execute(sql, params))?;
@@ -382,7 +383,8 @@ impl ConnObj {
                 columns
             };
             let single_insert = sql.trim_start().starts_with("INSERT") && !sql.contains("), (");
-            let result = ResultObj::new(self.state.clone(), names, rs.rows, rs.rowcount);
+            let result = ResultObj::new(self.state.clone(), names, rs.rows, rs.rowcount)
+                .with_lastrowid(Some(rs.lastrowid));
             if single_insert {
                 result.with_inserted_pk(Value::tuple(vec![Value::Int(rs.lastrowid)]))
             } else {

@@ -288,6 +288,7 @@ impl HostObject for ExprObj {
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         const METHODS: [&str; 46] = [
             "compile",
+            "cast",
             "op",
             "bool_op",
             "collate",
@@ -718,6 +719,17 @@ impl Methods for ExprObj {
                     Op::RegexpMatch
                 };
                 Expr::binary(e, op, arg(interp, 0)?)
+            }
+            // `expr.cast(Integer)`: `cast(expr, Integer)`.
+            "cast" => {
+                let ty = match args.first() {
+                    Some(t) => super::custom_types::any_type(&state, interp, t)?,
+                    None => None,
+                };
+                let Some(ty) = ty else {
+                    return Err(interp.type_error("cast() needs a SQLAlchemy type"));
+                };
+                Expr::Cast(Box::new(e), ty)
             }
             "desc" => Expr::Desc(Box::new(e)),
             "asc" => Expr::Asc(Box::new(e)),

@@ -26,6 +26,26 @@ impl HostObject for AttrsView {
         Ok(attr.map(|a| Value::Host(Rc::new(AttributeState(self.0.clone(), a)))))
     }
 
+    /// `for attr in inspect(obj).attrs`: each column attribute's state, in mapper order.
+    fn iterate(&self, interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        let Some(state) = state_of(&self.0) else {
+            return Ok(None);
+        };
+        let mapper = state.borrow().mapper.clone();
+        // The order of relationships among the columns is not kept: refuse, not guess.
+        if !mapper.relationships.borrow().is_empty() {
+            return Err(super::args::not_implemented(
+                interp,
+                "iterating InstanceState.attrs of a mapper with relationships",
+            ));
+        }
+        Ok(Some(
+            (0..mapper.columns.len())
+                .map(|a| Value::Host(Rc::new(AttributeState(self.0.clone(), a))))
+                .collect(),
+        ))
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -60,6 +80,10 @@ impl HostObject for AttributeState {
                     .cloned()
                     .unwrap_or(Value::None),
             )),
+            "load_history" => Ok(Some(crate::bridge::method::BoundMethod::value(
+                Rc::new(AttributeState(self.0.clone(), self.1)),
+                name,
+            ))),
             "history" => {
                 let current = self.0.dict.borrow().get(&key).cloned();
                 let committed = state.borrow().committed.get(&self.1).cloned();
@@ -95,7 +119,34 @@ impl HostObject for AttributeState {
     }
 }
 
+impl crate::bridge::method::Methods for AttributeState {
+    /// `load_history()`: the history after loading the attribute if it is unloaded.
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        if !args.is_empty() || !kwargs.is_empty() {
+            return Err(interp.type_error(format!("AttributeState.{name}() takes no arguments")));
+        }
+        let Some(state) = state_of(&self.0) else {
+            return Ok(Value::None);
+        };
+        let (key, persistent) = {
+            let st = state.borrow();
+            (st.mapper.columns[self.1].key.clone(), st.identity.is_some())
+        };
+        if persistent && !self.0.dict.borrow().contains_key(&key) {
+            interp.get_attr(&Value::Instance(self.0.clone()), &key)?;
+        }
+        Ok(self.get_attr(interp, "history")?.unwrap_or(Value::None))
+    }
+}
+
 /// `History(added, unchanged, deleted)`.
+#[derive(Clone)]
 pub struct History {
     pub(crate) added: Value,
     pub(crate) unchanged: Value,
@@ -112,6 +163,9 @@ impl HostObject for History {
             "added" => Some(self.added.clone()),
             "unchanged" => Some(self.unchanged.clone()),
             "deleted" => Some(self.deleted.clone()),
+            "has_changes" | "empty" | "sum" | "non_added" | "non_deleted" => Some(
+                crate::bridge::method::BoundMethod::value(Rc::new(self.clone()), name),
+            ),
             _ => None,
         })
     }
@@ -233,6 +287,15 @@ impl HostObject for InspectObj {
                 drop(st);
                 crate::script::builtins::make_set(interp, keys, false)?
             }
+            // `(base class, primary key, identity_token)`: the hierarchy's identity class.
+            "key" => match (&st.identity, st.mapper.base_mapper().class()) {
+                (Some(pk), Some(class)) => Value::tuple(vec![
+                    Value::Class(class),
+                    Value::tuple(pk.iter().map(super::result::to_python).collect()),
+                    Value::None,
+                ]),
+                _ => Value::None,
+            },
             "has_identity" => Value::Bool(st.identity.is_some()),
             "identity" => match &st.identity {
                 Some(pk) => Value::tuple(pk.iter().map(super::result::to_python).collect()),
@@ -257,5 +320,42 @@ impl HostObject for InspectObj {
 
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+}
+
+impl crate::bridge::method::Methods for History {
+    /// `has_changes()`, `empty()`, `sum()`, `non_added()`, `non_deleted()`.
+    fn call_method(
+        &self,
+        interp: &mut Interpreter,
+        name: &str,
+        args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        if !args.is_empty() || !kwargs.is_empty() {
+            return Err(interp.type_error(format!("History.{name}() takes no arguments")));
+        }
+        let items = |v: &Value| -> Vec<Value> {
+            match v {
+                Value::List(l) => l.borrow().clone(),
+                Value::Tuple(t) => t.to_vec(),
+                _ => Vec::new(),
+            }
+        };
+        let (added, unchanged, deleted) = (
+            items(&self.added),
+            items(&self.unchanged),
+            items(&self.deleted),
+        );
+        let join = |parts: &[&Vec<Value>]| {
+            Value::list(parts.iter().flat_map(|p| p.iter().cloned()).collect())
+        };
+        Ok(match name {
+            "has_changes" => Value::Bool(!added.is_empty() || !deleted.is_empty()),
+            "empty" => Value::Bool(added.is_empty() && unchanged.is_empty() && deleted.is_empty()),
+            "sum" => join(&[&added, &unchanged, &deleted]),
+            "non_added" => join(&[&unchanged, &deleted]),
+            _ => join(&[&added, &unchanged]),
+        })
     }
 }

@@ -48,6 +48,7 @@ pub mod schema;
 pub mod schema_repr;
 pub mod scoping;
 pub mod selectable;
+pub mod selected_columns;
 pub mod sequences;
 pub mod session;
 pub mod session_transaction;

@@ -293,6 +293,15 @@ impl Methods for QueryObj {
                     .extend(super::constructors::filter_by(&sa, interp, &m, &kw)?);
                 Ok(self.with(sel))
             }
+            // `order_by(None)` / `group_by(None)` cancel the clauses given so far.
+            "order_by" | "group_by" if matches!(args.as_slice(), [Value::None]) => {
+                if name == "order_by" {
+                    sel.order_by.clear();
+                } else {
+                    sel.group_by.clear();
+                }
+                Ok(self.with(sel))
+            }
             "order_by" => {
                 let out = self.ordering(interp, &sel, &args)?;
                 sel.order_by.extend(out);

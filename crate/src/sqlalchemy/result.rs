@@ -36,6 +36,8 @@ pub struct ResultInner {
     shape: Shape,
     /// `inserted_primary_key` of a single-row INSERT.
     inserted_pk: Option<Value>,
+    /// `cursor.lastrowid` of a Core execution (`None` when not known here: refused).
+    lastrowid: Option<Value>,
     /// An ORM `IteratorResult` (bulk UPDATE by primary key): no `rowcount`.
     iterator: bool,
     /// `yield_per(n)` / `execution_options(yield_per=n)`: the size of `partitions()`.
@@ -72,6 +74,7 @@ impl ResultObj {
             rowcount: rowcount.map_or(-1, |n| n as i64),
             shape: Shape::Rows,
             inserted_pk: None,
+            lastrowid: None,
             iterator: false,
             yield_per: std::cell::Cell::new(None),
         }))
@@ -95,6 +98,7 @@ impl ResultObj {
             returns_rows: false,
             shape: Shape::Rows,
             inserted_pk: None,
+            lastrowid: None,
             iterator: true,
             yield_per: std::cell::Cell::new(None),
         }))
@@ -111,6 +115,24 @@ impl ResultObj {
             returns_rows: inner.returns_rows,
             shape: inner.shape,
             inserted_pk: Some(pk),
+            lastrowid: inner.lastrowid.clone(),
+            iterator: inner.iterator,
+            yield_per: std::cell::Cell::new(inner.yield_per.get()),
+        }))
+    }
+
+    /// The result with the DBAPI cursor's `lastrowid` (`None` after an executemany).
+    pub fn with_lastrowid(self, lastrowid: Option<i64>) -> ResultObj {
+        let inner = &self.0;
+        ResultObj(Rc::new(ResultInner {
+            state: inner.state.clone(),
+            columns: inner.columns.clone(),
+            rows: RefCell::new(std::mem::take(&mut *inner.rows.borrow_mut())),
+            rowcount: inner.rowcount,
+            returns_rows: inner.returns_rows,
+            shape: inner.shape,
+            inserted_pk: inner.inserted_pk.clone(),
+            lastrowid: Some(lastrowid.map_or(Value::None, Value::Int)),
             iterator: inner.iterator,
             yield_per: std::cell::Cell::new(inner.yield_per.get()),
         }))
@@ -145,6 +167,7 @@ impl ResultObj {
             returns_rows: self.0.returns_rows,
             shape: self.0.shape,
             inserted_pk: None,
+            lastrowid: self.0.lastrowid.clone(),
             iterator: false,
             yield_per: std::cell::Cell::new(self.0.yield_per.get()),
         })))
@@ -161,6 +184,7 @@ impl ResultInner {
             returns_rows: self.returns_rows,
             shape,
             inserted_pk: None,
+            lastrowid: None,
             iterator: false,
             yield_per: std::cell::Cell::new(self.yield_per.get()),
         }))
@@ -268,6 +292,7 @@ impl ResultInner {
             returns_rows: self.returns_rows,
             shape: Shape::Rows,
             inserted_pk: None,
+            lastrowid: None,
             iterator: false,
             yield_per: std::cell::Cell::new(self.yield_per.get()),
         }))
@@ -465,6 +490,11 @@ impl HostObject for ResultObj {
         }
         if name == "inserted_primary_key" {
             return Ok(self.0.inserted_pk.clone());
+        }
+        if name == "lastrowid"
+            && let Some(v) = &self.0.lastrowid
+        {
+            return Ok(Some(v.clone()));
         }
         if name == "returns_rows" {
             return Ok(Some(Value::Bool(self.0.returns_rows)));

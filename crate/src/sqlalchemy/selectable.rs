@@ -33,6 +33,36 @@ pub const STATEMENT: &[Method<StatementObj>] = &[
         call: label,
     },
     Method {
+        name: "union",
+        params: &[Param::VarArgs("other")],
+        call: |t, i, a| set_operation(t, i, a, "UNION"),
+    },
+    Method {
+        name: "union_all",
+        params: &[Param::VarArgs("other")],
+        call: |t, i, a| set_operation(t, i, a, "UNION ALL"),
+    },
+    Method {
+        name: "except_",
+        params: &[Param::VarArgs("other")],
+        call: |t, i, a| set_operation(t, i, a, "EXCEPT"),
+    },
+    Method {
+        name: "except_all",
+        params: &[Param::VarArgs("other")],
+        call: |t, i, a| set_operation(t, i, a, "EXCEPT ALL"),
+    },
+    Method {
+        name: "intersect",
+        params: &[Param::VarArgs("other")],
+        call: |t, i, a| set_operation(t, i, a, "INTERSECT"),
+    },
+    Method {
+        name: "intersect_all",
+        params: &[Param::VarArgs("other")],
+        call: |t, i, a| set_operation(t, i, a, "INTERSECT ALL"),
+    },
+    Method {
         name: "with_only_columns",
         params: &[
             Param::VarArgs("entities"),
@@ -66,6 +96,21 @@ fn with_only_columns(this: &StatementObj, interp: &mut Interpreter, args: Args) 
         Statement::Select(s),
         orm,
     ))))
+}
+
+/// `select(a).union(b, ...)` and the other set operations: `union(a, b, ...)`.
+fn set_operation(
+    this: &StatementObj,
+    interp: &mut Interpreter,
+    args: Args,
+    keyword: &'static str,
+) -> PyResult<Value> {
+    let mut selects = vec![Value::Host(Rc::new(StatementObj(
+        this.0.clone(),
+        this.1.clone(),
+    )))];
+    selects.extend(args.varargs.iter().cloned());
+    super::constructors::compound(interp, &selects, keyword)
 }
 
 /// `select(...).label(name)`: the statement as a labeled scalar subquery.

@@ -356,6 +356,13 @@ impl HostObject for StatementObj {
                 return Ok(Some(BoundMethod::value(this, name)));
             }
         }
+        if name == "selected_columns"
+            && let Statement::Select(s) = &self.0
+        {
+            return Ok(Some(Value::Host(Rc::new(
+                super::selected_columns::SelectedColumns::of(s),
+            ))));
+        }
         let tabled = super::method::find(super::selectable::STATEMENT, name).is_some();
         if matches!(&self.0, Statement::Select(s) if s.compound.is_some())
             && !super::selectable::COMPOUND.contains(&name)
@@ -563,17 +570,39 @@ impl Methods for StatementObj {
                 .push_onto(&mut s.joins);
             }
             (Statement::Select(s), "filter_by") => {
-                let mapper = orm.entities.iter().rev().find_map(|e| match e {
-                    crate::orm::query::Entity::Mapper(m) => Some(m.clone()),
-                    crate::orm::query::Entity::Polymorphic(p) => Some(p.base.clone()),
-                    _ => None,
+                let entity = orm.entities.iter().rev().find(|e| {
+                    matches!(
+                        e,
+                        crate::orm::query::Entity::Mapper(_)
+                            | crate::orm::query::Entity::Polymorphic(_)
+                            | crate::orm::query::Entity::Aliased(_)
+                    )
                 });
-                let Some(mapper) = mapper else {
-                    return Err(interp.type_error("filter_by() needs a mapped entity"));
+                let criteria = match entity {
+                    Some(crate::orm::query::Entity::Mapper(m)) => {
+                        filter_by(&state, interp, m, &kw)?
+                    }
+                    Some(crate::orm::query::Entity::Polymorphic(p)) => {
+                        filter_by(&state, interp, &p.base, &kw)?
+                    }
+                    Some(crate::orm::query::Entity::Aliased(a)) => {
+                        super::constructors::filter_by_alias(&state, interp, a, &kw)?
+                    }
+                    _ => return Err(interp.type_error("filter_by() needs a mapped entity")),
                 };
-                s.wheres.extend(filter_by(&state, interp, &mapper, &kw)?);
+                s.wheres.extend(criteria);
             }
             (Statement::Select(s), "where" | "filter") => s.wheres.extend(exprs(interp)?),
+            // `order_by(None)` / `group_by(None)` cancel the clauses given so far.
+            (Statement::Select(s), "order_by" | "group_by")
+                if matches!(args.as_slice(), [Value::None]) =>
+            {
+                if name == "order_by" {
+                    s.order_by.clear();
+                } else {
+                    s.group_by.clear();
+                }
+            }
             (Statement::Select(s), "order_by" | "group_by") => {
                 let mut out = Vec::with_capacity(args.len());
                 for a in &args {
