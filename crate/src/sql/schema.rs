@@ -48,6 +48,22 @@ pub struct Column {
     pub checks: Vec<(Option<String>, String)>,
     /// The dialect type reflection gave the column (`VARCHAR(length=40)`).
     pub reflected: Option<crate::sql::types::DialectType>,
+    /// The names of the constraints the column makes (given, or by the naming convention).
+    pub names: ColumnConstraintNames,
+}
+
+/// The names of a column's own constraints and index: `None` renders them unnamed (the index
+/// is then `ix_<table>_<column>`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ColumnConstraintNames {
+    /// `unique=True`'s `UNIQUE`.
+    pub unique: Option<String>,
+    /// The CHECK of `Boolean(create_constraint=True, name=)` / `Enum(..., name=)`.
+    pub check: Option<String>,
+    /// `ForeignKey(..., name=)`.
+    pub foreign_key: Option<String>,
+    /// `index=True`'s index.
+    pub index: Option<String>,
 }
 
 impl Column {
@@ -68,6 +84,7 @@ impl Column {
             check_boolean: false,
             checks: Vec::new(),
             reflected: None,
+            names: ColumnConstraintNames::default(),
         }
     }
 
@@ -85,8 +102,9 @@ impl Column {
 pub enum TableConstraint {
     /// `UniqueConstraint(*columns, name=)`.
     Unique(Option<String>, Vec<String>),
-    /// `CheckConstraint(sqltext, name=)`.
-    Check(Option<String>, String),
+    /// `CheckConstraint(sqltext, name=)`, with the names of the columns its expression names
+    /// (which a naming convention's `%(column_0_name)s` reads).
+    Check(Option<String>, String, Vec<String>),
     /// `ForeignKeyConstraint(columns, refcolumns, name=, ondelete=, onupdate=)`.
     ForeignKey(ForeignKeyConstraint),
 }
@@ -142,6 +160,9 @@ pub struct Table {
     pub constraints: Vec<TableConstraint>,
     /// `Index(...)` objects of the table (besides `index=True` columns).
     pub indexes: RefCell<Vec<TableIndex>>,
+    /// Constraints made over the table's columns after the table (`CheckConstraint(t.c.x > 5)`),
+    /// listed last in `CREATE TABLE`.
+    pub later_constraints: RefCell<Vec<TableConstraint>>,
 }
 
 impl Table {
@@ -157,6 +178,7 @@ impl Table {
             pk_name: None,
             constraints: Vec::new(),
             indexes: RefCell::new(Vec::new()),
+            later_constraints: RefCell::new(Vec::new()),
         }
     }
 
@@ -172,6 +194,7 @@ impl Table {
             pk_name: None,
             constraints: Vec::new(),
             indexes: RefCell::new(Vec::new()),
+            later_constraints: RefCell::new(Vec::new()),
         }
     }
 
@@ -224,6 +247,9 @@ impl Table {
 pub struct MetaData {
     /// Tables in definition order.
     pub tables: RefCell<Vec<Rc<Table>>>,
+    /// `naming_convention=`: (key, template) pairs; `None` is SQLAlchemy's default
+    /// (`{"ix": "ix_%(column_0_label)s"}`).
+    pub naming_convention: Option<Vec<(String, String)>>,
 }
 
 impl MetaData {

@@ -610,6 +610,7 @@ impl RegistryHook {
             columns.iter().map(|(_, c, _)| c.clone()).collect(),
         );
         super::constraints::apply(&self.state, interp, &mut table, items)?;
+        super::naming::apply(interp, &self.registry.metadata, &mut table)?;
         let table = Rc::new(table);
         self.registry
             .metadata

@@ -353,17 +353,13 @@ impl HostObject for ExprObj {
             {
                 return Ok(Some(v));
             }
-            return Ok(Some(host(TypeObj(ty, false, None))));
+            return Ok(Some(host(TypeObj(ty, None, None))));
         }
         if let Expr::Column(t, i) = &self.0 {
             let c = &t.columns[*i];
             match name {
                 "type" => {
-                    return Ok(Some(host(TypeObj(
-                        c.ty.clone(),
-                        false,
-                        c.reflected.clone(),
-                    ))));
+                    return Ok(Some(host(TypeObj(c.ty.clone(), None, c.reflected.clone()))));
                 }
                 "nullable" => return Ok(Some(Value::Bool(!c.not_null()))),
                 "primary_key" => return Ok(Some(Value::Bool(c.primary_key))),
