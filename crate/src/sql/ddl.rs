@@ -56,7 +56,11 @@ pub fn create_table(table: &Table) -> String {
 pub fn create_table_for(table: &Table, sqlite: bool) -> String {
     let mut lines: Vec<String> = Vec::new();
     for c in &table.columns {
-        let mut line = format!("\t{} {}", quote(&c.name), c.ty.ddl());
+        let ty = match &c.reflected {
+            Some(d) => d.ddl(),
+            None => c.ty.ddl(),
+        };
+        let mut line = format!("\t{} {}", quote(&c.name), ty);
         if let Some(d) = &c.server_default {
             line.push_str(&format!(" DEFAULT {d}"));
         }

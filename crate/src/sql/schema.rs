@@ -34,6 +34,9 @@ pub struct Column {
     pub onupdate: Option<ColumnDefault>,
     /// `server_default=` text.
     pub server_default: Option<String>,
+    /// `server_default=FetchedValue()` / `server_onupdate=FetchedValue()`: the database fills
+    /// the column on INSERT / UPDATE (a trigger); nothing is rendered.
+    pub fetched: FetchedOn,
     /// `unique=True`.
     pub unique: bool,
     /// `index=True`.
@@ -46,10 +49,20 @@ pub struct Column {
     pub check_boolean: bool,
     /// `Column(..., CheckConstraint(sqltext, name=))`: inline `CHECK (…)`s.
     pub checks: Vec<(Option<String>, String)>,
-    /// The dialect type reflection gave the column (`VARCHAR(length=40)`).
+    /// The dialect type reflection gave the column, or an upper-case type class it was given
+    /// (`VARCHAR(length=40)`, `TIMESTAMP()`): its repr and DDL name.
     pub reflected: Option<crate::sql::types::DialectType>,
     /// The names of the constraints the column makes (given, or by the naming convention).
     pub names: ColumnConstraintNames,
+}
+
+/// Where a `FetchedValue()` marks a column as filled by the database.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct FetchedOn {
+    /// `server_default=FetchedValue()`.
+    pub insert: bool,
+    /// `server_onupdate=FetchedValue()`.
+    pub update: bool,
 }
 
 /// The names of a column's own constraints and index: `None` renders them unnamed (the index
@@ -77,6 +90,7 @@ impl Column {
             default: None,
             onupdate: None,
             server_default: None,
+            fetched: FetchedOn::default(),
             unique: false,
             index: false,
             foreign_key: None,
@@ -86,6 +100,12 @@ impl Column {
             reflected: None,
             names: ColumnConstraintNames::default(),
         }
+    }
+
+    /// Whether the database gives the column a value on INSERT (a `server_default`, or a
+    /// `FetchedValue`), which the ORM fetches back.
+    pub fn server_generated(&self) -> bool {
+        self.server_default.is_some() || self.fetched.insert
     }
 
     /// Whether `NOT NULL` is rendered.
@@ -163,6 +183,9 @@ pub struct Table {
     /// Constraints made over the table's columns after the table (`CheckConstraint(t.c.x > 5)`),
     /// listed last in `CREATE TABLE`.
     pub later_constraints: RefCell<Vec<TableConstraint>>,
+    /// `implicit_returning=False`: the ORM's INSERTs use no RETURNING (server-generated
+    /// values are expired, the key read from `lastrowid`).
+    pub implicit_returning: bool,
 }
 
 impl Table {
@@ -179,6 +202,7 @@ impl Table {
             constraints: Vec::new(),
             indexes: RefCell::new(Vec::new()),
             later_constraints: RefCell::new(Vec::new()),
+            implicit_returning: true,
         }
     }
 
@@ -195,6 +219,7 @@ impl Table {
             constraints: Vec::new(),
             indexes: RefCell::new(Vec::new()),
             later_constraints: RefCell::new(Vec::new()),
+            implicit_returning: true,
         }
     }
 

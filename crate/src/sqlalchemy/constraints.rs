@@ -576,10 +576,12 @@ pub fn apply(
 }
 
 /// The schema items of a declarative class's `__table_args__`: a tuple of items (optionally
-/// ending with a dict of `Table` options) or a dict of options alone.
-pub fn table_args(interp: &mut Interpreter, args: Option<Value>) -> PyResult<Vec<Item>> {
+/// ending with a dict of `Table` options) or a dict of options alone; with
+/// `implicit_returning`.
+pub fn table_args(interp: &mut Interpreter, args: Option<Value>) -> PyResult<(Vec<Item>, bool)> {
+    let mut implicit_returning = true;
     let (items, options) = match &args {
-        None | Some(Value::None) => return Ok(Vec::new()),
+        None | Some(Value::None) => return Ok((Vec::new(), true)),
         Some(d @ Value::Dict(_)) => (Vec::new(), Some(d.clone())),
         Some(t @ Value::Tuple(_)) => {
             let mut all = interp.collect(t)?;
@@ -604,6 +606,10 @@ pub fn table_args(interp: &mut Interpreter, args: Option<Value>) -> PyResult<Vec
                 // Not rendered by SQLite's dialect, or bookkeeping only.
                 "comment" | "info" | "extend_existing" | "keep_existing" => true,
                 "sqlite_autoincrement" => !interp.truthy(&value)?,
+                "implicit_returning" => {
+                    implicit_returning = interp.truthy(&value)?;
+                    true
+                }
                 // Another dialect's options (`mysql_engine`) do not reach SQLite's DDL.
                 other => ["mysql_", "mariadb_", "postgresql_", "mssql_", "oracle_"]
                     .iter()
@@ -629,5 +635,5 @@ pub fn table_args(interp: &mut Interpreter, args: Option<Value>) -> PyResult<Vec
             }
         }
     }
-    Ok(out)
+    Ok((out, implicit_returning))
 }

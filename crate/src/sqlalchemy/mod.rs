@@ -25,6 +25,7 @@ pub mod enum_type;
 pub mod event;
 pub mod execution_options;
 pub mod expression;
+pub mod fetched_value;
 pub mod functions;
 pub mod hybrid;
 pub mod identity;
@@ -328,6 +329,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 "Index",
                 "Identity",
                 "Sequence",
+                "FetchedValue",
             ] {
                 attrs.push((name, interp.get_attr(&sa, name)?));
             }
@@ -459,6 +461,10 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 }),
             ));
             attrs.push(("Index", constraints::class("Index", constraints::index)));
+            attrs.push((
+                "FetchedValue",
+                function("FetchedValue", fetched_value::fetched_value),
+            ));
             attrs.extend(
                 ddl::classes()
                     .into_iter()

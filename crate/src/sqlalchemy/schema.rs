@@ -163,6 +163,7 @@ pub fn type_objects() -> Vec<(&'static str, Value)> {
         .map(|(n, t)| (n, host(TypeClass(t))))
         .collect();
     out.push(("VARCHAR", dialect_class("VARCHAR", SqlType::String(None))));
+    out.push(("TIMESTAMP", dialect_class("TIMESTAMP", SqlType::DateTime)));
     out
 }
 
@@ -241,9 +242,31 @@ impl HostObject for ForeignKeyObj {
         Ok(super::schema_repr::foreign_key(&self.0))
     }
 
-    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "target_fullname" => Some(Value::str(self.0.as_str())),
+            "name" => Some(self.2.as_deref().map_or(Value::None, Value::str)),
+            // The referenced column, found among the run's tables by name (the newest first).
+            "column" => {
+                let (t, c) = self.0.split_once('.').unwrap_or((self.0.as_str(), "id"));
+                let found = interp_state(interp).and_then(|s| {
+                    s.metadatas
+                        .borrow()
+                        .iter()
+                        .rev()
+                        .filter_map(std::rc::Weak::upgrade)
+                        .find_map(|m| m.tables.borrow().iter().find(|x| x.name == t).cloned())
+                });
+                match found.and_then(|t| t.column_index(c).map(|i| (t, i))) {
+                    Some((t, i)) => Some(host(ExprObj(Expr::Column(t, i)))),
+                    None => {
+                        return Err(not_implemented(
+                            interp,
+                            "ForeignKey.column of a table not yet defined",
+                        ));
+                    }
+                }
+            }
             _ => None,
         })
     }
@@ -342,6 +365,7 @@ pub fn column(
     let mut fk_actions = String::new();
     let mut fk_name = None;
     let mut check = None;
+    let mut dialect_type = None;
     let mut checks = Vec::new();
     let mut identity = false;
     for a in &args {
@@ -351,6 +375,7 @@ pub fn column(
                 if let Some(t) = type_obj(other) {
                     ty = Some(t.0.clone());
                     check = t.1.clone();
+                    dialect_type = t.2.clone();
                 } else if let Some(t) = super::custom_types::sql_type(state, interp, other)? {
                     ty = Some(t);
                 } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
@@ -385,6 +410,7 @@ pub fn column(
     col.foreign_key = fk;
     col.foreign_key_actions = fk_actions;
     col.names.foreign_key = fk_name;
+    col.reflected = dialect_type;
     col.check_boolean = check.is_some();
     col.names.check = check.flatten();
     col.checks = checks;
@@ -421,6 +447,21 @@ pub fn column(
             }
             "onupdate" if !matches!(v, Value::None) => {
                 col.onupdate = Some(super::defaults::column_default(state, interp, v)?)
+            }
+            "server_default" | "server_onupdate"
+                if downcast::<super::fetched_value::FetchedValue>(v).is_some() =>
+            {
+                if k == "server_default" {
+                    col.fetched.insert = true;
+                } else {
+                    col.fetched.update = true;
+                }
+            }
+            "server_onupdate" if !matches!(v, Value::None) => {
+                return Err(not_implemented(
+                    interp,
+                    "Column(server_onupdate=...) other than FetchedValue()",
+                ));
             }
             "server_default" => {
                 // text() goes into the DDL as written, a string is quoted as a literal, a
