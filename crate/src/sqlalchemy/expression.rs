@@ -368,6 +368,34 @@ impl HostObject for ExprObj {
                     return super::schema::foreign_keys(interp, t, Some(*i)).map(Some);
                 }
                 "table" => return Ok(Some(table_value(interp, t))),
+                // `col.references(other)`: a foreign key of this column names `other`.
+                "references" => {
+                    let (t, i) = (t.clone(), *i);
+                    return Ok(Some(super::function("references", move |interp, a, _k| {
+                        let Some(Expr::Column(ot, oi)) = a.first().and_then(expr_obj).map(|e| &e.0)
+                        else {
+                            return Err(interp.type_error("references() needs a column"));
+                        };
+                        let target = (ot.name.as_str(), ot.columns[*oi].name.as_str());
+                        let col = &t.columns[i];
+                        let by_column = col
+                            .foreign_key
+                            .as_ref()
+                            .and_then(|f| f.split_once('.'))
+                            .is_some_and(|fk| fk == target);
+                        let by_constraint = t.constraints.iter().any(|c| match c {
+                            crate::sql::schema::TableConstraint::ForeignKey(f) => {
+                                f.table == target.0
+                                    && f.columns
+                                        .iter()
+                                        .zip(&f.refcolumns)
+                                        .any(|(l, r)| *l == col.name && r == target.1)
+                            }
+                            _ => false,
+                        });
+                        Ok(Value::Bool(by_column || by_constraint))
+                    })));
+                }
                 _ => {}
             }
         }

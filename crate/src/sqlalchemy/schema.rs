@@ -164,6 +164,9 @@ pub fn type_objects() -> Vec<(&'static str, Value)> {
         .collect();
     out.push(("VARCHAR", dialect_class("VARCHAR", SqlType::String(None))));
     out.push(("TIMESTAMP", dialect_class("TIMESTAMP", SqlType::DateTime)));
+    // Generic types that print under their own class (`Unicode(length=50)`).
+    out.push(("Unicode", dialect_class("Unicode", SqlType::String(None))));
+    out.push(("UnicodeText", dialect_class("UnicodeText", SqlType::Text)));
     out
 }
 
@@ -716,10 +719,40 @@ pub fn table(
             return Err(interp.type_error("Table() needs a MetaData as its second argument"));
         };
         let state = meta.state.clone();
-        let Some(table) = super::inspector::reflect_one(&meta.meta, &args_engine, interp, &name)?
+        // Columns given beside `autoload_with` override the reflected ones of their name.
+        let mut overrides = Vec::new();
+        for a in &args[2..] {
+            match downcast::<ColumnDef>(a) {
+                Some(d) => overrides.push(d.column.borrow().clone()),
+                None => {
+                    return Err(not_implemented(
+                        interp,
+                        "Table(autoload_with=...) with items other than Column objects",
+                    ));
+                }
+            }
+        }
+        let Some(mut table) =
+            super::inspector::reflect_one(&meta.meta, &args_engine, interp, &name)?
         else {
             return Err(interp.type_error("Table(autoload_with=...) needs an Engine"));
         };
+        if !overrides.is_empty() {
+            let mut columns = table.columns.clone();
+            for col in overrides {
+                match columns.iter().position(|c| c.name == col.name) {
+                    Some(i) => columns[i] = col,
+                    None => columns.push(col),
+                }
+            }
+            let rebuilt = Rc::new(Table::new(name.clone(), columns));
+            for t in meta.meta.tables.borrow_mut().iter_mut() {
+                if Rc::ptr_eq(t, &table) {
+                    *t = rebuilt.clone();
+                }
+            }
+            table = rebuilt;
+        }
         return Ok(state.table_value(&table));
     }
     let meta = args
@@ -729,6 +762,34 @@ pub fn table(
     let Some(meta) = meta else {
         return Err(interp.type_error("Table() needs a MetaData as its second argument"));
     };
+    // A name the MetaData holds already: that table, when nothing more is given.
+    let existing = meta
+        .tables
+        .borrow()
+        .iter()
+        .find(|t| t.name == name)
+        .cloned();
+    if let Some(t) = existing {
+        let extend = ["extend_existing", "keep_existing"]
+            .iter()
+            .any(|k| kwarg(&kw, k).is_some_and(|v| !matches!(v, Value::None | Value::Bool(false))));
+        if args.len() <= 2 && kw.iter().all(|(_, v)| matches!(v, Value::None)) {
+            return Ok(state.table_value(&t));
+        }
+        if extend {
+            return Err(not_implemented(
+                interp,
+                "Table(extend_existing=...) / Table(keep_existing=...) of a defined table",
+            ));
+        }
+        return Err(state.exc.raise(
+            interp,
+            crate::bridge::exc::Exc::InvalidRequestError,
+            format!(
+                "Table '{name}' is already defined for this MetaData instance.  Specify 'extend_existing=True' to redefine options and columns on an existing Table object."
+            ),
+        ));
+    }
     let mut columns: Vec<Column> = Vec::new();
     let mut items = Vec::new();
     for a in &args[2..] {
