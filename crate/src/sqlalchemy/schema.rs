@@ -842,6 +842,7 @@ impl HostObject for TableObj {
                 .and_then(|s| s.metadata_of(&self.0).map(|m| (s, m)))
                 .map(|(s, meta)| host(MetaDataObj { state: s, meta })),
             "constraints" => Some(constraints_set(_interp, &self.0)?),
+            "kwargs" | "dialect_kwargs" => Some(host(DialectArgView)),
             "schema" => Some(Value::None),
             "name" => Some(Value::str(self.0.name.as_str())),
             "alias" => {
@@ -1190,4 +1191,44 @@ fn constraints_set(interp: &mut Interpreter, table: &Rc<Table>) -> PyResult<Valu
         }
     }
     crate::script::builtins::make_set(interp, items, false)
+}
+
+/// `table.kwargs`: SQLAlchemy's view of the dialect options (`mysql_engine=`); SessionLab
+/// does not keep them, so reading one is refused.
+struct DialectArgView;
+
+impl HostObject for DialectArgView {
+    fn type_name(&self) -> String {
+        "_DialectArgView".into()
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, _key: &Value) -> PyResult<Option<Value>> {
+        Err(not_implemented(interp, "reading Table.kwargs"))
+    }
+
+    fn len(&self, interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Err(not_implemented(interp, "reading Table.kwargs"))
+    }
+
+    fn iterate(&self, interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Err(not_implemented(interp, "reading Table.kwargs"))
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name.starts_with("__") {
+            return Ok(None);
+        }
+        Err(not_implemented(interp, &format!("Table.kwargs.{name}")))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!(
+            "<sqlalchemy.sql.base._DialectArgView object at 0x{:x}>",
+            self as *const _ as usize
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
