@@ -184,6 +184,7 @@ impl Engine {
             in_transaction: false,
             closed: false,
             autocommit: self.isolation_level.as_deref() == Some(AUTOCOMMIT),
+            isolation_level: self.isolation_level.clone(),
             savepoint_seq: 0,
             savepoints: Vec::new(),
         }
@@ -217,6 +218,8 @@ pub struct Connection {
     /// `isolation_level="AUTOCOMMIT"`: pysqlite's `isolation_level = None`, so DML opens no
     /// transaction and every statement commits at once.
     autocommit: bool,
+    /// The isolation level set by `execution_options` (the engine's or the connection's own).
+    isolation_level: Option<String>,
     /// How many savepoints `begin_nested()` has named (`sa_savepoint_N`, per connection).
     savepoint_seq: u64,
     /// The names of the active nested transactions, innermost last.
@@ -390,7 +393,13 @@ impl Connection {
             ));
         }
         self.autocommit = level == AUTOCOMMIT;
+        self.isolation_level = Some(level.to_string());
         Ok(())
+    }
+
+    /// The isolation level `execution_options` set, if any (`get_execution_options()`).
+    pub fn isolation_level(&self) -> Option<&str> {
+        self.isolation_level.as_deref()
     }
 
     /// Runs `f` on the DBAPI connection under this connection's isolation level.

@@ -394,7 +394,7 @@ fn emit_inserts(
             match v {
                 Some(Value::None) | None => {
                     // Columns without any default are sent as NULL (`_insert_cols_as_none`).
-                    if !col.primary_key && col.default.is_none() && col.server_default.is_none() {
+                    if !col.primary_key && col.default.is_none() && !col.server_generated() {
                         params.push((column, SqlValue::Null));
                     }
                 }
@@ -484,12 +484,15 @@ fn emit_inserts(
             .collect();
         // Server defaults the rows leave out are fetched back with RETURNING (SQLAlchemy's
         // eager defaults on a dialect with INSERT..RETURNING), with the primary key.
+        // `implicit_returning=False`: nothing is fetched; the key is read from `lastrowid`, row
+        // by row, and the server-generated values expire.
         let fetched: Vec<usize> = (0..table.columns.len())
             .filter(|c| {
                 pk_cols.contains(c)
-                    || (table.columns[*c].server_default.is_some() && !all_columns.contains(c))
+                    || (table.columns[*c].server_generated() && !all_columns.contains(c))
                     || inline(*c)
             })
+            .filter(|_| table.implicit_returning)
             .collect();
         // A versioned mapper's INSERT fetches its key with RETURNING, as SQLAlchemy does.
         let fetch_defaults = fetched.iter().any(|c| !pk_cols.contains(c))
@@ -504,6 +507,11 @@ fn emit_inserts(
             for (r, set) in group.iter().zip(&sets) {
                 finish_insert(session, mapper, &table, r, &filled(r, set), &[], inserted);
             }
+        } else if !table.implicit_returning && group.len() > 1 {
+            return Err(interp.error(
+                "NotImplementedError",
+                "SessionLab does not support flushing several new rows of an implicit_returning=False table yet",
+            ));
         } else if group.len() > 1 || fetch_defaults {
             let names: Vec<String> = fetched
                 .iter()
@@ -623,6 +631,25 @@ fn finish_insert(
     st.identity = Some(pk.clone());
     st.committed.clear();
     st.expired.clear();
+    // Server-generated values not fetched back (`implicit_returning=False`) load on access.
+    for (c, col) in table.columns.iter().enumerate() {
+        let known = row
+            .params
+            .iter()
+            .chain(defaults)
+            .chain(returned)
+            .any(|(p, _)| *p == c);
+        if col.server_generated()
+            && !known
+            && let Some(a) = mapper.attr_for_table_column(table, c)
+        {
+            row.inst
+                .dict
+                .borrow_mut()
+                .shift_remove(&mapper.columns[a].key);
+            st.expired.insert(a);
+        }
+    }
     session
         .identity_map
         .borrow_mut()
@@ -731,6 +758,13 @@ fn emit_updates(
         }
         // Columns with `onupdate=` that the UPDATE does not set get their value, row by row.
         for (c, col) in table.columns.iter().enumerate() {
+            // The ORM would expire (or fetch back) a trigger's value after the UPDATE.
+            if col.fetched.update {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    "SessionLab does not support flushing an UPDATE of a table with server_onupdate=FetchedValue() yet",
+                ));
+            }
             if let Some(d) = &col.onupdate
                 && !sets.iter().any(|(s, _)| *s == c)
             {

@@ -801,7 +801,14 @@ pub fn is_instance(interp: &mut Interpreter, v: &Value, cls: &Value) -> PyResult
                 _ => false,
             })
         }
-        Value::Host(_) => Ok(false),
+        // A host class (SQLAlchemy's `UniqueConstraint`) answers through `__instancecheck__`.
+        Value::Host(h) => match h.get_attr(interp, "__instancecheck__")? {
+            Some(check) => {
+                let r = interp.call(&check, vec![v.clone()], Vec::new())?;
+                interp.truthy(&r)
+            }
+            None => Ok(false),
+        },
         other => {
             let _ = other;
             Err(interp

@@ -26,7 +26,7 @@ pub fn constraint(c: &TableConstraint) -> String {
         TableConstraint::Unique(name, cols) => {
             format!("{}UNIQUE ({})", constraint_name(name), column_list(cols))
         }
-        TableConstraint::Check(name, sql) => format!("{}CHECK ({sql})", constraint_name(name)),
+        TableConstraint::Check(name, sql, _) => format!("{}CHECK ({sql})", constraint_name(name)),
         TableConstraint::ForeignKey(f) => {
             let mut line = format!(
                 "{}FOREIGN KEY({}) REFERENCES {} ({})",
@@ -56,7 +56,11 @@ pub fn create_table(table: &Table) -> String {
 pub fn create_table_for(table: &Table, sqlite: bool) -> String {
     let mut lines: Vec<String> = Vec::new();
     for c in &table.columns {
-        let mut line = format!("\t{} {}", quote(&c.name), c.ty.ddl());
+        let ty = match &c.reflected {
+            Some(d) => d.ddl(),
+            None => c.ty.ddl(),
+        };
+        let mut line = format!("\t{} {}", quote(&c.name), ty);
         if let Some(d) = &c.server_default {
             line.push_str(&format!(" DEFAULT {d}"));
         }
@@ -88,12 +92,21 @@ pub fn create_table_for(table: &Table, sqlite: bool) -> String {
         lines.push(format!("\t{}", constraint(c)));
     }
     for c in &table.columns {
+        let names = &c.names;
         // `unique=True, index=True` is a unique index instead.
         if c.unique && !c.index {
-            lines.push(format!("\tUNIQUE ({})", quote(&c.name)));
+            lines.push(format!(
+                "\t{}UNIQUE ({})",
+                constraint_name(&names.unique),
+                quote(&c.name)
+            ));
         }
         if c.check_boolean && sqlite {
-            lines.push(format!("\tCHECK ({} IN (0, 1))", quote(&c.name)));
+            lines.push(format!(
+                "\t{}CHECK ({} IN (0, 1))",
+                constraint_name(&names.check),
+                quote(&c.name)
+            ));
         }
         if let super::types::SqlType::Enum(e) = &c.ty
             && e.constraint
@@ -105,7 +118,7 @@ pub fn create_table_for(table: &Table, sqlite: bool) -> String {
                 .collect();
             lines.push(format!(
                 "\t{}CHECK ({} IN ({}))",
-                constraint_name(&e.name),
+                constraint_name(&names.check.clone().or_else(|| e.name.clone())),
                 quote(&c.name),
                 values.join(", ")
             ));
@@ -113,13 +126,17 @@ pub fn create_table_for(table: &Table, sqlite: bool) -> String {
         if let Some(fk) = &c.foreign_key {
             let (t, col) = fk.split_once('.').unwrap_or((fk.as_str(), "id"));
             lines.push(format!(
-                "\tFOREIGN KEY({}) REFERENCES {} ({}){}",
+                "\t{}FOREIGN KEY({}) REFERENCES {} ({}){}",
+                constraint_name(&names.foreign_key),
                 quote(&c.name),
                 quote(t),
                 quote(col),
                 c.foreign_key_actions
             ));
         }
+    }
+    for c in table.later_constraints.borrow().iter() {
+        lines.push(format!("\t{}", constraint(c)));
     }
     format!(
         "\nCREATE TABLE {} (\n{}\n)\n\n",
@@ -172,16 +189,24 @@ pub fn create_indexes(table: &Table) -> Vec<String> {
         .filter(|c| c.index)
         .map(|c| {
             format!(
-                "CREATE {}INDEX ix_{}_{} ON {} ({})",
+                "CREATE {}INDEX {} ON {} ({})",
                 if c.unique { "UNIQUE " } else { "" },
-                table.name,
-                c.name,
+                quote(&column_index_name(table, c)),
                 quote(&table.name),
                 quote(&c.name)
             )
         })
         .chain(named)
         .collect()
+}
+
+/// The name of an `index=True` column's index: the naming convention's, else
+/// `ix_<table>_<column>` (SQLAlchemy's default convention).
+pub fn column_index_name(table: &Table, c: &super::schema::Column) -> String {
+    c.names
+        .index
+        .clone()
+        .unwrap_or_else(|| format!("ix_{}_{}", table.name, c.name))
 }
 
 /// `\nDROP TABLE t` (no trailing newlines, unlike CREATE).

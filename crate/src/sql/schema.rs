@@ -34,6 +34,9 @@ pub struct Column {
     pub onupdate: Option<ColumnDefault>,
     /// `server_default=` text.
     pub server_default: Option<String>,
+    /// `server_default=FetchedValue()` / `server_onupdate=FetchedValue()`: the database fills
+    /// the column on INSERT / UPDATE (a trigger); nothing is rendered.
+    pub fetched: FetchedOn,
     /// `unique=True`.
     pub unique: bool,
     /// `index=True`.
@@ -46,8 +49,34 @@ pub struct Column {
     pub check_boolean: bool,
     /// `Column(..., CheckConstraint(sqltext, name=))`: inline `CHECK (…)`s.
     pub checks: Vec<(Option<String>, String)>,
-    /// The dialect type reflection gave the column (`VARCHAR(length=40)`).
+    /// The dialect type reflection gave the column, or an upper-case type class it was given
+    /// (`VARCHAR(length=40)`, `TIMESTAMP()`): its repr and DDL name.
     pub reflected: Option<crate::sql::types::DialectType>,
+    /// The names of the constraints the column makes (given, or by the naming convention).
+    pub names: ColumnConstraintNames,
+}
+
+/// Where a `FetchedValue()` marks a column as filled by the database.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct FetchedOn {
+    /// `server_default=FetchedValue()`.
+    pub insert: bool,
+    /// `server_onupdate=FetchedValue()`.
+    pub update: bool,
+}
+
+/// The names of a column's own constraints and index: `None` renders them unnamed (the index
+/// is then `ix_<table>_<column>`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ColumnConstraintNames {
+    /// `unique=True`'s `UNIQUE`.
+    pub unique: Option<String>,
+    /// The CHECK of `Boolean(create_constraint=True, name=)` / `Enum(..., name=)`.
+    pub check: Option<String>,
+    /// `ForeignKey(..., name=)`.
+    pub foreign_key: Option<String>,
+    /// `index=True`'s index.
+    pub index: Option<String>,
 }
 
 impl Column {
@@ -61,6 +90,7 @@ impl Column {
             default: None,
             onupdate: None,
             server_default: None,
+            fetched: FetchedOn::default(),
             unique: false,
             index: false,
             foreign_key: None,
@@ -68,7 +98,14 @@ impl Column {
             check_boolean: false,
             checks: Vec::new(),
             reflected: None,
+            names: ColumnConstraintNames::default(),
         }
+    }
+
+    /// Whether the database gives the column a value on INSERT (a `server_default`, or a
+    /// `FetchedValue`), which the ORM fetches back.
+    pub fn server_generated(&self) -> bool {
+        self.server_default.is_some() || self.fetched.insert
     }
 
     /// Whether `NOT NULL` is rendered.
@@ -85,8 +122,9 @@ impl Column {
 pub enum TableConstraint {
     /// `UniqueConstraint(*columns, name=)`.
     Unique(Option<String>, Vec<String>),
-    /// `CheckConstraint(sqltext, name=)`.
-    Check(Option<String>, String),
+    /// `CheckConstraint(sqltext, name=)`, with the names of the columns its expression names
+    /// (which a naming convention's `%(column_0_name)s` reads).
+    Check(Option<String>, String, Vec<String>),
     /// `ForeignKeyConstraint(columns, refcolumns, name=, ondelete=, onupdate=)`.
     ForeignKey(ForeignKeyConstraint),
 }
@@ -142,6 +180,12 @@ pub struct Table {
     pub constraints: Vec<TableConstraint>,
     /// `Index(...)` objects of the table (besides `index=True` columns).
     pub indexes: RefCell<Vec<TableIndex>>,
+    /// Constraints made over the table's columns after the table (`CheckConstraint(t.c.x > 5)`),
+    /// listed last in `CREATE TABLE`.
+    pub later_constraints: RefCell<Vec<TableConstraint>>,
+    /// `implicit_returning=False`: the ORM's INSERTs use no RETURNING (server-generated
+    /// values are expired, the key read from `lastrowid`).
+    pub implicit_returning: bool,
 }
 
 impl Table {
@@ -157,6 +201,8 @@ impl Table {
             pk_name: None,
             constraints: Vec::new(),
             indexes: RefCell::new(Vec::new()),
+            later_constraints: RefCell::new(Vec::new()),
+            implicit_returning: true,
         }
     }
 
@@ -172,6 +218,8 @@ impl Table {
             pk_name: None,
             constraints: Vec::new(),
             indexes: RefCell::new(Vec::new()),
+            later_constraints: RefCell::new(Vec::new()),
+            implicit_returning: true,
         }
     }
 
@@ -224,6 +272,9 @@ impl Table {
 pub struct MetaData {
     /// Tables in definition order.
     pub tables: RefCell<Vec<Rc<Table>>>,
+    /// `naming_convention=`: (key, template) pairs; `None` is SQLAlchemy's default
+    /// (`{"ix": "ix_%(column_0_label)s"}`).
+    pub naming_convention: Option<Vec<(String, String)>>,
 }
 
 impl MetaData {

@@ -224,7 +224,8 @@ impl DialectType {
         match class {
             "NUMERIC" | "DECIMAL" => &["precision", "scale"],
             "FLOAT" | "REAL" | "DOUBLE" => &["precision"],
-            "VARCHAR" | "CHAR" | "NVARCHAR" | "NCHAR" | "TEXT" | "BLOB" => &["length"],
+            "VARCHAR" | "CHAR" | "NVARCHAR" | "NCHAR" | "TEXT" | "BLOB" | "Unicode"
+            | "UnicodeText" => &["length"],
             _ => &[],
         }
     }
@@ -233,8 +234,8 @@ impl DialectType {
     pub fn sql_type(&self) -> SqlType {
         let first = self.args.first().and_then(|&n| u32::try_from(n).ok());
         match self.class {
-            "VARCHAR" | "CHAR" | "NVARCHAR" | "NCHAR" => SqlType::String(first),
-            "TEXT" => SqlType::Text,
+            "VARCHAR" | "CHAR" | "NVARCHAR" | "NCHAR" | "Unicode" => SqlType::String(first),
+            "TEXT" | "UnicodeText" => SqlType::Text,
             "INTEGER" | "BIGINT" | "SMALLINT" => SqlType::Integer,
             "BOOLEAN" => SqlType::Boolean,
             "DATE" => SqlType::Date,
@@ -264,6 +265,11 @@ impl DialectType {
         let args: Vec<String> = self.args.iter().map(i64::to_string).collect();
         match (self.class, args.is_empty()) {
             ("NullType", _) => "NULL".into(),
+            // The Unicode types are generic: SQLite's DDL names them `VARCHAR` / `TEXT`.
+            ("Unicode", true) => "VARCHAR".into(),
+            ("Unicode", false) => format!("VARCHAR({})", args.join(", ")),
+            ("UnicodeText", true) => "TEXT".into(),
+            ("UnicodeText", false) => format!("TEXT({})", args.join(", ")),
             (c, true) => c.into(),
             (c, false) => format!("{c}({})", args.join(", ")),
         }

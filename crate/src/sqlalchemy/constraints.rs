@@ -16,6 +16,53 @@ use crate::sql::schema::{ForeignKeyConstraint, Table, TableConstraint, TableInde
 
 type Kw = Vec<(String, Value)>;
 
+/// A constructor of a schema item class.
+type Construct = Box<dyn Fn(&mut Interpreter, Vec<Value>, Kw) -> PyResult<Value>>;
+
+/// A schema item class as `from sqlalchemy import UniqueConstraint` gives it: called, it
+/// makes the item; `isinstance(c, UniqueConstraint)` tells its items.
+pub struct SchemaClass(pub &'static str, pub Construct);
+
+impl HostObject for SchemaClass {
+    fn type_name(&self) -> String {
+        "type".into()
+    }
+
+    fn call(&self, interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Option<Value>> {
+        (self.1)(interp, args, kw).map(Some)
+    }
+
+    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        let class = self.0;
+        Ok(match name {
+            "__name__" => Some(Value::str(class)),
+            "__instancecheck__" => Some(super::function("__instancecheck__", move |_i, a, _k| {
+                Ok(Value::Bool(matches!(
+                    a.first(),
+                    Some(Value::Host(h)) if h.type_name() == class
+                )))
+            })),
+            _ => None,
+        })
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!("<class 'sqlalchemy.sql.schema.{}'>", self.0))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The schema item class `name` made by `f`.
+pub fn class(
+    name: &'static str,
+    f: impl Fn(&mut Interpreter, Vec<Value>, Kw) -> PyResult<Value> + 'static,
+) -> Value {
+    Value::Host(Rc::new(SchemaClass(name, Box::new(f))))
+}
+
 /// What a schema item object holds until its table takes it.
 #[derive(Clone, Debug)]
 pub enum Item {
@@ -65,7 +112,7 @@ impl HostObject for SchemaItem {
             ("unique", Item::Index(ix)) => Some(Value::Bool(ix.unique)),
             ("name", Item::PrimaryKey(n, _))
             | ("name", Item::Constraint(TableConstraint::Unique(n, _)))
-            | ("name", Item::Constraint(TableConstraint::Check(n, _))) => Some(text(n)),
+            | ("name", Item::Constraint(TableConstraint::Check(n, ..))) => Some(text(n)),
             ("name", Item::Constraint(TableConstraint::ForeignKey(f))) => Some(text(&f.name)),
             ("create" | "drop", Item::Index(ix)) => match &self.1 {
                 Some(t) => super::ddl::create_drop_method(
@@ -245,6 +292,8 @@ pub fn check_constraint(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> P
         &["deferrable", "initially", "table"],
     )?;
     let name = opt_str(interp, a.get("name"))?;
+    let mut columns = Vec::new();
+    let mut table = None;
     let sql = match a.get("sqltext") {
         Some(Value::Str(s)) => s.to_string(),
         Some(Value::Host(h)) if h.as_any().is::<super::text::TextClause>() => h
@@ -252,14 +301,83 @@ pub fn check_constraint(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> P
             .downcast_ref::<super::text::TextClause>()
             .map(|t| t.source.clone())
             .unwrap_or_default(),
-        _ => {
-            return Err(not_implemented(
-                interp,
-                "CheckConstraint() of a SQL expression (give the SQL as a string)",
-            ));
+        Some(v) => {
+            // A SQL expression is rendered with its values inline and its columns unqualified,
+            // as SQLAlchemy's DDL compiler does.
+            let unqualified = expr_obj(v).and_then(|e| {
+                expression_columns(&e.0, &mut columns, &mut table);
+                unqualified(&e.0)
+            });
+            match unqualified {
+                Some(e) => crate::sql::compiler::Compiler::sqlite_literal().expr(&e, None),
+                None => {
+                    return Err(not_implemented(
+                        interp,
+                        "CheckConstraint() of this SQL expression (give the SQL as a string)",
+                    ));
+                }
+            }
         }
+        None => return Err(interp.type_error("CheckConstraint() needs its SQL")),
     };
-    Ok(item(Item::Constraint(TableConstraint::Check(name, sql))))
+    let mut constraint = TableConstraint::Check(name, sql, columns);
+    // Made over a table's columns, the constraint joins that table at once.
+    if let Some(t) = &table
+        && let Some(state) = SaState::of(interp)
+        && let Some(meta) = state.metadata_of(t)
+    {
+        super::naming::name_constraint(interp, &meta, &t.name, &mut constraint)?;
+        t.later_constraints.borrow_mut().push(constraint.clone());
+    }
+    Ok(Value::Host(Rc::new(SchemaItem(
+        Item::Constraint(constraint),
+        table,
+    ))))
+}
+
+/// The column names an expression names, in order, with the table of its table columns.
+fn expression_columns(e: &Expr, out: &mut Vec<String>, table: &mut Option<Rc<Table>>) {
+    match e {
+        Expr::Column(t, i) => {
+            table.get_or_insert_with(|| t.clone());
+            out.push(t.columns[*i].name.clone());
+        }
+        // `column("value")`, a column of no table.
+        Expr::Text(n) if n.chars().all(|c| c.is_alphanumeric() || c == '_') => {
+            out.push(n.clone());
+        }
+        other => {
+            for c in other.children() {
+                expression_columns(c, out, table);
+            }
+        }
+    }
+}
+
+/// `e` with its table columns as bare names; `None` for an expression kind not rewritten here.
+fn unqualified(e: &Expr) -> Option<Expr> {
+    Some(match e {
+        Expr::Column(t, i) => Expr::Text(crate::sql::compiler::quote(&t.columns[*i].name)),
+        Expr::Binary(l, op, r) => Expr::binary(unqualified(l)?, *op, unqualified(r)?),
+        Expr::Not(i) => Expr::Not(Box::new(unqualified(i)?)),
+        Expr::Between(x, lo, hi, neg) => Expr::Between(
+            Box::new(unqualified(x)?),
+            Box::new(unqualified(lo)?),
+            Box::new(unqualified(hi)?),
+            *neg,
+        ),
+        Expr::In(l, items, neg) => Expr::In(
+            Box::new(unqualified(l)?),
+            items.iter().map(unqualified).collect::<Option<Vec<_>>>()?,
+            *neg,
+        ),
+        Expr::Func(name, args) => Expr::Func(
+            name.clone(),
+            args.iter().map(unqualified).collect::<Option<Vec<_>>>()?,
+        ),
+        Expr::Bind(_) | Expr::Literal(_) | Expr::Null | Expr::Bool(_) | Expr::Text(_) => e.clone(),
+        _ => return None,
+    })
 }
 
 const FOREIGN: &[Param] = &[
@@ -458,10 +576,12 @@ pub fn apply(
 }
 
 /// The schema items of a declarative class's `__table_args__`: a tuple of items (optionally
-/// ending with a dict of `Table` options) or a dict of options alone.
-pub fn table_args(interp: &mut Interpreter, args: Option<Value>) -> PyResult<Vec<Item>> {
+/// ending with a dict of `Table` options) or a dict of options alone; with
+/// `implicit_returning`.
+pub fn table_args(interp: &mut Interpreter, args: Option<Value>) -> PyResult<(Vec<Item>, bool)> {
+    let mut implicit_returning = true;
     let (items, options) = match &args {
-        None | Some(Value::None) => return Ok(Vec::new()),
+        None | Some(Value::None) => return Ok((Vec::new(), true)),
         Some(d @ Value::Dict(_)) => (Vec::new(), Some(d.clone())),
         Some(t @ Value::Tuple(_)) => {
             let mut all = interp.collect(t)?;
@@ -486,6 +606,10 @@ pub fn table_args(interp: &mut Interpreter, args: Option<Value>) -> PyResult<Vec
                 // Not rendered by SQLite's dialect, or bookkeeping only.
                 "comment" | "info" | "extend_existing" | "keep_existing" => true,
                 "sqlite_autoincrement" => !interp.truthy(&value)?,
+                "implicit_returning" => {
+                    implicit_returning = interp.truthy(&value)?;
+                    true
+                }
                 // Another dialect's options (`mysql_engine`) do not reach SQLite's DDL.
                 other => ["mysql_", "mariadb_", "postgresql_", "mssql_", "oracle_"]
                     .iter()
@@ -511,5 +635,5 @@ pub fn table_args(interp: &mut Interpreter, args: Option<Value>) -> PyResult<Vec
             }
         }
     }
-    Ok(out)
+    Ok((out, implicit_returning))
 }

@@ -264,7 +264,7 @@ fn constraint_element(
         return Ok(host(DdlElement(DdlKind::AddConstraint(t, c))));
     }
     let name = match &c {
-        TableConstraint::Unique(n, _) | TableConstraint::Check(n, _) => n.clone(),
+        TableConstraint::Unique(n, _) | TableConstraint::Check(n, ..) => n.clone(),
         TableConstraint::ForeignKey(f) => f.name.clone(),
     };
     match name {
@@ -276,42 +276,30 @@ fn constraint_element(
     }
 }
 
+/// A DDL element class's constructor: its class name, arguments, keywords.
+type Constructor = fn(&'static str, &mut Interpreter, Vec<Value>, Kw) -> PyResult<Value>;
+
+/// Each DDL element class `sqlalchemy.schema` exports, with the constructor of its kind.
+const CLASSES: &[(&str, Constructor)] = &[
+    ("CreateTable", table_element),
+    ("DropTable", table_element),
+    ("CreateIndex", index_element),
+    ("DropIndex", index_element),
+    ("AddConstraint", constraint_element),
+    ("DropConstraint", constraint_element),
+];
+
 /// The DDL element classes, as `sqlalchemy.schema` exports them.
 pub fn classes() -> Vec<(&'static str, Value)> {
-    vec![
-        (
-            "CreateTable",
-            super::function("CreateTable", |i, a, k| {
-                table_element("CreateTable", i, a, k)
-            }),
-        ),
-        (
-            "DropTable",
-            super::function("DropTable", |i, a, k| table_element("DropTable", i, a, k)),
-        ),
-        (
-            "CreateIndex",
-            super::function("CreateIndex", |i, a, k| {
-                index_element("CreateIndex", i, a, k)
-            }),
-        ),
-        (
-            "DropIndex",
-            super::function("DropIndex", |i, a, k| index_element("DropIndex", i, a, k)),
-        ),
-        (
-            "AddConstraint",
-            super::function("AddConstraint", |i, a, k| {
-                constraint_element("AddConstraint", i, a, k)
-            }),
-        ),
-        (
-            "DropConstraint",
-            super::function("DropConstraint", |i, a, k| {
-                constraint_element("DropConstraint", i, a, k)
-            }),
-        ),
-    ]
+    CLASSES
+        .iter()
+        .map(|&(name, make)| {
+            (
+                name,
+                super::function(name, move |i, a, k| make(name, i, a, k)),
+            )
+        })
+        .collect()
 }
 
 const CREATE: &[Param] = &[Param::Required("bind"), Param::Optional("checkfirst")];

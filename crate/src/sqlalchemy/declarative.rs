@@ -602,7 +602,8 @@ impl RegistryHook {
         }
         super::join_condition::remember_columns(&mut rels, &class.name, &dict);
         crate::base::sort::sort_by(&mut columns, |a, b| a.2 < b.2);
-        let items = super::constraints::table_args(interp, class.lookup("__table_args__"))?;
+        let (items, implicit_returning) =
+            super::constraints::table_args(interp, class.lookup("__table_args__"))?;
         let pk_constraint = items
             .iter()
             .any(|i| matches!(i, super::constraints::Item::PrimaryKey(..)));
@@ -621,6 +622,8 @@ impl RegistryHook {
             columns.iter().map(|(_, c, _)| c.clone()).collect(),
         );
         super::constraints::apply(&self.state, interp, &mut table, items)?;
+        super::naming::apply(interp, &self.registry.metadata, &mut table)?;
+        table.implicit_returning = implicit_returning;
         let table = Rc::new(table);
         self.registry
             .metadata
@@ -790,6 +793,12 @@ impl RegistryHook {
                 // Without server-generated values there is nothing to fetch eagerly: the
                 // statements are the same either way.
                 "eager_defaults" if !server_generated(props) => {}
+                // The INSERTs fetch server-generated values with RETURNING either way (as
+                // "auto" does on SQLite); the UPDATE side (`server_onupdate`) is refused at
+                // flush.
+                "eager_defaults"
+                    if matches!(&v, Value::Bool(true))
+                        || matches!(&v, Value::Str(s) if &**s == "auto") => {}
                 // Read once the mapper exists (`versioning::configure`).
                 "version_id_col" | "version_id_generator" => {}
                 "polymorphic_load" => match &v {
@@ -1116,7 +1125,7 @@ impl HostObject for RegistryHook {
 
 /// Whether a column of `props` has a server default, which `eager_defaults` would fetch.
 fn server_generated(props: &[ColumnProperty]) -> bool {
-    props.iter().any(|p| p.col().server_default.is_some())
+    props.iter().any(|p| p.col().server_generated())
 }
 
 /// `Stuff.foo`: an SQL expression on the class, a tracked value on instances.

@@ -186,6 +186,13 @@ impl HostObject for EngineObj {
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
+            "get_execution_options" => {
+                let level = self.engine.isolation_level().map(str::to_string);
+                Some(super::function(
+                    "get_execution_options",
+                    move |i, _a, _k| super::execution_options::options_dict(i, level.as_deref()),
+                ))
+            }
             "connect" | "begin" | "dispose" | "execution_options" => Some(BoundMethod::value(
                 Rc::new(EngineObj {
                     state: self.state.clone(),
@@ -720,6 +727,14 @@ const CONNECTION: &[Method<ConnObj>] = &[
         params: &[Param::VarKw("options")],
         call: ConnObj::execution_options,
     },
+    Method {
+        name: "get_execution_options",
+        params: &[],
+        call: |c, interp, _args| {
+            let level = c.conn.borrow().isolation_level().map(str::to_string);
+            super::execution_options::options_dict(interp, level.as_deref())
+        },
+    },
 ];
 
 impl ConnObj {
@@ -975,13 +990,27 @@ pub fn core_parameters(
         }
         _ => None,
     };
+    // The values the statement itself gives (`.values(counter=5)`) are parameters too.
+    let given_values: Vec<(usize, SqlValue)> = match stmt.base() {
+        super::statement::Statement::Insert(_, values)
+        | super::statement::Statement::Update(_, values, ..) => values
+            .iter()
+            .filter_map(|(c, e)| match e {
+                crate::sql::elements::Expr::Bind(v) | crate::sql::elements::Expr::Literal(v) => {
+                    Some((*c, v.clone()))
+                }
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut rows = Vec::with_capacity(sets.len().max(1));
     let single = [Value::None];
     let sets: &[Value] = if sets.is_empty() { &single } else { sets };
     for set in sets {
         let mut values = Vec::with_capacity(compiled.slots.len());
         // The row's parameters so far, for a default that reads them.
-        let mut current: Vec<(usize, SqlValue)> = Vec::new();
+        let mut current: Vec<(usize, SqlValue)> = given_values.clone();
         for (i, slot) in compiled.slots.iter().enumerate() {
             values.push(match slot {
                 crate::sql::compiler::Slot::Value(v) => v.clone(),

@@ -112,7 +112,7 @@ pub fn enum_type(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult
             constraint,
             class: class_index,
         })),
-        false,
+        None,
         None,
     ))))
 }

@@ -46,3 +46,13 @@ pub fn checked_level(state: &SaState, interp: &mut Interpreter, level: &Value) -
         ),
     ))
 }
+
+/// `get_execution_options()`: an `immutabledict` of the options set (the isolation level is
+/// the only one SessionLab takes).
+pub fn options_dict(interp: &mut Interpreter, level: Option<&str>) -> PyResult<Value> {
+    let pairs: Vec<(String, String)> = level
+        .map(|l| ("isolation_level".to_string(), l.to_string()))
+        .into_iter()
+        .collect();
+    super::immutabledict::of_strings(interp, &pairs)
+}

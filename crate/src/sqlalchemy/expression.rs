@@ -286,7 +286,7 @@ impl HostObject for ExprObj {
     }
 
     fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
-        const METHODS: [&str; 46] = [
+        const METHODS: [&str; 47] = [
             "compile",
             "cast",
             "op",
@@ -355,17 +355,13 @@ impl HostObject for ExprObj {
             {
                 return Ok(Some(v));
             }
-            return Ok(Some(host(TypeObj(ty, false, None))));
+            return Ok(Some(host(TypeObj(ty, None, None))));
         }
         if let Expr::Column(t, i) = &self.0 {
             let c = &t.columns[*i];
             match name {
                 "type" => {
-                    return Ok(Some(host(TypeObj(
-                        c.ty.clone(),
-                        false,
-                        c.reflected.clone(),
-                    ))));
+                    return Ok(Some(host(TypeObj(c.ty.clone(), None, c.reflected.clone()))));
                 }
                 "nullable" => return Ok(Some(Value::Bool(!c.not_null()))),
                 "primary_key" => return Ok(Some(Value::Bool(c.primary_key))),
@@ -374,6 +370,34 @@ impl HostObject for ExprObj {
                     return super::schema::foreign_keys(interp, t, Some(*i)).map(Some);
                 }
                 "table" => return Ok(Some(table_value(interp, t))),
+                // `col.references(other)`: a foreign key of this column names `other`.
+                "references" => {
+                    let (t, i) = (t.clone(), *i);
+                    return Ok(Some(super::function("references", move |interp, a, _k| {
+                        let Some(Expr::Column(ot, oi)) = a.first().and_then(expr_obj).map(|e| &e.0)
+                        else {
+                            return Err(interp.type_error("references() needs a column"));
+                        };
+                        let target = (ot.name.as_str(), ot.columns[*oi].name.as_str());
+                        let col = &t.columns[i];
+                        let by_column = col
+                            .foreign_key
+                            .as_ref()
+                            .and_then(|f| f.split_once('.'))
+                            .is_some_and(|fk| fk == target);
+                        let by_constraint = t.constraints.iter().any(|c| match c {
+                            crate::sql::schema::TableConstraint::ForeignKey(f) => {
+                                f.table == target.0
+                                    && f.columns
+                                        .iter()
+                                        .zip(&f.refcolumns)
+                                        .any(|(l, r)| *l == col.name && r == target.1)
+                            }
+                            _ => false,
+                        });
+                        Ok(Value::Bool(by_column || by_constraint))
+                    })));
+                }
                 _ => {}
             }
         }

@@ -476,7 +476,7 @@ fn col_value(interp: &mut Interpreter, c: &Col) -> PyResult<Value> {
             ("name", Value::str(c.name.as_str())),
             (
                 "type",
-                Value::Host(Rc::new(TypeObj(c.ty.sql_type(), false, Some(c.ty.clone())))),
+                Value::Host(Rc::new(TypeObj(c.ty.sql_type(), None, Some(c.ty.clone())))),
             ),
             ("nullable", Value::Bool(c.nullable)),
             ("default", opt(&c.default)),

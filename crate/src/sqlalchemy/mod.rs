@@ -25,15 +25,18 @@ pub mod enum_type;
 pub mod event;
 pub mod execution_options;
 pub mod expression;
+pub mod fetched_value;
 pub mod functions;
 pub mod hybrid;
 pub mod identity;
+pub mod immutabledict;
 pub mod inspection;
 pub mod inspector;
 pub mod join_condition;
 pub mod legacy_query;
 pub mod loader;
 pub mod mixins;
+pub mod naming;
 pub mod nested_transaction;
 pub mod order_by;
 pub mod orm_collections;
@@ -92,6 +95,8 @@ pub struct SaState {
     pub sessions: RefCell<Vec<std::rc::Weak<crate::orm::session::Session>>>,
     /// Every mapper of the run (to find the class mapped to a table).
     pub mappers: RefCell<Vec<Rc<crate::orm::mapper::Mapper>>>,
+    /// Every `MetaData` of the run (`table.metadata`, a late constraint's naming convention).
+    pub metadatas: RefCell<Vec<std::rc::Weak<crate::sql::schema::MetaData>>>,
 }
 
 impl std::ops::Deref for SaState {
@@ -119,6 +124,23 @@ impl SaState {
             .rev()
             .find(|m| std::ptr::eq(Rc::as_ptr(&m.table), table))
             .cloned()
+    }
+
+    /// The `MetaData` holding `table`, if any.
+    pub fn metadata_of(
+        &self,
+        table: &crate::sql::schema::Table,
+    ) -> Option<Rc<crate::sql::schema::MetaData>> {
+        self.metadatas
+            .borrow()
+            .iter()
+            .filter_map(std::rc::Weak::upgrade)
+            .find(|m| {
+                m.tables
+                    .borrow()
+                    .iter()
+                    .any(|t| std::ptr::eq(Rc::as_ptr(t), table))
+            })
     }
 
     /// Attributes the next events to the line the script is executing.
@@ -149,6 +171,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         dbs: RefCell::new(Databases::new(log)),
         sessions: RefCell::new(Vec::new()),
         mappers: RefCell::new(Vec::new()),
+        metadatas: RefCell::new(Vec::new()),
     });
     interp.set_host_slot(run);
     interp.set_host_slot(state.clone());
@@ -272,6 +295,26 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
         }),
     );
     interp.register_module(
+        "sqlalchemy.sql.schema",
+        Rc::new(|interp: &mut Interpreter| {
+            let schema = interp.import_module("sqlalchemy.schema")?;
+            let mut attrs = vec![(
+                "DEFAULT_NAMING_CONVENTION",
+                immutabledict::of_strings(
+                    interp,
+                    &naming::DEFAULT
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect::<Vec<_>>(),
+                )?,
+            )];
+            for name in ["MetaData", "Table", "Column", "ForeignKey", "Index"] {
+                attrs.push((name, interp.get_attr(&schema, name)?));
+            }
+            Ok(Interpreter::module("sqlalchemy.sql.schema", attrs))
+        }),
+    );
+    interp.register_module(
         "sqlalchemy.schema",
         Rc::new(|interp: &mut Interpreter| {
             // The schema items, the same objects `sqlalchemy` exports.
@@ -289,6 +332,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
                 "Index",
                 "Identity",
                 "Sequence",
+                "FetchedValue",
             ] {
                 attrs.push((name, interp.get_attr(&sa, name)?));
             }
@@ -357,16 +401,26 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             attrs.push((
                 "MetaData",
                 function("MetaData", move |i, a, k| {
-                    // Options that change DDL (constraint names, schemas) are refused by name.
+                    // Options that change DDL (schemas) are refused by name.
                     let given = a.first().map(|_| "schema").or_else(|| {
                         k.iter()
-                            .find(|(n, v)| n != "info" && !matches!(v, Value::None))
+                            .find(|(n, v)| {
+                                !matches!(n.as_str(), "info" | "naming_convention")
+                                    && !matches!(v, Value::None)
+                            })
                             .map(|(n, _)| n.as_str())
                     });
                     if let Some(name) = given {
                         return Err(args::not_implemented(i, &format!("MetaData({name}=...)")));
                     }
-                    Ok(Value::Host(Rc::new(schema::MetaDataObj::new(st.clone()))))
+                    let convention = match args::kwarg(&k, "naming_convention") {
+                        None | Some(Value::None) => None,
+                        Some(v) => Some(naming::convention_arg(i, v)?),
+                    };
+                    Ok(Value::Host(Rc::new(schema::MetaDataObj::with_convention(
+                        st.clone(),
+                        convention,
+                    ))))
                 }),
             ));
             attrs.push(("Named", Value::Host(Rc::new(typed_columns::NamedForm))));
@@ -392,24 +446,28 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
             attrs.push(("ForeignKey", function("ForeignKey", schema::foreign_key)));
             attrs.push((
                 "UniqueConstraint",
-                function("UniqueConstraint", constraints::unique_constraint),
+                constraints::class("UniqueConstraint", constraints::unique_constraint),
             ));
             attrs.push((
                 "PrimaryKeyConstraint",
-                function("PrimaryKeyConstraint", constraints::primary_key_constraint),
+                constraints::class("PrimaryKeyConstraint", constraints::primary_key_constraint),
             ));
             attrs.push((
                 "CheckConstraint",
-                function("CheckConstraint", constraints::check_constraint),
+                constraints::class("CheckConstraint", constraints::check_constraint),
             ));
             let st = s.clone();
             attrs.push((
                 "ForeignKeyConstraint",
-                function("ForeignKeyConstraint", move |i, a, k| {
+                constraints::class("ForeignKeyConstraint", move |i, a, k| {
                     constraints::foreign_key_constraint(&st, i, a, k)
                 }),
             ));
-            attrs.push(("Index", function("Index", constraints::index)));
+            attrs.push(("Index", constraints::class("Index", constraints::index)));
+            attrs.push((
+                "FetchedValue",
+                function("FetchedValue", fetched_value::fetched_value),
+            ));
             attrs.extend(
                 ddl::classes()
                     .into_iter()

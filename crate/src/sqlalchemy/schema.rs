@@ -19,9 +19,14 @@ use crate::sql::types::{DialectType, SqlType};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// A type object (`Integer`, `String(30)`); the flag is `Boolean(create_constraint=True)`; the
-/// last part is the dialect class a reflected type has (`VARCHAR(length=40)`).
-pub struct TypeObj(pub SqlType, pub bool, pub Option<DialectType>);
+/// A type object (`Integer`, `String(30)`); the second part is `Some(name=)` for
+/// `Boolean(create_constraint=True)`'s CHECK; the last part is the dialect class a reflected
+/// type has (`VARCHAR(length=40)`).
+pub struct TypeObj(
+    pub SqlType,
+    pub Option<Option<String>>,
+    pub Option<DialectType>,
+);
 
 impl HostObject for TypeObj {
     fn type_name(&self) -> String {
@@ -42,8 +47,12 @@ impl HostObject for TypeObj {
             ),
             other => other.clone(),
         };
-        let constraint = matches!(ty, SqlType::Boolean)
-            && matches!(kwarg(&kw, "create_constraint"), Some(Value::Bool(true)));
+        let constraint = (matches!(ty, SqlType::Boolean)
+            && matches!(kwarg(&kw, "create_constraint"), Some(Value::Bool(true))))
+        .then(|| match kwarg(&kw, "name") {
+            Some(Value::Str(n)) => Some(n.to_string()),
+            _ => None,
+        });
         // An upper-case class (`VARCHAR(30)`) keeps its name, with the arguments given.
         let dialect = self.2.as_ref().map(|d| DialectType {
             class: d.class,
@@ -140,7 +149,7 @@ pub fn type_obj(v: &Value) -> Option<&TypeObj> {
 fn dialect_class(class: &'static str, ty: SqlType) -> Value {
     host(TypeClass(TypeObj(
         ty,
-        false,
+        None,
         Some(DialectType {
             class,
             args: Vec::new(),
@@ -155,32 +164,37 @@ pub fn type_objects() -> Vec<(&'static str, Value)> {
         .map(|(n, t)| (n, host(TypeClass(t))))
         .collect();
     out.push(("VARCHAR", dialect_class("VARCHAR", SqlType::String(None))));
+    out.push(("TIMESTAMP", dialect_class("TIMESTAMP", SqlType::DateTime)));
+    // Generic types that print under their own class (`Unicode(length=50)`).
+    out.push(("Unicode", dialect_class("Unicode", SqlType::String(None))));
+    out.push(("UnicodeText", dialect_class("UnicodeText", SqlType::Text)));
     out
 }
 
 /// The generic types, as instances without arguments.
 fn type_instances() -> Vec<(&'static str, TypeObj)> {
     vec![
-        ("Integer", TypeObj(SqlType::Integer, false, None)),
-        ("String", TypeObj(SqlType::String(None), false, None)),
-        ("Text", TypeObj(SqlType::Text, false, None)),
-        ("Float", TypeObj(SqlType::Float, false, None)),
-        ("Double", TypeObj(SqlType::Double, false, None)),
-        (
-            "Numeric",
-            TypeObj(SqlType::Numeric(None, None), false, None),
-        ),
-        ("Boolean", TypeObj(SqlType::Boolean, false, None)),
-        ("Date", TypeObj(SqlType::Date, false, None)),
-        ("DateTime", TypeObj(SqlType::DateTime, false, None)),
-        ("Time", TypeObj(SqlType::Time, false, None)),
-        ("LargeBinary", TypeObj(SqlType::LargeBinary, false, None)),
-        ("JSON", TypeObj(SqlType::Json, false, None)),
+        ("Integer", TypeObj(SqlType::Integer, None, None)),
+        ("String", TypeObj(SqlType::String(None), None, None)),
+        ("Text", TypeObj(SqlType::Text, None, None)),
+        ("Float", TypeObj(SqlType::Float, None, None)),
+        ("Double", TypeObj(SqlType::Double, None, None)),
+        ("Numeric", TypeObj(SqlType::Numeric(None, None), None, None)),
+        ("Boolean", TypeObj(SqlType::Boolean, None, None)),
+        ("Date", TypeObj(SqlType::Date, None, None)),
+        ("DateTime", TypeObj(SqlType::DateTime, None, None)),
+        ("Time", TypeObj(SqlType::Time, None, None)),
+        ("LargeBinary", TypeObj(SqlType::LargeBinary, None, None)),
+        ("JSON", TypeObj(SqlType::Json, None, None)),
     ]
 }
 
-/// `ForeignKey("table.column")`.
-pub struct ForeignKeyObj(pub(crate) String, pub(crate) String);
+/// `ForeignKey("table.column")`: the target, the `ON DELETE` / `ON UPDATE` text, `name=`.
+pub struct ForeignKeyObj(
+    pub(crate) String,
+    pub(crate) String,
+    pub(crate) Option<String>,
+);
 
 /// `ForeignKey(column, ondelete=None, onupdate=None)`; other options are not implemented.
 pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<Value> {
@@ -207,9 +221,11 @@ pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResu
     };
     // SQLAlchemy renders ON DELETE before ON UPDATE, whatever the keywords' order.
     let (mut ondelete, mut onupdate) = (String::new(), String::new());
+    let mut name = None;
     for (k, v) in &a.varkw {
         match (k.as_str(), v) {
             (_, Value::None) => {}
+            ("name", Value::Str(s)) => name = Some(s.to_string()),
             ("ondelete", Value::Str(s)) => ondelete = format!(" ON DELETE {s}"),
             ("onupdate", Value::Str(s)) => onupdate = format!(" ON UPDATE {s}"),
             (other, _) => {
@@ -218,7 +234,7 @@ pub fn foreign_key(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResu
         }
     }
     let actions = ondelete + &onupdate;
-    Ok(Value::Host(Rc::new(ForeignKeyObj(target, actions))))
+    Ok(Value::Host(Rc::new(ForeignKeyObj(target, actions, name))))
 }
 
 impl HostObject for ForeignKeyObj {
@@ -230,9 +246,31 @@ impl HostObject for ForeignKeyObj {
         Ok(super::schema_repr::foreign_key(&self.0))
     }
 
-    fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "target_fullname" => Some(Value::str(self.0.as_str())),
+            "name" => Some(self.2.as_deref().map_or(Value::None, Value::str)),
+            // The referenced column, found among the run's tables by name (the newest first).
+            "column" => {
+                let (t, c) = self.0.split_once('.').unwrap_or((self.0.as_str(), "id"));
+                let found = interp_state(interp).and_then(|s| {
+                    s.metadatas
+                        .borrow()
+                        .iter()
+                        .rev()
+                        .filter_map(std::rc::Weak::upgrade)
+                        .find_map(|m| m.tables.borrow().iter().find(|x| x.name == t).cloned())
+                });
+                match found.and_then(|t| t.column_index(c).map(|i| (t, i))) {
+                    Some((t, i)) => Some(host(ExprObj(Expr::Column(t, i)))),
+                    None => {
+                        return Err(not_implemented(
+                            interp,
+                            "ForeignKey.column of a table not yet defined",
+                        ));
+                    }
+                }
+            }
             _ => None,
         })
     }
@@ -329,7 +367,9 @@ pub fn column(
     let mut ty = None;
     let mut fk = None;
     let mut fk_actions = String::new();
-    let mut check = false;
+    let mut fk_name = None;
+    let mut check = None;
+    let mut dialect_type = None;
     let mut checks = Vec::new();
     let mut identity = false;
     for a in &args {
@@ -338,19 +378,21 @@ pub fn column(
             other => {
                 if let Some(t) = type_obj(other) {
                     ty = Some(t.0.clone());
-                    check = t.1;
+                    check = t.1.clone();
+                    dialect_type = t.2.clone();
                 } else if let Some(t) = super::custom_types::sql_type(state, interp, other)? {
                     ty = Some(t);
                 } else if let Some(f) = downcast::<ForeignKeyObj>(other) {
                     fk = Some(f.0.clone());
                     fk_actions = f.1.clone();
+                    fk_name = f.2.clone();
                 } else if let Some(g) = downcast::<super::sequences::Generator>(other) {
                     // `Identity()` makes the column NOT NULL; neither renders on SQLite.
                     identity |= g.is_identity();
                 } else if let Some(item) = super::constraints::schema_item(other) {
                     match item {
                         super::constraints::Item::Constraint(
-                            crate::sql::schema::TableConstraint::Check(n, sql),
+                            crate::sql::schema::TableConstraint::Check(n, sql, _),
                         ) => checks.push((n, sql)),
                         _ => {
                             return Err(not_implemented(
@@ -371,7 +413,10 @@ pub fn column(
     let mut col = Column::new(&name.unwrap_or_default(), ty.unwrap_or(SqlType::Integer));
     col.foreign_key = fk;
     col.foreign_key_actions = fk_actions;
-    col.check_boolean = check;
+    col.names.foreign_key = fk_name;
+    col.reflected = dialect_type;
+    col.check_boolean = check.is_some();
+    col.names.check = check.flatten();
     col.checks = checks;
     for (k, v) in &kw {
         match k.as_str() {
@@ -407,6 +452,21 @@ pub fn column(
             "onupdate" if !matches!(v, Value::None) => {
                 col.onupdate = Some(super::defaults::column_default(state, interp, v)?)
             }
+            "server_default" | "server_onupdate"
+                if downcast::<super::fetched_value::FetchedValue>(v).is_some() =>
+            {
+                if k == "server_default" {
+                    col.fetched.insert = true;
+                } else {
+                    col.fetched.update = true;
+                }
+            }
+            "server_onupdate" if !matches!(v, Value::None) => {
+                return Err(not_implemented(
+                    interp,
+                    "Column(server_onupdate=...) other than FetchedValue()",
+                ));
+            }
             "server_default" => {
                 // text() goes into the DDL as written, a string is quoted as a literal, a
                 // SQL expression (`func.now()`) is compiled with its values inline; SQLite
@@ -440,7 +500,7 @@ pub struct IndexObj(pub(crate) Rc<Table>, pub(crate) usize);
 
 impl IndexObj {
     pub(crate) fn name(&self) -> String {
-        format!("ix_{}_{}", self.0.name, self.0.columns[self.1].name)
+        crate::sql::ddl::column_index_name(&self.0, &self.0.columns[self.1])
     }
 }
 
@@ -484,10 +544,17 @@ pub struct MetaDataObj {
 impl MetaDataObj {
     /// A new, empty `MetaData`.
     pub fn new(state: Rc<SaState>) -> Self {
-        MetaDataObj {
-            state,
-            meta: Rc::new(MetaData::default()),
-        }
+        Self::with_convention(state, None)
+    }
+
+    /// A new, empty `MetaData(naming_convention=...)`, known to the run's state.
+    pub fn with_convention(state: Rc<SaState>, convention: Option<Vec<(String, String)>>) -> Self {
+        let meta = Rc::new(MetaData {
+            naming_convention: convention,
+            ..MetaData::default()
+        });
+        state.metadatas.borrow_mut().push(Rc::downgrade(&meta));
+        MetaDataObj { state, meta }
     }
 }
 
@@ -506,6 +573,16 @@ impl HostObject for MetaDataObj {
                 .map(|t| (Value::str(t.name.as_str()), self.state.table_value(t)))
                 .collect();
             return crate::script::builtins::dict_from_pairs(interp, pairs).map(Some);
+        }
+        if name == "naming_convention" {
+            let pairs: Vec<(String, String)> = match &self.meta.naming_convention {
+                Some(c) => c.clone(),
+                None => super::naming::DEFAULT
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            };
+            return super::immutabledict::of_strings(interp, &pairs).map(Some);
         }
         if name == "sorted_tables" {
             let tables = self
@@ -531,6 +608,10 @@ impl HostObject for MetaDataObj {
 
     fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
         Ok("MetaData()".into())
+    }
+
+    fn identity(&self) -> Option<usize> {
+        Some(Rc::as_ptr(&self.meta) as *const u8 as usize)
     }
 
     fn unsupported_attr(&self, name: &str) -> Option<String> {
@@ -639,10 +720,40 @@ pub fn table(
             return Err(interp.type_error("Table() needs a MetaData as its second argument"));
         };
         let state = meta.state.clone();
-        let Some(table) = super::inspector::reflect_one(&meta.meta, &args_engine, interp, &name)?
+        // Columns given beside `autoload_with` override the reflected ones of their name.
+        let mut overrides = Vec::new();
+        for a in &args[2..] {
+            match downcast::<ColumnDef>(a) {
+                Some(d) => overrides.push(d.column.borrow().clone()),
+                None => {
+                    return Err(not_implemented(
+                        interp,
+                        "Table(autoload_with=...) with items other than Column objects",
+                    ));
+                }
+            }
+        }
+        let Some(mut table) =
+            super::inspector::reflect_one(&meta.meta, &args_engine, interp, &name)?
         else {
             return Err(interp.type_error("Table(autoload_with=...) needs an Engine"));
         };
+        if !overrides.is_empty() {
+            let mut columns = table.columns.clone();
+            for col in overrides {
+                match columns.iter().position(|c| c.name == col.name) {
+                    Some(i) => columns[i] = col,
+                    None => columns.push(col),
+                }
+            }
+            let rebuilt = Rc::new(Table::new(name.clone(), columns));
+            for t in meta.meta.tables.borrow_mut().iter_mut() {
+                if Rc::ptr_eq(t, &table) {
+                    *t = rebuilt.clone();
+                }
+            }
+            table = rebuilt;
+        }
         return Ok(state.table_value(&table));
     }
     let meta = args
@@ -652,6 +763,34 @@ pub fn table(
     let Some(meta) = meta else {
         return Err(interp.type_error("Table() needs a MetaData as its second argument"));
     };
+    // A name the MetaData holds already: that table, when nothing more is given.
+    let existing = meta
+        .tables
+        .borrow()
+        .iter()
+        .find(|t| t.name == name)
+        .cloned();
+    if let Some(t) = existing {
+        let extend = ["extend_existing", "keep_existing"]
+            .iter()
+            .any(|k| kwarg(&kw, k).is_some_and(|v| !matches!(v, Value::None | Value::Bool(false))));
+        if args.len() <= 2 && kw.iter().all(|(_, v)| matches!(v, Value::None)) {
+            return Ok(state.table_value(&t));
+        }
+        if extend {
+            return Err(not_implemented(
+                interp,
+                "Table(extend_existing=...) / Table(keep_existing=...) of a defined table",
+            ));
+        }
+        return Err(state.exc.raise(
+            interp,
+            crate::bridge::exc::Exc::InvalidRequestError,
+            format!(
+                "Table '{name}' is already defined for this MetaData instance.  Specify 'extend_existing=True' to redefine options and columns on an existing Table object."
+            ),
+        ));
+    }
     let mut columns: Vec<Column> = Vec::new();
     let mut items = Vec::new();
     for a in &args[2..] {
@@ -665,6 +804,7 @@ pub fn table(
     }
     let mut table = Table::new(name, columns);
     super::constraints::apply(state, interp, &mut table, items)?;
+    super::naming::apply(interp, &meta, &mut table)?;
     let table = Rc::new(table);
     meta.tables.borrow_mut().push(table.clone());
     Ok(state.table_value(&table))
@@ -699,7 +839,11 @@ impl HostObject for TableObj {
             "c" | "columns" => Some(host(ColumnCollection(self.0.clone(), None))),
             "primary_key" => Some(host(PrimaryKeyObj(self.0.clone()))),
             "key" | "fullname" => Some(Value::str(self.0.name.as_str())),
-            "metadata" => None,
+            "metadata" => interp_state(_interp)
+                .and_then(|s| s.metadata_of(&self.0).map(|m| (s, m)))
+                .map(|(s, meta)| host(MetaDataObj { state: s, meta })),
+            "constraints" => Some(constraints_set(_interp, &self.0)?),
+            "kwargs" | "dialect_kwargs" => Some(host(DialectArgView)),
             "schema" => Some(Value::None),
             "name" => Some(Value::str(self.0.name.as_str())),
             "alias" => {
@@ -983,6 +1127,7 @@ pub fn foreign_keys(
             items.push(host(ForeignKeyObj(
                 fk.clone(),
                 c.foreign_key_actions.clone(),
+                c.names.foreign_key.clone(),
             )));
         }
     }
@@ -993,6 +1138,7 @@ pub fn foreign_keys(
                     items.push(host(ForeignKeyObj(
                         format!("{}.{remote}", f.table),
                         String::new(),
+                        f.name.clone(),
                     )));
                 }
             }
@@ -1015,8 +1161,9 @@ fn refuse_type_options(interp: &mut Interpreter, ty: &SqlType, kw: &Kw) -> PyRes
             | (SqlType::DateTime | SqlType::Time, "timezone")
             | (SqlType::LargeBinary, "length") => continue,
             (SqlType::String(_), "collation")
-            | (SqlType::Numeric(..) | SqlType::Float | SqlType::Double, "decimal_return_scale")
-            | (SqlType::Boolean, "name") => Value::None,
+            | (SqlType::Numeric(..) | SqlType::Float | SqlType::Double, "decimal_return_scale") => {
+                Value::None
+            }
             (SqlType::Numeric(..), "asdecimal") => Value::Bool(true),
             (SqlType::Float | SqlType::Double, "asdecimal") => Value::Bool(false),
             (SqlType::Json, "none_as_null") => Value::Bool(false),
@@ -1031,4 +1178,91 @@ fn refuse_type_options(interp: &mut Interpreter, ty: &SqlType, kw: &Kw) -> PyRes
         }
     }
     Ok(())
+}
+
+/// `table.constraints`: the primary key, the table's constraints and its columns' own
+/// (`unique=True`, a type's CHECK, a `ForeignKey`), as a set.
+fn constraints_set(interp: &mut Interpreter, table: &Rc<Table>) -> PyResult<Value> {
+    use super::constraints::{Item, SchemaItem};
+    use crate::sql::schema::{ForeignKeyConstraint, TableConstraint};
+    let mut items = Vec::new();
+    let item = |c: TableConstraint| host(SchemaItem(Item::Constraint(c), Some(table.clone())));
+    if table.columns.iter().any(|c| c.primary_key) {
+        items.push(host(PrimaryKeyObj(table.clone())));
+    }
+    for c in table
+        .constraints
+        .iter()
+        .chain(table.later_constraints.borrow().iter())
+    {
+        items.push(item(c.clone()));
+    }
+    for c in &table.columns {
+        let one = vec![c.name.clone()];
+        if c.unique && !c.index {
+            items.push(item(TableConstraint::Unique(
+                c.names.unique.clone(),
+                one.clone(),
+            )));
+        }
+        for (name, sql) in &c.checks {
+            items.push(item(TableConstraint::Check(
+                name.clone(),
+                sql.clone(),
+                Vec::new(),
+            )));
+        }
+        if let Some(fk) = &c.foreign_key {
+            let (t, col) = fk.split_once('.').unwrap_or((fk.as_str(), "id"));
+            items.push(item(TableConstraint::ForeignKey(ForeignKeyConstraint {
+                name: c.names.foreign_key.clone(),
+                columns: one,
+                table: t.to_string(),
+                refcolumns: vec![col.to_string()],
+                ondelete: None,
+                onupdate: None,
+            })));
+        }
+    }
+    crate::script::builtins::make_set(interp, items, false)
+}
+
+/// `table.kwargs`: SQLAlchemy's view of the dialect options (`mysql_engine=`); SessionLab
+/// does not keep them, so reading one is refused.
+struct DialectArgView;
+
+impl HostObject for DialectArgView {
+    fn type_name(&self) -> String {
+        "_DialectArgView".into()
+    }
+
+    fn get_item(&self, interp: &mut Interpreter, _key: &Value) -> PyResult<Option<Value>> {
+        Err(not_implemented(interp, "reading Table.kwargs"))
+    }
+
+    fn len(&self, interp: &mut Interpreter) -> PyResult<Option<usize>> {
+        Err(not_implemented(interp, "reading Table.kwargs"))
+    }
+
+    fn iterate(&self, interp: &mut Interpreter) -> PyResult<Option<Vec<Value>>> {
+        Err(not_implemented(interp, "reading Table.kwargs"))
+    }
+
+    fn get_attr(&self, interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name.starts_with("__") {
+            return Ok(None);
+        }
+        Err(not_implemented(interp, &format!("Table.kwargs.{name}")))
+    }
+
+    fn repr(&self, _interp: &mut Interpreter) -> PyResult<String> {
+        Ok(format!(
+            "<sqlalchemy.sql.base._DialectArgView object at 0x{:x}>",
+            self as *const _ as usize
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }

@@ -60,7 +60,11 @@ pub fn foreign_key(target: &str) -> String {
 
 /// `repr()` of a column, in its table or (`None`) not yet in one.
 pub fn column_of(interp: &mut Interpreter, c: &Column, table: Option<&str>) -> PyResult<String> {
-    let mut parts = vec![python_str(&c.name), sql_type(&c.ty)];
+    let ty = match &c.reflected {
+        Some(d) => d.repr(),
+        None => sql_type(&c.ty),
+    };
+    let mut parts = vec![python_str(&c.name), ty];
     if let Some(fk) = &c.foreign_key {
         parts.push(foreign_key(fk));
     }

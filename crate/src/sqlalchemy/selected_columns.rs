@@ -22,8 +22,7 @@ impl SelectedColumns {
         let names = Subquery {
             select: first.clone(),
             name: None,
-            cte: false,
-            lateral: false,
+            ..Default::default()
         }
         .column_names();
         SelectedColumns(

@@ -119,6 +119,7 @@ pub fn extend(
     }
     let table = Rc::new(Table {
         pk_name: current.pk_name.clone(),
+        implicit_returning: current.implicit_returning,
         constraints: current.constraints.clone(),
         indexes: RefCell::new(current.indexes.borrow().clone()),
         ..Table::new(current.name.clone(), columns)
