@@ -12,6 +12,7 @@ pub mod deferral;
 pub mod evaluator;
 pub mod events;
 pub mod flush;
+pub mod flush_expressions;
 pub mod identity;
 pub mod join_condition;
 pub mod loading;

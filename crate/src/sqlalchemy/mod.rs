@@ -25,6 +25,7 @@ pub mod enum_type;
 pub mod event;
 pub mod execution_options;
 pub mod expression;
+pub mod flush_value;
 pub mod functions;
 pub mod hybrid;
 pub mod identity;
@@ -136,6 +137,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     let wrappers = Wrappers {
         table: |t| Value::Host(Rc::new(schema::TableObj(t))),
         column: |e| Value::Host(Rc::new(expression::ExprObj(e))),
+        sql_value: flush_value::flush_value,
     };
     let run = Rc::new(RunState::new(
         ExcClasses::new(interp),
