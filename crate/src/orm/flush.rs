@@ -275,7 +275,40 @@ fn column_in(mapper: &Mapper, attr: usize, table: &Rc<crate::sql::schema::Table>
 fn sort_mappers(mappers: Vec<Rc<Mapper>>, children_first: bool) -> Vec<Rc<Mapper>> {
     let tables: Vec<Vec<Rc<crate::sql::schema::Table>>> =
         mappers.iter().map(hierarchy_tables).collect();
+    // The class names of each hierarchy, and the classes its relationships point to: only a
+    // relationship makes one mapper depend on another (a foreign key alone does not).
+    let names: Vec<Vec<String>> = mappers
+        .iter()
+        .map(|m| {
+            std::iter::once(m.clone())
+                .chain(m.descendants())
+                .map(|d| d.name.clone())
+                .collect()
+        })
+        .collect();
+    let targets: Vec<Vec<String>> = mappers
+        .iter()
+        .map(|m| {
+            std::iter::once(m.clone())
+                .chain(m.descendants())
+                .flat_map(|d| {
+                    d.relationships
+                        .borrow()
+                        .iter()
+                        .map(|r| r.target.clone())
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .collect();
+    let related = |i: usize, j: usize| {
+        targets[i].iter().any(|t| names[j].contains(t))
+            || targets[j].iter().any(|t| names[i].contains(t))
+    };
     let depends = |i: usize, j: usize| {
+        if !related(i, j) {
+            return false;
+        }
         let own = &tables[i];
         own.iter().flat_map(|t| t.columns.iter()).any(|c| {
             c.foreign_key.as_ref().is_some_and(|fk| {
