@@ -41,6 +41,7 @@ pub mod properties;
 pub mod query;
 pub mod reflection;
 pub mod registry;
+pub mod relationship_property;
 pub mod relationships;
 pub mod reprs;
 pub mod result;
