@@ -25,6 +25,8 @@ pub struct ColumnProperty {
     pub group: Option<String>,
     /// `deferred_raiseload=True`: access raises instead of loading.
     pub raiseload: bool,
+    /// `active_history=True`: an expired old value is loaded before a set (as for keys).
+    pub active_history: bool,
 }
 
 impl ColumnProperty {
@@ -38,6 +40,7 @@ impl ColumnProperty {
             deferred: false,
             group: None,
             raiseload: false,
+            active_history: false,
         }
     }
 

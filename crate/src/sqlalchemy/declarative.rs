@@ -630,6 +630,7 @@ impl RegistryHook {
                     p.deferred = d.deferred;
                     p.group = d.group.clone();
                     p.raiseload = d.raiseload;
+                    p.active_history = d.active_history;
                 }
                 p
             })
@@ -958,7 +959,22 @@ impl RegistryHook {
         dict: &[(String, Value)],
     ) -> PyResult<()> {
         let mut keys: Vec<String> = table.columns.iter().map(|c| c.name.clone()).collect();
+        let mut deferrals: Vec<(usize, super::properties::Deferral)> = Vec::new();
         for (name, v) in dict {
+            if let Some(p) = downcast::<super::column_property::TableColumnProperty>(v) {
+                if !Rc::ptr_eq(&p.table, &table) {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        format!(
+                            "SessionLab does not support mapping {name} to a column of another \
+                             table than __table__ yet"
+                        ),
+                    ));
+                }
+                keys[p.column] = name.clone();
+                deferrals.push((p.column, p.deferral.clone()));
+                continue;
+            }
             let Some(super::expression::ExprObj(e)) = downcast::<super::expression::ExprObj>(v)
             else {
                 continue;
@@ -979,7 +995,15 @@ impl RegistryHook {
         let columns: Vec<ColumnProperty> = keys
             .into_iter()
             .enumerate()
-            .map(|(i, key)| ColumnProperty::new(key, &table, i))
+            .map(|(i, key)| {
+                let mut p = ColumnProperty::new(key, &table, i);
+                if let Some((_, d)) = deferrals.iter().find(|(c, _)| *c == i) {
+                    p.deferred = d.deferred || d.group.is_some();
+                    p.group = d.group.clone();
+                    p.raiseload = d.raiseload;
+                }
+                p
+            })
             .collect();
         let poly = self.mapper_args(interp, class, dict, &columns, Polymorphic::default())?;
         let rels = dict
@@ -1146,7 +1170,9 @@ impl HostObject for InstrumentedAttribute {
                 // A primary key's old value is loaded before it changes (SQLAlchemy's active
                 // history for primary keys): an expired one loads the object's expired
                 // attributes first.
-                if self.mapper.primary_key().contains(&self.attr) {
+                if self.mapper.primary_key().contains(&self.attr)
+                    || self.mapper.columns[self.attr].active_history
+                {
                     crate::orm::attributes::load_for_set(interp, &self.mapper, inst, self.attr)?;
                 }
                 let value = crate::orm::validators::on_set(interp, &self.mapper, key, inst, value)?;
