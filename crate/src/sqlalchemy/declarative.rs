@@ -645,12 +645,12 @@ impl RegistryHook {
                     .cloned()
                     .chain(rels)
                     .collect();
-                let poly = self.mapper_args(interp, class, &dict, &props, poly)?;
+                let poly = self.mapper_args(interp, class, &dict, &props, poly, false)?;
                 self.install(class, table, props, rels, poly)
             }
             None => {
                 let poly =
-                    self.mapper_args(interp, class, &dict, &props, Polymorphic::default())?;
+                    self.mapper_args(interp, class, &dict, &props, Polymorphic::default(), false)?;
                 self.install(class, table, props, rels, poly)
             }
         };
@@ -713,7 +713,7 @@ impl RegistryHook {
             inline: parent.poly.inline_all,
             inline_all: parent.poly.inline_all,
         };
-        let poly = self.mapper_args(interp, class, dict, &props, poly)?;
+        let poly = self.mapper_args(interp, class, dict, &props, poly, false)?;
         let mapper = self.install(class, table, props, rels, poly);
         super::validates::check(interp, &mapper)?;
         Ok(())
@@ -727,6 +727,7 @@ impl RegistryHook {
         dict: &[(String, Value)],
         props: &[ColumnProperty],
         mut poly: Polymorphic,
+        table_mapping: bool,
     ) -> PyResult<Polymorphic> {
         let Some(args) = dict
             .iter()
@@ -782,6 +783,8 @@ impl RegistryHook {
                 "eager_defaults" if !server_generated(props) => {}
                 // Read once the mapper exists (`versioning::configure`).
                 "version_id_col" | "version_id_generator" => {}
+                // Read by a `__table__` mapping (`mapper_columns::choose`).
+                k if table_mapping && super::mapper_columns::KEYS.contains(&k) => {}
                 "polymorphic_load" => match &v {
                     Value::Str(s) if &**s == "inline" => poly.inline = true,
                     _ => {
@@ -823,14 +826,32 @@ impl RegistryHook {
         rels: Vec<RelationshipProperty>,
         poly: Polymorphic,
     ) -> Rc<Mapper> {
-        let mapper = Rc::new(Mapper::new(
+        self.install_keyed(class, table, columns, rels, poly, None)
+    }
+
+    /// [`Self::install`] with the primary key's attributes given (`__mapper_args__`
+    /// `primary_key`) instead of the table's.
+    fn install_keyed(
+        &self,
+        class: &Rc<Class>,
+        table: Rc<Table>,
+        columns: Vec<ColumnProperty>,
+        rels: Vec<RelationshipProperty>,
+        poly: Polymorphic,
+        pk: Option<Vec<usize>>,
+    ) -> Rc<Mapper> {
+        let mut mapper = Mapper::new(
             class,
             table.clone(),
             columns,
             rels,
             Rc::downgrade(&self.registry),
             poly,
-        ));
+        );
+        if let Some(pk) = pk {
+            mapper.set_primary_key(pk);
+        }
+        let mapper = Rc::new(mapper);
         self.registry.mappers.borrow_mut().push(mapper.clone());
         self.state.mappers.borrow_mut().push(mapper.clone());
         super::validates::install(class, &mapper);
@@ -1005,7 +1026,8 @@ impl RegistryHook {
                 p
             })
             .collect();
-        let poly = self.mapper_args(interp, class, dict, &columns, Polymorphic::default())?;
+        let (columns, pk) = super::mapper_columns::choose(interp, dict, &table, columns)?;
+        let poly = self.mapper_args(interp, class, dict, &columns, Polymorphic::default(), true)?;
         let rels = dict
             .iter()
             .filter_map(|(name, v)| {
@@ -1013,7 +1035,7 @@ impl RegistryHook {
                     .map(|rd| rd.property(name, None, CollectionClass::List))
             })
             .collect();
-        let mapper = self.install(class, table, columns, rels, poly);
+        let mapper = self.install_keyed(class, table, columns, rels, poly, pk);
         super::validates::check(interp, &mapper)?;
         Ok(())
     }

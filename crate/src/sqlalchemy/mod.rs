@@ -34,6 +34,7 @@ pub mod inspector;
 pub mod join_condition;
 pub mod legacy_query;
 pub mod loader;
+pub mod mapper_columns;
 pub mod mixins;
 pub mod nested_transaction;
 pub mod order_by;
