@@ -1125,9 +1125,7 @@ fn many_to_one_with_criteria(
     let bound = |e: &Expr, interp: &mut Interpreter| -> PyResult<Option<Expr>> {
         let mut failed = None;
         let out = bind_columns(e, &mapper.table, &mut |c| {
-            let Some(a) = mapper.attr_for_table_column(&mapper.table, c) else {
-                return None;
-            };
+            let a = mapper.attr_for_table_column(&mapper.table, c)?;
             let v = inst.dict.borrow().get(&mapper.columns[a].key).cloned();
             match crate::bridge::convert::to_sql(
                 &session.sa.exc,
