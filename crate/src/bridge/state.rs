@@ -22,7 +22,14 @@ pub struct Wrappers {
     pub table: fn(Rc<Table>) -> Value,
     /// A column expression as the script sees it.
     pub column: fn(Expr) -> Value,
+    /// The SQL expression a script value is (`Model.x + 1`, `select(...)`, `null()`), or
+    /// `None` for a plain Python value: what an attribute set to it renders at flush.
+    pub sql_value: SqlValueHook,
 }
+
+/// See [`Wrappers::sql_value`].
+pub type SqlValueHook =
+    fn(&mut Interpreter, &Value) -> crate::script::interp::PyResult<Option<Expr>>;
 
 /// A Python enum class of an `Enum` type and each member with its database value.
 pub type EnumClass = (Value, Vec<(Value, String)>);
@@ -83,6 +90,18 @@ impl RunState {
     /// A column expression as a script value.
     pub fn column_value(&self, e: Expr) -> Value {
         (self.wrappers.column)(e)
+    }
+
+    /// The SQL expression `v` is, if it is one (see [`Wrappers::sql_value`]).
+    pub fn sql_value(
+        &self,
+        interp: &mut Interpreter,
+        v: &Value,
+    ) -> crate::script::interp::PyResult<Option<Expr>> {
+        if !matches!(v, Value::Host(_)) {
+            return Ok(None);
+        }
+        (self.wrappers.sql_value)(interp, v)
     }
 
     /// `[generated in …]` the first time a statement shape runs, `[cached since …]` after.

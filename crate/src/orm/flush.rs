@@ -21,11 +21,13 @@ use crate::sql::elements::{Expr, Op};
 type StateRef = Rc<RefCell<InstanceState>>;
 
 /// One object to insert: its column values (by table column index) and grouping key.
-struct InsertRow {
-    inst: Rc<Instance>,
-    state: StateRef,
-    params: Vec<(usize, SqlValue)>,
-    has_all_pks: bool,
+pub(super) struct InsertRow {
+    pub(super) inst: Rc<Instance>,
+    pub(super) state: StateRef,
+    pub(super) params: Vec<(usize, SqlValue)>,
+    /// Columns set to a SQL expression, rendered inline (SQLAlchemy's `value_params`).
+    pub(super) exprs: Vec<(usize, Expr)>,
+    pub(super) has_all_pks: bool,
 }
 
 /// One object to update: SET values and the primary key.
@@ -33,6 +35,8 @@ struct UpdateRow {
     inst: Rc<Instance>,
     state: StateRef,
     sets: Vec<(usize, SqlValue)>,
+    /// Columns SET to a SQL expression (their own statement; expired after it).
+    exprs: Vec<(usize, Expr)>,
     pk: Vec<SqlValue>,
     /// `version_id_col`: the version the WHERE clause expects, and the new one.
     version: Option<(SqlValue, Value)>,
@@ -271,7 +275,40 @@ fn column_in(mapper: &Mapper, attr: usize, table: &Rc<crate::sql::schema::Table>
 fn sort_mappers(mappers: Vec<Rc<Mapper>>, children_first: bool) -> Vec<Rc<Mapper>> {
     let tables: Vec<Vec<Rc<crate::sql::schema::Table>>> =
         mappers.iter().map(hierarchy_tables).collect();
+    // The class names of each hierarchy, and the classes its relationships point to: only a
+    // relationship makes one mapper depend on another (a foreign key alone does not).
+    let names: Vec<Vec<String>> = mappers
+        .iter()
+        .map(|m| {
+            std::iter::once(m.clone())
+                .chain(m.descendants())
+                .map(|d| d.name.clone())
+                .collect()
+        })
+        .collect();
+    let targets: Vec<Vec<String>> = mappers
+        .iter()
+        .map(|m| {
+            std::iter::once(m.clone())
+                .chain(m.descendants())
+                .flat_map(|d| {
+                    d.relationships
+                        .borrow()
+                        .iter()
+                        .map(|r| r.target.clone())
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .collect();
+    let related = |i: usize, j: usize| {
+        targets[i].iter().any(|t| names[j].contains(t))
+            || targets[j].iter().any(|t| names[i].contains(t))
+    };
     let depends = |i: usize, j: usize| {
+        if !related(i, j) {
+            return false;
+        }
         let own = &tables[i];
         own.iter().flat_map(|t| t.columns.iter()).any(|c| {
             c.foreign_key.as_ref().is_some_and(|fk| {
@@ -385,6 +422,7 @@ fn emit_inserts(
             super::versioning::on_insert(interp, &mapper, &inst)?;
         }
         let mut params: Vec<(usize, SqlValue)> = Vec::new();
+        let mut exprs: Vec<(usize, Expr)> = Vec::new();
         for (a, prop) in mapper.columns.iter().enumerate() {
             let Some(column) = column_in(&mapper, a, &table) else {
                 continue;
@@ -398,10 +436,13 @@ fn emit_inserts(
                         params.push((column, SqlValue::Null));
                     }
                 }
-                Some(v) => {
-                    let b = bind_as(interp, session, &v, &col.ty)?;
-                    params.push((column, b));
-                }
+                Some(v) => match session.sa.sql_value(interp, &v)? {
+                    Some(e) => exprs.push((column, e)),
+                    None => {
+                        let b = bind_as(interp, session, &v, &col.ty)?;
+                        params.push((column, b));
+                    }
+                },
             }
         }
         mapper_of_row.push(mapper);
@@ -413,16 +454,24 @@ fn emit_inserts(
             inst,
             state,
             params,
+            exprs,
             has_all_pks,
         });
     }
     let mut i = 0;
     while i < rows.len() {
         let mapper = &mapper_of_row[i];
+        // A row with SQL expressions is an INSERT of its own.
+        if !rows[i].exprs.is_empty() {
+            super::flush_expressions::insert(session, interp, mapper, &table, &rows[i], inserted)?;
+            i += 1;
+            continue;
+        }
         let keys: Vec<usize> = rows[i].params.iter().map(|(c, _)| *c).collect();
         let all_pks = rows[i].has_all_pks;
         let mut j = i + 1;
         while j < rows.len()
+            && rows[j].exprs.is_empty()
             && rows[j].has_all_pks == all_pks
             && rows[j]
                 .params
@@ -589,7 +638,7 @@ pub fn insert_returning(
 
 /// Moves an inserted object to persistent: primary key, Python defaults and the values
 /// `returned` by the INSERT (generated keys, server defaults) into its dict.
-fn finish_insert(
+pub(super) fn finish_insert(
     session: &Rc<Session>,
     mapper: &Rc<Mapper>,
     table: &Rc<crate::sql::schema::Table>,
@@ -664,6 +713,8 @@ struct Changed {
     state: StateRef,
     mapper: Rc<Mapper>,
     attrs: Vec<(usize, SqlValue)>,
+    /// Attributes set to a SQL expression.
+    exprs: Vec<(usize, Expr)>,
     pk: Vec<SqlValue>,
     version: Option<(SqlValue, Value)>,
 }
@@ -688,11 +739,24 @@ fn prepare_updates(
             .map(|(a, v)| (*a, v.clone()))
             .collect();
         let mut attrs = Vec::new();
+        let mut exprs = Vec::new();
         for (a, old) in committed {
             let key = &mapper.columns[a].key;
             let Some(new) = inst.dict.borrow().get(key).cloned() else {
                 continue;
             };
+            // A SQL expression is always sent, never compared with the old value.
+            if let Some(e) = session.sa.sql_value(interp, &new)? {
+                if mapper.primary_key().contains(&a) {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        "SessionLab does not support a SQL expression as a primary key's \
+                         new value at flush yet",
+                    ));
+                }
+                exprs.push((a, e));
+                continue;
+            }
             let changed = match &old {
                 None => true,
                 Some(old) => !crate::script::ops::eq(interp, old, &new)?,
@@ -703,7 +767,7 @@ fn prepare_updates(
             }
         }
         let pk = state.borrow().identity.clone().unwrap_or_default();
-        if attrs.is_empty() {
+        if attrs.is_empty() && exprs.is_empty() {
             state.borrow_mut().committed.clear();
             continue;
         }
@@ -731,6 +795,7 @@ fn prepare_updates(
             state,
             mapper,
             attrs,
+            exprs,
             pk,
             version,
         });
@@ -753,7 +818,12 @@ fn emit_updates(
             .iter()
             .filter_map(|(a, v)| column_in(&ch.mapper, *a, &table).map(|c| (c, v.clone())))
             .collect();
-        if sets.is_empty() {
+        let exprs: Vec<(usize, Expr)> = ch
+            .exprs
+            .iter()
+            .filter_map(|(a, e)| column_in(&ch.mapper, *a, &table).map(|c| (c, e.clone())))
+            .collect();
+        if sets.is_empty() && exprs.is_empty() {
             continue;
         }
         // Columns with `onupdate=` that the UPDATE does not set get their value, row by row.
@@ -767,6 +837,7 @@ fn emit_updates(
             }
             if let Some(d) = &col.onupdate
                 && !sets.iter().any(|(s, _)| *s == c)
+                && !exprs.iter().any(|(s, _)| *s == c)
             {
                 let v = defaults::evaluate(&session.sa, interp, &table, d, &sets)?;
                 sets.push((c, v));
@@ -782,6 +853,7 @@ fn emit_updates(
             inst: ch.inst.clone(),
             state: ch.state.clone(),
             sets,
+            exprs,
             pk: ch.pk.clone(),
             version,
         });
@@ -796,6 +868,7 @@ fn emit_updates(
             inst: rows[i].inst.clone(),
             state: rows[i].state.clone(),
             sets: rows[i].sets.clone(),
+            exprs: rows[i].exprs.clone(),
             pk: rows[i].pk.clone(),
             version: rows[i].version.clone(),
         })
@@ -812,8 +885,11 @@ fn emit_updates(
                 .iter()
                 .map(|(c, _)| *c)
                 .eq(keys.iter().copied())
-            // Versioned rows are checked one statement each, as SQLAlchemy sends them.
+            // Versioned rows are checked one statement each, as SQLAlchemy sends them, and
+            // so are rows with SQL expressions.
             && rows[i].version.is_none()
+            && rows[i].exprs.is_empty()
+            && rows[j].exprs.is_empty()
             && rows[j].version.is_none()
         {
             j += 1;
@@ -830,12 +906,34 @@ fn emit_updates(
                 Expr::Param(format!("version_{c}")),
             ));
         }
-        let values: Vec<(usize, Expr)> = keys
+        let mut values: Vec<(usize, Expr)> = keys
             .iter()
             .map(|&c| (c, Expr::Param(table.columns[c].name.clone())))
+            .chain(group[0].exprs.iter().cloned())
             .collect();
+        crate::base::sort::sort_by(&mut values, |a, b| a.0 < b.0);
         let compiled = Compiler::default().update(&table, &values, &criteria);
         let params = |r: &UpdateRow| -> Vec<SqlValue> {
+            if !r.exprs.is_empty() {
+                // Binds inside the expressions sit among the keyed values.
+                let keyed: Vec<(String, SqlValue)> = r
+                    .sets
+                    .iter()
+                    .map(|(c, v)| (table.columns[*c].name.clone(), v.clone()))
+                    .chain(
+                        pk_slot_names(mapper, &table)
+                            .into_iter()
+                            .zip(r.pk.iter().cloned()),
+                    )
+                    .chain(
+                        versioned
+                            .map(|c| format!("version_{c}"))
+                            .into_iter()
+                            .zip(r.version.iter().map(|(old, _)| old.clone())),
+                    )
+                    .collect();
+                return super::flush_expressions::slot_params(&compiled.slots, &keyed);
+            }
             r.sets
                 .iter()
                 .map(|(_, v)| v.clone())
@@ -871,6 +969,8 @@ fn emit_updates(
             if nested {
                 super::savepoint::note_dirty(session, &r.inst);
             }
+            let stale: Vec<usize> = r.exprs.iter().map(|(c, _)| *c).collect();
+            super::flush_expressions::expire(mapper, &table, &r.inst, &stale);
             if let (Some((_, new)), Some(v)) = (&r.version, super::versioning::of(mapper)) {
                 r.inst
                     .dict
@@ -922,6 +1022,15 @@ fn finish_updates(session: &Session, objects: &[Changed]) {
                 .retain(|a| !dict.contains_key(ch.mapper.columns[*a].key.as_str()));
         }
     }
+}
+
+/// The parameter names [`pk_criteria`] binds, in its order.
+fn pk_slot_names(mapper: &Mapper, table: &Rc<crate::sql::schema::Table>) -> Vec<String> {
+    mapper
+        .primary_key()
+        .iter()
+        .filter_map(|&a| column_in(mapper, a, table).map(|c| format!("pk_{c}")))
+        .collect()
 }
 
 /// `WHERE t.id = ?` for each primary-key column of `table`, bound per row of an executemany.

@@ -25,6 +25,8 @@ pub struct ColumnProperty {
     pub group: Option<String>,
     /// `deferred_raiseload=True`: access raises instead of loading.
     pub raiseload: bool,
+    /// `active_history=True`: an expired old value is loaded before a set (as for keys).
+    pub active_history: bool,
 }
 
 impl ColumnProperty {
@@ -38,6 +40,7 @@ impl ColumnProperty {
             deferred: false,
             group: None,
             raiseload: false,
+            active_history: false,
         }
     }
 
@@ -261,16 +264,7 @@ impl Mapper {
         let pk: Vec<usize> = (0..columns.len())
             .filter(|&a| columns[a].col().primary_key)
             .collect();
-        let loaded: Vec<usize> = (0..columns.len())
-            .filter(|&a| !columns[a].deferred || pk.contains(&a))
-            .collect();
-        // A deferred attribute is not in the default row: its position is past the end.
-        let mut row_pos = vec![usize::MAX; columns.len()];
-        let mut at = 0;
-        for &a in &loaded {
-            row_pos[a] = at;
-            at += columns[a].width();
-        }
+        let (loaded, row_pos) = layout(&columns, &pk);
         Mapper {
             poly,
             row_pos,
@@ -288,6 +282,15 @@ impl Mapper {
             pk,
             loaded,
         }
+    }
+
+    /// `__mapper_args__` `primary_key`: these attributes identify a row instead of the
+    /// table's primary key.
+    pub fn set_primary_key(&mut self, pk: Vec<usize>) {
+        let (loaded, row_pos) = layout(&self.columns, &pk);
+        self.pk = pk;
+        self.loaded = loaded;
+        self.row_pos = row_pos;
     }
 
     /// The class, while it exists.
@@ -525,4 +528,19 @@ pub struct Registry {
     /// How many mappers there were when the registry last configured without error (it
     /// configures again once more are mapped).
     pub configured: std::cell::Cell<usize>,
+}
+
+/// The attributes a default load selects (deferred ones left out, keys always) and each
+/// attribute's position in its row (a deferred one's past the end).
+fn layout(columns: &[ColumnProperty], pk: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let loaded: Vec<usize> = (0..columns.len())
+        .filter(|&a| !columns[a].deferred || pk.contains(&a))
+        .collect();
+    let mut row_pos = vec![usize::MAX; columns.len()];
+    let mut at = 0;
+    for &a in &loaded {
+        row_pos[a] = at;
+        at += columns[a].width();
+    }
+    (loaded, row_pos)
 }

@@ -12,11 +12,13 @@ pub mod deferral;
 pub mod evaluator;
 pub mod events;
 pub mod flush;
+pub mod flush_expressions;
 pub mod identity;
 pub mod join_condition;
 pub mod keyed_collection;
 pub mod loading;
 pub mod mapper;
+pub mod mapper_inspection;
 pub mod order_by;
 pub mod polymorphic;
 pub mod query;
@@ -84,6 +86,23 @@ impl HostObject for MapperHost {
                     .collect(),
             )),
             "class_" => self.0.class().map(Value::Class),
+            "attrs" | "column_attrs" | "all_orm_descriptors" | "columns" | "c" => {
+                use mapper_inspection::{MapperView, View};
+                let view = match name {
+                    "attrs" => View::Attrs,
+                    "column_attrs" => View::ColumnAttrs,
+                    "all_orm_descriptors" => View::Descriptors,
+                    _ => View::Columns,
+                };
+                // A joined hierarchy's columns are of several tables: not listed yet.
+                if view == View::Columns && !self.0.poly.joins.is_empty() {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        "SessionLab does not support Mapper.columns of a joined-inheritance mapper yet",
+                    ));
+                }
+                Some(Value::Host(Rc::new(MapperView(self.0.clone(), view))))
+            }
             "local_table" | "persist_selectable" => Some(run.table_value(&self.0.table)),
             // A joined-inheritance mapper selects from a join (not a value here yet).
             "selectable" if self.0.poly.joins.is_empty() => Some(run.table_value(&self.0.table)),

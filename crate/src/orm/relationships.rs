@@ -1010,6 +1010,12 @@ fn load(
     }
     session.autoflush(interp)?;
     let target = &r.target;
+    if r.direction == Direction::ManyToOne
+        && !r.extra.is_empty()
+        && !Rc::ptr_eq(&mapper.table, &target.table)
+    {
+        return many_to_one_with_criteria(session, interp, inst, mapper, r);
+    }
     if r.direction == Direction::ManyToOne && !r.extra.is_empty() {
         return Err(interp.error(
             "NotImplementedError",
@@ -1109,6 +1115,125 @@ fn load(
             Ok(Value::list(items))
         }
     }
+}
+
+/// A many-to-one whose `primaryjoin=` has criteria besides its keys: SQLAlchemy's lazy loader
+/// cannot use the identity map and SELECTs the target with the parent's columns bound
+/// (`WHERE user.id = ? AND (? LIKE ? || '%')`).
+fn many_to_one_with_criteria(
+    session: &Rc<Session>,
+    interp: &mut Interpreter,
+    inst: &Rc<Instance>,
+    mapper: &Rc<Mapper>,
+    r: &Resolved,
+) -> PyResult<Value> {
+    let target = &r.target;
+    let bound = |e: &Expr, interp: &mut Interpreter| -> PyResult<Option<Expr>> {
+        let mut failed = None;
+        let out = bind_columns(e, &mapper.table, &mut |c| {
+            let a = mapper.attr_for_table_column(&mapper.table, c)?;
+            let v = inst.dict.borrow().get(&mapper.columns[a].key).cloned();
+            match crate::bridge::convert::to_sql(
+                &session.sa.exc,
+                interp,
+                &v.unwrap_or(Value::None),
+                1,
+            ) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    failed = Some(e);
+                    None
+                }
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        Ok(out)
+    };
+    let fk = Expr::Column(mapper.table.clone(), mapper.columns[r.fk_attr].column);
+    let mut wheres = Vec::new();
+    for e in std::iter::once(Expr::binary(
+        target.column_expr(r.referenced_attr),
+        Op::Eq,
+        fk,
+    ))
+    .chain(r.extra.iter().cloned())
+    {
+        match bound(&e, interp)? {
+            Some(b) => wheres.push(b),
+            None => {
+                return Err(interp.error(
+                    "NotImplementedError",
+                    format!(
+                        "SessionLab does not support loading a many-to-one \
+                         relationship(primaryjoin=...) with these criteria ({}) yet",
+                        mapper.name
+                    ),
+                ));
+            }
+        }
+    }
+    if matches!(wheres.first(), Some(Expr::Binary(_, Op::Eq, r)) if **r == Expr::Bind(SqlValue::Null))
+    {
+        return Ok(Value::None);
+    }
+    let mut select = Select {
+        columns: target.select_columns(),
+        wheres,
+        ..Select::default()
+    };
+    target.from_clause(&mut select);
+    let compiled = Compiler::default().select(&select);
+    let params = compiled.params();
+    let note = session.sa.echo_note(&compiled.sql, &[]);
+    let rs = session.run(interp, &compiled.sql, params, note)?;
+    match rs.rows.first() {
+        Some(row) => super::loading::instance_planned(session, interp, target, row, None, false),
+        None => Ok(Value::None),
+    }
+}
+
+/// `e` with the columns of `table` replaced by the values `value` gives; `None` when a
+/// column has no value or the expression is of a kind not walked here.
+fn bind_columns(
+    e: &Expr,
+    table: &Rc<Table>,
+    value: &mut dyn FnMut(usize) -> Option<SqlValue>,
+) -> Option<Expr> {
+    let mut walk = |x: &Expr| bind_columns(x, table, value).map(Box::new);
+    Some(match e {
+        Expr::Column(t, c) if Rc::ptr_eq(t, table) => Expr::Bind(value(*c)?),
+        Expr::Column(..)
+        | Expr::Bind(_)
+        | Expr::Param(_)
+        | Expr::Null
+        | Expr::Bool(_)
+        | Expr::Text(_)
+        | Expr::Literal(_) => e.clone(),
+        Expr::Binary(l, op, r) => Expr::Binary(walk(l)?, *op, walk(r)?),
+        Expr::Not(i) => Expr::Not(walk(i)?),
+        Expr::Neg(i) => Expr::Neg(walk(i)?),
+        Expr::Lower(i) => Expr::Lower(walk(i)?),
+        Expr::Escape(i, c) => Expr::Escape(walk(i)?, *c),
+        Expr::Typed(i, t) => Expr::Typed(walk(i)?, t.clone()),
+        Expr::Label(n, i) => Expr::Label(n.clone(), walk(i)?),
+        Expr::Func(n, args) => Expr::Func(
+            n.clone(),
+            args.iter()
+                .map(|a| bind_columns(a, table, value))
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        Expr::In(l, items, neg) => Expr::In(
+            walk(l)?,
+            items
+                .iter()
+                .map(|a| bind_columns(a, table, value))
+                .collect::<Option<Vec<_>>>()?,
+            *neg,
+        ),
+        _ => return None,
+    })
 }
 
 /// Assigns relationship `rel` of `inst`: the replaced members are removed and the new ones

@@ -171,6 +171,7 @@ pub fn column_property(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> Py
             Some(v) => interp.truthy(&v)?,
             None => false,
         },
+        active_history: false,
     };
     deferral.deferred |= deferral.raiseload;
     expression_def(interp, "column_property", &column, deferral)
@@ -195,16 +196,50 @@ pub fn expression_def(
             value.type_name()
         )));
     };
-    if matches!(e.0, Expr::Column(..)) {
-        return Err(not_implemented(
-            interp,
-            &format!("{function}() of a mapped column"),
-        ));
+    if let Expr::Column(table, column) = &e.0 {
+        return Ok(host(TableColumnProperty {
+            table: table.clone(),
+            column: *column,
+            deferral,
+        }));
     }
     Ok(host(ColumnPropertyDef {
         expr: e.0.clone(),
         deferral,
     }))
+}
+
+/// `column_property(table.c.x)` / `deferred(table.c.x)`: a column of a `__table__` mapped
+/// under the attribute's name, with how it loads.
+pub struct TableColumnProperty {
+    pub(crate) table: Rc<Table>,
+    pub(crate) column: usize,
+    pub(crate) deferral: Deferral,
+}
+
+impl HostObject for TableColumnProperty {
+    fn type_name(&self) -> String {
+        "ColumnProperty".into()
+    }
+
+    fn assigned_to_class(
+        &self,
+        interp: &mut Interpreter,
+        class: &Rc<Class>,
+        _name: &str,
+    ) -> PyResult<Option<Value>> {
+        if crate::orm::mapper_of_class(class).is_none() {
+            return Ok(None);
+        }
+        Err(not_implemented(
+            interp,
+            "adding a column_property() of a table's column to a mapped class",
+        ))
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 /// Registers expression attribute `name` of `mapper` and returns the class attribute.
@@ -265,6 +300,12 @@ pub fn install(
             .map(|(_, a)| mapper.column_expr(*a))
     };
     for (name, value) in dict {
+        if downcast::<TableColumnProperty>(value).is_some() {
+            return Err(not_implemented(
+                interp,
+                "column_property() of a table's column outside a __table__ mapping",
+            ));
+        }
         let Some(def) = downcast::<ColumnPropertyDef>(value) else {
             continue;
         };

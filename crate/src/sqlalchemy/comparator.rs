@@ -185,6 +185,23 @@ impl RelationshipComparator {
         }
     }
 
+    /// The target mapper and the join conditions as `RelationshipProperty` shows them:
+    /// `primaryjoin` (to the association table through a `secondary`) and `secondaryjoin`.
+    pub fn conditions(
+        &self,
+        state: &SaState,
+        interp: &mut Interpreter,
+    ) -> PyResult<(Rc<Mapper>, Expr, Option<Expr>)> {
+        let r = self.resolved(state, interp)?;
+        Ok(match &r.secondary {
+            Some(s) => {
+                let (primary, secondary) = self.secondary_conditions(&r, s, &s.table);
+                (r.target.clone(), primary, Some(secondary))
+            }
+            None => (r.target.clone(), self.direct_condition(&r), None),
+        })
+    }
+
     /// `.of_type(...)` of a subclass or `with_polymorphic()`: what a join joins (the
     /// tables in parentheses) and the entity whose aliases the ON clause reads.
     pub fn of_type_target(
@@ -633,6 +650,11 @@ impl HostObject for RelationshipComparator {
     }
 
     fn get_attr(&self, _interp: &mut Interpreter, name: &str) -> PyResult<Option<Value>> {
+        if name == "property" {
+            return Ok(Some(Value::Host(Rc::new(
+                super::relationship_property::RelationshipPropertyObj(self.clone()),
+            ))));
+        }
         Ok(
             matches!(name, "has" | "any" | "of_type" | "and_" | "contains")
                 .then(|| BoundMethod::value(Rc::new(self.clone()), name)),

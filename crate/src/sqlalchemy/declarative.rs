@@ -644,6 +644,7 @@ impl RegistryHook {
                     p.deferred = d.deferred;
                     p.group = d.group.clone();
                     p.raiseload = d.raiseload;
+                    p.active_history = d.active_history;
                 }
                 p
             })
@@ -658,12 +659,12 @@ impl RegistryHook {
                     .cloned()
                     .chain(rels)
                     .collect();
-                let poly = self.mapper_args(interp, class, &dict, &props, poly)?;
+                let poly = self.mapper_args(interp, class, &dict, &props, poly, false)?;
                 self.install(class, table, props, rels, poly)
             }
             None => {
                 let poly =
-                    self.mapper_args(interp, class, &dict, &props, Polymorphic::default())?;
+                    self.mapper_args(interp, class, &dict, &props, Polymorphic::default(), false)?;
                 self.install(class, table, props, rels, poly)
             }
         };
@@ -726,7 +727,7 @@ impl RegistryHook {
             inline: parent.poly.inline_all,
             inline_all: parent.poly.inline_all,
         };
-        let poly = self.mapper_args(interp, class, dict, &props, poly)?;
+        let poly = self.mapper_args(interp, class, dict, &props, poly, false)?;
         let mapper = self.install(class, table, props, rels, poly);
         super::validates::check(interp, &mapper)?;
         Ok(())
@@ -740,6 +741,7 @@ impl RegistryHook {
         dict: &[(String, Value)],
         props: &[ColumnProperty],
         mut poly: Polymorphic,
+        table_mapping: bool,
     ) -> PyResult<Polymorphic> {
         let Some(args) = dict
             .iter()
@@ -801,6 +803,8 @@ impl RegistryHook {
                         || matches!(&v, Value::Str(s) if &**s == "auto") => {}
                 // Read once the mapper exists (`versioning::configure`).
                 "version_id_col" | "version_id_generator" => {}
+                // Read by a `__table__` mapping (`mapper_columns::choose`).
+                k if table_mapping && super::mapper_columns::KEYS.contains(&k) => {}
                 "polymorphic_load" => match &v {
                     Value::Str(s) if &**s == "inline" => poly.inline = true,
                     _ => {
@@ -842,14 +846,32 @@ impl RegistryHook {
         rels: Vec<RelationshipProperty>,
         poly: Polymorphic,
     ) -> Rc<Mapper> {
-        let mapper = Rc::new(Mapper::new(
+        self.install_keyed(class, table, columns, rels, poly, None)
+    }
+
+    /// [`Self::install`] with the primary key's attributes given (`__mapper_args__`
+    /// `primary_key`) instead of the table's.
+    fn install_keyed(
+        &self,
+        class: &Rc<Class>,
+        table: Rc<Table>,
+        columns: Vec<ColumnProperty>,
+        rels: Vec<RelationshipProperty>,
+        poly: Polymorphic,
+        pk: Option<Vec<usize>>,
+    ) -> Rc<Mapper> {
+        let mut mapper = Mapper::new(
             class,
             table.clone(),
             columns,
             rels,
             Rc::downgrade(&self.registry),
             poly,
-        ));
+        );
+        if let Some(pk) = pk {
+            mapper.set_primary_key(pk);
+        }
+        let mapper = Rc::new(mapper);
         self.registry.mappers.borrow_mut().push(mapper.clone());
         self.state.mappers.borrow_mut().push(mapper.clone());
         super::validates::install(class, &mapper);
@@ -982,7 +1004,22 @@ impl RegistryHook {
         dict: &[(String, Value)],
     ) -> PyResult<()> {
         let mut keys: Vec<String> = table.columns.iter().map(|c| c.name.clone()).collect();
+        let mut deferrals: Vec<(usize, super::properties::Deferral)> = Vec::new();
         for (name, v) in dict {
+            if let Some(p) = downcast::<super::column_property::TableColumnProperty>(v) {
+                if !Rc::ptr_eq(&p.table, &table) {
+                    return Err(interp.error(
+                        "NotImplementedError",
+                        format!(
+                            "SessionLab does not support mapping {name} to a column of another \
+                             table than __table__ yet"
+                        ),
+                    ));
+                }
+                keys[p.column] = name.clone();
+                deferrals.push((p.column, p.deferral.clone()));
+                continue;
+            }
             let Some(super::expression::ExprObj(e)) = downcast::<super::expression::ExprObj>(v)
             else {
                 continue;
@@ -1003,9 +1040,18 @@ impl RegistryHook {
         let columns: Vec<ColumnProperty> = keys
             .into_iter()
             .enumerate()
-            .map(|(i, key)| ColumnProperty::new(key, &table, i))
+            .map(|(i, key)| {
+                let mut p = ColumnProperty::new(key, &table, i);
+                if let Some((_, d)) = deferrals.iter().find(|(c, _)| *c == i) {
+                    p.deferred = d.deferred || d.group.is_some();
+                    p.group = d.group.clone();
+                    p.raiseload = d.raiseload;
+                }
+                p
+            })
             .collect();
-        let poly = self.mapper_args(interp, class, dict, &columns, Polymorphic::default())?;
+        let (columns, pk) = super::mapper_columns::choose(interp, dict, &table, columns)?;
+        let poly = self.mapper_args(interp, class, dict, &columns, Polymorphic::default(), true)?;
         let rels = dict
             .iter()
             .filter_map(|(name, v)| {
@@ -1013,7 +1059,7 @@ impl RegistryHook {
                     .map(|rd| rd.property(name, None, CollectionClass::List))
             })
             .collect();
-        let mapper = self.install(class, table, columns, rels, poly);
+        let mapper = self.install_keyed(class, table, columns, rels, poly, pk);
         super::validates::check(interp, &mapper)?;
         Ok(())
     }
@@ -1172,7 +1218,9 @@ impl HostObject for InstrumentedAttribute {
                 // A primary key's old value is loaded before it changes (SQLAlchemy's active
                 // history for primary keys): an expired one loads the object's expired
                 // attributes first.
-                if self.mapper.primary_key().contains(&self.attr) {
+                if self.mapper.primary_key().contains(&self.attr)
+                    || self.mapper.columns[self.attr].active_history
+                {
                     crate::orm::attributes::load_for_set(interp, &self.mapper, inst, self.attr)?;
                 }
                 let value = crate::orm::validators::on_set(interp, &self.mapper, key, inst, value)?;

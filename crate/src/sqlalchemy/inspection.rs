@@ -287,6 +287,7 @@ impl HostObject for InspectObj {
                 drop(st);
                 crate::script::builtins::make_set(interp, keys, false)?
             }
+<<<<<<< HEAD
             // `(base class, primary key, identity_token)`: the hierarchy's identity class.
             "key" => match (&st.identity, st.mapper.base_mapper().class()) {
                 (Some(pk), Some(class)) => Value::tuple(vec![
@@ -296,6 +297,24 @@ impl HostObject for InspectObj {
                 ]),
                 _ => Value::None,
             },
+=======
+            // Attributes without a pending change: every column and relationship attribute
+            // not in the committed state (a set).
+            "unmodified" => {
+                let mut keys = names(
+                    (0..st.mapper.columns.len())
+                        .filter(|a| !st.committed.contains_key(a))
+                        .collect(),
+                );
+                for (i, r) in st.mapper.relationships.borrow().iter().enumerate() {
+                    if !st.changed_relationships.contains(&i) {
+                        keys.push(Value::str(r.key.as_str()));
+                    }
+                }
+                drop(st);
+                crate::script::builtins::make_set(interp, keys, false)?
+            }
+>>>>>>> ormmap
             "has_identity" => Value::Bool(st.identity.is_some()),
             "identity" => match &st.identity {
                 Some(pk) => Value::tuple(pk.iter().map(super::result::to_python).collect()),

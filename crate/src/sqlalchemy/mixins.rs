@@ -153,10 +153,42 @@ pub fn apply(interp: &mut Interpreter, class: &Rc<Class>) -> PyResult<()> {
         .filter(|b| is_mapped(b))
         .flat_map(|b| b.mro.borrow().clone())
         .collect();
-    for base in &mro {
-        if base.builtin || is_mapped(base) || taken.iter().any(|t| Rc::ptr_eq(t, base)) {
-            continue;
+    let unmapped: Vec<&Rc<Class>> = mro
+        .iter()
+        .filter(|b| !b.builtin && !is_mapped(b) && !taken.iter().any(|t| Rc::ptr_eq(t, b)))
+        .collect();
+    // A mixin's annotation-only column (`x: Mapped[int]`) is a `mapped_column()` of the class
+    // before any declared_attr runs, so that `cls.x` in one is the column (SQLAlchemy's
+    // column copies set on the class).
+    let declared = unmapped.iter().any(|b| {
+        b.dict
+            .borrow()
+            .values()
+            .any(|v| downcast::<DeclaredAttr>(v).is_some())
+    });
+    for base in unmapped
+        .iter()
+        .filter(|b| declared && !Rc::ptr_eq(b, class))
+    {
+        let annotations = base.annotations.borrow().clone();
+        for (k, a) in annotations {
+            let typed = super::annotations::read_annotation(&a).is_some();
+            if !typed
+                || base.dict.borrow().contains_key(&k)
+                || class.dict.borrow().contains_key(&k)
+                || class.annotations.borrow().iter().any(|(n, _)| *n == k)
+                || class.lookup(&k).is_some()
+            {
+                continue;
+            }
+            let Some(state) = super::args::interp_state(interp) else {
+                continue;
+            };
+            let column = super::properties::mapped_column(&state, interp, Vec::new(), Vec::new())?;
+            class.dict.borrow_mut().insert(k, column);
         }
+    }
+    for base in unmapped {
         let items: Vec<(String, Value)> = base
             .dict
             .borrow()

@@ -25,7 +25,11 @@ pub mod enum_type;
 pub mod event;
 pub mod execution_options;
 pub mod expression;
+<<<<<<< HEAD
 pub mod fetched_value;
+=======
+pub mod flush_value;
+>>>>>>> ormmap
 pub mod functions;
 pub mod hybrid;
 pub mod identity;
@@ -35,6 +39,7 @@ pub mod inspector;
 pub mod join_condition;
 pub mod legacy_query;
 pub mod loader;
+pub mod mapper_columns;
 pub mod mixins;
 pub mod naming;
 pub mod nested_transaction;
@@ -44,6 +49,7 @@ pub mod properties;
 pub mod query;
 pub mod reflection;
 pub mod registry;
+pub mod relationship_property;
 pub mod relationships;
 pub mod reprs;
 pub mod result;
@@ -160,6 +166,7 @@ pub fn install(interp: &mut Interpreter, log: EventLog) -> Rc<SaState> {
     let wrappers = Wrappers {
         table: |t| Value::Host(Rc::new(schema::TableObj(t))),
         column: |e| Value::Host(Rc::new(expression::ExprObj(e))),
+        sql_value: flush_value::flush_value,
     };
     let run = Rc::new(RunState::new(
         ExcClasses::new(interp),

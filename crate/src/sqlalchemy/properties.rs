@@ -62,21 +62,15 @@ pub fn mapped_column(
             "deferred" => deferral.deferred = interp.truthy(&v)?,
             "deferred_group" => deferral.group = Some(interp.to_str(&v)?),
             "deferred_raiseload" => deferral.raiseload = interp.truthy(&v)?,
-            // The old value loaded before a set of an expired attribute: not done yet for
-            // other attributes than primary keys.
-            "active_history" if interp.truthy(&v)? => {
-                return Err(super::args::not_implemented(
-                    interp,
-                    "mapped_column(active_history=True)",
-                ));
-            }
+            // The old value loaded before a set of an expired attribute.
+            "active_history" => deferral.active_history = interp.truthy(&v)?,
             _ => rest.push((k, v)),
         }
     }
     // A group or raiseload implies deferred, as in SQLAlchemy's `mapped_column`.
     deferral.deferred |= deferral.group.is_some() || deferral.raiseload;
     let column = super::schema::column(state, interp, args, rest)?;
-    let made = if deferral.deferred {
+    let made = if deferral.deferred || deferral.active_history {
         Value::Host(Rc::new(DeferredColumnDef { column, deferral }))
     } else {
         column
@@ -136,6 +130,7 @@ pub fn deferred(interp: &mut Interpreter, args: Vec<Value>, kw: Kw) -> PyResult<
         deferred: true,
         group,
         raiseload,
+        active_history: false,
     };
     // `deferred(expr)`: a deferred `column_property()`.
     if column_def(&column).is_none() {
@@ -150,9 +145,12 @@ pub struct Deferral {
     pub(crate) deferred: bool,
     pub(crate) group: Option<String>,
     pub(crate) raiseload: bool,
+    /// `active_history=True`: an expired old value is loaded before a set.
+    pub(crate) active_history: bool,
 }
 
-/// A deferred `mapped_column(...)` / `deferred(Column(...))` in a class body.
+/// A deferred (or `active_history=True`) `mapped_column(...)` / `deferred(Column(...))` in a
+/// class body.
 pub struct DeferredColumnDef {
     pub(crate) column: Value,
     pub(crate) deferral: Deferral,
@@ -174,6 +172,7 @@ pub(crate) fn column_def(v: &Value) -> Option<(&ColumnDef, &Deferral)> {
         deferred: false,
         group: None,
         raiseload: false,
+        active_history: false,
     };
     if let Some(d) = downcast::<ColumnDef>(v) {
         return Some((d, PLAIN));
