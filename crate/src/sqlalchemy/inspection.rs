@@ -287,7 +287,6 @@ impl HostObject for InspectObj {
                 drop(st);
                 crate::script::builtins::make_set(interp, keys, false)?
             }
-<<<<<<< HEAD
             // `(base class, primary key, identity_token)`: the hierarchy's identity class.
             "key" => match (&st.identity, st.mapper.base_mapper().class()) {
                 (Some(pk), Some(class)) => Value::tuple(vec![
@@ -297,7 +296,6 @@ impl HostObject for InspectObj {
                 ]),
                 _ => Value::None,
             },
-=======
             // Attributes without a pending change: every column and relationship attribute
             // not in the committed state (a set).
             "unmodified" => {
@@ -314,7 +312,6 @@ impl HostObject for InspectObj {
                 drop(st);
                 crate::script::builtins::make_set(interp, keys, false)?
             }
->>>>>>> ormmap
             "has_identity" => Value::Bool(st.identity.is_some()),
             "identity" => match &st.identity {
                 Some(pk) => Value::tuple(pk.iter().map(super::result::to_python).collect()),

@@ -25,11 +25,8 @@ pub mod enum_type;
 pub mod event;
 pub mod execution_options;
 pub mod expression;
-<<<<<<< HEAD
 pub mod fetched_value;
-=======
 pub mod flush_value;
->>>>>>> ormmap
 pub mod functions;
 pub mod hybrid;
 pub mod identity;
